@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what the build and the tests need when it is missing: Debian packages (chromium,
+# postgresql, redis-server, fonts) and the front end's npm packages.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+
+need=()
+command -v chromium >/dev/null || need+=(chromium)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+command -v redis-server >/dev/null || need+=(redis-server)
+fc-list 2>/dev/null | grep -qi "Noto Sans" || need+=(fonts-noto-core)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing: ${need[*]}"
+  sudo_=(); [ "$(id -u)" != 0 ] && sudo_=(sudo)
+  "${sudo_[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_[@]}" apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  # The Debian package starts a cluster of its own; the tests start throwaway servers instead.
+  "${sudo_[@]}" service postgresql stop >/dev/null 2>&1 || true
+fi
+
+command -v node >/dev/null || { echo "node (20 or newer) is required" >&2; exit 1; }
+if [ ! -f "$root/wwwroot/node_modules/.package-lock.json" ]; then
+  (cd "$root/wwwroot" && npm ci --no-audit --no-fund)
+fi

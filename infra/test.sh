@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs every test: installs what is missing, starts throwaway PostgreSQL and Redis on loopback,
+# builds, runs `dotnet test` for the whole solution, stops what it started, and ends with the
+# line "N passed, N failed".
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+"$root/infra/install.sh"
+
+# shellcheck source=infra/services.sh
+source "$root/infra/services.sh"
+trap services_stop EXIT
+services_start
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build Workspace.sln -c Release -nologo -clp:ErrorsOnly
+
+log="$(mktemp /tmp/workspace-test.XXXXXX.log)"
+set +e
+dotnet test --solution Workspace.sln -c Release --no-build "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# Sum the per-run summaries that Microsoft.Testing.Platform prints.
+passed=$(grep -E '^\s+succeeded: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -E '^\s+failed: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+echo "$passed passed, $failed failed"
+exit "$status"

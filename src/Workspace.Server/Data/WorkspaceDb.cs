@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Workspace.Server.Features.Accounts;
+using Workspace.Server.Features.Partnerships;
+
+namespace Workspace.Server.Data;
+
+/// <summary>The one database: Identity tables plus every feature's tables (configured in the feature's folder).</summary>
+public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options) : IdentityDbContext<WorkspaceUser>(options)
+{
+    public DbSet<Partnership> Partnerships => Set<Partnership>();
+    public DbSet<Party> Parties => Set<Party>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<ActivityEntry> Activity => Set<ActivityEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(WorkspaceDb).Assembly);
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Workspace.Server.Data;
+using Workspace.Server.Features.Live;
+
+namespace Workspace.Server.Features.Health;
+
+public sealed record HealthReport(string Status, bool Silo, bool Database, bool Hub);
+
+public static class HealthApi
+{
+    public static void MapHealth(this WebApplication app)
+    {
+        app.MapGet("/health", CheckAsync).AllowAnonymous().WithTags("Health");
+    }
+
+    private static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> CheckAsync(
+        IGrainFactory grains, IDbContextFactory<WorkspaceDb> dbs, IHubContext<LiveHub> hub, CancellationToken ct)
+    {
+        var silo = await Probe(async () => await grains.GetGrain<IHealthGrain>(0).PingAsync() == "pong");
+        var database = await Probe(async () =>
+        {
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            return await db.Database.CanConnectAsync(ct);
+        });
+        var hubUp = await Probe(() => Task.FromResult(hub.Clients is not null));
+        var report = new HealthReport(silo && database && hubUp ? "healthy" : "unhealthy", silo, database, hubUp);
+        return report.Status == "healthy"
+            ? TypedResults.Ok(report)
+            : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private static async Task<bool> Probe(Func<Task<bool>> check)
+    {
+        try
+        {
+            return await check().WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+    }
+}
+
+public interface IHealthGrain : IGrainWithIntegerKey
+{
+    Task<string> PingAsync();
+}
+
+public sealed class HealthGrain : Grain, IHealthGrain
+{
+    public Task<string> PingAsync() => Task.FromResult("pong");
+}

@@ -1,0 +1,56 @@
+namespace Workspace.Server.Features.Partnerships;
+
+[GenerateSerializer, Immutable]
+public sealed record PartyView(
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] string Name);
+
+[GenerateSerializer, Immutable]
+public sealed record MemberView(
+    [property: Id(0)] string UserId,
+    [property: Id(1)] string DisplayName,
+    [property: Id(2)] string Email,
+    [property: Id(3)] Guid PartyId,
+    [property: Id(4)] PartnershipRole Role,
+    [property: Id(5)] bool IsPartyAdmin);
+
+[GenerateSerializer, Immutable]
+public sealed record PartnershipView(
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] string Name,
+    [property: Id(2)] bool Archived,
+    [property: Id(3)] int Version,
+    [property: Id(4)] IReadOnlyList<PartyView> Parties,
+    [property: Id(5)] IReadOnlyList<MemberView> Members);
+
+/// <summary>Who is acting: taken from the authenticated principal on the server, never from the client.</summary>
+[GenerateSerializer, Immutable]
+public sealed record Actor(
+    [property: Id(0)] string UserId,
+    [property: Id(1)] string DisplayName,
+    [property: Id(2)] string Email);
+
+[GenerateSerializer, Immutable]
+public sealed record CreatePartnership(
+    [property: Id(0)] string Name,
+    [property: Id(1)] string OrganisationName);
+
+[GenerateSerializer, Immutable]
+public sealed record ActivityView(
+    [property: Id(0)] long Id,
+    [property: Id(1)] DateTimeOffset At,
+    [property: Id(2)] string ActorName,
+    [property: Id(3)] string Kind,
+    [property: Id(4)] string Summary);
+
+/// <summary>A command the grain refused: the message is shown to the user as is.</summary>
+[GenerateSerializer]
+public sealed class CommandRejectedException : Exception
+{
+    public CommandRejectedException() { }
+    public CommandRejectedException(string message) : base(message) { }
+    public CommandRejectedException(string message, Exception inner) : base(message, inner) { }
+
+    [Id(0)]
+    public int StatusCode { get; init; } = 400;
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Workspace.Server.Features.Partnerships;
+
+/// <summary>A change in a partnership, pushed to every member connected to it.</summary>
+public sealed record PartnershipEvent(Guid PartnershipId, string Kind, object Payload);
+
+public interface IPartnershipClient
+{
+    Task PartnershipChanged(PartnershipEvent change);
+}
+
+/// <summary>Live updates of a partnership. Joining its group is authorised against membership on the server.</summary>
+[Authorize]
+public sealed class PartnershipHub(PartnershipAccess access) : Hub<IPartnershipClient>
+{
+    public async Task<PartnershipView> JoinPartnership(Guid partnershipId)
+    {
+        var member = await access.FindMemberAsync(Context.User!, partnershipId)
+            ?? throw new HubException("Unknown partnership.");
+        await Groups.AddToGroupAsync(Context.ConnectionId, PartnershipGrain.Group(partnershipId));
+        _ = member;
+        return (await Context.GetHttpContext()!.RequestServices.GetRequiredService<IGrainFactory>()
+            .GetGrain<IPartnershipGrain>(partnershipId).GetAsync())!;
+    }
+
+    public Task LeavePartnership(Guid partnershipId) =>
+        Groups.RemoveFromGroupAsync(Context.ConnectionId, PartnershipGrain.Group(partnershipId));
+}

@@ -1,0 +1,37 @@
+using Workspace.Server.Features.Accounts;
+using Workspace.Server.Features.Health;
+using Workspace.Server.Features.Live;
+using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddWorkspaceDatabase();
+builder.AddWorkspaceOrleans();
+builder.AddWorkspaceAuth();
+builder.AddWorkspaceLive();
+builder.AddWorkspacePartnerships();
+builder.AddWorkspaceJson();
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+
+await app.MigrateWorkspaceDatabaseAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseWorkspaceFrontEnd();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapHealth();
+app.MapAccounts();
+app.MapPartnerships();
+app.MapLive();
+app.MapWorkspaceFrontEndFallback();
+
+app.Run();
+
+public partial class Program;
