@@ -1,16 +1,36 @@
+// Entry point: who am I → app shell → router. Each feature registers its routes here.
 import './styles.css';
-import { connectLive } from './live.js';
+import { onLangChange } from './core/i18n.js';
+import { route, startRouter, refresh } from './core/router.js';
+import { connectLive } from './core/live.js';
+import { session, loadMe, loadPartnerships } from './core/session.js';
+import { renderShell, setConnectionState } from './shell.js';
+import { renderAuth } from './pages/auth.js';
+import { renderHome } from './pages/home.js';
+import { renderOverview, renderMembers, renderActivity } from './pages/partnership.js';
 
-const app = document.getElementById('app');
-app.innerHTML = `
-  <header class="topbar">
-    <span class="brand">Partnership Workspace</span>
-    <span id="connection" class="connection" data-state="connecting">Connecting…</span>
-  </header>
-  <main class="page"><h1>Welcome</h1><p>Your shared workspace is starting.</p></main>`;
+route('/', renderHome);
+route('/p/:pid', renderOverview);
+route('/p/:pid/members', renderMembers);
+route('/p/:pid/activity', renderActivity);
 
-const badge = document.getElementById('connection');
-connectLive(state => {
-  badge.dataset.state = state;
-  badge.textContent = { connected: 'Connected', connecting: 'Connecting…', reconnecting: 'Reconnecting…', disconnected: 'Offline' }[state] ?? state;
-});
+const root = document.getElementById('app');
+let live = null;
+
+// Renders the shell, then the sign-in form or the current page; runs again on a language change.
+async function render() {
+  const main = renderShell(root);
+  if (!session.me) {
+    setConnectionState('disconnected');
+    renderAuth(main, { onDone: async () => { await loadMe(); await render(); } });
+    return;
+  }
+  await loadPartnerships();
+  live ??= connectLive(setConnectionState);
+  await startRouter(main);
+}
+
+onLangChange(render);
+await loadMe();
+await render();
+export { refresh };

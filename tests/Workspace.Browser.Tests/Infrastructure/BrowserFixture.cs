@@ -1,0 +1,88 @@
+using Microsoft.Playwright;
+using Workspace.Server.Tests.Infrastructure;
+
+namespace Workspace.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// The real server on a real Kestrel socket plus Debian's Chromium driven by Playwright.
+/// Each test opens its own browser contexts (= separate people with separate cookies).
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    public WorkspaceFactory Server { get; } = new();
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = null!;
+    private IPlaywright? _playwright;
+
+    /// <summary>Folder for screenshots: artifacts/screenshots at the checkout root.</summary>
+    public static string ScreenshotDir { get; } = FindScreenshotDir();
+
+    public async ValueTask InitializeAsync()
+    {
+        var port = WorkspaceFactory.FreeTcpPort();
+        Server.UseKestrel(port);
+        Server.StartServer();
+        BaseUrl = $"http://127.0.0.1:{port}";
+
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"Chromium is not installed at {ChromiumPath}; run infra/install.sh.");
+        }
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A fresh browser profile (one person), English UI unless a locale is given.</summary>
+    public async Task<IPage> NewPageAsync(string locale = "en-GB")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            Locale = locale,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotDir);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+        await Server.DisposeAsync();
+    }
+
+    private static string FindScreenshotDir()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Workspace.sln")))
+            {
+                return Path.Combine(dir.FullName, "artifacts", "screenshots");
+            }
+        }
+        return Path.Combine(AppContext.BaseDirectory, "screenshots");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}

@@ -1,0 +1,49 @@
+// SignalR connections with automatic reconnect (exponential backoff, capped at 30 s).
+import * as signalR from '@microsoft/signalr';
+
+export function backoff(ctx) {
+  return Math.min(30000, 500 * 2 ** Math.min(ctx.previousRetryCount, 6)) + Math.floor(Math.random() * 250);
+}
+
+export function hubConnection(url) {
+  return new signalR.HubConnectionBuilder()
+    .withUrl(url)
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: backoff })
+    .configureLogging(signalR.LogLevel.Warning)
+    .build();
+}
+
+/**
+ * Starts the connection and keeps it up: retries the first start, restarts after a close.
+ * onState receives 'connecting' | 'connected' | 'reconnecting' | 'disconnected'.
+ */
+export function keepConnected(connection, onState = () => {}, onConnected = () => {}) {
+  let stopped = false;
+  let attempt = 0;
+  const start = async () => {
+    if (stopped) return;
+    onState('connecting');
+    try {
+      await connection.start();
+      attempt = 0;
+      onState('connected');
+      await onConnected(false);
+    } catch {
+      onState('disconnected');
+      setTimeout(start, backoff({ previousRetryCount: attempt++ }));
+    }
+  };
+  connection.onreconnecting(() => onState('reconnecting'));
+  connection.onreconnected(async () => { onState('connected'); await onConnected(true); });
+  connection.onclose(() => { onState('disconnected'); if (!stopped) setTimeout(start, 1000); });
+  start();
+  return () => { stopped = true; connection.stop(); };
+}
+
+let live = null;
+/** The app-wide connection that drives the online badge. */
+export function connectLive(onState) {
+  live = hubConnection('/hubs/live');
+  keepConnected(live, onState);
+  return live;
+}

@@ -1,0 +1,56 @@
+// History-API router. Pages register a pattern like '/p/:pid/goals' and a render function
+// (params, main element) => optional cleanup function, called when the user navigates away.
+const routes = [];
+let cleanup = null;
+let outlet = null;
+const listeners = new Set();
+
+export function route(pattern, render, { section } = {}) {
+  const keys = [];
+  const regex = new RegExp('^' + pattern.replace(/\/:(\w+)/g, (_, k) => { keys.push(k); return '/([^/]+)'; }) + '/?$');
+  routes.push({ regex, keys, render, section });
+}
+
+export function navigate(path, { replace = false } = {}) {
+  if (replace) history.replaceState(null, '', path); else history.pushState(null, '', path);
+  return dispatch();
+}
+
+export function onNavigate(fn) { listeners.add(fn); }
+
+export function currentMatch() {
+  const path = location.pathname;
+  for (const r of routes) {
+    const m = r.regex.exec(path);
+    if (m) return { route: r, params: Object.fromEntries(r.keys.map((k, i) => [k, decodeURIComponent(m[i + 1])])) };
+  }
+  return null;
+}
+
+export async function dispatch() {
+  if (typeof cleanup === 'function') { try { cleanup(); } catch { /* page already gone */ } }
+  cleanup = null;
+  const match = currentMatch();
+  for (const fn of listeners) fn(match);
+  if (!match) { outlet.innerHTML = '<p class="empty">Not found.</p>'; return; }
+  cleanup = await match.route.render(match.params, outlet);
+}
+
+let started = false;
+export function startRouter(element) {
+  outlet = element;
+  if (started) return dispatch();
+  started = true;
+  window.addEventListener('popstate', dispatch);
+  document.addEventListener('click', e => {
+    const a = e.target.closest('a[href]');
+    if (!a || a.target || a.origin !== location.origin || e.ctrlKey || e.metaKey || e.shiftKey || a.hasAttribute('download')) return;
+    if (a.pathname.startsWith('/api/')) return;
+    e.preventDefault();
+    navigate(a.pathname + a.search);
+  });
+  return dispatch();
+}
+
+/** Re-renders the current page (after a language change, for example). */
+export function refresh() { return dispatch(); }

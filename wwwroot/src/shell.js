@@ -1,0 +1,92 @@
+// The app shell: top bar (brand, partnership switcher, language, who I am, connection) and the
+// side navigation of the open partnership.
+import { html, mount, raw, $ } from './core/dom.js';
+import { t, addMessages, languages, lang, setLang } from './core/i18n.js';
+import { session } from './core/session.js';
+import { post } from './core/api.js';
+
+addMessages({
+  en: {
+    'shell.brand': 'Partnership Workspace', 'shell.signout': 'Sign out', 'shell.switch': 'Partnership',
+    'shell.all': 'All partnerships', 'conn.connected': 'Online', 'conn.connecting': 'Connecting…',
+    'conn.reconnecting': 'Reconnecting…', 'conn.disconnected': 'Offline', 'shell.language': 'Language',
+    'nav.dashboard': 'Dashboard', 'nav.documents': 'Plan & documents', 'nav.goals': 'Goals & KPIs',
+    'nav.actions': 'Action items', 'nav.meetings': 'Meetings', 'nav.agreements': 'Agreements',
+    'nav.disputes': 'Disputes', 'nav.reviews': 'Reviews', 'nav.files': 'Files', 'nav.members': 'Members',
+    'nav.activity': 'Activity', 'nav.soon': 'coming soon',
+  },
+  id: {
+    'shell.brand': 'Ruang Kerja Kemitraan', 'shell.signout': 'Keluar', 'shell.switch': 'Kemitraan',
+    'shell.all': 'Semua kemitraan', 'conn.connected': 'Daring', 'conn.connecting': 'Menghubungkan…',
+    'conn.reconnecting': 'Menghubungkan ulang…', 'conn.disconnected': 'Luring', 'shell.language': 'Bahasa',
+    'nav.dashboard': 'Dasbor', 'nav.documents': 'Rencana & dokumen', 'nav.goals': 'Tujuan & KPI',
+    'nav.actions': 'Butir tindakan', 'nav.meetings': 'Rapat', 'nav.agreements': 'Perjanjian',
+    'nav.disputes': 'Sengketa', 'nav.reviews': 'Tinjauan', 'nav.files': 'Berkas', 'nav.members': 'Anggota',
+    'nav.activity': 'Aktivitas', 'nav.soon': 'segera hadir',
+  },
+});
+
+/** Sections of a partnership; `ready: false` ones are shown but not yet built. */
+export const sections = [
+  { key: 'dashboard', path: '', label: 'nav.dashboard', ready: true },
+  { key: 'documents', path: '/docs', label: 'nav.documents', ready: true },
+  { key: 'goals', path: '/goals', label: 'nav.goals', ready: false },
+  { key: 'actions', path: '/actions', label: 'nav.actions', ready: false },
+  { key: 'meetings', path: '/meetings', label: 'nav.meetings', ready: false },
+  { key: 'agreements', path: '/agreements', label: 'nav.agreements', ready: false },
+  { key: 'disputes', path: '/disputes', label: 'nav.disputes', ready: false },
+  { key: 'reviews', path: '/reviews', label: 'nav.reviews', ready: false },
+  { key: 'files', path: '/files', label: 'nav.files', ready: false },
+  { key: 'members', path: '/members', label: 'nav.members', ready: true },
+  { key: 'activity', path: '/activity', label: 'nav.activity', ready: true },
+];
+
+let connectionState = 'connecting';
+
+export function renderShell(root) {
+  mount(root, html`
+    <header class="topbar">
+      <a class="brand" href="/">${t('shell.brand')}</a>
+      <label class="switcher" hidden><span class="sr-only">${t('shell.switch')}</span><select id="switcher" aria-label="${t('shell.switch')}"></select></label>
+      <span class="spacer"></span>
+      <span id="connection" class="connection" data-state="${connectionState}" role="status">${t(`conn.${connectionState}`)}</span>
+      <select id="language" aria-label="${t('shell.language')}">${languages.map(l => html`<option value="${l.code}" ${l.code === lang() ? 'selected' : ''}>${l.label}</option>`)}</select>
+      <span class="me" id="me"></span>
+      <button class="link" id="signout" hidden>${t('shell.signout')}</button>
+    </header>
+    <div class="layout">
+      <nav class="sidenav" id="sidenav" hidden></nav>
+      <main class="page" id="main"></main>
+    </div>`);
+  $('#language').addEventListener('change', e => setLang(e.target.value));
+  $('#signout').addEventListener('click', async () => { await post('/api/account/signout'); location.href = '/'; });
+  $('#switcher').addEventListener('change', e => { location.href = e.target.value ? `/p/${e.target.value}` : '/'; });
+  updateUser();
+  return $('#main');
+}
+
+export function updateUser() {
+  const me = session.me;
+  $('#me').textContent = me ? me.displayName : '';
+  $('#signout').hidden = !me;
+}
+
+export function setConnectionState(state) {
+  connectionState = state;
+  const badge = $('#connection');
+  if (!badge) return;
+  badge.dataset.state = state;
+  badge.textContent = t(`conn.${state}`);
+}
+
+/** Shows the side navigation and switcher for partnership `pid` (or hides them when null). */
+export function updateNav(pid, activeKey) {
+  const nav = $('#sidenav');
+  const switcher = $('#switcher');
+  nav.hidden = !pid;
+  switcher.parentElement.hidden = !session.me || session.partnerships.length === 0;
+  mount(switcher, html`<option value="">${t('shell.all')}</option>${session.partnerships.map(p => html`<option value="${p.id}" ${p.id === pid ? 'selected' : ''}>${p.name}</option>`)}`);
+  if (!pid) return;
+  mount(nav, html`<ul>${sections.map(s => html`<li><a href="/p/${pid}${s.path}" class="${s.key === activeKey ? 'active' : ''} ${s.ready ? '' : 'soon'}" ${s.key === activeKey ? raw('aria-current="page"') : ''}>${t(s.label)}${s.ready ? '' : html` <small>(${t('nav.soon')})</small>`}</a></li>`)}</ul>
+    <div class="online" id="online"></div>`);
+}
