@@ -18,6 +18,7 @@ public static class PartnershipApi
     public static void AddWorkspacePartnerships(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<PartnershipAccess>();
+        builder.Services.AddSingleton<LiveConnections>();
     }
 
     public static void MapPartnerships(this WebApplication app)

@@ -13,16 +13,21 @@ public interface IPartnershipClient
 
 /// <summary>Live updates of a partnership. Joining its group is authorised against membership on the server.</summary>
 [Authorize]
-public sealed class PartnershipHub(PartnershipAccess access) : Hub<IPartnershipClient>
+public sealed class PartnershipHub(PartnershipAccess access, LiveConnections connections, IGrainFactory grains) : Hub<IPartnershipClient>
 {
     public async Task<PartnershipView> JoinPartnership(Guid partnershipId)
     {
         var member = await access.FindMemberAsync(Context.User!, partnershipId)
             ?? throw new HubException("Unknown partnership.");
         await Groups.AddToGroupAsync(Context.ConnectionId, PartnershipGrain.Group(partnershipId));
-        _ = member;
-        return (await Context.GetHttpContext()!.RequestServices.GetRequiredService<IGrainFactory>()
-            .GetGrain<IPartnershipGrain>(partnershipId).GetAsync())!;
+        connections.Track(Context, member.UserId, partnershipId);
+        return (await grains.GetGrain<IPartnershipGrain>(partnershipId).GetAsync())!;
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Forget(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
     }
 
     public Task LeavePartnership(Guid partnershipId) =>

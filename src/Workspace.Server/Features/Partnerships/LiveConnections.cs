@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Workspace.Server.Features.Partnerships;
+
+/// <summary>
+/// Which live connections on this node belong to which user in which partnership, so that removing
+/// a member cuts them off at once: their connections leave every group of that partnership and are
+/// aborted. Hubs call <see cref="Track"/> after they authorised a join.
+/// </summary>
+public sealed class LiveConnections
+{
+    private sealed record Entry(HubCallerContext Context, string UserId, Guid PartnershipId);
+
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Entry>> _byConnection = new();
+
+    /// <summary>Remembers that <paramref name="context"/> (a signed-in user's connection) joined a partnership.</summary>
+    public void Track(HubCallerContext context, string userId, Guid partnershipId)
+    {
+        var entries = _byConnection.GetOrAdd(context.ConnectionId, _ => new());
+        entries[partnershipId] = new Entry(context, userId, partnershipId);
+    }
+
+    /// <summary>Call from <c>OnDisconnectedAsync</c>.</summary>
+    public void Forget(string connectionId) => _byConnection.TryRemove(connectionId, out _);
+
+    /// <summary>Aborts every connection of <paramref name="userId"/> that joined <paramref name="partnershipId"/>; returns how many.</summary>
+    public int Revoke(Guid partnershipId, string userId)
+    {
+        var count = 0;
+        foreach (var (connectionId, entries) in _byConnection)
+        {
+            if (entries.TryGetValue(partnershipId, out var entry) && entry.UserId == userId)
+            {
+                entry.Context.Abort();
+                _byConnection.TryRemove(connectionId, out _);
+                count++;
+            }
+        }
+        return count;
+    }
+}
