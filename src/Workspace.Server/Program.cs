@@ -1,4 +1,7 @@
 using Workspace.Server.Features.Accounts;
+using Workspace.Server.Features.ActionItems;
+using Workspace.Server.Features.Dashboard;
+using Workspace.Server.Features.Goals;
 using Workspace.Server.Features.Health;
 using Workspace.Server.Features.Live;
 using Workspace.Server.Features.Partnerships;
@@ -29,6 +32,9 @@ app.MapOpenApi();
 app.MapHealth();
 app.MapAccounts();
 app.MapPartnerships();
+app.MapGoals();
+app.MapActionItems();
+app.MapDashboard();
 app.MapLive();
 app.MapWorkspaceFrontEndFallback();
 

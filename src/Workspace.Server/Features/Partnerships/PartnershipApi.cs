@@ -19,6 +19,8 @@ public static class PartnershipApi
     {
         builder.Services.AddSingleton<PartnershipAccess>();
         builder.Services.AddSingleton<LiveConnections>();
+        builder.Services.AddSingleton<PartnershipFeed>();
+        builder.Services.AddSingleton(TimeProvider.System);
     }
 
     public static void MapPartnerships(this WebApplication app)

@@ -1,0 +1,232 @@
+using Microsoft.EntityFrameworkCore;
+using Workspace.Server.Data;
+using Workspace.Server.Features.Goals;
+using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Infrastructure;
+
+namespace Workspace.Server.Features.ActionItems;
+
+public interface IActionItemsGrain : IGrainWithGuidKey
+{
+    Task<IReadOnlyList<ActionItemView>> GetAllAsync();
+    Task<Outcome<ActionItemView>> CreateAsync(Actor actor, ActionItemInput input);
+    Task<Outcome<ActionItemView>> UpdateAsync(Actor actor, Guid itemId, ActionItemInput input);
+    Task<Outcome<ActionItemView>> MoveAsync(Actor actor, Guid itemId, MoveInput input);
+    Task<Outcome<ActionItemView>> DeleteAsync(Actor actor, Guid itemId, int version);
+}
+
+/// <summary>The single authority for one partnership's action items (keyed by partnership id).</summary>
+public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFeed feed, TimeProvider clock) : Grain, IActionItemsGrain
+{
+    private readonly Dictionary<Guid, ActionItem> _items = [];
+    private int _lastNumber;
+
+    private Guid PartnershipId => this.GetPrimaryKey();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var all = await db.Set<ActionItem>().AsNoTracking().Where(a => a.PartnershipId == PartnershipId).ToListAsync(cancellationToken);
+        // Deleted items keep their number so a number is never reused.
+        _lastNumber = all.Count == 0 ? 0 : all.Max(a => a.Number);
+        foreach (var item in all.Where(a => a.DeletedAt is null))
+        {
+            _items[item.Id] = item;
+        }
+    }
+
+    public async Task<IReadOnlyList<ActionItemView>> GetAllAsync()
+    {
+        var members = await MembersAsync();
+        return _items.Values.OrderBy(i => i.Status).ThenBy(i => i.SortOrder).ThenBy(i => i.Number).Select(i => View(i, members)).ToList();
+    }
+
+    public async Task<Outcome<ActionItemView>> CreateAsync(Actor actor, ActionItemInput input)
+    {
+        var members = await MembersAsync();
+        if (await ValidateAsync(input, members) is { } invalid)
+        {
+            return Outcome<ActionItemView>.Invalid(invalid.Field, invalid.Error);
+        }
+        var now = clock.GetUtcNow();
+        var item = new ActionItem
+        {
+            Id = Guid.NewGuid(),
+            PartnershipId = PartnershipId,
+            Number = _lastNumber + 1,
+            CreatedAt = now,
+            CreatedByUserId = actor.UserId,
+            Version = 1,
+            SortOrder = NextSortOrder(input.Status),
+        };
+        Apply(item, input, now);
+        await SaveAsync(db => db.Add(item), actor, "action.created", $"added the action item A{item.Number} “{item.Title}”");
+        _lastNumber = item.Number;
+        _items[item.Id] = item;
+        return await PublishAsync(item, members);
+    }
+
+    public async Task<Outcome<ActionItemView>> UpdateAsync(Actor actor, Guid itemId, ActionItemInput input)
+    {
+        var members = await MembersAsync();
+        if (!_items.TryGetValue(itemId, out var current))
+        {
+            return Outcome<ActionItemView>.NotFound("This action item does not exist (it may have been deleted).");
+        }
+        if (current.Version != input.Version)
+        {
+            return Outcome<ActionItemView>.Conflict(View(current, members));
+        }
+        if (await ValidateAsync(input, members) is { } invalid)
+        {
+            return Outcome<ActionItemView>.Invalid(invalid.Field, invalid.Error);
+        }
+        var updated = Copy(current);
+        Apply(updated, input, clock.GetUtcNow());
+        if (updated.Status != current.Status)
+        {
+            updated.SortOrder = NextSortOrder(updated.Status);
+        }
+        updated.Version++;
+        await SaveAsync(db => db.Update(updated), actor, "action.updated", Describe(current, updated));
+        _items[itemId] = updated;
+        return await PublishAsync(updated, members);
+    }
+
+    public async Task<Outcome<ActionItemView>> MoveAsync(Actor actor, Guid itemId, MoveInput input)
+    {
+        var members = await MembersAsync();
+        if (!_items.TryGetValue(itemId, out var current))
+        {
+            return Outcome<ActionItemView>.NotFound("This action item does not exist (it may have been deleted).");
+        }
+        if (current.Version != input.Version)
+        {
+            return Outcome<ActionItemView>.Conflict(View(current, members));
+        }
+        if (!Enum.IsDefined(input.Status))
+        {
+            return Outcome<ActionItemView>.Invalid("status", "Status is Open, InProgress, Blocked or Done.");
+        }
+        if (input.SortOrder is { } order && !double.IsFinite(order))
+        {
+            return Outcome<ActionItemView>.Invalid("sortOrder", "The position must be a number.");
+        }
+        var moved = Copy(current);
+        moved.Status = input.Status;
+        moved.SortOrder = input.SortOrder ?? (input.Status == current.Status ? current.SortOrder : NextSortOrder(input.Status));
+        moved.UpdatedAt = clock.GetUtcNow();
+        moved.Version++;
+        await SaveAsync(db => db.Update(moved), actor, "action.updated", Describe(current, moved));
+        _items[itemId] = moved;
+        return await PublishAsync(moved, members);
+    }
+
+    public async Task<Outcome<ActionItemView>> DeleteAsync(Actor actor, Guid itemId, int version)
+    {
+        var members = await MembersAsync();
+        if (!_items.TryGetValue(itemId, out var current))
+        {
+            return Outcome<ActionItemView>.NotFound("This action item does not exist (it may have been deleted).");
+        }
+        if (current.Version != version)
+        {
+            return Outcome<ActionItemView>.Conflict(View(current, members));
+        }
+        var deleted = Copy(current);
+        deleted.DeletedAt = clock.GetUtcNow();
+        deleted.Version++;
+        await SaveAsync(db => db.Update(deleted), actor, "action.deleted", $"deleted the action item A{deleted.Number} “{deleted.Title}”");
+        _items.Remove(itemId);
+        var view = View(deleted, members);
+        await feed.PublishAsync(PartnershipId, "action.deleted", view);
+        return Outcome<ActionItemView>.Ok(view);
+    }
+
+    private async Task<(string Field, string Error)?> ValidateAsync(ActionItemInput input, IReadOnlyList<MemberView> members)
+    {
+        var title = input.Title?.Trim() ?? "";
+        if (title.Length is 0 or > 300)
+        {
+            return ("title", "An action item needs a title of 1 to 300 characters.");
+        }
+        if ((input.Notes?.Length ?? 0) > 4000)
+        {
+            return ("notes", "Notes are limited to 4000 characters.");
+        }
+        if (!Enum.IsDefined(input.Status))
+        {
+            return ("status", "Status is Open, InProgress, Blocked or Done.");
+        }
+        if (input.OwnerUserId is { Length: > 0 } owner && members.All(m => m.UserId != owner))
+        {
+            return ("ownerUserId", "The owner must be a member of this partnership.");
+        }
+        if (input.DueDate is { } due && (due.Year < 2000 || due.Year > 2100))
+        {
+            return ("dueDate", "The due date must be between 2000 and 2100.");
+        }
+        if (input.GoalId is { } goalId)
+        {
+            var board = await GrainFactory.GetGrain<IGoalsGrain>(PartnershipId).GetBoardAsync();
+            if (board.Goals.All(g => g.Id != goalId))
+            {
+                return ("goalId", "The linked goal does not exist.");
+            }
+        }
+        return null;
+    }
+
+    private async Task<IReadOnlyList<MemberView>> MembersAsync() =>
+        (await GrainFactory.GetGrain<IPartnershipGrain>(PartnershipId).GetAsync())?.Members ?? [];
+
+    private double NextSortOrder(ActionStatus status) =>
+        _items.Values.Where(i => i.Status == status).Select(i => i.SortOrder).DefaultIfEmpty(0).Max() + 1;
+
+    private async Task SaveAsync(Action<WorkspaceDb> change, Actor actor, string kind, string summary)
+    {
+        await using var db = await dbs.CreateDbContextAsync();
+        change(db);
+        db.Activity.Add(feed.Activity(PartnershipId, actor, kind, summary));
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<Outcome<ActionItemView>> PublishAsync(ActionItem item, IReadOnlyList<MemberView> members)
+    {
+        var view = View(item, members);
+        await feed.PublishAsync(PartnershipId, "action.updated", view);
+        return Outcome<ActionItemView>.Ok(view);
+    }
+
+    private static string Describe(ActionItem before, ActionItem after) => before.Status != after.Status
+        ? $"moved A{after.Number} “{after.Title}” from {before.Status} to {after.Status}"
+        : $"updated A{after.Number} “{after.Title}”";
+
+    private static void Apply(ActionItem item, ActionItemInput input, DateTimeOffset now)
+    {
+        item.Title = input.Title.Trim();
+        item.Notes = input.Notes?.Trim() ?? "";
+        item.OwnerUserId = string.IsNullOrEmpty(input.OwnerUserId) ? null : input.OwnerUserId;
+        item.DueDate = input.DueDate;
+        item.Status = input.Status;
+        item.GoalId = input.GoalId;
+        item.MeetingId = input.MeetingId;
+        item.DocumentId = input.DocumentId;
+        item.UpdatedAt = now;
+    }
+
+    private static ActionItem Copy(ActionItem a) => new()
+    {
+        Id = a.Id, PartnershipId = a.PartnershipId, Number = a.Number, Title = a.Title, Notes = a.Notes, OwnerUserId = a.OwnerUserId,
+        DueDate = a.DueDate, Status = a.Status, GoalId = a.GoalId, MeetingId = a.MeetingId, DocumentId = a.DocumentId,
+        SortOrder = a.SortOrder, Version = a.Version, CreatedByUserId = a.CreatedByUserId, CreatedAt = a.CreatedAt,
+        UpdatedAt = a.UpdatedAt, DeletedAt = a.DeletedAt,
+    };
+
+    private static ActionItemView View(ActionItem a, IReadOnlyList<MemberView> members)
+    {
+        var owner = a.OwnerUserId is null ? null : members.FirstOrDefault(m => m.UserId == a.OwnerUserId);
+        return new ActionItemView(a.Id, a.Number, a.Title, a.Notes, a.OwnerUserId, owner?.DisplayName, owner?.PartyId, a.DueDate, a.Status,
+            a.GoalId, a.MeetingId, a.DocumentId, a.SortOrder, a.Version, a.UpdatedAt);
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Workspace.Server.Features.Goals;
+
+public enum GoalStatus { NotStarted, OnTrack, AtRisk, OffTrack, Achieved, Dropped }
+
+public enum KpiDirection { HigherIsBetter, LowerIsBetter }
+
+public sealed class Goal
+{
+    public Guid Id { get; set; }
+    public Guid PartnershipId { get; set; }
+    public string Title { get; set; } = "";
+    public string Description { get; set; } = "";
+    /// <summary>Measurable success criteria, one per line.</summary>
+    public string SuccessCriteria { get; set; } = "";
+    public Guid OwnerPartyId { get; set; }
+    public DateOnly? TargetDate { get; set; }
+    public GoalStatus Status { get; set; }
+    public int Version { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? DeletedAt { get; set; }
+}
+
+public sealed class Kpi
+{
+    public Guid Id { get; set; }
+    public Guid PartnershipId { get; set; }
+    public Guid? GoalId { get; set; }
+    public string Name { get; set; } = "";
+    public string Unit { get; set; } = "";
+    public KpiDirection Direction { get; set; }
+    public double? Baseline { get; set; }
+    public double Target { get; set; }
+    public Guid OwnerPartyId { get; set; }
+    public int Version { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? DeletedAt { get; set; }
+}
+
+public sealed class KpiMeasurement
+{
+    public Guid Id { get; set; }
+    public Guid KpiId { get; set; }
+    public Guid PartnershipId { get; set; }
+    public DateOnly Date { get; set; }
+    public double Value { get; set; }
+    public string Note { get; set; } = "";
+    public string EnteredByUserId { get; set; } = "";
+    public string EnteredByName { get; set; } = "";
+    public DateTimeOffset EnteredAt { get; set; }
+}
+
+internal sealed class GoalConfiguration : IEntityTypeConfiguration<Goal>, IEntityTypeConfiguration<Kpi>, IEntityTypeConfiguration<KpiMeasurement>
+{
+    public void Configure(EntityTypeBuilder<Goal> e)
+    {
+        e.HasIndex(g => g.PartnershipId);
+        e.Property(g => g.Title).HasMaxLength(200);
+        e.Property(g => g.Description).HasMaxLength(4000);
+        e.Property(g => g.SuccessCriteria).HasMaxLength(4000);
+        e.Property(g => g.Status).HasConversion<string>().HasMaxLength(20);
+    }
+
+    public void Configure(EntityTypeBuilder<Kpi> e)
+    {
+        e.HasIndex(k => k.PartnershipId);
+        e.Property(k => k.Name).HasMaxLength(200);
+        e.Property(k => k.Unit).HasMaxLength(40);
+        e.Property(k => k.Direction).HasConversion<string>().HasMaxLength(20);
+    }
+
+    public void Configure(EntityTypeBuilder<KpiMeasurement> e)
+    {
+        e.HasIndex(m => new { m.PartnershipId, m.KpiId });
+        e.Property(m => m.Note).HasMaxLength(1000);
+    }
+}

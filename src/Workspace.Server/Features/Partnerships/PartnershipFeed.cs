@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.SignalR;
+
+namespace Workspace.Server.Features.Partnerships;
+
+/// <summary>
+/// How a grain tells the partnership what happened: an activity entry saved with the change, and
+/// an event pushed to every connected member after the change is saved.
+/// </summary>
+public sealed class PartnershipFeed(IHubContext<PartnershipHub, IPartnershipClient> hub, TimeProvider clock)
+{
+    public ActivityEntry Activity(Guid partnershipId, Actor actor, string kind, string summary) => new()
+    {
+        PartnershipId = partnershipId,
+        At = clock.GetUtcNow(),
+        ActorUserId = actor.UserId,
+        ActorName = actor.DisplayName,
+        Kind = kind,
+        Summary = summary.Length > 1000 ? summary[..1000] : summary,
+    };
+
+    /// <summary>Push is best effort: the change is already saved, and clients reload on reconnect.</summary>
+    public async Task PublishAsync(Guid partnershipId, string kind, object payload)
+    {
+        try
+        {
+            await hub.Clients.Group(PartnershipGrain.Group(partnershipId)).PartnershipChanged(new PartnershipEvent(partnershipId, kind, payload));
+        }
+        catch (Exception)
+        {
+            // A failed push must not fail a saved command.
+        }
+    }
+}
