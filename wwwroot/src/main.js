@@ -7,10 +7,15 @@ import { session, loadMe, loadPartnerships } from './core/session.js';
 import { renderShell, setConnectionState } from './shell.js';
 import { renderAuth } from './pages/auth.js';
 import { renderHome } from './pages/home.js';
-import { renderOverview, renderMembers, renderActivity } from './pages/partnership.js';
+import { renderMembers, renderActivity } from './pages/partnership.js';
+import { renderDashboard } from './pages/dashboard.js';
+import { renderGoals } from './pages/goals.js';
+import { renderActions } from './pages/actions.js';
 
 route('/', renderHome);
-route('/p/:pid', renderOverview);
+route('/p/:pid', renderDashboard);
+route('/p/:pid/goals', renderGoals);
+route('/p/:pid/actions', renderActions);
 route('/p/:pid/members', renderMembers);
 route('/p/:pid/activity', renderActivity);
 

@@ -30,8 +30,8 @@ addMessages({
 export const sections = [
   { key: 'dashboard', path: '', label: 'nav.dashboard', ready: true },
   { key: 'documents', path: '/docs', label: 'nav.documents', ready: true },
-  { key: 'goals', path: '/goals', label: 'nav.goals', ready: false },
-  { key: 'actions', path: '/actions', label: 'nav.actions', ready: false },
+  { key: 'goals', path: '/goals', label: 'nav.goals', ready: true },
+  { key: 'actions', path: '/actions', label: 'nav.actions', ready: true },
   { key: 'meetings', path: '/meetings', label: 'nav.meetings', ready: false },
   { key: 'agreements', path: '/agreements', label: 'nav.agreements', ready: false },
   { key: 'disputes', path: '/disputes', label: 'nav.disputes', ready: false },

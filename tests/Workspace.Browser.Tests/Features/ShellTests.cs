@@ -24,7 +24,7 @@ public sealed class ShellTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Rice supply 2027" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator(".party h2")).ToHaveTextAsync("Koperasi Maju");
+        await Assertions.Expect(page.Locator(".page-head")).ToContainTextAsync("Koperasi Maju");
         await BrowserFixture.ScreenshotAsync(page, "shell-overview-en");
     }
 

@@ -10,12 +10,6 @@ addMessages({
   id: { 'members.title': 'Anggota', 'members.party': 'Organisasi', 'members.role': 'Peran', 'activity.title': 'Aktivitas', 'activity.none': 'Belum ada aktivitas.' },
 });
 
-export async function renderOverview({ pid }, main) {
-  const p = await openPartnership(pid);
-  updateNav(pid, 'dashboard');
-  mount(main, html`<h1>${p.name}</h1>${partiesBlock(p)}`);
-}
-
 export async function renderMembers({ pid }, main) {
   const p = await openPartnership(pid, { force: true });
   updateNav(pid, 'members');

@@ -1,0 +1,26 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Workspace.Browser.Tests.Infrastructure;
+
+/// <summary>Seeds data through the real HTTP API with a browser context's own cookies.</summary>
+public static class ApiSeed
+{
+    public static async Task<JsonElement> PostAsync(IPage page, string url, object body)
+    {
+        var response = await page.Context.APIRequest.PostAsync(url, new() { DataObject = body, Headers = new Dictionary<string, string> { ["X-Requested-With"] = "workspace" } });
+        var text = await response.TextAsync();
+        if (!response.Ok)
+        {
+            throw new InvalidOperationException($"POST {url} answered {response.Status}: {text}");
+        }
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public static async Task<string> SignUpAsync(IPage page, string name, string organisation)
+    {
+        var email = $"{name.Split(' ')[0].ToLowerInvariant()}.{Guid.NewGuid():N}@example.org";
+        await PostAsync(page, "/api/account/signup", new { email, password = "correct-horse-9", displayName = name, organisation });
+        return email;
+    }
+}

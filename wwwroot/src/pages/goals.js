@@ -1,0 +1,227 @@
+// Goals & KPIs: shared goals with progress, KPIs with actual-vs-target charts, measurements from any party.
+import { html, mount, $, $$, toast } from '../core/dom.js';
+import { t, addMessages, formatDate, formatNumber } from '../core/i18n.js';
+import { get, post, put, del } from '../core/api.js';
+import { session, openPartnership, can } from '../core/session.js';
+import { goalStatuses, goalLabel, ragLabel, today } from '../core/labels.js';
+import { formDialog } from '../core/dialog.js';
+import { kpiChart } from '../core/charts.js';
+import { watchPartnership, on } from '../core/partnershipLive.js';
+import { updateNav } from '../shell.js';
+
+addMessages({
+  en: {
+    'goals.title': 'Goals & KPIs', 'goals.newGoal': 'New goal', 'goals.newKpi': 'New KPI', 'goals.none': 'No shared goals yet. Agree on a first one together.',
+    'goals.kpis': 'Key performance indicators', 'goals.noKpis': 'No KPIs yet. Add one to measure a goal.',
+    'goals.field.title': 'Goal', 'goals.field.description': 'Description', 'goals.field.criteria': 'Success criteria (one per line)',
+    'goals.field.owner': 'Owner organisation', 'goals.field.target': 'Target date', 'goals.field.status': 'Status',
+    'goals.progress': 'Progress', 'goals.noProgress': 'No KPI data yet', 'goals.due': 'Target {date}', 'goals.editGoal': 'Edit goal',
+    'goals.deleteGoal': 'Delete this goal? Its KPIs stay.', 'kpi.field.name': 'KPI', 'kpi.field.unit': 'Unit', 'kpi.field.direction': 'Direction',
+    'kpi.field.baseline': 'Baseline (optional)', 'kpi.field.target': 'Target', 'kpi.field.goal': 'Measures goal', 'kpi.noGoal': 'No goal',
+    'kpi.latest': 'Latest', 'kpi.target': 'Target', 'kpi.add': 'Add measurement', 'kpi.value': 'Value', 'kpi.date': 'Date', 'kpi.note': 'Note',
+    'kpi.history': 'History', 'kpi.by': 'by {name}', 'kpi.edit': 'Edit KPI', 'kpi.deleteConfirm': 'Delete this KPI and its measurements?',
+    'kpi.owner': 'Owned by {party}',
+  },
+  id: {
+    'goals.title': 'Tujuan & KPI', 'goals.newGoal': 'Tujuan baru', 'goals.newKpi': 'KPI baru', 'goals.none': 'Belum ada tujuan bersama. Sepakati yang pertama bersama-sama.',
+    'goals.kpis': 'Indikator kinerja utama', 'goals.noKpis': 'Belum ada KPI. Tambahkan untuk mengukur tujuan.',
+    'goals.field.title': 'Tujuan', 'goals.field.description': 'Deskripsi', 'goals.field.criteria': 'Kriteria keberhasilan (satu per baris)',
+    'goals.field.owner': 'Organisasi pemilik', 'goals.field.target': 'Tanggal target', 'goals.field.status': 'Status',
+    'goals.progress': 'Kemajuan', 'goals.noProgress': 'Belum ada data KPI', 'goals.due': 'Target {date}', 'goals.editGoal': 'Ubah tujuan',
+    'goals.deleteGoal': 'Hapus tujuan ini? KPI-nya tetap ada.', 'kpi.field.name': 'KPI', 'kpi.field.unit': 'Satuan', 'kpi.field.direction': 'Arah',
+    'kpi.field.baseline': 'Nilai awal (opsional)', 'kpi.field.target': 'Target', 'kpi.field.goal': 'Mengukur tujuan', 'kpi.noGoal': 'Tanpa tujuan',
+    'kpi.latest': 'Terbaru', 'kpi.target': 'Target', 'kpi.add': 'Tambah pengukuran', 'kpi.value': 'Nilai', 'kpi.date': 'Tanggal', 'kpi.note': 'Catatan',
+    'kpi.history': 'Riwayat', 'kpi.by': 'oleh {name}', 'kpi.edit': 'Ubah KPI', 'kpi.deleteConfirm': 'Hapus KPI ini beserta pengukurannya?',
+    'kpi.owner': 'Dimiliki {party}',
+  },
+});
+
+export function partyName(id) { return session.partnership?.parties.find(p => p.id === id)?.name ?? ''; }
+
+export function progressBar(progress) {
+  if (progress == null) return html`<div class="progress empty" aria-label="${t('goals.noProgress')}"><span style="width:0"></span></div><small class="muted">${t('goals.noProgress')}</small>`;
+  const pct = Math.round(progress * 100);
+  return html`<div class="progress" role="progressbar" aria-valuenow="${pct}" aria-valuemin="0" aria-valuemax="100" aria-label="${t('goals.progress')}"><span style="width:${pct}%"></span></div><small>${formatNumber(progress, { style: 'percent' })}</small>`;
+}
+
+export async function renderGoals({ pid }, main) {
+  const partnership = await openPartnership(pid);
+  updateNav(pid, 'goals');
+  await watchPartnership(pid);
+  let board = await get(`/api/partnerships/${pid}/goals`);
+  const charts = new Map();
+  const editor = can('Editor');
+
+  const draw = () => {
+    charts.forEach(c => c.destroy());
+    charts.clear();
+    mount(main, html`
+      <div class="page-head"><h1>${t('goals.title')}</h1>
+        ${editor ? html`<button class="primary" id="new-goal">${t('goals.newGoal')}</button><button id="new-kpi">${t('goals.newKpi')}</button>` : ''}</div>
+      ${board.goals.length === 0 ? html`<p class="empty">${t('goals.none')}</p>` : html`<div class="goal-grid">${board.goals.map(goalCard)}</div>`}
+      <h2 class="section">${t('goals.kpis')}</h2>
+      ${board.kpis.length === 0 ? html`<p class="empty">${t('goals.noKpis')}</p>` : html`<div class="kpi-grid">${board.kpis.map(kpiCard)}</div>`}`);
+    $('#new-goal', main)?.addEventListener('click', () => goalDialog(null));
+    $('#new-kpi', main)?.addEventListener('click', () => kpiDialog(null));
+    bind(main);
+  };
+
+  // Wires up buttons, forms and charts inside `root` (the page, or one card replaced live).
+  const bind = root => {
+    for (const canvas of $$('canvas[data-chart]', root)) {
+      const kpi = board.kpis.find(k => k.id === canvas.dataset.chart);
+      charts.get(kpi.id)?.destroy();
+      charts.set(kpi.id, kpiChart(canvas, kpi));
+      canvas.dataset.points = String(kpi.measurements.length);
+    }
+    $$('[data-edit-goal]', root).forEach(b => b.addEventListener('click', () => goalDialog(board.goals.find(g => g.id === b.dataset.editGoal))));
+    $$('[data-edit-kpi]', root).forEach(b => b.addEventListener('click', () => kpiDialog(board.kpis.find(k => k.id === b.dataset.editKpi))));
+    $$('form.measure', root).forEach(f => f.addEventListener('submit', async e => {
+      e.preventDefault();
+      const data = Object.fromEntries(new FormData(f));
+      try {
+        const kpi = await post(`/api/partnerships/${pid}/kpis/${f.dataset.kpi}/measurements`, { date: data.date, value: data.value === '' ? null : Number(data.value), note: data.note });
+        upsertKpi(kpi);
+        replaceCard(kpi.id, kpiCard(kpi));
+      } catch (err) { toast(err.message, 'error'); }
+    }));
+  };
+
+  const replaceCard = (id, content) => {
+    const el = main.querySelector(`[data-kpi="${id}"], [data-goal="${id}"]`);
+    if (!el) { draw(); return; }
+    const holder = document.createElement('div');
+    mount(holder, content);
+    const fresh = holder.firstElementChild;
+    el.replaceWith(fresh);
+    bind(fresh);
+  };
+
+  const upsertKpi = kpi => {
+    const i = board.kpis.findIndex(k => k.id === kpi.id);
+    if (i < 0) board.kpis.push(kpi); else board.kpis[i] = kpi;
+  };
+  const upsertGoal = goal => {
+    const i = board.goals.findIndex(g => g.id === goal.id);
+    if (i < 0) board.goals.push(goal); else if (board.goals[i].version <= goal.version) board.goals[i] = goal;
+  };
+
+  function goalCard(g) {
+    const criteria = g.successCriteria.split('\n').filter(Boolean);
+    return html`<article class="card goal" data-goal="${g.id}">
+      <div class="card-head"><h3>${g.title}</h3><span class="status g-${g.status}">${goalLabel(g.status)}</span></div>
+      <p class="muted small">${partyName(g.ownerPartyId)}${g.targetDate ? html` · ${t('goals.due', { date: formatDate(g.targetDate) })}` : ''}</p>
+      ${g.description ? html`<p>${g.description}</p>` : ''}
+      ${criteria.length ? html`<ul class="criteria">${criteria.map(c => html`<li>${c}</li>`)}</ul>` : ''}
+      <div class="progress-row">${progressBar(g.progress)}</div>
+      ${editor ? html`<button class="link" data-edit-goal="${g.id}">${t('common.edit')}</button>` : ''}
+    </article>`;
+  }
+
+  function kpiCard(k) {
+    const last = k.measurements.slice(-5).reverse();
+    return html`<article class="card kpi rag-${k.status}" data-kpi="${k.id}">
+      <div class="card-head"><h3>${k.name}</h3><span class="rag rag-${k.status}">${ragLabel(k.status)}</span></div>
+      <p class="muted small">${t('kpi.owner', { party: partyName(k.ownerPartyId) })} · ${t(`dir.${k.direction}`)}</p>
+      <div class="kpi-numbers"><div><small>${t('kpi.latest')}</small><strong class="latest">${k.latest == null ? '—' : formatNumber(k.latest)}</strong> <span>${k.unit}</span></div>
+        <div><small>${t('kpi.target')}</small><strong>${formatNumber(k.target)}</strong> <span>${k.unit}</span></div></div>
+      <div class="chart-box"><canvas data-chart="${k.id}" aria-label="${k.name}" role="img"></canvas></div>
+      ${editor ? html`<form class="measure" data-kpi="${k.id}">
+        <input name="date" type="date" value="${today()}" max="${today()}" required aria-label="${t('kpi.date')}">
+        <input name="value" type="number" step="any" required placeholder="${t('kpi.value')}" aria-label="${t('kpi.value')}">
+        <input name="note" maxlength="1000" placeholder="${t('kpi.note')}" aria-label="${t('kpi.note')}">
+        <button class="primary" type="submit">${t('kpi.add')}</button></form>` : ''}
+      ${last.length ? html`<details><summary>${t('kpi.history')}</summary><ul class="history">${last.map(m => html`<li><span>${formatDate(m.date)}</span> <strong>${formatNumber(m.value)}</strong> ${m.note ? html`— ${m.note}` : ''} <small class="muted">${t('kpi.by', { name: m.enteredBy })}</small></li>`)}</ul></details>` : ''}
+      ${editor ? html`<button class="link" data-edit-kpi="${k.id}">${t('common.edit')}</button>` : ''}
+    </article>`;
+  }
+
+  const partyOptions = partnership.parties.map(p => ({ value: p.id, label: p.name }));
+  const myParty = partnership.members.find(m => m.userId === session.me.id)?.partyId;
+
+  function goalDialog(goal, note) {
+    formDialog({
+      title: goal ? t('goals.editGoal') : t('goals.newGoal'),
+      note,
+      fields: [
+        { name: 'title', label: t('goals.field.title'), value: goal?.title, required: true, maxlength: 200 },
+        { name: 'description', label: t('goals.field.description'), type: 'textarea', value: goal?.description },
+        { name: 'successCriteria', label: t('goals.field.criteria'), type: 'textarea', value: goal?.successCriteria },
+        { name: 'ownerPartyId', label: t('goals.field.owner'), type: 'select', value: goal?.ownerPartyId ?? myParty, options: partyOptions },
+        { name: 'targetDate', label: t('goals.field.target'), type: 'date', value: goal?.targetDate },
+        { name: 'status', label: t('goals.field.status'), type: 'select', value: goal?.status ?? 'NotStarted', options: goalStatuses.map(s => ({ value: s, label: goalLabel(s) })) },
+      ],
+      extra: goal ? { label: t('common.delete'), className: 'danger', onClick: async () => {
+        if (!confirm(t('goals.deleteGoal'))) return false;
+        await del(`/api/partnerships/${pid}/goals/${goal.id}?version=${goal.version}`);
+        board.goals = board.goals.filter(g => g.id !== goal.id);
+        draw();
+        return true;
+      } } : null,
+      onSubmit: async values => {
+        const body = { ...values, description: values.description ?? '', successCriteria: values.successCriteria ?? '', version: goal?.version ?? 0 };
+        try {
+          upsertGoal(goal ? await put(`/api/partnerships/${pid}/goals/${goal.id}`, body) : await post(`/api/partnerships/${pid}/goals`, body));
+          draw();
+        } catch (err) {
+          if (err.status !== 409) throw err;
+          upsertGoal(err.problem.current);
+          draw();
+          setTimeout(() => goalDialog(err.problem.current, t('common.conflict', { name: t('common.someone') })), 0);
+        }
+      },
+    });
+  }
+
+  function kpiDialog(kpi, note) {
+    formDialog({
+      title: kpi ? t('kpi.edit') : t('goals.newKpi'),
+      note,
+      fields: [
+        { name: 'name', label: t('kpi.field.name'), value: kpi?.name, required: true, maxlength: 200 },
+        { name: 'unit', label: t('kpi.field.unit'), value: kpi?.unit, maxlength: 40 },
+        { name: 'direction', label: t('kpi.field.direction'), type: 'select', value: kpi?.direction ?? 'HigherIsBetter', options: ['HigherIsBetter', 'LowerIsBetter'].map(d => ({ value: d, label: t(`dir.${d}`) })) },
+        { name: 'baseline', label: t('kpi.field.baseline'), type: 'number', step: 'any', value: kpi?.baseline },
+        { name: 'target', label: t('kpi.field.target'), type: 'number', step: 'any', value: kpi?.target, required: true },
+        { name: 'ownerPartyId', label: t('goals.field.owner'), type: 'select', value: kpi?.ownerPartyId ?? myParty, options: partyOptions },
+        { name: 'goalId', label: t('kpi.field.goal'), type: 'select', value: kpi?.goalId ?? '', options: [{ value: '', label: t('kpi.noGoal') }, ...board.goals.map(g => ({ value: g.id, label: g.title }))] },
+      ],
+      extra: kpi ? { label: t('common.delete'), className: 'danger', onClick: async () => {
+        if (!confirm(t('kpi.deleteConfirm'))) return false;
+        await del(`/api/partnerships/${pid}/kpis/${kpi.id}?version=${kpi.version}`);
+        board.kpis = board.kpis.filter(k => k.id !== kpi.id);
+        draw();
+        return true;
+      } } : null,
+      onSubmit: async values => {
+        const body = { ...values, unit: values.unit ?? '', target: values.target ?? 0, version: kpi?.version ?? 0 };
+        try {
+          upsertKpi(kpi ? await put(`/api/partnerships/${pid}/kpis/${kpi.id}`, body) : await post(`/api/partnerships/${pid}/kpis`, body));
+          draw();
+        } catch (err) {
+          if (err.status !== 409) throw err;
+          upsertKpi(err.problem.current);
+          draw();
+          setTimeout(() => kpiDialog(err.problem.current, t('common.conflict', { name: t('common.someone') })), 0);
+        }
+      },
+    });
+  }
+
+  draw();
+  const offs = [
+    on('kpi.updated', kpi => {
+      upsertKpi(kpi);
+      // Only the changed card is redrawn, so a half-typed measurement elsewhere survives.
+      if (main.querySelector(`[data-kpi="${kpi.id}"]`)) replaceCard(kpi.id, kpiCard(kpi)); else draw();
+    }),
+    on('kpi.deleted', kpi => { board.kpis = board.kpis.filter(k => k.id !== kpi.id); draw(); }),
+    on('goal.updated', goal => {
+      upsertGoal(goal);
+      if (main.querySelector(`[data-goal="${goal.id}"]`)) replaceCard(goal.id, goalCard(board.goals.find(g => g.id === goal.id))); else draw();
+    }),
+    on('goal.deleted', goal => { board.goals = board.goals.filter(g => g.id !== goal.id); draw(); }),
+    on('*resync', async () => { board = await get(`/api/partnerships/${pid}/goals`); draw(); }),
+  ];
+  return () => { offs.forEach(off => off()); charts.forEach(c => c.destroy()); };
+}
