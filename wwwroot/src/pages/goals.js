@@ -39,7 +39,7 @@ addMessages({
 export function partyName(id) { return session.partnership?.parties.find(p => p.id === id)?.name ?? ''; }
 
 export function progressBar(progress) {
-  if (progress == null) return html`<div class="progress empty" aria-label="${t('goals.noProgress')}"><span style="width:0"></span></div><small class="muted">${t('goals.noProgress')}</small>`;
+  if (progress == null) return html`<div class="progress none" aria-label="${t('goals.noProgress')}"><span style="width:0"></span></div><small class="muted">${t('goals.noProgress')}</small>`;
   const pct = Math.round(progress * 100);
   return html`<div class="progress" role="progressbar" aria-valuenow="${pct}" aria-valuemin="0" aria-valuemax="100" aria-label="${t('goals.progress')}"><span style="width:${pct}%"></span></div><small>${formatNumber(progress, { style: 'percent' })}</small>`;
 }
