@@ -17,9 +17,12 @@ postgres_start() {
   local port; port=$(free_port)
   local dir="$SERVICES_DIR/pg"
   mkdir -p "$dir"
+  # initdb runs as the postgres user, who must be able to reach the folder.
+  chmod 755 "$SERVICES_DIR"
   chown postgres:postgres "$dir" 2>/dev/null || true
   local as=(); [ "$(id -u)" = 0 ] && as=(runuser -u postgres --)
-  "${as[@]}" "$bin/initdb" -D "$dir/data" -U workspace --auth=trust -E UTF8 >"$SERVICES_DIR/pg-init.log" 2>&1
+  "${as[@]}" "$bin/initdb" -D "$dir/data" -U workspace --auth=trust -E UTF8 >"$SERVICES_DIR/pg-init.log" 2>&1 \
+    || { echo "initdb failed:" >&2; cat "$SERVICES_DIR/pg-init.log" >&2; return 1; }
   "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
     -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
   export WORKSPACE_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=workspace;Database=postgres;Include Error Detail=true"
