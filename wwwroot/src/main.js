@@ -1,7 +1,8 @@
 // Entry point: who am I → app shell → router. Each feature registers its routes here.
 import './styles.css';
 import { onLangChange } from './core/i18n.js';
-import { route, startRouter, refresh } from './core/router.js';
+import { route, startRouter, refresh, onNavigate } from './core/router.js';
+import { watchPartnership } from './core/partnershipLive.js';
 import { connectLive } from './core/live.js';
 import { session, loadMe, loadPartnerships } from './core/session.js';
 import { renderShell, setConnectionState } from './shell.js';
@@ -35,6 +36,8 @@ async function render() {
   await startRouter(main);
 }
 
+// Every partnership page keeps the live connection of its partnership (presence, changes).
+onNavigate(match => { if (match?.params.pid) watchPartnership(match.params.pid); });
 onLangChange(render);
 await loadMe();
 await render();

@@ -13,7 +13,7 @@ addMessages({
     'nav.dashboard': 'Dashboard', 'nav.documents': 'Plan & documents', 'nav.goals': 'Goals & KPIs',
     'nav.actions': 'Action items', 'nav.meetings': 'Meetings', 'nav.agreements': 'Agreements',
     'nav.disputes': 'Disputes', 'nav.reviews': 'Reviews', 'nav.files': 'Files', 'nav.members': 'Members',
-    'nav.activity': 'Activity', 'nav.soon': 'coming soon',
+    'nav.activity': 'Activity', 'nav.soon': 'coming soon', 'shell.online': 'Online now ({n})',
   },
   id: {
     'shell.brand': 'Ruang Kerja Kemitraan', 'shell.signout': 'Keluar', 'shell.switch': 'Kemitraan',
@@ -22,7 +22,7 @@ addMessages({
     'nav.dashboard': 'Dasbor', 'nav.documents': 'Rencana & dokumen', 'nav.goals': 'Tujuan & KPI',
     'nav.actions': 'Butir tindakan', 'nav.meetings': 'Rapat', 'nav.agreements': 'Perjanjian',
     'nav.disputes': 'Sengketa', 'nav.reviews': 'Tinjauan', 'nav.files': 'Berkas', 'nav.members': 'Anggota',
-    'nav.activity': 'Aktivitas', 'nav.soon': 'segera hadir',
+    'nav.activity': 'Aktivitas', 'nav.soon': 'segera hadir', 'shell.online': 'Sedang daring ({n})',
   },
 });
 
@@ -89,4 +89,22 @@ export function updateNav(pid, activeKey) {
   if (!pid) return;
   mount(nav, html`<ul>${sections.map(s => html`<li><a href="/p/${pid}${s.path}" class="${s.key === activeKey ? 'active' : ''} ${s.ready ? '' : 'soon'}" ${s.key === activeKey ? raw('aria-current="page"') : ''}>${t(s.label)}${s.ready ? '' : html` <small>(${t('nav.soon')})</small>`}</a></li>`)}</ul>
     <div class="online" id="online"></div>`);
+  renderOnline();
+}
+
+let onlineIds = [];
+/** Who is online in the open partnership (pushed by the server on every join and leave). */
+export function setOnline(userIds) {
+  onlineIds = userIds;
+  renderOnline();
+}
+
+function renderOnline() {
+  const host = $('#online');
+  const p = session.partnership;
+  if (!host || !p) return;
+  const people = p.members.filter(m => onlineIds.includes(m.userId));
+  mount(host, html`<h3>${t('shell.online', { n: people.length })}</h3><ul>${people.map(m => html`
+    <li title="${m.displayName} · ${p.parties.find(x => x.id === m.partyId)?.name ?? ''}"><span class="dot" aria-hidden="true"></span>${m.displayName}
+      <small class="muted">${p.parties.find(x => x.id === m.partyId)?.name ?? ''}</small></li>`)}</ul>`);
 }

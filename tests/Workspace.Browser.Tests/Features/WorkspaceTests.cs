@@ -52,6 +52,7 @@ public sealed class WorkspaceTests(BrowserFixture fixture)
         await page.GotoAsync($"/p/{seeded.PartnershipId}/actions");
         await other.GotoAsync($"/p/{seeded.PartnershipId}/actions");
         await Assertions.Expect(other.Locator(".column[data-status=Open] .item-card")).ToHaveCountAsync(2);
+        await Assertions.Expect(other.Locator("#online")).ToContainTextAsync("Dewi Lestari");
 
         await page.Locator(".item-card", new() { HasText = "Send draft MoU" }).DragToAsync(page.Locator(".column[data-status=InProgress] .column-body"));
 

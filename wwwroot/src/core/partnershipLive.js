@@ -2,6 +2,7 @@
 // ('action.updated', 'goal.updated', 'kpi.updated', 'presence', …); after a reconnect every
 // subscriber is told to reload (kind '*resync'), because push is best effort.
 import { hubConnection, keepConnected } from './live.js';
+import { setOnline } from '../shell.js';
 
 let connection = null;
 let joined = null;
@@ -23,12 +24,17 @@ async function join(reconnected) {
 export async function watchPartnership(pid) {
   if (!connection) {
     connection = hubConnection('/hubs/partnership');
-    connection.on('PartnershipChanged', change => { if (change.partnershipId === joined) emit(change.kind, change.payload); });
+    connection.on('PartnershipChanged', change => {
+      if (change.partnershipId !== joined) return;
+      if (change.kind === 'presence') setOnline(change.payload.userIds);
+      emit(change.kind, change.payload);
+    });
     stop = keepConnected(connection, () => {}, join);
   }
   if (joined === pid) return;
   const previous = joined;
   joined = pid;
+  setOnline([]);
   if (connection.state === 'Connected') {
     if (previous) await connection.invoke('LeavePartnership', previous).catch(() => {});
     await join(false);

@@ -21,8 +21,17 @@ public sealed class LiveConnections
         entries[partnershipId] = new Entry(context, userId, partnershipId);
     }
 
-    /// <summary>Call from <c>OnDisconnectedAsync</c>.</summary>
-    public void Forget(string connectionId) => _byConnection.TryRemove(connectionId, out _);
+    /// <summary>Call from <c>OnDisconnectedAsync</c>; returns the partnerships the connection had joined.</summary>
+    public IReadOnlyList<Guid> Forget(string connectionId) =>
+        _byConnection.TryRemove(connectionId, out var entries) ? entries.Keys.ToList() : [];
+
+    /// <summary>The connection left one partnership; true when it had joined it.</summary>
+    public bool Leave(string connectionId, Guid partnershipId) =>
+        _byConnection.TryGetValue(connectionId, out var entries) && entries.TryRemove(partnershipId, out _);
+
+    /// <summary>The users with at least one live connection to the partnership on this node.</summary>
+    public IReadOnlyList<string> Online(Guid partnershipId) =>
+        _byConnection.Values.SelectMany(e => e.Values).Where(e => e.PartnershipId == partnershipId).Select(e => e.UserId).Distinct().ToList();
 
     /// <summary>Aborts every connection of <paramref name="userId"/> that joined <paramref name="partnershipId"/>; returns how many.</summary>
     public int Revoke(Guid partnershipId, string userId)

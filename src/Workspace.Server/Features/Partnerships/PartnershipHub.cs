@@ -6,6 +6,8 @@ namespace Workspace.Server.Features.Partnerships;
 /// <summary>A change in a partnership, pushed to every member connected to it.</summary>
 public sealed record PartnershipEvent(Guid PartnershipId, string Kind, object Payload);
 
+public sealed record PresenceView(IReadOnlyList<string> UserIds);
+
 public interface IPartnershipClient
 {
     Task PartnershipChanged(PartnershipEvent change);
@@ -21,15 +23,30 @@ public sealed class PartnershipHub(PartnershipAccess access, LiveConnections con
             ?? throw new HubException("Unknown partnership.");
         await Groups.AddToGroupAsync(Context.ConnectionId, PartnershipGrain.Group(partnershipId));
         connections.Track(Context, member.UserId, partnershipId);
+        await PublishPresence(partnershipId);
         return (await grains.GetGrain<IPartnershipGrain>(partnershipId).GetAsync())!;
     }
 
-    public override Task OnDisconnectedAsync(Exception? exception)
+    public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        connections.Forget(Context.ConnectionId);
-        return base.OnDisconnectedAsync(exception);
+        foreach (var partnershipId in connections.Forget(Context.ConnectionId))
+        {
+            await PublishPresence(partnershipId);
+        }
+        await base.OnDisconnectedAsync(exception);
     }
 
-    public Task LeavePartnership(Guid partnershipId) =>
-        Groups.RemoveFromGroupAsync(Context.ConnectionId, PartnershipGrain.Group(partnershipId));
+    /// <summary>Who is online: pushed to the partnership whenever someone joins or leaves.</summary>
+    private Task PublishPresence(Guid partnershipId) =>
+        Clients.Group(PartnershipGrain.Group(partnershipId)).PartnershipChanged(
+            new PartnershipEvent(partnershipId, "presence", new PresenceView(connections.Online(partnershipId))));
+
+    public async Task LeavePartnership(Guid partnershipId)
+    {
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, PartnershipGrain.Group(partnershipId));
+        if (connections.Leave(Context.ConnectionId, partnershipId))
+        {
+            await PublishPresence(partnershipId);
+        }
+    }
 }
