@@ -1,0 +1,65 @@
+using Workspace.Server.Features.ActionItems;
+
+namespace Workspace.Server.Tests.Features;
+
+public sealed class ChecklistTests
+{
+    [Fact]
+    public void TaskLineGivesTitleOwnerDueAndLink()
+    {
+        var lines = Checklist.Parse("# Plan\n\n- [ ] Send draft MoU @rina due:2026-12-15 #A12\n- [x] Kick-off\n");
+
+        Assert.Equal(2, lines.Count);
+        var first = lines[0];
+        Assert.Equal("Send draft MoU @rina", first.Title);
+        Assert.Equal("rina", first.Handle);
+        Assert.Equal(new DateOnly(2026, 12, 15), first.Due);
+        Assert.Equal(12, first.Number);
+        Assert.False(first.Done);
+        Assert.True(lines[1].Done);
+        Assert.Null(lines[1].Number);
+    }
+
+    [Fact]
+    public void PositionsCountCodePointsSoAstralCharactersAreOne()
+    {
+        const string text = "🎉 party\n- [ ] Book 🎂 cake";
+        var line = Assert.Single(Checklist.Parse(text));
+
+        Assert.Equal(8, line.Start); // "🎉 party" is 7 code points plus the newline
+        Assert.Equal(line.Start + 3, line.MarkOffset);
+        Assert.Equal(17, line.Length); // "- [ ] Book 🎂 cake"
+    }
+
+    [Theory]
+    [InlineData("- [] not a task")]
+    [InlineData("-[ ] no space")]
+    [InlineData("- [ ]")]
+    [InlineData("    code? - [ ] not at line start")]
+    [InlineData("```\n- [ ] inside a code fence\n```")]
+    public void NonTaskLinesAreIgnored(string text)
+    {
+        Assert.Empty(Checklist.Parse(text));
+    }
+
+    [Fact]
+    public void NumberedAndStarListsAndInvalidDatesAreHandled()
+    {
+        var lines = Checklist.Parse("1. [X] Numbered due:2026-02-30\n* [ ] Starred");
+
+        Assert.Equal(2, lines.Count);
+        Assert.True(lines[0].Done);
+        Assert.Null(lines[0].Due);
+        Assert.Equal("Starred", lines[1].Title);
+    }
+
+    [Theory]
+    [InlineData("rina", "Rina Wijaya", "rina.w@example.org", true)]
+    [InlineData("RinaWijaya", "Rina Wijaya", "x@example.org", true)]
+    [InlineData("rina.w", "Someone", "rina.w@example.org", true)]
+    [InlineData("budi", "Rina Wijaya", "rina@example.org", false)]
+    public void HandlesMatchNameOrEmail(string handle, string name, string email, bool expected)
+    {
+        Assert.Equal(expected, Checklist.HandleMatches(handle, name, email));
+    }
+}
