@@ -12,6 +12,9 @@ builder.AddWorkspaceAuth();
 builder.AddWorkspaceLive();
 builder.AddWorkspacePartnerships();
 builder.AddWorkspaceJson();
+builder.AddWorkspaceMarkdown();
+builder.AddWorkspaceAntiforgery();
+builder.AddWorkspaceRateLimiting();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 
@@ -24,6 +27,8 @@ app.UseStatusCodePages();
 app.UseWorkspaceFrontEnd();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseWorkspaceAntiforgery();
+app.UseRateLimiter();
 
 app.MapOpenApi();
 app.MapHealth();

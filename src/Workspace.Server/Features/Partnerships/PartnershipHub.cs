@@ -30,6 +30,9 @@ public sealed class PartnershipHub(PartnershipAccess access, LiveConnections con
         return base.OnDisconnectedAsync(exception);
     }
 
-    public Task LeavePartnership(Guid partnershipId) =>
-        Groups.RemoveFromGroupAsync(Context.ConnectionId, PartnershipGrain.Group(partnershipId));
+    public async Task LeavePartnership(Guid partnershipId)
+    {
+        _ = await access.FindMemberAsync(Context.User!, partnershipId) ?? throw new HubException("Unknown partnership.");
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, PartnershipGrain.Group(partnershipId));
+    }
 }
