@@ -23,6 +23,9 @@ public class WorkspaceFactory : WebApplicationFactory<Program>
         _settings["Database:DataDirectory"] = DataDirectory;
         _settings["Orleans:SiloPort"] = FreeTcpPort().ToString(System.Globalization.CultureInfo.InvariantCulture);
         _settings["Orleans:GatewayPort"] = "0";
+        // Every test shares one client address; the rate-limit tests set their own low limits.
+        _settings["RateLimits:AuthPermitLimit"] = "100000";
+        _settings["RateLimits:InvitationPermitLimit"] = "100000";
     }
 
     public string DataDirectory { get; }
