@@ -23,6 +23,9 @@ public sealed partial class AccessTests(BrowserFixture fixture)
             .ToContainTextAsync("Budi Santoso");
         await BrowserFixture.ScreenshotAsync(ayu, "members-after-join-en");
         await BrowserFixture.ScreenshotAsync(budi, "members-invitee-en");
+        await budi.Locator("#language").SelectOptionAsync("id");
+        await Assertions.Expect(budi.GetByRole(AriaRole.Heading, new() { Name = "Anggota" })).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(budi, "members-invitee-id");
     }
 
     /// <summary>
@@ -95,7 +98,7 @@ public sealed partial class AccessTests(BrowserFixture fixture)
             const token = (await (await fetch('/api/account/antiforgery')).json()).token;
             const host = document.createElement('div');
             host.id = 'xss-host';
-            document.querySelector('#main').append(host);
+            document.body.append(host);
             for (const markdown of cases) {
                 const response = await fetch(`/api/partnerships/${pid}/markdown/preview`, {
                     method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-TOKEN': token }, body: JSON.stringify({ markdown }) });
@@ -108,13 +111,15 @@ public sealed partial class AccessTests(BrowserFixture fixture)
             // Poke everything a person could: hover, focus, click (links only where they stay on the page).
             for (const el of host.querySelectorAll('*')) {
                 for (const type of ['mouseover', 'mouseenter', 'focus', 'toggle', 'load', 'error']) el.dispatchEvent(new Event(type, { bubbles: true }));
-                if (el.tagName !== 'A') el.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+                if (!el.closest('a')) el.dispatchEvent(new MouseEvent('click', { bubbles: true }));
             }
             return host.children.length;
         }", new { cases = XssCorpus.Cases, pid });
         await page.WaitForTimeoutAsync(750);
 
         Assert.Equal(XssCorpus.Cases.Length, rendered);
+        Assert.Equal(XssCorpus.Cases.Length, await page.Locator("#xss-host > .xss-case").CountAsync());
+        Assert.True(await page.Locator("#xss-host a[href]").CountAsync() >= 3, "the corpus should leave some safe links to check");
         Assert.Equal(0, dialogs);
         Assert.True(await page.EvaluateAsync<bool>("() => window.__xss === undefined"));
         var badLinks = await page.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll('#xss-host [href], #xss-host [src]')]
