@@ -211,7 +211,11 @@ export async function renderMembers({ pid }, main) {
     if (!main.isConnected) return;
     try { await load(); draw(); } catch { /* removed from the partnership: the next navigation shows it */ }
   });
-  const stop = keepConnected(connection, () => {}, async () => { await connection.invoke('JoinPartnership', pid); });
-  return stop;
+  let stop = () => {};
+  stop = keepConnected(connection, () => {}, async () => {
+    // Refused (removed from the partnership meanwhile): stop instead of retrying forever.
+    try { await connection.invoke('JoinPartnership', pid); } catch { stop(); }
+  });
+  return () => stop();
 }
 

@@ -153,6 +153,11 @@ public static class AccountApi
                 return TypedResults.Problem("The provider did not share an e-mail address.", statusCode: StatusCodes.Status400BadRequest);
             }
             var user = await users.FindByEmailAsync(email);
+            // Linking to an existing account by e-mail is only safe when the provider vouches for the address.
+            if (user is not null && !string.Equals(info.Principal.FindFirstValue("email_verified"), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                return TypedResults.Problem("An account with this e-mail address exists; sign in with your password first.", statusCode: StatusCodes.Status409Conflict);
+            }
             if (user is null)
             {
                 user = new WorkspaceUser
