@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Workspace.Browser.Tests.Infrastructure;
 using Workspace.Server.Tests.Features.Access;
+using Workspace.Server.Tests.Infrastructure;
 
 namespace Workspace.Browser.Tests.Features;
 
@@ -165,6 +166,40 @@ public sealed partial class AccessTests(BrowserFixture fixture)
         await page.Locator("#language").SelectOptionAsync("id");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Akun Anda" })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "account-id");
+    }
+
+    [Fact]
+    public async Task PartyAdminChangesARoleAndRemovesAMemberFromTheMembersPage()
+    {
+        var page = await fixture.NewPageAsync();
+        await SignUpAsync(page, "Dewi Admin", "Koperasi Laut", $"dewi.{Guid.NewGuid():N}@example.org", "ombak-tenang-3");
+        await page.GetByLabel("Partnership name").FillAsync("Fish market");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Fish market" })).ToBeVisibleAsync();
+        var pid = PartnershipId().Match(page.Url).Groups[1].Value;
+        await page.Locator("#sidenav").GetByRole(AriaRole.Link, new() { Name = "Members" }).ClickAsync();
+
+        // A colleague joins through the API while Dewi watches the page.
+        var citra = await fixture.Server.SignUpAsync("Citra Colleague", "Koperasi Laut", ct: TestContext.Current.CancellationToken);
+        var party = page.Locator(".party-card").First;
+        await party.GetByLabel("E-mail address").FillAsync(citra.Email);
+        await party.GetByLabel("Role").SelectOptionAsync("Viewer");
+        await party.GetByRole(AriaRole.Button, new() { Name = "Create invitation link" }).ClickAsync();
+        var link = await party.GetByLabel("Invitation link").InputValueAsync();
+        (await citra.AcceptAsync(link[(link.LastIndexOf('/') + 1)..], TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        var row = page.Locator(".member-row", new() { HasText = "Citra Colleague" });
+        await Assertions.Expect(row).ToBeVisibleAsync();
+
+        await row.GetByLabel("Role of Citra Colleague").SelectOptionAsync("Commenter");
+        await Assertions.Expect(page.Locator(".toast").Last).ToHaveTextAsync("Saved.");
+        var view = await citra.GetPartnershipAsync(Guid.Parse(pid), TestContext.Current.CancellationToken);
+        Assert.Equal(Workspace.Server.Features.Partnerships.PartnershipRole.Commenter, view.Members.Single(m => m.UserId == citra.Id).Role);
+        await BrowserFixture.ScreenshotAsync(page, "members-manage-en");
+
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
+        await Assertions.Expect(row).ToHaveCountAsync(0);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await citra.Http.GetAsync($"/api/partnerships/{pid}", TestContext.Current.CancellationToken)).StatusCode);
     }
 
     private static async Task SignUpAsync(IPage page, string name, string organisation, string email, string password)

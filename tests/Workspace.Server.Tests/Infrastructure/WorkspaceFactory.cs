@@ -71,7 +71,7 @@ public class WorkspaceFactory : WebApplicationFactory<Program>
     /// <summary>A client sending <paramref name="authCookies"/> plus a fresh antiforgery cookie and token for that identity.</summary>
     public async Task<(HttpClient Http, string Cookie)> ClientForAsync(string authCookies, CancellationToken ct = default)
     {
-        var http = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
+        var http = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientOptions.BaseAddress, HandleCookies = false, AllowAutoRedirect = false });
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/account/antiforgery");
         if (authCookies.Length > 0)
         {

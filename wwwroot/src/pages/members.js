@@ -89,7 +89,8 @@ export async function renderMembers({ pid }, main) {
     const people = p.members.filter(m => m.partyId === party.id);
     const canManage = manages(p, me, party.id);
     const pending = state.invitations.filter(i => i.partyId === party.id);
-    const link = state.lastLink?.partyId === party.id ? state.lastLink : null;
+    // The link box stays only while its invitation is pending (it disappears once used or revoked).
+    const link = state.lastLink?.partyId === party.id && pending.some(i => i.id === state.lastLink.id) ? state.lastLink : null;
     const grantable = ROLES.filter(r => me && rank(r) <= rank(me.role));
     return html`
       <section class="card party-card party" data-party="${party.id}">
@@ -125,7 +126,7 @@ export async function renderMembers({ pid }, main) {
     // Nobody changes someone above themselves; your own role is changed by another admin.
     const editable = canManage && !isMe && rank(m.role) <= rank(me.role);
     return html`
-      <li class="member-row" data-user="${m.userId}">
+      <li class="member-row ${editable ? 'editable' : ''}" data-user="${m.userId}">
         <span class="avatar" aria-hidden="true">${initials(m.displayName)}</span>
         <span class="who"><strong>${m.displayName}${isMe ? html` <span class="muted">(${t('members.you')})</span>` : ''}</strong><small>${m.email}</small></span>
         <span class="controls">${editable ? html`
@@ -162,7 +163,7 @@ export async function renderMembers({ pid }, main) {
           const created = await post(`/api/partnerships/${pid}/invitations`, {
             partyId: form.dataset.party, email: data.get('email'), role: data.get('role'), isPartyAdmin: data.get('isPartyAdmin') === 'on',
           });
-          state.lastLink = { partyId: form.dataset.party, link: created.link, email: created.invitation.email, expiresAt: created.invitation.expiresAt };
+          state.lastLink = { id: created.invitation.id, partyId: form.dataset.party, link: created.link, email: created.invitation.email, expiresAt: created.invitation.expiresAt };
         } catch (err) {
           toast(err.message, 'error');
           return;
