@@ -15,6 +15,9 @@ builder.AddWorkspaceAuth();
 builder.AddWorkspaceLive();
 builder.AddWorkspacePartnerships();
 builder.AddWorkspaceJson();
+builder.AddWorkspaceMarkdown();
+builder.AddWorkspaceAntiforgery();
+builder.AddWorkspaceRateLimiting();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 
@@ -27,6 +30,8 @@ app.UseStatusCodePages();
 app.UseWorkspaceFrontEnd();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseWorkspaceAntiforgery();
+app.UseRateLimiter();
 
 app.MapOpenApi();
 app.MapHealth();

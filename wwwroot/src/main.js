@@ -8,7 +8,11 @@ import { session, loadMe, loadPartnerships } from './core/session.js';
 import { renderShell, setConnectionState } from './shell.js';
 import { renderAuth } from './pages/auth.js';
 import { renderHome } from './pages/home.js';
-import { renderMembers, renderActivity } from './pages/partnership.js';
+import { renderActivity } from './pages/partnership.js';
+import { renderMembers } from './pages/members.js';
+import { renderSettings } from './pages/settings.js';
+import { renderAccount } from './pages/account.js';
+import { renderInvite } from './pages/invite.js';
 import { renderDashboard } from './pages/dashboard.js';
 import { renderGoals } from './pages/goals.js';
 import { renderActions } from './pages/actions.js';
@@ -19,6 +23,9 @@ route('/p/:pid/goals', renderGoals);
 route('/p/:pid/actions', renderActions);
 route('/p/:pid/members', renderMembers);
 route('/p/:pid/activity', renderActivity);
+route('/p/:pid/settings', renderSettings);
+route('/account', renderAccount);
+route('/invite/:token', renderInvite);
 
 const root = document.getElementById('app');
 let live = null;
@@ -26,13 +33,17 @@ let live = null;
 // Renders the shell, then the sign-in form or the current page; runs again on a language change.
 async function render() {
   const main = renderShell(root);
-  if (!session.me) {
+  if (!session.me && !location.pathname.startsWith('/invite/')) {
     setConnectionState('disconnected');
     renderAuth(main, { onDone: async () => { await loadMe(); await render(); } });
     return;
   }
-  await loadPartnerships();
-  live ??= connectLive(setConnectionState);
+  if (session.me) {
+    await loadPartnerships();
+    live ??= connectLive(setConnectionState);
+  } else {
+    setConnectionState('disconnected');
+  }
   await startRouter(main);
 }
 

@@ -39,6 +39,7 @@ export const sections = [
   { key: 'files', path: '/files', label: 'nav.files', ready: false },
   { key: 'members', path: '/members', label: 'nav.members', ready: true },
   { key: 'activity', path: '/activity', label: 'nav.activity', ready: true },
+  { key: 'settings', path: '/settings', label: 'nav.settings', ready: true },
 ];
 
 let connectionState = 'connecting';
@@ -51,7 +52,7 @@ export function renderShell(root) {
       <span class="spacer"></span>
       <span id="connection" class="connection" data-state="${connectionState}" role="status">${t(`conn.${connectionState}`)}</span>
       <select id="language" aria-label="${t('shell.language')}">${languages.map(l => html`<option value="${l.code}" ${l.code === lang() ? 'selected' : ''}>${l.label}</option>`)}</select>
-      <span class="me" id="me"></span>
+      <a class="me" id="me" href="/account"></a>
       <button class="link" id="signout" hidden>${t('shell.signout')}</button>
     </header>
     <div class="layout">

@@ -12,6 +12,7 @@ public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options) : Identit
     public DbSet<Party> Parties => Set<Party>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<ActivityEntry> Activity => Set<ActivityEntry>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

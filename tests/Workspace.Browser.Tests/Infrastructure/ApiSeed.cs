@@ -8,7 +8,10 @@ public static class ApiSeed
 {
     public static async Task<JsonElement> PostAsync(IPage page, string url, object body)
     {
-        var response = await page.Context.APIRequest.PostAsync(url, new() { DataObject = body, Headers = new Dictionary<string, string> { ["X-Requested-With"] = "workspace" } });
+        // The antiforgery token belongs to the signed-in identity, so it is fetched for each call.
+        var tokenResponse = await page.Context.APIRequest.GetAsync("/api/account/antiforgery");
+        var token = (await tokenResponse.JsonAsync())!.Value.GetProperty("token").GetString()!;
+        var response = await page.Context.APIRequest.PostAsync(url, new() { DataObject = body, Headers = new Dictionary<string, string> { ["X-CSRF-TOKEN"] = token } });
         var text = await response.TextAsync();
         if (!response.Ok)
         {

@@ -25,6 +25,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         Server.UseKestrel(port);
         Server.StartServer();
         BaseUrl = $"http://127.0.0.1:{port}";
+        // API helpers (SignUpAsync) talk to the same Kestrel socket as the browser.
+        Server.ClientOptions.BaseAddress = new Uri(BaseUrl);
 
         if (!File.Exists(ChromiumPath))
         {

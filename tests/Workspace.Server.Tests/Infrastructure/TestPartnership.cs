@@ -11,7 +11,7 @@ public sealed record TestPartnership(Guid Id, Guid OwnerPartyId, TestUser Owner)
 
     public static async Task<TestPartnership> CreateAsync(WorkspaceFactory factory, string ownerName = "Owner", string organisation = "Org A", CancellationToken ct = default)
     {
-        var owner = await factory.SignUpAsync(ownerName, organisation, ct);
+        var owner = await factory.SignUpAsync(ownerName, organisation, ct: ct);
         var response = await owner.Http.PostAsJsonAsync("/api/partnerships", new { name = $"Partnership of {ownerName}", organisation }, ct);
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Workspace.Server.Tests.Infrastructure;
@@ -22,6 +23,9 @@ public class WorkspaceFactory : WebApplicationFactory<Program>
         _settings["Database:DataDirectory"] = DataDirectory;
         _settings["Orleans:SiloPort"] = FreeTcpPort().ToString(System.Globalization.CultureInfo.InvariantCulture);
         _settings["Orleans:GatewayPort"] = "0";
+        // Every test shares one client address; the rate-limit tests set their own low limits.
+        _settings["RateLimits:AuthPermitLimit"] = "100000";
+        _settings["RateLimits:InvitationPermitLimit"] = "100000";
     }
 
     public string DataDirectory { get; }
@@ -33,6 +37,12 @@ public class WorkspaceFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>
+    /// The server's clock. Only a test that owns its factory should move it (Orleans and cookies read
+    /// it too); everything else sees real time.
+    /// </summary>
+    public TestClock Clock { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -40,20 +50,45 @@ public class WorkspaceFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
-    /// <summary>Signs a new person up and returns their HTTP client (sending their auth cookie) and account.</summary>
-    public async Task<TestUser> SignUpAsync(string name, string organisation = "Org", CancellationToken ct = default)
+    /// <summary>Signs a new person up and returns their HTTP client (sending their auth and antiforgery cookies and token) and account.</summary>
+    public async Task<TestUser> SignUpAsync(string name, string organisation = "Org", string? email = null, CancellationToken ct = default)
     {
-        var http = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
-        var email = $"{name.ToLowerInvariant().Replace(' ', '.')}.{Guid.NewGuid():N}@example.org";
-        var response = await http.PostAsJsonAsync("/api/account/signup", new { email, password = "correct-horse-9", displayName = name, organisation }, ct);
+        email ??= $"{name.ToLowerInvariant().Replace(' ', '.')}.{Guid.NewGuid():N}@example.org";
+        var anonymous = await AnonymousClientAsync(ct);
+        var response = await anonymous.PostAsJsonAsync("/api/account/signup", new { email, password = TestUser.Password, displayName = name, organisation }, ct);
         response.EnsureSuccessStatusCode();
         var me = await response.Content.ReadFromJsonAsync<Me>(ct);
-        var cookie = string.Join("; ", response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
-        http.DefaultRequestHeaders.Add("Cookie", cookie);
+        var (http, cookie) = await ClientForAsync(CookiesOf(response), ct);
         return new TestUser(http, me!.Id, email, name, organisation, cookie);
     }
+
+    /// <summary>A signed-out client that already holds an antiforgery cookie and token, as the SPA does before signing in.</summary>
+    public async Task<HttpClient> AnonymousClientAsync(CancellationToken ct = default) => (await ClientForAsync("", ct)).Http;
+
+    /// <summary>A client sending <paramref name="authCookies"/> plus a fresh antiforgery cookie and token for that identity.</summary>
+    public async Task<(HttpClient Http, string Cookie)> ClientForAsync(string authCookies, CancellationToken ct = default)
+    {
+        var http = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientOptions.BaseAddress, HandleCookies = false, AllowAutoRedirect = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/account/antiforgery");
+        if (authCookies.Length > 0)
+        {
+            request.Headers.Add("Cookie", authCookies);
+        }
+        using var response = await http.SendAsync(request, ct);
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<Dictionary<string, string>>(ct))!["token"];
+        var cookie = string.Join("; ", new[] { authCookies, CookiesOf(response) }.Where(c => c.Length > 0));
+        http.DefaultRequestHeaders.Add("Cookie", cookie);
+        http.DefaultRequestHeaders.Add("X-CSRF-TOKEN", token);
+        return (http, cookie);
+    }
+
+    /// <summary>The name=value pairs of a response's Set-Cookie headers.</summary>
+    public static string CookiesOf(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var values) ? string.Join("; ", values.Select(c => c.Split(';')[0])) : "";
 
     /// <summary>A SignalR connection authenticated with the user's cookie, through the in-memory test server.</summary>
     public HubConnection Hub(TestUser user, string path)
@@ -101,5 +136,18 @@ public class WorkspaceFactory : WebApplicationFactory<Program>
     public sealed record Me(string Id, string Email, string DisplayName, string Organisation);
 }
 
-/// <summary>A signed-in person: <see cref="Http"/> sends their auth cookie.</summary>
-public sealed record TestUser(HttpClient Http, string Id, string Email, string Name, string Organisation, string Cookie);
+/// <summary>A signed-in person: <see cref="Http"/> sends their auth cookie and antiforgery token.</summary>
+public sealed record TestUser(HttpClient Http, string Id, string Email, string Name, string Organisation, string Cookie)
+{
+    public const string Password = "correct-horse-9";
+}
+
+/// <summary>Real time plus an offset the test can move forward.</summary>
+public sealed class TestClock : TimeProvider
+{
+    private long _offsetTicks;
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
+}

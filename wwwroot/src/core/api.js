@@ -1,4 +1,5 @@
 // fetch wrapper for the JSON API. Errors come back as ProblemDetails; ApiError carries its text.
+// Unsafe requests (POST/PUT/PATCH/DELETE) carry the antiforgery token from /api/account/antiforgery.
 export class ApiError extends Error {
   constructor(status, problem) {
     const fieldErrors = problem?.errors ? Object.values(problem.errors).flat() : [];
@@ -8,17 +9,48 @@ export class ApiError extends Error {
   }
 }
 
-export async function api(path, { method = 'GET', body, headers } = {}) {
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+let csrfToken = null;
+
+// The token is bound to who is signed in, so it is fetched again after signing in or out.
+async function antiforgeryToken() {
+  if (!csrfToken) {
+    const response = await fetch('/api/account/antiforgery', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    if (!response.ok) throw new ApiError(response.status, null);
+    csrfToken = (await response.json()).token;
+  }
+  return csrfToken;
+}
+
+export function forgetAntiforgeryToken() { csrfToken = null; }
+
+export async function api(path, { method = 'GET', body, headers } = {}, retried = false) {
+  const unsafe = !SAFE_METHODS.has(method.toUpperCase());
   const response = await fetch(path, {
     method,
     credentials: 'same-origin',
-    headers: { Accept: 'application/json', 'X-Requested-With': 'workspace', ...(body !== undefined && !(body instanceof FormData) ? { 'Content-Type': 'application/json' } : {}), ...headers },
+    headers: {
+      Accept: 'application/json',
+      'X-Requested-With': 'workspace',
+      ...(unsafe ? { 'X-CSRF-TOKEN': await antiforgeryToken() } : {}),
+      ...(body !== undefined && !(body instanceof FormData) ? { 'Content-Type': 'application/json' } : {}),
+      ...headers,
+    },
     body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
   });
+  if (unsafe && /^\/api\/account\/sign(in|up|out)\b/.test(path)) forgetAntiforgeryToken();
   if (response.status === 204) return null;
   const text = await response.text();
-  const data = text ? JSON.parse(text) : null;
-  if (!response.ok) throw new ApiError(response.status, data);
+  let data = null;
+  try { data = text ? JSON.parse(text) : null; } catch { data = { title: text }; }
+  if (!response.ok) {
+    // A stale token (the session changed in another tab): fetch a fresh one and try once more.
+    if (unsafe && !retried && response.status === 400 && data?.code === 'antiforgery') {
+      forgetAntiforgeryToken();
+      return api(path, { method, body, headers }, true);
+    }
+    throw new ApiError(response.status, data);
+  }
   return data;
 }
 

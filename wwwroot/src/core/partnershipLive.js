@@ -16,7 +16,13 @@ function emit(kind, payload) {
 
 async function join(reconnected) {
   if (!joined) return;
-  await connection.invoke('JoinPartnership', joined);
+  try {
+    await connection.invoke('JoinPartnership', joined);
+  } catch {
+    // No longer a member (removed meanwhile): stop asking; the next page load shows it.
+    joined = null;
+    return;
+  }
   if (reconnected) emit('*resync', null);
 }
 

@@ -1,20 +1,20 @@
 // Sign in and sign up.
 import { html, mount, $, toast } from '../core/dom.js';
 import { t, addMessages } from '../core/i18n.js';
-import { post } from '../core/api.js';
+import { get, post } from '../core/api.js';
 
 addMessages({
   en: {
     'auth.signin': 'Sign in', 'auth.signup': 'Create account', 'auth.email': 'E-mail address', 'auth.password': 'Password',
     'auth.name': 'Your name', 'auth.organisation': 'Your organisation', 'auth.noaccount': 'New here?',
     'auth.haveaccount': 'Already have an account?', 'auth.tagline': 'One live place for every party of a partnership.',
-    'auth.passwordHint': 'At least 8 characters, with a digit.',
+    'auth.passwordHint': 'At least 8 characters, with a digit.', 'auth.external': 'Sign in with {name}',
   },
   id: {
     'auth.signin': 'Masuk', 'auth.signup': 'Buat akun', 'auth.email': 'Alamat e-mail', 'auth.password': 'Kata sandi',
     'auth.name': 'Nama Anda', 'auth.organisation': 'Organisasi Anda', 'auth.noaccount': 'Baru di sini?',
     'auth.haveaccount': 'Sudah punya akun?', 'auth.tagline': 'Satu tempat langsung untuk setiap pihak dalam kemitraan.',
-    'auth.passwordHint': 'Minimal 8 karakter, dengan angka.',
+    'auth.passwordHint': 'Minimal 8 karakter, dengan angka.', 'auth.external': 'Masuk dengan {name}',
   },
 });
 
@@ -37,7 +37,8 @@ export function renderAuth(main, { mode = 'signin', onDone, email = '' } = {}) {
       <p class="muted">${signup ? t('auth.haveaccount') : t('auth.noaccount')}
         <button class="link" id="auth-switch">${signup ? t('auth.signin') : t('auth.signup')}</button></p>
     </section>`);
-  $('#auth-switch').addEventListener('click', () => renderAuth(main, { mode: signup ? 'signin' : 'signup', onDone }));
+  $('#auth-switch').addEventListener('click', () => renderAuth(main, { mode: signup ? 'signin' : 'signup', onDone, email: $('#auth-form [name=email]').value || email }));
+  showExternalProviders($('#auth-form'));
   $('#auth-form').addEventListener('submit', async e => {
     e.preventDefault();
     const data = Object.fromEntries(new FormData(e.target));
@@ -52,4 +53,17 @@ export function renderAuth(main, { mode = 'signin', onDone, email = '' } = {}) {
       toast(err.message, 'error');
     }
   });
+}
+
+// An external OpenID Connect provider, when the server has one configured.
+async function showExternalProviders(form) {
+  let providers = [];
+  try { providers = await get('/api/account/providers'); } catch { return; }
+  for (const p of providers) {
+    const a = document.createElement('a');
+    a.className = 'button external';
+    a.href = p.startUrl;
+    a.textContent = t('auth.external', { name: p.displayName });
+    form.after(a);
+  }
 }

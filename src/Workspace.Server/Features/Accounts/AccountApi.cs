@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Workspace.Server.Infrastructure;
 
 namespace Workspace.Server.Features.Accounts;
@@ -14,6 +16,12 @@ public sealed record SignUpRequest(
 
 public sealed record SignInRequest([property: Required] string Email, [property: Required] string Password);
 
+public sealed record ChangePasswordRequest(
+    [property: Required] string CurrentPassword,
+    [property: Required, MinLength(8), MaxLength(128)] string NewPassword);
+
+public sealed record ExternalProvider(string Scheme, string DisplayName, string StartUrl);
+
 public sealed record MeResponse(string Id, string Email, string DisplayName, string Organisation);
 
 public static class AccountApi
@@ -21,10 +29,15 @@ public static class AccountApi
     public static void MapAccounts(this WebApplication app)
     {
         var group = app.MapGroup("/api/account").WithTags("Account");
-        group.MapPost("/signup", SignUpAsync).AllowAnonymous();
-        group.MapPost("/signin", SignInAsync).AllowAnonymous();
+        group.MapPost("/signup", SignUpAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Auth);
+        group.MapPost("/signin", SignInAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Auth);
         group.MapPost("/signout", SignOutAsync).RequireAuthorization();
         group.MapGet("/me", MeAsync).RequireAuthorization();
+        group.MapPost("/password", ChangePasswordAsync).RequireAuthorization().RequireRateLimiting(RateLimits.Auth);
+        group.MapGet("/antiforgery", AntiforgeryExtensions.IssueToken).AllowAnonymous();
+        group.MapGet("/providers", Providers).AllowAnonymous();
+        group.MapGet("/external", ChallengeExternal).AllowAnonymous();
+        group.MapGet("/external/callback", ExternalCallbackAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Auth);
     }
 
     private static async Task<Results<Ok<MeResponse>, ValidationProblem>> SignUpAsync(
@@ -81,6 +94,94 @@ public static class AccountApi
     {
         var user = await users.GetUserAsync(principal);
         return user is null ? TypedResults.Unauthorized() : TypedResults.Ok(ToMe(user));
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem>> ChangePasswordAsync(
+        ChangePasswordRequest request, ClaimsPrincipal principal, UserManager<WorkspaceUser> users, SignInManager<WorkspaceUser> signIn)
+    {
+        if (Validation.Check(request) is { } invalid)
+        {
+            return invalid;
+        }
+        var user = await users.GetUserAsync(principal);
+        if (user is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [""] = ["You are not signed in."] });
+        }
+        var result = await users.ChangePasswordAsync(user, request.CurrentPassword, request.NewPassword);
+        if (!result.Succeeded)
+        {
+            return TypedResults.ValidationProblem(result.Errors
+                .GroupBy(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "currentPassword" : "newPassword")
+                .ToDictionary(g => g.Key, g => g.Select(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "The current password is not right." : e.Description).ToArray()));
+        }
+        // A new security stamp signs out other devices; this one gets a fresh cookie.
+        await signIn.RefreshSignInAsync(user);
+        return TypedResults.NoContent();
+    }
+
+    private static Ok<ExternalProvider[]> Providers(IOptions<ExternalLoginOptions> external) =>
+        TypedResults.Ok(external.Value.Enabled
+            ? new[] { new ExternalProvider(ExternalLoginOptions.Scheme, external.Value.DisplayName, "/api/account/external") }
+            : []);
+
+    private static Results<ChallengeHttpResult, NotFound> ChallengeExternal(IOptions<ExternalLoginOptions> external, SignInManager<WorkspaceUser> signIn)
+    {
+        if (!external.Value.Enabled)
+        {
+            return TypedResults.NotFound();
+        }
+        var properties = signIn.ConfigureExternalAuthenticationProperties(ExternalLoginOptions.Scheme, "/api/account/external/callback");
+        return TypedResults.Challenge(properties, [ExternalLoginOptions.Scheme]);
+    }
+
+    /// <summary>Back from the provider: sign in the linked account, or link by verified e-mail, or create one.</summary>
+    private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> ExternalCallbackAsync(
+        UserManager<WorkspaceUser> users, SignInManager<WorkspaceUser> signIn)
+    {
+        var info = await signIn.GetExternalLoginInfoAsync();
+        if (info is null)
+        {
+            return TypedResults.Problem("The external sign-in did not complete.", statusCode: StatusCodes.Status400BadRequest);
+        }
+        var result = await signIn.ExternalLoginSignInAsync(info.LoginProvider, info.ProviderKey, isPersistent: true, bypassTwoFactor: true);
+        if (!result.Succeeded)
+        {
+            var email = info.Principal.FindFirstValue("email") ?? info.Principal.FindFirstValue(ClaimTypes.Email);
+            if (string.IsNullOrWhiteSpace(email))
+            {
+                return TypedResults.Problem("The provider did not share an e-mail address.", statusCode: StatusCodes.Status400BadRequest);
+            }
+            var user = await users.FindByEmailAsync(email);
+            // Linking to an existing account by e-mail is only safe when the provider vouches for the address.
+            if (user is not null && !string.Equals(info.Principal.FindFirstValue("email_verified"), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                return TypedResults.Problem("An account with this e-mail address exists; sign in with your password first.", statusCode: StatusCodes.Status409Conflict);
+            }
+            if (user is null)
+            {
+                user = new WorkspaceUser
+                {
+                    UserName = email,
+                    Email = email,
+                    EmailConfirmed = true,
+                    DisplayName = info.Principal.FindFirstValue("name") ?? email,
+                };
+                var created = await users.CreateAsync(user);
+                if (!created.Succeeded)
+                {
+                    return TypedResults.Problem(string.Join(" ", created.Errors.Select(e => e.Description)), statusCode: StatusCodes.Status400BadRequest);
+                }
+            }
+            var linked = await users.AddLoginAsync(user, info);
+            if (!linked.Succeeded)
+            {
+                return TypedResults.Problem(string.Join(" ", linked.Errors.Select(e => e.Description)), statusCode: StatusCodes.Status400BadRequest);
+            }
+            await signIn.SignInAsync(user, isPersistent: true, info.LoginProvider);
+        }
+        await signIn.Context.SignOutAsync(IdentityConstants.ExternalScheme);
+        return TypedResults.Redirect("/");
     }
 
     private static MeResponse ToMe(WorkspaceUser user) => new(user.Id, user.Email ?? "", user.DisplayName, user.Organisation);

@@ -3,11 +3,65 @@ using Workspace.Server.Data;
 
 namespace Workspace.Server.Features.Accounts;
 
+/// <summary>
+/// An external OpenID Connect provider, switched on by configuration alone: when
+/// <see cref="Authority"/> and <see cref="ClientId"/> are set, the <c>oidc</c> scheme is registered
+/// and the sign-in page offers it.
+/// </summary>
+public sealed class ExternalLoginOptions
+{
+    public const string Section = "Authentication:OpenIdConnect";
+    public const string Scheme = "oidc";
+
+    public string Authority { get; set; } = "";
+    public string ClientId { get; set; } = "";
+    public string ClientSecret { get; set; } = "";
+
+    /// <summary>Button text on the sign-in page.</summary>
+    public string DisplayName { get; set; } = "Single sign-on";
+
+    public string CallbackPath { get; set; } = "/signin-oidc";
+
+    public string[] Scopes { get; set; } = ["openid", "profile", "email"];
+
+    public bool RequireHttpsMetadata { get; set; } = true;
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Authority) && !string.IsNullOrWhiteSpace(ClientId);
+}
+
 public static class AuthExtensions
 {
     public static void AddWorkspaceAuth(this WebApplicationBuilder builder)
     {
-        builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        var external = builder.Configuration.GetSection(ExternalLoginOptions.Section).Get<ExternalLoginOptions>() ?? new ExternalLoginOptions();
+        builder.Services.AddOptions<ExternalLoginOptions>().BindConfiguration(ExternalLoginOptions.Section);
+
+        var authentication = builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme);
+        authentication.AddIdentityCookies();
+        if (external.Enabled)
+        {
+            authentication.AddOpenIdConnect(ExternalLoginOptions.Scheme, external.DisplayName, o =>
+            {
+                o.Authority = external.Authority;
+                o.ClientId = external.ClientId;
+                o.ClientSecret = string.IsNullOrEmpty(external.ClientSecret) ? null : external.ClientSecret;
+                o.CallbackPath = external.CallbackPath;
+                o.RequireHttpsMetadata = external.RequireHttpsMetadata;
+                o.ResponseType = "code";
+                o.UsePkce = true;
+                o.SaveTokens = false;
+                o.GetClaimsFromUserInfoEndpoint = true;
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters.NameClaimType = "name";
+                o.Scope.Clear();
+                foreach (var scope in external.Scopes)
+                {
+                    o.Scope.Add(scope);
+                }
+                // The external identity lands in Identity's external cookie; AccountApi links it to an account.
+                o.SignInScheme = IdentityConstants.ExternalScheme;
+            });
+        }
         builder.Services.AddAuthorization();
         builder.Services.AddIdentityCore<WorkspaceUser>(o =>
             {
@@ -32,5 +86,7 @@ public static class AuthExtensions
             o.Events.OnRedirectToLogin = ctx => { ctx.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
             o.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
         });
+        // The external cookie must survive the cross-site redirect back from the provider.
+        builder.Services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ExternalScheme, o => o.Cookie.SameSite = SameSiteMode.Lax);
     }
 }

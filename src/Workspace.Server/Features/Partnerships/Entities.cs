@@ -41,6 +41,28 @@ public sealed class Membership
     public DateTimeOffset JoinedAt { get; set; }
 }
 
+/// <summary>
+/// An open invitation into one party. Only the SHA-256 of the link token is stored, so a leaked
+/// database does not leak usable links.
+/// </summary>
+public sealed class Invitation
+{
+    public Guid Id { get; set; }
+    public Guid PartnershipId { get; set; }
+    public Guid PartyId { get; set; }
+    public string Email { get; set; } = "";
+    public PartnershipRole Role { get; set; }
+    public bool IsPartyAdmin { get; set; }
+    public string TokenHash { get; set; } = "";
+    public string InvitedByUserId { get; set; } = "";
+    public string InvitedByName { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+    public DateTimeOffset? AcceptedAt { get; set; }
+    public string? AcceptedByUserId { get; set; }
+}
+
 public sealed class ActivityEntry
 {
     public long Id { get; set; }
@@ -54,8 +76,18 @@ public sealed class ActivityEntry
 }
 
 internal sealed class PartnershipConfiguration :
-    IEntityTypeConfiguration<Partnership>, IEntityTypeConfiguration<Party>, IEntityTypeConfiguration<Membership>, IEntityTypeConfiguration<ActivityEntry>
+    IEntityTypeConfiguration<Partnership>, IEntityTypeConfiguration<Party>, IEntityTypeConfiguration<Membership>, IEntityTypeConfiguration<ActivityEntry>, IEntityTypeConfiguration<Invitation>
 {
+    public void Configure(EntityTypeBuilder<Invitation> e)
+    {
+        e.HasIndex(i => i.TokenHash).IsUnique();
+        e.HasIndex(i => i.PartnershipId);
+        e.Property(i => i.TokenHash).HasMaxLength(64);
+        e.Property(i => i.Email).HasMaxLength(256);
+        e.Property(i => i.InvitedByName).HasMaxLength(100);
+        e.Property(i => i.Role).HasConversion<string>().HasMaxLength(20);
+    }
+
     public void Configure(EntityTypeBuilder<Partnership> e)
     {
         e.Property(p => p.Name).HasMaxLength(200);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Workspace.Server.Features.Partnerships;
 
@@ -19,6 +20,14 @@ public sealed class PartnershipAccess(IGrainFactory grains)
     public static string? UserId(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
 
+    /// <summary>The signed-in person as stored (name and e-mail from the account, not from the client).</summary>
+    public static async Task<Actor> ActorAsync(ClaimsPrincipal user, Data.WorkspaceDb db, CancellationToken ct = default)
+    {
+        var userId = UserId(user) ?? throw new InvalidOperationException("Not signed in.");
+        var account = await db.Users.AsNoTracking().FirstAsync(u => u.Id == userId, ct);
+        return new Actor(userId, account.DisplayName, account.Email ?? "");
+    }
+
     public static Actor ActorOf(ClaimsPrincipal user, MemberView? member = null) => new(
         UserId(user) ?? throw new InvalidOperationException("Not signed in."),
         member?.DisplayName ?? user.FindFirstValue(ClaimTypes.Name) ?? "",
@@ -28,6 +37,8 @@ public sealed class PartnershipAccess(IGrainFactory grains)
 /// <summary>
 /// Endpoint filter for routes under <c>/api/partnerships/{partnershipId}</c>: a non-member gets 404
 /// (the partnership's existence is not disclosed), a member below <paramref name="minimum"/> gets 403.
+/// Archived partnerships are read-only: any method other than GET/HEAD gets 409 unless the endpoint
+/// says <see cref="MemberEndpointExtensions.AllowOnArchived{TBuilder}"/> (it changes nothing, or it restores).
 /// The member is left in <see cref="HttpContext.Items"/> for the handler.
 /// </summary>
 public sealed class RequireMemberFilter(PartnershipRole minimum) : IEndpointFilter
@@ -51,6 +62,12 @@ public sealed class RequireMemberFilter(PartnershipRole minimum) : IEndpointFilt
         {
             return TypedResults.Problem($"This needs the {minimum} role; you are {member.Role}.", statusCode: StatusCodes.Status403Forbidden);
         }
+        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
+            && http.GetEndpoint()?.Metadata.GetMetadata<AllowOnArchivedAttribute>() is null
+            && await http.RequestServices.GetRequiredService<IGrainFactory>().GetGrain<IPartnershipGrain>(partnershipId).IsArchivedAsync())
+        {
+            return TypedResults.Problem("This partnership is archived and read-only.", statusCode: StatusCodes.Status409Conflict);
+        }
         http.Items[MemberKey] = member;
         return await next(context);
     }
@@ -62,9 +79,17 @@ public static class MemberEndpointExtensions
         where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(new RequireMemberFilter(minimum));
 
+    /// <summary>Marks a non-GET endpoint that may run on an archived partnership (a preview, a restore).</summary>
+    public static TBuilder AllowOnArchived<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new AllowOnArchivedAttribute());
+
     public static MemberView Member(this HttpContext http) =>
         http.Items[RequireMemberFilter.MemberKey] as MemberView ?? throw new InvalidOperationException("RequireMember() was not applied to this endpoint.");
 }
+
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
+public sealed class AllowOnArchivedAttribute : Attribute;
 
 internal static class IdentityClaims
 {

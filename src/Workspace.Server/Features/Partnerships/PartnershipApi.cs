@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workspace.Server.Data;
 using Workspace.Server.Infrastructure;
 
@@ -13,6 +15,25 @@ public sealed record CreatePartnershipRequest(
 
 public sealed record PartnershipSummary(Guid Id, string Name, bool Archived, PartnershipRole Role);
 
+public sealed record RenameRequest([property: Required, MaxLength(200)] string Name);
+
+public sealed record AddPartyRequest([property: Required, MaxLength(200)] string Name);
+
+public sealed record ChangeMemberRequest([property: EnumDataType(typeof(PartnershipRole))] PartnershipRole Role, bool IsPartyAdmin);
+
+public sealed record InviteRequest(
+    Guid PartyId,
+    [property: Required, EmailAddress, MaxLength(256)] string Email,
+    [property: EnumDataType(typeof(PartnershipRole))] PartnershipRole Role,
+    bool IsPartyAdmin);
+
+/// <summary>The new invitation, its one-time token and the link to send (there is no mail server: the inviter passes it on).</summary>
+public sealed record InviteResponse(InvitationView Invitation, string Token, string Link);
+
+public sealed record MarkdownPreviewRequest([property: Required(AllowEmptyStrings = true), MaxLength(MarkdownRenderer.MaxLength)] string Markdown);
+
+public sealed record MarkdownPreviewResponse(string Html);
+
 public static class PartnershipApi
 {
     public static void AddWorkspacePartnerships(this WebApplicationBuilder builder)
@@ -20,7 +41,10 @@ public static class PartnershipApi
         builder.Services.AddSingleton<PartnershipAccess>();
         builder.Services.AddSingleton<LiveConnections>();
         builder.Services.AddSingleton<PartnershipFeed>();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddExceptionHandler<CommandRejectedHandler>();
+        builder.Services.AddSignalR(o => o.AddFilter<CommandRejectedHubFilter>());
+        builder.Services.AddOptions<InvitationOptions>().BindConfiguration(InvitationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
     }
 
     public static void MapPartnerships(this WebApplication app)
@@ -34,6 +58,21 @@ public static class PartnershipApi
         var one = group.MapGroup("/{partnershipId:guid}").RequireMember();
         one.MapGet("/", GetAsync);
         one.MapGet("/activity", ActivityAsync);
+        one.MapPut("/name", RenameAsync).RequireMember(PartnershipRole.Owner);
+        one.MapPost("/archive", ArchiveAsync).RequireMember(PartnershipRole.Owner);
+        one.MapPost("/restore", RestoreAsync).RequireMember(PartnershipRole.Owner).AllowOnArchived();
+        one.MapPost("/parties", AddPartyAsync).RequireMember(PartnershipRole.Owner);
+        // Party admins of any role manage their own party; the grain checks who may change whom.
+        one.MapPut("/members/{userId}", ChangeMemberAsync);
+        one.MapDelete("/members/{userId}", RemoveMemberAsync);
+        one.MapGet("/invitations", InvitationsAsync);
+        one.MapPost("/invitations", InviteAsync).RequireRateLimiting(RateLimits.Invitations);
+        one.MapDelete("/invitations/{invitationId:guid}", RevokeAsync);
+        one.MapPost("/markdown/preview", PreviewMarkdown).AllowOnArchived();
+
+        var invitations = app.MapGroup("/api/invitations/{token}").WithTags("Invitations").RequireRateLimiting(RateLimits.Invitations);
+        invitations.MapGet("/", PreviewInvitationAsync).AllowAnonymous();
+        invitations.MapPost("/accept", AcceptInvitationAsync).RequireAuthorization();
     }
 
     private static async Task<Ok<List<PartnershipSummary>>> ListMineAsync(ClaimsPrincipal user, WorkspaceDb db, CancellationToken ct)
@@ -47,16 +86,14 @@ public static class PartnershipApi
         return TypedResults.Ok(list);
     }
 
-    private static async Task<Results<Created<PartnershipView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreatePartnershipRequest request, ClaimsPrincipal user, IGrainFactory grains, WorkspaceDb db)
+    private static async Task<Results<Created<PartnershipView>, ValidationProblem>> CreateAsync(
+        CreatePartnershipRequest request, ClaimsPrincipal user, IGrainFactory grains, WorkspaceDb db, CancellationToken ct)
     {
         if (Validation.Check(request) is { } invalid)
         {
             return invalid;
         }
-        var userId = PartnershipAccess.UserId(user)!;
-        var account = await db.Users.AsNoTracking().FirstAsync(u => u.Id == userId);
-        var actor = new Actor(userId, account.DisplayName, account.Email ?? "");
+        var actor = await PartnershipAccess.ActorAsync(user, db, ct);
         var id = Guid.NewGuid();
         var view = await grains.GetGrain<IPartnershipGrain>(id).CreateAsync(actor, new CreatePartnership(request.Name, request.Organisation));
         return TypedResults.Created($"/api/partnerships/{id}", view);
@@ -67,4 +104,115 @@ public static class PartnershipApi
 
     private static async Task<Ok<IReadOnlyList<ActivityView>>> ActivityAsync(Guid partnershipId, IGrainFactory grains, int? take) =>
         TypedResults.Ok(await grains.GetGrain<IPartnershipGrain>(partnershipId).GetActivityAsync(take ?? 100));
+
+    private static async Task<Results<Ok<PartnershipView>, ValidationProblem>> RenameAsync(
+        Guid partnershipId, RenameRequest request, HttpContext http, IGrainFactory grains)
+    {
+        if (Validation.Check(request) is { } invalid)
+        {
+            return invalid;
+        }
+        return TypedResults.Ok(await grains.GetGrain<IPartnershipGrain>(partnershipId).RenameAsync(Actor(http), request.Name));
+    }
+
+    private static async Task<Ok<PartnershipView>> ArchiveAsync(Guid partnershipId, HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IPartnershipGrain>(partnershipId).SetArchivedAsync(Actor(http), archived: true));
+
+    private static async Task<Ok<PartnershipView>> RestoreAsync(Guid partnershipId, HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IPartnershipGrain>(partnershipId).SetArchivedAsync(Actor(http), archived: false));
+
+    private static async Task<Results<Created<PartyView>, ValidationProblem>> AddPartyAsync(
+        Guid partnershipId, AddPartyRequest request, HttpContext http, IGrainFactory grains)
+    {
+        if (Validation.Check(request) is { } invalid)
+        {
+            return invalid;
+        }
+        var party = await grains.GetGrain<IPartnershipGrain>(partnershipId).AddPartyAsync(Actor(http), request.Name);
+        return TypedResults.Created($"/api/partnerships/{partnershipId}", party);
+    }
+
+    private static async Task<Results<Ok<MemberView>, ValidationProblem>> ChangeMemberAsync(
+        Guid partnershipId, string userId, ChangeMemberRequest request, HttpContext http, IGrainFactory grains)
+    {
+        if (Validation.Check(request) is { } invalid)
+        {
+            return invalid;
+        }
+        return TypedResults.Ok(await grains.GetGrain<IPartnershipGrain>(partnershipId)
+            .ChangeMemberAsync(Actor(http), new ChangeMember(userId, request.Role, request.IsPartyAdmin)));
+    }
+
+    private static async Task<NoContent> RemoveMemberAsync(Guid partnershipId, string userId, HttpContext http, IGrainFactory grains)
+    {
+        await grains.GetGrain<IPartnershipGrain>(partnershipId).RemoveMemberAsync(Actor(http), userId);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<IReadOnlyList<InvitationView>>> InvitationsAsync(Guid partnershipId, HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IPartnershipGrain>(partnershipId).GetInvitationsAsync(Actor(http)));
+
+    private static async Task<Results<Created<InviteResponse>, ValidationProblem>> InviteAsync(
+        Guid partnershipId, InviteRequest request, HttpContext http, IGrainFactory grains, ILogger<InviteRequest> logger)
+    {
+        if (Validation.Check(request) is { } invalid)
+        {
+            return invalid;
+        }
+        var created = await grains.GetGrain<IPartnershipGrain>(partnershipId)
+            .InviteAsync(Actor(http), new InviteMember(request.PartyId, request.Email, request.Role, request.IsPartyAdmin));
+        var link = $"{http.Request.Scheme}://{http.Request.Host}/invite/{created.Token}";
+        // No mail server: the inviter passes the link on, and operators can find it in the log.
+        logger.LogInformation("Invitation {InvitationId} for {Email} into partnership {PartnershipId}: {Link}",
+            created.Invitation.Id, created.Invitation.Email, partnershipId, link);
+        return TypedResults.Created($"/api/partnerships/{partnershipId}/invitations", new InviteResponse(created.Invitation, created.Token, link));
+    }
+
+    private static async Task<NoContent> RevokeAsync(Guid partnershipId, Guid invitationId, HttpContext http, IGrainFactory grains)
+    {
+        await grains.GetGrain<IPartnershipGrain>(partnershipId).RevokeInvitationAsync(Actor(http), invitationId);
+        return TypedResults.NoContent();
+    }
+
+    private static Results<Ok<MarkdownPreviewResponse>, ValidationProblem> PreviewMarkdown(MarkdownPreviewRequest request, MarkdownRenderer markdown)
+    {
+        if (Validation.Check(request) is { } invalid)
+        {
+            return invalid;
+        }
+        return TypedResults.Ok(new MarkdownPreviewResponse(markdown.Render(request.Markdown)));
+    }
+
+    private static async Task<Results<Ok<InvitationPreview>, ProblemHttpResult>> PreviewInvitationAsync(string token, WorkspaceDb db, IGrainFactory grains, CancellationToken ct)
+    {
+        var partnershipId = await FindPartnershipOfTokenAsync(token, db, ct);
+        var preview = partnershipId is { } id ? await grains.GetGrain<IPartnershipGrain>(id).PreviewInvitationAsync(PartnershipGrain.HashToken(token)) : null;
+        return preview is null
+            ? TypedResults.Problem("This invitation link is not valid.", statusCode: StatusCodes.Status404NotFound)
+            : TypedResults.Ok(preview);
+    }
+
+    private static async Task<Results<Ok<MemberView>, ProblemHttpResult>> AcceptInvitationAsync(
+        string token, ClaimsPrincipal user, WorkspaceDb db, IGrainFactory grains, CancellationToken ct)
+    {
+        if (await FindPartnershipOfTokenAsync(token, db, ct) is not { } partnershipId)
+        {
+            return TypedResults.Problem("This invitation link is not valid.", statusCode: StatusCodes.Status404NotFound);
+        }
+        var actor = await PartnershipAccess.ActorAsync(user, db, ct);
+        return TypedResults.Ok(await grains.GetGrain<IPartnershipGrain>(partnershipId).AcceptInvitationAsync(actor, PartnershipGrain.HashToken(token)));
+    }
+
+    private static async Task<Guid?> FindPartnershipOfTokenAsync(string token, WorkspaceDb db, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 100)
+        {
+            return null;
+        }
+        var hash = PartnershipGrain.HashToken(token);
+        var row = await db.Invitations.AsNoTracking().Where(i => i.TokenHash == hash).Select(i => new { i.PartnershipId }).FirstOrDefaultAsync(ct);
+        return row?.PartnershipId;
+    }
+
+    private static Actor Actor(HttpContext http) => PartnershipAccess.ActorOf(http.User, http.Member());
 }

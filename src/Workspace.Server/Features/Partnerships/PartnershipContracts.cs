@@ -43,6 +43,52 @@ public sealed record ActivityView(
     [property: Id(3)] string Kind,
     [property: Id(4)] string Summary);
 
+public enum InvitationStatus { Pending, Accepted, Revoked, Expired }
+
+[GenerateSerializer, Immutable]
+public sealed record InvitationView(
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] Guid PartyId,
+    [property: Id(2)] string PartyName,
+    [property: Id(3)] string Email,
+    [property: Id(4)] PartnershipRole Role,
+    [property: Id(5)] bool IsPartyAdmin,
+    [property: Id(6)] string InvitedByName,
+    [property: Id(7)] DateTimeOffset CreatedAt,
+    [property: Id(8)] DateTimeOffset ExpiresAt,
+    [property: Id(9)] InvitationStatus Status);
+
+/// <summary>A new invitation and its link token: the token is shown once, to the inviter, and never stored.</summary>
+[GenerateSerializer, Immutable]
+public sealed record CreatedInvitation(
+    [property: Id(0)] InvitationView Invitation,
+    [property: Id(1)] string Token);
+
+/// <summary>What the invitation page shows to whoever holds the link.</summary>
+[GenerateSerializer, Immutable]
+public sealed record InvitationPreview(
+    [property: Id(0)] Guid PartnershipId,
+    [property: Id(1)] string PartnershipName,
+    [property: Id(2)] string PartyName,
+    [property: Id(3)] string Email,
+    [property: Id(4)] PartnershipRole Role,
+    [property: Id(5)] string InvitedByName,
+    [property: Id(6)] DateTimeOffset ExpiresAt,
+    [property: Id(7)] InvitationStatus Status);
+
+[GenerateSerializer, Immutable]
+public sealed record InviteMember(
+    [property: Id(0)] Guid PartyId,
+    [property: Id(1)] string Email,
+    [property: Id(2)] PartnershipRole Role,
+    [property: Id(3)] bool IsPartyAdmin);
+
+[GenerateSerializer, Immutable]
+public sealed record ChangeMember(
+    [property: Id(0)] string UserId,
+    [property: Id(1)] PartnershipRole Role,
+    [property: Id(2)] bool IsPartyAdmin);
+
 /// <summary>A command the grain refused: the message is shown to the user as is.</summary>
 [GenerateSerializer]
 public sealed class CommandRejectedException : Exception

@@ -1,5 +1,8 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Workspace.Server.Data;
 using Workspace.Server.Features.Accounts;
 
@@ -15,7 +18,40 @@ public interface IPartnershipGrain : IGrainWithGuidKey
     /// <summary>The member, or null when the user is not in this partnership (or it does not exist).</summary>
     Task<MemberView?> GetMemberAsync(string userId);
 
+    /// <summary>True when the partnership exists and is archived (read-only).</summary>
+    Task<bool> IsArchivedAsync();
+
     Task<IReadOnlyList<ActivityView>> GetActivityAsync(int take);
+
+    Task<PartnershipView> RenameAsync(Actor actor, string name);
+
+    Task<PartnershipView> SetArchivedAsync(Actor actor, bool archived);
+
+    Task<PartyView> AddPartyAsync(Actor actor, string name);
+
+    Task<MemberView> ChangeMemberAsync(Actor actor, ChangeMember command);
+
+    Task RemoveMemberAsync(Actor actor, string userId);
+
+    Task<CreatedInvitation> InviteAsync(Actor actor, InviteMember command);
+
+    /// <summary>Pending invitations of the parties the actor administers (owners see all).</summary>
+    Task<IReadOnlyList<InvitationView>> GetInvitationsAsync(Actor actor);
+
+    Task RevokeInvitationAsync(Actor actor, Guid invitationId);
+
+    Task<InvitationPreview?> PreviewInvitationAsync(string tokenHash);
+
+    Task<MemberView> AcceptInvitationAsync(Actor actor, string tokenHash);
+}
+
+public sealed class InvitationOptions
+{
+    public const string Section = "Invitations";
+
+    /// <summary>How long an invitation link stays usable.</summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:01:00", "90.00:00:00")]
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromDays(7);
 }
 
 /// <summary>
@@ -24,13 +60,19 @@ public interface IPartnershipGrain : IGrainWithGuidKey
 /// </summary>
 public sealed class PartnershipGrain(
     IDbContextFactory<WorkspaceDb> dbs,
-    IHubContext<PartnershipHub, IPartnershipClient> hub) : Grain, IPartnershipGrain
+    IHubContext<PartnershipHub, IPartnershipClient> hub,
+    LiveConnections connections,
+    TimeProvider clock,
+    IOptions<InvitationOptions> invitationOptions,
+    ILogger<PartnershipGrain> logger) : Grain, IPartnershipGrain
 {
     private Partnership? _partnership;
     private List<Party> _parties = [];
     private List<MemberView> _members = [];
+    private List<Invitation> _invitations = [];
 
     private Guid Id => this.GetPrimaryKey();
+    private DateTimeOffset Now => clock.GetUtcNow();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -40,35 +82,33 @@ public sealed class PartnershipGrain(
         {
             return;
         }
-        _parties = await db.Parties.AsNoTracking().Where(p => p.PartnershipId == Id).OrderBy(p => p.CreatedAt).ToListAsync(cancellationToken);
+        _parties = await db.Parties.AsNoTracking().Where(p => p.PartnershipId == Id).ToListAsync(cancellationToken);
+        _parties = [.. _parties.OrderBy(p => p.CreatedAt)];
         _members = await LoadMembersAsync(db, cancellationToken);
+        _invitations = await db.Invitations.AsNoTracking()
+            .Where(i => i.PartnershipId == Id && i.AcceptedAt == null && i.RevokedAt == null)
+            .ToListAsync(cancellationToken);
     }
 
-    private async Task<List<MemberView>> LoadMembersAsync(WorkspaceDb db, CancellationToken ct) =>
-        await (from m in db.Memberships.AsNoTracking()
-               join u in db.Set<WorkspaceUser>().AsNoTracking() on m.UserId equals u.Id
-               where m.PartnershipId == Id
-               orderby m.JoinedAt
-               select new MemberView(m.UserId, u.DisplayName, u.Email ?? "", m.PartyId, m.Role, m.IsPartyAdmin)).ToListAsync(ct);
+    private async Task<List<MemberView>> LoadMembersAsync(WorkspaceDb db, CancellationToken ct)
+    {
+        var rows = await (from m in db.Memberships.AsNoTracking()
+                          join u in db.Set<WorkspaceUser>().AsNoTracking() on m.UserId equals u.Id
+                          where m.PartnershipId == Id
+                          select new { m.JoinedAt, View = new MemberView(m.UserId, u.DisplayName, u.Email ?? "", m.PartyId, m.Role, m.IsPartyAdmin) }).ToListAsync(ct);
+        return [.. rows.OrderBy(r => r.JoinedAt).Select(r => r.View)];
+    }
 
     public async Task<PartnershipView> CreateAsync(Actor actor, CreatePartnership command)
     {
         if (_partnership is not null)
         {
-            throw new CommandRejectedException("This partnership already exists.") { StatusCode = 409 };
+            throw Rejected("This partnership already exists.", 409);
         }
-        var name = command.Name?.Trim() ?? "";
-        var organisation = command.OrganisationName?.Trim() ?? "";
-        if (name.Length is 0 or > 200)
-        {
-            throw new CommandRejectedException("A partnership needs a name of 1 to 200 characters.");
-        }
-        if (organisation.Length is 0 or > 200)
-        {
-            throw new CommandRejectedException("Your organisation needs a name of 1 to 200 characters.");
-        }
+        var name = CheckName(command.Name, "A partnership needs a name of 1 to 200 characters.");
+        var organisation = CheckName(command.OrganisationName, "Your organisation needs a name of 1 to 200 characters.");
 
-        var now = DateTimeOffset.UtcNow;
+        var now = Now;
         var partnership = new Partnership { Id = Id, Name = name, CreatedAt = now, Version = 1 };
         var party = new Party { Id = Guid.NewGuid(), PartnershipId = Id, Name = organisation, CreatedAt = now };
         var membership = new Membership { PartnershipId = Id, UserId = actor.UserId, PartyId = party.Id, Role = PartnershipRole.Owner, IsPartyAdmin = true, JoinedAt = now };
@@ -92,6 +132,8 @@ public sealed class PartnershipGrain(
 
     public Task<MemberView?> GetMemberAsync(string userId) => Task.FromResult(_members.Find(m => m.UserId == userId));
 
+    public Task<bool> IsArchivedAsync() => Task.FromResult(_partnership?.ArchivedAt is not null);
+
     public async Task<IReadOnlyList<ActivityView>> GetActivityAsync(int take)
     {
         await using var db = await dbs.CreateDbContextAsync();
@@ -103,10 +145,361 @@ public sealed class PartnershipGrain(
             .ToListAsync();
     }
 
+    public async Task<PartnershipView> RenameAsync(Actor actor, string name)
+    {
+        RequireOwner(RequireWritable(actor));
+        name = CheckName(name, "A partnership needs a name of 1 to 200 characters.");
+        if (name == _partnership!.Name)
+        {
+            return View();
+        }
+        var old = _partnership.Name;
+        await SaveAsync(async db =>
+        {
+            var row = await db.Partnerships.FirstAsync(p => p.Id == Id);
+            row.Name = name;
+            row.Version++;
+            db.Activity.Add(Activity(actor, "partnership.renamed", $"renamed the partnership from “{old}” to “{name}”"));
+        });
+        _partnership.Name = name;
+        _partnership.Version++;
+        return await PublishViewAsync("partnership.renamed");
+    }
+
+    public async Task<PartnershipView> SetArchivedAsync(Actor actor, bool archived)
+    {
+        RequireOwner(RequireExisting(actor));
+        if (archived == (_partnership!.ArchivedAt is not null))
+        {
+            return View();
+        }
+        var archivedAt = archived ? Now : (DateTimeOffset?)null;
+        await SaveAsync(async db =>
+        {
+            var row = await db.Partnerships.FirstAsync(p => p.Id == Id);
+            row.ArchivedAt = archivedAt;
+            row.Version++;
+            db.Activity.Add(Activity(actor, archived ? "partnership.archived" : "partnership.restored",
+                archived ? "archived the partnership (read-only from now on)" : "restored the partnership from the archive"));
+        });
+        _partnership.ArchivedAt = archivedAt;
+        _partnership.Version++;
+        return await PublishViewAsync(archived ? "partnership.archived" : "partnership.restored");
+    }
+
+    public async Task<PartyView> AddPartyAsync(Actor actor, string name)
+    {
+        RequireOwner(RequireWritable(actor));
+        name = CheckName(name, "An organisation needs a name of 1 to 200 characters.");
+        if (_parties.Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw Rejected($"“{name}” already takes part in this partnership.", 409);
+        }
+        if (_parties.Count >= 50)
+        {
+            throw Rejected("A partnership can have at most 50 organisations.");
+        }
+        var party = new Party { Id = Guid.NewGuid(), PartnershipId = Id, Name = name, CreatedAt = Now };
+        await SaveAsync(db =>
+        {
+            db.Parties.Add(party);
+            db.Activity.Add(Activity(actor, "party.added", $"added the organisation {name}"));
+        });
+        _parties.Add(party);
+        await PublishViewAsync("party.added");
+        return new PartyView(party.Id, party.Name);
+    }
+
+    public async Task<MemberView> ChangeMemberAsync(Actor actor, ChangeMember command)
+    {
+        var me = RequireWritable(actor);
+        var target = _members.Find(m => m.UserId == command.UserId) ?? throw Rejected("That person is not a member of this partnership.", 404);
+        RequireManages(me, target.PartyId);
+        if (!Enum.IsDefined(command.Role))
+        {
+            throw Rejected("Unknown role.");
+        }
+        if (target.Role > me.Role || command.Role > me.Role)
+        {
+            throw Rejected($"You cannot give or change a role above your own ({me.Role}).", 403);
+        }
+        if (target.Role == PartnershipRole.Owner && command.Role != PartnershipRole.Owner && OwnerCount() == 1)
+        {
+            throw Rejected("A partnership needs at least one owner.", 409);
+        }
+        if (target.IsPartyAdmin && !command.IsPartyAdmin && _members.Count(m => m.PartyId == target.PartyId && m.IsPartyAdmin) == 1)
+        {
+            throw Rejected("Each organisation needs at least one admin.", 409);
+        }
+        if (target.Role == command.Role && target.IsPartyAdmin == command.IsPartyAdmin)
+        {
+            return target;
+        }
+        var changed = target with { Role = command.Role, IsPartyAdmin = command.IsPartyAdmin };
+        await SaveAsync(async db =>
+        {
+            var row = await db.Memberships.FirstAsync(m => m.PartnershipId == Id && m.UserId == target.UserId);
+            row.Role = changed.Role;
+            row.IsPartyAdmin = changed.IsPartyAdmin;
+            db.Activity.Add(Activity(actor, "member.changed",
+                $"changed {target.DisplayName} ({PartyName(target.PartyId)}) from {Describe(target)} to {Describe(changed)}"));
+        });
+        _members[_members.IndexOf(target)] = changed;
+        await PublishViewAsync("member.changed");
+        return changed;
+    }
+
+    public async Task RemoveMemberAsync(Actor actor, string userId)
+    {
+        var me = RequireWritable(actor);
+        var target = _members.Find(m => m.UserId == userId) ?? throw Rejected("That person is not a member of this partnership.", 404);
+        if (target.UserId != me.UserId)
+        {
+            RequireManages(me, target.PartyId);
+            if (target.Role > me.Role)
+            {
+                throw Rejected($"You cannot remove someone whose role is above your own ({me.Role}).", 403);
+            }
+        }
+        if (target.Role == PartnershipRole.Owner && OwnerCount() == 1)
+        {
+            throw Rejected("A partnership needs at least one owner.", 409);
+        }
+        await SaveAsync(async db =>
+        {
+            var row = await db.Memberships.FirstAsync(m => m.PartnershipId == Id && m.UserId == target.UserId);
+            db.Memberships.Remove(row);
+            db.Activity.Add(target.UserId == me.UserId
+                ? Activity(actor, "member.left", $"left the partnership ({PartyName(target.PartyId)})")
+                : Activity(actor, "member.removed", $"removed {target.DisplayName} ({PartyName(target.PartyId)})"));
+        });
+        _members.Remove(target);
+        // Cut the removed person off before anyone else hears about it, so they see nothing more.
+        connections.Revoke(Id, target.UserId);
+        await PublishViewAsync("member.removed");
+    }
+
+    public async Task<CreatedInvitation> InviteAsync(Actor actor, InviteMember command)
+    {
+        var me = RequireWritable(actor);
+        var party = _parties.Find(p => p.Id == command.PartyId) ?? throw Rejected("That organisation is not part of this partnership.", 404);
+        RequireManages(me, party.Id);
+        var email = (command.Email ?? "").Trim();
+        if (email.Length is 0 or > 256 || !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email))
+        {
+            throw Rejected("Enter a valid e-mail address.");
+        }
+        if (!Enum.IsDefined(command.Role))
+        {
+            throw Rejected("Unknown role.");
+        }
+        if (command.Role > me.Role)
+        {
+            throw Rejected($"You cannot invite someone with a role above your own ({me.Role}).", 403);
+        }
+        if (_members.Any(m => string.Equals(m.Email, email, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw Rejected($"{email} is already a member of this partnership.", 409);
+        }
+        if (_invitations.Count(i => Status(i) == InvitationStatus.Pending) >= 200)
+        {
+            throw Rejected("Too many pending invitations: revoke some first.", 409);
+        }
+
+        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var now = Now;
+        var invitation = new Invitation
+        {
+            Id = Guid.NewGuid(),
+            PartnershipId = Id,
+            PartyId = party.Id,
+            Email = email,
+            Role = command.Role,
+            IsPartyAdmin = command.IsPartyAdmin,
+            TokenHash = HashToken(token),
+            InvitedByUserId = me.UserId,
+            InvitedByName = me.DisplayName,
+            CreatedAt = now,
+            ExpiresAt = now + invitationOptions.Value.Lifetime,
+        };
+        await SaveAsync(db =>
+        {
+            db.Invitations.Add(invitation);
+            db.Activity.Add(Activity(actor, "invitation.created", $"invited {email} into {party.Name} as {Describe(invitation.Role, invitation.IsPartyAdmin)}"));
+        });
+        _invitations.Add(invitation);
+        await PublishViewAsync("invitation.created");
+        return new CreatedInvitation(ToView(invitation), token);
+    }
+
+    public Task<IReadOnlyList<InvitationView>> GetInvitationsAsync(Actor actor)
+    {
+        var me = RequireExisting(actor);
+        IReadOnlyList<InvitationView> list = [.. _invitations
+            .Where(i => Status(i) == InvitationStatus.Pending && (me.Role == PartnershipRole.Owner || (me.IsPartyAdmin && me.PartyId == i.PartyId)))
+            .OrderBy(i => i.CreatedAt)
+            .Select(ToView)];
+        return Task.FromResult(list);
+    }
+
+    public async Task RevokeInvitationAsync(Actor actor, Guid invitationId)
+    {
+        var me = RequireWritable(actor);
+        var invitation = _invitations.Find(i => i.Id == invitationId) ?? throw Rejected("There is no such open invitation.", 404);
+        RequireManages(me, invitation.PartyId);
+        var revokedAt = Now;
+        await SaveAsync(async db =>
+        {
+            var row = await db.Invitations.FirstAsync(i => i.Id == invitationId);
+            row.RevokedAt = revokedAt;
+            db.Activity.Add(Activity(actor, "invitation.revoked", $"revoked the invitation of {invitation.Email} into {PartyName(invitation.PartyId)}"));
+        });
+        _invitations.Remove(invitation);
+        await PublishViewAsync("invitation.revoked");
+    }
+
+    public async Task<InvitationPreview?> PreviewInvitationAsync(string tokenHash)
+    {
+        var invitation = await FindInvitationAsync(tokenHash);
+        return invitation is null || _partnership is null ? null : new InvitationPreview(
+            Id, _partnership.Name, PartyName(invitation.PartyId), invitation.Email, invitation.Role, invitation.InvitedByName, invitation.ExpiresAt, Status(invitation));
+    }
+
+    public async Task<MemberView> AcceptInvitationAsync(Actor actor, string tokenHash)
+    {
+        var invitation = await FindInvitationAsync(tokenHash) ?? throw Rejected("This invitation link is not valid.", 404);
+        switch (Status(invitation))
+        {
+            case InvitationStatus.Accepted: throw Rejected("This invitation has already been used.", 410);
+            case InvitationStatus.Revoked: throw Rejected("This invitation has been revoked.", 410);
+            case InvitationStatus.Expired: throw Rejected("This invitation has expired; ask for a new one.", 410);
+        }
+        if (_partnership!.ArchivedAt is not null)
+        {
+            throw Rejected("This partnership is archived and read-only.", 409);
+        }
+        if (!string.Equals(actor.Email, invitation.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            throw Rejected($"This invitation is for {invitation.Email}. Sign in with that address to accept it.", 403);
+        }
+        if (_members.Any(m => m.UserId == actor.UserId))
+        {
+            throw Rejected("You are already a member of this partnership.", 409);
+        }
+        var now = Now;
+        var member = new MemberView(actor.UserId, actor.DisplayName, actor.Email, invitation.PartyId, invitation.Role, invitation.IsPartyAdmin);
+        await SaveAsync(async db =>
+        {
+            var row = await db.Invitations.FirstAsync(i => i.Id == invitation.Id);
+            row.AcceptedAt = now;
+            row.AcceptedByUserId = actor.UserId;
+            db.Memberships.Add(new Membership
+            {
+                PartnershipId = Id,
+                UserId = actor.UserId,
+                PartyId = invitation.PartyId,
+                Role = invitation.Role,
+                IsPartyAdmin = invitation.IsPartyAdmin,
+                JoinedAt = now,
+            });
+            db.Activity.Add(Activity(actor, "member.joined",
+                $"joined {PartyName(invitation.PartyId)} as {Describe(member)}, invited by {invitation.InvitedByName}"));
+        });
+        _invitations.Remove(invitation);
+        _members.Add(member);
+        await PublishViewAsync("member.joined");
+        return member;
+    }
+
+    /// <summary>An open invitation is in memory; a used, revoked or unknown one is looked up so the page can say why it fails.</summary>
+    private async Task<Invitation?> FindInvitationAsync(string tokenHash)
+    {
+        if (_partnership is null)
+        {
+            return null;
+        }
+        var open = _invitations.Find(i => CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(i.TokenHash), Encoding.ASCII.GetBytes(tokenHash)));
+        if (open is not null)
+        {
+            return open;
+        }
+        await using var db = await dbs.CreateDbContextAsync();
+        return await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.PartnershipId == Id && i.TokenHash == tokenHash);
+    }
+
+    private InvitationStatus Status(Invitation i) =>
+        i.AcceptedAt is not null ? InvitationStatus.Accepted
+        : i.RevokedAt is not null ? InvitationStatus.Revoked
+        : i.ExpiresAt <= Now ? InvitationStatus.Expired
+        : InvitationStatus.Pending;
+
+    private InvitationView ToView(Invitation i) =>
+        new(i.Id, i.PartyId, PartyName(i.PartyId), i.Email, i.Role, i.IsPartyAdmin, i.InvitedByName, i.CreatedAt, i.ExpiresAt, Status(i));
+
+    /// <summary>The SHA-256 (hex) of a link token: what the database keeps instead of the token.</summary>
+    public static string HashToken(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token ?? "")));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private MemberView RequireExisting(Actor actor) =>
+        _partnership is null ? throw Rejected("Unknown partnership.", 404)
+        : _members.Find(m => m.UserId == actor.UserId) ?? throw Rejected("Unknown partnership.", 404);
+
+    private MemberView RequireWritable(Actor actor)
+    {
+        var me = RequireExisting(actor);
+        return _partnership!.ArchivedAt is not null ? throw Rejected("This partnership is archived and read-only.", 409) : me;
+    }
+
+    private static MemberView RequireOwner(MemberView me) =>
+        me.Role == PartnershipRole.Owner ? me : throw Rejected($"Only an owner can do this; you are {me.Role}.", 403);
+
+    /// <summary>
+    /// Each organisation manages its own people: only that party's admins. An owner may also act for
+    /// a party that has no admin yet, so a newly added organisation can get its first admin.
+    /// </summary>
+    private void RequireManages(MemberView me, Guid partyId)
+    {
+        if (me.IsPartyAdmin && me.PartyId == partyId)
+        {
+            return;
+        }
+        if (me.Role == PartnershipRole.Owner && !_members.Any(m => m.PartyId == partyId && m.IsPartyAdmin))
+        {
+            return;
+        }
+        throw Rejected($"Only an admin of {PartyName(partyId)} can manage its members.", 403);
+    }
+
+    private int OwnerCount() => _members.Count(m => m.Role == PartnershipRole.Owner);
+
+    private string PartyName(Guid partyId) => _parties.Find(p => p.Id == partyId)?.Name ?? "?";
+
+    private static string Describe(MemberView m) => Describe(m.Role, m.IsPartyAdmin);
+
+    private static string Describe(PartnershipRole role, bool admin) => admin ? $"{role} (admin)" : role.ToString();
+
+    private static string CheckName(string? value, string message)
+    {
+        var name = value?.Trim() ?? "";
+        return name.Length is 0 or > 200 ? throw Rejected(message) : name;
+    }
+
+    private static CommandRejectedException Rejected(string message, int status = 400) => new(message) { StatusCode = status };
+
+    private Task SaveAsync(Action<WorkspaceDb> change) => SaveAsync(db => { change(db); return Task.CompletedTask; });
+
+    private async Task SaveAsync(Func<WorkspaceDb, Task> change)
+    {
+        await using var db = await dbs.CreateDbContextAsync();
+        await change(db);
+        await db.SaveChangesAsync();
+    }
+
     private ActivityEntry Activity(Actor actor, string kind, string summary) => new()
     {
         PartnershipId = Id,
-        At = DateTimeOffset.UtcNow,
+        At = Now,
         ActorUserId = actor.UserId,
         ActorName = actor.DisplayName,
         Kind = kind,
@@ -119,7 +512,22 @@ public sealed class PartnershipGrain(
         _partnership.ArchivedAt is not null,
         _partnership.Version,
         _parties.Select(p => new PartyView(p.Id, p.Name)).ToList(),
-        _members);
+        [.. _members]);
+
+    private async Task<PartnershipView> PublishViewAsync(string kind)
+    {
+        var view = View();
+        try
+        {
+            await Publish(kind, view);
+        }
+        catch (Exception e)
+        {
+            // Push is best-effort: the change is stored, and clients re-read on reconnect.
+            logger.LogWarning(e, "Could not publish {Kind} for partnership {Id}", kind, Id);
+        }
+        return view;
+    }
 
     /// <summary>Group name of everyone connected to one partnership.</summary>
     public static string Group(Guid partnershipId) => $"partnership:{partnershipId:N}";

@@ -43,6 +43,7 @@ public sealed class PartnershipHub(PartnershipAccess access, LiveConnections con
 
     public async Task LeavePartnership(Guid partnershipId)
     {
+        _ = await access.FindMemberAsync(Context.User!, partnershipId) ?? throw new HubException("Unknown partnership.");
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, PartnershipGrain.Group(partnershipId));
         if (connections.Leave(Context.ConnectionId, partnershipId))
         {
