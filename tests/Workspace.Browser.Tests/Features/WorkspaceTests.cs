@@ -69,6 +69,36 @@ public sealed class WorkspaceTests(BrowserFixture fixture)
         await Assertions.Expect(other.Locator($"canvas[data-chart='{seeded.KpiId}']")).ToHaveAttributeAsync("data-points", "5");
     }
 
+    [Fact]
+    public async Task TwoOrganisationsSeeEachOthersBoardMovesAndMeasurementsLive()
+    {
+        var (ayu, budi, pid) = await new AccessTests(fixture).PartnerUpAsync();
+        string Url(string path) => $"/api/partnerships/{pid}{path}";
+        var party = (await ApiSeed.GetAsync(ayu, Url(""))).GetProperty("parties")[0].GetProperty("id").GetGuid();
+        await ApiSeed.PostAsync(ayu, Url("/action-items"), new { title = "Test water samples", status = "Open", version = 0 });
+        var kpi = await ApiSeed.PostAsync(ayu, Url("/kpis"), new { name = "Villages with clean water", unit = "", direction = "HigherIsBetter", target = 12, ownerPartyId = party, version = 0 });
+        var kpiId = kpi.GetProperty("id").GetGuid();
+
+        await ayu.GotoAsync($"/p/{pid}/actions");
+        await budi.GotoAsync($"/p/{pid}/actions");
+        await Assertions.Expect(budi.Locator("#online")).ToContainTextAsync("Ayu Lestari");
+        await Assertions.Expect(ayu.Locator("#online")).ToContainTextAsync("Budi Santoso");
+
+        // Budi (the invited organisation) moves the item; Ayu sees it move within a second.
+        await budi.Locator(".item-card", new() { HasText = "Test water samples" }).DragToAsync(budi.Locator(".column[data-status=Done] .column-body"));
+        await Assertions.Expect(ayu.Locator(".column[data-status=Done] .item-card", new() { HasText = "Test water samples" })).ToBeVisibleAsync(new() { Timeout = 1000 });
+
+        // Ayu enters a measurement; it appears in Budi's chart.
+        await ayu.GotoAsync($"/p/{pid}/goals");
+        await budi.GotoAsync($"/p/{pid}/goals");
+        await Assertions.Expect(budi.Locator($"canvas[data-chart='{kpiId}']")).ToHaveAttributeAsync("data-points", "0");
+        var form = ayu.Locator($"form.measure[data-kpi='{kpiId}']");
+        await form.Locator("input[name=value]").FillAsync("7");
+        await form.GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(budi.Locator($"canvas[data-chart='{kpiId}']")).ToHaveAttributeAsync("data-points", "1", new() { Timeout = 1000 });
+        await Assertions.Expect(budi.Locator($"[data-kpi='{kpiId}'] .latest")).ToHaveTextAsync("7");
+    }
+
     [Theory]
     [InlineData("en-GB", "en")]
     [InlineData("id-ID", "id")]

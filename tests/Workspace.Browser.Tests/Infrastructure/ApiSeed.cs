@@ -20,6 +20,13 @@ public static class ApiSeed
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    public static async Task<JsonElement> GetAsync(IPage page, string url)
+    {
+        var response = await page.Context.APIRequest.GetAsync(url);
+        var text = await response.TextAsync();
+        return response.Ok ? JsonDocument.Parse(text).RootElement.Clone() : throw new InvalidOperationException($"GET {url} answered {response.Status}: {text}");
+    }
+
     public static async Task<string> SignUpAsync(IPage page, string name, string organisation)
     {
         var email = $"{name.Split(' ')[0].ToLowerInvariant()}.{Guid.NewGuid():N}@example.org";
