@@ -1,4 +1,5 @@
 using Workspace.Server.Features.Accounts;
+using Workspace.Server.Features.Documents;
 using Workspace.Server.Features.Health;
 using Workspace.Server.Features.Live;
 using Workspace.Server.Features.Partnerships;
@@ -11,6 +12,7 @@ builder.AddWorkspaceOrleans();
 builder.AddWorkspaceAuth();
 builder.AddWorkspaceLive();
 builder.AddWorkspacePartnerships();
+builder.AddWorkspaceDocuments();
 builder.AddWorkspaceJson();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
@@ -29,6 +31,7 @@ app.MapOpenApi();
 app.MapHealth();
 app.MapAccounts();
 app.MapPartnerships();
+app.MapDocuments();
 app.MapLive();
 app.MapWorkspaceFrontEndFallback();
 

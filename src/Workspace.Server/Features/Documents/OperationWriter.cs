@@ -1,0 +1,117 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Workspace.Server.Data;
+
+namespace Workspace.Server.Features.Documents;
+
+/// <summary>
+/// Group commit: every document grain hands its rows to this one writer, which inserts everything queued
+/// in a single transaction and then completes each caller's task. Under load a commit carries hundreds of
+/// operations, so durability costs one fsync (or WAL append) per batch instead of one per keystroke.
+/// </summary>
+public sealed class OperationWriter(
+    IDbContextFactory<WorkspaceDb> dbs,
+    IOptions<DocumentOptions> options,
+    ILogger<OperationWriter> log) : BackgroundService
+{
+    private sealed record PendingWrite(object Row, TaskCompletionSource Done);
+
+    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Batches committed so far (for diagnostics and tests).</summary>
+    public long Batches { get; private set; }
+
+    /// <summary>Completes once <paramref name="row"/> is committed; faults when the write failed.</summary>
+    public Task WriteAsync(object row)
+    {
+        var write = new PendingWrite(row, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(write))
+        {
+            throw new InvalidOperationException("The server is shutting down.");
+        }
+        return write.Done.Task;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<PendingWrite>();
+        var max = options.Value.MaxBatchSize;
+        var window = options.Value.BatchWindow;
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                if (window > TimeSpan.Zero)
+                {
+                    await Task.Delay(window, stoppingToken);
+                }
+                while (batch.Count < max && _queue.Reader.TryRead(out var write))
+                {
+                    batch.Add(write);
+                }
+                await CommitAsync(batch);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: what is already queued still gets written.
+            _queue.Writer.TryComplete();
+            while (_queue.Reader.TryRead(out var write))
+            {
+                batch.Add(write);
+            }
+            await CommitAsync(batch);
+        }
+    }
+
+    private async Task CommitAsync(List<PendingWrite> batch)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+        try
+        {
+            await SaveAsync(batch.Select(w => w.Row));
+            Batches++;
+            foreach (var write in batch)
+            {
+                write.Done.TrySetResult();
+            }
+        }
+        catch (Exception ex) when (batch.Count > 1)
+        {
+            // One bad row must not fail its neighbours: retry each on its own.
+            log.LogWarning(ex, "A batch of {Count} writes failed; retrying them one by one.", batch.Count);
+            foreach (var write in batch)
+            {
+                try
+                {
+                    await SaveAsync([write.Row]);
+                    write.Done.TrySetResult();
+                }
+                catch (Exception single)
+                {
+                    write.Done.TrySetException(single);
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            batch[0].Done.TrySetException(ex);
+        }
+    }
+
+    private async Task SaveAsync(IEnumerable<object> rows)
+    {
+        await using var db = await dbs.CreateDbContextAsync();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        foreach (var row in rows)
+        {
+            db.Add(row);
+        }
+        await db.SaveChangesAsync();
+    }
+}
