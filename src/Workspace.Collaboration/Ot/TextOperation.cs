@@ -1,0 +1,195 @@
+using System.Collections.ObjectModel;
+using System.Text;
+using System.Text.Json.Serialization;
+
+namespace Workspace.Collaboration.Ot;
+
+/// <summary>
+/// An immutable, normalised <c>ot-text-unicode</c> operation: no empty components, no two neighbouring
+/// components of the same kind, no trailing retain. Serialises to the npm wire format, e.g. <c>[3,"hi",{"d":2}]</c>.
+/// </summary>
+[JsonConverter(typeof(TextOperationJsonConverter))]
+public sealed class TextOperation : IEquatable<TextOperation>
+{
+    private readonly OpComponent[] _components;
+
+    private TextOperation(OpComponent[] components)
+    {
+        _components = components;
+        Components = new ReadOnlyCollection<OpComponent>(components);
+        var baseLength = 0L;
+        var delta = 0L;
+        foreach (var c in components)
+        {
+            switch (c.Kind)
+            {
+                case OpComponentKind.Retain:
+                    baseLength += c.Count;
+                    break;
+                case OpComponentKind.Delete:
+                    baseLength += c.Count;
+                    delta -= c.Count;
+                    break;
+                default:
+                    delta += c.Count;
+                    break;
+            }
+        }
+
+        if (baseLength > int.MaxValue || delta > int.MaxValue || delta < int.MinValue)
+        {
+            throw new OtException("Operation spans more than 2147483647 code points.");
+        }
+
+        BaseLength = (int)baseLength;
+        LengthDelta = (int)delta;
+    }
+
+    /// <summary>The operation that changes nothing: <c>[]</c>.</summary>
+    public static TextOperation Empty { get; } = new([]);
+
+    public IReadOnlyList<OpComponent> Components { get; }
+
+    /// <summary>True when the op changes nothing (npm <c>isNoop</c>: no components).</summary>
+    public bool IsNoop => _components.Length == 0;
+
+    /// <summary>Code points the op reads (retains + deletes): it applies to any document at least this long.</summary>
+    public int BaseLength { get; }
+
+    /// <summary>How many code points the op adds to (positive) or removes from (negative) a document.</summary>
+    public int LengthDelta { get; }
+
+    internal OpComponent[] Items => _components;
+
+    /// <summary>Builds a normalised op: drops empty components, merges neighbours of the same kind, drops a trailing retain.</summary>
+    public static TextOperation Create(IEnumerable<OpComponent> components)
+    {
+        ArgumentNullException.ThrowIfNull(components);
+        var builder = new OpBuilder();
+        foreach (var c in components)
+        {
+            builder.Append(c);
+        }
+
+        return builder.Build();
+    }
+
+    /// <inheritdoc cref="Create(IEnumerable{OpComponent})"/>
+    public static TextOperation Create(params ReadOnlySpan<OpComponent> components)
+    {
+        var builder = new OpBuilder(components.Length);
+        foreach (var c in components)
+        {
+            builder.Append(c);
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Parses the npm wire format strictly: every component must be valid and the op normalised,
+    /// otherwise an <see cref="OtException"/> says which component is wrong and why.
+    /// </summary>
+    public static TextOperation Parse(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        byte[] utf8;
+        try
+        {
+            utf8 = StrictUtf8.GetBytes(json);
+        }
+        catch (EncoderFallbackException ex)
+        {
+            throw new OtException("Invalid op: the JSON text contains a lone surrogate.", ex);
+        }
+
+        return Parse(utf8);
+    }
+
+    /// <inheritdoc cref="Parse(string)"/>
+    public static TextOperation Parse(ReadOnlySpan<byte> utf8Json) => OtJson.Parse(utf8Json);
+
+    /// <summary>Like <see cref="Parse(string)"/> but returns false (and the reason) instead of throwing.</summary>
+    public static bool TryParse(string json, out TextOperation? op, out string? error)
+    {
+        try
+        {
+            op = Parse(json);
+            error = null;
+            return true;
+        }
+        catch (OtException ex)
+        {
+            op = null;
+            error = ex.Message;
+            return false;
+        }
+    }
+
+    /// <summary>Insert <paramref name="text"/> at code point <paramref name="pos"/> (npm <c>insert(pos, text)</c>).</summary>
+    public static TextOperation Insert(int pos, string text)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(pos);
+        return Create(OpComponent.Retain(pos), OpComponent.Insert(text));
+    }
+
+    /// <summary>Delete <paramref name="count"/> code points at <paramref name="pos"/> (npm <c>remove(pos, n)</c>).</summary>
+    public static TextOperation Delete(int pos, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(pos);
+        return Create(OpComponent.Retain(pos), OpComponent.Delete(count));
+    }
+
+    /// <summary>Delete <paramref name="deletedText"/> at <paramref name="pos"/>, invertibly (npm <c>remove(pos, text)</c>).</summary>
+    public static TextOperation Delete(int pos, string deletedText)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(pos);
+        return Create(OpComponent.Retain(pos), OpComponent.Delete(deletedText));
+    }
+
+    /// <summary>The op in npm wire format, byte-for-byte what <c>JSON.stringify</c> produces.</summary>
+    public string ToJson()
+    {
+        var sb = new StringBuilder(2 + (_components.Length * 8));
+        sb.Append('[');
+        for (var i = 0; i < _components.Length; i++)
+        {
+            if (i > 0)
+            {
+                sb.Append(',');
+            }
+
+            _components[i].WriteJson(sb);
+        }
+
+        return sb.Append(']').ToString();
+    }
+
+    public override string ToString() => ToJson();
+
+    public bool Equals(TextOperation? other) =>
+        other is not null && (ReferenceEquals(this, other) || _components.AsSpan().SequenceEqual(other._components));
+
+    public override bool Equals(object? obj) => Equals(obj as TextOperation);
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        foreach (var c in _components)
+        {
+            hash.Add(c);
+        }
+
+        return hash.ToHashCode();
+    }
+
+    public static bool operator ==(TextOperation? left, TextOperation? right) =>
+        left is null ? right is null : left.Equals(right);
+
+    public static bool operator !=(TextOperation? left, TextOperation? right) => !(left == right);
+
+    internal static TextOperation FromNormalised(OpComponent[] components) =>
+        components.Length == 0 ? Empty : new TextOperation(components);
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+}
