@@ -56,9 +56,13 @@ public sealed class DocumentHub(PartnershipAccess access, LiveConnections connec
     {
         ArgumentNullException.ThrowIfNull(request);
         var access = await AuthoriseAsync(request.DocumentId, PartnershipRole.Editor);
-        if (request.Op.ValueKind != JsonValueKind.Array || !TextOperation.TryParse(request.Op.GetRawText(), out var op, out var error))
+        if (request.Op.ValueKind != JsonValueKind.Array)
         {
-            throw new HubException($"Invalid operation: {(request.Op.ValueKind == JsonValueKind.Array ? error : "an operation is a JSON array")}.");
+            throw new HubException("Invalid operation: an operation is a JSON array.");
+        }
+        if (!TextOperation.TryParse(request.Op.GetRawText(), out var op, out var error))
+        {
+            throw new HubException($"Invalid operation: {error}");
         }
         var command = new SubmitCommand(request.ClientId ?? "", request.ClientSeq, request.BaseRevision, op!, PartnershipAccess.ActorOf(Context.User!, access.Member), Context.ConnectionId);
         return await CallAsync(() => Grain(request.DocumentId).SubmitAsync(command));
