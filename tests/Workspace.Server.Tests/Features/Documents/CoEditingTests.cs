@@ -185,9 +185,10 @@ public sealed class CoEditingTests(WorkspaceFactory factory) : IClassFixture<Wor
         var submit = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<SubmitResult>("Submit", new SubmitRequest(docId, "x", 1, 0, TextOperation.Insert(0, "spam")), _ct));
         var list = await stranger.Http.GetAsync($"/api/partnerships/{pid}/documents", _ct);
 
-        Assert.Equal("Unknown document.", open.Message);
-        Assert.Equal(open.Message, missing.Message);
-        Assert.Equal(open.Message, submit.Message);
+        // SignalR prefixes "An unexpected error occurred invoking '…' on the server. HubException: ".
+        Assert.EndsWith("HubException: Unknown document.", open.Message, StringComparison.Ordinal);
+        Assert.EndsWith("HubException: Unknown document.", missing.Message, StringComparison.Ordinal);
+        Assert.EndsWith("HubException: Unknown document.", submit.Message, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, list.StatusCode);
         Assert.Equal("", await ServerTextAsync(owner, pid, docId, _ct));
     }
