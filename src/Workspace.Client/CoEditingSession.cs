@@ -56,6 +56,12 @@ public sealed class CoEditingSession : IAsyncDisposable
         get { lock (_lock) { return _local.ToString(); } }
     }
 
+    /// <summary>The server's text at <see cref="Revision"/>: everything acknowledged, nothing pending.</summary>
+    public string ConfirmedText
+    {
+        get { lock (_lock) { return _confirmed.ToString(); } }
+    }
+
     /// <summary>Code points of <see cref="Text"/>.</summary>
     public int Length
     {

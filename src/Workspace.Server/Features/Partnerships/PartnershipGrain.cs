@@ -40,16 +40,17 @@ public sealed class PartnershipGrain(
         {
             return;
         }
-        _parties = await db.Parties.AsNoTracking().Where(p => p.PartnershipId == Id).OrderBy(p => p.CreatedAt).ToListAsync(cancellationToken);
+        // Ordered in memory: SQLite cannot ORDER BY a DateTimeOffset.
+        _parties = (await db.Parties.AsNoTracking().Where(p => p.PartnershipId == Id).ToListAsync(cancellationToken)).OrderBy(p => p.CreatedAt).ToList();
         _members = await LoadMembersAsync(db, cancellationToken);
     }
 
     private async Task<List<MemberView>> LoadMembersAsync(WorkspaceDb db, CancellationToken ct) =>
-        await (from m in db.Memberships.AsNoTracking()
-               join u in db.Set<WorkspaceUser>().AsNoTracking() on m.UserId equals u.Id
-               where m.PartnershipId == Id
-               orderby m.JoinedAt
-               select new MemberView(m.UserId, u.DisplayName, u.Email ?? "", m.PartyId, m.Role, m.IsPartyAdmin)).ToListAsync(ct);
+        (await (from m in db.Memberships.AsNoTracking()
+                join u in db.Set<WorkspaceUser>().AsNoTracking() on m.UserId equals u.Id
+                where m.PartnershipId == Id
+                select new { m.JoinedAt, View = new MemberView(m.UserId, u.DisplayName, u.Email ?? "", m.PartyId, m.Role, m.IsPartyAdmin) }).ToListAsync(ct))
+        .OrderBy(m => m.JoinedAt).Select(m => m.View).ToList();
 
     public async Task<PartnershipView> CreateAsync(Actor actor, CreatePartnership command)
     {
