@@ -8,11 +8,14 @@ import { renderShell, setConnectionState } from './shell.js';
 import { renderAuth } from './pages/auth.js';
 import { renderHome } from './pages/home.js';
 import { renderOverview, renderMembers, renderActivity } from './pages/partnership.js';
+import { renderDocuments, renderDocument } from './pages/documents.js';
 
 route('/', renderHome);
 route('/p/:pid', renderOverview);
 route('/p/:pid/members', renderMembers);
 route('/p/:pid/activity', renderActivity);
+route('/p/:pid/docs', renderDocuments);
+route('/p/:pid/docs/:docId', renderDocument);
 
 const root = document.getElementById('app');
 let live = null;
