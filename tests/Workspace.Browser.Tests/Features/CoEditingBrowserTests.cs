@@ -61,18 +61,20 @@ public sealed class CoEditingBrowserTests : IAsyncLifetime
         await pageB.Locator(".cm-content").ClickAsync();
         await pageB.Keyboard.PressAsync("Control+End");
         await Task.WhenAll(
-            pageA.Keyboard.TypeAsync("- Rina: deliver 40 tonnes of rice\n", new() { Delay = 15 }),
-            pageB.Keyboard.TypeAsync("- Budi: approve storage budget\n", new() { Delay = 15 }));
+            pageA.Keyboard.TypeAsync("Rina: we deliver 40 tonnes of rice by March.\n", new() { Delay = 15 }),
+            pageB.Keyboard.TypeAsync("Budi: the agency approves the storage budget.\n", new() { Delay = 15 }));
 
         await Expect(pageA.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
         await Expect(pageB.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
         var textA = await EditorTextAsync(pageA);
         await AssertEventuallyAsync(async () => await EditorTextAsync(pageB) == textA, "both pages show the same text");
-        Assert.Contains("- Rina: deliver 40 tonnes of rice", textA, StringComparison.Ordinal);
-        Assert.Contains("- Budi: approve storage budget", textA, StringComparison.Ordinal);
+        Assert.Contains("Rina: we deliver 40 tonnes of rice by March.", textA, StringComparison.Ordinal);
+        Assert.Contains("Budi: the agency approves the storage budget.", textA, StringComparison.Ordinal);
         await Expect(pageA.Locator(".cm-remote-caret[data-name='Budi Santoso']")).ToBeVisibleAsync();
         await Expect(pageB.Locator(".cm-remote-caret[data-name='Rina Wijaya']")).ToBeVisibleAsync();
         await Expect(pageA.Locator(".doc-preview h1")).ToHaveTextAsync("Joint plan");
+        await Expect(pageA.Locator(".doc-preview")).ToContainTextAsync("approves the storage budget");
+        await Expect(pageB.Locator(".doc-preview")).ToContainTextAsync("40 tonnes of rice");
         await Expect(pageA.Locator(".presence .avatar")).ToHaveCountAsync(1);
         await BrowserFixture.ScreenshotAsync(pageA, "documents-editor-two-users-rina");
         await BrowserFixture.ScreenshotAsync(pageB, "documents-editor-two-users-budi");
@@ -80,12 +82,12 @@ public sealed class CoEditingBrowserTests : IAsyncLifetime
         // Budi goes offline and keeps typing: the edits wait, visibly, and arrive when he is back.
         await budi.SetOfflineAsync(true);
         await Expect(pageB.Locator("#sync")).ToHaveAttributeAsync("data-state", "offline");
-        await pageB.Keyboard.TypeAsync("- Budi (offline): check the warehouse\n");
+        await pageB.Keyboard.TypeAsync("Budi (offline): check the warehouse.\n");
         await Expect(pageB.Locator("#sync")).ToContainTextAsync("changes pending");
         await BrowserFixture.ScreenshotAsync(pageB, "documents-editor-offline");
         await budi.SetOfflineAsync(false);
         await Expect(pageB.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 30_000 });
-        await Expect(pageA.Locator(".cm-content")).ToContainTextAsync("- Budi (offline): check the warehouse");
+        await Expect(pageA.Locator(".cm-content")).ToContainTextAsync("Budi (offline): check the warehouse.");
 
         // A server restart: the text is still there, and both pages carry on.
         var before = await EditorTextAsync(pageA);

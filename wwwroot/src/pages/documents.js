@@ -39,8 +39,10 @@ export async function renderDocuments({ pid }, main) {
   await openPartnership(pid);
   updateNav(pid, 'documents');
   const editable = can('Editor');
+  let active = true;
   const draw = async () => {
     const docs = await get(`/api/partnerships/${pid}/documents`);
+    if (!active) return; // a push arrived after the user left this page
     mount(main, html`<h1>${t('docs.title')}</h1>
       ${editable ? html`<form id="new-doc" class="inline-form card"><label>${t('docs.name')} <input name="title" required maxlength="200" placeholder="${t('docs.new')}"></label><button class="primary">${t('docs.create')}</button></form>` : ''}
       ${docs.length === 0 ? html`<p class="empty">${t('docs.none')}</p>` : html`<ul class="doc-list">${docs.map(d => html`
@@ -65,7 +67,7 @@ export async function renderDocuments({ pid }, main) {
   const connection = hubConnection('/hubs/documents');
   connection.on('DocumentChanged', () => draw());
   const stop = keepConnected(connection, () => {}, () => connection.invoke('WatchDocuments', pid));
-  return () => stop();
+  return () => { active = false; stop(); };
 }
 
 const remote = Annotation.define();
