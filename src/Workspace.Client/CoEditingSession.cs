@@ -80,7 +80,10 @@ public sealed class CoEditingSession : IAsyncDisposable
     /// <summary>Called with the server's message when an edit was refused (it is then dropped).</summary>
     public event Action<string>? Rejected;
 
-    /// <summary>Raised with (send time, revision) when the server acknowledges one of this client's ops.</summary>
+    /// <summary>Raised with the sequence number just before an op is submitted (first send or resend).</summary>
+    public event Action<long>? Sending;
+
+    /// <summary>Raised with the revision when the server acknowledges one of this client's ops.</summary>
     public event Action<long>? Acknowledged;
 
     /// <summary>Joins the document and loads its text.</summary>
@@ -176,6 +179,7 @@ public sealed class CoEditingSession : IAsyncDisposable
             seq = _inflightSeq;
             baseRevision = _inflightBase;
         }
+        Sending?.Invoke(seq);
         _ = SendAsync(op, seq, baseRevision);
     }
 
