@@ -18,8 +18,9 @@ public sealed record CrossCase(
     /// <summary>Rough size, so the shrinker can prefer smaller cases.</summary>
     [JsonIgnore]
     public int Size =>
-        (Doc?.Length ?? 0) + (Op?.ToJson().Length ?? 0) + (Other?.ToJson().Length ?? 0) + (Raw?.Length ?? 0)
-        + (Cursor ?? 0) + (Sel?.Sum() ?? 0);
+        (Doc?.Length ?? 0) + OpSize(Op) + OpSize(Other) + (Raw?.Length ?? 0) + (Cursor ?? 0) + (Sel?.Sum() ?? 0);
+
+    private static int OpSize(TextOperation? op) => op?.Components.Sum(c => 1 + c.Count + (c.Text?.Length ?? 0)) ?? 0;
 
     /// <summary>True when the inputs are within the domain both implementations are specified for.</summary>
     public bool IsWellFormed()
@@ -33,6 +34,9 @@ public sealed record CrossCase(
             _ => true,
         };
     }
+
+    /// <summary>For apply cases: whether the op fits the document (the shrinker keeps this unchanged).</summary>
+    public bool OpFitsDoc() => Op is null || Doc is null || Op.BaseLength <= TextType.CodePointLength(Doc);
 
     public override string ToString() => System.Text.Json.JsonSerializer.Serialize(this, CrossCheckRunner.JsonOptions);
 }

@@ -18,7 +18,7 @@ public static class Shrinker
         var current = failing;
         for (var round = 0; round < maxRounds; round++)
         {
-            var candidates = Candidates(current).Where(c => c.Size < current.Size && c.IsWellFormed()).ToList();
+            var candidates = Candidates(current).Where(c => c.Size < current.Size && c.IsWellFormed() && c.OpFitsDoc() == failing.OpFitsDoc()).ToList();
             if (candidates.Count == 0)
             {
                 break;
@@ -105,6 +105,14 @@ public static class Shrinker
             if (smaller is { } s)
             {
                 yield return TextOperation.Create(items.Select((x, j) => j == i ? s : x));
+            }
+
+            if (c.Text is not null && c.Count > 1)
+            {
+                // Also drop the first code point, so a culprit at the end of a text survives shrinking.
+                var rest = string.Concat(OpGen.CodePointsOf(c.Text)[1..]);
+                var shorter = c.IsInsert ? OpComponent.Insert(rest) : OpComponent.Delete(rest);
+                yield return TextOperation.Create(items.Select((x, j) => j == i ? shorter : x));
             }
         }
     }
