@@ -17,7 +17,7 @@ namespace Workspace.Benchmarks.Load;
 /// </summary>
 public static class LoadGenerator
 {
-    private sealed record Options(int Docs, int Clients, int IntervalMs, int Seconds, string? ServerDll, string? Url, int SnapshotInterval);
+    private sealed record Options(int Docs, int Clients, int IntervalMs, int Seconds, string? ServerDll, string? Url, int SnapshotInterval, string? DataRoot, string[] Extra);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -145,7 +145,8 @@ public static class LoadGenerator
     {
         string? Get(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         int Int(string name, int fallback) => Get(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
-        return new Options(Int("--docs", 50), Int("--clients", 5), Int("--interval", 100), Int("--seconds", 20), Get("--server-dll"), Get("--url"), Int("--snapshot", 200));
+        return new Options(Int("--docs", 50), Int("--clients", 5), Int("--interval", 100), Int("--seconds", 20), Get("--server-dll"), Get("--url"), Int("--snapshot", 200), Get("--data"),
+            args.Where(a => a.StartsWith("--Documents:", StringComparison.Ordinal)).ToArray());
     }
 
     private static async Task WaitHealthyAsync(string baseUrl)
@@ -172,18 +173,22 @@ public static class LoadGenerator
     private static ServerUnderTest StartServer(Options o)
     {
         var dll = o.ServerDll ?? FindServerDll();
-        var data = Path.Combine(Path.GetTempPath(), "workspace-load", Guid.NewGuid().ToString("N"));
+        var data = Path.Combine(o.DataRoot ?? Path.Combine(Path.GetTempPath(), "workspace-load"), Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
         info.ArgumentList.Add(dll);
-        foreach (var a in new[] { $"--urls=http://127.0.0.1:{port}", $"--Database:DataDirectory={data}", $"--Orleans:SiloPort={FreePort()}", "--Orleans:GatewayPort=0", "--Logging:LogLevel:Default=Warning", $"--Documents:SnapshotInterval={o.SnapshotInterval}" })
+        foreach (var a in new[] { $"--urls=http://127.0.0.1:{port}", $"--Database:DataDirectory={data}", $"--Orleans:SiloPort={FreePort()}", "--Orleans:GatewayPort=0", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Workspace.Server.Features.Documents.OperationWriter=Information", $"--Documents:SnapshotInterval={o.SnapshotInterval}" })
         {
             info.ArgumentList.Add(a);
         }
+        foreach (var extra in o.Extra)
+        {
+            info.ArgumentList.Add(extra);
+        }
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, e) => { if (e.Data is { } line && line.Contains("fail", StringComparison.Ordinal)) { Console.Error.WriteLine("server: " + line); } };
+        process.OutputDataReceived += (_, e) => { if (e.Data is { } line && (line.Contains("fail", StringComparison.Ordinal) || line.Contains("Group commit", StringComparison.Ordinal))) { Console.Error.WriteLine("server: " + line.Trim()); } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("server: " + e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

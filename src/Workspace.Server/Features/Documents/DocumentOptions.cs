@@ -40,6 +40,13 @@ public sealed class DocumentOptions
     /// </summary>
     public TimeSpan BatchWindow { get; set; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// SQLite only. true: in WAL mode a commit is written to the OS but not fsynced — it survives the server
+    /// process being killed (kill -9), not a power cut or kernel crash. false: fsync every batch (FULL), which
+    /// also survives power loss but makes each batch wait for the disk. PostgreSQL ignores this.
+    /// </summary>
+    public bool SqliteSynchronousNormal { get; set; } = true;
+
     [Range(1, 1000)]
     public int MaxTitleLength { get; set; } = 200;
 }
