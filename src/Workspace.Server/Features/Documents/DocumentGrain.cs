@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
 using Workspace.Collaboration.Ot;
 using Workspace.Server.Data;
 using Workspace.Server.Features.Partnerships;
@@ -21,6 +22,12 @@ public interface IDocumentGrain : IGrainWithGuidKey
     /// <summary>The text (or the operations after <paramref name="knownRevision"/>) and who else is here.</summary>
     Task<DocumentState> OpenAsync(long? knownRevision);
 
+    /// <summary>
+    /// Interleaves with itself: everything that orders and changes the text runs before the first await, so ops are
+    /// still handled one at a time, but the next op need not wait for the previous one's commit. Many ops of one
+    /// document then share a group commit instead of each paying a full commit latency.
+    /// </summary>
+    [AlwaysInterleave]
     Task<SubmitResult> SubmitAsync(SubmitCommand command);
 
     Task UpdatePresenceAsync(string connectionId, Actor actor, long revision, int anchor, int head);
@@ -62,6 +69,10 @@ public sealed class DocumentGrain(
     private readonly Dictionary<string, ClientSeen> _clients = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Presence> _presence = new(StringComparer.Ordinal);
     private IGrainTimer? _presenceTimer;
+    /// <summary>The latest queued write; writes commit in order, so awaiting it awaits every earlier one.</summary>
+    private Task _lastWrite = Task.CompletedTask;
+    /// <summary>Set when a write failed: memory may be ahead of the database, so nothing more is accepted here.</summary>
+    private bool _broken;
 
     private Guid Id => this.GetPrimaryKey();
 
@@ -173,12 +184,24 @@ public sealed class DocumentGrain(
         {
             throw new DocumentRejectedException("A client id of 1 to 64 characters is needed.");
         }
+        if (_broken)
+        {
+            throw new DocumentRejectedException("The change could not be saved; it will be retried.") { StatusCode = 503 };
+        }
         // Idempotence first: a resubmitted op is answered, never applied twice, whatever else changed since.
         if (_clients.TryGetValue(command.ClientId, out var seen) && command.ClientSeq <= seen.Seq)
         {
-            return new SubmitResult(await RevisionOfAsync(command.ClientId, command.ClientSeq, seen), Duplicate: true);
+            var original = await RevisionOfAsync(command.ClientId, command.ClientSeq, seen);
+            await _lastWrite; // it may still be on its way to the disk
+            return new SubmitResult(original, Duplicate: true);
         }
-        if (command.BaseRevision < 0 || command.BaseRevision > _revision)
+        if (command.BaseRevision > _revision)
+        {
+            // After a crash a client may know revisions that never reached the disk (they were never acknowledged).
+            throw new DocumentRejectedException(
+                $"{DocumentRejectedException.ResyncPrefix}: base revision {command.BaseRevision} is ahead of the server's {_revision}.") { StatusCode = 409 };
+        }
+        if (command.BaseRevision < 0)
         {
             throw new DocumentRejectedException($"Base revision {command.BaseRevision} does not exist; the document is at revision {_revision}.");
         }
@@ -217,30 +240,20 @@ public sealed class DocumentGrain(
             throw new DocumentRejectedException($"The document would exceed its limit of {_options.MaxDocumentLength} characters.") { StatusCode = 413 };
         }
 
+        // Ordered and applied before the first await (see the interface); acknowledged and broadcast only once durable.
         var revision = _revision + 1;
         var applied = new AppliedOperation(Id, revision, op, command.ClientId, command.ClientSeq, command.Author.UserId, command.Author.DisplayName);
-        // Durable before anyone hears of it: if this throws, nothing changed and the client may resend.
-        try
+        var write = writer.WriteAsync(new DocumentOperation
         {
-            await writer.WriteAsync(new DocumentOperation
-            {
-                DocumentId = Id,
-                Revision = revision,
-                ClientId = command.ClientId,
-                ClientSeq = command.ClientSeq,
-                AuthorId = command.Author.UserId,
-                Operation = op.ToJson(),
-                At = DateTimeOffset.UtcNow,
-            });
-        }
-        catch (Exception ex)
-        {
-            log.LogError(ex, "Could not store revision {Revision} of document {Id}.", revision, Id);
-            // The outcome is unknown (the commit may have landed): reload from the database on next use.
-            DeactivateOnIdle();
-            throw new DocumentRejectedException("The change could not be saved; it will be retried.") { StatusCode = 503 };
-        }
-
+            DocumentId = Id,
+            Revision = revision,
+            ClientId = command.ClientId,
+            ClientSeq = command.ClientSeq,
+            AuthorId = command.Author.UserId,
+            Operation = op.ToJson(),
+            At = DateTimeOffset.UtcNow,
+        });
+        _lastWrite = write;
         _text.Apply(op);
         _revision = revision;
         _recent.Add(applied);
@@ -248,12 +261,24 @@ public sealed class DocumentGrain(
         Trim();
         _clients[command.ClientId] = new ClientSeen(command.ClientSeq, revision);
         TransformPresence(op, command.ConnectionId);
-
         if (revision % _options.SnapshotInterval == 0)
         {
             // Not awaited: the log already holds the op; a lost snapshot only means a longer replay.
             _ = writer.WriteAsync(new DocumentSnapshot { DocumentId = Id, Revision = revision, Text = _text.ToString(), At = DateTimeOffset.UtcNow })
                 .ContinueWith(t => log.LogWarning(t.Exception, "Snapshot {Revision} of {Id} was not stored.", revision, Id), TaskContinuationOptions.OnlyOnFaulted);
+        }
+
+        try
+        {
+            await write;
+        }
+        catch (Exception ex)
+        {
+            log.LogError(ex, "Could not store revision {Revision} of document {Id}.", revision, Id);
+            // Memory is now ahead of the database: refuse everything and reload from the database on next use.
+            _broken = true;
+            DeactivateOnIdle();
+            throw new DocumentRejectedException("The change could not be saved; it will be retried.") { StatusCode = 503 };
         }
 
         await hub.Clients.GroupExcept(DocumentHub.Group(Id), command.ConnectionId).OperationApplied(applied);

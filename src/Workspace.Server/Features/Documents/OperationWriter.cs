@@ -116,8 +116,16 @@ public sealed class OperationWriter(
         {
             // One bad row must not fail its neighbours: retry each on its own.
             log.LogWarning(ex, "A batch of {Count} writes failed; retrying them one by one.", batch.Count);
+            // After a document's row fails, its later rows fail too: committing them would leave a gap in its log.
+            var failedDocuments = new HashSet<Guid>();
             foreach (var write in batch)
             {
+                var document = write.Row switch { DocumentOperation o => o.DocumentId, DocumentSnapshot s => s.DocumentId, _ => Guid.Empty };
+                if (failedDocuments.Contains(document))
+                {
+                    write.Done.TrySetException(new InvalidOperationException("An earlier write of this document failed."));
+                    continue;
+                }
                 try
                 {
                     await SaveAsync([write.Row]);
@@ -125,6 +133,7 @@ public sealed class OperationWriter(
                 }
                 catch (Exception single)
                 {
+                    failedDocuments.Add(document);
                     write.Done.TrySetException(single);
                 }
             }

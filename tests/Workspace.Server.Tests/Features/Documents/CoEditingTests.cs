@@ -158,7 +158,7 @@ public sealed class CoEditingTests(WorkspaceFactory factory) : IClassFixture<Wor
     }
 
     [Fact]
-    public async Task OperationBasedOnAFutureRevisionIsRejected()
+    public async Task OperationBasedOnARevisionTheServerNeverHadAsksForResync()
     {
         var owner = await factory.SignUpAsync("Fajar", ct: _ct);
         var (_, docId) = await CreateDocumentAsync(owner, _ct);
@@ -168,7 +168,7 @@ public sealed class CoEditingTests(WorkspaceFactory factory) : IClassFixture<Wor
 
         var error = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<SubmitResult>("Submit", new SubmitRequest(docId, "a", 1, 7, TextOperation.Insert(0, "x")), _ct));
 
-        Assert.Contains("Base revision 7 does not exist", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Resync required: base revision 7 is ahead of the server's 0", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
