@@ -1,6 +1,7 @@
 using Workspace.Server.Features.Accounts;
 using Workspace.Server.Features.ActionItems;
 using Workspace.Server.Features.Dashboard;
+using Workspace.Server.Features.Documents;
 using Workspace.Server.Features.Goals;
 using Workspace.Server.Features.Health;
 using Workspace.Server.Features.Live;
@@ -14,6 +15,7 @@ builder.AddWorkspaceOrleans();
 builder.AddWorkspaceAuth();
 builder.AddWorkspaceLive();
 builder.AddWorkspacePartnerships();
+builder.AddWorkspaceDocuments();
 builder.AddWorkspaceJson();
 builder.AddWorkspaceMarkdown();
 builder.AddWorkspaceAntiforgery();
@@ -40,6 +42,7 @@ app.MapPartnerships();
 app.MapGoals();
 app.MapActionItems();
 app.MapDashboard();
+app.MapDocuments();
 app.MapLive();
 app.MapWorkspaceFrontEndFallback();
 

@@ -1,6 +1,11 @@
 using BenchmarkDotNet.Running;
 using Workspace.Benchmarks.Ot;
 
+if (args.Length > 0 && args[0] == "load")
+{
+    return await Workspace.Benchmarks.Load.LoadGenerator.RunAsync(args[1..]);
+}
+
 if (args.Contains("--ot-compare"))
 {
     return OtCompare.Run();

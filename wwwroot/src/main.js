@@ -16,11 +16,14 @@ import { renderInvite } from './pages/invite.js';
 import { renderDashboard } from './pages/dashboard.js';
 import { renderGoals } from './pages/goals.js';
 import { renderActions } from './pages/actions.js';
+import { renderDocuments, renderDocument } from './pages/documents.js';
 
 route('/', renderHome);
 route('/p/:pid', renderDashboard);
 route('/p/:pid/goals', renderGoals);
 route('/p/:pid/actions', renderActions);
+route('/p/:pid/docs', renderDocuments);
+route('/p/:pid/docs/:docId', renderDocument);
 route('/p/:pid/members', renderMembers);
 route('/p/:pid/activity', renderActivity);
 route('/p/:pid/settings', renderSettings);

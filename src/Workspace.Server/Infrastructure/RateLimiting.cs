@@ -29,7 +29,7 @@ public sealed class RateLimitOptions
 
     /// <summary>Hub method calls per connection per second.</summary>
     [Range(1, 100_000)]
-    public int HubMessagesPerSecond { get; set; } = 30;
+    public int HubMessagesPerSecond { get; set; } = 100;
 }
 
 public static class RateLimits
@@ -101,8 +101,11 @@ public sealed class HubRateLimitFilter(IOptionsMonitor<RateLimitOptions> options
             }
             allowed = ++window.Count <= options.CurrentValue.HubMessagesPerSecond;
         }
-        return allowed ? next(invocationContext) : throw new HubException("Too many messages: slow down.");
+        return allowed ? next(invocationContext) : throw new HubException(TooManyMessages);
     }
+
+    /// <summary>Clients recognise this prefix and send the refused call again later (nothing was applied).</summary>
+    public const string TooManyMessages = "Too many messages: slow down.";
 
     public Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
     {

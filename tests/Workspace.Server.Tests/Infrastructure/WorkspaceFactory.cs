@@ -26,6 +26,7 @@ public class WorkspaceFactory : WebApplicationFactory<Program>
         // Every test shares one client address; the rate-limit tests set their own low limits.
         _settings["RateLimits:AuthPermitLimit"] = "100000";
         _settings["RateLimits:InvitationPermitLimit"] = "100000";
+        _settings["RateLimits:HubMessagesPerSecond"] = "100000";
     }
 
     public string DataDirectory { get; }
@@ -84,6 +85,17 @@ public class WorkspaceFactory : WebApplicationFactory<Program>
         http.DefaultRequestHeaders.Add("Cookie", cookie);
         http.DefaultRequestHeaders.Add("X-CSRF-TOKEN", token);
         return (http, cookie);
+    }
+
+    /// <summary>
+    /// For a client with its own cookie container (a real server process): fetches the antiforgery
+    /// token for the current identity and sends it from now on. Call again after signing in.
+    /// </summary>
+    public static async Task UseAntiforgeryTokenAsync(HttpClient http, CancellationToken ct = default)
+    {
+        var token = (await http.GetFromJsonAsync<Dictionary<string, string>>("/api/account/antiforgery", ct))!["token"];
+        http.DefaultRequestHeaders.Remove("X-CSRF-TOKEN");
+        http.DefaultRequestHeaders.Add("X-CSRF-TOKEN", token);
     }
 
     /// <summary>The name=value pairs of a response's Set-Cookie headers.</summary>

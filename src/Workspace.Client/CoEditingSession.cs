@@ -1,0 +1,488 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Workspace.Collaboration.Ot;
+
+namespace Workspace.Client;
+
+/// <summary>
+/// The classic OT client (ot.js / ShareDB) for one document over a <see cref="HubConnection"/>: at most one
+/// operation in flight, later local edits composed into a buffer, remote operations transformed through both.
+/// Server messages are applied strictly in revision order; a gap is filled by asking the server for what was
+/// missed. The in-flight op keeps its (client id, sequence number) across reconnects, so resending it is safe.
+/// </summary>
+public sealed class CoEditingSession : IAsyncDisposable
+{
+    private readonly HubConnection _connection;
+    private readonly Lock _lock = new();
+    private readonly SortedDictionary<long, AppliedOperation> _early = [];
+    private readonly List<IDisposable> _subscriptions = [];
+    private TextDocument _local = new("");
+    private TextDocument _confirmed = new("");
+    private TextOperation? _inflight;
+    private long _inflightSeq;
+    private long _inflightBase;
+    private long? _ackRevision;
+    private TextOperation? _buffer;
+    private long _seq;
+    private bool _resyncing;
+    private bool _sending;
+    private bool _catchUpScheduled;
+    private TaskCompletionSource _synced = NewSynced();
+
+    public CoEditingSession(HubConnection connection, Guid documentId, string? clientId = null)
+    {
+        _connection = connection;
+        DocumentId = documentId;
+        ClientId = clientId ?? Guid.NewGuid().ToString("N");
+        _subscriptions.Add(connection.On<AppliedOperation>(DocumentHubNames.OperationApplied, op =>
+        {
+            if (op.DocumentId == DocumentId)
+            {
+                Receive([op]);
+            }
+        }));
+        connection.Reconnected += _ => ResumeAsync();
+    }
+
+    public Guid DocumentId { get; }
+    public string ClientId { get; }
+
+    /// <summary>The last server revision this client has applied.</summary>
+    public long Revision { get; private set; }
+
+    /// <summary>The text as this client sees it (server text plus its own unacknowledged edits).</summary>
+    public string Text
+    {
+        get { lock (_lock) { return _local.ToString(); } }
+    }
+
+    /// <summary>The server's text at <see cref="Revision"/>: everything acknowledged, nothing pending.</summary>
+    public string ConfirmedText
+    {
+        get { lock (_lock) { return _confirmed.ToString(); } }
+    }
+
+    /// <summary>Code points of <see cref="Text"/>.</summary>
+    public int Length
+    {
+        get { lock (_lock) { return _local.Length; } }
+    }
+
+    /// <summary>True when every local edit has been acknowledged.</summary>
+    public bool IsSynced
+    {
+        get { lock (_lock) { return _inflight is null && _buffer is null; } }
+    }
+
+    /// <summary>Remote ops as applied to <see cref="Text"/> (already transformed), for a UI to mirror.</summary>
+    public event Action<TextOperation>? RemoteOperation;
+
+    /// <summary>Called with the server's message when an edit was refused (it is then dropped).</summary>
+    public event Action<string>? Rejected;
+
+    /// <summary>Raised with the sequence number just before an op is submitted (first send or resend).</summary>
+    public event Action<long>? Sending;
+
+    /// <summary>Raised with the revision when the server acknowledges one of this client's ops.</summary>
+    public event Action<long>? Acknowledged;
+
+    /// <summary>Joins the document and loads its text.</summary>
+    public async Task OpenAsync(CancellationToken ct = default)
+    {
+        var state = await _connection.InvokeAsync<DocumentState>(DocumentHubNames.OpenDocument, DocumentId, null, ct);
+        lock (_lock)
+        {
+            _local = new TextDocument(state.Text ?? "");
+            _confirmed = new TextDocument(state.Text ?? "");
+            Revision = state.Revision;
+        }
+    }
+
+    /// <summary>Applies a local edit to <see cref="Text"/> and sends it (or buffers it behind the op in flight).</summary>
+    public void Edit(TextOperation op)
+    {
+        ArgumentNullException.ThrowIfNull(op);
+        lock (_lock)
+        {
+            _local.Apply(op);
+            _buffer = _buffer is null ? op : TextType.Compose(_buffer, op);
+            if (_synced.Task.IsCompleted)
+            {
+                _synced = NewSynced();
+            }
+        }
+        Flush();
+    }
+
+    public void Insert(int position, string text) => Edit(TextOperation.Insert(position, text));
+
+    public void Delete(int position, int count) => Edit(TextOperation.Delete(position, count));
+
+    /// <summary>Completes when every local edit has been acknowledged.</summary>
+    public async Task WaitSyncedAsync(CancellationToken ct = default)
+    {
+        while (true)
+        {
+            Task wait;
+            lock (_lock)
+            {
+                if (_inflight is null && _buffer is null)
+                {
+                    return;
+                }
+                wait = _synced.Task;
+            }
+            await wait.WaitAsync(TimeSpan.FromMilliseconds(200), ct).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>
+    /// After the connection came back: rejoin, resend the op in flight (the server answers a duplicate with its
+    /// original revision), and fetch what was missed.
+    /// </summary>
+    public async Task ResumeAsync()
+    {
+        await _connection.InvokeAsync<DocumentState>(DocumentHubNames.OpenDocument, DocumentId, (long?)Revision);
+        lock (_lock)
+        {
+            _sending = false;
+        }
+        Flush();
+        await CatchUpAsync();
+    }
+
+    private void Flush()
+    {
+        TextOperation op;
+        long seq, baseRevision;
+        lock (_lock)
+        {
+            if (_sending || _resyncing || _connection.State != HubConnectionState.Connected)
+            {
+                return;
+            }
+            if (_inflight is null)
+            {
+                if (_buffer is null)
+                {
+                    return;
+                }
+                _inflight = _buffer;
+                _buffer = null;
+                _inflightSeq = ++_seq;
+                _inflightBase = Revision;
+            }
+            // An op already sent keeps its sequence number; its base moves with the remote ops it was transformed through.
+            _inflightBase = Revision;
+            _sending = true;
+            op = _inflight;
+            seq = _inflightSeq;
+            baseRevision = _inflightBase;
+        }
+        Sending?.Invoke(seq);
+        _ = SendAsync(op, seq, baseRevision);
+    }
+
+    private async Task SendAsync(TextOperation op, long seq, long baseRevision)
+    {
+        try
+        {
+            var result = await _connection.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, new SubmitRequest(DocumentId, ClientId, seq, baseRevision, op));
+            lock (_lock)
+            {
+                if (_inflight is not null && _inflightSeq == seq)
+                {
+                    _ackRevision = result.Revision;
+                }
+            }
+            Drain();
+        }
+        catch (HubException ex) when (ex.Message.Contains(DocumentHubNames.ResyncPrefix, StringComparison.Ordinal))
+        {
+            await ResyncAsync(inflightApplied: false);
+        }
+        catch (HubException ex) when (ex.Message.Contains(DocumentHubNames.SlowDownPrefix, StringComparison.Ordinal))
+        {
+            // Rate limited: not applied. The op keeps its sequence number and is sent again shortly.
+            lock (_lock)
+            {
+                _sending = false;
+            }
+            await Task.Delay(1000);
+            Flush();
+        }
+        catch (HubException ex)
+        {
+            // Refused (too big, invalid): it will never apply, so drop it and realign with the server.
+            Rejected?.Invoke(ex.Message);
+            lock (_lock)
+            {
+                _inflight = null;
+            }
+            await ResyncAsync(inflightApplied: false, dropPending: true);
+        }
+        catch (Exception)
+        {
+            // Connection lost (or the call timed out): the op stays in flight, with its sequence number, and is
+            // resent by ResumeAsync or the retry below; the server never applies it twice.
+            lock (_lock)
+            {
+                _sending = false;
+            }
+            if (_connection.State == HubConnectionState.Connected)
+            {
+                await Task.Delay(500);
+                Flush();
+            }
+        }
+    }
+
+    private void Receive(IEnumerable<AppliedOperation> ops)
+    {
+        lock (_lock)
+        {
+            foreach (var op in ops)
+            {
+                if (op.Revision > Revision)
+                {
+                    _early[op.Revision] = op;
+                }
+            }
+        }
+        Drain();
+    }
+
+    /// <summary>Applies acknowledgements and remote ops in revision order, as far as there is no gap.</summary>
+    private void Drain()
+    {
+        var applied = new List<TextOperation>();
+        var acked = new List<long>();
+        bool gap;
+        lock (_lock)
+        {
+            while (true)
+            {
+                var next = Revision + 1;
+                if (_ackRevision == next)
+                {
+                    Acknowledge(next);
+                    acked.Add(next);
+                    _early.Remove(next);
+                    continue;
+                }
+                if (!_early.Remove(next, out var remote))
+                {
+                    break;
+                }
+                if (_inflight is not null && remote.ClientId == ClientId && remote.ClientSeq == _inflightSeq)
+                {
+                    // Our own op, learnt through a catch-up before its acknowledgement.
+                    Acknowledge(next);
+                    acked.Add(next);
+                    continue;
+                }
+                var op = remote.Op;
+                _confirmed.Apply(op);
+                if (_inflight is not null)
+                {
+                    var transformed = TextType.Transform(op, _inflight, Side.Right);
+                    _inflight = TextType.Transform(_inflight, op, Side.Left);
+                    op = transformed;
+                }
+                if (_buffer is not null)
+                {
+                    var transformed = TextType.Transform(op, _buffer, Side.Right);
+                    _buffer = TextType.Transform(_buffer, op, Side.Left);
+                    op = transformed;
+                }
+                _local.Apply(op);
+                Revision = next;
+                applied.Add(op);
+            }
+            gap = _early.Count > 0 || (_ackRevision is { } ack && ack > Revision + 1);
+            if (_inflight is null && _buffer is null)
+            {
+                _synced.TrySetResult();
+            }
+        }
+        foreach (var op in applied)
+        {
+            RemoteOperation?.Invoke(op);
+        }
+        foreach (var revision in acked)
+        {
+            Acknowledged?.Invoke(revision);
+        }
+        if (acked.Count > 0)
+        {
+            Flush();
+        }
+        if (gap)
+        {
+            ScheduleCatchUp();
+        }
+    }
+
+    private void Acknowledge(long revision)
+    {
+        _confirmed.Apply(_inflight!);
+        _inflight = null;
+        _ackRevision = null;
+        _sending = false;
+        Revision = revision;
+    }
+
+    private void ScheduleCatchUp()
+    {
+        lock (_lock)
+        {
+            if (_catchUpScheduled)
+            {
+                return;
+            }
+            _catchUpScheduled = true;
+        }
+        _ = Task.Run(async () =>
+        {
+            // Messages usually arrive just out of order; only a gap that persists is fetched.
+            await Task.Delay(150);
+            lock (_lock)
+            {
+                _catchUpScheduled = false;
+                if (_early.Count == 0 && !(_ackRevision is { } ack && ack > Revision + 1))
+                {
+                    return;
+                }
+            }
+            await CatchUpAsync();
+        });
+    }
+
+    private async Task CatchUpAsync()
+    {
+        try
+        {
+            var state = await _connection.InvokeAsync<DocumentState>(DocumentHubNames.CatchUp, DocumentId, Revision);
+            if (state.Operations is not null)
+            {
+                Receive(state.Operations);
+            }
+            else
+            {
+                await ResyncAsync(inflightApplied: null);
+            }
+        }
+        catch (Exception) when (_connection.State != HubConnectionState.Connected)
+        {
+            // Resumed on reconnect.
+        }
+    }
+
+    /// <summary>
+    /// Realigns with the server's full text when operations can no longer be transformed (too far behind).
+    /// Unsent edits are rebased onto the server text through a diff, so none is lost.
+    /// </summary>
+    /// <param name="inflightApplied">false: the server said the op in flight was not applied; null: unknown, so ask.</param>
+    /// <param name="dropPending">true when the server refused the edits: they are discarded, not rebased.</param>
+    private async Task ResyncAsync(bool? inflightApplied, bool dropPending = false)
+    {
+        TextOperation? inflight;
+        long seq;
+        lock (_lock)
+        {
+            _resyncing = true;
+            inflight = _inflight;
+            seq = _inflightSeq;
+        }
+        try
+        {
+            if (inflight is not null && inflightApplied is null)
+            {
+                // Resubmitting is idempotent: it tells whether the op had landed (and lands it if not).
+                try
+                {
+                    await _connection.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, new SubmitRequest(DocumentId, ClientId, seq, Revision, inflight));
+                    inflightApplied = true;
+                }
+                catch (HubException ex) when (ex.Message.Contains(DocumentHubNames.ResyncPrefix, StringComparison.Ordinal))
+                {
+                    inflightApplied = false;
+                }
+            }
+            var state = await _connection.InvokeAsync<DocumentState>(DocumentHubNames.CatchUp, DocumentId, -1L);
+            lock (_lock)
+            {
+                if (_inflight is not null)
+                {
+                    if (inflightApplied == true)
+                    {
+                        _confirmed.Apply(_inflight);
+                    }
+                    else if (!dropPending)
+                    {
+                        _buffer = _buffer is null ? _inflight : TextType.Compose(_inflight, _buffer);
+                    }
+                }
+                _inflight = null;
+                _ackRevision = null;
+                _sending = false;
+                var server = state.Text ?? "";
+                if (dropPending)
+                {
+                    _buffer = null;
+                }
+                var diff = TextDiff.Between(_confirmed.ToString(), server);
+                if (_buffer is not null)
+                {
+                    _buffer = TextType.Transform(_buffer, diff, Side.Left);
+                }
+                _confirmed = new TextDocument(server);
+                var local = new TextDocument(server);
+                if (_buffer is not null)
+                {
+                    local.Apply(_buffer);
+                }
+                var before = _local.ToString();
+                _local = local;
+                Revision = state.Revision;
+                foreach (var stale in _early.Keys.Where(r => r <= Revision).ToList())
+                {
+                    _early.Remove(stale);
+                }
+                _resyncing = false;
+                var change = TextDiff.Between(before, local.ToString());
+                RemoteOperation?.Invoke(change);
+            }
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                _resyncing = false;
+            }
+        }
+        Flush();
+        Drain();
+    }
+
+    private static TaskCompletionSource NewSynced() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var s in _subscriptions)
+        {
+            s.Dispose();
+        }
+        if (_connection.State == HubConnectionState.Connected)
+        {
+            try
+            {
+                await _connection.InvokeAsync(DocumentHubNames.CloseDocument, DocumentId);
+            }
+            catch (HubException)
+            {
+                // Closing is best-effort.
+            }
+        }
+    }
+}

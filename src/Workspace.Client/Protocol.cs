@@ -1,0 +1,70 @@
+using Workspace.Collaboration.Ot;
+
+namespace Workspace.Client;
+
+// Wire shapes of /hubs/documents as a client sees them (JSON, camelCase; ops in the ot-text-unicode format).
+
+public sealed record DocumentInfo(Guid Id, Guid PartnershipId, string Title, long Revision, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, bool Deleted);
+
+public sealed record AppliedOperation(Guid DocumentId, long Revision, TextOperation Op, string ClientId, long ClientSeq, string AuthorId, string AuthorName);
+
+public sealed record PresenceView(Guid DocumentId, string ConnectionId, string UserId, string Name, string Colour, int Anchor, int Head, long Revision);
+
+public sealed record DocumentState(DocumentInfo Document, long Revision, string? Text, IReadOnlyList<AppliedOperation>? Operations, IReadOnlyList<PresenceView> Presence);
+
+public sealed record SubmitRequest(Guid DocumentId, string ClientId, long ClientSeq, long BaseRevision, TextOperation Op);
+
+public sealed record SubmitResult(long Revision, bool Duplicate);
+
+/// <summary>Hub method and callback names.</summary>
+public static class DocumentHubNames
+{
+    public const string Path = "/hubs/documents";
+    public const string OpenDocument = nameof(OpenDocument);
+    public const string CatchUp = nameof(CatchUp);
+    public const string Submit = nameof(Submit);
+    public const string UpdatePresence = nameof(UpdatePresence);
+    public const string CloseDocument = nameof(CloseDocument);
+    public const string OperationApplied = nameof(OperationApplied);
+    public const string PresenceChanged = nameof(PresenceChanged);
+    public const string PresenceRemoved = nameof(PresenceRemoved);
+    public const string ResyncPrefix = "Resync required";
+
+    /// <summary>The server's per-connection rate limit refused the call: nothing was applied; send it again later.</summary>
+    public const string SlowDownPrefix = "Too many messages";
+}
+
+/// <summary>The smallest single-replace op turning <c>from</c> into <c>to</c> (common prefix and suffix kept), in code points.</summary>
+public static class TextDiff
+{
+    public static TextOperation Between(string from, string to)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        var max = Math.Min(from.Length, to.Length);
+        var prefix = 0;
+        while (prefix < max && from[prefix] == to[prefix])
+        {
+            prefix++;
+        }
+        if (prefix > 0 && char.IsHighSurrogate(from[prefix - 1]))
+        {
+            prefix--;
+        }
+        var suffix = 0;
+        while (suffix < max - prefix && from[from.Length - 1 - suffix] == to[to.Length - 1 - suffix])
+        {
+            suffix++;
+        }
+        if (suffix > 0 && char.IsLowSurrogate(from[from.Length - suffix]))
+        {
+            suffix--;
+        }
+        var removed = from.Substring(prefix, from.Length - prefix - suffix);
+        var added = to.Substring(prefix, to.Length - prefix - suffix);
+        return TextOperation.Create(
+            OpComponent.Retain(TextType.CodePointLength(from[..prefix])),
+            OpComponent.Delete(TextType.CodePointLength(removed)),
+            OpComponent.Insert(added));
+    }
+}

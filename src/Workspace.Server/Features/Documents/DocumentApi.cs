@@ -1,0 +1,135 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Workspace.Server.Data;
+using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Infrastructure;
+
+namespace Workspace.Server.Features.Documents;
+
+public sealed record CreateDocumentRequest([property: Required, MaxLength(200)] string Title);
+
+public sealed record RenameDocumentRequest([property: Required, MaxLength(200)] string Title);
+
+
+public sealed record PreviewResponse(string Html);
+
+public sealed record DocumentSummary(Guid Id, string Title, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+/// <summary>A document with its current text (for reading without a live connection).</summary>
+public sealed record DocumentContent(Guid Id, Guid PartnershipId, string Title, long Revision, string Text);
+
+public static class DocumentApi
+{
+    public static void AddWorkspaceDocuments(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DocumentOptions>().BindConfiguration(DocumentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<OperationWriter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OperationWriter>());
+    }
+
+    public static void MapDocuments(this WebApplication app)
+    {
+        app.MapHub<DocumentHub>("/hubs/documents");
+
+        var group = app.MapGroup("/api/partnerships/{partnershipId:guid}/documents").WithTags("Documents").RequireAuthorization();
+        group.MapGet("/", ListAsync).RequireMember(PartnershipRole.Viewer);
+        group.MapPost("/", CreateAsync).RequireMember(PartnershipRole.Editor);
+        group.MapGet("/{documentId:guid}", GetAsync).RequireMember(PartnershipRole.Viewer);
+        group.MapPatch("/{documentId:guid}", RenameAsync).RequireMember(PartnershipRole.Editor);
+        group.MapDelete("/{documentId:guid}", DeleteAsync).RequireMember(PartnershipRole.Editor);
+        group.MapGet("/{documentId:guid}/preview", PreviewDocumentAsync).RequireMember(PartnershipRole.Viewer);
+    }
+
+    private static async Task<Ok<List<DocumentSummary>>> ListAsync(Guid partnershipId, WorkspaceDb db, CancellationToken ct)
+    {
+        var rows = await db.Set<Document>().AsNoTracking()
+            .Where(d => d.PartnershipId == partnershipId && d.DeletedAt == null)
+            .Select(d => new DocumentSummary(d.Id, d.Title, d.CreatedAt, d.UpdatedAt))
+            .ToListAsync(ct);
+        // Sorted here: SQLite cannot order by DateTimeOffset.
+        return TypedResults.Ok(rows.OrderByDescending(d => d.UpdatedAt).ToList());
+    }
+
+    private static async Task<Results<Created<DocumentInfo>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        Guid partnershipId, CreateDocumentRequest request, HttpContext http, IGrainFactory grains)
+    {
+        if (Validation.Check(request) is { } invalid)
+        {
+            return invalid;
+        }
+        var id = Guid.NewGuid();
+        var (info, problem) = await TryAsync(() => grains.GetGrain<IDocumentGrain>(id).CreateAsync(partnershipId, request.Title, Actor(http)));
+        return problem is not null ? problem : TypedResults.Created($"/api/partnerships/{partnershipId}/documents/{id}", info);
+    }
+
+    private static async Task<Results<Ok<DocumentContent>, ProblemHttpResult>> GetAsync(Guid partnershipId, Guid documentId, IGrainFactory grains)
+    {
+        var grain = grains.GetGrain<IDocumentGrain>(documentId);
+        if (await Find(grain, partnershipId) is null)
+        {
+            return NotFound();
+        }
+        var (state, problem) = await TryAsync(() => grain.OpenAsync(null));
+        return problem is not null ? problem : TypedResults.Ok(new DocumentContent(documentId, partnershipId, state!.Document.Title, state.Revision, state.Text ?? ""));
+    }
+
+    private static async Task<Results<Ok<DocumentInfo>, ValidationProblem, ProblemHttpResult>> RenameAsync(
+        Guid partnershipId, Guid documentId, RenameDocumentRequest request, HttpContext http, IGrainFactory grains)
+    {
+        if (Validation.Check(request) is { } invalid)
+        {
+            return invalid;
+        }
+        var grain = grains.GetGrain<IDocumentGrain>(documentId);
+        if (await Find(grain, partnershipId) is null)
+        {
+            return NotFound();
+        }
+        var (info, problem) = await TryAsync(() => grain.RenameAsync(request.Title, Actor(http)));
+        return problem is not null ? problem : TypedResults.Ok(info);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid partnershipId, Guid documentId, HttpContext http, IGrainFactory grains)
+    {
+        var grain = grains.GetGrain<IDocumentGrain>(documentId);
+        if (await Find(grain, partnershipId) is null)
+        {
+            return NotFound();
+        }
+        var (_, problem) = await TryAsync(async () => { await grain.DeleteAsync(Actor(http)); return true; });
+        return problem is not null ? problem : TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<PreviewResponse>, ProblemHttpResult>> PreviewDocumentAsync(
+        Guid partnershipId, Guid documentId, IGrainFactory grains, MarkdownRenderer markdown)
+    {
+        var grain = grains.GetGrain<IDocumentGrain>(documentId);
+        if (await Find(grain, partnershipId) is null)
+        {
+            return NotFound();
+        }
+        var state = await grain.OpenAsync(null);
+        return TypedResults.Ok(new PreviewResponse(markdown.Render(state.Text ?? "")));
+    }
+
+    /// <summary>The document when it is live and belongs to this partnership (otherwise it is "not found").</summary>
+    private static async Task<DocumentInfo?> Find(IDocumentGrain grain, Guid partnershipId) =>
+        await grain.GetInfoAsync() is { Deleted: false } info && info.PartnershipId == partnershipId ? info : null;
+
+    private static ProblemHttpResult NotFound() => TypedResults.Problem("Unknown document.", statusCode: StatusCodes.Status404NotFound);
+
+    private static Actor Actor(HttpContext http) => PartnershipAccess.ActorOf(http.User, http.Member());
+
+    private static async Task<(T? Value, ProblemHttpResult? Problem)> TryAsync<T>(Func<Task<T>> action)
+    {
+        try
+        {
+            return (await action(), null);
+        }
+        catch (DocumentRejectedException ex)
+        {
+            return (default, TypedResults.Problem(ex.Message, statusCode: ex.StatusCode));
+        }
+    }
+}

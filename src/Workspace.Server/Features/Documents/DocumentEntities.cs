@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Workspace.Server.Features.Documents;
+
+/// <summary>A co-edited Markdown document's metadata. Its text lives in the operation log and snapshots.</summary>
+public sealed class Document
+{
+    public Guid Id { get; set; }
+    public Guid PartnershipId { get; set; }
+    public string Title { get; set; } = "";
+    public string CreatedBy { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>Soft delete: the row and its history stay, the document disappears from every view.</summary>
+    public DateTimeOffset? DeletedAt { get; set; }
+}
+
+/// <summary>
+/// One accepted operation, as applied (already transformed). Append-only; (DocumentId, Revision) is the key,
+/// so the log is gap-free and a revision can never be written twice. (ClientId, ClientSeq) makes resubmits idempotent.
+/// </summary>
+public sealed class DocumentOperation
+{
+    public Guid DocumentId { get; set; }
+    public long Revision { get; set; }
+    public string ClientId { get; set; } = "";
+    public long ClientSeq { get; set; }
+    public string AuthorId { get; set; } = "";
+    /// <summary>The op in the ot-text-unicode JSON wire format.</summary>
+    public string Operation { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+}
+
+/// <summary>The full text at a revision, so activation replays only the operations after it.</summary>
+public sealed class DocumentSnapshot
+{
+    public Guid DocumentId { get; set; }
+    public long Revision { get; set; }
+    public string Text { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+}
+
+internal sealed class DocumentConfiguration :
+    IEntityTypeConfiguration<Document>, IEntityTypeConfiguration<DocumentOperation>, IEntityTypeConfiguration<DocumentSnapshot>
+{
+    public void Configure(EntityTypeBuilder<Document> e)
+    {
+        e.ToTable("Documents");
+        e.Property(d => d.Title).HasMaxLength(200);
+        e.Property(d => d.CreatedBy).HasMaxLength(450);
+        e.HasIndex(d => d.PartnershipId);
+    }
+
+    public void Configure(EntityTypeBuilder<DocumentOperation> e)
+    {
+        e.ToTable("DocumentOperations");
+        e.HasKey(o => new { o.DocumentId, o.Revision });
+        e.Property(o => o.ClientId).HasMaxLength(64);
+        e.Property(o => o.AuthorId).HasMaxLength(450);
+        e.HasIndex(o => new { o.DocumentId, o.ClientId, o.ClientSeq }).IsUnique();
+    }
+
+    public void Configure(EntityTypeBuilder<DocumentSnapshot> e)
+    {
+        e.ToTable("DocumentSnapshots");
+        e.HasKey(s => new { s.DocumentId, s.Revision });
+    }
+}

@@ -1,0 +1,427 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using Workspace.Collaboration.Ot;
+using Workspace.Server.Data;
+using Workspace.Server.Features.Partnerships;
+
+namespace Workspace.Server.Features.Documents;
+
+public interface IDocumentGrain : IGrainWithGuidKey
+{
+    Task<DocumentInfo> CreateAsync(Guid partnershipId, string title, Actor actor);
+
+    /// <summary>The document, or null when it does not exist (deleted ones are returned with <c>Deleted</c> set).</summary>
+    Task<DocumentInfo?> GetInfoAsync();
+
+    Task<DocumentInfo> RenameAsync(string title, Actor actor);
+
+    Task DeleteAsync(Actor actor);
+
+    /// <summary>The text (or the operations after <paramref name="knownRevision"/>) and who else is here.</summary>
+    Task<DocumentState> OpenAsync(long? knownRevision);
+
+    /// <summary>
+    /// Interleaves with itself: everything that orders and changes the text runs before the first await, so ops are
+    /// still handled one at a time, but the next op need not wait for the previous one's commit. Many ops of one
+    /// document then share a group commit instead of each paying a full commit latency.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<SubmitResult> SubmitAsync(SubmitCommand command);
+
+    Task UpdatePresenceAsync(string connectionId, Actor actor, long revision, int anchor, int head);
+
+    Task LeaveAsync(string connectionId);
+}
+
+/// <summary>
+/// The single authority for one document's text. Non-reentrant, so operations are ordered one at a time:
+/// transform against what the sender had not seen, persist through the group-commit writer, apply,
+/// then acknowledge and broadcast. Broadcasting from here (not from the hub after the call returns) keeps
+/// every connection's stream in revision order, because the next op cannot start before this one is sent.
+/// </summary>
+public sealed class DocumentGrain(
+    IDbContextFactory<WorkspaceDb> dbs,
+    OperationWriter writer,
+    IOptions<DocumentOptions> options,
+    IHubContext<DocumentHub, IDocumentClient> hub,
+    ILogger<DocumentGrain> log) : Grain, IDocumentGrain
+{
+    private sealed record ClientSeen(long Seq, long Revision);
+
+    private sealed class Presence
+    {
+        public required PresenceView View { get; set; }
+        public DateTimeOffset SeenAt { get; set; }
+    }
+
+    private static readonly string[] Colours = ["#d9480f", "#1971c2", "#2f9e44", "#9c36b5", "#e8590c", "#0c8599", "#c2255c", "#5f3dc4", "#66a80f", "#1864ab"];
+
+    private readonly DocumentOptions _options = options.Value;
+    private Document? _document;
+    private TextDocument _text = new("");
+    private long _revision;
+    /// <summary>The most recent operations; <c>_recent[i]</c> has revision <c>_firstRecent + i</c>.</summary>
+    private readonly List<AppliedOperation> _recent = [];
+    private readonly List<int> _lengthAfter = [];
+    private long _firstRecent = 1;
+    private readonly Dictionary<string, ClientSeen> _clients = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Presence> _presence = new(StringComparer.Ordinal);
+    private IGrainTimer? _presenceTimer;
+    /// <summary>The latest queued write; writes commit in order, so awaiting it awaits every earlier one.</summary>
+    private Task _lastWrite = Task.CompletedTask;
+    /// <summary>Set when a write failed: memory may be ahead of the database, so nothing more is accepted here.</summary>
+    private bool _broken;
+
+    private Guid Id => this.GetPrimaryKey();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        _document = await db.Set<Document>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == Id, cancellationToken);
+        if (_document is null)
+        {
+            return;
+        }
+
+        var snapshot = await db.Set<DocumentSnapshot>().AsNoTracking()
+            .Where(s => s.DocumentId == Id).OrderByDescending(s => s.Revision).FirstOrDefaultAsync(cancellationToken);
+        var snapshotRevision = snapshot?.Revision ?? 0;
+        _text = new TextDocument(snapshot?.Text ?? "");
+        _revision = snapshotRevision;
+
+        var from = Math.Max(0, snapshotRevision - _options.RetainedOperations);
+        var rows = await db.Set<DocumentOperation>().AsNoTracking()
+            .Where(o => o.DocumentId == Id && o.Revision > from)
+            .OrderBy(o => o.Revision)
+            .ToListAsync(cancellationToken);
+        _firstRecent = rows.Count > 0 ? rows[0].Revision : snapshotRevision + 1;
+        foreach (var row in rows)
+        {
+            var applied = new AppliedOperation(Id, row.Revision, TextOperation.Parse(row.Operation), row.ClientId, row.ClientSeq, row.AuthorId, "");
+            if (row.Revision > snapshotRevision)
+            {
+                if (row.Revision != _revision + 1)
+                {
+                    throw new InvalidOperationException($"Document {Id}: revision {row.Revision} follows {_revision}; the log has a gap.");
+                }
+                _text.Apply(applied.Op);
+                _revision = row.Revision;
+            }
+            _recent.Add(applied);
+            _lengthAfter.Add(row.Revision > snapshotRevision ? _text.Length : -1);
+        }
+        // Lengths before the snapshot are not known without replaying; -1 there means "cannot check, let transform decide".
+
+        var lastSeqs = await db.Set<DocumentOperation>().AsNoTracking()
+            .Where(o => o.DocumentId == Id)
+            .GroupBy(o => o.ClientId)
+            .Select(g => new { ClientId = g.Key, Seq = g.Max(o => o.ClientSeq) })
+            .ToListAsync(cancellationToken);
+        foreach (var c in lastSeqs)
+        {
+            _clients[c.ClientId] = new ClientSeen(c.Seq, -1);
+        }
+        log.LogDebug("Document {Id} activated at revision {Revision}.", Id, _revision);
+    }
+
+    public async Task<DocumentInfo> CreateAsync(Guid partnershipId, string title, Actor actor)
+    {
+        if (_document is not null)
+        {
+            throw new DocumentRejectedException("This document already exists.") { StatusCode = 409 };
+        }
+        var now = DateTimeOffset.UtcNow;
+        var document = new Document { Id = Id, PartnershipId = partnershipId, Title = CheckTitle(title), CreatedBy = actor.UserId, CreatedAt = now, UpdatedAt = now };
+        await using (var db = await dbs.CreateDbContextAsync())
+        {
+            db.Add(document);
+            await db.SaveChangesAsync();
+        }
+        _document = document;
+        await PublishInfoAsync();
+        return Info();
+    }
+
+    public Task<DocumentInfo?> GetInfoAsync() => Task.FromResult(_document is null ? null : Info());
+
+    public async Task<DocumentInfo> RenameAsync(string title, Actor actor)
+    {
+        var document = Live();
+        var clean = CheckTitle(title);
+        await UpdateAsync(d => d.Title = clean);
+        document.Title = clean;
+        await PublishInfoAsync();
+        return Info();
+    }
+
+    public async Task DeleteAsync(Actor actor)
+    {
+        var document = Live();
+        var now = DateTimeOffset.UtcNow;
+        await UpdateAsync(d => d.DeletedAt = now);
+        document.DeletedAt = now;
+        await PublishInfoAsync();
+    }
+
+    public Task<DocumentState> OpenAsync(long? knownRevision)
+    {
+        Live();
+        IReadOnlyList<AppliedOperation>? ops = null;
+        if (knownRevision is { } known && known >= _firstRecent - 1 && known <= _revision)
+        {
+            ops = _recent.GetRange((int)(known + 1 - _firstRecent), (int)(_revision - known));
+        }
+        var state = new DocumentState(Info(), _revision, ops is null ? _text.ToString() : null, ops, _presence.Values.Select(p => p.View).ToList());
+        return Task.FromResult(state);
+    }
+
+    public async Task<SubmitResult> SubmitAsync(SubmitCommand command)
+    {
+        Live();
+        if (string.IsNullOrEmpty(command.ClientId) || command.ClientId.Length > 64)
+        {
+            throw new DocumentRejectedException("A client id of 1 to 64 characters is needed.");
+        }
+        if (_broken)
+        {
+            throw new DocumentRejectedException("The change could not be saved; it will be retried.") { StatusCode = 503 };
+        }
+        // Idempotence first: a resubmitted op is answered, never applied twice, whatever else changed since.
+        if (_clients.TryGetValue(command.ClientId, out var seen) && command.ClientSeq <= seen.Seq)
+        {
+            var original = await RevisionOfAsync(command.ClientId, command.ClientSeq, seen);
+            await _lastWrite; // it may still be on its way to the disk
+            return new SubmitResult(original, Duplicate: true);
+        }
+        if (command.BaseRevision > _revision)
+        {
+            // After a crash a client may know revisions that never reached the disk (they were never acknowledged).
+            throw new DocumentRejectedException(
+                $"{DocumentRejectedException.ResyncPrefix}: base revision {command.BaseRevision} is ahead of the server's {_revision}.") { StatusCode = 409 };
+        }
+        if (command.BaseRevision < 0)
+        {
+            throw new DocumentRejectedException($"Base revision {command.BaseRevision} does not exist; the document is at revision {_revision}.");
+        }
+        if (command.BaseRevision < _firstRecent - 1)
+        {
+            throw new DocumentRejectedException(
+                $"{DocumentRejectedException.ResyncPrefix}: the operation is based on revision {command.BaseRevision}, but the server keeps only revisions after {_firstRecent - 1}.") { StatusCode = 409 };
+        }
+
+        var op = command.Op;
+        CheckSize(op);
+        var baseLength = command.BaseRevision == _revision ? _text.Length
+            : command.BaseRevision == _firstRecent - 1 ? -1
+            : _lengthAfter[(int)(command.BaseRevision - _firstRecent)];
+        if (baseLength >= 0 && op.BaseLength > baseLength)
+        {
+            throw new DocumentRejectedException($"The operation reaches code point {op.BaseLength}, but the document had {baseLength} at revision {command.BaseRevision}.");
+        }
+        try
+        {
+            for (var r = command.BaseRevision + 1; r <= _revision; r++)
+            {
+                op = TextType.Transform(op, _recent[(int)(r - _firstRecent)].Op, Side.Left);
+            }
+        }
+        catch (OtException ex)
+        {
+            throw new DocumentRejectedException($"Invalid operation: {ex.Message}");
+        }
+        if (op.BaseLength > _text.Length)
+        {
+            throw new DocumentRejectedException($"The operation reaches code point {op.BaseLength}, but the document has {_text.Length}.");
+        }
+        if ((long)_text.Length + op.LengthDelta > _options.MaxDocumentLength)
+        {
+            throw new DocumentRejectedException($"The document would exceed its limit of {_options.MaxDocumentLength} characters.") { StatusCode = 413 };
+        }
+
+        // Ordered and applied before the first await (see the interface); acknowledged and broadcast only once durable.
+        var revision = _revision + 1;
+        var applied = new AppliedOperation(Id, revision, op, command.ClientId, command.ClientSeq, command.Author.UserId, command.Author.DisplayName);
+        var write = writer.WriteAsync(new DocumentOperation
+        {
+            DocumentId = Id,
+            Revision = revision,
+            ClientId = command.ClientId,
+            ClientSeq = command.ClientSeq,
+            AuthorId = command.Author.UserId,
+            Operation = op.ToJson(),
+            At = DateTimeOffset.UtcNow,
+        });
+        _lastWrite = write;
+        _text.Apply(op);
+        _revision = revision;
+        _recent.Add(applied);
+        _lengthAfter.Add(_text.Length);
+        Trim();
+        _clients[command.ClientId] = new ClientSeen(command.ClientSeq, revision);
+        TransformPresence(op, command.ConnectionId);
+        if (revision % _options.SnapshotInterval == 0)
+        {
+            // Not awaited: the log already holds the op; a lost snapshot only means a longer replay.
+            _ = writer.WriteAsync(new DocumentSnapshot { DocumentId = Id, Revision = revision, Text = _text.ToString(), At = DateTimeOffset.UtcNow })
+                .ContinueWith(t => log.LogWarning(t.Exception, "Snapshot {Revision} of {Id} was not stored.", revision, Id), TaskContinuationOptions.OnlyOnFaulted);
+        }
+
+        try
+        {
+            await write;
+        }
+        catch (Exception ex)
+        {
+            log.LogError(ex, "Could not store revision {Revision} of document {Id}.", revision, Id);
+            // Memory is now ahead of the database: refuse everything and reload from the database on next use.
+            _broken = true;
+            DeactivateOnIdle();
+            throw new DocumentRejectedException("The change could not be saved; it will be retried.") { StatusCode = 503 };
+        }
+
+        await hub.Clients.GroupExcept(DocumentHub.Group(Id), command.ConnectionId).OperationApplied(applied);
+        return new SubmitResult(revision, Duplicate: false);
+    }
+
+    public async Task UpdatePresenceAsync(string connectionId, Actor actor, long revision, int anchor, int head)
+    {
+        Live();
+        if (revision > _revision || revision < _firstRecent - 1)
+        {
+            // Too old to transform (or bogus): place the cursor where it was said to be, clamped.
+            revision = _revision;
+        }
+        for (var r = revision + 1; r <= _revision; r++)
+        {
+            (anchor, head) = TextType.TransformSelection((anchor, head), _recent[(int)(r - _firstRecent)].Op, false);
+        }
+        var length = _text.Length;
+        var view = new PresenceView(Id, connectionId, actor.UserId, actor.DisplayName, ColourOf(actor.UserId), Math.Clamp(anchor, 0, length), Math.Clamp(head, 0, length), _revision);
+        _presence[connectionId] = new Presence { View = view, SeenAt = DateTimeOffset.UtcNow };
+        _presenceTimer ??= this.RegisterGrainTimer(ExpirePresenceAsync, _options.PresenceTimeout / 2, _options.PresenceTimeout / 2);
+        await hub.Clients.GroupExcept(DocumentHub.Group(Id), connectionId).PresenceChanged(view);
+    }
+
+    public async Task LeaveAsync(string connectionId)
+    {
+        if (_presence.Remove(connectionId))
+        {
+            await hub.Clients.Group(DocumentHub.Group(Id)).PresenceRemoved(Id, connectionId);
+        }
+    }
+
+    private async Task ExpirePresenceAsync(CancellationToken ct)
+    {
+        var cutoff = DateTimeOffset.UtcNow - _options.PresenceTimeout;
+        foreach (var (connectionId, _) in _presence.Where(p => p.Value.SeenAt < cutoff).ToList())
+        {
+            await LeaveAsync(connectionId);
+        }
+    }
+
+    private void TransformPresence(TextOperation op, string authorConnection)
+    {
+        foreach (var presence in _presence.Values)
+        {
+            var v = presence.View;
+            var (anchor, head) = TextType.TransformSelection((v.Anchor, v.Head), op, v.ConnectionId == authorConnection);
+            presence.View = v with { Anchor = anchor, Head = head, Revision = _revision };
+        }
+    }
+
+    private async Task<long> RevisionOfAsync(string clientId, long seq, ClientSeen seen)
+    {
+        if (seq == seen.Seq && seen.Revision > 0)
+        {
+            return seen.Revision;
+        }
+        var recent = _recent.FindLast(o => o.ClientId == clientId && o.ClientSeq == seq);
+        if (recent is not null)
+        {
+            return recent.Revision;
+        }
+        await using var db = await dbs.CreateDbContextAsync();
+        var revision = await db.Set<DocumentOperation>().AsNoTracking()
+            .Where(o => o.DocumentId == Id && o.ClientId == clientId && o.ClientSeq == seq)
+            .Select(o => (long?)o.Revision).FirstOrDefaultAsync();
+        // A sequence number the client skipped was never applied; its latest one stands for it.
+        return revision ?? await db.Set<DocumentOperation>().AsNoTracking()
+            .Where(o => o.DocumentId == Id && o.ClientId == clientId && o.ClientSeq == seen.Seq)
+            .Select(o => o.Revision).FirstAsync();
+    }
+
+    private void CheckSize(TextOperation op)
+    {
+        if (op.Components.Count > _options.MaxOperationComponents)
+        {
+            throw new DocumentRejectedException($"The operation has {op.Components.Count} parts; at most {_options.MaxOperationComponents} are allowed.") { StatusCode = 413 };
+        }
+        long changed = 0;
+        foreach (var c in op.Components)
+        {
+            if (!c.IsRetain)
+            {
+                changed += c.Count;
+            }
+        }
+        if (changed > _options.MaxOperationLength)
+        {
+            throw new DocumentRejectedException($"The operation changes {changed} characters; at most {_options.MaxOperationLength} are allowed at once.") { StatusCode = 413 };
+        }
+    }
+
+    private void Trim()
+    {
+        var excess = _recent.Count - _options.RetainedOperations;
+        // Trim in chunks so the copy is amortised over many operations.
+        if (excess >= Math.Max(1, _options.RetainedOperations / 4))
+        {
+            _recent.RemoveRange(0, excess);
+            _lengthAfter.RemoveRange(0, excess);
+            _firstRecent += excess;
+        }
+    }
+
+    private string CheckTitle(string? title)
+    {
+        var clean = title?.Trim() ?? "";
+        if (clean.Length == 0 || clean.Length > _options.MaxTitleLength)
+        {
+            throw new DocumentRejectedException($"A document needs a title of 1 to {_options.MaxTitleLength} characters.");
+        }
+        return clean;
+    }
+
+    private Document Live() =>
+        _document is { DeletedAt: null } d ? d : throw new DocumentRejectedException("Unknown document.") { StatusCode = 404 };
+
+    private async Task UpdateAsync(Action<Document> change)
+    {
+        await using var db = await dbs.CreateDbContextAsync();
+        var row = await db.Set<Document>().FirstAsync(d => d.Id == Id);
+        change(row);
+        row.UpdatedAt = DateTimeOffset.UtcNow;
+        _document!.UpdatedAt = row.UpdatedAt;
+        await db.SaveChangesAsync();
+    }
+
+    private DocumentInfo Info() => new(Id, _document!.PartnershipId, _document.Title, _revision, _document.CreatedAt, _document.UpdatedAt, _document.DeletedAt is not null);
+
+    private async Task PublishInfoAsync()
+    {
+        var info = Info();
+        await hub.Clients.Groups(DocumentHub.Group(Id), DocumentHub.ListGroup(info.PartnershipId)).DocumentChanged(info);
+    }
+
+    public static string ColourOf(string userId)
+    {
+        var hash = 17;
+        foreach (var ch in userId)
+        {
+            hash = unchecked(hash * 31 + ch);
+        }
+        return Colours[(int)((uint)hash % (uint)Colours.Length)];
+    }
+}

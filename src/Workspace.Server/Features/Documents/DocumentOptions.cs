@@ -1,0 +1,52 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Workspace.Server.Features.Documents;
+
+/// <summary>Limits and tuning of co-editing (section <c>Documents</c>).</summary>
+public sealed class DocumentOptions
+{
+    public const string Section = "Documents";
+
+    /// <summary>Most code points one operation may insert or delete.</summary>
+    [Range(1, 10_000_000)]
+    public int MaxOperationLength { get; set; } = 100_000;
+
+    /// <summary>Most components (retain/insert/delete runs) in one operation.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxOperationComponents { get; set; } = 10_000;
+
+    /// <summary>Longest document, in code points.</summary>
+    [Range(1, 100_000_000)]
+    public int MaxDocumentLength { get; set; } = 1_000_000;
+
+    /// <summary>Operations each document keeps in memory; an op based on an older revision must resync.</summary>
+    [Range(1, 1_000_000)]
+    public int RetainedOperations { get; set; } = 1_000;
+
+    /// <summary>A snapshot of the full text is stored every this many revisions.</summary>
+    [Range(1, 1_000_000)]
+    public int SnapshotInterval { get; set; } = 200;
+
+    /// <summary>A cursor not refreshed for this long disappears (its connection is presumed gone).</summary>
+    public TimeSpan PresenceTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Most writes the group-commit writer puts in one transaction.</summary>
+    [Range(1, 100_000)]
+    public int MaxBatchSize { get; set; } = 2_000;
+
+    /// <summary>
+    /// How long the writer waits after the first write of a batch for more to join it. Zero batches
+    /// whatever queued up while the previous transaction committed, which keeps latency lowest.
+    /// </summary>
+    public TimeSpan BatchWindow { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// SQLite only. true: in WAL mode a commit is written to the OS but not fsynced — it survives the server
+    /// process being killed (kill -9), not a power cut or kernel crash. false: fsync every batch (FULL), which
+    /// also survives power loss but makes each batch wait for the disk. PostgreSQL ignores this.
+    /// </summary>
+    public bool SqliteSynchronousNormal { get; set; } = true;
+
+    [Range(1, 1000)]
+    public int MaxTitleLength { get; set; } = 200;
+}

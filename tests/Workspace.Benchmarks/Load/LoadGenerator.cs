@@ -1,0 +1,268 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.SignalR.Client;
+using Workspace.Client;
+
+namespace Workspace.Benchmarks.Load;
+
+/// <summary>
+/// Co-editing load against a real server process: D documents × C clients, each inserting one character
+/// every T ms for S seconds. Reports fan-out latency (an op's submit → every other client of the document
+/// receiving it), throughput, server CPU and peak memory, and checks that every client converged.
+/// Usage: load [--docs 50] [--clients 5] [--interval 100] [--seconds 20] [--server-dll path] [--url http://host:port]
+/// </summary>
+public static class LoadGenerator
+{
+    private sealed record Options(int Docs, int Clients, int IntervalMs, int Seconds, string? ServerDll, string? Url, int SnapshotInterval, string? DataRoot, string[] Extra);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var o = Parse(args);
+        Console.WriteLine($"Load: {o.Docs} documents × {o.Clients} clients, one char every {o.IntervalMs} ms for {o.Seconds} s");
+        using var server = o.Url is null ? StartServer(o) : null;
+        var baseUrl = o.Url ?? server!.Url;
+        await WaitHealthyAsync(baseUrl);
+
+        var cookies = new CookieContainer();
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri(baseUrl) };
+        await UseAntiforgeryTokenAsync(http);
+        (await http.PostAsJsonAsync("/api/account/signup", new { email = $"load.{Guid.NewGuid():N}@example.org", password = "load-test-2026", displayName = "Load", organisation = "Load" })).EnsureSuccessStatusCode();
+        await UseAntiforgeryTokenAsync(http);
+        var pid = (await (await http.PostAsJsonAsync("/api/partnerships", new { name = "Load", organisation = "Load" })).Content.ReadFromJsonAsync<IdDto>())!.Id;
+        var docs = new List<Guid>();
+        for (var d = 0; d < o.Docs; d++)
+        {
+            docs.Add((await (await http.PostAsJsonAsync($"/api/partnerships/{pid}/documents", new { title = $"Doc {d}" })).Content.ReadFromJsonAsync<IdDto>())!.Id);
+        }
+
+        var sentAt = new ConcurrentDictionary<(string ClientId, long Seq), long>();
+        var latencies = new ConcurrentBag<double>();
+        var measuring = false;
+        var clients = new List<(Guid Doc, HubConnection Connection, CoEditingSession Session)>();
+        foreach (var doc in docs)
+        {
+            for (var c = 0; c < o.Clients; c++)
+            {
+                var connection = new HubConnectionBuilder().WithUrl(baseUrl + DocumentHubNames.Path, h => h.Cookies = cookies).Build();
+                connection.ServerTimeout = TimeSpan.FromSeconds(60);
+                await connection.StartAsync();
+                var session = new CoEditingSession(connection, doc);
+                session.Sending += seq => sentAt[(session.ClientId, seq)] = Stopwatch.GetTimestamp();
+                connection.On<AppliedOperation>(DocumentHubNames.OperationApplied, op =>
+                {
+                    if (Volatile.Read(ref measuring) && sentAt.TryGetValue((op.ClientId, op.ClientSeq), out var start))
+                    {
+                        latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                    }
+                });
+                await session.OpenAsync();
+                clients.Add((doc, connection, session));
+            }
+        }
+        Console.WriteLine($"{clients.Count} connections open.");
+
+        var cpuBefore = server?.CpuTime ?? TimeSpan.Zero;
+        var selfCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(o.Seconds));
+        var acked = 0L;
+        foreach (var c in clients)
+        {
+            c.Session.Acknowledged += _ => Interlocked.Increment(ref acked);
+        }
+        Volatile.Write(ref measuring, true);
+        var typing = clients.Select((c, i) => Task.Run(async () =>
+        {
+            var random = new Random(i);
+            await Task.Delay(random.Next(o.IntervalMs));
+            using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(o.IntervalMs));
+            try
+            {
+                do
+                {
+                    c.Session.Insert(random.Next(c.Session.Length + 1), ((char)('a' + random.Next(26))).ToString());
+                }
+                while (await timer.WaitForNextTickAsync(stop.Token));
+            }
+            catch (OperationCanceledException)
+            {
+                // Time is up.
+            }
+        })).ToList();
+        var peakRss = 0L;
+        var sampler = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                peakRss = Math.Max(peakRss, server?.Rss ?? 0);
+                await Task.Delay(200);
+            }
+        });
+        await Task.WhenAll(typing);
+        await sampler;
+        var elapsed = wall.Elapsed;
+        var cpu = (server?.CpuTime ?? TimeSpan.Zero) - cpuBefore;
+        var selfCpu = Process.GetCurrentProcess().TotalProcessorTime - selfCpuBefore;
+        var ackedDuringRun = Interlocked.Read(ref acked);
+        Volatile.Write(ref measuring, false);
+
+        using var settle = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await Task.WhenAll(clients.Select(c => c.Session.WaitSyncedAsync(settle.Token)));
+        var diverged = 0;
+        foreach (var doc in docs)
+        {
+            var serverText = (await http.GetFromJsonAsync<ContentDto>($"/api/partnerships/{pid}/documents/{doc}"))!.Text;
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (clients.Where(c => c.Doc == doc).Any(c => c.Session.Text != serverText) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50);
+            }
+            diverged += clients.Count(c => c.Doc == doc && c.Session.Text != serverText);
+        }
+
+        var sorted = latencies.ToArray();
+        Array.Sort(sorted);
+        string P(double q) => sorted.Length == 0 ? "-" : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)].ToString("0.00", CultureInfo.InvariantCulture);
+        Console.WriteLine($"fan-out latency ms: p50 {P(0.50)}  p95 {P(0.95)}  p99 {P(0.99)}  max {P(1.0)}  (samples {sorted.Length})");
+        Console.WriteLine($"throughput: {ackedDuringRun / elapsed.TotalSeconds:0} ops/s acknowledged, {sorted.Length / elapsed.TotalSeconds:0} deliveries/s");
+        Console.WriteLine($"server CPU: {cpu.TotalSeconds / elapsed.TotalSeconds * 100:0}% of one core ({cpu.TotalSeconds:0.0} s); peak RSS {peakRss / 1024 / 1024} MB; load generator CPU {selfCpu.TotalSeconds / elapsed.TotalSeconds * 100:0}%");
+        Console.WriteLine(diverged == 0 ? $"convergence: OK — all {clients.Count} clients equal the server text" : $"convergence: FAILED — {diverged} clients differ from the server");
+
+        foreach (var c in clients)
+        {
+            await c.Connection.DisposeAsync();
+        }
+        return diverged == 0 ? 0 : 1;
+    }
+
+    private sealed record IdDto(Guid Id);
+
+    private sealed record ContentDto(string Text, long Revision);
+
+    /// <summary>Unsafe API calls need the antiforgery token of the current identity (fetched again after signing in).</summary>
+    private static async Task UseAntiforgeryTokenAsync(HttpClient http)
+    {
+        var token = (await http.GetFromJsonAsync<Dictionary<string, string>>("/api/account/antiforgery"))!["token"];
+        http.DefaultRequestHeaders.Remove("X-CSRF-TOKEN");
+        http.DefaultRequestHeaders.Add("X-CSRF-TOKEN", token);
+    }
+
+    private static Options Parse(string[] args)
+    {
+        string? Get(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        int Int(string name, int fallback) => Get(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        return new Options(Int("--docs", 50), Int("--clients", 5), Int("--interval", 100), Int("--seconds", 20), Get("--server-dll"), Get("--url"), Int("--snapshot", 200), Get("--data"),
+            args.Where(a => a.StartsWith("--Documents:", StringComparison.Ordinal)).ToArray());
+    }
+
+    private static async Task WaitHealthyAsync(string baseUrl)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        for (var i = 0; i < 600; i++)
+        {
+            try
+            {
+                if ((await http.GetAsync(baseUrl + "/health")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // Starting.
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("The server did not start.");
+    }
+
+    private static ServerUnderTest StartServer(Options o)
+    {
+        var dll = o.ServerDll ?? FindServerDll();
+        var data = Path.Combine(o.DataRoot ?? Path.Combine(Path.GetTempPath(), "workspace-load"), Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(data);
+        var port = FreePort();
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
+        info.ArgumentList.Add(dll);
+        foreach (var a in new[] { $"--urls=http://127.0.0.1:{port}", $"--Database:DataDirectory={data}", $"--Orleans:SiloPort={FreePort()}", "--Orleans:GatewayPort=0", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Workspace.Server.Features.Documents.OperationWriter=Information", $"--Documents:SnapshotInterval={o.SnapshotInterval}" })
+        {
+            info.ArgumentList.Add(a);
+        }
+        foreach (var extra in o.Extra)
+        {
+            info.ArgumentList.Add(extra);
+        }
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, e) => { if (e.Data is { } line && (line.Contains("fail", StringComparison.Ordinal) || line.Contains("Group commit", StringComparison.Ordinal))) { Console.Error.WriteLine("server: " + line.Trim()); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("server: " + e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        Console.WriteLine($"server pid {process.Id}, {dll}, data in {data}");
+        return new ServerUnderTest(process, $"http://127.0.0.1:{port}", data);
+    }
+
+    private static string FindServerDll()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "src", "Workspace.Server", "bin", "Release", "net10.0", "Workspace.Server.dll");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        throw new FileNotFoundException("Build the server first: dotnet build src/Workspace.Server -c Release (or pass --server-dll).");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class ServerUnderTest(Process process, string url, string data) : IDisposable
+    {
+        public string Url => url;
+
+        /// <summary>User + system CPU of the server process, from /proc.</summary>
+        public TimeSpan CpuTime
+        {
+            get
+            {
+                process.Refresh();
+                return process.TotalProcessorTime;
+            }
+        }
+
+        /// <summary>Resident memory now, in bytes.</summary>
+        public long Rss
+        {
+            get
+            {
+                process.Refresh();
+                return process.WorkingSet64;
+            }
+        }
+
+        public void Dispose()
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            process.Dispose();
+            try
+            {
+                Directory.Delete(data, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Temp folder.
+            }
+        }
+    }
+}

@@ -1,0 +1,174 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using Workspace.Browser.Tests.Infrastructure;
+using Workspace.Server.Tests.Infrastructure;
+
+namespace Workspace.Browser.Tests.Features;
+
+/// <summary>
+/// Two people in real Chromium editing one document against a real server process, which the test
+/// restarts (SIGKILL) to prove the text survives.
+/// </summary>
+public sealed class CoEditingBrowserTests : IAsyncLifetime
+{
+    private readonly ServerProcess _server = new();
+    private IPlaywright? _playwright;
+    private IBrowser _browser = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        await _server.StartAsync(TestContext.Current.CancellationToken);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = BrowserFixture.ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.CloseAsync();
+        _playwright?.Dispose();
+        await _server.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task TwoPeopleTypeTogetherSeeEachOtherAndNothingIsLostOfflineOrAcrossARestart()
+    {
+        var rina = await NewPersonAsync("Rina Wijaya");
+        var budi = await NewPersonAsync("Budi Santoso");
+        await SignUpAsync(rina, "Rina Wijaya", "Koperasi Maju");
+        var budiEmail = await SignUpAsync(budi, "Budi Santoso", "Dinas Pertanian");
+        var pid = (await PostAsync(rina, "/api/partnerships", new { name = "Rice supply 2027", organisation = "Koperasi Maju" })).GetProperty("id").GetString();
+        var docId = (await PostAsync(rina, $"/api/partnerships/{pid}/documents", new { title = "Joint plan" })).GetProperty("id").GetString();
+        // Budi's organisation joins through the real invitation flow.
+        var party = (await PostAsync(rina, $"/api/partnerships/{pid}/parties", new { name = "Dinas Pertanian" })).GetProperty("id").GetString();
+        var invitation = await PostAsync(rina, $"/api/partnerships/{pid}/invitations", new { partyId = party, email = budiEmail, role = "Editor", isPartyAdmin = true });
+        await PostAsync(budi, $"/api/invitations/{invitation.GetProperty("token").GetString()}/accept", new { });
+        // The partnership grain caches its members: a restart reloads them (and proves the restart path).
+        await RestartAsync();
+
+        var pageA = await rina.NewPageAsync();
+        var pageB = await budi.NewPageAsync();
+        await pageA.GotoAsync($"/p/{pid}/docs/{docId}");
+        await Expect(pageA.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
+        await pageA.Locator(".cm-content").ClickAsync();
+        await pageA.Keyboard.TypeAsync("# Joint plan\n\nGoals for 2027 🌾\n\n");
+        await pageB.GotoAsync($"/p/{pid}/docs/{docId}");
+        await Expect(pageB.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
+        await Expect(pageB.Locator(".cm-content")).ToContainTextAsync("Goals for 2027 🌾");
+
+        await pageB.Locator(".cm-content").ClickAsync();
+        await pageB.Keyboard.PressAsync("Control+End");
+        await Task.WhenAll(
+            pageA.Keyboard.TypeAsync("Rina: we deliver 40 tonnes of rice by March.\n", new() { Delay = 15 }),
+            pageB.Keyboard.TypeAsync("Budi: the agency approves the storage budget.\n", new() { Delay = 15 }));
+
+        await Expect(pageA.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
+        await Expect(pageB.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
+        var textA = await EditorTextAsync(pageA);
+        await AssertEventuallyAsync(async () => await EditorTextAsync(pageB) == textA, "both pages show the same text");
+        Assert.Contains("Rina: we deliver 40 tonnes of rice by March.", textA, StringComparison.Ordinal);
+        Assert.Contains("Budi: the agency approves the storage budget.", textA, StringComparison.Ordinal);
+        await Expect(pageA.Locator(".cm-remote-caret[data-name='Budi Santoso']")).ToBeVisibleAsync();
+        await Expect(pageB.Locator(".cm-remote-caret[data-name='Rina Wijaya']")).ToBeVisibleAsync();
+        await Expect(pageA.Locator(".doc-preview h1")).ToHaveTextAsync("Joint plan");
+        await Expect(pageA.Locator(".doc-preview")).ToContainTextAsync("approves the storage budget");
+        await Expect(pageB.Locator(".doc-preview")).ToContainTextAsync("40 tonnes of rice");
+        await Expect(pageA.Locator(".presence .avatar")).ToHaveCountAsync(1);
+        await BrowserFixture.ScreenshotAsync(pageA, "documents-editor-two-users-rina");
+        await BrowserFixture.ScreenshotAsync(pageB, "documents-editor-two-users-budi");
+
+        // Budi goes offline and keeps typing: the edits wait, visibly, and arrive when he is back.
+        await budi.SetOfflineAsync(true);
+        await Expect(pageB.Locator("#sync")).ToHaveAttributeAsync("data-state", "offline");
+        await pageB.Keyboard.TypeAsync("Budi (offline): check the warehouse.\n");
+        await Expect(pageB.Locator("#sync")).ToContainTextAsync("changes pending");
+        await BrowserFixture.ScreenshotAsync(pageB, "documents-editor-offline");
+        await budi.SetOfflineAsync(false);
+        await Expect(pageB.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 30_000 });
+        await Expect(pageA.Locator(".cm-content")).ToContainTextAsync("Budi (offline): check the warehouse.");
+
+        // A server restart: the text is still there, and both pages carry on.
+        var before = await EditorTextAsync(pageA);
+        await RestartAsync();
+        await pageA.ReloadAsync();
+        await Expect(pageA.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 30_000 });
+        await AssertEventuallyAsync(async () => await EditorTextAsync(pageA) == before, "the text survived the restart");
+        await pageA.Locator(".cm-content").ClickAsync();
+        await pageA.Keyboard.PressAsync("Control+End");
+        await pageA.Keyboard.TypeAsync("After the restart.");
+        await Expect(pageB.Locator(".cm-content")).ToContainTextAsync("After the restart.", new() { Timeout = 30_000 });
+    }
+
+    [Fact]
+    public async Task DocumentsListShowsCreatedDocumentsInIndonesian()
+    {
+        var person = await NewPersonAsync("Sari", "id-ID");
+        await SignUpAsync(person, "Sari", "Koperasi");
+        var pid = (await PostAsync(person, "/api/partnerships", new { name = "Kopi", organisation = "Koperasi" })).GetProperty("id").GetString();
+        var page = await person.NewPageAsync();
+
+        await page.GotoAsync($"/p/{pid}/docs");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Rencana & dokumen" })).ToBeVisibleAsync();
+        await page.GetByLabel("Judul").FillAsync("Rencana panen");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Buat" }).ClickAsync();
+
+        await Expect(page.Locator("#doc-title")).ToHaveTextAsync("Rencana panen");
+        await Expect(page.Locator("#sync")).ToHaveTextAsync("Tersimpan");
+    }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    private async Task<IBrowserContext> NewPersonAsync(string name, string locale = "en-GB")
+    {
+        _ = name;
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = _server.BaseUrl,
+            Locale = locale,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 760 },
+        });
+        context.SetDefaultTimeout(15_000);
+        return context;
+    }
+
+    /// <summary>Signs the person up; returns their e-mail address.</summary>
+    private static async Task<string> SignUpAsync(IBrowserContext person, string name, string organisation)
+    {
+        var email = $"{Guid.NewGuid():N}@example.org";
+        await PostAsync(person, "/api/account/signup", new { email, password = "tanam-padi-2026", displayName = name, organisation });
+        return email;
+    }
+
+    private static async Task<JsonElement> PostAsync(IBrowserContext person, string path, object body)
+    {
+        // The antiforgery token belongs to the signed-in identity, so it is fetched for each call.
+        var token = (await (await person.APIRequest.GetAsync("/api/account/antiforgery")).JsonAsync())!.Value.GetProperty("token").GetString()!;
+        var response = await person.APIRequest.PostAsync(path, new() { DataObject = body, Headers = new Dictionary<string, string> { ["X-CSRF-TOKEN"] = token } });
+        Assert.True(response.Ok, $"{path}: {response.Status} {await response.TextAsync()}");
+        return (await response.JsonAsync())!.Value;
+    }
+
+    /// <summary>Invitations belong to another feature; here the second person joins straight through the database.</summary>
+    private async Task RestartAsync()
+    {
+        _server.Kill();
+        await _server.StartAsync(TestContext.Current.CancellationToken);
+    }
+
+    private static Task<string> EditorTextAsync(IPage page) =>
+        page.EvaluateAsync<string>("() => [...document.querySelectorAll('.cm-content .cm-line')].map(l => l.textContent).join('\\n')");
+
+    private static async Task AssertEventuallyAsync(Func<Task<bool>> condition, string what)
+    {
+        var until = DateTime.UtcNow.AddSeconds(15);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < until, $"Timed out waiting for: {what}");
+            await Task.Delay(100);
+        }
+    }
+}

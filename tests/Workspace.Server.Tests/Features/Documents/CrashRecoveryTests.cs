@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.SignalR.Client;
+using Workspace.Client;
+using Workspace.Server.Tests.Infrastructure;
+
+namespace Workspace.Server.Tests.Features.Documents;
+
+/// <summary>The server process is killed with SIGKILL under edit load and restarted on the same SQLite file.</summary>
+public sealed partial class CrashRecoveryTests
+{
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    private sealed class RetryForever : IRetryPolicy
+    {
+        public TimeSpan? NextRetryDelay(RetryContext retryContext) =>
+            retryContext.ElapsedTime < TimeSpan.FromSeconds(90) ? TimeSpan.FromMilliseconds(250) : null;
+    }
+
+    [Fact]
+    public async Task KilledServerKeepsEveryAcknowledgedEditAndPendingEditsLandExactlyOnce()
+    {
+        await using var server = new ServerProcess(settings: new Dictionary<string, string> { ["Documents:SnapshotInterval"] = "25" });
+        await server.StartAsync(_ct);
+
+        var cookies = new CookieContainer();
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri(server.BaseUrl) };
+        await WorkspaceFactory.UseAntiforgeryTokenAsync(http, _ct);
+        (await http.PostAsJsonAsync("/api/account/signup", new { email = $"crash.{Guid.NewGuid():N}@example.org", password = "correct-horse-9", displayName = "Crash Tester", organisation = "Org" }, _ct)).EnsureSuccessStatusCode();
+        await WorkspaceFactory.UseAntiforgeryTokenAsync(http, _ct);
+        var partnership = await (await http.PostAsJsonAsync("/api/partnerships", new { name = "Crash", organisation = "Org" }, _ct)).Content.ReadFromJsonAsync<DocumentTestKit.Created>(_ct);
+        var document = await (await http.PostAsJsonAsync($"/api/partnerships/{partnership!.Id}/documents", new { title = "Under load" }, _ct)).Content.ReadFromJsonAsync<DocumentTestKit.Created>(_ct);
+        var docId = document!.Id;
+
+        var clients = new List<(HubConnection Connection, CoEditingSession Session)>();
+        for (var i = 0; i < 3; i++)
+        {
+            var connection = new HubConnectionBuilder()
+                .WithUrl(server.BaseUrl + DocumentHubNames.Path, o => o.Cookies = cookies)
+                .WithAutomaticReconnect(new RetryForever())
+                .Build();
+            await connection.StartAsync(_ct);
+            var session = new CoEditingSession(connection, docId);
+            await session.OpenAsync(_ct);
+            clients.Add((connection, session));
+        }
+
+        var typed = clients.Select(_ => new List<string>()).ToArray();
+        using var stopTyping = new CancellationTokenSource();
+        var typing = clients.Select((c, i) => Task.Run(async () =>
+        {
+            var random = new Random(i);
+            for (var n = 0; !stopTyping.IsCancellationRequested; n++)
+            {
+                var token = $"[c{i}-{n}]";
+                var text = c.Session.Text;
+                // Insert only between tokens, so a token is never split and can be counted afterwards.
+                var boundaries = new List<int> { 0 };
+                for (var at = text.IndexOf(']', StringComparison.Ordinal); at >= 0; at = text.IndexOf(']', at + 1))
+                {
+                    boundaries.Add(at + 1);
+                }
+                c.Session.Insert(boundaries[random.Next(boundaries.Count)], token);
+                lock (typed[i])
+                {
+                    typed[i].Add(token);
+                }
+                await Task.Delay(random.Next(2, 10));
+            }
+        })).ToArray();
+
+        await Task.Delay(2000, _ct);
+        var acknowledged = clients.SelectMany(c => Tokens(c.Session.ConfirmedText)).ToHashSet();
+        server.Kill();
+        await Task.Delay(700, _ct); // still typing while the server is down: these edits are pending
+        await stopTyping.CancelAsync();
+        await Task.WhenAll(typing);
+        Assert.Contains(clients, c => !c.Session.IsSynced);
+
+        await server.StartAsync(_ct);
+        string afterRestart;
+        try
+        {
+            afterRestart = await DocumentTextAsync(http, partnership.Id, docId);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new InvalidOperationException($"Reading the document after the restart failed; server said:\n{server.Output[^Math.Min(4000, server.Output.Length)..]}", ex);
+        }
+        var missing = acknowledged.Where(t => !afterRestart.Contains(t, StringComparison.Ordinal)).ToList();
+        Assert.True(acknowledged.Count > 50, $"only {acknowledged.Count} edits were acknowledged before the kill");
+        Assert.True(missing.Count == 0, $"acknowledged but lost: {string.Join(", ", missing.Take(10))}");
+
+        foreach (var (_, session) in clients)
+        {
+            await session.WaitSyncedAsync(_ct).WaitAsync(TimeSpan.FromSeconds(60), _ct);
+        }
+        var final = await DocumentTextAsync(http, partnership.Id, docId);
+        var counts = Tokens(final).GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
+        var all = typed.SelectMany(t => t).ToList();
+        var lost = all.Where(t => !counts.ContainsKey(t)).ToList();
+        var doubled = counts.Where(c => c.Value > 1).Select(c => c.Key).ToList();
+        Assert.True(lost.Count == 0, $"lost: {string.Join(", ", lost.Take(10))}");
+        Assert.True(doubled.Count == 0, $"applied twice: {string.Join(", ", doubled.Take(10))}");
+        Assert.Equal(all.Count, counts.Count);
+        await DocumentTestKit.EventuallyAsync(() => clients.All(c => c.Session.Text == final), TimeSpan.FromSeconds(20), "clients converge after the restart", _ct);
+        foreach (var (connection, _) in clients)
+        {
+            await connection.DisposeAsync();
+        }
+    }
+
+    private static async Task<string> DocumentTextAsync(HttpClient http, Guid partnershipId, Guid documentId) =>
+        (await http.GetFromJsonAsync<DocumentTestKit.DocumentContentDto>($"/api/partnerships/{partnershipId}/documents/{documentId}"))!.Text;
+
+    private static IEnumerable<string> Tokens(string text) => TokenPattern().Matches(text).Select(m => m.Value);
+
+    [GeneratedRegex(@"\[c\d+-\d+\]")]
+    private static partial Regex TokenPattern();
+}

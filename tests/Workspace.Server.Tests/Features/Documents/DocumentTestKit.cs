@@ -1,0 +1,54 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using Workspace.Client;
+using Workspace.Server.Tests.Infrastructure;
+
+namespace Workspace.Server.Tests.Features.Documents;
+
+/// <summary>Sets up a partnership with a document and opens co-editing sessions on it.</summary>
+internal static class DocumentTestKit
+{
+    public sealed record Created(Guid Id);
+
+    public static async Task<(Guid PartnershipId, Guid DocumentId)> CreateDocumentAsync(TestUser owner, CancellationToken ct, string title = "Joint plan")
+    {
+        var p = await owner.Http.PostAsJsonAsync("/api/partnerships", new { name = "Rice supply", organisation = owner.Organisation }, ct);
+        p.EnsureSuccessStatusCode();
+        var partnership = (await p.Content.ReadFromJsonAsync<Created>(ct))!;
+        var d = await owner.Http.PostAsJsonAsync($"/api/partnerships/{partnership.Id}/documents", new { title }, ct);
+        d.EnsureSuccessStatusCode();
+        var document = (await d.Content.ReadFromJsonAsync<Created>(ct))!;
+        return (partnership.Id, document.Id);
+    }
+
+    public static async Task<(HubConnection Connection, CoEditingSession Session)> OpenAsync(WorkspaceFactory factory, TestUser user, Guid documentId, CancellationToken ct)
+    {
+        var connection = factory.Hub(user, DocumentHubNames.Path);
+        await connection.StartAsync(ct);
+        var session = new CoEditingSession(connection, documentId);
+        await session.OpenAsync(ct);
+        return (connection, session);
+    }
+
+    public static async Task<string> ServerTextAsync(TestUser user, Guid partnershipId, Guid documentId, CancellationToken ct)
+    {
+        var content = await user.Http.GetFromJsonAsync<DocumentContentDto>($"/api/partnerships/{partnershipId}/documents/{documentId}", ct);
+        return content!.Text;
+    }
+
+    public sealed record DocumentContentDto(Guid Id, Guid PartnershipId, string Title, long Revision, string Text);
+
+    /// <summary>Waits until <paramref name="condition"/> holds, failing after <paramref name="timeout"/>.</summary>
+    public static async Task EventuallyAsync(Func<bool> condition, TimeSpan timeout, string what, CancellationToken ct)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > until)
+            {
+                Assert.Fail($"Timed out waiting for: {what}");
+            }
+            await Task.Delay(25, ct);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using Workspace.Client;
+using Workspace.Server.Infrastructure;
+using Workspace.Server.Tests.Infrastructure;
+using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
+
+namespace Workspace.Server.Tests.Features.Documents;
+
+/// <summary>A rate-limited connection is slowed down, never made to lose an edit.</summary>
+public sealed class RateLimitedEditingTests
+{
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public void ServerRateLimitMessageIsTheOneClientsRetryOn()
+    {
+        Assert.StartsWith(DocumentHubNames.SlowDownPrefix, HubRateLimitFilter.TooManyMessages, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EditsRefusedByTheRateLimitAreSentAgainAndAllLand()
+    {
+        await using var factory = new WorkspaceFactory().With("RateLimits:HubMessagesPerSecond", "4");
+        var owner = await factory.SignUpAsync("Fast Typist", ct: _ct);
+        var (pid, docId) = await CreateDocumentAsync(owner, _ct);
+        var (connection, session) = await OpenAsync(factory, owner, docId, _ct);
+        var refused = 0;
+        session.Rejected += _ => Interlocked.Increment(ref refused);
+
+        const int Keystrokes = 40;
+        for (var i = 0; i < Keystrokes; i++)
+        {
+            session.Insert(session.Length, ((char)('a' + (i % 26))).ToString());
+            await Task.Delay(5, _ct);
+        }
+        await session.WaitSyncedAsync(_ct).WaitAsync(TimeSpan.FromSeconds(60), _ct);
+
+        var text = await ServerTextAsync(owner, pid, docId, _ct);
+        Assert.Equal(Keystrokes, text.Length);
+        Assert.Equal(session.Text, text);
+        Assert.Equal(0, refused);
+        await connection.DisposeAsync();
+    }
+}

@@ -1,0 +1,242 @@
+// The OT client (as in ot.js and ShareDB): one op in flight, later edits composed into a buffer,
+// server messages applied strictly in revision order, gaps fetched, unsent edits kept in
+// localStorage and resent after a reconnect or a reload. Resending is safe: the server answers a
+// (clientId, seq) it has seen with the original revision and never applies it twice.
+import { type } from 'ot-text-unicode';
+import { diffOp } from './unicode.js';
+
+const RESYNC = 'Resync required';
+// The server's per-connection rate limit: the op was not applied; send it again a little later.
+const SLOW_DOWN = 'Too many messages';
+const storageKey = id => `workspace.doc.${id}`;
+
+/** Error text without SignalR's "An unexpected error occurred invoking … HubException: " prefix. */
+export function hubMessage(e) {
+  const m = String(e?.message ?? e);
+  const i = m.indexOf('HubException: ');
+  return i >= 0 ? m.slice(i + 14) : m;
+}
+
+export class OtClient {
+  /**
+   * @param connection a started-or-starting SignalR HubConnection to /hubs/documents
+   * @param handlers onRemote(op, textBefore), onReset(text), onStatus(), onRejected(message)
+   */
+  constructor(connection, documentId, handlers) {
+    this.connection = connection;
+    this.documentId = documentId;
+    this.h = handlers;
+    this.revision = 0;
+    this.confirmed = '';
+    this.text = '';
+    this.inflight = null; // { op, seq, edits }
+    this.buffer = null; // { op, edits }
+    this.ackRevision = null;
+    this.early = new Map();
+    this.sending = false;
+    this.resyncing = false;
+    this.opened = false;
+    const saved = this.load();
+    this.clientId = saved?.clientId ?? crypto.randomUUID().replaceAll('-', '');
+    this.seq = saved?.seq ?? 0;
+    this.saved = saved;
+    connection.on('OperationApplied', m => { if (m.documentId === documentId) this.receive([m]); });
+  }
+
+  get pendingEdits() { return (this.inflight?.edits ?? 0) + (this.buffer?.edits ?? 0); }
+  get online() { return this.connection.state === 'Connected'; }
+
+  /** Joins (or rejoins after a reconnect) and catches up. */
+  async open() {
+    if (!this.opened && this.saved) {
+      // Unsent edits from an earlier visit: restore them on top of the text they were made against.
+      const s = this.saved;
+      this.revision = s.revision; this.confirmed = s.confirmed;
+      this.inflight = s.inflight; this.buffer = s.buffer;
+      this.text = this.localFrom(this.confirmed);
+    }
+    const known = this.opened || this.saved ? this.revision : null;
+    const state = await this.connection.invoke('OpenDocument', this.documentId, known);
+    this.document = state.document;
+    if (state.operations) {
+      this.receive(state.operations);
+    } else if (known === null) {
+      this.confirmed = this.text = state.text;
+      this.revision = state.revision;
+      this.h.onReset(this.text);
+    } else {
+      await this.resync(null, state);
+    }
+    this.opened = true;
+    this.sending = false;
+    this.h.onReset(this.text);
+    this.flush();
+    this.h.onStatus();
+    return state;
+  }
+
+  /** A local edit (already shown in the editor). */
+  edit(op) {
+    if (!op.length) return;
+    this.text = type.apply(this.text, op);
+    this.buffer = this.buffer ? { op: type.compose(this.buffer.op, op), edits: this.buffer.edits + 1 } : { op, edits: 1 };
+    this.save();
+    this.flush();
+    this.h.onStatus();
+  }
+
+  flush() {
+    if (this.sending || this.resyncing || !this.opened || !this.online) return;
+    if (!this.inflight) {
+      if (!this.buffer) return;
+      this.inflight = { op: this.buffer.op, edits: this.buffer.edits, seq: ++this.seq };
+      this.buffer = null;
+      this.save();
+    }
+    this.sending = true;
+    const { op, seq } = this.inflight;
+    const request = { documentId: this.documentId, clientId: this.clientId, clientSeq: seq, baseRevision: this.revision, op };
+    this.connection.invoke('Submit', request).then(result => {
+      if (this.inflight?.seq === seq) this.ackRevision = result.revision;
+      this.drain();
+    }, async e => {
+      const message = hubMessage(e);
+      if (message.includes(RESYNC)) { await this.resync(false); return; }
+      if (message.includes(SLOW_DOWN)) {
+        this.sending = false;
+        setTimeout(() => this.flush(), 1000);
+        return;
+      }
+      if (String(e?.message).includes('HubException: ')) {
+        // Refused for good (too large, no permission): drop it and realign with the server.
+        this.h.onRejected(message);
+        this.inflight = null;
+        await this.resync(false, null, true);
+        return;
+      }
+      this.sending = false; // connection lost: resent on reconnect with the same seq
+      this.h.onStatus();
+    });
+  }
+
+  receive(ops) {
+    for (const m of ops) if (m.revision > this.revision) this.early.set(m.revision, m);
+    this.drain();
+  }
+
+  drain() {
+    let acked = false;
+    for (;;) {
+      const next = this.revision + 1;
+      if (this.ackRevision === next) { this.acknowledge(next); acked = true; continue; }
+      const m = this.early.get(next);
+      if (!m) break;
+      this.early.delete(next);
+      if (this.inflight && m.clientId === this.clientId && m.clientSeq === this.inflight.seq) { this.acknowledge(next); acked = true; continue; }
+      let op = m.op;
+      this.confirmed = type.apply(this.confirmed, op);
+      if (this.inflight) {
+        const t = type.transform(op, this.inflight.op, 'right');
+        this.inflight.op = type.transform(this.inflight.op, op, 'left');
+        op = t;
+      }
+      if (this.buffer) {
+        const t = type.transform(op, this.buffer.op, 'right');
+        this.buffer.op = type.transform(this.buffer.op, op, 'left');
+        op = t;
+      }
+      const before = this.text;
+      this.text = type.apply(before, op);
+      this.revision = next;
+      this.h.onRemote(op, before, m);
+    }
+    if (acked) { this.save(); this.flush(); }
+    this.h.onStatus();
+    const gap = this.early.size > 0 || (this.ackRevision !== null && this.ackRevision > this.revision + 1);
+    if (gap && !this.catchUpTimer) {
+      // Messages are often just out of order; only a gap that lasts is fetched.
+      this.catchUpTimer = setTimeout(async () => {
+        this.catchUpTimer = null;
+        if (!(this.early.size > 0 || (this.ackRevision !== null && this.ackRevision > this.revision + 1))) return;
+        try {
+          const state = await this.connection.invoke('CatchUp', this.documentId, this.revision);
+          if (state.operations) this.receive(state.operations); else await this.resync(null, state);
+        } catch { /* retried on reconnect */ }
+      }, 150);
+    }
+  }
+
+  acknowledge(revision) {
+    this.confirmed = type.apply(this.confirmed, this.inflight.op);
+    this.inflight = null;
+    this.ackRevision = null;
+    this.sending = false;
+    this.revision = revision;
+  }
+
+  /**
+   * Realigns with the server's full text when ops can no longer be transformed. Unsent edits are
+   * rebased onto it through a diff, so none is lost. inflightApplied: false = the server said it was
+   * not applied; null = unknown, so resubmit it (idempotent) to find out.
+   */
+  async resync(inflightApplied, state = null, drop = false) {
+    this.resyncing = true;
+    try {
+      if (this.inflight && inflightApplied === null) {
+        try {
+          await this.connection.invoke('Submit', { documentId: this.documentId, clientId: this.clientId, clientSeq: this.inflight.seq, baseRevision: this.revision, op: this.inflight.op });
+          inflightApplied = true;
+        } catch (e) {
+          if (!hubMessage(e).includes(RESYNC)) throw e;
+          inflightApplied = false;
+        }
+        state = null;
+      }
+      state ??= await this.connection.invoke('CatchUp', this.documentId, -1);
+      if (this.inflight) {
+        if (inflightApplied) this.confirmed = type.apply(this.confirmed, this.inflight.op);
+        else if (!drop) this.buffer = this.buffer ? { op: type.compose(this.inflight.op, this.buffer.op), edits: this.inflight.edits + this.buffer.edits } : { op: this.inflight.op, edits: this.inflight.edits };
+      }
+      if (drop) this.buffer = null;
+      this.inflight = null;
+      this.ackRevision = null;
+      this.sending = false;
+      if (this.buffer) this.buffer.op = type.transform(this.buffer.op, diffOp(this.confirmed, state.text), 'left');
+      this.confirmed = state.text;
+      this.revision = state.revision;
+      for (const r of [...this.early.keys()]) if (r <= this.revision) this.early.delete(r);
+      this.text = this.localFrom(this.confirmed);
+      this.h.onReset(this.text);
+    } finally {
+      this.resyncing = false;
+    }
+    this.save();
+    this.flush();
+    this.drain();
+  }
+
+  localFrom(confirmed) {
+    let t = confirmed;
+    if (this.inflight) t = type.apply(t, this.inflight.op);
+    if (this.buffer) t = type.apply(t, this.buffer.op);
+    return t;
+  }
+
+  save() {
+    try {
+      if (!this.inflight && !this.buffer) { localStorage.removeItem(storageKey(this.documentId)); return; }
+      localStorage.setItem(storageKey(this.documentId), JSON.stringify({
+        clientId: this.clientId, seq: this.seq, revision: this.revision, confirmed: this.confirmed, inflight: this.inflight, buffer: this.buffer,
+      }));
+    } catch { /* storage full: edits stay in memory */ }
+  }
+
+  load() {
+    try { return JSON.parse(localStorage.getItem(storageKey(this.documentId)) ?? 'null'); } catch { return null; }
+  }
+
+  close() {
+    if (this.catchUpTimer) clearTimeout(this.catchUpTimer);
+    if (this.online) this.connection.invoke('CloseDocument', this.documentId).catch(() => {});
+  }
+}

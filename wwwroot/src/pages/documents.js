@@ -1,0 +1,231 @@
+// Plan & documents: the list of a partnership's documents, and the live Markdown editor.
+import { EditorView, basicSetup } from 'codemirror';
+import { EditorState, Annotation } from '@codemirror/state';
+import { markdown } from '@codemirror/lang-markdown';
+import { type } from 'ot-text-unicode';
+import { html, mount, $, toast } from '../core/dom.js';
+import { t, addMessages, formatDateTime } from '../core/i18n.js';
+import { get, post, patch, del } from '../core/api.js';
+import { openPartnership, can } from '../core/session.js';
+import { hubConnection, keepConnected } from '../core/live.js';
+import { navigate } from '../core/router.js';
+import { updateNav } from '../shell.js';
+import { initials } from './partnership.js';
+import { OtClient, hubMessage } from '../editor/ot-client.js';
+import { changesToOp, opToChanges, toUtf16, toCodePoint } from '../editor/unicode.js';
+import { remoteCursors, setRemoteCursors } from '../editor/remote-cursors.js';
+import '../editor/editor.css';
+
+addMessages({
+  en: {
+    'docs.title': 'Plan & documents', 'docs.none': 'No documents yet.', 'docs.new': 'New document', 'docs.name': 'Title',
+    'docs.create': 'Create', 'docs.rename': 'Rename', 'docs.delete': 'Delete', 'docs.updated': 'Updated {when}',
+    'docs.confirmDelete': 'Delete “{title}”?', 'docs.newTitle': 'New title', 'docs.back': 'All documents',
+    'docs.preview': 'Preview', 'docs.saved': 'Saved', 'docs.saving': 'Saving…', 'docs.offline': 'Offline — {n} changes pending',
+    'docs.offlineSaved': 'Offline', 'docs.readOnly': 'Read only', 'docs.deleted': 'This document was deleted.',
+    'docs.here': 'Here now', 'docs.rejected': 'A change was refused: {message}',
+  },
+  id: {
+    'docs.title': 'Rencana & dokumen', 'docs.none': 'Belum ada dokumen.', 'docs.new': 'Dokumen baru', 'docs.name': 'Judul',
+    'docs.create': 'Buat', 'docs.rename': 'Ganti nama', 'docs.delete': 'Hapus', 'docs.updated': 'Diperbarui {when}',
+    'docs.confirmDelete': 'Hapus “{title}”?', 'docs.newTitle': 'Judul baru', 'docs.back': 'Semua dokumen',
+    'docs.preview': 'Pratinjau', 'docs.saved': 'Tersimpan', 'docs.saving': 'Menyimpan…', 'docs.offline': 'Luring — {n} perubahan tertunda',
+    'docs.offlineSaved': 'Luring', 'docs.readOnly': 'Hanya baca', 'docs.deleted': 'Dokumen ini telah dihapus.',
+    'docs.here': 'Sedang di sini', 'docs.rejected': 'Perubahan ditolak: {message}',
+  },
+});
+
+export async function renderDocuments({ pid }, main) {
+  await openPartnership(pid);
+  updateNav(pid, 'documents');
+  const editable = can('Editor');
+  let active = true;
+  const draw = async () => {
+    const docs = await get(`/api/partnerships/${pid}/documents`);
+    if (!active) return; // a push arrived after the user left this page
+    mount(main, html`<h1>${t('docs.title')}</h1>
+      ${editable ? html`<form id="new-doc" class="inline-form card"><label>${t('docs.name')} <input name="title" required maxlength="200" placeholder="${t('docs.new')}"></label><button class="primary">${t('docs.create')}</button></form>` : ''}
+      ${docs.length === 0 ? html`<p class="empty">${t('docs.none')}</p>` : html`<ul class="doc-list">${docs.map(d => html`
+        <li class="card"><a href="/p/${pid}/docs/${d.id}">${d.title}</a> <small>${t('docs.updated', { when: formatDateTime(d.updatedAt) })}</small>
+          ${editable ? html`<span class="actions"><button class="link" data-rename="${d.id}" data-title="${d.title}">${t('docs.rename')}</button> <button class="link danger" data-delete="${d.id}" data-title="${d.title}">${t('docs.delete')}</button></span>` : ''}</li>`)}</ul>`}`);
+    $('#new-doc')?.addEventListener('submit', async e => {
+      e.preventDefault();
+      try {
+        const created = await post(`/api/partnerships/${pid}/documents`, { title: e.target.title.value });
+        navigate(`/p/${pid}/docs/${created.id}`);
+      } catch (err) { toast(err.message, 'error'); }
+    });
+    main.querySelectorAll('[data-rename]').forEach(b => b.addEventListener('click', async () => {
+      const title = prompt(t('docs.newTitle'), b.dataset.title);
+      if (title) await patch(`/api/partnerships/${pid}/documents/${b.dataset.rename}`, { title }).catch(err => toast(err.message, 'error'));
+    }));
+    main.querySelectorAll('[data-delete]').forEach(b => b.addEventListener('click', async () => {
+      if (confirm(t('docs.confirmDelete', { title: b.dataset.title }))) await del(`/api/partnerships/${pid}/documents/${b.dataset.delete}`).catch(err => toast(err.message, 'error'));
+    }));
+  };
+  await draw();
+  const connection = hubConnection('/hubs/documents');
+  connection.on('DocumentChanged', () => draw());
+  const stop = keepConnected(connection, () => {}, () => connection.invoke('WatchDocuments', pid));
+  return () => { active = false; stop(); };
+}
+
+const remote = Annotation.define();
+
+export async function renderDocument({ pid, docId }, main) {
+  await openPartnership(pid);
+  updateNav(pid, 'documents');
+  const editable = can('Editor');
+  mount(main, html`<div class="doc-page">
+    <div class="doc-head">
+      <a href="/p/${pid}/docs" class="back">← ${t('docs.back')}</a>
+      <h1 id="doc-title">…</h1>
+      <span class="spacer"></span>
+      <div class="presence" id="presence" aria-label="${t('docs.here')}"></div>
+      <span class="sync" id="sync" role="status" data-state="saving">${t('docs.saving')}</span>
+    </div>
+    <div class="doc-panes">
+      <div class="doc-editor" id="editor"></div>
+      <section class="doc-preview" aria-label="${t('docs.preview')}"><div class="markdown" id="preview"></div></section>
+    </div></div>`);
+
+  const connection = hubConnection('/hubs/documents');
+  const presence = new Map(); // connectionId -> { name, colour, userId, anchor, head } in code points of the local text
+  let view;
+  let client;
+
+  const renderCursors = () => {
+    const text = client.text;
+    const cursors = [...presence.entries()].map(([id, p]) => {
+      const a = toUtf16(text, p.anchor), h = toUtf16(text, p.head);
+      return { id, name: p.name, colour: p.colour, from: Math.min(a, h), to: Math.max(a, h), head: h };
+    });
+    view.dispatch({ effects: setRemoteCursors.of(cursors), annotations: remote.of(true) });
+    const people = new Map();
+    for (const p of presence.values()) people.set(p.userId, p);
+    mount($('#presence'), html`${[...people.values()].map(p => html`<span class="avatar" style="background:${p.colour}" title="${p.name}">${initials(p.name)}</span>`)}`);
+  };
+  const moveCursors = op => {
+    for (const p of presence.values()) [p.anchor, p.head] = type.transformSelection([p.anchor, p.head], op);
+  };
+
+  let previewTimer = null;
+  const schedulePreview = () => {
+    clearTimeout(previewTimer);
+    previewTimer = setTimeout(async () => {
+      try {
+        const { html: rendered } = await post(`/api/partnerships/${pid}/markdown/preview`, { markdown: client.text });
+        $('#preview').innerHTML = rendered; // sanitised on the server (Markdig without HTML + HtmlSanitizer)
+      } catch { /* offline: the preview waits */ }
+    }, 250);
+  };
+
+  const status = () => {
+    const el = $('#sync');
+    if (!el) return;
+    const n = client.pendingEdits;
+    const state = !client.online ? 'offline' : n > 0 ? 'saving' : 'saved';
+    el.dataset.state = state;
+    el.textContent = state === 'offline' ? (n > 0 ? t('docs.offline', { n }) : t('docs.offlineSaved')) : state === 'saving' ? t('docs.saving') : t('docs.saved');
+  };
+
+  client = new OtClient(connection, docId, {
+    onRemote(op, before) {
+      view.dispatch({ changes: opToChanges(op, before), annotations: remote.of(true) });
+      moveCursors(op);
+      renderCursors();
+      schedulePreview();
+    },
+    onReset(text) {
+      if (view.state.doc.toString() !== text) view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, annotations: remote.of(true) });
+      schedulePreview();
+    },
+    onStatus: status,
+    onRejected(message) { toast(t('docs.rejected', { message }), 'error'); },
+  });
+
+  let presenceTimer = null;
+  const sendPresence = () => {
+    clearTimeout(presenceTimer);
+    presenceTimer = setTimeout(() => {
+      if (!client.online || !client.opened) return;
+      const sel = view.state.selection.main;
+      const text = client.text;
+      connection.invoke('UpdatePresence', docId, client.revision, toCodePoint(text, sel.anchor), toCodePoint(text, sel.head)).catch(() => {});
+    }, 60);
+  };
+
+  view = new EditorView({
+    parent: $('#editor'),
+    state: EditorState.create({
+      doc: '',
+      extensions: [
+        basicSetup, markdown(), EditorView.lineWrapping, remoteCursors,
+        EditorState.readOnly.of(!editable),
+        EditorView.updateListener.of(u => {
+          const isRemote = u.transactions.some(tr => tr.annotation(remote));
+          if (u.docChanged && !isRemote) {
+            const op = changesToOp(u.changes, u.startState.doc.toString());
+            client.edit(op);
+            moveCursors(op);
+            renderCursors();
+            schedulePreview();
+          }
+          if ((u.selectionSet || u.docChanged) && !isRemote) sendPresence();
+        }),
+      ],
+    }),
+  });
+
+  connection.on('PresenceChanged', p => {
+    if (p.documentId !== docId) return;
+    let { anchor, head } = p;
+    if (p.revision === client.revision) {
+      // Server coordinates: move them over my unacknowledged edits.
+      for (const pending of [client.inflight?.op, client.buffer?.op]) if (pending) [anchor, head] = type.transformSelection([anchor, head], pending);
+    }
+    presence.set(p.connectionId, { name: p.name, colour: p.colour, userId: p.userId, anchor, head });
+    renderCursors();
+  });
+  connection.on('PresenceRemoved', (id, connectionId) => { if (id === docId) { presence.delete(connectionId); renderCursors(); } });
+  connection.on('DocumentChanged', d => {
+    if (d.id !== docId) return;
+    $('#doc-title').textContent = d.title;
+    if (d.deleted) toast(t('docs.deleted'), 'error');
+  });
+
+  const onConnected = async () => {
+    try {
+      const state = await client.open();
+      $('#doc-title').textContent = state.document.title;
+      document.title = state.document.title;
+      presence.clear();
+      for (const p of state.presence) presence.set(p.connectionId, { name: p.name, colour: p.colour, userId: p.userId, anchor: p.anchor, head: p.head });
+      renderCursors();
+      sendPresence();
+    } catch (e) {
+      toast(hubMessage(e), 'error');
+    }
+    status();
+  };
+  const stop = keepConnected(connection, () => status(), onConnected);
+
+  // Going offline: drop the socket at once so edits queue visibly; coming back: reconnect now.
+  const offline = () => { connection.stop(); status(); };
+  const online = () => { if (connection.state === 'Disconnected') connection.start().then(onConnected, () => {}); };
+  const beforeUnload = e => { if (client.pendingEdits > 0) { e.preventDefault(); e.returnValue = ''; } };
+  window.addEventListener('offline', offline);
+  window.addEventListener('online', online);
+  window.addEventListener('beforeunload', beforeUnload);
+  const heartbeat = setInterval(sendPresence, 20000);
+
+  return () => {
+    clearInterval(heartbeat);
+    window.removeEventListener('offline', offline);
+    window.removeEventListener('online', online);
+    window.removeEventListener('beforeunload', beforeUnload);
+    client.close();
+    stop();
+    view.destroy();
+  };
+}
