@@ -13,16 +13,16 @@ namespace Workspace.Benchmarks.Load;
 /// Co-editing load against a real server process: D documents × C clients, each inserting one character
 /// every T ms for S seconds. Reports fan-out latency (an op's submit → every other client of the document
 /// receiving it), throughput, server CPU and peak memory, and checks that every client converged.
-/// Usage: load [--docs 50] [--clients 5] [--interval 100] [--seconds 20] [--server-dll path] [--url http://host:port]
+/// Usage: load [--docs 50] [--clients 5] [--interval 100] [--seconds 20] [--warmup 5] [--server-dll path] [--url http://host:port]
 /// </summary>
 public static class LoadGenerator
 {
-    private sealed record Options(int Docs, int Clients, int IntervalMs, int Seconds, string? ServerDll, string? Url, int SnapshotInterval, string? DataRoot, string[] Extra);
+    private sealed record Options(int Docs, int Clients, int IntervalMs, int Seconds, int WarmupSeconds, string? ServerDll, string? Url, int SnapshotInterval, string? DataRoot, string[] Extra);
 
     public static async Task<int> RunAsync(string[] args)
     {
         var o = Parse(args);
-        Console.WriteLine($"Load: {o.Docs} documents × {o.Clients} clients, one char every {o.IntervalMs} ms for {o.Seconds} s");
+        Console.WriteLine($"Load: {o.Docs} documents × {o.Clients} clients, one char every {o.IntervalMs} ms for {o.Seconds} s after {o.WarmupSeconds} s of warm-up");
         using var server = o.Url is null ? StartServer(o) : null;
         var baseUrl = o.Url ?? server!.Url;
         await WaitHealthyAsync(baseUrl);
@@ -65,16 +65,27 @@ public static class LoadGenerator
         }
         Console.WriteLine($"{clients.Count} connections open.");
 
-        var cpuBefore = server?.CpuTime ?? TimeSpan.Zero;
-        var selfCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var wall = Stopwatch.StartNew();
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(o.Seconds));
+        // Typing starts at once; measuring starts after the warm-up (JIT tiering, connection buffers, GC budgets),
+        // so the numbers describe a running server rather than its first seconds.
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(o.WarmupSeconds + o.Seconds));
         var acked = 0L;
         foreach (var c in clients)
         {
             c.Session.Acknowledged += _ => Interlocked.Increment(ref acked);
         }
-        Volatile.Write(ref measuring, true);
+        var cpuBefore = TimeSpan.Zero;
+        var selfCpuBefore = TimeSpan.Zero;
+        var ackedBefore = 0L;
+        var wall = new Stopwatch();
+        var startMeasuring = Task.Run(async () =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(o.WarmupSeconds));
+            cpuBefore = server?.CpuTime ?? TimeSpan.Zero;
+            selfCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            ackedBefore = Interlocked.Read(ref acked);
+            wall.Start();
+            Volatile.Write(ref measuring, true);
+        });
         var typing = clients.Select((c, i) => Task.Run(async () =>
         {
             var random = new Random(i);
@@ -98,16 +109,20 @@ public static class LoadGenerator
         {
             while (!stop.IsCancellationRequested)
             {
-                peakRss = Math.Max(peakRss, server?.Rss ?? 0);
+                if (Volatile.Read(ref measuring))
+                {
+                    peakRss = Math.Max(peakRss, server?.Rss ?? 0);
+                }
                 await Task.Delay(200);
             }
         });
         await Task.WhenAll(typing);
         await sampler;
+        await startMeasuring;
         var elapsed = wall.Elapsed;
         var cpu = (server?.CpuTime ?? TimeSpan.Zero) - cpuBefore;
         var selfCpu = Process.GetCurrentProcess().TotalProcessorTime - selfCpuBefore;
-        var ackedDuringRun = Interlocked.Read(ref acked);
+        var ackedDuringRun = Interlocked.Read(ref acked) - ackedBefore;
         Volatile.Write(ref measuring, false);
 
         using var settle = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -155,7 +170,7 @@ public static class LoadGenerator
     {
         string? Get(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         int Int(string name, int fallback) => Get(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
-        return new Options(Int("--docs", 50), Int("--clients", 5), Int("--interval", 100), Int("--seconds", 20), Get("--server-dll"), Get("--url"), Int("--snapshot", 200), Get("--data"),
+        return new Options(Int("--docs", 50), Int("--clients", 5), Int("--interval", 100), Int("--seconds", 20), Int("--warmup", 5), Get("--server-dll"), Get("--url"), Int("--snapshot", 200), Get("--data"),
             args.Where(a => a.StartsWith("--Documents:", StringComparison.Ordinal)).ToArray());
     }
 
