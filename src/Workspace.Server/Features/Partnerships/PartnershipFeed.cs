@@ -2,11 +2,13 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace Workspace.Server.Features.Partnerships;
 
+public sealed record OnlineMembers(IReadOnlyList<string> UserIds);
+
 /// <summary>
 /// How a grain tells the partnership what happened: an activity entry saved with the change, and
 /// an event pushed to every connected member after the change is saved.
 /// </summary>
-public sealed class PartnershipFeed(IHubContext<PartnershipHub, IPartnershipClient> hub, TimeProvider clock)
+public sealed class PartnershipFeed(IHubContext<PartnershipHub, IPartnershipClient> hub, LiveConnections connections, TimeProvider clock)
 {
     public ActivityEntry Activity(Guid partnershipId, Actor actor, string kind, string summary) => new()
     {
@@ -17,6 +19,10 @@ public sealed class PartnershipFeed(IHubContext<PartnershipHub, IPartnershipClie
         Kind = kind,
         Summary = summary.Length > 1000 ? summary[..1000] : summary,
     };
+
+    /// <summary>Who is online (any live connection to the partnership): pushed whenever someone joins or leaves.</summary>
+    public Task PublishOnlineAsync(Guid partnershipId) =>
+        PublishAsync(partnershipId, "presence", new OnlineMembers(connections.Online(partnershipId)));
 
     /// <summary>Push is best effort: the change is already saved, and clients reload on reconnect.</summary>
     public async Task PublishAsync(Guid partnershipId, string kind, object payload)
