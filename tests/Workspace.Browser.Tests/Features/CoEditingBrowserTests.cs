@@ -84,11 +84,13 @@ public sealed class CoEditingBrowserTests : IAsyncLifetime
         // Budi goes offline and keeps typing: the edits wait, visibly, and arrive when he is back.
         await budi.SetOfflineAsync(true);
         await Expect(pageB.Locator("#sync")).ToHaveAttributeAsync("data-state", "offline");
+        await Expect(pageB.Locator("#connection")).ToHaveAttributeAsync("data-state", "disconnected");
         await pageB.Keyboard.TypeAsync("Budi (offline): check the warehouse.\n");
         await Expect(pageB.Locator("#sync")).ToContainTextAsync("changes pending");
         await BrowserFixture.ScreenshotAsync(pageB, "documents-editor-offline");
         await budi.SetOfflineAsync(false);
         await Expect(pageB.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 30_000 });
+        await Expect(pageB.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
         await Expect(pageA.Locator(".cm-content")).ToContainTextAsync("Budi (offline): check the warehouse.");
 
         // A server restart: the text is still there, and both pages carry on.
