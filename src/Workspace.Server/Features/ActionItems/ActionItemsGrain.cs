@@ -283,13 +283,8 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
     private double NextSortOrder(ActionStatus status) =>
         _items.Values.Where(i => i.Status == status).Select(i => i.SortOrder).DefaultIfEmpty(0).Max() + 1;
 
-    private async Task SaveAsync(Action<WorkspaceDb> change, Actor actor, string kind, string summary)
-    {
-        await using var db = await dbs.CreateDbContextAsync();
-        change(db);
-        db.Activity.Add(feed.Activity(PartnershipId, actor, kind, summary));
-        await db.SaveChangesAsync();
-    }
+    private Task SaveAsync(Action<WorkspaceDb> change, Actor actor, string kind, string summary) =>
+        feed.SaveAsync(PartnershipId, change, actor, kind, summary);
 
     private async Task<Outcome<ActionItemView>> PublishAsync(ActionItem item, IReadOnlyList<MemberView> members)
     {

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Workspace.Server.Data;
 
 namespace Workspace.Server.Features.Partnerships;
 
@@ -8,7 +10,8 @@ public sealed record OnlineMembers(IReadOnlyList<string> UserIds);
 /// How a grain tells the partnership what happened: an activity entry saved with the change, and
 /// an event pushed to every connected member after the change is saved.
 /// </summary>
-public sealed class PartnershipFeed(IHubContext<PartnershipHub, IPartnershipClient> hub, LiveConnections connections, TimeProvider clock)
+public sealed class PartnershipFeed(
+    IDbContextFactory<WorkspaceDb> dbs, IHubContext<PartnershipHub, IPartnershipClient> hub, LiveConnections connections, TimeProvider clock)
 {
     public ActivityEntry Activity(Guid partnershipId, Actor actor, string kind, string summary) => new()
     {
@@ -19,6 +22,15 @@ public sealed class PartnershipFeed(IHubContext<PartnershipHub, IPartnershipClie
         Kind = kind,
         Summary = summary.Length > 1000 ? summary[..1000] : summary,
     };
+
+    /// <summary>Saves a change together with its activity entry, in one transaction.</summary>
+    public async Task SaveAsync(Guid partnershipId, Action<WorkspaceDb> change, Actor actor, string kind, string summary)
+    {
+        await using var db = await dbs.CreateDbContextAsync();
+        change(db);
+        db.Activity.Add(Activity(partnershipId, actor, kind, summary));
+        await db.SaveChangesAsync();
+    }
 
     /// <summary>Who is online (any live connection to the partnership): pushed whenever someone joins or leaves.</summary>
     public Task PublishOnlineAsync(Guid partnershipId) =>
