@@ -72,8 +72,17 @@ export function updateUser() {
   $('#signout').hidden = !me;
 }
 
+// The browser knows it is offline before a socket notices, so its word wins.
+window.addEventListener('offline', () => renderConnection());
+window.addEventListener('online', () => renderConnection());
+
 export function setConnectionState(state) {
   connectionState = state;
+  renderConnection();
+}
+
+function renderConnection() {
+  const state = navigator.onLine ? connectionState : 'disconnected';
   const badge = $('#connection');
   if (!badge) return;
   badge.dataset.state = state;

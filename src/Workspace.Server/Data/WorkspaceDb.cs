@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Server.Features.Accounts;
@@ -6,8 +7,11 @@ using Workspace.Server.Features.Partnerships;
 namespace Workspace.Server.Data;
 
 /// <summary>The one database: Identity tables plus every feature's tables (configured in the feature's folder).</summary>
-public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options) : IdentityDbContext<WorkspaceUser>(options)
+public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options) : IdentityDbContext<WorkspaceUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>ASP.NET Core data-protection keys (cookies, antiforgery).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Partnership> Partnerships => Set<Partnership>();
     public DbSet<Party> Parties => Set<Party>();
     public DbSet<Membership> Memberships => Set<Membership>();

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Workspace.Server.Data;
 
 namespace Workspace.Server.Infrastructure;
@@ -34,6 +35,7 @@ public static class DatabaseExtensions
 
     public static void Configure(DbContextOptionsBuilder db, DatabaseOptions options)
     {
+        db.ReplaceService<IMigrationsAssembly, ProviderMigrations>();
         switch (options.Provider)
         {
             case DatabaseProvider.Postgres:
@@ -55,7 +57,8 @@ public static class DatabaseExtensions
     {
         var factory = app.Services.GetRequiredService<IDbContextFactory<WorkspaceDb>>();
         await using var db = await factory.CreateDbContextAsync();
-        await db.Database.EnsureCreatedAsync();
+        // Creates the database on first run and brings an existing one up to date.
+        await db.Database.MigrateAsync();
         if (db.Database.IsSqlite())
         {
             // WAL lets readers run beside the single writer; NORMAL sync is durable across process crashes.

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Playwright;
 using Workspace.Browser.Tests.Infrastructure;
 using Workspace.Server.Tests.Infrastructure;
@@ -39,14 +38,14 @@ public sealed class CoEditingBrowserTests : IAsyncLifetime
     {
         var rina = await NewPersonAsync("Rina Wijaya");
         var budi = await NewPersonAsync("Budi Santoso");
-        await SignUpAsync(rina, "Rina Wijaya", "Koperasi Maju");
-        var budiEmail = await SignUpAsync(budi, "Budi Santoso", "Dinas Pertanian");
-        var pid = (await PostAsync(rina, "/api/partnerships", new { name = "Rice supply 2027", organisation = "Koperasi Maju" })).GetProperty("id").GetString();
-        var docId = (await PostAsync(rina, $"/api/partnerships/{pid}/documents", new { title = "Joint plan" })).GetProperty("id").GetString();
+        await ApiSeed.SignUpAsync(rina, "Rina Wijaya", "Koperasi Maju");
+        var budiEmail = await ApiSeed.SignUpAsync(budi, "Budi Santoso", "Dinas Pertanian");
+        var pid = (await ApiSeed.PostAsync(rina, "/api/partnerships", new { name = "Rice supply 2027", organisation = "Koperasi Maju" })).GetProperty("id").GetString();
+        var docId = (await ApiSeed.PostAsync(rina, $"/api/partnerships/{pid}/documents", new { title = "Joint plan" })).GetProperty("id").GetString();
         // Budi's organisation joins through the real invitation flow.
-        var party = (await PostAsync(rina, $"/api/partnerships/{pid}/parties", new { name = "Dinas Pertanian" })).GetProperty("id").GetString();
-        var invitation = await PostAsync(rina, $"/api/partnerships/{pid}/invitations", new { partyId = party, email = budiEmail, role = "Editor", isPartyAdmin = true });
-        await PostAsync(budi, $"/api/invitations/{invitation.GetProperty("token").GetString()}/accept", new { });
+        var party = (await ApiSeed.PostAsync(rina, $"/api/partnerships/{pid}/parties", new { name = "Dinas Pertanian" })).GetProperty("id").GetString();
+        var invitation = await ApiSeed.PostAsync(rina, $"/api/partnerships/{pid}/invitations", new { partyId = party, email = budiEmail, role = "Editor", isPartyAdmin = true });
+        await ApiSeed.PostAsync(budi, $"/api/invitations/{invitation.GetProperty("token").GetString()}/accept", new { });
         // The partnership grain caches its members: a restart reloads them (and proves the restart path).
         await RestartAsync();
 
@@ -84,11 +83,13 @@ public sealed class CoEditingBrowserTests : IAsyncLifetime
         // Budi goes offline and keeps typing: the edits wait, visibly, and arrive when he is back.
         await budi.SetOfflineAsync(true);
         await Expect(pageB.Locator("#sync")).ToHaveAttributeAsync("data-state", "offline");
+        await Expect(pageB.Locator("#connection")).ToHaveAttributeAsync("data-state", "disconnected");
         await pageB.Keyboard.TypeAsync("Budi (offline): check the warehouse.\n");
         await Expect(pageB.Locator("#sync")).ToContainTextAsync("changes pending");
         await BrowserFixture.ScreenshotAsync(pageB, "documents-editor-offline");
         await budi.SetOfflineAsync(false);
         await Expect(pageB.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 30_000 });
+        await Expect(pageB.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
         await Expect(pageA.Locator(".cm-content")).ToContainTextAsync("Budi (offline): check the warehouse.");
 
         // A server restart: the text is still there, and both pages carry on.
@@ -107,8 +108,8 @@ public sealed class CoEditingBrowserTests : IAsyncLifetime
     public async Task DocumentsListShowsCreatedDocumentsInIndonesian()
     {
         var person = await NewPersonAsync("Sari", "id-ID");
-        await SignUpAsync(person, "Sari", "Koperasi");
-        var pid = (await PostAsync(person, "/api/partnerships", new { name = "Kopi", organisation = "Koperasi" })).GetProperty("id").GetString();
+        await ApiSeed.SignUpAsync(person, "Sari", "Koperasi");
+        var pid = (await ApiSeed.PostAsync(person, "/api/partnerships", new { name = "Kopi", organisation = "Koperasi" })).GetProperty("id").GetString();
         var page = await person.NewPageAsync();
 
         await page.GotoAsync($"/p/{pid}/docs");
@@ -135,24 +136,6 @@ public sealed class CoEditingBrowserTests : IAsyncLifetime
         return context;
     }
 
-    /// <summary>Signs the person up; returns their e-mail address.</summary>
-    private static async Task<string> SignUpAsync(IBrowserContext person, string name, string organisation)
-    {
-        var email = $"{Guid.NewGuid():N}@example.org";
-        await PostAsync(person, "/api/account/signup", new { email, password = "tanam-padi-2026", displayName = name, organisation });
-        return email;
-    }
-
-    private static async Task<JsonElement> PostAsync(IBrowserContext person, string path, object body)
-    {
-        // The antiforgery token belongs to the signed-in identity, so it is fetched for each call.
-        var token = (await (await person.APIRequest.GetAsync("/api/account/antiforgery")).JsonAsync())!.Value.GetProperty("token").GetString()!;
-        var response = await person.APIRequest.PostAsync(path, new() { DataObject = body, Headers = new Dictionary<string, string> { ["X-CSRF-TOKEN"] = token } });
-        Assert.True(response.Ok, $"{path}: {response.Status} {await response.TextAsync()}");
-        return (await response.JsonAsync())!.Value;
-    }
-
-    /// <summary>Invitations belong to another feature; here the second person joins straight through the database.</summary>
     private async Task RestartAsync()
     {
         _server.Kill();

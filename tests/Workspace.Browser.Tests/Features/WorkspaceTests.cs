@@ -99,6 +99,33 @@ public sealed class WorkspaceTests(BrowserFixture fixture)
         await Assertions.Expect(budi.Locator($"[data-kpi='{kpiId}'] .latest")).ToHaveTextAsync("7");
     }
 
+    [Fact]
+    public async Task ATaskLineTypedInThePlanAppearsOnThePartnersBoardAndTickingItMarksItDone()
+    {
+        var (ayu, budi, pid) = await new AccessTests(fixture).PartnerUpAsync();
+        var doc = await ApiSeed.PostAsync(ayu, $"/api/partnerships/{pid}/documents", new { title = "Joint plan" });
+        await budi.GotoAsync($"/p/{pid}/actions");
+        await ayu.GotoAsync($"/p/{pid}/docs/{doc.GetProperty("id").GetGuid()}");
+        await Assertions.Expect(ayu.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
+
+        await ayu.Locator(".cm-content").ClickAsync();
+        await ayu.Keyboard.TypeAsync("# Plan\n\n");
+        await ayu.Keyboard.TypeAsync("- [ ] Collect water samples @budi");
+
+        var card = budi.Locator(".item-card", new() { HasText = "Collect water samples" });
+        await Assertions.Expect(budi.Locator(".column[data-status=Open]").Locator(".item-card", new() { HasText = "Collect water samples" })).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Assertions.Expect(card).ToContainTextAsync("Budi Santoso");
+        await Assertions.Expect(ayu.Locator(".cm-content")).ToContainTextAsync("#A1", new() { Timeout = 5000 });
+
+        // Ayu ticks the box in the live preview; the item turns done on Budi's board.
+        var box = ayu.Locator("#preview input[type=checkbox]");
+        await Assertions.Expect(box).ToBeEnabledAsync();
+        await box.ClickAsync();
+        await Assertions.Expect(ayu.Locator(".cm-content")).ToContainTextAsync("- [x] Collect water samples");
+        await Assertions.Expect(budi.Locator(".column[data-status=Done]").Locator(".item-card", new() { HasText = "Collect water samples" })).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await BrowserFixture.ScreenshotAsync(ayu, "plan-checklist-en");
+    }
+
     [Theory]
     [InlineData("en-GB", "en")]
     [InlineData("id-ID", "id")]

@@ -6,12 +6,14 @@ namespace Workspace.Browser.Tests.Infrastructure;
 /// <summary>Seeds data through the real HTTP API with a browser context's own cookies.</summary>
 public static class ApiSeed
 {
-    public static async Task<JsonElement> PostAsync(IPage page, string url, object body)
+    public static Task<JsonElement> PostAsync(IPage page, string url, object body) => PostAsync(page.Context, url, body);
+
+    public static async Task<JsonElement> PostAsync(IBrowserContext person, string url, object body)
     {
         // The antiforgery token belongs to the signed-in identity, so it is fetched for each call.
-        var tokenResponse = await page.Context.APIRequest.GetAsync("/api/account/antiforgery");
+        var tokenResponse = await person.APIRequest.GetAsync("/api/account/antiforgery");
         var token = (await tokenResponse.JsonAsync())!.Value.GetProperty("token").GetString()!;
-        var response = await page.Context.APIRequest.PostAsync(url, new() { DataObject = body, Headers = new Dictionary<string, string> { ["X-CSRF-TOKEN"] = token } });
+        var response = await person.APIRequest.PostAsync(url, new() { DataObject = body, Headers = new Dictionary<string, string> { ["X-CSRF-TOKEN"] = token } });
         var text = await response.TextAsync();
         if (!response.Ok)
         {
@@ -27,10 +29,13 @@ public static class ApiSeed
         return response.Ok ? JsonDocument.Parse(text).RootElement.Clone() : throw new InvalidOperationException($"GET {url} answered {response.Status}: {text}");
     }
 
-    public static async Task<string> SignUpAsync(IPage page, string name, string organisation)
+    public static Task<string> SignUpAsync(IPage page, string name, string organisation) => SignUpAsync(page.Context, name, organisation);
+
+    /// <summary>Signs the person up; returns their e-mail address.</summary>
+    public static async Task<string> SignUpAsync(IBrowserContext person, string name, string organisation)
     {
         var email = $"{name.Split(' ')[0].ToLowerInvariant()}.{Guid.NewGuid():N}@example.org";
-        await PostAsync(page, "/api/account/signup", new { email, password = "correct-horse-9", displayName = name, organisation });
+        await PostAsync(person, "/api/account/signup", new { email, password = "correct-horse-9", displayName = name, organisation });
         return email;
     }
 }

@@ -11,7 +11,7 @@ public sealed class ChecklistTests
 
         Assert.Equal(2, lines.Count);
         var first = lines[0];
-        Assert.Equal("Send draft MoU @rina", first.Title);
+        Assert.Equal("Send draft MoU", first.Title);
         Assert.Equal("rina", first.Handle);
         Assert.Equal(new DateOnly(2026, 12, 15), first.Due);
         Assert.Equal(12, first.Number);

@@ -18,7 +18,7 @@ addMessages({
     'actions.field.goal': 'Goal', 'actions.field.notes': 'Notes', 'actions.unassigned': 'Unassigned', 'actions.noGoal': 'No goal',
     'actions.empty': 'No action items match.', 'actions.overdue': 'overdue', 'actions.fromDoc': 'from a document',
     'actions.edit': 'Edit action item', 'actions.deleteConfirm': 'Delete this action item?', 'actions.moved': '{who} moved {item} to {status}',
-    'actions.dropHere': 'Drop here', 'actions.col.count': '{n} items',
+    'actions.dropHere': 'Drop here', 'actions.inPlan': 'in a document', 'actions.col.count': '{n} items',
   },
   id: {
     'actions.title': 'Butir tindakan', 'actions.new': 'Butir tindakan baru', 'actions.board': 'Papan', 'actions.list': 'Daftar',
@@ -28,7 +28,7 @@ addMessages({
     'actions.field.goal': 'Tujuan', 'actions.field.notes': 'Catatan', 'actions.unassigned': 'Belum ditugaskan', 'actions.noGoal': 'Tanpa tujuan',
     'actions.empty': 'Tidak ada butir tindakan yang cocok.', 'actions.overdue': 'lewat tenggat', 'actions.fromDoc': 'dari dokumen',
     'actions.edit': 'Ubah butir tindakan', 'actions.deleteConfirm': 'Hapus butir tindakan ini?', 'actions.moved': '{who} memindahkan {item} ke {status}',
-    'actions.dropHere': 'Letakkan di sini', 'actions.col.count': '{n} butir',
+    'actions.dropHere': 'Letakkan di sini', 'actions.inPlan': 'di dokumen', 'actions.col.count': '{n} butir',
   },
 });
 
@@ -68,7 +68,7 @@ export async function renderActions({ pid }, main) {
     $('#party-filter', main).addEventListener('change', e => { state.party = e.target.value; draw(); });
     $('#new-item', main)?.addEventListener('click', () => editDialog(pid, null));
     $$('[data-item]', main).forEach(el => el.addEventListener('click', e => {
-      if (e.target.closest('button.tick')) return;
+      if (e.target.closest('button.tick, a')) return;
       editDialog(pid, state.items.find(i => i.id === el.dataset.item));
     }));
     $$('button.tick', main).forEach(b => b.addEventListener('click', () => {
@@ -109,7 +109,7 @@ function card(i) {
   const overdue = isOverdue(i);
   return html`
     <article class="item-card ${overdue ? 'overdue' : ''} ${i.status === 'Done' ? 'done' : ''}" data-item="${i.id}" draggable="${can('Editor')}" tabindex="0" aria-label="A${i.number} ${i.title}">
-      <div class="item-top"><span class="num">A${i.number}</span>${i.documentId ? html`<span class="badge muted" title="${t('actions.fromDoc')}">☑ doc</span>` : ''}</div>
+      <div class="item-top"><span class="num">A${i.number}</span>${i.documentId ? html`<a class="badge muted doc-link" href="/p/${session.partnership.id}/docs/${i.documentId}" title="${t('actions.fromDoc')}">☑ ${t('actions.inPlan')}</a>` : ''}</div>
       <div class="item-title">${i.title}</div>
       <div class="item-meta">
         ${i.ownerName ? html`<span class="who"><span class="avatar sm" aria-hidden="true">${initials(i.ownerName)}</span>${i.ownerName}</span>` : html`<span class="muted">${t('actions.unassigned')}</span>`}

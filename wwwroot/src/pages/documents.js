@@ -116,6 +116,8 @@ export async function renderDocument({ pid, docId }, main) {
       try {
         const { html: rendered } = await post(`/api/partnerships/${pid}/markdown/preview`, { markdown: client.text });
         $('#preview').innerHTML = rendered; // sanitised on the server (Markdig without HTML + HtmlSanitizer)
+        // Task checkboxes in the preview can be ticked by editors: the click edits the Markdown line.
+        if (editable) for (const box of $('#preview').querySelectorAll('input[type=checkbox]')) box.disabled = false;
       } catch { /* offline: the preview waits */ }
     }, 250);
   };
@@ -177,6 +179,20 @@ export async function renderDocument({ pid, docId }, main) {
     }),
   });
 
+  $('#preview').addEventListener('click', e => {
+    const box = e.target.closest('input[type=checkbox]');
+    if (!box || !editable) return;
+    e.preventDefault();
+    const boxes = [...$('#preview').querySelectorAll('input[type=checkbox]')];
+    const text = view.state.doc.toString();
+    const marks = taskMarks(text);
+    // Only when preview and source agree on the task lines, so the right line is changed.
+    if (marks.length !== boxes.length) return;
+    const at = marks[boxes.indexOf(box)];
+    view.dispatch({ changes: { from: at, to: at + 1, insert: text[at] === ' ' ? 'x' : ' ' } });
+    box.checked = text[at] === ' ';
+  });
+
   connection.on('PresenceChanged', p => {
     if (p.documentId !== docId) return;
     let { anchor, head } = p;
@@ -228,4 +244,20 @@ export async function renderDocument({ pid, docId }, main) {
     stop();
     view.destroy();
   };
+}
+
+/** UTF-16 offsets of the mark inside `[ ]` of every Markdown task line outside code fences. */
+export function taskMarks(text) {
+  const marks = [];
+  let offset = 0;
+  let fence = false;
+  for (const line of text.split('\n')) {
+    if (/^\s*(```|~~~)/.test(line)) fence = !fence;
+    else if (!fence) {
+      const m = /^([ \t]*(?:[-*+]|\d+[.)])[ \t]+\[)[ xX]\][ \t]+\S/.exec(line);
+      if (m) marks.push(offset + m[1].length);
+    }
+    offset += line.length + 1;
+  }
+  return marks;
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Workspace.Server.Data;
 
@@ -36,6 +37,8 @@ public static class AuthExtensions
         var external = builder.Configuration.GetSection(ExternalLoginOptions.Section).Get<ExternalLoginOptions>() ?? new ExternalLoginOptions();
         builder.Services.AddOptions<ExternalLoginOptions>().BindConfiguration(ExternalLoginOptions.Section);
 
+        // Keys live in the database: sign-ins survive restarts and every node of a cluster shares them.
+        builder.Services.AddDataProtection().SetApplicationName("PartnershipWorkspace").PersistKeysToDbContext<WorkspaceDb>();
         var authentication = builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme);
         authentication.AddIdentityCookies();
         if (external.Enabled)

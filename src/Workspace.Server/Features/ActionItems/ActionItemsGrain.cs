@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Orleans.Concurrency;
 using Workspace.Server.Data;
+using Workspace.Server.Features.Documents;
 using Workspace.Server.Features.Goals;
 using Workspace.Server.Features.Partnerships;
 using Workspace.Server.Infrastructure;
@@ -13,12 +15,22 @@ public interface IActionItemsGrain : IGrainWithGuidKey
     Task<Outcome<ActionItemView>> UpdateAsync(Actor actor, Guid itemId, ActionItemInput input);
     Task<Outcome<ActionItemView>> MoveAsync(Actor actor, Guid itemId, MoveInput input);
     Task<Outcome<ActionItemView>> DeleteAsync(Actor actor, Guid itemId, int version);
+
+    /// <summary>
+    /// The task lines of a document after an edit: unlinked lines become items (and are then linked
+    /// through <see cref="IDocumentGrain.LinkChecklistLinesAsync"/>); ticking or unticking a linked
+    /// line marks its item done or reopens it.
+    /// </summary>
+    [OneWay]
+    Task SyncChecklistAsync(Guid documentId, IReadOnlyList<ChecklistLine> lines, Actor actor);
 }
 
 /// <summary>The single authority for one partnership's action items (keyed by partnership id).</summary>
 public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFeed feed, TimeProvider clock) : Grain, IActionItemsGrain
 {
     private readonly Dictionary<Guid, ActionItem> _items = [];
+    /// <summary>Items created for task lines whose link has not reached the document yet, so they are not created twice.</summary>
+    private readonly Dictionary<(Guid DocumentId, string Title), int> _unlinked = [];
     private int _lastNumber;
 
     private Guid PartnershipId => this.GetPrimaryKey();
@@ -90,6 +102,7 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
         updated.Version++;
         await SaveAsync(db => db.Update(updated), actor, "action.updated", Describe(current, updated));
         _items[itemId] = updated;
+        await TickLinkedLineAsync(current, updated);
         return await PublishAsync(updated, members);
     }
 
@@ -119,6 +132,7 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
         moved.Version++;
         await SaveAsync(db => db.Update(moved), actor, "action.updated", Describe(current, moved));
         _items[itemId] = moved;
+        await TickLinkedLineAsync(current, moved);
         return await PublishAsync(moved, members);
     }
 
@@ -142,6 +156,92 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
         await feed.PublishAsync(PartnershipId, "action.deleted", view);
         return Outcome<ActionItemView>.Ok(view);
     }
+
+    public async Task SyncChecklistAsync(Guid documentId, IReadOnlyList<ChecklistLine> lines, Actor actor)
+    {
+        var members = await MembersAsync();
+        var links = new List<ChecklistLink>();
+        foreach (var line in lines)
+        {
+            if (line.Number is { } number)
+            {
+                _unlinked.Remove((documentId, line.Title));
+                await SyncLinkedLineAsync(documentId, line, number, actor, members);
+                continue;
+            }
+            if (_unlinked.TryGetValue((documentId, line.Title), out var pending))
+            {
+                links.Add(new ChecklistLink(line.Title, pending));
+                continue;
+            }
+            if (line.Title.Length is 0 or > 300)
+            {
+                continue;
+            }
+            var owner = line.Handle is { } handle ? members.FirstOrDefault(m => Checklist.HandleMatches(handle, m.DisplayName, m.Email)) : null;
+            var now = clock.GetUtcNow();
+            var status = line.Done ? ActionStatus.Done : ActionStatus.Open;
+            var item = new ActionItem
+            {
+                Id = Guid.NewGuid(),
+                PartnershipId = PartnershipId,
+                Number = _lastNumber + 1,
+                Title = line.Title,
+                OwnerUserId = owner?.UserId,
+                DueDate = line.Due,
+                Status = status,
+                DocumentId = documentId,
+                SortOrder = NextSortOrder(status),
+                Version = 1,
+                CreatedByUserId = actor.UserId,
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            await SaveAsync(db => db.Add(item), actor, "action.created", $"added the action item A{item.Number} “{item.Title}” from a checklist");
+            _lastNumber = item.Number;
+            _items[item.Id] = item;
+            _unlinked[(documentId, line.Title)] = item.Number;
+            links.Add(new ChecklistLink(line.Title, item.Number));
+            await PublishAsync(item, members);
+        }
+        if (links.Count > 0)
+        {
+            await GrainFactory.GetGrain<IDocumentGrain>(documentId).LinkChecklistLinesAsync(links);
+        }
+    }
+
+    private async Task SyncLinkedLineAsync(Guid documentId, ChecklistLine line, int number, Actor actor, IReadOnlyList<MemberView> members)
+    {
+        var current = _items.Values.FirstOrDefault(i => i.Number == number);
+        if (current is null || (current.DocumentId is { } linked && linked != documentId))
+        {
+            return; // deleted, or the line names an item of another document
+        }
+        var done = current.Status == ActionStatus.Done;
+        if (line.Done == done && current.DocumentId is not null)
+        {
+            return;
+        }
+        var updated = Copy(current);
+        updated.DocumentId = documentId;
+        updated.Status = line.Done ? ActionStatus.Done : done ? ActionStatus.Open : current.Status;
+        if (updated.Status != current.Status)
+        {
+            updated.SortOrder = NextSortOrder(updated.Status);
+        }
+        updated.UpdatedAt = clock.GetUtcNow();
+        updated.Version++;
+        var summary = line.Done == done ? $"linked A{number} “{updated.Title}” to a checklist" : $"{(line.Done ? "ticked" : "unticked")} A{number} “{updated.Title}” in a checklist";
+        await SaveAsync(db => db.Update(updated), actor, "action.updated", summary);
+        _items[current.Id] = updated;
+        await PublishAsync(updated, members);
+    }
+
+    /// <summary>Done or reopened on the board: the linked task line follows (one-way, so no call waits on the other grain).</summary>
+    private Task TickLinkedLineAsync(ActionItem before, ActionItem after) =>
+        after.DocumentId is { } documentId && (before.Status == ActionStatus.Done) != (after.Status == ActionStatus.Done)
+            ? GrainFactory.GetGrain<IDocumentGrain>(documentId).SetChecklistDoneAsync(after.Number, after.Status == ActionStatus.Done)
+            : Task.CompletedTask;
 
     private async Task<(string Field, string Error)?> ValidateAsync(ActionItemInput input, IReadOnlyList<MemberView> members)
     {
@@ -183,13 +283,8 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
     private double NextSortOrder(ActionStatus status) =>
         _items.Values.Where(i => i.Status == status).Select(i => i.SortOrder).DefaultIfEmpty(0).Max() + 1;
 
-    private async Task SaveAsync(Action<WorkspaceDb> change, Actor actor, string kind, string summary)
-    {
-        await using var db = await dbs.CreateDbContextAsync();
-        change(db);
-        db.Activity.Add(feed.Activity(PartnershipId, actor, kind, summary));
-        await db.SaveChangesAsync();
-    }
+    private Task SaveAsync(Action<WorkspaceDb> change, Actor actor, string kind, string summary) =>
+        feed.SaveAsync(PartnershipId, change, actor, kind, summary);
 
     private async Task<Outcome<ActionItemView>> PublishAsync(ActionItem item, IReadOnlyList<MemberView> members)
     {

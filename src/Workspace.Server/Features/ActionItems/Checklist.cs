@@ -21,6 +21,10 @@ public sealed record ChecklistLine(
     [property: Id(6)] int? Number,
     [property: Id(7)] int MarkOffset);
 
+/// <summary>Action item <see cref="Number"/> was created for the task line titled <see cref="Title"/>.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ChecklistLink([property: Id(0)] string Title, [property: Id(1)] int Number);
+
 public static partial class Checklist
 {
     [GeneratedRegex(@"^(?<indent>[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[)(?<mark>[ xX])\][ \t]+(?<rest>\S.*)$")]
@@ -72,7 +76,7 @@ public static partial class Checklist
             && DateOnly.TryParseExact(d.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
         int? number = Link().Match(rest) is { Success: true } l && int.TryParse(l.Groups["number"].Value, CultureInfo.InvariantCulture, out var n) ? n : null;
 
-        var title = Link().Replace(Due().Replace(rest, ""), "");
+        var title = Handle().Replace(Link().Replace(Due().Replace(rest, ""), ""), "", 1);
         title = Regex.Replace(title, @"\s+", " ").Trim();
         var markOffset = lineStart + CodePoints(m.Groups["indent"].Value);
         return new ChecklistLine(lineStart, lineLength, m.Groups["mark"].Value is "x" or "X", title, handle, due, number, markOffset);

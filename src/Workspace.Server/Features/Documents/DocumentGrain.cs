@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Workspace.Collaboration.Ot;
 using Workspace.Server.Data;
+using Workspace.Server.Features.ActionItems;
 using Workspace.Server.Features.Partnerships;
 
 namespace Workspace.Server.Features.Documents;
@@ -33,6 +34,14 @@ public interface IDocumentGrain : IGrainWithGuidKey
     Task UpdatePresenceAsync(string connectionId, Actor actor, long revision, int anchor, int head);
 
     Task LeaveAsync(string connectionId);
+
+    /// <summary>Appends <c>#A12</c> to the first unlinked task line of each title, making the link visible to everyone.</summary>
+    [OneWay]
+    Task LinkChecklistLinesAsync(IReadOnlyList<ChecklistLink> links);
+
+    /// <summary>Ticks or unticks the task line linked to action item <paramref name="number"/> (it was done or reopened elsewhere).</summary>
+    [OneWay]
+    Task SetChecklistDoneAsync(int number, bool done);
 }
 
 /// <summary>
@@ -41,7 +50,7 @@ public interface IDocumentGrain : IGrainWithGuidKey
 /// then acknowledge and broadcast. Broadcasting from here (not from the hub after the call returns) keeps
 /// every connection's stream in revision order, because the next op cannot start before this one is sent.
 /// </summary>
-public sealed class DocumentGrain(
+public sealed partial class DocumentGrain(
     IDbContextFactory<WorkspaceDb> dbs,
     OperationWriter writer,
     IOptions<DocumentOptions> options,
@@ -180,9 +189,9 @@ public sealed class DocumentGrain(
     public async Task<SubmitResult> SubmitAsync(SubmitCommand command)
     {
         Live();
-        if (string.IsNullOrEmpty(command.ClientId) || command.ClientId.Length > 64)
+        if (string.IsNullOrEmpty(command.ClientId) || command.ClientId.Length > 64 || command.ClientId.StartsWith(ServerClientId, StringComparison.Ordinal))
         {
-            throw new DocumentRejectedException("A client id of 1 to 64 characters is needed.");
+            throw new DocumentRejectedException("A client id of 1 to 64 characters is needed (and it may not start with \"server\").");
         }
         if (_broken)
         {
@@ -241,32 +250,8 @@ public sealed class DocumentGrain(
         }
 
         // Ordered and applied before the first await (see the interface); acknowledged and broadcast only once durable.
-        var revision = _revision + 1;
-        var applied = new AppliedOperation(Id, revision, op, command.ClientId, command.ClientSeq, command.Author.UserId, command.Author.DisplayName);
-        var write = writer.WriteAsync(new DocumentOperation
-        {
-            DocumentId = Id,
-            Revision = revision,
-            ClientId = command.ClientId,
-            ClientSeq = command.ClientSeq,
-            AuthorId = command.Author.UserId,
-            Operation = op.ToJson(),
-            At = DateTimeOffset.UtcNow,
-        });
-        _lastWrite = write;
-        _text.Apply(op);
-        _revision = revision;
-        _recent.Add(applied);
-        _lengthAfter.Add(_text.Length);
-        Trim();
-        _clients[command.ClientId] = new ClientSeen(command.ClientSeq, revision);
-        TransformPresence(op, command.ConnectionId);
-        if (revision % _options.SnapshotInterval == 0)
-        {
-            // Not awaited: the log already holds the op; a lost snapshot only means a longer replay.
-            _ = writer.WriteAsync(new DocumentSnapshot { DocumentId = Id, Revision = revision, Text = _text.ToString(), At = DateTimeOffset.UtcNow })
-                .ContinueWith(t => log.LogWarning(t.Exception, "Snapshot {Revision} of {Id} was not stored.", revision, Id), TaskContinuationOptions.OnlyOnFaulted);
-        }
+        var (applied, write) = Apply(op, command.ClientId, command.ClientSeq, command.Author, command.ConnectionId);
+        var revision = applied.Revision;
 
         try
         {
@@ -283,6 +268,39 @@ public sealed class DocumentGrain(
 
         await hub.Clients.GroupExcept(DocumentHub.Group(Id), command.ConnectionId).OperationApplied(applied);
         return new SubmitResult(revision, Duplicate: false);
+    }
+
+    /// <summary>Applies a transformed op at the head revision and queues its durable write (the caller awaits it).</summary>
+    private (AppliedOperation Applied, Task Write) Apply(TextOperation op, string clientId, long clientSeq, Actor author, string connectionId)
+    {
+        var revision = _revision + 1;
+        var applied = new AppliedOperation(Id, revision, op, clientId, clientSeq, author.UserId, author.DisplayName);
+        var write = writer.WriteAsync(new DocumentOperation
+        {
+            DocumentId = Id,
+            Revision = revision,
+            ClientId = clientId,
+            ClientSeq = clientSeq,
+            AuthorId = author.UserId,
+            Operation = op.ToJson(),
+            At = DateTimeOffset.UtcNow,
+        });
+        _lastWrite = write;
+        _text.Apply(op);
+        _revision = revision;
+        _recent.Add(applied);
+        _lengthAfter.Add(_text.Length);
+        Trim();
+        _clients[clientId] = new ClientSeen(clientSeq, revision);
+        TransformPresence(op, connectionId);
+        if (revision % _options.SnapshotInterval == 0)
+        {
+            // Not awaited: the log already holds the op; a lost snapshot only means a longer replay.
+            _ = writer.WriteAsync(new DocumentSnapshot { DocumentId = Id, Revision = revision, Text = _text.ToString(), At = DateTimeOffset.UtcNow })
+                .ContinueWith(t => log.LogWarning(t.Exception, "Snapshot {Revision} of {Id} was not stored.", revision, Id), TaskContinuationOptions.OnlyOnFaulted);
+        }
+        TextChanged(author);
+        return (applied, write);
     }
 
     public async Task UpdatePresenceAsync(string connectionId, Actor actor, long revision, int anchor, int head)

@@ -26,7 +26,7 @@ public sealed record SubmitRequest(Guid DocumentId, string ClientId, long Client
 /// learns nothing, not even that the document exists), then delegates to the document's grain.
 /// </summary>
 [Authorize]
-public sealed class DocumentHub(PartnershipAccess access, LiveConnections connections, IGrainFactory grains) : Hub<IDocumentClient>
+public sealed class DocumentHub(PartnershipAccess access, LiveConnections connections, PartnershipFeed feed, IGrainFactory grains) : Hub<IDocumentClient>
 {
     private const string UnknownDocument = "Unknown document.";
 
@@ -95,7 +95,10 @@ public sealed class DocumentHub(PartnershipAccess access, LiveConnections connec
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        connections.Forget(Context.ConnectionId);
+        foreach (var partnershipId in connections.Forget(Context.ConnectionId))
+        {
+            await feed.PublishOnlineAsync(partnershipId);
+        }
         foreach (var documentId in Opened.Keys)
         {
             await Grain(documentId).LeaveAsync(Context.ConnectionId);

@@ -41,6 +41,12 @@ public sealed class DocumentOptions
     public TimeSpan BatchWindow { get; set; } = TimeSpan.Zero;
 
     /// <summary>
+    /// How long a document must be quiet before its task lines are matched with action items, so a
+    /// line being typed does not become an item per keystroke.
+    /// </summary>
+    public TimeSpan ChecklistDelay { get; set; } = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>
     /// SQLite only. true: in WAL mode a commit is written to the OS but not fsynced — it survives the server
     /// process being killed (kill -9), not a power cut or kernel crash. false: fsync every batch (FULL), which
     /// also survives power loss but makes each batch wait for the disk. PostgreSQL ignores this.

@@ -274,13 +274,8 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
             : ("ownerPartyId", "The owner must be one of the partnership's organisations.");
     }
 
-    private async Task SaveAsync(Action<WorkspaceDb> change, Actor actor, string kind, string summary)
-    {
-        await using var db = await dbs.CreateDbContextAsync();
-        change(db);
-        db.Activity.Add(feed.Activity(PartnershipId, actor, kind, summary));
-        await db.SaveChangesAsync();
-    }
+    private Task SaveAsync(Action<WorkspaceDb> change, Actor actor, string kind, string summary) =>
+        feed.SaveAsync(PartnershipId, change, actor, kind, summary);
 
     private async Task<Outcome<GoalView>> PublishAsync(string kind, GoalView view)
     {

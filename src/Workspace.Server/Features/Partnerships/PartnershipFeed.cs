@@ -1,12 +1,17 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Workspace.Server.Data;
 
 namespace Workspace.Server.Features.Partnerships;
+
+public sealed record OnlineMembers(IReadOnlyList<string> UserIds);
 
 /// <summary>
 /// How a grain tells the partnership what happened: an activity entry saved with the change, and
 /// an event pushed to every connected member after the change is saved.
 /// </summary>
-public sealed class PartnershipFeed(IHubContext<PartnershipHub, IPartnershipClient> hub, TimeProvider clock)
+public sealed class PartnershipFeed(
+    IDbContextFactory<WorkspaceDb> dbs, IHubContext<PartnershipHub, IPartnershipClient> hub, LiveConnections connections, TimeProvider clock)
 {
     public ActivityEntry Activity(Guid partnershipId, Actor actor, string kind, string summary) => new()
     {
@@ -17,6 +22,19 @@ public sealed class PartnershipFeed(IHubContext<PartnershipHub, IPartnershipClie
         Kind = kind,
         Summary = summary.Length > 1000 ? summary[..1000] : summary,
     };
+
+    /// <summary>Saves a change together with its activity entry, in one transaction.</summary>
+    public async Task SaveAsync(Guid partnershipId, Action<WorkspaceDb> change, Actor actor, string kind, string summary)
+    {
+        await using var db = await dbs.CreateDbContextAsync();
+        change(db);
+        db.Activity.Add(Activity(partnershipId, actor, kind, summary));
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Who is online (any live connection to the partnership): pushed whenever someone joins or leaves.</summary>
+    public Task PublishOnlineAsync(Guid partnershipId) =>
+        PublishAsync(partnershipId, "presence", new OnlineMembers(connections.Online(partnershipId)));
 
     /// <summary>Push is best effort: the change is already saved, and clients reload on reconnect.</summary>
     public async Task PublishAsync(Guid partnershipId, string kind, object payload)

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Workspace.Server.Data;
@@ -60,7 +59,7 @@ public sealed class InvitationOptions
 /// </summary>
 public sealed class PartnershipGrain(
     IDbContextFactory<WorkspaceDb> dbs,
-    IHubContext<PartnershipHub, IPartnershipClient> hub,
+    PartnershipFeed feed,
     LiveConnections connections,
     TimeProvider clock,
     IOptions<InvitationOptions> invitationOptions,
@@ -496,15 +495,7 @@ public sealed class PartnershipGrain(
         await db.SaveChangesAsync();
     }
 
-    private ActivityEntry Activity(Actor actor, string kind, string summary) => new()
-    {
-        PartnershipId = Id,
-        At = Now,
-        ActorUserId = actor.UserId,
-        ActorName = actor.DisplayName,
-        Kind = kind,
-        Summary = summary,
-    };
+    private ActivityEntry Activity(Actor actor, string kind, string summary) => feed.Activity(Id, actor, kind, summary);
 
     private PartnershipView View() => new(
         Id,
@@ -532,5 +523,5 @@ public sealed class PartnershipGrain(
     /// <summary>Group name of everyone connected to one partnership.</summary>
     public static string Group(Guid partnershipId) => $"partnership:{partnershipId:N}";
 
-    private Task Publish(string kind, object payload) => hub.Clients.Group(Group(Id)).PartnershipChanged(new PartnershipEvent(Id, kind, payload));
+    private Task Publish(string kind, object payload) => feed.PublishAsync(Id, kind, payload);
 }

@@ -6,8 +6,6 @@ namespace Workspace.Server.Features.Partnerships;
 /// <summary>A change in a partnership, pushed to every member connected to it.</summary>
 public sealed record PartnershipEvent(Guid PartnershipId, string Kind, object Payload);
 
-public sealed record PresenceView(IReadOnlyList<string> UserIds);
-
 public interface IPartnershipClient
 {
     Task PartnershipChanged(PartnershipEvent change);
@@ -15,7 +13,7 @@ public interface IPartnershipClient
 
 /// <summary>Live updates of a partnership. Joining its group is authorised against membership on the server.</summary>
 [Authorize]
-public sealed class PartnershipHub(PartnershipAccess access, LiveConnections connections, IGrainFactory grains) : Hub<IPartnershipClient>
+public sealed class PartnershipHub(PartnershipAccess access, LiveConnections connections, PartnershipFeed feed, IGrainFactory grains) : Hub<IPartnershipClient>
 {
     public async Task<PartnershipView> JoinPartnership(Guid partnershipId)
     {
@@ -36,10 +34,7 @@ public sealed class PartnershipHub(PartnershipAccess access, LiveConnections con
         await base.OnDisconnectedAsync(exception);
     }
 
-    /// <summary>Who is online: pushed to the partnership whenever someone joins or leaves.</summary>
-    private Task PublishPresence(Guid partnershipId) =>
-        Clients.Group(PartnershipGrain.Group(partnershipId)).PartnershipChanged(
-            new PartnershipEvent(partnershipId, "presence", new PresenceView(connections.Online(partnershipId))));
+    private Task PublishPresence(Guid partnershipId) => feed.PublishOnlineAsync(partnershipId);
 
     public async Task LeavePartnership(Guid partnershipId)
     {

@@ -1,0 +1,128 @@
+using Workspace.Collaboration.Ot;
+using Workspace.Server.Features.ActionItems;
+using Workspace.Server.Features.Partnerships;
+
+namespace Workspace.Server.Features.Documents;
+
+/// <summary>
+/// Task lines (<c>- [ ] …</c>) and action items, kept in step. When a document has been quiet for
+/// <see cref="DocumentOptions.ChecklistDelay"/>, its task lines go to the partnership's
+/// <see cref="IActionItemsGrain"/>, which creates or updates items. Changes the other way (a new
+/// link, an item done on the board) come back as server edits: normal operations, broadcast to
+/// every co-editor. Calls both ways are one-way messages, so the two grains never wait on each other.
+/// </summary>
+public sealed partial class DocumentGrain
+{
+    /// <summary>Client id of edits the server makes; clients may not use it.</summary>
+    public const string ServerClientId = "server";
+
+    private static readonly Actor ServerAuthor = new("", "Partnership Workspace", "");
+
+    private IGrainTimer? _checklistTimer;
+    private Actor? _lastAuthor;
+    private string? _lastChecklist;
+
+    private void TextChanged(Actor author)
+    {
+        if (author.UserId.Length > 0)
+        {
+            _lastAuthor = author;
+        }
+        if (_checklistTimer is null)
+        {
+            _checklistTimer = this.RegisterGrainTimer(ScanChecklistAsync, _options.ChecklistDelay, Timeout.InfiniteTimeSpan);
+        }
+        else
+        {
+            _checklistTimer.Change(_options.ChecklistDelay, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private Task ScanChecklistAsync(CancellationToken ct)
+    {
+        if (_document is not { DeletedAt: null } document || _lastAuthor is null)
+        {
+            return Task.CompletedTask;
+        }
+        var lines = Checklist.Parse(_text.ToString());
+        var signature = string.Join('\n', lines.Select(l => $"{l.Done}|{l.Number}|{l.Title}|{l.Handle}|{l.Due}"));
+        if (signature == _lastChecklist)
+        {
+            return Task.CompletedTask;
+        }
+        _lastChecklist = signature;
+        return GrainFactory.GetGrain<IActionItemsGrain>(document.PartnershipId).SyncChecklistAsync(Id, lines, _lastAuthor);
+    }
+
+    public Task LinkChecklistLinesAsync(IReadOnlyList<ChecklistLink> links)
+    {
+        var lines = Checklist.Parse(_text.ToString());
+        var used = new HashSet<int>();
+        var inserts = new SortedDictionary<int, string>();
+        foreach (var link in links)
+        {
+            if (lines.Any(l => l.Number == link.Number))
+            {
+                continue; // already linked (a user typed it, or an earlier message did)
+            }
+            var line = lines.FirstOrDefault(l => l.Number is null && l.Title == link.Title && !used.Contains(l.Start));
+            if (line is not null)
+            {
+                used.Add(line.Start);
+                inserts[line.Start + line.Length] = Checklist.LinkSuffix(link.Number);
+            }
+        }
+        var components = new List<OpComponent>();
+        var at = 0;
+        foreach (var (position, text) in inserts)
+        {
+            if (position > at)
+            {
+                components.Add(OpComponent.Retain(position - at));
+            }
+            components.Add(OpComponent.Insert(text));
+            at = position;
+        }
+        return components.Count == 0 ? Task.CompletedTask : ServerEditAsync(TextOperation.Create(components));
+    }
+
+    public Task SetChecklistDoneAsync(int number, bool done)
+    {
+        var line = Checklist.Parse(_text.ToString()).FirstOrDefault(l => l.Number == number);
+        if (line is null || line.Done == done)
+        {
+            return Task.CompletedTask;
+        }
+        var components = new List<OpComponent>();
+        if (line.MarkOffset > 0)
+        {
+            components.Add(OpComponent.Retain(line.MarkOffset));
+        }
+        components.Add(OpComponent.Delete(1));
+        components.Add(OpComponent.Insert(done ? "x" : " "));
+        return ServerEditAsync(TextOperation.Create(components));
+    }
+
+    /// <summary>An edit made by the server at the head revision: stored, then broadcast to every connection.</summary>
+    private async Task ServerEditAsync(TextOperation op)
+    {
+        if (_document is not { DeletedAt: null } || _broken || op.IsNoop)
+        {
+            return;
+        }
+        var seq = _clients.TryGetValue(ServerClientId, out var seen) ? seen.Seq + 1 : 1;
+        var (applied, write) = Apply(op, ServerClientId, seq, ServerAuthor, "");
+        try
+        {
+            await write;
+        }
+        catch (Exception ex)
+        {
+            log.LogError(ex, "Could not store server edit {Revision} of document {Id}.", applied.Revision, Id);
+            _broken = true;
+            DeactivateOnIdle();
+            return;
+        }
+        await hub.Clients.Group(DocumentHub.Group(Id)).OperationApplied(applied);
+    }
+}

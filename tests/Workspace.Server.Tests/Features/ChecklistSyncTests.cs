@@ -1,0 +1,119 @@
+using System.Net;
+using System.Text.Json;
+using Workspace.Server.Tests.Infrastructure;
+using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
+
+namespace Workspace.Server.Tests.Features;
+
+/// <summary>Task lines in documents and action items, kept in step both ways through normal OT edits.</summary>
+public sealed class ChecklistSyncTests : IAsyncLifetime
+{
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+    private readonly WorkspaceFactory _factory = new WorkspaceFactory().With("Documents:ChecklistDelay", "00:00:00.150");
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+
+    private async Task<List<JsonElement>> ItemsAsync(TestUser user, Guid pid)
+    {
+        var (_, items) = await user.Http.GetJsonAsync($"/api/partnerships/{pid}/action-items", _ct);
+        return items.EnumerateArray().ToList();
+    }
+
+    private async Task<JsonElement> EventuallyItemAsync(TestUser user, Guid pid, Func<JsonElement, bool> match, string what)
+    {
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var found = (await ItemsAsync(user, pid)).Where(match).ToList();
+            if (found.Count > 0)
+            {
+                return found[0];
+            }
+            Assert.True(DateTime.UtcNow < until, $"Timed out waiting for: {what}");
+            await Task.Delay(50, _ct);
+        }
+    }
+
+    [Fact]
+    public async Task TaskLineBecomesALinkedActionItemWithOwnerAndDueDate()
+    {
+        var owner = await _factory.SignUpAsync("Rina Wijaya", ct: _ct);
+        var (pid, docId) = await CreateDocumentAsync(owner, _ct);
+        var (connection, session) = await OpenAsync(_factory, owner, docId, _ct);
+
+        session.Insert(0, "# Plan\n\n- [ ] Send draft MoU @rina due:2026-12-15\n- just a bullet\n");
+
+        var item = await EventuallyItemAsync(owner, pid, i => i.GetProperty("title").GetString() == "Send draft MoU", "an item for the task line");
+        Assert.Equal(owner.Id, item.GetProperty("ownerUserId").GetString());
+        Assert.Equal("2026-12-15", item.GetProperty("dueDate").GetString());
+        Assert.Equal(docId, item.GetProperty("documentId").GetGuid());
+        Assert.Equal("Open", item.GetProperty("status").GetString());
+        var number = item.GetProperty("number").GetInt32();
+        // The link is written into the line by a server edit that every co-editor receives.
+        await EventuallyAsync(() => session.Text.Contains($"due:2026-12-15 #A{number}\n", StringComparison.Ordinal), TimeSpan.FromSeconds(10), "the link in the editor", _ct);
+        Assert.Equal(session.Text, await ServerTextAsync(owner, pid, docId, _ct));
+        await Task.Delay(400, _ct);
+        Assert.Single(await ItemsAsync(owner, pid));
+        await connection.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task TickingEitherPlaceUpdatesTheOther()
+    {
+        var owner = await _factory.SignUpAsync("Budi", ct: _ct);
+        var (pid, docId) = await CreateDocumentAsync(owner, _ct);
+        var (connection, session) = await OpenAsync(_factory, owner, docId, _ct);
+        session.Insert(0, "- [ ] Book the venue\n- [ ] Print the agenda\n");
+        var venue = await EventuallyItemAsync(owner, pid, i => i.GetProperty("title").GetString() == "Book the venue", "venue item");
+        await EventuallyAsync(() => session.Text.Contains("#A2", StringComparison.Ordinal), TimeSpan.FromSeconds(10), "both lines linked", _ct);
+
+        // Board → document: moving the item to Done ticks its line.
+        var (moved, _) = await owner.Http.PostJsonAsync($"/api/partnerships/{pid}/action-items/{venue.GetProperty("id").GetGuid()}/move",
+            new { status = "Done", version = venue.GetProperty("version").GetInt32() }, _ct);
+        Assert.Equal(HttpStatusCode.OK, moved);
+        await EventuallyAsync(() => session.Text.StartsWith("- [x] Book the venue", StringComparison.Ordinal), TimeSpan.FromSeconds(10), "the line ticked", _ct);
+
+        // Document → board: ticking the other line in the editor marks its item done.
+        var second = session.Text.IndexOf("- [ ] Print", StringComparison.Ordinal);
+        session.Delete(second + 3, 1);
+        session.Insert(second + 3, "x");
+        await EventuallyItemAsync(owner, pid, i => i.GetProperty("title").GetString() == "Print the agenda" && i.GetProperty("status").GetString() == "Done", "agenda item done");
+
+        // Unticking reopens it.
+        session.Delete(second + 3, 1);
+        session.Insert(second + 3, " ");
+        await EventuallyItemAsync(owner, pid, i => i.GetProperty("title").GetString() == "Print the agenda" && i.GetProperty("status").GetString() == "Open", "agenda item reopened");
+        await connection.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task BoardTickAndConcurrentEditOfTheSameLineBothSurvive()
+    {
+        var owner = await _factory.SignUpAsync("Citra", ct: _ct);
+        var (pid, docId) = await CreateDocumentAsync(owner, _ct);
+        var (connectionA, a) = await OpenAsync(_factory, owner, docId, _ct);
+        var (connectionB, b) = await OpenAsync(_factory, owner, docId, _ct);
+        a.Insert(0, "- [ ] Sign the MoU\n");
+        var item = await EventuallyItemAsync(owner, pid, i => i.GetProperty("title").GetString() == "Sign the MoU", "item");
+        await EventuallyAsync(() => b.Text.Contains("#A1", StringComparison.Ordinal), TimeSpan.FromSeconds(10), "link reaches B", _ct);
+
+        // B edits the title of that very line while the board marks the item done.
+        var moveTask = owner.Http.PostJsonAsync($"/api/partnerships/{pid}/action-items/{item.GetProperty("id").GetGuid()}/move",
+            new { status = "Done", version = item.GetProperty("version").GetInt32() + 0 }, _ct);
+        b.Insert("- [ ] Sign the".Length, " joint");
+        var (status, after) = await moveTask;
+        if (status == HttpStatusCode.Conflict)
+        {
+            // The link edit bumped nothing on the item, so a conflict would be a bug.
+            Assert.Fail($"unexpected conflict: {after}");
+        }
+
+        await EventuallyAsync(() => a.Text == b.Text && a.Text.StartsWith("- [x] Sign the joint MoU #A1", StringComparison.Ordinal), TimeSpan.FromSeconds(10), "both changes in both editors", _ct);
+        await b.WaitSyncedAsync(_ct);
+        Assert.Equal(a.Text, await ServerTextAsync(owner, pid, docId, _ct));
+        await connectionA.DisposeAsync();
+        await connectionB.DisposeAsync();
+    }
+}
