@@ -171,7 +171,7 @@ public static class LoadGenerator
         string? Get(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         int Int(string name, int fallback) => Get(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         return new Options(Int("--docs", 50), Int("--clients", 5), Int("--interval", 100), Int("--seconds", 20), Int("--warmup", 5), Get("--server-dll"), Get("--url"), Int("--snapshot", 200), Get("--data"),
-            args.Where(a => a.StartsWith("--Documents:", StringComparison.Ordinal)).ToArray());
+            args.Where(a => a.StartsWith("--Documents:", StringComparison.Ordinal) || a.StartsWith("--Database:", StringComparison.Ordinal)).ToArray());
     }
 
     private static async Task WaitHealthyAsync(string baseUrl)
