@@ -20,7 +20,7 @@ addMessages({
     'kpi.field.baseline': 'Baseline (optional)', 'kpi.field.target': 'Target', 'kpi.field.goal': 'Measures goal', 'kpi.noGoal': 'No goal',
     'kpi.latest': 'Latest', 'kpi.target': 'Target', 'kpi.add': 'Add measurement', 'kpi.value': 'Value', 'kpi.date': 'Date', 'kpi.note': 'Note',
     'kpi.history': 'History', 'kpi.by': 'by {name}', 'kpi.edit': 'Edit KPI', 'kpi.deleteConfirm': 'Delete this KPI and its measurements?',
-    'kpi.owner': 'Owned by {party}', 'goals.linked': '{kpis} KPIs · {done} of {total} action items done', 'goals.seeItems': 'action items',
+    'kpi.owner': 'Owned by {party}', 'goals.linked': '{kpis} KPIs · {done} of {total} action items done', 'goals.seeItems': 'action items', 'goals.linkedKpis': '{kpis} KPIs',
   },
   id: {
     'goals.title': 'Tujuan & KPI', 'goals.newGoal': 'Tujuan baru', 'goals.newKpi': 'KPI baru', 'goals.none': 'Belum ada tujuan bersama. Sepakati yang pertama bersama-sama.',
@@ -32,7 +32,7 @@ addMessages({
     'kpi.field.baseline': 'Nilai awal (opsional)', 'kpi.field.target': 'Target', 'kpi.field.goal': 'Mengukur tujuan', 'kpi.noGoal': 'Tanpa tujuan',
     'kpi.latest': 'Terbaru', 'kpi.target': 'Target', 'kpi.add': 'Tambah pengukuran', 'kpi.value': 'Nilai', 'kpi.date': 'Tanggal', 'kpi.note': 'Catatan',
     'kpi.history': 'Riwayat', 'kpi.by': 'oleh {name}', 'kpi.edit': 'Ubah KPI', 'kpi.deleteConfirm': 'Hapus KPI ini beserta pengukurannya?',
-    'kpi.owner': 'Dimiliki {party}', 'goals.linked': '{kpis} KPI · {done} dari {total} butir tindakan selesai', 'goals.seeItems': 'butir tindakan',
+    'kpi.owner': 'Dimiliki {party}', 'goals.linked': '{kpis} KPI · {done} dari {total} butir tindakan selesai', 'goals.seeItems': 'butir tindakan', 'goals.linkedKpis': '{kpis} KPI',
   },
 });
 
@@ -125,7 +125,8 @@ export async function renderGoals({ pid }, main) {
     const kpis = board.kpis.filter(k => k.goalId === g.id).length;
     if (mine.length === 0 && kpis === 0) return '';
     const done = mine.filter(i => i.status === 'Done').length;
-    return html`<p class="muted small linked">${t('goals.linked', { kpis, done, total: mine.length })} · <a href="/p/${pid}/actions">${t('goals.seeItems')}</a></p>`;
+    const text = mine.length ? t('goals.linked', { kpis, done, total: mine.length }) : t('goals.linkedKpis', { kpis });
+    return html`<p class="muted small linked">${text} · <a href="/p/${pid}/actions">${t('goals.seeItems')}</a></p>`;
   }
 
   function kpiCard(k) {
