@@ -113,16 +113,16 @@ public sealed class WorkspaceTests(BrowserFixture fixture)
         await ayu.Keyboard.TypeAsync("- [ ] Collect water samples @budi");
 
         var card = budi.Locator(".item-card", new() { HasText = "Collect water samples" });
-        await Assertions.Expect(budi.Locator(".column[data-status=Open]").Locator(".item-card", new() { HasText = "Collect water samples" })).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Assertions.Expect(budi.Locator(".column[data-status=Open]").Locator(".item-card", new() { HasText = "Collect water samples" })).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Assertions.Expect(card).ToContainTextAsync("Budi Santoso");
-        await Assertions.Expect(ayu.Locator(".cm-content")).ToContainTextAsync("#A1", new() { Timeout = 5000 });
+        await Assertions.Expect(ayu.Locator(".cm-content")).ToContainTextAsync("#A1", new() { Timeout = 15_000 });
 
         // Ayu ticks the box in the live preview; the item turns done on Budi's board.
         var box = ayu.Locator("#preview input[type=checkbox]");
         await Assertions.Expect(box).ToBeEnabledAsync();
         await box.ClickAsync();
         await Assertions.Expect(ayu.Locator(".cm-content")).ToContainTextAsync("- [x] Collect water samples");
-        await Assertions.Expect(budi.Locator(".column[data-status=Done]").Locator(".item-card", new() { HasText = "Collect water samples" })).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Assertions.Expect(budi.Locator(".column[data-status=Done]").Locator(".item-card", new() { HasText = "Collect water samples" })).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await BrowserFixture.ScreenshotAsync(ayu, "plan-checklist-en");
     }
 

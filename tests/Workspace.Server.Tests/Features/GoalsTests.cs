@@ -152,3 +152,85 @@ public sealed class GoalsTests(WorkspaceFactory factory) : IClassFixture<Workspa
 
     internal static Guid IdOf(JsonElement e) => e.GetProperty("id").GetGuid();
 }
+
+public sealed class GoalsAndItemsCommandTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>
+{
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task KpiUpdateDeleteAndMeasurementDeletionFollowVersions()
+    {
+        var p = await TestPartnership.CreateAsync(factory, ct: _ct);
+        object Kpi(string name, int version) => new { name, unit = "t", direction = "HigherIsBetter", target = 100, ownerPartyId = p.OwnerPartyId, version };
+        var (_, kpi) = await p.Owner.Http.PostJsonAsync(p.Url("/kpis"), Kpi("Deliveries", 0), _ct);
+        var id = kpi.GetProperty("id").GetGuid();
+        var (_, measured) = await p.Owner.Http.PostJsonAsync(p.Url($"/kpis/{id}/measurements"), new { date = "2026-11-01", value = 40 }, _ct);
+        var measurementId = measured.GetProperty("measurements")[0].GetProperty("id").GetGuid();
+
+        var (renamed, after) = await p.Owner.Http.PutJsonAsync(p.Url($"/kpis/{id}"), Kpi("Tonnes delivered", 1), _ct);
+        var (stale, conflict) = await p.Owner.Http.PutJsonAsync(p.Url($"/kpis/{id}"), Kpi("Stale", 1), _ct);
+        var (staleDelete, _) = await p.Owner.Http.SendJsonAsync(HttpMethod.Delete, p.Url($"/kpis/{id}?version=1"), ct: _ct);
+        var (removed, withoutMeasurement) = await p.Owner.Http.SendJsonAsync(HttpMethod.Delete, p.Url($"/kpis/{id}/measurements/{measurementId}"), ct: _ct);
+        var (deleted, _) = await p.Owner.Http.SendJsonAsync(HttpMethod.Delete, p.Url($"/kpis/{id}?version=2"), ct: _ct);
+        var (missing, _) = await p.Owner.Http.PutJsonAsync(p.Url($"/kpis/{id}"), Kpi("Gone", 3), _ct);
+
+        Assert.Equal(HttpStatusCode.OK, renamed);
+        Assert.Equal(2, after.GetProperty("version").GetInt32());
+        Assert.Equal(HttpStatusCode.Conflict, stale);
+        Assert.Equal("Tonnes delivered", conflict.GetProperty("current").GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, staleDelete);
+        Assert.Equal(HttpStatusCode.OK, removed);
+        Assert.Equal(0, withoutMeasurement.GetProperty("measurements").GetArrayLength());
+        Assert.Equal(HttpStatusCode.OK, deleted);
+        Assert.Equal(HttpStatusCode.NotFound, missing);
+        var (_, board) = await p.Owner.Http.GetJsonAsync(p.Url("/goals"), _ct);
+        Assert.Empty(board.GetProperty("kpis").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task GoalAndActionItemUpdatesAndDeletesFollowVersions()
+    {
+        var p = await TestPartnership.CreateAsync(factory, ct: _ct);
+        var (_, goal) = await p.Owner.Http.PostJsonAsync(p.Url("/goals"), new { title = "Goal", ownerPartyId = p.OwnerPartyId, status = "OnTrack", version = 0 }, _ct);
+        var goalId = goal.GetProperty("id").GetGuid();
+        var (_, item) = await p.Owner.Http.PostJsonAsync(p.Url("/action-items"), new { title = "Item", status = "Open", goalId, version = 0 }, _ct);
+        var itemId = item.GetProperty("id").GetGuid();
+        object Edit(string title, int version) => new { title, notes = "n", ownerUserId = p.Owner.Id, dueDate = "2027-01-31", status = "InProgress", goalId, version };
+
+        var (edited, afterEdit) = await p.Owner.Http.PutJsonAsync(p.Url($"/action-items/{itemId}"), Edit("Renamed", 1), _ct);
+        var (staleEdit, conflict) = await p.Owner.Http.PutJsonAsync(p.Url($"/action-items/{itemId}"), Edit("Stale", 1), _ct);
+        var (badGoal, _) = await p.Owner.Http.PostJsonAsync(p.Url("/action-items"), new { title = "x", status = "Open", goalId = Guid.NewGuid(), version = 0 }, _ct);
+        var (staleItemDelete, _) = await p.Owner.Http.SendJsonAsync(HttpMethod.Delete, p.Url($"/action-items/{itemId}?version=1"), ct: _ct);
+        var (itemDeleted, _) = await p.Owner.Http.SendJsonAsync(HttpMethod.Delete, p.Url($"/action-items/{itemId}?version=2"), ct: _ct);
+        var (staleGoalDelete, _) = await p.Owner.Http.SendJsonAsync(HttpMethod.Delete, p.Url($"/goals/{goalId}?version=7"), ct: _ct);
+        var (goalDeleted, _) = await p.Owner.Http.SendJsonAsync(HttpMethod.Delete, p.Url($"/goals/{goalId}?version=1"), ct: _ct);
+
+        Assert.Equal(HttpStatusCode.OK, edited);
+        Assert.Equal("InProgress", afterEdit.GetProperty("status").GetString());
+        Assert.Equal("2027-01-31", afterEdit.GetProperty("dueDate").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, staleEdit);
+        Assert.Equal("Renamed", conflict.GetProperty("current").GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, badGoal);
+        Assert.Equal(HttpStatusCode.Conflict, staleItemDelete);
+        Assert.Equal(HttpStatusCode.OK, itemDeleted);
+        Assert.Equal(HttpStatusCode.Conflict, staleGoalDelete);
+        Assert.Equal(HttpStatusCode.OK, goalDeleted);
+        var (_, items) = await p.Owner.Http.GetJsonAsync(p.Url("/action-items"), _ct);
+        var (_, board) = await p.Owner.Http.GetJsonAsync(p.Url("/goals"), _ct);
+        Assert.Equal(0, items.GetArrayLength());
+        Assert.Empty(board.GetProperty("goals").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task OpenApiDescribesThePartnershipEndpoints()
+    {
+        var json = await factory.CreateClient().GetStringAsync("/openapi/v1.json", _ct);
+        using var doc = JsonDocument.Parse(json);
+        var paths = doc.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+
+        Assert.Contains("/api/partnerships/{partnershipId}/goals", paths);
+        Assert.Contains("/api/partnerships/{partnershipId}/action-items/{itemId}/move", paths);
+        Assert.Contains("/api/partnerships/{partnershipId}/documents", paths);
+        Assert.Contains("/api/partnerships/{partnershipId}/dashboard", paths);
+    }
+}

@@ -20,7 +20,7 @@ addMessages({
     'kpi.field.baseline': 'Baseline (optional)', 'kpi.field.target': 'Target', 'kpi.field.goal': 'Measures goal', 'kpi.noGoal': 'No goal',
     'kpi.latest': 'Latest', 'kpi.target': 'Target', 'kpi.add': 'Add measurement', 'kpi.value': 'Value', 'kpi.date': 'Date', 'kpi.note': 'Note',
     'kpi.history': 'History', 'kpi.by': 'by {name}', 'kpi.edit': 'Edit KPI', 'kpi.deleteConfirm': 'Delete this KPI and its measurements?',
-    'kpi.owner': 'Owned by {party}',
+    'kpi.owner': 'Owned by {party}', 'goals.linked': '{kpis} KPIs · {done} of {total} action items done', 'goals.seeItems': 'action items', 'goals.linkedKpis': '{kpis} KPIs',
   },
   id: {
     'goals.title': 'Tujuan & KPI', 'goals.newGoal': 'Tujuan baru', 'goals.newKpi': 'KPI baru', 'goals.none': 'Belum ada tujuan bersama. Sepakati yang pertama bersama-sama.',
@@ -32,7 +32,7 @@ addMessages({
     'kpi.field.baseline': 'Nilai awal (opsional)', 'kpi.field.target': 'Target', 'kpi.field.goal': 'Mengukur tujuan', 'kpi.noGoal': 'Tanpa tujuan',
     'kpi.latest': 'Terbaru', 'kpi.target': 'Target', 'kpi.add': 'Tambah pengukuran', 'kpi.value': 'Nilai', 'kpi.date': 'Tanggal', 'kpi.note': 'Catatan',
     'kpi.history': 'Riwayat', 'kpi.by': 'oleh {name}', 'kpi.edit': 'Ubah KPI', 'kpi.deleteConfirm': 'Hapus KPI ini beserta pengukurannya?',
-    'kpi.owner': 'Dimiliki {party}',
+    'kpi.owner': 'Dimiliki {party}', 'goals.linked': '{kpis} KPI · {done} dari {total} butir tindakan selesai', 'goals.seeItems': 'butir tindakan', 'goals.linkedKpis': '{kpis} KPI',
   },
 });
 
@@ -49,6 +49,7 @@ export async function renderGoals({ pid }, main) {
   updateNav(pid, 'goals');
   await watchPartnership(pid);
   let board = await get(`/api/partnerships/${pid}/goals`);
+  let items = await get(`/api/partnerships/${pid}/action-items`);
   const charts = new Map();
   const editor = can('Editor');
 
@@ -114,8 +115,18 @@ export async function renderGoals({ pid }, main) {
       ${g.description ? html`<p>${g.description}</p>` : ''}
       ${criteria.length ? html`<ul class="criteria">${criteria.map(c => html`<li>${c}</li>`)}</ul>` : ''}
       <div class="progress-row">${progressBar(g.progress)}</div>
+      ${linkedItems(g)}
       ${editor ? html`<button class="link" data-edit-goal="${g.id}">${t('common.edit')}</button>` : ''}
     </article>`;
+  }
+
+  function linkedItems(g) {
+    const mine = items.filter(i => i.goalId === g.id);
+    const kpis = board.kpis.filter(k => k.goalId === g.id).length;
+    if (mine.length === 0 && kpis === 0) return '';
+    const done = mine.filter(i => i.status === 'Done').length;
+    const text = mine.length ? t('goals.linked', { kpis, done, total: mine.length }) : t('goals.linkedKpis', { kpis });
+    return html`<p class="muted small linked">${text} · <a href="/p/${pid}/actions">${t('goals.seeItems')}</a></p>`;
   }
 
   function kpiCard(k) {
@@ -221,7 +232,12 @@ export async function renderGoals({ pid }, main) {
       if (main.querySelector(`[data-goal="${goal.id}"]`)) replaceCard(goal.id, goalCard(board.goals.find(g => g.id === goal.id))); else draw();
     }),
     on('goal.deleted', goal => { board.goals = board.goals.filter(g => g.id !== goal.id); draw(); }),
-    on('*resync', async () => { board = await get(`/api/partnerships/${pid}/goals`); draw(); }),
+    on('action.updated', item => {
+      const before = items.find(i => i.id === item.id);
+      items = [...items.filter(i => i.id !== item.id), item];
+      for (const goal of board.goals.filter(g => g.id === before?.goalId || g.id === item.goalId)) replaceCard(goal.id, goalCard(goal));
+    }),
+    on('*resync', async () => { board = await get(`/api/partnerships/${pid}/goals`); items = await get(`/api/partnerships/${pid}/action-items`); draw(); }),
   ];
   return () => { offs.forEach(off => off()); charts.forEach(c => c.destroy()); };
 }
