@@ -1,5 +1,6 @@
 using System.Net;
 using Workspace.Server.Tests.Infrastructure;
+using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 
 namespace Workspace.Server.Tests.Features;
 
@@ -42,5 +43,46 @@ public sealed class PostgresTests
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Goal on Postgres", board.GetProperty("goals")[0].GetProperty("title").GetString());
         Assert.Equal("Item on Postgres", items[0].GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task ConcurrentEditsAreStoredInPostgresAndSurviveARestart()
+    {
+        var cs = ConnectionString($"ws_{Guid.NewGuid():N}");
+        Assert.SkipWhen(cs is null, "WORKSPACE_TEST_POSTGRES is not set; infra/test.sh starts PostgreSQL and sets it.");
+
+        string text;
+        TestUser owner;
+        Guid pid, docId;
+        await using (var first = new WorkspaceFactory().With("Database:Provider", "Postgres").With("Database:ConnectionString", cs).With("Documents:SnapshotInterval", "7"))
+        {
+            owner = await first.SignUpAsync("Pg Editor", ct: _ct);
+            (pid, docId) = await CreateDocumentAsync(owner, _ct);
+            var a = await OpenAsync(first, owner, docId, _ct);
+            var b = await OpenAsync(first, owner, docId, _ct);
+            for (var i = 0; i < 40; i++)
+            {
+                a.Session.Insert(0, "a");
+                b.Session.Insert(b.Session.Length, "ß😀");
+                await Task.Delay(2, _ct);
+            }
+            await a.Session.WaitSyncedAsync(_ct).WaitAsync(TimeSpan.FromSeconds(20), _ct);
+            await b.Session.WaitSyncedAsync(_ct).WaitAsync(TimeSpan.FromSeconds(20), _ct);
+            text = await ServerTextAsync(owner, pid, docId, _ct);
+            await EventuallyAsync(() => a.Session.Text == text && b.Session.Text == text, TimeSpan.FromSeconds(10), "both clients converge", _ct);
+            await a.Connection.DisposeAsync();
+            await b.Connection.DisposeAsync();
+        }
+
+        await using var second = new WorkspaceFactory().With("Database:Provider", "Postgres").With("Database:ConnectionString", cs);
+        var http = second.CreateClient();
+        http.DefaultRequestHeaders.Add("Cookie", owner.Cookie);
+        var (status, document) = await http.GetJsonAsync($"/api/partnerships/{pid}/documents/{docId}", _ct);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(text, document.GetProperty("text").GetString());
+        Assert.Equal(40, text.Count(c => c == 'a'));
+        Assert.Equal(40, text.Count(c => c == 'ß'));
+        Assert.Equal(40, text.Split("😀").Length - 1);
     }
 }
