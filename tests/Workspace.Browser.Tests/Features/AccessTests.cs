@@ -29,6 +29,33 @@ public sealed partial class AccessTests(BrowserFixture fixture)
         await BrowserFixture.ScreenshotAsync(budi, "members-invitee-id");
     }
 
+    [Fact]
+    public async Task PartnersFromTwoOrganisationsCoEditTheirPlanAfterTheInvitation()
+    {
+        var (ayu, budi, pid) = await PartnerUpAsync();
+
+        await ayu.GotoAsync($"/p/{pid}/docs");
+        await ayu.GetByLabel("Title").FillAsync("Joint plan");
+        await ayu.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
+        await Assertions.Expect(ayu.Locator("#doc-title")).ToHaveTextAsync("Joint plan");
+        await Assertions.Expect(ayu.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
+
+        // Budi finds the new document in his list (pushed live) and opens it.
+        await budi.GotoAsync($"/p/{pid}/docs");
+        await budi.GetByRole(AriaRole.Link, new() { Name = "Joint plan" }).ClickAsync();
+        await Assertions.Expect(budi.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
+
+        await ayu.Locator(".cm-content").ClickAsync();
+        await ayu.Keyboard.TypeAsync("Ayu: water tests in every village.");
+        await Assertions.Expect(budi.Locator(".cm-content")).ToContainTextAsync("Ayu: water tests in every village.");
+        await budi.Locator(".cm-content").ClickAsync();
+        await budi.Keyboard.PressAsync("Control+End");
+        await budi.Keyboard.TypeAsync(" Budi: the agency pays the lab.");
+
+        await Assertions.Expect(ayu.Locator(".cm-content")).ToContainTextAsync("Ayu: water tests in every village. Budi: the agency pays the lab.");
+        await Assertions.Expect(ayu.Locator("#presence")).ToContainTextAsync("BS");
+    }
+
     /// <summary>
     /// Test hook for co-editing (documents feature): two people of two organisations, both members of
     /// one partnership, each on the members page in their own browser context. A document test can
