@@ -211,7 +211,7 @@ public sealed class CoEditingSession : IAsyncDisposable
             await Task.Delay(1000);
             Flush();
         }
-        catch (HubException ex)
+        catch (HubException ex) when (_connection.State == HubConnectionState.Connected && !ex.Message.StartsWith("The server closed the connection", StringComparison.Ordinal))
         {
             // Refused (too big, invalid): it will never apply, so drop it and realign with the server.
             Rejected?.Invoke(ex.Message);

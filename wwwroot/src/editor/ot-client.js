@@ -8,6 +8,17 @@ import { diffOp } from './unicode.js';
 const RESYNC = 'Resync required';
 // The server's per-connection rate limit: the op was not applied; send it again a little later.
 const SLOW_DOWN = 'Too many messages';
+// Default of the server's Documents:MaxOperationLength.
+const MAX_EDIT = 100_000;
+
+function changedCodePoints(op) {
+  let n = 0;
+  for (const c of op) {
+    if (typeof c === 'string') n += [...c].length;
+    else if (typeof c === 'object') n += typeof c.d === 'number' ? c.d : [...c.d].length;
+  }
+  return n;
+}
 const storageKey = id => `workspace.doc.${id}`;
 
 /** Error text without SignalR's "An unexpected error occurred invoking … HubException: " prefix. */
@@ -78,6 +89,12 @@ export class OtClient {
   /** A local edit (already shown in the editor). */
   edit(op) {
     if (!op.length) return;
+    if (changedCodePoints(op) > MAX_EDIT) {
+      // The server would refuse it (Documents:MaxOperationLength); take it back out of the editor now.
+      this.h.onRejected(`An edit of more than ${MAX_EDIT} characters at once is not accepted; paste it in parts.`);
+      this.h.onReset(this.text);
+      return;
+    }
     this.text = type.apply(this.text, op);
     this.buffer = this.buffer ? { op: type.compose(this.buffer.op, op), edits: this.buffer.edits + 1 } : { op, edits: 1 };
     this.save();

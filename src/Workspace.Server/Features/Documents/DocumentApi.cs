@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Server.Data;
+using Workspace.Server.Features.Live;
 using Workspace.Server.Features.Partnerships;
 using Workspace.Server.Infrastructure;
 
@@ -26,6 +27,12 @@ public static class DocumentApi
         builder.Services.AddOptions<DocumentOptions>().BindConfiguration(DocumentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<OperationWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OperationWriter>());
+        // The largest edit the limits allow must fit in one hub message, or the connection would be
+        // closed and the edit resent forever: a code point takes at most 12 bytes of JSON ("\\uD83D\\uDE00").
+        // (AddHubOptions, not Configure<HubOptions<T>>: SignalR only honours per-hub values set through it.)
+        var maxOperationLength = (builder.Configuration.GetSection(DocumentOptions.Section).Get<DocumentOptions>() ?? new DocumentOptions()).MaxOperationLength;
+        builder.Services.AddSignalR().AddHubOptions<DocumentHub>(hub =>
+            hub.MaximumReceiveMessageSize = Math.Max(LiveExtensions.MaximumReceiveMessageSize, (maxOperationLength * 12L) + (64 * 1024)));
     }
 
     public static void MapDocuments(this WebApplication app)

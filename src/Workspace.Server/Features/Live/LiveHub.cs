@@ -15,18 +15,16 @@ public sealed class LiveHub : Hub<ILiveClient>
     public string WhoAmI() => Context.User?.Identity?.Name ?? "";
 }
 
-public sealed class HubOptionsSetup
-{
-    public const long MaximumReceiveMessageSize = 256 * 1024;
-}
-
 public static class LiveExtensions
 {
+    /// <summary>Largest message any hub accepts (the document hub raises it to fit its largest edit).</summary>
+    public const long MaximumReceiveMessageSize = 256 * 1024;
+
     public static void AddWorkspaceLive(this WebApplicationBuilder builder)
     {
         builder.Services.AddSignalR(o =>
         {
-            o.MaximumReceiveMessageSize = HubOptionsSetup.MaximumReceiveMessageSize;
+            o.MaximumReceiveMessageSize = MaximumReceiveMessageSize;
             o.EnableDetailedErrors = false;
         });
     }
