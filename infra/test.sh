@@ -17,14 +17,20 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build Workspace.sln -c Release -nologo -clp:ErrorsOnly
 
 log="$(mktemp /tmp/workspace-test.XXXXXX.log)"
+jslog="$(mktemp /tmp/workspace-jstest.XXXXXX.log)"
 set +e
+# Front-end unit tests (node's own runner), then every .NET test project.
+(cd "$root/wwwroot" && node --test --test-reporter=tap test/) > "$jslog" 2>&1
+jsstatus=$?
+grep -E '^(not ok|# (tests|pass|fail))' "$jslog"
 dotnet test --solution Workspace.sln -c Release --no-build "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
+if [ "$jsstatus" -ne 0 ]; then cat "$jslog"; status=$jsstatus; fi
 
-# Sum the per-run summaries that Microsoft.Testing.Platform prints.
-passed=$(grep -E '^\s+succeeded: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
-failed=$(grep -E '^\s+failed: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+# Sum the per-run summaries that Microsoft.Testing.Platform and node print.
+passed=$(( $(grep -E '^\s+succeeded: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}') + $(grep -E '^# pass [0-9]+' "$jslog" | awk '{s+=$3} END {print s+0}') ))
+failed=$(( $(grep -E '^\s+failed: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}') + $(grep -E '^# fail [0-9]+' "$jslog" | awk '{s+=$3} END {print s+0}') ))
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 echo "$passed passed, $failed failed"
 exit "$status"

@@ -41,7 +41,8 @@ export function diffOp(from, to) {
   const keep = codePoints(from, 0, prefix);
   const removed = codePoints(from, prefix, from.length - suffix);
   const added = to.slice(prefix, to.length - suffix);
-  if (keep) op.push(keep);
+  // A normalised op has no trailing retain: equal texts give the empty op.
+  if (keep && (removed || added)) op.push(keep);
   if (removed) op.push({ d: removed });
   if (added) op.push(added);
   return op;

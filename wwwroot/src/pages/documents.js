@@ -1,5 +1,6 @@
 // Plan & documents: the list of a partnership's documents, and the live Markdown editor.
 import { EditorView, basicSetup } from 'codemirror';
+import { taskMarks } from '../editor/tasks.js';
 import { EditorState, Annotation } from '@codemirror/state';
 import { markdown } from '@codemirror/lang-markdown';
 import { type } from 'ot-text-unicode';
@@ -244,20 +245,4 @@ export async function renderDocument({ pid, docId }, main) {
     stop();
     view.destroy();
   };
-}
-
-/** UTF-16 offsets of the mark inside `[ ]` of every Markdown task line outside code fences. */
-export function taskMarks(text) {
-  const marks = [];
-  let offset = 0;
-  let fence = false;
-  for (const line of text.split('\n')) {
-    if (/^\s*(```|~~~)/.test(line)) fence = !fence;
-    else if (!fence) {
-      const m = /^([ \t]*(?:[-*+]|\d+[.)])[ \t]+\[)[ xX]\][ \t]+\S/.exec(line);
-      if (m) marks.push(offset + m[1].length);
-    }
-    offset += line.length + 1;
-  }
-  return marks;
 }
