@@ -27,6 +27,8 @@ public sealed class CoEditingSession : IAsyncDisposable
     private bool _resyncing;
     private bool _sending;
     private bool _catchUpScheduled;
+    /// <summary>Consecutive sends that failed for a reason other than a refusal (for the retry back-off).</summary>
+    private int _failedSends;
     private TaskCompletionSource _synced = NewSynced();
 
     public CoEditingSession(HubConnection connection, Guid documentId, string? clientId = null)
@@ -190,6 +192,7 @@ public sealed class CoEditingSession : IAsyncDisposable
             var result = await _connection.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, new SubmitRequest(DocumentId, ClientId, seq, baseRevision, op));
             lock (_lock)
             {
+                _failedSends = 0;
                 if (_inflight is not null && _inflightSeq == seq)
                 {
                     _ackRevision = result.Revision;
@@ -211,7 +214,7 @@ public sealed class CoEditingSession : IAsyncDisposable
             await Task.Delay(1000);
             Flush();
         }
-        catch (HubException ex) when (_connection.State == HubConnectionState.Connected && !ex.Message.StartsWith("The server closed the connection", StringComparison.Ordinal))
+        catch (HubException ex) when (DocumentHubNames.IsRefusal(ex))
         {
             // Refused (too big, invalid): it will never apply, so drop it and realign with the server.
             Rejected?.Invoke(ex.Message);
@@ -223,15 +226,18 @@ public sealed class CoEditingSession : IAsyncDisposable
         }
         catch (Exception)
         {
-            // Connection lost (or the call timed out): the op stays in flight, with its sequence number, and is
-            // resent by ResumeAsync or the retry below; the server never applies it twice.
+            // Connection lost, a timeout, a failed save or any fault that is not a refusal: the op stays in
+            // flight, with its sequence number, and is resent by ResumeAsync or the retry below (backing off
+            // while the fault lasts); the server never applies it twice.
+            int attempt;
             lock (_lock)
             {
                 _sending = false;
+                attempt = ++_failedSends;
             }
             if (_connection.State == HubConnectionState.Connected)
             {
-                await Task.Delay(500);
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 250 * (1 << Math.Min(attempt, 5)))));
                 Flush();
             }
         }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using Workspace.Collaboration.Ot;
 
 namespace Workspace.Client;
@@ -29,6 +30,23 @@ public static class DocumentHubNames
     public const string PresenceChanged = nameof(PresenceChanged);
     public const string PresenceRemoved = nameof(PresenceRemoved);
     public const string ResyncPrefix = "Resync required";
+
+    /// <summary>
+    /// A refusal that will never succeed (invalid, too large, no permission): the only error on which a
+    /// client drops an edit. Any other error leaves the edit pending, to be sent again.
+    /// </summary>
+    public const string RefusedPrefix = "Refused: ";
+
+    /// <summary>The server's own words in a hub error (SignalR puts "…HubException: " before them).</summary>
+    public static string ServerMessage(Exception error)
+    {
+        var message = error.Message;
+        var at = message.IndexOf("HubException: ", StringComparison.Ordinal);
+        return at >= 0 ? message[(at + "HubException: ".Length)..] : message;
+    }
+
+    /// <summary>True when the server refused for good, so the edit can never apply.</summary>
+    public static bool IsRefusal(Exception error) => error is HubException && ServerMessage(error).StartsWith(RefusedPrefix, StringComparison.Ordinal);
 
     /// <summary>The server's per-connection rate limit refused the call: nothing was applied; send it again later.</summary>
     public const string SlowDownPrefix = "Too many messages";

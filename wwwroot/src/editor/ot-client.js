@@ -8,6 +8,8 @@ import { diffOp } from './unicode.js';
 const RESYNC = 'Resync required';
 // The server's per-connection rate limit: the op was not applied; send it again a little later.
 const SLOW_DOWN = 'Too many messages';
+// A refusal that will never succeed: the only error on which an edit is dropped (DocumentHubNames.RefusedPrefix).
+const REFUSED = 'Refused: ';
 // Default of the server's Documents:MaxOperationLength.
 const MAX_EDIT = 100_000;
 
@@ -114,6 +116,7 @@ export class OtClient {
     const { op, seq } = this.inflight;
     const request = { documentId: this.documentId, clientId: this.clientId, clientSeq: seq, baseRevision: this.revision, op };
     this.connection.invoke('Submit', request).then(result => {
+      this.failedSends = 0;
       if (this.inflight?.seq === seq) this.ackRevision = result.revision;
       this.drain();
     }, async e => {
@@ -124,14 +127,18 @@ export class OtClient {
         setTimeout(() => this.flush(), 1000);
         return;
       }
-      if (String(e?.message).includes('HubException: ')) {
-        // Refused for good (too large, no permission): drop it and realign with the server.
+      if (message.startsWith(REFUSED)) {
+        // Refused for good (invalid, too large, no permission): drop it and realign with the server.
         this.h.onRejected(message);
         this.inflight = null;
         await this.resync(false, null, true);
         return;
       }
-      this.sending = false; // connection lost: resent on reconnect with the same seq
+      // Connection lost, a failed save or any other fault: the op stays in flight and is resent with the
+      // same seq (on reconnect, or after a pause while still connected); it is never applied twice.
+      this.sending = false;
+      this.failedSends = (this.failedSends ?? 0) + 1;
+      if (this.online) setTimeout(() => this.flush(), Math.min(5000, 250 * 2 ** Math.min(this.failedSends, 5)));
       this.h.onStatus();
     });
   }

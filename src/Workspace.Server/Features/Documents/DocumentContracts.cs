@@ -69,6 +69,9 @@ public sealed class DocumentRejectedException : Exception
 {
     public const string ResyncPrefix = "Resync required";
 
+    /// <summary>Starts the message of a refusal that will never succeed; clients drop only such edits.</summary>
+    public const string RefusedPrefix = "Refused: ";
+
     public DocumentRejectedException() { }
     public DocumentRejectedException(string message) : base(message) { }
     public DocumentRejectedException(string message, Exception inner) : base(message, inner) { }

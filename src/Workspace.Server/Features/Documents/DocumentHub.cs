@@ -58,11 +58,11 @@ public sealed class DocumentHub(PartnershipAccess access, LiveConnections connec
         var access = await AuthoriseAsync(request.DocumentId, PartnershipRole.Editor);
         if (request.Op.ValueKind != JsonValueKind.Array)
         {
-            throw new HubException("Invalid operation: an operation is a JSON array.");
+            throw Refused("Invalid operation: an operation is a JSON array.");
         }
         if (!TextOperation.TryParse(request.Op.GetRawText(), out var op, out var error))
         {
-            throw new HubException($"Invalid operation: {error}");
+            throw Refused($"Invalid operation: {error}");
         }
         var command = new SubmitCommand(request.ClientId ?? "", request.ClientSeq, request.BaseRevision, op!, PartnershipAccess.ActorOf(Context.User!, access.Member), Context.ConnectionId);
         return await CallAsync(() => Grain(request.DocumentId).SubmitAsync(command));
@@ -125,17 +125,29 @@ public sealed class DocumentHub(PartnershipAccess access, LiveConnections connec
             if (member is null)
             {
                 Context.Items.Remove(key);
-                throw new HubException(UnknownDocument);
+                throw Refused(UnknownDocument);
             }
             found = new Access(info!.PartnershipId, member, DateTimeOffset.UtcNow);
             Context.Items[key] = found;
         }
         if (found.Member.Role < minimum)
         {
-            throw new HubException($"This needs the {minimum} role; you are {found.Member.Role}.");
+            throw Refused($"This needs the {minimum} role; you are {found.Member.Role}.");
         }
         return found;
     }
+
+    /// <summary>
+    /// A refusal the client must not retry: the edit can never apply, so it is dropped (and the person told).
+    /// Every other error (a failed save, an unexpected fault) leaves the edit pending, to be sent again.
+    /// </summary>
+    private static HubException Refused(string message) => new(DocumentRejectedException.RefusedPrefix + message);
+
+    private static HubException ToHubException(DocumentRejectedException ex) => ex.StatusCode switch
+    {
+        409 or 503 => new HubException(ex.Message), // resync, or try again: nothing is lost
+        _ => Refused(ex.Message),
+    };
 
     private static async Task<T> CallAsync<T>(Func<Task<T>> call)
     {
@@ -145,7 +157,7 @@ public sealed class DocumentHub(PartnershipAccess access, LiveConnections connec
         }
         catch (DocumentRejectedException ex)
         {
-            throw new HubException(ex.Message);
+            throw ToHubException(ex);
         }
     }
 
@@ -157,7 +169,7 @@ public sealed class DocumentHub(PartnershipAccess access, LiveConnections connec
         }
         catch (DocumentRejectedException ex)
         {
-            throw new HubException(ex.Message);
+            throw ToHubException(ex);
         }
     }
 }

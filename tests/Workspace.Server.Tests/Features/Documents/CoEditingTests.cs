@@ -186,9 +186,9 @@ public sealed class CoEditingTests(WorkspaceFactory factory) : IClassFixture<Wor
         var list = await stranger.Http.GetAsync($"/api/partnerships/{pid}/documents", _ct);
 
         // SignalR prefixes "An unexpected error occurred invoking '…' on the server. HubException: ".
-        Assert.EndsWith("HubException: Unknown document.", open.Message, StringComparison.Ordinal);
-        Assert.EndsWith("HubException: Unknown document.", missing.Message, StringComparison.Ordinal);
-        Assert.EndsWith("HubException: Unknown document.", submit.Message, StringComparison.Ordinal);
+        Assert.EndsWith("HubException: Refused: Unknown document.", open.Message, StringComparison.Ordinal);
+        Assert.EndsWith("HubException: Refused: Unknown document.", missing.Message, StringComparison.Ordinal);
+        Assert.EndsWith("HubException: Refused: Unknown document.", submit.Message, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, list.StatusCode);
         Assert.Equal("", await ServerTextAsync(owner, pid, docId, _ct));
     }
