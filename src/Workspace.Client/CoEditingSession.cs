@@ -266,6 +266,11 @@ public sealed class CoEditingSession : IAsyncDisposable
         bool gap;
         lock (_lock)
         {
+            // Broadcasts can overtake the answer that brought this client past them; those are already applied.
+            while (_early.Count > 0 && _early.Keys.First() <= Revision)
+            {
+                _early.Remove(_early.Keys.First());
+            }
             while (true)
             {
                 var next = Revision + 1;

@@ -150,6 +150,8 @@ export class OtClient {
 
   drain() {
     let acked = false;
+    // Broadcasts can overtake the answer that brought this client past them; those are already applied.
+    for (const r of [...this.early.keys()]) if (r <= this.revision) this.early.delete(r);
     for (;;) {
       const next = this.revision + 1;
       if (this.ackRevision === next) { this.acknowledge(next); acked = true; continue; }
