@@ -51,6 +51,9 @@ public sealed class CoEditingBrowserTests : IAsyncLifetime
 
         var pageA = await rina.NewPageAsync();
         var pageB = await budi.NewPageAsync();
+        // Anything the editors warn about (a failed submit, say) goes to the test output.
+        pageA.Console += (_, m) => { if (m.Type is "warning" or "error") Console.WriteLine($"page A {m.Type}: {m.Text}"); };
+        pageB.Console += (_, m) => { if (m.Type is "warning" or "error") Console.WriteLine($"page B {m.Type}: {m.Text}"); };
         await pageA.GotoAsync($"/p/{pid}/docs/{docId}");
         await Expect(pageA.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
         await pageA.Locator(".cm-content").ClickAsync();
@@ -65,8 +68,9 @@ public sealed class CoEditingBrowserTests : IAsyncLifetime
             pageA.Keyboard.TypeAsync("Rina: we deliver 40 tonnes of rice by March.\n", new() { Delay = 15 }),
             pageB.Keyboard.TypeAsync("Budi: the agency approves the storage budget.\n", new() { Delay = 15 }));
 
-        await Expect(pageA.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
-        await Expect(pageB.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
+        // Generous: on a loaded CI machine two pages typing at once can take a while to drain.
+        await Expect(pageA.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 20_000 });
+        await Expect(pageB.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 20_000 });
         var textA = await EditorTextAsync(pageA);
         await AssertEventuallyAsync(async () => await EditorTextAsync(pageB) == textA, "both pages show the same text");
         Assert.Contains("Rina: we deliver 40 tonnes of rice by March.", textA, StringComparison.Ordinal);

@@ -121,6 +121,7 @@ export class OtClient {
       this.drain();
     }, async e => {
       const message = hubMessage(e);
+      console.warn('Submit failed; the edit stays pending:', message);
       if (message.includes(RESYNC)) { await this.resync(false); return; }
       if (message.includes(SLOW_DOWN)) {
         this.sending = false;
