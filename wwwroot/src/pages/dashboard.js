@@ -6,6 +6,7 @@ import { openPartnership } from '../core/session.js';
 import { goalLabel, ragLabel, statusLabel } from '../core/labels.js';
 import { watchPartnership, on } from '../core/partnershipLive.js';
 import { updateNav } from '../shell.js';
+import { activitySentence } from '../core/activity.js';
 import { partyName, progressBar } from './goals.js';
 
 addMessages({
@@ -52,7 +53,7 @@ export async function renderDashboard({ pid }, main) {
           ${d.overdueItems.length === 0 ? html`<p class="empty">${t('dash.noOverdue')}</p>` : itemList(d.overdueItems, true)}
         </section>
         <section class="card"><h2>${t('dash.activity')} <a class="more" href="/p/${pid}/activity">${t('dash.allActivity')} →</a></h2>
-          <ol class="activity compact">${d.recentActivity.map(a => html`<li><time datetime="${a.at}">${formatDateTime(a.at)}</time> <strong>${a.actorName}</strong> ${a.summary}</li>`)}</ol>
+          <ol class="activity compact">${d.recentActivity.map(a => html`<li><time datetime="${a.at}">${formatDateTime(a.at)}</time> <strong>${a.actorName}</strong> ${activitySentence(a)}</li>`)}</ol>
         </section>
       </div>`);
   };

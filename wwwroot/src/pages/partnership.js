@@ -4,6 +4,7 @@ import { t, addMessages, formatDateTime } from '../core/i18n.js';
 import { get } from '../core/api.js';
 import { openPartnership } from '../core/session.js';
 import { updateNav } from '../shell.js';
+import { activitySentence } from '../core/activity.js';
 
 addMessages({
   en: { 'activity.title': 'Activity', 'activity.none': 'Nothing has happened yet.' },
@@ -16,7 +17,7 @@ export async function renderActivity({ pid }, main) {
   const entries = await get(`/api/partnerships/${pid}/activity`);
   mount(main, html`<h1>${t('activity.title')}</h1>
     ${entries.length === 0 ? html`<p class="empty">${t('activity.none')}</p>` : html`<ol class="activity">${entries.map(a => html`
-      <li><time datetime="${a.at}">${formatDateTime(a.at)}</time> <strong>${a.actorName}</strong> ${a.summary}</li>`)}</ol>`}`);
+      <li><time datetime="${a.at}">${formatDateTime(a.at)}</time> <strong>${a.actorName}</strong> ${activitySentence(a)}</li>`)}</ol>`}`);
 }
 
 export function initials(name) {

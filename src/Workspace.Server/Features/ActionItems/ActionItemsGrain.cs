@@ -72,7 +72,7 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
             SortOrder = NextSortOrder(input.Status),
         };
         Apply(item, input, now);
-        await SaveAsync(db => db.Add(item), actor, "action.created", $"added the action item A{item.Number} “{item.Title}”");
+        await SaveAsync(db => db.Add(item), actor, "action.created", $"added the action item A{item.Number} “{item.Title}”", new { number = item.Number, title = item.Title });
         _lastNumber = item.Number;
         _items[item.Id] = item;
         return await PublishAsync(item, members);
@@ -100,7 +100,7 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
             updated.SortOrder = NextSortOrder(updated.Status);
         }
         updated.Version++;
-        await SaveAsync(db => db.Update(updated), actor, "action.updated", Describe(current, updated));
+        await SaveChangeAsync(db => db.Update(updated), actor, current, updated);
         _items[itemId] = updated;
         await TickLinkedLineAsync(current, updated);
         return await PublishAsync(updated, members);
@@ -130,7 +130,7 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
         moved.SortOrder = input.SortOrder ?? (input.Status == current.Status ? current.SortOrder : NextSortOrder(input.Status));
         moved.UpdatedAt = clock.GetUtcNow();
         moved.Version++;
-        await SaveAsync(db => db.Update(moved), actor, "action.updated", Describe(current, moved));
+        await SaveChangeAsync(db => db.Update(moved), actor, current, moved);
         _items[itemId] = moved;
         await TickLinkedLineAsync(current, moved);
         return await PublishAsync(moved, members);
@@ -150,7 +150,7 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
         var deleted = Copy(current);
         deleted.DeletedAt = clock.GetUtcNow();
         deleted.Version++;
-        await SaveAsync(db => db.Update(deleted), actor, "action.deleted", $"deleted the action item A{deleted.Number} “{deleted.Title}”");
+        await SaveAsync(db => db.Update(deleted), actor, "action.deleted", $"deleted the action item A{deleted.Number} “{deleted.Title}”", new { number = deleted.Number, title = deleted.Title });
         _items.Remove(itemId);
         var view = View(deleted, members);
         await feed.PublishAsync(PartnershipId, "action.deleted", view);
@@ -197,7 +197,7 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
                 CreatedAt = now,
                 UpdatedAt = now,
             };
-            await SaveAsync(db => db.Add(item), actor, "action.created", $"added the action item A{item.Number} “{item.Title}” from a checklist");
+            await SaveAsync(db => db.Add(item), actor, "action.from-checklist", $"added the action item A{item.Number} “{item.Title}” from a checklist", new { number = item.Number, title = item.Title });
             _lastNumber = item.Number;
             _items[item.Id] = item;
             _unlinked[(documentId, line.Title)] = item.Number;
@@ -231,8 +231,10 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
         }
         updated.UpdatedAt = clock.GetUtcNow();
         updated.Version++;
-        var summary = line.Done == done ? $"linked A{number} “{updated.Title}” to a checklist" : $"{(line.Done ? "ticked" : "unticked")} A{number} “{updated.Title}” in a checklist";
-        await SaveAsync(db => db.Update(updated), actor, "action.updated", summary);
+        var (kind, summary) = line.Done == done ? ("action.linked", $"linked A{number} “{updated.Title}” to a checklist")
+            : line.Done ? ("action.ticked", $"ticked A{number} “{updated.Title}” in a checklist")
+            : ("action.unticked", $"unticked A{number} “{updated.Title}” in a checklist");
+        await SaveAsync(db => db.Update(updated), actor, kind, summary, new { number, title = updated.Title });
         _items[current.Id] = updated;
         await PublishAsync(updated, members);
     }
@@ -283,8 +285,8 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
     private double NextSortOrder(ActionStatus status) =>
         _items.Values.Where(i => i.Status == status).Select(i => i.SortOrder).DefaultIfEmpty(0).Max() + 1;
 
-    private Task SaveAsync(Action<WorkspaceDb> change, Actor actor, string kind, string summary) =>
-        feed.SaveAsync(PartnershipId, change, actor, kind, summary);
+    private Task SaveAsync(Action<WorkspaceDb> change, Actor actor, string kind, string summary, object? args = null) =>
+        feed.SaveAsync(PartnershipId, change, actor, kind, summary, args);
 
     private async Task<Outcome<ActionItemView>> PublishAsync(ActionItem item, IReadOnlyList<MemberView> members)
     {
@@ -293,9 +295,10 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
         return Outcome<ActionItemView>.Ok(view);
     }
 
-    private static string Describe(ActionItem before, ActionItem after) => before.Status != after.Status
-        ? $"moved A{after.Number} “{after.Title}” from {before.Status} to {after.Status}"
-        : $"updated A{after.Number} “{after.Title}”";
+    private Task SaveChangeAsync(Action<WorkspaceDb> change, Actor actor, ActionItem before, ActionItem after) => before.Status != after.Status
+        ? SaveAsync(change, actor, "action.moved", $"moved A{after.Number} “{after.Title}” from {before.Status} to {after.Status}",
+            new { number = after.Number, title = after.Title, fromStatus = before.Status.ToString(), toStatus = after.Status.ToString() })
+        : SaveAsync(change, actor, "action.updated", $"updated A{after.Number} “{after.Title}”", new { number = after.Number, title = after.Title });
 
     private static void Apply(ActionItem item, ActionItemInput input, DateTimeOffset now)
     {

@@ -68,7 +68,7 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
         var now = clock.GetUtcNow();
         var goal = new Goal { Id = Guid.NewGuid(), PartnershipId = PartnershipId, CreatedAt = now, Version = 1 };
         Apply(goal, input, now);
-        await SaveAsync(db => db.Add(goal), actor, "goal.created", $"added the goal “{goal.Title}”");
+        await SaveAsync(db => db.Add(goal), actor, "goal.created", $"added the goal “{goal.Title}”", new { title = goal.Title });
         _goals[goal.Id] = goal;
         return await PublishAsync("goal.updated", View(goal));
     }
@@ -90,10 +90,14 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
         var updated = Copy(current);
         Apply(updated, input, clock.GetUtcNow());
         updated.Version++;
-        var summary = updated.Status != current.Status
-            ? $"set the goal “{updated.Title}” to {updated.Status}"
-            : $"updated the goal “{updated.Title}”";
-        await SaveAsync(db => db.Update(updated), actor, "goal.updated", summary);
+        if (updated.Status != current.Status)
+        {
+            await SaveAsync(db => db.Update(updated), actor, "goal.status", $"set the goal “{updated.Title}” to {updated.Status}", new { title = updated.Title, status = updated.Status.ToString() });
+        }
+        else
+        {
+            await SaveAsync(db => db.Update(updated), actor, "goal.updated", $"updated the goal “{updated.Title}”", new { title = updated.Title });
+        }
         _goals[goalId] = updated;
         return await PublishAsync("goal.updated", View(updated));
     }
@@ -111,7 +115,7 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
         var deleted = Copy(current);
         deleted.DeletedAt = clock.GetUtcNow();
         deleted.Version++;
-        await SaveAsync(db => db.Update(deleted), actor, "goal.deleted", $"deleted the goal “{deleted.Title}”");
+        await SaveAsync(db => db.Update(deleted), actor, "goal.deleted", $"deleted the goal “{deleted.Title}”", new { title = deleted.Title });
         _goals.Remove(goalId);
         return await PublishAsync("goal.deleted", View(deleted));
     }
@@ -124,7 +128,7 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
         }
         var kpi = new Kpi { Id = Guid.NewGuid(), PartnershipId = PartnershipId, CreatedAt = clock.GetUtcNow(), Version = 1 };
         Apply(kpi, input);
-        await SaveAsync(db => db.Add(kpi), actor, "kpi.created", $"added the KPI “{kpi.Name}”");
+        await SaveAsync(db => db.Add(kpi), actor, "kpi.created", $"added the KPI “{kpi.Name}”", new { name = kpi.Name });
         _kpis[kpi.Id] = kpi;
         _measurements[kpi.Id] = [];
         return await PublishKpiAsync(kpi);
@@ -147,7 +151,7 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
         var updated = Copy(current);
         Apply(updated, input);
         updated.Version++;
-        await SaveAsync(db => db.Update(updated), actor, "kpi.updated", $"updated the KPI “{updated.Name}”");
+        await SaveAsync(db => db.Update(updated), actor, "kpi.updated", $"updated the KPI “{updated.Name}”", new { name = updated.Name });
         _kpis[kpiId] = updated;
         return await PublishKpiAsync(updated);
     }
@@ -165,7 +169,7 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
         var deleted = Copy(current);
         deleted.DeletedAt = clock.GetUtcNow();
         deleted.Version++;
-        await SaveAsync(db => db.Update(deleted), actor, "kpi.deleted", $"deleted the KPI “{deleted.Name}”");
+        await SaveAsync(db => db.Update(deleted), actor, "kpi.deleted", $"deleted the KPI “{deleted.Name}”", new { name = deleted.Name });
         var view = View(deleted);
         _kpis.Remove(kpiId);
         _measurements.Remove(kpiId);
@@ -204,7 +208,8 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
             EnteredByName = actor.DisplayName,
             EnteredAt = clock.GetUtcNow(),
         };
-        await SaveAsync(db => db.Add(measurement), actor, "kpi.measured", $"recorded {input.Value:0.##} {kpi.Unit} for “{kpi.Name}” on {input.Date:yyyy-MM-dd}");
+        await SaveAsync(db => db.Add(measurement), actor, "kpi.measured", $"recorded {input.Value:0.##} {kpi.Unit} for “{kpi.Name}” on {input.Date:yyyy-MM-dd}",
+            new { value = input.Value, unit = kpi.Unit, name = kpi.Name, date = input.Date });
         var list = _measurements[kpiId];
         list.Add(measurement);
         list.Sort(ByDate);
@@ -217,7 +222,8 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
         {
             return Outcome<KpiView>.NotFound("This measurement does not exist (it may have been deleted).");
         }
-        await SaveAsync(db => db.Remove(measurement), actor, "kpi.measurement-deleted", $"removed the {measurement.Date:yyyy-MM-dd} value of “{kpi.Name}”");
+        await SaveAsync(db => db.Remove(measurement), actor, "kpi.measurement-deleted", $"removed the {measurement.Date:yyyy-MM-dd} value of “{kpi.Name}”",
+            new { name = kpi.Name, date = measurement.Date });
         _measurements[kpiId].Remove(measurement);
         return await PublishKpiAsync(kpi);
     }
@@ -274,8 +280,8 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
             : ("ownerPartyId", "The owner must be one of the partnership's organisations.");
     }
 
-    private Task SaveAsync(Action<WorkspaceDb> change, Actor actor, string kind, string summary) =>
-        feed.SaveAsync(PartnershipId, change, actor, kind, summary);
+    private Task SaveAsync(Action<WorkspaceDb> change, Actor actor, string kind, string summary, object? args = null) =>
+        feed.SaveAsync(PartnershipId, change, actor, kind, summary, args);
 
     private async Task<Outcome<GoalView>> PublishAsync(string kind, GoalView view)
     {

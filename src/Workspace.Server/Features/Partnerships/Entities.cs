@@ -73,6 +73,8 @@ public sealed class ActivityEntry
     /// <summary>Machine-readable kind such as <c>member.added</c>; the UI translates it.</summary>
     public string Kind { get; set; } = "";
     public string Summary { get; set; } = "";
+    /// <summary>The values in <see cref="Summary"/> as a JSON object, so the UI can say it in the reader's language.</summary>
+    public string Args { get; set; } = "{}";
 }
 
 internal sealed class PartnershipConfiguration :
@@ -111,5 +113,6 @@ internal sealed class PartnershipConfiguration :
         e.HasIndex(a => new { a.PartnershipId, a.Id });
         e.Property(a => a.Kind).HasMaxLength(60);
         e.Property(a => a.Summary).HasMaxLength(1000);
+        e.Property(a => a.Args).HasMaxLength(2000);
     }
 }

@@ -41,7 +41,8 @@ public sealed record ActivityView(
     [property: Id(1)] DateTimeOffset At,
     [property: Id(2)] string ActorName,
     [property: Id(3)] string Kind,
-    [property: Id(4)] string Summary);
+    [property: Id(4)] string Summary,
+    [property: Id(5)] string Args);
 
 public enum InvitationStatus { Pending, Accepted, Revoked, Expired }
 

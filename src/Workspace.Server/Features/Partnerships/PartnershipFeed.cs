@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Server.Data;
@@ -13,7 +14,11 @@ public sealed record OnlineMembers(IReadOnlyList<string> UserIds);
 public sealed class PartnershipFeed(
     IDbContextFactory<WorkspaceDb> dbs, IHubContext<PartnershipHub, IPartnershipClient> hub, LiveConnections connections, TimeProvider clock)
 {
-    public ActivityEntry Activity(Guid partnershipId, Actor actor, string kind, string summary) => new()
+    /// <summary>
+    /// An activity entry: <c>summary</c> is the English sentence (after the actor's name), kept for readers
+    /// without a template; <c>args</c> are the values in it, for the UI's template of <c>kind</c> in each language.
+    /// </summary>
+    public ActivityEntry Activity(Guid partnershipId, Actor actor, string kind, string summary, object? args = null) => new()
     {
         PartnershipId = partnershipId,
         At = clock.GetUtcNow(),
@@ -21,14 +26,17 @@ public sealed class PartnershipFeed(
         ActorName = actor.DisplayName,
         Kind = kind,
         Summary = summary.Length > 1000 ? summary[..1000] : summary,
+        Args = args is null ? "{}" : Truncated(JsonSerializer.Serialize(args)),
     };
 
+    private static string Truncated(string json) => json.Length <= 2000 ? json : "{}";
+
     /// <summary>Saves a change together with its activity entry, in one transaction.</summary>
-    public async Task SaveAsync(Guid partnershipId, Action<WorkspaceDb> change, Actor actor, string kind, string summary)
+    public async Task SaveAsync(Guid partnershipId, Action<WorkspaceDb> change, Actor actor, string kind, string summary, object? args = null)
     {
         await using var db = await dbs.CreateDbContextAsync();
         change(db);
-        db.Activity.Add(Activity(partnershipId, actor, kind, summary));
+        db.Activity.Add(Activity(partnershipId, actor, kind, summary, args));
         await db.SaveChangesAsync();
     }
 

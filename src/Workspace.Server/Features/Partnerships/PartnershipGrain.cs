@@ -117,7 +117,7 @@ public sealed class PartnershipGrain(
             db.Partnerships.Add(partnership);
             db.Parties.Add(party);
             db.Memberships.Add(membership);
-            db.Activity.Add(Activity(actor, "partnership.created", $"created the partnership “{name}” for {organisation}"));
+            db.Activity.Add(Activity(actor, "partnership.created", $"created the partnership “{name}” for {organisation}", new { name, party = organisation }));
             await db.SaveChangesAsync();
         }
 
@@ -140,7 +140,7 @@ public sealed class PartnershipGrain(
             .Where(a => a.PartnershipId == Id)
             .OrderByDescending(a => a.Id)
             .Take(Math.Clamp(take, 1, 500))
-            .Select(a => new ActivityView(a.Id, a.At, a.ActorName, a.Kind, a.Summary))
+            .Select(a => new ActivityView(a.Id, a.At, a.ActorName, a.Kind, a.Summary, a.Args))
             .ToListAsync();
     }
 
@@ -158,7 +158,7 @@ public sealed class PartnershipGrain(
             var row = await db.Partnerships.FirstAsync(p => p.Id == Id);
             row.Name = name;
             row.Version++;
-            db.Activity.Add(Activity(actor, "partnership.renamed", $"renamed the partnership from “{old}” to “{name}”"));
+            db.Activity.Add(Activity(actor, "partnership.renamed", $"renamed the partnership from “{old}” to “{name}”", new { from = old, to = name }));
         });
         _partnership.Name = name;
         _partnership.Version++;
@@ -202,7 +202,7 @@ public sealed class PartnershipGrain(
         await SaveAsync(db =>
         {
             db.Parties.Add(party);
-            db.Activity.Add(Activity(actor, "party.added", $"added the organisation {name}"));
+            db.Activity.Add(Activity(actor, "party.added", $"added the organisation {name}", new { party = name }));
         });
         _parties.Add(party);
         await PublishViewAsync("party.added");
@@ -241,7 +241,8 @@ public sealed class PartnershipGrain(
             row.Role = changed.Role;
             row.IsPartyAdmin = changed.IsPartyAdmin;
             db.Activity.Add(Activity(actor, "member.changed",
-                $"changed {target.DisplayName} ({PartyName(target.PartyId)}) from {Describe(target)} to {Describe(changed)}"));
+                $"changed {target.DisplayName} ({PartyName(target.PartyId)}) from {Describe(target)} to {Describe(changed)}",
+                new { name = target.DisplayName, party = PartyName(target.PartyId), fromRole = target.Role.ToString(), toRole = changed.Role.ToString() }));
         });
         _members[_members.IndexOf(target)] = changed;
         await PublishViewAsync("member.changed");
@@ -269,8 +270,8 @@ public sealed class PartnershipGrain(
             var row = await db.Memberships.FirstAsync(m => m.PartnershipId == Id && m.UserId == target.UserId);
             db.Memberships.Remove(row);
             db.Activity.Add(target.UserId == me.UserId
-                ? Activity(actor, "member.left", $"left the partnership ({PartyName(target.PartyId)})")
-                : Activity(actor, "member.removed", $"removed {target.DisplayName} ({PartyName(target.PartyId)})"));
+                ? Activity(actor, "member.left", $"left the partnership ({PartyName(target.PartyId)})", new { party = PartyName(target.PartyId) })
+                : Activity(actor, "member.removed", $"removed {target.DisplayName} ({PartyName(target.PartyId)})", new { name = target.DisplayName, party = PartyName(target.PartyId) }));
         });
         _members.Remove(target);
         // Cut the removed person off before anyone else hears about it, so they see nothing more.
@@ -324,7 +325,8 @@ public sealed class PartnershipGrain(
         await SaveAsync(db =>
         {
             db.Invitations.Add(invitation);
-            db.Activity.Add(Activity(actor, "invitation.created", $"invited {email} into {party.Name} as {Describe(invitation.Role, invitation.IsPartyAdmin)}"));
+            db.Activity.Add(Activity(actor, "invitation.created", $"invited {email} into {party.Name} as {Describe(invitation.Role, invitation.IsPartyAdmin)}",
+                new { email, party = party.Name, role = invitation.Role.ToString() }));
         });
         _invitations.Add(invitation);
         await PublishViewAsync("invitation.created");
@@ -351,7 +353,8 @@ public sealed class PartnershipGrain(
         {
             var row = await db.Invitations.FirstAsync(i => i.Id == invitationId);
             row.RevokedAt = revokedAt;
-            db.Activity.Add(Activity(actor, "invitation.revoked", $"revoked the invitation of {invitation.Email} into {PartyName(invitation.PartyId)}"));
+            db.Activity.Add(Activity(actor, "invitation.revoked", $"revoked the invitation of {invitation.Email} into {PartyName(invitation.PartyId)}",
+                new { email = invitation.Email, party = PartyName(invitation.PartyId) }));
         });
         _invitations.Remove(invitation);
         await PublishViewAsync("invitation.revoked");
@@ -402,7 +405,8 @@ public sealed class PartnershipGrain(
                 JoinedAt = now,
             });
             db.Activity.Add(Activity(actor, "member.joined",
-                $"joined {PartyName(invitation.PartyId)} as {Describe(member)}, invited by {invitation.InvitedByName}"));
+                $"joined {PartyName(invitation.PartyId)} as {Describe(member)}, invited by {invitation.InvitedByName}",
+                new { party = PartyName(invitation.PartyId), role = member.Role.ToString(), inviter = invitation.InvitedByName }));
         });
         _invitations.Remove(invitation);
         _members.Add(member);
@@ -495,7 +499,7 @@ public sealed class PartnershipGrain(
         await db.SaveChangesAsync();
     }
 
-    private ActivityEntry Activity(Actor actor, string kind, string summary) => feed.Activity(Id, actor, kind, summary);
+    private ActivityEntry Activity(Actor actor, string kind, string summary, object? args = null) => feed.Activity(Id, actor, kind, summary, args);
 
     private PartnershipView View() => new(
         Id,

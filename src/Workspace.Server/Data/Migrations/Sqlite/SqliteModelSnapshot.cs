@@ -555,6 +555,11 @@ namespace Workspace.Server.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Args")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("TEXT");
 
