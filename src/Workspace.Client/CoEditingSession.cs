@@ -104,8 +104,19 @@ public sealed class CoEditingSession : IAsyncDisposable
     public void Edit(TextOperation op)
     {
         ArgumentNullException.ThrowIfNull(op);
+        Edit(_ => op);
+    }
+
+    /// <summary>
+    /// Builds an edit from the current text and applies it in one step, so no remote operation can move the
+    /// text between reading it and editing it (a position computed from <see cref="Text"/> could be stale).
+    /// </summary>
+    public void Edit(Func<string, TextOperation> build)
+    {
+        ArgumentNullException.ThrowIfNull(build);
         lock (_lock)
         {
+            var op = build(_local.ToString());
             _local.Apply(op);
             _buffer = _buffer is null ? op : TextType.Compose(_buffer, op);
             if (_synced.Task.IsCompleted)

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.SignalR.Client;
 using Workspace.Client;
+using Workspace.Collaboration.Ot;
 using Workspace.Server.Tests.Infrastructure;
 
 namespace Workspace.Server.Tests.Features.Documents;
@@ -54,14 +55,17 @@ public sealed partial class CrashRecoveryTests
             for (var n = 0; !stopTyping.IsCancellationRequested; n++)
             {
                 var token = $"[c{i}-{n}]";
-                var text = c.Session.Text;
-                // Insert only between tokens, so a token is never split and can be counted afterwards.
-                var boundaries = new List<int> { 0 };
-                for (var at = text.IndexOf(']', StringComparison.Ordinal); at >= 0; at = text.IndexOf(']', at + 1))
+                // Insert only between tokens, so a token is never split and can be counted afterwards. The
+                // position is chosen inside the edit: a remote op landing in between would make it stale.
+                c.Session.Edit(text =>
                 {
-                    boundaries.Add(at + 1);
-                }
-                c.Session.Insert(boundaries[random.Next(boundaries.Count)], token);
+                    var boundaries = new List<int> { 0 };
+                    for (var at = text.IndexOf(']', StringComparison.Ordinal); at >= 0; at = text.IndexOf(']', at + 1))
+                    {
+                        boundaries.Add(at + 1); // tokens are ASCII: UTF-16 offsets are code points
+                    }
+                    return TextOperation.Insert(boundaries[random.Next(boundaries.Count)], token);
+                });
                 lock (typed[i])
                 {
                     typed[i].Add(token);
