@@ -398,6 +398,13 @@ public sealed class CoEditingSession : IAsyncDisposable
         {
             // Resumed on reconnect.
         }
+        catch (Exception)
+        {
+            // Still connected (rate limited, a fault): look again shortly, or an acknowledged op could wait
+            // forever behind the gap.
+            await Task.Delay(1000);
+            Drain();
+        }
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Workspace.Client;
+using Workspace.Collaboration.Ot;
 using Workspace.Server.Infrastructure;
 using Workspace.Server.Tests.Infrastructure;
 using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
@@ -39,5 +40,35 @@ public sealed class RateLimitedEditingTests
         Assert.Equal(session.Text, text);
         Assert.Equal(0, refused);
         await connection.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task TwoRateLimitedEditorsTypingTogetherConvergeWithNothingLost()
+    {
+        await using var factory = new WorkspaceFactory().With("RateLimits:HubMessagesPerSecond", "5");
+        var owner = await factory.SignUpAsync("Duet", ct: _ct);
+        var (pid, docId) = await CreateDocumentAsync(owner, _ct);
+        var a = await OpenAsync(factory, owner, docId, _ct);
+        var b = await OpenAsync(factory, owner, docId, _ct);
+        var refused = 0;
+        a.Session.Rejected += _ => Interlocked.Increment(ref refused);
+        b.Session.Rejected += _ => Interlocked.Increment(ref refused);
+
+        for (var i = 0; i < 30; i++)
+        {
+            a.Session.Edit(text => TextOperation.Insert(0, "a"));
+            b.Session.Edit(text => TextOperation.Insert(TextType.CodePointLength(text), "b"));
+            await Task.Delay(3, _ct);
+        }
+        await a.Session.WaitSyncedAsync(_ct).WaitAsync(TimeSpan.FromSeconds(90), _ct);
+        await b.Session.WaitSyncedAsync(_ct).WaitAsync(TimeSpan.FromSeconds(90), _ct);
+
+        var server = await ServerTextAsync(owner, pid, docId, _ct);
+        await EventuallyAsync(() => a.Session.Text == server && b.Session.Text == server, TimeSpan.FromSeconds(30), "both editors show the server text", _ct);
+        Assert.Equal(30, server.Count(c => c == 'a'));
+        Assert.Equal(30, server.Count(c => c == 'b'));
+        Assert.Equal(0, refused);
+        await a.Connection.DisposeAsync();
+        await b.Connection.DisposeAsync();
     }
 }
