@@ -27,6 +27,7 @@ public sealed class CoEditingSession : IAsyncDisposable
     private bool _resyncing;
     private bool _sending;
     private bool _catchUpScheduled;
+    private bool _opened;
     /// <summary>Consecutive sends that failed for a reason other than a refusal (for the retry back-off).</summary>
     private int _failedSends;
     private TaskCompletionSource _synced = NewSynced();
@@ -97,7 +98,9 @@ public sealed class CoEditingSession : IAsyncDisposable
             _local = new TextDocument(state.Text ?? "");
             _confirmed = new TextDocument(state.Text ?? "");
             Revision = state.Revision;
+            _opened = true;
         }
+        Drain(); // broadcasts that overtook the answer
     }
 
     /// <summary>Applies a local edit to <see cref="Text"/> and sends it (or buffers it behind the op in flight).</summary>
@@ -264,6 +267,10 @@ public sealed class CoEditingSession : IAsyncDisposable
                 {
                     _early[op.Revision] = op;
                 }
+            }
+            if (!_opened)
+            {
+                return; // before the first open answers, Revision means nothing yet: applied after it
             }
         }
         Drain();

@@ -99,6 +99,7 @@ export class OtClient {
     this.sending = false;
     this.h.onReset(this.text);
     this.flush();
+    this.drain(); // broadcasts that overtook the answer
     this.h.onStatus();
     return state;
   }
@@ -162,7 +163,8 @@ export class OtClient {
 
   receive(ops) {
     for (const m of ops) if (m.revision > this.revision) this.early.set(m.revision, m);
-    this.drain();
+    // Before the first open answers, `revision` means nothing yet: keep what arrives, apply it after.
+    if (this.opened) this.drain();
   }
 
   drain() {
