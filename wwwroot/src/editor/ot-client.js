@@ -54,21 +54,6 @@ export class OtClient {
     this.seq = saved?.seq ?? 0;
     this.saved = saved;
     connection.on('OperationApplied', m => { if (m.documentId === documentId) this.receive([m]); });
-    // Safety net: correctness must never depend on one answer arriving. An op unacknowledged for a while on a
-    // live connection is sent again (same seq: the server answers with its revision, never applies it twice)
-    // and the client catches up, so a lost reply or a missed broadcast cannot leave edits stuck as "Saving…".
-    this.watchdog = setInterval(() => this.unstick(), 2000);
-  }
-
-  unstick() {
-    if (!this.opened || !this.online || this.resyncing || !this.inflight || Date.now() - (this.sentAt ?? 0) < 5000) return;
-    console.warn('An edit has waited 5 s for its acknowledgement; sending it again and catching up.');
-    this.sending = false;
-    this.ackRevision = null;
-    this.flush();
-    this.connection.invoke('CatchUp', this.documentId, this.revision)
-      .then(state => { if (state.operations) this.receive(state.operations); else return this.resync(null, state); })
-      .catch(() => { /* the next tick tries again */ });
   }
 
   get pendingEdits() { return (this.inflight?.edits ?? 0) + (this.buffer?.edits ?? 0); }
@@ -129,7 +114,6 @@ export class OtClient {
       this.save();
     }
     this.sending = true;
-    this.sentAt = Date.now();
     const { op, seq } = this.inflight;
     const request = { documentId: this.documentId, clientId: this.clientId, clientSeq: seq, baseRevision: this.revision, op };
     this.connection.invoke('Submit', request).then(result => {
@@ -287,7 +271,6 @@ export class OtClient {
 
   close() {
     if (this.catchUpTimer) clearTimeout(this.catchUpTimer);
-    clearInterval(this.watchdog);
     if (this.online) this.connection.invoke('CloseDocument', this.documentId).catch(() => {});
   }
 }
