@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Playwright;
 using Workspace.Browser.Tests.Infrastructure;
 
@@ -151,6 +150,4 @@ public sealed class WorkspaceTests(BrowserFixture fixture)
         await BrowserFixture.ScreenshotAsync(page, $"goals-kpis-{suffix}");
         Assert.Equal(suffix, await page.EvaluateAsync<string>("() => document.documentElement.lang"));
     }
-
-    internal static Guid Id(JsonElement e) => e.GetProperty("id").GetGuid();
 }

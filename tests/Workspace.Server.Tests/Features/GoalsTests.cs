@@ -149,8 +149,6 @@ public sealed class GoalsTests(WorkspaceFactory factory) : IClassFixture<Workspa
         Assert.Equal(0.5, KpiStatus.Attainment(KpiDirection.LowerIsBetter, 30, 10, 20)!.Value, 6);
         Assert.Null(KpiStatus.Attainment(KpiDirection.HigherIsBetter, null, 0, 5));
     }
-
-    internal static Guid IdOf(JsonElement e) => e.GetProperty("id").GetGuid();
 }
 
 public sealed class GoalsAndItemsCommandTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>

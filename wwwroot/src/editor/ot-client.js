@@ -47,6 +47,7 @@ export class OtClient {
     this.ackRevision = null;
     this.early = new Map();
     this.sending = false;
+    this.failedSends = 0; // consecutive failed submits, for the retry back-off
     this.resyncing = false;
     this.opened = false;
     const saved = this.load();
@@ -139,7 +140,7 @@ export class OtClient {
       // Connection lost, a failed save or any other fault: the op stays in flight and is resent with the
       // same seq (on reconnect, or after a pause while still connected); it is never applied twice.
       this.sending = false;
-      this.failedSends = (this.failedSends ?? 0) + 1;
+      this.failedSends += 1;
       if (this.online) setTimeout(() => this.flush(), Math.min(5000, 250 * 2 ** Math.min(this.failedSends, 5)));
       this.h.onStatus();
     });

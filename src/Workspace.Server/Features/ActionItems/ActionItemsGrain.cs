@@ -81,59 +81,64 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
     public async Task<Outcome<ActionItemView>> UpdateAsync(Actor actor, Guid itemId, ActionItemInput input)
     {
         var members = await MembersAsync();
-        if (!_items.TryGetValue(itemId, out var current))
-        {
-            return Outcome<ActionItemView>.NotFound("This action item does not exist (it may have been deleted).");
-        }
-        if (current.Version != input.Version)
-        {
-            return Outcome<ActionItemView>.Conflict(View(current, members));
-        }
-        if (await ValidateAsync(input, members) is { } invalid)
+        if (await ValidateAsync(input, members) is { } invalid && _items.TryGetValue(itemId, out var existing) && existing.Version == input.Version)
         {
             return Outcome<ActionItemView>.Invalid(invalid.Field, invalid.Error);
         }
-        var updated = Copy(current);
-        Apply(updated, input, clock.GetUtcNow());
-        if (updated.Status != current.Status)
+        return await ChangeAsync(actor, itemId, input.Version, members, (current, updated) =>
         {
-            updated.SortOrder = NextSortOrder(updated.Status);
-        }
-        updated.Version++;
-        await SaveChangeAsync(db => db.Update(updated), actor, current, updated);
-        _items[itemId] = updated;
-        await TickLinkedLineAsync(current, updated);
-        return await PublishAsync(updated, members);
+            Apply(updated, input, clock.GetUtcNow());
+            if (updated.Status != current.Status)
+            {
+                updated.SortOrder = NextSortOrder(updated.Status);
+            }
+        });
     }
 
     public async Task<Outcome<ActionItemView>> MoveAsync(Actor actor, Guid itemId, MoveInput input)
     {
         var members = await MembersAsync();
+        if (_items.TryGetValue(itemId, out var existing) && existing.Version == input.Version)
+        {
+            if (!Enum.IsDefined(input.Status))
+            {
+                return Outcome<ActionItemView>.Invalid("status", "Status is Open, InProgress, Blocked or Done.");
+            }
+            if (input.SortOrder is { } order && !double.IsFinite(order))
+            {
+                return Outcome<ActionItemView>.Invalid("sortOrder", "The position must be a number.");
+            }
+        }
+        return await ChangeAsync(actor, itemId, input.Version, members, (current, moved) =>
+        {
+            moved.Status = input.Status;
+            moved.SortOrder = input.SortOrder ?? (input.Status == current.Status ? current.SortOrder : NextSortOrder(input.Status));
+            moved.UpdatedAt = clock.GetUtcNow();
+        });
+    }
+
+    /// <summary>
+    /// The one path for changing an item: unknown → 404, stale version → 409 with the current item,
+    /// otherwise <paramref name="change"/> is applied to a copy, saved, mirrored into a linked task line and published.
+    /// </summary>
+    private async Task<Outcome<ActionItemView>> ChangeAsync(
+        Actor actor, Guid itemId, int version, IReadOnlyList<MemberView> members, Action<ActionItem, ActionItem> change)
+    {
         if (!_items.TryGetValue(itemId, out var current))
         {
             return Outcome<ActionItemView>.NotFound("This action item does not exist (it may have been deleted).");
         }
-        if (current.Version != input.Version)
+        if (current.Version != version)
         {
             return Outcome<ActionItemView>.Conflict(View(current, members));
         }
-        if (!Enum.IsDefined(input.Status))
-        {
-            return Outcome<ActionItemView>.Invalid("status", "Status is Open, InProgress, Blocked or Done.");
-        }
-        if (input.SortOrder is { } order && !double.IsFinite(order))
-        {
-            return Outcome<ActionItemView>.Invalid("sortOrder", "The position must be a number.");
-        }
-        var moved = Copy(current);
-        moved.Status = input.Status;
-        moved.SortOrder = input.SortOrder ?? (input.Status == current.Status ? current.SortOrder : NextSortOrder(input.Status));
-        moved.UpdatedAt = clock.GetUtcNow();
-        moved.Version++;
-        await SaveChangeAsync(db => db.Update(moved), actor, current, moved);
-        _items[itemId] = moved;
-        await TickLinkedLineAsync(current, moved);
-        return await PublishAsync(moved, members);
+        var updated = Copy(current);
+        change(current, updated);
+        updated.Version++;
+        await SaveChangeAsync(db => db.Update(updated), actor, current, updated);
+        _items[itemId] = updated;
+        await TickLinkedLineAsync(current, updated);
+        return await PublishAsync(updated, members);
     }
 
     public async Task<Outcome<ActionItemView>> DeleteAsync(Actor actor, Guid itemId, int version)

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Workspace.Server.Features.Partnerships;
@@ -90,8 +89,3 @@ public static class MemberEndpointExtensions
 
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
 public sealed class AllowOnArchivedAttribute : Attribute;
-
-internal static class IdentityClaims
-{
-    public static string? Email(ClaimsPrincipal user, IdentityOptions options) => user.FindFirstValue(options.ClaimsIdentity.EmailClaimType);
-}

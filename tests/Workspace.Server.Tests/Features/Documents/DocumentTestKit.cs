@@ -12,9 +12,7 @@ internal static class DocumentTestKit
 
     public static async Task<(Guid PartnershipId, Guid DocumentId)> CreateDocumentAsync(TestUser owner, CancellationToken ct, string title = "Joint plan")
     {
-        var p = await owner.Http.PostAsJsonAsync("/api/partnerships", new { name = "Rice supply", organisation = owner.Organisation }, ct);
-        p.EnsureSuccessStatusCode();
-        var partnership = (await p.Content.ReadFromJsonAsync<Created>(ct))!;
+        var partnership = await owner.CreatePartnershipAsync("Rice supply", ct);
         var d = await owner.Http.PostAsJsonAsync($"/api/partnerships/{partnership.Id}/documents", new { title }, ct);
         d.EnsureSuccessStatusCode();
         var document = (await d.Content.ReadFromJsonAsync<Created>(ct))!;
