@@ -56,6 +56,31 @@ public sealed partial class AccessTests(BrowserFixture fixture)
         await Assertions.Expect(ayu.Locator("#presence")).ToContainTextAsync("BS");
     }
 
+    [Fact]
+    public async Task AHalfFilledInvitationSurvivesALiveUpdateOfTheMembersPage()
+    {
+        var page = await fixture.NewPageAsync();
+        await ApiSeed.SignUpAsync(page, "Sari Dewi", "Koperasi Sejahtera");
+        var pid = (await ApiSeed.PostAsync(page, "/api/partnerships", new { name = "Form keeps", organisation = "Koperasi Sejahtera" })).GetProperty("id").GetString();
+        await page.GotoAsync($"/p/{pid}/members");
+        var card = page.Locator(".party-card", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Koperasi Sejahtera" }) });
+        await card.GetByLabel("Role").SelectOptionAsync("Viewer");
+        await card.GetByLabel("E-mail address").FillAsync("half.typed@exam");
+
+        // Another tab (same person) adds an organisation: the page redraws live while the form is half filled.
+        await ApiSeed.PostAsync(page, $"/api/partnerships/{pid}/parties", new { name = "Dinas Sosial" });
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dinas Sosial", Exact = true })).ToBeVisibleAsync();
+
+        await Assertions.Expect(card.GetByLabel("E-mail address")).ToHaveValueAsync("half.typed@exam");
+        await Assertions.Expect(card.GetByLabel("E-mail address")).ToBeFocusedAsync();
+        await Assertions.Expect(card.GetByLabel("Role")).ToHaveValueAsync("Viewer");
+        // Once sent, the form starts afresh.
+        await card.GetByLabel("E-mail address").PressSequentiallyAsync("ple.org");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Create invitation link" }).ClickAsync();
+        await Assertions.Expect(card.Locator(".pending")).ToContainTextAsync("half.typed@example.org");
+        await Assertions.Expect(card.GetByLabel("E-mail address")).ToHaveValueAsync("");
+    }
+
     /// <summary>
     /// Test hook for co-editing (documents feature): two people of two organisations, both members of
     /// one partnership, each on the members page in their own browser context. A document test can

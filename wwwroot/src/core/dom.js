@@ -20,9 +20,62 @@ export function html(strings, ...values) {
   return raw(out);
 }
 
+/**
+ * Replaces the element's content. What the person was typing survives the redraw (a live update from a
+ * partner must never wipe a half-filled form): changed fields and the focused field are carried over to
+ * the same field of the same form in the new content. A form that was just submitted starts afresh.
+ */
 export function mount(element, content) {
+  const kept = keepInput(element);
   element.innerHTML = render(content);
+  kept.restore(element);
   return element;
+}
+
+function fieldKey(field) {
+  const form = field.form ?? field.closest('form');
+  const formKey = form ? (form.id || `${form.className}|${JSON.stringify(form.dataset)}`) : '';
+  return `${formKey}|${field.name || field.id || field.getAttribute('aria-label') || ''}`;
+}
+
+function isChanged(field) {
+  if (field.type === 'checkbox' || field.type === 'radio') return field.checked !== field.defaultChecked;
+  if (field.tagName === 'SELECT') return [...field.options].some(o => o.selected !== o.defaultSelected);
+  return field.value !== field.defaultValue;
+}
+
+function keepInput(element) {
+  const values = new Map();
+  for (const field of element.querySelectorAll('form input, form select, form textarea')) {
+    const form = field.form ?? field.closest('form');
+    if (form?.dataset.submitted || field.type === 'hidden' || field.type === 'file' || !isChanged(field)) continue;
+    values.set(fieldKey(field), field.type === 'checkbox' || field.type === 'radio' ? field.checked : field.value);
+  }
+  const active = document.activeElement;
+  const focus = active && active !== element && element.contains(active) && active.matches('input, select, textarea')
+    ? { key: fieldKey(active), start: active.selectionStart, end: active.selectionEnd } : null;
+  return {
+    restore(root) {
+      if (values.size === 0 && !focus) return;
+      for (const field of root.querySelectorAll('form input, form select, form textarea')) {
+        const key = fieldKey(field);
+        if (values.has(key)) {
+          if (field.type === 'checkbox' || field.type === 'radio') field.checked = values.get(key);
+          else field.value = values.get(key);
+        }
+        if (focus?.key === key) {
+          field.focus();
+          try { if (focus.start != null) field.setSelectionRange(focus.start, focus.end); } catch { /* not a text field */ }
+        }
+      }
+    },
+  };
+}
+
+// A submitted form is not restored by the next redraw (its content was sent), unless typed in again.
+if (typeof document !== 'undefined') {
+  document.addEventListener('submit', e => { if (e.target instanceof HTMLFormElement) e.target.dataset.submitted = '1'; }, true);
+  document.addEventListener('input', e => { delete e.target.closest?.('form')?.dataset.submitted; }, true);
 }
 
 export const $ = (selector, root = document) => root.querySelector(selector);
