@@ -119,6 +119,11 @@ public sealed class CoEditingSession : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(build);
         lock (_lock)
         {
+            // Before the server's text is here there is nothing to edit: an edit would be made against a text about to be replaced.
+            if (!_opened)
+            {
+                throw new InvalidOperationException("Open the document (OpenAsync) before editing it.");
+            }
             var op = build(_local.ToString());
             _local.Apply(op);
             _buffer = _buffer is null ? op : TextType.Compose(_buffer, op);

@@ -33,11 +33,9 @@ public sealed class CoEditingBrowserTests : IAsyncLifetime
         await _server.DisposeAsync();
     }
 
-    // Open defect (issue 3 left open): when both pages type at once, one editor sometimes falls out of step — a
-    // broadcast op no longer fits its confirmed text ("The op is too long for this document"), it retries the
-    // catch-up forever and stays at "Saving…". Its edits stay pending (memory + localStorage), not lost, but the
-    // page never converges. Skipped so CI can land; remove the Skip when the defect is fixed.
-    [Fact(Skip = "Open defect: concurrent typing can leave one browser editor out of step (see issue 3).")]
+    // Both pages start typing as soon as they say "Saved", which they only say once the server's text is
+    // there (this test once caught an editor that accepted keys before its text had loaded).
+    [Fact]
     public async Task TwoPeopleTypeTogetherSeeEachOtherAndNothingIsLostOfflineOrAcrossARestart()
     {
         var rina = await NewPersonAsync("Rina Wijaya");

@@ -21,6 +21,9 @@ function changedCodePoints(op) {
   }
   return n;
 }
+function applyOrNull(text, op) {
+  try { return type.apply(text, op); } catch { return null; }
+}
 const storageKey = id => `workspace.doc.${id}`;
 
 /** Error text without SignalR's "An unexpected error occurred invoking … HubException: " prefix. */
@@ -75,9 +78,12 @@ export class OtClient {
     if (state.operations) {
       this.receive(state.operations);
     } else if (known === null) {
-      this.confirmed = this.text = state.text;
+      // Edits made before the text arrived (the page keeps the editor read only until then, but any other
+      // caller may not) were made against the empty start: carry them onto the server's text.
+      if (this.buffer) this.buffer.op = type.transform(this.buffer.op, diffOp(this.confirmed, state.text), 'left');
+      this.confirmed = state.text;
       this.revision = state.revision;
-      this.h.onReset(this.text);
+      this.text = this.localFrom(this.confirmed);
     } else {
       await this.resync(null, state);
     }
@@ -158,25 +164,34 @@ export class OtClient {
     for (const r of [...this.early.keys()]) if (r <= this.revision) this.early.delete(r);
     for (;;) {
       const next = this.revision + 1;
-      if (this.ackRevision === next) { this.acknowledge(next); acked = true; continue; }
-      const m = this.early.get(next);
-      if (!m) break;
+      const m = this.ackRevision === next ? null : this.early.get(next);
+      const mine = this.ackRevision === next || (m && this.inflight && m.clientId === this.clientId && m.clientSeq === this.inflight.seq);
+      if (!mine && !m) break;
+      // All or nothing: an op that does not fit must not leave the state half moved on.
+      let op = m?.op, inflight = this.inflight?.op, buffer = this.buffer?.op, confirmed, text;
+      try {
+        if (mine) {
+          confirmed = type.apply(this.confirmed, inflight);
+        } else {
+          confirmed = type.apply(this.confirmed, op);
+          if (inflight) [op, inflight] = [type.transform(op, inflight, 'right'), type.transform(inflight, op, 'left')];
+          if (buffer) [op, buffer] = [type.transform(op, buffer, 'right'), type.transform(buffer, op, 'left')];
+          text = type.apply(this.text, op);
+        }
+      } catch (e) {
+        // Out of step (this must not happen; if it does, never wedge): realign with the server's text,
+        // keeping every pending edit.
+        console.warn(`Revision ${next} does not fit this editor (${e.message}); realigning with the server.`);
+        this.realign();
+        return;
+      }
       this.early.delete(next);
-      if (this.inflight && m.clientId === this.clientId && m.clientSeq === this.inflight.seq) { this.acknowledge(next); acked = true; continue; }
-      let op = m.op;
-      this.confirmed = type.apply(this.confirmed, op);
-      if (this.inflight) {
-        const t = type.transform(op, this.inflight.op, 'right');
-        this.inflight.op = type.transform(this.inflight.op, op, 'left');
-        op = t;
-      }
-      if (this.buffer) {
-        const t = type.transform(op, this.buffer.op, 'right');
-        this.buffer.op = type.transform(this.buffer.op, op, 'left');
-        op = t;
-      }
+      if (mine) { this.acknowledge(next, confirmed); acked = true; continue; }
       const before = this.text;
-      this.text = type.apply(before, op);
+      this.confirmed = confirmed;
+      if (inflight) this.inflight.op = inflight;
+      if (buffer) this.buffer.op = buffer;
+      this.text = text;
       this.revision = next;
       this.h.onRemote(op, before, m);
     }
@@ -201,8 +216,16 @@ export class OtClient {
     }
   }
 
-  acknowledge(revision) {
-    this.confirmed = type.apply(this.confirmed, this.inflight.op);
+  realign() {
+    if (this.resyncing) return;
+    this.resync(null).catch(e => {
+      console.warn('Realigning failed; trying again:', hubMessage(e));
+      if (this.online) setTimeout(() => this.realign(), 1000);
+    });
+  }
+
+  acknowledge(revision, confirmed) {
+    this.confirmed = confirmed;
     this.inflight = null;
     this.ackRevision = null;
     this.sending = false;
@@ -222,21 +245,33 @@ export class OtClient {
           await this.connection.invoke('Submit', { documentId: this.documentId, clientId: this.clientId, clientSeq: this.inflight.seq, baseRevision: this.revision, op: this.inflight.op });
           inflightApplied = true;
         } catch (e) {
-          if (!hubMessage(e).includes(RESYNC)) throw e;
+          const message = hubMessage(e);
+          if (message.startsWith(REFUSED)) { this.h.onRejected(message); this.inflight = null; } else if (!message.includes(RESYNC)) throw e;
           inflightApplied = false;
         }
         state = null;
       }
       state ??= await this.connection.invoke('CatchUp', this.documentId, -1);
+      let base = this.confirmed; // the text the unsent edits (the buffer, below) were made against
       if (this.inflight) {
-        if (inflightApplied) this.confirmed = type.apply(this.confirmed, this.inflight.op);
+        if (inflightApplied) base = applyOrNull(base, this.inflight.op);
         else if (!drop) this.buffer = this.buffer ? { op: type.compose(this.inflight.op, this.buffer.op), edits: this.inflight.edits + this.buffer.edits } : { op: this.inflight.op, edits: this.inflight.edits };
       }
       if (drop) this.buffer = null;
       this.inflight = null;
       this.ackRevision = null;
       this.sending = false;
-      if (this.buffer) this.buffer.op = type.transform(this.buffer.op, diffOp(this.confirmed, state.text), 'left');
+      // The unsent edits are carried over every difference between their base and the server's text.
+      // Only if this client lost track of its base (a defect) are they kept just when they still fit.
+      if (this.buffer) {
+        let carried = null;
+        try { if (base !== null) carried = type.transform(this.buffer.op, diffOp(base, state.text), 'left'); } catch { /* base lost */ }
+        if (carried) this.buffer.op = carried;
+        else if (applyOrNull(state.text, this.buffer.op) === null) {
+          this.h.onRejected(`${this.buffer.edits} unsent changes no longer fit the document and could not be merged.`);
+          this.buffer = null;
+        }
+      }
       this.confirmed = state.text;
       this.revision = state.revision;
       for (const r of [...this.early.keys()]) if (r <= this.revision) this.early.delete(r);

@@ -1,7 +1,7 @@
 // Plan & documents: the list of a partnership's documents, and the live Markdown editor.
 import { EditorView, basicSetup } from 'codemirror';
 import { taskMarks } from '../editor/tasks.js';
-import { EditorState, Annotation } from '@codemirror/state';
+import { EditorState, Annotation, Compartment } from '@codemirror/state';
 import { markdown } from '@codemirror/lang-markdown';
 import { type } from 'ot-text-unicode';
 import { html, mount, $, toast } from '../core/dom.js';
@@ -24,7 +24,7 @@ addMessages({
     'docs.confirmDelete': 'Delete “{title}”?', 'docs.newTitle': 'New title', 'docs.back': 'All documents',
     'docs.preview': 'Preview', 'docs.saved': 'Saved', 'docs.saving': 'Saving…', 'docs.offline': 'Offline — {n} changes pending',
     'docs.offlineSaved': 'Offline', 'docs.readOnly': 'Read only', 'docs.deleted': 'This document was deleted.',
-    'docs.here': 'Here now', 'docs.rejected': 'A change was refused: {message}',
+    'docs.here': 'Here now', 'docs.rejected': 'A change was refused: {message}', 'docs.loading': 'Loading…',
   },
   id: {
     'docs.title': 'Rencana & dokumen', 'docs.none': 'Belum ada dokumen.', 'docs.new': 'Dokumen baru', 'docs.name': 'Judul',
@@ -32,7 +32,7 @@ addMessages({
     'docs.confirmDelete': 'Hapus “{title}”?', 'docs.newTitle': 'Judul baru', 'docs.back': 'Semua dokumen',
     'docs.preview': 'Pratinjau', 'docs.saved': 'Tersimpan', 'docs.saving': 'Menyimpan…', 'docs.offline': 'Luring — {n} perubahan tertunda',
     'docs.offlineSaved': 'Luring', 'docs.readOnly': 'Hanya baca', 'docs.deleted': 'Dokumen ini telah dihapus.',
-    'docs.here': 'Sedang di sini', 'docs.rejected': 'Perubahan ditolak: {message}',
+    'docs.here': 'Sedang di sini', 'docs.rejected': 'Perubahan ditolak: {message}', 'docs.loading': 'Memuat…',
   },
 });
 
@@ -83,7 +83,7 @@ export async function renderDocument({ pid, docId }, main) {
       <h1 id="doc-title">…</h1>
       <span class="spacer"></span>
       <div class="presence" id="presence" aria-label="${t('docs.here')}"></div>
-      <span class="sync" id="sync" role="status" data-state="saving">${t('docs.saving')}</span>
+      <span class="sync" id="sync" role="status" data-state="loading">${t('docs.loading')}</span>
     </div>
     <div class="doc-panes">
       <div class="doc-editor" id="editor"></div>
@@ -91,6 +91,8 @@ export async function renderDocument({ pid, docId }, main) {
     </div></div>`);
 
   const connection = hubConnection('/hubs/documents');
+  // Read only until the server's text has arrived, so nothing is typed into a text about to be replaced.
+  const writable = new Compartment();
   const presence = new Map(); // connectionId -> { name, colour, userId, anchor, head } in code points of the local text
   let view;
   let client;
@@ -127,9 +129,12 @@ export async function renderDocument({ pid, docId }, main) {
     const el = $('#sync');
     if (!el) return;
     const n = client.pendingEdits;
-    const state = !client.online ? 'offline' : n > 0 ? 'saving' : 'saved';
+    // "Saved" only once the server's text is here: before that nothing is known to be saved.
+    const state = !client.online ? 'offline' : !client.opened ? 'loading' : n > 0 ? 'saving' : 'saved';
     el.dataset.state = state;
-    el.textContent = state === 'offline' ? (n > 0 ? t('docs.offline', { n }) : t('docs.offlineSaved')) : state === 'saving' ? t('docs.saving') : t('docs.saved');
+    el.textContent = { offline: n > 0 ? t('docs.offline', { n }) : t('docs.offlineSaved'), loading: t('docs.loading'), saving: t('docs.saving'), saved: t('docs.saved') }[state];
+    const readOnly = !editable || !client.opened;
+    if (view && readOnly !== view.state.readOnly) view.dispatch({ effects: writable.reconfigure(EditorState.readOnly.of(readOnly)) });
   };
 
   client = new OtClient(connection, docId, {
@@ -164,7 +169,7 @@ export async function renderDocument({ pid, docId }, main) {
       doc: '',
       extensions: [
         basicSetup, markdown(), EditorView.lineWrapping, remoteCursors,
-        EditorState.readOnly.of(!editable),
+        writable.of(EditorState.readOnly.of(true)),
         EditorView.updateListener.of(u => {
           const isRemote = u.transactions.some(tr => tr.annotation(remote));
           if (u.docChanged && !isRemote) {

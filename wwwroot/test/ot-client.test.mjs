@@ -1,0 +1,143 @@
+// Unit tests of the browser's OT client against a small in-memory stand-in for the document hub
+// (the real hub is exercised by the browser tests; these pin down the client's own bookkeeping).
+// Run: node --test wwwroot/test/
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { type } from 'ot-text-unicode';
+import { OtClient } from '../src/editor/ot-client.js';
+
+/** The server side of the protocol: ordered ops, transform against what the sender had not seen, dedup by (client, seq). */
+class FakeHub {
+  constructor(text = '') {
+    this.text = text;
+    this.ops = []; // { revision, op, clientId, clientSeq }
+    this.seen = new Map();
+    this.connections = [];
+  }
+
+  connect() {
+    const hub = this;
+    const handlers = new Map();
+    const connection = {
+      state: 'Connected',
+      held: [], // broadcasts not yet delivered (to play with their order)
+      hold: false,
+      on(name, fn) { handlers.set(name, fn); },
+      deliver(message) { handlers.get('OperationApplied')?.(message); },
+      release() { const held = connection.held.splice(0); for (const m of held) connection.deliver(m); },
+      async invoke(method, ...args) {
+        await Promise.resolve();
+        if (method === 'OpenDocument' || method === 'CatchUp') {
+          const [documentId, known] = args;
+          const operations = known === null || known === undefined || known < 0 ? null : hub.ops.filter(o => o.revision > known).map(o => ({ documentId, ...o }));
+          return { document: { id: documentId, title: 'Plan' }, text: hub.text, revision: hub.ops.length, operations, presence: [] };
+        }
+        if (method === 'Submit') return hub.submit(connection, args[0]);
+        if (method === 'CloseDocument') return null;
+        throw new Error(`unexpected ${method}`);
+      },
+    };
+    this.connections.push(connection);
+    return connection;
+  }
+
+  submit(from, { documentId, clientId, clientSeq, baseRevision, op }) {
+    const key = `${clientId}/${clientSeq}`;
+    if (this.seen.has(key)) return { revision: this.seen.get(key) };
+    for (const o of this.ops.slice(baseRevision)) op = type.transform(op, o.op, 'left');
+    this.text = type.apply(this.text, op);
+    const revision = this.ops.length + 1;
+    const entry = { revision, op, clientId, clientSeq };
+    this.ops.push(entry);
+    this.seen.set(key, revision);
+    for (const c of this.connections) {
+      if (c === from) continue;
+      const message = { documentId, ...entry };
+      if (c.hold) c.held.push(message); else c.deliver(message);
+    }
+    return { revision };
+  }
+}
+
+function editor(hub, documentId = 'doc') {
+  const shown = { text: '' };
+  const client = new OtClient(hub.connect(), documentId, {
+    onRemote(op, before) { assert.equal(before, shown.text, 'a remote op arrives for the text the editor shows'); shown.text = type.apply(before, op); },
+    onReset(text) { shown.text = text; },
+    onStatus() {},
+    onRejected(message) { throw new Error(`unexpected refusal: ${message}`); },
+  });
+  /** Types at a code-point position, as the editor would report it. */
+  const typeAt = (at, s) => {
+    const op = at > 0 ? [at, s] : [s];
+    shown.text = type.apply(shown.text, op);
+    client.edit(op);
+  };
+  return { client, shown, typeAt };
+}
+
+const settle = async () => { for (let i = 0; i < 50; i++) await new Promise(r => setImmediate(r)); };
+
+test('edits made before the text arrives are carried onto it, not lost', async () => {
+  const hub = new FakeHub('Server text.');
+  hub.ops.push({ revision: 1, op: ['Server text.'], clientId: 'x', clientSeq: 1 });
+  const a = editor(hub);
+  a.typeAt(0, 'Early ');
+  await a.client.open();
+  await settle();
+  assert.equal(a.client.pendingEdits, 0);
+  assert.equal(hub.text, 'Early Server text.');
+  assert.equal(a.shown.text, hub.text);
+  assert.equal(a.client.text, hub.text);
+});
+
+test('two editors typing at once converge, whatever order broadcasts and answers arrive in', async () => {
+  for (let seed = 1; seed <= 40; seed++) {
+    let x = seed;
+    const r = () => { x = (x * 1103515245 + 12345) % 2147483648; return x / 2147483648; };
+    const hub = new FakeHub();
+    const a = editor(hub), b = editor(hub);
+    await a.client.open();
+    await b.client.open();
+    for (let i = 0; i < 60; i++) {
+      const who = r() < 0.5 ? a : b;
+      // Broadcasts to one editor are sometimes held back, so they overtake or trail its own answers.
+      const other = who === a ? b : a;
+      other.client.connection.hold = r() < 0.3;
+      const length = [...who.shown.text].length;
+      who.typeAt(Math.floor(r() * (length + 1)), r() < 0.1 ? '🌾' : String.fromCharCode(97 + Math.floor(r() * 26)));
+      if (r() < 0.5) await settle();
+      if (r() < 0.3) { a.client.connection.release(); b.client.connection.release(); }
+    }
+    for (const e of [a, b]) { e.client.connection.hold = false; e.client.connection.release(); }
+    await settle();
+    for (const e of [a, b]) { e.client.connection.release(); }
+    await settle();
+    assert.equal(a.client.pendingEdits + b.client.pendingEdits, 0, `seed ${seed}: everything acknowledged`);
+    assert.equal(a.shown.text, hub.text, `seed ${seed}: editor A shows the server's text`);
+    assert.equal(b.shown.text, hub.text, `seed ${seed}: editor B shows the server's text`);
+  }
+});
+
+test('an op that does not fit realigns with the server instead of wedging, keeping pending edits', async () => {
+  const hub = new FakeHub();
+  const a = editor(hub), b = editor(hub);
+  await a.client.open();
+  await b.client.open();
+  a.typeAt(0, 'Hello');
+  await settle();
+  assert.equal(b.shown.text, 'Hello');
+  // Break B's bookkeeping on purpose (as a defect would): its confirmed text loses a character.
+  b.client.confirmed = 'Hell';
+  b.client.connection.hold = true;
+  b.typeAt(5, '!');
+  a.typeAt(5, ' world');
+  await settle();
+  b.client.connection.hold = false;
+  b.client.connection.release();
+  await settle();
+  assert.equal(b.client.pendingEdits, 0);
+  assert.equal(hub.text, 'Hello world!');
+  assert.equal(b.shown.text, hub.text);
+  assert.equal(b.client.text, hub.text);
+});
