@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Workspace.Server.Tests.Infrastructure;
 using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 
@@ -115,5 +116,83 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
         Assert.Equal(a.Text, await ServerTextAsync(owner, pid, docId, _ct));
         await connectionA.DisposeAsync();
         await connectionB.DisposeAsync();
+    }
+    [Fact]
+    public async Task EditingALinkedLineRenamesRedatesAndReassignsItsItem()
+    {
+        var owner = await _factory.SignUpAsync("Rina Wijaya", ct: _ct);
+        var (pid, docId) = await CreateDocumentAsync(owner, _ct);
+        var (connection, session) = await OpenAsync(_factory, owner, docId, _ct);
+        session.Insert(0, "- [ ] Draft MoU @rina due:2026-12-15\n");
+        await EventuallyAsync(() => session.Text.Contains("#A1", StringComparison.Ordinal), TimeSpan.FromSeconds(10), "the line linked", _ct);
+
+        // The title gains a word, the date moves, the handle goes.
+        session.Edit(text => Workspace.Collaboration.Ot.TextOperation.Create(
+        [
+            Workspace.Collaboration.Ot.OpComponent.Retain("- [ ] ".Length),
+            Workspace.Collaboration.Ot.OpComponent.Delete(text.IndexOf('\n', StringComparison.Ordinal) - "- [ ] ".Length),
+            Workspace.Collaboration.Ot.OpComponent.Insert("Draft the joint MoU due:2027-01-10 #A1"),
+        ]));
+
+        var item = await EventuallyItemAsync(owner, pid, i => i.GetProperty("title").GetString() == "Draft the joint MoU", "the item renamed");
+        Assert.Equal("2027-01-10", item.GetProperty("dueDate").GetString());
+        Assert.Equal(JsonValueKind.Null, item.GetProperty("ownerUserId").ValueKind);
+        Assert.Single(await ItemsAsync(owner, pid));
+        await connection.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task ChangingAnItemOnTheBoardRewritesItsLineForEveryCoEditor()
+    {
+        var owner = await _factory.SignUpAsync("Budi Santoso", ct: _ct);
+        var (pid, docId) = await CreateDocumentAsync(owner, _ct);
+        var (connectionA, a) = await OpenAsync(_factory, owner, docId, _ct);
+        var (connectionB, b) = await OpenAsync(_factory, owner, docId, _ct);
+        a.Insert(0, "Intro\n  - [ ] Book venue\nOutro\n");
+        var item = await EventuallyItemAsync(owner, pid, i => i.GetProperty("title").GetString() == "Book venue", "item");
+        await EventuallyAsync(() => b.Text.Contains("Book venue #A1", StringComparison.Ordinal), TimeSpan.FromSeconds(10), "link reaches B", _ct);
+
+        var (status, _) = await owner.Http.PutJsonAsync($"/api/partnerships/{pid}/action-items/{item.GetProperty("id").GetGuid()}", new
+        {
+            title = "Book the village hall",
+            ownerUserId = owner.Id,
+            dueDate = "2027-02-01",
+            status = "Done",
+            documentId = docId,
+            version = item.GetProperty("version").GetInt32(),
+        }, _ct);
+        Assert.Equal(HttpStatusCode.OK, status);
+
+        var expected = "Intro\n  - [x] Book the village hall @BudiSantoso due:2027-02-01 #A1\nOutro\n";
+        await EventuallyAsync(() => a.Text == expected && b.Text == expected, TimeSpan.FromSeconds(10), "the line rewritten in both editors", _ct);
+        Assert.Equal(expected, await ServerTextAsync(owner, pid, docId, _ct));
+        // The rewritten line reads back as the same item: nothing changes again, nothing new is made.
+        await Task.Delay(500, _ct);
+        var items = await ItemsAsync(owner, pid);
+        var only = Assert.Single(items);
+        Assert.Equal("Book the village hall", only.GetProperty("title").GetString());
+        Assert.Equal(owner.Id, only.GetProperty("ownerUserId").GetString());
+        Assert.Equal(item.GetProperty("version").GetInt32() + 1, only.GetProperty("version").GetInt32());
+        await connectionA.DisposeAsync();
+        await connectionB.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task ALineRetitledBeforeItsLinkArrivesKeepsOneItem()
+    {
+        var owner = await _factory.SignUpAsync("Citra", ct: _ct);
+        var (pid, docId) = await CreateDocumentAsync(owner, _ct);
+        var grains = _factory.Services.GetRequiredService<Orleans.IGrainFactory>();
+        var items = grains.GetGrain<Workspace.Server.Features.ActionItems.IActionItemsGrain>(pid);
+        var actor = new Workspace.Server.Features.Partnerships.Actor(owner.Id, "Citra", owner.Email);
+        // Two scans of the same document (one-way messages, so the first is seen handled before the second is sent): the second sees the line retitled and still without its #A link.
+        await items.SyncChecklistAsync(docId, Workspace.Server.Features.ActionItems.Checklist.Parse("- [ ] Call the lab\n"), actor);
+        await EventuallyItemAsync(owner, pid, i => i.GetProperty("title").GetString() == "Call the lab", "the item made");
+        await items.SyncChecklistAsync(docId, Workspace.Server.Features.ActionItems.Checklist.Parse("- [ ] Call the water lab\n"), actor);
+
+        // Both scans are one-way messages: wait for the second to be handled.
+        await EventuallyItemAsync(owner, pid, i => i.GetProperty("title").GetString() == "Call the water lab", "the item retitled");
+        var only = Assert.Single(await ItemsAsync(owner, pid));
+        Assert.Equal(1, only.GetProperty("number").GetInt32());
     }
 }

@@ -19,7 +19,7 @@ public interface IActionItemsGrain : IGrainWithGuidKey
     /// <summary>
     /// The task lines of a document after an edit: unlinked lines become items (and are then linked
     /// through <see cref="IDocumentGrain.LinkChecklistLinesAsync"/>); ticking or unticking a linked
-    /// line marks its item done or reopens it.
+    /// line marks its item done or reopens it; an edited linked line renames, re-dates and reassigns it.
     /// </summary>
     [OneWay]
     Task SyncChecklistAsync(Guid documentId, IReadOnlyList<ChecklistLine> lines, Actor actor);
@@ -30,7 +30,9 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
 {
     private readonly Dictionary<Guid, ActionItem> _items = [];
     /// <summary>Items created for task lines whose link has not reached the document yet, so they are not created twice.</summary>
-    private readonly Dictionary<(Guid DocumentId, string Title), int> _unlinked = [];
+    private readonly Dictionary<(Guid DocumentId, string Title), (int Number, DateTimeOffset Since)> _unlinked = [];
+    /// <summary>How long an item made for a task line waits for its link before a new line may no longer take it over.</summary>
+    private static readonly TimeSpan PendingLinkWindow = TimeSpan.FromSeconds(30);
     private int _lastNumber;
 
     private Guid PartnershipId => this.GetPrimaryKey();
@@ -137,7 +139,7 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
         updated.Version++;
         await SaveChangeAsync(db => db.Update(updated), actor, current, updated);
         _items[itemId] = updated;
-        await TickLinkedLineAsync(current, updated);
+        await MirrorLinkedLineAsync(current, updated, members);
         return await PublishAsync(updated, members);
     }
 
@@ -170,17 +172,25 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
         {
             if (line.Number is { } number)
             {
-                _unlinked.Remove((documentId, line.Title));
+                foreach (var key in _unlinked.Where(p => p.Value.Number == number).Select(p => p.Key).ToList())
+                {
+                    _unlinked.Remove(key);
+                }
                 await SyncLinkedLineAsync(documentId, line, number, actor, members);
                 continue;
             }
             if (_unlinked.TryGetValue((documentId, line.Title), out var pending))
             {
-                links.Add(new ChecklistLink(line.Title, pending));
+                links.Add(new ChecklistLink(line.Title, pending.Number));
                 continue;
             }
             if (line.Title.Length is 0 or > 300)
             {
+                continue;
+            }
+            if (await RenamePendingAsync(documentId, line, lines, actor, members) is { } renamed)
+            {
+                links.Add(new ChecklistLink(line.Title, renamed));
                 continue;
             }
             var owner = line.Handle is { } handle ? members.FirstOrDefault(m => Checklist.HandleMatches(handle, m.DisplayName, m.Email)) : null;
@@ -205,7 +215,7 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
             await SaveAsync(db => db.Add(item), actor, "action.from-checklist", $"added the action item A{item.Number} “{item.Title}” from a checklist", new { number = item.Number, title = item.Title });
             _lastNumber = item.Number;
             _items[item.Id] = item;
-            _unlinked[(documentId, line.Title)] = item.Number;
+            _unlinked[(documentId, line.Title)] = (item.Number, now);
             links.Add(new ChecklistLink(line.Title, item.Number));
             await PublishAsync(item, members);
         }
@@ -213,6 +223,33 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
         {
             await GrainFactory.GetGrain<IDocumentGrain>(documentId).LinkChecklistLinesAsync(links);
         }
+    }
+
+    /// <summary>
+    /// A task line edited again before its link came back: its title no longer matches the item made for it. That
+    /// item (whose old title is on no line any more) is renamed and linked instead of a second item being made.
+    /// </summary>
+    private async Task<int?> RenamePendingAsync(Guid documentId, ChecklistLine line, IReadOnlyList<ChecklistLine> lines, Actor actor, IReadOnlyList<MemberView> members)
+    {
+        var now = clock.GetUtcNow();
+        var orphan = _unlinked.FirstOrDefault(p => p.Key.DocumentId == documentId && now - p.Value.Since < PendingLinkWindow
+            && !lines.Any(l => l.Number is null && l.Title == p.Key.Title) && !lines.Any(l => l.Number == p.Value.Number));
+        if (orphan.Key.DocumentId != documentId || _items.Values.FirstOrDefault(i => i.Number == orphan.Value.Number) is not { } current)
+        {
+            return null;
+        }
+        _unlinked.Remove(orphan.Key);
+        _unlinked[(documentId, line.Title)] = (current.Number, orphan.Value.Since);
+        var updated = Copy(current);
+        updated.Title = line.Title;
+        updated.DueDate = line.Due;
+        updated.OwnerUserId = line.Handle is { } handle ? members.FirstOrDefault(m => Checklist.HandleMatches(handle, m.DisplayName, m.Email))?.UserId : null;
+        updated.UpdatedAt = now;
+        updated.Version++;
+        await SaveAsync(db => db.Update(updated), actor, "action.updated", $"updated A{current.Number} “{updated.Title}”", new { number = current.Number, title = updated.Title });
+        _items[current.Id] = updated;
+        await PublishAsync(updated, members);
+        return current.Number;
     }
 
     private async Task SyncLinkedLineAsync(Guid documentId, ChecklistLine line, int number, Actor actor, IReadOnlyList<MemberView> members)
@@ -223,12 +260,21 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
             return; // deleted, or the line names an item of another document
         }
         var done = current.Status == ActionStatus.Done;
-        if (line.Done == done && current.DocumentId is not null)
+        // An edited line renames, re-dates and reassigns its item; a handle that names nobody leaves the owner as is.
+        var owner = line.Handle is not { } handle ? null : members.FirstOrDefault(m => Checklist.HandleMatches(handle, m.DisplayName, m.Email));
+        var ownerUserId = !line.Edited ? current.OwnerUserId : line.Handle is null ? null : owner?.UserId ?? current.OwnerUserId;
+        var title = line.Edited && line.Title.Length is > 0 and <= 300 ? line.Title : current.Title;
+        var due = line.Edited ? line.Due : current.DueDate;
+        var reworded = title != current.Title || due != current.DueDate || ownerUserId != current.OwnerUserId;
+        if (line.Done == done && current.DocumentId is not null && !reworded)
         {
             return;
         }
         var updated = Copy(current);
         updated.DocumentId = documentId;
+        updated.Title = title;
+        updated.DueDate = due;
+        updated.OwnerUserId = ownerUserId;
         updated.Status = line.Done ? ActionStatus.Done : done ? ActionStatus.Open : current.Status;
         if (updated.Status != current.Status)
         {
@@ -236,7 +282,8 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
         }
         updated.UpdatedAt = clock.GetUtcNow();
         updated.Version++;
-        var (kind, summary) = line.Done == done ? ("action.linked", $"linked A{number} “{updated.Title}” to a checklist")
+        var (kind, summary) = line.Done == done
+            ? current.DocumentId is null ? ("action.linked", $"linked A{number} “{updated.Title}” to a checklist") : ("action.updated", $"updated A{number} “{updated.Title}”")
             : line.Done ? ("action.ticked", $"ticked A{number} “{updated.Title}” in a checklist")
             : ("action.unticked", $"unticked A{number} “{updated.Title}” in a checklist");
         await SaveAsync(db => db.Update(updated), actor, kind, summary, new { number, title = updated.Title });
@@ -244,11 +291,24 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
         await PublishAsync(updated, members);
     }
 
-    /// <summary>Done or reopened on the board: the linked task line follows (one-way, so no call waits on the other grain).</summary>
-    private Task TickLinkedLineAsync(ActionItem before, ActionItem after) =>
-        after.DocumentId is { } documentId && (before.Status == ActionStatus.Done) != (after.Status == ActionStatus.Done)
-            ? GrainFactory.GetGrain<IDocumentGrain>(documentId).SetChecklistDoneAsync(after.Number, after.Status == ActionStatus.Done)
+    /// <summary>Changed on the board: the linked task line follows (one-way, so no call waits on the other grain).</summary>
+    private Task MirrorLinkedLineAsync(ActionItem before, ActionItem after, IReadOnlyList<MemberView> members)
+    {
+        var done = after.Status == ActionStatus.Done;
+        var mirror = new ChecklistMirror(
+            after.Number,
+            (before.Status == ActionStatus.Done) != done ? done : null,
+            before.Title != after.Title ? after.Title : null,
+            before.OwnerUserId != after.OwnerUserId,
+            members.FirstOrDefault(m => m.UserId == after.OwnerUserId)?.DisplayName,
+            members.FirstOrDefault(m => m.UserId == after.OwnerUserId)?.Email,
+            before.DueDate != after.DueDate,
+            after.DueDate);
+        var changed = mirror.Done is not null || mirror.Title is not null || mirror.OwnerChanged || mirror.DueChanged;
+        return after.DocumentId is { } documentId && after.DocumentId == before.DocumentId && changed
+            ? GrainFactory.GetGrain<IDocumentGrain>(documentId).MirrorChecklistLineAsync(mirror)
             : Task.CompletedTask;
+    }
 
     private async Task<(string Field, string Error)?> ValidateAsync(ActionItemInput input, IReadOnlyList<MemberView> members)
     {

@@ -19,7 +19,28 @@ public sealed record ChecklistLine(
     [property: Id(4)] string? Handle,
     [property: Id(5)] DateOnly? Due,
     [property: Id(6)] int? Number,
-    [property: Id(7)] int MarkOffset);
+    [property: Id(7)] int MarkOffset,
+    [property: Id(8)] int RestOffset,
+    [property: Id(9)] bool Edited = false)
+{
+    /// <summary>What the line says, for telling an edited line from an unchanged one.</summary>
+    public string Key => $"{Done}|{Number}|{Title}|{Handle}|{Due:yyyy-MM-dd}";
+}
+
+/// <summary>
+/// What changed on the board for a linked item, to be written into its task line: only the fields that changed
+/// (null / false = leave the line's own), so a concurrent edit of the rest of the line survives.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record ChecklistMirror(
+    [property: Id(0)] int Number,
+    [property: Id(1)] bool? Done,
+    [property: Id(2)] string? Title,
+    [property: Id(3)] bool OwnerChanged,
+    [property: Id(4)] string? OwnerDisplayName,
+    [property: Id(5)] string? OwnerEmail,
+    [property: Id(6)] bool DueChanged,
+    [property: Id(7)] DateOnly? Due);
 
 /// <summary>Action item <see cref="Number"/> was created for the task line titled <see cref="Title"/>.</summary>
 [GenerateSerializer, Immutable]
@@ -79,11 +100,45 @@ public static partial class Checklist
         var title = Handle().Replace(Link().Replace(Due().Replace(rest, ""), ""), "", 1);
         title = Regex.Replace(title, @"\s+", " ").Trim();
         var markOffset = lineStart + CodePoints(m.Groups["indent"].Value);
-        return new ChecklistLine(lineStart, lineLength, m.Groups["mark"].Value is "x" or "X", title, handle, due, number, markOffset);
+        var restOffset = lineStart + CodePoints(m.Value.AsSpan(0, m.Groups["rest"].Index));
+        return new ChecklistLine(lineStart, lineLength, m.Groups["mark"].Value is "x" or "X", title, handle, due, number, markOffset, restOffset);
     }
 
     /// <summary>The suffix written into a task line once it is linked to action item <paramref name="number"/>.</summary>
     public static string LinkSuffix(int number) => $" #A{number.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>
+    /// The handle a line should carry for an owner: the line's own while it still names them, else their name
+    /// without spaces (or, if that is not a valid handle, their e-mail's local part); null for no owner.
+    /// </summary>
+    public static string? HandleFor(string? displayName, string? email, string? currentHandle)
+    {
+        if (displayName is null || email is null)
+        {
+            return null;
+        }
+        if (currentHandle is not null && HandleMatches(currentHandle, displayName, email))
+        {
+            return currentHandle;
+        }
+        var compactName = string.Concat(displayName.Where(c => !char.IsWhiteSpace(c)));
+        return Handle().Match("@" + compactName) is { Success: true } m && m.Groups["handle"].Value == compactName ? compactName : email.Split('@')[0];
+    }
+
+    /// <summary>The text after <c>[ ] </c> of a linked task line: title, owner handle, due date and link.</summary>
+    public static string Rest(string title, string? handle, DateOnly? due, int number)
+    {
+        var text = new StringBuilder(title);
+        if (handle is not null)
+        {
+            text.Append(" @").Append(handle);
+        }
+        if (due is { } date)
+        {
+            text.Append(" due:").Append(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+        return text.Append(LinkSuffix(number)).ToString();
+    }
 
     public static int CodePoints(ReadOnlySpan<char> s)
     {

@@ -21,6 +21,10 @@ public sealed partial class DocumentGrain
     private IGrainTimer? _checklistTimer;
     private Actor? _lastAuthor;
     private string? _lastChecklist;
+    /// <summary>What each task line said at the last scan (or at activation), so edited lines can be told apart.</summary>
+    private HashSet<string>? _lastLineKeys;
+
+    private void RememberChecklist() => _lastLineKeys = [.. Checklist.Parse(_text.ToString()).Select(l => l.Key)];
 
     private void TextChanged(Actor author)
     {
@@ -44,13 +48,17 @@ public sealed partial class DocumentGrain
         {
             return Task.CompletedTask;
         }
-        var lines = Checklist.Parse(_text.ToString());
-        var signature = string.Join('\n', lines.Select(l => $"{l.Done}|{l.Number}|{l.Title}|{l.Handle}|{l.Due}"));
+        var parsed = Checklist.Parse(_text.ToString());
+        var signature = string.Join('\n', parsed.Select(l => l.Key));
         if (signature == _lastChecklist)
         {
             return Task.CompletedTask;
         }
         _lastChecklist = signature;
+        // Only a line someone edited speaks for its item's title, owner and due date; an unchanged line may simply
+        // not have caught up with a change made on the board yet.
+        var lines = parsed.Select(l => _lastLineKeys?.Contains(l.Key) == true ? l : l with { Edited = true }).ToList();
+        _lastLineKeys = [.. parsed.Select(l => l.Key)];
         return GrainFactory.GetGrain<IActionItemsGrain>(document.PartnershipId).SyncChecklistAsync(Id, lines, _lastAuthor);
     }
 
@@ -86,21 +94,39 @@ public sealed partial class DocumentGrain
         return components.Count == 0 ? Task.CompletedTask : ServerEditAsync(TextOperation.Create(components));
     }
 
-    public Task SetChecklistDoneAsync(int number, bool done)
+    public Task MirrorChecklistLineAsync(ChecklistMirror item)
     {
-        var line = Checklist.Parse(_text.ToString()).FirstOrDefault(l => l.Number == number);
-        if (line is null || line.Done == done)
+        var line = Checklist.Parse(_text.ToString()).FirstOrDefault(l => l.Number == item.Number);
+        if (line is null)
         {
             return Task.CompletedTask;
         }
         var components = new List<OpComponent>();
-        if (line.MarkOffset > 0)
+        var tick = item.Done is { } done && done != line.Done;
+        if (tick)
         {
-            components.Add(OpComponent.Retain(line.MarkOffset));
+            if (line.MarkOffset > 0)
+            {
+                components.Add(OpComponent.Retain(line.MarkOffset));
+            }
+            components.Add(OpComponent.Delete(1));
+            components.Add(OpComponent.Insert(item.Done == true ? "x" : " "));
         }
-        components.Add(OpComponent.Delete(1));
-        components.Add(OpComponent.Insert(done ? "x" : " "));
-        return ServerEditAsync(TextOperation.Create(components));
+        var title = item.Title ?? line.Title;
+        var due = item.DueChanged ? item.Due : line.Due;
+        var handle = item.OwnerChanged ? Checklist.HandleFor(item.OwnerDisplayName, item.OwnerEmail, line.Handle) : line.Handle;
+        if (title != line.Title || due != line.Due || handle != line.Handle)
+        {
+            // The words after the box are rewritten as the item now reads.
+            var at = tick ? line.MarkOffset + 1 : 0;
+            if (line.RestOffset > at)
+            {
+                components.Add(OpComponent.Retain(line.RestOffset - at));
+            }
+            components.Add(OpComponent.Delete(line.Start + line.Length - line.RestOffset));
+            components.Add(OpComponent.Insert(Checklist.Rest(title, handle, due, item.Number)));
+        }
+        return components.Count == 0 ? Task.CompletedTask : ServerEditAsync(TextOperation.Create(components));
     }
 
     /// <summary>An edit made by the server at the head revision: stored, then broadcast to every connection.</summary>

@@ -39,9 +39,9 @@ public interface IDocumentGrain : IGrainWithGuidKey
     [OneWay]
     Task LinkChecklistLinesAsync(IReadOnlyList<ChecklistLink> links);
 
-    /// <summary>Ticks or unticks the task line linked to action item <paramref name="number"/> (it was done or reopened elsewhere).</summary>
+    /// <summary>Makes the task line linked to an action item say what the item now says (it changed on the board).</summary>
     [OneWay]
-    Task SetChecklistDoneAsync(int number, bool done);
+    Task MirrorChecklistLineAsync(ChecklistMirror item);
 }
 
 /// <summary>
@@ -132,6 +132,7 @@ public sealed partial class DocumentGrain(
         {
             _clients[c.ClientId] = new ClientSeen(c.Seq, -1);
         }
+        RememberChecklist();
         log.LogDebug("Document {Id} activated at revision {Revision}.", Id, _revision);
     }
 
