@@ -122,7 +122,20 @@ public sealed class WorkspaceTests(BrowserFixture fixture)
         await box.ClickAsync();
         await Assertions.Expect(ayu.Locator(".cm-content")).ToContainTextAsync("- [x] Collect water samples");
         await Assertions.Expect(budi.Locator(".column[data-status=Done]").Locator(".item-card", new() { HasText = "Collect water samples" })).ToBeVisibleAsync(new() { Timeout = 15_000 });
+
+        // Budi renames the item on his board; the line in Ayu's editor says so a moment later.
+        await budi.Locator(".item-card", new() { HasText = "Collect water samples" }).Locator(".item-title").ClickAsync();
+        var dialog = budi.Locator("dialog[open]");
+        await dialog.GetByLabel("What needs doing").FillAsync("Collect river water samples");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(ayu.Locator(".cm-content")).ToContainTextAsync("- [x] Collect river water samples @budi #A1", new() { Timeout = 15_000 });
+        await Assertions.Expect(ayu.Locator("#preview")).ToContainTextAsync("Collect river water samples");
         await BrowserFixture.ScreenshotAsync(ayu, "plan-checklist-en");
+
+        // The item reference in the preview opens the item.
+        await ayu.Locator("#preview a.item-ref", new() { HasText = "A1" }).ClickAsync();
+        await ayu.WaitForURLAsync($"**/p/{pid}/actions?item=1");
+        await Assertions.Expect(ayu.Locator("dialog[open]").GetByLabel("What needs doing")).ToHaveValueAsync("Collect river water samples");
     }
 
     [Theory]

@@ -80,6 +80,10 @@ export async function renderActions({ pid }, main) {
 
   draw();
   redraw = draw;
+  // A link from a task line in a document (…/actions?item=12) opens that item.
+  const wanted = Number(new URLSearchParams(location.search).get('item'));
+  const linked = wanted ? state.items.find(i => i.number === wanted) : null;
+  if (linked) editDialog(pid, linked);
   const offs = [
     on('action.updated', item => { upsert(item); draw(); }),
     on('action.deleted', item => { state.items = state.items.filter(i => i.id !== item.id); draw(); }),

@@ -24,7 +24,7 @@ addMessages({
     'docs.confirmDelete': 'Delete “{title}”?', 'docs.newTitle': 'New title', 'docs.back': 'All documents',
     'docs.preview': 'Preview', 'docs.saved': 'Saved', 'docs.saving': 'Saving…', 'docs.offline': 'Offline — {n} changes pending',
     'docs.offlineSaved': 'Offline', 'docs.readOnly': 'Read only', 'docs.deleted': 'This document was deleted.',
-    'docs.here': 'Here now', 'docs.rejected': 'A change was refused: {message}', 'docs.loading': 'Loading…',
+    'docs.here': 'Here now', 'docs.rejected': 'A change was refused: {message}', 'docs.loading': 'Loading…', 'docs.openItem': 'Open action item A{number}',
   },
   id: {
     'docs.title': 'Rencana & dokumen', 'docs.none': 'Belum ada dokumen.', 'docs.new': 'Dokumen baru', 'docs.name': 'Judul',
@@ -32,7 +32,7 @@ addMessages({
     'docs.confirmDelete': 'Hapus “{title}”?', 'docs.newTitle': 'Judul baru', 'docs.back': 'Semua dokumen',
     'docs.preview': 'Pratinjau', 'docs.saved': 'Tersimpan', 'docs.saving': 'Menyimpan…', 'docs.offline': 'Luring — {n} perubahan tertunda',
     'docs.offlineSaved': 'Luring', 'docs.readOnly': 'Hanya baca', 'docs.deleted': 'Dokumen ini telah dihapus.',
-    'docs.here': 'Sedang di sini', 'docs.rejected': 'Perubahan ditolak: {message}', 'docs.loading': 'Memuat…',
+    'docs.here': 'Sedang di sini', 'docs.rejected': 'Perubahan ditolak: {message}', 'docs.loading': 'Memuat…', 'docs.openItem': 'Buka butir tindakan A{number}',
   },
 });
 
@@ -119,6 +119,7 @@ export async function renderDocument({ pid, docId }, main) {
       try {
         const { html: rendered } = await post(`/api/partnerships/${pid}/markdown/preview`, { markdown: client.text });
         $('#preview').innerHTML = rendered; // sanitised on the server (Markdig without HTML + HtmlSanitizer)
+        linkItemReferences($('#preview'), pid);
         // Task checkboxes in the preview can be ticked by editors: the click edits the Markdown line.
         if (editable) for (const box of $('#preview').querySelectorAll('input[type=checkbox]')) box.disabled = false;
       } catch { /* offline: the preview waits */ }
@@ -250,4 +251,26 @@ export async function renderDocument({ pid, docId }, main) {
     stop();
     view.destroy();
   };
+}
+
+/** Turns each "#A12" in the rendered preview into a link to that action item. */
+function linkItemReferences(root, pid) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const found = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.parentElement.closest('code, pre, a') && /(^|\s)#A\d+(?=\s|$)/.test(node.nodeValue)) found.push(node);
+  }
+  for (const node of found) {
+    const parts = node.nodeValue.split(/((?:^|(?<=\s))#A\d+(?=\s|$))/);
+    node.replaceWith(...parts.filter(Boolean).map(part => {
+      const m = /^#A(\d+)$/.exec(part);
+      if (!m) return document.createTextNode(part);
+      const a = document.createElement('a');
+      a.className = 'item-ref';
+      a.href = `/p/${pid}/actions?item=${m[1]}`;
+      a.textContent = `A${m[1]}`;
+      a.title = t('docs.openItem', { number: m[1] });
+      return a;
+    }));
+  }
 }
