@@ -175,16 +175,34 @@ public sealed partial class DocumentGrain(
         await PublishInfoAsync();
     }
 
-    public Task<DocumentState> OpenAsync(long? knownRevision)
+    public async Task<DocumentState> OpenAsync(long? knownRevision)
     {
         Live();
+        // Only what is on disk is handed out: a revision still on its way to the group commit could be taken back by
+        // a crash, and a client that had seen it would then edit against text the server no longer has. Ops applied
+        // meanwhile (submits interleave) are waited for too, so the state below is captured with nothing in flight.
+        for (var round = 0; !_lastWrite.IsCompleted && round < 100; round++)
+        {
+            try
+            {
+                await _lastWrite;
+            }
+            catch (Exception ex)
+            {
+                // The submit that queued it logs the failure and marks the grain broken.
+                throw new DocumentRejectedException("The document is being reloaded after a failed save; try again in a moment.", ex) { StatusCode = 503 };
+            }
+        }
+        if (_broken)
+        {
+            throw new DocumentRejectedException("The document is being reloaded after a failed save; try again in a moment.") { StatusCode = 503 };
+        }
         IReadOnlyList<AppliedOperation>? ops = null;
         if (knownRevision is { } known && known >= _firstRecent - 1 && known <= _revision)
         {
             ops = _recent.GetRange((int)(known + 1 - _firstRecent), (int)(_revision - known));
         }
-        var state = new DocumentState(Info(), _revision, ops is null ? _text.ToString() : null, ops, _presence.Values.Select(p => p.View).ToList());
-        return Task.FromResult(state);
+        return new DocumentState(Info(), _revision, ops is null ? _text.ToString() : null, ops, _presence.Values.Select(p => p.View).ToList());
     }
 
     public async Task<SubmitResult> SubmitAsync(SubmitCommand command)
