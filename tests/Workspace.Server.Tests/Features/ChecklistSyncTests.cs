@@ -195,4 +195,19 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
         var only = Assert.Single(await ItemsAsync(owner, pid));
         Assert.Equal(1, only.GetProperty("number").GetInt32());
     }
+    [Fact]
+    public async Task TwoTaskLinesWithTheSameTitleBecomeTwoItems()
+    {
+        var owner = await _factory.SignUpAsync("Dewi", ct: _ct);
+        var (pid, docId) = await CreateDocumentAsync(owner, _ct);
+        var (connection, session) = await OpenAsync(_factory, owner, docId, _ct);
+        session.Insert(0, "## Village A\n- [ ] Test the well\n## Village B\n- [ ] Test the well\n");
+
+        await EventuallyAsync(() => session.Text.Contains("#A1", StringComparison.Ordinal) && session.Text.Contains("#A2", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(10), "both lines linked", _ct);
+        Assert.Equal("## Village A\n- [ ] Test the well #A1\n## Village B\n- [ ] Test the well #A2\n", session.Text);
+        await Task.Delay(400, _ct);
+        Assert.Equal(2, (await ItemsAsync(owner, pid)).Count(i => i.GetProperty("title").GetString() == "Test the well"));
+        await connection.DisposeAsync();
+    }
 }

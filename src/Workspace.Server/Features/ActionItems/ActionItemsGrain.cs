@@ -30,7 +30,8 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
 {
     private readonly Dictionary<Guid, ActionItem> _items = [];
     /// <summary>Items created for task lines whose link has not reached the document yet, so they are not created twice.</summary>
-    private readonly Dictionary<(Guid DocumentId, string Title), (int Number, DateTimeOffset Since)> _unlinked = [];
+    /// <remarks>Keyed by title and occurrence (the second unlinked line titled "Call the lab" is occurrence 1).</remarks>
+    private readonly Dictionary<(Guid DocumentId, string Title, int Occurrence), (int Number, DateTimeOffset Since)> _unlinked = [];
     /// <summary>How long an item made for a task line waits for its link before a new line may no longer take it over.</summary>
     private static readonly TimeSpan PendingLinkWindow = TimeSpan.FromSeconds(30);
     private int _lastNumber;
@@ -168,7 +169,9 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
     {
         var members = await MembersAsync();
         var links = new List<ChecklistLink>();
-        foreach (var line in lines)
+        var unlinked = Occurrences(lines);
+        var claimed = lines.Where(l => l.Number is not null).Select(l => l.Number!.Value).ToHashSet();
+        foreach (var (line, occurrence) in lines.Zip(unlinked))
         {
             if (line.Number is { } number)
             {
@@ -179,7 +182,7 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
                 await SyncLinkedLineAsync(documentId, line, number, actor, members);
                 continue;
             }
-            if (_unlinked.TryGetValue((documentId, line.Title), out var pending))
+            if (_unlinked.TryGetValue((documentId, line.Title, occurrence), out var pending) && claimed.Add(pending.Number))
             {
                 links.Add(new ChecklistLink(line.Title, pending.Number));
                 continue;
@@ -188,8 +191,9 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
             {
                 continue;
             }
-            if (await RenamePendingAsync(documentId, line, lines, actor, members) is { } renamed)
+            if (await RenamePendingAsync(documentId, line, occurrence, lines.Zip(unlinked).Select(p => (p.First.Title, p.Second)).ToHashSet(), claimed, actor, members) is { } renamed)
             {
+                claimed.Add(renamed);
                 links.Add(new ChecklistLink(line.Title, renamed));
                 continue;
             }
@@ -215,7 +219,8 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
             await SaveAsync(db => db.Add(item), actor, "action.from-checklist", $"added the action item A{item.Number} “{item.Title}” from a checklist", new { number = item.Number, title = item.Title });
             _lastNumber = item.Number;
             _items[item.Id] = item;
-            _unlinked[(documentId, line.Title)] = (item.Number, now);
+            _unlinked[(documentId, line.Title, occurrence)] = (item.Number, now);
+            claimed.Add(item.Number);
             links.Add(new ChecklistLink(line.Title, item.Number));
             await PublishAsync(item, members);
         }
@@ -229,17 +234,18 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
     /// A task line edited again before its link came back: its title no longer matches the item made for it. That
     /// item (whose old title is on no line any more) is renamed and linked instead of a second item being made.
     /// </summary>
-    private async Task<int?> RenamePendingAsync(Guid documentId, ChecklistLine line, IReadOnlyList<ChecklistLine> lines, Actor actor, IReadOnlyList<MemberView> members)
+    private async Task<int?> RenamePendingAsync(Guid documentId, ChecklistLine line, int occurrence, HashSet<(string Title, int Occurrence)> onLines,
+        HashSet<int> claimed, Actor actor, IReadOnlyList<MemberView> members)
     {
         var now = clock.GetUtcNow();
         var orphan = _unlinked.FirstOrDefault(p => p.Key.DocumentId == documentId && now - p.Value.Since < PendingLinkWindow
-            && !lines.Any(l => l.Number is null && l.Title == p.Key.Title) && !lines.Any(l => l.Number == p.Value.Number));
+            && !onLines.Contains((p.Key.Title, p.Key.Occurrence)) && !claimed.Contains(p.Value.Number));
         if (orphan.Key.DocumentId != documentId || _items.Values.FirstOrDefault(i => i.Number == orphan.Value.Number) is not { } current)
         {
             return null;
         }
         _unlinked.Remove(orphan.Key);
-        _unlinked[(documentId, line.Title)] = (current.Number, orphan.Value.Since);
+        _unlinked[(documentId, line.Title, occurrence)] = (current.Number, orphan.Value.Since);
         var updated = Copy(current);
         updated.Title = line.Title;
         updated.DueDate = line.Due;
@@ -250,6 +256,13 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
         _items[current.Id] = updated;
         await PublishAsync(updated, members);
         return current.Number;
+    }
+
+    /// <summary>For each line: how many unlinked lines with the same title come before it (-1 for a linked line).</summary>
+    private static List<int> Occurrences(IReadOnlyList<ChecklistLine> lines)
+    {
+        var seen = new Dictionary<string, int>();
+        return lines.Select(l => l.Number is not null ? -1 : seen[l.Title] = seen.GetValueOrDefault(l.Title, -1) + 1).ToList();
     }
 
     private async Task SyncLinkedLineAsync(Guid documentId, ChecklistLine line, int number, Actor actor, IReadOnlyList<MemberView> members)
