@@ -197,7 +197,7 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
                 links.Add(new ChecklistLink(line.Title, renamed));
                 continue;
             }
-            var owner = line.Handle is { } handle ? members.FirstOrDefault(m => Checklist.HandleMatches(handle, m.DisplayName, m.Email)) : null;
+            var owner = OwnerNamedBy(line, members);
             var now = clock.GetUtcNow();
             var status = line.Done ? ActionStatus.Done : ActionStatus.Open;
             var item = new ActionItem
@@ -249,7 +249,7 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
         var updated = Copy(current);
         updated.Title = line.Title;
         updated.DueDate = line.Due;
-        updated.OwnerUserId = line.Handle is { } handle ? members.FirstOrDefault(m => Checklist.HandleMatches(handle, m.DisplayName, m.Email))?.UserId : null;
+        updated.OwnerUserId = OwnerNamedBy(line, members)?.UserId;
         updated.UpdatedAt = now;
         updated.Version++;
         await SaveAsync(db => db.Update(updated), actor, "action.updated", $"updated A{current.Number} “{updated.Title}”", new { number = current.Number, title = updated.Title });
@@ -257,6 +257,10 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
         await PublishAsync(updated, members);
         return current.Number;
     }
+
+    /// <summary>The member the line's @handle names, if any.</summary>
+    private static MemberView? OwnerNamedBy(ChecklistLine line, IReadOnlyList<MemberView> members) =>
+        line.Handle is { } handle ? members.FirstOrDefault(m => Checklist.HandleMatches(handle, m.DisplayName, m.Email)) : null;
 
     /// <summary>For each line: how many unlinked lines with the same title come before it (-1 for a linked line).</summary>
     private static List<int> Occurrences(IReadOnlyList<ChecklistLine> lines)
@@ -274,7 +278,7 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
         }
         var done = current.Status == ActionStatus.Done;
         // An edited line renames, re-dates and reassigns its item; a handle that names nobody leaves the owner as is.
-        var owner = line.Handle is not { } handle ? null : members.FirstOrDefault(m => Checklist.HandleMatches(handle, m.DisplayName, m.Email));
+        var owner = OwnerNamedBy(line, members);
         var ownerUserId = !line.Edited ? current.OwnerUserId : line.Handle is null ? null : owner?.UserId ?? current.OwnerUserId;
         var title = line.Edited && line.Title.Length is > 0 and <= 300 ? line.Title : current.Title;
         var due = line.Edited ? line.Due : current.DueDate;
