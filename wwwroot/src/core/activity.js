@@ -33,6 +33,9 @@ addMessages({
     'activity.action.linked': 'linked A{number} “{title}” to a checklist',
     'activity.action.ticked': 'ticked A{number} “{title}” in a checklist',
     'activity.action.unticked': 'unticked A{number} “{title}” in a checklist',
+    'activity.comment.added': 'commented on “{title}”',
+    'activity.comment.resolved': 'resolved a comment on “{title}”',
+    'activity.comment.reopened': 'reopened a comment on “{title}”',
   },
   id: {
     'activity.partnership.created': 'membuat kemitraan “{name}” untuk {party}',
@@ -63,6 +66,9 @@ addMessages({
     'activity.action.linked': 'menautkan A{number} “{title}” ke daftar periksa',
     'activity.action.ticked': 'mencentang A{number} “{title}” di daftar periksa',
     'activity.action.unticked': 'menghapus centang A{number} “{title}” di daftar periksa',
+    'activity.comment.added': 'mengomentari “{title}”',
+    'activity.comment.resolved': 'menyelesaikan komentar pada “{title}”',
+    'activity.comment.reopened': 'membuka lagi komentar pada “{title}”',
   },
 });
 

@@ -13,6 +13,7 @@ import { navigate } from '../core/router.js';
 import { updateNav } from '../shell.js';
 import { initials } from './partnership.js';
 import { OtClient, hubMessage } from '../editor/ot-client.js';
+import { mountComments } from './comments.js';
 import { changesToOp, opToChanges, toUtf16, toCodePoint } from '../editor/unicode.js';
 import { remoteCursors, setRemoteCursors } from '../editor/remote-cursors.js';
 import '../editor/editor.css';
@@ -87,8 +88,24 @@ export async function renderDocument({ pid, docId }, main) {
     </div>
     <div class="doc-panes">
       <div class="doc-editor" id="editor"></div>
-      <section class="doc-preview" aria-label="${t('docs.preview')}"><div class="markdown" id="preview"></div></section>
+      <div class="doc-side">
+        <div class="tabs" role="tablist">
+          <button type="button" role="tab" id="tab-preview" aria-selected="true" aria-controls="preview-pane">${t('docs.preview')}</button>
+          <button type="button" role="tab" id="tab-comments" aria-selected="false" aria-controls="comments">${t('comments.title')} <span class="count" id="comment-count"></span></button>
+        </div>
+        <section class="doc-preview" id="preview-pane" role="tabpanel" aria-label="${t('docs.preview')}"><div class="markdown" id="preview"></div></section>
+        <section class="doc-comments" id="comments" role="tabpanel" aria-label="${t('comments.title')}" hidden></section>
+      </div>
     </div></div>`);
+  const showTab = name => {
+    for (const [tab, pane] of [['#tab-preview', '#preview-pane'], ['#tab-comments', '#comments']]) {
+      const on = tab === `#tab-${name}`;
+      $(tab).setAttribute('aria-selected', String(on));
+      $(pane).hidden = !on;
+    }
+  };
+  $('#tab-preview').addEventListener('click', () => showTab('preview'));
+  $('#tab-comments').addEventListener('click', () => showTab('comments'));
 
   const connection = hubConnection('/hubs/documents');
   // Read only until the server's text has arrived, so nothing is typed into a text about to be replaced.
@@ -232,6 +249,11 @@ export async function renderDocument({ pid, docId }, main) {
     status();
   };
   const stop = keepConnected(connection, () => status(), onConnected);
+  const stopComments = await mountComments($('#comments'), {
+    pid, docId,
+    quote: () => { const sel = view.state.selection.main; return view.state.sliceDoc(sel.from, sel.to); },
+    onCount: n => { $('#comment-count').textContent = n > 0 ? String(n) : ''; },
+  }).catch(() => () => {});
 
   // Going offline: drop the socket at once so edits queue visibly; coming back: reconnect now.
   const offline = () => { connection.stop(); status(); };
@@ -248,6 +270,7 @@ export async function renderDocument({ pid, docId }, main) {
     window.removeEventListener('online', online);
     window.removeEventListener('beforeunload', beforeUnload);
     client.close();
+    stopComments();
     stop();
     view.destroy();
   };

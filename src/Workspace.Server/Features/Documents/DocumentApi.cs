@@ -46,6 +46,7 @@ public static class DocumentApi
         group.MapPatch("/{documentId:guid}", RenameAsync).RequireMember(PartnershipRole.Editor);
         group.MapDelete("/{documentId:guid}", DeleteAsync).RequireMember(PartnershipRole.Editor);
         group.MapGet("/{documentId:guid}/preview", PreviewDocumentAsync).RequireMember(PartnershipRole.Viewer);
+        group.MapDocumentComments();
     }
 
     private static async Task<Ok<List<DocumentSummary>>> ListAsync(Guid partnershipId, WorkspaceDb db, CancellationToken ct)
@@ -124,7 +125,10 @@ public static class DocumentApi
     private static async Task<DocumentInfo?> Find(IDocumentGrain grain, Guid partnershipId) =>
         await grain.GetInfoAsync() is { Deleted: false } info && info.PartnershipId == partnershipId ? info : null;
 
-    private static ProblemHttpResult NotFound() => TypedResults.Problem("Unknown document.", statusCode: StatusCodes.Status404NotFound);
+    internal static Task<DocumentInfo?> FindAsync(IGrainFactory grains, Guid documentId, Guid partnershipId) =>
+        Find(grains.GetGrain<IDocumentGrain>(documentId), partnershipId);
+
+    internal static ProblemHttpResult NotFound() => TypedResults.Problem("Unknown document.", statusCode: StatusCodes.Status404NotFound);
 
     private static Actor Actor(HttpContext http) => PartnershipAccess.ActorOf(http.User, http.Member());
 

@@ -1,0 +1,160 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Workspace.Server.Data;
+using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Infrastructure;
+
+namespace Workspace.Server.Features.Documents;
+
+/// <summary>
+/// A comment on a document, optionally on a quoted passage. Commenters (and every role above) write them;
+/// that is what the commenter role is for. Anyone who may comment may resolve or reopen a comment; only its
+/// author (or an owner) deletes it.
+/// </summary>
+public sealed class DocumentComment
+{
+    public Guid Id { get; set; }
+    public Guid DocumentId { get; set; }
+    public Guid PartnershipId { get; set; }
+    public string AuthorId { get; set; } = "";
+    public string AuthorName { get; set; } = "";
+    public string AuthorParty { get; set; } = "";
+    /// <summary>The passage the comment is about, as it read when the comment was written.</summary>
+    public string? Quote { get; set; }
+    public string Body { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? ResolvedAt { get; set; }
+    public string? ResolvedByName { get; set; }
+    public DateTimeOffset? DeletedAt { get; set; }
+}
+
+internal sealed class DocumentCommentConfiguration : IEntityTypeConfiguration<DocumentComment>
+{
+    public void Configure(EntityTypeBuilder<DocumentComment> e)
+    {
+        e.ToTable("DocumentComments");
+        e.Property(c => c.AuthorId).HasMaxLength(450);
+        e.Property(c => c.AuthorName).HasMaxLength(200);
+        e.Property(c => c.AuthorParty).HasMaxLength(200);
+        e.Property(c => c.Quote).HasMaxLength(DocumentCommentsApi.MaxQuote);
+        e.Property(c => c.Body).HasMaxLength(DocumentCommentsApi.MaxBody);
+        e.Property(c => c.ResolvedByName).HasMaxLength(200);
+        e.HasIndex(c => c.DocumentId);
+    }
+}
+
+public sealed record AddCommentRequest(
+    [property: Required(ErrorMessage = "A comment needs some text."), MaxLength(DocumentCommentsApi.MaxBody)] string Body,
+    [property: MaxLength(DocumentCommentsApi.MaxQuote)] string? Quote);
+
+public sealed record ResolveCommentRequest(bool Resolved);
+
+public sealed record CommentView(
+    Guid Id, Guid DocumentId, string AuthorId, string AuthorName, string AuthorParty, string? Quote, string Body,
+    DateTimeOffset CreatedAt, DateTimeOffset? ResolvedAt, string? ResolvedByName);
+
+public static class DocumentCommentsApi
+{
+    public const int MaxBody = 4000;
+    public const int MaxQuote = 500;
+
+    public static void MapDocumentComments(this RouteGroupBuilder documents)
+    {
+        documents.MapGet("/{documentId:guid}/comments", ListAsync).RequireMember(PartnershipRole.Viewer);
+        documents.MapPost("/{documentId:guid}/comments", AddAsync).RequireMember(PartnershipRole.Commenter);
+        documents.MapPost("/{documentId:guid}/comments/{commentId:guid}/resolve", ResolveAsync).RequireMember(PartnershipRole.Commenter);
+        documents.MapDelete("/{documentId:guid}/comments/{commentId:guid}", DeleteAsync).RequireMember(PartnershipRole.Commenter);
+    }
+
+    private static async Task<Results<Ok<List<CommentView>>, ProblemHttpResult>> ListAsync(Guid partnershipId, Guid documentId, IGrainFactory grains, WorkspaceDb db, CancellationToken ct)
+    {
+        if (await DocumentApi.FindAsync(grains, documentId, partnershipId) is null)
+        {
+            return DocumentApi.NotFound();
+        }
+        var rows = await db.Set<DocumentComment>().AsNoTracking().Where(c => c.DocumentId == documentId && c.DeletedAt == null).ToListAsync(ct);
+        // Ordered here: SQLite cannot order by DateTimeOffset.
+        return TypedResults.Ok(rows.OrderBy(c => c.CreatedAt).Select(View).ToList());
+    }
+
+    private static async Task<Results<Created<CommentView>, ValidationProblem, ProblemHttpResult>> AddAsync(
+        Guid partnershipId, Guid documentId, AddCommentRequest request, HttpContext http, IGrainFactory grains, PartnershipFeed feed, TimeProvider clock)
+    {
+        if (Validation.Check(request) is { } invalid)
+        {
+            return invalid;
+        }
+        if (string.IsNullOrWhiteSpace(request.Body))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["A comment needs some text."] });
+        }
+        if (await DocumentApi.FindAsync(grains, documentId, partnershipId) is not { } document)
+        {
+            return DocumentApi.NotFound();
+        }
+        var member = http.Member();
+        var actor = PartnershipAccess.ActorOf(http.User, member);
+        var party = (await grains.GetGrain<IPartnershipGrain>(partnershipId).GetAsync())?.Parties.FirstOrDefault(p => p.Id == member.PartyId)?.Name ?? "";
+        var comment = new DocumentComment
+        {
+            Id = Guid.NewGuid(),
+            DocumentId = documentId,
+            PartnershipId = partnershipId,
+            AuthorId = member.UserId,
+            AuthorName = actor.DisplayName,
+            AuthorParty = party,
+            Quote = string.IsNullOrWhiteSpace(request.Quote) ? null : request.Quote.Trim(),
+            Body = request.Body.Trim(),
+            CreatedAt = clock.GetUtcNow(),
+        };
+        await feed.SaveAsync(partnershipId, db => db.Add(comment), actor, "comment.added", $"commented on “{document.Title}”", new { title = document.Title });
+        var view = View(comment);
+        await feed.PublishAsync(partnershipId, "comment.updated", view);
+        return TypedResults.Created($"/api/partnerships/{partnershipId}/documents/{documentId}/comments/{comment.Id}", view);
+    }
+
+    private static async Task<Results<Ok<CommentView>, ProblemHttpResult>> ResolveAsync(
+        Guid partnershipId, Guid documentId, Guid commentId, ResolveCommentRequest request, HttpContext http, IGrainFactory grains, WorkspaceDb db, PartnershipFeed feed, TimeProvider clock)
+    {
+        if (await DocumentApi.FindAsync(grains, documentId, partnershipId) is not { } document
+            || await db.Set<DocumentComment>().FirstOrDefaultAsync(c => c.Id == commentId && c.DocumentId == documentId && c.DeletedAt == null) is not { } comment)
+        {
+            return DocumentApi.NotFound();
+        }
+        var actor = PartnershipAccess.ActorOf(http.User, http.Member());
+        if ((comment.ResolvedAt is not null) != request.Resolved)
+        {
+            comment.ResolvedAt = request.Resolved ? clock.GetUtcNow() : null;
+            comment.ResolvedByName = request.Resolved ? actor.DisplayName : null;
+            var (kind, summary) = request.Resolved ? ("comment.resolved", $"resolved a comment on “{document.Title}”") : ("comment.reopened", $"reopened a comment on “{document.Title}”");
+            db.Activity.Add(feed.Activity(partnershipId, actor, kind, summary, new { title = document.Title }));
+            await db.SaveChangesAsync();
+            await feed.PublishAsync(partnershipId, "comment.updated", View(comment));
+        }
+        return TypedResults.Ok(View(comment));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        Guid partnershipId, Guid documentId, Guid commentId, HttpContext http, IGrainFactory grains, WorkspaceDb db, PartnershipFeed feed, TimeProvider clock)
+    {
+        if (await DocumentApi.FindAsync(grains, documentId, partnershipId) is null
+            || await db.Set<DocumentComment>().FirstOrDefaultAsync(c => c.Id == commentId && c.DocumentId == documentId && c.DeletedAt == null) is not { } comment)
+        {
+            return DocumentApi.NotFound();
+        }
+        var member = http.Member();
+        if (comment.AuthorId != member.UserId && member.Role != PartnershipRole.Owner)
+        {
+            return TypedResults.Problem("Only the author of a comment (or an owner) can delete it.", statusCode: StatusCodes.Status403Forbidden);
+        }
+        comment.DeletedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync();
+        await feed.PublishAsync(partnershipId, "comment.deleted", View(comment));
+        return TypedResults.NoContent();
+    }
+
+    private static CommentView View(DocumentComment c) =>
+        new(c.Id, c.DocumentId, c.AuthorId, c.AuthorName, c.AuthorParty, c.Quote, c.Body, c.CreatedAt, c.ResolvedAt, c.ResolvedByName);
+}

@@ -1,0 +1,53 @@
+using Microsoft.Playwright;
+using Workspace.Browser.Tests.Infrastructure;
+
+namespace Workspace.Browser.Tests.Features;
+
+/// <summary>A commenter from the partner organisation comments on a passage; the plan's editor sees it live and resolves it.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class CommentTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task ACommenterCommentsOnAPassageAndTheEditorSeesAndResolvesItLive()
+    {
+        var rina = await fixture.NewPageAsync();
+        var sari = await fixture.NewPageAsync();
+        await ApiSeed.SignUpAsync(rina, "Rina Wijaya", "Koperasi Maju");
+        var sariEmail = await ApiSeed.SignUpAsync(sari, "Sari Dewi", "Dinas Pertanian");
+        var pid = (await ApiSeed.PostAsync(rina, "/api/partnerships", new { name = "Rice supply 2027", organisation = "Koperasi Maju" })).GetProperty("id").GetString();
+        var docId = (await ApiSeed.PostAsync(rina, $"/api/partnerships/{pid}/documents", new { title = "Joint plan" })).GetProperty("id").GetString();
+        var party = (await ApiSeed.PostAsync(rina, $"/api/partnerships/{pid}/parties", new { name = "Dinas Pertanian" })).GetProperty("id").GetString();
+        var invitation = await ApiSeed.PostAsync(rina, $"/api/partnerships/{pid}/invitations", new { partyId = party, email = sariEmail, role = "Commenter", isPartyAdmin = false });
+        await ApiSeed.PostAsync(sari, $"/api/invitations/{invitation.GetProperty("token").GetString()}/accept", new { });
+
+        await rina.GotoAsync($"/p/{pid}/docs/{docId}");
+        await Assertions.Expect(rina.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
+        await rina.Locator(".cm-content").ClickAsync();
+        await rina.Keyboard.TypeAsync("# Joint plan\n\nWe deliver 40 tonnes of rice by March.\n");
+        await rina.GetByRole(AriaRole.Tab, new() { Name = "Comments" }).ClickAsync();
+
+        // Sari (commenter) cannot type into the plan, but selects a passage and comments on it.
+        await sari.GotoAsync($"/p/{pid}/docs/{docId}");
+        await Assertions.Expect(sari.Locator(".cm-content")).ToContainTextAsync("40 tonnes of rice");
+        await Assertions.Expect(sari.Locator(".cm-content")).ToHaveAttributeAsync("aria-readonly", "true");
+        await sari.Locator(".cm-line", new() { HasText = "40 tonnes" }).ClickAsync(new() { ClickCount = 3 });
+        await sari.GetByRole(AriaRole.Tab, new() { Name = "Comments" }).ClickAsync();
+        await sari.GetByLabel("Add a comment").FocusAsync();
+        await Assertions.Expect(sari.Locator("#comment-quote")).ToContainTextAsync("We deliver 40 tonnes of rice by March.");
+        await sari.GetByLabel("Add a comment").FillAsync("Can the warehouse hold 40 tonnes at once?");
+        await sari.GetByRole(AriaRole.Button, new() { Name = "Comment", Exact = true }).ClickAsync();
+        await Assertions.Expect(sari.GetByLabel("Add a comment")).ToHaveValueAsync("");
+
+        // Rina sees it at once, with the quoted passage, and resolves it.
+        var comment = rina.Locator(".comment", new() { HasText = "Can the warehouse hold 40 tonnes at once?" });
+        await Assertions.Expect(comment).ToBeVisibleAsync();
+        await Assertions.Expect(comment.Locator(".quote")).ToContainTextAsync("We deliver 40 tonnes of rice by March.");
+        await Assertions.Expect(comment).ToContainTextAsync("Sari Dewi");
+        await Assertions.Expect(comment).ToContainTextAsync("Dinas Pertanian");
+        await Assertions.Expect(rina.Locator("#comment-count")).ToHaveTextAsync("1");
+        await BrowserFixture.ScreenshotAsync(rina, "documents-comments-en");
+        await comment.GetByRole(AriaRole.Button, new() { Name = "Resolve" }).ClickAsync();
+        await Assertions.Expect(sari.Locator("#comment-count")).ToHaveTextAsync("");
+        await Assertions.Expect(sari.GetByRole(AriaRole.Button, new() { Name = "Show resolved (1)" })).ToBeVisibleAsync();
+    }
+}

@@ -1,0 +1,135 @@
+// Comments on a document (the commenter role's work): a list beside the editor, live for every party.
+// A comment can quote the passage selected in the editor; anyone who may comment resolves or reopens
+// it; its author (or an owner) deletes it.
+import { html, mount, $, $$, toast } from '../core/dom.js';
+import { t, addMessages, formatDateTime } from '../core/i18n.js';
+import { get, post, del } from '../core/api.js';
+import { session, can, myMembership } from '../core/session.js';
+import { watchPartnership, on } from '../core/partnershipLive.js';
+import { initials } from './partnership.js';
+
+addMessages({
+  en: {
+    'comments.title': 'Comments', 'comments.none': 'No comments yet.', 'comments.add': 'Add a comment',
+    'comments.send': 'Comment', 'comments.on': 'On', 'comments.resolve': 'Resolve', 'comments.reopen': 'Reopen',
+    'comments.delete': 'Delete', 'comments.resolvedBy': 'Resolved by {name}', 'comments.confirmDelete': 'Delete this comment?',
+    'comments.readOnly': 'Viewers can read comments; commenters, editors and owners can write them.',
+    'comments.selectHint': 'Select text in the editor to comment on it.', 'comments.showResolved': 'Show resolved ({n})',
+  },
+  id: {
+    'comments.title': 'Komentar', 'comments.none': 'Belum ada komentar.', 'comments.add': 'Tambahkan komentar',
+    'comments.send': 'Kirim', 'comments.on': 'Pada', 'comments.resolve': 'Selesaikan', 'comments.reopen': 'Buka lagi',
+    'comments.delete': 'Hapus', 'comments.resolvedBy': 'Diselesaikan oleh {name}', 'comments.confirmDelete': 'Hapus komentar ini?',
+    'comments.readOnly': 'Pembaca dapat membaca komentar; pengomentar, penyunting, dan pemilik dapat menulisnya.',
+    'comments.selectHint': 'Pilih teks di editor untuk mengomentarinya.', 'comments.showResolved': 'Tampilkan yang selesai ({n})',
+  },
+});
+
+/**
+ * Shows the comments of a document in `host`; `quote()` gives the text selected in the editor (or '').
+ * `onCount(n)` is told how many comments are open. Returns the cleanup function.
+ */
+export async function mountComments(host, { pid, docId, quote, onCount }) {
+  const state = { comments: [], showResolved: false };
+  const mayComment = can('Commenter') && !session.partnership?.archived;
+  const me = myMembership();
+
+  async function load() {
+    state.comments = await get(`/api/partnerships/${pid}/documents/${docId}/comments`);
+  }
+
+  function comment(c) {
+    const mayDelete = mayComment && (c.authorId === session.me.id || me?.role === 'Owner');
+    return html`
+      <li class="comment ${c.resolvedAt ? 'resolved' : ''}" data-comment="${c.id}">
+        <div class="comment-head">
+          <span class="avatar sm" aria-hidden="true">${initials(c.authorName)}</span>
+          <span class="who"><strong>${c.authorName}</strong><small>${c.authorParty} · ${formatDateTime(c.createdAt)}</small></span>
+        </div>
+        ${c.quote ? html`<blockquote class="quote">${c.quote}</blockquote>` : ''}
+        <p class="body">${c.body}</p>
+        ${c.resolvedAt ? html`<p class="muted small">${t('comments.resolvedBy', { name: c.resolvedByName })}</p>` : ''}
+        ${mayComment ? html`<div class="comment-actions">
+          <button type="button" class="link" data-resolve="${c.resolvedAt ? 'false' : 'true'}">${c.resolvedAt ? t('comments.reopen') : t('comments.resolve')}</button>
+          ${mayDelete ? html`<button type="button" class="link danger" data-delete>${t('comments.delete')}</button>` : ''}
+        </div>` : ''}
+      </li>`;
+  }
+
+  function draw() {
+    const open = state.comments.filter(c => !c.resolvedAt);
+    const resolved = state.comments.filter(c => c.resolvedAt);
+    onCount?.(open.length);
+    mount(host, html`
+      ${mayComment ? html`
+        <form class="comment-form" id="comment-form">
+          <label for="comment-body">${t('comments.add')}</label>
+          <p class="quote-hint muted small" id="comment-quote">${t('comments.selectHint')}</p>
+          <textarea id="comment-body" name="body" rows="3" maxlength="4000" required></textarea>
+          <button class="primary" type="submit">${t('comments.send')}</button>
+        </form>` : html`<p class="muted small">${t('comments.readOnly')}</p>`}
+      ${state.comments.length === 0 ? html`<p class="empty">${t('comments.none')}</p>` : html`
+        <ul class="comments">${open.map(comment)}</ul>
+        ${resolved.length ? html`
+          <button type="button" class="link" id="toggle-resolved">${t('comments.showResolved', { n: resolved.length })}</button>
+          ${state.showResolved ? html`<ul class="comments">${resolved.map(comment)}</ul>` : ''}` : ''}`}`);
+    wire();
+  }
+
+  function wire() {
+    const form = $('#comment-form', host);
+    form?.addEventListener('submit', async e => {
+      e.preventDefault();
+      const body = $('#comment-body', host).value;
+      try {
+        const created = await post(`/api/partnerships/${pid}/documents/${docId}/comments`, { body, quote: form.dataset.quote || null });
+        upsert(created);
+        form.dataset.quote = '';
+        draw();
+      } catch (err) {
+        delete form.dataset.submitted; // kept for another try
+        toast(err.message, 'error');
+      }
+    });
+    // The passage selected in the editor when the person starts writing is what the comment is about.
+    $('#comment-body', host)?.addEventListener('focus', () => {
+      const text = quote().trim().slice(0, 500);
+      if (!text && form.dataset.quote) return;
+      form.dataset.quote = text;
+      $('#comment-quote', host).textContent = text ? `${t('comments.on')}: “${text}”` : t('comments.selectHint');
+    });
+    $('#toggle-resolved', host)?.addEventListener('click', () => { state.showResolved = !state.showResolved; draw(); });
+    for (const item of $$('[data-comment]', host)) {
+      const id = item.dataset.comment;
+      $('[data-resolve]', item)?.addEventListener('click', async e => {
+        try {
+          upsert(await post(`/api/partnerships/${pid}/documents/${docId}/comments/${id}/resolve`, { resolved: e.target.dataset.resolve === 'true' }));
+          draw();
+        } catch (err) { toast(err.message, 'error'); }
+      });
+      $('[data-delete]', item)?.addEventListener('click', async () => {
+        if (!confirm(t('comments.confirmDelete'))) return;
+        try {
+          await del(`/api/partnerships/${pid}/documents/${docId}/comments/${id}`);
+          state.comments = state.comments.filter(c => c.id !== id);
+          draw();
+        } catch (err) { toast(err.message, 'error'); }
+      });
+    }
+  }
+
+  function upsert(c) {
+    const i = state.comments.findIndex(x => x.id === c.id);
+    if (i < 0) state.comments.push(c); else state.comments[i] = c;
+  }
+
+  await watchPartnership(pid);
+  await load();
+  draw();
+  const offs = [
+    on('comment.updated', c => { if (c.documentId === docId) { upsert(c); draw(); } }),
+    on('comment.deleted', c => { if (c.documentId === docId) { state.comments = state.comments.filter(x => x.id !== c.id); draw(); } }),
+    on('*resync', async () => { await load(); draw(); }),
+  ];
+  return () => offs.forEach(off => off());
+}
