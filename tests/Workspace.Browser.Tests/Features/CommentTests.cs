@@ -46,6 +46,9 @@ public sealed class CommentTests(BrowserFixture fixture)
         await Assertions.Expect(comment).ToContainTextAsync("Dinas Pertanian");
         await Assertions.Expect(rina.Locator("#comment-count")).ToHaveTextAsync("1");
         await BrowserFixture.ScreenshotAsync(rina, "documents-comments-en");
+        // The quote leads to the passage: clicking it selects that line's text in Rina's editor.
+        await comment.Locator(".quote").ClickAsync();
+        Assert.Equal("We deliver 40 tonnes of rice by March.", await rina.EvaluateAsync<string>("() => getSelection().toString()"));
         await comment.GetByRole(AriaRole.Button, new() { Name = "Resolve" }).ClickAsync();
         await Assertions.Expect(sari.Locator("#comment-count")).ToHaveTextAsync("");
         await Assertions.Expect(sari.GetByRole(AriaRole.Button, new() { Name = "Show resolved (1)" })).ToBeVisibleAsync();

@@ -14,22 +14,25 @@ addMessages({
     'comments.send': 'Comment', 'comments.on': 'On', 'comments.resolve': 'Resolve', 'comments.reopen': 'Reopen',
     'comments.delete': 'Delete', 'comments.resolvedBy': 'Resolved by {name}', 'comments.confirmDelete': 'Delete this comment?',
     'comments.readOnly': 'Viewers can read comments; commenters, editors and owners can write them.',
-    'comments.selectHint': 'Select text in the editor to comment on it.', 'comments.showResolved': 'Show resolved ({n})',
+    'comments.selectHint': 'Select text in the editor to comment on it.', 'comments.show': 'Show this passage in the editor',
+    'comments.changed': 'That passage is no longer in the document as quoted.', 'comments.showResolved': 'Show resolved ({n})',
   },
   id: {
     'comments.title': 'Komentar', 'comments.none': 'Belum ada komentar.', 'comments.add': 'Tambahkan komentar',
     'comments.send': 'Kirim', 'comments.on': 'Pada', 'comments.resolve': 'Selesaikan', 'comments.reopen': 'Buka lagi',
     'comments.delete': 'Hapus', 'comments.resolvedBy': 'Diselesaikan oleh {name}', 'comments.confirmDelete': 'Hapus komentar ini?',
     'comments.readOnly': 'Pembaca dapat membaca komentar; pengomentar, penyunting, dan pemilik dapat menulisnya.',
-    'comments.selectHint': 'Pilih teks di editor untuk mengomentarinya.', 'comments.showResolved': 'Tampilkan yang selesai ({n})',
+    'comments.selectHint': 'Pilih teks di editor untuk mengomentarinya.', 'comments.show': 'Tampilkan bagian ini di editor',
+    'comments.changed': 'Bagian itu tidak lagi ada di dokumen seperti yang dikutip.', 'comments.showResolved': 'Tampilkan yang selesai ({n})',
   },
 });
 
 /**
- * Shows the comments of a document in `host`; `quote()` gives the text selected in the editor (or '').
+ * Shows the comments of a document in `host`; `quote()` gives the text selected in the editor (or ''),
+ * `reveal(text)` selects that passage in the editor (false when the text no longer has it).
  * `onCount(n)` is told how many comments are open. Returns the cleanup function.
  */
-export async function mountComments(host, { pid, docId, quote, onCount }) {
+export async function mountComments(host, { pid, docId, quote, reveal, onCount }) {
   const state = { comments: [], showResolved: false };
   const mayComment = can('Commenter') && !session.partnership?.archived;
   const me = myMembership();
@@ -46,7 +49,7 @@ export async function mountComments(host, { pid, docId, quote, onCount }) {
           <span class="avatar sm" aria-hidden="true">${initials(c.authorName)}</span>
           <span class="who"><strong>${c.authorName}</strong><small>${c.authorParty} · ${formatDateTime(c.createdAt)}</small></span>
         </div>
-        ${c.quote ? html`<blockquote class="quote">${c.quote}</blockquote>` : ''}
+        ${c.quote ? html`<blockquote class="quote" tabindex="0" role="button" title="${t('comments.show')}">${c.quote}</blockquote>` : ''}
         <p class="body">${c.body}</p>
         ${c.resolvedAt ? html`<p class="muted small">${t('comments.resolvedBy', { name: c.resolvedByName })}</p>` : ''}
         ${mayComment ? html`<div class="comment-actions">
@@ -99,6 +102,11 @@ export async function mountComments(host, { pid, docId, quote, onCount }) {
       $('#comment-quote', host).textContent = text ? `${t('comments.on')}: “${text}”` : t('comments.selectHint');
     });
     $('#toggle-resolved', host)?.addEventListener('click', () => { state.showResolved = !state.showResolved; draw(); });
+    for (const q of $$('.quote', host)) {
+      const show = () => { if (!reveal(q.textContent)) toast(t('comments.changed'), 'info'); };
+      q.addEventListener('click', show);
+      q.addEventListener('keydown', e => { if (e.key === 'Enter') show(); });
+    }
     for (const item of $$('[data-comment]', host)) {
       const id = item.dataset.comment;
       $('[data-resolve]', item)?.addEventListener('click', async e => {

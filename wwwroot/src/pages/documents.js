@@ -252,6 +252,13 @@ export async function renderDocument({ pid, docId }, main) {
   const stopComments = await mountComments($('#comments'), {
     pid, docId,
     quote: () => { const sel = view.state.selection.main; return view.state.sliceDoc(sel.from, sel.to); },
+    reveal: text => {
+      const at = view.state.doc.toString().indexOf(text);
+      if (at < 0) return false;
+      view.dispatch({ selection: { anchor: at, head: at + text.length }, scrollIntoView: true });
+      view.focus();
+      return true;
+    },
     onCount: n => { $('#comment-count').textContent = n > 0 ? String(n) : ''; },
   }).catch(() => () => {});
 
