@@ -33,8 +33,22 @@ public sealed class LiveConnections
     public IReadOnlyList<string> Online(Guid partnershipId) =>
         _byConnection.Values.SelectMany(e => e.Values).Where(e => e.PartnershipId == partnershipId).Select(e => e.UserId).Distinct().ToList();
 
-    /// <summary>Aborts every connection of <paramref name="userId"/> that joined <paramref name="partnershipId"/>; returns how many.</summary>
+    /// <summary>
+    /// With several nodes: tells the other nodes to revoke too (set by the scale-out set-up, see
+    /// <c>OrleansExtensions</c>); each node then runs <see cref="RevokeHere"/>.
+    /// </summary>
+    public Action<Guid, string>? OtherNodes { get; set; }
+
+    /// <summary>Cuts off <paramref name="userId"/>'s connections to <paramref name="partnershipId"/> on this node and every other.</summary>
     public int Revoke(Guid partnershipId, string userId)
+    {
+        var count = RevokeHere(partnershipId, userId);
+        OtherNodes?.Invoke(partnershipId, userId);
+        return count;
+    }
+
+    /// <summary>Aborts every connection of <paramref name="userId"/> on this node that joined <paramref name="partnershipId"/>; returns how many.</summary>
+    public int RevokeHere(Guid partnershipId, string userId)
     {
         var count = 0;
         foreach (var (connectionId, entries) in _byConnection)

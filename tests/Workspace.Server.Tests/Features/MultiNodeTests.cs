@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using Workspace.Client;
+using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Tests.Features.Access;
+using Workspace.Server.Tests.Infrastructure;
+using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
+
+namespace Workspace.Server.Tests.Features;
+
+/// <summary>
+/// Two server processes form one cluster (Orleans membership in Redis, SignalR Redis backplane, one PostgreSQL):
+/// people connected to different nodes co-edit one document and see each other's changes live.
+/// </summary>
+public sealed class MultiNodeTests
+{
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task PeopleOnTwoNodesCoEditOneDocumentAndSeeEachOthersChangesLive()
+    {
+        var postgres = PostgresTests.ConnectionString($"ws_{Guid.NewGuid():N}");
+        var redis = Environment.GetEnvironmentVariable("WORKSPACE_TEST_REDIS");
+        Assert.SkipWhen(postgres is null || string.IsNullOrEmpty(redis), "WORKSPACE_TEST_POSTGRES and WORKSPACE_TEST_REDIS are not set; infra/test.sh starts both.");
+        var cluster = Guid.NewGuid().ToString("N");
+        var settings = new Dictionary<string, string>
+        {
+            ["Database:Provider"] = "Postgres",
+            ["Database:ConnectionString"] = postgres!,
+            ["Orleans:Redis"] = redis!,
+            ["Orleans:ClusterId"] = cluster,
+            ["Orleans:ServiceId"] = cluster,
+        };
+        await using var nodeA = new ServerProcess(settings: settings);
+        await nodeA.StartAsync(_ct);
+
+        // Rina signs up on node A; the cookie is good on every node (data-protection keys live in the database).
+        var cookies = new CookieContainer();
+        using var httpA = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri(nodeA.BaseUrl) };
+        await WorkspaceFactory.UseAntiforgeryTokenAsync(httpA, _ct);
+        (await httpA.PostAsJsonAsync("/api/account/signup", new { email = $"nodes.{Guid.NewGuid():N}@example.org", password = "correct-horse-9", displayName = "Rina Nodes", organisation = "Org" }, _ct)).EnsureSuccessStatusCode();
+        await WorkspaceFactory.UseAntiforgeryTokenAsync(httpA, _ct);
+        var partnership = await (await httpA.PostAsJsonAsync("/api/partnerships", new { name = "Two nodes", organisation = "Org" }, _ct)).Content.ReadFromJsonAsync<Created>(_ct);
+        var document = await (await httpA.PostAsJsonAsync($"/api/partnerships/{partnership!.Id}/documents", new { title = "Joint plan" }, _ct)).Content.ReadFromJsonAsync<Created>(_ct);
+
+        await using var nodeB = new ServerProcess(settings: settings);
+        await nodeB.StartAsync(_ct);
+        var cookieHeader = cookies.GetCookieHeader(new Uri(nodeA.BaseUrl));
+        foreach (var part in cookieHeader.Split("; "))
+        {
+            var (name, value) = (part[..part.IndexOf('=', StringComparison.Ordinal)], part[(part.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+            cookies.Add(new Uri(nodeB.BaseUrl), new Cookie(name, value));
+        }
+
+        await using var onA = Connect(nodeA, cookies, DocumentHubNames.Path);
+        await using var onB = Connect(nodeB, cookies, DocumentHubNames.Path);
+        await onA.StartAsync(_ct);
+        await onB.StartAsync(_ct);
+        var a = new CoEditingSession(onA, document!.Id);
+        var b = new CoEditingSession(onB, document.Id);
+        await a.OpenAsync(_ct);
+        await b.OpenAsync(_ct);
+
+        // A starts the text, so B's appends (at its end) and A's inserts (at 0) never meet at one position.
+        a.Insert(0, "|");
+        await a.WaitSyncedAsync(_ct).WaitAsync(TimeSpan.FromSeconds(30), _ct);
+        await EventuallyAsync(() => b.Text == "|", TimeSpan.FromSeconds(15), "node B's editor sees node A's edit", _ct);
+        for (var i = 0; i < 30; i++)
+        {
+            a.Edit(text => Workspace.Collaboration.Ot.TextOperation.Insert(0, "a"));
+            b.Edit(text => Workspace.Collaboration.Ot.TextOperation.Insert(text.Length, "b"));
+            await Task.Delay(5, _ct);
+        }
+        await a.WaitSyncedAsync(_ct).WaitAsync(TimeSpan.FromSeconds(30), _ct);
+        await b.WaitSyncedAsync(_ct).WaitAsync(TimeSpan.FromSeconds(30), _ct);
+        var expected = new string('a', 30) + "|" + new string('b', 30);
+        await EventuallyAsync(() => a.Text == expected && b.Text == expected, TimeSpan.FromSeconds(15), "both nodes' editors converge", _ct);
+
+        // A partnership change made through node A reaches a partnership connection on node B.
+        await using var liveB = Connect(nodeB, cookies, "/hubs/partnership");
+        var kinds = new List<string>();
+        liveB.On<PartnershipEvent>(nameof(IPartnershipClient.PartnershipChanged), e => { lock (kinds) { kinds.Add(e.Kind); } });
+        await liveB.StartAsync(_ct);
+        await liveB.InvokeAsync<JsonElement>("JoinPartnership", partnership.Id, _ct);
+        (await httpA.PostAsJsonAsync($"/api/partnerships/{partnership.Id}/action-items", new { title = "Made on node A", status = "Open", version = 0 }, _ct)).EnsureSuccessStatusCode();
+        await Eventually.TrueAsync(() => { lock (kinds) { return kinds.Contains("action.updated"); } }, _ct);
+
+        // Both nodes serve the same stored text.
+        using var httpB = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri(nodeB.BaseUrl) };
+        var fromB = await httpB.GetFromJsonAsync<DocumentContentDto>($"/api/partnerships/{partnership.Id}/documents/{document.Id}", _ct);
+        Assert.Equal(expected, fromB!.Text);
+
+        // A colleague connected to node B is removed through node A: node B cuts their connection at once.
+        var colleagueCookies = new CookieContainer();
+        using var colleague = new HttpClient(new HttpClientHandler { CookieContainer = colleagueCookies }) { BaseAddress = new Uri(nodeB.BaseUrl) };
+        await WorkspaceFactory.UseAntiforgeryTokenAsync(colleague, _ct);
+        var colleagueEmail = $"colleague.{Guid.NewGuid():N}@example.org";
+        (await colleague.PostAsJsonAsync("/api/account/signup", new { email = colleagueEmail, password = "correct-horse-9", displayName = "Colleague", organisation = "Org" }, _ct)).EnsureSuccessStatusCode();
+        await WorkspaceFactory.UseAntiforgeryTokenAsync(colleague, _ct);
+        var view = await httpA.GetFromJsonAsync<JsonElement>($"/api/partnerships/{partnership.Id}", _ct);
+        var partyId = view.GetProperty("parties")[0].GetProperty("id").GetGuid();
+        var invitation = await (await httpA.PostAsJsonAsync($"/api/partnerships/{partnership.Id}/invitations", new { partyId, email = colleagueEmail, role = "Editor", isPartyAdmin = false }, _ct)).Content.ReadFromJsonAsync<JsonElement>(_ct);
+        (await colleague.PostAsJsonAsync($"/api/invitations/{invitation.GetProperty("token").GetString()}/accept", new { }, _ct)).EnsureSuccessStatusCode();
+        var colleagueId = (await colleague.GetFromJsonAsync<JsonElement>("/api/account/me", _ct)).GetProperty("id").GetString();
+        await using var colleagueLive = Connect(nodeB, colleagueCookies, "/hubs/partnership");
+        var closed = new TaskCompletionSource();
+        colleagueLive.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };
+        await colleagueLive.StartAsync(_ct);
+        await colleagueLive.InvokeAsync<JsonElement>("JoinPartnership", partnership.Id, _ct);
+
+        (await httpA.DeleteAsync($"/api/partnerships/{partnership.Id}/members/{colleagueId}", _ct)).EnsureSuccessStatusCode();
+
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(10), _ct);
+        await onA.DisposeAsync();
+        await onB.DisposeAsync();
+    }
+
+    private static HubConnection Connect(ServerProcess node, CookieContainer cookies, string path) =>
+        new HubConnectionBuilder().WithUrl(node.BaseUrl + path, o => o.Cookies = cookies).Build();
+}
