@@ -25,14 +25,24 @@ class FakeHub {
       on(name, fn) { handlers.set(name, fn); },
       deliver(message) { handlers.get('OperationApplied')?.(message); },
       release() { const held = connection.held.splice(0); for (const m of held) connection.deliver(m); },
+      loseNextAck: false,
+      /** The network drops: what was on its way is lost, calls fail until reconnect(). */
+      drop() { connection.state = 'Disconnected'; connection.held = []; },
+      reconnect() { connection.state = 'Connected'; },
       async invoke(method, ...args) {
         await Promise.resolve();
+        if (connection.state !== 'Connected') throw new Error('Invocation canceled: the connection is not active.');
         if (method === 'OpenDocument' || method === 'CatchUp') {
           const [documentId, known] = args;
           const operations = known === null || known === undefined || known < 0 ? null : hub.ops.filter(o => o.revision > known).map(o => ({ documentId, ...o }));
           return { document: { id: documentId, title: 'Plan' }, text: hub.text, revision: hub.ops.length, operations, presence: [] };
         }
-        if (method === 'Submit') return hub.submit(connection, args[0]);
+        if (method === 'Submit') {
+          const result = hub.submit(connection, args[0]);
+          // Applied and stored, but the answer is lost with the connection.
+          if (connection.loseNextAck) { connection.loseNextAck = false; connection.drop(); throw new Error('Invocation canceled: connection lost.'); }
+          return result;
+        }
         if (method === 'CloseDocument') return null;
         throw new Error(`unexpected ${method}`);
       },
@@ -51,7 +61,7 @@ class FakeHub {
     this.ops.push(entry);
     this.seen.set(key, revision);
     for (const c of this.connections) {
-      if (c === from) continue;
+      if (c === from || c.state !== 'Connected') continue;
       const message = { documentId, ...entry };
       if (c.hold) c.held.push(message); else c.deliver(message);
     }
@@ -140,4 +150,45 @@ test('an op that does not fit realigns with the server instead of wedging, keepi
   assert.equal(hub.text, 'Hello world!');
   assert.equal(b.shown.text, hub.text);
   assert.equal(b.client.text, hub.text);
+});
+
+test('dropped connections and lost answers lose no edit and apply none twice', async () => {
+  for (let seed = 1; seed <= 30; seed++) {
+    let x = seed * 7919;
+    const r = () => { x = (x * 1103515245 + 12345) % 2147483648; return x / 2147483648; };
+    const hub = new FakeHub();
+    const editors = [editor(hub), editor(hub)];
+    for (const e of editors) await e.client.open();
+    const typed = [];
+    for (let step = 0; step < 80; step++) {
+      const e = editors[Math.floor(r() * 2)];
+      const connection = e.client.connection;
+      const roll = r();
+      if (roll < 0.08 && connection.state === 'Connected') {
+        connection.drop();
+      } else if (roll < 0.25 && connection.state !== 'Connected') {
+        connection.reconnect();
+        // What the page does once the connection is back; it may drop again meanwhile (then the next reconnect opens).
+        await e.client.open().catch(() => {});
+      } else {
+        if (roll < 0.3) connection.loseNextAck = true;
+        // Insert a unique token at a token boundary, so each can be found (and counted) at the end.
+        const boundaries = [0, ...[...e.shown.text.matchAll(/>/g)].map(m => m.index + 1)];
+        const token = `<${editors.indexOf(e)}.${step}>`;
+        typed.push(token);
+        e.typeAt(boundaries[Math.floor(r() * boundaries.length)], token);
+      }
+      if (r() < 0.5) await settle();
+    }
+    for (const e of editors) e.client.connection.loseNextAck = false;
+    for (const e of editors) if (e.client.connection.state !== 'Connected') { e.client.connection.reconnect(); await e.client.open(); }
+    await settle();
+    for (const e of editors) await e.client.open(); // a last catch-up, as after any reconnect
+    await settle();
+    for (const e of editors) {
+      assert.equal(e.client.pendingEdits, 0, `seed ${seed}: everything acknowledged`);
+      assert.equal(e.shown.text, hub.text, `seed ${seed}: the editor shows the server's text`);
+    }
+    for (const token of typed) assert.equal(hub.text.split(token).length - 1, 1, `seed ${seed}: ${token} is there exactly once`);
+  }
 });
