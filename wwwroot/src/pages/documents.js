@@ -234,9 +234,13 @@ export async function renderDocument({ pid, docId }, main) {
     if (d.deleted) toast(t('docs.deleted'), 'error');
   });
 
+  let openFailures = 0;
+  let reopenTimer = null;
   const onConnected = async () => {
+    clearTimeout(reopenTimer);
     try {
       const state = await client.open();
+      openFailures = 0;
       $('#doc-title').textContent = state.document.title;
       document.title = state.document.title;
       presence.clear();
@@ -244,7 +248,13 @@ export async function renderDocument({ pid, docId }, main) {
       renderCursors();
       sendPresence();
     } catch (e) {
-      toast(hubMessage(e), 'error');
+      const message = hubMessage(e);
+      toast(message, 'error');
+      // A passing fault (the server reloading the document, say): try again while connected, backing off.
+      // An unknown document (deleted, or no longer shared with you) stays as it is.
+      if (!message.includes('Unknown document') && connection.state === 'Connected') {
+        reopenTimer = setTimeout(onConnected, Math.min(30_000, 1000 * 2 ** Math.min(openFailures++, 5)));
+      }
     }
     status();
   };
@@ -276,6 +286,7 @@ export async function renderDocument({ pid, docId }, main) {
     window.removeEventListener('offline', offline);
     window.removeEventListener('online', online);
     window.removeEventListener('beforeunload', beforeUnload);
+    clearTimeout(reopenTimer);
     client.close();
     stopComments();
     stop();
