@@ -13,6 +13,7 @@ class FakeHub {
     this.ops = []; // { revision, op, clientId, clientSeq }
     this.seen = new Map();
     this.connections = [];
+    this.failSaves = 0;
   }
 
   connect() {
@@ -36,6 +37,11 @@ class FakeHub {
           const [documentId, known] = args;
           const operations = known === null || known === undefined || known < 0 ? null : hub.ops.filter(o => o.revision > known).map(o => ({ documentId, ...o }));
           return { document: { id: documentId, title: 'Plan' }, text: hub.text, revision: hub.ops.length, operations, presence: [] };
+        }
+        if (method === 'Submit' && hub.failSaves > 0) {
+          // The database refused the write: nothing applied, the connection stays up.
+          hub.failSaves -= 1;
+          throw new Error("An unexpected error occurred invoking 'Submit' on the server. HubException: The change could not be saved; it will be retried.");
         }
         if (method === 'Submit') {
           const result = hub.submit(connection, args[0]);
@@ -191,4 +197,20 @@ test('dropped connections and lost answers lose no edit and apply none twice', a
     }
     for (const token of typed) assert.equal(hub.text.split(token).length - 1, 1, `seed ${seed}: ${token} is there exactly once`);
   }
+});
+
+test('an edit whose save failed is sent again while connected and lands once', async () => {
+  const hub = new FakeHub();
+  const a = editor(hub);
+  await a.client.open();
+  hub.failSaves = 2;
+  a.typeAt(0, 'Budget approved');
+  await settle();
+  assert.equal(a.client.pendingEdits, 1, 'not saved yet, still pending');
+  assert.equal(hub.text, '');
+  // The client backs off (0.5 s, then 1 s) and tries again on the same connection.
+  for (let i = 0; i < 40 && a.client.pendingEdits > 0; i++) await new Promise(r => setTimeout(r, 100));
+  assert.equal(a.client.pendingEdits, 0);
+  assert.equal(hub.text, 'Budget approved');
+  assert.equal(hub.ops.length, 1);
 });
