@@ -104,11 +104,28 @@ public sealed class MultiNodeTests
         var invitation = await (await httpA.PostAsJsonAsync($"/api/partnerships/{partnership.Id}/invitations", new { partyId, email = colleagueEmail, role = "Editor", isPartyAdmin = false }, _ct)).Content.ReadFromJsonAsync<JsonElement>(_ct);
         (await colleague.PostAsJsonAsync($"/api/invitations/{invitation.GetProperty("token").GetString()}/accept", new { }, _ct)).EnsureSuccessStatusCode();
         var colleagueId = (await colleague.GetFromJsonAsync<JsonElement>("/api/account/me", _ct)).GetProperty("id").GetString();
+        // Who is online joins both nodes: Rina, now connected to node A only, sees the colleague who connected to node B.
+        await liveB.DisposeAsync();
+        await onB.DisposeAsync();
+        var rinaId = (await httpA.GetFromJsonAsync<JsonElement>("/api/account/me", _ct)).GetProperty("id").GetString();
+        await using var liveA = Connect(nodeA, cookies, "/hubs/partnership");
+        var online = new List<string[]>();
+        liveA.On<PartnershipEvent>(nameof(IPartnershipClient.PartnershipChanged), e =>
+        {
+            if (e.Kind == "presence")
+            {
+                var ids = ((JsonElement)e.Payload).GetProperty("userIds").EnumerateArray().Select(i => i.GetString()!).ToArray();
+                lock (online) { online.Add(ids); }
+            }
+        });
+        await liveA.StartAsync(_ct);
+        await liveA.InvokeAsync<JsonElement>("JoinPartnership", partnership.Id, _ct);
         await using var colleagueLive = Connect(nodeB, colleagueCookies, "/hubs/partnership");
         var closed = new TaskCompletionSource();
         colleagueLive.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };
         await colleagueLive.StartAsync(_ct);
         await colleagueLive.InvokeAsync<JsonElement>("JoinPartnership", partnership.Id, _ct);
+        await Eventually.TrueAsync(() => { lock (online) { return online.Any(ids => ids.Contains(colleagueId) && ids.Contains(rinaId)); } }, _ct);
 
         (await httpA.DeleteAsync($"/api/partnerships/{partnership.Id}/members/{colleagueId}", _ct)).EnsureSuccessStatusCode();
 

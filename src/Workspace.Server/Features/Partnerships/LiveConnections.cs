@@ -29,6 +29,22 @@ public sealed class LiveConnections
     public bool Leave(string connectionId, Guid partnershipId) =>
         _byConnection.TryGetValue(connectionId, out var entries) && entries.TryRemove(partnershipId, out _);
 
+    /// <summary>
+    /// With several nodes: adds who is online on the other nodes to this node's list (set by the scale-out set-up,
+    /// see <c>OrleansExtensions</c>).
+    /// </summary>
+    public Func<Guid, IReadOnlyList<string>, Task<IReadOnlyList<string>>>? AcrossNodes { get; set; }
+
+    /// <summary>The users with a live connection to the partnership on any node.</summary>
+    public async Task<IReadOnlyList<string>> OnlineEverywhereAsync(Guid partnershipId)
+    {
+        var here = Online(partnershipId);
+        return AcrossNodes is { } across ? await across(partnershipId, here) : here;
+    }
+
+    /// <summary>The partnerships with at least one live connection on this node.</summary>
+    public IReadOnlyList<Guid> Partnerships() => _byConnection.Values.SelectMany(e => e.Keys).Distinct().ToList();
+
     /// <summary>The users with at least one live connection to the partnership on this node.</summary>
     public IReadOnlyList<string> Online(Guid partnershipId) =>
         _byConnection.Values.SelectMany(e => e.Values).Where(e => e.PartnershipId == partnershipId).Select(e => e.UserId).Distinct().ToList();

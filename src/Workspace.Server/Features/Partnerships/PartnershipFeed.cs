@@ -41,8 +41,19 @@ public sealed class PartnershipFeed(
     }
 
     /// <summary>Who is online (any live connection to the partnership): pushed whenever someone joins or leaves.</summary>
-    public Task PublishOnlineAsync(Guid partnershipId) =>
-        PublishAsync(partnershipId, "presence", new OnlineMembers(connections.Online(partnershipId)));
+    public async Task PublishOnlineAsync(Guid partnershipId)
+    {
+        IReadOnlyList<string> online;
+        try
+        {
+            online = await connections.OnlineEverywhereAsync(partnershipId);
+        }
+        catch (Exception)
+        {
+            online = connections.Online(partnershipId); // the other nodes could not be asked: this node's people at least
+        }
+        await PublishAsync(partnershipId, "presence", new OnlineMembers(online));
+    }
 
     /// <summary>Push is best effort: the change is already saved, and clients reload on reconnect.</summary>
     public async Task PublishAsync(Guid partnershipId, string kind, object payload)
