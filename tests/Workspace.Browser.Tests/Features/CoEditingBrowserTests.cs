@@ -40,14 +40,8 @@ public sealed class CoEditingBrowserTests : IAsyncLifetime
     {
         var rina = await NewPersonAsync("Rina Wijaya");
         var budi = await NewPersonAsync("Budi Santoso");
-        await ApiSeed.SignUpAsync(rina, "Rina Wijaya", "Koperasi Maju");
-        var budiEmail = await ApiSeed.SignUpAsync(budi, "Budi Santoso", "Dinas Pertanian");
-        var pid = (await ApiSeed.PostAsync(rina, "/api/partnerships", new { name = "Rice supply 2027", organisation = "Koperasi Maju" })).GetProperty("id").GetString();
-        var docId = (await ApiSeed.PostAsync(rina, $"/api/partnerships/{pid}/documents", new { title = "Joint plan" })).GetProperty("id").GetString();
         // Budi's organisation joins through the real invitation flow.
-        var party = (await ApiSeed.PostAsync(rina, $"/api/partnerships/{pid}/parties", new { name = "Dinas Pertanian" })).GetProperty("id").GetString();
-        var invitation = await ApiSeed.PostAsync(rina, $"/api/partnerships/{pid}/invitations", new { partyId = party, email = budiEmail, role = "Editor", isPartyAdmin = true });
-        await ApiSeed.PostAsync(budi, $"/api/invitations/{invitation.GetProperty("token").GetString()}/accept", new { });
+        var (pid, docId) = await ApiSeed.TwoOrganisationsAsync(rina, budi, "Budi Santoso", "Editor");
         // The partnership grain caches its members: a restart reloads them (and proves the restart path).
         await RestartAsync();
 

@@ -12,13 +12,7 @@ public sealed class CommentTests(BrowserFixture fixture)
     {
         var rina = await fixture.NewPageAsync();
         var sari = await fixture.NewPageAsync();
-        await ApiSeed.SignUpAsync(rina, "Rina Wijaya", "Koperasi Maju");
-        var sariEmail = await ApiSeed.SignUpAsync(sari, "Sari Dewi", "Dinas Pertanian");
-        var pid = (await ApiSeed.PostAsync(rina, "/api/partnerships", new { name = "Rice supply 2027", organisation = "Koperasi Maju" })).GetProperty("id").GetString();
-        var docId = (await ApiSeed.PostAsync(rina, $"/api/partnerships/{pid}/documents", new { title = "Joint plan" })).GetProperty("id").GetString();
-        var party = (await ApiSeed.PostAsync(rina, $"/api/partnerships/{pid}/parties", new { name = "Dinas Pertanian" })).GetProperty("id").GetString();
-        var invitation = await ApiSeed.PostAsync(rina, $"/api/partnerships/{pid}/invitations", new { partyId = party, email = sariEmail, role = "Commenter", isPartyAdmin = false });
-        await ApiSeed.PostAsync(sari, $"/api/invitations/{invitation.GetProperty("token").GetString()}/accept", new { });
+        var (pid, docId) = await ApiSeed.TwoOrganisationsAsync(rina.Context, sari.Context, "Sari Dewi", "Commenter");
 
         await rina.GotoAsync($"/p/{pid}/docs/{docId}");
         await Assertions.Expect(rina.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");

@@ -38,4 +38,21 @@ public static class ApiSeed
         await PostAsync(person, "/api/account/signup", new { email, password = "correct-horse-9", displayName = name, organisation });
         return email;
     }
+
+    /// <summary>
+    /// Rina Wijaya (Koperasi Maju) creates "Rice supply 2027" with a document "Joint plan"; Budi's organisation joins
+    /// it through the real invitation flow with <paramref name="partnerRole"/>. Both sign up first.
+    /// </summary>
+    public static async Task<(string PartnershipId, string DocumentId)> TwoOrganisationsAsync(
+        IBrowserContext rina, IBrowserContext partner, string partnerName, string partnerRole)
+    {
+        await SignUpAsync(rina, "Rina Wijaya", "Koperasi Maju");
+        var partnerEmail = await SignUpAsync(partner, partnerName, "Dinas Pertanian");
+        var pid = (await PostAsync(rina, "/api/partnerships", new { name = "Rice supply 2027", organisation = "Koperasi Maju" })).GetProperty("id").GetString()!;
+        var docId = (await PostAsync(rina, $"/api/partnerships/{pid}/documents", new { title = "Joint plan" })).GetProperty("id").GetString()!;
+        var party = (await PostAsync(rina, $"/api/partnerships/{pid}/parties", new { name = "Dinas Pertanian" })).GetProperty("id").GetString();
+        var invitation = await PostAsync(rina, $"/api/partnerships/{pid}/invitations", new { partyId = party, email = partnerEmail, role = partnerRole, isPartyAdmin = partnerRole is "Editor" or "Owner" });
+        await PostAsync(partner, $"/api/invitations/{invitation.GetProperty("token").GetString()}/accept", new { });
+        return (pid, docId);
+    }
 }
