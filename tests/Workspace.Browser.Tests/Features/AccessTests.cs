@@ -60,7 +60,7 @@ public sealed partial class AccessTests(BrowserFixture fixture)
     public async Task AHalfFilledInvitationSurvivesALiveUpdateOfTheMembersPage()
     {
         var page = await fixture.NewPageAsync();
-        await ApiSeed.SignUpAsync(page, "Sari Dewi", "Koperasi Sejahtera");
+        var email = await ApiSeed.SignUpAsync(page, "Sari Dewi", "Koperasi Sejahtera");
         var pid = (await ApiSeed.PostAsync(page, "/api/partnerships", new { name = "Form keeps", organisation = "Koperasi Sejahtera" })).GetProperty("id").GetString();
         await page.GotoAsync($"/p/{pid}/members");
         var card = page.Locator(".party-card", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Koperasi Sejahtera" }) });
@@ -79,6 +79,14 @@ public sealed partial class AccessTests(BrowserFixture fixture)
         await card.GetByRole(AriaRole.Button, new() { Name = "Create invitation link" }).ClickAsync();
         await Assertions.Expect(card.Locator(".pending")).ToContainTextAsync("half.typed@example.org");
         await Assertions.Expect(card.GetByLabel("E-mail address")).ToHaveValueAsync("");
+
+        // A refused invitation (she is already a member) keeps what was typed, even through the next live redraw.
+        await card.GetByLabel("E-mail address").FillAsync(email);
+        await card.GetByRole(AriaRole.Button, new() { Name = "Create invitation link" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".toast-error")).ToBeVisibleAsync();
+        await ApiSeed.PostAsync(page, $"/api/partnerships/{pid}/parties", new { name = "Dinas Pendidikan" });
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dinas Pendidikan", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(card.GetByLabel("E-mail address")).ToHaveValueAsync(email);
     }
 
     /// <summary>

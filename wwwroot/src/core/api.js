@@ -1,5 +1,7 @@
 // fetch wrapper for the JSON API. Errors come back as ProblemDetails; ApiError carries its text.
 // Unsafe requests (POST/PUT/PATCH/DELETE) carry the antiforgery token from /api/account/antiforgery.
+import { keepSubmittedInput } from './dom.js';
+
 export class ApiError extends Error {
   constructor(status, problem) {
     const fieldErrors = problem?.errors ? Object.values(problem.errors).flat() : [];
@@ -24,7 +26,17 @@ async function antiforgeryToken() {
 
 export function forgetAntiforgeryToken() { csrfToken = null; }
 
-export async function api(path, { method = 'GET', body, headers } = {}, retried = false) {
+export async function api(path, options = {}) {
+  try {
+    return await request(path, options);
+  } catch (e) {
+    // The form that sent it was not saved: what is typed in it must survive the next redraw.
+    if (!SAFE_METHODS.has((options.method ?? 'GET').toUpperCase())) keepSubmittedInput();
+    throw e;
+  }
+}
+
+async function request(path, { method = 'GET', body, headers } = {}, retried = false) {
   const unsafe = !SAFE_METHODS.has(method.toUpperCase());
   const response = await fetch(path, {
     method,
@@ -47,7 +59,7 @@ export async function api(path, { method = 'GET', body, headers } = {}, retried 
     // A stale token (the session changed in another tab): fetch a fresh one and try once more.
     if (unsafe && !retried && response.status === 400 && data?.code === 'antiforgery') {
       forgetAntiforgeryToken();
-      return api(path, { method, body, headers }, true);
+      return request(path, { method, body, headers }, true);
     }
     throw new ApiError(response.status, data);
   }

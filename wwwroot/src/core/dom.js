@@ -72,7 +72,14 @@ function keepInput(element) {
   };
 }
 
-// A submitted form is not restored by the next redraw (its content was sent), unless typed in again.
+/** A request failed: forms just submitted keep what is typed in them through redraws after all. */
+export function keepSubmittedInput() {
+  if (typeof document === 'undefined') return;
+  for (const form of document.querySelectorAll('form[data-submitted]')) delete form.dataset.submitted;
+}
+
+// A submitted form is not restored by the next redraw (its content was sent), unless typed in again or the
+// request failed (api.js calls keepSubmittedInput).
 if (typeof document !== 'undefined') {
   document.addEventListener('submit', e => { if (e.target instanceof HTMLFormElement) e.target.dataset.submitted = '1'; }, true);
   document.addEventListener('input', e => { delete e.target.closest?.('form')?.dataset.submitted; }, true);

@@ -90,7 +90,6 @@ export async function mountComments(host, { pid, docId, quote, reveal, onCount }
         form.dataset.quote = '';
         draw();
       } catch (err) {
-        delete form.dataset.submitted; // kept for another try
         toast(err.message, 'error');
       }
     });
