@@ -170,6 +170,7 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
         var members = await MembersAsync();
         var links = new List<ChecklistLink>();
         var unlinked = Occurrences(lines);
+        var onLines = lines.Zip(unlinked).Select(p => (p.First.Title, p.Second)).ToHashSet();
         var claimed = lines.Where(l => l.Number is not null).Select(l => l.Number!.Value).ToHashSet();
         foreach (var (line, occurrence) in lines.Zip(unlinked))
         {
@@ -191,7 +192,7 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
             {
                 continue;
             }
-            if (await RenamePendingAsync(documentId, line, occurrence, lines.Zip(unlinked).Select(p => (p.First.Title, p.Second)).ToHashSet(), claimed, actor, members) is { } renamed)
+            if (await RenamePendingAsync(documentId, line, occurrence, onLines, claimed, actor, members) is { } renamed)
             {
                 claimed.Add(renamed);
                 links.Add(new ChecklistLink(line.Title, renamed));
