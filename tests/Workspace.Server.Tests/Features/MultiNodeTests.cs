@@ -36,24 +36,15 @@ public sealed class MultiNodeTests
         await using var nodeA = new ServerProcess(settings: settings);
         await nodeA.StartAsync(_ct);
 
-        // Rina signs up on node A; the cookie is good on every node (data-protection keys live in the database).
+        // Rina signs up on node A; the cookie is good on every node (data-protection keys live in the database), and one
+        // cookie container serves both, as cookies are not kept apart by port.
         var cookies = new CookieContainer();
-        using var httpA = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri(nodeA.BaseUrl) };
-        await WorkspaceFactory.UseAntiforgeryTokenAsync(httpA, _ct);
-        (await httpA.PostAsJsonAsync("/api/account/signup", new { email = $"nodes.{Guid.NewGuid():N}@example.org", password = "correct-horse-9", displayName = "Rina Nodes", organisation = "Org" }, _ct)).EnsureSuccessStatusCode();
-        await WorkspaceFactory.UseAntiforgeryTokenAsync(httpA, _ct);
+        using var httpA = await nodeA.SignUpAsync("Rina Nodes", cookies, ct: _ct);
         var partnership = await (await httpA.PostAsJsonAsync("/api/partnerships", new { name = "Two nodes", organisation = "Org" }, _ct)).Content.ReadFromJsonAsync<Created>(_ct);
         var document = await (await httpA.PostAsJsonAsync($"/api/partnerships/{partnership!.Id}/documents", new { title = "Joint plan" }, _ct)).Content.ReadFromJsonAsync<Created>(_ct);
 
         await using var nodeB = new ServerProcess(settings: settings);
         await nodeB.StartAsync(_ct);
-        var cookieHeader = cookies.GetCookieHeader(new Uri(nodeA.BaseUrl));
-        foreach (var part in cookieHeader.Split("; "))
-        {
-            var (name, value) = (part[..part.IndexOf('=', StringComparison.Ordinal)], part[(part.IndexOf('=', StringComparison.Ordinal) + 1)..]);
-            cookies.Add(new Uri(nodeB.BaseUrl), new Cookie(name, value));
-        }
-
         await using var onA = Connect(nodeA, cookies, DocumentHubNames.Path);
         await using var onB = Connect(nodeB, cookies, DocumentHubNames.Path);
         await onA.StartAsync(_ct);
@@ -94,11 +85,8 @@ public sealed class MultiNodeTests
 
         // A colleague connected to node B is removed through node A: node B cuts their connection at once.
         var colleagueCookies = new CookieContainer();
-        using var colleague = new HttpClient(new HttpClientHandler { CookieContainer = colleagueCookies }) { BaseAddress = new Uri(nodeB.BaseUrl) };
-        await WorkspaceFactory.UseAntiforgeryTokenAsync(colleague, _ct);
         var colleagueEmail = $"colleague.{Guid.NewGuid():N}@example.org";
-        (await colleague.PostAsJsonAsync("/api/account/signup", new { email = colleagueEmail, password = "correct-horse-9", displayName = "Colleague", organisation = "Org" }, _ct)).EnsureSuccessStatusCode();
-        await WorkspaceFactory.UseAntiforgeryTokenAsync(colleague, _ct);
+        using var colleague = await nodeB.SignUpAsync("Colleague", colleagueCookies, colleagueEmail, _ct);
         var view = await httpA.GetFromJsonAsync<JsonElement>($"/api/partnerships/{partnership.Id}", _ct);
         var partyId = view.GetProperty("parties")[0].GetProperty("id").GetGuid();
         var invitation = await (await httpA.PostAsJsonAsync($"/api/partnerships/{partnership.Id}/invitations", new { partyId, email = colleagueEmail, role = "Editor", isPartyAdmin = false }, _ct)).Content.ReadFromJsonAsync<JsonElement>(_ct);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 
 namespace Workspace.Server.Tests.Infrastructure;
 
@@ -90,6 +91,20 @@ public sealed class ServerProcess : IAsyncDisposable
             await Task.Delay(100, ct);
         }
         throw new TimeoutException($"The server did not become healthy:\n{Output}");
+    }
+
+    /// <summary>
+    /// Signs a new person up on this server over real HTTP; the client carries their cookie (in <paramref name="cookies"/>,
+    /// good for every node on this machine) and a fresh antiforgery token.
+    /// </summary>
+    public async Task<HttpClient> SignUpAsync(string name, CookieContainer cookies, string? email = null, CancellationToken ct = default)
+    {
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri(BaseUrl) };
+        email ??= $"{name.Split(' ')[0].ToLowerInvariant()}.{Guid.NewGuid():N}@example.org";
+        await WorkspaceFactory.UseAntiforgeryTokenAsync(http, ct);
+        (await http.PostAsJsonAsync("/api/account/signup", new { email, password = "correct-horse-9", displayName = name, organisation = "Org" }, ct)).EnsureSuccessStatusCode();
+        await WorkspaceFactory.UseAntiforgeryTokenAsync(http, ct);
+        return http;
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing; what was committed is all that survives.</summary>

@@ -26,10 +26,7 @@ public sealed partial class CrashRecoveryTests
         await server.StartAsync(_ct);
 
         var cookies = new CookieContainer();
-        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri(server.BaseUrl) };
-        await WorkspaceFactory.UseAntiforgeryTokenAsync(http, _ct);
-        (await http.PostAsJsonAsync("/api/account/signup", new { email = $"crash.{Guid.NewGuid():N}@example.org", password = "correct-horse-9", displayName = "Crash Tester", organisation = "Org" }, _ct)).EnsureSuccessStatusCode();
-        await WorkspaceFactory.UseAntiforgeryTokenAsync(http, _ct);
+        using var http = await server.SignUpAsync("Crash Tester", cookies, ct: _ct);
         var partnership = await (await http.PostAsJsonAsync("/api/partnerships", new { name = "Crash", organisation = "Org" }, _ct)).Content.ReadFromJsonAsync<DocumentTestKit.Created>(_ct);
         var document = await (await http.PostAsJsonAsync($"/api/partnerships/{partnership!.Id}/documents", new { title = "Under load" }, _ct)).Content.ReadFromJsonAsync<DocumentTestKit.Created>(_ct);
         var docId = document!.Id;
