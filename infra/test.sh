@@ -32,5 +32,7 @@ if [ "$jsstatus" -ne 0 ]; then cat "$jslog"; status=$jsstatus; fi
 passed=$(( $(grep -E '^\s+succeeded: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}') + $(grep -E '^# pass [0-9]+' "$jslog" | awk '{s+=$3} END {print s+0}') ))
 failed=$(( $(grep -E '^\s+failed: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}') + $(grep -E '^# fail [0-9]+' "$jslog" | awk '{s+=$3} END {print s+0}') ))
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+# Name the failures again at the end, where a reader of a long log looks first.
+if grep -qE '^failed ' "$log"; then echo "Failed tests:"; grep -E '^failed ' "$log" | sed 's/^/  /'; fi
 echo "$passed passed, $failed failed"
 exit "$status"

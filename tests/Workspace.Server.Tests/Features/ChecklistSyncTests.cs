@@ -210,4 +210,39 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
         Assert.Equal(2, (await ItemsAsync(owner, pid)).Count(i => i.GetProperty("title").GetString() == "Test the well"));
         await connection.DisposeAsync();
     }
+
+    [Fact]
+    public async Task AScanTakenBeforeABoardChangeReachedTheLineDoesNotUndoIt()
+    {
+        var owner = await _factory.SignUpAsync("Eka", ct: _ct);
+        var (pid, docId) = await CreateDocumentAsync(owner, _ct);
+        var (connection, session) = await OpenAsync(_factory, owner, docId, _ct);
+        session.Insert(0, "- [ ] Book venue\n");
+        await EventuallyAsync(() => session.Text == "- [ ] Book venue #A1\n", TimeSpan.FromSeconds(10), "the line linked", _ct);
+        await Task.Delay(400, _ct); // the scan of the linked line has been handled
+        var item = Assert.Single(await ItemsAsync(owner, pid));
+
+        var (status, _) = await owner.Http.PutJsonAsync($"/api/partnerships/{pid}/action-items/{item.GetProperty("id").GetGuid()}", new
+        {
+            title = "Book the village hall",
+            status = "Done",
+            documentId = docId,
+            version = item.GetProperty("version").GetInt32(),
+        }, _ct);
+        Assert.Equal(HttpStatusCode.OK, status);
+        // What the document would have sent had it scanned the line a moment before the change reached it.
+        var stale = Workspace.Server.Features.ActionItems.Checklist.Parse("- [ ] Book venue #A1\n").Select(l => l with { Edited = true }).ToList();
+        var actor = new Workspace.Server.Features.Partnerships.Actor(owner.Id, "Eka", owner.Email);
+        await _factory.Services.GetRequiredService<Orleans.IGrainFactory>().GetGrain<Workspace.Server.Features.ActionItems.IActionItemsGrain>(pid)
+            .SyncChecklistAsync(docId, stale, actor);
+
+        await EventuallyAsync(() => session.Text == "- [x] Book the village hall #A1\n", TimeSpan.FromSeconds(10), "the line rewritten", _ct);
+        await Task.Delay(500, _ct);
+        var only = Assert.Single(await ItemsAsync(owner, pid));
+        Assert.Equal("Book the village hall", only.GetProperty("title").GetString());
+        Assert.Equal("Done", only.GetProperty("status").GetString());
+        // Changed once, by the board: the stale line neither reverted it nor made it flip back and forth.
+        Assert.Equal(item.GetProperty("version").GetInt32() + 1, only.GetProperty("version").GetInt32());
+        await connection.DisposeAsync();
+    }
 }

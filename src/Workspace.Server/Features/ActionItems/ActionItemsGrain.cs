@@ -32,8 +32,16 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
     /// <summary>Items created for task lines whose link has not reached the document yet, so they are not created twice.</summary>
     /// <remarks>Keyed by title and occurrence (the second unlinked line titled "Call the lab" is occurrence 1).</remarks>
     private readonly Dictionary<(Guid DocumentId, string Title, int Occurrence), (int Number, DateTimeOffset Since)> _unlinked = [];
-    /// <summary>How long an item made for a task line waits for its link before a new line may no longer take it over.</summary>
+    /// <summary>
+    /// How long a message to a document is waited for: an item made for a task line waits for its link before a new
+    /// line may no longer take it over; a board change waits to reach its line before that line speaks again anyway.
+    /// </summary>
     private static readonly TimeSpan PendingLinkWindow = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Board changes on their way into a linked task line (item number → item version, when sent). Until the document
+    /// shows it has that version, its line predates the change and must not undo it.
+    /// </summary>
+    private readonly Dictionary<int, (int Version, DateTimeOffset Since)> _mirrorsOnTheirWay = [];
     private int _lastNumber;
 
     private Guid PartnershipId => this.GetPrimaryKey();
@@ -277,6 +285,14 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
         {
             return; // deleted, or the line names an item of another document
         }
+        if (_mirrorsOnTheirWay.TryGetValue(number, out var mirror))
+        {
+            if (line.SeenVersion < mirror.Version && clock.GetUtcNow() - mirror.Since < PendingLinkWindow)
+            {
+                return; // read before the board's change reached the line; the scan after it speaks for the line
+            }
+            _mirrorsOnTheirWay.Remove(number);
+        }
         var done = current.Status == ActionStatus.Done;
         // An edited line renames, re-dates and reassigns its item; a handle that names nobody leaves the owner as is.
         var owner = OwnerNamedBy(line, members);
@@ -321,11 +337,15 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
             members.FirstOrDefault(m => m.UserId == after.OwnerUserId)?.DisplayName,
             members.FirstOrDefault(m => m.UserId == after.OwnerUserId)?.Email,
             before.DueDate != after.DueDate,
-            after.DueDate);
+            after.DueDate,
+            after.Version);
         var changed = mirror.Done is not null || mirror.Title is not null || mirror.OwnerChanged || mirror.DueChanged;
-        return after.DocumentId is { } documentId && after.DocumentId == before.DocumentId && changed
-            ? GrainFactory.GetGrain<IDocumentGrain>(documentId).MirrorChecklistLineAsync(mirror)
-            : Task.CompletedTask;
+        if (after.DocumentId is not { } documentId || after.DocumentId != before.DocumentId || !changed)
+        {
+            return Task.CompletedTask;
+        }
+        _mirrorsOnTheirWay[after.Number] = (after.Version, clock.GetUtcNow());
+        return GrainFactory.GetGrain<IDocumentGrain>(documentId).MirrorChecklistLineAsync(mirror);
     }
 
     private async Task<(string Field, string Error)?> ValidateAsync(ActionItemInput input, IReadOnlyList<MemberView> members)

@@ -21,7 +21,8 @@ public sealed record ChecklistLine(
     [property: Id(6)] int? Number,
     [property: Id(7)] int MarkOffset,
     [property: Id(8)] int RestOffset,
-    [property: Id(9)] bool Edited = false)
+    [property: Id(9)] bool Edited = false,
+    [property: Id(10)] int SeenVersion = 0)
 {
     /// <summary>What the line says, for telling an edited line from an unchanged one.</summary>
     public string Key => $"{Done}|{Number}|{Title}|{Handle}|{Due:yyyy-MM-dd}";
@@ -30,6 +31,8 @@ public sealed record ChecklistLine(
 /// <summary>
 /// What changed on the board for a linked item, to be written into its task line: only the fields that changed
 /// (null / false = leave the line's own), so a concurrent edit of the rest of the line survives.
+/// <see cref="Version"/> is the item's version after the change; the document hands it back with the line
+/// (<see cref="ChecklistLine.SeenVersion"/>) so a scan taken before the change arrived can be told apart.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ChecklistMirror(
@@ -40,7 +43,8 @@ public sealed record ChecklistMirror(
     [property: Id(4)] string? OwnerDisplayName,
     [property: Id(5)] string? OwnerEmail,
     [property: Id(6)] bool DueChanged,
-    [property: Id(7)] DateOnly? Due);
+    [property: Id(7)] DateOnly? Due,
+    [property: Id(8)] int Version);
 
 /// <summary>Action item <see cref="Number"/> was created for the task line titled <see cref="Title"/>.</summary>
 [GenerateSerializer, Immutable]

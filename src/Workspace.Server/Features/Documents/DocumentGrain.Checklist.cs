@@ -23,6 +23,8 @@ public sealed partial class DocumentGrain
     private string? _lastChecklist;
     /// <summary>What each task line said at the last scan (or at activation), so edited lines can be told apart.</summary>
     private HashSet<string>? _lastLineKeys;
+    /// <summary>For each linked item number: the item version whose board change this document last wrote into its line.</summary>
+    private readonly Dictionary<int, int> _mirroredVersions = [];
 
     private void RememberChecklist() => _lastLineKeys = [.. Checklist.Parse(_text.ToString()).Select(l => l.Key)];
 
@@ -57,7 +59,11 @@ public sealed partial class DocumentGrain
         _lastChecklist = signature;
         // Only a line someone edited speaks for its item's title, owner and due date; an unchanged line may simply
         // not have caught up with a change made on the board yet.
-        var lines = parsed.Select(l => _lastLineKeys?.Contains(l.Key) == true ? l : l with { Edited = true }).ToList();
+        var lines = parsed.Select(l => l with
+        {
+            Edited = _lastLineKeys?.Contains(l.Key) != true,
+            SeenVersion = l.Number is { } number ? _mirroredVersions.GetValueOrDefault(number) : 0,
+        }).ToList();
         _lastLineKeys = [.. parsed.Select(l => l.Key)];
         return GrainFactory.GetGrain<IActionItemsGrain>(document.PartnershipId).SyncChecklistAsync(Id, lines, _lastAuthor);
     }
@@ -96,6 +102,7 @@ public sealed partial class DocumentGrain
 
     public Task MirrorChecklistLineAsync(ChecklistMirror item)
     {
+        _mirroredVersions[item.Number] = Math.Max(item.Version, _mirroredVersions.GetValueOrDefault(item.Number));
         var line = Checklist.Parse(_text.ToString()).FirstOrDefault(l => l.Number == item.Number);
         if (line is null)
         {
