@@ -214,12 +214,15 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
     [Fact]
     public async Task AScanTakenBeforeABoardChangeReachedTheLineDoesNotUndoIt()
     {
-        var owner = await _factory.SignUpAsync("Eka", ct: _ct);
+        // The document scans a second after the last change, so the stale scan below, sent the moment the board's
+        // change is stored, really is older than the document's next scan (as a real stale scan always is).
+        await using var factory = new WorkspaceFactory().With("Documents:ChecklistDelay", "00:00:01");
+        var owner = await factory.SignUpAsync("Eka", ct: _ct);
         var (pid, docId) = await CreateDocumentAsync(owner, _ct);
-        var (connection, session) = await OpenAsync(_factory, owner, docId, _ct);
+        var (connection, session) = await OpenAsync(factory, owner, docId, _ct);
         session.Insert(0, "- [ ] Book venue\n");
         await EventuallyAsync(() => session.Text == "- [ ] Book venue #A1\n", TimeSpan.FromSeconds(10), "the line linked", _ct);
-        await Task.Delay(400, _ct); // the scan of the linked line has been handled
+        await Task.Delay(1500, _ct); // the scan of the linked line has been handled
         var item = Assert.Single(await ItemsAsync(owner, pid));
 
         var (status, _) = await owner.Http.PutJsonAsync($"/api/partnerships/{pid}/action-items/{item.GetProperty("id").GetGuid()}", new
@@ -233,11 +236,11 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
         // What the document would have sent had it scanned the line a moment before the change reached it.
         var stale = Workspace.Server.Features.ActionItems.Checklist.Parse("- [ ] Book venue #A1\n").Select(l => l with { Edited = true }).ToList();
         var actor = new Workspace.Server.Features.Partnerships.Actor(owner.Id, "Eka", owner.Email);
-        await _factory.Services.GetRequiredService<Orleans.IGrainFactory>().GetGrain<Workspace.Server.Features.ActionItems.IActionItemsGrain>(pid)
+        await factory.Services.GetRequiredService<Orleans.IGrainFactory>().GetGrain<Workspace.Server.Features.ActionItems.IActionItemsGrain>(pid)
             .SyncChecklistAsync(docId, stale, actor);
 
         await EventuallyAsync(() => session.Text == "- [x] Book the village hall #A1\n", TimeSpan.FromSeconds(10), "the line rewritten", _ct);
-        await Task.Delay(500, _ct);
+        await Task.Delay(1500, _ct); // the scan after the change has been handled too
         var only = Assert.Single(await ItemsAsync(owner, pid));
         Assert.Equal("Book the village hall", only.GetProperty("title").GetString());
         Assert.Equal("Done", only.GetProperty("status").GetString());
