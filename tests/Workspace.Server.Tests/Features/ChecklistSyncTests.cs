@@ -248,4 +248,56 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
         Assert.Equal(item.GetProperty("version").GetInt32() + 1, only.GetProperty("version").GetInt32());
         await connection.DisposeAsync();
     }
+
+    [Fact]
+    public async Task AnEditOfALineMadeWhileABoardChangeWasOnItsWayStillReachesTheItem()
+    {
+        // Board changes reach documents a second late, as if the document lived on a slow, distant node.
+        await using var factory = new WorkspaceFactory().With("Documents:ChecklistDelay", "00:00:00.150")
+            .WithServices(services => services.AddSingleton<Orleans.IOutgoingGrainCallFilter>(new SlowMirrors(TimeSpan.FromSeconds(1))));
+        var owner = await factory.SignUpAsync("Fajar", ct: _ct);
+        var (pid, docId) = await CreateDocumentAsync(owner, _ct);
+        var (connection, session) = await OpenAsync(factory, owner, docId, _ct);
+        session.Insert(0, "- [ ] Book venue\n");
+        await EventuallyAsync(() => session.Text == "- [ ] Book venue #A1\n", TimeSpan.FromSeconds(10), "the line linked", _ct);
+        await Task.Delay(500, _ct);
+        var item = Assert.Single(await ItemsAsync(owner, pid));
+
+        // The board sets a due date; while that change is on its way, someone retitles the line and types the same date.
+        var board = owner.Http.PutJsonAsync($"/api/partnerships/{pid}/action-items/{item.GetProperty("id").GetGuid()}", new
+        {
+            title = "Book venue",
+            dueDate = "2027-01-05",
+            status = "Open",
+            documentId = docId,
+            version = item.GetProperty("version").GetInt32(),
+        }, _ct);
+        await Task.Delay(200, _ct);
+        session.Edit(text => Workspace.Collaboration.Ot.TextOperation.Create(
+        [
+            Workspace.Collaboration.Ot.OpComponent.Retain("- [ ] ".Length),
+            Workspace.Collaboration.Ot.OpComponent.Delete("Book venue".Length),
+            Workspace.Collaboration.Ot.OpComponent.Insert("Book the hall due:2027-01-05"),
+        ]));
+        Assert.Equal(HttpStatusCode.OK, (await board).Status);
+
+        // The line's scan taken before the board's change arrived was set aside as stale; the line still speaks once it has.
+        var retitled = await EventuallyItemAsync(owner, pid, i => i.GetProperty("title").GetString() == "Book the hall", "the item retitled");
+        Assert.Equal("2027-01-05", retitled.GetProperty("dueDate").GetString());
+        Assert.Equal("- [ ] Book the hall due:2027-01-05 #A1\n", session.Text);
+        await connection.DisposeAsync();
+    }
+
+    /// <summary>Holds every board change on its way to a document for <paramref name="delay"/>.</summary>
+    private sealed class SlowMirrors(TimeSpan delay) : Orleans.IOutgoingGrainCallFilter
+    {
+        public async Task Invoke(Orleans.IOutgoingGrainCallContext context)
+        {
+            if (context.MethodName == nameof(Workspace.Server.Features.Documents.IDocumentGrain.MirrorChecklistLineAsync))
+            {
+                await Task.Delay(delay);
+            }
+            await context.Invoke();
+        }
+    }
 }

@@ -25,6 +25,8 @@ public sealed partial class DocumentGrain
     private HashSet<string>? _lastLineKeys;
     /// <summary>For each linked item number: the item version whose board change this document last wrote into its line.</summary>
     private readonly Dictionary<int, int> _mirroredVersions = [];
+    /// <summary>Linked lines that speak for their items in the next scan even if unchanged since the last one.</summary>
+    private readonly HashSet<int> _speakAgain = [];
 
     private void RememberChecklist() => _lastLineKeys = [.. Checklist.Parse(_text.ToString()).Select(l => l.Key)];
 
@@ -61,10 +63,11 @@ public sealed partial class DocumentGrain
         // not have caught up with a change made on the board yet.
         var lines = parsed.Select(l => l with
         {
-            Edited = _lastLineKeys?.Contains(l.Key) != true,
+            Edited = _lastLineKeys?.Contains(l.Key) != true || (l.Number is { } linked && _speakAgain.Contains(linked)),
             SeenVersion = l.Number is { } number ? _mirroredVersions.GetValueOrDefault(number) : 0,
         }).ToList();
         _lastLineKeys = [.. parsed.Select(l => l.Key)];
+        _speakAgain.Clear();
         return GrainFactory.GetGrain<IActionItemsGrain>(document.PartnershipId).SyncChecklistAsync(Id, lines, _lastAuthor);
     }
 
@@ -103,6 +106,11 @@ public sealed partial class DocumentGrain
     public Task MirrorChecklistLineAsync(ChecklistMirror item)
     {
         _mirroredVersions[item.Number] = Math.Max(item.Version, _mirroredVersions.GetValueOrDefault(item.Number));
+        // A scan taken just before this change arrived was set aside by the action items as stale, and it may have
+        // carried someone's edit of this line: the line speaks again in the next scan, even if nothing is rewritten now.
+        _speakAgain.Add(item.Number);
+        _lastChecklist = null;
+        TextChanged(ServerAuthor);
         var line = Checklist.Parse(_text.ToString()).FirstOrDefault(l => l.Number == item.Number);
         if (line is null)
         {
