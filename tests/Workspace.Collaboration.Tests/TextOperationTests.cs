@@ -1,4 +1,5 @@
 using Workspace.Collaboration.Ot;
+using Workspace.Collaboration.Tests.Support;
 
 namespace Workspace.Collaboration.Tests;
 
@@ -89,5 +90,35 @@ public sealed class TextOperationTests
         TextType.Validate(TextOperation.Empty);
         var ex = Assert.Throws<OtException>(() => TextType.Validate(TextOperation.Insert(5, "x"), 4));
         Assert.Contains("too long", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("same", "same", "[]")]
+    [InlineData("hello world", "hello there world", "[6,\"there \"]")]
+    [InlineData("abc", "", "[{\"d\":\"abc\"}]")]
+    [InlineData("", "new", "[\"new\"]")]
+    [InlineData("a😀b", "a😁b", "[1,{\"d\":\"😀\"},\"😁\"]")]
+    [InlineData("x😀", "x😀😀", "[2,\"😀\"]")]
+    [InlineData("aaa", "aa", "[2,{\"d\":\"a\"}]")]
+    public void ReplaceKeepsTheCommonStartAndEnd(string from, string to, string expected)
+    {
+        var op = TextOperation.Replace(from, to);
+
+        Assert.Equal(expected, op.ToJson());
+        Assert.Equal(to, TextType.Apply(from, op));
+    }
+
+    [Fact]
+    public void ReplaceTurnsAnyTextIntoAnyOtherAndInvertsBack()
+    {
+        var gen = new OpGen(20261128);
+        for (var i = 0; i < 2_000; i++)
+        {
+            var from = gen.Doc();
+            var to = gen.Rng.Next(3) == 0 ? gen.Doc() : TextType.Apply(from, gen.Op(from));
+            var op = TextOperation.Replace(from, to);
+            Assert.Equal(to, TextType.Apply(from, op));
+            Assert.Equal(from, TextType.Apply(to, TextType.Invert(op)));
+        }
     }
 }

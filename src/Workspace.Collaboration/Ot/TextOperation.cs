@@ -147,6 +147,48 @@ public sealed class TextOperation : IEquatable<TextOperation>
         return Create(OpComponent.Retain(pos), OpComponent.Delete(deletedText));
     }
 
+    /// <summary>
+    /// The op that turns <paramref name="from"/> into <paramref name="to"/> by replacing one span: the common start and
+    /// end are retained, so co-editors' cursors outside the changed part stay put. Empty when the texts are equal.
+    /// The deleted text is carried, so the op is invertible.
+    /// </summary>
+    public static TextOperation Replace(string from, string to)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        var prefix = from.AsSpan().CommonPrefixLength(to);
+        if (prefix > 0 && char.IsHighSurrogate(from[prefix - 1]))
+        {
+            prefix--; // never split a surrogate pair
+        }
+        var max = Math.Min(from.Length, to.Length) - prefix;
+        var suffix = 0;
+        while (suffix < max && from[^(suffix + 1)] == to[^(suffix + 1)])
+        {
+            suffix++;
+        }
+        if (suffix > 0 && char.IsLowSurrogate(from[^suffix]))
+        {
+            suffix--;
+        }
+        var deleted = from[prefix..^suffix];
+        var inserted = to[prefix..^suffix];
+        var components = new List<OpComponent>(3);
+        if (prefix > 0 && (deleted.Length > 0 || inserted.Length > 0))
+        {
+            components.Add(OpComponent.Retain(CodePoints.Count(from.AsSpan(0, prefix), "The text")));
+        }
+        if (deleted.Length > 0)
+        {
+            components.Add(OpComponent.Delete(deleted));
+        }
+        if (inserted.Length > 0)
+        {
+            components.Add(OpComponent.Insert(inserted));
+        }
+        return Create(components);
+    }
+
     /// <summary>The op in npm wire format, byte-for-byte what <c>JSON.stringify</c> produces.</summary>
     public string ToJson()
     {

@@ -36,6 +36,7 @@ addMessages({
     'activity.comment.added': 'commented on “{title}”',
     'activity.comment.resolved': 'resolved a comment on “{title}”',
     'activity.comment.reopened': 'reopened a comment on “{title}”',
+    'activity.document.restored': 'restored an earlier version of “{title}” (revision {revision})',
   },
   id: {
     'activity.partnership.created': 'membuat kemitraan “{name}” untuk {party}',
@@ -69,6 +70,7 @@ addMessages({
     'activity.comment.added': 'mengomentari “{title}”',
     'activity.comment.resolved': 'menyelesaikan komentar pada “{title}”',
     'activity.comment.reopened': 'membuka lagi komentar pada “{title}”',
+    'activity.document.restored': 'memulihkan versi sebelumnya dari “{title}” (revisi {revision})',
   },
 });
 

@@ -14,6 +14,7 @@ import { updateNav } from '../shell.js';
 import { initials } from './partnership.js';
 import { OtClient, hubMessage } from '../editor/ot-client.js';
 import { mountComments } from './comments.js';
+import { mountHistory } from './history.js';
 import { changesToOp, opToChanges, toUtf16, toCodePoint } from '../editor/unicode.js';
 import { remoteCursors, setRemoteCursors } from '../editor/remote-cursors.js';
 import '../editor/editor.css';
@@ -92,13 +93,16 @@ export async function renderDocument({ pid, docId }, main) {
         <div class="tabs" role="tablist">
           <button type="button" role="tab" id="tab-preview" aria-selected="true" aria-controls="preview-pane">${t('docs.preview')}</button>
           <button type="button" role="tab" id="tab-comments" aria-selected="false" aria-controls="comments">${t('comments.title')} <span class="count" id="comment-count"></span></button>
+          <button type="button" role="tab" id="tab-history" aria-selected="false" aria-controls="history">${t('history.title')}</button>
         </div>
         <section class="doc-preview" id="preview-pane" role="tabpanel" aria-label="${t('docs.preview')}"><div class="markdown" id="preview"></div></section>
         <section class="doc-comments" id="comments" role="tabpanel" aria-label="${t('comments.title')}" hidden></section>
+        <section class="doc-history" id="history" role="tabpanel" aria-label="${t('history.title')}" hidden></section>
       </div>
     </div></div>`);
+  const showHistory = mountHistory($('#history'), { pid, docId });
   const showTab = name => {
-    for (const [tab, pane] of [['#tab-preview', '#preview-pane'], ['#tab-comments', '#comments']]) {
+    for (const [tab, pane] of [['#tab-preview', '#preview-pane'], ['#tab-comments', '#comments'], ['#tab-history', '#history']]) {
       const on = tab === `#tab-${name}`;
       $(tab).setAttribute('aria-selected', String(on));
       $(pane).hidden = !on;
@@ -106,6 +110,7 @@ export async function renderDocument({ pid, docId }, main) {
   };
   $('#tab-preview').addEventListener('click', () => showTab('preview'));
   $('#tab-comments').addEventListener('click', () => showTab('comments'));
+  $('#tab-history').addEventListener('click', () => { showTab('history'); showHistory(); });
 
   const connection = hubConnection('/hubs/documents');
   // Read only until the server's text has arrived, so nothing is typed into a text about to be replaced.

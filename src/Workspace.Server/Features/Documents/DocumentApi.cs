@@ -47,6 +47,7 @@ public static class DocumentApi
         group.MapDelete("/{documentId:guid}", DeleteAsync).RequireMember(PartnershipRole.Editor);
         group.MapGet("/{documentId:guid}/preview", PreviewDocumentAsync).RequireMember(PartnershipRole.Viewer);
         group.MapDocumentComments();
+        group.MapDocumentHistory();
     }
 
     private static async Task<Ok<List<DocumentSummary>>> ListAsync(Guid partnershipId, WorkspaceDb db, CancellationToken ct)

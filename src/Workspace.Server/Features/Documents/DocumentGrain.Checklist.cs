@@ -143,27 +143,4 @@ public sealed partial class DocumentGrain
         }
         return components.Count == 0 ? Task.CompletedTask : ServerEditAsync(TextOperation.Create(components));
     }
-
-    /// <summary>An edit made by the server at the head revision: stored, then broadcast to every connection.</summary>
-    private async Task ServerEditAsync(TextOperation op)
-    {
-        if (_document is not { DeletedAt: null } || _broken || op.IsNoop)
-        {
-            return;
-        }
-        var seq = _clients.TryGetValue(ServerClientId, out var seen) ? seen.Seq + 1 : 1;
-        var (applied, write) = Apply(op, ServerClientId, seq, ServerAuthor, "");
-        try
-        {
-            await write;
-        }
-        catch (Exception ex)
-        {
-            log.LogError(ex, "Could not store server edit {Revision} of document {Id}.", applied.Revision, Id);
-            _broken = true;
-            DeactivateOnIdle();
-            return;
-        }
-        await hub.Clients.Group(DocumentHub.Group(Id)).OperationApplied(applied);
-    }
 }

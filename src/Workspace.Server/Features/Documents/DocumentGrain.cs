@@ -35,6 +35,13 @@ public interface IDocumentGrain : IGrainWithGuidKey
 
     Task LeaveAsync(string connectionId);
 
+    /// <summary>
+    /// Makes the text read <paramref name="text"/> (an earlier version) through one ordinary operation by
+    /// <paramref name="actor"/>, stored and broadcast to every co-editor. Returns the new revision (the current one
+    /// when the text already reads so).
+    /// </summary>
+    Task<long> RestoreAsync(string text, Actor actor);
+
     /// <summary>Appends <c>#A12</c> to the first unlinked task line of each title, making the link visible to everyone.</summary>
     [OneWay]
     Task LinkChecklistLinesAsync(IReadOnlyList<ChecklistLink> links);
@@ -287,6 +294,49 @@ public sealed partial class DocumentGrain(
 
         await hub.Clients.GroupExcept(DocumentHub.Group(Id), command.ConnectionId).OperationApplied(applied);
         return new SubmitResult(revision, Duplicate: false);
+    }
+
+    public async Task<long> RestoreAsync(string text, Actor actor)
+    {
+        Live();
+        if (_broken)
+        {
+            throw new DocumentRejectedException("The document is being reloaded after a failed save; try again in a moment.") { StatusCode = 503 };
+        }
+        return await ServerEditAsync(TextOperation.Replace(_text.ToString(), text), actor)
+            ?? throw new DocumentRejectedException("The earlier version could not be saved; try again in a moment.") { StatusCode = 503 };
+    }
+
+    /// <summary>
+    /// An edit the server makes at the head revision (a checklist link, a board change, a restored version), on behalf
+    /// of <paramref name="author"/> or of the workspace itself: stored, then broadcast to every connection. Returns the
+    /// document's revision afterwards, or null when it could not be stored.
+    /// </summary>
+    private async Task<long?> ServerEditAsync(TextOperation op, Actor? author = null)
+    {
+        if (_document is not { DeletedAt: null } || _broken)
+        {
+            return null;
+        }
+        if (op.IsNoop)
+        {
+            return _revision;
+        }
+        var seq = _clients.TryGetValue(ServerClientId, out var seen) ? seen.Seq + 1 : 1;
+        var (applied, write) = Apply(op, ServerClientId, seq, author ?? ServerAuthor, "");
+        try
+        {
+            await write;
+        }
+        catch (Exception ex)
+        {
+            log.LogError(ex, "Could not store server edit {Revision} of document {Id}.", applied.Revision, Id);
+            _broken = true;
+            DeactivateOnIdle();
+            return null;
+        }
+        await hub.Clients.Group(DocumentHub.Group(Id)).OperationApplied(applied);
+        return applied.Revision;
     }
 
     /// <summary>Applies a transformed op at the head revision and queues its durable write (the caller awaits it).</summary>

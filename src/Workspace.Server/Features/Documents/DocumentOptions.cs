@@ -27,6 +27,9 @@ public sealed class DocumentOptions
     [Range(1, 1_000_000)]
     public int SnapshotInterval { get; set; } = 200;
 
+    /// <summary>In the version history, a pause in editing at least this long starts a new version.</summary>
+    public TimeSpan HistoryGap { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>A cursor not refreshed for this long disappears (its connection is presumed gone).</summary>
     public TimeSpan PresenceTimeout { get; set; } = TimeSpan.FromSeconds(60);
 

@@ -49,6 +49,7 @@ public sealed partial class CrossPartnershipIsolationTests(WorkspaceFactory fact
                 "partnershipId" => b.Id.ToString(),
                 "userId" => bob.Id,
                 "invitationId" => pending.Invitation.Id.ToString(),
+                "revision" => "1",
                 _ when m.Value.Contains(":guid", StringComparison.Ordinal) => Guid.NewGuid().ToString(),
                 _ => "x",
             });

@@ -1,0 +1,153 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Workspace.Collaboration.Ot;
+using Workspace.Server.Data;
+using Workspace.Server.Features.Accounts;
+using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Infrastructure;
+
+namespace Workspace.Server.Features.Documents;
+
+/// <summary>
+/// One version in a document's history: a stretch of editing without a pause of <see cref="DocumentOptions.HistoryGap"/>,
+/// ending at <see cref="Revision"/>. <see cref="Authors"/> are the people whose edits it holds ("" = the workspace itself,
+/// e.g. a checklist link).
+/// </summary>
+public sealed record VersionView(long Revision, long FirstRevision, DateTimeOffset Started, DateTimeOffset At, IReadOnlyList<string> Authors, int Edits);
+
+public sealed record DocumentHistoryView(long Revision, IReadOnlyList<VersionView> Versions);
+
+/// <summary>The text of a document as it was at <see cref="Revision"/>, and its rendered preview.</summary>
+public sealed record VersionText(long Revision, string Text, string Html);
+
+public sealed record RestoreResponse(long Revision, long RestoredRevision);
+
+/// <summary>
+/// Version history: every accepted operation is kept, so any earlier text can be rebuilt (nearest snapshot plus the
+/// operations after it) and read, and an editor can bring it back. Restoring is one ordinary operation by that
+/// editor, so co-editors see it arrive live, and the history keeps growing (a restore can itself be undone).
+/// </summary>
+public static class DocumentHistory
+{
+    /// <summary>Newest versions listed; older ones are still kept and can be read by revision.</summary>
+    public const int MaxVersions = 200;
+
+    public static void MapDocumentHistory(this RouteGroupBuilder documents)
+    {
+        documents.MapGet("/{documentId:guid}/history", ListAsync).RequireMember(PartnershipRole.Viewer);
+        documents.MapGet("/{documentId:guid}/history/{revision:long}", ReadAsync).RequireMember(PartnershipRole.Viewer);
+        documents.MapPost("/{documentId:guid}/history/{revision:long}/restore", RestoreAsync).RequireMember(PartnershipRole.Editor);
+    }
+
+    private static async Task<Results<Ok<DocumentHistoryView>, ProblemHttpResult>> ListAsync(
+        Guid partnershipId, Guid documentId, IGrainFactory grains, WorkspaceDb db, IOptions<DocumentOptions> options, CancellationToken ct)
+    {
+        if (await DocumentApi.FindAsync(grains, documentId, partnershipId) is not { } document)
+        {
+            return DocumentApi.NotFound();
+        }
+        var edits = await db.Set<DocumentOperation>().AsNoTracking()
+            .Where(o => o.DocumentId == documentId)
+            .OrderBy(o => o.Revision)
+            .Select(o => new { o.Revision, o.AuthorId, o.At })
+            .ToListAsync(ct);
+        var gap = options.Value.HistoryGap;
+        var groups = new List<(long First, long Last, DateTimeOffset Started, DateTimeOffset At, List<string> Authors, int Edits)>();
+        foreach (var edit in edits)
+        {
+            if (groups.Count > 0 && edit.At - groups[^1].At < gap)
+            {
+                var last = groups[^1];
+                if (!last.Authors.Contains(edit.AuthorId))
+                {
+                    last.Authors.Add(edit.AuthorId);
+                }
+                groups[^1] = last with { Last = edit.Revision, At = edit.At, Edits = last.Edits + 1 };
+            }
+            else
+            {
+                groups.Add((edit.Revision, edit.Revision, edit.At, edit.At, [edit.AuthorId], 1));
+            }
+        }
+        var newest = groups.TakeLast(MaxVersions).Reverse().ToList();
+        var ids = newest.SelectMany(g => g.Authors).Where(a => a.Length > 0).Distinct().ToList();
+        var names = await db.Set<WorkspaceUser>().AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var versions = newest.Select(g => new VersionView(g.Last, g.First, g.Started, g.At,
+            g.Authors.Select(a => a.Length == 0 ? "" : names.GetValueOrDefault(a, "?")).ToList(), g.Edits)).ToList();
+        return TypedResults.Ok(new DocumentHistoryView(document.Revision, versions));
+    }
+
+    private static async Task<Results<Ok<VersionText>, ProblemHttpResult>> ReadAsync(
+        Guid partnershipId, Guid documentId, long revision, IGrainFactory grains, WorkspaceDb db, MarkdownRenderer markdown, CancellationToken ct)
+    {
+        if (await DocumentApi.FindAsync(grains, documentId, partnershipId) is null)
+        {
+            return DocumentApi.NotFound();
+        }
+        if (await TextAtAsync(db, documentId, revision, ct) is not { } text)
+        {
+            return NoSuchRevision(revision);
+        }
+        return TypedResults.Ok(new VersionText(revision, text, markdown.Render(text)));
+    }
+
+    private static async Task<Results<Ok<RestoreResponse>, ProblemHttpResult>> RestoreAsync(
+        Guid partnershipId, Guid documentId, long revision, HttpContext http, IGrainFactory grains, WorkspaceDb db, PartnershipFeed feed, CancellationToken ct)
+    {
+        var grain = grains.GetGrain<IDocumentGrain>(documentId);
+        if (await DocumentApi.FindAsync(grains, documentId, partnershipId) is not { } document)
+        {
+            return DocumentApi.NotFound();
+        }
+        if (await TextAtAsync(db, documentId, revision, ct) is not { } text)
+        {
+            return NoSuchRevision(revision);
+        }
+        var actor = PartnershipAccess.ActorOf(http.User, http.Member());
+        long now;
+        try
+        {
+            now = await grain.RestoreAsync(text, actor);
+        }
+        catch (DocumentRejectedException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: ex.StatusCode);
+        }
+        await feed.SaveAsync(partnershipId, _ => { }, actor, "document.restored", $"restored “{document.Title}” to an earlier version (revision {revision})",
+            new { title = document.Title, revision });
+        return TypedResults.Ok(new RestoreResponse(now, revision));
+    }
+
+    private static ProblemHttpResult NoSuchRevision(long revision) =>
+        TypedResults.Problem($"This document has no stored revision {revision}.", statusCode: StatusCodes.Status404NotFound);
+
+    /// <summary>The text at <paramref name="revision"/>: the nearest snapshot at or before it plus the operations after it; null when not stored.</summary>
+    public static async Task<string?> TextAtAsync(WorkspaceDb db, Guid documentId, long revision, CancellationToken ct)
+    {
+        if (revision < 0)
+        {
+            return null;
+        }
+        if (revision > 0 && !await db.Set<DocumentOperation>().AnyAsync(o => o.DocumentId == documentId && o.Revision == revision, ct))
+        {
+            return null;
+        }
+        var snapshot = await db.Set<DocumentSnapshot>().AsNoTracking()
+            .Where(s => s.DocumentId == documentId && s.Revision <= revision)
+            .OrderByDescending(s => s.Revision)
+            .FirstOrDefaultAsync(ct);
+        var from = snapshot?.Revision ?? 0;
+        var text = new TextDocument(snapshot?.Text ?? "");
+        var ops = await db.Set<DocumentOperation>().AsNoTracking()
+            .Where(o => o.DocumentId == documentId && o.Revision > from && o.Revision <= revision)
+            .OrderBy(o => o.Revision)
+            .Select(o => o.Operation)
+            .ToListAsync(ct);
+        foreach (var op in ops)
+        {
+            text.Apply(TextOperation.Parse(op));
+        }
+        return text.ToString();
+    }
+}
