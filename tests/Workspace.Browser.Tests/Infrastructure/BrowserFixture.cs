@@ -11,7 +11,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    public WorkspaceFactory Server { get; } = new();
+    /// <summary>A pause of two seconds starts a new version in a document's history (five minutes in production), so a test can make two.</summary>
+    public WorkspaceFactory Server { get; } = new WorkspaceFactory().With("Documents:HistoryGap", "00:00:02");
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
     private IPlaywright? _playwright;

@@ -13,7 +13,7 @@ addMessages({
     'history.back': '← All versions', 'history.versionOf': 'Version of {when}', 'history.restore': 'Restore this version',
     'history.confirmRestore': 'Replace the document’s text with this version? Everyone editing sees the change; the current text stays in the history.',
     'history.restored': 'The version of {when} is back.', 'history.by': 'by {names}', 'history.older': 'Older versions are kept and not listed.',
-    'history.readOnly': 'Editors and owners can restore a version.',
+    'history.readOnly': 'Editors and owners can restore a version.', 'history.restoredBy': '{names} restored an earlier version',
   },
   id: {
     'history.title': 'Riwayat', 'history.loading': 'Memuat riwayat…', 'history.none': 'Belum ada suntingan.',
@@ -21,7 +21,7 @@ addMessages({
     'history.back': '← Semua versi', 'history.versionOf': 'Versi {when}', 'history.restore': 'Pulihkan versi ini',
     'history.confirmRestore': 'Ganti teks dokumen dengan versi ini? Semua yang sedang menyunting melihat perubahannya; teks saat ini tetap ada di riwayat.',
     'history.restored': 'Versi {when} telah dipulihkan.', 'history.by': 'oleh {names}', 'history.older': 'Versi yang lebih lama tetap disimpan tetapi tidak ditampilkan.',
-    'history.readOnly': 'Penyunting dan pemilik dapat memulihkan versi.',
+    'history.readOnly': 'Penyunting dan pemilik dapat memulihkan versi.', 'history.restoredBy': '{names} memulihkan versi sebelumnya',
   },
 });
 
@@ -38,8 +38,9 @@ export function mountHistory(host, { pid, docId }) {
     mount(host, versions.length === 0 ? html`<p class="empty">${t('history.none')}</p>` : html`
       <ol class="versions">${versions.map((v, i) => html`
         <li><button type="button" class="version" data-revision="${v.revision}" data-at="${v.at}">
-          <strong>${formatDateTime(v.at)}</strong>${i === 0 ? html` <span class="badge">${t('history.current')}</span>` : ''}
-          <small>${t('history.by', { names: names(v.authors) })} · ${v.edits === 1 ? t('history.edit') : t('history.edits', { n: v.edits })}</small>
+          <span><strong>${formatDateTime(v.at)}</strong>${i === 0 ? html` <span class="badge">${t('history.current')}</span>` : ''}</span>
+          <small>${v.restored ? t('history.restoredBy', { names: names(v.authors) })
+            : html`${t('history.by', { names: names(v.authors) })} · ${v.edits === 1 ? t('history.edit') : t('history.edits', { n: v.edits })}`}</small>
         </button></li>`)}</ol>
       ${versions.length >= 200 ? html`<p class="muted small">${t('history.older')}</p>` : ''}
       ${mayRestore ? '' : html`<p class="muted small">${t('history.readOnly')}</p>`}`);

@@ -12,9 +12,10 @@ namespace Workspace.Server.Features.Documents;
 /// <summary>
 /// One version in a document's history: a stretch of editing without a pause of <see cref="DocumentOptions.HistoryGap"/>,
 /// ending at <see cref="Revision"/>. <see cref="Authors"/> are the people whose edits it holds ("" = the workspace itself,
-/// e.g. a checklist link).
+/// e.g. a checklist link). A restore is a version of its own (<see cref="Restored"/>), so the text just before it is one
+/// too and the restore can be undone the same way.
 /// </summary>
-public sealed record VersionView(long Revision, long FirstRevision, DateTimeOffset Started, DateTimeOffset At, IReadOnlyList<string> Authors, int Edits);
+public sealed record VersionView(long Revision, long FirstRevision, DateTimeOffset Started, DateTimeOffset At, IReadOnlyList<string> Authors, int Edits, bool Restored);
 
 public sealed record DocumentHistoryView(long Revision, IReadOnlyList<VersionView> Versions);
 
@@ -50,13 +51,15 @@ public static class DocumentHistory
         var edits = await db.Set<DocumentOperation>().AsNoTracking()
             .Where(o => o.DocumentId == documentId)
             .OrderBy(o => o.Revision)
-            .Select(o => new { o.Revision, o.AuthorId, o.At })
+            .Select(o => new { o.Revision, o.AuthorId, o.At, o.ClientId })
             .ToListAsync(ct);
         var gap = options.Value.HistoryGap;
-        var groups = new List<(long First, long Last, DateTimeOffset Started, DateTimeOffset At, List<string> Authors, int Edits)>();
+        var groups = new List<(long First, long Last, DateTimeOffset Started, DateTimeOffset At, List<string> Authors, int Edits, bool Restored)>();
         foreach (var edit in edits)
         {
-            if (groups.Count > 0 && edit.At - groups[^1].At < gap)
+            // The server's own edits are checklist links and mirrors (by nobody) or restores (by the person who restored).
+            var restore = edit.ClientId == DocumentGrain.ServerClientId && edit.AuthorId.Length > 0;
+            if (groups.Count > 0 && edit.At - groups[^1].At < gap && !restore && !groups[^1].Restored)
             {
                 var last = groups[^1];
                 if (!last.Authors.Contains(edit.AuthorId))
@@ -67,14 +70,14 @@ public static class DocumentHistory
             }
             else
             {
-                groups.Add((edit.Revision, edit.Revision, edit.At, edit.At, [edit.AuthorId], 1));
+                groups.Add((edit.Revision, edit.Revision, edit.At, edit.At, [edit.AuthorId], 1, restore));
             }
         }
         var newest = groups.TakeLast(MaxVersions).Reverse().ToList();
         var ids = newest.SelectMany(g => g.Authors).Where(a => a.Length > 0).Distinct().ToList();
         var names = await db.Set<WorkspaceUser>().AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var versions = newest.Select(g => new VersionView(g.Last, g.First, g.Started, g.At,
-            g.Authors.Select(a => a.Length == 0 ? "" : names.GetValueOrDefault(a, "?")).ToList(), g.Edits)).ToList();
+            g.Authors.Select(a => a.Length == 0 ? "" : names.GetValueOrDefault(a, "?")).ToList(), g.Edits, g.Restored)).ToList();
         return TypedResults.Ok(new DocumentHistoryView(document.Revision, versions));
     }
 

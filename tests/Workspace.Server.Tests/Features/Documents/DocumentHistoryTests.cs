@@ -88,11 +88,16 @@ public sealed class DocumentHistoryTests : IAsyncLifetime
         Assert.Equal(5, restored.GetProperty("revision").GetInt64());
         await EventuallyAsync(() => ownerSession.Text == good && editorSession.Text == good, TimeSpan.FromSeconds(10), "both editors show the restored text", _ct);
         Assert.Equal(good, await ServerTextAsync(owner, pid, docId, _ct));
-        // Nothing is lost: the text before the restore is still a version of its own, and the restore is by Ayu.
+        // Nothing is lost: the restore by Ayu is a version of its own, so the text just before it is one too (and can be restored).
+        var (_, history) = await owner.Http.GetJsonAsync(History(pid, docId), _ct);
+        var restore = history.GetProperty("versions")[0];
+        Assert.True(restore.GetProperty("restored").GetBoolean());
+        Assert.Equal(["Ayu"], restore.GetProperty("authors").EnumerateArray().Select(a => a.GetString()));
+        var previous = history.GetProperty("versions")[1];
+        Assert.False(previous.GetProperty("restored").GetBoolean());
+        Assert.Equal(4, previous.GetProperty("revision").GetInt64());
         var (_, beforeRestore) = await owner.Http.GetJsonAsync($"{History(pid, docId)}/4", _ct);
         Assert.Equal(before, beforeRestore.GetProperty("text").GetString());
-        var (_, history) = await owner.Http.GetJsonAsync(History(pid, docId), _ct);
-        Assert.Contains("Ayu", history.GetProperty("versions")[0].GetProperty("authors").EnumerateArray().Select(a => a.GetString()));
         var (_, activity) = await owner.Http.GetJsonAsync($"/api/partnerships/{pid}/activity", _ct);
         Assert.Contains(activity.EnumerateArray(), e => e.GetProperty("kind").GetString() == "document.restored" && e.GetProperty("actorName").GetString() == "Ayu");
 
