@@ -34,7 +34,7 @@ export function mountHistory(host, { pid, docId }) {
 
   async function list() {
     mount(host, html`<p class="muted">${t('history.loading')}</p>`);
-    const { versions } = await get(base);
+    const { versions, complete } = await get(base);
     mount(host, versions.length === 0 ? html`<p class="empty">${t('history.none')}</p>` : html`
       <ol class="versions">${versions.map((v, i) => html`
         <li><button type="button" class="version" data-revision="${v.revision}" data-at="${v.at}">
@@ -42,7 +42,7 @@ export function mountHistory(host, { pid, docId }) {
           <small>${v.restored ? t('history.restoredBy', { names: names(v.authors) })
             : html`${t('history.by', { names: names(v.authors) })} · ${v.edits === 1 ? t('history.edit') : t('history.edits', { n: v.edits })}`}</small>
         </button></li>`)}</ol>
-      ${versions.length >= 200 ? html`<p class="muted small">${t('history.older')}</p>` : ''}
+      ${complete ? '' : html`<p class="muted small">${t('history.older')}</p>`}
       ${mayRestore ? '' : html`<p class="muted small">${t('history.readOnly')}</p>`}`);
     $$('.version', host).forEach((b, i) => b.addEventListener('click', () => open(Number(b.dataset.revision), b.dataset.at, i === 0)));
   }

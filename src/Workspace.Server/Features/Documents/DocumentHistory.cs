@@ -17,7 +17,9 @@ namespace Workspace.Server.Features.Documents;
 /// </summary>
 public sealed record VersionView(long Revision, long FirstRevision, DateTimeOffset Started, DateTimeOffset At, IReadOnlyList<string> Authors, int Edits, bool Restored);
 
-public sealed record DocumentHistoryView(long Revision, IReadOnlyList<VersionView> Versions);
+/// <summary>The newest versions of a document at <see cref="Revision"/>; <see cref="Complete"/> is false when older versions exist than
+/// those listed (they are kept and can still be read by revision).</summary>
+public sealed record DocumentHistoryView(long Revision, IReadOnlyList<VersionView> Versions, bool Complete);
 
 /// <summary>The text of a document as it was at <see cref="Revision"/>, and its rendered preview.</summary>
 public sealed record VersionText(long Revision, string Text, string Html);
@@ -48,8 +50,9 @@ public static class DocumentHistory
         {
             return DocumentApi.NotFound();
         }
+        var since = Math.Max(0, document.Revision - options.Value.HistoryOperations);
         var edits = await db.Set<DocumentOperation>().AsNoTracking()
-            .Where(o => o.DocumentId == documentId)
+            .Where(o => o.DocumentId == documentId && o.Revision > since)
             .OrderBy(o => o.Revision)
             .Select(o => new { o.Revision, o.AuthorId, o.At, o.ClientId })
             .ToListAsync(ct);
@@ -73,12 +76,17 @@ public static class DocumentHistory
                 groups.Add((edit.Revision, edit.Revision, edit.At, edit.At, [edit.AuthorId], 1, restore));
             }
         }
+        var complete = since == 0 && groups.Count <= MaxVersions;
+        if (since > 0 && groups.Count > 1)
+        {
+            groups.RemoveAt(0); // its start lies before the scanned range, so it is only part of a version
+        }
         var newest = groups.TakeLast(MaxVersions).Reverse().ToList();
         var ids = newest.SelectMany(g => g.Authors).Where(a => a.Length > 0).Distinct().ToList();
         var names = await db.Set<WorkspaceUser>().AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var versions = newest.Select(g => new VersionView(g.Last, g.First, g.Started, g.At,
             g.Authors.Select(a => a.Length == 0 ? "" : names.GetValueOrDefault(a, "?")).ToList(), g.Edits, g.Restored)).ToList();
-        return TypedResults.Ok(new DocumentHistoryView(document.Revision, versions));
+        return TypedResults.Ok(new DocumentHistoryView(document.Revision, versions, complete));
     }
 
     private static async Task<Results<Ok<VersionText>, ProblemHttpResult>> ReadAsync(

@@ -30,6 +30,10 @@ public sealed class DocumentOptions
     /// <summary>In the version history, a pause in editing at least this long starts a new version.</summary>
     public TimeSpan HistoryGap { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>The version list is built from at most this many of the newest operations (one index range read), however old the document.</summary>
+    [Range(1, 10_000_000)]
+    public int HistoryOperations { get; set; } = 20_000;
+
     /// <summary>A cursor not refreshed for this long disappears (its connection is presumed gone).</summary>
     public TimeSpan PresenceTimeout { get; set; } = TimeSpan.FromSeconds(60);
 

@@ -51,6 +51,7 @@ public sealed class DocumentHistoryTests : IAsyncLifetime
         var versions = history.GetProperty("versions").EnumerateArray().ToList();
         Assert.Equal(3, versions.Count);
         Assert.Equal(7, history.GetProperty("revision").GetInt64());
+        Assert.True(history.GetProperty("complete").GetBoolean());
         // Newest first; each version ends where the next older one's edits stop.
         Assert.Equal([7L, 6L, 2L], versions.Select(v => v.GetProperty("revision").GetInt64()));
         Assert.Equal([1, 4, 2], versions.Select(v => v.GetProperty("edits").GetInt32()));
@@ -154,6 +155,28 @@ public sealed class DocumentHistoryTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NoContent, (await owner.Http.DeleteAsync($"/api/partnerships/{pid}/documents/{docId}", _ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await owner.Http.GetJsonAsync(History(pid, docId), _ct)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await owner.Http.PostJsonAsync($"{History(pid, docId)}/0/restore", new { }, _ct)).Status);
+        await connection.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task ALongHistoryListsItsNewestVersionsWhole()
+    {
+        await using var factory = new WorkspaceFactory().With("Documents:HistoryGap", "00:00:01").With("Documents:HistoryOperations", "4");
+        var owner = await factory.SignUpAsync("Dewi", ct: _ct);
+        var (pid, docId) = await CreateDocumentAsync(owner, _ct);
+        var (connection, session) = await OpenAsync(factory, owner, docId, _ct);
+        await TypeThenPauseAsync(session, "a", "b", "c");
+        await TypeThenPauseAsync(session, "d", "e");
+        session.Insert(0, "f");
+        await session.WaitSyncedAsync(_ct);
+
+        var (_, history) = await owner.Http.GetJsonAsync(History(pid, docId), _ct);
+
+        // Only revisions 3 to 6 were read: the version ending at 3 began before them, so it is left out rather than shown cut.
+        Assert.False(history.GetProperty("complete").GetBoolean());
+        Assert.Equal([6L, 5L], history.GetProperty("versions").EnumerateArray().Select(v => v.GetProperty("revision").GetInt64()));
+        var (_, oldest) = await owner.Http.GetJsonAsync($"{History(pid, docId)}/3", _ct);
+        Assert.Equal("abc", oldest.GetProperty("text").GetString()); // still kept and readable
         await connection.DisposeAsync();
     }
 }
