@@ -146,12 +146,33 @@ public static class LoadGenerator
         Console.WriteLine($"throughput: {ackedDuringRun / elapsed.TotalSeconds:0} ops/s acknowledged, {sorted.Length / elapsed.TotalSeconds:0} deliveries/s");
         Console.WriteLine($"server CPU: {cpu.TotalSeconds / elapsed.TotalSeconds * 100:0}% of one core ({cpu.TotalSeconds:0.0} s); peak RSS {peakRss / 1024 / 1024} MB; load generator CPU {selfCpu.TotalSeconds / elapsed.TotalSeconds * 100:0}%");
         Console.WriteLine(diverged == 0 ? $"convergence: OK — all {clients.Count} clients equal the server text" : $"convergence: FAILED — {diverged} clients differ from the server");
+        await TimeHistoryAsync(http, pid, docs[0]);
 
         foreach (var c in clients)
         {
             await c.Connection.DisposeAsync();
         }
         return diverged == 0 ? 0 : 1;
+    }
+
+    /// <summary>What reading the version history of the first document (now full of the run's edits) costs.</summary>
+    private static async Task TimeHistoryAsync(HttpClient http, Guid pid, Guid doc)
+    {
+        var revision = (await http.GetFromJsonAsync<ContentDto>($"/api/partnerships/{pid}/documents/{doc}"))!.Revision;
+        var list = new List<double>();
+        var read = new List<double>();
+        var random = new Random(1);
+        for (var i = 0; i < 20; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            (await http.GetAsync($"/api/partnerships/{pid}/documents/{doc}/history")).EnsureSuccessStatusCode();
+            list.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            started = Stopwatch.GetTimestamp();
+            (await http.GetAsync($"/api/partnerships/{pid}/documents/{doc}/history/{random.NextInt64(1, revision + 1)}")).EnsureSuccessStatusCode();
+            read.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        static string Stats(List<double> ms) => string.Create(CultureInfo.InvariantCulture, $"p50 {ms.Order().ElementAt(ms.Count / 2):0.0} ms, max {ms.Max():0.0} ms");
+        Console.WriteLine($"history of a document at revision {revision}: version list {Stats(list)}; a version's text {Stats(read)} (20 each, first included)");
     }
 
     private sealed record IdDto(Guid Id);
