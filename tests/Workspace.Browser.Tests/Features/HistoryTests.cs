@@ -23,6 +23,9 @@ public sealed class HistoryTests(BrowserFixture fixture)
         await rina.Keyboard.TypeAsync("Budget cut to 50 million.\n");
         await Assertions.Expect(rina.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
 
+        await rina.GetByRole(AriaRole.Tab, new() { Name = "History" }).ClickAsync();
+        await Assertions.Expect(rina.Locator("button.version")).ToHaveCountAsync(2);
+
         await ayu.GotoAsync($"/p/{pid}/docs/{docId}");
         await Assertions.Expect(ayu.Locator(".cm-content")).ToContainTextAsync("Budget cut to 50 million.");
         await ayu.GetByRole(AriaRole.Tab, new() { Name = "History" }).ClickAsync();
@@ -46,6 +49,9 @@ public sealed class HistoryTests(BrowserFixture fixture)
         await Assertions.Expect(ayu.Locator(".cm-content")).Not.ToContainTextAsync("cut to 50");
         await Assertions.Expect(versions).ToHaveCountAsync(3);
         await Assertions.Expect(versions.First).ToContainTextAsync("Ayu Lestari restored an earlier version");
+        // Rina's open history list follows on its own.
+        await Assertions.Expect(rina.Locator("button.version").First).ToContainTextAsync("Ayu Lestari restored an earlier version");
+        await Assertions.Expect(rina.Locator("button.version")).ToHaveCountAsync(3);
         await BrowserFixture.ScreenshotAsync(ayu, "documents-history-restored-en");
     }
 }

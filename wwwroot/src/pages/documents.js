@@ -100,7 +100,7 @@ export async function renderDocument({ pid, docId }, main) {
         <section class="doc-history" id="history" role="tabpanel" aria-label="${t('history.title')}" hidden></section>
       </div>
     </div></div>`);
-  const showHistory = mountHistory($('#history'), { pid, docId });
+  const historyTab = mountHistory($('#history'), { pid, docId });
   const showTab = name => {
     for (const [tab, pane] of [['#tab-preview', '#preview-pane'], ['#tab-comments', '#comments'], ['#tab-history', '#history']]) {
       const on = tab === `#tab-${name}`;
@@ -110,7 +110,7 @@ export async function renderDocument({ pid, docId }, main) {
   };
   $('#tab-preview').addEventListener('click', () => showTab('preview'));
   $('#tab-comments').addEventListener('click', () => showTab('comments'));
-  $('#tab-history').addEventListener('click', () => { showTab('history'); showHistory(); });
+  $('#tab-history').addEventListener('click', () => { showTab('history'); historyTab.show(); });
 
   const connection = hubConnection('/hubs/documents');
   // Read only until the server's text has arrived, so nothing is typed into a text about to be replaced.
@@ -166,6 +166,7 @@ export async function renderDocument({ pid, docId }, main) {
       moveCursors(op);
       renderCursors();
       schedulePreview();
+      historyTab.changed();
     },
     onReset(text) {
       if (view.state.doc.toString() !== text) view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, annotations: remote.of(true) });
@@ -201,6 +202,7 @@ export async function renderDocument({ pid, docId }, main) {
             moveCursors(op);
             renderCursors();
             schedulePreview();
+            historyTab.changed();
           }
           if ((u.selectionSet || u.docChanged) && !isRemote) sendPresence();
         }),

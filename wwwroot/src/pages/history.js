@@ -27,12 +27,18 @@ addMessages({
 
 const names = authors => authors.map(a => a || t('history.workspace')).join(', ');
 
-/** Shows the history of a document in `host`; call the returned `show()` each time the tab is opened. */
+/**
+ * Shows the history of a document in `host`: `show()` when the tab is opened; `changed()` after any edit, so an open
+ * list follows the document (reloaded a moment after the edits stop).
+ */
 export function mountHistory(host, { pid, docId }) {
   const mayRestore = can('Editor') && !session.partnership?.archived;
   const base = `/api/partnerships/${pid}/documents/${docId}/history`;
+  let listing = false;
+  let timer = null;
 
   async function list() {
+    listing = true;
     mount(host, html`<p class="muted">${t('history.loading')}</p>`);
     const { versions, complete } = await get(base);
     mount(host, versions.length === 0 ? html`<p class="empty">${t('history.none')}</p>` : html`
@@ -48,6 +54,7 @@ export function mountHistory(host, { pid, docId }) {
   }
 
   async function open(revision, at, current) {
+    listing = false;
     const version = await get(`${base}/${revision}`);
     const when = formatDateTime(at);
     mount(host, html`
@@ -69,5 +76,12 @@ export function mountHistory(host, { pid, docId }) {
     });
   }
 
-  return () => list().catch(err => toast(err.message, 'error'));
+  const reload = () => list().catch(err => toast(err.message, 'error'));
+  return {
+    show: reload,
+    changed() {
+      clearTimeout(timer);
+      timer = setTimeout(() => { if (listing && !host.hidden && host.isConnected) reload(); }, 2000);
+    },
+  };
 }
