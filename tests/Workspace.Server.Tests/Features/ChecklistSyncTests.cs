@@ -252,9 +252,10 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
     [Fact]
     public async Task AnEditOfALineMadeWhileABoardChangeWasOnItsWayStillReachesTheItem()
     {
-        // Board changes reach documents a second late, as if the document lived on a slow, distant node.
+        // Board changes reach documents two seconds late, as if the document lived on a slow, distant node.
+        var slow = new SlowMirrors(TimeSpan.FromSeconds(2));
         await using var factory = new WorkspaceFactory().With("Documents:ChecklistDelay", "00:00:00.150")
-            .WithServices(services => services.AddSingleton<Orleans.IOutgoingGrainCallFilter>(new SlowMirrors(TimeSpan.FromSeconds(1))));
+            .WithServices(services => services.AddSingleton<Orleans.IOutgoingGrainCallFilter>(slow));
         var owner = await factory.SignUpAsync("Fajar", ct: _ct);
         var (pid, docId) = await CreateDocumentAsync(owner, _ct);
         var (connection, session) = await OpenAsync(factory, owner, docId, _ct);
@@ -272,7 +273,7 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
             documentId = docId,
             version = item.GetProperty("version").GetInt32(),
         }, _ct);
-        await Task.Delay(200, _ct);
+        await slow.Holding.WaitAsync(TimeSpan.FromSeconds(30), _ct); // the board's change is stored and on its way
         session.Edit(text => Workspace.Collaboration.Ot.TextOperation.Create(
         [
             Workspace.Collaboration.Ot.OpComponent.Retain("- [ ] ".Length),
@@ -291,10 +292,16 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
     /// <summary>Holds every board change on its way to a document for <paramref name="delay"/>.</summary>
     private sealed class SlowMirrors(TimeSpan delay) : Orleans.IOutgoingGrainCallFilter
     {
+        private readonly TaskCompletionSource _holding = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Completes when the first board change is being held.</summary>
+        public Task Holding => _holding.Task;
+
         public async Task Invoke(Orleans.IOutgoingGrainCallContext context)
         {
             if (context.MethodName == nameof(Workspace.Server.Features.Documents.IDocumentGrain.MirrorChecklistLineAsync))
             {
+                _holding.TrySetResult();
                 await Task.Delay(delay);
             }
             await context.Invoke();
