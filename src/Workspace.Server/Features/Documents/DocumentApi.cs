@@ -131,9 +131,10 @@ public static class DocumentApi
 
     internal static ProblemHttpResult NotFound() => TypedResults.Problem("Unknown document.", statusCode: StatusCodes.Status404NotFound);
 
-    private static Actor Actor(HttpContext http) => PartnershipAccess.ActorOf(http.User, http.Member());
+    internal static Actor Actor(HttpContext http) => PartnershipAccess.ActorOf(http.User, http.Member());
 
-    private static async Task<(T? Value, ProblemHttpResult? Problem)> TryAsync<T>(Func<Task<T>> action)
+    /// <summary>Runs a grain command; a refusal becomes ProblemDetails with the refusal's message and status.</summary>
+    internal static async Task<(T? Value, ProblemHttpResult? Problem)> TryAsync<T>(Func<Task<T>> action)
     {
         try
         {

@@ -54,7 +54,7 @@ public sealed partial class DocumentGrain
         }
         var parsed = Checklist.Parse(_text.ToString());
         var signature = string.Join('\n', parsed.Select(l => l.Key));
-        if (signature == _lastChecklist)
+        if (signature == _lastChecklist && _speakAgain.Count == 0)
         {
             return Task.CompletedTask;
         }
@@ -109,7 +109,6 @@ public sealed partial class DocumentGrain
         // A scan taken just before this change arrived was set aside by the action items as stale, and it may have
         // carried someone's edit of this line: the line speaks again in the next scan, even if nothing is rewritten now.
         _speakAgain.Add(item.Number);
-        _lastChecklist = null;
         TextChanged(ServerAuthor);
         var line = Checklist.Parse(_text.ToString()).FirstOrDefault(l => l.Number == item.Number);
         if (line is null)

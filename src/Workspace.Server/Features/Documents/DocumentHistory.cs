@@ -11,7 +11,7 @@ namespace Workspace.Server.Features.Documents;
 
 /// <summary>
 /// One version in a document's history: a stretch of editing without a pause of <see cref="DocumentOptions.HistoryGap"/>,
-/// ending at <see cref="Revision"/>. <see cref="Authors"/> are the people whose edits it holds ("" = the workspace itself,
+/// ending at <see cref="Revision"/> (revisions are gap-free, so it holds <see cref="Edits"/> = Revision − FirstRevision + 1 edits). <see cref="Authors"/> are the people whose edits it holds ("" = the workspace itself,
 /// e.g. a checklist link). A restore is a version of its own (<see cref="Restored"/>), so the text just before it is one
 /// too and the restore can be undone the same way.
 /// </summary>
@@ -57,7 +57,7 @@ public static class DocumentHistory
             .Select(o => new { o.Revision, o.AuthorId, o.At, o.ClientId })
             .ToListAsync(ct);
         var gap = options.Value.HistoryGap;
-        var groups = new List<(long First, long Last, DateTimeOffset Started, DateTimeOffset At, List<string> Authors, int Edits, bool Restored)>();
+        var groups = new List<(long First, long Last, DateTimeOffset Started, DateTimeOffset At, List<string> Authors, bool Restored)>();
         foreach (var edit in edits)
         {
             // The server's own edits are checklist links and mirrors (by nobody) or restores (by the person who restored).
@@ -69,11 +69,11 @@ public static class DocumentHistory
                 {
                     last.Authors.Add(edit.AuthorId);
                 }
-                groups[^1] = last with { Last = edit.Revision, At = edit.At, Edits = last.Edits + 1 };
+                groups[^1] = last with { Last = edit.Revision, At = edit.At };
             }
             else
             {
-                groups.Add((edit.Revision, edit.Revision, edit.At, edit.At, [edit.AuthorId], 1, restore));
+                groups.Add((edit.Revision, edit.Revision, edit.At, edit.At, [edit.AuthorId], restore));
             }
         }
         var complete = since == 0 && groups.Count <= MaxVersions;
@@ -85,7 +85,7 @@ public static class DocumentHistory
         var ids = newest.SelectMany(g => g.Authors).Where(a => a.Length > 0).Distinct().ToList();
         var names = await db.Set<WorkspaceUser>().AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var versions = newest.Select(g => new VersionView(g.Last, g.First, g.Started, g.At,
-            g.Authors.Select(a => a.Length == 0 ? "" : names.GetValueOrDefault(a, "?")).ToList(), g.Edits, g.Restored)).ToList();
+            g.Authors.Select(a => a.Length == 0 ? "" : names.GetValueOrDefault(a, "?")).ToList(), (int)(g.Last - g.First + 1), g.Restored)).ToList();
         return TypedResults.Ok(new DocumentHistoryView(document.Revision, versions, complete));
     }
 
@@ -106,7 +106,6 @@ public static class DocumentHistory
     private static async Task<Results<Ok<RestoreResponse>, ProblemHttpResult>> RestoreAsync(
         Guid partnershipId, Guid documentId, long revision, HttpContext http, IGrainFactory grains, WorkspaceDb db, PartnershipFeed feed, CancellationToken ct)
     {
-        var grain = grains.GetGrain<IDocumentGrain>(documentId);
         if (await DocumentApi.FindAsync(grains, documentId, partnershipId) is not { } document)
         {
             return DocumentApi.NotFound();
@@ -115,15 +114,11 @@ public static class DocumentHistory
         {
             return NoSuchRevision(revision);
         }
-        var actor = PartnershipAccess.ActorOf(http.User, http.Member());
-        long now;
-        try
+        var actor = DocumentApi.Actor(http);
+        var (now, problem) = await DocumentApi.TryAsync(() => grains.GetGrain<IDocumentGrain>(documentId).RestoreAsync(text, actor));
+        if (problem is not null)
         {
-            now = await grain.RestoreAsync(text, actor);
-        }
-        catch (DocumentRejectedException ex)
-        {
-            return TypedResults.Problem(ex.Message, statusCode: ex.StatusCode);
+            return problem;
         }
         await feed.SaveAsync(partnershipId, _ => { }, actor, "document.restored", $"restored “{document.Title}” to an earlier version (revision {revision})",
             new { title = document.Title, revision });
@@ -140,10 +135,6 @@ public static class DocumentHistory
         {
             return null;
         }
-        if (revision > 0 && !await db.Set<DocumentOperation>().AnyAsync(o => o.DocumentId == documentId && o.Revision == revision, ct))
-        {
-            return null;
-        }
         var snapshot = await db.Set<DocumentSnapshot>().AsNoTracking()
             .Where(s => s.DocumentId == documentId && s.Revision <= revision)
             .OrderByDescending(s => s.Revision)
@@ -153,11 +144,16 @@ public static class DocumentHistory
         var ops = await db.Set<DocumentOperation>().AsNoTracking()
             .Where(o => o.DocumentId == documentId && o.Revision > from && o.Revision <= revision)
             .OrderBy(o => o.Revision)
-            .Select(o => o.Operation)
+            .Select(o => new { o.Revision, o.Operation })
             .ToListAsync(ct);
+        // Stored means: the snapshot is at that very revision (or it is the empty start), or the last op read is.
+        if ((ops.Count > 0 ? ops[^1].Revision : from) != revision)
+        {
+            return null;
+        }
         foreach (var op in ops)
         {
-            text.Apply(TextOperation.Parse(op));
+            text.Apply(TextOperation.Parse(op.Operation));
         }
         return text.ToString();
     }
