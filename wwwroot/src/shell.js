@@ -90,7 +90,14 @@ function renderConnection() {
 }
 
 /** Shows the side navigation and switcher for partnership `pid` (or hides them when null). */
-export function updateNav(pid, activeKey) {
+/**
+ * Draws the partnership navigation for the page in the address bar. A page that finished loading after the
+ * person had already moved on (its pid no longer in the address) leaves the navigation alone.
+ */
+export function updateNav(pid) {
+  const here = /^\/p\/([^/]+)(\/[^/]+)?/.exec(location.pathname);
+  if ((pid ?? null) !== (here ? decodeURIComponent(here[1]) : null)) return;
+  const activeKey = sections.find(s => s.path === (here?.[2] ?? ''))?.key;
   const nav = $('#sidenav');
   const switcher = $('#switcher');
   nav.hidden = !pid;

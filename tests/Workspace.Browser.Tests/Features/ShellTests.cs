@@ -38,4 +38,44 @@ public sealed class ShellTests(BrowserFixture fixture)
         await page.Locator("#language").SelectOptionAsync("en");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task APageThatFinishesLoadingAfterThePersonMovedOnDoesNotDrawOverTheNextPage()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await page.GetByLabel("Your name").FillAsync("Tari Slow");
+        await page.GetByLabel("Your organisation").FillAsync("Koperasi Lambat");
+        await page.GetByLabel("E-mail address").FillAsync($"tari.{Guid.NewGuid():N}@example.org");
+        await page.GetByLabel("Password").FillAsync("jaringan-lambat-7");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await page.GetByLabel("Partnership name").FillAsync("Slow network");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Slow network" })).ToBeVisibleAsync();
+
+        // The overview's figures arrive late (a slow link): the request is held until the settings page is up.
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync("**/api/partnerships/*/dashboard", async route =>
+        {
+            held.TrySetResult();
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await page.Locator("#sidenav").GetByRole(AriaRole.Link, new() { Name = "Dashboard", Exact = true }).ClickAsync();
+        await held.Task.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+        await page.Locator("#sidenav").GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Name" })).ToHaveValueAsync("Slow network");
+
+        var answered = page.WaitForResponseAsync("**/api/partnerships/*/dashboard");
+        release.SetResult();
+        await answered;
+        await page.WaitForTimeoutAsync(300); // the late page's draw runs right after its answer
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Partnership settings" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Name" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#sidenav a[aria-current=page]")).ToHaveTextAsync("Settings");
+        Assert.Equal(0, await page.Locator(".dash").CountAsync());
+    }
 }

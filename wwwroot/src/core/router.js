@@ -32,8 +32,21 @@ export async function dispatch() {
   cleanup = null;
   const match = currentMatch();
   for (const fn of listeners) fn(match);
-  if (!match) { outlet.innerHTML = '<p class="empty">Not found.</p>'; return; }
-  cleanup = await match.route.render(match.params, outlet);
+  // Each navigation renders into a view of its own. A page still loading when the person moves on
+  // (or redrawing after a live change) then draws into its detached view, never over the next page.
+  const view = document.createElement('div');
+  view.className = 'view';
+  outlet.replaceChildren(view);
+  if (!match) { view.innerHTML = '<p class="empty">Not found.</p>'; return; }
+  let done;
+  try {
+    done = await match.route.render(match.params, view);
+  } catch (err) {
+    if (view.isConnected) throw err;
+    return; // a page left before it finished loading; what it failed at no longer matters
+  }
+  if (view.isConnected) cleanup = done;
+  else if (typeof done === 'function') { try { done(); } catch { /* page already gone */ } }
 }
 
 let started = false;

@@ -37,7 +37,7 @@ let redraw = () => {};
 
 export async function renderActions({ pid }, main) {
   const partnership = await openPartnership(pid);
-  updateNav(pid, 'actions');
+  updateNav(pid);
   await watchPartnership(pid);
   const load = async () => {
     const [items, board] = await Promise.all([get(`/api/partnerships/${pid}/action-items`), get(`/api/partnerships/${pid}/goals`)]);

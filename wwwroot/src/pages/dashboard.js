@@ -26,7 +26,7 @@ addMessages({
 
 export async function renderDashboard({ pid }, main) {
   const p = await openPartnership(pid);
-  updateNav(pid, 'dashboard');
+  updateNav(pid);
   await watchPartnership(pid);
 
   const draw = async () => {

@@ -40,7 +40,7 @@ addMessages({
 
 export async function renderDocuments({ pid }, main) {
   await openPartnership(pid);
-  updateNav(pid, 'documents');
+  updateNav(pid);
   const editable = can('Editor');
   let active = true;
   const draw = async () => {
@@ -77,7 +77,7 @@ const remote = Annotation.define();
 
 export async function renderDocument({ pid, docId }, main) {
   await openPartnership(pid);
-  updateNav(pid, 'documents');
+  updateNav(pid);
   const editable = can('Editor');
   mount(main, html`<div class="doc-page">
     <div class="doc-head">

@@ -46,7 +46,7 @@ export function progressBar(progress) {
 
 export async function renderGoals({ pid }, main) {
   const partnership = await openPartnership(pid);
-  updateNav(pid, 'goals');
+  updateNav(pid);
   await watchPartnership(pid);
   let board = await get(`/api/partnerships/${pid}/goals`);
   let items = await get(`/api/partnerships/${pid}/action-items`);

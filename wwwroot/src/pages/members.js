@@ -59,7 +59,7 @@ function manages(p, me, partyId) {
 
 export async function renderMembers({ pid }, main) {
   const state = { p: null, invitations: [], lastLink: null };
-  updateNav(pid, 'members');
+  updateNav(pid);
 
   async function load() {
     state.p = await openPartnership(pid, { force: true });

@@ -13,7 +13,7 @@ addMessages({
 
 export async function renderActivity({ pid }, main) {
   await openPartnership(pid);
-  updateNav(pid, 'activity');
+  updateNav(pid);
   const entries = await get(`/api/partnerships/${pid}/activity`);
   mount(main, html`<h1>${t('activity.title')}</h1>
     ${entries.length === 0 ? html`<p class="empty">${t('activity.none')}</p>` : html`<ol class="activity">${entries.map(a => html`

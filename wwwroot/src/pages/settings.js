@@ -27,7 +27,7 @@ addMessages({
 
 export async function renderSettings({ pid }, main) {
   const p = await openPartnership(pid, { force: true });
-  updateNav(pid, 'settings');
+  updateNav(pid);
   const owner = myMembership()?.role === 'Owner';
   mount(main, html`
     <h1>${t('settings.title')}</h1>
