@@ -77,6 +77,7 @@ const remote = Annotation.define();
 
 export async function renderDocument({ pid, docId }, main) {
   await openPartnership(pid);
+  if (!main.isConnected) return; // the person moved on (to another document, say) while this one loaded
   updateNav(pid);
   const editable = can('Editor');
   mount(main, html`<div class="doc-page">
