@@ -46,11 +46,11 @@ export function renderAccount(_params, main) {
         </form>
       </section>
     </div>`);
-  $('#password-form').addEventListener('submit', async e => {
+  $('#password-form', main).addEventListener('submit', async e => {
     e.preventDefault();
     const data = Object.fromEntries(new FormData(e.target));
-    const error = $('#password-error');
-    const ok = $('#password-ok');
+    const error = $('#password-error', main);
+    const ok = $('#password-ok', main);
     error.hidden = true;
     ok.hidden = true;
     if (data.newPassword !== data.repeat) {

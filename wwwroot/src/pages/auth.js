@@ -37,12 +37,12 @@ export function renderAuth(main, { mode = 'signin', onDone, email = '' } = {}) {
       <p class="muted">${signup ? t('auth.haveaccount') : t('auth.noaccount')}
         <button class="link" id="auth-switch">${signup ? t('auth.signin') : t('auth.signup')}</button></p>
     </section>`);
-  $('#auth-switch').addEventListener('click', () => renderAuth(main, { mode: signup ? 'signin' : 'signup', onDone, email: $('#auth-form [name=email]').value || email }));
-  showExternalProviders($('#auth-form'));
-  $('#auth-form').addEventListener('submit', async e => {
+  $('#auth-switch', main).addEventListener('click', () => renderAuth(main, { mode: signup ? 'signin' : 'signup', onDone, email: $('#auth-form [name=email]', main).value || email }));
+  showExternalProviders($('#auth-form', main));
+  $('#auth-form', main).addEventListener('submit', async e => {
     e.preventDefault();
     const data = Object.fromEntries(new FormData(e.target));
-    const error = $('#auth-error');
+    const error = $('#auth-error', main);
     error.hidden = true;
     try {
       const me = await post(signup ? '/api/account/signup' : '/api/account/signin', data);

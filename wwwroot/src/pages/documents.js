@@ -51,7 +51,7 @@ export async function renderDocuments({ pid }, main) {
       ${docs.length === 0 ? html`<p class="empty">${t('docs.none')}</p>` : html`<ul class="doc-list">${docs.map(d => html`
         <li class="card"><a href="/p/${pid}/docs/${d.id}">${d.title}</a> <small>${t('docs.updated', { when: formatDateTime(d.updatedAt) })}</small>
           ${editable ? html`<span class="actions"><button class="link" data-rename="${d.id}" data-title="${d.title}">${t('docs.rename')}</button> <button class="link danger" data-delete="${d.id}" data-title="${d.title}">${t('docs.delete')}</button></span>` : ''}</li>`)}</ul>`}`);
-    $('#new-doc')?.addEventListener('submit', async e => {
+    $('#new-doc', main)?.addEventListener('submit', async e => {
       e.preventDefault();
       try {
         const created = await post(`/api/partnerships/${pid}/documents`, { title: e.target.title.value });
@@ -101,17 +101,17 @@ export async function renderDocument({ pid, docId }, main) {
         <section class="doc-history" id="history" role="tabpanel" aria-label="${t('history.title')}" hidden></section>
       </div>
     </div></div>`);
-  const historyTab = mountHistory($('#history'), { pid, docId });
+  const historyTab = mountHistory($('#history', main), { pid, docId });
   const showTab = name => {
     for (const [tab, pane] of [['#tab-preview', '#preview-pane'], ['#tab-comments', '#comments'], ['#tab-history', '#history']]) {
       const on = tab === `#tab-${name}`;
-      $(tab).setAttribute('aria-selected', String(on));
-      $(pane).hidden = !on;
+      $(tab, main).setAttribute('aria-selected', String(on));
+      $(pane, main).hidden = !on;
     }
   };
-  $('#tab-preview').addEventListener('click', () => showTab('preview'));
-  $('#tab-comments').addEventListener('click', () => showTab('comments'));
-  $('#tab-history').addEventListener('click', () => { showTab('history'); historyTab.show(); });
+  $('#tab-preview', main).addEventListener('click', () => showTab('preview'));
+  $('#tab-comments', main).addEventListener('click', () => showTab('comments'));
+  $('#tab-history', main).addEventListener('click', () => { showTab('history'); historyTab.show(); });
 
   const connection = hubConnection('/hubs/documents');
   // Read only until the server's text has arrived, so nothing is typed into a text about to be replaced.
@@ -129,7 +129,7 @@ export async function renderDocument({ pid, docId }, main) {
     view.dispatch({ effects: setRemoteCursors.of(cursors), annotations: remote.of(true) });
     const people = new Map();
     for (const p of presence.values()) people.set(p.userId, p);
-    mount($('#presence'), html`${[...people.values()].map(p => html`<span class="avatar" style="background:${p.colour}" title="${p.name}">${initials(p.name)}</span>`)}`);
+    mount($('#presence', main), html`${[...people.values()].map(p => html`<span class="avatar" style="background:${p.colour}" title="${p.name}">${initials(p.name)}</span>`)}`);
   };
   const moveCursors = op => {
     for (const p of presence.values()) [p.anchor, p.head] = type.transformSelection([p.anchor, p.head], op);
@@ -141,16 +141,16 @@ export async function renderDocument({ pid, docId }, main) {
     previewTimer = setTimeout(async () => {
       try {
         const { html: rendered } = await post(`/api/partnerships/${pid}/markdown/preview`, { markdown: client.text });
-        $('#preview').innerHTML = rendered; // sanitised on the server (Markdig without HTML + HtmlSanitizer)
-        linkItemReferences($('#preview'), pid);
+        $('#preview', main).innerHTML = rendered; // sanitised on the server (Markdig without HTML + HtmlSanitizer)
+        linkItemReferences($('#preview', main), pid);
         // Task checkboxes in the preview can be ticked by editors: the click edits the Markdown line.
-        if (editable) for (const box of $('#preview').querySelectorAll('input[type=checkbox]')) box.disabled = false;
+        if (editable) for (const box of $('#preview', main).querySelectorAll('input[type=checkbox]')) box.disabled = false;
       } catch { /* offline: the preview waits */ }
     }, 250);
   };
 
   const status = () => {
-    const el = $('#sync');
+    const el = $('#sync', main);
     if (!el) return;
     const n = client.pendingEdits;
     // "Saved" only once the server's text is here: before that nothing is known to be saved.
@@ -189,7 +189,7 @@ export async function renderDocument({ pid, docId }, main) {
   };
 
   view = new EditorView({
-    parent: $('#editor'),
+    parent: $('#editor', main),
     state: EditorState.create({
       doc: '',
       extensions: [
@@ -211,11 +211,11 @@ export async function renderDocument({ pid, docId }, main) {
     }),
   });
 
-  $('#preview').addEventListener('click', e => {
+  $('#preview', main).addEventListener('click', e => {
     const box = e.target.closest('input[type=checkbox]');
     if (!box || !editable) return;
     e.preventDefault();
-    const boxes = [...$('#preview').querySelectorAll('input[type=checkbox]')];
+    const boxes = [...$('#preview', main).querySelectorAll('input[type=checkbox]')];
     const text = view.state.doc.toString();
     const marks = taskMarks(text);
     // Only when preview and source agree on the task lines, so the right line is changed.
@@ -238,7 +238,7 @@ export async function renderDocument({ pid, docId }, main) {
   connection.on('PresenceRemoved', (id, connectionId) => { if (id === docId) { presence.delete(connectionId); renderCursors(); } });
   connection.on('DocumentChanged', d => {
     if (d.id !== docId) return;
-    $('#doc-title').textContent = d.title;
+    $('#doc-title', main).textContent = d.title;
     if (d.deleted) toast(t('docs.deleted'), 'error');
   });
 
@@ -249,7 +249,7 @@ export async function renderDocument({ pid, docId }, main) {
     try {
       const state = await client.open();
       openFailures = 0;
-      $('#doc-title').textContent = state.document.title;
+      $('#doc-title', main).textContent = state.document.title;
       document.title = state.document.title;
       presence.clear();
       for (const p of state.presence) presence.set(p.connectionId, { name: p.name, colour: p.colour, userId: p.userId, anchor: p.anchor, head: p.head });
@@ -267,7 +267,7 @@ export async function renderDocument({ pid, docId }, main) {
     status();
   };
   const stop = keepConnected(connection, () => status(), onConnected);
-  const stopComments = await mountComments($('#comments'), {
+  const stopComments = await mountComments($('#comments', main), {
     pid, docId,
     quote: () => { const sel = view.state.selection.main; return view.state.sliceDoc(sel.from, sel.to); },
     reveal: text => {
@@ -277,7 +277,7 @@ export async function renderDocument({ pid, docId }, main) {
       view.focus();
       return true;
     },
-    onCount: n => { $('#comment-count').textContent = n > 0 ? String(n) : ''; },
+    onCount: n => { $('#comment-count', main).textContent = n > 0 ? String(n) : ''; },
   }).catch(() => () => {});
 
   // Going offline: drop the socket at once so edits queue visibly; coming back: reconnect now.

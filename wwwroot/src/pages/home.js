@@ -36,7 +36,7 @@ export async function renderHome(_params, main) {
         <button class="primary" type="submit">${t('home.createBtn')}</button>
       </form>
     </section>`);
-  $('#create-partnership').addEventListener('submit', async e => {
+  $('#create-partnership', main).addEventListener('submit', async e => {
     e.preventDefault();
     try {
       const created = await post('/api/partnerships', Object.fromEntries(new FormData(e.target)));

@@ -62,10 +62,10 @@ export async function renderInvite({ token }, main) {
     }
   };
   if (pending && !me) {
-    renderAuth($('#invite-auth'), { mode: 'signup', email: preview.email, onDone: async () => { await loadMe(); await accept(); } });
+    renderAuth($('#invite-auth', main), { mode: 'signup', email: preview.email, onDone: async () => { await loadMe(); await accept(); } });
   }
-  $('#accept')?.addEventListener('click', accept);
-  $('#switch-account')?.addEventListener('click', async () => {
+  $('#accept', main)?.addEventListener('click', accept);
+  $('#switch-account', main)?.addEventListener('click', async () => {
     await post('/api/account/signout');
     session.me = null;
     await renderInvite({ token }, main);

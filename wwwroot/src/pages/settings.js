@@ -51,7 +51,7 @@ export async function renderSettings({ pid }, main) {
     </div>`);
 
   const rerender = () => renderSettings({ pid }, main);
-  $('#rename').addEventListener('submit', async e => {
+  $('#rename', main).addEventListener('submit', async e => {
     e.preventDefault();
     try {
       await put(`/api/partnerships/${pid}/name`, { name: new FormData(e.target).get('name') });
@@ -60,11 +60,11 @@ export async function renderSettings({ pid }, main) {
       await rerender();
     } catch (err) { toast(err.message, 'error'); }
   });
-  $('#archive')?.addEventListener('click', async () => {
+  $('#archive', main)?.addEventListener('click', async () => {
     if (!confirm(t('settings.confirmArchive'))) return;
     try { await post(`/api/partnerships/${pid}/archive`); toast(t('settings.archived'), 'ok'); await rerender(); } catch (err) { toast(err.message, 'error'); }
   });
-  $('#restore')?.addEventListener('click', async () => {
+  $('#restore', main)?.addEventListener('click', async () => {
     try { await post(`/api/partnerships/${pid}/restore`); toast(t('settings.restored'), 'ok'); await rerender(); } catch (err) { toast(err.message, 'error'); }
   });
 }
