@@ -54,11 +54,12 @@ public sealed class DocumentOptions
     public TimeSpan ChecklistDelay { get; set; } = TimeSpan.FromSeconds(1.5);
 
     /// <summary>
-    /// SQLite only. true: in WAL mode a commit is written to the OS but not fsynced — it survives the server
-    /// process being killed (kill -9), not a power cut or kernel crash. false: fsync every batch (FULL), which
-    /// also survives power loss but makes each batch wait for the disk. PostgreSQL ignores this.
+    /// SQLite only. false (the default): every group commit is fsynced (WAL, synchronous=FULL), so what a person
+    /// was told is saved survives a power cut too. true: a commit is written to the OS but not fsynced
+    /// (synchronous=NORMAL) — it survives the server process being killed, not a power cut or kernel crash, and
+    /// each batch no longer waits for the disk. PostgreSQL ignores this (it fsyncs every commit by default).
     /// </summary>
-    public bool SqliteSynchronousNormal { get; set; } = true;
+    public bool SqliteSynchronousNormal { get; set; }
 
     [Range(1, 1000)]
     public int MaxTitleLength { get; set; } = 200;

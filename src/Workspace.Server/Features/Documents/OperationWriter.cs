@@ -209,7 +209,7 @@ public sealed class OperationWriter(
     }
 
     /// <summary>The writer's connection (held open through a context of its own) and its insert commands.</summary>
-    private sealed class RowStore : IAsyncDisposable
+    internal sealed class RowStore : IAsyncDisposable
     {
         /// <summary>Rows per multi-row INSERT (7 parameters each stays well below every provider's parameter limit).</summary>
         private const int ChunkRows = 500;
@@ -226,6 +226,18 @@ public sealed class OperationWriter(
             _sqlite = sqlite;
         }
 
+        /// <summary>A SQLite pragma's value on the writer's connection (tests check the durability settings).</summary>
+        internal async Task<long> SqlitePragmaAsync(string name)
+        {
+            if (!_sqlite || !name.All(c => char.IsAsciiLetter(c) || c == '_'))
+            {
+                throw new ArgumentException("A SQLite pragma name is needed.", nameof(name));
+            }
+            await using var command = _connection.CreateCommand();
+            command.CommandText = "PRAGMA " + name + ";";
+            return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         public static async Task<RowStore> OpenAsync(IDbContextFactory<WorkspaceDb> dbs, DocumentOptions options)
         {
             var db = await dbs.CreateDbContextAsync();
@@ -233,11 +245,15 @@ public sealed class OperationWriter(
             {
                 await db.Database.OpenConnectionAsync();
                 var sqlite = db.Database.IsSqlite();
+                // Per connection, so set once on the writer's own. Checkpoints run beside the writer, in
+                // CheckpointAsync, not inside a commit. See DocumentOptions.
                 if (sqlite && options.SqliteSynchronousNormal)
                 {
-                    // Per connection, so set once on the writer's own. Checkpoints (which do fsync) run beside the
-                    // writer, in CheckpointAsync, not inside a commit. See DocumentOptions.
                     await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0;");
+                }
+                else if (sqlite)
+                {
+                    await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=FULL; PRAGMA wal_autocheckpoint=0;");
                 }
                 return new RowStore(db, db.Database.GetDbConnection(), sqlite);
             }
