@@ -39,12 +39,37 @@ public sealed class CommentTests(BrowserFixture fixture)
         await Assertions.Expect(comment).ToContainTextAsync("Sari Dewi");
         await Assertions.Expect(comment).ToContainTextAsync("Dinas Pertanian");
         await Assertions.Expect(rina.Locator("#comment-count")).ToHaveTextAsync("1");
+        // The passage is tinted in both editors.
+        await WaitForTintAsync(rina, "We deliver 40 tonnes of rice by March.");
+        await WaitForTintAsync(sari, "We deliver 40 tonnes of rice by March.");
         await BrowserFixture.ScreenshotAsync(rina, "documents-comments-en");
         // The quote leads to the passage: clicking it selects that line's text in Rina's editor.
         await comment.Locator(".quote").ClickAsync();
         Assert.Equal("We deliver 40 tonnes of rice by March.", await rina.EvaluateAsync<string>("() => getSelection().toString()"));
+
+        // Rina answers by changing the passage (40 → 45) and adding a line above it: the tint follows the words in
+        // both editors, and the quote still leads to the passage, now rewritten.
+        await rina.Keyboard.PressAsync("ArrowLeft"); // to the start of the selection
+        for (var i = 0; i < "We deliver 40".Length; i++) await rina.Keyboard.PressAsync("ArrowRight");
+        await rina.Keyboard.PressAsync("Backspace");
+        await rina.Keyboard.TypeAsync("5");
+        await rina.Keyboard.PressAsync("Home");
+        await rina.Keyboard.TypeAsync("Budget agreed.\n");
+        await WaitForTintAsync(rina, "We deliver 45 tonnes of rice by March.");
+        await WaitForTintAsync(sari, "We deliver 45 tonnes of rice by March.");
+        await comment.Locator(".quote").ClickAsync();
+        Assert.Equal("We deliver 45 tonnes of rice by March.", await rina.EvaluateAsync<string>("() => getSelection().toString()"));
+
         await comment.GetByRole(AriaRole.Button, new() { Name = "Resolve" }).ClickAsync();
         await Assertions.Expect(sari.Locator("#comment-count")).ToHaveTextAsync("");
+        await Assertions.Expect(sari.Locator(".cm-commented")).ToHaveCountAsync(0);
+        await Assertions.Expect(rina.Locator(".cm-commented")).ToHaveCountAsync(0);
         await Assertions.Expect(sari.GetByRole(AriaRole.Button, new() { Name = "Show resolved (1)" })).ToBeVisibleAsync();
     }
+
+    /// <summary>Waits until the editor's tinted (commented) text, joined, is exactly <paramref name="passage"/>.</summary>
+    private static Task WaitForTintAsync(IPage page, string passage) =>
+        page.WaitForFunctionAsync(
+            "passage => [...document.querySelectorAll('.cm-commented')].map(e => e.textContent).join('') === passage",
+            passage, new() { Timeout = 10_000 });
 }

@@ -30,9 +30,9 @@ addMessages({
 /**
  * Shows the comments of a document in `host`; `quote()` gives the text selected in the editor (or ''),
  * `reveal(text)` selects that passage in the editor (false when the text no longer has it).
- * `onCount(n)` is told how many comments are open. Returns the cleanup function.
+ * `onCount(n)` is told how many comments are open, `onOpenQuotes(quotes)` what they quote. Returns the cleanup function.
  */
-export async function mountComments(host, { pid, docId, quote, reveal, onCount }) {
+export async function mountComments(host, { pid, docId, quote, reveal, onCount, onOpenQuotes }) {
   const state = { comments: [], showResolved: false };
   const mayComment = can('Commenter') && !session.partnership?.archived;
   const me = myMembership();
@@ -63,6 +63,7 @@ export async function mountComments(host, { pid, docId, quote, reveal, onCount }
     const open = state.comments.filter(c => !c.resolvedAt);
     const resolved = state.comments.filter(c => c.resolvedAt);
     onCount?.(open.length);
+    onOpenQuotes?.(open.map(c => c.quote).filter(Boolean));
     mount(host, html`
       ${mayComment ? html`
         <form class="comment-form" id="comment-form">

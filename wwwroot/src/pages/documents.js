@@ -17,6 +17,7 @@ import { mountComments } from './comments.js';
 import { mountHistory } from './history.js';
 import { changesToOp, opToChanges, toUtf16, toCodePoint } from '../editor/unicode.js';
 import { remoteCursors, setRemoteCursors } from '../editor/remote-cursors.js';
+import { commentedPassages, setCommentQuotes } from '../editor/commented.js';
 import '../editor/editor.css';
 
 addMessages({
@@ -118,6 +119,7 @@ export async function renderDocument({ pid, docId }, main) {
   const writable = new Compartment();
   const presence = new Map(); // connectionId -> { name, colour, userId, anchor, head } in code points of the local text
   let view;
+  let commentQuotes = []; // what the open comments quote, tinted in the editor
   let client;
 
   const renderCursors = () => {
@@ -170,7 +172,10 @@ export async function renderDocument({ pid, docId }, main) {
       historyTab.changed();
     },
     onReset(text) {
-      if (view.state.doc.toString() !== text) view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, annotations: remote.of(true) });
+      if (view.state.doc.toString() !== text) {
+        // A whole new text: the commented passages are looked for again in it.
+        view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, effects: setCommentQuotes.of(commentQuotes), annotations: remote.of(true) });
+      }
       schedulePreview();
     },
     onStatus: status,
@@ -193,7 +198,7 @@ export async function renderDocument({ pid, docId }, main) {
     state: EditorState.create({
       doc: '',
       extensions: [
-        basicSetup, markdown(), EditorView.lineWrapping, remoteCursors,
+        basicSetup, markdown(), EditorView.lineWrapping, remoteCursors, commentedPassages,
         writable.of(EditorState.readOnly.of(true)),
         EditorView.updateListener.of(u => {
           const isRemote = u.transactions.some(tr => tr.annotation(remote));
@@ -271,13 +276,19 @@ export async function renderDocument({ pid, docId }, main) {
     pid, docId,
     quote: () => { const sel = view.state.selection.main; return view.state.sliceDoc(sel.from, sel.to); },
     reveal: text => {
-      const at = view.state.doc.toString().indexOf(text);
+      // Where the passage went as the document changed; else where that text is now.
+      const passage = view.state.field(commentedPassages).get(text);
+      const at = passage?.from ?? view.state.doc.toString().indexOf(text);
       if (at < 0) return false;
-      view.dispatch({ selection: { anchor: at, head: at + text.length }, scrollIntoView: true });
+      view.dispatch({ selection: { anchor: at, head: passage?.to ?? at + text.length }, scrollIntoView: true });
       view.focus();
       return true;
     },
     onCount: n => { $('#comment-count', main).textContent = n > 0 ? String(n) : ''; },
+    onOpenQuotes: quotes => {
+      commentQuotes = quotes;
+      if (view.dom.isConnected) view.dispatch({ effects: setCommentQuotes.of(quotes) });
+    },
   }).catch(() => () => {});
 
   // Going offline: drop the socket at once so edits queue visibly; coming back: reconnect now.
