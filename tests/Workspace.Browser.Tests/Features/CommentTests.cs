@@ -42,6 +42,11 @@ public sealed class CommentTests(BrowserFixture fixture)
         // The passage is tinted in both editors.
         await WaitForTintAsync(rina, "We deliver 40 tonnes of rice by March.");
         await WaitForTintAsync(sari, "We deliver 40 tonnes of rice by March.");
+        // Clicking the tinted passage shows the comment about it.
+        await rina.GetByRole(AriaRole.Tab, new() { Name = "Preview" }).ClickAsync();
+        await rina.Locator(".cm-commented").First.ClickAsync();
+        await Assertions.Expect(rina.GetByRole(AriaRole.Tab, new() { Name = "Comments" })).ToHaveAttributeAsync("aria-selected", "true");
+        await Assertions.Expect(comment).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bfocused\b"));
         await BrowserFixture.ScreenshotAsync(rina, "documents-comments-en");
         // The quote leads to the passage: clicking it selects that line's text in Rina's editor.
         await comment.Locator(".quote").ClickAsync();

@@ -41,3 +41,9 @@ export const commentedPassages = StateField.define({
   provide: field => EditorView.decorations.from(field, passages =>
     Decoration.set([...passages.values()].map(r => tint.range(r.from, r.to)), true)),
 });
+
+/** The quote of the open comment whose passage is at `pos` (null when none is). */
+export function commentAt(state, pos) {
+  for (const [quote, range] of state.field(commentedPassages)) if (pos >= range.from && pos <= range.to) return quote;
+  return null;
+}

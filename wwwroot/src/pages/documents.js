@@ -17,7 +17,7 @@ import { mountComments } from './comments.js';
 import { mountHistory } from './history.js';
 import { changesToOp, opToChanges, toUtf16, toCodePoint } from '../editor/unicode.js';
 import { remoteCursors, setRemoteCursors } from '../editor/remote-cursors.js';
-import { commentedPassages, setCommentQuotes } from '../editor/commented.js';
+import { commentedPassages, setCommentQuotes, commentAt } from '../editor/commented.js';
 import '../editor/editor.css';
 
 addMessages({
@@ -110,6 +110,15 @@ export async function renderDocument({ pid, docId }, main) {
       $(pane, main).hidden = !on;
     }
   };
+  const showComment = quote => {
+    if (quote == null) return;
+    showTab('comments');
+    for (const item of main.querySelectorAll('#comments .comment')) {
+      const on = item.querySelector('.quote')?.textContent === quote && !item.classList.contains('resolved');
+      item.classList.toggle('focused', on);
+      if (on) item.scrollIntoView({ block: 'nearest' });
+    }
+  };
   $('#tab-preview', main).addEventListener('click', () => showTab('preview'));
   $('#tab-comments', main).addEventListener('click', () => showTab('comments'));
   $('#tab-history', main).addEventListener('click', () => { showTab('history'); historyTab.show(); });
@@ -199,6 +208,8 @@ export async function renderDocument({ pid, docId }, main) {
       doc: '',
       extensions: [
         basicSetup, markdown(), EditorView.lineWrapping, remoteCursors, commentedPassages,
+        // Clicking a tinted passage shows the comment about it.
+        EditorView.domEventHandlers({ click: (e, v) => { showComment(commentAt(v.state, v.posAtCoords({ x: e.clientX, y: e.clientY }) ?? -1)); } }),
         writable.of(EditorState.readOnly.of(true)),
         EditorView.updateListener.of(u => {
           const isRemote = u.transactions.some(tr => tr.annotation(remote));
