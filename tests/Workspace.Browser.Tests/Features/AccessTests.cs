@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using Workspace.Browser.Tests.Infrastructure;
 using Workspace.Server.Tests.Features.Access;
 using Workspace.Server.Tests.Infrastructure;
+using static Workspace.Browser.Tests.Infrastructure.UiSteps;
 
 namespace Workspace.Browser.Tests.Features;
 
@@ -260,18 +261,6 @@ public sealed partial class AccessTests(BrowserFixture fixture)
         await row.GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
         await Assertions.Expect(row).ToHaveCountAsync(0);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await citra.Http.GetAsync($"/api/partnerships/{pid}", TestContext.Current.CancellationToken)).StatusCode);
-    }
-
-    private static async Task SignUpAsync(IPage page, string name, string organisation, string email, string password)
-    {
-        await page.GotoAsync("/");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await page.GetByLabel("Your name").FillAsync(name);
-        await page.GetByLabel("Your organisation").FillAsync(organisation);
-        await page.GetByLabel("E-mail address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
     }
 
     [GeneratedRegex("/p/([0-9a-f-]{36})")]

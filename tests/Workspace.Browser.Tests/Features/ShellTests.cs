@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Workspace.Browser.Tests.Infrastructure;
+using static Workspace.Browser.Tests.Infrastructure.UiSteps;
 
 namespace Workspace.Browser.Tests.Features;
 
@@ -10,16 +11,7 @@ public sealed class ShellTests(BrowserFixture fixture)
     public async Task NewUserSignsUpCreatesAPartnershipAndIsOnline()
     {
         var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/");
-
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await page.GetByLabel("Your name").FillAsync("Rina Wijaya");
-        await page.GetByLabel("Your organisation").FillAsync("Koperasi Maju");
-        await page.GetByLabel("E-mail address").FillAsync($"rina.{Guid.NewGuid():N}@example.org");
-        await page.GetByLabel("Password").FillAsync("tanam-padi-2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-
-        await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
+        await SignUpAsync(page, "Rina Wijaya", "Koperasi Maju", $"rina.{Guid.NewGuid():N}@example.org", "tanam-padi-2026");
         await page.GetByLabel("Partnership name").FillAsync("Rice supply 2027");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
 
@@ -43,13 +35,7 @@ public sealed class ShellTests(BrowserFixture fixture)
     public async Task APageThatFinishesLoadingAfterThePersonMovedOnDoesNotDrawOverTheNextPage()
     {
         var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await page.GetByLabel("Your name").FillAsync("Tari Slow");
-        await page.GetByLabel("Your organisation").FillAsync("Koperasi Lambat");
-        await page.GetByLabel("E-mail address").FillAsync($"tari.{Guid.NewGuid():N}@example.org");
-        await page.GetByLabel("Password").FillAsync("jaringan-lambat-7");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await SignUpAsync(page, "Tari Slow", "Koperasi Lambat", $"tari.{Guid.NewGuid():N}@example.org", "jaringan-lambat-7");
         await page.GetByLabel("Partnership name").FillAsync("Slow network");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Slow network" })).ToBeVisibleAsync();
