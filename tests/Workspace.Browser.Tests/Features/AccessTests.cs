@@ -99,10 +99,7 @@ public sealed partial class AccessTests(BrowserFixture fixture)
     {
         var ayu = await fixture.NewPageAsync();
         await SignUpAsync(ayu, "Ayu Lestari", "Yayasan Air Bersih", $"ayu.{Guid.NewGuid():N}@example.org", "air-bersih-2027");
-        await ayu.GetByLabel("Partnership name").FillAsync("Clean water 2027");
-        await ayu.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
-        await Assertions.Expect(ayu.GetByRole(AriaRole.Heading, new() { Name = "Clean water 2027" })).ToBeVisibleAsync();
-        var pid = PartnershipId().Match(ayu.Url).Groups[1].Value;
+        var pid = await CreatePartnershipAsync(ayu, "Clean water 2027");
 
         await ayu.Locator("#sidenav").GetByRole(AriaRole.Link, new() { Name = "Members" }).ClickAsync();
         await ayu.GetByLabel("Organisation name").FillAsync("Dinas Kesehatan");
@@ -151,10 +148,7 @@ public sealed partial class AccessTests(BrowserFixture fixture)
         var dialogs = 0;
         page.Dialog += async (_, dialog) => { Interlocked.Increment(ref dialogs); await dialog.DismissAsync(); };
         await SignUpAsync(page, "Xena Safe", "Org", $"xena.{Guid.NewGuid():N}@example.org", "no-scripts-here-1");
-        await page.GetByLabel("Partnership name").FillAsync("XSS check");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "XSS check" })).ToBeVisibleAsync();
-        var pid = PartnershipId().Match(page.Url).Groups[1].Value;
+        var pid = await CreatePartnershipAsync(page, "XSS check");
 
         var rendered = await page.EvaluateAsync<int>(@"async ({ cases, pid }) => {
             const token = (await (await fetch('/api/account/antiforgery')).json()).token;
@@ -200,9 +194,7 @@ public sealed partial class AccessTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync();
         var email = $"sari.{Guid.NewGuid():N}@example.org";
         await SignUpAsync(page, "Sari Dewi", "Koperasi Tani", email, "padi-menguning-5");
-        await page.GetByLabel("Partnership name").FillAsync("Seed bank");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Seed bank" })).ToBeVisibleAsync();
+        await CreatePartnershipAsync(page, "Seed bank");
 
         await page.Locator("#sidenav").GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Name" }).FillAsync("Seed bank 2027");
@@ -234,10 +226,7 @@ public sealed partial class AccessTests(BrowserFixture fixture)
     {
         var page = await fixture.NewPageAsync();
         await SignUpAsync(page, "Dewi Admin", "Koperasi Laut", $"dewi.{Guid.NewGuid():N}@example.org", "ombak-tenang-3");
-        await page.GetByLabel("Partnership name").FillAsync("Fish market");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Fish market" })).ToBeVisibleAsync();
-        var pid = PartnershipId().Match(page.Url).Groups[1].Value;
+        var pid = await CreatePartnershipAsync(page, "Fish market");
         await page.Locator("#sidenav").GetByRole(AriaRole.Link, new() { Name = "Members" }).ClickAsync();
 
         // A colleague joins through the API while Dewi watches the page.
@@ -262,7 +251,4 @@ public sealed partial class AccessTests(BrowserFixture fixture)
         await Assertions.Expect(row).ToHaveCountAsync(0);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await citra.Http.GetAsync($"/api/partnerships/{pid}", TestContext.Current.CancellationToken)).StatusCode);
     }
-
-    [GeneratedRegex("/p/([0-9a-f-]{36})")]
-    private static partial Regex PartnershipId();
 }

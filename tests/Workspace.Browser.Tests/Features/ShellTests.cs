@@ -12,10 +12,7 @@ public sealed class ShellTests(BrowserFixture fixture)
     {
         var page = await fixture.NewPageAsync();
         await SignUpAsync(page, "Rina Wijaya", "Koperasi Maju", $"rina.{Guid.NewGuid():N}@example.org", "tanam-padi-2026");
-        await page.GetByLabel("Partnership name").FillAsync("Rice supply 2027");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
-
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Rice supply 2027" })).ToBeVisibleAsync();
+        await CreatePartnershipAsync(page, "Rice supply 2027");
         await Assertions.Expect(page.Locator(".page-head")).ToContainTextAsync("Koperasi Maju");
         await BrowserFixture.ScreenshotAsync(page, "shell-overview-en");
     }
@@ -36,9 +33,7 @@ public sealed class ShellTests(BrowserFixture fixture)
     {
         var page = await fixture.NewPageAsync();
         await SignUpAsync(page, "Tari Slow", "Koperasi Lambat", $"tari.{Guid.NewGuid():N}@example.org", "jaringan-lambat-7");
-        await page.GetByLabel("Partnership name").FillAsync("Slow network");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Slow network" })).ToBeVisibleAsync();
+        await CreatePartnershipAsync(page, "Slow network");
 
         // The overview's figures arrive late (a slow link): the request is held until the settings page is up.
         var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

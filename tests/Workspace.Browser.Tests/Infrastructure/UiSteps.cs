@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Workspace.Browser.Tests.Infrastructure;
 
 /// <summary>Steps many browser tests take the way a person does, through the pages.</summary>
-public static class UiSteps
+public static partial class UiSteps
 {
     /// <summary>Creates an account on the sign-in page and waits until the live connection is up.</summary>
     public static async Task SignUpAsync(IPage page, string name, string organisation, string email, string password)
@@ -17,4 +18,16 @@ public static class UiSteps
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
         await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
     }
+
+    /// <summary>Starts a partnership from the home page and returns its id, once its overview shows.</summary>
+    public static async Task<string> CreatePartnershipAsync(IPage page, string name)
+    {
+        await page.GetByLabel("Partnership name").FillAsync(name);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = name })).ToBeVisibleAsync();
+        return PartnershipId().Match(page.Url).Groups[1].Value;
+    }
+
+    [GeneratedRegex("/p/([0-9a-f-]{36})")]
+    private static partial Regex PartnershipId();
 }
