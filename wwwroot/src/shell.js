@@ -89,10 +89,10 @@ function renderConnection() {
   badge.textContent = t(`conn.${state}`);
 }
 
-/** Shows the side navigation and switcher for partnership `pid` (or hides them when null). */
 /**
- * Draws the partnership navigation for the page in the address bar. A page that finished loading after the
- * person had already moved on (its pid no longer in the address) leaves the navigation alone.
+ * Shows the side navigation and switcher for partnership `pid` (or hides them when null), with the page in the
+ * address bar marked. A page that finished loading after the person had moved on (its pid no longer in the
+ * address) leaves the navigation alone.
  */
 export function updateNav(pid) {
   const here = /^\/p\/([^/]+)(\/[^/]+)?/.exec(location.pathname);
