@@ -32,6 +32,13 @@ public sealed class OrleansOptions
 
     /// <summary>The address other nodes reach this one's silo port on (with <see cref="Redis"/>).</summary>
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>
+    /// With <see cref="Redis"/>: how long a node's "who is online here" entry lasts unless the node refreshes it
+    /// (every third of this). People on a node that died without shutting down drop off the list after this long.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan OnlineEntryLifetime { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 public static class OrleansExtensions
@@ -79,9 +86,9 @@ public static class OrleansExtensions
 /// live connections are cut on every node (a message each node acts on), and "who is online" joins every node's
 /// list (a hash per partnership, one field per node, each entry expiring unless its node refreshes it).
 /// </summary>
-internal sealed class ClusterLink(LiveConnections connections, IOptions<OrleansOptions> options, ILogger<ClusterLink> log) : BackgroundService
+internal sealed class ClusterLink(LiveConnections connections, PartnershipFeed feed, IOptions<OrleansOptions> options, ILogger<ClusterLink> log) : BackgroundService
 {
-    private static readonly TimeSpan EntryLifetime = TimeSpan.FromMinutes(2);
+    private TimeSpan EntryLifetime => options.Value.OnlineEntryLifetime;
     private readonly string _node = Guid.NewGuid().ToString("N");
     private ConnectionMultiplexer? _redis;
 
@@ -106,7 +113,10 @@ internal sealed class ClusterLink(LiveConnections connections, IOptions<OrleansO
         await base.StartAsync(cancellationToken);
     }
 
-    /// <summary>Keeps this node's entries alive while it has people online.</summary>
+    /// <summary>
+    /// Keeps this node's entries alive while it has people online, and tells them when the list changed without a
+    /// join or leave here (another node's people dropped off because that node stopped refreshing its entry).
+    /// </summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(EntryLifetime / 3);
@@ -116,7 +126,7 @@ internal sealed class ClusterLink(LiveConnections connections, IOptions<OrleansO
             {
                 try
                 {
-                    await WriteAsync(partnershipId, connections.Online(partnershipId));
+                    await feed.PublishOnlineIfChangedAsync(partnershipId);
                 }
                 catch (RedisException ex)
                 {

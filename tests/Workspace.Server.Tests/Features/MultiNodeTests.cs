@@ -32,6 +32,7 @@ public sealed class MultiNodeTests
             ["Orleans:Redis"] = redis!,
             ["Orleans:ClusterId"] = cluster,
             ["Orleans:ServiceId"] = cluster,
+            ["Orleans:OnlineEntryLifetime"] = "00:00:03",
         };
         await using var nodeA = new ServerProcess(settings: settings);
         await nodeA.StartAsync(_ct);
@@ -84,14 +85,18 @@ public sealed class MultiNodeTests
         Assert.Equal(expected, fromB!.Text);
 
         // A colleague connected to node B is removed through node A: node B cuts their connection at once.
-        var colleagueCookies = new CookieContainer();
-        var colleagueEmail = $"colleague.{Guid.NewGuid():N}@example.org";
-        using var colleague = await nodeB.SignUpAsync("Colleague", colleagueCookies, colleagueEmail, _ct);
         var view = await httpA.GetFromJsonAsync<JsonElement>($"/api/partnerships/{partnership.Id}", _ct);
         var partyId = view.GetProperty("parties")[0].GetProperty("id").GetGuid();
-        var invitation = await (await httpA.PostAsJsonAsync($"/api/partnerships/{partnership.Id}/invitations", new { partyId, email = colleagueEmail, role = "Editor", isPartyAdmin = false }, _ct)).Content.ReadFromJsonAsync<JsonElement>(_ct);
-        (await colleague.PostAsJsonAsync($"/api/invitations/{invitation.GetProperty("token").GetString()}/accept", new { }, _ct)).EnsureSuccessStatusCode();
-        var colleagueId = (await colleague.GetFromJsonAsync<JsonElement>("/api/account/me", _ct)).GetProperty("id").GetString();
+        async Task<(CookieContainer Cookies, string Id)> JoinThroughNodeBAsync(string name)
+        {
+            var jar = new CookieContainer();
+            var email = $"{name.ToLowerInvariant()}.{Guid.NewGuid():N}@example.org";
+            using var http = await nodeB.SignUpAsync(name, jar, email, _ct);
+            var invitation = await (await httpA.PostAsJsonAsync($"/api/partnerships/{partnership.Id}/invitations", new { partyId, email, role = "Editor", isPartyAdmin = false }, _ct)).Content.ReadFromJsonAsync<JsonElement>(_ct);
+            (await http.PostAsJsonAsync($"/api/invitations/{invitation.GetProperty("token").GetString()}/accept", new { }, _ct)).EnsureSuccessStatusCode();
+            return (jar, (await http.GetFromJsonAsync<JsonElement>("/api/account/me", _ct)).GetProperty("id").GetString()!);
+        }
+        var (colleagueCookies, colleagueId) = await JoinThroughNodeBAsync("Colleague");
         // Who is online joins both nodes: Rina, now connected to node A only, sees the colleague who connected to node B.
         await liveB.DisposeAsync();
         await onB.DisposeAsync();
@@ -118,6 +123,16 @@ public sealed class MultiNodeTests
         (await httpA.DeleteAsync($"/api/partnerships/{partnership.Id}/members/{colleagueId}", _ct)).EnsureSuccessStatusCode();
 
         await closed.Task.WaitAsync(TimeSpan.FromSeconds(10), _ct);
+
+        // Node B dies without shutting down: Dewi, online through it, drops off Rina's list once node B's entry
+        // expires (3 s here), with no join or leave to trigger it.
+        var (dewiCookies, dewiId) = await JoinThroughNodeBAsync("Dewi");
+        await using var dewiLive = Connect(nodeB, dewiCookies, "/hubs/partnership");
+        await dewiLive.StartAsync(_ct);
+        await dewiLive.InvokeAsync<JsonElement>("JoinPartnership", partnership.Id, _ct);
+        await Eventually.TrueAsync(() => { lock (online) { return online.Count > 0 && online[^1].Contains(dewiId) && online[^1].Contains(rinaId); } }, _ct);
+        nodeB.Kill();
+        await Eventually.TrueAsync(() => { lock (online) { return !online[^1].Contains(dewiId) && online[^1].Contains(rinaId); } }, _ct, timeoutMs: 15_000);
         await onA.DisposeAsync();
         await onB.DisposeAsync();
     }

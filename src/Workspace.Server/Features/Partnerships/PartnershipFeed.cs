@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
@@ -40,8 +41,16 @@ public sealed class PartnershipFeed(
         await db.SaveChangesAsync();
     }
 
+    /// <summary>Per partnership: the online list this node last pushed (sorted, joined), so a refresh pushes only changes.</summary>
+    private readonly ConcurrentDictionary<Guid, string> _lastOnline = new();
+
     /// <summary>Who is online (any live connection to the partnership): pushed whenever someone joins or leaves.</summary>
-    public async Task PublishOnlineAsync(Guid partnershipId)
+    public Task PublishOnlineAsync(Guid partnershipId) => PublishOnlineAsync(partnershipId, onlyIfChanged: false);
+
+    /// <summary>Pushes who is online only when it differs from what this node pushed last (several nodes: a periodic check).</summary>
+    public Task PublishOnlineIfChangedAsync(Guid partnershipId) => PublishOnlineAsync(partnershipId, onlyIfChanged: true);
+
+    private async Task PublishOnlineAsync(Guid partnershipId, bool onlyIfChanged)
     {
         IReadOnlyList<string> online;
         try
@@ -50,8 +59,18 @@ public sealed class PartnershipFeed(
         }
         catch (Exception)
         {
-            online = connections.Online(partnershipId); // the other nodes could not be asked: this node's people at least
+            if (onlyIfChanged)
+            {
+                return; // the other nodes could not be asked: nothing new is known
+            }
+            online = connections.Online(partnershipId); // this node's people at least
         }
+        var key = string.Join(',', online.Order(StringComparer.Ordinal));
+        if (onlyIfChanged && _lastOnline.TryGetValue(partnershipId, out var last) && last == key)
+        {
+            return;
+        }
+        _lastOnline[partnershipId] = key;
         await PublishAsync(partnershipId, "presence", new OnlineMembers(online));
     }
 
