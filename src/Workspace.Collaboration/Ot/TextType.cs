@@ -301,6 +301,41 @@ public static class TextType
     public static (int Anchor, int Head) TransformSelection((int Anchor, int Head) selection, TextOperation op, bool isOwnOp = false) =>
         (TransformPosition(selection.Anchor, op, isOwnOp), TransformPosition(selection.Head, op, isOwnOp));
 
+    /// <summary>
+    /// Moves one end of a passage through <paramref name="op"/>. Where text is inserted exactly at the position,
+    /// the position ends up after that text when <paramref name="afterInsert"/> is true (a passage's start: text
+    /// typed just before a passage stays outside it), before it otherwise (its end: text typed just after stays
+    /// outside too). A position inside a deleted span moves to where that span was.
+    /// </summary>
+    public static int MapPosition(int position, TextOperation op, bool afterInsert)
+    {
+        ArgumentNullException.ThrowIfNull(op);
+        int before = 0, after = 0; // where the op has got to, in the text before it and in the text after it
+        foreach (var c in op.Items)
+        {
+            switch (c.Kind)
+            {
+                case OpComponentKind.Retain when position < before + c.Count:
+                    return after + position - before;
+                case OpComponentKind.Retain:
+                    before += c.Count;
+                    after += c.Count;
+                    break;
+                case OpComponentKind.Insert when position == before && !afterInsert:
+                    return after;
+                case OpComponentKind.Insert:
+                    after += c.Count;
+                    break;
+                case OpComponentKind.Delete when position < before + c.Count:
+                    return after;
+                default:
+                    before += c.Count;
+                    break;
+            }
+        }
+        return after + position - before;
+    }
+
     /// <summary>The op that undoes <paramref name="op"/>; every delete must carry its text, else <see cref="OtException"/>.</summary>
     public static TextOperation Invert(TextOperation op)
     {

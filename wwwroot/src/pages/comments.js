@@ -29,10 +29,11 @@ addMessages({
 
 /**
  * Shows the comments of a document in `host`; `quote()` gives the text selected in the editor (or ''),
+ * `anchor()` where it is ({ revision, from, to } in code points, or null when not known),
  * `reveal(text)` selects that passage in the editor (false when the text no longer has it).
  * `onCount(n)` is told how many comments are open, `onOpenQuotes(quotes)` what they quote. Returns the cleanup function.
  */
-export async function mountComments(host, { pid, docId, quote, reveal, onCount, onOpenQuotes }) {
+export async function mountComments(host, { pid, docId, quote, anchor, reveal, onCount, onOpenQuotes }) {
   const state = { comments: [], showResolved: false };
   const mayComment = can('Commenter') && !session.partnership?.archived;
   const me = myMembership();
@@ -49,7 +50,7 @@ export async function mountComments(host, { pid, docId, quote, reveal, onCount, 
           <span class="avatar sm" aria-hidden="true">${initials(c.authorName)}</span>
           <span class="who"><strong>${c.authorName}</strong><small>${c.authorParty} · ${formatDateTime(c.createdAt)}</small></span>
         </div>
-        ${c.quote ? html`<blockquote class="quote" tabindex="0" role="button" title="${t('comments.show')}">${c.quote}</blockquote>` : ''}
+        ${c.quote ? html`<blockquote class="quote" tabindex="0" role="button" title="${t('comments.show')}" data-passage="${c.passage ?? c.quote}">${c.quote}</blockquote>` : ''}
         <p class="body">${c.body}</p>
         ${c.resolvedAt ? html`<p class="muted small">${t('comments.resolvedBy', { name: c.resolvedByName })}</p>` : ''}
         ${mayComment ? html`<div class="comment-actions">
@@ -63,7 +64,8 @@ export async function mountComments(host, { pid, docId, quote, reveal, onCount, 
     const open = state.comments.filter(c => !c.resolvedAt);
     const resolved = state.comments.filter(c => c.resolvedAt);
     onCount?.(open.length);
-    onOpenQuotes?.(open.map(c => c.quote).filter(Boolean));
+    // What each passage reads now (the server follows it through every edit); the quote when that is not known.
+    onOpenQuotes?.(open.filter(c => c.quote).map(c => c.passage ?? c.quote));
     mount(host, html`
       ${mayComment ? html`
         <form class="comment-form" id="comment-form">
@@ -86,9 +88,11 @@ export async function mountComments(host, { pid, docId, quote, reveal, onCount, 
       e.preventDefault();
       const body = $('#comment-body', host).value;
       try {
-        const created = await post(`/api/partnerships/${pid}/documents/${docId}/comments`, { body, quote: form.dataset.quote || null });
+        const created = await post(`/api/partnerships/${pid}/documents/${docId}/comments`,
+          { body, quote: form.dataset.quote || null, anchor: form.dataset.quote ? JSON.parse(form.dataset.anchor || 'null') : null });
         upsert(created);
         form.dataset.quote = '';
+        form.dataset.anchor = '';
         draw();
       } catch (err) {
         toast(err.message, 'error');
@@ -99,11 +103,12 @@ export async function mountComments(host, { pid, docId, quote, reveal, onCount, 
       const text = quote().trim().slice(0, 500);
       if (!text && form.dataset.quote) return;
       form.dataset.quote = text;
+      form.dataset.anchor = JSON.stringify(text ? anchor?.() ?? null : null);
       $('#comment-quote', host).textContent = text ? `${t('comments.on')}: “${text}”` : t('comments.selectHint');
     });
     $('#toggle-resolved', host)?.addEventListener('click', () => { state.showResolved = !state.showResolved; draw(); });
     for (const q of $$('.quote', host)) {
-      const show = () => { if (!reveal(q.textContent)) toast(t('comments.changed'), 'info'); };
+      const show = () => { if (!reveal(q.dataset.passage)) toast(t('comments.changed'), 'info'); };
       q.addEventListener('click', show);
       q.addEventListener('keydown', e => { if (e.key === 'Enter') show(); });
     }
@@ -128,7 +133,8 @@ export async function mountComments(host, { pid, docId, quote, reveal, onCount, 
 
   function upsert(c) {
     const i = state.comments.findIndex(x => x.id === c.id);
-    if (i < 0) state.comments.push(c); else state.comments[i] = c;
+    // A change (resolved, reopened) does not say where the passage is now: what was known stays.
+    if (i < 0) state.comments.push(c); else state.comments[i] = { ...c, passage: c.passage ?? state.comments[i].passage };
   }
 
   await watchPartnership(pid);

@@ -114,7 +114,7 @@ export async function renderDocument({ pid, docId }, main) {
     if (quote == null) return;
     showTab('comments');
     for (const item of main.querySelectorAll('#comments .comment')) {
-      const on = item.querySelector('.quote')?.textContent === quote && !item.classList.contains('resolved');
+      const on = item.querySelector('.quote')?.dataset.passage === quote && !item.classList.contains('resolved');
       item.classList.toggle('focused', on);
       if (on) item.scrollIntoView({ block: 'nearest' });
     }
@@ -286,6 +286,17 @@ export async function renderDocument({ pid, docId }, main) {
   const stopComments = await mountComments($('#comments', main), {
     pid, docId,
     quote: () => { const sel = view.state.selection.main; return view.state.sliceDoc(sel.from, sel.to); },
+    // Where the selected passage (trimmed, as quoted) is, at the revision this editor has. Only known while no
+    // edit of this editor is on its way (a commenter never has one).
+    anchor: () => {
+      if (!client.opened || client.pendingEdits > 0) return null;
+      const sel = view.state.selection.main;
+      const raw = view.state.sliceDoc(sel.from, sel.to);
+      const from = sel.from + raw.length - raw.trimStart().length, to = sel.to - (raw.length - raw.trimEnd().length);
+      if (to <= from) return null;
+      const text = view.state.doc.toString();
+      return { revision: client.revision, from: toCodePoint(text, from), to: toCodePoint(text, to) };
+    },
     reveal: text => {
       // Where the passage went as the document changed; else where that text is now.
       const passage = view.state.field(commentedPassages).get(text);

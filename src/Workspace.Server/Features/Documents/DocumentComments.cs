@@ -23,6 +23,13 @@ public sealed class DocumentComment
     public string AuthorParty { get; set; } = "";
     /// <summary>The passage the comment is about, as it read when the comment was written.</summary>
     public string? Quote { get; set; }
+    /// <summary>
+    /// Where that passage is (code points <see cref="AnchorFrom"/>..<see cref="AnchorTo"/> of the text at
+    /// <see cref="AnchorRevision"/>), moved forward as the document changes; null when not known.
+    /// </summary>
+    public long? AnchorRevision { get; set; }
+    public int? AnchorFrom { get; set; }
+    public int? AnchorTo { get; set; }
     public string Body { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ResolvedAt { get; set; }
@@ -45,15 +52,18 @@ internal sealed class DocumentCommentConfiguration : IEntityTypeConfiguration<Do
     }
 }
 
+/// <summary>A new comment; <c>Anchor</c> (optional) is where the quoted passage is, in code points at a revision the writer's editor had.</summary>
 public sealed record AddCommentRequest(
     [property: Required(ErrorMessage = "A comment needs some text."), MaxLength(DocumentCommentsApi.MaxBody)] string Body,
-    [property: MaxLength(DocumentCommentsApi.MaxQuote)] string? Quote);
+    [property: MaxLength(DocumentCommentsApi.MaxQuote)] string? Quote,
+    PassageAnchor? Anchor = null);
 
 public sealed record ResolveCommentRequest(bool Resolved);
 
+/// <summary>A comment as people see it; <c>Passage</c> is what the commented passage reads now, where the document still has it (else null: see <c>Quote</c>).</summary>
 public sealed record CommentView(
     Guid Id, Guid DocumentId, string AuthorId, string AuthorName, string AuthorParty, string? Quote, string Body,
-    DateTimeOffset CreatedAt, DateTimeOffset? ResolvedAt, string? ResolvedByName);
+    DateTimeOffset CreatedAt, DateTimeOffset? ResolvedAt, string? ResolvedByName, string? Passage = null);
 
 public static class DocumentCommentsApi
 {
@@ -74,9 +84,42 @@ public static class DocumentCommentsApi
         {
             return DocumentApi.NotFound();
         }
-        var rows = await db.Set<DocumentComment>().AsNoTracking().Where(c => c.DocumentId == documentId && c.DeletedAt == null).ToListAsync(ct);
+        var rows = await db.Set<DocumentComment>().Where(c => c.DocumentId == documentId && c.DeletedAt == null).ToListAsync(ct);
+        var passages = await LocateAsync(grains, documentId, rows.Where(c => c.ResolvedAt is null && c.AnchorRevision is not null).ToList());
+        await db.SaveChangesAsync(ct); // the anchors moved forward, so the next look starts from here
         // Ordered here: SQLite cannot order by DateTimeOffset.
-        return TypedResults.Ok(rows.OrderBy(c => c.CreatedAt).Select(View).ToList());
+        return TypedResults.Ok(rows.OrderBy(c => c.CreatedAt).Select(c => View(c, passages.GetValueOrDefault(c.Id))).ToList());
+    }
+
+    /// <summary>
+    /// Where the comments' passages are now. Each anchor moves to the document's current revision (or is dropped
+    /// when the passage is gone or too old to follow: the comment's quote is then all that is left of it).
+    /// </summary>
+    private static async Task<Dictionary<Guid, string>> LocateAsync(IGrainFactory grains, Guid documentId, List<DocumentComment> anchored)
+    {
+        var passages = new Dictionary<Guid, string>();
+        if (anchored.Count == 0)
+        {
+            return passages;
+        }
+        var located = await grains.GetGrain<IDocumentGrain>(documentId)
+            .LocatePassagesAsync([.. anchored.Select(c => new PassageAnchor(c.AnchorRevision!.Value, c.AnchorFrom ?? 0, c.AnchorTo ?? 0))]);
+        foreach (var (comment, passage) in anchored.Zip(located))
+        {
+            Anchor(comment, passage?.Anchor);
+            if (passage is not null)
+            {
+                passages[comment.Id] = passage.Text;
+            }
+        }
+        return passages;
+    }
+
+    private static void Anchor(DocumentComment comment, PassageAnchor? anchor)
+    {
+        comment.AnchorRevision = anchor?.Revision;
+        comment.AnchorFrom = anchor?.From;
+        comment.AnchorTo = anchor?.To;
     }
 
     private static async Task<Results<Created<CommentView>, ValidationProblem, ProblemHttpResult>> AddAsync(
@@ -94,6 +137,15 @@ public static class DocumentCommentsApi
         {
             return DocumentApi.NotFound();
         }
+        LocatedPassage? passage = null;
+        if (request.Anchor is { } anchor
+            && (passage = (await grains.GetGrain<IDocumentGrain>(documentId).LocatePassagesAsync([anchor]))[0]) is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["anchor"] = [$"Characters {anchor.From} to {anchor.To} are not a passage of revision {anchor.Revision} of this document (or that revision is too old to follow); select the passage again."],
+            });
+        }
         var member = http.Member();
         var actor = PartnershipAccess.ActorOf(http.User, member);
         var party = (await grains.GetGrain<IPartnershipGrain>(partnershipId).GetAsync())?.Parties.FirstOrDefault(p => p.Id == member.PartyId)?.Name ?? "";
@@ -109,8 +161,9 @@ public static class DocumentCommentsApi
             Body = request.Body.Trim(),
             CreatedAt = clock.GetUtcNow(),
         };
+        Anchor(comment, passage?.Anchor);
         await feed.SaveAsync(partnershipId, db => db.Add(comment), actor, "comment.added", $"commented on “{document.Title}”", new { title = document.Title });
-        var view = View(comment);
+        var view = View(comment, passage?.Text);
         await feed.PublishAsync(partnershipId, "comment.updated", view);
         return TypedResults.Created($"/api/partnerships/{partnershipId}/documents/{documentId}/comments/{comment.Id}", view);
     }
@@ -155,6 +208,8 @@ public static class DocumentCommentsApi
         return TypedResults.NoContent();
     }
 
-    private static CommentView View(DocumentComment c) =>
-        new(c.Id, c.DocumentId, c.AuthorId, c.AuthorName, c.AuthorParty, c.Quote, c.Body, c.CreatedAt, c.ResolvedAt, c.ResolvedByName);
+    private static CommentView View(DocumentComment c) => View(c, null);
+
+    private static CommentView View(DocumentComment c, string? passage) =>
+        new(c.Id, c.DocumentId, c.AuthorId, c.AuthorName, c.AuthorParty, c.Quote, c.Body, c.CreatedAt, c.ResolvedAt, c.ResolvedByName, passage);
 }

@@ -95,3 +95,16 @@ public sealed class TextOperationSurrogateConverter : IConverter<TextOperation, 
 
     public TextOperationSurrogate ConvertToSurrogate(in TextOperation value) => new() { Json = value.ToJson() };
 }
+
+/// <summary>A passage of a document (what a comment is about): code points <see cref="From"/>..<see cref="To"/> of its text at <see cref="Revision"/>.</summary>
+[GenerateSerializer, Immutable]
+public sealed record PassageAnchor(
+    [property: Id(0)] long Revision,
+    [property: Id(1)] int From,
+    [property: Id(2)] int To);
+
+/// <summary>Where a passage is now: its anchor at the document's current revision, and what it reads there.</summary>
+[GenerateSerializer, Immutable]
+public sealed record LocatedPassage(
+    [property: Id(0)] PassageAnchor Anchor,
+    [property: Id(1)] string Text);

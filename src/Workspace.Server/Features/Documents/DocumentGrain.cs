@@ -42,6 +42,12 @@ public interface IDocumentGrain : IGrainWithGuidKey
     /// </summary>
     Task<long> RestoreAsync(string text, Actor actor);
 
+    /// <summary>
+    /// Where each passage is now, moved through every operation since its revision; null for one that is not a
+    /// passage of that revision, was deleted since, or is older than the operations the document keeps in memory.
+    /// </summary>
+    Task<IReadOnlyList<LocatedPassage?>> LocatePassagesAsync(IReadOnlyList<PassageAnchor> anchors);
+
     /// <summary>Appends <c>#A12</c> to the first unlinked task line of each title, making the link visible to everyone.</summary>
     [OneWay]
     Task LinkChecklistLinesAsync(IReadOnlyList<ChecklistLink> links);
@@ -389,6 +395,35 @@ public sealed partial class DocumentGrain(
         _presence[connectionId] = new Presence { View = view, SeenAt = DateTimeOffset.UtcNow };
         _presenceTimer ??= this.RegisterGrainTimer(ExpirePresenceAsync, _options.PresenceTimeout / 2, _options.PresenceTimeout / 2);
         await hub.Clients.GroupExcept(DocumentHub.Group(Id), connectionId).PresenceChanged(view);
+    }
+
+    public Task<IReadOnlyList<LocatedPassage?>> LocatePassagesAsync(IReadOnlyList<PassageAnchor> anchors)
+    {
+        Live();
+        return Task.FromResult<IReadOnlyList<LocatedPassage?>>([.. anchors.Select(Locate)]);
+    }
+
+    private LocatedPassage? Locate(PassageAnchor anchor)
+    {
+        if (anchor.Revision > _revision || anchor.Revision < _firstRecent - 1 || anchor.From < 0 || anchor.To <= anchor.From)
+        {
+            return null;
+        }
+        var length = anchor.Revision == _revision ? _text.Length
+            : anchor.Revision == _firstRecent - 1 ? -1
+            : _lengthAfter[(int)(anchor.Revision - _firstRecent)];
+        if (length >= 0 && anchor.To > length)
+        {
+            return null;
+        }
+        int from = anchor.From, to = anchor.To;
+        for (var r = anchor.Revision + 1; r <= _revision && to > from; r++)
+        {
+            var op = _recent[(int)(r - _firstRecent)].Op;
+            from = TextType.MapPosition(from, op, afterInsert: true);
+            to = TextType.MapPosition(to, op, afterInsert: false);
+        }
+        return to > from && to <= _text.Length ? new LocatedPassage(new PassageAnchor(_revision, from, to), _text.Slice(from, to - from)) : null;
     }
 
     public async Task LeaveAsync(string connectionId)

@@ -113,4 +113,70 @@ public sealed class DocumentCommentTests(WorkspaceFactory factory) : IClassFixtu
         var activity = await owner.Http.GetStringAsync($"/api/partnerships/{pid}/activity", _ct);
         Assert.Contains("commented on “Joint plan”", activity, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ACommentedPassageIsFollowedThroughLaterEditsEvenByPeopleWhoNeverSawTheComment()
+    {
+        var owner = await factory.SignUpAsync("Owner anchors", ct: _ct);
+        var (pid, docId) = await CreateDocumentAsync(owner, _ct);
+        var commenter = await factory.JoinAsync(owner, pid, PartnershipRole.Commenter, "Anchor commenter", ct: _ct);
+        var (connection, session) = await OpenAsync(factory, owner, docId, _ct);
+        session.Insert(0, "Intro 😀\nWe deliver 40 tonnes.\nEnd");
+        await session.WaitSyncedAsync(_ct).WaitAsync(TimeSpan.FromSeconds(10), _ct);
+        var revision = session.Revision;
+        const string quoted = "We deliver 40 tonnes.";
+        var from = "Intro 😀\n".EnumerateRunes().Count(); // code points: the emoji is one
+
+        var (status, created) = await commenter.Http.PostJsonAsync(Comments(pid, docId),
+            new { body = "Is 40 enough?", quote = quoted, anchor = new { revision, from, to = from + quoted.Length } }, _ct);
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal(quoted, created.GetProperty("passage").GetString());
+
+        // Edits before, inside and right after the passage; nobody has the comment in view.
+        session.Insert(0, "Budget agreed.\n");
+        session.Edit(text => Workspace.Collaboration.Ot.TextOperation.Replace(text, text.Replace("40 tonnes", "45 tonnes", StringComparison.Ordinal)));
+        session.Edit(text => Workspace.Collaboration.Ot.TextOperation.Insert(text.EnumerateRunes().Count() - "\nEnd".Length, " Maybe more."));
+        await session.WaitSyncedAsync(_ct).WaitAsync(TimeSpan.FromSeconds(10), _ct);
+
+        var (_, list) = await commenter.Http.GetJsonAsync(Comments(pid, docId), _ct);
+        var comment = list.EnumerateArray().Single();
+        Assert.Equal("We deliver 45 tonnes.", comment.GetProperty("passage").GetString());
+        Assert.Equal(quoted, comment.GetProperty("quote").GetString()); // what was commented on stays as it was
+        // The anchor moved forward with the list, and keeps following from there.
+        session.Insert(0, "# Plan\n");
+        await session.WaitSyncedAsync(_ct).WaitAsync(TimeSpan.FromSeconds(10), _ct);
+        (_, list) = await owner.Http.GetJsonAsync(Comments(pid, docId), _ct);
+        Assert.Equal("We deliver 45 tonnes.", list.EnumerateArray().Single().GetProperty("passage").GetString());
+
+        // The passage deleted whole: nothing to point at any more, the quote remains.
+        session.Edit(text => Workspace.Collaboration.Ot.TextOperation.Replace(text, text.Replace("We deliver 45 tonnes.", "", StringComparison.Ordinal)));
+        await session.WaitSyncedAsync(_ct).WaitAsync(TimeSpan.FromSeconds(10), _ct);
+        (_, list) = await owner.Http.GetJsonAsync(Comments(pid, docId), _ct);
+        Assert.Equal(JsonValueKind.Null, list.EnumerateArray().Single().GetProperty("passage").ValueKind);
+        await connection.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData(99, 0, 5)] // a revision the document never had
+    [InlineData(-1, 0, 5)]
+    [InlineData(1, 3, 3)] // an empty passage
+    [InlineData(1, 5, 2)]
+    [InlineData(1, 0, 500)] // past the end of the text at that revision
+    public async Task AnAnchorThatIsNotAPassageIsRefusedAndNothingIsSaved(long revision, int from, int to)
+    {
+        var owner = await factory.SignUpAsync($"Owner bad anchor {revision} {from} {to}", ct: _ct);
+        var (pid, docId) = await CreateDocumentAsync(owner, _ct);
+        var (connection, session) = await OpenAsync(factory, owner, docId, _ct);
+        session.Insert(0, "Short text.");
+        await session.WaitSyncedAsync(_ct).WaitAsync(TimeSpan.FromSeconds(10), _ct);
+
+        var (status, problem) = await owner.Http.PostJsonAsync(Comments(pid, docId),
+            new { body = "About this", quote = "Short", anchor = new { revision, from, to } }, _ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("select the passage again", problem.GetProperty("errors").GetProperty("anchor")[0].GetString(), StringComparison.Ordinal);
+        var (_, list) = await owner.Http.GetJsonAsync(Comments(pid, docId), _ct);
+        Assert.Equal(0, list.GetArrayLength());
+        await connection.DisposeAsync();
+    }
 }

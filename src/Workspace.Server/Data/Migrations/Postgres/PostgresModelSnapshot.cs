@@ -355,6 +355,15 @@ namespace Workspace.Server.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("AnchorFrom")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("AnchorRevision")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("AnchorTo")
+                        .HasColumnType("integer");
+
                     b.Property<string>("AuthorId")
                         .IsRequired()
                         .HasMaxLength(450)

@@ -344,6 +344,15 @@ namespace Workspace.Server.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("AnchorFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AnchorRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AnchorTo")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("AuthorId")
                         .IsRequired()
                         .HasMaxLength(450)
