@@ -254,9 +254,7 @@ public sealed partial class DocumentGrain(
 
         var op = command.Op;
         CheckSize(op);
-        var baseLength = command.BaseRevision == _revision ? _text.Length
-            : command.BaseRevision == _firstRecent - 1 ? -1
-            : _lengthAfter[(int)(command.BaseRevision - _firstRecent)];
+        var baseLength = LengthAt(command.BaseRevision);
         if (baseLength >= 0 && op.BaseLength > baseLength)
         {
             throw new DocumentRejectedException($"The operation reaches code point {op.BaseLength}, but the document had {baseLength} at revision {command.BaseRevision}.");
@@ -397,6 +395,12 @@ public sealed partial class DocumentGrain(
         await hub.Clients.GroupExcept(DocumentHub.Group(Id), connectionId).PresenceChanged(view);
     }
 
+    /// <summary>The text's length in code points at a kept revision (from the first kept one's base on); -1 when not known.</summary>
+    private int LengthAt(long revision) =>
+        revision == _revision ? _text.Length
+        : revision == _firstRecent - 1 ? -1
+        : _lengthAfter[(int)(revision - _firstRecent)];
+
     public Task<IReadOnlyList<LocatedPassage?>> LocatePassagesAsync(IReadOnlyList<PassageAnchor> anchors)
     {
         Live();
@@ -409,9 +413,7 @@ public sealed partial class DocumentGrain(
         {
             return null;
         }
-        var length = anchor.Revision == _revision ? _text.Length
-            : anchor.Revision == _firstRecent - 1 ? -1
-            : _lengthAfter[(int)(anchor.Revision - _firstRecent)];
+        var length = LengthAt(anchor.Revision);
         if (length >= 0 && anchor.To > length)
         {
             return null;
