@@ -44,7 +44,7 @@ public interface IDocumentGrain : IGrainWithGuidKey
 
     /// <summary>
     /// Where each passage is now, moved through every operation since its revision; null for one that is not a
-    /// passage of that revision, was deleted since, or is older than the operations the document keeps in memory.
+    /// passage of that revision, was deleted since, or is more than <c>Documents:HistoryOperations</c> old.
     /// </summary>
     Task<IReadOnlyList<LocatedPassage?>> LocatePassagesAsync(IReadOnlyList<PassageAnchor> anchors);
 
@@ -401,10 +401,37 @@ public sealed partial class DocumentGrain(
         : revision == _firstRecent - 1 ? -1
         : _lengthAfter[(int)(revision - _firstRecent)];
 
-    public Task<IReadOnlyList<LocatedPassage?>> LocatePassagesAsync(IReadOnlyList<PassageAnchor> anchors)
+    public async Task<IReadOnlyList<LocatedPassage?>> LocatePassagesAsync(IReadOnlyList<PassageAnchor> anchors)
     {
         Live();
-        return Task.FromResult<IReadOnlyList<LocatedPassage?>>([.. anchors.Select(Locate)]);
+        // A passage older than the operations kept in memory first catches up through the stored ones (at most
+        // Documents:HistoryOperations of them), to the revision just before the first one kept.
+        var caughtUp = new Dictionary<PassageAnchor, PassageAnchor?>();
+        var kept = _firstRecent - 1;
+        var older = anchors.Where(a => a.Revision >= 0 && a.Revision < kept && a.To > a.From && a.From >= 0).Distinct().ToList();
+        if (older.Count > 0 && kept - older.Min(a => a.Revision) <= _options.HistoryOperations)
+        {
+            var since = older.Min(a => a.Revision);
+            await using var db = await dbs.CreateDbContextAsync();
+            var ops = await db.Set<DocumentOperation>().AsNoTracking()
+                .Where(o => o.DocumentId == Id && o.Revision > since && o.Revision <= kept)
+                .OrderBy(o => o.Revision).Select(o => new { o.Revision, o.Operation }).ToListAsync();
+            var parsed = ops.ConvertAll(o => (o.Revision, Op: TextOperation.Parse(o.Operation)));
+            foreach (var anchor in older)
+            {
+                int from = anchor.From, to = anchor.To;
+                foreach (var (revision, op) in parsed)
+                {
+                    if (revision > anchor.Revision && to > from)
+                    {
+                        from = TextType.MapPosition(from, op, afterInsert: true);
+                        to = TextType.MapPosition(to, op, afterInsert: false);
+                    }
+                }
+                caughtUp[anchor] = to > from ? new PassageAnchor(kept, from, to) : null;
+            }
+        }
+        return [.. anchors.Select(a => caughtUp.TryGetValue(a, out var moved) ? (moved is null ? null : Locate(moved)) : Locate(a))];
     }
 
     private LocatedPassage? Locate(PassageAnchor anchor)

@@ -156,6 +156,33 @@ public sealed class DocumentCommentTests(WorkspaceFactory factory) : IClassFixtu
         await connection.DisposeAsync();
     }
 
+    [Fact]
+    public async Task APassageIsFollowedEvenPastTheOperationsKeptInMemory()
+    {
+        // Ten operations in memory: the comment is read again only after sixty edits.
+        await using var small = new WorkspaceFactory().With("Documents:RetainedOperations", "10");
+        var owner = await small.SignUpAsync("Owner long edit", ct: _ct);
+        var (pid, docId) = await CreateDocumentAsync(owner, _ct);
+        var (connection, session) = await OpenAsync(small, owner, docId, _ct);
+        session.Insert(0, "Start.\nWe deliver 40 tonnes.\n");
+        await session.WaitSyncedAsync(_ct).WaitAsync(TimeSpan.FromSeconds(10), _ct);
+        var (status, _) = await owner.Http.PostJsonAsync(Comments(pid, docId),
+            new { body = "Enough?", quote = "We deliver 40 tonnes.", anchor = new { revision = session.Revision, from = 7, to = 28 } }, _ct);
+        Assert.Equal(HttpStatusCode.Created, status);
+
+        for (var i = 0; i < 60; i++)
+        {
+            session.Insert(0, "x"); // typed before the passage, one by one
+            await session.WaitSyncedAsync(_ct).WaitAsync(TimeSpan.FromSeconds(10), _ct);
+        }
+        session.Edit(text => Workspace.Collaboration.Ot.TextOperation.Replace(text, text.Replace("40", "45", StringComparison.Ordinal)));
+        await session.WaitSyncedAsync(_ct).WaitAsync(TimeSpan.FromSeconds(10), _ct);
+
+        var (_, list) = await owner.Http.GetJsonAsync(Comments(pid, docId), _ct);
+        Assert.Equal("We deliver 45 tonnes.", list.EnumerateArray().Single().GetProperty("passage").GetString());
+        await connection.DisposeAsync();
+    }
+
     [Theory]
     [InlineData(99, 0, 5)] // a revision the document never had
     [InlineData(-1, 0, 5)]
