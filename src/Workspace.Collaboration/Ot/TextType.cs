@@ -274,27 +274,7 @@ public static class TextType
             return end;
         }
 
-        var pos = 0;
-        var items = op.Items;
-        for (var i = 0; i < items.Length && cursor > pos; i++)
-        {
-            var c = items[i];
-            switch (c.Kind)
-            {
-                case OpComponentKind.Retain:
-                    pos += c.Count;
-                    break;
-                case OpComponentKind.Insert:
-                    pos += c.Count;
-                    cursor += c.Count;
-                    break;
-                default:
-                    cursor -= Math.Min(c.Count, cursor - pos);
-                    break;
-            }
-        }
-
-        return cursor;
+        return MapPosition(cursor, op, afterInsert: false);
     }
 
     /// <summary>Transforms both ends of a selection (npm <c>transformSelection</c> with an <c>[anchor, focus]</c> pair).</summary>
@@ -305,7 +285,8 @@ public static class TextType
     /// Moves one end of a passage through <paramref name="op"/>. Where text is inserted exactly at the position,
     /// the position ends up after that text when <paramref name="afterInsert"/> is true (a passage's start: text
     /// typed just before a passage stays outside it), before it otherwise (its end: text typed just after stays
-    /// outside too). A position inside a deleted span moves to where that span was.
+    /// outside too). A position inside a deleted span moves to where that span was. With <paramref name="afterInsert"/>
+    /// false this is npm's <c>transformPosition</c> (see <see cref="TransformPosition"/>).
     /// </summary>
     public static int MapPosition(int position, TextOperation op, bool afterInsert)
     {

@@ -17,7 +17,7 @@ import { mountComments } from './comments.js';
 import { mountHistory } from './history.js';
 import { changesToOp, opToChanges, toUtf16, toCodePoint } from '../editor/unicode.js';
 import { remoteCursors, setRemoteCursors } from '../editor/remote-cursors.js';
-import { commentedPassages, setCommentQuotes, commentAt } from '../editor/commented.js';
+import { commentedPassages, setCommentPassages, commentAt } from '../editor/commented.js';
 import '../editor/editor.css';
 
 addMessages({
@@ -110,11 +110,11 @@ export async function renderDocument({ pid, docId }, main) {
       $(pane, main).hidden = !on;
     }
   };
-  const showComment = quote => {
-    if (quote == null) return;
+  const showComment = passage => {
+    if (passage == null) return;
     showTab('comments');
     for (const item of main.querySelectorAll('#comments .comment')) {
-      const on = item.querySelector('.quote')?.dataset.passage === quote && !item.classList.contains('resolved');
+      const on = item.querySelector('.quote')?.dataset.passage === passage && !item.classList.contains('resolved');
       item.classList.toggle('focused', on);
       if (on) item.scrollIntoView({ block: 'nearest' });
     }
@@ -128,7 +128,7 @@ export async function renderDocument({ pid, docId }, main) {
   const writable = new Compartment();
   const presence = new Map(); // connectionId -> { name, colour, userId, anchor, head } in code points of the local text
   let view;
-  let commentQuotes = []; // what the open comments quote, tinted in the editor
+  let openPassages = []; // what the open comments' passages read, tinted in the editor
   let client;
 
   const renderCursors = () => {
@@ -183,7 +183,7 @@ export async function renderDocument({ pid, docId }, main) {
     onReset(text) {
       if (view.state.doc.toString() !== text) {
         // A whole new text: the commented passages are looked for again in it.
-        view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, effects: setCommentQuotes.of(commentQuotes), annotations: remote.of(true) });
+        view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, effects: setCommentPassages.of(openPassages), annotations: remote.of(true) });
       }
       schedulePreview();
     },
@@ -307,9 +307,9 @@ export async function renderDocument({ pid, docId }, main) {
       return true;
     },
     onCount: n => { $('#comment-count', main).textContent = n > 0 ? String(n) : ''; },
-    onOpenQuotes: quotes => {
-      commentQuotes = quotes;
-      if (view.dom.isConnected) view.dispatch({ effects: setCommentQuotes.of(quotes) });
+    onOpenPassages: texts => {
+      openPassages = texts;
+      if (view.dom.isConnected) view.dispatch({ effects: setCommentPassages.of(texts) });
     },
   }).catch(() => () => {});
 

@@ -419,15 +419,7 @@ public sealed partial class DocumentGrain(
             var parsed = ops.ConvertAll(o => (o.Revision, Op: TextOperation.Parse(o.Operation)));
             foreach (var anchor in older)
             {
-                int from = anchor.From, to = anchor.To;
-                foreach (var (revision, op) in parsed)
-                {
-                    if (revision > anchor.Revision && to > from)
-                    {
-                        from = TextType.MapPosition(from, op, afterInsert: true);
-                        to = TextType.MapPosition(to, op, afterInsert: false);
-                    }
-                }
+                var (from, to) = Follow(anchor.From, anchor.To, parsed.Where(p => p.Revision > anchor.Revision).Select(p => p.Op));
                 caughtUp[anchor] = to > from ? new PassageAnchor(kept, from, to) : null;
             }
         }
@@ -445,14 +437,23 @@ public sealed partial class DocumentGrain(
         {
             return null;
         }
-        int from = anchor.From, to = anchor.To;
-        for (var r = anchor.Revision + 1; r <= _revision && to > from; r++)
+        var (from, to) = Follow(anchor.From, anchor.To, _recent.Skip((int)(anchor.Revision + 1 - _firstRecent)).Select(a => a.Op));
+        return to > from && to <= _text.Length ? new LocatedPassage(new PassageAnchor(_revision, from, to), _text.Slice(from, to - from)) : null;
+    }
+
+    /// <summary>Moves a passage through <paramref name="ops"/>: text typed at either end stays outside; once deleted whole it stays empty.</summary>
+    private static (int From, int To) Follow(int from, int to, IEnumerable<TextOperation> ops)
+    {
+        foreach (var op in ops)
         {
-            var op = _recent[(int)(r - _firstRecent)].Op;
+            if (to <= from)
+            {
+                break;
+            }
             from = TextType.MapPosition(from, op, afterInsert: true);
             to = TextType.MapPosition(to, op, afterInsert: false);
         }
-        return to > from && to <= _text.Length ? new LocatedPassage(new PassageAnchor(_revision, from, to), _text.Slice(from, to - from)) : null;
+        return (from, to);
     }
 
     public async Task LeaveAsync(string connectionId)

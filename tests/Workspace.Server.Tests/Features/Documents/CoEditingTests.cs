@@ -102,8 +102,8 @@ public sealed class CoEditingTests(WorkspaceFactory factory) : IClassFixture<Wor
         Assert.False(session.IsSynced);
         await connection.StartAsync(_ct);
         await session.ResumeAsync();
-        await session.WaitSyncedAsync(_ct).WaitAsync(TimeSpan.FromSeconds(10), _ct);
-        await other.WaitSyncedAsync(_ct).WaitAsync(TimeSpan.FromSeconds(10), _ct);
+        await SyncedAsync(session, _ct);
+        await SyncedAsync(other, _ct);
 
         var server = await ServerTextAsync(owner, pid, docId, _ct);
         for (var i = 0; i < 20; i++)

@@ -26,7 +26,7 @@ public sealed class CommittedReadTests
             var (content, revision) = await OpenedAsync(owner, pid, docId);
             Assert.True(await StoredRevisionAsync(factory, docId) >= revision, $"revision {revision} was handed out before it was stored");
             Assert.Contains($"line {i}\n", content, StringComparison.Ordinal);
-            await session.WaitSyncedAsync(_ct).WaitAsync(TimeSpan.FromSeconds(10), _ct);
+            await SyncedAsync(session, _ct);
         }
         await connection.DisposeAsync();
     }

@@ -122,7 +122,7 @@ public sealed class DocumentCommentTests(WorkspaceFactory factory) : IClassFixtu
         var commenter = await factory.JoinAsync(owner, pid, PartnershipRole.Commenter, "Anchor commenter", ct: _ct);
         var (connection, session) = await OpenAsync(factory, owner, docId, _ct);
         session.Insert(0, "Intro 😀\nWe deliver 40 tonnes.\nEnd");
-        await session.WaitSyncedAsync(_ct).WaitAsync(TimeSpan.FromSeconds(10), _ct);
+        await SyncedAsync(session, _ct);
         var revision = session.Revision;
         const string quoted = "We deliver 40 tonnes.";
         var from = "Intro 😀\n".EnumerateRunes().Count(); // code points: the emoji is one
@@ -136,7 +136,7 @@ public sealed class DocumentCommentTests(WorkspaceFactory factory) : IClassFixtu
         session.Insert(0, "Budget agreed.\n");
         session.Edit(text => Workspace.Collaboration.Ot.TextOperation.Replace(text, text.Replace("40 tonnes", "45 tonnes", StringComparison.Ordinal)));
         session.Edit(text => Workspace.Collaboration.Ot.TextOperation.Insert(text.EnumerateRunes().Count() - "\nEnd".Length, " Maybe more."));
-        await session.WaitSyncedAsync(_ct).WaitAsync(TimeSpan.FromSeconds(10), _ct);
+        await SyncedAsync(session, _ct);
 
         var (_, list) = await commenter.Http.GetJsonAsync(Comments(pid, docId), _ct);
         var comment = list.EnumerateArray().Single();
@@ -144,13 +144,13 @@ public sealed class DocumentCommentTests(WorkspaceFactory factory) : IClassFixtu
         Assert.Equal(quoted, comment.GetProperty("quote").GetString()); // what was commented on stays as it was
         // The anchor moved forward with the list, and keeps following from there.
         session.Insert(0, "# Plan\n");
-        await session.WaitSyncedAsync(_ct).WaitAsync(TimeSpan.FromSeconds(10), _ct);
+        await SyncedAsync(session, _ct);
         (_, list) = await owner.Http.GetJsonAsync(Comments(pid, docId), _ct);
         Assert.Equal("We deliver 45 tonnes.", list.EnumerateArray().Single().GetProperty("passage").GetString());
 
         // The passage deleted whole: nothing to point at any more, the quote remains.
         session.Edit(text => Workspace.Collaboration.Ot.TextOperation.Replace(text, text.Replace("We deliver 45 tonnes.", "", StringComparison.Ordinal)));
-        await session.WaitSyncedAsync(_ct).WaitAsync(TimeSpan.FromSeconds(10), _ct);
+        await SyncedAsync(session, _ct);
         (_, list) = await owner.Http.GetJsonAsync(Comments(pid, docId), _ct);
         Assert.Equal(JsonValueKind.Null, list.EnumerateArray().Single().GetProperty("passage").ValueKind);
         await connection.DisposeAsync();
@@ -165,7 +165,7 @@ public sealed class DocumentCommentTests(WorkspaceFactory factory) : IClassFixtu
         var (pid, docId) = await CreateDocumentAsync(owner, _ct);
         var (connection, session) = await OpenAsync(small, owner, docId, _ct);
         session.Insert(0, "Start.\nWe deliver 40 tonnes.\n");
-        await session.WaitSyncedAsync(_ct).WaitAsync(TimeSpan.FromSeconds(10), _ct);
+        await SyncedAsync(session, _ct);
         var (status, _) = await owner.Http.PostJsonAsync(Comments(pid, docId),
             new { body = "Enough?", quote = "We deliver 40 tonnes.", anchor = new { revision = session.Revision, from = 7, to = 28 } }, _ct);
         Assert.Equal(HttpStatusCode.Created, status);
@@ -173,10 +173,10 @@ public sealed class DocumentCommentTests(WorkspaceFactory factory) : IClassFixtu
         for (var i = 0; i < 60; i++)
         {
             session.Insert(0, "x"); // typed before the passage, one by one
-            await session.WaitSyncedAsync(_ct).WaitAsync(TimeSpan.FromSeconds(10), _ct);
+            await SyncedAsync(session, _ct);
         }
         session.Edit(text => Workspace.Collaboration.Ot.TextOperation.Replace(text, text.Replace("40", "45", StringComparison.Ordinal)));
-        await session.WaitSyncedAsync(_ct).WaitAsync(TimeSpan.FromSeconds(10), _ct);
+        await SyncedAsync(session, _ct);
 
         var (_, list) = await owner.Http.GetJsonAsync(Comments(pid, docId), _ct);
         Assert.Equal("We deliver 45 tonnes.", list.EnumerateArray().Single().GetProperty("passage").GetString());
@@ -195,7 +195,7 @@ public sealed class DocumentCommentTests(WorkspaceFactory factory) : IClassFixtu
         var (pid, docId) = await CreateDocumentAsync(owner, _ct);
         var (connection, session) = await OpenAsync(factory, owner, docId, _ct);
         session.Insert(0, "Short text.");
-        await session.WaitSyncedAsync(_ct).WaitAsync(TimeSpan.FromSeconds(10), _ct);
+        await SyncedAsync(session, _ct);
 
         var (status, problem) = await owner.Http.PostJsonAsync(Comments(pid, docId),
             new { body = "About this", quote = "Short", anchor = new { revision, from, to } }, _ct);

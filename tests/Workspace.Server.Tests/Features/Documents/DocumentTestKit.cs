@@ -28,6 +28,10 @@ internal static class DocumentTestKit
         return (connection, session);
     }
 
+    /// <summary>Waits until every edit of <paramref name="session"/> is acknowledged, failing after ten seconds.</summary>
+    public static Task SyncedAsync(CoEditingSession session, CancellationToken ct) =>
+        session.WaitSyncedAsync(ct).WaitAsync(TimeSpan.FromSeconds(10), ct);
+
     public static async Task<string> ServerTextAsync(TestUser user, Guid partnershipId, Guid documentId, CancellationToken ct)
     {
         var content = await user.Http.GetFromJsonAsync<DocumentContentDto>($"/api/partnerships/{partnershipId}/documents/{documentId}", ct);

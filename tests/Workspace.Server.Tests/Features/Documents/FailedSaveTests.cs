@@ -19,7 +19,7 @@ public sealed class FailedSaveTests
         var refused = new List<string>();
         session.Rejected += refused.Add;
         session.Insert(0, "hello");
-        await session.WaitSyncedAsync(_ct).WaitAsync(TimeSpan.FromSeconds(10), _ct);
+        await SyncedAsync(session, _ct);
 
         await using var db = new SqliteConnection($"Data Source={Path.Combine(factory.DataDirectory, "workspace.db")};Pooling=false");
         await db.OpenAsync(_ct);
