@@ -27,6 +27,9 @@ public sealed class OperationWriter(
     public long Batches { get; private set; }
 
     private RowStore? _store;
+
+    /// <summary>Whether the writer holds its connection open (it closes it when it stops; tests check).</summary>
+    internal bool HoldsConnection => _store is not null;
     private long _rows;
     private double _commitMs;
     private double _maxCommitMs;
@@ -79,6 +82,12 @@ public sealed class OperationWriter(
                 batch.Add(write);
             }
             await CommitAsync(batch);
+        }
+        finally
+        {
+            // The writer alone uses its connection, so it alone closes it: a host that stops waiting for it (its
+            // shutdown timeout elapsed) must not dispose the commands under a commit that is still running.
+            await DisposeStoreAsync();
         }
         await checkpoints.ContinueWith(_ => { }, TaskScheduler.Default);
     }
@@ -200,12 +209,6 @@ public sealed class OperationWriter(
         {
             await store.DisposeAsync();
         }
-    }
-
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
-        await DisposeStoreAsync();
     }
 
     /// <summary>The writer's connection (held open through a context of its own) and its insert commands.</summary>

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Workspace.Server.Data;
 using Workspace.Server.Features.Documents;
 using Workspace.Server.Tests.Infrastructure;
@@ -27,6 +29,34 @@ public sealed class DurabilitySettingsTests
 
         Assert.Equal(1, await store.SqlitePragmaAsync("synchronous")); // NORMAL: survives kill -9, not a power cut
         Assert.Equal(0, await store.SqlitePragmaAsync("wal_autocheckpoint"));
+    }
+
+    [Fact]
+    public async Task WritesQueuedWhenTheHostStopsWaitingForTheWriterAreStillCommitted()
+    {
+        await using var factory = new WorkspaceFactory();
+        var dbs = Databases(factory);
+        // A writer of its own, so the test controls when it stops (one row per commit: the queue drains slowly).
+        var writer = new OperationWriter(dbs, Options.Create(new DocumentOptions { MaxBatchSize = 1 }), NullLogger<OperationWriter>.Instance);
+        await writer.StartAsync(TestContext.Current.CancellationToken);
+        var document = Guid.NewGuid();
+        var writes = Enumerable.Range(1, 300)
+            .Select(r => writer.WriteAsync(new DocumentOperation { DocumentId = document, Revision = r, ClientId = "c", ClientSeq = r, AuthorId = "a", Operation = "[]", At = DateTimeOffset.UnixEpoch }))
+            .ToList();
+
+        await writes[0].ConfigureAwait(ConfigureAwaitOptions.ForceYielding | ConfigureAwaitOptions.ContinueOnCapturedContext); // the writer is running; go on beside it
+
+        // A test host stops twice at once (its own Stop and the app's Run returning), and a host whose shutdown
+        // timeout elapsed stops waiting: both calls return while commits are still running.
+        var stopped = new CancellationToken(canceled: true);
+        await Task.WhenAll(writer.StopAsync(stopped), writer.StopAsync(stopped));
+        await Task.WhenAll(writes);
+        await writer.ExecuteTask!;
+        Assert.False(writer.HoldsConnection); // closed once, by the writer, after its last commit
+
+        await using var db = await dbs.CreateDbContextAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(300, await db.Set<DocumentOperation>().CountAsync(o => o.DocumentId == document, TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => writer.WriteAsync(new DocumentSnapshot { DocumentId = document })); // the writer is closed
     }
 
     private static IDbContextFactory<WorkspaceDb> Databases(WorkspaceFactory factory) =>
