@@ -27,13 +27,13 @@ public sealed class OperationWriter(
     public long Batches { get; private set; }
 
     private RowStore? _store;
-
-    /// <summary>Whether the writer holds its connection open (it closes it when it stops; tests check).</summary>
-    internal bool HoldsConnection => _store is not null;
     private long _rows;
     private double _commitMs;
     private double _maxCommitMs;
     private long _reportedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+
+    /// <summary>Whether the writer holds its connection open (it closes it when it stops; tests check).</summary>
+    internal bool HoldsConnection => _store is not null;
 
     /// <summary>
     /// Completes once <paramref name="row"/> is committed; faults when the write failed. Continuations are not forced
@@ -85,8 +85,9 @@ public sealed class OperationWriter(
         }
         finally
         {
-            // The writer alone uses its connection, so it alone closes it: a host that stops waiting for it (its
-            // shutdown timeout elapsed) must not dispose the commands under a commit that is still running.
+            // The writer alone uses its connection, so it alone closes it, after its last commit. Not in StopAsync: a
+            // host may call that twice at once (a test host does) or stop waiting for it (its shutdown timeout
+            // elapsed) while a commit is still running.
             await DisposeStoreAsync();
         }
         await checkpoints.ContinueWith(_ => { }, TaskScheduler.Default);
