@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { type } from 'ot-text-unicode';
-import { OtClient } from '../src/editor/ot-client.js';
+import { OtClient, positionBefore } from '../src/editor/ot-client.js';
 
 /** The server side of the protocol: ordered ops, transform against what the sender had not seen, dedup by (client, seq). */
 class FakeHub {
@@ -213,4 +213,53 @@ test('an edit whose save failed is sent again while connected and lands once', a
   assert.equal(a.client.pendingEdits, 0);
   assert.equal(hub.text, 'Budget approved');
   assert.equal(hub.ops.length, 1);
+});
+
+test('positionBefore finds each character again in the text before an op, over emoji too', () => {
+  let x = 7;
+  const r = () => { x = (x * 1103515245 + 12345) % 2147483648; return x / 2147483648; };
+  // Characters of the original text and inserted ones come from different ranges, so each tells where it came from.
+  const original = n => String.fromCodePoint(r() < 0.2 ? 0x1F330 + n % 40 : 0x4E00 + n);
+  const inserted = () => String.fromCodePoint(r() < 0.3 ? 0x1F600 + Math.floor(r() * 40) : 0x61 + Math.floor(r() * 26));
+  for (let round = 0; round < 300; round++) {
+    const before = Array.from({ length: Math.floor(r() * 30) }, (_, i) => original(i)).join('');
+    let op = [], text = before;
+    for (let e = 0; e < 1 + Math.floor(r() * 4); e++) {
+      const length = [...text].length, at = Math.floor(r() * (length + 1));
+      const edit = r() < 0.5
+        ? [at, Array.from({ length: 1 + Math.floor(r() * 3) }, inserted).join('')]
+        : [at, { d: Math.min(length - at, 1 + Math.floor(r() * 3)) }];
+      const step = type.normalize(edit);
+      text = type.apply(text, step);
+      op = type.compose(op, step);
+    }
+    const was = [...before], now = [...text];
+    let last = 0;
+    for (let p = 0; p <= now.length; p++) {
+      const q = positionBefore(op, p);
+      assert.ok(q >= last && q <= was.length, `round ${round}: positions keep their order and stay in the text`);
+      last = q;
+      if (p < now.length && was.includes(now[p])) assert.equal(was[q], now[p], `round ${round}: character ${p} found again`);
+    }
+  }
+});
+
+test('a passage chosen while edits are on their way is given in the text the server has', async () => {
+  const hub = new FakeHub('We deliver 40 tonnes by March.');
+  hub.ops.push({ revision: 1, op: ['We deliver 40 tonnes by March.'], clientId: 'x', clientSeq: 1 });
+  const a = editor(hub);
+  await a.client.open();
+  a.typeAt(0, 'Each month, '); // on its way
+  a.typeAt([...'Each month, We deliver 40 tonnes'].length, ' of rice'); // waiting behind it
+  assert.equal(a.client.pendingEdits, 2);
+  const local = [...a.shown.text].join('');
+  assert.equal(local, 'Each month, We deliver 40 tonnes of rice by March.');
+
+  const at = s => [...local.slice(0, local.indexOf(s))].length;
+  const passage = a.client.confirmedPassage(at('40 tonnes of rice'), at(' by March.'));
+  assert.equal(a.client.revision, 1);
+  assert.equal([...a.client.confirmed].slice(passage.from, passage.to).join(''), '40 tonnes');
+  assert.equal(a.client.confirmedPassage(at('Each'), at(' We')), null, 'text typed since is not in the server\'s text yet');
+  await settle();
+  assert.equal(hub.text, local);
 });

@@ -33,6 +33,28 @@ export function hubMessage(e) {
   return i >= 0 ? m.slice(i + 14) : m;
 }
 
+/**
+ * Where code point `pos` of the text after `op` was before it: the character at `pos` is found again (a position
+ * next to deleted text goes past it); positions in text the op inserted go to where the insertion began, since that
+ * text was not there. The way back of transformPosition.
+ */
+export function positionBefore(op, pos) {
+  let before = 0, after = 0;
+  for (const c of op) {
+    if (typeof c === 'number') {
+      if (pos < after + c) return before + pos - after;
+      before += c; after += c;
+    } else if (typeof c === 'string') {
+      const n = [...c].length;
+      if (pos < after + n) return before;
+      after += n;
+    } else {
+      before += typeof c.d === 'number' ? c.d : [...c.d].length;
+    }
+  }
+  return before + pos - after;
+}
+
 export class OtClient {
   /**
    * @param connection a started-or-starting SignalR HubConnection to /hubs/documents
@@ -58,6 +80,17 @@ export class OtClient {
     this.seq = saved?.seq ?? 0;
     this.saved = saved;
     connection.on('OperationApplied', m => { if (m.documentId === documentId) this.receive([m]); });
+  }
+
+  /**
+   * The passage [from, to) of this client's text (code points) in the server's text at `this.revision`, before the
+   * edits still on their way; null when nothing of it is there yet (all of it typed since).
+   */
+  confirmedPassage(from, to) {
+    for (const pending of [this.buffer?.op, this.inflight?.op]) {
+      if (pending) [from, to] = [positionBefore(pending, from), positionBefore(pending, to)];
+    }
+    return to > from ? { from, to } : null;
   }
 
   get pendingEdits() { return (this.inflight?.edits ?? 0) + (this.buffer?.edits ?? 0); }

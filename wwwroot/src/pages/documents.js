@@ -286,16 +286,17 @@ export async function renderDocument({ pid, docId }, main) {
   const stopComments = await mountComments($('#comments', main), {
     pid, docId,
     quote: () => { const sel = view.state.selection.main; return view.state.sliceDoc(sel.from, sel.to); },
-    // Where the selected passage (trimmed, as quoted) is, at the revision this editor has. Only known while no
-    // edit of this editor is on its way (a commenter never has one).
+    // Where the selected passage (trimmed, as quoted) is in the server's text at the revision this editor has:
+    // edits of this editor still on their way are stepped back over (the server moves the passage through them).
     anchor: () => {
-      if (!client.opened || client.pendingEdits > 0) return null;
+      if (!client.opened) return null;
       const sel = view.state.selection.main;
       const raw = view.state.sliceDoc(sel.from, sel.to);
       const from = sel.from + raw.length - raw.trimStart().length, to = sel.to - (raw.length - raw.trimEnd().length);
       if (to <= from) return null;
       const text = view.state.doc.toString();
-      return { revision: client.revision, from: toCodePoint(text, from), to: toCodePoint(text, to) };
+      const passage = client.confirmedPassage(toCodePoint(text, from), toCodePoint(text, to));
+      return passage && { revision: client.revision, ...passage };
     },
     reveal: text => {
       // Where the passage went as the document changed; else where that text is now.
