@@ -160,10 +160,12 @@ export async function renderDocument({ pid, docId }, main) {
     }, 250);
   };
 
+  let presenceAfterSave = false; // a cursor move waits for this editor's edits to be saved (see sendPresence)
   const status = () => {
     const el = $('#sync', main);
     if (!el) return;
     const n = client.pendingEdits;
+    if (presenceAfterSave && n === 0) sendPresence();
     // "Saved" only once the server's text is here: before that nothing is known to be saved.
     const state = !client.online ? 'offline' : !client.opened ? 'loading' : n > 0 ? 'saving' : 'saved';
     el.dataset.state = state;
@@ -196,6 +198,10 @@ export async function renderDocument({ pid, docId }, main) {
     clearTimeout(presenceTimer);
     presenceTimer = setTimeout(() => {
       if (!client.online || !client.opened) return;
+      // The cursor is given in the server's text at this editor's revision. Edits still on their way are not in
+      // it yet, and the server would move the cursor through them once more: wait for them (status() sends it).
+      presenceAfterSave = client.pendingEdits > 0;
+      if (presenceAfterSave) return;
       const sel = view.state.selection.main;
       const text = client.text;
       connection.invoke('UpdatePresence', docId, client.revision, toCodePoint(text, sel.anchor), toCodePoint(text, sel.head)).catch(() => {});
