@@ -46,6 +46,42 @@ public sealed class SlowNetworkTests(BrowserFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task ACommentWrittenWhileOnesEditIsOnItsWayIsAboutThePassageChosen()
+    {
+        var rina = await fixture.NewPageAsync();
+        var budi = await fixture.NewPageAsync();
+        var (pid, docId) = await ApiSeed.TwoOrganisationsAsync(rina.Context, budi.Context, "Budi Santoso", "Editor");
+        var slow = new SlowAnswers();
+        await rina.RouteWebSocketAsync(new Regex("/hubs/documents"), slow.Route);
+        await rina.GotoAsync($"/p/{pid}/docs/{docId}");
+        await Assertions.Expect(rina.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
+        await rina.Locator(".cm-content").ClickAsync();
+        // The same words twice: only the comment's own passage tells which one it is about.
+        await rina.Keyboard.TypeAsync("Budget\nRice by March.\nRice by March.");
+        await Assertions.Expect(rina.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
+        await budi.GotoAsync($"/p/{pid}/docs/{docId}");
+        await Assertions.Expect(budi.Locator(".cm-content")).ToContainTextAsync("Rice by March.Rice by March.");
+
+        // Rina edits the first line and, while that edit is still on its way, comments on the second "Rice by March.".
+        slow.Latency = TimeSpan.FromSeconds(3);
+        await rina.Keyboard.PressAsync("Control+Home");
+        await rina.Keyboard.TypeAsync("Agreed: ");
+        await rina.Locator(".cm-line").Nth(2).ClickAsync(new() { ClickCount = 3 });
+        await rina.GetByRole(AriaRole.Tab, new() { Name = "Comments" }).ClickAsync();
+        await rina.GetByLabel("Add a comment").FocusAsync();
+        await Assertions.Expect(rina.Locator("#sync")).ToHaveAttributeAsync("data-state", "saving"); // still on its way
+        await rina.GetByLabel("Add a comment").FillAsync("Which mill takes the second shipment?");
+        await rina.GetByRole(AriaRole.Button, new() { Name = "Comment", Exact = true }).ClickAsync();
+        await Assertions.Expect(rina.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 10_000 });
+
+        // Budi, opening the plan afresh, sees the third line tinted, not the second.
+        await Assertions.Expect(budi.Locator(".cm-content")).ToContainTextAsync("Agreed: Budget");
+        await budi.ReloadAsync();
+        await Assertions.Expect(budi.Locator(".cm-line").Nth(2).Locator(".cm-commented")).ToHaveTextAsync("Rice by March.");
+        await Assertions.Expect(budi.Locator(".cm-line").Nth(1).Locator(".cm-commented")).ToHaveCountAsync(0);
+    }
+
     /// <summary>Passes the page's hub socket through, holding what the server sends for <see cref="Latency"/>.</summary>
     private sealed class SlowAnswers
     {

@@ -31,7 +31,8 @@ addMessages({
  * Shows the comments of a document in `host`; `quote()` gives the text selected in the editor (or ''),
  * `anchor()` where it is ({ revision, from, to } in code points, or null when not known),
  * `reveal(text)` selects that passage in the editor (false when the text no longer has it).
- * `onCount(n)` is told how many comments are open, `onOpenPassages(texts)` what their passages read now. Returns the cleanup function.
+ * `onCount(n)` is told how many comments are open, `onOpenPassages(passages)` what their passages read now and
+ * where they start ([{ text, near }], near in code points or null). Returns the cleanup function.
  */
 export async function mountComments(host, { pid, docId, quote, anchor, reveal, onCount, onOpenPassages }) {
   const state = { comments: [], showResolved: false };
@@ -65,7 +66,7 @@ export async function mountComments(host, { pid, docId, quote, anchor, reveal, o
     const resolved = state.comments.filter(c => c.resolvedAt);
     onCount?.(open.length);
     // What each passage reads now (the server follows it through every edit); the quote when that is not known.
-    onOpenPassages?.(open.filter(c => c.quote).map(c => c.passage ?? c.quote));
+    onOpenPassages?.(open.filter(c => c.quote).map(c => ({ text: c.passage ?? c.quote, near: c.passage ? c.passageAt : null })));
     mount(host, html`
       ${mayComment ? html`
         <form class="comment-form" id="comment-form">

@@ -128,7 +128,7 @@ export async function renderDocument({ pid, docId }, main) {
   const writable = new Compartment();
   const presence = new Map(); // connectionId -> { name, colour, userId, anchor, head } in code points of the local text
   let view;
-  let openPassages = []; // what the open comments' passages read, tinted in the editor
+  let openPassages = []; // the open comments' passages ({ text, near }), tinted in the editor
   let client;
 
   const renderCursors = () => {
@@ -314,9 +314,9 @@ export async function renderDocument({ pid, docId }, main) {
       return true;
     },
     onCount: n => { $('#comment-count', main).textContent = n > 0 ? String(n) : ''; },
-    onOpenPassages: texts => {
-      openPassages = texts;
-      if (view.dom.isConnected) view.dispatch({ effects: setCommentPassages.of(texts) });
+    onOpenPassages: passages => {
+      openPassages = passages;
+      if (view.dom.isConnected) view.dispatch({ effects: setCommentPassages.of(passages) });
     },
   }).catch(() => () => {});
 

@@ -60,10 +60,14 @@ public sealed record AddCommentRequest(
 
 public sealed record ResolveCommentRequest(bool Resolved);
 
-/// <summary>A comment as people see it; <c>Passage</c> is what the commented passage reads now, where the document still has it (else null: see <c>Quote</c>).</summary>
+/// <summary>
+/// A comment as people see it; <c>Passage</c> is what the commented passage reads now, where the document still has it
+/// (else null: see <c>Quote</c>), and <c>PassageAt</c> where it starts now (code points), which tells apart the same
+/// words written twice.
+/// </summary>
 public sealed record CommentView(
     Guid Id, Guid DocumentId, string AuthorId, string AuthorName, string AuthorParty, string? Quote, string Body,
-    DateTimeOffset CreatedAt, DateTimeOffset? ResolvedAt, string? ResolvedByName, string? Passage = null);
+    DateTimeOffset CreatedAt, DateTimeOffset? ResolvedAt, string? ResolvedByName, string? Passage = null, int? PassageAt = null);
 
 public static class DocumentCommentsApi
 {
@@ -95,9 +99,9 @@ public static class DocumentCommentsApi
     /// Where the comments' passages are now. Each anchor moves to the document's current revision (or is dropped
     /// when the passage is gone or too old to follow: the comment's quote is then all that is left of it).
     /// </summary>
-    private static async Task<Dictionary<Guid, string>> LocateAsync(IGrainFactory grains, Guid documentId, List<DocumentComment> anchored)
+    private static async Task<Dictionary<Guid, LocatedPassage>> LocateAsync(IGrainFactory grains, Guid documentId, List<DocumentComment> anchored)
     {
-        var passages = new Dictionary<Guid, string>();
+        var passages = new Dictionary<Guid, LocatedPassage>();
         if (anchored.Count == 0)
         {
             return passages;
@@ -109,7 +113,7 @@ public static class DocumentCommentsApi
             Anchor(comment, passage?.Anchor);
             if (passage is not null)
             {
-                passages[comment.Id] = passage.Text;
+                passages[comment.Id] = passage;
             }
         }
         return passages;
@@ -163,7 +167,7 @@ public static class DocumentCommentsApi
         };
         Anchor(comment, passage?.Anchor);
         await feed.SaveAsync(partnershipId, db => db.Add(comment), actor, "comment.added", $"commented on “{document.Title}”", new { title = document.Title });
-        var view = View(comment, passage?.Text);
+        var view = View(comment, passage);
         await feed.PublishAsync(partnershipId, "comment.updated", view);
         return TypedResults.Created($"/api/partnerships/{partnershipId}/documents/{documentId}/comments/{comment.Id}", view);
     }
@@ -210,6 +214,6 @@ public static class DocumentCommentsApi
 
     private static CommentView View(DocumentComment c) => View(c, null);
 
-    private static CommentView View(DocumentComment c, string? passage) =>
-        new(c.Id, c.DocumentId, c.AuthorId, c.AuthorName, c.AuthorParty, c.Quote, c.Body, c.CreatedAt, c.ResolvedAt, c.ResolvedByName, passage);
+    private static CommentView View(DocumentComment c, LocatedPassage? passage) =>
+        new(c.Id, c.DocumentId, c.AuthorId, c.AuthorName, c.AuthorParty, c.Quote, c.Body, c.CreatedAt, c.ResolvedAt, c.ResolvedByName, passage?.Text, passage?.Anchor.From);
 }

@@ -131,6 +131,7 @@ public sealed class DocumentCommentTests(WorkspaceFactory factory) : IClassFixtu
             new { body = "Is 40 enough?", quote = quoted, anchor = new { revision, from, to = from + quoted.Length } }, _ct);
         Assert.Equal(HttpStatusCode.Created, status);
         Assert.Equal(quoted, created.GetProperty("passage").GetString());
+        Assert.Equal(from, created.GetProperty("passageAt").GetInt32());
 
         // Edits before, inside and right after the passage; nobody has the comment in view.
         session.Insert(0, "Budget agreed.\n");
@@ -141,18 +142,21 @@ public sealed class DocumentCommentTests(WorkspaceFactory factory) : IClassFixtu
         var (_, list) = await commenter.Http.GetJsonAsync(Comments(pid, docId), _ct);
         var comment = list.EnumerateArray().Single();
         Assert.Equal("We deliver 45 tonnes.", comment.GetProperty("passage").GetString());
+        Assert.Equal("Budget agreed.\n".Length + from, comment.GetProperty("passageAt").GetInt32()); // where it starts now
         Assert.Equal(quoted, comment.GetProperty("quote").GetString()); // what was commented on stays as it was
         // The anchor moved forward with the list, and keeps following from there.
         session.Insert(0, "# Plan\n");
         await SyncedAsync(session, _ct);
         (_, list) = await owner.Http.GetJsonAsync(Comments(pid, docId), _ct);
         Assert.Equal("We deliver 45 tonnes.", list.EnumerateArray().Single().GetProperty("passage").GetString());
+        Assert.Equal("# Plan\nBudget agreed.\n".Length + from, list.EnumerateArray().Single().GetProperty("passageAt").GetInt32());
 
         // The passage deleted whole: nothing to point at any more, the quote remains.
         session.Edit(text => Workspace.Collaboration.Ot.TextOperation.Replace(text, text.Replace("We deliver 45 tonnes.", "", StringComparison.Ordinal)));
         await SyncedAsync(session, _ct);
         (_, list) = await owner.Http.GetJsonAsync(Comments(pid, docId), _ct);
         Assert.Equal(JsonValueKind.Null, list.EnumerateArray().Single().GetProperty("passage").ValueKind);
+        Assert.Equal(JsonValueKind.Null, list.EnumerateArray().Single().GetProperty("passageAt").ValueKind);
         await connection.DisposeAsync();
     }
 
