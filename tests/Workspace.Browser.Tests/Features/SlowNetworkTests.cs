@@ -11,18 +11,7 @@ public sealed class SlowNetworkTests(BrowserFixture fixture)
     [Fact]
     public async Task ACursorTypedFromASlowNetworkIsShownAfterTheTypedWordsNotBeyondThem()
     {
-        var rina = await fixture.NewPageAsync();
-        var budi = await fixture.NewPageAsync();
-        var (pid, docId) = await ApiSeed.TwoOrganisationsAsync(rina.Context, budi.Context, "Budi Santoso", "Editor");
-        var slow = new SlowAnswers();
-        await rina.RouteWebSocketAsync(new Regex("/hubs/documents"), slow.Route);
-
-        await rina.GotoAsync($"/p/{pid}/docs/{docId}");
-        await Assertions.Expect(rina.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
-        await rina.Locator(".cm-content").ClickAsync();
-        await rina.Keyboard.TypeAsync("We deliver rice by March.");
-        await budi.GotoAsync($"/p/{pid}/docs/{docId}");
-        await Assertions.Expect(budi.Locator(".cm-content")).ToContainTextAsync("We deliver rice by March.");
+        var (rina, budi, slow) = await RinaAndBudiCoEditAsync("We deliver rice by March.");
 
         // From here on every answer of the server takes 800 ms to reach Rina: her edits stay "on their way" while
         // she types, and her cursor is sent meanwhile.
@@ -49,22 +38,11 @@ public sealed class SlowNetworkTests(BrowserFixture fixture)
     [Fact]
     public async Task ACommentWrittenWhileOnesEditIsOnItsWayIsAboutThePassageChosen()
     {
-        var rina = await fixture.NewPageAsync();
-        var budi = await fixture.NewPageAsync();
-        var (pid, docId) = await ApiSeed.TwoOrganisationsAsync(rina.Context, budi.Context, "Budi Santoso", "Editor");
-        var slow = new SlowAnswers();
-        await rina.RouteWebSocketAsync(new Regex("/hubs/documents"), slow.Route);
-        await rina.GotoAsync($"/p/{pid}/docs/{docId}");
-        await Assertions.Expect(rina.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
-        await rina.Locator(".cm-content").ClickAsync();
         // The same words twice: only the comment's own passage tells which one it is about.
-        await rina.Keyboard.TypeAsync("Budget\nRice by March.\nRice by March.");
-        await Assertions.Expect(rina.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
-        await budi.GotoAsync($"/p/{pid}/docs/{docId}");
-        await Assertions.Expect(budi.Locator(".cm-content")).ToContainTextAsync("Rice by March.Rice by March.");
+        var (rina, budi, slow) = await RinaAndBudiCoEditAsync("Budget\nRice by March.\nRice by March.");
 
         // Rina edits the first line and, while that edit is still on its way, comments on the second "Rice by March.".
-        slow.Latency = TimeSpan.FromSeconds(3);
+        slow.Latency = TimeSpan.FromSeconds(5);
         await rina.Keyboard.PressAsync("Control+Home");
         await rina.Keyboard.TypeAsync("Agreed: ");
         await rina.Locator(".cm-line").Nth(2).ClickAsync(new() { ClickCount = 3 });
@@ -73,13 +51,34 @@ public sealed class SlowNetworkTests(BrowserFixture fixture)
         await Assertions.Expect(rina.Locator("#sync")).ToHaveAttributeAsync("data-state", "saving"); // still on its way
         await rina.GetByLabel("Add a comment").FillAsync("Which mill takes the second shipment?");
         await rina.GetByRole(AriaRole.Button, new() { Name = "Comment", Exact = true }).ClickAsync();
-        await Assertions.Expect(rina.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 10_000 });
+        await Assertions.Expect(rina.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 15_000 });
 
         // Budi, opening the plan afresh, sees the third line tinted, not the second.
         await Assertions.Expect(budi.Locator(".cm-content")).ToContainTextAsync("Agreed: Budget");
         await budi.ReloadAsync();
         await Assertions.Expect(budi.Locator(".cm-line").Nth(2).Locator(".cm-commented")).ToHaveTextAsync("Rice by March.");
         await Assertions.Expect(budi.Locator(".cm-line").Nth(1).Locator(".cm-commented")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>
+    /// Rina (whose page's hub socket goes through <see cref="SlowAnswers"/>, not slowed yet) writes <paramref name="text"/>
+    /// into a new plan; Budi, from the partner organisation, has it open too.
+    /// </summary>
+    private async Task<(IPage Rina, IPage Budi, SlowAnswers Slow)> RinaAndBudiCoEditAsync(string text)
+    {
+        var rina = await fixture.NewPageAsync();
+        var budi = await fixture.NewPageAsync();
+        var (pid, docId) = await ApiSeed.TwoOrganisationsAsync(rina.Context, budi.Context, "Budi Santoso", "Editor");
+        var slow = new SlowAnswers();
+        await rina.RouteWebSocketAsync(new Regex("/hubs/documents"), slow.Route);
+        await rina.GotoAsync($"/p/{pid}/docs/{docId}");
+        await Assertions.Expect(rina.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
+        await rina.Locator(".cm-content").ClickAsync();
+        await rina.Keyboard.TypeAsync(text);
+        await Assertions.Expect(rina.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
+        await budi.GotoAsync($"/p/{pid}/docs/{docId}");
+        await Assertions.Expect(budi.Locator(".cm-content")).ToContainTextAsync(text.Replace("\n", "", StringComparison.Ordinal));
+        return (rina, budi, slow);
     }
 
     /// <summary>Passes the page's hub socket through, holding what the server sends for <see cref="Latency"/>.</summary>
