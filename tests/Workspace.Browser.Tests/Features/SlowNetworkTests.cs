@@ -58,6 +58,15 @@ public sealed class SlowNetworkTests(BrowserFixture fixture)
         await budi.ReloadAsync();
         await Assertions.Expect(budi.Locator(".cm-line").Nth(2).Locator(".cm-commented")).ToHaveTextAsync("Rice by March.");
         await Assertions.Expect(budi.Locator(".cm-line").Nth(1).Locator(".cm-commented")).ToHaveCountAsync(0);
+
+        // Resolved and reopened (a change that does not say where the passage is): the tint comes back on the same line.
+        await budi.GetByRole(AriaRole.Tab, new() { Name = "Comments" }).ClickAsync();
+        await budi.GetByRole(AriaRole.Button, new() { Name = "Resolve" }).ClickAsync();
+        await Assertions.Expect(budi.Locator(".cm-commented")).ToHaveCountAsync(0);
+        await budi.GetByRole(AriaRole.Button, new() { Name = "Show resolved (1)" }).ClickAsync();
+        await budi.GetByRole(AriaRole.Button, new() { Name = "Reopen" }).ClickAsync();
+        await Assertions.Expect(budi.Locator(".cm-line").Nth(2).Locator(".cm-commented")).ToHaveTextAsync("Rice by March.");
+        await Assertions.Expect(budi.Locator(".cm-line").Nth(1).Locator(".cm-commented")).ToHaveCountAsync(0);
     }
 
     /// <summary>

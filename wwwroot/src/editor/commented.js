@@ -46,7 +46,7 @@ export const commentedPassages = StateField.define({
 });
 
 /** Where `passage` occurs in `text` closest to `near` (UTF-16 offsets); -1 when it does not. */
-export function nearest(text, passage, near) {
+function nearest(text, passage, near) {
   let best = -1;
   for (let at = text.indexOf(passage); at >= 0; at = text.indexOf(passage, at + 1)) {
     if (best < 0 || Math.abs(at - near) < Math.abs(best - near)) best = at;

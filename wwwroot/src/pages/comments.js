@@ -66,7 +66,7 @@ export async function mountComments(host, { pid, docId, quote, anchor, reveal, o
     const resolved = state.comments.filter(c => c.resolvedAt);
     onCount?.(open.length);
     // What each passage reads now (the server follows it through every edit); the quote when that is not known.
-    onOpenPassages?.(open.filter(c => c.quote).map(c => ({ text: c.passage ?? c.quote, near: c.passage ? c.passageAt : null })));
+    onOpenPassages?.(open.filter(c => c.quote).map(c => ({ text: c.passage ?? c.quote, near: c.passageAt ?? null })));
     mount(host, html`
       ${mayComment ? html`
         <form class="comment-form" id="comment-form">
@@ -135,7 +135,9 @@ export async function mountComments(host, { pid, docId, quote, anchor, reveal, o
   function upsert(c) {
     const i = state.comments.findIndex(x => x.id === c.id);
     // A change (resolved, reopened) does not say where the passage is now: what was known stays.
-    if (i < 0) state.comments.push(c); else state.comments[i] = { ...c, passage: c.passage ?? state.comments[i].passage };
+    if (i < 0) { state.comments.push(c); return; }
+    const known = state.comments[i];
+    state.comments[i] = c.passage ? c : { ...c, passage: known.passage, passageAt: known.passageAt };
   }
 
   await watchPartnership(pid);
