@@ -50,7 +50,48 @@ public sealed class ChecklistTests
         Assert.Equal(2, lines.Count);
         Assert.True(lines[0].Done);
         Assert.Null(lines[0].Due);
+        Assert.Equal(ChecklistProblem.DueInvalid, lines[0].Problem);
         Assert.Equal("Starred", lines[1].Title);
+        Assert.Null(lines[1].Problem);
+    }
+
+    [Theory]
+    [InlineData("- [ ] Pay due:2026-02-30", ChecklistProblem.DueInvalid)]
+    [InlineData("- [ ] Pay due:2026-13-01", ChecklistProblem.DueInvalid)]
+    [InlineData("- [ ] Pay due:tomorrow", ChecklistProblem.DueInvalid)]
+    [InlineData("- [ ] Pay due:", ChecklistProblem.DueInvalid)]
+    [InlineData("- [ ] @rina due:2026-12-01", ChecklistProblem.TitleEmpty)]
+    [InlineData("- [ ] - [ ]", ChecklistProblem.TitleEmpty)]
+    [InlineData("- [ ] Pay due:2028-02-29 @rina", null)]
+    public void LinesThatCannotBeReadSayWhy(string text, string? problem)
+    {
+        Assert.Equal(problem, Assert.Single(Checklist.Parse(text)).Problem);
+    }
+
+    [Fact]
+    public void TitleLongerThanAnItemTakesIsAProblemAndTheLimitItselfIsNot()
+    {
+        var lines = Checklist.Parse($"- [ ] {new string('x', 301)} @rina\n- [ ] {new string('y', 300)} due:2026-12-01");
+
+        Assert.Equal(ChecklistProblem.TitleTooLong, lines[0].Problem);
+        Assert.Null(lines[1].Problem);
+        Assert.Equal(300, lines[1].Title.Length);
+    }
+
+    [Fact]
+    public void DoubledMarkerFromListContinuationIsNotPartOfTheTitle()
+    {
+        const string text = "- [ ] - [ ] Pay the mill @budi due:2026-12-01\n* [x] [ ] Ship\n1. [ ] 2. [ ] Count";
+        var lines = Checklist.Parse(text);
+
+        Assert.Equal(["Pay the mill", "Ship", "Count"], lines.Select(l => l.Title));
+        Assert.Equal("budi", lines[0].Handle);
+        Assert.Equal(new DateOnly(2026, 12, 1), lines[0].Due);
+        Assert.False(lines[0].Done);
+        Assert.True(lines[1].Done);
+        // The words after the first box are rewritten whole by a board change, so the doubled marker goes then.
+        Assert.Equal(6, lines[0].RestOffset);
+        Assert.All(lines, l => Assert.Null(l.Problem));
     }
 
     [Theory]

@@ -7,7 +7,7 @@ import { type } from 'ot-text-unicode';
 import { html, mount, $, toast } from '../core/dom.js';
 import { t, addMessages, formatDateTime } from '../core/i18n.js';
 import { get, post, patch, del } from '../core/api.js';
-import { openPartnership, can } from '../core/session.js';
+import { openPartnership, can, session } from '../core/session.js';
 import { hubConnection, keepConnected } from '../core/live.js';
 import { navigate } from '../core/router.js';
 import { updateNav } from '../shell.js';
@@ -18,6 +18,7 @@ import { mountHistory } from './history.js';
 import { changesToOp, opToChanges, toUtf16, toCodePoint } from '../editor/unicode.js';
 import { remoteCursors, setRemoteCursors } from '../editor/remote-cursors.js';
 import { commentedPassages, setCommentPassages, commentAt } from '../editor/commented.js';
+import { taskMarks as taskLineMarks } from '../editor/task-marks.js';
 import '../editor/editor.css';
 
 addMessages({
@@ -214,6 +215,7 @@ export async function renderDocument({ pid, docId }, main) {
       doc: '',
       extensions: [
         basicSetup, markdown(), EditorView.lineWrapping, remoteCursors, commentedPassages,
+        taskLineMarks(() => session.partnership?.members ?? null),
         // Clicking a tinted passage shows the comment about it.
         EditorView.domEventHandlers({ click: (e, v) => { showComment(commentAt(v.state, v.posAtCoords({ x: e.clientX, y: e.clientY }) ?? -1)); } }),
         writable.of(EditorState.readOnly.of(true)),

@@ -188,6 +188,10 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
                 {
                     _unlinked.Remove(key);
                 }
+                if (ProblemOf(line, members) is not null)
+                {
+                    continue;
+                }
                 await SyncLinkedLineAsync(documentId, line, number, actor, members);
                 continue;
             }
@@ -196,7 +200,7 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
                 links.Add(new ChecklistLink(line.Title, pending.Number));
                 continue;
             }
-            if (line.Title.Length is 0 or > 300)
+            if (ProblemOf(line, members) is not null)
             {
                 continue;
             }
@@ -267,6 +271,10 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
         return current.Number;
     }
 
+    /// <summary>Why the line cannot be read (the editor marks it the same way), or null.</summary>
+    private static string? ProblemOf(ChecklistLine line, IReadOnlyList<MemberView> members) =>
+        line.Problem ?? (line.Handle is not null && OwnerNamedBy(line, members) is null ? ChecklistProblem.HandleUnknown : null);
+
     /// <summary>The member the line's @handle names, if any.</summary>
     private static MemberView? OwnerNamedBy(ChecklistLine line, IReadOnlyList<MemberView> members) =>
         line.Handle is { } handle ? members.FirstOrDefault(m => Checklist.HandleMatches(handle, m.DisplayName, m.Email)) : null;
@@ -294,10 +302,9 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
             _mirrorsOnTheirWay.Remove(number);
         }
         var done = current.Status == ActionStatus.Done;
-        // An edited line renames, re-dates and reassigns its item; a handle that names nobody leaves the owner as is.
-        var owner = OwnerNamedBy(line, members);
-        var ownerUserId = !line.Edited ? current.OwnerUserId : line.Handle is null ? null : owner?.UserId ?? current.OwnerUserId;
-        var title = line.Edited && line.Title.Length is > 0 and <= 300 ? line.Title : current.Title;
+        // An edited line renames, re-dates and reassigns its item (a line that cannot be read never gets here).
+        var ownerUserId = !line.Edited ? current.OwnerUserId : OwnerNamedBy(line, members)?.UserId;
+        var title = line.Edited ? line.Title : current.Title;
         var due = line.Edited ? line.Due : current.DueDate;
         var reworded = title != current.Title || due != current.DueDate || ownerUserId != current.OwnerUserId;
         if (line.Done == done && current.DocumentId is not null && !reworded)

@@ -22,10 +22,23 @@ public sealed record ChecklistLine(
     [property: Id(7)] int MarkOffset,
     [property: Id(8)] int RestOffset,
     [property: Id(9)] bool Edited = false,
-    [property: Id(10)] int SeenVersion = 0)
+    [property: Id(10)] int SeenVersion = 0,
+    [property: Id(11)] string? Problem = null)
 {
     /// <summary>What the line says, for telling an edited line from an unchanged one.</summary>
-    public string Key => $"{Done}|{Number}|{Title}|{Handle}|{Due:yyyy-MM-dd}";
+    public string Key => $"{Done}|{Number}|{Title}|{Handle}|{Due:yyyy-MM-dd}|{Problem}";
+}
+
+/// <summary>
+/// Why a task line cannot be read, as codes the editor words in the person's language. A line with a problem changes
+/// nothing: no item is made for it and its linked item stays as it is, while the editor marks the line and says why.
+/// </summary>
+public static class ChecklistProblem
+{
+    public const string DueInvalid = "due-invalid";
+    public const string TitleEmpty = "title-empty";
+    public const string TitleTooLong = "title-too-long";
+    public const string HandleUnknown = "handle-unknown";
 }
 
 /// <summary>
@@ -58,8 +71,18 @@ public static partial class Checklist
     [GeneratedRegex(@"(?<![\w@])@(?<handle>[\p{L}\p{N}._-]{1,64})")]
     private static partial Regex Handle();
 
-    [GeneratedRegex(@"(?<!\S)due:(?<date>\d{4}-\d{2}-\d{2})(?!\S)")]
+    [GeneratedRegex(@"(?<!\S)due:(?<date>\S*)")]
     private static partial Regex Due();
+
+    /// <summary>
+    /// A second list marker and box right after the first (<c>- [ ] - [ ] Pay</c>): what list continuation gives when
+    /// the person types the marker again. It is not part of the title.
+    /// </summary>
+    [GeneratedRegex(@"^(?:(?:[-*+]|\d+[.)])[ \t]+)?\[[ xX]\](?:[ \t]+|$)")]
+    private static partial Regex RepeatedMarker();
+
+    /// <summary>Longest title an action item takes, in UTF-16 units like the item's own limit.</summary>
+    public const int MaxTitleLength = 300;
 
     [GeneratedRegex(@"(?<!\S)#A(?<number>\d{1,9})(?!\S)")]
     private static partial Regex Link();
@@ -96,16 +119,26 @@ public static partial class Checklist
     private static ChecklistLine Read(Match m, int lineStart, int lineLength)
     {
         var rest = m.Groups["rest"].Value;
+        while (RepeatedMarker().Match(rest) is { Success: true } repeated)
+        {
+            rest = rest[repeated.Length..];
+        }
         var handle = Handle().Match(rest) is { Success: true } h ? h.Groups["handle"].Value.TrimEnd('.', '-', '_') : null;
-        DateOnly? due = Due().Match(rest) is { Success: true } d
-            && DateOnly.TryParseExact(d.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+        var dueToken = Due().Match(rest);
+        DateOnly? due = dueToken.Success
+            && DateOnly.TryParseExact(dueToken.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
         int? number = Link().Match(rest) is { Success: true } l && int.TryParse(l.Groups["number"].Value, CultureInfo.InvariantCulture, out var n) ? n : null;
 
         var title = Handle().Replace(Link().Replace(Due().Replace(rest, ""), ""), "", 1);
         title = Regex.Replace(title, @"\s+", " ").Trim();
         var markOffset = lineStart + CodePoints(m.Groups["indent"].Value);
         var restOffset = lineStart + CodePoints(m.Value.AsSpan(0, m.Groups["rest"].Index));
-        return new ChecklistLine(lineStart, lineLength, m.Groups["mark"].Value is "x" or "X", title, handle, due, number, markOffset, restOffset);
+        var problem = dueToken.Success && due is null ? ChecklistProblem.DueInvalid
+            : title.Length == 0 ? ChecklistProblem.TitleEmpty
+            : title.Length > MaxTitleLength ? ChecklistProblem.TitleTooLong
+            : null;
+        return new ChecklistLine(lineStart, lineLength, m.Groups["mark"].Value is "x" or "X", title, handle, due, number, markOffset, restOffset,
+            Problem: problem);
     }
 
     /// <summary>The suffix written into a task line once it is linked to action item <paramref name="number"/>.</summary>
