@@ -11,7 +11,10 @@ public sealed record MeasurementView(
     [property: Id(4)] string EnteredBy,
     [property: Id(5)] DateTimeOffset EnteredAt);
 
-/// <summary>Red/amber/green of a KPI's latest value against its target; None before the first measurement.</summary>
+/// <summary>
+/// Where a KPI's latest value stands against where it should be by now (its planned path): Green on track (or the
+/// target met), Amber at risk, Red behind; None before the first measurement, or unmet without a target date.
+/// </summary>
 public enum Rag { None, Green, Amber, Red }
 
 [GenerateSerializer, Immutable]
@@ -28,7 +31,12 @@ public sealed record KpiView(
     [property: Id(9)] IReadOnlyList<MeasurementView> Measurements,
     [property: Id(10)] double? Latest,
     [property: Id(11)] Rag Status,
-    [property: Id(12)] double? Attainment);
+    [property: Id(12)] double? Attainment,
+    [property: Id(13)] DateOnly? StartDate = null,
+    [property: Id(14)] DateOnly? TargetDate = null,
+    [property: Id(15)] IReadOnlyList<KpiMilestone>? Milestones = null,
+    [property: Id(16)] double? Expected = null,
+    [property: Id(17)] IReadOnlyList<KpiMilestone>? Plan = null);
 
 [GenerateSerializer, Immutable]
 public sealed record GoalView(
@@ -40,7 +48,8 @@ public sealed record GoalView(
     [property: Id(5)] DateOnly? TargetDate,
     [property: Id(6)] GoalStatus Status,
     [property: Id(7)] int Version,
-    [property: Id(8)] double? Progress);
+    [property: Id(8)] double? Progress,
+    [property: Id(9)] Rag KpiStatus = Rag.None);
 
 [GenerateSerializer, Immutable]
 public sealed record GoalsBoard(
@@ -66,7 +75,10 @@ public sealed record KpiInput(
     [property: Id(4)] double Target,
     [property: Id(5)] Guid OwnerPartyId,
     [property: Id(6)] Guid? GoalId,
-    [property: Id(7)] int Version);
+    [property: Id(7)] int Version,
+    [property: Id(8)] DateOnly? StartDate = null,
+    [property: Id(9)] DateOnly? TargetDate = null,
+    [property: Id(10)] IReadOnlyList<KpiMilestone>? Milestones = null);
 
 [GenerateSerializer, Immutable]
 public sealed record MeasurementInput(

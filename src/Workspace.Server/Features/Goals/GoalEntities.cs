@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Workspace.Server.Features.Goals;
@@ -34,10 +36,26 @@ public sealed class Kpi
     public KpiDirection Direction { get; set; }
     public double? Baseline { get; set; }
     public double Target { get; set; }
+    /// <summary>Where the planned path starts (at the baseline); null on KPIs made before it existed: then their creation day.</summary>
+    public DateOnly? StartDate { get; set; }
+    /// <summary>When the target is due; null: the goal's target date, if any.</summary>
+    public DateOnly? TargetDate { get; set; }
+    /// <summary>Phased targets between start and target date; the planned path runs through them.</summary>
+    public List<KpiMilestone> Milestones { get; set; } = [];
     public Guid OwnerPartyId { get; set; }
     public int Version { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? DeletedAt { get; set; }
+}
+
+/// <summary>A phased target: the KPI should be at <see cref="Value"/> on <see cref="Date"/>.</summary>
+[GenerateSerializer, Immutable]
+public sealed record KpiMilestone([property: Id(0)] DateOnly Date, [property: Id(1)] double Value)
+{
+    public static string ToJson(List<KpiMilestone> milestones) => JsonSerializer.Serialize(milestones);
+
+    public static List<KpiMilestone> FromJson(string? json) =>
+        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<KpiMilestone>>(json) ?? [];
 }
 
 public sealed class KpiMeasurement
@@ -70,6 +88,10 @@ internal sealed class GoalConfiguration : IEntityTypeConfiguration<Goal>, IEntit
         e.Property(k => k.Name).HasMaxLength(200);
         e.Property(k => k.Unit).HasMaxLength(40);
         e.Property(k => k.Direction).HasConversion<string>().HasMaxLength(20);
+        e.Property(k => k.Milestones).HasMaxLength(4000).HasConversion(
+            v => KpiMilestone.ToJson(v),
+            s => KpiMilestone.FromJson(s),
+            new ValueComparer<List<KpiMilestone>>((a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()));
     }
 
     public void Configure(EntityTypeBuilder<KpiMeasurement> e)

@@ -99,6 +99,11 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
             await SaveAsync(db => db.Update(updated), actor, "goal.updated", $"updated the goal “{updated.Title}”", new { title = updated.Title });
         }
         _goals[goalId] = updated;
+        // KPIs without a target date of their own are planned to the goal's.
+        foreach (var kpi in _kpis.Values.Where(k => k.GoalId == goalId && k.TargetDate is null && updated.TargetDate != current.TargetDate))
+        {
+            await feed.PublishAsync(PartnershipId, "kpi.updated", View(kpi));
+        }
         return await PublishAsync("goal.updated", View(updated));
     }
 
@@ -128,6 +133,7 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
         }
         var kpi = new Kpi { Id = Guid.NewGuid(), PartnershipId = PartnershipId, CreatedAt = clock.GetUtcNow(), Version = 1 };
         Apply(kpi, input);
+        kpi.StartDate ??= DateOnly.FromDateTime(kpi.CreatedAt.UtcDateTime);
         await SaveAsync(db => db.Add(kpi), actor, "kpi.created", $"added the KPI “{kpi.Name}”", new { name = kpi.Name });
         _kpis[kpi.Id] = kpi;
         _measurements[kpi.Id] = [];
@@ -269,6 +275,11 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
         {
             return ("goalId", "The linked goal does not exist.");
         }
+        var end = input.TargetDate ?? (input.GoalId is { } g ? _goals[g].TargetDate : null);
+        if (KpiStatus.CheckPlan(input.StartDate, end, input.Milestones) is { } unplannable)
+        {
+            return unplannable;
+        }
         return await ValidatePartyAsync(input.OwnerPartyId);
     }
 
@@ -321,6 +332,9 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
         kpi.Target = input.Target;
         kpi.OwnerPartyId = input.OwnerPartyId;
         kpi.GoalId = input.GoalId;
+        kpi.StartDate = input.StartDate;
+        kpi.TargetDate = input.TargetDate;
+        kpi.Milestones = [.. input.Milestones ?? []];
     }
 
     // Entities held by the grain are never mutated in place, so a failed save leaves the state as it was.
@@ -334,7 +348,7 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
     private static Kpi Copy(Kpi k) => new()
     {
         Id = k.Id, PartnershipId = k.PartnershipId, GoalId = k.GoalId, Name = k.Name, Unit = k.Unit, Direction = k.Direction,
-        Baseline = k.Baseline, Target = k.Target, OwnerPartyId = k.OwnerPartyId, Version = k.Version, CreatedAt = k.CreatedAt, DeletedAt = k.DeletedAt,
+        Baseline = k.Baseline, Target = k.Target, StartDate = k.StartDate, TargetDate = k.TargetDate, Milestones = k.Milestones, OwnerPartyId = k.OwnerPartyId, Version = k.Version, CreatedAt = k.CreatedAt, DeletedAt = k.DeletedAt,
     };
 
     private static int ByDate(KpiMeasurement a, KpiMeasurement b)
@@ -345,24 +359,31 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
 
     private GoalView View(Goal g)
     {
+        var kpis = _kpis.Values.Where(k => k.GoalId == g.Id).Select(View).ToList();
         double? progress = g.Status == GoalStatus.Achieved ? 1 : null;
         if (progress is null)
         {
-            var attainments = _kpis.Values.Where(k => k.GoalId == g.Id).Select(k => View(k).Attainment).OfType<double>().ToList();
+            var attainments = kpis.Select(k => k.Attainment).OfType<double>().ToList();
             progress = attainments.Count > 0 ? attainments.Average(a => Math.Clamp(a, 0, 1)) : null;
         }
-        return new GoalView(g.Id, g.Title, g.Description, g.SuccessCriteria, g.OwnerPartyId, g.TargetDate, g.Status, g.Version, progress);
+        // The goal stands where its weakest measured KPI stands.
+        var status = kpis.Select(k => k.Status).Where(r => r != Rag.None).DefaultIfEmpty(Rag.None).Max();
+        return new GoalView(g.Id, g.Title, g.Description, g.SuccessCriteria, g.OwnerPartyId, g.TargetDate, g.Status, g.Version, progress, status);
     }
 
     private KpiView View(Kpi k)
     {
         var measurements = _measurements.TryGetValue(k.Id, out var list) ? list : [];
         double? latest = measurements.Count > 0 ? measurements[^1].Value : null;
+        // Without a baseline the KPI is taken to have started where it was first measured.
+        var baseline = k.Baseline ?? (measurements.Count > 0 ? measurements[0].Value : null);
+        var end = k.TargetDate ?? (k.GoalId is { } goalId && _goals.TryGetValue(goalId, out var goal) ? goal.TargetDate : null);
+        var start = k.StartDate ?? DateOnly.FromDateTime(k.CreatedAt.UtcDateTime);
+        var pace = KpiStatus.Pace(k.Direction, baseline, k.Target, start, end, k.Milestones, latest, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         return new KpiView(
             k.Id, k.GoalId, k.Name, k.Unit, k.Direction, k.Baseline, k.Target, k.OwnerPartyId, k.Version,
             measurements.Select(m => new MeasurementView(m.Id, m.Date, m.Value, m.Note, m.EnteredByName, m.EnteredAt)).ToList(),
-            latest,
-            KpiStatus.Rag(k.Direction, k.Baseline, k.Target, latest),
-            KpiStatus.Attainment(k.Direction, k.Baseline, k.Target, latest));
+            latest, pace.Status, KpiStatus.Attainment(k.Direction, k.Baseline, k.Target, latest),
+            k.StartDate, k.TargetDate, k.Milestones, pace.Expected, pace.Plan);
     }
 }

@@ -1,14 +1,18 @@
 namespace Workspace.Server.Features.Goals;
 
+/// <summary>A KPI's standing today: its status, the value expected by now and the planned path it is measured against.</summary>
+public sealed record KpiPace(Rag Status, double? Expected, IReadOnlyList<KpiMilestone> Plan);
+
 /// <summary>
-/// How far a KPI is towards its target, and its red/amber/green status.
-/// Green: the target is met. Amber: at least <see cref="AmberThreshold"/> of the way there.
-/// Red: below that. With a baseline, progress is measured from baseline to target, which works for
-/// both directions; without one it is the ratio of value and target.
+/// How far a KPI is towards its target, and whether it is where it should be by now. The planned path runs from the
+/// baseline at the start date through any phased targets to the target at the target date, in straight lines. The
+/// latest value is on track (green) when it is at or beyond the path today, at risk (amber) when short of it by at most
+/// <see cref="AtRiskShare"/> of the whole way from baseline to target, and behind (red) beyond that. A KPI whose target
+/// is met is on track; one without a target date cannot be behind or ahead of time, so it has no status until met.
 /// </summary>
 public static class KpiStatus
 {
-    public const double AmberThreshold = 0.9;
+    public const double AtRiskShare = 0.1;
 
     public static double? Attainment(KpiDirection direction, double? baseline, double target, double? latest)
     {
@@ -29,17 +33,99 @@ public static class KpiStatus
         };
     }
 
-    public static Rag Rag(KpiDirection direction, double? baseline, double target, double? latest)
+    /// <summary>
+    /// The status on <paramref name="today"/>. <paramref name="baseline"/> is where the KPI stood at
+    /// <paramref name="start"/>; without one the path has no start and begins at the first phased target.
+    /// </summary>
+    public static KpiPace Pace(KpiDirection direction, double? baseline, double target, DateOnly start, DateOnly? end,
+        IReadOnlyList<KpiMilestone> milestones, double? latest, DateOnly today)
     {
+        var plan = Plan(baseline, target, start, end, milestones);
+        double? expected = end is null || plan.Count == 0 ? null : ExpectedOn(plan, today);
+        // Better is the way from baseline to target; with neither a baseline nor a way (a target to hold), the direction says.
+        var from = baseline ?? (plan.Count > 0 ? plan[0].Value : target);
+        var better = target > from ? 1 : target < from ? -1 : direction == KpiDirection.HigherIsBetter ? 1 : -1;
         if (latest is not { } value)
         {
-            return Goals.Rag.None;
+            return new KpiPace(Goals.Rag.None, expected, plan);
         }
-        var met = direction == KpiDirection.HigherIsBetter ? value >= target : value <= target;
-        if (met)
+        if (better * (value - target) >= 0)
         {
-            return Goals.Rag.Green;
+            return new KpiPace(Goals.Rag.Green, expected, plan);
         }
-        return Attainment(direction, baseline, target, value) >= AmberThreshold ? Goals.Rag.Amber : Goals.Rag.Red;
+        if (expected is not { } due)
+        {
+            return new KpiPace(Goals.Rag.None, null, plan);
+        }
+        var span = Math.Abs(target - from) > double.Epsilon ? Math.Abs(target - from) : Math.Max(Math.Abs(target), 1);
+        var shortfall = better * (due - value);
+        var status = shortfall <= span * 1e-9 ? Goals.Rag.Green : shortfall <= AtRiskShare * span ? Goals.Rag.Amber : Goals.Rag.Red;
+        return new KpiPace(status, expected, plan);
+    }
+
+    /// <summary>The planned path's corners: baseline at the start, phased targets, target at the target date.</summary>
+    public static IReadOnlyList<KpiMilestone> Plan(double? baseline, double target, DateOnly start, DateOnly? end, IReadOnlyList<KpiMilestone> milestones)
+    {
+        if (end is not { } due)
+        {
+            return [];
+        }
+        var plan = new List<KpiMilestone>();
+        if (baseline is { } b && start < due)
+        {
+            plan.Add(new KpiMilestone(start, b));
+        }
+        plan.AddRange(milestones.Where(m => m.Date > start && m.Date < due).OrderBy(m => m.Date));
+        plan.Add(new KpiMilestone(due, target));
+        return plan;
+    }
+
+    /// <summary>Where the path is on <paramref name="day"/>: its first value before it starts, the target after it ends.</summary>
+    public static double ExpectedOn(IReadOnlyList<KpiMilestone> plan, DateOnly day)
+    {
+        if (day <= plan[0].Date)
+        {
+            return plan[0].Value;
+        }
+        for (var i = 1; i < plan.Count; i++)
+        {
+            if (day <= plan[i].Date)
+            {
+                var (a, b) = (plan[i - 1], plan[i]);
+                var share = (double)(day.DayNumber - a.Date.DayNumber) / (b.Date.DayNumber - a.Date.DayNumber);
+                return a.Value + share * (b.Value - a.Value);
+            }
+        }
+        return plan[^1].Value;
+    }
+
+    /// <summary>Why the dates and phased targets of a KPI cannot be planned with, or null.</summary>
+    public static (string Field, string Error)? CheckPlan(DateOnly? start, DateOnly? end, IReadOnlyList<KpiMilestone>? milestones)
+    {
+        if (start is { } s && end is { } e && e <= s)
+        {
+            return ("targetDate", "The target date must come after the start date.");
+        }
+        if (milestones is not { Count: > 0 })
+        {
+            return null;
+        }
+        if (milestones.Count > 24)
+        {
+            return ("milestones", "A KPI takes at most 24 phased targets.");
+        }
+        if (end is null)
+        {
+            return ("milestones", "Phased targets need a target date.");
+        }
+        if (milestones.Any(m => !double.IsFinite(m.Value) || Math.Abs(m.Value) > 1e12))
+        {
+            return ("milestones", "Each phased target needs a number.");
+        }
+        if (milestones.Any(m => m.Date >= end || (start is { } from && m.Date <= from)))
+        {
+            return ("milestones", "Phased targets fall between the start date and the target date.");
+        }
+        return milestones.Select(m => m.Date).Distinct().Count() == milestones.Count ? null : ("milestones", "Two phased targets share a date.");
     }
 }

@@ -547,6 +547,11 @@ namespace Workspace.Server.Data.Migrations.Postgres
                     b.Property<Guid?>("GoalId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Milestones")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -558,8 +563,14 @@ namespace Workspace.Server.Data.Migrations.Postgres
                     b.Property<Guid>("PartnershipId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("date");
+
                     b.Property<double>("Target")
                         .HasColumnType("double precision");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("date");
 
                     b.Property<string>("Unit")
                         .IsRequired()

@@ -536,6 +536,11 @@ namespace Workspace.Server.Data.Migrations.Sqlite
                     b.Property<Guid?>("GoalId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Milestones")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -547,8 +552,14 @@ namespace Workspace.Server.Data.Migrations.Sqlite
                     b.Property<Guid>("PartnershipId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("Target")
                         .HasColumnType("REAL");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Unit")
                         .IsRequired()
