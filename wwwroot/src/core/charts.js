@@ -1,34 +1,72 @@
-// KPI chart: actual values over time against the target line (Chart.js, tree-shaken).
-import { Chart, LineController, LineElement, PointElement, LinearScale, CategoryScale, Legend, Tooltip, Filler } from 'chart.js';
+// KPI chart: actual values over time against the planned path from baseline to target (Chart.js, tree-shaken).
+// The x axis counts days, so measurements and the plan's corners sit at their real dates.
+import { Chart, LineController, LineElement, PointElement, LinearScale, Legend, Tooltip, Filler } from 'chart.js';
 import { t, addMessages, formatDate, formatNumber } from './i18n.js';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Legend, Tooltip, Filler);
+Chart.register(LineController, LineElement, PointElement, LinearScale, Legend, Tooltip, Filler);
 
-addMessages({ en: { 'chart.actual': 'Actual', 'chart.target': 'Target' }, id: { 'chart.actual': 'Aktual', 'chart.target': 'Target' } });
+addMessages({
+  en: {
+    'chart.actual': 'Actual', 'chart.target': 'Target', 'chart.plan': 'Planned path', 'chart.expected': 'Expected by now',
+    'chart.summary': '{name}: planned path from {from} on {start} to {to} on {end}',
+  },
+  id: {
+    'chart.actual': 'Aktual', 'chart.target': 'Target', 'chart.plan': 'Rencana capaian', 'chart.expected': 'Seharusnya saat ini',
+    'chart.summary': '{name}: rencana capaian dari {from} pada {start} hingga {to} pada {end}',
+  },
+});
 
-function data(kpi) {
-  const points = kpi.measurements;
-  return {
-    labels: points.map(m => formatDate(m.date)),
-    datasets: [
-      { label: t('chart.actual'), data: points.map(m => m.value), borderColor: '#2155c4', backgroundColor: 'rgba(33,85,196,.12)', fill: true, tension: 0.25, pointRadius: 3 },
-      { label: t('chart.target'), data: points.map(() => kpi.target), borderColor: '#1f8a4c', borderDash: [6, 4], pointRadius: 0, fill: false },
-    ],
-  };
+const DAY = 86_400_000;
+const day = date => Date.parse(`${date}T00:00:00Z`) / DAY;
+const dateOf = x => formatDate(new Date(Math.round(x) * DAY).toISOString().slice(0, 10));
+const todayX = () => Math.floor(Date.now() / DAY);
+
+function datasets(kpi) {
+  const actual = kpi.measurements.map(m => ({ x: day(m.date), y: m.value }));
+  const plan = (kpi.plan ?? []).map(p => ({ x: day(p.date), y: p.value }));
+  const sets = [{ label: t('chart.actual'), data: actual, borderColor: '#2155c4', backgroundColor: 'rgba(33,85,196,.12)', fill: true, tension: 0.25, pointRadius: 3 }];
+  if (plan.length > 1) {
+    sets.push({ label: t('chart.plan'), data: plan, borderColor: '#1f8a4c', borderDash: [6, 4], pointRadius: 2, fill: false, tension: 0 });
+  } else {
+    // No dates to plan with: the target as a line across what was measured.
+    const xs = [...actual.map(p => p.x), ...plan.map(p => p.x)];
+    const span = xs.length ? [Math.min(...xs), Math.max(...xs)] : [todayX(), todayX()];
+    sets.push({ label: t('chart.target'), data: span.map(x => ({ x, y: kpi.target })), borderColor: '#1f8a4c', borderDash: [6, 4], pointRadius: 0, fill: false });
+  }
+  if (kpi.expected != null && plan.length > 1) {
+    sets.push({ label: t('chart.expected'), data: [{ x: todayX(), y: kpi.expected }], borderColor: '#8a5a12', backgroundColor: '#d69e2e', pointRadius: 5, pointStyle: 'rectRot', showLine: false });
+  }
+  return sets;
+}
+
+/** What the chart shows, in words (for screen readers, and to tell the planned path is there). */
+export function chartSummary(kpi) {
+  const plan = kpi.plan ?? [];
+  if (plan.length < 2) return kpi.name;
+  const [first, last] = [plan[0], plan[plan.length - 1]];
+  return t('chart.summary', {
+    name: kpi.name, from: `${formatNumber(first.value)} ${kpi.unit}`.trim(), start: formatDate(first.date),
+    to: `${formatNumber(last.value)} ${kpi.unit}`.trim(), end: formatDate(last.date),
+  });
 }
 
 export function kpiChart(canvas, kpi) {
   return new Chart(canvas, {
     type: 'line',
-    data: data(kpi),
+    data: { datasets: datasets(kpi) },
     options: {
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
-      interaction: { mode: 'index', intersect: false },
-      plugins: { legend: { position: 'bottom', labels: { boxWidth: 12 } }, tooltip: { callbacks: { label: c => `${c.dataset.label}: ${formatNumber(c.parsed.y)} ${kpi.unit}` } } },
-      scales: { y: { beginAtZero: kpi.direction === 'HigherIsBetter', ticks: { callback: v => formatNumber(v) } } },
+      interaction: { mode: 'nearest', intersect: false },
+      plugins: {
+        legend: { position: 'bottom', labels: { boxWidth: 12 } },
+        tooltip: { callbacks: { title: items => dateOf(items[0].parsed.x), label: c => `${c.dataset.label}: ${formatNumber(c.parsed.y)} ${kpi.unit}` } },
+      },
+      scales: {
+        x: { type: 'linear', ticks: { callback: v => dateOf(v), maxTicksLimit: 5, maxRotation: 0 } },
+        y: { beginAtZero: kpi.direction === 'HigherIsBetter', ticks: { callback: v => formatNumber(v) } },
+      },
     },
   });
 }
-

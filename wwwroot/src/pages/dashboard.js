@@ -3,11 +3,11 @@ import { html, mount } from '../core/dom.js';
 import { t, addMessages, formatDate, formatDateTime, formatNumber } from '../core/i18n.js';
 import { get } from '../core/api.js';
 import { openPartnership } from '../core/session.js';
-import { goalLabel, ragLabel, statusLabel } from '../core/labels.js';
+import { statusLabel } from '../core/labels.js';
 import { watchPartnership, on } from '../core/partnershipLive.js';
 import { updateNav } from '../shell.js';
 import { activitySentence } from '../core/activity.js';
-import { partyName, progressBar } from './goals.js';
+import { partyName, progressBar, goalBadge, kpiStatusLabel } from './goals.js';
 
 addMessages({
   en: {
@@ -36,14 +36,14 @@ export async function renderDashboard({ pid }, main) {
       <div class="dash">
         <section class="card span2"><h2>${t('dash.goals')} <a class="more" href="/p/${pid}/goals">${t('dash.allGoals')} →</a></h2>
           ${d.goals.length === 0 ? html`<p class="empty">${t('dash.noGoals')}</p>` : html`<ul class="dash-goals">${d.goals.map(g => html`
-            <li><div><strong>${g.title}</strong> <span class="status g-${g.status}">${goalLabel(g.status)}</span><br><small class="muted">${partyName(g.ownerPartyId)}${g.targetDate ? ` · ${formatDate(g.targetDate)}` : ''}</small></div>
+            <li><div><strong>${g.title}</strong> ${goalBadge(g)}<br><small class="muted">${partyName(g.ownerPartyId)}${g.targetDate ? ` · ${formatDate(g.targetDate)}` : ''}</small></div>
               <div class="progress-row">${progressBar(g.progress)}</div></li>`)}</ul>`}
         </section>
         <section class="card"><h2>${t('dash.kpis')}</h2>
           ${d.kpis.length === 0 ? html`<p class="empty">${t('dash.noKpis')}</p>` : html`<div class="tiles">${d.kpis.map(k => html`
             <a class="tile rag-${k.status}" href="/p/${pid}/goals"><span class="tile-name">${k.name}</span>
               <strong>${k.latest == null ? '—' : formatNumber(k.latest)}</strong><small>/ ${formatNumber(k.target)} ${k.unit}</small>
-              <span class="rag rag-${k.status}">${ragLabel(k.status)}</span></a>`)}</div>`}
+              <span class="rag rag-${k.status}">${kpiStatusLabel(k)}</span></a>`)}</div>`}
         </section>
         <section class="card"><h2>${t('dash.mine')} <a class="more" href="/p/${pid}/actions">${t('dash.allItems')} →</a></h2>
           <p class="muted small">${t('dash.items', { open: d.openItems, done: d.doneItems })}</p>

@@ -5,7 +5,7 @@ import { get, post, put, del } from '../core/api.js';
 import { session, openPartnership, can } from '../core/session.js';
 import { goalStatuses, goalLabel, ragLabel, today } from '../core/labels.js';
 import { formDialog } from '../core/dialog.js';
-import { kpiChart } from '../core/charts.js';
+import { kpiChart, chartSummary } from '../core/charts.js';
 import { watchPartnership, on } from '../core/partnershipLive.js';
 import { updateNav } from '../shell.js';
 
@@ -20,6 +20,10 @@ addMessages({
     'kpi.field.baseline': 'Baseline (optional)', 'kpi.field.target': 'Target', 'kpi.field.goal': 'Measures goal', 'kpi.noGoal': 'No goal',
     'kpi.latest': 'Latest', 'kpi.target': 'Target', 'kpi.add': 'Add measurement', 'kpi.value': 'Value', 'kpi.date': 'Date', 'kpi.note': 'Note',
     'kpi.history': 'History', 'kpi.by': 'by {name}', 'kpi.edit': 'Edit KPI', 'kpi.deleteConfirm': 'Delete this KPI and its measurements?',
+    'kpi.expected': 'Expected by now: {value}', 'kpi.noDate': 'No target date', 'goals.fromKpis': 'Status from its KPIs',
+    'kpi.field.start': 'Start date (at the baseline)', 'kpi.field.targetDate': 'Target date (empty: the goal’s)',
+    'kpi.field.milestones': 'Phased targets (optional), one per line: date and value, e.g. 2027-03-31 80',
+    'kpi.badMilestone': 'Line {n} of the phased targets is not a date and a value (e.g. 2027-03-31 80).',
     'kpi.owner': 'Owned by {party}', 'goals.linked': '{kpis} KPIs · {done} of {total} action items done', 'goals.seeItems': 'action items', 'goals.linkedKpis': '{kpis} KPIs',
   },
   id: {
@@ -32,6 +36,10 @@ addMessages({
     'kpi.field.baseline': 'Nilai awal (opsional)', 'kpi.field.target': 'Target', 'kpi.field.goal': 'Mengukur tujuan', 'kpi.noGoal': 'Tanpa tujuan',
     'kpi.latest': 'Terbaru', 'kpi.target': 'Target', 'kpi.add': 'Tambah pengukuran', 'kpi.value': 'Nilai', 'kpi.date': 'Tanggal', 'kpi.note': 'Catatan',
     'kpi.history': 'Riwayat', 'kpi.by': 'oleh {name}', 'kpi.edit': 'Ubah KPI', 'kpi.deleteConfirm': 'Hapus KPI ini beserta pengukurannya?',
+    'kpi.expected': 'Seharusnya saat ini: {value}', 'kpi.noDate': 'Belum ada tanggal target', 'goals.fromKpis': 'Status menurut KPI-nya',
+    'kpi.field.start': 'Tanggal mulai (saat nilai awal)', 'kpi.field.targetDate': 'Tanggal target (kosong: ikut tujuan)',
+    'kpi.field.milestones': 'Target bertahap (opsional), satu per baris: tanggal dan nilai, mis. 2027-03-31 80',
+    'kpi.badMilestone': 'Baris {n} target bertahap belum berisi tanggal dan nilai (mis. 2027-03-31 80).',
     'kpi.owner': 'Dimiliki {party}', 'goals.linked': '{kpis} KPI · {done} dari {total} butir tindakan selesai', 'goals.seeItems': 'butir tindakan', 'goals.linkedKpis': '{kpis} KPI',
   },
 });
@@ -42,6 +50,31 @@ export function progressBar(progress) {
   if (progress == null) return html`<div class="progress none" aria-label="${t('goals.noProgress')}"><span style="width:0"></span></div><small class="muted">${t('goals.noProgress')}</small>`;
   const pct = Math.round(progress * 100);
   return html`<div class="progress" role="progressbar" aria-valuenow="${pct}" aria-valuemin="0" aria-valuemax="100" aria-label="${t('goals.progress')}"><span style="width:${pct}%"></span></div><small>${formatNumber(progress, { style: 'percent' })}</small>`;
+}
+
+/** A KPI's status in words: on track, at risk, behind; or why there is none. */
+export function kpiStatusLabel(k) {
+  return k.status === 'None' && k.latest != null ? t('kpi.noDate') : ragLabel(k.status);
+}
+
+/** The goal's status: its KPIs' where they have data (unless achieved or dropped), else the one set by hand. */
+export function goalBadge(g) {
+  if (g.kpiStatus && g.kpiStatus !== 'None' && g.status !== 'Achieved' && g.status !== 'Dropped') {
+    return html`<span class="rag rag-${g.kpiStatus}" title="${t('goals.fromKpis')}">${ragLabel(g.kpiStatus)}</span>`;
+  }
+  return html`<span class="status g-${g.status}">${goalLabel(g.status)}</span>`;
+}
+
+const withUnit = (value, unit) => `${formatNumber(value)} ${unit ?? ''}`.trim();
+
+/** "2027-03-31 80" per line → [{ date, value }]; throws, naming the line, when one is not a date and a number. */
+function readMilestones(text) {
+  return (text ?? '').split('\n').map(l => l.trim()).filter(Boolean).map((line, i) => {
+    const m = /^(\d{4}-\d{2}-\d{2})\s*[=:;]?\s*(-?\d+(?:[.,]\d+)?)$/.exec(line);
+    const value = m && Number(m[2].replace(',', '.'));
+    if (!m || !Number.isFinite(value)) throw new Error(t('kpi.badMilestone', { n: i + 1 }));
+    return { date: m[1], value };
+  });
 }
 
 export async function renderGoals({ pid }, main) {
@@ -110,7 +143,7 @@ export async function renderGoals({ pid }, main) {
   function goalCard(g) {
     const criteria = g.successCriteria.split('\n').filter(Boolean);
     return html`<article class="card goal" data-goal="${g.id}">
-      <div class="card-head"><h3>${g.title}</h3><span class="status g-${g.status}">${goalLabel(g.status)}</span></div>
+      <div class="card-head"><h3>${g.title}</h3>${goalBadge(g)}</div>
       <p class="muted small">${partyName(g.ownerPartyId)}${g.targetDate ? html` · ${t('goals.due', { date: formatDate(g.targetDate) })}` : ''}</p>
       ${g.description ? html`<p>${g.description}</p>` : ''}
       ${criteria.length ? html`<ul class="criteria">${criteria.map(c => html`<li>${c}</li>`)}</ul>` : ''}
@@ -132,11 +165,12 @@ export async function renderGoals({ pid }, main) {
   function kpiCard(k) {
     const last = k.measurements.slice(-5).reverse();
     return html`<article class="card kpi rag-${k.status}" data-kpi="${k.id}">
-      <div class="card-head"><h3>${k.name}</h3><span class="rag rag-${k.status}">${ragLabel(k.status)}</span></div>
+      <div class="card-head"><h3>${k.name}</h3><span class="rag rag-${k.status}">${kpiStatusLabel(k)}</span></div>
       <p class="muted small">${t('kpi.owner', { party: partyName(k.ownerPartyId) })} · ${t(`dir.${k.direction}`)}</p>
       <div class="kpi-numbers"><div><small>${t('kpi.latest')}</small><strong class="latest">${k.latest == null ? '—' : formatNumber(k.latest)}</strong> <span>${k.unit}</span></div>
         <div><small>${t('kpi.target')}</small><strong>${formatNumber(k.target)}</strong> <span>${k.unit}</span></div></div>
-      <div class="chart-box"><canvas data-chart="${k.id}" aria-label="${k.name}" role="img"></canvas></div>
+      ${k.expected != null ? html`<p class="small expected">${t('kpi.expected', { value: withUnit(k.expected, k.unit) })}</p>` : ''}
+      <div class="chart-box"><canvas data-chart="${k.id}" data-plan="${(k.plan ?? []).length}" aria-label="${chartSummary(k)}" role="img"></canvas></div>
       ${editor ? html`<form class="measure" data-kpi="${k.id}">
         <input name="date" type="date" value="${today()}" max="${today()}" required aria-label="${t('kpi.date')}">
         <input name="value" type="number" step="any" required placeholder="${t('kpi.value')}" aria-label="${t('kpi.value')}">
@@ -194,6 +228,10 @@ export async function renderGoals({ pid }, main) {
         { name: 'direction', label: t('kpi.field.direction'), type: 'select', value: kpi?.direction ?? 'HigherIsBetter', options: ['HigherIsBetter', 'LowerIsBetter'].map(d => ({ value: d, label: t(`dir.${d}`) })) },
         { name: 'baseline', label: t('kpi.field.baseline'), type: 'number', step: 'any', value: kpi?.baseline },
         { name: 'target', label: t('kpi.field.target'), type: 'number', step: 'any', value: kpi?.target, required: true },
+        { name: 'startDate', label: t('kpi.field.start'), type: 'date', value: kpi ? kpi.startDate : today() },
+        { name: 'targetDate', label: t('kpi.field.targetDate'), type: 'date', value: kpi?.targetDate },
+        { name: 'milestones', label: t('kpi.field.milestones'), type: 'textarea', rows: 2, maxlength: 2000,
+          value: (kpi?.milestones ?? []).map(m => `${m.date} ${m.value}`).join('\n') },
         { name: 'ownerPartyId', label: t('goals.field.owner'), type: 'select', value: kpi?.ownerPartyId ?? myParty, options: partyOptions },
         { name: 'goalId', label: t('kpi.field.goal'), type: 'select', value: kpi?.goalId ?? '', options: [{ value: '', label: t('kpi.noGoal') }, ...board.goals.map(g => ({ value: g.id, label: g.title }))] },
       ],
@@ -205,7 +243,7 @@ export async function renderGoals({ pid }, main) {
         return true;
       } } : null,
       onSubmit: async values => {
-        const body = { ...values, unit: values.unit ?? '', target: values.target ?? 0, version: kpi?.version ?? 0 };
+        const body = { ...values, unit: values.unit ?? '', target: values.target ?? 0, milestones: readMilestones(values.milestones), version: kpi?.version ?? 0 };
         try {
           upsertKpi(kpi ? await put(`/api/partnerships/${pid}/kpis/${kpi.id}`, body) : await post(`/api/partnerships/${pid}/kpis`, body));
           draw();
