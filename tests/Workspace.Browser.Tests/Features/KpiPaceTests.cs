@@ -55,4 +55,38 @@ public sealed class KpiPaceTests(BrowserFixture fixture)
         await BrowserFixture.ScreenshotAsync(page, $"kpi-pace-{locale[..2]}");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task KpiFormTakesStartAndTargetDatesAndPhasedTargets()
+    {
+        var page = await fixture.NewPageAsync();
+        await ApiSeed.SignUpAsync(page, "Dewi Lestari", "PT Nusantara Agro");
+        var pid = (await ApiSeed.PostAsync(page, "/api/partnerships", new { name = "Rice supply 2027", organisation = "PT Nusantara Agro" })).GetProperty("id").GetString();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        string Day(int d) => today.AddDays(d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await page.GotoAsync($"/p/{pid}/goals");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "New KPI" }).ClickAsync();
+        var dialog = page.Locator("dialog.form-dialog");
+        await dialog.GetByLabel("KPI", new() { Exact = true }).FillAsync("Farmers trained");
+        await dialog.GetByLabel("Baseline (optional)").FillAsync("0");
+        await dialog.GetByLabel("Target", new() { Exact = true }).FillAsync("40");
+        await dialog.GetByLabel("Start date (at the baseline)").FillAsync(Day(-100));
+        await dialog.GetByLabel("Target date (empty: the goal’s)").FillAsync(Day(100));
+        var phases = dialog.GetByLabel("Phased targets (optional)", new() { Exact = false });
+        await phases.FillAsync($"{Day(0)} 5\nnext month ten");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(dialog.Locator(".error")).ToHaveTextAsync("Line 2 of the phased targets is not a date and a value (e.g. 2027-03-31 80).");
+
+        await phases.FillAsync($"{Day(0)} 5\n{Day(50)} 12,5");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        var card = page.Locator(".kpi", new() { HasText = "Farmers trained" });
+        await Assertions.Expect(card.Locator("canvas")).ToHaveAttributeAsync("data-plan", "4");
+        await Assertions.Expect(card.Locator(".expected")).ToHaveTextAsync("Expected by now: 5");
+        var board = await ApiSeed.GetAsync(page, $"/api/partnerships/{pid}/goals");
+        var milestones = board.GetProperty("kpis")[0].GetProperty("milestones");
+        Assert.Equal(12.5, milestones[1].GetProperty("value").GetDouble());
+        await page.Context.CloseAsync();
+    }
 }

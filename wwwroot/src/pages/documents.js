@@ -18,7 +18,7 @@ import { mountHistory } from './history.js';
 import { changesToOp, opToChanges, toUtf16, toCodePoint } from '../editor/unicode.js';
 import { remoteCursors, setRemoteCursors } from '../editor/remote-cursors.js';
 import { commentedPassages, setCommentPassages, commentAt } from '../editor/commented.js';
-import { taskMarks as taskLineMarks } from '../editor/task-marks.js';
+import { taskMarks as taskLineMarks, membersChanged } from '../editor/task-marks.js';
 import '../editor/editor.css';
 
 addMessages({
@@ -234,6 +234,8 @@ export async function renderDocument({ pid, docId }, main) {
       ],
     }),
   });
+  // Handles in task lines are checked against the members as they are now, not as when the partnership was first opened.
+  openPartnership(pid, { force: true }).then(() => view.dispatch({ effects: membersChanged.of(null) })).catch(() => {});
 
   $('#preview', main).addEventListener('click', e => {
     const box = e.target.closest('input[type=checkbox]');
