@@ -81,6 +81,30 @@ public sealed class ChecklistProblemTests : IAsyncLifetime
         await connection.DisposeAsync();
     }
 
+    [Fact]
+    public async Task BoardChangeRewritesALineWithAnInvalidDateWithTheItemsOwnDate()
+    {
+        var owner = await _factory.SignUpAsync("Rina Wijaya", ct: _ct);
+        var (pid, docId) = await CreateDocumentAsync(owner, _ct);
+        var (connection, session) = await OpenAsync(_factory, owner, docId, _ct);
+        session.Insert(0, "- [ ] Book the hall due:2026-12-02\n");
+        await EventuallyAsync(() => session.Text.Contains("#A1", StringComparison.Ordinal), TimeSpan.FromSeconds(10), "the line linked", _ct);
+        Replace(session, "due:2026-12-02", "due:2026-02-31");
+        await Task.Delay(600, _ct);
+        var item = Assert.Single(await ItemsAsync(owner, pid));
+
+        var (status, _) = await owner.Http.PutJsonAsync($"/api/partnerships/{pid}/action-items/{item.GetProperty("id").GetGuid()}", new
+        {
+            title = "Book the village hall", dueDate = "2026-12-02", status = "Open", documentId = docId, version = item.GetProperty("version").GetInt32(),
+        }, _ct);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        await EventuallyAsync(() => session.Text == "- [ ] Book the village hall due:2026-12-02 #A1\n", TimeSpan.FromSeconds(10), "the line rewritten", _ct);
+        await Task.Delay(600, _ct);
+        Assert.Equal("2026-12-02", Assert.Single(await ItemsAsync(owner, pid)).GetProperty("dueDate").GetString());
+        await connection.DisposeAsync();
+    }
+
     private static void Replace(CoEditingSession session, string what, string with)
     {
         var at = session.Text.IndexOf(what, StringComparison.Ordinal);

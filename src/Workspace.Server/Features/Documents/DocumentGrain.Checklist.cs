@@ -131,6 +131,8 @@ public sealed partial class DocumentGrain
         var handle = item.OwnerChanged ? Checklist.HandleFor(item.OwnerDisplayName, item.OwnerEmail, line.Handle) : line.Handle;
         if (title != line.Title || due != line.Due || handle != line.Handle)
         {
+            // A date the line could not be read with was never the item's: rewritten, the line carries the item's own.
+            due = line.Problem == ChecklistProblem.DueInvalid ? item.Due : due;
             // The words after the box are rewritten as the item now reads.
             var at = tick ? line.MarkOffset + 1 : 0;
             if (line.RestOffset > at)
