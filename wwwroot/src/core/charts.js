@@ -7,11 +7,13 @@ Chart.register(LineController, LineElement, PointElement, LinearScale, Legend, T
 
 addMessages({
   en: {
-    'chart.actual': 'Actual', 'chart.target': 'Target', 'chart.plan': 'Planned path', 'chart.expected': 'Expected by now',
+    'chart.actual': 'Actual', 'chart.target': 'Target', 'chart.plan': 'Planned path',
+    'chart.expected': 'Expected by now',
     'chart.summary': '{name}: planned path from {from} on {start} to {to} on {end}',
   },
   id: {
-    'chart.actual': 'Aktual', 'chart.target': 'Target', 'chart.plan': 'Rencana capaian', 'chart.expected': 'Seharusnya saat ini',
+    'chart.actual': 'Aktual', 'chart.target': 'Target', 'chart.plan': 'Rencana capaian',
+    'chart.expected': 'Seharusnya saat ini',
     'chart.summary': '{name}: rencana capaian dari {from} pada {start} hingga {to} pada {end}',
   },
 });
@@ -24,17 +26,24 @@ const todayX = () => Math.floor(Date.now() / DAY);
 function datasets(kpi) {
   const actual = kpi.measurements.map(m => ({ x: day(m.date), y: m.value }));
   const plan = (kpi.plan ?? []).map(p => ({ x: day(p.date), y: p.value }));
-  const sets = [{ label: t('chart.actual'), data: actual, borderColor: '#2155c4', backgroundColor: 'rgba(33,85,196,.12)', fill: true, tension: 0.25, pointRadius: 3 }];
+  const sets = [{
+    label: t('chart.actual'), data: actual, borderColor: '#2155c4', backgroundColor: 'rgba(33,85,196,.12)',
+    fill: true, tension: 0.25, pointRadius: 3,
+  }];
+  const dashed = { borderColor: '#1f8a4c', borderDash: [6, 4], fill: false };
   if (plan.length > 1) {
-    sets.push({ label: t('chart.plan'), data: plan, borderColor: '#1f8a4c', borderDash: [6, 4], pointRadius: 2, fill: false, tension: 0 });
+    sets.push({ label: t('chart.plan'), data: plan, ...dashed, pointRadius: 2, tension: 0 });
   } else {
     // No dates to plan with: the target as a line across what was measured.
     const xs = [...actual.map(p => p.x), ...plan.map(p => p.x)];
     const span = xs.length ? [Math.min(...xs), Math.max(...xs)] : [todayX(), todayX()];
-    sets.push({ label: t('chart.target'), data: span.map(x => ({ x, y: kpi.target })), borderColor: '#1f8a4c', borderDash: [6, 4], pointRadius: 0, fill: false });
+    sets.push({ label: t('chart.target'), data: span.map(x => ({ x, y: kpi.target })), ...dashed, pointRadius: 0 });
   }
   if (kpi.expected != null && plan.length > 1) {
-    sets.push({ label: t('chart.expected'), data: [{ x: todayX(), y: kpi.expected }], borderColor: '#8a5a12', backgroundColor: '#d69e2e', pointRadius: 5, pointStyle: 'rectRot', showLine: false });
+    sets.push({
+      label: t('chart.expected'), data: [{ x: todayX(), y: kpi.expected }],
+      borderColor: '#8a5a12', backgroundColor: '#d69e2e', pointRadius: 5, pointStyle: 'rectRot', showLine: false,
+    });
   }
   return sets;
 }
@@ -61,7 +70,12 @@ export function kpiChart(canvas, kpi) {
       interaction: { mode: 'nearest', intersect: false },
       plugins: {
         legend: { position: 'bottom', labels: { boxWidth: 12 } },
-        tooltip: { callbacks: { title: items => dateOf(items[0].parsed.x), label: c => `${c.dataset.label}: ${formatNumber(c.parsed.y)} ${kpi.unit}` } },
+        tooltip: {
+          callbacks: {
+            title: items => dateOf(items[0].parsed.x),
+            label: c => `${c.dataset.label}: ${formatNumber(c.parsed.y)} ${kpi.unit}`,
+          },
+        },
       },
       scales: {
         x: { type: 'linear', ticks: { callback: v => dateOf(v), maxTicksLimit: 5, maxRotation: 0 } },

@@ -8,16 +8,24 @@ import { taskLines, lineProblem, handleMatches, MAX_TITLE } from './tasks.js';
 
 addMessages({
   en: {
-    'task.due-invalid': '“{value}” is not a date. Write due:YYYY-MM-DD, e.g. due:2026-12-15. Until then this line changes no action item.',
+    'task.due-invalid':
+      '“{value}” is not a date. Write due:YYYY-MM-DD, e.g. due:2026-12-15. '
+      + 'Until then this line changes no action item.',
     'task.title-empty': 'This task line has no title yet: write what is to be done after the box.',
-    'task.title-too-long': 'The title has {value} characters; an action item takes at most {max}. Shorten it to make this line an item.',
-    'task.handle-unknown': 'No member of this partnership goes by @{value}. Until the name is fixed this line changes no action item.',
+    'task.title-too-long':
+      'The title has {value} characters; an action item takes at most {max}. Shorten it to make this line an item.',
+    'task.handle-unknown':
+      'No member of this partnership goes by @{value}. Until the name is fixed this line changes no action item.',
   },
   id: {
-    'task.due-invalid': '“{value}” bukan tanggal yang valid. Tulis due:TTTT-BB-HH, mis. due:2026-12-15. Sebelum diperbaiki, baris ini tidak mengubah tugas apa pun.',
+    'task.due-invalid': '“{value}” bukan tanggal yang valid. Tulis due:TTTT-BB-HH, mis. due:2026-12-15. '
+      + 'Sebelum diperbaiki, baris ini tidak mengubah tugas apa pun.',
     'task.title-empty': 'Baris tugas ini belum berjudul: tulis apa yang perlu dikerjakan setelah kotak centang.',
-    'task.title-too-long': 'Judulnya {value} karakter, padahal tugas paling panjang {max} karakter. Persingkat agar baris ini menjadi tugas.',
-    'task.handle-unknown': 'Tidak ada anggota kemitraan ini bernama @{value}. Sebelum namanya diperbaiki, baris ini tidak mengubah tugas apa pun.',
+    'task.title-too-long':
+      'Judulnya {value} karakter, padahal tugas paling panjang {max} karakter. '
+      + 'Persingkat agar baris ini menjadi tugas.',
+    'task.handle-unknown': 'Tidak ada anggota kemitraan ini bernama @{value}. '
+      + 'Sebelum namanya diperbaiki, baris ini tidak mengubah tugas apa pun.',
   },
 });
 
@@ -27,6 +35,8 @@ export const membersChanged = StateEffect.define();
 /** The sentence, in the person's language, saying why a task line is left alone. */
 export const describeProblem = p => t(`task.${p.code}`, { value: p.value, max: MAX_TITLE });
 
+const mark = (className, attributes) => Decoration.mark({ class: className, attributes });
+
 function read(doc, members) {
   const problems = [];
   const marks = [];
@@ -34,11 +44,13 @@ function read(doc, members) {
     const problem = lineProblem(line, members);
     if (problem) {
       problems.push(problem);
-      marks.push(Decoration.mark({ class: 'cm-task-problem', attributes: { 'data-problem': problem.code } }).range(problem.from, problem.to));
+      marks.push(mark('cm-task-problem', { 'data-problem': problem.code }).range(problem.from, problem.to));
     }
     const owner = line.handle && members?.find(m => handleMatches(line.handle.name, m));
-    if (owner) marks.push(Decoration.mark({ class: 'cm-task-handle', attributes: { title: owner.displayName } }).range(line.handle.from, line.handle.to));
-    if (line.validDue) marks.push(Decoration.mark({ class: 'cm-task-due', attributes: { title: formatDate(line.due.value) } }).range(line.due.from, line.due.to));
+    if (owner) marks.push(mark('cm-task-handle', { title: owner.displayName }).range(line.handle.from, line.handle.to));
+    if (line.validDue) {
+      marks.push(mark('cm-task-due', { title: formatDate(line.due.value) }).range(line.due.from, line.due.to));
+    }
   }
   return { problems, decorations: Decoration.set(marks, true) };
 }
@@ -79,6 +91,8 @@ const membersOf = Facet.define({ combine: values => values[0] ?? (() => null) })
 
 const taskState = StateField.define({
   create: state => read(state.doc, state.facet(membersOf)()),
-  update: (value, tr) => (tr.docChanged || tr.effects.some(e => e.is(membersChanged)) ? read(tr.state.doc, tr.state.facet(membersOf)()) : value),
+  update: (value, tr) => (tr.docChanged || tr.effects.some(e => e.is(membersChanged))
+    ? read(tr.state.doc, tr.state.facet(membersOf)())
+    : value),
   provide: field => EditorView.decorations.from(field, value => value.decorations),
 });

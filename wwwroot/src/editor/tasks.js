@@ -57,15 +57,20 @@ function readLine(m, from) {
     restFrom += r[0].length;
   }
   const dues = [...rest.matchAll(DUE)];
-  const due = dues[0] ? { from: restFrom + dues[0].index, to: restFrom + dues[0].index + dues[0][0].length, value: dues[0][1] } : null;
+  const token = (match, value) => {
+    const at = restFrom + match.index;
+    return { from: at, to: at + match[0].length, value };
+  };
+  const due = dues[0] ? token(dues[0], dues[0][1]) : null;
   const h = HANDLE.exec(rest);
-  const handle = h ? { from: restFrom + h.index, to: restFrom + h.index + h[0].length, name: h[1].replace(/[._-]+$/, '') } : null;
+  const handle = h ? { ...token(h, h[0]), name: h[1].replace(/[._-]+$/, '') } : null;
   const stripped = rest.replace(DUE, '').replace(LINK, '');
   const title = stripped.replace(HANDLE, '').replace(/\s+/g, ' ').trim();
-  return { from, to: from + m[0].length, restFrom, done: m[2] !== ' ', title, handle, due, validDue: !!due && isDate(due.value) };
+  const validDue = !!due && isDate(due.value);
+  return { from, to: from + m[0].length, restFrom, done: m[2] !== ' ', title, handle, due, validDue };
 }
 
-/** Every task line: its title, the `@handle` and `due:` tokens it carries (with their offsets) and whether the date is real. */
+/** Every task line: its title, its `@handle` and `due:` tokens (with their offsets) and whether the date is real. */
 export function taskLines(text) {
   const lines = [];
   scanLines(text, (m, offset) => lines.push(readLine(m, offset)));
@@ -73,13 +78,15 @@ export function taskLines(text) {
 }
 
 /**
- * Why each task line that cannot be read is left alone by the server: `{ code, from, to, value }` with the span to mark.
+ * Why the server leaves a task line alone: `{ code, from, to, value }` with the span to mark; null when it does not.
  * Codes: due-invalid, title-empty, title-too-long, handle-unknown (only checked when `members` is given).
  */
 export function lineProblem(line, members) {
-  if (line.due && !line.validDue) return { code: 'due-invalid', from: line.due.from, to: line.due.to, value: line.due.value };
+  if (line.due && !line.validDue) return { code: 'due-invalid', ...line.due };
   if (line.title.length === 0) return { code: 'title-empty', from: line.restFrom, to: line.to };
-  if (line.title.length > MAX_TITLE) return { code: 'title-too-long', from: line.restFrom, to: line.to, value: line.title.length };
+  if (line.title.length > MAX_TITLE) {
+    return { code: 'title-too-long', from: line.restFrom, to: line.to, value: line.title.length };
+  }
   if (line.handle && members && !members.some(member => handleMatches(line.handle.name, member))) {
     return { code: 'handle-unknown', from: line.handle.from, to: line.handle.to, value: line.handle.name };
   }

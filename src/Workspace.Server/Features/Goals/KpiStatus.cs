@@ -1,6 +1,6 @@
 namespace Workspace.Server.Features.Goals;
 
-/// <summary>A KPI's standing today: its status, the value expected by now and the planned path it is measured against.</summary>
+/// <summary>A KPI's standing today: its status, the value expected by now and the planned path it is held to.</summary>
 public sealed record KpiPace(Rag Status, double? Expected, IReadOnlyList<KpiMilestone> Plan);
 
 /// <summary>
@@ -42,7 +42,7 @@ public static class KpiStatus
     {
         var plan = Plan(baseline, target, start, end, milestones);
         double? expected = end is null || plan.Count == 0 ? null : ExpectedOn(plan, today);
-        // Better is the way from baseline to target; with neither a baseline nor a way (a target to hold), the direction says.
+        // Better is the way from baseline to target; with no baseline or no way (a value to hold), the direction says.
         var from = baseline ?? (plan.Count > 0 ? plan[0].Value : target);
         var better = target > from ? 1 : target < from ? -1 : direction == KpiDirection.HigherIsBetter ? 1 : -1;
         if (latest is not { } value)
@@ -59,12 +59,15 @@ public static class KpiStatus
         }
         var span = Math.Abs(target - from) > double.Epsilon ? Math.Abs(target - from) : Math.Max(Math.Abs(target), 1);
         var shortfall = better * (due - value);
-        var status = shortfall <= span * 1e-9 ? Goals.Rag.Green : shortfall <= AtRiskShare * span ? Goals.Rag.Amber : Goals.Rag.Red;
+        var status = shortfall <= span * 1e-9 ? Goals.Rag.Green
+            : shortfall <= AtRiskShare * span ? Goals.Rag.Amber
+            : Goals.Rag.Red;
         return new KpiPace(status, expected, plan);
     }
 
     /// <summary>The planned path's corners: baseline at the start, phased targets, target at the target date.</summary>
-    public static IReadOnlyList<KpiMilestone> Plan(double? baseline, double target, DateOnly start, DateOnly? end, IReadOnlyList<KpiMilestone> milestones)
+    public static IReadOnlyList<KpiMilestone> Plan(
+        double? baseline, double target, DateOnly start, DateOnly? end, IReadOnlyList<KpiMilestone> milestones)
     {
         if (end is not { } due)
         {
@@ -80,7 +83,7 @@ public static class KpiStatus
         return plan;
     }
 
-    /// <summary>Where the path is on <paramref name="day"/>: its first value before it starts, the target after it ends.</summary>
+    /// <summary>Where the path is on <paramref name="day"/>: its first value before, its last after.</summary>
     public static double ExpectedOn(IReadOnlyList<KpiMilestone> plan, DateOnly day)
     {
         if (day <= plan[0].Date)
@@ -100,7 +103,8 @@ public static class KpiStatus
     }
 
     /// <summary>Why the dates and phased targets of a KPI cannot be planned with, or null.</summary>
-    public static (string Field, string Error)? CheckPlan(DateOnly? start, DateOnly? end, IReadOnlyList<KpiMilestone>? milestones)
+    public static (string Field, string Error)? CheckPlan(
+        DateOnly? start, DateOnly? end, IReadOnlyList<KpiMilestone>? milestones)
     {
         if (start is { } s && end is { } e && e <= s)
         {
@@ -126,6 +130,8 @@ public static class KpiStatus
         {
             return ("milestones", "Phased targets fall between the start date and the target date.");
         }
-        return milestones.Select(m => m.Date).Distinct().Count() == milestones.Count ? null : ("milestones", "Two phased targets share a date.");
+        return milestones.Select(m => m.Date).Distinct().Count() == milestones.Count
+            ? null
+            : ("milestones", "Two phased targets share a date.");
     }
 }
