@@ -84,8 +84,15 @@ public static class AccountApi
         return TypedResults.Ok(ToMe(user));
     }
 
-    private static async Task<NoContent> SignOutAsync(SignInManager<WorkspaceUser> signIn)
+    /// <summary>Signs out everywhere: a new security stamp ends every cookie and hub connection of this person.</summary>
+    private static async Task<NoContent> SignOutAsync(
+        ClaimsPrincipal principal, UserManager<WorkspaceUser> users, SignInManager<WorkspaceUser> signIn, SessionHubFilter sessions)
     {
+        if (await users.GetUserAsync(principal) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+            await sessions.EndSessionsAsync(user.Id);
+        }
         await signIn.SignOutAsync();
         return TypedResults.NoContent();
     }
@@ -97,7 +104,8 @@ public static class AccountApi
     }
 
     private static async Task<Results<NoContent, ValidationProblem>> ChangePasswordAsync(
-        ChangePasswordRequest request, ClaimsPrincipal principal, UserManager<WorkspaceUser> users, SignInManager<WorkspaceUser> signIn)
+        ChangePasswordRequest request, ClaimsPrincipal principal, UserManager<WorkspaceUser> users,
+        SignInManager<WorkspaceUser> signIn, SessionHubFilter sessions)
     {
         if (Validation.Check(request) is { } invalid)
         {
@@ -115,8 +123,9 @@ public static class AccountApi
                 .GroupBy(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "currentPassword" : "newPassword")
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "The current password is not right." : e.Description).ToArray()));
         }
-        // A new security stamp signs out other devices; this one gets a fresh cookie.
+        // The new security stamp ends every other session; this one gets a fresh cookie.
         await signIn.RefreshSignInAsync(user);
+        await sessions.EndSessionsAsync(user.Id);
         return TypedResults.NoContent();
     }
 
