@@ -72,12 +72,18 @@ public static class AuthExtensions
         builder.Services.AddIdentityCore<WorkspaceUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
+                // Length and unguessability (PasswordStrength), not rules of composition.
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequireUppercase = false;
-                o.Password.RequiredLength = 8;
-                o.Lockout.MaxFailedAccessAttempts = 10;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireDigit = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Password.RequiredLength = PasswordStrength.MinimumLength;
+                // No global lockout, which anyone knowing an address could set off: SignInThrottle instead.
+                o.Lockout.AllowedForNewUsers = false;
             })
             .AddEntityFrameworkStores<WorkspaceDb>()
+            .AddPasswordValidator<PasswordStrength>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
 
@@ -95,6 +101,10 @@ public static class AuthExtensions
             // changes the password, on every request (stamps are cached for two seconds, see SessionStamps).
             o.Events.OnValidatePrincipal = RejectEndedSessionAsync;
         });
+        builder.Services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddSingleton<UnknownAccountPassword>();
         builder.Services.AddSingleton<SessionStamps>();
         builder.Services.AddSingleton<SessionHubFilter>();
         builder.Services.AddHostedService<SessionSweep>();
