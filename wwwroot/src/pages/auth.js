@@ -3,6 +3,7 @@ import { html, mount, $, toast } from '../core/dom.js';
 import { t, addMessages } from '../core/i18n.js';
 import { get, post } from '../core/api.js';
 import { attachStrengthMeter, MIN_LENGTH } from '../core/password-meter.js';
+import { takeSessionEndedNotice } from '../core/session-end.js';
 
 addMessages({
   en: {
@@ -10,7 +11,7 @@ addMessages({
     'auth.name': 'Your name', 'auth.organisation': 'Your organisation', 'auth.noaccount': 'New here?',
     'auth.haveaccount': 'Already have an account?', 'auth.tagline': 'One live place for every party of a partnership.',
     'auth.passwordHint': 'At least 10 characters. A phrase of a few unrelated words is strong and easy to remember.',
-    'auth.external': 'Sign in with {name}',
+    'auth.external': 'Sign in with {name}', 'auth.sessionEnded': 'Your session has ended: sign in again.',
     'auth.signupThenSignin': 'We could not sign you in with these details. If this address already has an account, sign in with its password.',
     'auth.error.credentials': 'The e-mail address or password is not right.',
     'auth.error.throttled': 'Too many failed attempts from here: wait a few minutes and try again.',
@@ -24,7 +25,7 @@ addMessages({
     'auth.name': 'Nama Anda', 'auth.organisation': 'Organisasi Anda', 'auth.noaccount': 'Baru di sini?',
     'auth.haveaccount': 'Sudah punya akun?', 'auth.tagline': 'Satu tempat langsung untuk setiap pihak dalam kemitraan.',
     'auth.passwordHint': 'Minimal 10 karakter. Frasa dari beberapa kata yang tidak saling berkaitan kuat dan mudah diingat.',
-    'auth.external': 'Masuk dengan {name}',
+    'auth.external': 'Masuk dengan {name}', 'auth.sessionEnded': 'Sesi Anda telah berakhir: silakan masuk kembali.',
     'auth.signupThenSignin': 'Kami tidak dapat memasukkan Anda dengan data ini. Jika alamat ini sudah punya akun, masuklah dengan kata sandinya.',
     'auth.error.credentials': 'Alamat e-mail atau kata sandi tidak sesuai.',
     'auth.error.throttled': 'Terlalu banyak percobaan gagal dari sini: tunggu beberapa menit, lalu coba lagi.',
@@ -49,6 +50,7 @@ export function renderAuth(main, { mode = 'signin', onDone, email = '' } = {}) {
         <label>${t('auth.password')}<input name="password" type="password" autocomplete="${signup ? 'new-password' : 'current-password'}" required ${signup ? html`minlength="${MIN_LENGTH}"` : ''}>
           ${signup ? html`<small class="muted">${t('auth.passwordHint')}</small>` : ''}</label>
         ${signup ? html`<div class="strength" id="auth-strength"></div>` : ''}
+        ${!signup && takeSessionEndedNotice() ? html`<p class="notice" id="session-ended" role="status">${t('auth.sessionEnded')}</p>` : ''}
         <p class="error" id="auth-error" role="alert" hidden></p>
         <button type="submit" class="primary">${signup ? t('auth.signup') : t('auth.signin')}</button>
       </form>
