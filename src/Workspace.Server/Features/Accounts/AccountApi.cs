@@ -104,7 +104,8 @@ public static class AccountApi
         if (!signedIn || user is null)
         {
             throttle.Failed(key);
-            return Refusal(StatusCodes.Status401Unauthorized, "credentials", "The e-mail address or password is not right.");
+            return Refusal(StatusCodes.Status401Unauthorized, "credentials",
+                "The e-mail address or password is not right.");
         }
         throttle.Succeeded(key);
         await signIn.SignInAsync(user, isPersistent: true);
@@ -112,17 +113,18 @@ public static class AccountApi
     }
 
     private static ProblemHttpResult Refusal(int status, string code, string detail) =>
-        TypedResults.Problem(detail, statusCode: status, extensions: new Dictionary<string, object?> { ["code"] = code });
+        TypedResults.Problem(detail, statusCode: status,
+            extensions: new Dictionary<string, object?> { ["code"] = code });
 
-    /// <summary>A refused password as a validation problem on <paramref name="field"/>, with the refusal's code.</summary>
+    /// <summary>A refused password as a validation problem on <paramref name="field"/>, with its code.</summary>
     private static ValidationProblem? PasswordProblem(IdentityResult result, string field) =>
         result.Succeeded ? null : TypedResults.ValidationProblem(
             new Dictionary<string, string[]> { [field] = result.Errors.Select(e => e.Description).ToArray() },
             extensions: new Dictionary<string, object?> { ["code"] = result.Errors.First().Code });
 
-    /// <summary>Signs out everywhere: a new security stamp ends every cookie and hub connection of this person.</summary>
-    private static async Task<NoContent> SignOutAsync(
-        ClaimsPrincipal principal, UserManager<WorkspaceUser> users, SignInManager<WorkspaceUser> signIn, SessionHubFilter sessions)
+    /// <summary>Signs out everywhere: a new security stamp ends every cookie and hub connection of theirs.</summary>
+    private static async Task<NoContent> SignOutAsync(ClaimsPrincipal principal, UserManager<WorkspaceUser> users,
+        SignInManager<WorkspaceUser> signIn, SessionHubFilter sessions)
     {
         if (await users.GetUserAsync(principal) is { } user)
         {

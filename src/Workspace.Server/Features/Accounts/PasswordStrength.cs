@@ -14,8 +14,8 @@ public sealed class PasswordStrength : IPasswordValidator<WorkspaceUser>
     public const string TooShort = "password-too-short";
     public const string TooWeak = "password-too-weak";
 
-    public Task<IdentityResult> ValidateAsync(UserManager<WorkspaceUser> manager, WorkspaceUser user, string? password) =>
-        Task.FromResult(Check(user, password));
+    public Task<IdentityResult> ValidateAsync(UserManager<WorkspaceUser> manager, WorkspaceUser user, string? password)
+        => Task.FromResult(Check(user, password));
 
     public static IdentityResult Check(WorkspaceUser user, string? password)
     {
@@ -39,7 +39,7 @@ public sealed class PasswordStrength : IPasswordValidator<WorkspaceUser>
             });
     }
 
-    /// <summary>The whole hint and its parts ("rina.wijaya@koperasi.id" also gives "rina", "wijaya", "koperasi").</summary>
+    /// <summary>The hint and its parts ("rina.wijaya@koperasi.id" also gives "rina", "wijaya", "koperasi").</summary>
     private static IEnumerable<string> Words(string? hint) =>
         new[] { hint! }.Concat(hint!.Split([' ', '.', '@', '-', '_'], StringSplitOptions.RemoveEmptyEntries))
             .Where(w => w.Length >= 3).Select(w => w.ToLowerInvariant());

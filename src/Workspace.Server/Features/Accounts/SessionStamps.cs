@@ -46,7 +46,7 @@ public sealed class SessionStamps(IServiceScopeFactory scopes, TimeProvider cloc
     /// <summary>This node changed the person's stamp: read it afresh next time.</summary>
     public void Forget(string userId) => _stamps.TryRemove(userId, out _);
 
-    /// <summary>Reads the current stamps of <paramref name="userIds"/> (a person who no longer exists has none).</summary>
+    /// <summary>Reads the current stamps of <paramref name="userIds"/> (someone no longer there has none).</summary>
     public async Task RefreshAsync(IReadOnlyCollection<string> userIds, CancellationToken ct = default)
     {
         if (_stamps.Count > MostRemembered)

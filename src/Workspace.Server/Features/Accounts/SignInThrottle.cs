@@ -51,7 +51,9 @@ public sealed class SignInThrottle(IOptionsMonitor<SignInThrottleOptions> option
     {
         var o = options.CurrentValue;
         var now = clock.GetUtcNow();
-        _entries.AddOrUpdate(key, _ => Next(0), (_, e) => Next(now - e.LastFailure > o.LongestDelay * 2 ? 0 : e.Failures));
+        // A failure long after the last one starts counting afresh.
+        _entries.AddOrUpdate(key, _ => Next(0),
+            (_, e) => Next(now - e.LastFailure > o.LongestDelay * 2 ? 0 : e.Failures));
         if (_entries.Count > PruneAbove)
         {
             foreach (var (stale, _) in _entries.Where(e => now - e.Value.LastFailure > o.LongestDelay * 2))

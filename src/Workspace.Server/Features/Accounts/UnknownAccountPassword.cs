@@ -11,8 +11,8 @@ public sealed class UnknownAccountPassword(IOptions<PasswordHasherOptions> optio
 {
     private readonly PasswordHasher<WorkspaceUser> _hasher = new(options);
 
-    private readonly Lazy<string> _standIn =
-        new(() => new PasswordHasher<WorkspaceUser>(options).HashPassword(new WorkspaceUser(), Guid.NewGuid().ToString()));
+    private readonly Lazy<string> _standIn = new(() =>
+        new PasswordHasher<WorkspaceUser>(options).HashPassword(new WorkspaceUser(), Guid.NewGuid().ToString()));
 
     /// <summary>Always false, after the same work as checking a real account's password.</summary>
     public bool Check(string password)

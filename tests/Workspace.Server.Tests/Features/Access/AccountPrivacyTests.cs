@@ -6,7 +6,7 @@ using Workspace.Server.Tests.Infrastructure;
 
 namespace Workspace.Server.Tests.Features.Access;
 
-/// <summary>Neither sign-up nor sign-in tells whether an e-mail address has an account: not by answer, not by time.</summary>
+/// <summary>Neither sign-up nor sign-in tells whether an address has an account: not by answer, nor by time.</summary>
 public sealed class AccountPrivacyTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
@@ -18,10 +18,11 @@ public sealed class AccountPrivacyTests(WorkspaceFactory factory) : IClassFixtur
         var fresh = $"fresh.{Guid.NewGuid():N}@example.org";
         var stranger = await factory.AnonymousClientAsync(_ct);
 
+        const string password = "Kapal-layar-biru-2029";
         var forTaken = await stranger.PostAsJsonAsync("/api/account/signup",
-            new { email = owner.Email, password = "Kapal-layar-biru-2029", displayName = "Intruder", organisation = "X" }, _ct);
+            new { email = owner.Email, password, displayName = "Intruder", organisation = "X" }, _ct);
         var forFresh = await stranger.PostAsJsonAsync("/api/account/signup",
-            new { email = fresh, password = "Kapal-layar-biru-2029", displayName = "Intruder", organisation = "X" }, _ct);
+            new { email = fresh, password, displayName = "Intruder", organisation = "X" }, _ct);
 
         Assert.Equal(HttpStatusCode.Accepted, forTaken.StatusCode);
         Assert.Equal(forFresh.StatusCode, forTaken.StatusCode);
@@ -41,9 +42,10 @@ public sealed class AccountPrivacyTests(WorkspaceFactory factory) : IClassFixtur
         var stranger = await factory.AnonymousClientAsync(_ct);
 
         var forTaken = await stranger.PostAsJsonAsync("/api/account/signup",
-            new { email = owner.Email, password = "password123", displayName = "Probe", organisation = "" }, _ct);
+            new { email = owner.Email, password = "password123", displayName = "Probe" }, _ct);
+        var fresh = $"weak.{Guid.NewGuid():N}@example.org";
         var forFresh = await stranger.PostAsJsonAsync("/api/account/signup",
-            new { email = $"weak.{Guid.NewGuid():N}@example.org", password = "password123", displayName = "Probe", organisation = "" }, _ct);
+            new { email = fresh, password = "password123", displayName = "Probe" }, _ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, forTaken.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, forFresh.StatusCode);
@@ -91,7 +93,8 @@ public sealed class AccountPrivacyTests(WorkspaceFactory factory) : IClassFixtur
     private async Task<double> TimeAsync(HttpClient client, string email)
     {
         var watch = Stopwatch.StartNew();
-        var response = await client.PostAsJsonAsync("/api/account/signin", new { email, password = "Wrong-but-long-2030" }, _ct);
+        var response = await client.PostAsJsonAsync("/api/account/signin",
+            new { email, password = "Wrong-but-long-2030" }, _ct);
         watch.Stop();
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         return watch.Elapsed.TotalMilliseconds;
@@ -108,7 +111,8 @@ public sealed class AccountPrivacyTests(WorkspaceFactory factory) : IClassFixtur
     /// <summary>The answer without what differs in every response (the trace id).</summary>
     private async Task<string> Essence(HttpResponseMessage response)
     {
-        var body = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(await response.Content.ReadAsStringAsync(_ct))!;
+        var text = await response.Content.ReadAsStringAsync(_ct);
+        var body = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(text)!;
         body.Remove("traceId");
         return JsonSerializer.Serialize(body.OrderBy(p => p.Key).ToDictionary());
     }

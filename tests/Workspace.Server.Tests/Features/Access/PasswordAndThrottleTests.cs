@@ -9,7 +9,7 @@ using Workspace.Server.Tests.Infrastructure;
 
 namespace Workspace.Server.Tests.Features.Access;
 
-/// <summary>Weak passwords are refused; failed sign-ins slow down one (account, address) pair, never the account.</summary>
+/// <summary>Weak passwords are refused; failed sign-ins slow down one (account, address) pair only.</summary>
 public sealed class PasswordAndThrottleTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
@@ -35,7 +35,8 @@ public sealed class PasswordAndThrottleTests(WorkspaceFactory factory) : IClassF
 
         Assert.Equal(HttpStatusCode.BadRequest, signUp.StatusCode);
         Assert.Contains($"\"code\":\"{code}\"", await signUp.Content.ReadAsStringAsync(_ct), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/account/signin", new { email, password }, _ct)).StatusCode);
+        var signIn = await anonymous.PostAsJsonAsync("/api/account/signin", new { email, password }, _ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, signIn.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, change.StatusCode);
         Assert.Contains($"\"code\":\"{code}\"", await change.Content.ReadAsStringAsync(_ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsJsonAsync("/api/account/signin",
@@ -66,14 +67,16 @@ public sealed class PasswordAndThrottleTests(WorkspaceFactory factory) : IClassF
             unknownAddress.Add(await SignInAsync(client, "nobody@example.org", "Guess-number-x-abc", "203.0.113.9"));
         }
 
-        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Unauthorized, 3), HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], guesses);
+        const HttpStatusCode no = HttpStatusCode.Unauthorized, wait = HttpStatusCode.TooManyRequests;
+        Assert.Equal([no, no, no, wait, wait], guesses);
         Assert.Equal(HttpStatusCode.TooManyRequests, rightFromStranger);
         Assert.Equal(HttpStatusCode.OK, fromHome);
         // An address without an account is slowed down the same way, so waiting tells nothing.
-        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Unauthorized, 3), HttpStatusCode.TooManyRequests], unknownAddress);
+        Assert.Equal([no, no, no, wait], unknownAddress);
         await using (var scope = server.Services.CreateAsyncScope())
         {
-            var account = await scope.ServiceProvider.GetRequiredService<UserManager<WorkspaceUser>>().FindByIdAsync(victim.Id);
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<WorkspaceUser>>();
+            var account = await users.FindByIdAsync(victim.Id);
             Assert.Null(account!.LockoutEnd);
         }
         server.Clock.Advance(TimeSpan.FromSeconds(31));
@@ -82,7 +85,10 @@ public sealed class PasswordAndThrottleTests(WorkspaceFactory factory) : IClassF
 
     private async Task<HttpStatusCode> SignInAsync(HttpClient client, string email, string password, string address)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/account/signin") { Content = JsonContent.Create(new { email, password }) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/account/signin")
+        {
+            Content = JsonContent.Create(new { email, password }),
+        };
         request.Headers.Add(ClientAddressFromHeader.Header, address);
         return (await client.SendAsync(request, _ct)).StatusCode;
     }

@@ -4,7 +4,7 @@ using Workspace.Server.Tests.Infrastructure;
 
 namespace Workspace.Server.Tests.Features.Access;
 
-/// <summary>Only the built front end is public: index.html for the app's routes and dist/ without source maps.</summary>
+/// <summary>Only the built front end is public: index.html for app routes and dist/ without source maps.</summary>
 public sealed partial class PublishedFilesTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
@@ -25,7 +25,8 @@ public sealed partial class PublishedFilesTests(WorkspaceFactory factory) : ICla
         var response = await factory.CreateClient().GetAsync(path, _ct);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.DoesNotContain("<div id=\"app\">", await response.Content.ReadAsStringAsync(_ct), StringComparison.Ordinal);
+        var body = await response.Content.ReadAsStringAsync(_ct);
+        Assert.DoesNotContain("<div id=\"app\">", body, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -63,7 +64,8 @@ public sealed partial class PublishedFilesTests(WorkspaceFactory factory) : ICla
         await File.WriteAllTextAsync(stray, "{\"version\":3,\"sources\":[\"src/main.js\"]}", _ct);
         try
         {
-            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/dist/" + Path.GetFileName(stray), _ct)).StatusCode);
+            var served = await client.GetAsync("/dist/" + Path.GetFileName(stray), _ct);
+            Assert.Equal(HttpStatusCode.NotFound, served.StatusCode);
         }
         finally
         {

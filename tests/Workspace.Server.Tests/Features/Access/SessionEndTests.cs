@@ -8,7 +8,7 @@ using Workspace.Server.Tests.Infrastructure;
 
 namespace Workspace.Server.Tests.Features.Access;
 
-/// <summary>Signing out and changing the password end every session of the person: cookies and hub connections.</summary>
+/// <summary>Signing out and changing the password end every session of the person: cookies and hubs.</summary>
 public sealed class SessionEndTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
