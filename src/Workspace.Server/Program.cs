@@ -20,6 +20,7 @@ builder.AddWorkspaceJson();
 builder.AddWorkspaceMarkdown();
 builder.AddWorkspaceAntiforgery();
 builder.AddWorkspaceRateLimiting();
+builder.AddWorkspaceSecurityHeaders();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 
@@ -27,6 +28,7 @@ var app = builder.Build();
 
 await app.MigrateWorkspaceDatabaseAsync();
 
+app.UseWorkspaceSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseWorkspaceFrontEnd();

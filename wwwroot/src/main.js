@@ -18,6 +18,7 @@ import { renderGoals } from './pages/goals.js';
 import { renderActions } from './pages/actions.js';
 import { renderDocuments, renderDocument } from './pages/documents.js';
 
+// The server loads index.html only for these first path segments (FrontEndExtensions.AppSections); others are 404.
 route('/', renderHome);
 route('/p/:pid', renderDashboard);
 route('/p/:pid/goals', renderGoals);

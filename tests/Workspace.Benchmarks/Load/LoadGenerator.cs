@@ -30,7 +30,9 @@ public static class LoadGenerator
         var cookies = new CookieContainer();
         using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri(baseUrl) };
         await UseAntiforgeryTokenAsync(http);
-        (await http.PostAsJsonAsync("/api/account/signup", new { email = $"load.{Guid.NewGuid():N}@example.org", password = "load-test-2026", displayName = "Load", organisation = "Load" })).EnsureSuccessStatusCode();
+        var email = $"load.{Guid.NewGuid():N}@example.org";
+        (await http.PostAsJsonAsync("/api/account/signup", new { email, password = "load-test-2026", displayName = "Load", organisation = "Load" })).EnsureSuccessStatusCode();
+        (await http.PostAsJsonAsync("/api/account/signin", new { email, password = "load-test-2026" })).EnsureSuccessStatusCode();
         await UseAntiforgeryTokenAsync(http);
         var pid = (await (await http.PostAsJsonAsync("/api/partnerships", new { name = "Load", organisation = "Load" })).Content.ReadFromJsonAsync<IdDto>())!.Id;
         var docs = new List<Guid>();

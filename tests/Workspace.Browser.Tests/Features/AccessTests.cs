@@ -98,7 +98,7 @@ public sealed partial class AccessTests(BrowserFixture fixture)
     public async Task<(IPage Ayu, IPage Budi, string PartnershipId)> PartnerUpAsync(bool screenshots = false)
     {
         var ayu = await fixture.NewPageAsync();
-        await SignUpAsync(ayu, "Ayu Lestari", "Yayasan Air Bersih", $"ayu.{Guid.NewGuid():N}@example.org", "air-bersih-2027");
+        await SignUpAsync(ayu, "Ayu Lestari", "Yayasan Air Bersih", $"ayu.{Guid.NewGuid():N}@example.org", "Sumur-dalam-jernih-2027");
         var pid = await CreatePartnershipAsync(ayu, "Clean water 2027");
 
         await ayu.Locator("#sidenav").GetByRole(AriaRole.Link, new() { Name = "Members" }).ClickAsync();
@@ -183,9 +183,17 @@ public sealed partial class AccessTests(BrowserFixture fixture)
         Assert.Empty(badLinks);
         await BrowserFixture.ScreenshotAsync(page, "xss-corpus-rendered");
 
-        // The control: the same page does run an unsanitised handler, so the checks above can fail.
-        await page.EvaluateAsync(@"() => { const d = document.createElement('div'); d.innerHTML = '<img src=""data:,x"" onerror=""window.__xss=1"">'; document.body.append(d); }");
-        await page.WaitForFunctionAsync("() => window.__xss === 1");
+        // The sanitiser itself, whatever the Content-Security-Policy would still stop: no event handler attribute is left.
+        Assert.Equal(0, await page.EvaluateAsync<int>(@"() => [...document.querySelectorAll('#xss-host *')]
+            .filter(el => [...el.attributes].some(a => a.name.toLowerCase().startsWith('on'))).length"));
+
+        // The control: an unsanitised handler put into the page is refused by the Content-Security-Policy (it ran
+        // before there was one), so the checks above would see a script that got through.
+        await page.EvaluateAsync(@"() => { window.__refused = [];
+            document.addEventListener('securitypolicyviolation', e => window.__refused.push(e.violatedDirective));
+            const d = document.createElement('div'); d.innerHTML = '<img src=""data:,x"" onerror=""window.__xss=1"">'; document.body.append(d); }");
+        await page.WaitForFunctionAsync("() => window.__refused.some(d => d.startsWith('script-src'))");
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__xss === undefined"));
     }
 
     [Fact]

@@ -10,16 +10,21 @@ public static class ApiSeed
 
     public static async Task<JsonElement> PostAsync(IBrowserContext person, string url, object body)
     {
-        // The antiforgery token belongs to the signed-in identity, so it is fetched for each call.
-        var tokenResponse = await person.APIRequest.GetAsync("/api/account/antiforgery");
-        var token = (await tokenResponse.JsonAsync())!.Value.GetProperty("token").GetString()!;
-        var response = await person.APIRequest.PostAsync(url, new() { DataObject = body, Headers = new Dictionary<string, string> { ["X-CSRF-TOKEN"] = token } });
+        var response = await PostRawAsync(person, url, body);
         var text = await response.TextAsync();
         if (!response.Ok)
         {
             throw new InvalidOperationException($"POST {url} answered {response.Status}: {text}");
         }
         return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private static async Task<IAPIResponse> PostRawAsync(IBrowserContext person, string url, object body)
+    {
+        // The antiforgery token belongs to the signed-in identity, so it is fetched for each call.
+        var tokenResponse = await person.APIRequest.GetAsync("/api/account/antiforgery");
+        var token = (await tokenResponse.JsonAsync())!.Value.GetProperty("token").GetString()!;
+        return await person.APIRequest.PostAsync(url, new() { DataObject = body, Headers = new Dictionary<string, string> { ["X-CSRF-TOKEN"] = token } });
     }
 
     public static async Task<JsonElement> GetAsync(IPage page, string url)
@@ -35,7 +40,13 @@ public static class ApiSeed
     public static async Task<string> SignUpAsync(IBrowserContext person, string name, string organisation)
     {
         var email = $"{name.Split(' ')[0].ToLowerInvariant()}.{Guid.NewGuid():N}@example.org";
-        await PostAsync(person, "/api/account/signup", new { email, password = "correct-horse-9", displayName = name, organisation });
+        var signUp = await PostRawAsync(person, "/api/account/signup", new { email, password = UiSteps.StrongPassword, displayName = name, organisation });
+        if (!signUp.Ok)
+        {
+            throw new InvalidOperationException($"Sign-up answered {signUp.Status}: {await signUp.TextAsync()}");
+        }
+        // Sign-up answers alike whether or not the address had an account: signing in is what makes it ours.
+        await PostAsync(person, "/api/account/signin", new { email, password = UiSteps.StrongPassword });
         return email;
     }
 

@@ -6,6 +6,9 @@ namespace Workspace.Browser.Tests.Infrastructure;
 /// <summary>Steps many browser tests take the way a person does, through the pages.</summary>
 public static partial class UiSteps
 {
+    /// <summary>Long and hard to guess: the server refuses weak passwords.</summary>
+    public const string StrongPassword = "Lumbung-padi-desa-2027";
+
     /// <summary>Creates an account on the sign-in page and waits until the live connection is up.</summary>
     public static async Task SignUpAsync(IPage page, string name, string organisation, string email, string password)
     {

@@ -103,6 +103,7 @@ public sealed class ServerProcess : IAsyncDisposable
         email ??= $"{name.Split(' ')[0].ToLowerInvariant()}.{Guid.NewGuid():N}@example.org";
         await WorkspaceFactory.UseAntiforgeryTokenAsync(http, ct);
         (await http.PostAsJsonAsync("/api/account/signup", new { email, password = "correct-horse-9", displayName = name, organisation = "Org" }, ct)).EnsureSuccessStatusCode();
+        (await http.PostAsJsonAsync("/api/account/signin", new { email, password = "correct-horse-9" }, ct)).EnsureSuccessStatusCode();
         await WorkspaceFactory.UseAntiforgeryTokenAsync(http, ct);
         return http;
     }

@@ -72,7 +72,10 @@ public class WorkspaceFactory : WebApplicationFactory<Program>
     {
         email ??= $"{name.ToLowerInvariant().Replace(' ', '.')}.{Guid.NewGuid():N}@example.org";
         var anonymous = await AnonymousClientAsync(ct);
-        var response = await anonymous.PostAsJsonAsync("/api/account/signup", new { email, password = TestUser.Password, displayName = name, organisation }, ct);
+        var signUp = await anonymous.PostAsJsonAsync("/api/account/signup", new { email, password = TestUser.Password, displayName = name, organisation }, ct);
+        signUp.EnsureSuccessStatusCode();
+        // Sign-up answers alike whether or not the address had an account; signing in is what proves it is ours.
+        var response = await anonymous.PostAsJsonAsync("/api/account/signin", new { email, password = TestUser.Password }, ct);
         response.EnsureSuccessStatusCode();
         var me = await response.Content.ReadFromJsonAsync<Me>(ct);
         var (http, cookie) = await ClientForAsync(CookiesOf(response), ct);

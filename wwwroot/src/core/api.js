@@ -1,6 +1,7 @@
 // fetch wrapper for the JSON API. Errors come back as ProblemDetails; ApiError carries its text.
 // Unsafe requests (POST/PUT/PATCH/DELETE) carry the antiforgery token from /api/account/antiforgery.
 import { keepSubmittedInput } from './dom.js';
+import { sessionEnded } from './session-end.js';
 
 export class ApiError extends Error {
   constructor(status, problem) {
@@ -56,6 +57,7 @@ async function request(path, { method = 'GET', body, headers } = {}, retried = f
   let data = null;
   try { data = text ? JSON.parse(text) : null; } catch { data = { title: text }; }
   if (!response.ok) {
+    if (response.status === 401 && !/^\/api\/account\/(me|signin|signup)\b/.test(path)) sessionEnded();
     // A stale token (the session changed in another tab): fetch a fresh one and try once more.
     if (unsafe && !retried && response.status === 400 && data?.code === 'antiforgery') {
       forgetAntiforgeryToken();

@@ -1,14 +1,20 @@
 // SignalR connections with automatic reconnect (exponential backoff, capped at 30 s).
 import * as signalR from '@microsoft/signalr';
+import { sessionEnded } from './session-end.js';
 
 export function backoff(ctx) {
   return Math.min(30000, 500 * 2 ** Math.min(ctx.previousRetryCount, 6)) + Math.floor(Math.random() * 250);
 }
 
+// The session ended (signed out or password changed elsewhere): no reconnecting, the page starts again.
+// A failed negotiation keeps only the words of the 401, not its status.
+const unauthorized = err => err?.statusCode === 401 || /Status code '401'/.test(String(err?.message));
+const ended = () => { sessionEnded(); return null; };
+
 export function hubConnection(url) {
   return new signalR.HubConnectionBuilder()
     .withUrl(url)
-    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: backoff })
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => (unauthorized(ctx.retryReason) ? ended() : backoff(ctx)) })
     .configureLogging(signalR.LogLevel.Warning)
     .build();
 }
@@ -28,7 +34,8 @@ export function keepConnected(connection, onState = () => {}, onConnected = () =
       attempt = 0;
       onState('connected');
       await onConnected(false);
-    } catch {
+    } catch (err) {
+      if (unauthorized(err)) sessionEnded();
       onState('disconnected');
       setTimeout(start, backoff({ previousRetryCount: attempt++ }));
     }

@@ -5,6 +5,8 @@ import { t, addMessages } from '../core/i18n.js';
 import { post } from '../core/api.js';
 import { session } from '../core/session.js';
 import { updateNav } from '../shell.js';
+import { errorText } from './auth.js';
+import { attachStrengthMeter, MIN_LENGTH } from '../core/password-meter.js';
 
 addMessages({
   en: {
@@ -38,14 +40,17 @@ export function renderAccount(_params, main) {
         <h2>${t('account.password')}</h2>
         <form id="password-form" novalidate>
           <label>${t('account.current')}<input name="currentPassword" type="password" autocomplete="current-password" required></label>
-          <label>${t('account.new')}<input name="newPassword" type="password" autocomplete="new-password" required minlength="8"></label>
-          <label>${t('account.repeat')}<input name="repeat" type="password" autocomplete="new-password" required minlength="8"></label>
+          <label>${t('account.new')}<input name="newPassword" type="password" autocomplete="new-password" required minlength="${MIN_LENGTH}"></label>
+          <div class="strength" id="password-strength"></div>
+          <label>${t('account.repeat')}<input name="repeat" type="password" autocomplete="new-password" required minlength="${MIN_LENGTH}"></label>
           <p class="error" id="password-error" role="alert" hidden></p>
           <p class="ok-text" id="password-ok" role="status" hidden>${t('account.changed')}</p>
           <button class="primary" type="submit">${t('account.save')}</button>
         </form>
       </section>
     </div>`);
+  attachStrengthMeter($('#password-form', main).elements.newPassword, $('#password-strength', main),
+    () => [me.email, me.displayName, me.organisation]);
   $('#password-form', main).addEventListener('submit', async e => {
     e.preventDefault();
     const data = Object.fromEntries(new FormData(e.target));
@@ -64,7 +69,7 @@ export function renderAccount(_params, main) {
       ok.hidden = false;
       toast(t('account.changed'), 'ok');
     } catch (err) {
-      error.textContent = err.message;
+      error.textContent = errorText(err);
       error.hidden = false;
     }
   });

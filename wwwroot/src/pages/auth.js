@@ -2,19 +2,37 @@
 import { html, mount, $, toast } from '../core/dom.js';
 import { t, addMessages } from '../core/i18n.js';
 import { get, post } from '../core/api.js';
+import { attachStrengthMeter, MIN_LENGTH } from '../core/password-meter.js';
+import { takeSessionEndedNotice } from '../core/session-end.js';
 
 addMessages({
   en: {
     'auth.signin': 'Sign in', 'auth.signup': 'Create account', 'auth.email': 'E-mail address', 'auth.password': 'Password',
     'auth.name': 'Your name', 'auth.organisation': 'Your organisation', 'auth.noaccount': 'New here?',
     'auth.haveaccount': 'Already have an account?', 'auth.tagline': 'One live place for every party of a partnership.',
-    'auth.passwordHint': 'At least 8 characters, with a digit.', 'auth.external': 'Sign in with {name}',
+    'auth.passwordHint': 'At least 10 characters. A phrase of a few unrelated words is strong and easy to remember.',
+    'auth.external': 'Sign in with {name}', 'auth.sessionEnded': 'Your session has ended: sign in again.',
+    'auth.signupThenSignin': 'We could not sign you in with these details. If this address already has an account, sign in with its password.',
+    'auth.error.credentials': 'The e-mail address or password is not right.',
+    'auth.error.throttled': 'Too many failed attempts from here: wait a few minutes and try again.',
+    'auth.error.password-too-short': 'The password needs at least 10 characters.',
+    'auth.error.password-too-weak': 'This password is too easy to guess: use a longer phrase of unrelated words.',
+    'auth.error.email-invalid': 'This e-mail address cannot be used.',
+    'auth.error.current-password': 'The current password is not right.',
   },
   id: {
     'auth.signin': 'Masuk', 'auth.signup': 'Buat akun', 'auth.email': 'Alamat e-mail', 'auth.password': 'Kata sandi',
     'auth.name': 'Nama Anda', 'auth.organisation': 'Organisasi Anda', 'auth.noaccount': 'Baru di sini?',
     'auth.haveaccount': 'Sudah punya akun?', 'auth.tagline': 'Satu tempat langsung untuk setiap pihak dalam kemitraan.',
-    'auth.passwordHint': 'Minimal 8 karakter, dengan angka.', 'auth.external': 'Masuk dengan {name}',
+    'auth.passwordHint': 'Minimal 10 karakter. Frasa dari beberapa kata yang tidak saling berkaitan kuat dan mudah diingat.',
+    'auth.external': 'Masuk dengan {name}', 'auth.sessionEnded': 'Sesi Anda telah berakhir: silakan masuk kembali.',
+    'auth.signupThenSignin': 'Kami tidak dapat memasukkan Anda dengan data ini. Jika alamat ini sudah punya akun, masuklah dengan kata sandinya.',
+    'auth.error.credentials': 'Alamat e-mail atau kata sandi tidak sesuai.',
+    'auth.error.throttled': 'Terlalu banyak percobaan gagal dari sini: tunggu beberapa menit, lalu coba lagi.',
+    'auth.error.password-too-short': 'Kata sandi minimal 10 karakter.',
+    'auth.error.password-too-weak': 'Kata sandi ini terlalu mudah ditebak: gunakan frasa yang lebih panjang dari kata-kata yang tidak saling berkaitan.',
+    'auth.error.email-invalid': 'Alamat e-mail ini tidak dapat digunakan.',
+    'auth.error.current-password': 'Kata sandi saat ini tidak sesuai.',
   },
 });
 
@@ -29,8 +47,10 @@ export function renderAuth(main, { mode = 'signin', onDone, email = '' } = {}) {
           <label>${t('auth.name')}<input name="displayName" autocomplete="name" required maxlength="100"></label>
           <label>${t('auth.organisation')}<input name="organisation" autocomplete="organization" maxlength="200"></label>` : ''}
         <label>${t('auth.email')}<input name="email" type="email" autocomplete="email" required value="${email}"></label>
-        <label>${t('auth.password')}<input name="password" type="password" autocomplete="${signup ? 'new-password' : 'current-password'}" required minlength="8">
+        <label>${t('auth.password')}<input name="password" type="password" autocomplete="${signup ? 'new-password' : 'current-password'}" required ${signup ? html`minlength="${MIN_LENGTH}"` : ''}>
           ${signup ? html`<small class="muted">${t('auth.passwordHint')}</small>` : ''}</label>
+        ${signup ? html`<div class="strength" id="auth-strength"></div>` : ''}
+        ${!signup && takeSessionEndedNotice() ? html`<p class="notice" id="session-ended" role="status">${t('auth.sessionEnded')}</p>` : ''}
         <p class="error" id="auth-error" role="alert" hidden></p>
         <button type="submit" class="primary">${signup ? t('auth.signup') : t('auth.signin')}</button>
       </form>
@@ -39,20 +59,42 @@ export function renderAuth(main, { mode = 'signin', onDone, email = '' } = {}) {
     </section>`);
   $('#auth-switch', main).addEventListener('click', () => renderAuth(main, { mode: signup ? 'signin' : 'signup', onDone, email: $('#auth-form [name=email]', main).value || email }));
   showExternalProviders($('#auth-form', main));
+  if (signup) {
+    const form = $('#auth-form', main);
+    attachStrengthMeter(form.elements.password, $('#auth-strength', main),
+      () => [form.elements.email.value, form.elements.displayName.value, form.elements.organisation.value]);
+  }
   $('#auth-form', main).addEventListener('submit', async e => {
     e.preventDefault();
     const data = Object.fromEntries(new FormData(e.target));
     const error = $('#auth-error', main);
     error.hidden = true;
     try {
-      const me = await post(signup ? '/api/account/signup' : '/api/account/signin', data);
-      await onDone(me);
+      await onDone(signup ? await signUp(data) : await post('/api/account/signin', data));
     } catch (err) {
-      error.textContent = err.message;
+      error.textContent = errorText(err);
       error.hidden = false;
-      toast(err.message, 'error');
+      toast(error.textContent, 'error');
     }
   });
+}
+
+// The server answers a sign-up alike whether or not the address had an account; signing in then tells.
+async function signUp(data) {
+  await post('/api/account/signup', data);
+  try {
+    return await post('/api/account/signin', { email: data.email, password: data.password });
+  } catch (err) {
+    if (err.status === 401) err.problem = { ...err.problem, code: 'signupThenSignin' };
+    throw err;
+  }
+}
+
+/** The refusal in the person's language (the server sends a code), else the server's own words. */
+export function errorText(err) {
+  const code = err?.problem?.code;
+  const key = code === 'signupThenSignin' ? 'auth.signupThenSignin' : `auth.error.${code}`;
+  return code && t(key) !== key ? t(key) : err.message;
 }
 
 // An external OpenID Connect provider, when the server has one configured.

@@ -9,6 +9,7 @@ import { t, addMessages, formatDateTime } from '../core/i18n.js';
 import { get, post, patch, del } from '../core/api.js';
 import { openPartnership, can, session } from '../core/session.js';
 import { hubConnection, keepConnected } from '../core/live.js';
+import { styleNonce } from '../core/csp.js';
 import { navigate } from '../core/router.js';
 import { updateNav } from '../shell.js';
 import { initials } from './partnership.js';
@@ -141,7 +142,9 @@ export async function renderDocument({ pid, docId }, main) {
     view.dispatch({ effects: setRemoteCursors.of(cursors), annotations: remote.of(true) });
     const people = new Map();
     for (const p of presence.values()) people.set(p.userId, p);
-    mount($('#presence', main), html`${[...people.values()].map(p => html`<span class="avatar" style="background:${p.colour}" title="${p.name}">${initials(p.name)}</span>`)}`);
+    mount($('#presence', main), html`${[...people.values()].map(p => html`<span class="avatar" data-colour="${p.colour}" title="${p.name}">${initials(p.name)}</span>`)}`);
+    // Set through the DOM: a style attribute in markup would be refused by the Content-Security-Policy.
+    for (const avatar of $('#presence', main).querySelectorAll('[data-colour]')) avatar.style.background = avatar.dataset.colour;
   };
   const moveCursors = op => {
     for (const p of presence.values()) [p.anchor, p.head] = type.transformSelection([p.anchor, p.head], op);
@@ -216,6 +219,7 @@ export async function renderDocument({ pid, docId }, main) {
       extensions: [
         basicSetup, markdown(), EditorView.lineWrapping, remoteCursors, commentedPassages,
         taskLineMarks(() => session.partnership?.members ?? null),
+        EditorView.cspNonce.of(styleNonce()),
         // Clicking a tinted passage shows the comment about it.
         EditorView.domEventHandlers({ click: (e, v) => { showComment(commentAt(v.state, v.posAtCoords({ x: e.clientX, y: e.clientY }) ?? -1)); } }),
         writable.of(EditorState.readOnly.of(true)),

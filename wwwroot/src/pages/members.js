@@ -75,7 +75,7 @@ export async function renderMembers({ pid }, main) {
       ${p.archived ? html`<p class="notice" role="status">${t('members.archived')}</p>` : ''}
       <div class="party-grid">${p.parties.map(party => partyCard(p, me, party))}</div>
       ${owner ? html`
-        <section class="card" style="margin-top:1rem;max-width:640px">
+        <section class="card add-party">
           <h2>${t('members.addParty')}</h2>
           <form id="add-party" class="inline-form">
             <label>${t('members.partyName')}<input name="name" required maxlength="200"></label>
@@ -95,14 +95,14 @@ export async function renderMembers({ pid }, main) {
     return html`
       <section class="card party-card party" data-party="${party.id}">
         <h2>${party.name}</h2>
-        ${canManage ? html`<p class="muted" style="margin:-.3rem 0 .4rem;font-size:.85rem">${t('members.you.manage')}</p>` : ''}
+        ${canManage ? html`<p class="muted manage-note">${t('members.you.manage')}</p>` : ''}
         ${people.length === 0 ? html`<p class="empty">${t('members.noMembers')}</p>` : html`
         <ul class="members">${people.map(m => memberRow(me, m, canManage, grantable))}</ul>`}
         ${canManage ? html`
           <h3>${t('members.invite', { party: party.name })}</h3>
           <form class="inline-form invite-form" data-party="${party.id}">
             <label>${t('members.email')}<input name="email" type="email" required maxlength="256" autocomplete="off"></label>
-            <label style="flex:0 1 140px">${t('members.role')}<select name="role">${grantable.map(r => html`<option value="${r}" ${r === 'Editor' ? 'selected' : ''}>${roleLabel(r)}</option>`)}</select></label>
+            <label class="role-field">${t('members.role')}<select name="role">${grantable.map(r => html`<option value="${r}" ${r === 'Editor' ? 'selected' : ''}>${roleLabel(r)}</option>`)}</select></label>
             <label class="check"><input type="checkbox" name="isPartyAdmin"> ${t('members.inviteAdmin')}</label>
             <button class="primary" type="submit">${t('members.inviteBtn')}</button>
           </form>
@@ -113,7 +113,7 @@ export async function renderMembers({ pid }, main) {
               <button type="button" class="copy-link">${t('members.copy')}</button>
             </div>` : ''}
           <h3>${t('members.pending')}</h3>
-          ${pending.length === 0 ? html`<p class="muted" style="margin:0">${t('members.noPending')}</p>` : html`
+          ${pending.length === 0 ? html`<p class="muted flush">${t('members.noPending')}</p>` : html`
           <ul class="pending">${pending.map(i => html`
             <li><span class="grow"><strong>${i.email}</strong> · ${roleLabel(i.role)}${i.isPartyAdmin ? html` · ${t('members.admin')}` : ''}
               <small class="muted"> · ${t('members.expires', { date: formatDateTime(i.expiresAt) })}</small></span>

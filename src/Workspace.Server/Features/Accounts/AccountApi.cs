@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,15 +11,15 @@ namespace Workspace.Server.Features.Accounts;
 
 public sealed record SignUpRequest(
     [property: Required, EmailAddress, MaxLength(256)] string Email,
-    [property: Required, MinLength(8), MaxLength(128)] string Password,
+    [property: Required, MaxLength(128)] string Password,
     [property: Required, MaxLength(100)] string DisplayName,
     [property: MaxLength(200)] string? Organisation);
 
-public sealed record SignInRequest([property: Required] string Email, [property: Required] string Password);
+public sealed record SignInRequest(string? Email, string? Password);
 
 public sealed record ChangePasswordRequest(
     [property: Required] string CurrentPassword,
-    [property: Required, MinLength(8), MaxLength(128)] string NewPassword);
+    [property: Required, MaxLength(128)] string NewPassword);
 
 public sealed record ExternalProvider(string Scheme, string DisplayName, string StartUrl);
 
@@ -40,8 +41,13 @@ public static class AccountApi
         group.MapGet("/external/callback", ExternalCallbackAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Auth);
     }
 
-    private static async Task<Results<Ok<MeResponse>, ValidationProblem>> SignUpAsync(
-        SignUpRequest request, UserManager<WorkspaceUser> users, SignInManager<WorkspaceUser> signIn)
+    /// <summary>
+    /// Creates the account unless the address has one already, and answers the same either way (202, after the
+    /// same work): the client then signs in, which only the account's owner can. Whether an address has an
+    /// account is never said; a weak password or bad field is refused first, whoever the address belongs to.
+    /// </summary>
+    private static async Task<Results<Accepted, ValidationProblem>> SignUpAsync(
+        SignUpRequest request, UserManager<WorkspaceUser> users, IPasswordHasher<WorkspaceUser> hasher)
     {
         if (Validation.Check(request) is { } invalid)
         {
@@ -54,38 +60,77 @@ public static class AccountApi
             DisplayName = request.DisplayName.Trim(),
             Organisation = request.Organisation?.Trim() ?? "",
         };
-        var result = await users.CreateAsync(user, request.Password);
-        if (!result.Succeeded)
+        if (PasswordProblem(PasswordStrength.Check(user, request.Password), "password") is { } weak)
         {
-            return TypedResults.ValidationProblem(result.Errors.GroupBy(e => e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "email")
-                .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
+            return weak;
         }
+        if (await users.FindByEmailAsync(user.Email) is not null)
+        {
+            // As long as creating an account takes (hashing its password is most of it).
+            hasher.HashPassword(user, request.Password);
+            return TypedResults.Accepted((string?)null);
+        }
+        var result = await users.CreateAsync(user, request.Password);
+        var taken = result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail)
+            or nameof(IdentityErrorDescriber.DuplicateUserName));
+        if (!result.Succeeded && !taken)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["email"] = result.Errors.Select(e => e.Description).ToArray() },
+                extensions: new Dictionary<string, object?> { ["code"] = "email-invalid" });
+        }
+        return TypedResults.Accepted((string?)null);
+    }
+
+    /// <summary>
+    /// A wrong password and an unknown address get the same answer after the same work (a password hash is
+    /// checked either way). Failures slow down further tries per (address, client) only: see SignInThrottle.
+    /// </summary>
+    private static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> SignInAsync(
+        SignInRequest request, HttpContext http, UserManager<WorkspaceUser> users, SignInManager<WorkspaceUser> signIn,
+        SignInThrottle throttle, UnknownAccountPassword unknown)
+    {
+        var key = SignInThrottle.Key(request.Email ?? "", http.Connection.RemoteIpAddress);
+        if (throttle.Wait(key) is var wait && wait > TimeSpan.Zero)
+        {
+            http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            return Refusal(StatusCodes.Status429TooManyRequests, "throttled",
+                "Too many failed attempts from here: wait a few minutes and try again.");
+        }
+        var user = await users.FindByEmailAsync(request.Email?.Trim() ?? "");
+        var signedIn = user is null
+            ? unknown.Check(request.Password ?? "")
+            : (await signIn.CheckPasswordSignInAsync(user, request.Password ?? "", lockoutOnFailure: false)).Succeeded;
+        if (!signedIn || user is null)
+        {
+            throttle.Failed(key);
+            return Refusal(StatusCodes.Status401Unauthorized, "credentials",
+                "The e-mail address or password is not right.");
+        }
+        throttle.Succeeded(key);
         await signIn.SignInAsync(user, isPersistent: true);
         return TypedResults.Ok(ToMe(user));
     }
 
-    private static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> SignInAsync(
-        SignInRequest request, UserManager<WorkspaceUser> users, SignInManager<WorkspaceUser> signIn)
-    {
-        var user = await users.FindByEmailAsync(request.Email?.Trim() ?? "");
-        if (user is null)
-        {
-            return TypedResults.Problem("The e-mail address or password is not right.", statusCode: StatusCodes.Status401Unauthorized);
-        }
-        var result = await signIn.PasswordSignInAsync(user, request.Password ?? "", isPersistent: true, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            return TypedResults.Problem("Too many failed attempts: the account is locked for a few minutes.", statusCode: StatusCodes.Status429TooManyRequests);
-        }
-        if (!result.Succeeded)
-        {
-            return TypedResults.Problem("The e-mail address or password is not right.", statusCode: StatusCodes.Status401Unauthorized);
-        }
-        return TypedResults.Ok(ToMe(user));
-    }
+    private static ProblemHttpResult Refusal(int status, string code, string detail) =>
+        TypedResults.Problem(detail, statusCode: status,
+            extensions: new Dictionary<string, object?> { ["code"] = code });
 
-    private static async Task<NoContent> SignOutAsync(SignInManager<WorkspaceUser> signIn)
+    /// <summary>A refused password as a validation problem on <paramref name="field"/>, with its code.</summary>
+    private static ValidationProblem? PasswordProblem(IdentityResult result, string field) =>
+        result.Succeeded ? null : TypedResults.ValidationProblem(
+            new Dictionary<string, string[]> { [field] = result.Errors.Select(e => e.Description).ToArray() },
+            extensions: new Dictionary<string, object?> { ["code"] = result.Errors.First().Code });
+
+    /// <summary>Signs out everywhere: a new security stamp ends every cookie and hub connection of theirs.</summary>
+    private static async Task<NoContent> SignOutAsync(ClaimsPrincipal principal, UserManager<WorkspaceUser> users,
+        SignInManager<WorkspaceUser> signIn, SessionHubFilter sessions)
     {
+        if (await users.GetUserAsync(principal) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+            await sessions.EndSessionsAsync(user.Id);
+        }
         await signIn.SignOutAsync();
         return TypedResults.NoContent();
     }
@@ -97,7 +142,8 @@ public static class AccountApi
     }
 
     private static async Task<Results<NoContent, ValidationProblem>> ChangePasswordAsync(
-        ChangePasswordRequest request, ClaimsPrincipal principal, UserManager<WorkspaceUser> users, SignInManager<WorkspaceUser> signIn)
+        ChangePasswordRequest request, ClaimsPrincipal principal, UserManager<WorkspaceUser> users,
+        SignInManager<WorkspaceUser> signIn, SessionHubFilter sessions)
     {
         if (Validation.Check(request) is { } invalid)
         {
@@ -108,15 +154,23 @@ public static class AccountApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [""] = ["You are not signed in."] });
         }
+        if (PasswordProblem(PasswordStrength.Check(user, request.NewPassword), "newPassword") is { } weak)
+        {
+            return weak;
+        }
         var result = await users.ChangePasswordAsync(user, request.CurrentPassword, request.NewPassword);
         if (!result.Succeeded)
         {
-            return TypedResults.ValidationProblem(result.Errors
-                .GroupBy(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "currentPassword" : "newPassword")
-                .ToDictionary(g => g.Key, g => g.Select(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "The current password is not right." : e.Description).ToArray()));
+            var mismatch = result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch));
+            return mismatch
+                ? TypedResults.ValidationProblem(
+                    new Dictionary<string, string[]> { ["currentPassword"] = ["The current password is not right."] },
+                    extensions: new Dictionary<string, object?> { ["code"] = "current-password" })
+                : PasswordProblem(result, "newPassword")!;
         }
-        // A new security stamp signs out other devices; this one gets a fresh cookie.
+        // The new security stamp ends every other session; this one gets a fresh cookie.
         await signIn.RefreshSignInAsync(user);
+        await sessions.EndSessionsAsync(user.Id);
         return TypedResults.NoContent();
     }
 

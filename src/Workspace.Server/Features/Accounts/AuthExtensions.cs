@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR;
 using Workspace.Server.Data;
 
 namespace Workspace.Server.Features.Accounts;
@@ -69,12 +72,18 @@ public static class AuthExtensions
         builder.Services.AddIdentityCore<WorkspaceUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
+                // Length and unguessability (PasswordStrength), not rules of composition.
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequireUppercase = false;
-                o.Password.RequiredLength = 8;
-                o.Lockout.MaxFailedAccessAttempts = 10;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireDigit = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Password.RequiredLength = PasswordStrength.MinimumLength;
+                // No global lockout, which anyone knowing an address could set off: SignInThrottle instead.
+                o.Lockout.AllowedForNewUsers = false;
             })
             .AddEntityFrameworkStores<WorkspaceDb>()
+            .AddPasswordValidator<PasswordStrength>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
 
@@ -88,8 +97,29 @@ public static class AuthExtensions
             // An API answers 401/403; it never redirects to a login page.
             o.Events.OnRedirectToLogin = ctx => { ctx.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
             o.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+            // Instead of Identity's check every 30 minutes: a session ends the moment its person signs out or
+            // changes the password, on every request (stamps are cached for two seconds, see SessionStamps).
+            o.Events.OnValidatePrincipal = RejectEndedSessionAsync;
         });
+        builder.Services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddSingleton<UnknownAccountPassword>();
+        builder.Services.AddSingleton<SessionStamps>();
+        builder.Services.AddSingleton<SessionHubFilter>();
+        builder.Services.AddHostedService<SessionSweep>();
+        builder.Services.AddSignalR(o => o.AddFilter<SessionHubFilter>());
         // The external cookie must survive the cross-site redirect back from the provider.
         builder.Services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ExternalScheme, o => o.Cookie.SameSite = SameSiteMode.Lax);
+    }
+
+    private static async Task RejectEndedSessionAsync(CookieValidatePrincipalContext context)
+    {
+        var stamps = context.HttpContext.RequestServices.GetRequiredService<SessionStamps>();
+        if (!await stamps.IsCurrentAsync(context.Principal, context.HttpContext.RequestAborted))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
     }
 }
