@@ -104,7 +104,7 @@ export async function renderDashboard({ pid }, main) {
   });
 
   function itemList(items, late = false) {
-    return html`<ul class="mini-items">${items.map(i => html`<li><span class="num">A${i.number}</span> <span class="clamp" title="${i.title}">${i.title}</span>
+    return html`<ul class="mini-items">${items.map(i => html`<li><span class="clamp" title="${i.title}"><span class="num">A${i.number}</span> ${i.title}</span>
       <small class="${late ? 'late' : 'muted'}">${i.dueDate ? formatDate(i.dueDate) : ''} · ${statusLabel(i.status)}${i.ownerName ? ` · ${i.ownerName}` : ''}</small></li>`)}</ul>`;
   }
 

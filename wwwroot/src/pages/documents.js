@@ -403,7 +403,14 @@ function emptyHint() {
     box.append(p);
   };
   line(t('docs.hint.title'));
-  line(t('docs.hint.md'), 'hint-code');
+  const marks = document.createElement('p');
+  for (const mark of t('docs.hint.md').split(/\s{3,}/)) {
+    const code = document.createElement('span');
+    code.className = 'hint-code';
+    code.textContent = mark;
+    marks.append(code, ' ');
+  }
+  box.append(marks);
   line(t('docs.hint.task'));
   line(t('docs.hint.example'), 'hint-code');
   return box;

@@ -41,7 +41,9 @@ public sealed class DocumentSnapshot
     public DateTimeOffset At { get; set; }
 }
 
-/// <summary>A name someone gave the version that ends at <see cref="Revision"/> (a named version ends there for good).</summary>
+/// <summary>
+/// A name someone gave the version that ends at <see cref="Revision"/> (a named version ends there for good).
+/// </summary>
 public sealed class DocumentVersionName
 {
     public Guid DocumentId { get; set; }
@@ -52,8 +54,8 @@ public sealed class DocumentVersionName
 }
 
 internal sealed class DocumentConfiguration :
-    IEntityTypeConfiguration<Document>, IEntityTypeConfiguration<DocumentOperation>, IEntityTypeConfiguration<DocumentSnapshot>,
-    IEntityTypeConfiguration<DocumentVersionName>
+    IEntityTypeConfiguration<Document>, IEntityTypeConfiguration<DocumentOperation>,
+    IEntityTypeConfiguration<DocumentSnapshot>, IEntityTypeConfiguration<DocumentVersionName>
 {
     public void Configure(EntityTypeBuilder<Document> e)
     {

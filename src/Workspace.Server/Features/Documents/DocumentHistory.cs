@@ -16,8 +16,9 @@ namespace Workspace.Server.Features.Documents;
 /// e.g. a checklist link). A restore is a version of its own (<see cref="Restored"/>), so the text just before it is one
 /// too and the restore can be undone the same way.
 /// </summary>
-public sealed record VersionView(long Revision, long FirstRevision, DateTimeOffset Started, DateTimeOffset At, IReadOnlyList<string> Authors, int Edits, bool Restored,
-    string? Name = null);
+public sealed record VersionView(
+    long Revision, long FirstRevision, DateTimeOffset Started, DateTimeOffset At, IReadOnlyList<string> Authors,
+    int Edits, bool Restored, string? Name = null);
 
 /// <summary>A name for the version ending at a revision; empty takes the name away.</summary>
 public sealed record NameVersionRequest([property: MaxLength(DocumentHistory.MaxVersionNameLength)] string? Name);
@@ -48,7 +49,8 @@ public static class DocumentHistory
         documents.MapGet("/{documentId:guid}/history", ListAsync).RequireMember(PartnershipRole.Viewer);
         documents.MapGet("/{documentId:guid}/history/{revision:long}", ReadAsync).RequireMember(PartnershipRole.Viewer);
         documents.MapPost("/{documentId:guid}/history/{revision:long}/restore", RestoreAsync).RequireMember(PartnershipRole.Editor);
-        documents.MapPut("/{documentId:guid}/history/{revision:long}/name", NameAsync).RequireMember(PartnershipRole.Editor);
+        documents.MapPut("/{documentId:guid}/history/{revision:long}/name", NameAsync)
+            .RequireMember(PartnershipRole.Editor);
     }
 
     private static async Task<Results<Ok<DocumentHistoryView>, ProblemHttpResult>> ListAsync(
@@ -67,8 +69,9 @@ public static class DocumentHistory
         var named = await db.Set<DocumentVersionName>().AsNoTracking()
             .Where(n => n.DocumentId == documentId && n.Revision > since)
             .ToDictionaryAsync(n => n.Revision, n => n.Name, ct);
-        var groups = GroupEdits(edits.Select(e => new Edit(e.Revision, e.AuthorId, e.At, e.ClientId == DocumentGrain.ServerClientId)),
-            options.Value, named.Keys.ToHashSet());
+        var stored = edits.Select(e =>
+            new Edit(e.Revision, e.AuthorId, e.At, e.ClientId == DocumentGrain.ServerClientId));
+        var groups = GroupEdits(stored, options.Value, named.Keys.ToHashSet());
         var complete = since == 0 && groups.Count <= MaxVersions;
         if (since > 0 && groups.Count > 1)
         {
@@ -78,32 +81,36 @@ public static class DocumentHistory
         var ids = newest.SelectMany(g => g.Authors).Where(a => a.Length > 0).Distinct().ToList();
         var names = await db.Set<WorkspaceUser>().AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var versions = newest.Select(g => new VersionView(g.Last, g.First, g.Started, g.At,
-            g.Authors.Select(a => a.Length == 0 ? "" : names.GetValueOrDefault(a, "?")).ToList(), (int)(g.Last - g.First + 1), g.Restored,
-            named.GetValueOrDefault(g.Last))).ToList();
+            g.Authors.Select(a => a.Length == 0 ? "" : names.GetValueOrDefault(a, "?")).ToList(),
+            (int)(g.Last - g.First + 1), g.Restored, named.GetValueOrDefault(g.Last))).ToList();
         return TypedResults.Ok(new DocumentHistoryView(document.Revision, versions, complete));
     }
 
-    /// <summary>One stored operation as the history groups it; <see cref="ByServer"/> = made by the server, not typed.</summary>
+    /// <summary>A stored operation as the history groups it; <see cref="ByServer"/>: made by the server.</summary>
     public readonly record struct Edit(long Revision, string AuthorId, DateTimeOffset At, bool ByServer);
 
     /// <summary>A version being built: its first and last revision, when it started and ended, who made it.</summary>
-    public sealed record VersionGroup(long First, long Last, DateTimeOffset Started, DateTimeOffset At, List<string> Authors, bool Restored)
+    public sealed record VersionGroup(
+        long First, long Last, DateTimeOffset Started, DateTimeOffset At, List<string> Authors, bool Restored)
     {
         /// <summary>The person whose turn this version is ("" while only task sync wrote in it).</summary>
         public string Turn => Authors.FirstOrDefault(a => a.Length > 0) ?? "";
     }
 
     /// <summary>
-    /// Groups edits (oldest first) into versions. A new version starts after a pause of <see cref="DocumentOptions.HistoryGap"/>,
-    /// once a version has spanned <see cref="DocumentOptions.HistoryMaxSpan"/>, when another person takes over (a turn),
-    /// after a named revision, and for a restore. Task sync's edits (by nobody) join the version they fall in.
+    /// Groups edits (oldest first) into versions. A new version starts after a pause of
+    /// <see cref="DocumentOptions.HistoryGap"/>, once a version has spanned <see cref="DocumentOptions.HistoryMaxSpan"/>,
+    /// when another person takes over (a turn), after a named revision, and for a restore. Task sync's edits (by
+    /// nobody) join the version they fall in.
     /// </summary>
-    public static List<VersionGroup> GroupEdits(IEnumerable<Edit> edits, DocumentOptions options, IReadOnlySet<long> namedRevisions)
+    public static List<VersionGroup> GroupEdits(
+        IEnumerable<Edit> edits, DocumentOptions options, IReadOnlySet<long> namedRevisions)
     {
         var groups = new List<VersionGroup>();
         foreach (var edit in edits)
         {
-            // The server's own edits are checklist links and mirrors (by nobody) or restores (by the person who restored).
+            // The server's own edits are checklist links and mirrors (by nobody) or restores (by the person who
+            // restored).
             var restore = edit.ByServer && edit.AuthorId.Length > 0;
             var last = groups.Count > 0 ? groups[^1] : null;
             var joins = last is not null && !restore && !last.Restored && !namedRevisions.Contains(last.Last)
@@ -162,8 +169,8 @@ public static class DocumentHistory
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> NameAsync(
-        Guid partnershipId, Guid documentId, long revision, NameVersionRequest request, HttpContext http, IGrainFactory grains,
-        WorkspaceDb db, TimeProvider clock, CancellationToken ct)
+        Guid partnershipId, Guid documentId, long revision, NameVersionRequest request, HttpContext http,
+        IGrainFactory grains, WorkspaceDb db, TimeProvider clock, CancellationToken ct)
     {
         if (Validation.Check(request) is { } invalid)
         {
