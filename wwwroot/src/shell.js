@@ -52,14 +52,17 @@ const narrow = window.matchMedia('(max-width: 900px)');
 export function renderShell(root) {
   mount(root, html`
     <header class="topbar">
-      <button type="button" class="menu-button" id="menu" aria-controls="drawer" aria-expanded="false" aria-label="${t('shell.menu')}">
-        <span class="bars" aria-hidden="true"></span></button>
+      <button type="button" class="menu-button" id="menu" aria-controls="drawer" aria-expanded="false"
+        aria-label="${t('shell.menu')}"><span class="bars" aria-hidden="true"></span></button>
       <a class="brand" href="/">${t('shell.brand')}</a>
       <span class="spacer"></span>
-      <span id="connection" class="connection" data-state="${connectionState}" role="status" ${session.me ? '' : 'hidden'}>${t(`conn.${connectionState}`)}</span>
+      <span id="connection" class="connection" data-state="${connectionState}" role="status"
+        ${session.me ? '' : 'hidden'}>${t(`conn.${connectionState}`)}</span>
       <div class="tools" id="tools">
-        <label class="switcher" hidden><span class="sr-only">${t('shell.switch')}</span><select id="switcher" aria-label="${t('shell.switch')}"></select></label>
-        <select id="language" aria-label="${t('shell.language')}">${languages.map(l => html`<option value="${l.code}" ${l.code === lang() ? 'selected' : ''}>${l.label}</option>`)}</select>
+        <label class="switcher" hidden><span class="sr-only">${t('shell.switch')}</span>
+          <select id="switcher" aria-label="${t('shell.switch')}"></select></label>
+        <select id="language" aria-label="${t('shell.language')}">${languages.map(l => html`
+          <option value="${l.code}" ${l.code === lang() ? 'selected' : ''}>${l.label}</option>`)}</select>
         <a class="me" id="me" href="/account"></a>
         <button class="link" id="signout" hidden>${t('shell.signout')}</button>
       </div>
@@ -104,7 +107,9 @@ function placeTools() {
   if (!narrow.matches) setDrawer(false);
 }
 narrow.addEventListener('change', placeTools);
-document.addEventListener('keydown', e => { if (e.key === 'Escape' && $('#drawer')?.classList.contains('open')) setDrawer(false); });
+document.addEventListener('keydown', e => {
+  if (e.key === 'Escape' && $('#drawer')?.classList.contains('open')) setDrawer(false);
+});
 
 export function updateUser() {
   const me = session.me;

@@ -28,7 +28,8 @@ export function renderAuth(main, { mode = 'signin', onDone, email = '', organisa
       <form id="auth-form" novalidate>
         ${signup ? html`
           <label>${t('auth.name')}<input name="displayName" autocomplete="name" required maxlength="100"></label>
-          ${organisation == null ? html`<label>${t('auth.organisation')}<input name="organisation" autocomplete="organization" maxlength="200"></label>`
+          ${organisation == null
+            ? html`<label>${t('auth.organisation')}<input name="organisation" autocomplete="organization" maxlength="200"></label>`
             : html`<input type="hidden" name="organisation" value="${organisation}">`}` : ''}
         <label>${t('auth.email')}<input name="email" type="email" autocomplete="email" required value="${email}"></label>
         <label>${t('auth.password')}<input name="password" type="password" autocomplete="${signup ? 'new-password' : 'current-password'}" required minlength="8">
@@ -39,8 +40,9 @@ export function renderAuth(main, { mode = 'signin', onDone, email = '', organisa
       <p class="muted">${signup ? t('auth.haveaccount') : t('auth.noaccount')}
         <button class="link" id="auth-switch">${signup ? t('auth.signin') : t('auth.signup')}</button></p>
     </section>`);
-  $('#auth-switch', main).addEventListener('click', () => renderAuth(main, { mode: signup ? 'signin' : 'signup', onDone, organisation,
-    email: $('#auth-form [name=email]', main).value || email }));
+  $('#auth-switch', main).addEventListener('click', () => renderAuth(main, {
+    mode: signup ? 'signin' : 'signup', onDone, organisation, email: $('#auth-form [name=email]', main).value || email,
+  }));
   showExternalProviders($('#auth-form', main));
   $('#auth-form', main).addEventListener('submit', async e => {
     e.preventDefault();

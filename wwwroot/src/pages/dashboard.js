@@ -16,9 +16,10 @@ addMessages({
     'dash.activity': 'Recent activity', 'dash.noGoals': 'No goals yet.', 'dash.noKpis': 'No KPIs yet.', 'dash.noMine': 'Nothing on your plate.',
     'dash.noOverdue': 'Nothing overdue.', 'dash.items': '{open} open · {done} done', 'dash.allActivity': 'All activity', 'dash.allItems': 'All action items',
     'dash.allGoals': 'Goals & KPIs', 'dash.mineCount': '{open} open · {done} done (yours)',
-    'dash.next': 'Next steps', 'dash.next.invite': 'Invite your partner organisation', 'dash.next.plan': 'Start the joint plan',
-    'dash.next.goal': 'Set a first shared goal', 'dash.next.done': 'Done', 'dash.next.todo': 'To do',
-    'dash.welcome': 'Welcome, {name}!', 'dash.welcomeText': 'You have joined “{partnership}” for {party} as {role}. '
+    'dash.next': 'Next steps', 'dash.next.invite': 'Invite your partner organisation',
+    'dash.next.plan': 'Start the joint plan', 'dash.next.goal': 'Set a first shared goal', 'dash.next.done': 'Done', 'dash.next.todo': 'To do',
+    'dash.welcome': 'Welcome, {name}!',
+    'dash.welcomeText': 'You have joined “{partnership}” for {party} as {role}. '
       + 'Every party works on the same plan, goals and action items here, and sees each change as it happens.',
     'dash.welcomeClose': 'Close',
   },
@@ -27,10 +28,11 @@ addMessages({
     'dash.activity': 'Aktivitas terbaru', 'dash.noGoals': 'Belum ada tujuan.', 'dash.noKpis': 'Belum ada KPI.', 'dash.noMine': 'Tidak ada tugas untuk Anda.',
     'dash.noOverdue': 'Tidak ada yang lewat tenggat.', 'dash.items': '{open} terbuka · {done} selesai', 'dash.allActivity': 'Semua aktivitas', 'dash.allItems': 'Semua butir tindakan',
     'dash.allGoals': 'Tujuan & KPI', 'dash.mineCount': '{open} terbuka · {done} selesai (milik Anda)',
-    'dash.next': 'Langkah berikutnya', 'dash.next.invite': 'Undang organisasi mitra Anda', 'dash.next.plan': 'Mulai rencana bersama',
-    'dash.next.goal': 'Tetapkan tujuan bersama pertama', 'dash.next.done': 'Selesai', 'dash.next.todo': 'Belum',
-    'dash.welcome': 'Selamat datang, {name}!', 'dash.welcomeText': 'Anda telah bergabung di “{partnership}” mewakili {party} '
-      + 'sebagai {role}. Semua pihak mengerjakan rencana, tujuan, dan tugas yang sama di sini, dan melihat setiap perubahan saat itu juga.',
+    'dash.next': 'Langkah berikutnya', 'dash.next.invite': 'Undang organisasi mitra Anda',
+    'dash.next.plan': 'Mulai rencana bersama', 'dash.next.goal': 'Tetapkan tujuan bersama pertama', 'dash.next.done': 'Selesai', 'dash.next.todo': 'Belum',
+    'dash.welcome': 'Selamat datang, {name}!',
+    'dash.welcomeText': 'Anda telah bergabung di “{partnership}” mewakili {party} sebagai {role}. Semua pihak '
+      + 'mengerjakan rencana, tujuan, dan tugas yang sama di sini, dan melihat setiap perubahan saat itu juga.',
     'dash.welcomeClose': 'Tutup',
   },
 });
@@ -49,7 +51,8 @@ export async function renderDashboard({ pid }, main) {
     const [d, docs, part] = await Promise.all([get(`/api/partnerships/${pid}/dashboard`),
       get(`/api/partnerships/${pid}/documents`), openPartnership(pid, { force: true })]);
     mount(main, html`
-      <div class="page-head"><h1>${part.name}</h1><span class="muted">${part.parties.map(x => x.name).join(' · ')}</span></div>
+      <div class="page-head"><h1>${part.name}</h1>
+        <span class="muted">${part.parties.map(x => x.name).join(' · ')}</span></div>
       ${welcome ? welcomeCard(part) : ''}
       ${nextSteps(part, d, docs)}
       <div class="dash">
@@ -65,7 +68,8 @@ export async function renderDashboard({ pid }, main) {
               <span class="rag rag-${k.status}">${ragLabel(k.status)}</span></a>`)}</div>`}
         </section>
         <section class="card"><h2>${t('dash.mine')} <a class="more" href="/p/${pid}/actions">${t('dash.allItems')} →</a></h2>
-          <p class="muted small" id="my-counts">${t('dash.mineCount', { open: d.myOpenItems.length, done: d.myDoneItems })}</p>
+          <p class="muted small" id="my-counts">${t('dash.mineCount', { open: d.myOpenItems.length, done: d.myDoneItems })}
+          </p>
           ${d.myOpenItems.length === 0 ? html`<p class="empty">${t('dash.noMine')}</p>` : itemList(d.myOpenItems)}
         </section>
         <section class="card"><h2>${t('dash.overdue')}</h2>
@@ -80,7 +84,8 @@ export async function renderDashboard({ pid }, main) {
   function welcomeCard(part) {
     const me = myMembership();
     const party = part.parties.find(x => x.id === me?.partyId)?.name ?? '';
-    return html`<section class="card welcome" id="welcome" role="status"><h2>${t('dash.welcome', { name: session.me?.displayName ?? '' })}</h2>
+    return html`<section class="card welcome" id="welcome" role="status">
+      <h2>${t('dash.welcome', { name: session.me?.displayName ?? '' })}</h2>
       <p>${t('dash.welcomeText', { partnership: part.name, party, role: roleLabel(me?.role ?? 'Viewer') })}</p>
       <button type="button" id="welcome-close">${t('dash.welcomeClose')}</button></section>`;
   }
@@ -94,7 +99,8 @@ export async function renderDashboard({ pid }, main) {
     ];
     if (steps.every(s => s.done)) return '';
     return html`<section class="card next-steps" id="next-steps"><h2>${t('dash.next')}</h2><ol>${steps.map(s => html`
-      <li class="${s.done ? 'done' : ''}" data-step="${s.key}"><span class="tick" aria-hidden="true">${s.done ? '✓' : ''}</span>
+      <li class="${s.done ? 'done' : ''}" data-step="${s.key}">
+        <span class="tick" aria-hidden="true">${s.done ? '✓' : ''}</span>
         <a href="${s.href}">${t(`dash.next.${s.key}`)}</a>
         <span class="sr-only">(${t(s.done ? 'dash.next.done' : 'dash.next.todo')})</span></li>`)}</ol></section>`;
   }
@@ -104,7 +110,8 @@ export async function renderDashboard({ pid }, main) {
   });
 
   function itemList(items, late = false) {
-    return html`<ul class="mini-items">${items.map(i => html`<li><span class="clamp" title="${i.title}"><span class="num">A${i.number}</span> ${i.title}</span>
+    return html`<ul class="mini-items">${items.map(i => html`<li>
+      <span class="clamp" title="${i.title}"><span class="num">A${i.number}</span> ${i.title}</span>
       <small class="${late ? 'late' : 'muted'}">${i.dueDate ? formatDate(i.dueDate) : ''} · ${statusLabel(i.status)}${i.ownerName ? ` · ${i.ownerName}` : ''}</small></li>`)}</ul>`;
   }
 

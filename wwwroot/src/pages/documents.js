@@ -93,13 +93,14 @@ export async function renderDocuments({ pid }, main) {
   return () => { active = false; stop(); };
 }
 
-/** "New document": a template (the joint plan first) and a title. The first document of a partnership starts as the plan. */
+/** "New document": a template (the joint plan first) and a title. A partnership's first document starts as the plan. */
 function newDocumentForm(chosen) {
   const templates = documentTemplates();
   return html`<form id="new-doc" class="inline-form card new-doc"><h2 class="new-doc-head">${t('docs.new')}</h2>
     <label>${t('template.label')}<select name="template">${[...templates.slice(1), templates[0]].map(x => html`
       <option value="${x.key}" ${x.key === chosen ? 'selected' : ''}>${x.label}</option>`)}</select></label>
-    <label>${t('docs.name')} <input name="title" maxlength="200" value="${chosen === 'blank' ? '' : t(`template.${chosen}`)}"></label>
+    <label>${t('docs.name')}
+      <input name="title" maxlength="200" value="${chosen === 'blank' ? '' : t(`template.${chosen}`)}"></label>
     <button class="primary">${t('docs.create')}</button></form>`;
 }
 
@@ -122,7 +123,8 @@ export async function renderDocument({ pid, docId }, main) {
       <div class="doc-editor" id="editor"></div>
       <div class="doc-side">
         <div class="tabs" role="tablist">
-          <button type="button" role="tab" id="tab-edit" aria-selected="false" aria-controls="editor">${t('docs.edit')}</button>
+          <button type="button" role="tab" id="tab-edit" aria-selected="false" aria-controls="editor">
+            ${t('docs.edit')}</button>
           <button type="button" role="tab" id="tab-preview" aria-selected="true" aria-controls="preview-pane">${t('docs.preview')}</button>
           <button type="button" role="tab" id="tab-comments" aria-selected="false" aria-controls="comments">${t('comments.title')} <span class="count" id="comment-count"></span></button>
           <button type="button" role="tab" id="tab-history" aria-selected="false" aria-controls="history">${t('history.title')}</button>

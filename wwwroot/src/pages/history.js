@@ -9,7 +9,8 @@ import { can, session } from '../core/session.js';
 addMessages({
   en: {
     'history.title': 'History', 'history.loading': 'Loading the history…', 'history.none': 'No edits yet.',
-    'history.current': 'Current version', 'history.edits': '{n} edits', 'history.edit': '1 edit', 'history.workspace': 'task sync',
+    'history.current': 'Current version', 'history.edits': '{n} edits', 'history.edit': '1 edit',
+    'history.workspace': 'task sync',
     'history.back': '← All versions', 'history.versionOf': 'Version of {when}', 'history.restore': 'Restore this version',
     'history.confirmRestore': 'Replace the document’s text with this version? Everyone editing sees the change; the current text stays in the history.',
     'history.restored': 'The version of {when} is back.', 'history.by': 'by {names}', 'history.older': 'Older versions are kept and not listed.',
@@ -19,7 +20,8 @@ addMessages({
   },
   id: {
     'history.title': 'Riwayat', 'history.loading': 'Memuat riwayat…', 'history.none': 'Belum ada suntingan.',
-    'history.current': 'Versi saat ini', 'history.edits': '{n} suntingan', 'history.edit': '1 suntingan', 'history.workspace': 'sinkronisasi tugas',
+    'history.current': 'Versi saat ini', 'history.edits': '{n} suntingan', 'history.edit': '1 suntingan',
+    'history.workspace': 'sinkronisasi tugas',
     'history.back': '← Semua versi', 'history.versionOf': 'Versi {when}', 'history.restore': 'Pulihkan versi ini',
     'history.confirmRestore': 'Ganti teks dokumen dengan versi ini? Semua yang sedang menyunting melihat perubahannya; teks saat ini tetap ada di riwayat.',
     'history.restored': 'Versi {when} telah dipulihkan.', 'history.by': 'oleh {names}', 'history.older': 'Versi yang lebih lama tetap disimpan tetapi tidak ditampilkan.',
@@ -47,7 +49,8 @@ export function mountHistory(host, { pid, docId }) {
     const { versions, complete } = await get(base);
     mount(host, versions.length === 0 ? html`<p class="empty">${t('history.none')}</p>` : html`
       <ol class="versions">${versions.map((v, i) => html`
-        <li><button type="button" class="version" data-revision="${v.revision}" data-at="${v.at}" data-name="${v.name ?? ''}">
+        <li><button type="button" class="version" data-revision="${v.revision}" data-at="${v.at}"
+          data-name="${v.name ?? ''}">
           ${v.name ? html`<strong class="version-name">${v.name}</strong>` : ''}
           <span><strong>${formatDateTime(v.at)}</strong>${i === 0 ? html` <span class="badge">${t('history.current')}</span>` : ''}</span>
           <small>${v.restored ? t('history.restoredBy', { names: names(v.authors) })
@@ -55,7 +58,8 @@ export function mountHistory(host, { pid, docId }) {
         </button></li>`)}</ol>
       ${complete ? '' : html`<p class="muted small">${t('history.older')}</p>`}
       ${mayRestore ? '' : html`<p class="muted small">${t('history.readOnly')}</p>`}`);
-    $$('.version', host).forEach((b, i) => b.addEventListener('click', () => open(Number(b.dataset.revision), b.dataset.at, i === 0, b.dataset.name)));
+    $$('.version', host).forEach((b, i) => b.addEventListener('click',
+      () => open(Number(b.dataset.revision), b.dataset.at, i === 0, b.dataset.name)));
   }
 
   async function open(revision, at, current, name = '') {
@@ -69,7 +73,8 @@ export function mountHistory(host, { pid, docId }) {
         ${mayRestore && !current ? html`<button type="button" class="primary" id="history-restore">${t('history.restore')}</button>` : ''}
       </div>
       ${mayRestore ? html`<form class="version-name-form" id="version-name">
-        <label>${t('history.name')}<input name="name" maxlength="80" value="${name}" placeholder="${t('history.namePlaceholder')}"></label>
+        <label>${t('history.name')}
+          <input name="name" maxlength="80" value="${name}" placeholder="${t('history.namePlaceholder')}"></label>
         <button type="submit">${t('history.nameSave')}</button></form>` : ''}
       <div class="markdown version-text" id="version-text"></div>`);
     $('#version-text', host).innerHTML = version.html; // sanitised on the server (Markdig without HTML + HtmlSanitizer)

@@ -63,7 +63,10 @@ export async function renderInvite({ token }, main) {
   };
   if (pending && !me) {
     // The invitation decides the organisation: the sign-up does not ask for it.
-    renderAuth($('#invite-auth', main), { mode: 'signup', email: preview.email, organisation: preview.partyName, onDone: async () => { await loadMe(); await accept(); } });
+    renderAuth($('#invite-auth', main), {
+      mode: 'signup', email: preview.email, organisation: preview.partyName,
+      onDone: async () => { await loadMe(); await accept(); },
+    });
   }
   $('#accept', main)?.addEventListener('click', accept);
   $('#switch-account', main)?.addEventListener('click', async () => {

@@ -105,7 +105,8 @@ export async function renderMembers({ pid }, main) {
           <form class="inline-form invite-form" data-party="${party.id}">
             <label>${t('members.email')}<input name="email" type="email" required maxlength="256" autocomplete="off"></label>
             <label style="flex:0 1 140px">${t('members.role')}<select name="role">${grantable.map(r => html`<option value="${r}" ${r === 'Editor' ? 'selected' : ''}>${roleLabel(r)}</option>`)}</select></label>
-            <label class="check"><input type="checkbox" name="isPartyAdmin" ${firstOfParty ? 'checked' : ''}> ${t('members.inviteAdmin')}</label>
+            <label class="check"><input type="checkbox" name="isPartyAdmin" ${firstOfParty ? 'checked' : ''}>
+              ${t('members.inviteAdmin')}</label>
             <button class="primary" type="submit">${t('members.inviteBtn')}</button>
           </form>
           ${link ? html`

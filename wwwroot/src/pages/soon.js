@@ -38,7 +38,8 @@ export function comingSoon(section) {
   return async function renderComingSoon({ pid }, main) {
     await openPartnership(pid);
     updateNav(pid);
-    mount(main, html`<div class="page-head"><h1>${t(`nav.${section}`)}</h1><span class="badge muted">${t('soon.badge')}</span></div>
+    mount(main, html`<div class="page-head"><h1>${t(`nav.${section}`)}</h1>
+      <span class="badge muted">${t('soon.badge')}</span></div>
       <section class="card soon-card"><p>${t(`soon.${section}`)}</p>
         <a class="button" href="/p/${pid}">${t('soon.back')}</a></section>`);
   };
