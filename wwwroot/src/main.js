@@ -5,7 +5,7 @@ import { route, startRouter, refresh, onNavigate } from './core/router.js';
 import { watchPartnership } from './core/partnershipLive.js';
 import { connectLive } from './core/live.js';
 import { session, loadMe, loadPartnerships } from './core/session.js';
-import { renderShell, setConnectionState } from './shell.js';
+import { renderShell, setConnectionState, sections } from './shell.js';
 import { renderAuth } from './pages/auth.js';
 import { renderHome } from './pages/home.js';
 import { renderActivity } from './pages/partnership.js';
@@ -17,6 +17,9 @@ import { renderDashboard } from './pages/dashboard.js';
 import { renderGoals } from './pages/goals.js';
 import { renderActions } from './pages/actions.js';
 import { renderDocuments, renderDocument } from './pages/documents.js';
+import { comingSoon } from './pages/soon.js';
+import { clearToasts } from './core/dom.js';
+import './core/length-hint.js';
 
 // The server loads index.html only for these first path segments (FrontEndExtensions.AppSections); others are 404.
 route('/', renderHome);
@@ -28,6 +31,7 @@ route('/p/:pid/docs/:docId', renderDocument);
 route('/p/:pid/members', renderMembers);
 route('/p/:pid/activity', renderActivity);
 route('/p/:pid/settings', renderSettings);
+for (const s of sections.filter(x => !x.ready)) route(`/p/:pid${s.path}`, comingSoon(s.key));
 route('/account', renderAccount);
 route('/invite/:token', renderInvite);
 
@@ -53,6 +57,7 @@ async function render() {
 
 // Every partnership page keeps the live connection of its partnership (presence, changes).
 onNavigate(match => { if (match?.params.pid) watchPartnership(match.params.pid); });
+onNavigate(() => clearToasts());
 onLangChange(render);
 await loadMe();
 await render();

@@ -1,5 +1,6 @@
 // The app shell: top bar (brand, partnership switcher, language, who I am, connection) and the
-// side navigation of the open partnership.
+// side navigation of the open partnership. At 900 px and narrower the navigation and the top bar's tools
+// (switcher, language, who I am, sign out) live in a drawer that the menu button opens.
 import { html, mount, raw, $ } from './core/dom.js';
 import { t, addMessages, languages, lang, setLang } from './core/i18n.js';
 import { session } from './core/session.js';
@@ -14,6 +15,7 @@ addMessages({
     'nav.actions': 'Action items', 'nav.meetings': 'Meetings', 'nav.agreements': 'Agreements',
     'nav.disputes': 'Disputes', 'nav.reviews': 'Reviews', 'nav.files': 'Files', 'nav.members': 'Members',
     'nav.activity': 'Activity', 'nav.soon': 'coming soon', 'shell.online': 'Online now ({n})',
+    'shell.menu': 'Menu', 'shell.nav': 'Partnership sections',
   },
   id: {
     'shell.brand': 'Ruang Kerja Kemitraan', 'shell.signout': 'Keluar', 'shell.switch': 'Kemitraan',
@@ -23,6 +25,7 @@ addMessages({
     'nav.actions': 'Butir tindakan', 'nav.meetings': 'Rapat', 'nav.agreements': 'Perjanjian',
     'nav.disputes': 'Sengketa', 'nav.reviews': 'Tinjauan', 'nav.files': 'Berkas', 'nav.members': 'Anggota',
     'nav.activity': 'Aktivitas', 'nav.soon': 'segera hadir', 'shell.online': 'Sedang daring ({n})',
+    'shell.menu': 'Menu', 'shell.nav': 'Bagian kemitraan',
   },
 });
 
@@ -44,32 +47,76 @@ export const sections = [
 
 let connectionState = 'connecting';
 
+const narrow = window.matchMedia('(max-width: 900px)');
+
 export function renderShell(root) {
   mount(root, html`
     <header class="topbar">
+      <button type="button" class="menu-button" id="menu" aria-controls="drawer" aria-expanded="false"
+        aria-label="${t('shell.menu')}"><span class="bars" aria-hidden="true"></span></button>
       <a class="brand" href="/">${t('shell.brand')}</a>
-      <label class="switcher" hidden><span class="sr-only">${t('shell.switch')}</span><select id="switcher" aria-label="${t('shell.switch')}"></select></label>
       <span class="spacer"></span>
-      <span id="connection" class="connection" data-state="${connectionState}" role="status">${t(`conn.${connectionState}`)}</span>
-      <select id="language" aria-label="${t('shell.language')}">${languages.map(l => html`<option value="${l.code}" ${l.code === lang() ? 'selected' : ''}>${l.label}</option>`)}</select>
-      <a class="me" id="me" href="/account"></a>
-      <button class="link" id="signout" hidden>${t('shell.signout')}</button>
+      <span id="connection" class="connection" data-state="${connectionState}" role="status"
+        ${session.me ? '' : 'hidden'}>${t(`conn.${connectionState}`)}</span>
+      <div class="tools" id="tools">
+        <label class="switcher" hidden><span class="sr-only">${t('shell.switch')}</span>
+          <select id="switcher" aria-label="${t('shell.switch')}"></select></label>
+        <select id="language" aria-label="${t('shell.language')}">${languages.map(l => html`
+          <option value="${l.code}" ${l.code === lang() ? 'selected' : ''}>${l.label}</option>`)}</select>
+        <a class="me" id="me" href="/account"></a>
+        <button class="link" id="signout" hidden>${t('shell.signout')}</button>
+      </div>
     </header>
     <div class="layout">
-      <nav class="sidenav" id="sidenav" hidden></nav>
+      <aside class="drawer" id="drawer" data-nav="off">
+        <div class="drawer-tools" id="drawer-tools"></div>
+        <nav class="sidenav" id="sidenav" aria-label="${t('shell.nav')}" hidden></nav>
+      </aside>
+      <div class="scrim" id="scrim" hidden></div>
       <main class="page" id="main"></main>
     </div>`);
   $('#language').addEventListener('change', e => setLang(e.target.value));
   $('#signout').addEventListener('click', async () => { await post('/api/account/signout'); location.href = '/'; });
   $('#switcher').addEventListener('change', e => { location.href = e.target.value ? `/p/${e.target.value}` : '/'; });
+  $('#menu').addEventListener('click', () => setDrawer(!$('#drawer').classList.contains('open')));
+  $('#scrim').addEventListener('click', () => setDrawer(false));
+  $('#drawer').addEventListener('click', e => { if (e.target.closest('a[href]')) setDrawer(false); });
+  placeTools();
   updateUser();
   return $('#main');
 }
+
+/** Opens or closes the drawer (narrow windows); an opened drawer takes the focus, a closed one gives it back. */
+export function setDrawer(open) {
+  const drawer = $('#drawer');
+  if (!drawer) return;
+  const wasOpen = drawer.classList.contains('open');
+  drawer.classList.toggle('open', open);
+  $('#scrim').hidden = !open;
+  $('#menu').setAttribute('aria-expanded', String(open));
+  if (open) drawer.querySelector('a[aria-current], a[href], select, button')?.focus();
+  else if (wasOpen && drawer.contains(document.activeElement)) $('#menu').focus();
+}
+
+// One set of tools, moved between the top bar (wide) and the drawer (narrow), so their ids and handlers stay.
+function placeTools() {
+  const tools = $('#tools');
+  if (!tools) return;
+  const home = narrow.matches ? $('#drawer-tools') : $('.topbar');
+  if (tools.parentElement !== home) home.append(tools);
+  if (!narrow.matches) setDrawer(false);
+}
+narrow.addEventListener('change', placeTools);
+document.addEventListener('keydown', e => {
+  if (e.key === 'Escape' && $('#drawer')?.classList.contains('open')) setDrawer(false);
+});
 
 export function updateUser() {
   const me = session.me;
   $('#me').textContent = me ? me.displayName : '';
   $('#signout').hidden = !me;
+  // Signed out there is no live connection to speak of: no badge rather than a red "Offline".
+  $('#connection').hidden = !me;
 }
 
 // The browser knows it is offline before a socket notices, so its word wins.
@@ -101,6 +148,7 @@ export function updateNav(pid) {
   const nav = $('#sidenav');
   const switcher = $('#switcher');
   nav.hidden = !pid;
+  $('#drawer').dataset.nav = pid ? 'on' : 'off';
   switcher.parentElement.hidden = !session.me || session.partnerships.length === 0;
   mount(switcher, html`<option value="">${t('shell.all')}</option>${session.partnerships.map(p => html`<option value="${p.id}" ${p.id === pid ? 'selected' : ''}>${p.name}</option>`)}`);
   if (!pid) return;

@@ -42,14 +42,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser profile (one person), English UI unless a locale is given.</summary>
-    public async Task<IPage> NewPageAsync(string locale = "en-GB")
+    /// <summary>A fresh browser profile (one person), English UI unless a locale is given, a desktop window unless a size is.</summary>
+    public async Task<IPage> NewPageAsync(string locale = "en-GB", int width = 1280, int height = 800)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             Locale = locale,
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            // Phones and tablets get touch, so taps work as on the device.
+            HasTouch = width <= 900,
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();

@@ -88,6 +88,11 @@ if (typeof document !== 'undefined') {
 export const $ = (selector, root = document) => root.querySelector(selector);
 export const $$ = (selector, root = document) => [...root.querySelectorAll(selector)];
 
+/** Takes away the messages shown so far (on navigation: an error of the page left behind no longer applies). */
+export function clearToasts() {
+  $('#toasts')?.replaceChildren();
+}
+
 /** Shows a short message at the bottom of the screen. */
 export function toast(message, kind = 'info') {
   let host = $('#toasts');

@@ -114,7 +114,7 @@ function card(i) {
   return html`
     <article class="item-card ${overdue ? 'overdue' : ''} ${i.status === 'Done' ? 'done' : ''}" data-item="${i.id}" draggable="${can('Editor')}" tabindex="0" aria-label="A${i.number} ${i.title}">
       <div class="item-top"><span class="num">A${i.number}</span>${i.documentId ? html`<a class="badge muted doc-link" href="/p/${session.partnership.id}/docs/${i.documentId}" title="${t('actions.fromDoc')}">☑ ${t('actions.inPlan')}</a>` : ''}</div>
-      <div class="item-title">${i.title}</div>
+      <div class="item-title" title="${i.title}">${i.title}</div>
       <div class="item-meta">
         ${i.ownerName ? html`<span class="who"><span class="avatar sm" aria-hidden="true">${initials(i.ownerName)}</span>${i.ownerName}</span>` : html`<span class="muted">${t('actions.unassigned')}</span>`}
         ${i.dueDate ? html`<span class="due ${overdue ? 'late' : ''}">${formatDate(i.dueDate)}${overdue ? html` · ${t('actions.overdue')}` : ''}</span>` : ''}

@@ -36,7 +36,8 @@ addMessages({
   },
 });
 
-export function renderAuth(main, { mode = 'signin', onDone, email = '' } = {}) {
+/** `organisation`: when an invitation already decides it, the sign-up sends it without asking. */
+export function renderAuth(main, { mode = 'signin', onDone, email = '', organisation = null } = {}) {
   const signup = mode === 'signup';
   mount(main, html`
     <section class="auth card">
@@ -45,7 +46,9 @@ export function renderAuth(main, { mode = 'signin', onDone, email = '' } = {}) {
       <form id="auth-form" novalidate>
         ${signup ? html`
           <label>${t('auth.name')}<input name="displayName" autocomplete="name" required maxlength="100"></label>
-          <label>${t('auth.organisation')}<input name="organisation" autocomplete="organization" maxlength="200"></label>` : ''}
+          ${organisation == null
+            ? html`<label>${t('auth.organisation')}<input name="organisation" autocomplete="organization" maxlength="200"></label>`
+            : html`<input type="hidden" name="organisation" value="${organisation}">`}` : ''}
         <label>${t('auth.email')}<input name="email" type="email" autocomplete="email" required value="${email}"></label>
         <label>${t('auth.password')}<input name="password" type="password" autocomplete="${signup ? 'new-password' : 'current-password'}" required ${signup ? html`minlength="${MIN_LENGTH}"` : ''}>
           ${signup ? html`<small class="muted">${t('auth.passwordHint')}</small>` : ''}</label>
@@ -57,7 +60,9 @@ export function renderAuth(main, { mode = 'signin', onDone, email = '' } = {}) {
       <p class="muted">${signup ? t('auth.haveaccount') : t('auth.noaccount')}
         <button class="link" id="auth-switch">${signup ? t('auth.signin') : t('auth.signup')}</button></p>
     </section>`);
-  $('#auth-switch', main).addEventListener('click', () => renderAuth(main, { mode: signup ? 'signin' : 'signup', onDone, email: $('#auth-form [name=email]', main).value || email }));
+  $('#auth-switch', main).addEventListener('click', () => renderAuth(main, {
+    mode: signup ? 'signin' : 'signup', onDone, organisation, email: $('#auth-form [name=email]', main).value || email,
+  }));
   showExternalProviders($('#auth-form', main));
   if (signup) {
     const form = $('#auth-form', main);

@@ -2,6 +2,7 @@
 import { EditorView, basicSetup } from 'codemirror';
 import { taskMarks } from '../editor/tasks.js';
 import { EditorState, Annotation, Compartment } from '@codemirror/state';
+import { placeholder } from '@codemirror/view';
 import { markdown } from '@codemirror/lang-markdown';
 import { type } from 'ot-text-unicode';
 import { html, mount, $, toast } from '../core/dom.js';
@@ -20,6 +21,7 @@ import { changesToOp, opToChanges, toUtf16, toCodePoint } from '../editor/unicod
 import { remoteCursors, setRemoteCursors } from '../editor/remote-cursors.js';
 import { commentedPassages, setCommentPassages, commentAt } from '../editor/commented.js';
 import { taskMarks as taskLineMarks, membersChanged } from '../editor/task-marks.js';
+import { documentTemplates, templateText } from './templates.js';
 import '../editor/editor.css';
 
 addMessages({
@@ -30,6 +32,9 @@ addMessages({
     'docs.preview': 'Preview', 'docs.saved': 'Saved', 'docs.saving': 'Saving…', 'docs.offline': 'Offline — {n} changes pending',
     'docs.offlineSaved': 'Offline', 'docs.readOnly': 'Read only', 'docs.deleted': 'This document was deleted.',
     'docs.here': 'Here now', 'docs.rejected': 'A change was refused: {message}', 'docs.loading': 'Loading…', 'docs.openItem': 'Open action item A{number}',
+    'docs.edit': 'Edit', 'docs.hint.title': 'Write in Markdown:',
+    'docs.hint.md': '# Heading   ## Section   **bold**   _italic_   - list item   [link](https://…)',
+    'docs.hint.task': 'A task line becomes an action item:', 'docs.hint.example': '- [ ] Title @handle due:2026-12-15',
   },
   id: {
     'docs.title': 'Rencana & dokumen', 'docs.none': 'Belum ada dokumen.', 'docs.new': 'Dokumen baru', 'docs.name': 'Judul',
@@ -38,6 +43,9 @@ addMessages({
     'docs.preview': 'Pratinjau', 'docs.saved': 'Tersimpan', 'docs.saving': 'Menyimpan…', 'docs.offline': 'Luring — {n} perubahan tertunda',
     'docs.offlineSaved': 'Luring', 'docs.readOnly': 'Hanya baca', 'docs.deleted': 'Dokumen ini telah dihapus.',
     'docs.here': 'Sedang di sini', 'docs.rejected': 'Perubahan ditolak: {message}', 'docs.loading': 'Memuat…', 'docs.openItem': 'Buka butir tindakan A{number}',
+    'docs.edit': 'Sunting', 'docs.hint.title': 'Tulis dengan Markdown:',
+    'docs.hint.md': '# Judul   ## Bagian   **tebal**   _miring_   - butir daftar   [tautan](https://…)',
+    'docs.hint.task': 'Baris tugas menjadi tugas di papan:', 'docs.hint.example': '- [ ] Judul @nama due:2026-12-15',
   },
 });
 
@@ -50,15 +58,26 @@ export async function renderDocuments({ pid }, main) {
     const docs = await get(`/api/partnerships/${pid}/documents`);
     if (!active) return; // a push arrived after the user left this page
     mount(main, html`<h1>${t('docs.title')}</h1>
-      ${editable ? html`<form id="new-doc" class="inline-form card"><label>${t('docs.name')} <input name="title" required maxlength="200" placeholder="${t('docs.new')}"></label><button class="primary">${t('docs.create')}</button></form>` : ''}
+      ${editable ? newDocumentForm(docs.length === 0 ? 'plan' : 'blank') : ''}
       ${docs.length === 0 ? html`<p class="empty">${t('docs.none')}</p>` : html`<ul class="doc-list">${docs.map(d => html`
-        <li class="card"><a href="/p/${pid}/docs/${d.id}">${d.title}</a> <small>${t('docs.updated', { when: formatDateTime(d.updatedAt) })}</small>
+        <li class="card"><a href="/p/${pid}/docs/${d.id}" title="${d.title}">${d.title}</a> <small>${t('docs.updated', { when: formatDateTime(d.updatedAt) })}</small>
           ${editable ? html`<span class="actions"><button class="link" data-rename="${d.id}" data-title="${d.title}">${t('docs.rename')}</button> <button class="link danger" data-delete="${d.id}" data-title="${d.title}">${t('docs.delete')}</button></span>` : ''}</li>`)}</ul>`}`);
-    $('#new-doc', main)?.addEventListener('submit', async e => {
+    const form = $('#new-doc', main);
+    // The title follows the chosen template until the person types one of their own.
+    const labelOf = key => (key === 'blank' ? '' : documentTemplates().find(x => x.key === key).label);
+    form?.elements.template.addEventListener('change', () => {
+      const title = form.elements.title;
+      const untouched = !title.value.trim() || documentTemplates().some(x => x.label === title.value);
+      if (untouched) title.value = labelOf(form.elements.template.value);
+    });
+    form?.addEventListener('submit', async e => {
       e.preventDefault();
+      const template = form.elements.template.value;
+      const title = form.elements.title.value.trim() || documentTemplates().find(x => x.key === template)?.label;
       try {
-        const created = await post(`/api/partnerships/${pid}/documents`, { title: e.target.title.value });
-        navigate(`/p/${pid}/docs/${created.id}`);
+        const body = { title: template === 'blank' ? form.elements.title.value : title };
+        const created = await post(`/api/partnerships/${pid}/documents`, body);
+        navigate(`/p/${pid}/docs/${created.id}${template === 'blank' ? '' : `?template=${template}`}`);
       } catch (err) { toast(err.message, 'error'); }
     });
     main.querySelectorAll('[data-rename]').forEach(b => b.addEventListener('click', async () => {
@@ -76,6 +95,17 @@ export async function renderDocuments({ pid }, main) {
   return () => { active = false; stop(); };
 }
 
+/** "New document": a template (the joint plan first) and a title. A partnership's first document starts as the plan. */
+function newDocumentForm(chosen) {
+  const templates = documentTemplates();
+  return html`<form id="new-doc" class="inline-form card new-doc"><h2 class="new-doc-head">${t('docs.new')}</h2>
+    <label>${t('template.label')}<select name="template">${[...templates.slice(1), templates[0]].map(x => html`
+      <option value="${x.key}" ${x.key === chosen ? 'selected' : ''}>${x.label}</option>`)}</select></label>
+    <label>${t('docs.name')}
+      <input name="title" maxlength="200" value="${chosen === 'blank' ? '' : t(`template.${chosen}`)}"></label>
+    <button class="primary">${t('docs.create')}</button></form>`;
+}
+
 const remote = Annotation.define();
 
 export async function renderDocument({ pid, docId }, main) {
@@ -83,7 +113,7 @@ export async function renderDocument({ pid, docId }, main) {
   if (!main.isConnected) return; // the person moved on (to another document, say) while this one loaded
   updateNav(pid);
   const editable = can('Editor');
-  mount(main, html`<div class="doc-page">
+  mount(main, html`<div class="doc-page" data-pane="${narrowWindow.matches ? 'edit' : 'preview'}">
     <div class="doc-head">
       <a href="/p/${pid}/docs" class="back">← ${t('docs.back')}</a>
       <h1 id="doc-title">…</h1>
@@ -95,6 +125,8 @@ export async function renderDocument({ pid, docId }, main) {
       <div class="doc-editor" id="editor"></div>
       <div class="doc-side">
         <div class="tabs" role="tablist">
+          <button type="button" role="tab" id="tab-edit" aria-selected="false" aria-controls="editor">
+            ${t('docs.edit')}</button>
           <button type="button" role="tab" id="tab-preview" aria-selected="true" aria-controls="preview-pane">${t('docs.preview')}</button>
           <button type="button" role="tab" id="tab-comments" aria-selected="false" aria-controls="comments">${t('comments.title')} <span class="count" id="comment-count"></span></button>
           <button type="button" role="tab" id="tab-history" aria-selected="false" aria-controls="history">${t('history.title')}</button>
@@ -105,13 +137,17 @@ export async function renderDocument({ pid, docId }, main) {
       </div>
     </div></div>`);
   const historyTab = mountHistory($('#history', main), { pid, docId });
+  // Side by side on wide windows; on narrow ones the editor is a tab of its own beside preview, comments and history.
   const showTab = name => {
+    $('.doc-page', main).dataset.pane = name;
+    $('#tab-edit', main).setAttribute('aria-selected', String(name === 'edit'));
     for (const [tab, pane] of [['#tab-preview', '#preview-pane'], ['#tab-comments', '#comments'], ['#tab-history', '#history']]) {
       const on = tab === `#tab-${name}`;
       $(tab, main).setAttribute('aria-selected', String(on));
-      $(pane, main).hidden = !on;
+      if (name !== 'edit') $(pane, main).hidden = !on; // the side keeps its last pane for when the window widens
     }
   };
+  if (narrowWindow.matches) showTab('edit');
   const showComment = passage => {
     if (passage == null) return;
     showTab('comments');
@@ -121,6 +157,7 @@ export async function renderDocument({ pid, docId }, main) {
       if (on) item.scrollIntoView({ block: 'nearest' });
     }
   };
+  $('#tab-edit', main).addEventListener('click', () => { showTab('edit'); view.focus(); });
   $('#tab-preview', main).addEventListener('click', () => showTab('preview'));
   $('#tab-comments', main).addEventListener('click', () => showTab('comments'));
   $('#tab-history', main).addEventListener('click', () => { showTab('history'); historyTab.show(); });
@@ -223,6 +260,7 @@ export async function renderDocument({ pid, docId }, main) {
         // Clicking a tinted passage shows the comment about it.
         EditorView.domEventHandlers({ click: (e, v) => { showComment(commentAt(v.state, v.posAtCoords({ x: e.clientX, y: e.clientY }) ?? -1)); } }),
         writable.of(EditorState.readOnly.of(true)),
+        editable ? placeholder(emptyHint()) : [],
         EditorView.updateListener.of(u => {
           const isRemote = u.transactions.some(tr => tr.annotation(remote));
           if (u.docChanged && !isRemote) {
@@ -272,6 +310,16 @@ export async function renderDocument({ pid, docId }, main) {
     if (d.deleted) toast(t('docs.deleted'), 'error');
   });
 
+  // A document just made from a template gets its text as this editor's first edit (so it is saved like any other).
+  const startFromTemplate = () => {
+    const key = new URLSearchParams(location.search).get('template');
+    if (!key) return;
+    history.replaceState(null, '', location.pathname);
+    const text = templateText(key);
+    if (text && editable && view.state.doc.length === 0) {
+      view.dispatch({ changes: { from: 0, insert: text } });
+    }
+  };
   let openFailures = 0;
   let reopenTimer = null;
   const onConnected = async () => {
@@ -285,6 +333,7 @@ export async function renderDocument({ pid, docId }, main) {
       for (const p of state.presence) presence.set(p.connectionId, { name: p.name, colour: p.colour, userId: p.userId, anchor: p.anchor, head: p.head });
       renderCursors();
       sendPresence();
+      startFromTemplate();
     } catch (e) {
       const message = hubMessage(e);
       toast(message, 'error');
@@ -317,6 +366,7 @@ export async function renderDocument({ pid, docId }, main) {
       const passage = view.state.field(commentedPassages).get(text);
       const at = passage?.from ?? view.state.doc.toString().indexOf(text);
       if (at < 0) return false;
+      if (narrowWindow.matches) showTab('edit');
       view.dispatch({ selection: { anchor: at, head: passage?.to ?? at + text.length }, scrollIntoView: true });
       view.focus();
       return true;
@@ -348,6 +398,32 @@ export async function renderDocument({ pid, docId }, main) {
     stop();
     view.destroy();
   };
+}
+
+const narrowWindow = window.matchMedia('(max-width: 900px)');
+
+/** What an empty document shows: a few Markdown marks and the task-line syntax. */
+function emptyHint() {
+  const box = document.createElement('div');
+  box.className = 'empty-hint';
+  const line = (text, className) => {
+    const p = document.createElement('p');
+    p.textContent = text;
+    if (className) p.className = className;
+    box.append(p);
+  };
+  line(t('docs.hint.title'));
+  const marks = document.createElement('p');
+  for (const mark of t('docs.hint.md').split(/\s{3,}/)) {
+    const code = document.createElement('span');
+    code.className = 'hint-code';
+    code.textContent = mark;
+    marks.append(code, ' ');
+  }
+  box.append(marks);
+  line(t('docs.hint.task'));
+  line(t('docs.hint.example'), 'hint-code');
+  return box;
 }
 
 /** Turns each "#A12" in the rendered preview into a link to that action item. */

@@ -146,7 +146,7 @@ export async function renderGoals({ pid }, main) {
   function goalCard(g) {
     const criteria = g.successCriteria.split('\n').filter(Boolean);
     return html`<article class="card goal" data-goal="${g.id}">
-      <div class="card-head"><h3>${g.title}</h3>${goalBadge(g)}</div>
+      <div class="card-head"><h3 title="${g.title}">${g.title}</h3>${goalBadge(g)}</div>
       <p class="muted small">${partyName(g.ownerPartyId)}${g.targetDate ? html` · ${t('goals.due', { date: formatDate(g.targetDate) })}` : ''}</p>
       ${g.description ? html`<p>${g.description}</p>` : ''}
       ${criteria.length ? html`<ul class="criteria">${criteria.map(c => html`<li>${c}</li>`)}</ul>` : ''}
@@ -168,7 +168,7 @@ export async function renderGoals({ pid }, main) {
   function kpiCard(k) {
     const last = k.measurements.slice(-5).reverse();
     return html`<article class="card kpi rag-${k.status}" data-kpi="${k.id}">
-      <div class="card-head"><h3>${k.name}</h3><span class="rag rag-${k.status}">${kpiStatusLabel(k)}</span></div>
+      <div class="card-head"><h3 title="${k.name}">${k.name}</h3><span class="rag rag-${k.status}">${kpiStatusLabel(k)}</span></div>
       <p class="muted small">${t('kpi.owner', { party: partyName(k.ownerPartyId) })} · ${t(`dir.${k.direction}`)}</p>
       <div class="kpi-numbers"><div><small>${t('kpi.latest')}</small><strong class="latest">${k.latest == null ? '—' : formatNumber(k.latest)}</strong> <span>${k.unit}</span></div>
         <div><small>${t('kpi.target')}</small><strong>${formatNumber(k.target)}</strong> <span>${k.unit}</span></div></div>

@@ -3,25 +3,31 @@
 // and it shows up in the history itself (so it can be undone the same way).
 import { html, mount, $, $$, toast } from '../core/dom.js';
 import { t, addMessages, formatDateTime } from '../core/i18n.js';
-import { get, post } from '../core/api.js';
+import { get, post, put } from '../core/api.js';
 import { can, session } from '../core/session.js';
 
 addMessages({
   en: {
     'history.title': 'History', 'history.loading': 'Loading the history…', 'history.none': 'No edits yet.',
-    'history.current': 'Current version', 'history.edits': '{n} edits', 'history.edit': '1 edit', 'history.workspace': 'Partnership Workspace',
+    'history.current': 'Current version', 'history.edits': '{n} edits', 'history.edit': '1 edit',
+    'history.workspace': 'task sync',
     'history.back': '← All versions', 'history.versionOf': 'Version of {when}', 'history.restore': 'Restore this version',
     'history.confirmRestore': 'Replace the document’s text with this version? Everyone editing sees the change; the current text stays in the history.',
     'history.restored': 'The version of {when} is back.', 'history.by': 'by {names}', 'history.older': 'Older versions are kept and not listed.',
     'history.readOnly': 'Editors and owners can restore a version.', 'history.restoredBy': '{names} restored an earlier version',
+    'history.name': 'Name of this version', 'history.nameSave': 'Save name', 'history.named': 'Version named.',
+    'history.namePlaceholder': 'e.g. Draft sent to the board',
   },
   id: {
     'history.title': 'Riwayat', 'history.loading': 'Memuat riwayat…', 'history.none': 'Belum ada suntingan.',
-    'history.current': 'Versi saat ini', 'history.edits': '{n} suntingan', 'history.edit': '1 suntingan', 'history.workspace': 'Ruang Kerja Kemitraan',
+    'history.current': 'Versi saat ini', 'history.edits': '{n} suntingan', 'history.edit': '1 suntingan',
+    'history.workspace': 'sinkronisasi tugas',
     'history.back': '← Semua versi', 'history.versionOf': 'Versi {when}', 'history.restore': 'Pulihkan versi ini',
     'history.confirmRestore': 'Ganti teks dokumen dengan versi ini? Semua yang sedang menyunting melihat perubahannya; teks saat ini tetap ada di riwayat.',
     'history.restored': 'Versi {when} telah dipulihkan.', 'history.by': 'oleh {names}', 'history.older': 'Versi yang lebih lama tetap disimpan tetapi tidak ditampilkan.',
     'history.readOnly': 'Penyunting dan pemilik dapat memulihkan versi.', 'history.restoredBy': '{names} memulihkan versi sebelumnya',
+    'history.name': 'Nama versi ini', 'history.nameSave': 'Simpan nama', 'history.named': 'Nama versi disimpan.',
+    'history.namePlaceholder': 'mis. Draf untuk direksi',
   },
 });
 
@@ -43,17 +49,20 @@ export function mountHistory(host, { pid, docId }) {
     const { versions, complete } = await get(base);
     mount(host, versions.length === 0 ? html`<p class="empty">${t('history.none')}</p>` : html`
       <ol class="versions">${versions.map((v, i) => html`
-        <li><button type="button" class="version" data-revision="${v.revision}" data-at="${v.at}">
+        <li><button type="button" class="version" data-revision="${v.revision}" data-at="${v.at}"
+          data-name="${v.name ?? ''}">
+          ${v.name ? html`<strong class="version-name">${v.name}</strong>` : ''}
           <span><strong>${formatDateTime(v.at)}</strong>${i === 0 ? html` <span class="badge">${t('history.current')}</span>` : ''}</span>
           <small>${v.restored ? t('history.restoredBy', { names: names(v.authors) })
             : html`${t('history.by', { names: names(v.authors) })} · ${v.edits === 1 ? t('history.edit') : t('history.edits', { n: v.edits })}`}</small>
         </button></li>`)}</ol>
       ${complete ? '' : html`<p class="muted small">${t('history.older')}</p>`}
       ${mayRestore ? '' : html`<p class="muted small">${t('history.readOnly')}</p>`}`);
-    $$('.version', host).forEach((b, i) => b.addEventListener('click', () => open(Number(b.dataset.revision), b.dataset.at, i === 0)));
+    $$('.version', host).forEach((b, i) => b.addEventListener('click',
+      () => open(Number(b.dataset.revision), b.dataset.at, i === 0, b.dataset.name)));
   }
 
-  async function open(revision, at, current) {
+  async function open(revision, at, current, name = '') {
     listing = false;
     const version = await get(`${base}/${revision}`);
     const when = formatDateTime(at);
@@ -63,9 +72,20 @@ export function mountHistory(host, { pid, docId }) {
         <h3>${t('history.versionOf', { when })}</h3>
         ${mayRestore && !current ? html`<button type="button" class="primary" id="history-restore">${t('history.restore')}</button>` : ''}
       </div>
+      ${mayRestore ? html`<form class="version-name-form" id="version-name">
+        <label>${t('history.name')}
+          <input name="name" maxlength="80" value="${name}" placeholder="${t('history.namePlaceholder')}"></label>
+        <button type="submit">${t('history.nameSave')}</button></form>` : ''}
       <div class="markdown version-text" id="version-text"></div>`);
     $('#version-text', host).innerHTML = version.html; // sanitised on the server (Markdig without HTML + HtmlSanitizer)
     $('#history-back', host).addEventListener('click', () => list().catch(err => toast(err.message, 'error')));
+    $('#version-name', host)?.addEventListener('submit', async e => {
+      e.preventDefault();
+      try {
+        await put(`${base}/${revision}/name`, { name: e.target.elements.name.value });
+        toast(t('history.named'), 'ok');
+      } catch (err) { toast(err.message, 'error'); }
+    });
     $('#history-restore', host)?.addEventListener('click', async () => {
       if (!confirm(t('history.confirmRestore'))) return;
       try {

@@ -55,14 +55,18 @@ export async function renderInvite({ token }, main) {
     try {
       await post(`/api/invitations/${encodeURIComponent(token)}/accept`);
       // A full load brings up the shell, the live connection and the new partnership together.
-      location.assign(`/p/${preview.partnershipId}/members`);
+      location.assign(`/p/${preview.partnershipId}?welcome`);
     } catch (err) {
       toast(err.message, 'error');
       await renderInvite({ token }, main);
     }
   };
   if (pending && !me) {
-    renderAuth($('#invite-auth', main), { mode: 'signup', email: preview.email, onDone: async () => { await loadMe(); await accept(); } });
+    // The invitation decides the organisation: the sign-up does not ask for it.
+    renderAuth($('#invite-auth', main), {
+      mode: 'signup', email: preview.email, organisation: preview.partyName,
+      onDone: async () => { await loadMe(); await accept(); },
+    });
   }
   $('#accept', main)?.addEventListener('click', accept);
   $('#switch-account', main)?.addEventListener('click', async () => {

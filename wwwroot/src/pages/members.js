@@ -92,6 +92,8 @@ export async function renderMembers({ pid }, main) {
     // The link box stays only while its invitation is pending (it disappears once used or revoked).
     const link = state.lastLink?.partyId === party.id && pending.some(i => i.id === state.lastLink.id) ? state.lastLink : null;
     const grantable = ROLES.filter(r => me && rank(r) <= rank(me.role));
+    // The first person of an organisation becomes its admin by default, so the partner can invite its own people.
+    const firstOfParty = people.length === 0 && !pending.some(i => i.isPartyAdmin);
     return html`
       <section class="card party-card party" data-party="${party.id}">
         <h2>${party.name}</h2>
@@ -103,7 +105,7 @@ export async function renderMembers({ pid }, main) {
           <form class="inline-form invite-form" data-party="${party.id}">
             <label>${t('members.email')}<input name="email" type="email" required maxlength="256" autocomplete="off"></label>
             <label class="role-field">${t('members.role')}<select name="role">${grantable.map(r => html`<option value="${r}" ${r === 'Editor' ? 'selected' : ''}>${roleLabel(r)}</option>`)}</select></label>
-            <label class="check"><input type="checkbox" name="isPartyAdmin"> ${t('members.inviteAdmin')}</label>
+            <label class="check"><input type="checkbox" name="isPartyAdmin" ${firstOfParty ? 'checked' : ''}> ${t('members.inviteAdmin')}</label>
             <button class="primary" type="submit">${t('members.inviteBtn')}</button>
           </form>
           ${link ? html`

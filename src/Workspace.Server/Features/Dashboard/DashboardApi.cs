@@ -12,7 +12,8 @@ public sealed record DashboardView(
     IReadOnlyList<ActionItemView> OverdueItems,
     int OpenItems,
     int DoneItems,
-    IReadOnlyList<ActivityView> RecentActivity);
+    IReadOnlyList<ActivityView> RecentActivity,
+    int MyDoneItems);
 
 /// <summary>What a member sees first: goals with progress, KPI status, my open items, overdue items, recent activity.</summary>
 public static class DashboardApi
@@ -39,6 +40,7 @@ public static class DashboardApi
             items.Where(i => ActionItemsApi.IsOverdue(i, today)).OrderBy(i => i.DueDate).ToList(),
             items.Count(i => i.Status != ActionStatus.Done),
             items.Count(i => i.Status == ActionStatus.Done),
-            activityTask.Result));
+            activityTask.Result,
+            items.Count(i => i.OwnerUserId == me && i.Status == ActionStatus.Done)));
     }
 }

@@ -41,8 +41,21 @@ public sealed class DocumentSnapshot
     public DateTimeOffset At { get; set; }
 }
 
+/// <summary>
+/// A name someone gave the version that ends at <see cref="Revision"/> (a named version ends there for good).
+/// </summary>
+public sealed class DocumentVersionName
+{
+    public Guid DocumentId { get; set; }
+    public long Revision { get; set; }
+    public string Name { get; set; } = "";
+    public string NamedBy { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+}
+
 internal sealed class DocumentConfiguration :
-    IEntityTypeConfiguration<Document>, IEntityTypeConfiguration<DocumentOperation>, IEntityTypeConfiguration<DocumentSnapshot>
+    IEntityTypeConfiguration<Document>, IEntityTypeConfiguration<DocumentOperation>,
+    IEntityTypeConfiguration<DocumentSnapshot>, IEntityTypeConfiguration<DocumentVersionName>
 {
     public void Configure(EntityTypeBuilder<Document> e)
     {
@@ -65,5 +78,13 @@ internal sealed class DocumentConfiguration :
     {
         e.ToTable("DocumentSnapshots");
         e.HasKey(s => new { s.DocumentId, s.Revision });
+    }
+
+    public void Configure(EntityTypeBuilder<DocumentVersionName> e)
+    {
+        e.ToTable("DocumentVersionNames");
+        e.HasKey(n => new { n.DocumentId, n.Revision });
+        e.Property(n => n.Name).HasMaxLength(DocumentHistory.MaxVersionNameLength);
+        e.Property(n => n.NamedBy).HasMaxLength(450);
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,12 @@ namespace Workspace.Server.Features.Documents;
 /// e.g. a checklist link). A restore is a version of its own (<see cref="Restored"/>), so the text just before it is one
 /// too and the restore can be undone the same way.
 /// </summary>
-public sealed record VersionView(long Revision, long FirstRevision, DateTimeOffset Started, DateTimeOffset At, IReadOnlyList<string> Authors, int Edits, bool Restored);
+public sealed record VersionView(
+    long Revision, long FirstRevision, DateTimeOffset Started, DateTimeOffset At, IReadOnlyList<string> Authors,
+    int Edits, bool Restored, string? Name = null);
+
+/// <summary>A name for the version ending at a revision; empty takes the name away.</summary>
+public sealed record NameVersionRequest([property: MaxLength(DocumentHistory.MaxVersionNameLength)] string? Name);
 
 /// <summary>The newest versions of a document at <see cref="Revision"/>; <see cref="Complete"/> is false when older versions exist than
 /// those listed (they are kept and can still be read by revision).</summary>
@@ -36,11 +42,15 @@ public static class DocumentHistory
     /// <summary>Newest versions listed; older ones are still kept and can be read by revision.</summary>
     public const int MaxVersions = 200;
 
+    public const int MaxVersionNameLength = 80;
+
     public static void MapDocumentHistory(this RouteGroupBuilder documents)
     {
         documents.MapGet("/{documentId:guid}/history", ListAsync).RequireMember(PartnershipRole.Viewer);
         documents.MapGet("/{documentId:guid}/history/{revision:long}", ReadAsync).RequireMember(PartnershipRole.Viewer);
         documents.MapPost("/{documentId:guid}/history/{revision:long}/restore", RestoreAsync).RequireMember(PartnershipRole.Editor);
+        documents.MapPut("/{documentId:guid}/history/{revision:long}/name", NameAsync)
+            .RequireMember(PartnershipRole.Editor);
     }
 
     private static async Task<Results<Ok<DocumentHistoryView>, ProblemHttpResult>> ListAsync(
@@ -56,26 +66,12 @@ public static class DocumentHistory
             .OrderBy(o => o.Revision)
             .Select(o => new { o.Revision, o.AuthorId, o.At, o.ClientId })
             .ToListAsync(ct);
-        var gap = options.Value.HistoryGap;
-        var groups = new List<(long First, long Last, DateTimeOffset Started, DateTimeOffset At, List<string> Authors, bool Restored)>();
-        foreach (var edit in edits)
-        {
-            // The server's own edits are checklist links and mirrors (by nobody) or restores (by the person who restored).
-            var restore = edit.ClientId == DocumentGrain.ServerClientId && edit.AuthorId.Length > 0;
-            if (groups.Count > 0 && edit.At - groups[^1].At < gap && !restore && !groups[^1].Restored)
-            {
-                var last = groups[^1];
-                if (!last.Authors.Contains(edit.AuthorId))
-                {
-                    last.Authors.Add(edit.AuthorId);
-                }
-                groups[^1] = last with { Last = edit.Revision, At = edit.At };
-            }
-            else
-            {
-                groups.Add((edit.Revision, edit.Revision, edit.At, edit.At, [edit.AuthorId], restore));
-            }
-        }
+        var named = await db.Set<DocumentVersionName>().AsNoTracking()
+            .Where(n => n.DocumentId == documentId && n.Revision > since)
+            .ToDictionaryAsync(n => n.Revision, n => n.Name, ct);
+        var stored = edits.Select(e =>
+            new Edit(e.Revision, e.AuthorId, e.At, e.ClientId == DocumentGrain.ServerClientId));
+        var groups = GroupEdits(stored, options.Value, named.Keys.ToHashSet());
         var complete = since == 0 && groups.Count <= MaxVersions;
         if (since > 0 && groups.Count > 1)
         {
@@ -85,8 +81,55 @@ public static class DocumentHistory
         var ids = newest.SelectMany(g => g.Authors).Where(a => a.Length > 0).Distinct().ToList();
         var names = await db.Set<WorkspaceUser>().AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var versions = newest.Select(g => new VersionView(g.Last, g.First, g.Started, g.At,
-            g.Authors.Select(a => a.Length == 0 ? "" : names.GetValueOrDefault(a, "?")).ToList(), (int)(g.Last - g.First + 1), g.Restored)).ToList();
+            g.Authors.Select(a => a.Length == 0 ? "" : names.GetValueOrDefault(a, "?")).ToList(),
+            (int)(g.Last - g.First + 1), g.Restored, named.GetValueOrDefault(g.Last))).ToList();
         return TypedResults.Ok(new DocumentHistoryView(document.Revision, versions, complete));
+    }
+
+    /// <summary>A stored operation as the history groups it; <see cref="ByServer"/>: made by the server.</summary>
+    public readonly record struct Edit(long Revision, string AuthorId, DateTimeOffset At, bool ByServer);
+
+    /// <summary>A version being built: its first and last revision, when it started and ended, who made it.</summary>
+    public sealed record VersionGroup(
+        long First, long Last, DateTimeOffset Started, DateTimeOffset At, List<string> Authors, bool Restored)
+    {
+        /// <summary>The person whose turn this version is ("" while only task sync wrote in it).</summary>
+        public string Turn => Authors.FirstOrDefault(a => a.Length > 0) ?? "";
+    }
+
+    /// <summary>
+    /// Groups edits (oldest first) into versions. A new version starts after a pause of
+    /// <see cref="DocumentOptions.HistoryGap"/>, once a version has spanned <see cref="DocumentOptions.HistoryMaxSpan"/>,
+    /// when another person takes over (a turn), after a named revision, and for a restore. Task sync's edits (by
+    /// nobody) join the version they fall in.
+    /// </summary>
+    public static List<VersionGroup> GroupEdits(
+        IEnumerable<Edit> edits, DocumentOptions options, IReadOnlySet<long> namedRevisions)
+    {
+        var groups = new List<VersionGroup>();
+        foreach (var edit in edits)
+        {
+            // The server's own edits are checklist links and mirrors (by nobody) or restores (by the person who
+            // restored).
+            var restore = edit.ByServer && edit.AuthorId.Length > 0;
+            var last = groups.Count > 0 ? groups[^1] : null;
+            var joins = last is not null && !restore && !last.Restored && !namedRevisions.Contains(last.Last)
+                && edit.At - last.At < options.HistoryGap && edit.At - last.Started < options.HistoryMaxSpan
+                && (edit.AuthorId.Length == 0 || last.Turn.Length == 0 || edit.AuthorId == last.Turn);
+            if (joins)
+            {
+                if (!last!.Authors.Contains(edit.AuthorId))
+                {
+                    last.Authors.Add(edit.AuthorId);
+                }
+                groups[^1] = last with { Last = edit.Revision, At = edit.At };
+            }
+            else
+            {
+                groups.Add(new VersionGroup(edit.Revision, edit.Revision, edit.At, edit.At, [edit.AuthorId], restore));
+            }
+        }
+        return groups;
     }
 
     private static async Task<Results<Ok<VersionText>, ProblemHttpResult>> ReadAsync(
@@ -123,6 +166,42 @@ public static class DocumentHistory
         await feed.SaveAsync(partnershipId, _ => { }, actor, "document.restored", $"restored “{document.Title}” to an earlier version (revision {revision})",
             new { title = document.Title, revision });
         return TypedResults.Ok(new RestoreResponse(now, revision));
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> NameAsync(
+        Guid partnershipId, Guid documentId, long revision, NameVersionRequest request, HttpContext http,
+        IGrainFactory grains, WorkspaceDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (Validation.Check(request) is { } invalid)
+        {
+            return invalid;
+        }
+        if (await DocumentApi.FindAsync(grains, documentId, partnershipId) is null)
+        {
+            return DocumentApi.NotFound();
+        }
+        if (!await db.Set<DocumentOperation>().AnyAsync(o => o.DocumentId == documentId && o.Revision == revision, ct))
+        {
+            return NoSuchRevision(revision);
+        }
+        var name = request.Name?.Trim() ?? "";
+        var row = await db.Set<DocumentVersionName>().FindAsync([documentId, revision], ct);
+        if (name.Length == 0)
+        {
+            if (row is not null)
+            {
+                db.Remove(row);
+            }
+        }
+        else
+        {
+            row ??= db.Add(new DocumentVersionName { DocumentId = documentId, Revision = revision }).Entity;
+            row.Name = name;
+            row.NamedBy = DocumentApi.Actor(http).UserId;
+            row.At = clock.GetUtcNow();
+        }
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
     }
 
     private static ProblemHttpResult NoSuchRevision(long revision) =>

@@ -470,6 +470,32 @@ namespace Workspace.Server.Data.Migrations.Postgres
                     b.ToTable("DocumentSnapshots", (string)null);
                 });
 
+            modelBuilder.Entity("Workspace.Server.Features.Documents.DocumentVersionName", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("NamedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("DocumentId", "Revision");
+
+                    b.ToTable("DocumentVersionNames", (string)null);
+                });
+
             modelBuilder.Entity("Workspace.Server.Features.Goals.Goal", b =>
                 {
                     b.Property<Guid>("Id")

@@ -459,6 +459,32 @@ namespace Workspace.Server.Data.Migrations.Sqlite
                     b.ToTable("DocumentSnapshots", (string)null);
                 });
 
+            modelBuilder.Entity("Workspace.Server.Features.Documents.DocumentVersionName", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NamedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DocumentId", "Revision");
+
+                    b.ToTable("DocumentVersionNames", (string)null);
+                });
+
             modelBuilder.Entity("Workspace.Server.Features.Goals.Goal", b =>
                 {
                     b.Property<Guid>("Id")
