@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Workspace.Collaboration.Errors;
 using Workspace.Server.Infrastructure;
 
 namespace Workspace.Server.Features.Accounts;
@@ -28,7 +29,7 @@ public static class AccountApi
 {
     public static void MapAccounts(this WebApplication app)
     {
-        var group = app.MapGroup("/api/account").WithTags("Account");
+        var group = app.MapGroup("/api/account").WithTags("Account").ValidateRequests();
         group.MapPost("/signup", SignUpAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Auth);
         group.MapPost("/signin", SignInAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Auth);
         group.MapPost("/signout", SignOutAsync).RequireAuthorization();
@@ -43,10 +44,6 @@ public static class AccountApi
     private static async Task<Results<Ok<MeResponse>, ValidationProblem>> SignUpAsync(
         SignUpRequest request, UserManager<WorkspaceUser> users, SignInManager<WorkspaceUser> signIn)
     {
-        if (Validation.Check(request) is { } invalid)
-        {
-            return invalid;
-        }
         var user = new WorkspaceUser
         {
             UserName = request.Email.Trim(),
@@ -57,8 +54,7 @@ public static class AccountApi
         var result = await users.CreateAsync(user, request.Password);
         if (!result.Succeeded)
         {
-            return TypedResults.ValidationProblem(result.Errors.GroupBy(e => e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "email")
-                .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
+            return Problems.Invalid(result.Errors.Select(e => IdentityError(e, "password", "email")));
         }
         await signIn.SignInAsync(user, isPersistent: true);
         return TypedResults.Ok(ToMe(user));
@@ -70,16 +66,16 @@ public static class AccountApi
         var user = await users.FindByEmailAsync(request.Email?.Trim() ?? "");
         if (user is null)
         {
-            return TypedResults.Problem("The e-mail address or password is not right.", statusCode: StatusCodes.Status401Unauthorized);
+            return WrongCredentials();
         }
         var result = await signIn.PasswordSignInAsync(user, request.Password ?? "", isPersistent: true, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
-            return TypedResults.Problem("Too many failed attempts: the account is locked for a few minutes.", statusCode: StatusCodes.Status429TooManyRequests);
+            return Problems.Of(StatusCodes.Status429TooManyRequests, ErrorCodes.AccountLocked, "Too many failed attempts: the account is locked for a few minutes.");
         }
         if (!result.Succeeded)
         {
-            return TypedResults.Problem("The e-mail address or password is not right.", statusCode: StatusCodes.Status401Unauthorized);
+            return WrongCredentials();
         }
         return TypedResults.Ok(ToMe(user));
     }
@@ -99,21 +95,15 @@ public static class AccountApi
     private static async Task<Results<NoContent, ValidationProblem>> ChangePasswordAsync(
         ChangePasswordRequest request, ClaimsPrincipal principal, UserManager<WorkspaceUser> users, SignInManager<WorkspaceUser> signIn)
     {
-        if (Validation.Check(request) is { } invalid)
-        {
-            return invalid;
-        }
         var user = await users.GetUserAsync(principal);
         if (user is null)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [""] = ["You are not signed in."] });
+            return Problems.Invalid("", ErrorCodes.NotSignedIn, "You are not signed in.");
         }
         var result = await users.ChangePasswordAsync(user, request.CurrentPassword, request.NewPassword);
         if (!result.Succeeded)
         {
-            return TypedResults.ValidationProblem(result.Errors
-                .GroupBy(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "currentPassword" : "newPassword")
-                .ToDictionary(g => g.Key, g => g.Select(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "The current password is not right." : e.Description).ToArray()));
+            return Problems.Invalid(result.Errors.Select(e => IdentityError(e, "newPassword", "currentPassword")));
         }
         // A new security stamp signs out other devices; this one gets a fresh cookie.
         await signIn.RefreshSignInAsync(user);
@@ -142,7 +132,7 @@ public static class AccountApi
         var info = await signIn.GetExternalLoginInfoAsync();
         if (info is null)
         {
-            return TypedResults.Problem("The external sign-in did not complete.", statusCode: StatusCodes.Status400BadRequest);
+            return Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.ExternalSignInFailed, "The external sign-in did not complete.");
         }
         var result = await signIn.ExternalLoginSignInAsync(info.LoginProvider, info.ProviderKey, isPersistent: true, bypassTwoFactor: true);
         if (!result.Succeeded)
@@ -150,13 +140,13 @@ public static class AccountApi
             var email = info.Principal.FindFirstValue("email") ?? info.Principal.FindFirstValue(ClaimTypes.Email);
             if (string.IsNullOrWhiteSpace(email))
             {
-                return TypedResults.Problem("The provider did not share an e-mail address.", statusCode: StatusCodes.Status400BadRequest);
+                return Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.ExternalNoEmail, "The provider did not share an e-mail address.");
             }
             var user = await users.FindByEmailAsync(email);
             // Linking to an existing account by e-mail is only safe when the provider vouches for the address.
             if (user is not null && !string.Equals(info.Principal.FindFirstValue("email_verified"), "true", StringComparison.OrdinalIgnoreCase))
             {
-                return TypedResults.Problem("An account with this e-mail address exists; sign in with your password first.", statusCode: StatusCodes.Status409Conflict);
+                return Problems.Of(StatusCodes.Status409Conflict, ErrorCodes.ExternalAccountExists, "An account with this e-mail address exists; sign in with your password first.");
             }
             if (user is null)
             {
@@ -170,19 +160,42 @@ public static class AccountApi
                 var created = await users.CreateAsync(user);
                 if (!created.Succeeded)
                 {
-                    return TypedResults.Problem(string.Join(" ", created.Errors.Select(e => e.Description)), statusCode: StatusCodes.Status400BadRequest);
+                    return ExternalFailed(created);
                 }
             }
             var linked = await users.AddLoginAsync(user, info);
             if (!linked.Succeeded)
             {
-                return TypedResults.Problem(string.Join(" ", linked.Errors.Select(e => e.Description)), statusCode: StatusCodes.Status400BadRequest);
+                return ExternalFailed(linked);
             }
             await signIn.SignInAsync(user, isPersistent: true, info.LoginProvider);
         }
         await signIn.Context.SignOutAsync(IdentityConstants.ExternalScheme);
         return TypedResults.Redirect("/");
     }
+
+    private static ProblemHttpResult WrongCredentials() =>
+        Problems.Of(StatusCodes.Status401Unauthorized, ErrorCodes.WrongCredentials, "The e-mail address or password is not right.");
+
+    private static ProblemHttpResult ExternalFailed(IdentityResult result) =>
+        Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.ExternalSignInFailed, string.Join(" ", result.Errors.Select(e => e.Description)));
+
+    /// <summary>
+    /// An Identity refusal as a field error with a code: password rules go to <paramref name="passwordField"/>, a wrong
+    /// current password and e-mail problems to <paramref name="otherField"/>.
+    /// </summary>
+    private static FieldError IdentityError(IdentityError error, string passwordField, string otherField) => error.Code switch
+    {
+        nameof(IdentityErrorDescriber.PasswordMismatch) =>
+            new(otherField, ErrorCodes.WrongPassword, "The current password is not right.", null),
+        nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName) =>
+            new(otherField, ErrorCodes.EmailTaken, error.Description, null),
+        nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) =>
+            new(otherField, ErrorCodes.InvalidEmail, error.Description, null),
+        _ when error.Code.StartsWith("Password", StringComparison.Ordinal) =>
+            new(passwordField, ErrorCodes.PasswordRejected, error.Description, Problems.Args(("rule", error.Code))),
+        _ => new(otherField, ErrorCodes.InvalidValue, error.Description, null),
+    };
 
     private static MeResponse ToMe(WorkspaceUser user) => new(user.Id, user.Email ?? "", user.DisplayName, user.Organisation);
 }

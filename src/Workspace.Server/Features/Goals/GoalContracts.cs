@@ -28,7 +28,8 @@ public sealed record KpiView(
     [property: Id(9)] IReadOnlyList<MeasurementView> Measurements,
     [property: Id(10)] double? Latest,
     [property: Id(11)] Rag Status,
-    [property: Id(12)] double? Attainment);
+    [property: Id(12)] double? Attainment,
+    [property: Id(13)] string UpdatedByName);
 
 [GenerateSerializer, Immutable]
 public sealed record GoalView(
@@ -40,7 +41,8 @@ public sealed record GoalView(
     [property: Id(5)] DateOnly? TargetDate,
     [property: Id(6)] GoalStatus Status,
     [property: Id(7)] int Version,
-    [property: Id(8)] double? Progress);
+    [property: Id(8)] double? Progress,
+    [property: Id(9)] string UpdatedByName);
 
 [GenerateSerializer, Immutable]
 public sealed record GoalsBoard(

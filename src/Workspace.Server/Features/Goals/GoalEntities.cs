@@ -19,6 +19,8 @@ public sealed class Goal
     public DateOnly? TargetDate { get; set; }
     public GoalStatus Status { get; set; }
     public int Version { get; set; }
+    /// <summary>Who made the current version (named to whoever's change then conflicts with it).</summary>
+    public string UpdatedByName { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? DeletedAt { get; set; }
@@ -36,6 +38,8 @@ public sealed class Kpi
     public double Target { get; set; }
     public Guid OwnerPartyId { get; set; }
     public int Version { get; set; }
+    /// <summary>Who made the current version.</summary>
+    public string UpdatedByName { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? DeletedAt { get; set; }
 }
@@ -62,6 +66,7 @@ internal sealed class GoalConfiguration : IEntityTypeConfiguration<Goal>, IEntit
         e.Property(g => g.Description).HasMaxLength(4000);
         e.Property(g => g.SuccessCriteria).HasMaxLength(4000);
         e.Property(g => g.Status).HasConversion<string>().HasMaxLength(20);
+        e.Property(g => g.UpdatedByName).HasMaxLength(100);
     }
 
     public void Configure(EntityTypeBuilder<Kpi> e)
@@ -70,6 +75,7 @@ internal sealed class GoalConfiguration : IEntityTypeConfiguration<Goal>, IEntit
         e.Property(k => k.Name).HasMaxLength(200);
         e.Property(k => k.Unit).HasMaxLength(40);
         e.Property(k => k.Direction).HasConversion<string>().HasMaxLength(20);
+        e.Property(k => k.UpdatedByName).HasMaxLength(100);
     }
 
     public void Configure(EntityTypeBuilder<KpiMeasurement> e)
