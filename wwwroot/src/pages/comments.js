@@ -69,7 +69,7 @@ export async function mountComments(host, { pid, docId, quote, anchor, reveal, o
     onOpenPassages?.(open.filter(c => c.quote).map(c => ({ text: c.passage ?? c.quote, near: c.passageAt ?? null })));
     mount(host, html`
       ${mayComment ? html`
-        <form class="comment-form" id="comment-form">
+        <form class="comment-form" id="comment-form" novalidate>
           <label for="comment-body">${t('comments.add')}</label>
           <p class="quote-hint muted small" id="comment-quote">${t('comments.selectHint')}</p>
           <textarea id="comment-body" name="body" rows="3" maxlength="4000" required></textarea>

@@ -12,7 +12,9 @@ import { hubConnection, keepConnected } from '../core/live.js';
 import { navigate } from '../core/router.js';
 import { updateNav } from '../shell.js';
 import { initials } from './partnership.js';
-import { OtClient, hubMessage } from '../editor/ot-client.js';
+import { OtClient } from '../editor/ot-client.js';
+import { hubError } from '../core/hub-error.js';
+import { describeHubError } from '../core/errors.js';
 import { mountComments } from './comments.js';
 import { mountHistory } from './history.js';
 import { changesToOp, opToChanges, toUtf16, toCodePoint } from '../editor/unicode.js';
@@ -48,7 +50,7 @@ export async function renderDocuments({ pid }, main) {
     const docs = await get(`/api/partnerships/${pid}/documents`);
     if (!active) return; // a push arrived after the user left this page
     mount(main, html`<h1>${t('docs.title')}</h1>
-      ${editable ? html`<form id="new-doc" class="inline-form card"><label>${t('docs.name')} <input name="title" required maxlength="200" placeholder="${t('docs.new')}"></label><button class="primary">${t('docs.create')}</button></form>` : ''}
+      ${editable ? html`<form id="new-doc" class="inline-form card" novalidate><label>${t('docs.name')} <input name="title" required maxlength="200" placeholder="${t('docs.new')}"></label><button class="primary">${t('docs.create')}</button></form>` : ''}
       ${docs.length === 0 ? html`<p class="empty">${t('docs.none')}</p>` : html`<ul class="doc-list">${docs.map(d => html`
         <li class="card"><a href="/p/${pid}/docs/${d.id}">${d.title}</a> <small>${t('docs.updated', { when: formatDateTime(d.updatedAt) })}</small>
           ${editable ? html`<span class="actions"><button class="link" data-rename="${d.id}" data-title="${d.title}">${t('docs.rename')}</button> <button class="link danger" data-delete="${d.id}" data-title="${d.title}">${t('docs.delete')}</button></span>` : ''}</li>`)}</ul>`}`);
@@ -190,7 +192,7 @@ export async function renderDocument({ pid, docId }, main) {
       schedulePreview();
     },
     onStatus: status,
-    onRejected(message) { toast(t('docs.rejected', { message }), 'error'); },
+    onRejected(error) { toast(t('docs.rejected', { message: describeHubError(error) }), 'error'); },
   });
 
   let presenceTimer = null;
@@ -278,11 +280,11 @@ export async function renderDocument({ pid, docId }, main) {
       renderCursors();
       sendPresence();
     } catch (e) {
-      const message = hubMessage(e);
-      toast(message, 'error');
+      const error = hubError(e);
+      toast(describeHubError(e), 'error');
       // A passing fault (the server reloading the document, say): try again while connected, backing off.
       // An unknown document (deleted, or no longer shared with you) stays as it is.
-      if (!message.includes('Unknown document') && connection.state === 'Connected') {
+      if (error?.code !== 'unknownDocument' && connection.state === 'Connected') {
         reopenTimer = setTimeout(onConnected, Math.min(30_000, 1000 * 2 ** Math.min(openFailures++, 5)));
       }
     }

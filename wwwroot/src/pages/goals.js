@@ -137,7 +137,7 @@ export async function renderGoals({ pid }, main) {
       <div class="kpi-numbers"><div><small>${t('kpi.latest')}</small><strong class="latest">${k.latest == null ? '—' : formatNumber(k.latest)}</strong> <span>${k.unit}</span></div>
         <div><small>${t('kpi.target')}</small><strong>${formatNumber(k.target)}</strong> <span>${k.unit}</span></div></div>
       <div class="chart-box"><canvas data-chart="${k.id}" aria-label="${k.name}" role="img"></canvas></div>
-      ${editor ? html`<form class="measure" data-kpi="${k.id}">
+      ${editor ? html`<form class="measure" data-kpi="${k.id}" novalidate>
         <input name="date" type="date" value="${today()}" max="${today()}" required aria-label="${t('kpi.date')}">
         <input name="value" type="number" step="any" required placeholder="${t('kpi.value')}" aria-label="${t('kpi.value')}">
         <input name="note" maxlength="1000" placeholder="${t('kpi.note')}" aria-label="${t('kpi.note')}">

@@ -77,7 +77,7 @@ export async function renderMembers({ pid }, main) {
       ${owner ? html`
         <section class="card" style="margin-top:1rem;max-width:640px">
           <h2>${t('members.addParty')}</h2>
-          <form id="add-party" class="inline-form">
+          <form id="add-party" class="inline-form" novalidate>
             <label>${t('members.partyName')}<input name="name" required maxlength="200"></label>
             <button class="primary" type="submit">${t('members.addPartyBtn')}</button>
           </form>
@@ -100,7 +100,7 @@ export async function renderMembers({ pid }, main) {
         <ul class="members">${people.map(m => memberRow(me, m, canManage, grantable))}</ul>`}
         ${canManage ? html`
           <h3>${t('members.invite', { party: party.name })}</h3>
-          <form class="inline-form invite-form" data-party="${party.id}">
+          <form class="inline-form invite-form" data-party="${party.id}" novalidate>
             <label>${t('members.email')}<input name="email" type="email" required maxlength="256" autocomplete="off"></label>
             <label style="flex:0 1 140px">${t('members.role')}<select name="role">${grantable.map(r => html`<option value="${r}" ${r === 'Editor' ? 'selected' : ''}>${roleLabel(r)}</option>`)}</select></label>
             <label class="check"><input type="checkbox" name="isPartyAdmin"> ${t('members.inviteAdmin')}</label>
