@@ -21,14 +21,14 @@ addMessages({
     'actions.dropHere': 'Drop here', 'actions.inPlan': 'in a document', 'actions.col.count': '{n} items',
   },
   id: {
-    'actions.title': 'Butir tindakan', 'actions.new': 'Butir tindakan baru', 'actions.board': 'Papan', 'actions.list': 'Daftar',
-    'actions.filter.all': 'Semua', 'actions.filter.mine': 'Milik saya', 'actions.filter.overdue': 'Lewat tenggat', 'actions.filter.week': 'Tenggat minggu ini',
+    'actions.title': 'Tindak lanjut', 'actions.new': 'Tugas baru', 'actions.board': 'Papan', 'actions.list': 'Daftar',
+    'actions.filter.all': 'Semua', 'actions.filter.mine': 'Tugas saya', 'actions.filter.overdue': 'Lewat tenggat', 'actions.filter.week': 'Tenggat minggu ini',
     'actions.filter.party': 'Organisasi', 'actions.filter.anyParty': 'Semua organisasi',
     'actions.field.title': 'Yang perlu dikerjakan', 'actions.field.owner': 'Penanggung jawab', 'actions.field.due': 'Tenggat', 'actions.field.status': 'Status',
-    'actions.field.goal': 'Tujuan', 'actions.field.notes': 'Catatan', 'actions.unassigned': 'Belum ditugaskan', 'actions.noGoal': 'Tanpa tujuan',
-    'actions.empty': 'Tidak ada butir tindakan yang cocok.', 'actions.overdue': 'lewat tenggat', 'actions.fromDoc': 'dari dokumen',
-    'actions.edit': 'Ubah butir tindakan', 'actions.deleteConfirm': 'Hapus butir tindakan ini?', 'actions.moved': '{who} memindahkan {item} ke {status}',
-    'actions.dropHere': 'Letakkan di sini', 'actions.inPlan': 'di dokumen', 'actions.col.count': '{n} butir',
+    'actions.field.goal': 'Tujuan', 'actions.field.notes': 'Catatan', 'actions.unassigned': 'Belum ada penanggung jawab', 'actions.noGoal': 'Tanpa tujuan',
+    'actions.empty': 'Tidak ada tugas yang sesuai.', 'actions.overdue': 'lewat tenggat', 'actions.fromDoc': 'dari dokumen',
+    'actions.edit': 'Ubah tugas', 'actions.deleteConfirm': 'Hapus tugas ini?', 'actions.moved': '{who} memindahkan {item} ke {status}',
+    'actions.dropHere': 'Letakkan di sini', 'actions.inPlan': 'di dokumen', 'actions.col.count': '{n} tugas',
   },
 });
 

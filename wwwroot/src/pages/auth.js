@@ -12,8 +12,8 @@ addMessages({
   },
   id: {
     'auth.signin': 'Masuk', 'auth.signup': 'Buat akun', 'auth.email': 'Alamat e-mail', 'auth.password': 'Kata sandi',
-    'auth.name': 'Nama Anda', 'auth.organisation': 'Organisasi Anda', 'auth.noaccount': 'Baru di sini?',
-    'auth.haveaccount': 'Sudah punya akun?', 'auth.tagline': 'Satu tempat langsung untuk setiap pihak dalam kemitraan.',
+    'auth.name': 'Nama Anda', 'auth.organisation': 'Organisasi Anda', 'auth.noaccount': 'Belum punya akun?',
+    'auth.haveaccount': 'Sudah punya akun?', 'auth.tagline': 'Satu ruang kerja bersama yang langsung diperbarui untuk semua pihak dalam kemitraan.',
     'auth.passwordHint': 'Minimal 8 karakter, dengan angka.', 'auth.external': 'Masuk dengan {name}',
   },
 });

@@ -19,11 +19,11 @@ addMessages({
   },
   id: {
     'comments.title': 'Komentar', 'comments.none': 'Belum ada komentar.', 'comments.add': 'Tambahkan komentar',
-    'comments.send': 'Kirim', 'comments.on': 'Pada', 'comments.resolve': 'Selesaikan', 'comments.reopen': 'Buka lagi',
-    'comments.delete': 'Hapus', 'comments.resolvedBy': 'Diselesaikan oleh {name}', 'comments.confirmDelete': 'Hapus komentar ini?',
-    'comments.readOnly': 'Pembaca dapat membaca komentar; pengomentar, penyunting, dan pemilik dapat menulisnya.',
+    'comments.send': 'Kirim', 'comments.on': 'Pada', 'comments.resolve': 'Tandai selesai', 'comments.reopen': 'Buka lagi',
+    'comments.delete': 'Hapus', 'comments.resolvedBy': 'Ditandai selesai oleh {name}', 'comments.confirmDelete': 'Hapus komentar ini?',
+    'comments.readOnly': 'Pembaca dapat membaca komentar; pemberi komentar, editor, dan pemilik dapat menulisnya.',
     'comments.selectHint': 'Pilih teks di editor untuk mengomentarinya.', 'comments.show': 'Tampilkan bagian ini di editor',
-    'comments.changed': 'Bagian itu tidak lagi ada di dokumen seperti yang dikutip.', 'comments.showResolved': 'Tampilkan yang selesai ({n})',
+    'comments.changed': 'Bagian itu tidak lagi ada di dokumen seperti yang dikutip.', 'comments.showResolved': 'Tampilkan yang sudah selesai ({n})',
   },
 });
 

@@ -17,9 +17,9 @@ addMessages({
     'dash.allGoals': 'Goals & KPIs',
   },
   id: {
-    'dash.goals': 'Tujuan bersama', 'dash.kpis': 'Status KPI', 'dash.mine': 'Butir terbuka saya', 'dash.overdue': 'Lewat tenggat',
+    'dash.goals': 'Tujuan bersama', 'dash.kpis': 'Status KPI', 'dash.mine': 'Tugas saya yang belum selesai', 'dash.overdue': 'Lewat tenggat',
     'dash.activity': 'Aktivitas terbaru', 'dash.noGoals': 'Belum ada tujuan.', 'dash.noKpis': 'Belum ada KPI.', 'dash.noMine': 'Tidak ada tugas untuk Anda.',
-    'dash.noOverdue': 'Tidak ada yang lewat tenggat.', 'dash.items': '{open} terbuka · {done} selesai', 'dash.allActivity': 'Semua aktivitas', 'dash.allItems': 'Semua butir tindakan',
+    'dash.noOverdue': 'Tidak ada yang lewat tenggat.', 'dash.items': '{open} terbuka · {done} selesai', 'dash.allActivity': 'Semua aktivitas', 'dash.allItems': 'Semua tugas',
     'dash.allGoals': 'Tujuan & KPI',
   },
 });

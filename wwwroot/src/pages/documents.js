@@ -35,9 +35,9 @@ addMessages({
     'docs.title': 'Rencana & dokumen', 'docs.none': 'Belum ada dokumen.', 'docs.new': 'Dokumen baru', 'docs.name': 'Judul',
     'docs.create': 'Buat', 'docs.rename': 'Ganti nama', 'docs.delete': 'Hapus', 'docs.updated': 'Diperbarui {when}',
     'docs.confirmDelete': 'Hapus “{title}”?', 'docs.newTitle': 'Judul baru', 'docs.back': 'Semua dokumen',
-    'docs.preview': 'Pratinjau', 'docs.saved': 'Tersimpan', 'docs.saving': 'Menyimpan…', 'docs.offline': 'Luring — {n} perubahan tertunda',
-    'docs.offlineSaved': 'Luring', 'docs.readOnly': 'Hanya baca', 'docs.deleted': 'Dokumen ini telah dihapus.',
-    'docs.here': 'Sedang di sini', 'docs.rejected': 'Perubahan ditolak: {message}', 'docs.loading': 'Memuat…', 'docs.openItem': 'Buka butir tindakan A{number}',
+    'docs.preview': 'Pratinjau', 'docs.saved': 'Tersimpan', 'docs.saving': 'Menyimpan…', 'docs.offline': 'Offline — {n} perubahan belum terkirim',
+    'docs.offlineSaved': 'Offline', 'docs.readOnly': 'Hanya baca', 'docs.deleted': 'Dokumen ini telah dihapus.',
+    'docs.here': 'Sedang di sini', 'docs.rejected': 'Perubahan ditolak: {message}', 'docs.loading': 'Memuat…', 'docs.openItem': 'Buka tugas A{number}',
   },
 });
 

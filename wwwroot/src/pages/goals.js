@@ -30,9 +30,9 @@ addMessages({
     'goals.progress': 'Kemajuan', 'goals.noProgress': 'Belum ada data KPI', 'goals.due': 'Target {date}', 'goals.editGoal': 'Ubah tujuan',
     'goals.deleteGoal': 'Hapus tujuan ini? KPI-nya tetap ada.', 'kpi.field.name': 'KPI', 'kpi.field.unit': 'Satuan', 'kpi.field.direction': 'Arah',
     'kpi.field.baseline': 'Nilai awal (opsional)', 'kpi.field.target': 'Target', 'kpi.field.goal': 'Mengukur tujuan', 'kpi.noGoal': 'Tanpa tujuan',
-    'kpi.latest': 'Terbaru', 'kpi.target': 'Target', 'kpi.add': 'Tambah pengukuran', 'kpi.value': 'Nilai', 'kpi.date': 'Tanggal', 'kpi.note': 'Catatan',
-    'kpi.history': 'Riwayat', 'kpi.by': 'oleh {name}', 'kpi.edit': 'Ubah KPI', 'kpi.deleteConfirm': 'Hapus KPI ini beserta pengukurannya?',
-    'kpi.owner': 'Dimiliki {party}', 'goals.linked': '{kpis} KPI · {done} dari {total} butir tindakan selesai', 'goals.seeItems': 'butir tindakan', 'goals.linkedKpis': '{kpis} KPI',
+    'kpi.latest': 'Terbaru', 'kpi.target': 'Target', 'kpi.add': 'Catat nilai', 'kpi.value': 'Nilai', 'kpi.date': 'Tanggal', 'kpi.note': 'Catatan',
+    'kpi.history': 'Riwayat', 'kpi.by': 'oleh {name}', 'kpi.edit': 'Ubah KPI', 'kpi.deleteConfirm': 'Hapus KPI ini beserta semua nilainya?',
+    'kpi.owner': 'Dimiliki {party}', 'goals.linked': '{kpis} KPI · {done} dari {total} tugas selesai', 'goals.seeItems': 'tugas', 'goals.linkedKpis': '{kpis} KPI',
   },
 });
 

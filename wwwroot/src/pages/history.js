@@ -16,12 +16,12 @@ addMessages({
     'history.readOnly': 'Editors and owners can restore a version.', 'history.restoredBy': '{names} restored an earlier version',
   },
   id: {
-    'history.title': 'Riwayat', 'history.loading': 'Memuat riwayat…', 'history.none': 'Belum ada suntingan.',
-    'history.current': 'Versi saat ini', 'history.edits': '{n} suntingan', 'history.edit': '1 suntingan', 'history.workspace': 'Ruang Kerja Kemitraan',
+    'history.title': 'Riwayat', 'history.loading': 'Memuat riwayat…', 'history.none': 'Belum ada perubahan.',
+    'history.current': 'Versi saat ini', 'history.edits': '{n} perubahan', 'history.edit': '1 perubahan', 'history.workspace': 'Ruang Kerja Kemitraan',
     'history.back': '← Semua versi', 'history.versionOf': 'Versi {when}', 'history.restore': 'Pulihkan versi ini',
     'history.confirmRestore': 'Ganti teks dokumen dengan versi ini? Semua yang sedang menyunting melihat perubahannya; teks saat ini tetap ada di riwayat.',
     'history.restored': 'Versi {when} telah dipulihkan.', 'history.by': 'oleh {names}', 'history.older': 'Versi yang lebih lama tetap disimpan tetapi tidak ditampilkan.',
-    'history.readOnly': 'Penyunting dan pemilik dapat memulihkan versi.', 'history.restoredBy': '{names} memulihkan versi sebelumnya',
+    'history.readOnly': 'Editor dan pemilik dapat memulihkan versi.', 'history.restoredBy': '{names} memulihkan versi sebelumnya',
   },
 });
 

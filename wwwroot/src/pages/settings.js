@@ -19,9 +19,9 @@ addMessages({
     'nav.settings': 'Pengaturan', 'settings.title': 'Pengaturan kemitraan', 'settings.name': 'Nama', 'settings.rename': 'Ganti nama',
     'settings.renamed': 'Nama diganti.', 'settings.archive': 'Arsip', 'settings.archiveBtn': 'Arsipkan kemitraan',
     'settings.archiveHelp': 'Kemitraan yang diarsipkan tetap bisa dibaca semua pihak, tetapi tidak ada yang bisa mengubahnya.',
-    'settings.confirmArchive': 'Arsipkan kemitraan ini? Semuanya menjadi hanya-baca.', 'settings.archived': 'Kemitraan diarsipkan.',
+    'settings.confirmArchive': 'Arsipkan kemitraan ini? Setelah itu semua isinya hanya dapat dibaca.', 'settings.archived': 'Kemitraan diarsipkan.',
     'settings.restoreBtn': 'Pulihkan dari arsip', 'settings.restored': 'Kemitraan aktif kembali.',
-    'settings.ownersOnly': 'Hanya pemilik yang dapat mengubah pengaturan ini.', 'settings.isArchived': 'Kemitraan ini diarsipkan dan hanya-baca.',
+    'settings.ownersOnly': 'Hanya pemilik yang dapat mengubah pengaturan ini.', 'settings.isArchived': 'Kemitraan ini sudah diarsipkan dan hanya dapat dibaca.',
   },
 });
 
