@@ -4,7 +4,7 @@ import { t, addMessages, formatDate, formatNumber } from '../core/i18n.js';
 import { get, post, put, del } from '../core/api.js';
 import { session, openPartnership, can } from '../core/session.js';
 import { goalStatuses, goalLabel, ragLabel, today } from '../core/labels.js';
-import { formDialog } from '../core/dialog.js';
+import { versionedDialog } from '../core/versioned.js';
 import { kpiChart } from '../core/charts.js';
 import { watchPartnership, on } from '../core/partnershipLive.js';
 import { updateNav } from '../shell.js';
@@ -150,10 +150,11 @@ export async function renderGoals({ pid }, main) {
   const partyOptions = partnership.parties.map(p => ({ value: p.id, label: p.name }));
   const myParty = partnership.members.find(m => m.userId === session.me.id)?.partyId;
 
-  function goalDialog(goal, note) {
-    formDialog({
+  function goalDialog(goal) {
+    versionedDialog({
+      entity: goal,
+      event: 'goal.updated',
       title: goal ? t('goals.editGoal') : t('goals.newGoal'),
-      note,
       fields: [
         { name: 'title', label: t('goals.field.title'), value: goal?.title, required: true, maxlength: 200 },
         { name: 'description', label: t('goals.field.description'), type: 'textarea', value: goal?.description },
@@ -169,25 +170,22 @@ export async function renderGoals({ pid }, main) {
         draw();
         return true;
       } } : null,
-      onSubmit: async values => {
-        const body = { ...values, description: values.description ?? '', successCriteria: values.successCriteria ?? '', version: goal?.version ?? 0 };
-        try {
-          upsertGoal(goal ? await put(`/api/partnerships/${pid}/goals/${goal.id}`, body) : await post(`/api/partnerships/${pid}/goals`, body));
-          draw();
-        } catch (err) {
-          if (err.status !== 409) throw err;
-          upsertGoal(err.problem.current);
-          draw();
-          setTimeout(() => goalDialog(err.problem.current, t('common.conflict', { name: t('common.someone') })), 0);
-        }
+      onConflict: current => { upsertGoal(current); draw(); },
+      save: async (values, version) => {
+        const body = { ...values, description: values.description ?? '', successCriteria: values.successCriteria ?? '', version };
+        const saved = goal ? await put(`/api/partnerships/${pid}/goals/${goal.id}`, body) : await post(`/api/partnerships/${pid}/goals`, body);
+        upsertGoal(saved);
+        draw();
+        return saved;
       },
     });
   }
 
-  function kpiDialog(kpi, note) {
-    formDialog({
+  function kpiDialog(kpi) {
+    versionedDialog({
+      entity: kpi,
+      event: 'kpi.updated',
       title: kpi ? t('kpi.edit') : t('goals.newKpi'),
-      note,
       fields: [
         { name: 'name', label: t('kpi.field.name'), value: kpi?.name, required: true, maxlength: 200 },
         { name: 'unit', label: t('kpi.field.unit'), value: kpi?.unit, maxlength: 40 },
@@ -204,17 +202,13 @@ export async function renderGoals({ pid }, main) {
         draw();
         return true;
       } } : null,
-      onSubmit: async values => {
-        const body = { ...values, unit: values.unit ?? '', target: values.target ?? 0, version: kpi?.version ?? 0 };
-        try {
-          upsertKpi(kpi ? await put(`/api/partnerships/${pid}/kpis/${kpi.id}`, body) : await post(`/api/partnerships/${pid}/kpis`, body));
-          draw();
-        } catch (err) {
-          if (err.status !== 409) throw err;
-          upsertKpi(err.problem.current);
-          draw();
-          setTimeout(() => kpiDialog(err.problem.current, t('common.conflict', { name: t('common.someone') })), 0);
-        }
+      onConflict: current => { upsertKpi(current); draw(); },
+      save: async (values, version) => {
+        const body = { ...values, unit: values.unit ?? '', target: values.target ?? 0, version };
+        const saved = kpi ? await put(`/api/partnerships/${pid}/kpis/${kpi.id}`, body) : await post(`/api/partnerships/${pid}/kpis`, body);
+        upsertKpi(saved);
+        draw();
+        return saved;
       },
     });
   }
