@@ -20,6 +20,7 @@ addMessages({
     'error.antiforgery': 'Your session changed: reload the page and try again.',
     'error.unexpected': 'Something went wrong on the server ({status}). Please try again.',
     'error.offline': 'No connection to the server. Please try again.',
+    'error.badRequest': 'The server could not read what was sent; check the form and try again.',
     'error.wrongCredentials': 'The e-mail address or password is not right.',
     'error.accountLocked': 'Too many failed attempts: the account is locked for a few minutes.',
     'error.notSignedIn': 'You are not signed in.', 'error.wrongPassword': 'The current password is not right.',
@@ -93,6 +94,7 @@ addMessages({
     'error.antiforgery': 'Sesi Anda berubah. Muat ulang halaman, lalu coba lagi.',
     'error.unexpected': 'Terjadi gangguan di server ({status}). Silakan coba lagi.',
     'error.offline': 'Tidak ada koneksi ke server. Silakan coba lagi.',
+    'error.badRequest': 'Server tidak dapat membaca data yang dikirim. Periksa isian, lalu coba lagi.',
     'error.wrongCredentials': 'Alamat e-mail atau kata sandi salah.',
     'error.accountLocked': 'Terlalu banyak percobaan gagal. Akun dikunci selama beberapa menit.',
     'error.notSignedIn': 'Anda belum masuk.', 'error.wrongPassword': 'Kata sandi saat ini salah.',
@@ -188,6 +190,7 @@ export function describeProblem(problem, status) {
 
 function byStatus(status) {
   if (status === 0) return t('error.offline');
+  if (status === 400) return t('error.badRequest');
   if (status === 401) return t('error.notSignedIn');
   if (status === 403) return t('error.forbidden');
   if (status === 404) return t('error.notFound');
