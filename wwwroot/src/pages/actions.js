@@ -203,7 +203,7 @@ function editDialog(pid, item) {
     title: item ? `${t('actions.edit')} · A${item.number}` : t('actions.new'),
     fields: [
       { name: 'title', label: t('actions.field.title'), value: item?.title, required: true, maxlength: 300 },
-      { name: 'ownerUserId', label: t('actions.field.owner'), type: 'select', value: item?.ownerUserId ?? session.me.id,
+      { name: 'ownerUserId', label: t('actions.field.owner'), type: 'select', value: item ? item.ownerUserId : session.me.id,
         options: [{ value: '', label: t('actions.unassigned') }, ...members.map(m => ({ value: m.userId, label: `${m.displayName} · ${partnership.parties.find(p => p.id === m.partyId)?.name ?? ''}` }))] },
       { name: 'dueDate', label: t('actions.field.due'), type: 'date', value: item?.dueDate },
       { name: 'status', label: t('actions.field.status'), type: 'select', value: item?.status ?? 'Open', options: actionStatuses.map(s => ({ value: s, label: statusLabel(s) })) },
