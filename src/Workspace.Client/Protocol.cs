@@ -31,7 +31,7 @@ public static class DocumentHubNames
     public const string PresenceChanged = nameof(PresenceChanged);
     public const string PresenceRemoved = nameof(PresenceRemoved);
 
-    /// <summary>The server's words in a hub error: the English detail of its <see cref="HubError"/>, or the raw message.</summary>
+    /// <summary>The server's words in a hub error: the English detail of its <see cref="HubError"/>, or the message.</summary>
     public static string ServerMessage(Exception error)
     {
         ArgumentNullException.ThrowIfNull(error);
@@ -53,7 +53,7 @@ public static class DocumentHubNames
     /// <summary>The client is behind what the server keeps: catch up, then send again.</summary>
     public static bool IsResync(Exception error) => error is HubException && HubError.Is(error, ErrorCodes.Resync);
 
-    /// <summary>The server's per-connection rate limit refused the call: nothing was applied; send it again later.</summary>
+    /// <summary>The per-connection rate limit refused the call: nothing was applied; send it again later.</summary>
     public static bool IsSlowDown(Exception error) => error is HubException && HubError.Is(error, ErrorCodes.SlowDown);
 }
 

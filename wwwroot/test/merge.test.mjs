@@ -10,7 +10,8 @@ test('a rename by one person and a new due date and notes by the other are both 
   const theirs = { ...base, title: 'Send the signed MoU' };
   const mine = { ...base, dueDate: '2026-12-15', notes: 'Courier to Utrecht' };
   const { merged, clashes } = mergeFields(base, mine, theirs, keys);
-  assert.deepEqual(merged, { title: 'Send the signed MoU', dueDate: '2026-12-15', notes: 'Courier to Utrecht', ownerUserId: 'rina' });
+  assert.deepEqual(merged,
+    { title: 'Send the signed MoU', dueDate: '2026-12-15', notes: 'Courier to Utrecht', ownerUserId: 'rina' });
   assert.deepEqual(clashes, []);
 });
 
@@ -33,7 +34,8 @@ test('empty, null and missing are the same value; numbers equal their text', () 
   assert.ok(sameValue(undefined, null));
   assert.ok(sameValue(500, '500'));
   assert.ok(!sameValue(0, ''));
-  const { merged, clashes } = mergeFields({ target: 500, baseline: null }, { target: '500', baseline: '' }, { target: 600, baseline: 10 }, ['target', 'baseline']);
+  const { merged, clashes } = mergeFields(
+    { target: 500, baseline: null }, { target: '500', baseline: '' }, { target: 600, baseline: 10 }, ['target', 'baseline']);
   assert.deepEqual(merged, { target: 600, baseline: 10 });
   assert.deepEqual(clashes, []);
 });

@@ -2,8 +2,8 @@ namespace Workspace.Collaboration.Errors;
 
 /// <summary>
 /// Why the server refused something, as a code that crosses the wire (ProblemDetails <c>code</c>, a field's
-/// <c>errorCodes</c>, a hub error). The browser words each code in the person's language (key <c>error.&lt;code&gt;</c>);
-/// the English <c>detail</c> beside it is only a fallback for other clients.
+/// <c>errorCodes</c>, a hub error). The browser words each code in the person's language (key
+/// <c>error.&lt;code&gt;</c>); the English <c>detail</c> beside it is only a fallback for other clients.
 /// </summary>
 public static class ErrorCodes
 {

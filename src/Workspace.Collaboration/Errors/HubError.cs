@@ -18,7 +18,8 @@ public sealed record HubError(
     private const string Marker = "HubException: ";
 
     // Read as text by people and logs, never put into HTML: quotes and non-ASCII letters stay as they are.
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Json =
+        new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public string ToMessage() => JsonSerializer.Serialize(this, Json);
 

@@ -8,7 +8,7 @@ public enum OutcomeKind
     Ok,
     Invalid,
     NotFound,
-    /// <summary>The command was based on a stale version; <see cref="Outcome{T}.Value"/> holds the current state.</summary>
+    /// <summary>The command was based on a stale version; <see cref="Outcome{T}.Value"/> is the current state.</summary>
     Conflict,
 }
 
@@ -28,7 +28,8 @@ public sealed record Outcome<T>(
 {
     public static Outcome<T> Ok(T value) => new(OutcomeKind.Ok, value, null, null);
 
-    public static Outcome<T> Invalid(string field, string code, string error, params (string Name, object? Value)[] args) =>
+    public static Outcome<T> Invalid(
+        string field, string code, string error, params (string Name, object? Value)[] args) =>
         new(OutcomeKind.Invalid, default, error, field, code, Problems.Args(args));
 
     public static Outcome<T> Invalid(FieldError error)
@@ -37,7 +38,8 @@ public sealed record Outcome<T>(
         return new(OutcomeKind.Invalid, default, error.Detail, error.Field, error.Code, error.Args);
     }
 
-    public static Outcome<T> NotFound(string code, string error) => new(OutcomeKind.NotFound, default, error, null, code);
+    public static Outcome<T> NotFound(string code, string error) =>
+        new(OutcomeKind.NotFound, default, error, null, code);
 
     public static Outcome<T> Conflict(T current, string? changedBy) =>
         new(OutcomeKind.Conflict, current, "Someone else changed this in the meantime; their version is shown.", null,
@@ -45,12 +47,14 @@ public sealed record Outcome<T>(
 }
 
 /// <summary>A 409: the entity as it is now and the name of whoever changed it last (for a three-way merge).</summary>
-public sealed record ConflictResponse<T>(string Title, int Status, string Detail, T Current, string Code, string? ChangedBy);
+public sealed record ConflictResponse<T>(
+    string Title, int Status, string Detail, T Current, string Code, string? ChangedBy);
 
 public static class OutcomeHttp
 {
     /// <summary>200 with the value, 400 ValidationProblem, 404 ProblemDetails, or 409 with the current state.</summary>
-    public static Results<Ok<T>, ValidationProblem, ProblemHttpResult, Conflict<ConflictResponse<T>>> ToHttp<T>(this Outcome<T> outcome)
+    public static Results<Ok<T>, ValidationProblem, ProblemHttpResult, Conflict<ConflictResponse<T>>> ToHttp<T>(
+        this Outcome<T> outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         var code = outcome.Code ?? ErrorCodes.InvalidValue;
@@ -61,7 +65,8 @@ public static class OutcomeHttp
             OutcomeKind.Invalid => Problems.Invalid([new FieldError(outcome.Field ?? "", code, detail, outcome.Args)]),
             OutcomeKind.NotFound => Problems.Of(StatusCodes.Status404NotFound, code, detail, outcome.Args),
             _ => TypedResults.Conflict(new ConflictResponse<T>(
-                "Edit conflict", StatusCodes.Status409Conflict, detail, outcome.Value!, code, outcome.Args?.GetValueOrDefault("by"))),
+                "Edit conflict", StatusCodes.Status409Conflict, detail, outcome.Value!, code,
+                outcome.Args?.GetValueOrDefault("by"))),
         };
     }
 }

@@ -107,7 +107,8 @@ public sealed class HubRateLimitFilter(IOptionsMonitor<RateLimitOptions> options
             }
             allowed = ++window.Count <= options.CurrentValue.HubMessagesPerSecond;
         }
-        return allowed ? next(invocationContext) : throw new HubException(new HubError(ErrorCodes.SlowDown, TooManyMessages).ToMessage());
+        return allowed ? next(invocationContext) : throw new HubException(new HubError(
+            ErrorCodes.SlowDown, TooManyMessages).ToMessage());
     }
 
     /// <summary>The English words of the <see cref="ErrorCodes.SlowDown"/> refusal; clients send the call again later.</summary>

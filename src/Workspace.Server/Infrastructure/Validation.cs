@@ -12,10 +12,12 @@ namespace Workspace.Server.Infrastructure;
 /// </summary>
 public static class Validation
 {
-    private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, ValidationAttribute[] Rules)[]> Rules = new();
+    private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, ValidationAttribute[] Rules)[]> Rules =
+        new();
 
-    /// <summary>Validates every request record a handler of this group takes before the handler runs; 400 when invalid.</summary>
-    public static TBuilder ValidateRequests<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+    /// <summary>Validates every request record a handler of this group takes, before it runs; 400 when invalid.</summary>
+    public static TBuilder ValidateRequests<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(new ValidationFilter());
 
     public static IReadOnlyList<FieldError> Errors(object request)
@@ -31,7 +33,8 @@ public static class Validation
                 if (rule.GetValidationResult(value, context) is { } failed)
                 {
                     var (code, args) = Describe(rule, value);
-                    errors.Add(new FieldError(JsonName(property.Name), code, failed.ErrorMessage ?? "Invalid value.", args));
+                    var detail = failed.ErrorMessage ?? "Invalid value.";
+                    errors.Add(new FieldError(JsonName(property.Name), code, detail, args));
                     break;
                 }
             }
@@ -39,11 +42,12 @@ public static class Validation
         return errors;
     }
 
-    /// <summary>Whether a handler argument is a request record of this application (not a service, a string or an id).</summary>
+    /// <summary>Whether a handler argument is a request record of this application (not a service or an id).</summary>
     internal static bool IsRequest(Type type) =>
         type.Assembly == typeof(Validation).Assembly && Rules.GetOrAdd(type, RulesOf).Length > 0;
 
-    private static (string Code, IReadOnlyDictionary<string, string>? Args) Describe(ValidationAttribute rule, object? value)
+    private static (string Code, IReadOnlyDictionary<string, string>? Args) Describe(
+        ValidationAttribute rule, object? value)
     {
         var length = value is string s ? s.Length : (int?)null;
         return rule switch
@@ -51,9 +55,11 @@ public static class Validation
             RequiredAttribute => (ErrorCodes.Required, null),
             MaxLengthAttribute max => (ErrorCodes.TooLong, Problems.Args(("max", max.Length))),
             MinLengthAttribute min => (ErrorCodes.TooShort, Problems.Args(("min", min.Length))),
-            StringLengthAttribute range when length > range.MaximumLength => (ErrorCodes.TooLong, Problems.Args(("max", range.MaximumLength))),
+            StringLengthAttribute range when length > range.MaximumLength =>
+                (ErrorCodes.TooLong, Problems.Args(("max", range.MaximumLength))),
             StringLengthAttribute range => (ErrorCodes.TooShort, Problems.Args(("min", range.MinimumLength))),
-            RangeAttribute range => (ErrorCodes.OutOfRange, Problems.Args(("min", range.Minimum), ("max", range.Maximum))),
+            RangeAttribute range =>
+                (ErrorCodes.OutOfRange, Problems.Args(("min", range.Minimum), ("max", range.Maximum))),
             EmailAddressAttribute => (ErrorCodes.InvalidEmail, null),
             _ => (ErrorCodes.InvalidValue, null),
         };
@@ -65,7 +71,8 @@ public static class Validation
             .Where(r => r.Item2.Length > 0)
             .ToArray();
 
-    private static string JsonName(string member) => member.Length == 0 ? member : char.ToLowerInvariant(member[0]) + member[1..];
+    private static string JsonName(string member) =>
+        member.Length == 0 ? member : char.ToLowerInvariant(member[0]) + member[1..];
 }
 
 internal sealed class ValidationFilter : IEndpointFilter

@@ -21,7 +21,12 @@ public sealed class ConflictTests(BrowserFixture fixture)
     }
 
     private static async Task<JsonElement> ItemAsync(IPage page, string pid) =>
-        (await ApiSeed.GetAsync(page, $"/api/partnerships/{pid}/action-items")).EnumerateArray().Single(i => i.GetProperty("number").GetInt32() == 1);
+        (await ApiSeed.GetAsync(page, $"/api/partnerships/{pid}/action-items")).EnumerateArray()
+            .Single(i => i.GetProperty("number").GetInt32() == 1);
+
+    private static Task SeedItemAsync(IPage rina, string pid) =>
+        ApiSeed.PostAsync(rina, $"/api/partnerships/{pid}/action-items",
+            new { title = "Send draft MoU", status = "Open", version = 0 });
 
     [Fact]
     public async Task ARenameAndANewDueDateMadeAtOnceAreBothKeptAndTheNoticeNamesWhoRenamed()
@@ -29,7 +34,7 @@ public sealed class ConflictTests(BrowserFixture fixture)
         var rina = await fixture.NewPageAsync();
         var budi = await fixture.NewPageAsync();
         var (pid, _) = await ApiSeed.TwoOrganisationsAsync(rina.Context, budi.Context, "Budi Santoso", "Editor");
-        await ApiSeed.PostAsync(rina, $"/api/partnerships/{pid}/action-items", new { title = "Send draft MoU", status = "Open", version = 0 });
+        await SeedItemAsync(rina, pid);
 
         await budi.GotoAsync($"/p/{pid}/actions?item=1");
         await Assertions.Expect(budi.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
@@ -41,7 +46,8 @@ public sealed class ConflictTests(BrowserFixture fixture)
         // Budi's open dialog follows: the title he did not touch shows Rina's; his due date and notes stay.
         await Assertions.Expect(dialog.Locator("[name=title]")).ToHaveValueAsync("Send the signed MoU");
         await Assertions.Expect(dialog.Locator(".notice")).ToContainTextAsync("Rina Wijaya");
-        await Assertions.Expect(dialog.Locator("[name=notes]")).ToHaveValueAsync("Courier the signed copies to Utrecht");
+        await Assertions.Expect(dialog.Locator("[name=notes]"))
+            .ToHaveValueAsync("Courier the signed copies to Utrecht");
         await dialog.Locator("button[type=submit]").ClickAsync();
 
         await Assertions.Expect(dialog).ToHaveCountAsync(0);
@@ -59,7 +65,7 @@ public sealed class ConflictTests(BrowserFixture fixture)
         var rina = await fixture.NewPageAsync();
         var budi = await fixture.NewPageAsync();
         var (pid, _) = await ApiSeed.TwoOrganisationsAsync(rina.Context, budi.Context, "Budi Santoso", "Editor");
-        await ApiSeed.PostAsync(rina, $"/api/partnerships/{pid}/action-items", new { title = "Send draft MoU", status = "Open", version = 0 });
+        await SeedItemAsync(rina, pid);
 
         await budi.GotoAsync($"/p/{pid}/actions?item=1");
         await Assertions.Expect(budi.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");

@@ -12,7 +12,10 @@ namespace Workspace.Browser.Tests.Features;
 public sealed partial class ErrorLanguageTests(BrowserFixture fixture)
 {
     /// <summary>Words of the server's English messages that Indonesian sentences do not contain.</summary>
-    [GeneratedRegex(@"\b(the|field|must|required|characters|found|password|title|least|only|invalid|please|minimum|length|refused|accepted|not|is|are|an?|of|edit)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(
+        @"\b(the|field|must|required|characters|found|password|title|least|only|invalid|please|minimum|length|refused"
+        + @"|accepted|not|is|are|an?|of|edit)\b",
+        RegexOptions.IgnoreCase)]
     private static partial Regex EnglishWords();
 
     private static async Task ExpectIndonesianAsync(ILocator error, string expected)

@@ -23,9 +23,13 @@ export function formDialog({ title, fields, submitLabel = t('common.save'), onSu
   const form = dialog.querySelector('form');
   const error = dialog.querySelector('.error');
   const close = () => { dialog.close(); dialog.remove(); onClose?.(); };
-  const handle = { dialog, form, close, values: () => read(form, fields), set: (name, value) => set(form, fields, name, value),
+  const handle = {
+    dialog, form, close,
+    values: () => read(form, fields),
+    set: (name, value) => set(form, fields, name, value),
     note: text => { const p = form.querySelector('.notice'); p.textContent = text; p.hidden = !text; },
-    clashes: (list, who) => showClashes(form, fields, list, who) };
+    clashes: (list, who) => showClashes(form, fields, list, who),
+  };
   dialog.querySelector('.cancel').addEventListener('click', close);
   dialog.addEventListener('cancel', close);
   dialog.querySelector('.extra')?.addEventListener('click', async () => {
@@ -88,9 +92,12 @@ function showClashes(form, fields, list, who) {
     box.className = 'clash';
     box.dataset.field = clash.field;
     mount(box, html`<legend>${t('conflict.both', { field: f.label })}</legend>
-      <label><input type="radio" name="clash-${f.name}" value="mine" checked> ${t('conflict.yours')}: <strong>${shown(f, clash.mine)}</strong></label>
-      <label><input type="radio" name="clash-${f.name}" value="theirs"> ${who}: <strong>${shown(f, clash.theirs)}</strong></label>`);
-    box.addEventListener('change', e => set(form, fields, f.name, e.target.value === 'mine' ? clash.mine : clash.theirs));
+      <label><input type="radio" name="clash-${f.name}" value="mine" checked>
+        ${t('conflict.yours')}: <strong>${shown(f, clash.mine)}</strong></label>
+      <label><input type="radio" name="clash-${f.name}" value="theirs">
+        ${who}: <strong>${shown(f, clash.theirs)}</strong></label>`);
+    box.addEventListener('change', e =>
+      set(form, fields, f.name, e.target.value === 'mine' ? clash.mine : clash.theirs));
     label.after(box);
   }
 }

@@ -16,7 +16,8 @@ addMessages({
     'conflict.both': 'You and they both changed “{field}”', 'conflict.yours': 'Yours',
   },
   id: {
-    'conflict.live': '{name} mengubah data ini saat Anda menyunting; isian yang belum Anda ubah kini menampilkan versi mereka.',
+    'conflict.live':
+      '{name} mengubah data ini saat Anda menyunting; isian yang belum Anda ubah kini menampilkan versi mereka.',
     'conflict.merged': '{name} sudah mengubah data ini lebih dulu; perubahan Anda disimpan bersama perubahan mereka.',
     'conflict.clash': '{name} mengubah isian yang sama lebih dulu. Pilih versi yang ingin disimpan, lalu simpan.',
     'conflict.both': 'Anda dan mereka sama-sama mengubah “{field}”', 'conflict.yours': 'Versi Anda',
@@ -64,6 +65,10 @@ export function versionedDialog({ entity, event, save, onConflict, ...options })
       throw Object.assign(new Error('conflict'), { keepOpen: true });
     }
   };
-  handle = formDialog({ ...options, onClose: () => { off(); options.onClose?.(); }, onSubmit: (values, { handle: h }) => submit(values, h) });
+  handle = formDialog({
+    ...options,
+    onClose: () => { off(); options.onClose?.(); },
+    onSubmit: (values, { handle: h }) => submit(values, h),
+  });
   return handle;
 }

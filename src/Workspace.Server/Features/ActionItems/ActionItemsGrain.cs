@@ -139,7 +139,8 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
     {
         if (!_items.TryGetValue(itemId, out var current))
         {
-            return Outcome<ActionItemView>.NotFound(ErrorCodes.UnknownItem, "This action item does not exist (it may have been deleted).");
+            return Outcome<ActionItemView>.NotFound(
+                ErrorCodes.UnknownItem, "This action item does not exist (it may have been deleted).");
         }
         if (current.Version != version)
         {
@@ -160,7 +161,8 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
         var members = await MembersAsync();
         if (!_items.TryGetValue(itemId, out var current))
         {
-            return Outcome<ActionItemView>.NotFound(ErrorCodes.UnknownItem, "This action item does not exist (it may have been deleted).");
+            return Outcome<ActionItemView>.NotFound(
+                ErrorCodes.UnknownItem, "This action item does not exist (it may have been deleted).");
         }
         if (current.Version != version)
         {

@@ -154,7 +154,8 @@ public sealed partial class DocumentGrain(
     {
         if (_document is not null)
         {
-            throw new DocumentRejectedException(ErrorCodes.DocumentExists, "This document already exists.") { StatusCode = 409 };
+            throw new DocumentRejectedException(
+                ErrorCodes.DocumentExists, "This document already exists.") { StatusCode = 409 };
         }
         var now = DateTimeOffset.UtcNow;
         var document = new Document { Id = Id, PartnershipId = partnershipId, Title = CheckTitle(title), CreatedBy = actor.UserId, CreatedAt = now, UpdatedAt = now };
@@ -204,12 +205,16 @@ public sealed partial class DocumentGrain(
             catch (Exception ex)
             {
                 // The submit that queued it logs the failure and marks the grain broken.
-                throw new DocumentRejectedException(ErrorCodes.DocumentReloading, "The document is being reloaded after a failed save; try again in a moment.", ex) { StatusCode = 503 };
+                throw new DocumentRejectedException(
+                    ErrorCodes.DocumentReloading,
+                    "The document is being reloaded after a failed save; try again in a moment.", ex) { StatusCode = 503 };
             }
         }
         if (_broken)
         {
-            throw new DocumentRejectedException(ErrorCodes.DocumentReloading, "The document is being reloaded after a failed save; try again in a moment.") { StatusCode = 503 };
+            throw new DocumentRejectedException(
+                ErrorCodes.DocumentReloading,
+                "The document is being reloaded after a failed save; try again in a moment.") { StatusCode = 503 };
         }
         IReadOnlyList<AppliedOperation>? ops = null;
         if (knownRevision is { } known && known >= _firstRecent - 1 && known <= _revision)
@@ -224,11 +229,14 @@ public sealed partial class DocumentGrain(
         Live();
         if (string.IsNullOrEmpty(command.ClientId) || command.ClientId.Length > 64 || command.ClientId.StartsWith(ServerClientId, StringComparison.Ordinal))
         {
-            throw new DocumentRejectedException(ErrorCodes.InvalidClientId, "A client id of 1 to 64 characters is needed (and it may not start with \"server\").");
+            throw new DocumentRejectedException(
+                ErrorCodes.InvalidClientId,
+                "A client id of 1 to 64 characters is needed (and it may not start with \"server\").");
         }
         if (_broken)
         {
-            throw new DocumentRejectedException(ErrorCodes.SaveFailed, "The change could not be saved; it will be retried.") { StatusCode = 503 };
+            throw new DocumentRejectedException(
+                ErrorCodes.SaveFailed, "The change could not be saved; it will be retried.") { StatusCode = 503 };
         }
         // Idempotence first: a resubmitted op is answered, never applied twice, whatever else changed since.
         if (_clients.TryGetValue(command.ClientId, out var seen) && command.ClientSeq <= seen.Seq)
@@ -260,7 +268,9 @@ public sealed partial class DocumentGrain(
         var baseLength = LengthAt(command.BaseRevision);
         if (baseLength >= 0 && op.BaseLength > baseLength)
         {
-            throw new DocumentRejectedException(ErrorCodes.InvalidOperation, $"The operation reaches code point {op.BaseLength}, but the document had {baseLength} at revision {command.BaseRevision}.");
+            throw new DocumentRejectedException(
+                ErrorCodes.InvalidOperation,
+                $"The operation reaches code point {op.BaseLength}, but the document had {baseLength} at revision {command.BaseRevision}.");
         }
         try
         {
@@ -275,7 +285,9 @@ public sealed partial class DocumentGrain(
         }
         if (op.BaseLength > _text.Length)
         {
-            throw new DocumentRejectedException(ErrorCodes.InvalidOperation, $"The operation reaches code point {op.BaseLength}, but the document has {_text.Length}.");
+            throw new DocumentRejectedException(
+                ErrorCodes.InvalidOperation,
+                $"The operation reaches code point {op.BaseLength}, but the document has {_text.Length}.");
         }
         if ((long)_text.Length + op.LengthDelta > _options.MaxDocumentLength)
         {
@@ -297,7 +309,8 @@ public sealed partial class DocumentGrain(
             // Memory is now ahead of the database: refuse everything and reload from the database on next use.
             _broken = true;
             DeactivateOnIdle();
-            throw new DocumentRejectedException(ErrorCodes.SaveFailed, "The change could not be saved; it will be retried.") { StatusCode = 503 };
+            throw new DocumentRejectedException(
+                ErrorCodes.SaveFailed, "The change could not be saved; it will be retried.") { StatusCode = 503 };
         }
 
         await hub.Clients.GroupExcept(DocumentHub.Group(Id), command.ConnectionId).OperationApplied(applied);
@@ -309,10 +322,14 @@ public sealed partial class DocumentGrain(
         Live();
         if (_broken)
         {
-            throw new DocumentRejectedException(ErrorCodes.DocumentReloading, "The document is being reloaded after a failed save; try again in a moment.") { StatusCode = 503 };
+            throw new DocumentRejectedException(
+                ErrorCodes.DocumentReloading,
+                "The document is being reloaded after a failed save; try again in a moment.") { StatusCode = 503 };
         }
         return await ServerEditAsync(TextOperation.Replace(_text.ToString(), text), actor)
-            ?? throw new DocumentRejectedException(ErrorCodes.SaveFailed, "The earlier version could not be saved; try again in a moment.") { StatusCode = 503 };
+            ?? throw new DocumentRejectedException(
+                ErrorCodes.SaveFailed,
+                "The earlier version could not be saved; try again in a moment.") { StatusCode = 503 };
     }
 
     /// <summary>
@@ -557,7 +574,8 @@ public sealed partial class DocumentGrain(
     }
 
     private Document Live() =>
-        _document is { DeletedAt: null } d ? d : throw new DocumentRejectedException(ErrorCodes.UnknownDocument, "Unknown document.") { StatusCode = 404 };
+        _document is { DeletedAt: null } d ? d : throw new DocumentRejectedException(
+            ErrorCodes.UnknownDocument, "Unknown document.") { StatusCode = 404 };
 
     private async Task UpdateAsync(Action<Document> change)
     {

@@ -87,7 +87,8 @@ public sealed class DocumentHub(PartnershipAccess access, LiveConnections connec
     /// <summary>Receive <c>DocumentChanged</c> for every document of a partnership (the documents list).</summary>
     public async Task WatchDocuments(Guid partnershipId)
     {
-        var member = await access.FindMemberAsync(Context.User!, partnershipId) ?? throw Refusal.ToHub(ErrorCodes.UnknownPartnership, "Unknown partnership.", final: false);
+        var member = await access.FindMemberAsync(Context.User!, partnershipId) ?? throw Refusal.ToHub(
+            ErrorCodes.UnknownPartnership, "Unknown partnership.", final: false);
         await Groups.AddToGroupAsync(Context.ConnectionId, ListGroup(partnershipId));
         connections.Track(Context, member.UserId, partnershipId);
     }
@@ -131,7 +132,9 @@ public sealed class DocumentHub(PartnershipAccess access, LiveConnections connec
         }
         if (found.Member.Role < minimum)
         {
-            throw Refused(ErrorCodes.RoleTooLow, $"This needs the {minimum} role; you are {found.Member.Role}.", ("needed", minimum), ("role", found.Member.Role));
+            throw Refused(
+                ErrorCodes.RoleTooLow,
+                $"This needs the {minimum} role; you are {found.Member.Role}.", ("needed", minimum), ("role", found.Member.Role));
         }
         return found;
     }

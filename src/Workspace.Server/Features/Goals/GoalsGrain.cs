@@ -78,7 +78,8 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
     {
         if (!_goals.TryGetValue(goalId, out var current))
         {
-            return Outcome<GoalView>.NotFound(ErrorCodes.UnknownGoal, "This goal does not exist (it may have been deleted).");
+            return Outcome<GoalView>.NotFound(
+                ErrorCodes.UnknownGoal, "This goal does not exist (it may have been deleted).");
         }
         if (current.Version != input.Version)
         {
@@ -108,7 +109,8 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
     {
         if (!_goals.TryGetValue(goalId, out var current))
         {
-            return Outcome<GoalView>.NotFound(ErrorCodes.UnknownGoal, "This goal does not exist (it may have been deleted).");
+            return Outcome<GoalView>.NotFound(
+                ErrorCodes.UnknownGoal, "This goal does not exist (it may have been deleted).");
         }
         if (current.Version != version)
         {
@@ -140,7 +142,8 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
     {
         if (!_kpis.TryGetValue(kpiId, out var current))
         {
-            return Outcome<KpiView>.NotFound(ErrorCodes.UnknownKpi, "This KPI does not exist (it may have been deleted).");
+            return Outcome<KpiView>.NotFound(
+                ErrorCodes.UnknownKpi, "This KPI does not exist (it may have been deleted).");
         }
         if (current.Version != input.Version)
         {
@@ -163,7 +166,8 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
     {
         if (!_kpis.TryGetValue(kpiId, out var current))
         {
-            return Outcome<KpiView>.NotFound(ErrorCodes.UnknownKpi, "This KPI does not exist (it may have been deleted).");
+            return Outcome<KpiView>.NotFound(
+                ErrorCodes.UnknownKpi, "This KPI does not exist (it may have been deleted).");
         }
         if (current.Version != version)
         {
@@ -184,7 +188,8 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
     {
         if (!_kpis.TryGetValue(kpiId, out var kpi))
         {
-            return Outcome<KpiView>.NotFound(ErrorCodes.UnknownKpi, "This KPI does not exist (it may have been deleted).");
+            return Outcome<KpiView>.NotFound(
+                ErrorCodes.UnknownKpi, "This KPI does not exist (it may have been deleted).");
         }
         if (!double.IsFinite(input.Value))
         {
@@ -224,7 +229,8 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
     {
         if (!_kpis.TryGetValue(kpiId, out var kpi) || _measurements[kpiId].Find(m => m.Id == measurementId) is not { } measurement)
         {
-            return Outcome<KpiView>.NotFound(ErrorCodes.UnknownMeasurement, "This measurement does not exist (it may have been deleted).");
+            return Outcome<KpiView>.NotFound(
+                ErrorCodes.UnknownMeasurement, "This measurement does not exist (it may have been deleted).");
         }
         await SaveAsync(db => db.Remove(measurement), actor, "kpi.measurement-deleted", $"removed the {measurement.Date:yyyy-MM-dd} value of “{kpi.Name}”",
             new { name = kpi.Name, date = measurement.Date });

@@ -6,10 +6,11 @@ using Workspace.Server.Infrastructure;
 
 namespace Workspace.Server.Features.Partnerships;
 
-/// <summary>A command a grain refused becomes a ProblemDetails with the grain's status, code and English words.</summary>
+/// <summary>A command a grain refused becomes ProblemDetails with the grain's status, code and English words.</summary>
 public sealed class CommandRejectedHandler(IProblemDetailsService problems) : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryHandleAsync(
+        HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (Refusal.Of(exception) is not { } refusal)
         {
@@ -30,7 +31,8 @@ public sealed class CommandRejectedHandler(IProblemDetailsService problems) : IE
 /// <summary>In a hub, a command a grain refused reaches the caller as a HubException carrying its code.</summary>
 public sealed class CommandRejectedHubFilter : IHubFilter
 {
-    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    public async ValueTask<object?> InvokeMethodAsync(
+        HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         try
         {
@@ -43,7 +45,7 @@ public sealed class CommandRejectedHubFilter : IHubFilter
     }
 }
 
-/// <summary>The one reading of a grain's refusal (either kind of rejected exception): status, code, arguments.</summary>
+/// <summary>The one reading of a grain's refusal (either rejected exception): status, code, arguments.</summary>
 public sealed record Refusal(int Status, string Code, IReadOnlyDictionary<string, string>? Args)
 {
     public static Refusal? Of(Exception exception) => exception switch
@@ -64,6 +66,7 @@ public sealed record Refusal(int Status, string Code, IReadOnlyDictionary<string
         return new HubException(new HubError(refusal.Code, detail, final, refusal.Args).ToMessage());
     }
 
-    public static HubException ToHub(string code, string detail, bool final, params (string Name, object? Value)[] args) =>
+    public static HubException ToHub(
+        string code, string detail, bool final, params (string Name, object? Value)[] args) =>
         new(new HubError(code, detail, final, Problems.Args(args)).ToMessage());
 }

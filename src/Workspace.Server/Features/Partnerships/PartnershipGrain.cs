@@ -194,11 +194,13 @@ public sealed class PartnershipGrain(
         name = CheckName(name, "name", "An organisation needs a name of 1 to 200 characters.");
         if (_parties.Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
         {
-            throw Rejected(ErrorCodes.PartyExists, $"“{name}” already takes part in this partnership.", 409, ("name", name));
+            throw Rejected(
+                ErrorCodes.PartyExists, $"“{name}” already takes part in this partnership.", 409, ("name", name));
         }
         if (_parties.Count >= 50)
         {
-            throw Rejected(ErrorCodes.TooManyParties, "A partnership can have at most 50 organisations.", 400, ("max", 50));
+            throw Rejected(
+                ErrorCodes.TooManyParties, "A partnership can have at most 50 organisations.", 400, ("max", 50));
         }
         var party = new Party { Id = Guid.NewGuid(), PartnershipId = Id, Name = name, CreatedAt = Now };
         await SaveAsync(db =>
@@ -214,7 +216,8 @@ public sealed class PartnershipGrain(
     public async Task<MemberView> ChangeMemberAsync(Actor actor, ChangeMember command)
     {
         var me = RequireWritable(actor);
-        var target = _members.Find(m => m.UserId == command.UserId) ?? throw Rejected(ErrorCodes.UnknownMember, "That person is not a member of this partnership.", 404);
+        var target = _members.Find(m => m.UserId == command.UserId) ?? throw Rejected(
+            ErrorCodes.UnknownMember, "That person is not a member of this partnership.", 404);
         RequireManages(me, target.PartyId);
         if (!Enum.IsDefined(command.Role))
         {
@@ -222,7 +225,9 @@ public sealed class PartnershipGrain(
         }
         if (target.Role > me.Role || command.Role > me.Role)
         {
-            throw Rejected(ErrorCodes.RoleAboveYours, $"You cannot give or change a role above your own ({me.Role}).", 403, ("role", me.Role));
+            throw Rejected(
+                ErrorCodes.RoleAboveYours,
+                $"You cannot give or change a role above your own ({me.Role}).", 403, ("role", me.Role));
         }
         if (target.Role == PartnershipRole.Owner && command.Role != PartnershipRole.Owner && OwnerCount() == 1)
         {
@@ -254,13 +259,16 @@ public sealed class PartnershipGrain(
     public async Task RemoveMemberAsync(Actor actor, string userId)
     {
         var me = RequireWritable(actor);
-        var target = _members.Find(m => m.UserId == userId) ?? throw Rejected(ErrorCodes.UnknownMember, "That person is not a member of this partnership.", 404);
+        var target = _members.Find(m => m.UserId == userId) ?? throw Rejected(
+            ErrorCodes.UnknownMember, "That person is not a member of this partnership.", 404);
         if (target.UserId != me.UserId)
         {
             RequireManages(me, target.PartyId);
             if (target.Role > me.Role)
             {
-                throw Rejected(ErrorCodes.RoleAboveYours, $"You cannot remove someone whose role is above your own ({me.Role}).", 403, ("role", me.Role));
+                throw Rejected(
+                    ErrorCodes.RoleAboveYours,
+                    $"You cannot remove someone whose role is above your own ({me.Role}).", 403, ("role", me.Role));
             }
         }
         if (target.Role == PartnershipRole.Owner && OwnerCount() == 1)
@@ -284,7 +292,8 @@ public sealed class PartnershipGrain(
     public async Task<CreatedInvitation> InviteAsync(Actor actor, InviteMember command)
     {
         var me = RequireWritable(actor);
-        var party = _parties.Find(p => p.Id == command.PartyId) ?? throw Rejected(ErrorCodes.UnknownParty, "That organisation is not part of this partnership.", 404);
+        var party = _parties.Find(p => p.Id == command.PartyId) ?? throw Rejected(
+            ErrorCodes.UnknownParty, "That organisation is not part of this partnership.", 404);
         RequireManages(me, party.Id);
         var email = (command.Email ?? "").Trim();
         if (email.Length is 0 or > 256 || !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email))
@@ -297,11 +306,14 @@ public sealed class PartnershipGrain(
         }
         if (command.Role > me.Role)
         {
-            throw Rejected(ErrorCodes.RoleAboveYours, $"You cannot invite someone with a role above your own ({me.Role}).", 403, ("role", me.Role));
+            throw Rejected(
+                ErrorCodes.RoleAboveYours,
+                $"You cannot invite someone with a role above your own ({me.Role}).", 403, ("role", me.Role));
         }
         if (_members.Any(m => string.Equals(m.Email, email, StringComparison.OrdinalIgnoreCase)))
         {
-            throw Rejected(ErrorCodes.AlreadyMember, $"{email} is already a member of this partnership.", 409, ("email", email));
+            throw Rejected(
+                ErrorCodes.AlreadyMember, $"{email} is already a member of this partnership.", 409, ("email", email));
         }
         if (_invitations.Count(i => Status(i) == InvitationStatus.Pending) >= 200)
         {
@@ -348,7 +360,8 @@ public sealed class PartnershipGrain(
     public async Task RevokeInvitationAsync(Actor actor, Guid invitationId)
     {
         var me = RequireWritable(actor);
-        var invitation = _invitations.Find(i => i.Id == invitationId) ?? throw Rejected(ErrorCodes.UnknownInvitation, "There is no such open invitation.", 404);
+        var invitation = _invitations.Find(i => i.Id == invitationId) ?? throw Rejected(
+            ErrorCodes.UnknownInvitation, "There is no such open invitation.", 404);
         RequireManages(me, invitation.PartyId);
         var revokedAt = Now;
         await SaveAsync(async db =>
@@ -371,12 +384,16 @@ public sealed class PartnershipGrain(
 
     public async Task<MemberView> AcceptInvitationAsync(Actor actor, string tokenHash)
     {
-        var invitation = await FindInvitationAsync(tokenHash) ?? throw Rejected(ErrorCodes.InvitationInvalid, "This invitation link is not valid.", 404);
+        var invitation = await FindInvitationAsync(tokenHash) ?? throw Rejected(
+            ErrorCodes.InvitationInvalid, "This invitation link is not valid.", 404);
         switch (Status(invitation))
         {
-            case InvitationStatus.Accepted: throw Rejected(ErrorCodes.InvitationUsed, "This invitation has already been used.", 410);
-            case InvitationStatus.Revoked: throw Rejected(ErrorCodes.InvitationRevoked, "This invitation has been revoked.", 410);
-            case InvitationStatus.Expired: throw Rejected(ErrorCodes.InvitationExpired, "This invitation has expired; ask for a new one.", 410);
+            case InvitationStatus.Accepted: throw Rejected(
+                ErrorCodes.InvitationUsed, "This invitation has already been used.", 410);
+            case InvitationStatus.Revoked: throw Rejected(
+                ErrorCodes.InvitationRevoked, "This invitation has been revoked.", 410);
+            case InvitationStatus.Expired: throw Rejected(
+                ErrorCodes.InvitationExpired, "This invitation has expired; ask for a new one.", 410);
         }
         if (_partnership!.ArchivedAt is not null)
         {
@@ -384,7 +401,9 @@ public sealed class PartnershipGrain(
         }
         if (!string.Equals(actor.Email, invitation.Email, StringComparison.OrdinalIgnoreCase))
         {
-            throw Rejected(ErrorCodes.InvitationForOther, $"This invitation is for {invitation.Email}. Sign in with that address to accept it.", 403, ("email", invitation.Email));
+            throw Rejected(
+                ErrorCodes.InvitationForOther,
+                $"This invitation is for {invitation.Email}. Sign in with that address to accept it.", 403, ("email", invitation.Email));
         }
         if (_members.Any(m => m.UserId == actor.UserId))
         {
@@ -448,16 +467,19 @@ public sealed class PartnershipGrain(
 
     private MemberView RequireExisting(Actor actor) =>
         _partnership is null ? throw Rejected(ErrorCodes.UnknownPartnership, "Unknown partnership.", 404)
-        : _members.Find(m => m.UserId == actor.UserId) ?? throw Rejected(ErrorCodes.UnknownPartnership, "Unknown partnership.", 404);
+        : _members.Find(m => m.UserId == actor.UserId) ?? throw Rejected(
+            ErrorCodes.UnknownPartnership, "Unknown partnership.", 404);
 
     private MemberView RequireWritable(Actor actor)
     {
         var me = RequireExisting(actor);
-        return _partnership!.ArchivedAt is not null ? throw Rejected(ErrorCodes.Archived, "This partnership is archived and read-only.", 409) : me;
+        return _partnership!.ArchivedAt is not null ? throw Rejected(
+            ErrorCodes.Archived, "This partnership is archived and read-only.", 409) : me;
     }
 
     private static MemberView RequireOwner(MemberView me) =>
-        me.Role == PartnershipRole.Owner ? me : throw Rejected(ErrorCodes.OwnerOnly, $"Only an owner can do this; you are {me.Role}.", 403, ("role", me.Role));
+        me.Role == PartnershipRole.Owner ? me : throw Rejected(
+            ErrorCodes.OwnerOnly, $"Only an owner can do this; you are {me.Role}.", 403, ("role", me.Role));
 
     /// <summary>
     /// Each organisation manages its own people: only that party's admins. An owner may also act for
@@ -473,7 +495,9 @@ public sealed class PartnershipGrain(
         {
             return;
         }
-        throw Rejected(ErrorCodes.PartyAdminOnly, $"Only an admin of {PartyName(partyId)} can manage its members.", 403, ("party", PartyName(partyId)));
+        throw Rejected(
+            ErrorCodes.PartyAdminOnly,
+            $"Only an admin of {PartyName(partyId)} can manage its members.", 403, ("party", PartyName(partyId)));
     }
 
     private int OwnerCount() => _members.Count(m => m.Role == PartnershipRole.Owner);

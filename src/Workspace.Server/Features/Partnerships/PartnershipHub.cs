@@ -39,7 +39,8 @@ public sealed class PartnershipHub(PartnershipAccess access, LiveConnections con
 
     public async Task LeavePartnership(Guid partnershipId)
     {
-        _ = await access.FindMemberAsync(Context.User!, partnershipId) ?? throw Refusal.ToHub(ErrorCodes.UnknownPartnership, "Unknown partnership.", final: true);
+        _ = await access.FindMemberAsync(Context.User!, partnershipId) ?? throw Refusal.ToHub(
+            ErrorCodes.UnknownPartnership, "Unknown partnership.", final: true);
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, PartnershipGrain.Group(partnershipId));
         if (connections.Leave(Context.ConnectionId, partnershipId))
         {

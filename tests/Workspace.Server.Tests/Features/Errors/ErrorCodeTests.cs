@@ -10,22 +10,24 @@ using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 
 namespace Workspace.Server.Tests.Features.Errors;
 
-/// <summary>Every refusal carries a code and its arguments for the browser to word, beside the English detail.</summary>
+/// <summary>Every refusal carries a code and its arguments for the browser to word, beside English words.</summary>
 public sealed class ErrorCodeTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     private static object Item(string title, int version = 0, string? notes = null, string? due = null) =>
-        new { title, notes, ownerUserId = (string?)null, dueDate = due, status = "Open", goalId = (Guid?)null, meetingId = (Guid?)null, documentId = (Guid?)null, version };
+        new { title, notes, ownerUserId = (string?)null, dueDate = due, status = "Open", version };
 
-    private static JsonElement FirstCode(JsonElement problem, string field) => problem.GetProperty("errorCodes").GetProperty(field)[0];
+    private static JsonElement FirstCode(JsonElement problem, string field) =>
+        problem.GetProperty("errorCodes").GetProperty(field)[0];
 
     [Fact]
     public async Task DataAnnotationFailuresComeBackAsCodesWithTheirLimits()
     {
         var p = await TestPartnership.CreateAsync(factory, ct: _ct);
 
-        var (tooLong, longProblem) = await p.Owner.Http.PostJsonAsync(p.Url("/action-items"), Item(new string('x', 301)), _ct);
+        var (tooLong, longProblem) =
+            await p.Owner.Http.PostJsonAsync(p.Url("/action-items"), Item(new string('x', 301)), _ct);
         var (missing, missingProblem) = await p.Owner.Http.PostJsonAsync(p.Url("/action-items"), Item(""), _ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, tooLong);
@@ -44,7 +46,8 @@ public sealed class ErrorCodeTests(WorkspaceFactory factory) : IClassFixture<Wor
         var http = await factory.AnonymousClientAsync(_ct);
 
         var (status, problem) = await http.PostJsonAsync("/api/account/signup",
-            new { email = $"short.{Guid.NewGuid():N}@example.org", password = "abc", displayName = "Sari", organisation = "Koperasi" }, _ct);
+            new { email = $"short.{Guid.NewGuid():N}@example.org", password = "abc", displayName = "Sari", organisation = "K" },
+            _ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal(ErrorCodes.TooShort, FirstCode(problem, "password").GetProperty("code").GetString());
@@ -59,7 +62,8 @@ public sealed class ErrorCodeTests(WorkspaceFactory factory) : IClassFixture<Wor
 
         var (duplicate, dupProblem) = await p.Owner.Http.PostJsonAsync(p.Url("/parties"), new { name = "Org A" }, _ct);
         var (unknown, unknownProblem) = await stranger.Http.GetJsonAsync(p.Url("/action-items"), _ct);
-        var (gone, goneProblem) = await p.Owner.Http.PutJsonAsync(p.Url($"/action-items/{Guid.NewGuid()}"), Item("Ghost", 1), _ct);
+        var (gone, goneProblem) =
+            await p.Owner.Http.PutJsonAsync(p.Url($"/action-items/{Guid.NewGuid()}"), Item("Ghost", 1), _ct);
 
         Assert.Equal(HttpStatusCode.Conflict, duplicate);
         Assert.Equal(ErrorCodes.PartyExists, dupProblem.GetProperty("code").GetString());
@@ -78,7 +82,8 @@ public sealed class ErrorCodeTests(WorkspaceFactory factory) : IClassFixture<Wor
         var id = item.GetProperty("id").GetGuid();
         await p.Owner.Http.PutJsonAsync(p.Url($"/action-items/{id}"), Item("Send the signed MoU", 1), _ct);
 
-        var (status, conflict) = await p.Owner.Http.PutJsonAsync(p.Url($"/action-items/{id}"), Item("Send draft MoU", 1, "notes", "2026-12-15"), _ct);
+        var stale = Item("Send draft MoU", 1, "notes", "2026-12-15");
+        var (status, conflict) = await p.Owner.Http.PutJsonAsync(p.Url($"/action-items/{id}"), stale, _ct);
 
         Assert.Equal(HttpStatusCode.Conflict, status);
         Assert.Equal(ErrorCodes.EditConflict, conflict.GetProperty("code").GetString());
@@ -97,7 +102,8 @@ public sealed class ErrorCodeTests(WorkspaceFactory factory) : IClassFixture<Wor
         await hub.InvokeAsync<DocumentState>("OpenDocument", docId, null, _ct);
 
         var error = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<SubmitResult>(
-            "Submit", new SubmitRequest(docId, "paster", 1, 0, TextOperation.Insert(0, new string('a', 100_001))), _ct));
+            "Submit", new SubmitRequest(docId, "paster", 1, 0, TextOperation.Insert(0, new string('a', 100_001))),
+            _ct));
 
         var refusal = HubError.From(error);
         Assert.NotNull(refusal);
