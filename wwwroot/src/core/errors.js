@@ -3,6 +3,7 @@
 // for a code this catalogue does not know yet.
 import { addMessages, t, formatDate, formatNumber } from './i18n.js';
 import { hubError } from './hub-error.js';
+import './labels.js'; // role names for the role arguments
 
 addMessages({
   en: {
