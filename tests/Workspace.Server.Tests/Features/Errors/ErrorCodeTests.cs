@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Workspace.Client;
 using Workspace.Collaboration.Errors;
 using Workspace.Collaboration.Ot;
+using Workspace.Server.Features.Partnerships;
 using Workspace.Server.Tests.Infrastructure;
 using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 
@@ -90,6 +91,33 @@ public sealed class ErrorCodeTests(WorkspaceFactory factory) : IClassFixture<Wor
         Assert.Equal("Rina Wijaya", conflict.GetProperty("changedBy").GetString());
         Assert.Equal("Rina Wijaya", conflict.GetProperty("current").GetProperty("updatedByName").GetString());
         Assert.Equal(2, conflict.GetProperty("current").GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task GoalAndKpiConflictsNameWhoChangedThemLast()
+    {
+        var p = await TestPartnership.CreateAsync(factory, ownerName: "Dewi Lestari", ct: _ct);
+        var partner = await factory.JoinAsync(p.Owner, p.Id, PartnershipRole.Editor, "Joost de Vries", ct: _ct);
+        object Goal(string title, int version) =>
+            new { title, description = "", successCriteria = "", ownerPartyId = p.OwnerPartyId, status = "OnTrack", version };
+        object Kpi(string name, int version) =>
+            new { name, unit = "t", direction = "HigherIsBetter", target = 500, ownerPartyId = p.OwnerPartyId, version };
+        var (_, goal) = await p.Owner.Http.PostJsonAsync(p.Url("/goals"), Goal("Deliver rice", 0), _ct);
+        var (_, kpi) = await p.Owner.Http.PostJsonAsync(p.Url("/kpis"), Kpi("Tonnes", 0), _ct);
+        var goalUrl = p.Url($"/goals/{goal.GetProperty("id").GetGuid()}");
+        var kpiUrl = p.Url($"/kpis/{kpi.GetProperty("id").GetGuid()}");
+        await partner.Http.PutJsonAsync(goalUrl, Goal("Deliver 500 t of rice", 1), _ct);
+        await partner.Http.PutJsonAsync(kpiUrl, Kpi("Tonnes delivered", 1), _ct);
+
+        var (goalStatus, goalConflict) = await p.Owner.Http.PutJsonAsync(goalUrl, Goal("Stale", 1), _ct);
+        var (kpiStatus, kpiConflict) = await p.Owner.Http.PutJsonAsync(kpiUrl, Kpi("Stale", 1), _ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, goalStatus);
+        Assert.Equal(partner.Name, goalConflict.GetProperty("changedBy").GetString());
+        Assert.Equal("Deliver 500 t of rice", goalConflict.GetProperty("current").GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, kpiStatus);
+        Assert.Equal(partner.Name, kpiConflict.GetProperty("changedBy").GetString());
+        Assert.Equal(partner.Name, kpiConflict.GetProperty("current").GetProperty("updatedByName").GetString());
     }
 
     [Fact]
