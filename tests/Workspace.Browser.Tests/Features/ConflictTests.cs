@@ -83,6 +83,8 @@ public sealed class ConflictTests(BrowserFixture fixture)
         await Assertions.Expect(clash).ToContainTextAsync("Send the MoU by e-mail");
         await Assertions.Expect(clash).ToContainTextAsync("Rina Wijaya");
         await BrowserFixture.ScreenshotAsync(budi, "conflict-clash-en");
+        await budi.SetViewportSizeAsync(390, 844);
+        await BrowserFixture.ScreenshotAsync(budi, "conflict-clash-phone-en");
         Assert.Equal("Send the MoU by e-mail", (await ItemAsync(budi, pid)).GetProperty("title").GetString());
 
         await clash.Locator("input[value=theirs]").CheckAsync();

@@ -93,9 +93,9 @@ function showClashes(form, fields, list, who) {
     box.dataset.field = clash.field;
     mount(box, html`<legend>${t('conflict.both', { field: f.label })}</legend>
       <label><input type="radio" name="clash-${f.name}" value="mine" checked>
-        ${t('conflict.yours')}: <strong>${shown(f, clash.mine)}</strong></label>
+        <span>${t('conflict.yours')}: <strong>${shown(f, clash.mine)}</strong></span></label>
       <label><input type="radio" name="clash-${f.name}" value="theirs">
-        ${who}: <strong>${shown(f, clash.theirs)}</strong></label>`);
+        <span>${who}: <strong>${shown(f, clash.theirs)}</strong></span></label>`);
     box.addEventListener('change', e =>
       set(form, fields, f.name, e.target.value === 'mine' ? clash.mine : clash.theirs));
     label.after(box);
