@@ -62,5 +62,5 @@ test('a hub refusal is read from SignalR\'s message and worded', () => {
   const error = new Error('An unexpected error occurred invoking \'Submit\' on the server. HubException: '
     + JSON.stringify({ code: 'operationTooLarge', detail: 'The operation changes …', final: true, args: { max: '100000' } }));
   assert.equal(describeHubError(error),
-    'Perubahan lebih dari 100.000 karakter sekaligus tidak diterima. Tempelkan sebagian demi sebagian.');
+    'Lebih dari 100.000 karakter sekaligus tidak dapat diterima. Tempelkan sebagian demi sebagian.');
 });

@@ -90,7 +90,7 @@ public sealed partial class ErrorLanguageTests(BrowserFixture fixture)
         // A paste beyond the server's limit for one edit (Documents:MaxOperationLength) is refused by the editor.
         await page.Locator(".cm-content").ClickAsync();
         await page.Keyboard.InsertTextAsync(new string('a', 100_001));
-        await ExpectIndonesianAsync(Toast(page), "lebih dari 100.000 karakter");
+        await ExpectIndonesianAsync(Toast(page), "Perubahan ditolak: Lebih dari 100.000 karakter sekaligus");
         await BrowserFixture.ScreenshotAsync(page, "error-paste-limit-id");
 
         await page.GotoAsync($"/p/{pid}/docs");

@@ -141,9 +141,9 @@ addMessages({
     'error.invalidClientId': 'Editor mengirim identitas yang tidak valid. Muat ulang halaman.',
     'error.invalidOperation': 'Server tidak dapat membaca sebuah perubahan; dokumen dimuat ulang.',
     'error.operationTooLarge':
-      'Perubahan lebih dari {max} karakter sekaligus tidak diterima. Tempelkan sebagian demi sebagian.',
+      'Lebih dari {max} karakter sekaligus tidak dapat diterima. Tempelkan sebagian demi sebagian.',
     'error.operationTooLarge.parts':
-      'Perubahan ini terlalu besar untuk dikirim sekaligus. Tempelkan sebagian demi sebagian.',
+      'Terlalu besar untuk dikirim sekaligus. Tempelkan sebagian demi sebagian.',
     'error.documentTooLong': 'Dokumen akan melebihi batas {max} karakter.',
     'error.openFirst': 'Buka dokumennya terlebih dahulu.', 'error.resync': 'Menyesuaikan dengan versi terbaru…',
     'error.slowDown': 'Terlalu banyak perubahan sekaligus; pengiriman diperlambat.',
