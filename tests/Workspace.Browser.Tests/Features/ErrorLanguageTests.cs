@@ -117,8 +117,13 @@ public sealed partial class ErrorLanguageTests(BrowserFixture fixture)
         await dialog.Locator("[name=name]").FillAsync("Ton kopi terkirim");
         await dialog.Locator("[name=target]").FillAsync("500");
         await dialog.Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
 
+        // Afresh, so no live update of the new KPI redraws its card while the value is typed.
+        await page.GotoAsync($"/p/{pid}/goals");
         var measure = page.Locator("form.measure").First;
+        await measure.Locator("button[type=submit]").ClickAsync();
+        await ExpectIndonesianAsync(Toast(page), "Nilai wajib diisi");
         await measure.Locator("[name=date]").FillAsync("2099-01-01");
         await measure.Locator("[name=value]").FillAsync("12");
         await measure.Locator("button[type=submit]").ClickAsync();

@@ -72,6 +72,6 @@ public sealed record KpiInput(
 
 [GenerateSerializer, Immutable]
 public sealed record MeasurementInput(
-    [property: Id(0)] DateOnly Date,
-    [property: Id(1)] double Value,
+    [property: Id(0), Required] DateOnly? Date,
+    [property: Id(1), Required] double? Value,
     [property: Id(2), MaxLength(1000)] string? Note);

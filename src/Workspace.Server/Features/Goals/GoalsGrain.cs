@@ -191,12 +191,13 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
             return Outcome<KpiView>.NotFound(
                 ErrorCodes.UnknownKpi, "This KPI does not exist (it may have been deleted).");
         }
-        if (!double.IsFinite(input.Value))
+        if (input.Value is not { } value || !double.IsFinite(value))
         {
-            return Outcome<KpiView>.Invalid("value", ErrorCodes.NotANumber, "The value must be a number.");
+            return Outcome<KpiView>.Invalid(
+                "value", input.Value is null ? ErrorCodes.Required : ErrorCodes.NotANumber, "The value must be a number.");
         }
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        if (input.Date < new DateOnly(1990, 1, 1) || input.Date > today.AddDays(1))
+        if (input.Date is not { } date || date < new DateOnly(1990, 1, 1) || date > today.AddDays(1))
         {
             return Outcome<KpiView>.Invalid("date", ErrorCodes.DateOutOfRange, "A measurement needs a date between 1990 and today.",
                 ("min", "1990-01-01"), ("max", today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
@@ -210,15 +211,15 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
             Id = Guid.NewGuid(),
             KpiId = kpiId,
             PartnershipId = PartnershipId,
-            Date = input.Date,
-            Value = input.Value,
+            Date = date,
+            Value = value,
             Note = input.Note?.Trim() ?? "",
             EnteredByUserId = actor.UserId,
             EnteredByName = actor.DisplayName,
             EnteredAt = clock.GetUtcNow(),
         };
-        await SaveAsync(db => db.Add(measurement), actor, "kpi.measured", $"recorded {input.Value:0.##} {kpi.Unit} for “{kpi.Name}” on {input.Date:yyyy-MM-dd}",
-            new { value = input.Value, unit = kpi.Unit, name = kpi.Name, date = input.Date });
+        await SaveAsync(db => db.Add(measurement), actor, "kpi.measured", $"recorded {value:0.##} {kpi.Unit} for “{kpi.Name}” on {date:yyyy-MM-dd}",
+            new { value, unit = kpi.Unit, name = kpi.Name, date });
         var list = _measurements[kpiId];
         list.Add(measurement);
         list.Sort(ByDate);
