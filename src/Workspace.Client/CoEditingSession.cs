@@ -219,11 +219,11 @@ public sealed class CoEditingSession : IAsyncDisposable
             }
             Drain();
         }
-        catch (HubException ex) when (ex.Message.Contains(DocumentHubNames.ResyncPrefix, StringComparison.Ordinal))
+        catch (HubException ex) when (DocumentHubNames.IsResync(ex))
         {
             await ResyncAsync(inflightApplied: false);
         }
-        catch (HubException ex) when (ex.Message.Contains(DocumentHubNames.SlowDownPrefix, StringComparison.Ordinal))
+        catch (HubException ex) when (DocumentHubNames.IsSlowDown(ex))
         {
             // Rate limited: not applied. The op keeps its sequence number and is sent again shortly.
             lock (_lock)
@@ -445,7 +445,7 @@ public sealed class CoEditingSession : IAsyncDisposable
                     await _connection.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, new SubmitRequest(DocumentId, ClientId, seq, Revision, inflight));
                     inflightApplied = true;
                 }
-                catch (HubException ex) when (ex.Message.Contains(DocumentHubNames.ResyncPrefix, StringComparison.Ordinal))
+                catch (HubException ex) when (DocumentHubNames.IsResync(ex))
                 {
                     inflightApplied = false;
                 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using Workspace.Collaboration.Errors;
 using Workspace.Collaboration.Ot;
 
 namespace Workspace.Client;
@@ -29,27 +30,31 @@ public static class DocumentHubNames
     public const string OperationApplied = nameof(OperationApplied);
     public const string PresenceChanged = nameof(PresenceChanged);
     public const string PresenceRemoved = nameof(PresenceRemoved);
-    public const string ResyncPrefix = "Resync required";
 
-    /// <summary>
-    /// A refusal that will never succeed (invalid, too large, no permission): the only error on which a
-    /// client drops an edit. Any other error leaves the edit pending, to be sent again.
-    /// </summary>
-    public const string RefusedPrefix = "Refused: ";
-
-    /// <summary>The server's own words in a hub error (SignalR puts "…HubException: " before them).</summary>
+    /// <summary>The server's words in a hub error: the English detail of its <see cref="HubError"/>, or the message.</summary>
     public static string ServerMessage(Exception error)
     {
+        ArgumentNullException.ThrowIfNull(error);
+        if (HubError.From(error) is { } known)
+        {
+            return known.Detail;
+        }
         var message = error.Message;
         var at = message.IndexOf("HubException: ", StringComparison.Ordinal);
         return at >= 0 ? message[(at + "HubException: ".Length)..] : message;
     }
 
-    /// <summary>True when the server refused for good, so the edit can never apply.</summary>
-    public static bool IsRefusal(Exception error) => error is HubException && ServerMessage(error).StartsWith(RefusedPrefix, StringComparison.Ordinal);
+    /// <summary>
+    /// True when the server refused for good (invalid, too large, no permission), so the edit can never apply: the
+    /// only error on which a client drops an edit. Any other error leaves the edit pending, to be sent again.
+    /// </summary>
+    public static bool IsRefusal(Exception error) => error is HubException && HubError.From(error)?.Final == true;
 
-    /// <summary>The server's per-connection rate limit refused the call: nothing was applied; send it again later.</summary>
-    public const string SlowDownPrefix = "Too many messages";
+    /// <summary>The client is behind what the server keeps: catch up, then send again.</summary>
+    public static bool IsResync(Exception error) => error is HubException && HubError.Is(error, ErrorCodes.Resync);
+
+    /// <summary>The per-connection rate limit refused the call: nothing was applied; send it again later.</summary>
+    public static bool IsSlowDown(Exception error) => error is HubException && HubError.Is(error, ErrorCodes.SlowDown);
 }
 
 /// <summary>The smallest single-replace op turning <c>from</c> into <c>to</c> (common prefix and suffix kept), in code points.</summary>

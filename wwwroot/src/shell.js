@@ -19,12 +19,12 @@ addMessages({
   },
   id: {
     'shell.brand': 'Ruang Kerja Kemitraan', 'shell.signout': 'Keluar', 'shell.switch': 'Kemitraan',
-    'shell.all': 'Semua kemitraan', 'conn.connected': 'Daring', 'conn.connecting': 'Menghubungkan…',
-    'conn.reconnecting': 'Menghubungkan ulang…', 'conn.disconnected': 'Luring', 'shell.language': 'Bahasa',
+    'shell.all': 'Semua kemitraan', 'conn.connected': 'Online', 'conn.connecting': 'Menghubungkan…',
+    'conn.reconnecting': 'Menghubungkan ulang…', 'conn.disconnected': 'Offline', 'shell.language': 'Bahasa',
     'nav.dashboard': 'Dasbor', 'nav.documents': 'Rencana & dokumen', 'nav.goals': 'Tujuan & KPI',
-    'nav.actions': 'Butir tindakan', 'nav.meetings': 'Rapat', 'nav.agreements': 'Perjanjian',
+    'nav.actions': 'Tindak lanjut', 'nav.meetings': 'Rapat', 'nav.agreements': 'Perjanjian',
     'nav.disputes': 'Sengketa', 'nav.reviews': 'Tinjauan', 'nav.files': 'Berkas', 'nav.members': 'Anggota',
-    'nav.activity': 'Aktivitas', 'nav.soon': 'segera hadir', 'shell.online': 'Sedang daring ({n})',
+    'nav.activity': 'Aktivitas', 'nav.soon': 'segera hadir', 'shell.online': 'Sedang online ({n})',
     'shell.menu': 'Menu', 'shell.nav': 'Bagian kemitraan',
   },
 });

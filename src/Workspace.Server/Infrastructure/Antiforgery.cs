@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Workspace.Collaboration.Errors;
 
 namespace Workspace.Server.Infrastructure;
 
@@ -43,7 +44,7 @@ public static class AntiforgeryExtensions
                         title: "Missing or invalid antiforgery token",
                         detail: "The request lacks a valid antiforgery token; reload the page and try again.",
                         statusCode: StatusCodes.Status400BadRequest,
-                        extensions: new Dictionary<string, object?> { ["code"] = "antiforgery" }).ExecuteAsync(http);
+                        extensions: new Dictionary<string, object?> { ["code"] = ErrorCodes.Antiforgery }).ExecuteAsync(http);
                     return;
                 }
             }

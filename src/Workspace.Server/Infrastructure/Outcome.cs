@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Workspace.Collaboration.Errors;
 
 namespace Workspace.Server.Infrastructure;
 
@@ -7,40 +8,65 @@ public enum OutcomeKind
     Ok,
     Invalid,
     NotFound,
-    /// <summary>The command was based on a stale version; <see cref="Outcome{T}.Value"/> holds the current state.</summary>
+    /// <summary>The command was based on a stale version; <see cref="Outcome{T}.Value"/> is the current state.</summary>
     Conflict,
-    Forbidden,
 }
 
 /// <summary>
-/// What a grain command returns: the new state, or why it was refused. A conflict carries the
-/// current state so the caller can show the other person's change instead of overwriting it.
+/// What a grain command returns: the new state, or why it was refused (a code from <see cref="ErrorCodes"/>, its
+/// arguments and English words). A conflict carries the current state and who changed it last, so the caller can
+/// merge the other person's change with its own instead of overwriting it.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record Outcome<T>(
     [property: Id(0)] OutcomeKind Kind,
     [property: Id(1)] T? Value,
     [property: Id(2)] string? Error,
-    [property: Id(3)] string? Field)
+    [property: Id(3)] string? Field,
+    [property: Id(4)] string? Code = null,
+    [property: Id(5)] IReadOnlyDictionary<string, string>? Args = null)
 {
     public static Outcome<T> Ok(T value) => new(OutcomeKind.Ok, value, null, null);
-    public static Outcome<T> Invalid(string field, string error) => new(OutcomeKind.Invalid, default, error, field);
-    public static Outcome<T> NotFound(string error) => new(OutcomeKind.NotFound, default, error, null);
-    public static Outcome<T> Conflict(T current) => new(OutcomeKind.Conflict, current, "Someone else changed this in the meantime; their version is shown.", null);
-    public static Outcome<T> Forbidden(string error) => new(OutcomeKind.Forbidden, default, error, null);
+
+    public static Outcome<T> Invalid(
+        string field, string code, string error, params (string Name, object? Value)[] args) =>
+        new(OutcomeKind.Invalid, default, error, field, code, Problems.Args(args));
+
+    public static Outcome<T> Invalid(FieldError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return new(OutcomeKind.Invalid, default, error.Detail, error.Field, error.Code, error.Args);
+    }
+
+    public static Outcome<T> NotFound(string code, string error) =>
+        new(OutcomeKind.NotFound, default, error, null, code);
+
+    public static Outcome<T> Conflict(T current, string? changedBy) =>
+        new(OutcomeKind.Conflict, current, "Someone else changed this in the meantime; their version is shown.", null,
+            ErrorCodes.EditConflict, changedBy is null ? null : Problems.Args(("by", changedBy)));
 }
 
-public sealed record ConflictResponse<T>(string Title, int Status, string Detail, T Current);
+/// <summary>A 409: the entity as it is now and the name of whoever changed it last (for a three-way merge).</summary>
+public sealed record ConflictResponse<T>(
+    string Title, int Status, string Detail, T Current, string Code, string? ChangedBy);
 
 public static class OutcomeHttp
 {
-    /// <summary>200 with the value, 400 ValidationProblem, 404/403 ProblemDetails, or 409 with the current state.</summary>
-    public static Results<Ok<T>, ValidationProblem, ProblemHttpResult, Conflict<ConflictResponse<T>>> ToHttp<T>(this Outcome<T> outcome) => outcome.Kind switch
+    /// <summary>200 with the value, 400 ValidationProblem, 404 ProblemDetails, or 409 with the current state.</summary>
+    public static Results<Ok<T>, ValidationProblem, ProblemHttpResult, Conflict<ConflictResponse<T>>> ToHttp<T>(
+        this Outcome<T> outcome)
     {
-        OutcomeKind.Ok => TypedResults.Ok(outcome.Value!),
-        OutcomeKind.Invalid => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [outcome.Field ?? ""] = [outcome.Error ?? "Invalid value."] }),
-        OutcomeKind.NotFound => TypedResults.Problem(outcome.Error, statusCode: StatusCodes.Status404NotFound),
-        OutcomeKind.Forbidden => TypedResults.Problem(outcome.Error, statusCode: StatusCodes.Status403Forbidden),
-        _ => TypedResults.Conflict(new ConflictResponse<T>("Edit conflict", StatusCodes.Status409Conflict, outcome.Error ?? "", outcome.Value!)),
-    };
+        ArgumentNullException.ThrowIfNull(outcome);
+        var code = outcome.Code ?? ErrorCodes.InvalidValue;
+        var detail = outcome.Error ?? "Invalid value.";
+        return outcome.Kind switch
+        {
+            OutcomeKind.Ok => TypedResults.Ok(outcome.Value!),
+            OutcomeKind.Invalid => Problems.Invalid([new FieldError(outcome.Field ?? "", code, detail, outcome.Args)]),
+            OutcomeKind.NotFound => Problems.Of(StatusCodes.Status404NotFound, code, detail, outcome.Args),
+            _ => TypedResults.Conflict(new ConflictResponse<T>(
+                "Edit conflict", StatusCodes.Status409Conflict, detail, outcome.Value!, code,
+                outcome.Args?.GetValueOrDefault("by"))),
+        };
+    }
 }

@@ -5,6 +5,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Workspace.Collaboration.Errors;
 
 namespace Workspace.Server.Infrastructure;
 
@@ -56,7 +57,12 @@ public static class RateLimits
                 await problems.WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = context.HttpContext,
-                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests", Detail = "Too many requests: wait a moment and try again." },
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests",
+                        Detail = "Too many requests: wait a moment and try again.",
+                        Extensions = { ["code"] = ErrorCodes.TooManyRequests },
+                    },
                 });
             };
             limiter.AddPolicy(Auth, http => Window(http, o => (o.AuthPermitLimit, o.AuthWindow), byUser: false));
@@ -101,10 +107,11 @@ public sealed class HubRateLimitFilter(IOptionsMonitor<RateLimitOptions> options
             }
             allowed = ++window.Count <= options.CurrentValue.HubMessagesPerSecond;
         }
-        return allowed ? next(invocationContext) : throw new HubException(TooManyMessages);
+        return allowed ? next(invocationContext) : throw new HubException(new HubError(
+            ErrorCodes.SlowDown, TooManyMessages).ToMessage());
     }
 
-    /// <summary>Clients recognise this prefix and send the refused call again later (nothing was applied).</summary>
+    /// <summary>The English words of the <see cref="ErrorCodes.SlowDown"/> refusal; clients send the call again later.</summary>
     public const string TooManyMessages = "Too many messages: slow down.";
 
     public Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)

@@ -1,24 +1,88 @@
+using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Http.HttpResults;
+using System.Reflection;
+using Workspace.Collaboration.Errors;
 
 namespace Workspace.Server.Infrastructure;
 
-/// <summary>Data-annotation validation for request records, answered as a ValidationProblem.</summary>
+/// <summary>
+/// Data-annotation validation of request records, run by one endpoint filter on each route group
+/// (<see cref="ValidateRequests{TBuilder}"/>) rather than by every handler. Each failed attribute becomes a code with
+/// its arguments (<c>tooLong</c> with <c>max</c>, …) beside the attribute's English message.
+/// </summary>
 public static class Validation
 {
-    public static ValidationProblem? Check(object request)
+    private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, ValidationAttribute[] Rules)[]> Rules =
+        new();
+
+    /// <summary>Validates every request record a handler of this group takes, before it runs; 400 when invalid.</summary>
+    public static TBuilder ValidateRequests<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(new ValidationFilter());
+
+    public static IReadOnlyList<FieldError> Errors(object request)
     {
-        var results = new List<ValidationResult>();
-        if (Validator.TryValidateObject(request, new ValidationContext(request), results, validateAllProperties: true))
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new List<FieldError>();
+        foreach (var (property, rules) in Rules.GetOrAdd(request.GetType(), RulesOf))
         {
-            return null;
+            var value = property.GetValue(request);
+            var context = new ValidationContext(request) { MemberName = property.Name, DisplayName = property.Name };
+            foreach (var rule in rules)
+            {
+                if (rule.GetValidationResult(value, context) is { } failed)
+                {
+                    var (code, args) = Describe(rule, value);
+                    var detail = failed.ErrorMessage ?? "Invalid value.";
+                    errors.Add(new FieldError(JsonName(property.Name), code, detail, args));
+                    break;
+                }
+            }
         }
-        var errors = results
-            .SelectMany(r => (r.MemberNames.Any() ? r.MemberNames : [""]).Select(m => (Member: JsonName(m), r.ErrorMessage)))
-            .GroupBy(e => e.Member)
-            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage ?? "Invalid value.").ToArray());
-        return TypedResults.ValidationProblem(errors);
+        return errors;
     }
 
-    private static string JsonName(string member) => member.Length == 0 ? member : char.ToLowerInvariant(member[0]) + member[1..];
+    /// <summary>Whether a handler argument is a request record of this application (not a service or an id).</summary>
+    internal static bool IsRequest(Type type) =>
+        type.Assembly == typeof(Validation).Assembly && Rules.GetOrAdd(type, RulesOf).Length > 0;
+
+    private static (string Code, IReadOnlyDictionary<string, string>? Args) Describe(
+        ValidationAttribute rule, object? value)
+    {
+        var length = value is string s ? s.Length : (int?)null;
+        return rule switch
+        {
+            RequiredAttribute => (ErrorCodes.Required, null),
+            MaxLengthAttribute max => (ErrorCodes.TooLong, Problems.Args(("max", max.Length))),
+            MinLengthAttribute min => (ErrorCodes.TooShort, Problems.Args(("min", min.Length))),
+            StringLengthAttribute range when length > range.MaximumLength =>
+                (ErrorCodes.TooLong, Problems.Args(("max", range.MaximumLength))),
+            StringLengthAttribute range => (ErrorCodes.TooShort, Problems.Args(("min", range.MinimumLength))),
+            RangeAttribute range =>
+                (ErrorCodes.OutOfRange, Problems.Args(("min", range.Minimum), ("max", range.Maximum))),
+            EmailAddressAttribute => (ErrorCodes.InvalidEmail, null),
+            _ => (ErrorCodes.InvalidValue, null),
+        };
+    }
+
+    private static (PropertyInfo, ValidationAttribute[])[] RulesOf(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Select(p => (p, p.GetCustomAttributes<ValidationAttribute>(inherit: true).ToArray()))
+            .Where(r => r.Item2.Length > 0)
+            .ToArray();
+
+    private static string JsonName(string member) =>
+        member.Length == 0 ? member : char.ToLowerInvariant(member[0]) + member[1..];
+}
+
+internal sealed class ValidationFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var errors = context.Arguments
+            .Where(a => a is not null && Validation.IsRequest(a.GetType()))
+            .SelectMany(a => Validation.Errors(a!))
+            .ToList();
+        return errors.Count > 0 ? Problems.Invalid(errors) : await next(context);
+    }
 }

@@ -150,7 +150,7 @@ public sealed class WorkspaceTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator(".tile")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator(".mini-items").Last).ToContainTextAsync("Confirm warehouse capacity");
         // Activity sentences follow the reader's language too.
-        await Assertions.Expect(page.Locator(".activity").First).ToContainTextAsync(suffix == "id" ? "menambahkan butir tindakan A5" : "added the action item A5");
+        await Assertions.Expect(page.Locator(".activity").First).ToContainTextAsync(suffix == "id" ? "menambahkan tugas A5" : "added the action item A5");
         await BrowserFixture.ScreenshotAsync(page, $"dashboard-{suffix}");
 
         await page.GotoAsync($"/p/{seeded.PartnershipId}/actions");

@@ -1,12 +1,13 @@
-// fetch wrapper for the JSON API. Errors come back as ProblemDetails; ApiError carries its text.
+// fetch wrapper for the JSON API. Errors come back as ProblemDetails with a code; ApiError words it in the
+// person's language (core/errors.js).
 // Unsafe requests (POST/PUT/PATCH/DELETE) carry the antiforgery token from /api/account/antiforgery.
 import { keepSubmittedInput } from './dom.js';
 import { sessionEnded } from './session-end.js';
+import { describeProblem } from './errors.js';
 
 export class ApiError extends Error {
   constructor(status, problem) {
-    const fieldErrors = problem?.errors ? Object.values(problem.errors).flat() : [];
-    super(fieldErrors.length ? fieldErrors.join(' ') : (problem?.detail || problem?.title || `HTTP ${status}`));
+    super(describeProblem(problem, status));
     this.status = status;
     this.problem = problem;
   }
@@ -39,7 +40,7 @@ export async function api(path, options = {}) {
 
 async function request(path, { method = 'GET', body, headers } = {}, retried = false) {
   const unsafe = !SAFE_METHODS.has(method.toUpperCase());
-  const response = await fetch(path, {
+  const response = await send(path, {
     method,
     credentials: 'same-origin',
     headers: {
@@ -66,6 +67,15 @@ async function request(path, { method = 'GET', body, headers } = {}, retried = f
     throw new ApiError(response.status, data);
   }
   return data;
+}
+
+// No answer at all (offline, server down) is an ApiError too, so every form words it the same way.
+async function send(path, init) {
+  try {
+    return await fetch(path, init);
+  } catch {
+    throw new ApiError(0, null);
+  }
 }
 
 export const get = path => api(path);

@@ -1,16 +1,17 @@
 // A modal form in a native <dialog>. fields: [{ name, label, type, value, options, required, ... }].
 // onSubmit(values) may throw an ApiError: its message is shown in the dialog and the dialog stays open.
+// The returned handle lets a caller change the form while it is open (live changes, conflicts: core/versioned.js).
 import { html, mount } from './dom.js';
-import { t } from './i18n.js';
+import { t, formatDate } from './i18n.js';
 
-export function formDialog({ title, fields, submitLabel = t('common.save'), onSubmit, note, extra }) {
+export function formDialog({ title, fields, submitLabel = t('common.save'), onSubmit, note, extra, onClose }) {
   const dialog = document.createElement('dialog');
   dialog.className = 'form-dialog';
   document.body.append(dialog);
   mount(dialog, html`
     <form method="dialog" novalidate>
       <h2>${title}</h2>
-      ${note ? html`<p class="notice" role="status">${note}</p>` : ''}
+      <p class="notice" role="status" ${note ? '' : 'hidden'}>${note ?? ''}</p>
       ${fields.map(field)}
       <p class="error" role="alert" hidden></p>
       <div class="actions">
@@ -21,7 +22,14 @@ export function formDialog({ title, fields, submitLabel = t('common.save'), onSu
     </form>`);
   const form = dialog.querySelector('form');
   const error = dialog.querySelector('.error');
-  const close = () => { dialog.close(); dialog.remove(); };
+  const close = () => { dialog.close(); dialog.remove(); onClose?.(); };
+  const handle = {
+    dialog, form, close,
+    values: () => read(form, fields),
+    set: (name, value) => set(form, fields, name, value),
+    note: text => { const p = form.querySelector('.notice'); p.textContent = text; p.hidden = !text; },
+    clashes: (list, who) => showClashes(form, fields, list, who),
+  };
   dialog.querySelector('.cancel').addEventListener('click', close);
   dialog.addEventListener('cancel', close);
   dialog.querySelector('.extra')?.addEventListener('click', async () => {
@@ -33,17 +41,9 @@ export function formDialog({ title, fields, submitLabel = t('common.save'), onSu
   });
   form.addEventListener('submit', async e => {
     e.preventDefault();
-    const values = {};
-    for (const f of fields) {
-      const el = form.elements[f.name];
-      let v = el.value;
-      if (f.type === 'number') v = v === '' ? null : Number(v);
-      else if (v === '' && f.emptyAsNull !== false) v = null;
-      values[f.name] = v;
-    }
     try {
       error.hidden = true;
-      await onSubmit(values, { showError, close });
+      await onSubmit(read(form, fields), { showError, close, handle });
       close();
     } catch (err) {
       if (err?.keepOpen) return;
@@ -53,7 +53,53 @@ export function formDialog({ title, fields, submitLabel = t('common.save'), onSu
   function showError(message) { error.textContent = message; error.hidden = false; }
   dialog.showModal();
   form.querySelector('input, select, textarea')?.focus();
-  return { dialog, close, form };
+  return handle;
+}
+
+function read(form, fields) {
+  const values = {};
+  for (const f of fields) {
+    let v = form.elements[f.name].value;
+    if (f.type === 'number') v = v === '' ? null : Number(v);
+    else if (v === '' && f.emptyAsNull !== false) v = null;
+    values[f.name] = v;
+  }
+  return values;
+}
+
+function set(form, fields, name, value) {
+  const el = form.elements[name];
+  if (!el || !fields.some(f => f.name === name)) return;
+  el.value = value ?? '';
+}
+
+/** How a value reads to a person: an option's label, a date in their format, or a dash for nothing. */
+function shown(f, value) {
+  if (value === null || value === undefined || value === '') return t('common.none');
+  if (f.type === 'select') return f.options.find(o => String(o.value) === String(value))?.label ?? String(value);
+  if (f.type === 'date') return formatDate(value);
+  return String(value);
+}
+
+/** Both people changed these fields: each shows both values side by side; the person picks one (theirs by choice). */
+function showClashes(form, fields, list, who) {
+  form.querySelectorAll('.clash').forEach(c => c.remove());
+  for (const clash of list) {
+    const f = fields.find(x => x.name === clash.field);
+    const label = form.elements[clash.field]?.closest('label');
+    if (!f || !label) continue;
+    const box = document.createElement('fieldset');
+    box.className = 'clash';
+    box.dataset.field = clash.field;
+    mount(box, html`<legend>${t('conflict.both', { field: f.label })}</legend>
+      <label><input type="radio" name="clash-${f.name}" value="mine" checked>
+        <span>${t('conflict.yours')}: <strong>${shown(f, clash.mine)}</strong></span></label>
+      <label><input type="radio" name="clash-${f.name}" value="theirs">
+        <span>${who}: <strong>${shown(f, clash.theirs)}</strong></span></label>`);
+    box.addEventListener('change', e =>
+      set(form, fields, f.name, e.target.value === 'mine' ? clash.mine : clash.theirs));
+    label.after(box);
+  }
 }
 
 function field(f) {

@@ -15,11 +15,11 @@ addMessages({
   },
   id: {
     'status.Open': 'Terbuka', 'status.InProgress': 'Dikerjakan', 'status.Blocked': 'Terhambat', 'status.Done': 'Selesai',
-    'goal.NotStarted': 'Belum dimulai', 'goal.OnTrack': 'Sesuai jalur', 'goal.AtRisk': 'Berisiko', 'goal.OffTrack': 'Melenceng',
+    'goal.NotStarted': 'Belum dimulai', 'goal.OnTrack': 'Sesuai rencana', 'goal.AtRisk': 'Berisiko', 'goal.OffTrack': 'Meleset dari rencana',
     'goal.Achieved': 'Tercapai', 'goal.Dropped': 'Dibatalkan',
     'rag.None': 'Belum ada data', 'rag.Green': 'Sesuai rencana', 'rag.Amber': 'Berisiko', 'rag.Red': 'Tertinggal',
     'dir.HigherIsBetter': 'Makin tinggi makin baik', 'dir.LowerIsBetter': 'Makin rendah makin baik',
-    'role.Owner': 'Pemilik', 'role.Editor': 'Penyunting', 'role.Commenter': 'Pemberi komentar', 'role.Viewer': 'Pembaca',
+    'role.Owner': 'Pemilik', 'role.Editor': 'Editor', 'role.Commenter': 'Pemberi komentar', 'role.Viewer': 'Pembaca',
     'common.save': 'Simpan', 'common.cancel': 'Batal', 'common.delete': 'Hapus', 'common.edit': 'Ubah', 'common.none': '—',
     'common.conflict': '{name} mengubah ini lebih dulu. Versi mereka ditampilkan; ulangi perubahan Anda bila masih perlu.',
     'common.someone': 'Seseorang',

@@ -1,5 +1,8 @@
 // History-API router. Pages register a pattern like '/p/:pid/goals' and a render function
 // (params, main element) => optional cleanup function, called when the user navigates away.
+import { t } from './i18n.js';
+import './errors.js';
+
 const routes = [];
 let cleanup = null;
 let outlet = null;
@@ -37,7 +40,7 @@ export async function dispatch() {
   const view = document.createElement('div');
   view.className = 'view';
   outlet.replaceChildren(view);
-  if (!match) { view.innerHTML = '<p class="empty">Not found.</p>'; return; }
+  if (!match) { view.innerHTML = `<p class="empty">${t('error.notFound')}</p>`; return; }
   let done;
   try {
     done = await match.route.render(match.params, view);

@@ -4,12 +4,12 @@
 // (clientId, seq) it has seen with the original revision and never applies it twice.
 import { type } from 'ot-text-unicode';
 import { diffOp } from './unicode.js';
+import { hubError } from '../core/hub-error.js';
 
-const RESYNC = 'Resync required';
+// Error codes of the server (ErrorCodes in Workspace.Collaboration). Behind what the server keeps: catch up first.
+const RESYNC = 'resync';
 // The server's per-connection rate limit: the op was not applied; send it again a little later.
-const SLOW_DOWN = 'Too many messages';
-// A refusal that will never succeed: the only error on which an edit is dropped (DocumentHubNames.RefusedPrefix).
-const REFUSED = 'Refused: ';
+const SLOW_DOWN = 'slowDown';
 // Default of the server's Documents:MaxOperationLength.
 const MAX_EDIT = 100_000;
 
@@ -58,7 +58,7 @@ export function positionBefore(op, pos) {
 export class OtClient {
   /**
    * @param connection a started-or-starting SignalR HubConnection to /hubs/documents
-   * @param handlers onRemote(op, textBefore), onReset(text), onStatus(), onRejected(message)
+   * @param handlers onRemote(op, textBefore), onReset(text), onStatus(), onRejected(error: { code, args, detail })
    */
   constructor(connection, documentId, handlers) {
     this.connection = connection;
@@ -134,7 +134,7 @@ export class OtClient {
     if (!op.length) return;
     if (changedCodePoints(op) > MAX_EDIT) {
       // The server would refuse it (Documents:MaxOperationLength); take it back out of the editor now.
-      this.h.onRejected(`An edit of more than ${MAX_EDIT} characters at once is not accepted; paste it in parts.`);
+      this.h.onRejected({ code: 'operationTooLarge', args: { max: MAX_EDIT } });
       this.h.onReset(this.text);
       return;
     }
@@ -161,17 +161,17 @@ export class OtClient {
       if (this.inflight?.seq === seq) this.ackRevision = result.revision;
       this.drain();
     }, async e => {
-      const message = hubMessage(e);
-      console.warn('Submit failed; the edit stays pending:', message);
-      if (message.includes(RESYNC)) { await this.resync(false); return; }
-      if (message.includes(SLOW_DOWN)) {
+      const error = hubError(e);
+      console.warn('Submit failed; the edit stays pending:', hubMessage(e));
+      if (error?.code === RESYNC) { await this.resync(false); return; }
+      if (error?.code === SLOW_DOWN) {
         this.sending = false;
         setTimeout(() => this.flush(), 1000);
         return;
       }
-      if (message.startsWith(REFUSED)) {
+      if (error?.final) {
         // Refused for good (invalid, too large, no permission): drop it and realign with the server.
-        this.h.onRejected(message);
+        this.h.onRejected(error);
         this.inflight = null;
         await this.resync(false, null, true);
         return;
@@ -278,8 +278,8 @@ export class OtClient {
           await this.connection.invoke('Submit', { documentId: this.documentId, clientId: this.clientId, clientSeq: this.inflight.seq, baseRevision: this.revision, op: this.inflight.op });
           inflightApplied = true;
         } catch (e) {
-          const message = hubMessage(e);
-          if (message.startsWith(REFUSED)) { this.h.onRejected(message); this.inflight = null; } else if (!message.includes(RESYNC)) throw e;
+          const error = hubError(e);
+          if (error?.final) { this.h.onRejected(error); this.inflight = null; } else if (error?.code !== RESYNC) throw e;
           inflightApplied = false;
         }
         state = null;
@@ -301,7 +301,7 @@ export class OtClient {
         try { if (base !== null) carried = type.transform(this.buffer.op, diffOp(base, state.text), 'left'); } catch { /* base lost */ }
         if (carried) this.buffer.op = carried;
         else if (applyOrNull(state.text, this.buffer.op) === null) {
-          this.h.onRejected(`${this.buffer.edits} unsent changes no longer fit the document and could not be merged.`);
+          this.h.onRejected({ code: 'unsentLost', args: { count: this.buffer.edits } });
           this.buffer = null;
         }
       }

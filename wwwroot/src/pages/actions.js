@@ -4,7 +4,7 @@ import { t, addMessages, formatDate } from '../core/i18n.js';
 import { get, post, put, del } from '../core/api.js';
 import { session, openPartnership, can } from '../core/session.js';
 import { actionStatuses, statusLabel, isOverdue, today, addDays } from '../core/labels.js';
-import { formDialog } from '../core/dialog.js';
+import { versionedDialog } from '../core/versioned.js';
 import { watchPartnership, on } from '../core/partnershipLive.js';
 import { updateNav } from '../shell.js';
 import { initials } from './partnership.js';
@@ -21,14 +21,14 @@ addMessages({
     'actions.dropHere': 'Drop here', 'actions.inPlan': 'in a document', 'actions.col.count': '{n} items',
   },
   id: {
-    'actions.title': 'Butir tindakan', 'actions.new': 'Butir tindakan baru', 'actions.board': 'Papan', 'actions.list': 'Daftar',
-    'actions.filter.all': 'Semua', 'actions.filter.mine': 'Milik saya', 'actions.filter.overdue': 'Lewat tenggat', 'actions.filter.week': 'Tenggat minggu ini',
+    'actions.title': 'Tindak lanjut', 'actions.new': 'Tugas baru', 'actions.board': 'Papan', 'actions.list': 'Daftar',
+    'actions.filter.all': 'Semua', 'actions.filter.mine': 'Tugas saya', 'actions.filter.overdue': 'Lewat tenggat', 'actions.filter.week': 'Tenggat minggu ini',
     'actions.filter.party': 'Organisasi', 'actions.filter.anyParty': 'Semua organisasi',
     'actions.field.title': 'Yang perlu dikerjakan', 'actions.field.owner': 'Penanggung jawab', 'actions.field.due': 'Tenggat', 'actions.field.status': 'Status',
-    'actions.field.goal': 'Tujuan', 'actions.field.notes': 'Catatan', 'actions.unassigned': 'Belum ditugaskan', 'actions.noGoal': 'Tanpa tujuan',
-    'actions.empty': 'Tidak ada butir tindakan yang cocok.', 'actions.overdue': 'lewat tenggat', 'actions.fromDoc': 'dari dokumen',
-    'actions.edit': 'Ubah butir tindakan', 'actions.deleteConfirm': 'Hapus butir tindakan ini?', 'actions.moved': '{who} memindahkan {item} ke {status}',
-    'actions.dropHere': 'Letakkan di sini', 'actions.inPlan': 'di dokumen', 'actions.col.count': '{n} butir',
+    'actions.field.goal': 'Tujuan', 'actions.field.notes': 'Catatan', 'actions.unassigned': 'Belum ada penanggung jawab', 'actions.noGoal': 'Tanpa tujuan',
+    'actions.empty': 'Tidak ada tugas yang sesuai.', 'actions.overdue': 'lewat tenggat', 'actions.fromDoc': 'dari dokumen',
+    'actions.edit': 'Ubah tugas', 'actions.deleteConfirm': 'Hapus tugas ini?', 'actions.moved': '{who} memindahkan {item} ke {status}',
+    'actions.dropHere': 'Letakkan di sini', 'actions.inPlan': 'di dokumen', 'actions.col.count': '{n} tugas',
   },
 });
 
@@ -184,7 +184,7 @@ async function move(pid, item, status, sortOrder) {
     if (err.status === 409) {
       const current = err.problem.current;
       state.items = state.items.map(i => (i.id === current.id ? current : i));
-      toast(t('common.conflict', { name: t('common.someone') }), 'error');
+      toast(t('common.conflict', { name: current.updatedByName || err.problem.changedBy || t('common.someone') }), 'error');
     } else {
       state.items = state.items.map(i => (i.id === item.id ? item : i));
       toast(err.message, 'error');
@@ -196,44 +196,34 @@ async function move(pid, item, status, sortOrder) {
 function editDialog(pid, item) {
   const partnership = session.partnership;
   const members = partnership.members;
-  const editable = can('Editor');
-  if (!editable && item) return;
-  const open = (current, note) => formDialog({
-    title: current ? `${t('actions.edit')} · A${current.number}` : t('actions.new'),
-    note,
+  if (!can('Editor') && item) return;
+  versionedDialog({
+    entity: item,
+    event: 'action.updated',
+    title: item ? `${t('actions.edit')} · A${item.number}` : t('actions.new'),
     fields: [
-      { name: 'title', label: t('actions.field.title'), value: current?.title, required: true, maxlength: 300 },
-      { name: 'ownerUserId', label: t('actions.field.owner'), type: 'select', value: current?.ownerUserId ?? session.me.id,
+      { name: 'title', label: t('actions.field.title'), value: item?.title, required: true, maxlength: 300 },
+      { name: 'ownerUserId', label: t('actions.field.owner'), type: 'select', value: item ? item.ownerUserId : session.me.id,
         options: [{ value: '', label: t('actions.unassigned') }, ...members.map(m => ({ value: m.userId, label: `${m.displayName} · ${partnership.parties.find(p => p.id === m.partyId)?.name ?? ''}` }))] },
-      { name: 'dueDate', label: t('actions.field.due'), type: 'date', value: current?.dueDate },
-      { name: 'status', label: t('actions.field.status'), type: 'select', value: current?.status ?? 'Open', options: actionStatuses.map(s => ({ value: s, label: statusLabel(s) })) },
-      { name: 'goalId', label: t('actions.field.goal'), type: 'select', value: current?.goalId ?? '', options: [{ value: '', label: t('actions.noGoal') }, ...state.goals.map(g => ({ value: g.id, label: g.title }))] },
-      { name: 'notes', label: t('actions.field.notes'), type: 'textarea', value: current?.notes },
+      { name: 'dueDate', label: t('actions.field.due'), type: 'date', value: item?.dueDate },
+      { name: 'status', label: t('actions.field.status'), type: 'select', value: item?.status ?? 'Open', options: actionStatuses.map(s => ({ value: s, label: statusLabel(s) })) },
+      { name: 'goalId', label: t('actions.field.goal'), type: 'select', value: item?.goalId ?? '', options: [{ value: '', label: t('actions.noGoal') }, ...state.goals.map(g => ({ value: g.id, label: g.title }))] },
+      { name: 'notes', label: t('actions.field.notes'), type: 'textarea', value: item?.notes },
     ],
-    extra: current ? { label: t('common.delete'), className: 'danger', onClick: async () => {
+    extra: item ? { label: t('common.delete'), className: 'danger', onClick: async () => {
       if (!confirm(t('actions.deleteConfirm'))) return false;
-      await del(`/api/partnerships/${pid}/action-items/${current.id}?version=${current.version}`);
-      state.items = state.items.filter(i => i.id !== current.id);
+      await del(`/api/partnerships/${pid}/action-items/${item.id}?version=${state.items.find(i => i.id === item.id)?.version ?? item.version}`);
+      state.items = state.items.filter(i => i.id !== item.id);
       redraw();
       return true;
     } } : null,
-    onSubmit: async values => {
-      const body = { ...values, notes: values.notes ?? '', meetingId: current?.meetingId ?? null, documentId: current?.documentId ?? null, version: current?.version ?? 0 };
-      try {
-        const saved = current ? await put(`/api/partnerships/${pid}/action-items/${current.id}`, body) : await post(`/api/partnerships/${pid}/action-items`, body);
-        upsert(saved);
-        redraw();
-      } catch (err) {
-        if (err.status === 409) {
-          upsert(err.problem.current);
-          redraw();
-          setTimeout(() => open(err.problem.current, t('common.conflict', { name: t('common.someone') })), 0);
-          return;
-        }
-        throw err;
-      }
+    onConflict: current => { upsert(current); redraw(); },
+    save: async (values, version) => {
+      const body = { ...values, notes: values.notes ?? '', meetingId: item?.meetingId ?? null, documentId: item?.documentId ?? null, version };
+      const saved = item ? await put(`/api/partnerships/${pid}/action-items/${item.id}`, body) : await post(`/api/partnerships/${pid}/action-items`, body);
+      upsert(saved);
+      redraw();
+      return saved;
     },
   });
-  open(item);
 }
-

@@ -13,12 +13,6 @@ addMessages({
     'auth.passwordHint': 'At least 10 characters. A phrase of a few unrelated words is strong and easy to remember.',
     'auth.external': 'Sign in with {name}', 'auth.sessionEnded': 'Your session has ended: sign in again.',
     'auth.signupThenSignin': 'We could not sign you in with these details. If this address already has an account, sign in with its password.',
-    'auth.error.credentials': 'The e-mail address or password is not right.',
-    'auth.error.throttled': 'Too many failed attempts from here: wait a few minutes and try again.',
-    'auth.error.password-too-short': 'The password needs at least 10 characters.',
-    'auth.error.password-too-weak': 'This password is too easy to guess: use a longer phrase of unrelated words.',
-    'auth.error.email-invalid': 'This e-mail address cannot be used.',
-    'auth.error.current-password': 'The current password is not right.',
   },
   id: {
     'auth.signin': 'Masuk', 'auth.signup': 'Buat akun', 'auth.email': 'Alamat e-mail', 'auth.password': 'Kata sandi',
@@ -27,12 +21,6 @@ addMessages({
     'auth.passwordHint': 'Minimal 10 karakter. Frasa dari beberapa kata yang tidak saling berkaitan kuat dan mudah diingat.',
     'auth.external': 'Masuk dengan {name}', 'auth.sessionEnded': 'Sesi Anda telah berakhir: silakan masuk kembali.',
     'auth.signupThenSignin': 'Kami tidak dapat memasukkan Anda dengan data ini. Jika alamat ini sudah punya akun, masuklah dengan kata sandinya.',
-    'auth.error.credentials': 'Alamat e-mail atau kata sandi tidak sesuai.',
-    'auth.error.throttled': 'Terlalu banyak percobaan gagal dari sini: tunggu beberapa menit, lalu coba lagi.',
-    'auth.error.password-too-short': 'Kata sandi minimal 10 karakter.',
-    'auth.error.password-too-weak': 'Kata sandi ini terlalu mudah ditebak: gunakan frasa yang lebih panjang dari kata-kata yang tidak saling berkaitan.',
-    'auth.error.email-invalid': 'Alamat e-mail ini tidak dapat digunakan.',
-    'auth.error.current-password': 'Kata sandi saat ini tidak sesuai.',
   },
 });
 
@@ -95,11 +83,9 @@ async function signUp(data) {
   }
 }
 
-/** The refusal in the person's language (the server sends a code), else the server's own words. */
+/** The refusal in the person's language (core/errors.js words the server's code). */
 export function errorText(err) {
-  const code = err?.problem?.code;
-  const key = code === 'signupThenSignin' ? 'auth.signupThenSignin' : `auth.error.${code}`;
-  return code && t(key) !== key ? t(key) : err.message;
+  return err?.problem?.code === 'signupThenSignin' ? t('auth.signupThenSignin') : err.message;
 }
 
 // An external OpenID Connect provider, when the server has one configured.

@@ -19,11 +19,11 @@ addMessages({
   },
   id: {
     'comments.title': 'Komentar', 'comments.none': 'Belum ada komentar.', 'comments.add': 'Tambahkan komentar',
-    'comments.send': 'Kirim', 'comments.on': 'Pada', 'comments.resolve': 'Selesaikan', 'comments.reopen': 'Buka lagi',
-    'comments.delete': 'Hapus', 'comments.resolvedBy': 'Diselesaikan oleh {name}', 'comments.confirmDelete': 'Hapus komentar ini?',
-    'comments.readOnly': 'Pembaca dapat membaca komentar; pengomentar, penyunting, dan pemilik dapat menulisnya.',
+    'comments.send': 'Kirim', 'comments.on': 'Pada', 'comments.resolve': 'Tandai selesai', 'comments.reopen': 'Buka lagi',
+    'comments.delete': 'Hapus', 'comments.resolvedBy': 'Ditandai selesai oleh {name}', 'comments.confirmDelete': 'Hapus komentar ini?',
+    'comments.readOnly': 'Pembaca dapat membaca komentar; pemberi komentar, editor, dan pemilik dapat menulisnya.',
     'comments.selectHint': 'Pilih teks di editor untuk mengomentarinya.', 'comments.show': 'Tampilkan bagian ini di editor',
-    'comments.changed': 'Bagian itu tidak lagi ada di dokumen seperti yang dikutip.', 'comments.showResolved': 'Tampilkan yang selesai ({n})',
+    'comments.changed': 'Bagian itu tidak lagi ada di dokumen seperti yang dikutip.', 'comments.showResolved': 'Tampilkan yang sudah selesai ({n})',
   },
 });
 
@@ -69,7 +69,7 @@ export async function mountComments(host, { pid, docId, quote, anchor, reveal, o
     onOpenPassages?.(open.filter(c => c.quote).map(c => ({ text: c.passage ?? c.quote, near: c.passageAt ?? null })));
     mount(host, html`
       ${mayComment ? html`
-        <form class="comment-form" id="comment-form">
+        <form class="comment-form" id="comment-form" novalidate>
           <label for="comment-body">${t('comments.add')}</label>
           <p class="quote-hint muted small" id="comment-quote">${t('comments.selectHint')}</p>
           <textarea id="comment-body" name="body" rows="3" maxlength="4000" required></textarea>

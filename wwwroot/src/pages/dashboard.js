@@ -24,9 +24,9 @@ addMessages({
     'dash.welcomeClose': 'Close',
   },
   id: {
-    'dash.goals': 'Tujuan bersama', 'dash.kpis': 'Status KPI', 'dash.mine': 'Butir terbuka saya', 'dash.overdue': 'Lewat tenggat',
+    'dash.goals': 'Tujuan bersama', 'dash.kpis': 'Status KPI', 'dash.mine': 'Tugas saya yang belum selesai', 'dash.overdue': 'Lewat tenggat',
     'dash.activity': 'Aktivitas terbaru', 'dash.noGoals': 'Belum ada tujuan.', 'dash.noKpis': 'Belum ada KPI.', 'dash.noMine': 'Tidak ada tugas untuk Anda.',
-    'dash.noOverdue': 'Tidak ada yang lewat tenggat.', 'dash.items': '{open} terbuka · {done} selesai', 'dash.allActivity': 'Semua aktivitas', 'dash.allItems': 'Semua butir tindakan',
+    'dash.noOverdue': 'Tidak ada yang lewat tenggat.', 'dash.items': '{open} terbuka · {done} selesai', 'dash.allActivity': 'Semua aktivitas', 'dash.allItems': 'Semua tugas',
     'dash.allGoals': 'Tujuan & KPI', 'dash.mineCount': '{open} terbuka · {done} selesai (milik Anda)',
     'dash.next': 'Langkah berikutnya', 'dash.next.invite': 'Undang organisasi mitra Anda',
     'dash.next.plan': 'Mulai rencana bersama', 'dash.next.goal': 'Tetapkan tujuan bersama pertama', 'dash.next.done': 'Selesai', 'dash.next.todo': 'Belum',

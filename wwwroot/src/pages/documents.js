@@ -14,7 +14,9 @@ import { styleNonce } from '../core/csp.js';
 import { navigate } from '../core/router.js';
 import { updateNav } from '../shell.js';
 import { initials } from './partnership.js';
-import { OtClient, hubMessage } from '../editor/ot-client.js';
+import { OtClient } from '../editor/ot-client.js';
+import { hubError } from '../core/hub-error.js';
+import { describeHubError } from '../core/errors.js';
 import { mountComments } from './comments.js';
 import { mountHistory } from './history.js';
 import { changesToOp, opToChanges, toUtf16, toCodePoint } from '../editor/unicode.js';
@@ -40,9 +42,9 @@ addMessages({
     'docs.title': 'Rencana & dokumen', 'docs.none': 'Belum ada dokumen.', 'docs.new': 'Dokumen baru', 'docs.name': 'Judul',
     'docs.create': 'Buat', 'docs.rename': 'Ganti nama', 'docs.delete': 'Hapus', 'docs.updated': 'Diperbarui {when}',
     'docs.confirmDelete': 'Hapus “{title}”?', 'docs.newTitle': 'Judul baru', 'docs.back': 'Semua dokumen',
-    'docs.preview': 'Pratinjau', 'docs.saved': 'Tersimpan', 'docs.saving': 'Menyimpan…', 'docs.offline': 'Luring — {n} perubahan tertunda',
-    'docs.offlineSaved': 'Luring', 'docs.readOnly': 'Hanya baca', 'docs.deleted': 'Dokumen ini telah dihapus.',
-    'docs.here': 'Sedang di sini', 'docs.rejected': 'Perubahan ditolak: {message}', 'docs.loading': 'Memuat…', 'docs.openItem': 'Buka butir tindakan A{number}',
+    'docs.preview': 'Pratinjau', 'docs.saved': 'Tersimpan', 'docs.saving': 'Menyimpan…', 'docs.offline': 'Offline — {n} perubahan belum terkirim',
+    'docs.offlineSaved': 'Offline', 'docs.readOnly': 'Hanya baca', 'docs.deleted': 'Dokumen ini telah dihapus.',
+    'docs.here': 'Sedang di sini', 'docs.rejected': 'Perubahan ditolak: {message}', 'docs.loading': 'Memuat…', 'docs.openItem': 'Buka tugas A{number}',
     'docs.edit': 'Sunting', 'docs.hint.title': 'Tulis dengan Markdown:',
     'docs.hint.md': '# Judul   ## Bagian   **tebal**   _miring_   - butir daftar   [tautan](https://…)',
     'docs.hint.task': 'Baris tugas menjadi tugas di papan:', 'docs.hint.example': '- [ ] Judul @nama due:2026-12-15',
@@ -231,7 +233,7 @@ export async function renderDocument({ pid, docId }, main) {
       schedulePreview();
     },
     onStatus: status,
-    onRejected(message) { toast(t('docs.rejected', { message }), 'error'); },
+    onRejected(error) { toast(t('docs.rejected', { message: describeHubError(error) }), 'error'); },
   });
 
   let presenceTimer = null;
@@ -335,11 +337,11 @@ export async function renderDocument({ pid, docId }, main) {
       sendPresence();
       startFromTemplate();
     } catch (e) {
-      const message = hubMessage(e);
-      toast(message, 'error');
+      const error = hubError(e);
+      toast(describeHubError(e), 'error');
       // A passing fault (the server reloading the document, say): try again while connected, backing off.
       // An unknown document (deleted, or no longer shared with you) stays as it is.
-      if (!message.includes('Unknown document') && connection.state === 'Connected') {
+      if (error?.code !== 'unknownDocument' && connection.state === 'Connected') {
         reopenTimer = setTimeout(onConnected, Math.min(30_000, 1000 * 2 ** Math.min(openFailures++, 5)));
       }
     }

@@ -4,7 +4,7 @@ import { t, addMessages, formatDate, formatNumber } from '../core/i18n.js';
 import { get, post, put, del } from '../core/api.js';
 import { session, openPartnership, can } from '../core/session.js';
 import { goalStatuses, goalLabel, ragLabel, today } from '../core/labels.js';
-import { formDialog } from '../core/dialog.js';
+import { versionedDialog } from '../core/versioned.js';
 import { kpiChart, chartSummary } from '../core/charts.js';
 import { watchPartnership, on } from '../core/partnershipLive.js';
 import { updateNav } from '../shell.js';
@@ -34,13 +34,13 @@ addMessages({
     'goals.progress': 'Kemajuan', 'goals.noProgress': 'Belum ada data KPI', 'goals.due': 'Target {date}', 'goals.editGoal': 'Ubah tujuan',
     'goals.deleteGoal': 'Hapus tujuan ini? KPI-nya tetap ada.', 'kpi.field.name': 'KPI', 'kpi.field.unit': 'Satuan', 'kpi.field.direction': 'Arah',
     'kpi.field.baseline': 'Nilai awal (opsional)', 'kpi.field.target': 'Target', 'kpi.field.goal': 'Mengukur tujuan', 'kpi.noGoal': 'Tanpa tujuan',
-    'kpi.latest': 'Terbaru', 'kpi.target': 'Target', 'kpi.add': 'Tambah pengukuran', 'kpi.value': 'Nilai', 'kpi.date': 'Tanggal', 'kpi.note': 'Catatan',
-    'kpi.history': 'Riwayat', 'kpi.by': 'oleh {name}', 'kpi.edit': 'Ubah KPI', 'kpi.deleteConfirm': 'Hapus KPI ini beserta pengukurannya?',
+    'kpi.latest': 'Terbaru', 'kpi.target': 'Target', 'kpi.add': 'Catat nilai', 'kpi.value': 'Nilai', 'kpi.date': 'Tanggal', 'kpi.note': 'Catatan',
+    'kpi.history': 'Riwayat', 'kpi.by': 'oleh {name}', 'kpi.edit': 'Ubah KPI', 'kpi.deleteConfirm': 'Hapus KPI ini beserta semua nilainya?',
     'kpi.expected': 'Seharusnya saat ini: {value}', 'kpi.noDate': 'Belum ada tanggal target', 'goals.fromKpis': 'Status menurut KPI-nya',
     'kpi.field.start': 'Tanggal mulai (saat nilai awal)', 'kpi.field.targetDate': 'Tanggal target (kosong: ikut tujuan)',
     'kpi.field.milestones': 'Target bertahap (opsional), satu per baris: tanggal dan nilai, mis. 2027-03-31 80',
     'kpi.badMilestone': 'Baris {n} target bertahap belum berisi tanggal dan nilai (mis. 2027-03-31 80).',
-    'kpi.owner': 'Dimiliki {party}', 'goals.linked': '{kpis} KPI · {done} dari {total} butir tindakan selesai', 'goals.seeItems': 'butir tindakan', 'goals.linkedKpis': '{kpis} KPI',
+    'kpi.owner': 'Dimiliki {party}', 'goals.linked': '{kpis} KPI · {done} dari {total} tugas selesai', 'goals.seeItems': 'tugas', 'goals.linkedKpis': '{kpis} KPI',
   },
 });
 
@@ -71,6 +71,8 @@ export function goalBadge(g) {
 const withUnit = (value, unit) => `${formatNumber(value)} ${unit ?? ''}`.trim();
 
 /** "2027-03-31 80" per line → [{ date, value }]; throws, naming the line, when one is not a date and a number. */
+const milestonesText = list => (list ?? []).map(m => `${m.date} ${m.value}`).join('\n');
+
 function readMilestones(text) {
   return (text ?? '').split('\n').map(l => l.trim()).filter(Boolean).map((line, i) => {
     const m = /^(\d{4}-\d{2}-\d{2})\s*[=:;]?\s*(-?\d+(?:[.,]\d+)?)$/.exec(line);
@@ -174,7 +176,7 @@ export async function renderGoals({ pid }, main) {
         <div><small>${t('kpi.target')}</small><strong>${formatNumber(k.target)}</strong> <span>${k.unit}</span></div></div>
       ${k.expected != null ? html`<p class="small expected">${t('kpi.expected', { value: withUnit(k.expected, k.unit) })}</p>` : ''}
       <div class="chart-box"><canvas data-chart="${k.id}" data-plan="${(k.plan ?? []).length}" aria-label="${chartSummary(k)}" role="img"></canvas></div>
-      ${editor ? html`<form class="measure" data-kpi="${k.id}">
+      ${editor ? html`<form class="measure" data-kpi="${k.id}" novalidate>
         <input name="date" type="date" value="${today()}" max="${today()}" required aria-label="${t('kpi.date')}">
         <input name="value" type="number" step="any" required placeholder="${t('kpi.value')}" aria-label="${t('kpi.value')}">
         <input name="note" maxlength="1000" placeholder="${t('kpi.note')}" aria-label="${t('kpi.note')}">
@@ -187,10 +189,11 @@ export async function renderGoals({ pid }, main) {
   const partyOptions = partnership.parties.map(p => ({ value: p.id, label: p.name }));
   const myParty = partnership.members.find(m => m.userId === session.me.id)?.partyId;
 
-  function goalDialog(goal, note) {
-    formDialog({
+  function goalDialog(goal) {
+    versionedDialog({
+      entity: goal,
+      event: 'goal.updated',
       title: goal ? t('goals.editGoal') : t('goals.newGoal'),
-      note,
       fields: [
         { name: 'title', label: t('goals.field.title'), value: goal?.title, required: true, maxlength: 200 },
         { name: 'description', label: t('goals.field.description'), type: 'textarea', value: goal?.description },
@@ -206,25 +209,23 @@ export async function renderGoals({ pid }, main) {
         draw();
         return true;
       } } : null,
-      onSubmit: async values => {
-        const body = { ...values, description: values.description ?? '', successCriteria: values.successCriteria ?? '', version: goal?.version ?? 0 };
-        try {
-          upsertGoal(goal ? await put(`/api/partnerships/${pid}/goals/${goal.id}`, body) : await post(`/api/partnerships/${pid}/goals`, body));
-          draw();
-        } catch (err) {
-          if (err.status !== 409) throw err;
-          upsertGoal(err.problem.current);
-          draw();
-          setTimeout(() => goalDialog(err.problem.current, t('common.conflict', { name: t('common.someone') })), 0);
-        }
+      onConflict: current => { upsertGoal(current); draw(); },
+      save: async (values, version) => {
+        const body = { ...values, description: values.description ?? '', successCriteria: values.successCriteria ?? '', version };
+        const saved = goal ? await put(`/api/partnerships/${pid}/goals/${goal.id}`, body) : await post(`/api/partnerships/${pid}/goals`, body);
+        upsertGoal(saved);
+        draw();
+        return saved;
       },
     });
   }
 
-  function kpiDialog(kpi, note) {
-    formDialog({
+  function kpiDialog(kpi) {
+    versionedDialog({
+      entity: kpi,
+      event: 'kpi.updated',
+      formOf: k => ({ ...k, milestones: milestonesText(k.milestones) }),
       title: kpi ? t('kpi.edit') : t('goals.newKpi'),
-      note,
       fields: [
         { name: 'name', label: t('kpi.field.name'), value: kpi?.name, required: true, maxlength: 200 },
         { name: 'unit', label: t('kpi.field.unit'), value: kpi?.unit, maxlength: 40 },
@@ -234,7 +235,7 @@ export async function renderGoals({ pid }, main) {
         { name: 'startDate', label: t('kpi.field.start'), type: 'date', value: kpi ? kpi.startDate : today() },
         { name: 'targetDate', label: t('kpi.field.targetDate'), type: 'date', value: kpi?.targetDate },
         { name: 'milestones', label: t('kpi.field.milestones'), type: 'textarea', rows: 2, maxlength: 2000,
-          value: (kpi?.milestones ?? []).map(m => `${m.date} ${m.value}`).join('\n') },
+          value: milestonesText(kpi?.milestones) },
         { name: 'ownerPartyId', label: t('goals.field.owner'), type: 'select', value: kpi?.ownerPartyId ?? myParty, options: partyOptions },
         { name: 'goalId', label: t('kpi.field.goal'), type: 'select', value: kpi?.goalId ?? '', options: [{ value: '', label: t('kpi.noGoal') }, ...board.goals.map(g => ({ value: g.id, label: g.title }))] },
       ],
@@ -245,17 +246,14 @@ export async function renderGoals({ pid }, main) {
         draw();
         return true;
       } } : null,
-      onSubmit: async values => {
-        const body = { ...values, unit: values.unit ?? '', target: values.target ?? 0, milestones: readMilestones(values.milestones), version: kpi?.version ?? 0 };
-        try {
-          upsertKpi(kpi ? await put(`/api/partnerships/${pid}/kpis/${kpi.id}`, body) : await post(`/api/partnerships/${pid}/kpis`, body));
-          draw();
-        } catch (err) {
-          if (err.status !== 409) throw err;
-          upsertKpi(err.problem.current);
-          draw();
-          setTimeout(() => kpiDialog(err.problem.current, t('common.conflict', { name: t('common.someone') })), 0);
-        }
+      onConflict: current => { upsertKpi(current); draw(); },
+      save: async (values, version) => {
+        const body = { ...values, unit: values.unit ?? '', target: values.target ?? 0,
+          milestones: readMilestones(values.milestones), version };
+        const saved = kpi ? await put(`/api/partnerships/${pid}/kpis/${kpi.id}`, body) : await post(`/api/partnerships/${pid}/kpis`, body);
+        upsertKpi(saved);
+        draw();
+        return saved;
       },
     });
   }

@@ -30,7 +30,7 @@ export async function renderHome(_params, main) {
         <span class="badge">${p.role}</span>${p.archived ? html` <span class="badge muted">${t('home.archived')}</span>` : ''}</li>`)}</ul>`}
     <section class="card narrow">
       <h2>${t('home.create')}</h2>
-      <form id="create-partnership">
+      <form id="create-partnership" novalidate>
         <label>${t('home.name')}<input name="name" required maxlength="200"></label>
         <label>${t('home.org')}<input name="organisation" required maxlength="200" value="${session.me?.organisation ?? ''}"></label>
         <button class="primary" type="submit">${t('home.createBtn')}</button>

@@ -20,7 +20,7 @@ addMessages({
   id: {
     'invite.title': 'Anda diundang', 'invite.text': '{inviter} mengundang {email} untuk bergabung dengan {party} dalam kemitraan “{partnership}” sebagai {role}.',
     'invite.expires': 'Undangan berlaku sampai {date}.', 'invite.accept': 'Terima undangan', 'invite.signupFirst': 'Buat akun Anda (atau masuk) untuk menerima.',
-    'invite.invalid': 'Tautan undangan ini tidak berlaku.', 'invite.Accepted': 'Undangan ini sudah dipakai.',
+    'invite.invalid': 'Tautan undangan ini tidak berlaku.', 'invite.Accepted': 'Undangan ini sudah digunakan.',
     'invite.Revoked': 'Undangan ini telah dibatalkan.', 'invite.Expired': 'Undangan ini sudah kedaluwarsa. Mintalah yang baru.',
     'invite.otherAccount': 'Anda masuk sebagai {me}, tetapi undangan ini untuk {email}.', 'invite.signout': 'Keluar dan ganti akun',
     'invite.home': 'Ke kemitraan Anda',

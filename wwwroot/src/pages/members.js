@@ -31,19 +31,19 @@ addMessages({
     'members.you.manage': 'You manage this organisation.',
   },
   id: {
-    'role.Viewer': 'Pembaca', 'role.Commenter': 'Pengomentar', 'role.Editor': 'Penyunting', 'role.Owner': 'Pemilik',
-    'members.title': 'Anggota', 'members.admin': 'Admin pihak', 'members.you': 'Anda', 'members.remove': 'Keluarkan',
+    'role.Viewer': 'Pembaca', 'role.Commenter': 'Pemberi komentar', 'role.Editor': 'Editor', 'role.Owner': 'Pemilik',
+    'members.title': 'Anggota', 'members.admin': 'Admin organisasi', 'members.you': 'Anda', 'members.remove': 'Keluarkan',
     'members.confirmRemove': 'Keluarkan {name} dari kemitraan ini? Aksesnya langsung dicabut.',
     'members.changed': 'Tersimpan.', 'members.removed': '{name} telah dikeluarkan.', 'members.roleOf': 'Peran {name}',
-    'members.adminOf': '{name} adalah admin pihak',
+    'members.adminOf': '{name} adalah admin organisasi',
     'members.addParty': 'Tambah organisasi', 'members.partyName': 'Nama organisasi', 'members.addPartyBtn': 'Tambah organisasi',
     'members.invite': 'Undang seseorang ke {party}', 'members.email': 'Alamat e-mail', 'members.role': 'Peran',
-    'members.inviteAdmin': 'Admin pihak', 'members.inviteBtn': 'Buat tautan undangan',
+    'members.inviteAdmin': 'Admin organisasi', 'members.inviteBtn': 'Buat tautan undangan',
     'members.linkReady': 'Kirim tautan ini ke {email}. Hanya bisa dipakai sekali dan berlaku sampai {date}.', 'members.copy': 'Salin tautan',
     'members.copied': 'Tautan disalin.', 'members.inviteLink': 'Tautan undangan',
-    'members.pending': 'Undangan tertunda', 'members.noPending': 'Tidak ada undangan tertunda.', 'members.revoke': 'Batalkan',
+    'members.pending': 'Undangan yang belum diterima', 'members.noPending': 'Tidak ada undangan yang menunggu.', 'members.revoke': 'Batalkan',
     'members.revoked': 'Undangan dibatalkan.', 'members.expires': 'berlaku sampai {date}', 'members.noMembers': 'Belum ada yang bergabung.',
-    'members.archived': 'Kemitraan ini diarsipkan: semuanya hanya-baca.',
+    'members.archived': 'Kemitraan ini sudah diarsipkan dan hanya dapat dibaca.',
     'members.you.manage': 'Anda mengelola organisasi ini.',
   },
 });
@@ -77,7 +77,7 @@ export async function renderMembers({ pid }, main) {
       ${owner ? html`
         <section class="card add-party">
           <h2>${t('members.addParty')}</h2>
-          <form id="add-party" class="inline-form">
+          <form id="add-party" class="inline-form" novalidate>
             <label>${t('members.partyName')}<input name="name" required maxlength="200"></label>
             <button class="primary" type="submit">${t('members.addPartyBtn')}</button>
           </form>
@@ -102,7 +102,7 @@ export async function renderMembers({ pid }, main) {
         <ul class="members">${people.map(m => memberRow(me, m, canManage, grantable))}</ul>`}
         ${canManage ? html`
           <h3>${t('members.invite', { party: party.name })}</h3>
-          <form class="inline-form invite-form" data-party="${party.id}">
+          <form class="inline-form invite-form" data-party="${party.id}" novalidate>
             <label>${t('members.email')}<input name="email" type="email" required maxlength="256" autocomplete="off"></label>
             <label class="role-field">${t('members.role')}<select name="role">${grantable.map(r => html`<option value="${r}" ${r === 'Editor' ? 'selected' : ''}>${roleLabel(r)}</option>`)}</select></label>
             <label class="check"><input type="checkbox" name="isPartyAdmin" ${firstOfParty ? 'checked' : ''}> ${t('members.inviteAdmin')}</label>

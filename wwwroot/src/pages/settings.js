@@ -19,9 +19,9 @@ addMessages({
     'nav.settings': 'Pengaturan', 'settings.title': 'Pengaturan kemitraan', 'settings.name': 'Nama', 'settings.rename': 'Ganti nama',
     'settings.renamed': 'Nama diganti.', 'settings.archive': 'Arsip', 'settings.archiveBtn': 'Arsipkan kemitraan',
     'settings.archiveHelp': 'Kemitraan yang diarsipkan tetap bisa dibaca semua pihak, tetapi tidak ada yang bisa mengubahnya.',
-    'settings.confirmArchive': 'Arsipkan kemitraan ini? Semuanya menjadi hanya-baca.', 'settings.archived': 'Kemitraan diarsipkan.',
+    'settings.confirmArchive': 'Arsipkan kemitraan ini? Setelah itu semua isinya hanya dapat dibaca.', 'settings.archived': 'Kemitraan diarsipkan.',
     'settings.restoreBtn': 'Pulihkan dari arsip', 'settings.restored': 'Kemitraan aktif kembali.',
-    'settings.ownersOnly': 'Hanya pemilik yang dapat mengubah pengaturan ini.', 'settings.isArchived': 'Kemitraan ini diarsipkan dan hanya-baca.',
+    'settings.ownersOnly': 'Hanya pemilik yang dapat mengubah pengaturan ini.', 'settings.isArchived': 'Kemitraan ini sudah diarsipkan dan hanya dapat dibaca.',
   },
 });
 
@@ -36,7 +36,7 @@ export async function renderSettings({ pid }, main) {
     <div class="stack">
       <section class="card">
         <h2>${t('settings.name')}</h2>
-        <form id="rename" class="inline-form">
+        <form id="rename" class="inline-form" novalidate>
           <label><span class="sr-only">${t('settings.name')}</span><input name="name" aria-label="${t('settings.name')}" required maxlength="200" value="${p.name}" ${owner && !p.archived ? '' : 'disabled'}></label>
           <button class="primary" type="submit" ${owner && !p.archived ? '' : 'disabled'}>${t('settings.rename')}</button>
         </form>

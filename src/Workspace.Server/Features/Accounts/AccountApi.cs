@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Workspace.Collaboration.Errors;
 using Workspace.Server.Infrastructure;
 
 namespace Workspace.Server.Features.Accounts;
@@ -29,7 +30,7 @@ public static class AccountApi
 {
     public static void MapAccounts(this WebApplication app)
     {
-        var group = app.MapGroup("/api/account").WithTags("Account");
+        var group = app.MapGroup("/api/account").WithTags("Account").ValidateRequests();
         group.MapPost("/signup", SignUpAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Auth);
         group.MapPost("/signin", SignInAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Auth);
         group.MapPost("/signout", SignOutAsync).RequireAuthorization();
@@ -49,10 +50,6 @@ public static class AccountApi
     private static async Task<Results<Accepted, ValidationProblem>> SignUpAsync(
         SignUpRequest request, UserManager<WorkspaceUser> users, IPasswordHasher<WorkspaceUser> hasher)
     {
-        if (Validation.Check(request) is { } invalid)
-        {
-            return invalid;
-        }
         var user = new WorkspaceUser
         {
             UserName = request.Email.Trim(),
@@ -75,9 +72,7 @@ public static class AccountApi
             or nameof(IdentityErrorDescriber.DuplicateUserName));
         if (!result.Succeeded && !taken)
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["email"] = result.Errors.Select(e => e.Description).ToArray() },
-                extensions: new Dictionary<string, object?> { ["code"] = "email-invalid" });
+            return Problems.Invalid(result.Errors.Select(e => IdentityError(e, "password", "email")));
         }
         return TypedResults.Accepted((string?)null);
     }
@@ -94,7 +89,7 @@ public static class AccountApi
         if (throttle.Wait(key) is var wait && wait > TimeSpan.Zero)
         {
             http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            return Refusal(StatusCodes.Status429TooManyRequests, "throttled",
+            return Problems.Of(StatusCodes.Status429TooManyRequests, ErrorCodes.SignInThrottled,
                 "Too many failed attempts from here: wait a few minutes and try again.");
         }
         var user = await users.FindByEmailAsync(request.Email?.Trim() ?? "");
@@ -104,23 +99,16 @@ public static class AccountApi
         if (!signedIn || user is null)
         {
             throttle.Failed(key);
-            return Refusal(StatusCodes.Status401Unauthorized, "credentials",
-                "The e-mail address or password is not right.");
+            return WrongCredentials();
         }
         throttle.Succeeded(key);
         await signIn.SignInAsync(user, isPersistent: true);
         return TypedResults.Ok(ToMe(user));
     }
 
-    private static ProblemHttpResult Refusal(int status, string code, string detail) =>
-        TypedResults.Problem(detail, statusCode: status,
-            extensions: new Dictionary<string, object?> { ["code"] = code });
-
     /// <summary>A refused password as a validation problem on <paramref name="field"/>, with its code.</summary>
     private static ValidationProblem? PasswordProblem(IdentityResult result, string field) =>
-        result.Succeeded ? null : TypedResults.ValidationProblem(
-            new Dictionary<string, string[]> { [field] = result.Errors.Select(e => e.Description).ToArray() },
-            extensions: new Dictionary<string, object?> { ["code"] = result.Errors.First().Code });
+        result.Succeeded ? null : Problems.Invalid(result.Errors.Select(e => IdentityError(e, field, "email")));
 
     /// <summary>Signs out everywhere: a new security stamp ends every cookie and hub connection of theirs.</summary>
     private static async Task<NoContent> SignOutAsync(ClaimsPrincipal principal, UserManager<WorkspaceUser> users,
@@ -145,14 +133,10 @@ public static class AccountApi
         ChangePasswordRequest request, ClaimsPrincipal principal, UserManager<WorkspaceUser> users,
         SignInManager<WorkspaceUser> signIn, SessionHubFilter sessions)
     {
-        if (Validation.Check(request) is { } invalid)
-        {
-            return invalid;
-        }
         var user = await users.GetUserAsync(principal);
         if (user is null)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [""] = ["You are not signed in."] });
+            return Problems.Invalid("", ErrorCodes.NotSignedIn, "You are not signed in.");
         }
         if (PasswordProblem(PasswordStrength.Check(user, request.NewPassword), "newPassword") is { } weak)
         {
@@ -161,12 +145,7 @@ public static class AccountApi
         var result = await users.ChangePasswordAsync(user, request.CurrentPassword, request.NewPassword);
         if (!result.Succeeded)
         {
-            var mismatch = result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch));
-            return mismatch
-                ? TypedResults.ValidationProblem(
-                    new Dictionary<string, string[]> { ["currentPassword"] = ["The current password is not right."] },
-                    extensions: new Dictionary<string, object?> { ["code"] = "current-password" })
-                : PasswordProblem(result, "newPassword")!;
+            return Problems.Invalid(result.Errors.Select(e => IdentityError(e, "newPassword", "currentPassword")));
         }
         // The new security stamp ends every other session; this one gets a fresh cookie.
         await signIn.RefreshSignInAsync(user);
@@ -196,7 +175,7 @@ public static class AccountApi
         var info = await signIn.GetExternalLoginInfoAsync();
         if (info is null)
         {
-            return TypedResults.Problem("The external sign-in did not complete.", statusCode: StatusCodes.Status400BadRequest);
+            return Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.ExternalSignInFailed, "The external sign-in did not complete.");
         }
         var result = await signIn.ExternalLoginSignInAsync(info.LoginProvider, info.ProviderKey, isPersistent: true, bypassTwoFactor: true);
         if (!result.Succeeded)
@@ -204,13 +183,13 @@ public static class AccountApi
             var email = info.Principal.FindFirstValue("email") ?? info.Principal.FindFirstValue(ClaimTypes.Email);
             if (string.IsNullOrWhiteSpace(email))
             {
-                return TypedResults.Problem("The provider did not share an e-mail address.", statusCode: StatusCodes.Status400BadRequest);
+                return Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.ExternalNoEmail, "The provider did not share an e-mail address.");
             }
             var user = await users.FindByEmailAsync(email);
             // Linking to an existing account by e-mail is only safe when the provider vouches for the address.
             if (user is not null && !string.Equals(info.Principal.FindFirstValue("email_verified"), "true", StringComparison.OrdinalIgnoreCase))
             {
-                return TypedResults.Problem("An account with this e-mail address exists; sign in with your password first.", statusCode: StatusCodes.Status409Conflict);
+                return Problems.Of(StatusCodes.Status409Conflict, ErrorCodes.ExternalAccountExists, "An account with this e-mail address exists; sign in with your password first.");
             }
             if (user is null)
             {
@@ -224,19 +203,45 @@ public static class AccountApi
                 var created = await users.CreateAsync(user);
                 if (!created.Succeeded)
                 {
-                    return TypedResults.Problem(string.Join(" ", created.Errors.Select(e => e.Description)), statusCode: StatusCodes.Status400BadRequest);
+                    return ExternalFailed(created);
                 }
             }
             var linked = await users.AddLoginAsync(user, info);
             if (!linked.Succeeded)
             {
-                return TypedResults.Problem(string.Join(" ", linked.Errors.Select(e => e.Description)), statusCode: StatusCodes.Status400BadRequest);
+                return ExternalFailed(linked);
             }
             await signIn.SignInAsync(user, isPersistent: true, info.LoginProvider);
         }
         await signIn.Context.SignOutAsync(IdentityConstants.ExternalScheme);
         return TypedResults.Redirect("/");
     }
+
+    private static ProblemHttpResult WrongCredentials() =>
+        Problems.Of(StatusCodes.Status401Unauthorized, ErrorCodes.WrongCredentials, "The e-mail address or password is not right.");
+
+    private static ProblemHttpResult ExternalFailed(IdentityResult result) =>
+        Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.ExternalSignInFailed, string.Join(" ", result.Errors.Select(e => e.Description)));
+
+    /// <summary>
+    /// An Identity refusal as a field error with a code: password rules go to <paramref name="passwordField"/>, a wrong
+    /// current password and e-mail problems to <paramref name="otherField"/>.
+    /// </summary>
+    private static FieldError IdentityError(IdentityError error, string passwordField, string otherField) => error.Code switch
+    {
+        nameof(IdentityErrorDescriber.PasswordMismatch) =>
+            new(otherField, ErrorCodes.WrongPassword, "The current password is not right.", null),
+        nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName) =>
+            new(otherField, ErrorCodes.EmailTaken, error.Description, null),
+        nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) =>
+            new(otherField, ErrorCodes.InvalidEmail, error.Description, null),
+        PasswordStrength.TooShort => new(passwordField, error.Code, error.Description,
+            Problems.Args(("min", PasswordStrength.MinimumLength))),
+        PasswordStrength.TooWeak => new(passwordField, error.Code, error.Description, null),
+        _ when error.Code.StartsWith("Password", StringComparison.Ordinal) =>
+            new(passwordField, ErrorCodes.PasswordRejected, error.Description, Problems.Args(("rule", error.Code))),
+        _ => new(otherField, ErrorCodes.InvalidValue, error.Description, null),
+    };
 
     private static MeResponse ToMe(WorkspaceUser user) => new(user.Id, user.Email ?? "", user.DisplayName, user.Organisation);
 }

@@ -1,3 +1,4 @@
+using Workspace.Collaboration.Errors;
 using Microsoft.AspNetCore.Identity;
 
 namespace Workspace.Server.Features.Accounts;
@@ -11,8 +12,8 @@ public sealed class PasswordStrength : IPasswordValidator<WorkspaceUser>
 {
     public const int MinimumLength = 10;
     public const int MinimumScore = 3;
-    public const string TooShort = "password-too-short";
-    public const string TooWeak = "password-too-weak";
+    public const string TooShort = ErrorCodes.PasswordTooShort;
+    public const string TooWeak = ErrorCodes.PasswordTooWeak;
 
     public Task<IdentityResult> ValidateAsync(UserManager<WorkspaceUser> manager, WorkspaceUser user, string? password)
         => Task.FromResult(Check(user, password));

@@ -23,6 +23,8 @@ public sealed class ActionItem
     /// <summary>Position within its board column.</summary>
     public double SortOrder { get; set; }
     public int Version { get; set; }
+    /// <summary>Who made the current version (named to whoever's change then conflicts with it).</summary>
+    public string UpdatedByName { get; set; } = "";
     public string CreatedByUserId { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -36,6 +38,7 @@ internal sealed class ActionItemConfiguration : IEntityTypeConfiguration<ActionI
         e.HasIndex(a => new { a.PartnershipId, a.Number }).IsUnique();
         e.Property(a => a.Title).HasMaxLength(300);
         e.Property(a => a.Notes).HasMaxLength(4000);
+        e.Property(a => a.UpdatedByName).HasMaxLength(100);
         e.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
     }
 }
@@ -56,7 +59,8 @@ public sealed record ActionItemView(
     [property: Id(11)] Guid? DocumentId,
     [property: Id(12)] double SortOrder,
     [property: Id(13)] int Version,
-    [property: Id(14)] DateTimeOffset UpdatedAt);
+    [property: Id(14)] DateTimeOffset UpdatedAt,
+    [property: Id(15)] string UpdatedByName);
 
 [GenerateSerializer, Immutable]
 public sealed record ActionItemInput(

@@ -12,11 +12,11 @@ public static class ActionItemsApi
         var group = app.MapGroup("/api/partnerships/{partnershipId:guid}/action-items").WithTags("Action items").RequireAuthorization();
         group.MapGet("/", ListAsync).RequireMember();
 
-        var write = group.MapGroup("").RequireMember(PartnershipRole.Editor);
+        var write = group.MapGroup("").RequireMember(PartnershipRole.Editor).ValidateRequests();
         write.MapPost("/", async (Guid partnershipId, ActionItemInput input, HttpContext http, IGrainFactory grains) =>
-            Validation.Check(input) is { } invalid ? invalid : (await Grain(grains, partnershipId).CreateAsync(Actor(http), input)).ToHttp());
+            (await Grain(grains, partnershipId).CreateAsync(Actor(http), input)).ToHttp());
         write.MapPut("/{itemId:guid}", async (Guid partnershipId, Guid itemId, ActionItemInput input, HttpContext http, IGrainFactory grains) =>
-            Validation.Check(input) is { } invalid ? invalid : (await Grain(grains, partnershipId).UpdateAsync(Actor(http), itemId, input)).ToHttp());
+            (await Grain(grains, partnershipId).UpdateAsync(Actor(http), itemId, input)).ToHttp());
         write.MapPost("/{itemId:guid}/move", async (Guid partnershipId, Guid itemId, MoveInput input, HttpContext http, IGrainFactory grains) =>
             (await Grain(grains, partnershipId).MoveAsync(Actor(http), itemId, input)).ToHttp());
         write.MapDelete("/{itemId:guid}", async (Guid partnershipId, Guid itemId, int version, HttpContext http, IGrainFactory grains) =>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Orleans.Concurrency;
+using Workspace.Collaboration.Errors;
 using Workspace.Server.Data;
 using Workspace.Server.Features.Documents;
 using Workspace.Server.Features.Goals;
@@ -69,7 +70,7 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
         var members = await MembersAsync();
         if (await ValidateAsync(input, members) is { } invalid)
         {
-            return Outcome<ActionItemView>.Invalid(invalid.Field, invalid.Error);
+            return Outcome<ActionItemView>.Invalid(invalid);
         }
         var now = clock.GetUtcNow();
         var item = new ActionItem
@@ -80,6 +81,7 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
             CreatedAt = now,
             CreatedByUserId = actor.UserId,
             Version = 1,
+            UpdatedByName = actor.DisplayName,
             SortOrder = NextSortOrder(input.Status),
         };
         Apply(item, input, now);
@@ -94,7 +96,7 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
         var members = await MembersAsync();
         if (await ValidateAsync(input, members) is { } invalid && _items.TryGetValue(itemId, out var existing) && existing.Version == input.Version)
         {
-            return Outcome<ActionItemView>.Invalid(invalid.Field, invalid.Error);
+            return Outcome<ActionItemView>.Invalid(invalid);
         }
         return await ChangeAsync(actor, itemId, input.Version, members, (current, updated) =>
         {
@@ -113,11 +115,11 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
         {
             if (!Enum.IsDefined(input.Status))
             {
-                return Outcome<ActionItemView>.Invalid("status", "Status is Open, InProgress, Blocked or Done.");
+                return Outcome<ActionItemView>.Invalid("status", ErrorCodes.UnknownOption, "Status is Open, InProgress, Blocked or Done.");
             }
             if (input.SortOrder is { } order && !double.IsFinite(order))
             {
-                return Outcome<ActionItemView>.Invalid("sortOrder", "The position must be a number.");
+                return Outcome<ActionItemView>.Invalid("sortOrder", ErrorCodes.NotANumber, "The position must be a number.");
             }
         }
         return await ChangeAsync(actor, itemId, input.Version, members, (current, moved) =>
@@ -137,15 +139,17 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
     {
         if (!_items.TryGetValue(itemId, out var current))
         {
-            return Outcome<ActionItemView>.NotFound("This action item does not exist (it may have been deleted).");
+            return Outcome<ActionItemView>.NotFound(
+                ErrorCodes.UnknownItem, "This action item does not exist (it may have been deleted).");
         }
         if (current.Version != version)
         {
-            return Outcome<ActionItemView>.Conflict(View(current, members));
+            return Outcome<ActionItemView>.Conflict(View(current, members), current.UpdatedByName);
         }
         var updated = Copy(current);
         change(current, updated);
         updated.Version++;
+        updated.UpdatedByName = actor.DisplayName;
         await SaveChangeAsync(db => db.Update(updated), actor, current, updated);
         _items[itemId] = updated;
         await MirrorLinkedLineAsync(current, updated, members);
@@ -157,11 +161,12 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
         var members = await MembersAsync();
         if (!_items.TryGetValue(itemId, out var current))
         {
-            return Outcome<ActionItemView>.NotFound("This action item does not exist (it may have been deleted).");
+            return Outcome<ActionItemView>.NotFound(
+                ErrorCodes.UnknownItem, "This action item does not exist (it may have been deleted).");
         }
         if (current.Version != version)
         {
-            return Outcome<ActionItemView>.Conflict(View(current, members));
+            return Outcome<ActionItemView>.Conflict(View(current, members), current.UpdatedByName);
         }
         var deleted = Copy(current);
         deleted.DeletedAt = clock.GetUtcNow();
@@ -225,6 +230,7 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
                 DocumentId = documentId,
                 SortOrder = NextSortOrder(status),
                 Version = 1,
+                UpdatedByName = actor.DisplayName,
                 CreatedByUserId = actor.UserId,
                 CreatedAt = now,
                 UpdatedAt = now,
@@ -265,6 +271,7 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
         updated.OwnerUserId = OwnerNamedBy(line, members)?.UserId;
         updated.UpdatedAt = now;
         updated.Version++;
+        updated.UpdatedByName = actor.DisplayName;
         await SaveAsync(db => db.Update(updated), actor, "action.updated", $"updated A{current.Number} “{updated.Title}”", new { number = current.Number, title = updated.Title });
         _items[current.Id] = updated;
         await PublishAsync(updated, members);
@@ -323,6 +330,7 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
         }
         updated.UpdatedAt = clock.GetUtcNow();
         updated.Version++;
+        updated.UpdatedByName = actor.DisplayName;
         var (kind, summary) = line.Done == done
             ? current.DocumentId is null ? ("action.linked", $"linked A{number} “{updated.Title}” to a checklist") : ("action.updated", $"updated A{number} “{updated.Title}”")
             : line.Done ? ("action.ticked", $"ticked A{number} “{updated.Title}” in a checklist")
@@ -355,35 +363,36 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
         return GrainFactory.GetGrain<IDocumentGrain>(documentId).MirrorChecklistLineAsync(mirror);
     }
 
-    private async Task<(string Field, string Error)?> ValidateAsync(ActionItemInput input, IReadOnlyList<MemberView> members)
+    private async Task<FieldError?> ValidateAsync(ActionItemInput input, IReadOnlyList<MemberView> members)
     {
         var title = input.Title?.Trim() ?? "";
         if (title.Length is 0 or > 300)
         {
-            return ("title", "An action item needs a title of 1 to 300 characters.");
+            return Problems.Length("title", title, 300, "An action item needs a title of 1 to 300 characters.");
         }
         if ((input.Notes?.Length ?? 0) > 4000)
         {
-            return ("notes", "Notes are limited to 4000 characters.");
+            return new FieldError("notes", ErrorCodes.TooLong, "Notes are limited to 4000 characters.", Problems.Args(("max", 4000)));
         }
         if (!Enum.IsDefined(input.Status))
         {
-            return ("status", "Status is Open, InProgress, Blocked or Done.");
+            return new FieldError("status", ErrorCodes.UnknownOption, "Status is Open, InProgress, Blocked or Done.", null);
         }
         if (input.OwnerUserId is { Length: > 0 } owner && members.All(m => m.UserId != owner))
         {
-            return ("ownerUserId", "The owner must be a member of this partnership.");
+            return new FieldError("ownerUserId", ErrorCodes.NotAMember, "The owner must be a member of this partnership.", null);
         }
         if (input.DueDate is { } due && (due.Year < 2000 || due.Year > 2100))
         {
-            return ("dueDate", "The due date must be between 2000 and 2100.");
+            return new FieldError("dueDate", ErrorCodes.DateOutOfRange, "The due date must be between 2000 and 2100.",
+                Problems.Args(("min", "2000-01-01"), ("max", "2100-12-31")));
         }
         if (input.GoalId is { } goalId)
         {
             var board = await GrainFactory.GetGrain<IGoalsGrain>(PartnershipId).GetBoardAsync();
             if (board.Goals.All(g => g.Id != goalId))
             {
-                return ("goalId", "The linked goal does not exist.");
+                return new FieldError("goalId", ErrorCodes.UnknownGoal, "The linked goal does not exist.", null);
             }
         }
         return null;
@@ -428,13 +437,13 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
         Id = a.Id, PartnershipId = a.PartnershipId, Number = a.Number, Title = a.Title, Notes = a.Notes, OwnerUserId = a.OwnerUserId,
         DueDate = a.DueDate, Status = a.Status, GoalId = a.GoalId, MeetingId = a.MeetingId, DocumentId = a.DocumentId,
         SortOrder = a.SortOrder, Version = a.Version, CreatedByUserId = a.CreatedByUserId, CreatedAt = a.CreatedAt,
-        UpdatedAt = a.UpdatedAt, DeletedAt = a.DeletedAt,
+        UpdatedAt = a.UpdatedAt, DeletedAt = a.DeletedAt, UpdatedByName = a.UpdatedByName,
     };
 
     private static ActionItemView View(ActionItem a, IReadOnlyList<MemberView> members)
     {
         var owner = a.OwnerUserId is null ? null : members.FirstOrDefault(m => m.UserId == a.OwnerUserId);
         return new ActionItemView(a.Id, a.Number, a.Title, a.Notes, a.OwnerUserId, owner?.DisplayName, owner?.PartyId, a.DueDate, a.Status,
-            a.GoalId, a.MeetingId, a.DocumentId, a.SortOrder, a.Version, a.UpdatedAt);
+            a.GoalId, a.MeetingId, a.DocumentId, a.SortOrder, a.Version, a.UpdatedAt, a.UpdatedByName);
     }
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Workspace.Collaboration.Errors;
 using Workspace.Server.Data;
 using Workspace.Server.Features.Live;
 using Workspace.Server.Features.Partnerships;
@@ -39,7 +40,8 @@ public static class DocumentApi
     {
         app.MapHub<DocumentHub>("/hubs/documents");
 
-        var group = app.MapGroup("/api/partnerships/{partnershipId:guid}/documents").WithTags("Documents").RequireAuthorization();
+        var group = app.MapGroup("/api/partnerships/{partnershipId:guid}/documents").WithTags("Documents").RequireAuthorization()
+            .RequireMember().ValidateRequests();
         group.MapGet("/", ListAsync).RequireMember(PartnershipRole.Viewer);
         group.MapPost("/", CreateAsync).RequireMember(PartnershipRole.Editor);
         group.MapGet("/{documentId:guid}", GetAsync).RequireMember(PartnershipRole.Viewer);
@@ -63,10 +65,6 @@ public static class DocumentApi
     private static async Task<Results<Created<DocumentInfo>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         Guid partnershipId, CreateDocumentRequest request, HttpContext http, IGrainFactory grains)
     {
-        if (Validation.Check(request) is { } invalid)
-        {
-            return invalid;
-        }
         var id = Guid.NewGuid();
         var (info, problem) = await TryAsync(() => grains.GetGrain<IDocumentGrain>(id).CreateAsync(partnershipId, request.Title, Actor(http)));
         return problem is not null ? problem : TypedResults.Created($"/api/partnerships/{partnershipId}/documents/{id}", info);
@@ -86,10 +84,6 @@ public static class DocumentApi
     private static async Task<Results<Ok<DocumentInfo>, ValidationProblem, ProblemHttpResult>> RenameAsync(
         Guid partnershipId, Guid documentId, RenameDocumentRequest request, HttpContext http, IGrainFactory grains)
     {
-        if (Validation.Check(request) is { } invalid)
-        {
-            return invalid;
-        }
         var grain = grains.GetGrain<IDocumentGrain>(documentId);
         if (await Find(grain, partnershipId) is null)
         {
@@ -129,11 +123,11 @@ public static class DocumentApi
     internal static Task<DocumentInfo?> FindAsync(IGrainFactory grains, Guid documentId, Guid partnershipId) =>
         Find(grains.GetGrain<IDocumentGrain>(documentId), partnershipId);
 
-    internal static ProblemHttpResult NotFound() => TypedResults.Problem("Unknown document.", statusCode: StatusCodes.Status404NotFound);
+    internal static ProblemHttpResult NotFound() => Problems.NotFound(ErrorCodes.UnknownDocument, "Unknown document.");
 
     internal static Actor Actor(HttpContext http) => PartnershipAccess.ActorOf(http.User, http.Member());
 
-    /// <summary>Runs a grain command; a refusal becomes ProblemDetails with the refusal's message and status.</summary>
+    /// <summary>Runs a grain command; a refusal becomes ProblemDetails with the refusal's code, message and status.</summary>
     internal static async Task<(T? Value, ProblemHttpResult? Problem)> TryAsync<T>(Func<Task<T>> action)
     {
         try
@@ -142,7 +136,7 @@ public static class DocumentApi
         }
         catch (DocumentRejectedException ex)
         {
-            return (default, TypedResults.Problem(ex.Message, statusCode: ex.StatusCode));
+            return (default, Problems.Of(ex.StatusCode, ex.Code, ex.Message, ex.Args));
         }
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Workspace.Collaboration.Errors;
 using Workspace.Server.Data;
 using Workspace.Server.Features.Partnerships;
 using Workspace.Server.Infrastructure;
@@ -129,13 +130,9 @@ public static class DocumentCommentsApi
     private static async Task<Results<Created<CommentView>, ValidationProblem, ProblemHttpResult>> AddAsync(
         Guid partnershipId, Guid documentId, AddCommentRequest request, HttpContext http, IGrainFactory grains, PartnershipFeed feed, TimeProvider clock)
     {
-        if (Validation.Check(request) is { } invalid)
-        {
-            return invalid;
-        }
         if (string.IsNullOrWhiteSpace(request.Body))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["A comment needs some text."] });
+            return Problems.Invalid("body", ErrorCodes.CommentEmpty, "A comment needs some text.");
         }
         if (await DocumentApi.FindAsync(grains, documentId, partnershipId) is not { } document)
         {
@@ -145,10 +142,9 @@ public static class DocumentCommentsApi
         if (request.Anchor is { } anchor
             && (passage = (await grains.GetGrain<IDocumentGrain>(documentId).LocatePassagesAsync([anchor]))[0]) is null)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["anchor"] = [$"Characters {anchor.From} to {anchor.To} are not a passage of revision {anchor.Revision} of this document (or that revision is too old to follow); select the passage again."],
-            });
+            return Problems.Invalid("anchor", ErrorCodes.PassageLost,
+                $"Characters {anchor.From} to {anchor.To} are not a passage of revision {anchor.Revision} of this document "
+                + "(or that revision is too old to follow); select the passage again.");
         }
         var member = http.Member();
         var actor = PartnershipAccess.ActorOf(http.User, member);
@@ -204,7 +200,7 @@ public static class DocumentCommentsApi
         var member = http.Member();
         if (comment.AuthorId != member.UserId && member.Role != PartnershipRole.Owner)
         {
-            return TypedResults.Problem("Only the author of a comment (or an owner) can delete it.", statusCode: StatusCodes.Status403Forbidden);
+            return Problems.Of(StatusCodes.Status403Forbidden, ErrorCodes.CommentNotYours, "Only the author of a comment (or an owner) can delete it.");
         }
         comment.DeletedAt = clock.GetUtcNow();
         await db.SaveChangesAsync();

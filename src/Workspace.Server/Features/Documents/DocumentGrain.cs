@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Workspace.Collaboration.Errors;
 using Workspace.Collaboration.Ot;
 using Workspace.Server.Data;
 using Workspace.Server.Features.ActionItems;
@@ -153,7 +154,8 @@ public sealed partial class DocumentGrain(
     {
         if (_document is not null)
         {
-            throw new DocumentRejectedException("This document already exists.") { StatusCode = 409 };
+            throw new DocumentRejectedException(
+                ErrorCodes.DocumentExists, "This document already exists.") { StatusCode = 409 };
         }
         var now = DateTimeOffset.UtcNow;
         var document = new Document { Id = Id, PartnershipId = partnershipId, Title = CheckTitle(title), CreatedBy = actor.UserId, CreatedAt = now, UpdatedAt = now };
@@ -203,12 +205,16 @@ public sealed partial class DocumentGrain(
             catch (Exception ex)
             {
                 // The submit that queued it logs the failure and marks the grain broken.
-                throw new DocumentRejectedException("The document is being reloaded after a failed save; try again in a moment.", ex) { StatusCode = 503 };
+                throw new DocumentRejectedException(
+                    ErrorCodes.DocumentReloading,
+                    "The document is being reloaded after a failed save; try again in a moment.", ex) { StatusCode = 503 };
             }
         }
         if (_broken)
         {
-            throw new DocumentRejectedException("The document is being reloaded after a failed save; try again in a moment.") { StatusCode = 503 };
+            throw new DocumentRejectedException(
+                ErrorCodes.DocumentReloading,
+                "The document is being reloaded after a failed save; try again in a moment.") { StatusCode = 503 };
         }
         IReadOnlyList<AppliedOperation>? ops = null;
         if (knownRevision is { } known && known >= _firstRecent - 1 && known <= _revision)
@@ -223,11 +229,14 @@ public sealed partial class DocumentGrain(
         Live();
         if (string.IsNullOrEmpty(command.ClientId) || command.ClientId.Length > 64 || command.ClientId.StartsWith(ServerClientId, StringComparison.Ordinal))
         {
-            throw new DocumentRejectedException("A client id of 1 to 64 characters is needed (and it may not start with \"server\").");
+            throw new DocumentRejectedException(
+                ErrorCodes.InvalidClientId,
+                "A client id of 1 to 64 characters is needed (and it may not start with \"server\").");
         }
         if (_broken)
         {
-            throw new DocumentRejectedException("The change could not be saved; it will be retried.") { StatusCode = 503 };
+            throw new DocumentRejectedException(
+                ErrorCodes.SaveFailed, "The change could not be saved; it will be retried.") { StatusCode = 503 };
         }
         // Idempotence first: a resubmitted op is answered, never applied twice, whatever else changed since.
         if (_clients.TryGetValue(command.ClientId, out var seen) && command.ClientSeq <= seen.Seq)
@@ -240,16 +249,18 @@ public sealed partial class DocumentGrain(
         {
             // After a crash a client may know revisions that never reached the disk (they were never acknowledged).
             throw new DocumentRejectedException(
-                $"{DocumentRejectedException.ResyncPrefix}: base revision {command.BaseRevision} is ahead of the server's {_revision}.") { StatusCode = 409 };
+                ErrorCodes.Resync, $"Resync required: base revision {command.BaseRevision} is ahead of the server's {_revision}.") { StatusCode = 409 };
         }
         if (command.BaseRevision < 0)
         {
-            throw new DocumentRejectedException($"Base revision {command.BaseRevision} does not exist; the document is at revision {_revision}.");
+            throw new DocumentRejectedException(
+                ErrorCodes.UnknownRevision, $"Base revision {command.BaseRevision} does not exist; the document is at revision {_revision}.",
+                ("revision", command.BaseRevision));
         }
         if (command.BaseRevision < _firstRecent - 1)
         {
             throw new DocumentRejectedException(
-                $"{DocumentRejectedException.ResyncPrefix}: the operation is based on revision {command.BaseRevision}, but the server keeps only revisions after {_firstRecent - 1}.") { StatusCode = 409 };
+                ErrorCodes.Resync, $"Resync required: the operation is based on revision {command.BaseRevision}, but the server keeps only revisions after {_firstRecent - 1}.") { StatusCode = 409 };
         }
 
         var op = command.Op;
@@ -257,7 +268,9 @@ public sealed partial class DocumentGrain(
         var baseLength = LengthAt(command.BaseRevision);
         if (baseLength >= 0 && op.BaseLength > baseLength)
         {
-            throw new DocumentRejectedException($"The operation reaches code point {op.BaseLength}, but the document had {baseLength} at revision {command.BaseRevision}.");
+            throw new DocumentRejectedException(
+                ErrorCodes.InvalidOperation,
+                $"The operation reaches code point {op.BaseLength}, but the document had {baseLength} at revision {command.BaseRevision}.");
         }
         try
         {
@@ -268,15 +281,18 @@ public sealed partial class DocumentGrain(
         }
         catch (OtException ex)
         {
-            throw new DocumentRejectedException($"Invalid operation: {ex.Message}");
+            throw new DocumentRejectedException(ErrorCodes.InvalidOperation, $"Invalid operation: {ex.Message}");
         }
         if (op.BaseLength > _text.Length)
         {
-            throw new DocumentRejectedException($"The operation reaches code point {op.BaseLength}, but the document has {_text.Length}.");
+            throw new DocumentRejectedException(
+                ErrorCodes.InvalidOperation,
+                $"The operation reaches code point {op.BaseLength}, but the document has {_text.Length}.");
         }
         if ((long)_text.Length + op.LengthDelta > _options.MaxDocumentLength)
         {
-            throw new DocumentRejectedException($"The document would exceed its limit of {_options.MaxDocumentLength} characters.") { StatusCode = 413 };
+            throw new DocumentRejectedException(
+                ErrorCodes.DocumentTooLong, $"The document would exceed its limit of {_options.MaxDocumentLength} characters.", ("max", _options.MaxDocumentLength)) { StatusCode = 413 };
         }
 
         // Ordered and applied before the first await (see the interface); acknowledged and broadcast only once durable.
@@ -293,7 +309,8 @@ public sealed partial class DocumentGrain(
             // Memory is now ahead of the database: refuse everything and reload from the database on next use.
             _broken = true;
             DeactivateOnIdle();
-            throw new DocumentRejectedException("The change could not be saved; it will be retried.") { StatusCode = 503 };
+            throw new DocumentRejectedException(
+                ErrorCodes.SaveFailed, "The change could not be saved; it will be retried.") { StatusCode = 503 };
         }
 
         await hub.Clients.GroupExcept(DocumentHub.Group(Id), command.ConnectionId).OperationApplied(applied);
@@ -305,10 +322,14 @@ public sealed partial class DocumentGrain(
         Live();
         if (_broken)
         {
-            throw new DocumentRejectedException("The document is being reloaded after a failed save; try again in a moment.") { StatusCode = 503 };
+            throw new DocumentRejectedException(
+                ErrorCodes.DocumentReloading,
+                "The document is being reloaded after a failed save; try again in a moment.") { StatusCode = 503 };
         }
         return await ServerEditAsync(TextOperation.Replace(_text.ToString(), text), actor)
-            ?? throw new DocumentRejectedException("The earlier version could not be saved; try again in a moment.") { StatusCode = 503 };
+            ?? throw new DocumentRejectedException(
+                ErrorCodes.SaveFailed,
+                "The earlier version could not be saved; try again in a moment.") { StatusCode = 503 };
     }
 
     /// <summary>
@@ -508,7 +529,9 @@ public sealed partial class DocumentGrain(
     {
         if (op.Components.Count > _options.MaxOperationComponents)
         {
-            throw new DocumentRejectedException($"The operation has {op.Components.Count} parts; at most {_options.MaxOperationComponents} are allowed.") { StatusCode = 413 };
+            throw new DocumentRejectedException(
+                ErrorCodes.OperationTooLarge, $"The operation has {op.Components.Count} parts; at most {_options.MaxOperationComponents} are allowed.",
+                ("parts", _options.MaxOperationComponents)) { StatusCode = 413 };
         }
         long changed = 0;
         foreach (var c in op.Components)
@@ -520,7 +543,9 @@ public sealed partial class DocumentGrain(
         }
         if (changed > _options.MaxOperationLength)
         {
-            throw new DocumentRejectedException($"The operation changes {changed} characters; at most {_options.MaxOperationLength} are allowed at once.") { StatusCode = 413 };
+            throw new DocumentRejectedException(
+                ErrorCodes.OperationTooLarge, $"The operation changes {changed} characters; at most {_options.MaxOperationLength} are allowed at once.",
+                ("max", _options.MaxOperationLength)) { StatusCode = 413 };
         }
     }
 
@@ -541,13 +566,16 @@ public sealed partial class DocumentGrain(
         var clean = title?.Trim() ?? "";
         if (clean.Length == 0 || clean.Length > _options.MaxTitleLength)
         {
-            throw new DocumentRejectedException($"A document needs a title of 1 to {_options.MaxTitleLength} characters.");
+            throw new DocumentRejectedException(
+                clean.Length == 0 ? ErrorCodes.Required : ErrorCodes.TooLong, $"A document needs a title of 1 to {_options.MaxTitleLength} characters.",
+                ("field", "title"), ("max", _options.MaxTitleLength));
         }
         return clean;
     }
 
     private Document Live() =>
-        _document is { DeletedAt: null } d ? d : throw new DocumentRejectedException("Unknown document.") { StatusCode = 404 };
+        _document is { DeletedAt: null } d ? d : throw new DocumentRejectedException(
+            ErrorCodes.UnknownDocument, "Unknown document.") { StatusCode = 404 };
 
     private async Task UpdateAsync(Action<Document> change)
     {

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Workspace.Collaboration.Errors;
 using Workspace.Collaboration.Ot;
 using Workspace.Server.Data;
 using Workspace.Server.Features.Accounts;
@@ -205,7 +206,7 @@ public static class DocumentHistory
     }
 
     private static ProblemHttpResult NoSuchRevision(long revision) =>
-        TypedResults.Problem($"This document has no stored revision {revision}.", statusCode: StatusCodes.Status404NotFound);
+        Problems.Of(StatusCodes.Status404NotFound, ErrorCodes.UnknownRevision, $"This document has no stored revision {revision}.", ("revision", revision));
 
     /// <summary>The text at <paramref name="revision"/>: the nearest snapshot at or before it plus the operations after it; null when not stored.</summary>
     public static async Task<string?> TextAtAsync(WorkspaceDb db, Guid documentId, long revision, CancellationToken ct)

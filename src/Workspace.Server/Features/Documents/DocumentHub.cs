@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Workspace.Collaboration.Errors;
 using Workspace.Collaboration.Ot;
 using Workspace.Server.Features.Partnerships;
 
@@ -28,8 +29,6 @@ public sealed record SubmitRequest(Guid DocumentId, string ClientId, long Client
 [Authorize]
 public sealed class DocumentHub(PartnershipAccess access, LiveConnections connections, PartnershipFeed feed, IGrainFactory grains) : Hub<IDocumentClient>
 {
-    private const string UnknownDocument = "Unknown document.";
-
     /// <summary>How long a connection may rely on a membership check before asking again.</summary>
     private static readonly TimeSpan AccessTtl = TimeSpan.FromSeconds(10);
 
@@ -42,14 +41,14 @@ public sealed class DocumentHub(PartnershipAccess access, LiveConnections connec
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(documentId));
         connections.Track(Context, access.Member.UserId, access.PartnershipId);
         Opened.TryAdd(documentId, 0);
-        return await CallAsync(() => Grain(documentId).OpenAsync(knownRevision));
+        return await Grain(documentId).OpenAsync(knownRevision);
     }
 
     /// <summary>The operations after <paramref name="knownRevision"/> (or the text when they are no longer kept), without joining.</summary>
     public async Task<DocumentState> CatchUp(Guid documentId, long knownRevision)
     {
         await AuthoriseAsync(documentId, PartnershipRole.Viewer);
-        return await CallAsync(() => Grain(documentId).OpenAsync(knownRevision));
+        return await Grain(documentId).OpenAsync(knownRevision);
     }
 
     public async Task<SubmitResult> Submit(SubmitRequest request)
@@ -58,14 +57,14 @@ public sealed class DocumentHub(PartnershipAccess access, LiveConnections connec
         var access = await AuthoriseAsync(request.DocumentId, PartnershipRole.Editor);
         if (request.Op.ValueKind != JsonValueKind.Array)
         {
-            throw Refused("Invalid operation: an operation is a JSON array.");
+            throw Refused(ErrorCodes.InvalidOperation, "Invalid operation: an operation is a JSON array.");
         }
         if (!TextOperation.TryParse(request.Op.GetRawText(), out var op, out var error))
         {
-            throw Refused($"Invalid operation: {error}");
+            throw Refused(ErrorCodes.InvalidOperation, $"Invalid operation: {error}");
         }
         var command = new SubmitCommand(request.ClientId ?? "", request.ClientSeq, request.BaseRevision, op!, PartnershipAccess.ActorOf(Context.User!, access.Member), Context.ConnectionId);
-        return await CallAsync(() => Grain(request.DocumentId).SubmitAsync(command));
+        return await Grain(request.DocumentId).SubmitAsync(command);
     }
 
     public async Task UpdatePresence(Guid documentId, long revision, int anchor, int head)
@@ -73,9 +72,9 @@ public sealed class DocumentHub(PartnershipAccess access, LiveConnections connec
         var access = await AuthoriseAsync(documentId, PartnershipRole.Viewer);
         if (!Opened.ContainsKey(documentId))
         {
-            throw new HubException("Open the document first.");
+            throw Refusal.ToHub(ErrorCodes.OpenFirst, "Open the document first.", final: false);
         }
-        await CallAsync(() => Grain(documentId).UpdatePresenceAsync(Context.ConnectionId, PartnershipAccess.ActorOf(Context.User!, access.Member), revision, anchor, head));
+        await Grain(documentId).UpdatePresenceAsync(Context.ConnectionId, PartnershipAccess.ActorOf(Context.User!, access.Member), revision, anchor, head);
     }
 
     public async Task CloseDocument(Guid documentId)
@@ -88,7 +87,8 @@ public sealed class DocumentHub(PartnershipAccess access, LiveConnections connec
     /// <summary>Receive <c>DocumentChanged</c> for every document of a partnership (the documents list).</summary>
     public async Task WatchDocuments(Guid partnershipId)
     {
-        var member = await access.FindMemberAsync(Context.User!, partnershipId) ?? throw new HubException("Unknown partnership.");
+        var member = await access.FindMemberAsync(Context.User!, partnershipId) ?? throw Refusal.ToHub(
+            ErrorCodes.UnknownPartnership, "Unknown partnership.", final: false);
         await Groups.AddToGroupAsync(Context.ConnectionId, ListGroup(partnershipId));
         connections.Track(Context, member.UserId, partnershipId);
     }
@@ -125,51 +125,25 @@ public sealed class DocumentHub(PartnershipAccess access, LiveConnections connec
             if (member is null)
             {
                 Context.Items.Remove(key);
-                throw Refused(UnknownDocument);
+                throw Refused(ErrorCodes.UnknownDocument, "Unknown document.");
             }
             found = new Access(info!.PartnershipId, member, DateTimeOffset.UtcNow);
             Context.Items[key] = found;
         }
         if (found.Member.Role < minimum)
         {
-            throw Refused($"This needs the {minimum} role; you are {found.Member.Role}.");
+            throw Refused(
+                ErrorCodes.RoleTooLow,
+                $"This needs the {minimum} role; you are {found.Member.Role}.", ("needed", minimum), ("role", found.Member.Role));
         }
         return found;
     }
 
     /// <summary>
     /// A refusal the client must not retry: the edit can never apply, so it is dropped (and the person told).
-    /// Every other error (a failed save, an unexpected fault) leaves the edit pending, to be sent again.
+    /// Every other error (a failed save, an unexpected fault) leaves the edit pending, to be sent again; the grain's
+    /// own refusals are turned into hub errors by <see cref="CommandRejectedHubFilter"/>.
     /// </summary>
-    private static HubException Refused(string message) => new(DocumentRejectedException.RefusedPrefix + message);
-
-    private static HubException ToHubException(DocumentRejectedException ex) => ex.StatusCode switch
-    {
-        409 or 503 => new HubException(ex.Message), // resync, or try again: nothing is lost
-        _ => Refused(ex.Message),
-    };
-
-    private static async Task<T> CallAsync<T>(Func<Task<T>> call)
-    {
-        try
-        {
-            return await call();
-        }
-        catch (DocumentRejectedException ex)
-        {
-            throw ToHubException(ex);
-        }
-    }
-
-    private static async Task CallAsync(Func<Task> call)
-    {
-        try
-        {
-            await call();
-        }
-        catch (DocumentRejectedException ex)
-        {
-            throw ToHubException(ex);
-        }
-    }
+    private static HubException Refused(string code, string message, params (string Name, object? Value)[] args) =>
+        Refusal.ToHub(code, message, final: true, args);
 }

@@ -36,7 +36,8 @@ public sealed record KpiView(
     [property: Id(14)] DateOnly? TargetDate = null,
     [property: Id(15)] IReadOnlyList<KpiMilestone>? Milestones = null,
     [property: Id(16)] double? Expected = null,
-    [property: Id(17)] IReadOnlyList<KpiMilestone>? Plan = null);
+    [property: Id(17)] IReadOnlyList<KpiMilestone>? Plan = null,
+    [property: Id(18)] string UpdatedByName = "");
 
 [GenerateSerializer, Immutable]
 public sealed record GoalView(
@@ -49,7 +50,8 @@ public sealed record GoalView(
     [property: Id(6)] GoalStatus Status,
     [property: Id(7)] int Version,
     [property: Id(8)] double? Progress,
-    [property: Id(9)] Rag KpiStatus = Rag.None);
+    [property: Id(9)] Rag KpiStatus = Rag.None,
+    [property: Id(10)] string UpdatedByName = "");
 
 [GenerateSerializer, Immutable]
 public sealed record GoalsBoard(
@@ -82,6 +84,6 @@ public sealed record KpiInput(
 
 [GenerateSerializer, Immutable]
 public sealed record MeasurementInput(
-    [property: Id(0)] DateOnly Date,
-    [property: Id(1)] double Value,
+    [property: Id(0), Required] DateOnly? Date,
+    [property: Id(1), Required] double? Value,
     [property: Id(2), MaxLength(1000)] string? Note);

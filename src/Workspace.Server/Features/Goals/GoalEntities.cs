@@ -21,6 +21,8 @@ public sealed class Goal
     public DateOnly? TargetDate { get; set; }
     public GoalStatus Status { get; set; }
     public int Version { get; set; }
+    /// <summary>Who made the current version (named to whoever's change then conflicts with it).</summary>
+    public string UpdatedByName { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? DeletedAt { get; set; }
@@ -44,6 +46,8 @@ public sealed class Kpi
     public List<KpiMilestone> Milestones { get; set; } = [];
     public Guid OwnerPartyId { get; set; }
     public int Version { get; set; }
+    /// <summary>Who made the current version.</summary>
+    public string UpdatedByName { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? DeletedAt { get; set; }
 }
@@ -80,6 +84,7 @@ internal sealed class GoalConfiguration : IEntityTypeConfiguration<Goal>, IEntit
         e.Property(g => g.Description).HasMaxLength(4000);
         e.Property(g => g.SuccessCriteria).HasMaxLength(4000);
         e.Property(g => g.Status).HasConversion<string>().HasMaxLength(20);
+        e.Property(g => g.UpdatedByName).HasMaxLength(100);
     }
 
     public void Configure(EntityTypeBuilder<Kpi> e)
@@ -92,6 +97,7 @@ internal sealed class GoalConfiguration : IEntityTypeConfiguration<Goal>, IEntit
             v => KpiMilestone.ToJson(v),
             s => KpiMilestone.FromJson(s),
             new ValueComparer<List<KpiMilestone>>((a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()));
+        e.Property(k => k.UpdatedByName).HasMaxLength(100);
     }
 
     public void Configure(EntityTypeBuilder<KpiMeasurement> e)

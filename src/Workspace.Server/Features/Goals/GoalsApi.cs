@@ -12,22 +12,22 @@ public static class GoalsApi
         var group = app.MapGroup("/api/partnerships/{partnershipId:guid}").WithTags("Goals & KPIs").RequireAuthorization();
 
         group.MapGet("/goals", GetBoardAsync).RequireMember();
-        var write = group.MapGroup("").RequireMember(PartnershipRole.Editor);
-        write.MapPost("/goals", (Guid partnershipId, GoalInput input, HttpContext http, IGrainFactory grains) =>
-            Checked(input, () => Grain(grains, partnershipId).CreateGoalAsync(Actor(http), input)));
-        write.MapPut("/goals/{goalId:guid}", (Guid partnershipId, Guid goalId, GoalInput input, HttpContext http, IGrainFactory grains) =>
-            Checked(input, () => Grain(grains, partnershipId).UpdateGoalAsync(Actor(http), goalId, input)));
+        var write = group.MapGroup("").RequireMember(PartnershipRole.Editor).ValidateRequests();
+        write.MapPost("/goals", async (Guid partnershipId, GoalInput input, HttpContext http, IGrainFactory grains) =>
+            (await Grain(grains, partnershipId).CreateGoalAsync(Actor(http), input)).ToHttp());
+        write.MapPut("/goals/{goalId:guid}", async (Guid partnershipId, Guid goalId, GoalInput input, HttpContext http, IGrainFactory grains) =>
+            (await Grain(grains, partnershipId).UpdateGoalAsync(Actor(http), goalId, input)).ToHttp());
         write.MapDelete("/goals/{goalId:guid}", async (Guid partnershipId, Guid goalId, int version, HttpContext http, IGrainFactory grains) =>
             (await Grain(grains, partnershipId).DeleteGoalAsync(Actor(http), goalId, version)).ToHttp());
 
-        write.MapPost("/kpis", (Guid partnershipId, KpiInput input, HttpContext http, IGrainFactory grains) =>
-            Checked(input, () => Grain(grains, partnershipId).CreateKpiAsync(Actor(http), input)));
-        write.MapPut("/kpis/{kpiId:guid}", (Guid partnershipId, Guid kpiId, KpiInput input, HttpContext http, IGrainFactory grains) =>
-            Checked(input, () => Grain(grains, partnershipId).UpdateKpiAsync(Actor(http), kpiId, input)));
+        write.MapPost("/kpis", async (Guid partnershipId, KpiInput input, HttpContext http, IGrainFactory grains) =>
+            (await Grain(grains, partnershipId).CreateKpiAsync(Actor(http), input)).ToHttp());
+        write.MapPut("/kpis/{kpiId:guid}", async (Guid partnershipId, Guid kpiId, KpiInput input, HttpContext http, IGrainFactory grains) =>
+            (await Grain(grains, partnershipId).UpdateKpiAsync(Actor(http), kpiId, input)).ToHttp());
         write.MapDelete("/kpis/{kpiId:guid}", async (Guid partnershipId, Guid kpiId, int version, HttpContext http, IGrainFactory grains) =>
             (await Grain(grains, partnershipId).DeleteKpiAsync(Actor(http), kpiId, version)).ToHttp());
-        write.MapPost("/kpis/{kpiId:guid}/measurements", (Guid partnershipId, Guid kpiId, MeasurementInput input, HttpContext http, IGrainFactory grains) =>
-            Checked(input, () => Grain(grains, partnershipId).AddMeasurementAsync(Actor(http), kpiId, input)));
+        write.MapPost("/kpis/{kpiId:guid}/measurements", async (Guid partnershipId, Guid kpiId, MeasurementInput input, HttpContext http, IGrainFactory grains) =>
+            (await Grain(grains, partnershipId).AddMeasurementAsync(Actor(http), kpiId, input)).ToHttp());
         write.MapDelete("/kpis/{kpiId:guid}/measurements/{measurementId:guid}", async (Guid partnershipId, Guid kpiId, Guid measurementId, HttpContext http, IGrainFactory grains) =>
             (await Grain(grains, partnershipId).DeleteMeasurementAsync(Actor(http), kpiId, measurementId)).ToHttp());
     }
@@ -38,7 +38,4 @@ public static class GoalsApi
     private static IGoalsGrain Grain(IGrainFactory grains, Guid partnershipId) => grains.GetGrain<IGoalsGrain>(partnershipId);
 
     private static Actor Actor(HttpContext http) => PartnershipAccess.ActorOf(http.User, http.Member());
-
-    private static async Task<Results<Ok<T>, ValidationProblem, ProblemHttpResult, Conflict<ConflictResponse<T>>>> Checked<T>(object input, Func<Task<Outcome<T>>> command) =>
-        Validation.Check(input) is { } invalid ? invalid : (await command()).ToHttp();
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Workspace.Collaboration.Errors;
 using Workspace.Server.Data;
 using Workspace.Server.Features.Partnerships;
 using Workspace.Server.Infrastructure;
@@ -63,10 +64,10 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
     {
         if (await ValidateAsync(input) is { } invalid)
         {
-            return Outcome<GoalView>.Invalid(invalid.Field, invalid.Error);
+            return Outcome<GoalView>.Invalid(invalid);
         }
         var now = clock.GetUtcNow();
-        var goal = new Goal { Id = Guid.NewGuid(), PartnershipId = PartnershipId, CreatedAt = now, Version = 1 };
+        var goal = new Goal { Id = Guid.NewGuid(), PartnershipId = PartnershipId, CreatedAt = now, Version = 1, UpdatedByName = actor.DisplayName };
         Apply(goal, input, now);
         await SaveAsync(db => db.Add(goal), actor, "goal.created", $"added the goal “{goal.Title}”", new { title = goal.Title });
         _goals[goal.Id] = goal;
@@ -77,19 +78,21 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
     {
         if (!_goals.TryGetValue(goalId, out var current))
         {
-            return Outcome<GoalView>.NotFound("This goal does not exist (it may have been deleted).");
+            return Outcome<GoalView>.NotFound(
+                ErrorCodes.UnknownGoal, "This goal does not exist (it may have been deleted).");
         }
         if (current.Version != input.Version)
         {
-            return Outcome<GoalView>.Conflict(View(current));
+            return Outcome<GoalView>.Conflict(View(current), current.UpdatedByName);
         }
         if (await ValidateAsync(input) is { } invalid)
         {
-            return Outcome<GoalView>.Invalid(invalid.Field, invalid.Error);
+            return Outcome<GoalView>.Invalid(invalid);
         }
         var updated = Copy(current);
         Apply(updated, input, clock.GetUtcNow());
         updated.Version++;
+        updated.UpdatedByName = actor.DisplayName;
         if (updated.Status != current.Status)
         {
             await SaveAsync(db => db.Update(updated), actor, "goal.status", $"set the goal “{updated.Title}” to {updated.Status}", new { title = updated.Title, status = updated.Status.ToString() });
@@ -111,11 +114,12 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
     {
         if (!_goals.TryGetValue(goalId, out var current))
         {
-            return Outcome<GoalView>.NotFound("This goal does not exist (it may have been deleted).");
+            return Outcome<GoalView>.NotFound(
+                ErrorCodes.UnknownGoal, "This goal does not exist (it may have been deleted).");
         }
         if (current.Version != version)
         {
-            return Outcome<GoalView>.Conflict(View(current));
+            return Outcome<GoalView>.Conflict(View(current), current.UpdatedByName);
         }
         var deleted = Copy(current);
         deleted.DeletedAt = clock.GetUtcNow();
@@ -129,9 +133,9 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
     {
         if (await ValidateAsync(input) is { } invalid)
         {
-            return Outcome<KpiView>.Invalid(invalid.Field, invalid.Error);
+            return Outcome<KpiView>.Invalid(invalid);
         }
-        var kpi = new Kpi { Id = Guid.NewGuid(), PartnershipId = PartnershipId, CreatedAt = clock.GetUtcNow(), Version = 1 };
+        var kpi = new Kpi { Id = Guid.NewGuid(), PartnershipId = PartnershipId, CreatedAt = clock.GetUtcNow(), Version = 1, UpdatedByName = actor.DisplayName };
         Apply(kpi, input);
         kpi.StartDate ??= DateOnly.FromDateTime(kpi.CreatedAt.UtcDateTime);
         await SaveAsync(db => db.Add(kpi), actor, "kpi.created", $"added the KPI “{kpi.Name}”", new { name = kpi.Name });
@@ -144,19 +148,21 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
     {
         if (!_kpis.TryGetValue(kpiId, out var current))
         {
-            return Outcome<KpiView>.NotFound("This KPI does not exist (it may have been deleted).");
+            return Outcome<KpiView>.NotFound(
+                ErrorCodes.UnknownKpi, "This KPI does not exist (it may have been deleted).");
         }
         if (current.Version != input.Version)
         {
-            return Outcome<KpiView>.Conflict(View(current));
+            return Outcome<KpiView>.Conflict(View(current), current.UpdatedByName);
         }
         if (await ValidateAsync(input) is { } invalid)
         {
-            return Outcome<KpiView>.Invalid(invalid.Field, invalid.Error);
+            return Outcome<KpiView>.Invalid(invalid);
         }
         var updated = Copy(current);
         Apply(updated, input);
         updated.Version++;
+        updated.UpdatedByName = actor.DisplayName;
         await SaveAsync(db => db.Update(updated), actor, "kpi.updated", $"updated the KPI “{updated.Name}”", new { name = updated.Name });
         _kpis[kpiId] = updated;
         return await PublishKpiAsync(updated);
@@ -166,11 +172,12 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
     {
         if (!_kpis.TryGetValue(kpiId, out var current))
         {
-            return Outcome<KpiView>.NotFound("This KPI does not exist (it may have been deleted).");
+            return Outcome<KpiView>.NotFound(
+                ErrorCodes.UnknownKpi, "This KPI does not exist (it may have been deleted).");
         }
         if (current.Version != version)
         {
-            return Outcome<KpiView>.Conflict(View(current));
+            return Outcome<KpiView>.Conflict(View(current), current.UpdatedByName);
         }
         var deleted = Copy(current);
         deleted.DeletedAt = clock.GetUtcNow();
@@ -187,35 +194,38 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
     {
         if (!_kpis.TryGetValue(kpiId, out var kpi))
         {
-            return Outcome<KpiView>.NotFound("This KPI does not exist (it may have been deleted).");
+            return Outcome<KpiView>.NotFound(
+                ErrorCodes.UnknownKpi, "This KPI does not exist (it may have been deleted).");
         }
-        if (!double.IsFinite(input.Value))
+        if (input.Value is not { } value || !double.IsFinite(value))
         {
-            return Outcome<KpiView>.Invalid("value", "The value must be a number.");
+            return Outcome<KpiView>.Invalid(
+                "value", input.Value is null ? ErrorCodes.Required : ErrorCodes.NotANumber, "The value must be a number.");
         }
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        if (input.Date < new DateOnly(1990, 1, 1) || input.Date > today.AddDays(1))
+        if (input.Date is not { } date || date < new DateOnly(1990, 1, 1) || date > today.AddDays(1))
         {
-            return Outcome<KpiView>.Invalid("date", "A measurement needs a date between 1990 and today.");
+            return Outcome<KpiView>.Invalid("date", ErrorCodes.DateOutOfRange, "A measurement needs a date between 1990 and today.",
+                ("min", "1990-01-01"), ("max", today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         }
         if ((input.Note?.Length ?? 0) > 1000)
         {
-            return Outcome<KpiView>.Invalid("note", "The note is longer than 1000 characters.");
+            return Outcome<KpiView>.Invalid("note", ErrorCodes.TooLong, "The note is longer than 1000 characters.", ("max", 1000));
         }
         var measurement = new KpiMeasurement
         {
             Id = Guid.NewGuid(),
             KpiId = kpiId,
             PartnershipId = PartnershipId,
-            Date = input.Date,
-            Value = input.Value,
+            Date = date,
+            Value = value,
             Note = input.Note?.Trim() ?? "",
             EnteredByUserId = actor.UserId,
             EnteredByName = actor.DisplayName,
             EnteredAt = clock.GetUtcNow(),
         };
-        await SaveAsync(db => db.Add(measurement), actor, "kpi.measured", $"recorded {input.Value:0.##} {kpi.Unit} for “{kpi.Name}” on {input.Date:yyyy-MM-dd}",
-            new { value = input.Value, unit = kpi.Unit, name = kpi.Name, date = input.Date });
+        await SaveAsync(db => db.Add(measurement), actor, "kpi.measured", $"recorded {value:0.##} {kpi.Unit} for “{kpi.Name}” on {date:yyyy-MM-dd}",
+            new { value, unit = kpi.Unit, name = kpi.Name, date });
         var list = _measurements[kpiId];
         list.Add(measurement);
         list.Sort(ByDate);
@@ -226,7 +236,8 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
     {
         if (!_kpis.TryGetValue(kpiId, out var kpi) || _measurements[kpiId].Find(m => m.Id == measurementId) is not { } measurement)
         {
-            return Outcome<KpiView>.NotFound("This measurement does not exist (it may have been deleted).");
+            return Outcome<KpiView>.NotFound(
+                ErrorCodes.UnknownMeasurement, "This measurement does not exist (it may have been deleted).");
         }
         await SaveAsync(db => db.Remove(measurement), actor, "kpi.measurement-deleted", $"removed the {measurement.Date:yyyy-MM-dd} value of “{kpi.Name}”",
             new { name = kpi.Name, date = measurement.Date });
@@ -234,46 +245,47 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
         return await PublishKpiAsync(kpi);
     }
 
-    private async Task<(string Field, string Error)?> ValidateAsync(GoalInput input)
+    private async Task<FieldError?> ValidateAsync(GoalInput input)
     {
         var title = input.Title?.Trim() ?? "";
         if (title.Length is 0 or > 200)
         {
-            return ("title", "A goal needs a title of 1 to 200 characters.");
+            return Problems.Length("title", title, 200, "A goal needs a title of 1 to 200 characters.");
         }
         if ((input.Description?.Length ?? 0) > 4000 || (input.SuccessCriteria?.Length ?? 0) > 4000)
         {
-            return ("description", "Description and success criteria are limited to 4000 characters each.");
+            return new FieldError((input.Description?.Length ?? 0) > 4000 ? "description" : "successCriteria", ErrorCodes.TooLong,
+                "Description and success criteria are limited to 4000 characters each.", Problems.Args(("max", 4000)));
         }
         if (!Enum.IsDefined(input.Status))
         {
-            return ("status", "Unknown goal status.");
+            return new FieldError("status", ErrorCodes.UnknownOption, "Unknown goal status.", null);
         }
         return await ValidatePartyAsync(input.OwnerPartyId);
     }
 
-    private async Task<(string Field, string Error)?> ValidateAsync(KpiInput input)
+    private async Task<FieldError?> ValidateAsync(KpiInput input)
     {
         var name = input.Name?.Trim() ?? "";
         if (name.Length is 0 or > 200)
         {
-            return ("name", "A KPI needs a name of 1 to 200 characters.");
+            return Problems.Length("name", name, 200, "A KPI needs a name of 1 to 200 characters.");
         }
         if ((input.Unit?.Length ?? 0) > 40)
         {
-            return ("unit", "The unit is limited to 40 characters.");
+            return new FieldError("unit", ErrorCodes.TooLong, "The unit is limited to 40 characters.", Problems.Args(("max", 40)));
         }
         if (!double.IsFinite(input.Target) || (input.Baseline is { } b && !double.IsFinite(b)))
         {
-            return ("target", "Target and baseline must be numbers.");
+            return new FieldError("target", ErrorCodes.NotANumber, "Target and baseline must be numbers.", null);
         }
         if (!Enum.IsDefined(input.Direction))
         {
-            return ("direction", "Direction is HigherIsBetter or LowerIsBetter.");
+            return new FieldError("direction", ErrorCodes.UnknownOption, "Direction is HigherIsBetter or LowerIsBetter.", null);
         }
         if (input.GoalId is { } goalId && !_goals.ContainsKey(goalId))
         {
-            return ("goalId", "The linked goal does not exist.");
+            return new FieldError("goalId", ErrorCodes.UnknownGoal, "The linked goal does not exist.", null);
         }
         var end = input.TargetDate ?? (input.GoalId is { } g ? _goals[g].TargetDate : null);
         if (KpiStatus.CheckPlan(input.StartDate, end, input.Milestones) is { } unplannable)
@@ -283,12 +295,12 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
         return await ValidatePartyAsync(input.OwnerPartyId);
     }
 
-    private async Task<(string Field, string Error)?> ValidatePartyAsync(Guid partyId)
+    private async Task<FieldError?> ValidatePartyAsync(Guid partyId)
     {
         var partnership = await GrainFactory.GetGrain<IPartnershipGrain>(PartnershipId).GetAsync();
         return partnership?.Parties.Any(p => p.Id == partyId) == true
             ? null
-            : ("ownerPartyId", "The owner must be one of the partnership's organisations.");
+            : new FieldError("ownerPartyId", ErrorCodes.UnknownParty, "The owner must be one of the partnership's organisations.", null);
     }
 
     private Task SaveAsync(Action<WorkspaceDb> change, Actor actor, string kind, string summary, object? args = null) =>
@@ -342,13 +354,14 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
     {
         Id = g.Id, PartnershipId = g.PartnershipId, Title = g.Title, Description = g.Description, SuccessCriteria = g.SuccessCriteria,
         OwnerPartyId = g.OwnerPartyId, TargetDate = g.TargetDate, Status = g.Status, Version = g.Version, CreatedAt = g.CreatedAt,
-        UpdatedAt = g.UpdatedAt, DeletedAt = g.DeletedAt,
+        UpdatedAt = g.UpdatedAt, DeletedAt = g.DeletedAt, UpdatedByName = g.UpdatedByName,
     };
 
     private static Kpi Copy(Kpi k) => new()
     {
         Id = k.Id, PartnershipId = k.PartnershipId, GoalId = k.GoalId, Name = k.Name, Unit = k.Unit, Direction = k.Direction,
         Baseline = k.Baseline, Target = k.Target, StartDate = k.StartDate, TargetDate = k.TargetDate, Milestones = k.Milestones, OwnerPartyId = k.OwnerPartyId, Version = k.Version, CreatedAt = k.CreatedAt, DeletedAt = k.DeletedAt,
+        UpdatedByName = k.UpdatedByName,
     };
 
     private static int ByDate(KpiMeasurement a, KpiMeasurement b)
@@ -368,7 +381,7 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
         }
         // The goal stands where its weakest measured KPI stands.
         var status = kpis.Select(k => k.Status).Where(r => r != Rag.None).DefaultIfEmpty(Rag.None).Max();
-        return new GoalView(g.Id, g.Title, g.Description, g.SuccessCriteria, g.OwnerPartyId, g.TargetDate, g.Status, g.Version, progress, status);
+        return new GoalView(g.Id, g.Title, g.Description, g.SuccessCriteria, g.OwnerPartyId, g.TargetDate, g.Status, g.Version, progress, status, g.UpdatedByName);
     }
 
     private KpiView View(Kpi k)
@@ -384,6 +397,6 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
             k.Id, k.GoalId, k.Name, k.Unit, k.Direction, k.Baseline, k.Target, k.OwnerPartyId, k.Version,
             measurements.Select(m => new MeasurementView(m.Id, m.Date, m.Value, m.Note, m.EnteredByName, m.EnteredAt)).ToList(),
             latest, pace.Status, KpiStatus.Attainment(k.Direction, k.Baseline, k.Target, latest),
-            k.StartDate, k.TargetDate, k.Milestones, pace.Expected, pace.Plan);
+            k.StartDate, k.TargetDate, k.Milestones, pace.Expected, pace.Plan, k.UpdatedByName);
     }
 }

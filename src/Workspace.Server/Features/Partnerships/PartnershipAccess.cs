@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Workspace.Collaboration.Errors;
+using Workspace.Server.Infrastructure;
 
 namespace Workspace.Server.Features.Partnerships;
 
@@ -49,23 +51,24 @@ public sealed class RequireMemberFilter(PartnershipRole minimum) : IEndpointFilt
         var http = context.HttpContext;
         if (!Guid.TryParse(http.Request.RouteValues["partnershipId"]?.ToString(), out var partnershipId))
         {
-            return TypedResults.Problem("Unknown partnership.", statusCode: StatusCodes.Status404NotFound);
+            return Problems.NotFound(ErrorCodes.UnknownPartnership, "Unknown partnership.");
         }
         var access = http.RequestServices.GetRequiredService<PartnershipAccess>();
         var member = await access.FindMemberAsync(http.User, partnershipId);
         if (member is null)
         {
-            return TypedResults.Problem("Unknown partnership.", statusCode: StatusCodes.Status404NotFound);
+            return Problems.NotFound(ErrorCodes.UnknownPartnership, "Unknown partnership.");
         }
         if (member.Role < minimum)
         {
-            return TypedResults.Problem($"This needs the {minimum} role; you are {member.Role}.", statusCode: StatusCodes.Status403Forbidden);
+            return Problems.Of(StatusCodes.Status403Forbidden, ErrorCodes.RoleTooLow, $"This needs the {minimum} role; you are {member.Role}.",
+                ("needed", minimum), ("role", member.Role));
         }
         if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
             && http.GetEndpoint()?.Metadata.GetMetadata<AllowOnArchivedAttribute>() is null
             && await http.RequestServices.GetRequiredService<IGrainFactory>().GetGrain<IPartnershipGrain>(partnershipId).IsArchivedAsync())
         {
-            return TypedResults.Problem("This partnership is archived and read-only.", statusCode: StatusCodes.Status409Conflict);
+            return Problems.Of(StatusCodes.Status409Conflict, ErrorCodes.Archived, "This partnership is archived and read-only.");
         }
         http.Items[MemberKey] = member;
         return await next(context);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Workspace.Collaboration.Errors;
 using Workspace.Server.Data;
 using Workspace.Server.Infrastructure;
 
@@ -53,9 +54,9 @@ public static class PartnershipApi
 
         var group = app.MapGroup("/api/partnerships").WithTags("Partnerships").RequireAuthorization();
         group.MapGet("/", ListMineAsync);
-        group.MapPost("/", CreateAsync);
+        group.MapPost("/", CreateAsync).ValidateRequests();
 
-        var one = group.MapGroup("/{partnershipId:guid}").RequireMember();
+        var one = group.MapGroup("/{partnershipId:guid}").RequireMember().ValidateRequests();
         one.MapGet("/", GetAsync);
         one.MapGet("/activity", ActivityAsync);
         one.MapPut("/name", RenameAsync).RequireMember(PartnershipRole.Owner);
@@ -89,10 +90,6 @@ public static class PartnershipApi
     private static async Task<Results<Created<PartnershipView>, ValidationProblem>> CreateAsync(
         CreatePartnershipRequest request, ClaimsPrincipal user, IGrainFactory grains, WorkspaceDb db, CancellationToken ct)
     {
-        if (Validation.Check(request) is { } invalid)
-        {
-            return invalid;
-        }
         var actor = await PartnershipAccess.ActorAsync(user, db, ct);
         var id = Guid.NewGuid();
         var view = await grains.GetGrain<IPartnershipGrain>(id).CreateAsync(actor, new CreatePartnership(request.Name, request.Organisation));
@@ -108,10 +105,6 @@ public static class PartnershipApi
     private static async Task<Results<Ok<PartnershipView>, ValidationProblem>> RenameAsync(
         Guid partnershipId, RenameRequest request, HttpContext http, IGrainFactory grains)
     {
-        if (Validation.Check(request) is { } invalid)
-        {
-            return invalid;
-        }
         return TypedResults.Ok(await grains.GetGrain<IPartnershipGrain>(partnershipId).RenameAsync(Actor(http), request.Name));
     }
 
@@ -124,10 +117,6 @@ public static class PartnershipApi
     private static async Task<Results<Created<PartyView>, ValidationProblem>> AddPartyAsync(
         Guid partnershipId, AddPartyRequest request, HttpContext http, IGrainFactory grains)
     {
-        if (Validation.Check(request) is { } invalid)
-        {
-            return invalid;
-        }
         var party = await grains.GetGrain<IPartnershipGrain>(partnershipId).AddPartyAsync(Actor(http), request.Name);
         return TypedResults.Created($"/api/partnerships/{partnershipId}", party);
     }
@@ -135,10 +124,6 @@ public static class PartnershipApi
     private static async Task<Results<Ok<MemberView>, ValidationProblem>> ChangeMemberAsync(
         Guid partnershipId, string userId, ChangeMemberRequest request, HttpContext http, IGrainFactory grains)
     {
-        if (Validation.Check(request) is { } invalid)
-        {
-            return invalid;
-        }
         return TypedResults.Ok(await grains.GetGrain<IPartnershipGrain>(partnershipId)
             .ChangeMemberAsync(Actor(http), new ChangeMember(userId, request.Role, request.IsPartyAdmin)));
     }
@@ -155,10 +140,6 @@ public static class PartnershipApi
     private static async Task<Results<Created<InviteResponse>, ValidationProblem>> InviteAsync(
         Guid partnershipId, InviteRequest request, HttpContext http, IGrainFactory grains, ILogger<InviteRequest> logger)
     {
-        if (Validation.Check(request) is { } invalid)
-        {
-            return invalid;
-        }
         var created = await grains.GetGrain<IPartnershipGrain>(partnershipId)
             .InviteAsync(Actor(http), new InviteMember(request.PartyId, request.Email, request.Role, request.IsPartyAdmin));
         var link = $"{http.Request.Scheme}://{http.Request.Host}/invite/{created.Token}";
@@ -176,10 +157,6 @@ public static class PartnershipApi
 
     private static Results<Ok<MarkdownPreviewResponse>, ValidationProblem> PreviewMarkdown(MarkdownPreviewRequest request, MarkdownRenderer markdown)
     {
-        if (Validation.Check(request) is { } invalid)
-        {
-            return invalid;
-        }
         return TypedResults.Ok(new MarkdownPreviewResponse(markdown.Render(request.Markdown)));
     }
 
@@ -188,7 +165,7 @@ public static class PartnershipApi
         var partnershipId = await FindPartnershipOfTokenAsync(token, db, ct);
         var preview = partnershipId is { } id ? await grains.GetGrain<IPartnershipGrain>(id).PreviewInvitationAsync(PartnershipGrain.HashToken(token)) : null;
         return preview is null
-            ? TypedResults.Problem("This invitation link is not valid.", statusCode: StatusCodes.Status404NotFound)
+            ? Problems.NotFound(ErrorCodes.InvitationInvalid, "This invitation link is not valid.")
             : TypedResults.Ok(preview);
     }
 
@@ -197,7 +174,7 @@ public static class PartnershipApi
     {
         if (await FindPartnershipOfTokenAsync(token, db, ct) is not { } partnershipId)
         {
-            return TypedResults.Problem("This invitation link is not valid.", statusCode: StatusCodes.Status404NotFound);
+            return Problems.NotFound(ErrorCodes.InvitationInvalid, "This invitation link is not valid.");
         }
         var actor = await PartnershipAccess.ActorAsync(user, db, ct);
         return TypedResults.Ok(await grains.GetGrain<IPartnershipGrain>(partnershipId).AcceptInvitationAsync(actor, PartnershipGrain.HashToken(token)));

@@ -90,7 +90,10 @@ public sealed record ChangeMember(
     [property: Id(1)] PartnershipRole Role,
     [property: Id(2)] bool IsPartyAdmin);
 
-/// <summary>A command the grain refused: the message is shown to the user as is.</summary>
+/// <summary>
+/// A command the grain refused: <see cref="Code"/> (from <c>ErrorCodes</c>) and <see cref="Args"/> say why, for the
+/// browser to word; the message is the English fallback.
+/// </summary>
 [GenerateSerializer]
 public sealed class CommandRejectedException : Exception
 {
@@ -98,6 +101,18 @@ public sealed class CommandRejectedException : Exception
     public CommandRejectedException(string message) : base(message) { }
     public CommandRejectedException(string message, Exception inner) : base(message, inner) { }
 
+    public CommandRejectedException(string code, string message, IReadOnlyDictionary<string, string>? args) : base(message)
+    {
+        Code = code;
+        Args = args;
+    }
+
     [Id(0)]
     public int StatusCode { get; init; } = 400;
+
+    [Id(1)]
+    public string Code { get; init; } = Collaboration.Errors.ErrorCodes.InvalidValue;
+
+    [Id(2)]
+    public IReadOnlyDictionary<string, string>? Args { get; init; }
 }

@@ -2,8 +2,10 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Workspace.Collaboration.Errors;
 using Workspace.Server.Data;
 using Workspace.Server.Features.Accounts;
+using Workspace.Server.Infrastructure;
 
 namespace Workspace.Server.Features.Partnerships;
 
@@ -102,10 +104,10 @@ public sealed class PartnershipGrain(
     {
         if (_partnership is not null)
         {
-            throw Rejected("This partnership already exists.", 409);
+            throw Rejected(ErrorCodes.PartnershipExists, "This partnership already exists.", 409);
         }
-        var name = CheckName(command.Name, "A partnership needs a name of 1 to 200 characters.");
-        var organisation = CheckName(command.OrganisationName, "Your organisation needs a name of 1 to 200 characters.");
+        var name = CheckName(command.Name, "name", "A partnership needs a name of 1 to 200 characters.");
+        var organisation = CheckName(command.OrganisationName, "organisation", "Your organisation needs a name of 1 to 200 characters.");
 
         var now = Now;
         var partnership = new Partnership { Id = Id, Name = name, CreatedAt = now, Version = 1 };
@@ -147,7 +149,7 @@ public sealed class PartnershipGrain(
     public async Task<PartnershipView> RenameAsync(Actor actor, string name)
     {
         RequireOwner(RequireWritable(actor));
-        name = CheckName(name, "A partnership needs a name of 1 to 200 characters.");
+        name = CheckName(name, "name", "A partnership needs a name of 1 to 200 characters.");
         if (name == _partnership!.Name)
         {
             return View();
@@ -189,14 +191,16 @@ public sealed class PartnershipGrain(
     public async Task<PartyView> AddPartyAsync(Actor actor, string name)
     {
         RequireOwner(RequireWritable(actor));
-        name = CheckName(name, "An organisation needs a name of 1 to 200 characters.");
+        name = CheckName(name, "name", "An organisation needs a name of 1 to 200 characters.");
         if (_parties.Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
         {
-            throw Rejected($"“{name}” already takes part in this partnership.", 409);
+            throw Rejected(
+                ErrorCodes.PartyExists, $"“{name}” already takes part in this partnership.", 409, ("name", name));
         }
         if (_parties.Count >= 50)
         {
-            throw Rejected("A partnership can have at most 50 organisations.");
+            throw Rejected(
+                ErrorCodes.TooManyParties, "A partnership can have at most 50 organisations.", 400, ("max", 50));
         }
         var party = new Party { Id = Guid.NewGuid(), PartnershipId = Id, Name = name, CreatedAt = Now };
         await SaveAsync(db =>
@@ -212,23 +216,26 @@ public sealed class PartnershipGrain(
     public async Task<MemberView> ChangeMemberAsync(Actor actor, ChangeMember command)
     {
         var me = RequireWritable(actor);
-        var target = _members.Find(m => m.UserId == command.UserId) ?? throw Rejected("That person is not a member of this partnership.", 404);
+        var target = _members.Find(m => m.UserId == command.UserId) ?? throw Rejected(
+            ErrorCodes.UnknownMember, "That person is not a member of this partnership.", 404);
         RequireManages(me, target.PartyId);
         if (!Enum.IsDefined(command.Role))
         {
-            throw Rejected("Unknown role.");
+            throw Rejected(ErrorCodes.UnknownRole, "Unknown role.");
         }
         if (target.Role > me.Role || command.Role > me.Role)
         {
-            throw Rejected($"You cannot give or change a role above your own ({me.Role}).", 403);
+            throw Rejected(
+                ErrorCodes.RoleAboveYours,
+                $"You cannot give or change a role above your own ({me.Role}).", 403, ("role", me.Role));
         }
         if (target.Role == PartnershipRole.Owner && command.Role != PartnershipRole.Owner && OwnerCount() == 1)
         {
-            throw Rejected("A partnership needs at least one owner.", 409);
+            throw Rejected(ErrorCodes.LastOwner, "A partnership needs at least one owner.", 409);
         }
         if (target.IsPartyAdmin && !command.IsPartyAdmin && _members.Count(m => m.PartyId == target.PartyId && m.IsPartyAdmin) == 1)
         {
-            throw Rejected("Each organisation needs at least one admin.", 409);
+            throw Rejected(ErrorCodes.PartyNeedsAdmin, "Each organisation needs at least one admin.", 409);
         }
         if (target.Role == command.Role && target.IsPartyAdmin == command.IsPartyAdmin)
         {
@@ -252,18 +259,21 @@ public sealed class PartnershipGrain(
     public async Task RemoveMemberAsync(Actor actor, string userId)
     {
         var me = RequireWritable(actor);
-        var target = _members.Find(m => m.UserId == userId) ?? throw Rejected("That person is not a member of this partnership.", 404);
+        var target = _members.Find(m => m.UserId == userId) ?? throw Rejected(
+            ErrorCodes.UnknownMember, "That person is not a member of this partnership.", 404);
         if (target.UserId != me.UserId)
         {
             RequireManages(me, target.PartyId);
             if (target.Role > me.Role)
             {
-                throw Rejected($"You cannot remove someone whose role is above your own ({me.Role}).", 403);
+                throw Rejected(
+                    ErrorCodes.RoleAboveYours,
+                    $"You cannot remove someone whose role is above your own ({me.Role}).", 403, ("role", me.Role));
             }
         }
         if (target.Role == PartnershipRole.Owner && OwnerCount() == 1)
         {
-            throw Rejected("A partnership needs at least one owner.", 409);
+            throw Rejected(ErrorCodes.LastOwner, "A partnership needs at least one owner.", 409);
         }
         await SaveAsync(async db =>
         {
@@ -282,28 +292,32 @@ public sealed class PartnershipGrain(
     public async Task<CreatedInvitation> InviteAsync(Actor actor, InviteMember command)
     {
         var me = RequireWritable(actor);
-        var party = _parties.Find(p => p.Id == command.PartyId) ?? throw Rejected("That organisation is not part of this partnership.", 404);
+        var party = _parties.Find(p => p.Id == command.PartyId) ?? throw Rejected(
+            ErrorCodes.UnknownParty, "That organisation is not part of this partnership.", 404);
         RequireManages(me, party.Id);
         var email = (command.Email ?? "").Trim();
         if (email.Length is 0 or > 256 || !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email))
         {
-            throw Rejected("Enter a valid e-mail address.");
+            throw Rejected(ErrorCodes.InvalidEmail, "Enter a valid e-mail address.", 400, ("field", "email"));
         }
         if (!Enum.IsDefined(command.Role))
         {
-            throw Rejected("Unknown role.");
+            throw Rejected(ErrorCodes.UnknownRole, "Unknown role.");
         }
         if (command.Role > me.Role)
         {
-            throw Rejected($"You cannot invite someone with a role above your own ({me.Role}).", 403);
+            throw Rejected(
+                ErrorCodes.RoleAboveYours,
+                $"You cannot invite someone with a role above your own ({me.Role}).", 403, ("role", me.Role));
         }
         if (_members.Any(m => string.Equals(m.Email, email, StringComparison.OrdinalIgnoreCase)))
         {
-            throw Rejected($"{email} is already a member of this partnership.", 409);
+            throw Rejected(
+                ErrorCodes.AlreadyMember, $"{email} is already a member of this partnership.", 409, ("email", email));
         }
         if (_invitations.Count(i => Status(i) == InvitationStatus.Pending) >= 200)
         {
-            throw Rejected("Too many pending invitations: revoke some first.", 409);
+            throw Rejected(ErrorCodes.TooManyInvitations, "Too many pending invitations: revoke some first.", 409);
         }
 
         var token = Base64Url(RandomNumberGenerator.GetBytes(32));
@@ -346,7 +360,8 @@ public sealed class PartnershipGrain(
     public async Task RevokeInvitationAsync(Actor actor, Guid invitationId)
     {
         var me = RequireWritable(actor);
-        var invitation = _invitations.Find(i => i.Id == invitationId) ?? throw Rejected("There is no such open invitation.", 404);
+        var invitation = _invitations.Find(i => i.Id == invitationId) ?? throw Rejected(
+            ErrorCodes.UnknownInvitation, "There is no such open invitation.", 404);
         RequireManages(me, invitation.PartyId);
         var revokedAt = Now;
         await SaveAsync(async db =>
@@ -369,24 +384,30 @@ public sealed class PartnershipGrain(
 
     public async Task<MemberView> AcceptInvitationAsync(Actor actor, string tokenHash)
     {
-        var invitation = await FindInvitationAsync(tokenHash) ?? throw Rejected("This invitation link is not valid.", 404);
+        var invitation = await FindInvitationAsync(tokenHash) ?? throw Rejected(
+            ErrorCodes.InvitationInvalid, "This invitation link is not valid.", 404);
         switch (Status(invitation))
         {
-            case InvitationStatus.Accepted: throw Rejected("This invitation has already been used.", 410);
-            case InvitationStatus.Revoked: throw Rejected("This invitation has been revoked.", 410);
-            case InvitationStatus.Expired: throw Rejected("This invitation has expired; ask for a new one.", 410);
+            case InvitationStatus.Accepted: throw Rejected(
+                ErrorCodes.InvitationUsed, "This invitation has already been used.", 410);
+            case InvitationStatus.Revoked: throw Rejected(
+                ErrorCodes.InvitationRevoked, "This invitation has been revoked.", 410);
+            case InvitationStatus.Expired: throw Rejected(
+                ErrorCodes.InvitationExpired, "This invitation has expired; ask for a new one.", 410);
         }
         if (_partnership!.ArchivedAt is not null)
         {
-            throw Rejected("This partnership is archived and read-only.", 409);
+            throw Rejected(ErrorCodes.Archived, "This partnership is archived and read-only.", 409);
         }
         if (!string.Equals(actor.Email, invitation.Email, StringComparison.OrdinalIgnoreCase))
         {
-            throw Rejected($"This invitation is for {invitation.Email}. Sign in with that address to accept it.", 403);
+            throw Rejected(
+                ErrorCodes.InvitationForOther,
+                $"This invitation is for {invitation.Email}. Sign in with that address to accept it.", 403, ("email", invitation.Email));
         }
         if (_members.Any(m => m.UserId == actor.UserId))
         {
-            throw Rejected("You are already a member of this partnership.", 409);
+            throw Rejected(ErrorCodes.AlreadyJoined, "You are already a member of this partnership.", 409);
         }
         var now = Now;
         var member = new MemberView(actor.UserId, actor.DisplayName, actor.Email, invitation.PartyId, invitation.Role, invitation.IsPartyAdmin);
@@ -445,17 +466,20 @@ public sealed class PartnershipGrain(
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private MemberView RequireExisting(Actor actor) =>
-        _partnership is null ? throw Rejected("Unknown partnership.", 404)
-        : _members.Find(m => m.UserId == actor.UserId) ?? throw Rejected("Unknown partnership.", 404);
+        _partnership is null ? throw Rejected(ErrorCodes.UnknownPartnership, "Unknown partnership.", 404)
+        : _members.Find(m => m.UserId == actor.UserId) ?? throw Rejected(
+            ErrorCodes.UnknownPartnership, "Unknown partnership.", 404);
 
     private MemberView RequireWritable(Actor actor)
     {
         var me = RequireExisting(actor);
-        return _partnership!.ArchivedAt is not null ? throw Rejected("This partnership is archived and read-only.", 409) : me;
+        return _partnership!.ArchivedAt is not null ? throw Rejected(
+            ErrorCodes.Archived, "This partnership is archived and read-only.", 409) : me;
     }
 
     private static MemberView RequireOwner(MemberView me) =>
-        me.Role == PartnershipRole.Owner ? me : throw Rejected($"Only an owner can do this; you are {me.Role}.", 403);
+        me.Role == PartnershipRole.Owner ? me : throw Rejected(
+            ErrorCodes.OwnerOnly, $"Only an owner can do this; you are {me.Role}.", 403, ("role", me.Role));
 
     /// <summary>
     /// Each organisation manages its own people: only that party's admins. An owner may also act for
@@ -471,7 +495,9 @@ public sealed class PartnershipGrain(
         {
             return;
         }
-        throw Rejected($"Only an admin of {PartyName(partyId)} can manage its members.", 403);
+        throw Rejected(
+            ErrorCodes.PartyAdminOnly,
+            $"Only an admin of {PartyName(partyId)} can manage its members.", 403, ("party", PartyName(partyId)));
     }
 
     private int OwnerCount() => _members.Count(m => m.Role == PartnershipRole.Owner);
@@ -482,13 +508,19 @@ public sealed class PartnershipGrain(
 
     private static string Describe(PartnershipRole role, bool admin) => admin ? $"{role} (admin)" : role.ToString();
 
-    private static string CheckName(string? value, string message)
+    private static string CheckName(string? value, string field, string message)
     {
         var name = value?.Trim() ?? "";
-        return name.Length is 0 or > 200 ? throw Rejected(message) : name;
+        return name.Length switch
+        {
+            0 => throw Rejected(ErrorCodes.Required, message, 400, ("field", field)),
+            > 200 => throw Rejected(ErrorCodes.TooLong, message, 400, ("field", field), ("max", 200)),
+            _ => name,
+        };
     }
 
-    private static CommandRejectedException Rejected(string message, int status = 400) => new(message) { StatusCode = status };
+    private static CommandRejectedException Rejected(string code, string message, int status = 400, params (string Name, object? Value)[] args) =>
+        new(code, message, Problems.Args(args)) { StatusCode = status };
 
     private Task SaveAsync(Action<WorkspaceDb> change) => SaveAsync(db => { change(db); return Task.CompletedTask; });
 

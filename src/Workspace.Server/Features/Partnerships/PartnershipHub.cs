@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Workspace.Collaboration.Errors;
 
 namespace Workspace.Server.Features.Partnerships;
 
@@ -18,7 +19,7 @@ public sealed class PartnershipHub(PartnershipAccess access, LiveConnections con
     public async Task<PartnershipView> JoinPartnership(Guid partnershipId)
     {
         var member = await access.FindMemberAsync(Context.User!, partnershipId)
-            ?? throw new HubException("Unknown partnership.");
+            ?? throw Refusal.ToHub(ErrorCodes.UnknownPartnership, "Unknown partnership.", final: true);
         await Groups.AddToGroupAsync(Context.ConnectionId, PartnershipGrain.Group(partnershipId));
         connections.Track(Context, member.UserId, partnershipId);
         await PublishPresence(partnershipId);
@@ -38,7 +39,8 @@ public sealed class PartnershipHub(PartnershipAccess access, LiveConnections con
 
     public async Task LeavePartnership(Guid partnershipId)
     {
-        _ = await access.FindMemberAsync(Context.User!, partnershipId) ?? throw new HubException("Unknown partnership.");
+        _ = await access.FindMemberAsync(Context.User!, partnershipId) ?? throw Refusal.ToHub(
+            ErrorCodes.UnknownPartnership, "Unknown partnership.", final: true);
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, PartnershipGrain.Group(partnershipId));
         if (connections.Leave(Context.ConnectionId, partnershipId))
         {

@@ -1,6 +1,7 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 using Workspace.Client;
 using Workspace.Collaboration.Ot;
-using Workspace.Server.Infrastructure;
 using Workspace.Server.Tests.Infrastructure;
 using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 
@@ -12,9 +13,19 @@ public sealed class RateLimitedEditingTests
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     [Fact]
-    public void ServerRateLimitMessageIsTheOneClientsRetryOn()
+    public async Task ServerRateLimitRefusalIsTheOneClientsRetryOn()
     {
-        Assert.StartsWith(DocumentHubNames.SlowDownPrefix, HubRateLimitFilter.TooManyMessages, StringComparison.Ordinal);
+        await using var factory = new WorkspaceFactory().With("RateLimits:HubMessagesPerSecond", "1");
+        var owner = await factory.SignUpAsync("Quick Tapper", ct: _ct);
+        var (_, docId) = await CreateDocumentAsync(owner, _ct);
+        await using var hub = factory.Hub(owner, DocumentHubNames.Path);
+        await hub.StartAsync(_ct);
+
+        var calls = Enumerable.Range(0, 5).Select(_ => hub.InvokeAsync<DocumentState>("CatchUp", docId, 0L, _ct)).ToArray();
+        var refused = await Assert.ThrowsAsync<HubException>(() => Task.WhenAll(calls));
+
+        Assert.True(DocumentHubNames.IsSlowDown(refused), refused.Message);
+        Assert.False(DocumentHubNames.IsRefusal(refused));
     }
 
     [Fact]

@@ -1,0 +1,93 @@
+namespace Workspace.Collaboration.Errors;
+
+/// <summary>
+/// Why the server refused something, as a code that crosses the wire (ProblemDetails <c>code</c>, a field's
+/// <c>errorCodes</c>, a hub error). The browser words each code in the person's language (key
+/// <c>error.&lt;code&gt;</c>); the English <c>detail</c> beside it is only a fallback for other clients.
+/// </summary>
+public static class ErrorCodes
+{
+    // Field validation (data annotations and grain checks); arguments: field, max, min.
+    public const string Required = "required";
+    public const string TooLong = "tooLong";
+    public const string TooShort = "tooShort";
+    public const string OutOfRange = "outOfRange";
+    public const string InvalidEmail = "invalidEmail";
+    public const string InvalidValue = "invalidValue";
+    public const string NotANumber = "notANumber";
+    public const string DateOutOfRange = "dateOutOfRange";
+    public const string UnknownOption = "unknownOption";
+    public const string NotAMember = "notAMember";
+    public const string UnknownGoal = "unknownGoal";
+    public const string UnknownParty = "unknownParty";
+
+    // Generic answers.
+    public const string NotFound = "notFound";
+    public const string EditConflict = "editConflict";
+    public const string TooManyRequests = "tooManyRequests";
+    public const string Antiforgery = "antiforgery";
+    public const string Unexpected = "unexpected";
+
+    // Accounts.
+    public const string WrongCredentials = "wrongCredentials";
+    public const string SignInThrottled = "signInThrottled";
+    public const string PasswordTooShort = "passwordTooShort";
+    public const string PasswordTooWeak = "passwordTooWeak";
+    public const string NotSignedIn = "notSignedIn";
+    public const string WrongPassword = "wrongPassword";
+    public const string EmailTaken = "emailTaken";
+    public const string PasswordRejected = "passwordRejected";
+    public const string ExternalSignInFailed = "externalSignInFailed";
+    public const string ExternalNoEmail = "externalNoEmail";
+    public const string ExternalAccountExists = "externalAccountExists";
+
+    // Partnerships, members and invitations; arguments: role, needed, name, email, party, max.
+    public const string UnknownPartnership = "unknownPartnership";
+    public const string RoleTooLow = "roleTooLow";
+    public const string Archived = "archived";
+    public const string PartnershipExists = "partnershipExists";
+    public const string PartyExists = "partyExists";
+    public const string TooManyParties = "tooManyParties";
+    public const string UnknownMember = "unknownMember";
+    public const string UnknownRole = "unknownRole";
+    public const string RoleAboveYours = "roleAboveYours";
+    public const string LastOwner = "lastOwner";
+    public const string PartyNeedsAdmin = "partyNeedsAdmin";
+    public const string AlreadyMember = "alreadyMember";
+    public const string TooManyInvitations = "tooManyInvitations";
+    public const string UnknownInvitation = "unknownInvitation";
+    public const string InvitationInvalid = "invitationInvalid";
+    public const string InvitationUsed = "invitationUsed";
+    public const string InvitationRevoked = "invitationRevoked";
+    public const string InvitationExpired = "invitationExpired";
+    public const string InvitationForOther = "invitationForOther";
+    public const string AlreadyJoined = "alreadyJoined";
+    public const string OwnerOnly = "ownerOnly";
+    public const string PartyAdminOnly = "partyAdminOnly";
+
+    // Items, goals, KPIs, comments.
+    public const string UnknownItem = "unknownItem";
+    public const string UnknownKpi = "unknownKpi";
+    public const string UnknownMeasurement = "unknownMeasurement";
+    public const string CommentEmpty = "commentEmpty";
+    public const string PassageLost = "passageLost";
+    public const string CommentNotYours = "commentNotYours";
+
+    // Documents and co-editing; arguments: max, revision.
+    public const string UnknownDocument = "unknownDocument";
+    public const string DocumentExists = "documentExists";
+    public const string UnknownRevision = "unknownRevision";
+    public const string DocumentReloading = "documentReloading";
+    public const string SaveFailed = "saveFailed";
+    public const string InvalidClientId = "invalidClientId";
+    public const string InvalidOperation = "invalidOperation";
+    public const string OperationTooLarge = "operationTooLarge";
+    public const string DocumentTooLong = "documentTooLong";
+    public const string OpenFirst = "openFirst";
+
+    /// <summary>The client is behind what the server keeps: it must catch up (resync), then send again.</summary>
+    public const string Resync = "resync";
+
+    /// <summary>Too many hub messages on one connection: nothing was applied; send again a little later.</summary>
+    public const string SlowDown = "slowDown";
+}

@@ -1,0 +1,218 @@
+// The server answers a refusal with a code and its arguments (ProblemDetails `code`/`args`, per field `errorCodes`,
+// a hub error's JSON); here they become words in the person's language. The server's English `detail` is shown only
+// for a code this catalogue does not know yet.
+import { addMessages, t, formatDate, formatNumber } from './i18n.js';
+import { hubError } from './hub-error.js';
+import './labels.js'; // role names for the role arguments
+
+addMessages({
+  en: {
+    'error.required': '{field} is required.', 'error.tooLong': '{field} can be at most {max} characters.',
+    'error.tooShort': '{field} needs at least {min} characters.',
+    'error.outOfRange': '{field} must be between {min} and {max}.',
+    'error.invalidEmail': 'Enter a valid e-mail address.', 'error.invalidValue': '{field} is not valid.',
+    'error.notANumber': '{field} must be a number.', 'error.dateOutOfRange': '{field} must be between {min} and {max}.',
+    'error.unknownOption': '{field}: choose one of the options.',
+    'error.notAMember': 'The owner must be a member of this partnership.',
+    'error.unknownGoal': 'That goal no longer exists (it may have been deleted).',
+    'error.unknownParty': 'That organisation is not part of this partnership.',
+    'error.notFound': 'Not found.', 'error.forbidden': 'You may not do this.',
+    'error.editConflict': '{name} changed this in the meantime.',
+    'error.tooManyRequests': 'Too many requests: wait a moment and try again.',
+    'error.antiforgery': 'Your session changed: reload the page and try again.',
+    'error.unexpected': 'Something went wrong on the server ({status}). Please try again.',
+    'error.offline': 'No connection to the server. Please try again.',
+    'error.badRequest': 'The server could not read what was sent; check the form and try again.',
+    'error.wrongCredentials': 'The e-mail address or password is not right.',
+    'error.signInThrottled': 'Too many failed attempts from here: wait a few minutes and try again.',
+    'error.passwordTooShort': 'The password needs at least {min} characters.',
+    'error.passwordTooWeak': 'This password is too easy to guess: use a longer phrase of unrelated words.',
+    'error.notSignedIn': 'You are not signed in.', 'error.wrongPassword': 'The current password is not right.',
+    'error.emailTaken': 'An account with this e-mail address already exists.',
+    'error.passwordRejected': 'Choose a stronger password.',
+    'error.externalSignInFailed': 'Signing in with the external provider did not complete.',
+    'error.externalNoEmail': 'The provider did not share an e-mail address.',
+    'error.externalAccountExists': 'An account with this e-mail address exists; sign in with your password first.',
+    'error.unknownPartnership': 'This partnership does not exist, or you are not a member of it.',
+    'error.roleTooLow': 'This needs the {needed} role; yours is {role}.',
+    'error.archived': 'This partnership is archived and read-only.',
+    'error.partnershipExists': 'This partnership already exists.',
+    'error.partyExists': '“{name}” already takes part in this partnership.',
+    'error.tooManyParties': 'A partnership can have at most {max} organisations.',
+    'error.unknownMember': 'That person is not a member of this partnership.', 'error.unknownRole': 'Unknown role.',
+    'error.roleAboveYours': 'You cannot give a role above your own ({role}).',
+    'error.lastOwner': 'A partnership needs at least one owner.',
+    'error.partyNeedsAdmin': 'Each organisation needs at least one admin.',
+    'error.alreadyMember': '{email} is already a member of this partnership.',
+    'error.tooManyInvitations': 'Too many pending invitations: revoke some first.',
+    'error.unknownInvitation': 'There is no such open invitation.',
+    'error.invitationInvalid': 'This invitation link is not valid.',
+    'error.invitationUsed': 'This invitation has already been used.',
+    'error.invitationRevoked': 'This invitation has been revoked.',
+    'error.invitationExpired': 'This invitation has expired; ask for a new one.',
+    'error.invitationForOther': 'This invitation is for {email}. Sign in with that address to accept it.',
+    'error.alreadyJoined': 'You are already a member of this partnership.',
+    'error.ownerOnly': 'Only an owner can do this.',
+    'error.partyAdminOnly': 'Only an admin of {party} can manage its members.',
+    'error.unknownItem': 'This action item no longer exists (it may have been deleted).',
+    'error.unknownKpi': 'This KPI no longer exists (it may have been deleted).',
+    'error.unknownMeasurement': 'This value no longer exists (it may have been deleted).',
+    'error.commentEmpty': 'A comment needs some text.',
+    'error.passageLost': 'The selected passage has changed in the meantime; select it again.',
+    'error.commentNotYours': 'Only the author of a comment (or an owner) can delete it.',
+    'error.unknownDocument': 'This document does not exist, or it is no longer shared with you.',
+    'error.documentExists': 'This document already exists.',
+    'error.unknownRevision': 'This document has no stored version {revision}.',
+    'error.documentReloading': 'The document is being reloaded after a failed save; try again in a moment.',
+    'error.saveFailed': 'The change could not be saved yet; it will be tried again.',
+    'error.invalidClientId': 'The editor sent an invalid id; reload the page.',
+    'error.invalidOperation': 'The server could not read an edit; the document was reloaded.',
+    'error.operationTooLarge': 'An edit of more than {max} characters at once is not accepted; paste it in parts.',
+    'error.operationTooLarge.parts': 'This edit is too large to send at once; paste it in parts.',
+    'error.documentTooLong': 'The document would exceed its limit of {max} characters.',
+    'error.openFirst': 'Open the document first.', 'error.resync': 'Catching up with the latest version…',
+    'error.slowDown': 'Too many changes at once: slowing down.',
+    'error.unsentLost': '{count} unsent changes no longer fit the document and could not be merged.',
+    'error.this': 'This field',
+    'field.title': 'Title', 'field.notes': 'Notes', 'field.ownerUserId': 'Owner', 'field.dueDate': 'Due date',
+    'field.status': 'Status', 'field.goalId': 'Goal', 'field.name': 'Name', 'field.unit': 'Unit',
+    'field.target': 'Target',
+    'field.baseline': 'Baseline', 'field.direction': 'Direction', 'field.ownerPartyId': 'Owning organisation',
+    'field.description': 'Description', 'field.successCriteria': 'Success criteria', 'field.value': 'Value',
+    'field.date': 'Date', 'field.note': 'Note', 'field.email': 'E-mail address', 'field.password': 'Password',
+    'field.displayName': 'Your name', 'field.organisation': 'Organisation', 'field.currentPassword': 'Current password',
+    'field.newPassword': 'New password', 'field.body': 'Comment', 'field.quote': 'Quote', 'field.anchor': 'Passage',
+    'field.markdown': 'Text', 'field.role': 'Role', 'field.sortOrder': 'Position', 'field.partyId': 'Organisation',
+  },
+  id: {
+    'error.required': '{field} wajib diisi.', 'error.tooLong': '{field} maksimal {max} karakter.',
+    'error.tooShort': '{field} minimal {min} karakter.', 'error.outOfRange': '{field} harus antara {min} dan {max}.',
+    'error.invalidEmail': 'Masukkan alamat e-mail yang benar.', 'error.invalidValue': '{field} tidak valid.',
+    'error.notANumber': '{field} harus berupa angka.', 'error.dateOutOfRange': '{field} harus antara {min} dan {max}.',
+    'error.unknownOption': '{field}: pilih salah satu pilihan yang tersedia.',
+    'error.notAMember': 'Penanggung jawab harus anggota kemitraan ini.',
+    'error.unknownGoal': 'Tujuan itu sudah tidak ada (mungkin sudah dihapus).',
+    'error.unknownParty': 'Organisasi itu tidak tergabung dalam kemitraan ini.',
+    'error.notFound': 'Tidak ditemukan.', 'error.forbidden': 'Anda tidak berwenang melakukan ini.',
+    'error.editConflict': '{name} sudah mengubah ini lebih dulu.',
+    'error.tooManyRequests': 'Terlalu banyak permintaan. Tunggu sebentar, lalu coba lagi.',
+    'error.antiforgery': 'Sesi Anda berubah. Muat ulang halaman, lalu coba lagi.',
+    'error.unexpected': 'Terjadi gangguan di server ({status}). Silakan coba lagi.',
+    'error.offline': 'Tidak ada koneksi ke server. Silakan coba lagi.',
+    'error.badRequest': 'Server tidak dapat membaca data yang dikirim. Periksa isian, lalu coba lagi.',
+    'error.wrongCredentials': 'Alamat e-mail atau kata sandi salah.',
+    'error.signInThrottled': 'Terlalu banyak percobaan gagal dari sini: tunggu beberapa menit, lalu coba lagi.',
+    'error.passwordTooShort': 'Kata sandi minimal {min} karakter.',
+    'error.passwordTooWeak': 'Kata sandi ini terlalu mudah ditebak: gunakan frasa yang lebih panjang dari kata-kata yang tidak saling berkaitan.',
+    'error.notSignedIn': 'Anda belum masuk.', 'error.wrongPassword': 'Kata sandi saat ini salah.',
+    'error.emailTaken': 'Sudah ada akun dengan alamat e-mail ini.',
+    'error.passwordRejected': 'Pilih kata sandi yang lebih kuat.',
+    'error.externalSignInFailed': 'Masuk melalui penyedia eksternal tidak berhasil.',
+    'error.externalNoEmail': 'Penyedia tidak membagikan alamat e-mail.',
+    'error.externalAccountExists': 'Sudah ada akun dengan alamat e-mail ini. Masuk dulu dengan kata sandi Anda.',
+    'error.unknownPartnership': 'Kemitraan ini tidak ada, atau Anda bukan anggotanya.',
+    'error.roleTooLow': 'Tindakan ini memerlukan peran {needed}; peran Anda {role}.',
+    'error.archived': 'Kemitraan ini sudah diarsipkan dan hanya dapat dibaca.',
+    'error.partnershipExists': 'Kemitraan ini sudah ada.',
+    'error.partyExists': '“{name}” sudah tergabung dalam kemitraan ini.',
+    'error.tooManyParties': 'Satu kemitraan paling banyak beranggotakan {max} organisasi.',
+    'error.unknownMember': 'Orang itu bukan anggota kemitraan ini.', 'error.unknownRole': 'Peran tidak dikenal.',
+    'error.roleAboveYours': 'Anda tidak dapat memberikan peran yang lebih tinggi dari peran Anda ({role}).',
+    'error.lastOwner': 'Kemitraan harus memiliki setidaknya satu pemilik.',
+    'error.partyNeedsAdmin': 'Setiap organisasi harus memiliki setidaknya satu admin.',
+    'error.alreadyMember': '{email} sudah menjadi anggota kemitraan ini.',
+    'error.tooManyInvitations': 'Terlalu banyak undangan yang belum dijawab. Batalkan sebagian terlebih dahulu.',
+    'error.unknownInvitation': 'Undangan itu tidak ada atau sudah tidak berlaku.',
+    'error.invitationInvalid': 'Tautan undangan ini tidak berlaku.',
+    'error.invitationUsed': 'Undangan ini sudah digunakan.',
+    'error.invitationRevoked': 'Undangan ini sudah dibatalkan.',
+    'error.invitationExpired': 'Undangan ini sudah kedaluwarsa. Mintalah undangan baru.',
+    'error.invitationForOther': 'Undangan ini ditujukan untuk {email}. Masuklah dengan alamat itu untuk menerimanya.',
+    'error.alreadyJoined': 'Anda sudah menjadi anggota kemitraan ini.',
+    'error.ownerOnly': 'Hanya pemilik yang dapat melakukan ini.',
+    'error.partyAdminOnly': 'Hanya admin {party} yang dapat mengelola anggotanya.',
+    'error.unknownItem': 'Tugas ini sudah tidak ada (mungkin sudah dihapus).',
+    'error.unknownKpi': 'KPI ini sudah tidak ada (mungkin sudah dihapus).',
+    'error.unknownMeasurement': 'Nilai ini sudah tidak ada (mungkin sudah dihapus).',
+    'error.commentEmpty': 'Komentar tidak boleh kosong.',
+    'error.passageLost': 'Bagian teks yang dipilih sudah berubah. Silakan pilih lagi.',
+    'error.commentNotYours': 'Hanya penulis komentar (atau pemilik) yang dapat menghapusnya.',
+    'error.unknownDocument': 'Dokumen ini tidak ada, atau tidak lagi dibagikan kepada Anda.',
+    'error.documentExists': 'Dokumen ini sudah ada.',
+    'error.unknownRevision': 'Dokumen ini tidak menyimpan versi {revision}.',
+    'error.documentReloading': 'Dokumen sedang dimuat ulang setelah gagal disimpan. Coba lagi sebentar lagi.',
+    'error.saveFailed': 'Perubahan belum tersimpan; akan dicoba lagi.',
+    'error.invalidClientId': 'Editor mengirim identitas yang tidak valid. Muat ulang halaman.',
+    'error.invalidOperation': 'Server tidak dapat membaca sebuah perubahan; dokumen dimuat ulang.',
+    'error.operationTooLarge':
+      'Lebih dari {max} karakter sekaligus tidak dapat diterima. Tempelkan sebagian demi sebagian.',
+    'error.operationTooLarge.parts':
+      'Terlalu besar untuk dikirim sekaligus. Tempelkan sebagian demi sebagian.',
+    'error.documentTooLong': 'Dokumen akan melebihi batas {max} karakter.',
+    'error.openFirst': 'Buka dokumennya terlebih dahulu.', 'error.resync': 'Menyesuaikan dengan versi terbaru…',
+    'error.slowDown': 'Terlalu banyak perubahan sekaligus; pengiriman diperlambat.',
+    'error.unsentLost':
+      '{count} perubahan yang belum terkirim tidak lagi cocok dengan dokumen dan tidak dapat digabungkan.',
+    'error.this': 'Isian ini',
+    'field.title': 'Judul', 'field.notes': 'Catatan', 'field.ownerUserId': 'Penanggung jawab',
+    'field.dueDate': 'Tenggat', 'field.status': 'Status', 'field.goalId': 'Tujuan', 'field.name': 'Nama',
+    'field.unit': 'Satuan', 'field.target': 'Target',
+    'field.baseline': 'Nilai awal', 'field.direction': 'Arah', 'field.ownerPartyId': 'Organisasi penanggung jawab',
+    'field.description': 'Deskripsi', 'field.successCriteria': 'Kriteria keberhasilan', 'field.value': 'Nilai',
+    'field.date': 'Tanggal', 'field.note': 'Catatan', 'field.email': 'Alamat e-mail', 'field.password': 'Kata sandi',
+    'field.displayName': 'Nama Anda', 'field.organisation': 'Organisasi',
+    'field.currentPassword': 'Kata sandi saat ini', 'field.newPassword': 'Kata sandi baru', 'field.body': 'Komentar',
+    'field.quote': 'Kutipan', 'field.anchor': 'Bagian teks',
+    'field.markdown': 'Teks', 'field.role': 'Peran', 'field.sortOrder': 'Posisi', 'field.partyId': 'Organisasi',
+  },
+});
+
+const has = key => t(key) !== key;
+
+/** An argument as the person reads it: numbers and dates in their format, roles in their language. */
+function word(name, value) {
+  const text = String(value ?? '');
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return formatDate(text);
+  if (/^-?\d+(\.\d+)?$/.test(text)) return formatNumber(Number(text));
+  if ((name === 'role' || name === 'needed') && has(`role.${text}`)) return t(`role.${text}`);
+  return text;
+}
+
+/** One code with its arguments (and the field it is about) in the person's language; undefined when unknown. */
+export function describeCode(code, args = {}, field) {
+  const fieldName = field || args?.field;
+  const params = { field: fieldName && has(`field.${fieldName}`) ? t(`field.${fieldName}`) : t('error.this') };
+  for (const [name, value] of Object.entries(args ?? {})) if (name !== 'field') params[name] = word(name, value);
+  if (code === 'operationTooLarge' && args?.max === undefined) return t('error.operationTooLarge.parts');
+  return code && has(`error.${code}`) ? t(`error.${code}`, params) : undefined;
+}
+
+/** The words for a ProblemDetails answer (or none, with its HTTP status). */
+export function describeProblem(problem, status) {
+  if (problem?.errorCodes) {
+    const lines = Object.entries(problem.errorCodes).flatMap(([field, list]) =>
+      list.map((e, i) => describeCode(e.code, e.args, field) ?? problem.errors?.[field]?.[i] ?? ''));
+    if (lines.some(Boolean)) return lines.filter(Boolean).join(' ');
+  }
+  const known = describeCode(problem?.code, problem?.args);
+  if (known) return known;
+  if (problem?.errors) return Object.values(problem.errors).flat().join(' ');
+  return byStatus(status) ?? problem?.detail ?? t('error.unexpected', { status });
+}
+
+function byStatus(status) {
+  if (status === 0) return t('error.offline');
+  if (status === 400) return t('error.badRequest');
+  if (status === 401) return t('error.notSignedIn');
+  if (status === 403) return t('error.forbidden');
+  if (status === 404) return t('error.notFound');
+  if (status === 429) return t('error.tooManyRequests');
+  if (status >= 500) return t('error.unexpected', { status });
+  return undefined;
+}
+
+/** The words for a hub error (or an error the editor raised itself as { code, args }). */
+export function describeHubError(e) {
+  const error = e?.code ? e : hubError(e);
+  return describeCode(error?.code, error?.args) ?? error?.detail ?? t('error.unexpected', { status: '' });
+}
