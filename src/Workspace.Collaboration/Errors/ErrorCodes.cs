@@ -69,6 +69,11 @@ public static class ErrorCodes
     public const string UnknownItem = "unknownItem";
     public const string UnknownKpi = "unknownKpi";
     public const string UnknownMeasurement = "unknownMeasurement";
+    public const string TargetBeforeStart = "targetBeforeStart";
+    public const string TooManyMilestones = "tooManyMilestones";
+    public const string MilestonesNeedTargetDate = "milestonesNeedTargetDate";
+    public const string MilestoneOutsidePlan = "milestoneOutsidePlan";
+    public const string MilestoneDateTaken = "milestoneDateTaken";
     public const string CommentEmpty = "commentEmpty";
     public const string PassageLost = "passageLost";
     public const string CommentNotYours = "commentNotYours";

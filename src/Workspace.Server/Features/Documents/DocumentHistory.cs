@@ -173,10 +173,6 @@ public static class DocumentHistory
         Guid partnershipId, Guid documentId, long revision, NameVersionRequest request, HttpContext http,
         IGrainFactory grains, WorkspaceDb db, TimeProvider clock, CancellationToken ct)
     {
-        if (Validation.Check(request) is { } invalid)
-        {
-            return invalid;
-        }
         if (await DocumentApi.FindAsync(grains, documentId, partnershipId) is null)
         {
             return DocumentApi.NotFound();

@@ -1,3 +1,5 @@
+using Workspace.Collaboration.Errors;
+using Workspace.Server.Infrastructure;
 namespace Workspace.Server.Features.Goals;
 
 /// <summary>A KPI's standing today: its status, the value expected by now and the planned path it is held to.</summary>
@@ -103,12 +105,12 @@ public static class KpiStatus
     }
 
     /// <summary>Why the dates and phased targets of a KPI cannot be planned with, or null.</summary>
-    public static (string Field, string Error)? CheckPlan(
+    public static FieldError? CheckPlan(
         DateOnly? start, DateOnly? end, IReadOnlyList<KpiMilestone>? milestones)
     {
         if (start is { } s && end is { } e && e <= s)
         {
-            return ("targetDate", "The target date must come after the start date.");
+            return new("targetDate", ErrorCodes.TargetBeforeStart, "The target date must come after the start date.", null);
         }
         if (milestones is not { Count: > 0 })
         {
@@ -116,22 +118,24 @@ public static class KpiStatus
         }
         if (milestones.Count > 24)
         {
-            return ("milestones", "A KPI takes at most 24 phased targets.");
+            return new("milestones", ErrorCodes.TooManyMilestones, "A KPI takes at most 24 phased targets.",
+                Problems.Args(("max", 24)));
         }
         if (end is null)
         {
-            return ("milestones", "Phased targets need a target date.");
+            return new("milestones", ErrorCodes.MilestonesNeedTargetDate, "Phased targets need a target date.", null);
         }
         if (milestones.Any(m => !double.IsFinite(m.Value) || Math.Abs(m.Value) > 1e12))
         {
-            return ("milestones", "Each phased target needs a number.");
+            return new("milestones", ErrorCodes.NotANumber, "Each phased target needs a number.", null);
         }
         if (milestones.Any(m => m.Date >= end || (start is { } from && m.Date <= from)))
         {
-            return ("milestones", "Phased targets fall between the start date and the target date.");
+            return new("milestones", ErrorCodes.MilestoneOutsidePlan,
+                "Phased targets fall between the start date and the target date.", null);
         }
         return milestones.Select(m => m.Date).Distinct().Count() == milestones.Count
             ? null
-            : ("milestones", "Two phased targets share a date.");
+            : new("milestones", ErrorCodes.MilestoneDateTaken, "Two phased targets share a date.", null);
     }
 }
