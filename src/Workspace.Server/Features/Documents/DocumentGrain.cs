@@ -265,14 +265,15 @@ public sealed partial class DocumentGrain(
             {
                 op = TextType.Transform(op, _recent[(int)(r - _firstRecent)].Op, Side.Left);
             }
+            if (op.BaseLength > _text.Length)
+            {
+                throw new DocumentRejectedException($"The operation reaches code point {op.BaseLength}, but the document has {_text.Length}.");
+            }
+            _text.CheckDeletedText(op);
         }
         catch (OtException ex)
         {
             throw new DocumentRejectedException($"Invalid operation: {ex.Message}");
-        }
-        if (op.BaseLength > _text.Length)
-        {
-            throw new DocumentRejectedException($"The operation reaches code point {op.BaseLength}, but the document has {_text.Length}.");
         }
         if ((long)_text.Length + op.LengthDelta > _options.MaxDocumentLength)
         {
