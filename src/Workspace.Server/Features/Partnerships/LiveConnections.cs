@@ -18,7 +18,10 @@ public sealed class LiveConnections
     public void Track(HubCallerContext context, string userId, Guid partnershipId)
     {
         var entries = _byConnection.GetOrAdd(context.ConnectionId, _ => new());
-        entries[partnershipId] = new Entry(context, userId, partnershipId);
+        if (!entries.TryGetValue(partnershipId, out var entry) || entry.UserId != userId)
+        {
+            entries[partnershipId] = new Entry(context, userId, partnershipId); // hubs track on every call: add once
+        }
     }
 
     /// <summary>Call from <c>OnDisconnectedAsync</c>; returns the partnerships the connection had joined.</summary>
