@@ -10,6 +10,10 @@ const RESYNC = 'Resync required';
 const SLOW_DOWN = 'Too many messages';
 // A refusal that will never succeed: the only error on which an edit is dropped (DocumentHubNames.RefusedPrefix).
 const REFUSED = 'Refused: ';
+// The server binds a client id to the person who first used it in a document. An id restored from this browser's
+// storage may be someone else's (another person signed in here before): take a new one and send the edit again.
+const FOREIGN_ID = 'client id is already used by someone else';
+const newClientId = () => crypto.randomUUID().replaceAll('-', '');
 // Default of the server's Documents:MaxOperationLength.
 const MAX_EDIT = 100_000;
 
@@ -76,7 +80,7 @@ export class OtClient {
     this.resyncing = false;
     this.opened = false;
     const saved = this.load();
-    this.clientId = saved?.clientId ?? crypto.randomUUID().replaceAll('-', '');
+    this.clientId = saved?.clientId ?? newClientId();
     this.seq = saved?.seq ?? 0;
     this.saved = saved;
     connection.on('OperationApplied', m => { if (m.documentId === documentId) this.receive([m]); });
@@ -167,6 +171,16 @@ export class OtClient {
       if (message.includes(SLOW_DOWN)) {
         this.sending = false;
         setTimeout(() => this.flush(), 1000);
+        return;
+      }
+      if (message.includes(FOREIGN_ID) && this.inflight?.seq === seq) {
+        // Nothing was applied under that id: the same edit goes again under a new one.
+        this.clientId = newClientId();
+        this.seq = 0;
+        this.inflight.seq = ++this.seq;
+        this.sending = false;
+        this.save();
+        this.flush();
         return;
       }
       if (message.startsWith(REFUSED)) {
@@ -279,7 +293,8 @@ export class OtClient {
           inflightApplied = true;
         } catch (e) {
           const message = hubMessage(e);
-          if (message.startsWith(REFUSED)) { this.h.onRejected(message); this.inflight = null; } else if (!message.includes(RESYNC)) throw e;
+          if (message.includes(FOREIGN_ID)) { this.clientId = newClientId(); this.seq = 0; } // resent below, under the new id
+          else if (message.startsWith(REFUSED)) { this.h.onRejected(message); this.inflight = null; } else if (!message.includes(RESYNC)) throw e;
           inflightApplied = false;
         }
         state = null;
