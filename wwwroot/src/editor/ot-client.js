@@ -293,8 +293,11 @@ export class OtClient {
           inflightApplied = true;
         } catch (e) {
           const message = hubMessage(e);
-          if (message.includes(FOREIGN_ID)) { this.clientId = newClientId(); this.seq = 0; } // resent below, under the new id
-          else if (message.startsWith(REFUSED)) { this.h.onRejected(message); this.inflight = null; } else if (!message.includes(RESYNC)) throw e;
+          if (message.includes(FOREIGN_ID)) {
+            this.clientId = newClientId(); // not applied: resent below, under the new id
+            this.seq = 0;
+          } else if (message.startsWith(REFUSED)) { this.h.onRejected(message); this.inflight = null; }
+          else if (!message.includes(RESYNC)) throw e;
           inflightApplied = false;
         }
         state = null;

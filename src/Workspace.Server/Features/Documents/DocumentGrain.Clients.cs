@@ -3,7 +3,7 @@ using Workspace.Server.Data;
 
 namespace Workspace.Server.Features.Documents;
 
-/// <summary>Client ids and their sequence numbers: who may submit under an id, and which ops were seen before.</summary>
+/// <summary>Client ids and their sequence numbers: who may submit under an id, which ops were seen before.</summary>
 public sealed partial class DocumentGrain
 {
     /// <summary>
@@ -29,7 +29,13 @@ public sealed partial class DocumentGrain
         var byAuthor = await db.Set<DocumentOperation>().AsNoTracking()
             .Where(o => o.DocumentId == Id)
             .GroupBy(o => new { o.ClientId, o.AuthorId })
-            .Select(g => new { g.Key.ClientId, g.Key.AuthorId, Seq = g.Max(o => o.ClientSeq), First = g.Min(o => o.Revision) })
+            .Select(g => new
+            {
+                g.Key.ClientId,
+                g.Key.AuthorId,
+                Seq = g.Max(o => o.ClientSeq),
+                First = g.Min(o => o.Revision),
+            })
             .ToListAsync(ct);
         foreach (var client in byAuthor.GroupBy(c => c.ClientId))
         {
@@ -41,23 +47,28 @@ public sealed partial class DocumentGrain
         }
     }
 
-    /// <summary>What is known of the command's client id; refuses an id of someone else and an impossible sequence number.</summary>
+    /// <summary>What is known of the command's client id; refuses someone else's id and impossible numbers.</summary>
     private ClientSeen? CheckClient(SubmitCommand command)
     {
         if (command.ClientSeq < 1)
         {
-            throw new DocumentRejectedException($"Sequence number {command.ClientSeq} is not valid; a client counts from 1.");
+            throw new DocumentRejectedException(
+                $"Sequence number {command.ClientSeq} is not valid; a client counts from 1.");
         }
         var seen = _clients.GetValueOrDefault(command.ClientId);
         if (seen is not null && !string.Equals(seen.Owner, command.Author.UserId, StringComparison.Ordinal))
         {
             // Not told whose it is: the id is someone else's, and that is all the sender needs to know.
-            throw new DocumentRejectedException("This client id is already used by someone else in this document; start a new one.") { StatusCode = 403 };
+            throw new DocumentRejectedException(
+                "This client id is already used by someone else in this document; start a new one.")
+            {
+                StatusCode = 403,
+            };
         }
         if (command.ClientSeq > (seen?.Seq ?? 0) + MaxSequenceJump)
         {
             throw new DocumentRejectedException(
-                $"Sequence number {command.ClientSeq} jumps too far ahead of this client's last one ({seen?.Seq ?? 0}).");
+                $"Sequence number {command.ClientSeq} jumps too far past this client's last one ({seen?.Seq ?? 0}).");
         }
         return seen;
     }
@@ -75,11 +86,13 @@ public sealed partial class DocumentGrain
         }
         await using var db = await dbs.CreateDbContextAsync();
         var revision = await db.Set<DocumentOperation>().AsNoTracking()
-            .Where(o => o.DocumentId == Id && o.ClientId == clientId && o.AuthorId == seen.Owner && o.ClientSeq == seq)
+            .Where(o => o.DocumentId == Id && o.ClientId == clientId && o.AuthorId == seen.Owner)
+            .Where(o => o.ClientSeq == seq)
             .Select(o => (long?)o.Revision).FirstOrDefaultAsync();
         // A sequence number the client skipped was never applied; its latest one stands for it.
         return revision ?? await db.Set<DocumentOperation>().AsNoTracking()
-            .Where(o => o.DocumentId == Id && o.ClientId == clientId && o.AuthorId == seen.Owner && o.ClientSeq == seen.Seq)
+            .Where(o => o.DocumentId == Id && o.ClientId == clientId && o.AuthorId == seen.Owner)
+            .Where(o => o.ClientSeq == seen.Seq)
             .Select(o => o.Revision).FirstAsync();
     }
 }

@@ -258,7 +258,8 @@ public sealed partial class DocumentGrain(
             }
             if (op.BaseLength > _text.Length)
             {
-                throw new DocumentRejectedException($"The operation reaches code point {op.BaseLength}, but the document has {_text.Length}.");
+                throw new DocumentRejectedException(
+                    $"The operation reaches code point {op.BaseLength}, but the document has {_text.Length}.");
             }
             _text.CheckDeletedText(op);
         }
@@ -356,7 +357,8 @@ public sealed partial class DocumentGrain(
         _recent.Add(applied);
         _lengthAfter.Add(_text.Length);
         Trim();
-        _clients[clientId] = new ClientSeen(_clients.GetValueOrDefault(clientId)?.Owner ?? (clientId == ServerClientId ? "" : author.UserId), clientSeq, revision);
+        var owner = _clients.GetValueOrDefault(clientId)?.Owner ?? (clientId == ServerClientId ? "" : author.UserId);
+        _clients[clientId] = new ClientSeen(owner, clientSeq, revision);
         TransformPresence(op, connectionId);
         if (revision % _options.SnapshotInterval == 0)
         {

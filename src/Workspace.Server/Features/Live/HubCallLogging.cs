@@ -16,7 +16,8 @@ public sealed partial class HubCallLogging(ILogger<HubCallLogging> log) : IHubFi
     /// <summary>The logger category of SignalR's dispatcher, whose error entries this filter replaces.</summary>
     public const string DispatcherCategory = "Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher";
 
-    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    public async ValueTask<object?> InvokeMethodAsync(
+        HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         try
         {
@@ -24,7 +25,8 @@ public sealed partial class HubCallLogging(ILogger<HubCallLogging> log) : IHubFi
         }
         catch (Exception ex)
         {
-            Log(invocationContext.Hub.GetType().Name, invocationContext.HubMethodName, invocationContext.Context.UserIdentifier, ex);
+            var hub = invocationContext.Hub.GetType().Name;
+            Log(hub, invocationContext.HubMethodName, invocationContext.Context.UserIdentifier, ex);
             throw;
         }
     }
@@ -42,7 +44,8 @@ public sealed partial class HubCallLogging(ILogger<HubCallLogging> log) : IHubFi
         }
     }
 
-    public async Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
+    public async Task OnDisconnectedAsync(
+        HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
     {
         try
         {
@@ -67,7 +70,8 @@ public sealed partial class HubCallLogging(ILogger<HubCallLogging> log) : IHubFi
         }
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Refused {Hub}.{Method} for user {User}: {Reason}")]
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information,
+        Message = "Refused {Hub}.{Method} for user {User}: {Reason}")]
     private static partial void Refused(ILogger logger, string hub, string method, string? user, string reason);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "{Hub}.{Method} failed.")]

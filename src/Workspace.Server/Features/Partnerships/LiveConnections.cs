@@ -22,7 +22,7 @@ public sealed class LiveConnections
     {
         public Dictionary<string, Dictionary<string, HubCallerContext>> ByUser { get; } = new(StringComparer.Ordinal);
 
-        /// <summary>Set when it emptied and left the index; whoever still holds it must look the partnership up again.</summary>
+        /// <summary>Set when it emptied and left the index; a holder then looks the partnership up again.</summary>
         public bool Retired { get; set; }
     }
 
@@ -81,7 +81,8 @@ public sealed class LiveConnections
     /// <summary>The connection left one partnership; true when it had joined it.</summary>
     public bool Leave(string connectionId, Guid partnershipId)
     {
-        if (!_byConnection.TryGetValue(connectionId, out var entries) || !entries.TryRemove(partnershipId, out var entry))
+        if (!_byConnection.TryGetValue(connectionId, out var entries)
+            || !entries.TryRemove(partnershipId, out var entry))
         {
             return false;
         }
@@ -183,7 +184,9 @@ public sealed class LiveConnections
         }
         lock (members)
         {
-            if (!members.ByUser.TryGetValue(userId, out var connections) || !connections.Remove(connectionId) || connections.Count > 0)
+            if (!members.ByUser.TryGetValue(userId, out var connections)
+                || !connections.Remove(connectionId)
+                || connections.Count > 0)
             {
                 return;
             }
