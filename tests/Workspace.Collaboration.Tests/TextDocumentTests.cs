@@ -19,6 +19,22 @@ public sealed class TextDocumentTests
     }
 
     [Fact]
+    public void DeleteThatNamesItsTextMustNameTheTextAtItsPlace()
+    {
+        var doc = new TextDocument("a😀b" + new string('x', 5_000) + "tail");
+
+        doc.CheckDeletedText(TextOperation.Create(OpComponent.Retain(1), OpComponent.Delete("😀b")));
+        doc.CheckDeletedText(TextOperation.Create(OpComponent.Retain(5_001), OpComponent.Delete("xxtail")));
+        doc.CheckDeletedText(TextOperation.Create(OpComponent.Insert("new"), OpComponent.Retain(3), OpComponent.Delete("xx")));
+        doc.CheckDeletedText(TextOperation.Delete(0, 3)); // a delete by count names nothing
+        var wrong = Assert.Throws<OtException>(() => doc.CheckDeletedText(TextOperation.Create(OpComponent.Delete("ZZZ"))));
+        Assert.Contains("names text that is not there", wrong.Message, StringComparison.Ordinal);
+        Assert.Throws<OtException>(() => doc.CheckDeletedText(TextOperation.Create(OpComponent.Retain(1), OpComponent.Delete("😀c"))));
+        Assert.Throws<OtException>(() => doc.CheckDeletedText(TextOperation.Create(OpComponent.Retain(5_001), OpComponent.Delete("xxtailz"))));
+        Assert.Equal(5_007, doc.Length); // checking changes nothing
+    }
+
+    [Fact]
     public void EmptyDocumentGrowsAndShrinksToEmpty()
     {
         var doc = new TextDocument("");

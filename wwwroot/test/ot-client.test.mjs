@@ -14,9 +14,10 @@ class FakeHub {
     this.seen = new Map();
     this.connections = [];
     this.failSaves = 0;
+    this.owners = new Map(); // client id -> the person who first used it
   }
 
-  connect() {
+  connect(user = 'anon') {
     const hub = this;
     const handlers = new Map();
     const connection = {
@@ -44,6 +45,11 @@ class FakeHub {
           throw new Error("An unexpected error occurred invoking 'Submit' on the server. HubException: The change could not be saved; it will be retried.");
         }
         if (method === 'Submit') {
+          const owner = hub.owners.get(args[0].clientId) ?? user;
+          if (owner !== user) {
+            throw new Error("An unexpected error occurred invoking 'Submit' on the server. HubException: " + JSON.stringify({ code: 'clientIdTaken', detail: 'This client id is already used by someone else in this document; start a new one.', final: true }));
+          }
+          hub.owners.set(args[0].clientId, user);
           const result = hub.submit(connection, args[0]);
           // Applied and stored, but the answer is lost with the connection.
           if (connection.loseNextAck) { connection.loseNextAck = false; connection.drop(); throw new Error('Invocation canceled: connection lost.'); }
@@ -75,9 +81,9 @@ class FakeHub {
   }
 }
 
-function editor(hub, documentId = 'doc') {
+function editor(hub, documentId = 'doc', user = 'anon') {
   const shown = { text: '' };
-  const client = new OtClient(hub.connect(), documentId, {
+  const client = new OtClient(hub.connect(user), documentId, {
     onRemote(op, before) { assert.equal(before, shown.text, 'a remote op arrives for the text the editor shows'); shown.text = type.apply(before, op); },
     onReset(text) { shown.text = text; },
     onStatus() {},
@@ -213,6 +219,26 @@ test('an edit whose save failed is sent again while connected and lands once', a
   assert.equal(a.client.pendingEdits, 0);
   assert.equal(hub.text, 'Budget approved');
   assert.equal(hub.ops.length, 1);
+});
+
+test("an id restored from someone else's session is replaced and the edit still lands once", async () => {
+  const hub = new FakeHub();
+  const ana = editor(hub, 'doc', 'ana');
+  await ana.client.open();
+  ana.typeAt(0, 'Ana. ');
+  await settle();
+  const budi = editor(hub, 'doc', 'budi');
+  budi.client.clientId = ana.client.clientId; // as if restored from this browser's storage after Ana signed out
+  await budi.client.open();
+  budi.typeAt(0, 'Budi. ');
+  await settle();
+  ana.typeAt(ana.shown.text.length, 'Ana again.');
+  await settle();
+  assert.equal(budi.client.pendingEdits, 0);
+  assert.notEqual(budi.client.clientId, ana.client.clientId);
+  assert.equal(hub.text, 'Budi. Ana. Ana again.');
+  assert.equal(budi.shown.text, hub.text);
+  assert.equal(ana.shown.text, hub.text);
 });
 
 test('positionBefore finds each character again in the text before an op, over emoji too', () => {

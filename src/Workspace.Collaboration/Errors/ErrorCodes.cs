@@ -85,6 +85,8 @@ public static class ErrorCodes
     public const string DocumentReloading = "documentReloading";
     public const string SaveFailed = "saveFailed";
     public const string InvalidClientId = "invalidClientId";
+    public const string ClientIdTaken = "clientIdTaken";
+    public const string InvalidClientSeq = "invalidClientSeq";
     public const string InvalidOperation = "invalidOperation";
     public const string OperationTooLarge = "operationTooLarge";
     public const string DocumentTooLong = "documentTooLong";

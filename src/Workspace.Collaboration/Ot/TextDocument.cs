@@ -82,6 +82,27 @@ public sealed class TextDocument
         }
     }
 
+    /// <summary>
+    /// Throws <see cref="OtException"/> unless every delete of <paramref name="op"/> that carries its text (an
+    /// invertible delete, <c>{"d":"abc"}</c>) names exactly the text at its place here. Such an op says what it
+    /// deletes; applying it over other text would store an op that no longer describes its own effect.
+    /// </summary>
+    public void CheckDeletedText(TextOperation op)
+    {
+        ArgumentNullException.ThrowIfNull(op);
+        var pos = 0;
+        foreach (var c in op.Items)
+        {
+            if (c.IsDelete && c.Text is not null
+                && (pos + c.Count > Length || !string.Equals(Slice(pos, c.Count), c.Text, StringComparison.Ordinal)))
+            {
+                throw new OtException($"Invalid op: the delete at code point {pos} names text that is not there.");
+            }
+
+            pos += c.IsInsert ? 0 : c.Count;
+        }
+    }
+
     /// <summary>The text from code point <paramref name="start"/>, <paramref name="length"/> code points long.</summary>
     public string Slice(int start, int length)
     {

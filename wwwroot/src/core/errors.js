@@ -71,6 +71,8 @@ addMessages({
     'error.documentReloading': 'The document is being reloaded after a failed save; try again in a moment.',
     'error.saveFailed': 'The change could not be saved yet; it will be tried again.',
     'error.invalidClientId': 'The editor sent an invalid id; reload the page.',
+    'error.clientIdTaken': 'This editor id belongs to someone else; the edit is sent again under a new one.',
+    'error.invalidClientSeq': 'The editor sent an edit number out of order; reload the page.',
     'error.invalidOperation': 'The server could not read an edit; the document was reloaded.',
     'error.operationTooLarge': 'An edit of more than {max} characters at once is not accepted; paste it in parts.',
     'error.operationTooLarge.parts': 'This edit is too large to send at once; paste it in parts.',
@@ -153,6 +155,8 @@ addMessages({
     'error.documentReloading': 'Dokumen sedang dimuat ulang setelah gagal disimpan. Coba lagi sebentar lagi.',
     'error.saveFailed': 'Perubahan belum tersimpan; akan dicoba lagi.',
     'error.invalidClientId': 'Editor mengirim identitas yang tidak valid. Muat ulang halaman.',
+    'error.clientIdTaken': 'Identitas editor ini milik orang lain; perubahan dikirim ulang dengan identitas baru.',
+    'error.invalidClientSeq': 'Editor mengirim nomor perubahan yang tidak berurutan. Muat ulang halaman.',
     'error.invalidOperation': 'Server tidak dapat membaca sebuah perubahan; dokumen dimuat ulang.',
     'error.operationTooLarge':
       'Lebih dari {max} karakter sekaligus tidak dapat diterima. Tempelkan sebagian demi sebagian.',

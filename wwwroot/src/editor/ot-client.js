@@ -10,6 +10,10 @@ import { hubError } from '../core/hub-error.js';
 const RESYNC = 'resync';
 // The server's per-connection rate limit: the op was not applied; send it again a little later.
 const SLOW_DOWN = 'slowDown';
+// The server binds a client id to the person who first used it in a document. An id restored from this browser's
+// storage may be someone else's (another person signed in here before): take a new one and send the edit again.
+const CLIENT_ID_TAKEN = 'clientIdTaken';
+const newClientId = () => crypto.randomUUID().replaceAll('-', '');
 // Default of the server's Documents:MaxOperationLength.
 const MAX_EDIT = 100_000;
 
@@ -76,7 +80,7 @@ export class OtClient {
     this.resyncing = false;
     this.opened = false;
     const saved = this.load();
-    this.clientId = saved?.clientId ?? crypto.randomUUID().replaceAll('-', '');
+    this.clientId = saved?.clientId ?? newClientId();
     this.seq = saved?.seq ?? 0;
     this.saved = saved;
     connection.on('OperationApplied', m => { if (m.documentId === documentId) this.receive([m]); });
@@ -167,6 +171,16 @@ export class OtClient {
       if (error?.code === SLOW_DOWN) {
         this.sending = false;
         setTimeout(() => this.flush(), 1000);
+        return;
+      }
+      if (error?.code === CLIENT_ID_TAKEN && this.inflight?.seq === seq) {
+        // Nothing was applied under that id: the same edit goes again under a new one.
+        this.clientId = newClientId();
+        this.seq = 0;
+        this.inflight.seq = ++this.seq;
+        this.sending = false;
+        this.save();
+        this.flush();
         return;
       }
       if (error?.final) {
@@ -279,7 +293,11 @@ export class OtClient {
           inflightApplied = true;
         } catch (e) {
           const error = hubError(e);
-          if (error?.final) { this.h.onRejected(error); this.inflight = null; } else if (error?.code !== RESYNC) throw e;
+          if (error?.code === CLIENT_ID_TAKEN) {
+            this.clientId = newClientId(); // not applied: resent below, under the new id
+            this.seq = 0;
+          } else if (error?.final) { this.h.onRejected(error); this.inflight = null; }
+          else if (error?.code !== RESYNC) throw e;
           inflightApplied = false;
         }
         state = null;

@@ -71,8 +71,6 @@ public sealed partial class DocumentGrain(
     IHubContext<DocumentHub, IDocumentClient> hub,
     ILogger<DocumentGrain> log) : Grain, IDocumentGrain
 {
-    private sealed record ClientSeen(long Seq, long Revision);
-
     private sealed class Presence
     {
         public required PresenceView View { get; set; }
@@ -137,15 +135,7 @@ public sealed partial class DocumentGrain(
         }
         // Lengths before the snapshot are not known without replaying; -1 there means "cannot check, let transform decide".
 
-        var lastSeqs = await db.Set<DocumentOperation>().AsNoTracking()
-            .Where(o => o.DocumentId == Id)
-            .GroupBy(o => o.ClientId)
-            .Select(g => new { ClientId = g.Key, Seq = g.Max(o => o.ClientSeq) })
-            .ToListAsync(cancellationToken);
-        foreach (var c in lastSeqs)
-        {
-            _clients[c.ClientId] = new ClientSeen(c.Seq, -1);
-        }
+        await LoadClientsAsync(db, cancellationToken);
         RememberChecklist();
         log.LogDebug("Document {Id} activated at revision {Revision}.", Id, _revision);
     }
@@ -238,8 +228,9 @@ public sealed partial class DocumentGrain(
             throw new DocumentRejectedException(
                 ErrorCodes.SaveFailed, "The change could not be saved; it will be retried.") { StatusCode = 503 };
         }
+        var seen = CheckClient(command);
         // Idempotence first: a resubmitted op is answered, never applied twice, whatever else changed since.
-        if (_clients.TryGetValue(command.ClientId, out var seen) && command.ClientSeq <= seen.Seq)
+        if (seen is not null && command.ClientSeq <= seen.Seq)
         {
             var original = await RevisionOfAsync(command.ClientId, command.ClientSeq, seen);
             await _lastWrite; // it may still be on its way to the disk
@@ -278,16 +269,17 @@ public sealed partial class DocumentGrain(
             {
                 op = TextType.Transform(op, _recent[(int)(r - _firstRecent)].Op, Side.Left);
             }
+            if (op.BaseLength > _text.Length)
+            {
+                throw new DocumentRejectedException(
+                    ErrorCodes.InvalidOperation,
+                    $"The operation reaches code point {op.BaseLength}, but the document has {_text.Length}.");
+            }
+            _text.CheckDeletedText(op);
         }
         catch (OtException ex)
         {
             throw new DocumentRejectedException(ErrorCodes.InvalidOperation, $"Invalid operation: {ex.Message}");
-        }
-        if (op.BaseLength > _text.Length)
-        {
-            throw new DocumentRejectedException(
-                ErrorCodes.InvalidOperation,
-                $"The operation reaches code point {op.BaseLength}, but the document has {_text.Length}.");
         }
         if ((long)_text.Length + op.LengthDelta > _options.MaxDocumentLength)
         {
@@ -385,7 +377,8 @@ public sealed partial class DocumentGrain(
         _recent.Add(applied);
         _lengthAfter.Add(_text.Length);
         Trim();
-        _clients[clientId] = new ClientSeen(clientSeq, revision);
+        var owner = _clients.GetValueOrDefault(clientId)?.Owner ?? (clientId == ServerClientId ? "" : author.UserId);
+        _clients[clientId] = new ClientSeen(owner, clientSeq, revision);
         TransformPresence(op, connectionId);
         if (revision % _options.SnapshotInterval == 0)
         {
@@ -502,27 +495,6 @@ public sealed partial class DocumentGrain(
             var (anchor, head) = TextType.TransformSelection((v.Anchor, v.Head), op, v.ConnectionId == authorConnection);
             presence.View = v with { Anchor = anchor, Head = head, Revision = _revision };
         }
-    }
-
-    private async Task<long> RevisionOfAsync(string clientId, long seq, ClientSeen seen)
-    {
-        if (seq == seen.Seq && seen.Revision > 0)
-        {
-            return seen.Revision;
-        }
-        var recent = _recent.FindLast(o => o.ClientId == clientId && o.ClientSeq == seq);
-        if (recent is not null)
-        {
-            return recent.Revision;
-        }
-        await using var db = await dbs.CreateDbContextAsync();
-        var revision = await db.Set<DocumentOperation>().AsNoTracking()
-            .Where(o => o.DocumentId == Id && o.ClientId == clientId && o.ClientSeq == seq)
-            .Select(o => (long?)o.Revision).FirstOrDefaultAsync();
-        // A sequence number the client skipped was never applied; its latest one stands for it.
-        return revision ?? await db.Set<DocumentOperation>().AsNoTracking()
-            .Where(o => o.DocumentId == Id && o.ClientId == clientId && o.ClientSeq == seen.Seq)
-            .Select(o => o.Revision).FirstAsync();
     }
 
     private void CheckSize(TextOperation op)

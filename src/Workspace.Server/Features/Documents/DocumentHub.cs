@@ -29,17 +29,15 @@ public sealed record SubmitRequest(Guid DocumentId, string ClientId, long Client
 [Authorize]
 public sealed class DocumentHub(PartnershipAccess access, LiveConnections connections, PartnershipFeed feed, IGrainFactory grains) : Hub<IDocumentClient>
 {
-    /// <summary>How long a connection may rely on a membership check before asking again.</summary>
-    private static readonly TimeSpan AccessTtl = TimeSpan.FromSeconds(10);
+    private const string UnknownDocument = "Unknown document.";
 
-    private sealed record Access(Guid PartnershipId, MemberView Member, DateTimeOffset CheckedAt);
+    private sealed record Access(Guid PartnershipId, MemberView Member);
 
     public async Task<DocumentState> OpenDocument(Guid documentId, long? knownRevision)
     {
-        var access = await AuthoriseAsync(documentId, PartnershipRole.Viewer, fresh: true);
+        await AuthoriseAsync(documentId, PartnershipRole.Viewer, fresh: true);
         // Join before reading the state, so no operation falls between the two.
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(documentId));
-        connections.Track(Context, access.Member.UserId, access.PartnershipId);
         Opened.TryAdd(documentId, 0);
         return await Grain(documentId).OpenAsync(knownRevision);
     }
@@ -115,28 +113,40 @@ public sealed class DocumentHub(PartnershipAccess access, LiveConnections connec
     private ConcurrentDictionary<Guid, byte> Opened =>
         (ConcurrentDictionary<Guid, byte>)(Context.Items.TryGetValue("documents.opened", out var o) ? o! : Context.Items["documents.opened"] = new ConcurrentDictionary<Guid, byte>());
 
+    /// <summary>
+    /// Who the caller is in the document's partnership, asked of the partnership grain on every call (it holds its
+    /// members in memory, so this is cheap): a removal or a role change counts from the very next call, on every node,
+    /// whatever this connection did before. Only the document's partnership, which never changes, is remembered.
+    /// Every connection that passes is tracked, so a removal also aborts it at once.
+    /// </summary>
     private async Task<Access> AuthoriseAsync(Guid documentId, PartnershipRole minimum, bool fresh = false)
     {
-        var key = "documents.access:" + documentId.ToString("N");
-        if (fresh || !Context.Items.TryGetValue(key, out var cached) || cached is not Access found || DateTimeOffset.UtcNow - found.CheckedAt > AccessTtl)
+        var partnershipId = await PartnershipOfAsync(documentId, fresh);
+        var member = await access.FindMemberAsync(Context.User!, partnershipId) ?? throw Refused(ErrorCodes.UnknownDocument, UnknownDocument);
+        connections.Track(Context, member.UserId, partnershipId);
+        if (member.Role < minimum)
         {
-            var info = await Grain(documentId).GetInfoAsync();
-            var member = info is null || info.Deleted ? null : await access.FindMemberAsync(Context.User!, info.PartnershipId);
-            if (member is null)
-            {
-                Context.Items.Remove(key);
-                throw Refused(ErrorCodes.UnknownDocument, "Unknown document.");
-            }
-            found = new Access(info!.PartnershipId, member, DateTimeOffset.UtcNow);
-            Context.Items[key] = found;
+            throw Refused(ErrorCodes.RoleTooLow, $"This needs the {minimum} role; you are {member.Role}.",
+                ("needed", minimum), ("role", member.Role));
         }
-        if (found.Member.Role < minimum)
+        return new Access(partnershipId, member);
+    }
+
+    private async Task<Guid> PartnershipOfAsync(Guid documentId, bool fresh)
+    {
+        var key = "documents.partnership:" + documentId.ToString("N");
+        if (!fresh && Context.Items.TryGetValue(key, out var cached) && cached is Guid known)
         {
-            throw Refused(
-                ErrorCodes.RoleTooLow,
-                $"This needs the {minimum} role; you are {found.Member.Role}.", ("needed", minimum), ("role", found.Member.Role));
+            return known;
         }
-        return found;
+        var info = await Grain(documentId).GetInfoAsync();
+        if (info is null || info.Deleted)
+        {
+            Context.Items.Remove(key);
+            throw Refused(ErrorCodes.UnknownDocument, UnknownDocument);
+        }
+        Context.Items[key] = info.PartnershipId;
+        return info.PartnershipId;
     }
 
     /// <summary>

@@ -22,11 +22,15 @@ public static class LiveExtensions
 
     public static void AddWorkspaceLive(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<HubCallLogging>();
         builder.Services.AddSignalR(o =>
         {
             o.MaximumReceiveMessageSize = MaximumReceiveMessageSize;
             o.EnableDetailedErrors = false;
+            // Added first, so it is the outermost filter and sees every refusal (the rate limit's too).
+            o.AddFilter<HubCallLogging>();
         });
+        builder.Logging.AddFilter(HubCallLogging.DispatcherCategory, LogLevel.Critical);
     }
 
     public static void MapLive(this WebApplication app)

@@ -141,6 +141,8 @@ public sealed class CoEditingTests(WorkspaceFactory factory) : IClassFixture<Wor
     [InlineData("\"hello\"", "an operation is a JSON array")]
     [InlineData("[10,\"x\"]", "reaches code point 10")]
     [InlineData("[{\"d\":4}]", "reaches code point 4")]
+    [InlineData("[{\"d\":\"ZZZ\"}]", "names text that is not there")]
+    [InlineData("[1,{\"d\":\"bb\"}]", "names text that is not there")]
     public async Task InvalidOperationIsRejectedWithAMessageAndChangesNothing(string opJson, string message)
     {
         var owner = await factory.SignUpAsync("Eka", ct: _ct);
@@ -156,6 +158,30 @@ public sealed class CoEditingTests(WorkspaceFactory factory) : IClassFixture<Wor
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
         var state = await hub.InvokeAsync<DocumentState>("CatchUp", docId, -1L, _ct);
         Assert.Equal(("abc", 1L), (state.Text, state.Revision));
+    }
+
+    [Fact]
+    public async Task StaleDeleteThatNamesItsTextMustNameTheTextItDeletesAfterTransformation()
+    {
+        var owner = await factory.SignUpAsync("Eko", ct: _ct);
+        var (pid, docId) = await CreateDocumentAsync(owner, _ct);
+        await using var hub = factory.Hub(owner, DocumentHubNames.Path);
+        await hub.StartAsync(_ct);
+        await hub.InvokeAsync<DocumentState>("OpenDocument", docId, null, _ct);
+        await hub.InvokeAsync<SubmitResult>("Submit", new SubmitRequest(docId, "a", 1, 0, TextOperation.Insert(0, "abc")), _ct);
+        await hub.InvokeAsync<SubmitResult>("Submit", new SubmitRequest(docId, "a", 2, 1, TextOperation.Insert(1, "X")), _ct);
+
+        // Both written against revision 1 ("abc"); after "X" went in they delete at code point 2 of "aXbc".
+        var wrong = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<SubmitResult>("Submit",
+            new SubmitRequest(docId, "b", 1, 1, TextOperation.Create(OpComponent.Retain(1), OpComponent.Delete("Xb"))), _ct));
+        var textAfterWrong = await ServerTextAsync(owner, pid, docId, _ct);
+        var right = await hub.InvokeAsync<SubmitResult>("Submit",
+            new SubmitRequest(docId, "b", 2, 1, TextOperation.Create(OpComponent.Retain(1), OpComponent.Delete("bc"))), _ct);
+
+        Assert.Equal(ErrorCodes.InvalidOperation, HubError.From(wrong)?.Code);
+        Assert.Equal("aXbc", textAfterWrong);
+        Assert.Equal(3, right.Revision);
+        Assert.Equal("aX", await ServerTextAsync(owner, pid, docId, _ct));
     }
 
     [Fact]

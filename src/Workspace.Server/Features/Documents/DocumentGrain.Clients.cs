@@ -1,0 +1,99 @@
+using Workspace.Collaboration.Errors;
+using Microsoft.EntityFrameworkCore;
+using Workspace.Server.Data;
+
+namespace Workspace.Server.Features.Documents;
+
+/// <summary>Client ids and their sequence numbers: who may submit under an id, which ops were seen before.</summary>
+public sealed partial class DocumentGrain
+{
+    /// <summary>
+    /// A client id's owner (the user who first used it in this document), its latest sequence number and that op's
+    /// revision (-1 when not known since activation). Only its owner may submit under it, so the dedupe state is in
+    /// effect keyed by (user, client id): nobody can make another person's edits look like duplicates.
+    /// </summary>
+    private sealed record ClientSeen(string Owner, long Seq, long Revision);
+
+    /// <summary>
+    /// Largest step a client's sequence number may take past its last one. Clients count up by one per op sent and
+    /// skip only the numbers of ops the server refused, so honest gaps are small; a huge jump is a defect or an attack.
+    /// </summary>
+    public const long MaxSequenceJump = 10_000;
+
+    /// <summary>
+    /// Rebuilds the dedupe state from the log, per (client id, author): a client id belongs to the author of its
+    /// first op, and only that author's sequence numbers count. (Logs written before ids were bound to users may
+    /// hold someone else's ops under an id; they must not make the owner's later edits look like duplicates.)
+    /// </summary>
+    private async Task LoadClientsAsync(WorkspaceDb db, CancellationToken ct)
+    {
+        var byAuthor = await db.Set<DocumentOperation>().AsNoTracking()
+            .Where(o => o.DocumentId == Id)
+            .GroupBy(o => new { o.ClientId, o.AuthorId })
+            .Select(g => new
+            {
+                g.Key.ClientId,
+                g.Key.AuthorId,
+                Seq = g.Max(o => o.ClientSeq),
+                First = g.Min(o => o.Revision),
+            })
+            .ToListAsync(ct);
+        foreach (var client in byAuthor.GroupBy(c => c.ClientId))
+        {
+            var owner = client.MinBy(c => c.First)!;
+            // The workspace's own edits are made on behalf of several people under one id and one sequence.
+            _clients[client.Key] = client.Key == ServerClientId
+                ? new ClientSeen("", client.Max(c => c.Seq), -1)
+                : new ClientSeen(owner.AuthorId, owner.Seq, -1);
+        }
+    }
+
+    /// <summary>What is known of the command's client id; refuses someone else's id and impossible numbers.</summary>
+    private ClientSeen? CheckClient(SubmitCommand command)
+    {
+        if (command.ClientSeq < 1)
+        {
+            throw new DocumentRejectedException(ErrorCodes.InvalidClientSeq,
+                $"Sequence number {command.ClientSeq} is not valid; a client counts from 1.");
+        }
+        var seen = _clients.GetValueOrDefault(command.ClientId);
+        if (seen is not null && !string.Equals(seen.Owner, command.Author.UserId, StringComparison.Ordinal))
+        {
+            // Not told whose it is: the id is someone else's, and that is all the sender needs to know.
+            throw new DocumentRejectedException(ErrorCodes.ClientIdTaken,
+                "This client id is already used by someone else in this document; start a new one.")
+            {
+                StatusCode = 403,
+            };
+        }
+        if (command.ClientSeq > (seen?.Seq ?? 0) + MaxSequenceJump)
+        {
+            throw new DocumentRejectedException(ErrorCodes.InvalidClientSeq,
+                $"Sequence number {command.ClientSeq} jumps too far past this client's last one ({seen?.Seq ?? 0}).");
+        }
+        return seen;
+    }
+
+    private async Task<long> RevisionOfAsync(string clientId, long seq, ClientSeen seen)
+    {
+        if (seq == seen.Seq && seen.Revision > 0)
+        {
+            return seen.Revision;
+        }
+        var recent = _recent.FindLast(o => o.ClientId == clientId && o.AuthorId == seen.Owner && o.ClientSeq == seq);
+        if (recent is not null)
+        {
+            return recent.Revision;
+        }
+        await using var db = await dbs.CreateDbContextAsync();
+        var revision = await db.Set<DocumentOperation>().AsNoTracking()
+            .Where(o => o.DocumentId == Id && o.ClientId == clientId && o.AuthorId == seen.Owner)
+            .Where(o => o.ClientSeq == seq)
+            .Select(o => (long?)o.Revision).FirstOrDefaultAsync();
+        // A sequence number the client skipped was never applied; its latest one stands for it.
+        return revision ?? await db.Set<DocumentOperation>().AsNoTracking()
+            .Where(o => o.DocumentId == Id && o.ClientId == clientId && o.AuthorId == seen.Owner)
+            .Where(o => o.ClientSeq == seen.Seq)
+            .Select(o => o.Revision).FirstAsync();
+    }
+}
