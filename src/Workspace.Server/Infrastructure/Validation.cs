@@ -8,16 +8,37 @@ public static class Validation
 {
     public static ValidationProblem? Check(object request)
     {
-        var results = new List<ValidationResult>();
-        if (Validator.TryValidateObject(request, new ValidationContext(request), results, validateAllProperties: true))
-        {
-            return null;
-        }
-        var errors = results
-            .SelectMany(r => (r.MemberNames.Any() ? r.MemberNames : [""]).Select(m => (Member: JsonName(m), r.ErrorMessage)))
+        var errors = Errors(request, "")
             .GroupBy(e => e.Member)
-            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage ?? "Invalid value.").ToArray());
-        return TypedResults.ValidationProblem(errors);
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Error).ToArray());
+        return errors.Count == 0 ? null : TypedResults.ValidationProblem(errors);
+    }
+
+    /// <summary>The errors of a record and of the records it holds (an anchor inside a comment), named as in JSON.</summary>
+    private static IEnumerable<(string Member, string Error)> Errors(object request, string prefix)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(request, new ValidationContext(request), results, validateAllProperties: true);
+        foreach (var r in results)
+        {
+            foreach (var member in r.MemberNames.Any() ? r.MemberNames : [""])
+            {
+                yield return (prefix + JsonName(member), r.ErrorMessage ?? "Invalid value.");
+            }
+        }
+        var nested = request.GetType().GetProperties()
+            .Where(p => p.GetIndexParameters().Length == 0 && p.PropertyType.Namespace?.StartsWith("Workspace.", StringComparison.Ordinal) == true
+                && p.PropertyType.IsClass);
+        foreach (var property in nested)
+        {
+            if (property.GetValue(request) is { } inner)
+            {
+                foreach (var error in Errors(inner, prefix + JsonName(property.Name) + "."))
+                {
+                    yield return error;
+                }
+            }
+        }
     }
 
     private static string JsonName(string member) => member.Length == 0 ? member : char.ToLowerInvariant(member[0]) + member[1..];

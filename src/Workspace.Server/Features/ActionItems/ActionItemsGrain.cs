@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Orleans.Concurrency;
 using Workspace.Server.Data;
 using Workspace.Server.Features.Documents;
-using Workspace.Server.Features.Goals;
 using Workspace.Server.Features.Partnerships;
 using Workspace.Server.Infrastructure;
 
@@ -21,12 +20,14 @@ public interface IActionItemsGrain : IGrainWithGuidKey
     /// through <see cref="IDocumentGrain.LinkChecklistLinesAsync"/>); ticking or unticking a linked
     /// line marks its item done or reopens it; an edited linked line renames, re-dates and reassigns it.
     /// </summary>
+    /// <remarks><paramref name="partnershipId"/> is the document's: lines of another partnership's document are ignored.</remarks>
     [OneWay]
-    Task SyncChecklistAsync(Guid documentId, IReadOnlyList<ChecklistLine> lines, Actor actor);
+    Task SyncChecklistAsync(Guid partnershipId, Guid documentId, IReadOnlyList<ChecklistLine> lines, Actor actor);
 }
 
 /// <summary>The single authority for one partnership's action items (keyed by partnership id).</summary>
-public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFeed feed, TimeProvider clock) : Grain, IActionItemsGrain
+public sealed partial class ActionItemsGrain(
+    IDbContextFactory<WorkspaceDb> dbs, PartnershipFeed feed, TimeProvider clock, ILogger<ActionItemsGrain> log) : Grain, IActionItemsGrain
 {
     private readonly Dictionary<Guid, ActionItem> _items = [];
     /// <summary>Items created for task lines whose link has not reached the document yet, so they are not created twice.</summary>
@@ -67,7 +68,7 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
     public async Task<Outcome<ActionItemView>> CreateAsync(Actor actor, ActionItemInput input)
     {
         var members = await MembersAsync();
-        if (await ValidateAsync(input, members) is { } invalid)
+        if (await ValidateAsync(input, members, current: null) is { } invalid)
         {
             return Outcome<ActionItemView>.Invalid(invalid.Field, invalid.Error);
         }
@@ -92,7 +93,8 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
     public async Task<Outcome<ActionItemView>> UpdateAsync(Actor actor, Guid itemId, ActionItemInput input)
     {
         var members = await MembersAsync();
-        if (await ValidateAsync(input, members) is { } invalid && _items.TryGetValue(itemId, out var existing) && existing.Version == input.Version)
+        if (_items.TryGetValue(itemId, out var existing) && existing.Version == input.Version
+            && await ValidateAsync(input, members, existing) is { } invalid)
         {
             return Outcome<ActionItemView>.Invalid(invalid.Field, invalid.Error);
         }
@@ -173,8 +175,14 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
         return Outcome<ActionItemView>.Ok(view);
     }
 
-    public async Task SyncChecklistAsync(Guid documentId, IReadOnlyList<ChecklistLine> lines, Actor actor)
+    public async Task SyncChecklistAsync(Guid partnershipId, Guid documentId, IReadOnlyList<ChecklistLine> lines, Actor actor)
     {
+        if (partnershipId != PartnershipId)
+        {
+            log.LogWarning("Task lines of document {DocumentId} of partnership {Caller} refused by partnership {PartnershipId}",
+                documentId, partnershipId, PartnershipId);
+            return;
+        }
         var members = await MembersAsync();
         var links = new List<ChecklistLink>();
         var unlinked = Occurrences(lines);
@@ -235,7 +243,7 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
         }
         if (links.Count > 0)
         {
-            await GrainFactory.GetGrain<IDocumentGrain>(documentId).LinkChecklistLinesAsync(links);
+            await GrainFactory.GetGrain<IDocumentGrain>(documentId).LinkChecklistLinesAsync(PartnershipId, links);
         }
     }
 
@@ -345,41 +353,7 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
             return Task.CompletedTask;
         }
         _mirrorsOnTheirWay[after.Number] = (after.Version, clock.GetUtcNow());
-        return GrainFactory.GetGrain<IDocumentGrain>(documentId).MirrorChecklistLineAsync(mirror);
-    }
-
-    private async Task<(string Field, string Error)?> ValidateAsync(ActionItemInput input, IReadOnlyList<MemberView> members)
-    {
-        var title = input.Title?.Trim() ?? "";
-        if (title.Length is 0 or > 300)
-        {
-            return ("title", "An action item needs a title of 1 to 300 characters.");
-        }
-        if ((input.Notes?.Length ?? 0) > 4000)
-        {
-            return ("notes", "Notes are limited to 4000 characters.");
-        }
-        if (!Enum.IsDefined(input.Status))
-        {
-            return ("status", "Status is Open, InProgress, Blocked or Done.");
-        }
-        if (input.OwnerUserId is { Length: > 0 } owner && members.All(m => m.UserId != owner))
-        {
-            return ("ownerUserId", "The owner must be a member of this partnership.");
-        }
-        if (input.DueDate is { } due && (due.Year < 2000 || due.Year > 2100))
-        {
-            return ("dueDate", "The due date must be between 2000 and 2100.");
-        }
-        if (input.GoalId is { } goalId)
-        {
-            var board = await GrainFactory.GetGrain<IGoalsGrain>(PartnershipId).GetBoardAsync();
-            if (board.Goals.All(g => g.Id != goalId))
-            {
-                return ("goalId", "The linked goal does not exist.");
-            }
-        }
-        return null;
+        return GrainFactory.GetGrain<IDocumentGrain>(documentId).MirrorChecklistLineAsync(PartnershipId, mirror);
     }
 
     private async Task<IReadOnlyList<MemberView>> MembersAsync() =>

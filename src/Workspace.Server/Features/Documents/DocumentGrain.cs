@@ -48,13 +48,19 @@ public interface IDocumentGrain : IGrainWithGuidKey
     /// </summary>
     Task<IReadOnlyList<LocatedPassage?>> LocatePassagesAsync(IReadOnlyList<PassageAnchor> anchors);
 
-    /// <summary>Appends <c>#A12</c> to the first unlinked task line of each title, making the link visible to everyone.</summary>
+    /// <summary>
+    /// Appends <c>#A12</c> to the first unlinked task line of each title, making the link visible to everyone.
+    /// Refused unless <paramref name="partnershipId"/> (the calling action items') is the document's partnership.
+    /// </summary>
     [OneWay]
-    Task LinkChecklistLinesAsync(IReadOnlyList<ChecklistLink> links);
+    Task LinkChecklistLinesAsync(Guid partnershipId, IReadOnlyList<ChecklistLink> links);
 
-    /// <summary>Makes the task line linked to an action item say what the item now says (it changed on the board).</summary>
+    /// <summary>
+    /// Makes the task line linked to an action item say what the item now says (it changed on the board).
+    /// Refused unless <paramref name="partnershipId"/> (the item's) is the document's partnership.
+    /// </summary>
     [OneWay]
-    Task MirrorChecklistLineAsync(ChecklistMirror item);
+    Task MirrorChecklistLineAsync(Guid partnershipId, ChecklistMirror item);
 }
 
 /// <summary>

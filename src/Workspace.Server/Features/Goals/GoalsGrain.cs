@@ -183,9 +183,9 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
         {
             return Outcome<KpiView>.NotFound("This KPI does not exist (it may have been deleted).");
         }
-        if (!double.IsFinite(input.Value))
+        if (!Bounds.IsSensible(input.Value))
         {
-            return Outcome<KpiView>.Invalid("value", "The value must be a number.");
+            return Outcome<KpiView>.Invalid("value", Bounds.NumberMessage("The value"));
         }
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (input.Date < new DateOnly(1990, 1, 1) || input.Date > today.AddDays(1))
@@ -243,6 +243,10 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
         {
             return ("status", "Unknown goal status.");
         }
+        if (input.TargetDate is { } date && !Bounds.IsSensible(date))
+        {
+            return ("targetDate", Bounds.DateMessage("The target date"));
+        }
         return await ValidatePartyAsync(input.OwnerPartyId);
     }
 
@@ -257,9 +261,13 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
         {
             return ("unit", "The unit is limited to 40 characters.");
         }
-        if (!double.IsFinite(input.Target) || (input.Baseline is { } b && !double.IsFinite(b)))
+        if (!Bounds.IsSensible(input.Target))
         {
-            return ("target", "Target and baseline must be numbers.");
+            return ("target", Bounds.NumberMessage("The target"));
+        }
+        if (input.Baseline is { } b && !Bounds.IsSensible(b))
+        {
+            return ("baseline", Bounds.NumberMessage("The baseline"));
         }
         if (!Enum.IsDefined(input.Direction))
         {
@@ -348,7 +356,7 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
         double? progress = g.Status == GoalStatus.Achieved ? 1 : null;
         if (progress is null)
         {
-            var attainments = _kpis.Values.Where(k => k.GoalId == g.Id).Select(k => View(k).Attainment).OfType<double>().ToList();
+            var attainments = _kpis.Values.Where(k => k.GoalId == g.Id).Select(k => Bounds.Finite(View(k).Attainment)).OfType<double>().ToList();
             progress = attainments.Count > 0 ? attainments.Average(a => Math.Clamp(a, 0, 1)) : null;
         }
         return new GoalView(g.Id, g.Title, g.Description, g.SuccessCriteria, g.OwnerPartyId, g.TargetDate, g.Status, g.Version, progress);
@@ -358,10 +366,11 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
     {
         var measurements = _measurements.TryGetValue(k.Id, out var list) ? list : [];
         double? latest = measurements.Count > 0 ? measurements[^1].Value : null;
+        // Figures that are not finite (only a damaged database holds them) are shown as unknown rather than break the page.
         return new KpiView(
-            k.Id, k.GoalId, k.Name, k.Unit, k.Direction, k.Baseline, k.Target, k.OwnerPartyId, k.Version,
-            measurements.Select(m => new MeasurementView(m.Id, m.Date, m.Value, m.Note, m.EnteredByName, m.EnteredAt)).ToList(),
-            latest,
+            k.Id, k.GoalId, k.Name, k.Unit, k.Direction, Bounds.Finite(k.Baseline), Bounds.Finite(k.Target), k.OwnerPartyId, k.Version,
+            measurements.Select(m => new MeasurementView(m.Id, m.Date, Bounds.Finite(m.Value), m.Note, m.EnteredByName, m.EnteredAt)).ToList(),
+            Bounds.Finite(latest),
             KpiStatus.Rag(k.Direction, k.Baseline, k.Target, latest),
             KpiStatus.Attainment(k.Direction, k.Baseline, k.Target, latest));
     }

@@ -1,0 +1,96 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Workspace.Server.Infrastructure;
+
+/// <summary>
+/// The sensible range of the numbers and dates people enter. Anything beyond it is refused on the way in, because a
+/// stored extreme (1e308 over 1e-300) turns every figure derived from it into an infinity that no JSON can carry.
+/// </summary>
+public static class Bounds
+{
+    /// <summary>Largest magnitude of an entered quantity (a trillion: more than any KPI of a partnership needs).</summary>
+    public const double MaxMagnitude = 1e12;
+
+    /// <summary>Decimal places an entered quantity may have; a non-zero value smaller than this is refused too.</summary>
+    public const int MaxDecimals = 6;
+
+    /// <summary>Largest version number a client may send (versions count edits of one entity).</summary>
+    public const int MaxVersion = 1_000_000_000;
+
+    public static readonly DateOnly EarliestDate = new(2000, 1, 1);
+    public static readonly DateOnly LatestDate = new(2100, 12, 31);
+
+    public static bool IsSensible(double value, bool anyPrecision = false)
+    {
+        if (!double.IsFinite(value) || Math.Abs(value) > MaxMagnitude)
+        {
+            return false;
+        }
+        if (anyPrecision)
+        {
+            return true;
+        }
+        var scaled = value * Math.Pow(10, MaxDecimals);
+        var whole = Math.Round(scaled);
+        return Math.Abs(scaled - whole) <= 1e-3 && (value == 0 || whole != 0);
+    }
+
+    public static bool IsSensible(DateOnly date) => date >= EarliestDate && date <= LatestDate;
+
+    /// <summary>A finite figure derived from stored ones, or null when it is not (damaged or extreme data).</summary>
+    public static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
+
+    public static string NumberMessage(string what, bool anyPrecision = false)
+    {
+        var max = MaxMagnitude.ToString("N0", CultureInfo.InvariantCulture);
+        return $"{what} must be a number between -{max} and {max}" + (anyPrecision ? "." : $" with at most {MaxDecimals} decimals.");
+    }
+
+    public static string DateMessage(string what) => $"{what} must be between {EarliestDate.Year} and {LatestDate.Year}.";
+
+    /// <summary>400 with the field named when a query or route number is outside <paramref name="min"/>..<paramref name="max"/>.</summary>
+    public static ValidationProblem? CheckRange(string field, long? value, long min, long max) =>
+        value is { } v && (v < min || v > max)
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [$"{field} must be between {min} and {max}."] })
+            : null;
+
+    public static ValidationProblem? CheckVersion(int version) => CheckRange("version", version, 0, MaxVersion);
+}
+
+/// <summary>A quantity people enter: finite, within <see cref="Bounds.MaxMagnitude"/>, at most <see cref="Bounds.MaxDecimals"/> decimals.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class SensibleNumberAttribute : ValidationAttribute
+{
+    /// <summary>For positions that are halved again and again (board order), where any precision is meaningful.</summary>
+    public bool AnyPrecision { get; init; }
+
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
+    {
+        if (value is null || (value is double d && Bounds.IsSensible(d, AnyPrecision)))
+        {
+            return ValidationResult.Success;
+        }
+        var message = AnyPrecision
+            ? Bounds.NumberMessage(validationContext.DisplayName, anyPrecision: true)
+            : Bounds.NumberMessage(validationContext.DisplayName);
+        return new ValidationResult(message, [validationContext.MemberName ?? ""]);
+    }
+}
+
+/// <summary>A version number a client sends back: 0 (new) to <see cref="Bounds.MaxVersion"/>.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class VersionNumberAttribute() : RangeAttribute(0, Bounds.MaxVersion)
+{
+}
+
+/// <summary>A date people enter: <see cref="Bounds.EarliestDate"/> to <see cref="Bounds.LatestDate"/>.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class SensibleDateAttribute : ValidationAttribute
+{
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
+        value is null || (value is DateOnly d && Bounds.IsSensible(d))
+            ? ValidationResult.Success
+            : new ValidationResult(Bounds.DateMessage(validationContext.DisplayName), [validationContext.MemberName ?? ""]);
+}
