@@ -1,0 +1,53 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Workspace.Server.Infrastructure;
+
+/// <summary>
+/// A request that cannot even be bound (<c>"target": "NaN"</c>, <c>dueWithinDays=1e308</c>) is answered like any other
+/// invalid input: a ValidationProblem naming the field, instead of a bare 400 that says nothing.
+/// </summary>
+public sealed partial class BadRequestHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not BadHttpRequestException bad)
+        {
+            return false;
+        }
+        httpContext.Response.StatusCode = bad.StatusCode;
+        var field = FieldOf(bad);
+        var problem = new HttpValidationProblemDetails(new Dictionary<string, string[]>
+        {
+            [field] = [field.Length == 0 ? "The request could not be read." : $"The value of {field} is not valid."],
+        })
+        {
+            Status = bad.StatusCode,
+        };
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, Exception = exception, ProblemDetails = problem });
+    }
+
+    /// <summary>The JSON path of a body field (<c>anchor.from</c>), or the name of a route or query parameter.</summary>
+    private static string FieldOf(BadHttpRequestException bad)
+    {
+        if (bad.InnerException is JsonException { Path: { Length: > 0 } path })
+        {
+            return path.TrimStart('$', '.');
+        }
+        return Parameter().Match(bad.Message) is { Success: true } m ? m.Groups["name"].Value : "";
+    }
+
+    [GeneratedRegex("""parameter "(?:[^"]* )?(?<name>\w+)" """, RegexOptions.None, 1000)]
+    private static partial Regex Parameter();
+}
+
+public static class BadRequestHandling
+{
+    public static void AddWorkspaceBadRequests(this WebApplicationBuilder builder)
+    {
+        // Binding failures are thrown (not just answered 400) so that the handler can name the field.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddExceptionHandler<BadRequestHandler>();
+    }
+}
