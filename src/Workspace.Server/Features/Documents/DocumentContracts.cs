@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Workspace.Collaboration.Ot;
 using Workspace.Server.Features.Partnerships;
 
@@ -100,13 +99,9 @@ public sealed class TextOperationSurrogateConverter : IConverter<TextOperation, 
 /// <summary>A passage of a document (what a comment is about): code points <see cref="From"/>..<see cref="To"/> of its text at <see cref="Revision"/>.</summary>
 [GenerateSerializer, Immutable]
 public sealed record PassageAnchor(
-    [property: Id(0), Range(0, 1e12)] long Revision,
-    [property: Id(1), Range(0, PassageAnchor.MaxPosition)] int From,
-    [property: Id(2), Range(0, PassageAnchor.MaxPosition)] int To)
-{
-    /// <summary>Beyond the longest document the limits can be set to.</summary>
-    public const int MaxPosition = 100_000_000;
-}
+    [property: Id(0)] long Revision,
+    [property: Id(1)] int From,
+    [property: Id(2)] int To);
 
 /// <summary>Where a passage is now: its anchor at the document's current revision, and what it reads there.</summary>
 [GenerateSerializer, Immutable]

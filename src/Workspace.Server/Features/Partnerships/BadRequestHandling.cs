@@ -2,11 +2,13 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 
-namespace Workspace.Server.Infrastructure;
+namespace Workspace.Server.Features.Partnerships;
 
 /// <summary>
 /// A request that cannot even be bound (<c>"target": "NaN"</c>, <c>dueWithinDays=1e308</c>) is answered like any other
-/// invalid input: a ValidationProblem naming the field, instead of a bare 400 that says nothing.
+/// invalid input: a ValidationProblem naming the field, instead of a bare 400 that says nothing. Binding comes before
+/// the endpoint's membership filter, so a partnership's membership is checked here first: to a non-member every
+/// partnership endpoint answers 404, whatever the request.
 /// </summary>
 public sealed partial class BadRequestHandler(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -15,6 +17,14 @@ public sealed partial class BadRequestHandler(IProblemDetailsService problems) :
         if (exception is not BadHttpRequestException bad)
         {
             return false;
+        }
+        // The route values as the request had them (the handler runs with them cleared).
+        var route = httpContext.Features.Get<IExceptionHandlerFeature>()?.RouteValues;
+        if (Guid.TryParse(route?["partnershipId"]?.ToString(), out var partnershipId)
+            && await httpContext.RequestServices.GetRequiredService<PartnershipAccess>().FindMemberAsync(httpContext.User, partnershipId) is null)
+        {
+            await TypedResults.Problem("Unknown partnership.", statusCode: StatusCodes.Status404NotFound).ExecuteAsync(httpContext);
+            return true;
         }
         httpContext.Response.StatusCode = bad.StatusCode;
         var field = FieldOf(bad);
