@@ -135,14 +135,14 @@ export async function renderGoals({ pid }, main) {
       <div class="card-head"><h3>${k.name}</h3><span class="rag rag-${k.status}">${ragLabel(k.status)}</span></div>
       <p class="muted small">${t('kpi.owner', { party: partyName(k.ownerPartyId) })} · ${t(`dir.${k.direction}`)}</p>
       <div class="kpi-numbers"><div><small>${t('kpi.latest')}</small><strong class="latest">${k.latest == null ? '—' : formatNumber(k.latest)}</strong> <span>${k.unit}</span></div>
-        <div><small>${t('kpi.target')}</small><strong>${formatNumber(k.target)}</strong> <span>${k.unit}</span></div></div>
+        <div><small>${t('kpi.target')}</small><strong>${k.target == null ? '—' : formatNumber(k.target)}</strong> <span>${k.unit}</span></div></div>
       <div class="chart-box"><canvas data-chart="${k.id}" aria-label="${k.name}" role="img"></canvas></div>
       ${editor ? html`<form class="measure" data-kpi="${k.id}">
         <input name="date" type="date" value="${today()}" max="${today()}" required aria-label="${t('kpi.date')}">
         <input name="value" type="number" step="any" required placeholder="${t('kpi.value')}" aria-label="${t('kpi.value')}">
         <input name="note" maxlength="1000" placeholder="${t('kpi.note')}" aria-label="${t('kpi.note')}">
         <button class="primary" type="submit">${t('kpi.add')}</button></form>` : ''}
-      ${last.length ? html`<details><summary>${t('kpi.history')}</summary><ul class="history">${last.map(m => html`<li><span>${formatDate(m.date)}</span> <strong>${formatNumber(m.value)}</strong> ${m.note ? html`— ${m.note}` : ''} <small class="muted">${t('kpi.by', { name: m.enteredBy })}</small></li>`)}</ul></details>` : ''}
+      ${last.length ? html`<details><summary>${t('kpi.history')}</summary><ul class="history">${last.map(m => html`<li><span>${formatDate(m.date)}</span> <strong>${m.value == null ? '—' : formatNumber(m.value)}</strong> ${m.note ? html`— ${m.note}` : ''} <small class="muted">${t('kpi.by', { name: m.enteredBy })}</small></li>`)}</ul></details>` : ''}
       ${editor ? html`<button class="link" data-edit-kpi="${k.id}">${t('common.edit')}</button>` : ''}
     </article>`;
   }
