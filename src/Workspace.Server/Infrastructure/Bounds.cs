@@ -10,10 +10,10 @@ namespace Workspace.Server.Infrastructure;
 /// </summary>
 public static class Bounds
 {
-    /// <summary>Largest magnitude of an entered quantity (a trillion: more than any KPI of a partnership needs).</summary>
+    /// <summary>Largest magnitude of an entered quantity (a trillion: more than any KPI needs).</summary>
     public const double MaxMagnitude = 1e12;
 
-    /// <summary>Decimal places an entered quantity may have; a non-zero value smaller than this is refused too.</summary>
+    /// <summary>Decimal places an entered quantity may have; a non-zero value below that is refused too.</summary>
     public const int MaxDecimals = 6;
 
     /// <summary>Largest version number a client may send (versions count edits of one entity).</summary>
@@ -45,25 +45,33 @@ public static class Bounds
     public static string NumberMessage(string what, bool anyPrecision = false)
     {
         var max = MaxMagnitude.ToString("N0", CultureInfo.InvariantCulture);
-        return $"{what} must be a number between -{max} and {max}" + (anyPrecision ? "." : $" with at most {MaxDecimals} decimals.");
+        return $"{what} must be a number between -{max} and {max}"
+            + (anyPrecision ? "." : $" with at most {MaxDecimals} decimals.");
     }
 
-    public static string DateMessage(string what) => $"{what} must be between {EarliestDate.Year} and {LatestDate.Year}.";
+    public static string DateMessage(string what) =>
+        $"{what} must be between {EarliestDate.Year} and {LatestDate.Year}.";
 
-    /// <summary>400 with the field named when a query or route number is outside <paramref name="min"/>..<paramref name="max"/>.</summary>
+    /// <summary>
+    /// 400 naming the field when a query or route number is outside <paramref name="min"/>..<paramref name="max"/>.
+    /// </summary>
     public static ValidationProblem? CheckRange(string field, long? value, long min, long max) =>
         value is { } v && (v < min || v > max)
-            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [$"{field} must be between {min} and {max}."] })
+            ? TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { [field] = [$"{field} must be between {min} and {max}."] })
             : null;
 
     public static ValidationProblem? CheckVersion(int version) => CheckRange("version", version, 0, MaxVersion);
 }
 
-/// <summary>A quantity people enter: finite, within <see cref="Bounds.MaxMagnitude"/>, at most <see cref="Bounds.MaxDecimals"/> decimals.</summary>
+/// <summary>
+/// A quantity people enter: finite, within <see cref="Bounds.MaxMagnitude"/>, at most <see cref="Bounds.MaxDecimals"/>
+/// decimals.
+/// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
 public sealed class SensibleNumberAttribute : ValidationAttribute
 {
-    /// <summary>For positions that are halved again and again (board order), where any precision is meaningful.</summary>
+    /// <summary>For positions halved again and again (board order), where any precision is meaningful.</summary>
     public bool AnyPrecision { get; init; }
 
     protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
@@ -92,5 +100,6 @@ public sealed class SensibleDateAttribute : ValidationAttribute
     protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
         value is null || (value is DateOnly d && Bounds.IsSensible(d))
             ? ValidationResult.Success
-            : new ValidationResult(Bounds.DateMessage(validationContext.DisplayName), [validationContext.MemberName ?? ""]);
+            : new ValidationResult(
+                Bounds.DateMessage(validationContext.DisplayName), [validationContext.MemberName ?? ""]);
 }

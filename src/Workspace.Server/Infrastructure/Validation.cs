@@ -14,7 +14,7 @@ public static class Validation
         return errors.Count == 0 ? null : TypedResults.ValidationProblem(errors);
     }
 
-    /// <summary>The errors of a record and of the records it holds (an anchor inside a comment), named as in JSON.</summary>
+    /// <summary>The errors of a record and of the records it holds, named as in JSON.</summary>
     private static IEnumerable<(string Member, string Error)> Errors(object request, string prefix)
     {
         var results = new List<ValidationResult>();
@@ -27,8 +27,8 @@ public static class Validation
             }
         }
         var nested = request.GetType().GetProperties()
-            .Where(p => p.GetIndexParameters().Length == 0 && p.PropertyType.Namespace?.StartsWith("Workspace.", StringComparison.Ordinal) == true
-                && p.PropertyType.IsClass);
+            .Where(p => p.GetIndexParameters().Length == 0 && p.PropertyType.IsClass
+                && p.PropertyType.Namespace?.StartsWith("Workspace.", StringComparison.Ordinal) == true);
         foreach (var property in nested)
         {
             if (property.GetValue(request) is { } inner)

@@ -18,9 +18,13 @@ public static class ActionItemsApi
         write.MapPut("/{itemId:guid}", async (Guid partnershipId, Guid itemId, ActionItemInput input, HttpContext http, IGrainFactory grains) =>
             Validation.Check(input) is { } invalid ? invalid : (await Grain(grains, partnershipId).UpdateAsync(Actor(http), itemId, input)).ToHttp());
         write.MapPost("/{itemId:guid}/move", async (Guid partnershipId, Guid itemId, MoveInput input, HttpContext http, IGrainFactory grains) =>
-            Validation.Check(input) is { } invalid ? invalid : (await Grain(grains, partnershipId).MoveAsync(Actor(http), itemId, input)).ToHttp());
+            Validation.Check(input) is { } invalid
+                ? invalid
+                : (await Grain(grains, partnershipId).MoveAsync(Actor(http), itemId, input)).ToHttp());
         write.MapDelete("/{itemId:guid}", async (Guid partnershipId, Guid itemId, int version, HttpContext http, IGrainFactory grains) =>
-            Bounds.CheckVersion(version) is { } invalid ? invalid : (await Grain(grains, partnershipId).DeleteAsync(Actor(http), itemId, version)).ToHttp());
+            Bounds.CheckVersion(version) is { } invalid
+                ? invalid
+                : (await Grain(grains, partnershipId).DeleteAsync(Actor(http), itemId, version)).ToHttp());
     }
 
     /// <summary>
@@ -66,10 +70,10 @@ public static class ActionItemsApi
         return TypedResults.Ok(items.ToList());
     }
 
-    /// <summary>Ten years: a window beyond it is a mistake, and one near int.MaxValue would overflow the date.</summary>
+    /// <summary>Ten years: a window beyond it is a mistake, and one near int.MaxValue overflows the date.</summary>
     private const int MaxDueWithinDays = 3650;
 
-    /// <summary>A filter naming a person or organisation of another partnership (or none) is refused, not answered empty.</summary>
+    /// <summary>A filter naming someone or an organisation of another partnership (or none) is refused.</summary>
     private static async Task<ValidationProblem?> CheckFilterAsync(
         IGrainFactory grains, Guid partnershipId, IReadOnlyList<ActionItemView> items, string? ownerId, Guid? party)
     {

@@ -11,7 +11,8 @@ namespace Workspace.Server.Features.ActionItems;
 /// </summary>
 public sealed partial class ActionItemsGrain
 {
-    private async Task<(string Field, string Error)?> ValidateAsync(ActionItemInput input, IReadOnlyList<MemberView> members, ActionItem? current)
+    private async Task<(string Field, string Error)?> ValidateAsync(
+        ActionItemInput input, IReadOnlyList<MemberView> members, ActionItem? current)
     {
         var title = input.Title?.Trim() ?? "";
         if (title.Length is 0 or > 300)
@@ -37,7 +38,8 @@ public sealed partial class ActionItemsGrain
         return await ValidateReferencesAsync(input, current);
     }
 
-    private async Task<(string Field, string Error)?> ValidateReferencesAsync(ActionItemInput input, ActionItem? current)
+    private async Task<(string Field, string Error)?> ValidateReferencesAsync(
+        ActionItemInput input, ActionItem? current)
     {
         if (input.GoalId is { } goalId)
         {
@@ -53,7 +55,8 @@ public sealed partial class ActionItemsGrain
             return ("meetingId", "The linked meeting does not exist.");
         }
         // An item keeps the document it came from even once that document is deleted (its link then leads nowhere).
-        if (input.DocumentId is { } documentId && documentId != current?.DocumentId && !await IsOwnDocumentAsync(documentId))
+        if (input.DocumentId is { } documentId && documentId != current?.DocumentId
+            && !await IsOwnDocumentAsync(documentId))
         {
             return ("documentId", "The linked document does not exist.");
         }
@@ -61,5 +64,6 @@ public sealed partial class ActionItemsGrain
     }
 
     private async Task<bool> IsOwnDocumentAsync(Guid documentId) =>
-        await GrainFactory.GetGrain<IDocumentGrain>(documentId).GetInfoAsync() is { Deleted: false } info && info.PartnershipId == PartnershipId;
+        await GrainFactory.GetGrain<IDocumentGrain>(documentId).GetInfoAsync() is { Deleted: false } info
+        && info.PartnershipId == PartnershipId;
 }

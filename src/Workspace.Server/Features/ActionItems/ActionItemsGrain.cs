@@ -20,14 +20,17 @@ public interface IActionItemsGrain : IGrainWithGuidKey
     /// through <see cref="IDocumentGrain.LinkChecklistLinesAsync"/>); ticking or unticking a linked
     /// line marks its item done or reopens it; an edited linked line renames, re-dates and reassigns it.
     /// </summary>
-    /// <remarks><paramref name="partnershipId"/> is the document's: lines of another partnership's document are ignored.</remarks>
+    /// <remarks>
+    /// <paramref name="partnershipId"/> is the document's: lines of another partnership's document are ignored.
+    /// </remarks>
     [OneWay]
     Task SyncChecklistAsync(Guid partnershipId, Guid documentId, IReadOnlyList<ChecklistLine> lines, Actor actor);
 }
 
 /// <summary>The single authority for one partnership's action items (keyed by partnership id).</summary>
 public sealed partial class ActionItemsGrain(
-    IDbContextFactory<WorkspaceDb> dbs, PartnershipFeed feed, TimeProvider clock, ILogger<ActionItemsGrain> log) : Grain, IActionItemsGrain
+    IDbContextFactory<WorkspaceDb> dbs, PartnershipFeed feed, TimeProvider clock, ILogger<ActionItemsGrain> log)
+    : Grain, IActionItemsGrain
 {
     private readonly Dictionary<Guid, ActionItem> _items = [];
     /// <summary>Items created for task lines whose link has not reached the document yet, so they are not created twice.</summary>
@@ -175,11 +178,13 @@ public sealed partial class ActionItemsGrain(
         return Outcome<ActionItemView>.Ok(view);
     }
 
-    public async Task SyncChecklistAsync(Guid partnershipId, Guid documentId, IReadOnlyList<ChecklistLine> lines, Actor actor)
+    public async Task SyncChecklistAsync(
+        Guid partnershipId, Guid documentId, IReadOnlyList<ChecklistLine> lines, Actor actor)
     {
         if (partnershipId != PartnershipId)
         {
-            log.LogWarning("Task lines of document {DocumentId} of partnership {Caller} refused by partnership {PartnershipId}",
+            log.LogWarning(
+                "Task lines of document {DocumentId} of partnership {Caller} refused by partnership {PartnershipId}",
                 documentId, partnershipId, PartnershipId);
             return;
         }
@@ -376,32 +381,4 @@ public sealed partial class ActionItemsGrain(
         ? SaveAsync(change, actor, "action.moved", $"moved A{after.Number} “{after.Title}” from {before.Status} to {after.Status}",
             new { number = after.Number, title = after.Title, fromStatus = before.Status.ToString(), toStatus = after.Status.ToString() })
         : SaveAsync(change, actor, "action.updated", $"updated A{after.Number} “{after.Title}”", new { number = after.Number, title = after.Title });
-
-    private static void Apply(ActionItem item, ActionItemInput input, DateTimeOffset now)
-    {
-        item.Title = input.Title.Trim();
-        item.Notes = input.Notes?.Trim() ?? "";
-        item.OwnerUserId = string.IsNullOrEmpty(input.OwnerUserId) ? null : input.OwnerUserId;
-        item.DueDate = input.DueDate;
-        item.Status = input.Status;
-        item.GoalId = input.GoalId;
-        item.MeetingId = input.MeetingId;
-        item.DocumentId = input.DocumentId;
-        item.UpdatedAt = now;
-    }
-
-    private static ActionItem Copy(ActionItem a) => new()
-    {
-        Id = a.Id, PartnershipId = a.PartnershipId, Number = a.Number, Title = a.Title, Notes = a.Notes, OwnerUserId = a.OwnerUserId,
-        DueDate = a.DueDate, Status = a.Status, GoalId = a.GoalId, MeetingId = a.MeetingId, DocumentId = a.DocumentId,
-        SortOrder = a.SortOrder, Version = a.Version, CreatedByUserId = a.CreatedByUserId, CreatedAt = a.CreatedAt,
-        UpdatedAt = a.UpdatedAt, DeletedAt = a.DeletedAt,
-    };
-
-    private static ActionItemView View(ActionItem a, IReadOnlyList<MemberView> members)
-    {
-        var owner = a.OwnerUserId is null ? null : members.FirstOrDefault(m => m.UserId == a.OwnerUserId);
-        return new ActionItemView(a.Id, a.Number, a.Title, a.Notes, a.OwnerUserId, owner?.DisplayName, owner?.PartyId, a.DueDate, a.Status,
-            a.GoalId, a.MeetingId, a.DocumentId, a.SortOrder, a.Version, a.UpdatedAt);
-    }
 }

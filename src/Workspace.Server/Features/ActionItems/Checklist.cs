@@ -98,7 +98,8 @@ public static partial class Checklist
         var rest = m.Groups["rest"].Value;
         var handle = Handle().Match(rest) is { Success: true } h ? h.Groups["handle"].Value.TrimEnd('.', '-', '_') : null;
         DateOnly? due = Due().Match(rest) is { Success: true } d
-            && DateOnly.TryParseExact(d.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            && DateOnly.TryParseExact(
+                d.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             && Infrastructure.Bounds.IsSensible(date) ? date : null;
         int? number = Link().Match(rest) is { Success: true } l && int.TryParse(l.Groups["number"].Value, CultureInfo.InvariantCulture, out var n) ? n : null;
 

@@ -68,7 +68,8 @@ public sealed partial class DocumentGrain
         }).ToList();
         _lastLineKeys = [.. parsed.Select(l => l.Key)];
         _speakAgain.Clear();
-        return GrainFactory.GetGrain<IActionItemsGrain>(document.PartnershipId).SyncChecklistAsync(document.PartnershipId, Id, lines, _lastAuthor);
+        return GrainFactory.GetGrain<IActionItemsGrain>(document.PartnershipId)
+            .SyncChecklistAsync(document.PartnershipId, Id, lines, _lastAuthor);
     }
 
     public Task LinkChecklistLinesAsync(Guid partnershipId, IReadOnlyList<ChecklistLink> links)
@@ -158,7 +159,8 @@ public sealed partial class DocumentGrain
         {
             return true;
         }
-        log.LogWarning("{Method} from partnership {Caller} refused by document {DocumentId} of partnership {PartnershipId}",
+        log.LogWarning(
+            "{Method} from partnership {Caller} refused by document {DocumentId} of partnership {PartnershipId}",
             method, partnershipId, Id, _document?.PartnershipId);
         return false;
     }

@@ -356,7 +356,8 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
         double? progress = g.Status == GoalStatus.Achieved ? 1 : null;
         if (progress is null)
         {
-            var attainments = _kpis.Values.Where(k => k.GoalId == g.Id).Select(k => Bounds.Finite(View(k).Attainment)).OfType<double>().ToList();
+            var attainments = _kpis.Values.Where(k => k.GoalId == g.Id)
+                .Select(k => Bounds.Finite(View(k).Attainment)).OfType<double>().ToList();
             progress = attainments.Count > 0 ? attainments.Average(a => Math.Clamp(a, 0, 1)) : null;
         }
         return new GoalView(g.Id, g.Title, g.Description, g.SuccessCriteria, g.OwnerPartyId, g.TargetDate, g.Status, g.Version, progress);
@@ -366,10 +367,12 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
     {
         var measurements = _measurements.TryGetValue(k.Id, out var list) ? list : [];
         double? latest = measurements.Count > 0 ? measurements[^1].Value : null;
-        // Figures that are not finite (only a damaged database holds them) are shown as unknown rather than break the page.
+        // Figures that are not finite (only a damaged database holds them) show as unknown rather than break the page.
         return new KpiView(
-            k.Id, k.GoalId, k.Name, k.Unit, k.Direction, Bounds.Finite(k.Baseline), Bounds.Finite(k.Target), k.OwnerPartyId, k.Version,
-            measurements.Select(m => new MeasurementView(m.Id, m.Date, Bounds.Finite(m.Value), m.Note, m.EnteredByName, m.EnteredAt)).ToList(),
+            k.Id, k.GoalId, k.Name, k.Unit, k.Direction, Bounds.Finite(k.Baseline), Bounds.Finite(k.Target),
+            k.OwnerPartyId, k.Version,
+            measurements.Select(m => new MeasurementView(
+                m.Id, m.Date, Bounds.Finite(m.Value), m.Note, m.EnteredByName, m.EnteredAt)).ToList(),
             Bounds.Finite(latest),
             KpiStatus.Rag(k.Direction, k.Baseline, k.Target, latest),
             KpiStatus.Attainment(k.Direction, k.Baseline, k.Target, latest));

@@ -10,13 +10,14 @@ public static class KpiStatus
 {
     public const double AmberThreshold = 0.9;
 
-    /// <summary>How far towards the target; null when unknown or not a finite number (extreme or damaged figures).</summary>
+    /// <summary>How far towards the target; null when unknown or not finite (extreme or damaged figures).</summary>
     public static double? Attainment(KpiDirection direction, double? baseline, double target, double? latest) =>
         Infrastructure.Bounds.Finite(RawAttainment(direction, baseline, target, latest));
 
     private static double? RawAttainment(KpiDirection direction, double? baseline, double target, double? latest)
     {
-        if (latest is not { } value || !double.IsFinite(value) || !double.IsFinite(target) || baseline is { } bad && !double.IsFinite(bad))
+        if (latest is not { } value || !double.IsFinite(value) || !double.IsFinite(target)
+            || (baseline is { } bad && !double.IsFinite(bad)))
         {
             return null;
         }

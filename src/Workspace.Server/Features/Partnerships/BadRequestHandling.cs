@@ -12,7 +12,8 @@ namespace Workspace.Server.Features.Partnerships;
 /// </summary>
 public sealed partial class BadRequestHandler(IProblemDetailsService problems) : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryHandleAsync(
+        HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (exception is not BadHttpRequestException bad)
         {
@@ -21,9 +22,11 @@ public sealed partial class BadRequestHandler(IProblemDetailsService problems) :
         // The route values as the request had them (the handler runs with them cleared).
         var route = httpContext.Features.Get<IExceptionHandlerFeature>()?.RouteValues;
         if (Guid.TryParse(route?["partnershipId"]?.ToString(), out var partnershipId)
-            && await httpContext.RequestServices.GetRequiredService<PartnershipAccess>().FindMemberAsync(httpContext.User, partnershipId) is null)
+            && await httpContext.RequestServices.GetRequiredService<PartnershipAccess>()
+                .FindMemberAsync(httpContext.User, partnershipId) is null)
         {
-            await TypedResults.Problem("Unknown partnership.", statusCode: StatusCodes.Status404NotFound).ExecuteAsync(httpContext);
+            await TypedResults.Problem("Unknown partnership.", statusCode: StatusCodes.Status404NotFound)
+                .ExecuteAsync(httpContext);
             return true;
         }
         httpContext.Response.StatusCode = bad.StatusCode;
@@ -35,10 +38,11 @@ public sealed partial class BadRequestHandler(IProblemDetailsService problems) :
         {
             Status = bad.StatusCode,
         };
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, Exception = exception, ProblemDetails = problem });
+        return await problems.TryWriteAsync(
+            new ProblemDetailsContext { HttpContext = httpContext, Exception = exception, ProblemDetails = problem });
     }
 
-    /// <summary>The JSON path of a body field (<c>anchor.from</c>), or the name of a route or query parameter.</summary>
+    /// <summary>The JSON path of a body field (<c>anchor.from</c>), or a route or query parameter's name.</summary>
     private static string FieldOf(BadHttpRequestException bad)
     {
         if (bad.InnerException is JsonException { Path: { Length: > 0 } path })
