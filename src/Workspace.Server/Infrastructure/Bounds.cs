@@ -34,7 +34,8 @@ public static class Bounds
         }
         var scaled = value * Math.Pow(10, MaxDecimals);
         var whole = Math.Round(scaled);
-        return Math.Abs(scaled - whole) <= 1e-3 && (value == 0 || whole != 0);
+        // The tolerance grows with the magnitude, where a double holds fewer decimals than were typed.
+        return Math.Abs(scaled - whole) <= Math.Max(1e-3, Math.Abs(scaled) * 1e-15) && (value == 0 || whole != 0);
     }
 
     public static bool IsSensible(DateOnly date) => date >= EarliestDate && date <= LatestDate;
