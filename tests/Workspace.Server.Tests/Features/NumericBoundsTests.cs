@@ -125,6 +125,26 @@ public sealed class NumericBoundsTests(WorkspaceFactory factory) : IClassFixture
 
     private static string Cut(string text) => text.Length > 300 ? text[..300] + "…" : text;
 
+    [Theory]
+    [InlineData(-1L, 0, 0)]
+    [InlineData(0L, -1, 0)]
+    [InlineData(0L, 0, int.MinValue)]
+    [InlineData(0L, int.MaxValue, 0)]
+    [InlineData(0L, 0, int.MaxValue)]
+    public async Task ACursorOutsideTheDocumentIsRefused(long revision, int anchor, int head)
+    {
+        var world = await PartnershipWorld.CreateAsync(factory, $"Cursor {anchor} {head}", _ct);
+        await using var connection = factory.Hub(world.Owner, "/hubs/documents");
+        await connection.StartAsync(_ct);
+        await connection.InvokeCoreAsync("OpenDocument", typeof(object), [world.DocumentId, null], _ct);
+
+        var error = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() =>
+            connection.InvokeCoreAsync("UpdatePresence", typeof(object), [world.DocumentId, revision, anchor, head], _ct));
+        Assert.Contains("cursor", error.Message, StringComparison.Ordinal);
+        // The control: a cursor inside the document is taken.
+        await connection.InvokeCoreAsync("UpdatePresence", typeof(object), [world.DocumentId, 0L, 0, 0], _ct);
+    }
+
     [Fact]
     public async Task ExtremeFiguresAlreadyStoredDoNotBreakGoalsOrDashboard()
     {

@@ -385,6 +385,10 @@ public sealed partial class DocumentGrain(
     public async Task UpdatePresenceAsync(string connectionId, Actor actor, long revision, int anchor, int head)
     {
         Live();
+        if (revision < 0 || anchor < 0 || head < 0 || Math.Max(anchor, head) > _options.MaxDocumentLength)
+        {
+            throw new DocumentRejectedException("A cursor must lie within the document (0 to its length, revision 0 on).");
+        }
         if (revision > _revision || revision < _firstRecent - 1)
         {
             // Too old to transform (or bogus): place the cursor where it was said to be, clamped.
