@@ -17,6 +17,7 @@ builder.AddWorkspaceLive();
 builder.AddWorkspacePartnerships();
 builder.AddWorkspaceDocuments();
 builder.AddWorkspaceJson();
+builder.AddWorkspaceBadRequests();
 builder.AddWorkspaceMarkdown();
 builder.AddWorkspaceAntiforgery();
 builder.AddWorkspaceRateLimiting();

@@ -14,12 +14,15 @@ public static class ErrorCodes
     public const string OutOfRange = "outOfRange";
     public const string InvalidEmail = "invalidEmail";
     public const string InvalidValue = "invalidValue";
+    public const string UnreadableRequest = "unreadableRequest";
     public const string NotANumber = "notANumber";
+    public const string TooManyDecimals = "tooManyDecimals";
     public const string DateOutOfRange = "dateOutOfRange";
     public const string UnknownOption = "unknownOption";
     public const string NotAMember = "notAMember";
     public const string UnknownGoal = "unknownGoal";
     public const string UnknownParty = "unknownParty";
+    public const string UnknownMeeting = "unknownMeeting";
 
     // Generic answers.
     public const string NotFound = "notFound";
@@ -91,6 +94,7 @@ public static class ErrorCodes
     public const string OperationTooLarge = "operationTooLarge";
     public const string DocumentTooLong = "documentTooLong";
     public const string OpenFirst = "openFirst";
+    public const string CursorOutside = "cursorOutside";
 
     /// <summary>The client is behind what the server keeps: it must catch up (resync), then send again.</summary>
     public const string Resync = "resync";

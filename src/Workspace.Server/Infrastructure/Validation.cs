@@ -15,6 +15,8 @@ public static class Validation
     private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, ValidationAttribute[] Rules)[]> Rules =
         new();
 
+    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Nested = new();
+
     /// <summary>Validates every request record a handler of this group takes, before it runs; 400 when invalid.</summary>
     public static TBuilder ValidateRequests<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
@@ -23,6 +25,12 @@ public static class Validation
     public static IReadOnlyList<FieldError> Errors(object request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return Errors(request, "");
+    }
+
+    /// <summary>The errors of a record and of the records it holds (<c>anchor.from</c>), named as in JSON.</summary>
+    private static List<FieldError> Errors(object request, string prefix)
+    {
         var errors = new List<FieldError>();
         foreach (var (property, rules) in Rules.GetOrAdd(request.GetType(), RulesOf))
         {
@@ -34,9 +42,16 @@ public static class Validation
                 {
                     var (code, args) = Describe(rule, value);
                     var detail = failed.ErrorMessage ?? "Invalid value.";
-                    errors.Add(new FieldError(JsonName(property.Name), code, detail, args));
+                    errors.Add(new FieldError(prefix + JsonName(property.Name), code, detail, args));
                     break;
                 }
+            }
+        }
+        foreach (var property in Nested.GetOrAdd(request.GetType(), NestedOf))
+        {
+            if (property.GetValue(request) is { } inner)
+            {
+                errors.AddRange(Errors(inner, prefix + JsonName(property.Name) + "."));
             }
         }
         return errors;
@@ -44,7 +59,8 @@ public static class Validation
 
     /// <summary>Whether a handler argument is a request record of this application (not a service or an id).</summary>
     internal static bool IsRequest(Type type) =>
-        type.Assembly == typeof(Validation).Assembly && Rules.GetOrAdd(type, RulesOf).Length > 0;
+        type.Assembly == typeof(Validation).Assembly
+        && (Rules.GetOrAdd(type, RulesOf).Length > 0 || Nested.GetOrAdd(type, NestedOf).Length > 0);
 
     private static (string Code, IReadOnlyDictionary<string, string>? Args) Describe(
         ValidationAttribute rule, object? value)
@@ -52,6 +68,7 @@ public static class Validation
         var length = value is string s ? s.Length : (int?)null;
         return rule switch
         {
+            ICodedRule coded => coded.Describe(value),
             RequiredAttribute => (ErrorCodes.Required, null),
             MaxLengthAttribute max => (ErrorCodes.TooLong, Problems.Args(("max", max.Length))),
             MinLengthAttribute min => (ErrorCodes.TooShort, Problems.Args(("min", min.Length))),
@@ -71,8 +88,21 @@ public static class Validation
             .Where(r => r.Item2.Length > 0)
             .ToArray();
 
+    /// <summary>Records of this application a request holds, whose own rules apply too.</summary>
+    private static PropertyInfo[] NestedOf(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0 && p.PropertyType.IsClass
+                && p.PropertyType.Namespace?.StartsWith("Workspace.", StringComparison.Ordinal) == true)
+            .ToArray();
+
     private static string JsonName(string member) =>
         member.Length == 0 ? member : char.ToLowerInvariant(member[0]) + member[1..];
+}
+
+/// <summary>A rule that names its own code and arguments for the value it refused.</summary>
+public interface ICodedRule
+{
+    (string Code, IReadOnlyDictionary<string, string>? Args) Describe(object? value);
 }
 
 internal sealed class ValidationFilter : IEndpointFilter

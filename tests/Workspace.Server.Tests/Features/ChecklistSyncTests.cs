@@ -186,9 +186,9 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
         var items = grains.GetGrain<Workspace.Server.Features.ActionItems.IActionItemsGrain>(pid);
         var actor = new Workspace.Server.Features.Partnerships.Actor(owner.Id, "Citra", owner.Email);
         // Two scans of the same document (one-way messages, so the first is seen handled before the second is sent): the second sees the line retitled and still without its #A link.
-        await items.SyncChecklistAsync(docId, Workspace.Server.Features.ActionItems.Checklist.Parse("- [ ] Call the lab\n"), actor);
+        await items.SyncChecklistAsync(pid, docId, Workspace.Server.Features.ActionItems.Checklist.Parse("- [ ] Call the lab\n"), actor);
         await EventuallyItemAsync(owner, pid, i => i.GetProperty("title").GetString() == "Call the lab", "the item made");
-        await items.SyncChecklistAsync(docId, Workspace.Server.Features.ActionItems.Checklist.Parse("- [ ] Call the water lab\n"), actor);
+        await items.SyncChecklistAsync(pid, docId, Workspace.Server.Features.ActionItems.Checklist.Parse("- [ ] Call the water lab\n"), actor);
 
         // Both scans are one-way messages: wait for the second to be handled.
         await EventuallyItemAsync(owner, pid, i => i.GetProperty("title").GetString() == "Call the water lab", "the item retitled");
@@ -237,7 +237,7 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
         var stale = Workspace.Server.Features.ActionItems.Checklist.Parse("- [ ] Book venue #A1\n").Select(l => l with { Edited = true }).ToList();
         var actor = new Workspace.Server.Features.Partnerships.Actor(owner.Id, "Eka", owner.Email);
         await factory.Services.GetRequiredService<Orleans.IGrainFactory>().GetGrain<Workspace.Server.Features.ActionItems.IActionItemsGrain>(pid)
-            .SyncChecklistAsync(docId, stale, actor);
+            .SyncChecklistAsync(pid, docId, stale, actor);
 
         await EventuallyAsync(() => session.Text == "- [x] Book the village hall #A1\n", TimeSpan.FromSeconds(10), "the line rewritten", _ct);
         await Task.Delay(1500, _ct); // the scan after the change has been handled too

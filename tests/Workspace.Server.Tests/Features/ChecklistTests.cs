@@ -94,6 +94,17 @@ public sealed class ChecklistTests
         Assert.All(lines, l => Assert.Null(l.Problem));
     }
 
+    [Fact]
+    public void ADueDateOutsideTheYears2000To2100IsNoDueDate()
+    {
+        var lines = Checklist.Parse("- [ ] Far off due:9999-12-31\n- [ ] Long ago due:0001-01-01\n- [ ] Last day due:2100-12-31\n");
+
+        Assert.Equal(["Far off", "Long ago", "Last day"], lines.Select(l => l.Title));
+        Assert.Null(lines[0].Due);
+        Assert.Null(lines[1].Due);
+        Assert.Equal(new DateOnly(2100, 12, 31), lines[2].Due);
+    }
+
     [Theory]
     [InlineData("rina", "Rina Wijaya", "rina.w@example.org", true)]
     [InlineData("RinaWijaya", "Rina Wijaya", "x@example.org", true)]

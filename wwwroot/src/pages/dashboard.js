@@ -64,7 +64,7 @@ export async function renderDashboard({ pid }, main) {
         <section class="card"><h2>${t('dash.kpis')}</h2>
           ${d.kpis.length === 0 ? html`<p class="empty">${t('dash.noKpis')}</p>` : html`<div class="tiles">${d.kpis.map(k => html`
             <a class="tile rag-${k.status}" href="/p/${pid}/goals"><span class="tile-name" title="${k.name}">${k.name}</span>
-              <strong>${k.latest == null ? '—' : formatNumber(k.latest)}</strong><small>/ ${formatNumber(k.target)} ${k.unit}</small>
+              <strong>${k.latest == null ? '—' : formatNumber(k.latest)}</strong><small>/ ${k.target == null ? '—' : formatNumber(k.target)} ${k.unit}</small>
               <span class="rag rag-${k.status}">${kpiStatusLabel(k)}</span></a>`)}</div>`}
         </section>
         <section class="card"><h2>${t('dash.mine')} <a class="more" href="/p/${pid}/actions">${t('dash.allItems')} →</a></h2>

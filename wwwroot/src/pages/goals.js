@@ -173,7 +173,7 @@ export async function renderGoals({ pid }, main) {
       <div class="card-head"><h3 title="${k.name}">${k.name}</h3><span class="rag rag-${k.status}">${kpiStatusLabel(k)}</span></div>
       <p class="muted small">${t('kpi.owner', { party: partyName(k.ownerPartyId) })} · ${t(`dir.${k.direction}`)}</p>
       <div class="kpi-numbers"><div><small>${t('kpi.latest')}</small><strong class="latest">${k.latest == null ? '—' : formatNumber(k.latest)}</strong> <span>${k.unit}</span></div>
-        <div><small>${t('kpi.target')}</small><strong>${formatNumber(k.target)}</strong> <span>${k.unit}</span></div></div>
+        <div><small>${t('kpi.target')}</small><strong>${k.target == null ? '—' : formatNumber(k.target)}</strong> <span>${k.unit}</span></div></div>
       ${k.expected != null ? html`<p class="small expected">${t('kpi.expected', { value: withUnit(k.expected, k.unit) })}</p>` : ''}
       <div class="chart-box"><canvas data-chart="${k.id}" data-plan="${(k.plan ?? []).length}" aria-label="${chartSummary(k)}" role="img"></canvas></div>
       ${editor ? html`<form class="measure" data-kpi="${k.id}" novalidate>
@@ -181,7 +181,7 @@ export async function renderGoals({ pid }, main) {
         <input name="value" type="number" step="any" required placeholder="${t('kpi.value')}" aria-label="${t('kpi.value')}">
         <input name="note" maxlength="1000" placeholder="${t('kpi.note')}" aria-label="${t('kpi.note')}">
         <button class="primary" type="submit">${t('kpi.add')}</button></form>` : ''}
-      ${last.length ? html`<details><summary>${t('kpi.history')}</summary><ul class="history">${last.map(m => html`<li><span>${formatDate(m.date)}</span> <strong>${formatNumber(m.value)}</strong> ${m.note ? html`— ${m.note}` : ''} <small class="muted">${t('kpi.by', { name: m.enteredBy })}</small></li>`)}</ul></details>` : ''}
+      ${last.length ? html`<details><summary>${t('kpi.history')}</summary><ul class="history">${last.map(m => html`<li><span>${formatDate(m.date)}</span> <strong>${m.value == null ? '—' : formatNumber(m.value)}</strong> ${m.note ? html`— ${m.note}` : ''} <small class="muted">${t('kpi.by', { name: m.enteredBy })}</small></li>`)}</ul></details>` : ''}
       ${editor ? html`<button class="link" data-edit-kpi="${k.id}">${t('common.edit')}</button>` : ''}
     </article>`;
   }

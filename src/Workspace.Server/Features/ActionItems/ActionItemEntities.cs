@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Workspace.Server.Infrastructure;
 
 namespace Workspace.Server.Features.ActionItems;
 
@@ -67,16 +68,16 @@ public sealed record ActionItemInput(
     [property: Id(0), Required, MaxLength(300)] string Title,
     [property: Id(1), MaxLength(4000)] string? Notes,
     [property: Id(2)] string? OwnerUserId,
-    [property: Id(3)] DateOnly? DueDate,
+    [property: Id(3), SensibleDate] DateOnly? DueDate,
     [property: Id(4)] ActionStatus Status,
     [property: Id(5)] Guid? GoalId,
     [property: Id(6)] Guid? MeetingId,
     [property: Id(7)] Guid? DocumentId,
-    [property: Id(8)] int Version);
+    [property: Id(8), VersionNumber] int Version);
 
 /// <summary>A drag on the board: the new column and, optionally, the position in it.</summary>
 [GenerateSerializer, Immutable]
 public sealed record MoveInput(
     [property: Id(0)] ActionStatus Status,
-    [property: Id(1)] double? SortOrder,
-    [property: Id(2)] int Version);
+    [property: Id(1), SensibleNumber(AnyPrecision = true)] double? SortOrder,
+    [property: Id(2), VersionNumber] int Version);

@@ -3,7 +3,6 @@ using Orleans.Concurrency;
 using Workspace.Collaboration.Errors;
 using Workspace.Server.Data;
 using Workspace.Server.Features.Documents;
-using Workspace.Server.Features.Goals;
 using Workspace.Server.Features.Partnerships;
 using Workspace.Server.Infrastructure;
 
@@ -22,12 +21,17 @@ public interface IActionItemsGrain : IGrainWithGuidKey
     /// through <see cref="IDocumentGrain.LinkChecklistLinesAsync"/>); ticking or unticking a linked
     /// line marks its item done or reopens it; an edited linked line renames, re-dates and reassigns it.
     /// </summary>
+    /// <remarks>
+    /// <paramref name="partnershipId"/> is the document's: lines of another partnership's document are ignored.
+    /// </remarks>
     [OneWay]
-    Task SyncChecklistAsync(Guid documentId, IReadOnlyList<ChecklistLine> lines, Actor actor);
+    Task SyncChecklistAsync(Guid partnershipId, Guid documentId, IReadOnlyList<ChecklistLine> lines, Actor actor);
 }
 
 /// <summary>The single authority for one partnership's action items (keyed by partnership id).</summary>
-public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFeed feed, TimeProvider clock) : Grain, IActionItemsGrain
+public sealed partial class ActionItemsGrain(
+    IDbContextFactory<WorkspaceDb> dbs, PartnershipFeed feed, TimeProvider clock, ILogger<ActionItemsGrain> log)
+    : Grain, IActionItemsGrain
 {
     private readonly Dictionary<Guid, ActionItem> _items = [];
     /// <summary>Items created for task lines whose link has not reached the document yet, so they are not created twice.</summary>
@@ -68,7 +72,7 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
     public async Task<Outcome<ActionItemView>> CreateAsync(Actor actor, ActionItemInput input)
     {
         var members = await MembersAsync();
-        if (await ValidateAsync(input, members) is { } invalid)
+        if (await ValidateAsync(input, members, current: null) is { } invalid)
         {
             return Outcome<ActionItemView>.Invalid(invalid);
         }
@@ -94,7 +98,8 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
     public async Task<Outcome<ActionItemView>> UpdateAsync(Actor actor, Guid itemId, ActionItemInput input)
     {
         var members = await MembersAsync();
-        if (await ValidateAsync(input, members) is { } invalid && _items.TryGetValue(itemId, out var existing) && existing.Version == input.Version)
+        if (_items.TryGetValue(itemId, out var existing) && existing.Version == input.Version
+            && await ValidateAsync(input, members, existing) is { } invalid)
         {
             return Outcome<ActionItemView>.Invalid(invalid);
         }
@@ -178,8 +183,16 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
         return Outcome<ActionItemView>.Ok(view);
     }
 
-    public async Task SyncChecklistAsync(Guid documentId, IReadOnlyList<ChecklistLine> lines, Actor actor)
+    public async Task SyncChecklistAsync(
+        Guid partnershipId, Guid documentId, IReadOnlyList<ChecklistLine> lines, Actor actor)
     {
+        if (partnershipId != PartnershipId)
+        {
+            log.LogWarning(
+                "Task lines of document {DocumentId} of partnership {Caller} refused by partnership {PartnershipId}",
+                documentId, partnershipId, PartnershipId);
+            return;
+        }
         var members = await MembersAsync();
         var links = new List<ChecklistLink>();
         var unlinked = Occurrences(lines);
@@ -245,7 +258,7 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
         }
         if (links.Count > 0)
         {
-            await GrainFactory.GetGrain<IDocumentGrain>(documentId).LinkChecklistLinesAsync(links);
+            await GrainFactory.GetGrain<IDocumentGrain>(documentId).LinkChecklistLinesAsync(PartnershipId, links);
         }
     }
 
@@ -360,42 +373,7 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
             return Task.CompletedTask;
         }
         _mirrorsOnTheirWay[after.Number] = (after.Version, clock.GetUtcNow());
-        return GrainFactory.GetGrain<IDocumentGrain>(documentId).MirrorChecklistLineAsync(mirror);
-    }
-
-    private async Task<FieldError?> ValidateAsync(ActionItemInput input, IReadOnlyList<MemberView> members)
-    {
-        var title = input.Title?.Trim() ?? "";
-        if (title.Length is 0 or > 300)
-        {
-            return Problems.Length("title", title, 300, "An action item needs a title of 1 to 300 characters.");
-        }
-        if ((input.Notes?.Length ?? 0) > 4000)
-        {
-            return new FieldError("notes", ErrorCodes.TooLong, "Notes are limited to 4000 characters.", Problems.Args(("max", 4000)));
-        }
-        if (!Enum.IsDefined(input.Status))
-        {
-            return new FieldError("status", ErrorCodes.UnknownOption, "Status is Open, InProgress, Blocked or Done.", null);
-        }
-        if (input.OwnerUserId is { Length: > 0 } owner && members.All(m => m.UserId != owner))
-        {
-            return new FieldError("ownerUserId", ErrorCodes.NotAMember, "The owner must be a member of this partnership.", null);
-        }
-        if (input.DueDate is { } due && (due.Year < 2000 || due.Year > 2100))
-        {
-            return new FieldError("dueDate", ErrorCodes.DateOutOfRange, "The due date must be between 2000 and 2100.",
-                Problems.Args(("min", "2000-01-01"), ("max", "2100-12-31")));
-        }
-        if (input.GoalId is { } goalId)
-        {
-            var board = await GrainFactory.GetGrain<IGoalsGrain>(PartnershipId).GetBoardAsync();
-            if (board.Goals.All(g => g.Id != goalId))
-            {
-                return new FieldError("goalId", ErrorCodes.UnknownGoal, "The linked goal does not exist.", null);
-            }
-        }
-        return null;
+        return GrainFactory.GetGrain<IDocumentGrain>(documentId).MirrorChecklistLineAsync(PartnershipId, mirror);
     }
 
     private async Task<IReadOnlyList<MemberView>> MembersAsync() =>
@@ -418,32 +396,4 @@ public sealed class ActionItemsGrain(IDbContextFactory<WorkspaceDb> dbs, Partner
         ? SaveAsync(change, actor, "action.moved", $"moved A{after.Number} “{after.Title}” from {before.Status} to {after.Status}",
             new { number = after.Number, title = after.Title, fromStatus = before.Status.ToString(), toStatus = after.Status.ToString() })
         : SaveAsync(change, actor, "action.updated", $"updated A{after.Number} “{after.Title}”", new { number = after.Number, title = after.Title });
-
-    private static void Apply(ActionItem item, ActionItemInput input, DateTimeOffset now)
-    {
-        item.Title = input.Title.Trim();
-        item.Notes = input.Notes?.Trim() ?? "";
-        item.OwnerUserId = string.IsNullOrEmpty(input.OwnerUserId) ? null : input.OwnerUserId;
-        item.DueDate = input.DueDate;
-        item.Status = input.Status;
-        item.GoalId = input.GoalId;
-        item.MeetingId = input.MeetingId;
-        item.DocumentId = input.DocumentId;
-        item.UpdatedAt = now;
-    }
-
-    private static ActionItem Copy(ActionItem a) => new()
-    {
-        Id = a.Id, PartnershipId = a.PartnershipId, Number = a.Number, Title = a.Title, Notes = a.Notes, OwnerUserId = a.OwnerUserId,
-        DueDate = a.DueDate, Status = a.Status, GoalId = a.GoalId, MeetingId = a.MeetingId, DocumentId = a.DocumentId,
-        SortOrder = a.SortOrder, Version = a.Version, CreatedByUserId = a.CreatedByUserId, CreatedAt = a.CreatedAt,
-        UpdatedAt = a.UpdatedAt, DeletedAt = a.DeletedAt, UpdatedByName = a.UpdatedByName,
-    };
-
-    private static ActionItemView View(ActionItem a, IReadOnlyList<MemberView> members)
-    {
-        var owner = a.OwnerUserId is null ? null : members.FirstOrDefault(m => m.UserId == a.OwnerUserId);
-        return new ActionItemView(a.Id, a.Number, a.Title, a.Notes, a.OwnerUserId, owner?.DisplayName, owner?.PartyId, a.DueDate, a.Status,
-            a.GoalId, a.MeetingId, a.DocumentId, a.SortOrder, a.Version, a.UpdatedAt, a.UpdatedByName);
-    }
 }

@@ -125,8 +125,11 @@ public static partial class Checklist
         }
         var handle = Handle().Match(rest) is { Success: true } h ? h.Groups["handle"].Value.TrimEnd('.', '-', '_') : null;
         var dueToken = Due().Match(rest);
+        // A date outside 2000-2100 is refused like one that is no date at all (the line is marked, not synced).
         DateOnly? due = dueToken.Success
-            && DateOnly.TryParseExact(dueToken.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+            && DateOnly.TryParseExact(
+                dueToken.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            && Infrastructure.Bounds.IsSensible(date) ? date : null;
         int? number = Link().Match(rest) is { Success: true } l && int.TryParse(l.Groups["number"].Value, CultureInfo.InvariantCulture, out var n) ? n : null;
 
         var title = Handle().Replace(Link().Replace(Due().Replace(rest, ""), ""), "", 1);

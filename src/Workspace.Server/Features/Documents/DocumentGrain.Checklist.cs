@@ -68,11 +68,16 @@ public sealed partial class DocumentGrain
         }).ToList();
         _lastLineKeys = [.. parsed.Select(l => l.Key)];
         _speakAgain.Clear();
-        return GrainFactory.GetGrain<IActionItemsGrain>(document.PartnershipId).SyncChecklistAsync(Id, lines, _lastAuthor);
+        return GrainFactory.GetGrain<IActionItemsGrain>(document.PartnershipId)
+            .SyncChecklistAsync(document.PartnershipId, Id, lines, _lastAuthor);
     }
 
-    public Task LinkChecklistLinesAsync(IReadOnlyList<ChecklistLink> links)
+    public Task LinkChecklistLinesAsync(Guid partnershipId, IReadOnlyList<ChecklistLink> links)
     {
+        if (!IsCalledByOwnPartnership(partnershipId, nameof(LinkChecklistLinesAsync)))
+        {
+            return Task.CompletedTask;
+        }
         var lines = Checklist.Parse(_text.ToString());
         var used = new HashSet<int>();
         var inserts = new SortedDictionary<int, string>();
@@ -103,8 +108,12 @@ public sealed partial class DocumentGrain
         return components.Count == 0 ? Task.CompletedTask : ServerEditAsync(TextOperation.Create(components));
     }
 
-    public Task MirrorChecklistLineAsync(ChecklistMirror item)
+    public Task MirrorChecklistLineAsync(Guid partnershipId, ChecklistMirror item)
     {
+        if (!IsCalledByOwnPartnership(partnershipId, nameof(MirrorChecklistLineAsync)))
+        {
+            return Task.CompletedTask;
+        }
         _mirroredVersions[item.Number] = Math.Max(item.Version, _mirroredVersions.GetValueOrDefault(item.Number));
         // A scan taken just before this change arrived was set aside by the action items as stale, and it may have
         // carried someone's edit of this line: the line speaks again in the next scan, even if nothing is rewritten now.
@@ -143,5 +152,18 @@ public sealed partial class DocumentGrain
             components.Add(OpComponent.Insert(Checklist.Rest(title, handle, due, item.Number)));
         }
         return components.Count == 0 ? Task.CompletedTask : ServerEditAsync(TextOperation.Create(components));
+    }
+
+    /// <summary>Only the action items of this document's own partnership may write into its task lines.</summary>
+    private bool IsCalledByOwnPartnership(Guid partnershipId, string method)
+    {
+        if (_document is { DeletedAt: null } document && document.PartnershipId == partnershipId)
+        {
+            return true;
+        }
+        log.LogWarning(
+            "{Method} from partnership {Caller} refused by document {DocumentId} of partnership {PartnershipId}",
+            method, partnershipId, Id, _document?.PartnershipId);
+        return false;
     }
 }

@@ -49,13 +49,19 @@ public interface IDocumentGrain : IGrainWithGuidKey
     /// </summary>
     Task<IReadOnlyList<LocatedPassage?>> LocatePassagesAsync(IReadOnlyList<PassageAnchor> anchors);
 
-    /// <summary>Appends <c>#A12</c> to the first unlinked task line of each title, making the link visible to everyone.</summary>
+    /// <summary>
+    /// Appends <c>#A12</c> to the first unlinked task line of each title, making the link visible to everyone.
+    /// Refused unless <paramref name="partnershipId"/> (the calling action items') is the document's partnership.
+    /// </summary>
     [OneWay]
-    Task LinkChecklistLinesAsync(IReadOnlyList<ChecklistLink> links);
+    Task LinkChecklistLinesAsync(Guid partnershipId, IReadOnlyList<ChecklistLink> links);
 
-    /// <summary>Makes the task line linked to an action item say what the item now says (it changed on the board).</summary>
+    /// <summary>
+    /// Makes the task line linked to an action item say what the item now says (it changed on the board).
+    /// Refused unless <paramref name="partnershipId"/> (the item's) is the document's partnership.
+    /// </summary>
     [OneWay]
-    Task MirrorChecklistLineAsync(ChecklistMirror item);
+    Task MirrorChecklistLineAsync(Guid partnershipId, ChecklistMirror item);
 }
 
 /// <summary>
@@ -393,6 +399,11 @@ public sealed partial class DocumentGrain(
     public async Task UpdatePresenceAsync(string connectionId, Actor actor, long revision, int anchor, int head)
     {
         Live();
+        if (revision < 0 || anchor < 0 || head < 0 || Math.Max(anchor, head) > _options.MaxDocumentLength)
+        {
+            throw new DocumentRejectedException(
+                ErrorCodes.CursorOutside, "A cursor must lie within the document (0 to its length, revision 0 on).");
+        }
         if (revision > _revision || revision < _firstRecent - 1)
         {
             // Too old to transform (or bogus): place the cursor where it was said to be, clamped.

@@ -77,7 +77,10 @@ public sealed class DocumentHub(PartnershipAccess access, LiveConnections connec
 
     public async Task CloseDocument(Guid documentId)
     {
-        Opened.TryRemove(documentId, out _);
+        if (!Opened.TryRemove(documentId, out _))
+        {
+            throw Refused(ErrorCodes.UnknownDocument, UnknownDocument); // only a document this connection opened (and so was allowed to) is left
+        }
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(documentId));
         await Grain(documentId).LeaveAsync(Context.ConnectionId);
     }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Workspace.Server.Infrastructure;
 
 namespace Workspace.Server.Features.Goals;
 
@@ -6,7 +7,7 @@ namespace Workspace.Server.Features.Goals;
 public sealed record MeasurementView(
     [property: Id(0)] Guid Id,
     [property: Id(1)] DateOnly Date,
-    [property: Id(2)] double Value,
+    [property: Id(2)] double? Value,
     [property: Id(3)] string Note,
     [property: Id(4)] string EnteredBy,
     [property: Id(5)] DateTimeOffset EnteredAt);
@@ -25,7 +26,7 @@ public sealed record KpiView(
     [property: Id(3)] string Unit,
     [property: Id(4)] KpiDirection Direction,
     [property: Id(5)] double? Baseline,
-    [property: Id(6)] double Target,
+    [property: Id(6)] double? Target,
     [property: Id(7)] Guid OwnerPartyId,
     [property: Id(8)] int Version,
     [property: Id(9)] IReadOnlyList<MeasurementView> Measurements,
@@ -64,26 +65,26 @@ public sealed record GoalInput(
     [property: Id(1), MaxLength(4000)] string? Description,
     [property: Id(2), MaxLength(4000)] string? SuccessCriteria,
     [property: Id(3)] Guid OwnerPartyId,
-    [property: Id(4)] DateOnly? TargetDate,
+    [property: Id(4), SensibleDate] DateOnly? TargetDate,
     [property: Id(5)] GoalStatus Status,
-    [property: Id(6)] int Version);
+    [property: Id(6), VersionNumber] int Version);
 
 [GenerateSerializer, Immutable]
 public sealed record KpiInput(
     [property: Id(0), Required, MaxLength(200)] string Name,
     [property: Id(1), MaxLength(40)] string? Unit,
     [property: Id(2)] KpiDirection Direction,
-    [property: Id(3)] double? Baseline,
-    [property: Id(4)] double Target,
+    [property: Id(3), SensibleNumber] double? Baseline,
+    [property: Id(4), SensibleNumber] double Target,
     [property: Id(5)] Guid OwnerPartyId,
     [property: Id(6)] Guid? GoalId,
-    [property: Id(7)] int Version,
-    [property: Id(8)] DateOnly? StartDate = null,
-    [property: Id(9)] DateOnly? TargetDate = null,
+    [property: Id(7), VersionNumber] int Version,
+    [property: Id(8), SensibleDate] DateOnly? StartDate = null,
+    [property: Id(9), SensibleDate] DateOnly? TargetDate = null,
     [property: Id(10)] IReadOnlyList<KpiMilestone>? Milestones = null);
 
 [GenerateSerializer, Immutable]
 public sealed record MeasurementInput(
     [property: Id(0), Required] DateOnly? Date,
-    [property: Id(1), Required] double? Value,
+    [property: Id(1), Required, SensibleNumber] double? Value,
     [property: Id(2), MaxLength(1000)] string? Note);

@@ -18,14 +18,18 @@ public static class GoalsApi
         write.MapPut("/goals/{goalId:guid}", async (Guid partnershipId, Guid goalId, GoalInput input, HttpContext http, IGrainFactory grains) =>
             (await Grain(grains, partnershipId).UpdateGoalAsync(Actor(http), goalId, input)).ToHttp());
         write.MapDelete("/goals/{goalId:guid}", async (Guid partnershipId, Guid goalId, int version, HttpContext http, IGrainFactory grains) =>
-            (await Grain(grains, partnershipId).DeleteGoalAsync(Actor(http), goalId, version)).ToHttp());
+            Bounds.CheckVersion(version) is { } invalid
+                ? invalid
+                : (await Grain(grains, partnershipId).DeleteGoalAsync(Actor(http), goalId, version)).ToHttp());
 
         write.MapPost("/kpis", async (Guid partnershipId, KpiInput input, HttpContext http, IGrainFactory grains) =>
             (await Grain(grains, partnershipId).CreateKpiAsync(Actor(http), input)).ToHttp());
         write.MapPut("/kpis/{kpiId:guid}", async (Guid partnershipId, Guid kpiId, KpiInput input, HttpContext http, IGrainFactory grains) =>
             (await Grain(grains, partnershipId).UpdateKpiAsync(Actor(http), kpiId, input)).ToHttp());
         write.MapDelete("/kpis/{kpiId:guid}", async (Guid partnershipId, Guid kpiId, int version, HttpContext http, IGrainFactory grains) =>
-            (await Grain(grains, partnershipId).DeleteKpiAsync(Actor(http), kpiId, version)).ToHttp());
+            Bounds.CheckVersion(version) is { } invalid
+                ? invalid
+                : (await Grain(grains, partnershipId).DeleteKpiAsync(Actor(http), kpiId, version)).ToHttp());
         write.MapPost("/kpis/{kpiId:guid}/measurements", async (Guid partnershipId, Guid kpiId, MeasurementInput input, HttpContext http, IGrainFactory grains) =>
             (await Grain(grains, partnershipId).AddMeasurementAsync(Actor(http), kpiId, input)).ToHttp());
         write.MapDelete("/kpis/{kpiId:guid}/measurements/{measurementId:guid}", async (Guid partnershipId, Guid kpiId, Guid measurementId, HttpContext http, IGrainFactory grains) =>

@@ -23,7 +23,7 @@ public interface IGoalsGrain : IGrainWithGuidKey
 /// The single authority for one partnership's goals and KPIs (keyed by partnership id). Kept apart
 /// from <see cref="PartnershipGrain"/> so membership checks never wait behind KPI writes.
 /// </summary>
-public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFeed feed, TimeProvider clock) : Grain, IGoalsGrain
+public sealed partial class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFeed feed, TimeProvider clock) : Grain, IGoalsGrain
 {
     private readonly Dictionary<Guid, Goal> _goals = [];
     private readonly Dictionary<Guid, Kpi> _kpis = [];
@@ -197,10 +197,10 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
             return Outcome<KpiView>.NotFound(
                 ErrorCodes.UnknownKpi, "This KPI does not exist (it may have been deleted).");
         }
-        if (input.Value is not { } value || !double.IsFinite(value))
+        if (input.Value is not { } value || !Bounds.IsSensible(value))
         {
-            return Outcome<KpiView>.Invalid(
-                "value", input.Value is null ? ErrorCodes.Required : ErrorCodes.NotANumber, "The value must be a number.");
+            var (code, args) = input.Value is { } given ? Bounds.NumberRefusal(given) : (ErrorCodes.Required, null);
+            return Outcome<KpiView>.Invalid(new FieldError("value", code, Bounds.NumberMessage("The value"), args));
         }
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (input.Date is not { } date || date < new DateOnly(1990, 1, 1) || date > today.AddDays(1))
@@ -243,64 +243,6 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
             new { name = kpi.Name, date = measurement.Date });
         _measurements[kpiId].Remove(measurement);
         return await PublishKpiAsync(kpi);
-    }
-
-    private async Task<FieldError?> ValidateAsync(GoalInput input)
-    {
-        var title = input.Title?.Trim() ?? "";
-        if (title.Length is 0 or > 200)
-        {
-            return Problems.Length("title", title, 200, "A goal needs a title of 1 to 200 characters.");
-        }
-        if ((input.Description?.Length ?? 0) > 4000 || (input.SuccessCriteria?.Length ?? 0) > 4000)
-        {
-            return new FieldError((input.Description?.Length ?? 0) > 4000 ? "description" : "successCriteria", ErrorCodes.TooLong,
-                "Description and success criteria are limited to 4000 characters each.", Problems.Args(("max", 4000)));
-        }
-        if (!Enum.IsDefined(input.Status))
-        {
-            return new FieldError("status", ErrorCodes.UnknownOption, "Unknown goal status.", null);
-        }
-        return await ValidatePartyAsync(input.OwnerPartyId);
-    }
-
-    private async Task<FieldError?> ValidateAsync(KpiInput input)
-    {
-        var name = input.Name?.Trim() ?? "";
-        if (name.Length is 0 or > 200)
-        {
-            return Problems.Length("name", name, 200, "A KPI needs a name of 1 to 200 characters.");
-        }
-        if ((input.Unit?.Length ?? 0) > 40)
-        {
-            return new FieldError("unit", ErrorCodes.TooLong, "The unit is limited to 40 characters.", Problems.Args(("max", 40)));
-        }
-        if (!double.IsFinite(input.Target) || (input.Baseline is { } b && !double.IsFinite(b)))
-        {
-            return new FieldError("target", ErrorCodes.NotANumber, "Target and baseline must be numbers.", null);
-        }
-        if (!Enum.IsDefined(input.Direction))
-        {
-            return new FieldError("direction", ErrorCodes.UnknownOption, "Direction is HigherIsBetter or LowerIsBetter.", null);
-        }
-        if (input.GoalId is { } goalId && !_goals.ContainsKey(goalId))
-        {
-            return new FieldError("goalId", ErrorCodes.UnknownGoal, "The linked goal does not exist.", null);
-        }
-        var end = input.TargetDate ?? (input.GoalId is { } g ? _goals[g].TargetDate : null);
-        if (KpiStatus.CheckPlan(input.StartDate, end, input.Milestones) is { } unplannable)
-        {
-            return unplannable;
-        }
-        return await ValidatePartyAsync(input.OwnerPartyId);
-    }
-
-    private async Task<FieldError?> ValidatePartyAsync(Guid partyId)
-    {
-        var partnership = await GrainFactory.GetGrain<IPartnershipGrain>(PartnershipId).GetAsync();
-        return partnership?.Parties.Any(p => p.Id == partyId) == true
-            ? null
-            : new FieldError("ownerPartyId", ErrorCodes.UnknownParty, "The owner must be one of the partnership's organisations.", null);
     }
 
     private Task SaveAsync(Action<WorkspaceDb> change, Actor actor, string kind, string summary, object? args = null) =>
@@ -376,7 +318,7 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
         double? progress = g.Status == GoalStatus.Achieved ? 1 : null;
         if (progress is null)
         {
-            var attainments = kpis.Select(k => k.Attainment).OfType<double>().ToList();
+            var attainments = kpis.Select(k => Bounds.Finite(k.Attainment)).OfType<double>().ToList();
             progress = attainments.Count > 0 ? attainments.Average(a => Math.Clamp(a, 0, 1)) : null;
         }
         // The goal stands where its weakest measured KPI stands.
@@ -393,10 +335,13 @@ public sealed class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFe
         var end = k.TargetDate ?? (k.GoalId is { } goalId && _goals.TryGetValue(goalId, out var goal) ? goal.TargetDate : null);
         var start = k.StartDate ?? DateOnly.FromDateTime(k.CreatedAt.UtcDateTime);
         var pace = KpiStatus.Pace(k.Direction, baseline, k.Target, start, end, k.Milestones, latest, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        // Figures that are not finite (only a damaged database holds them) show as unknown rather than break the page.
         return new KpiView(
-            k.Id, k.GoalId, k.Name, k.Unit, k.Direction, k.Baseline, k.Target, k.OwnerPartyId, k.Version,
-            measurements.Select(m => new MeasurementView(m.Id, m.Date, m.Value, m.Note, m.EnteredByName, m.EnteredAt)).ToList(),
-            latest, pace.Status, KpiStatus.Attainment(k.Direction, k.Baseline, k.Target, latest),
+            k.Id, k.GoalId, k.Name, k.Unit, k.Direction, Bounds.Finite(k.Baseline), Bounds.Finite(k.Target),
+            k.OwnerPartyId, k.Version,
+            measurements.Select(m => new MeasurementView(
+                m.Id, m.Date, Bounds.Finite(m.Value), m.Note, m.EnteredByName, m.EnteredAt)).ToList(),
+            Bounds.Finite(latest), pace.Status, KpiStatus.Attainment(k.Direction, k.Baseline, k.Target, latest),
             k.StartDate, k.TargetDate, k.Milestones, pace.Expected, pace.Plan, k.UpdatedByName);
     }
 }

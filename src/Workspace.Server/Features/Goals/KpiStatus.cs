@@ -16,9 +16,14 @@ public static class KpiStatus
 {
     public const double AtRiskShare = 0.1;
 
-    public static double? Attainment(KpiDirection direction, double? baseline, double target, double? latest)
+    /// <summary>How far towards the target; null when unknown or not finite (extreme or damaged figures).</summary>
+    public static double? Attainment(KpiDirection direction, double? baseline, double target, double? latest) =>
+        Bounds.Finite(RawAttainment(direction, baseline, target, latest));
+
+    private static double? RawAttainment(KpiDirection direction, double? baseline, double target, double? latest)
     {
-        if (latest is not { } value)
+        if (latest is not { } value || !double.IsFinite(value) || !double.IsFinite(target)
+            || (baseline is { } bad && !double.IsFinite(bad)))
         {
             return null;
         }
@@ -42,12 +47,18 @@ public static class KpiStatus
     public static KpiPace Pace(KpiDirection direction, double? baseline, double target, DateOnly start, DateOnly? end,
         IReadOnlyList<KpiMilestone> milestones, double? latest, DateOnly today)
     {
+        // Extreme figures (only a damaged database holds them) give no plan and no status rather than break the page.
+        if (!double.IsFinite(target) || (baseline is { } bad && !double.IsFinite(bad))
+            || milestones.Any(m => !double.IsFinite(m.Value)))
+        {
+            return new KpiPace(Goals.Rag.None, null, []);
+        }
         var plan = Plan(baseline, target, start, end, milestones);
-        double? expected = end is null || plan.Count == 0 ? null : ExpectedOn(plan, today);
+        double? expected = end is null || plan.Count == 0 ? null : Bounds.Finite(ExpectedOn(plan, today));
         // Better is the way from baseline to target; with no baseline or no way (a value to hold), the direction says.
         var from = baseline ?? (plan.Count > 0 ? plan[0].Value : target);
         var better = target > from ? 1 : target < from ? -1 : direction == KpiDirection.HigherIsBetter ? 1 : -1;
-        if (latest is not { } value)
+        if (latest is not { } value || !double.IsFinite(value))
         {
             return new KpiPace(Goals.Rag.None, expected, plan);
         }
@@ -108,6 +119,13 @@ public static class KpiStatus
     public static FieldError? CheckPlan(
         DateOnly? start, DateOnly? end, IReadOnlyList<KpiMilestone>? milestones)
     {
+        foreach (var (field, date) in new[] { ("startDate", start), ("targetDate", end) })
+        {
+            if (date is { } d && !Bounds.IsSensible(d))
+            {
+                return new(field, ErrorCodes.DateOutOfRange, Bounds.DateMessage(field), Bounds.DateArgs());
+            }
+        }
         if (start is { } s && end is { } e && e <= s)
         {
             return new("targetDate", ErrorCodes.TargetBeforeStart, "The target date must come after the start date.", null);
@@ -125,9 +143,10 @@ public static class KpiStatus
         {
             return new("milestones", ErrorCodes.MilestonesNeedTargetDate, "Phased targets need a target date.", null);
         }
-        if (milestones.Any(m => !double.IsFinite(m.Value) || Math.Abs(m.Value) > 1e12))
+        if (milestones.FirstOrDefault(m => !Bounds.IsSensible(m.Value)) is { } wrong)
         {
-            return new("milestones", ErrorCodes.NotANumber, "Each phased target needs a number.", null);
+            var (code, args) = Bounds.NumberRefusal(wrong.Value);
+            return new("milestones", code, Bounds.NumberMessage("Each phased target"), args);
         }
         if (milestones.Any(m => m.Date >= end || (start is { } from && m.Date <= from)))
         {

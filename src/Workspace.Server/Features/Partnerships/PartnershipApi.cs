@@ -99,8 +99,11 @@ public static class PartnershipApi
     private static async Task<Ok<PartnershipView>> GetAsync(Guid partnershipId, IGrainFactory grains) =>
         TypedResults.Ok((await grains.GetGrain<IPartnershipGrain>(partnershipId).GetAsync())!);
 
-    private static async Task<Ok<IReadOnlyList<ActivityView>>> ActivityAsync(Guid partnershipId, IGrainFactory grains, int? take) =>
-        TypedResults.Ok(await grains.GetGrain<IPartnershipGrain>(partnershipId).GetActivityAsync(take ?? 100));
+    private static async Task<Results<Ok<IReadOnlyList<ActivityView>>, ValidationProblem>> ActivityAsync(
+        Guid partnershipId, IGrainFactory grains, int? take) =>
+        Bounds.CheckRange("take", take, 1, 500) is { } invalid
+            ? invalid
+            : TypedResults.Ok(await grains.GetGrain<IPartnershipGrain>(partnershipId).GetActivityAsync(take ?? 100));
 
     private static async Task<Results<Ok<PartnershipView>, ValidationProblem>> RenameAsync(
         Guid partnershipId, RenameRequest request, HttpContext http, IGrainFactory grains)

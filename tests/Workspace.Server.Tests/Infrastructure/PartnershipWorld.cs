@@ -1,0 +1,166 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Workspace.Server.Features.Partnerships;
+
+namespace Workspace.Server.Tests.Infrastructure;
+
+/// <summary>
+/// A partnership with one of everything (document, goal, KPI with a measurement, action item, comment, pending
+/// invitation, a second member), for tests that send requests naming these things or another partnership's.
+/// </summary>
+public sealed record PartnershipWorld(
+    TestUser Owner, Guid Id, Guid PartyId, string MemberId, Guid DocumentId, Guid GoalId, Guid KpiId, Guid MeasurementId,
+    Guid ItemId, Guid CommentId, Guid InvitationId)
+{
+    public static async Task<PartnershipWorld> CreateAsync(WorkspaceFactory factory, string name, CancellationToken ct)
+    {
+        var owner = await factory.SignUpAsync($"{name} owner", $"{name} org", ct: ct);
+        var partnership = await owner.CreatePartnershipAsync($"Partnership {name}", ct);
+        var (id, party) = (partnership.Id, partnership.Parties[0].Id);
+        var url = (string path) => $"/api/partnerships/{id}{path}";
+        var member = await factory.JoinAsync(owner, id, PartnershipRole.Viewer, $"{name} viewer", ct: ct);
+        var document = await OkAsync(owner.Http.PostJsonAsync(url("/documents"), new { title = $"{name} plan" }, ct));
+        var documentId = document.GetProperty("id").GetGuid();
+        var goal = await OkAsync(owner.Http.PostJsonAsync(url("/goals"), new
+        {
+            title = $"{name} goal", description = "", successCriteria = "", ownerPartyId = party, targetDate = "2027-06-30", status = "OnTrack", version = 0,
+        }, ct));
+        var goalId = goal.GetProperty("id").GetGuid();
+        var kpi = await OkAsync(owner.Http.PostJsonAsync(url("/kpis"), new
+        {
+            name = $"{name} tonnes", unit = "t", direction = "HigherIsBetter", baseline = 0, target = 100, ownerPartyId = party, goalId, version = 0,
+        }, ct));
+        var kpiId = kpi.GetProperty("id").GetGuid();
+        var measured = await OkAsync(owner.Http.PostJsonAsync(url($"/kpis/{kpiId}/measurements"), new { date = Today, value = 40, note = "" }, ct));
+        var item = await OkAsync(owner.Http.PostJsonAsync(url("/action-items"), new
+        {
+            title = $"{name} task", notes = "", ownerUserId = owner.Id, dueDate = "2027-01-15", status = "Open", goalId, version = 0,
+        }, ct));
+        var comment = await OkAsync(owner.Http.PostJsonAsync(url($"/documents/{documentId}/comments"), new { body = $"{name} comment" }, ct));
+        var invitation = await owner.InviteOkAsync(id, party, $"pending.{Guid.NewGuid():N}@example.org", PartnershipRole.Viewer, ct: ct);
+        return new PartnershipWorld(owner, id, party, member.Id, documentId, goalId, kpiId,
+            measured.GetProperty("measurements")[0].GetProperty("id").GetGuid(), item.GetProperty("id").GetGuid(),
+            comment.GetProperty("id").GetGuid(), invitation.Invitation.Id);
+    }
+
+    public static string Today => DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    public string Url(string path) => $"/api/partnerships/{Id}{path}";
+
+    /// <summary>This partnership's entity a route, body or query field of this name refers to; null for a name it has none of.</summary>
+    public string? IdFor(string name) => name.ToLowerInvariant() switch
+    {
+        "partnershipid" => Id.ToString(),
+        "documentid" => DocumentId.ToString(),
+        "goalid" => GoalId.ToString(),
+        "kpiid" => KpiId.ToString(),
+        "measurementid" => MeasurementId.ToString(),
+        "itemid" => ItemId.ToString(),
+        "commentid" => CommentId.ToString(),
+        "invitationid" => InvitationId.ToString(),
+        "partyid" or "ownerpartyid" or "party" => PartyId.ToString(),
+        "userid" or "owneruserid" or "owner" => MemberId,
+        _ => null,
+    };
+
+    /// <summary>Everything an owner can read of the partnership, as one text: equal before and after means nothing changed.</summary>
+    public async Task<string> SnapshotAsync(CancellationToken ct)
+    {
+        var text = new StringBuilder();
+        foreach (var path in new[]
+        {
+            "", "/goals", "/action-items", "/documents", $"/documents/{DocumentId}", $"/documents/{DocumentId}/comments", "/invitations", "/activity",
+        })
+        {
+            using var response = await Owner.Http.GetAsync(Url(path), ct);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path} answered {(int)response.StatusCode}");
+            text.Append(path).Append(": ").AppendLine(await response.Content.ReadAsStringAsync(ct));
+        }
+        return text.ToString();
+    }
+
+    /// <summary>A body for <paramref name="contract"/> that this partnership accepts at <paramref name="endpoint"/>; null when none is known.</summary>
+    public async Task<JsonObject?> ValidBodyAsync(Type contract, ApiEndpoint endpoint, CancellationToken ct)
+    {
+        var update = endpoint.Method == "PUT";
+        object? body = contract.Name switch
+        {
+            "ActionItemInput" => new
+            {
+                title = "Probe", notes = "", ownerUserId = Owner.Id, dueDate = "2027-02-01", status = "Open", goalId = GoalId,
+                meetingId = (Guid?)null, documentId = DocumentId, version = update ? await VersionAsync("/action-items", ItemId, ct) : 0,
+            },
+            "MoveInput" => new { status = "InProgress", sortOrder = 3.5, version = await VersionAsync("/action-items", ItemId, ct) },
+            "GoalInput" => new
+            {
+                title = "Probe goal", description = "", successCriteria = "", ownerPartyId = PartyId, targetDate = "2027-06-30", status = "AtRisk",
+                version = update ? await VersionAsync("/goals", GoalId, ct) : 0,
+            },
+            "KpiInput" => new
+            {
+                name = "Probe KPI", unit = "t", direction = "HigherIsBetter", baseline = 1.5, target = 90, ownerPartyId = PartyId, goalId = GoalId,
+                version = update ? await VersionAsync("/kpis", KpiId, ct) : 0,
+            },
+            "MeasurementInput" => new { date = Today, value = 41.25, note = "probe" },
+            "InviteRequest" => new { partyId = PartyId, email = $"probe.{Guid.NewGuid():N}@example.org", role = "Viewer", isPartyAdmin = false },
+            "AddCommentRequest" => new { body = "probe", quote = (string?)null, anchor = (object?)null },
+            "ChangeMemberRequest" => new { role = "Commenter", isPartyAdmin = false },
+            "ResolveCommentRequest" => new { resolved = true },
+            "CreateDocumentRequest" or "RenameDocumentRequest" => new { title = "Probe document" },
+            "RenameRequest" or "AddPartyRequest" => new { name = $"Probe {Guid.NewGuid():N}" },
+            "MarkdownPreviewRequest" => new { markdown = "# probe" },
+            _ => null,
+        };
+        return body is null ? null : JsonSerializer.SerializeToNode(body, TestPartnership.Json)!.AsObject();
+    }
+
+    /// <summary>The current version of a goal, KPI or item, or 0 when the route has none (versions go in DELETE's query).</summary>
+    public async Task<int> VersionAsync(string list, Guid id, CancellationToken ct)
+    {
+        var (_, body) = await Owner.Http.GetJsonAsync(Url(list == "/action-items" ? list : "/goals"), ct);
+        var all = list switch
+        {
+            "/action-items" => body.EnumerateArray(),
+            "/kpis" => body.GetProperty("kpis").EnumerateArray(),
+            _ => body.GetProperty("goals").EnumerateArray(),
+        };
+        return all.Single(e => e.GetProperty("id").GetGuid() == id).GetProperty("version").GetInt32();
+    }
+
+    /// <summary>The version a DELETE of this route must carry in its query to be current.</summary>
+    public Task<int> VersionForRouteAsync(string pattern, CancellationToken ct) =>
+        pattern.Contains("{itemId", StringComparison.Ordinal) ? VersionAsync("/action-items", ItemId, ct)
+        : pattern.Contains("{kpiId", StringComparison.Ordinal) ? VersionAsync("/kpis", KpiId, ct)
+        : pattern.Contains("{goalId", StringComparison.Ordinal) ? VersionAsync("/goals", GoalId, ct)
+        : Task.FromResult(0);
+
+    private static async Task<JsonElement> OkAsync(Task<(HttpStatusCode Status, JsonElement Body)> call)
+    {
+        var (status, body) = await call;
+        Assert.True(status is HttpStatusCode.OK or HttpStatusCode.Created, $"{(int)status}: {body}");
+        return body;
+    }
+}
+
+public static class JsonPaths
+{
+    /// <summary>Sets <paramref name="path"/> (<c>anchor.from</c>) in <paramref name="body"/>, making the records on the way.</summary>
+    public static JsonObject With(this JsonObject body, string path, JsonNode? value)
+    {
+        var copy = JsonNode.Parse(body.ToJsonString())!.AsObject();
+        var parts = path.Split('.');
+        var at = copy;
+        foreach (var part in parts[..^1])
+        {
+            if (at[part] is not JsonObject inner)
+            {
+                at[part] = inner = new JsonObject();
+            }
+            at = inner;
+        }
+        at[parts[^1]] = value;
+        return copy;
+    }
+}
