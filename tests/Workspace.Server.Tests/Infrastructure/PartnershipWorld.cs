@@ -111,6 +111,7 @@ public sealed record PartnershipWorld(
             "CreateDocumentRequest" or "RenameDocumentRequest" => new { title = "Probe document" },
             "RenameRequest" or "AddPartyRequest" => new { name = $"Probe {Guid.NewGuid():N}" },
             "MarkdownPreviewRequest" => new { markdown = "# probe" },
+            "NameVersionRequest" => new { name = "Probe version" },
             _ => null,
         };
         return body is null ? null : JsonSerializer.SerializeToNode(body, TestPartnership.Json)!.AsObject();
