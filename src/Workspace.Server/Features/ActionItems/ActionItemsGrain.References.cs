@@ -27,7 +27,8 @@ public sealed partial class ActionItemsGrain
         }
         if (!Enum.IsDefined(input.Status))
         {
-            return new FieldError("status", ErrorCodes.UnknownOption, "Status is Open, InProgress, Blocked or Done.", null);
+            return new FieldError(
+                "status", ErrorCodes.UnknownOption, "Status is Open, InProgress, Blocked or Done.", null);
         }
         if (input.OwnerUserId is { Length: > 0 } owner && members.All(m => m.UserId != owner))
         {

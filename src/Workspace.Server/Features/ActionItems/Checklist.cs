@@ -128,7 +128,8 @@ public static partial class Checklist
         // A date outside 2000-2100 is refused like one that is no date at all (the line is marked, not synced).
         DateOnly? due = dueToken.Success
             && DateOnly.TryParseExact(
-                dueToken.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                dueToken.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None,
+                out var date)
             && Infrastructure.Bounds.IsSensible(date) ? date : null;
         int? number = Link().Match(rest) is { Success: true } l && int.TryParse(l.Groups["number"].Value, CultureInfo.InvariantCulture, out var n) ? n : null;
 

@@ -79,7 +79,8 @@ public sealed class DocumentHub(PartnershipAccess access, LiveConnections connec
     {
         if (!Opened.TryRemove(documentId, out _))
         {
-            throw Refused(ErrorCodes.UnknownDocument, UnknownDocument); // only a document this connection opened (and so was allowed to) is left
+            // Only a document this connection opened (and so was allowed to) is left.
+            throw Refused(ErrorCodes.UnknownDocument, UnknownDocument);
         }
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(documentId));
         await Grain(documentId).LeaveAsync(Context.ConnectionId);

@@ -23,7 +23,8 @@ public interface IGoalsGrain : IGrainWithGuidKey
 /// The single authority for one partnership's goals and KPIs (keyed by partnership id). Kept apart
 /// from <see cref="PartnershipGrain"/> so membership checks never wait behind KPI writes.
 /// </summary>
-public sealed partial class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFeed feed, TimeProvider clock) : Grain, IGoalsGrain
+public sealed partial class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFeed feed, TimeProvider clock)
+    : Grain, IGoalsGrain
 {
     private readonly Dictionary<Guid, Goal> _goals = [];
     private readonly Dictionary<Guid, Kpi> _kpis = [];
