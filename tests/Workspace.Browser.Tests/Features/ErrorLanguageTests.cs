@@ -44,8 +44,8 @@ public sealed partial class ErrorLanguageTests(BrowserFixture fixture)
         await auth.Locator("[name=email]").FillAsync($"sari.{Guid.NewGuid():N}@example.org");
         await auth.Locator("[name=password]").FillAsync("abc");
         await auth.Locator("button[type=submit]").ClickAsync();
-        await ExpectIndonesianAsync(page.Locator("#auth-error"), "Kata sandi minimal 8 karakter");
-        await auth.Locator("[name=password]").FillAsync("padi-menguning-5");
+        await ExpectIndonesianAsync(page.Locator("#auth-error"), "Kata sandi minimal 10 karakter");
+        await auth.Locator("[name=password]").FillAsync(UiSteps.StrongPassword);
         await auth.Locator("button[type=submit]").ClickAsync();
         await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
 
@@ -76,6 +76,8 @@ public sealed partial class ErrorLanguageTests(BrowserFixture fixture)
     private static async Task DocumentFormsAsync(IPage page, string pid)
     {
         await page.GotoAsync($"/p/{pid}/docs");
+        // A first document starts as the plan with its title filled in; a blank one has none to send.
+        await page.Locator("#new-doc [name=template]").SelectOptionAsync("blank");
         await page.Locator("#new-doc button").ClickAsync();
         await ExpectIndonesianAsync(Toast(page), "Judul wajib diisi");
         await page.Locator("#new-doc [name=title]").FillAsync("Rencana bersama");

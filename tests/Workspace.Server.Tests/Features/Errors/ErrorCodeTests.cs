@@ -51,8 +51,8 @@ public sealed class ErrorCodeTests(WorkspaceFactory factory) : IClassFixture<Wor
             _ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal(ErrorCodes.TooShort, FirstCode(problem, "password").GetProperty("code").GetString());
-        Assert.Equal("8", FirstCode(problem, "password").GetProperty("args").GetProperty("min").GetString());
+        Assert.Equal(ErrorCodes.PasswordTooShort, FirstCode(problem, "password").GetProperty("code").GetString());
+        Assert.Equal("10", FirstCode(problem, "password").GetProperty("args").GetProperty("min").GetString());
     }
 
     [Fact]
