@@ -127,8 +127,14 @@ public sealed partial class OperationWriter(
                 var commits = Interlocked.Read(ref _commitsSinceTruncate);
                 var idle = commits > 0 && commits == seen;
                 seen = commits;
-                // TRUNCATE gives up at once when a reader or writer is busy (no busy handler here): it never stalls edits.
-                await db.Database.ExecuteSqlRawAsync(idle ? "PRAGMA wal_checkpoint(TRUNCATE);" : "PRAGMA wal_checkpoint(PASSIVE);", stoppingToken);
+                if (idle)
+                {
+                    await TruncateWalAsync(db, stoppingToken);
+                }
+                else
+                {
+                    await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);", stoppingToken);
+                }
                 if (idle && (marker.DatabasePath is null || new FileInfo(marker.DatabasePath + "-wal") is { Exists: false } or { Length: 0 }))
                 {
                     Interlocked.Add(ref _commitsSinceTruncate, -commits);
@@ -140,6 +146,42 @@ public sealed partial class OperationWriter(
                 log.LogWarning(ex, "WAL checkpoint failed; retrying in a second.");
             }
         }
+    }
+
+    /// <summary>
+    /// A TRUNCATE checkpoint holds the write lock while it waits for readers, so with the connection's busy timeout a
+    /// long reader (a backup, a big query) would stall every edit for that long (measured: 10 s). Without one it does
+    /// what it can at once, like PASSIVE, and the next idle period tries again.
+    /// </summary>
+    private static async Task TruncateWalAsync(WorkspaceDb db, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var connection = db.Database.GetDbConnection();
+            var timeout = await PragmaAsync(connection, "PRAGMA busy_timeout;", ct);
+            await PragmaAsync(connection, "PRAGMA busy_timeout=0;", ct);
+            try
+            {
+                await PragmaAsync(connection, "PRAGMA wal_checkpoint(TRUNCATE);", ct);
+            }
+            finally
+            {
+                // The connection goes back to the pool: give it its own timeout back.
+                await PragmaAsync(connection, $"PRAGMA busy_timeout={Convert.ToInt64(timeout, System.Globalization.CultureInfo.InvariantCulture)};", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<object?> PragmaAsync(System.Data.Common.DbConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(ct);
     }
 
     private async Task CommitAsync(List<PendingWrite> batch)
