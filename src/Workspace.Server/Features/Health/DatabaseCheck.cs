@@ -47,13 +47,17 @@ public static class DatabaseCheck
                 problems.Add("SQLite's integrity check found damage: " + string.Join("; ", integrity));
                 return new Result(problems, 0);
             }
-            if ((await ColumnAsync(db, "SELECT name FROM sqlite_master WHERE name = 'DocumentOperations';", ct)).Count == 0)
+            // A database that lost its WAL may even lack its tables (they were created in the WAL too).
+            var migrated = (await ColumnAsync(db, "SELECT name FROM sqlite_master WHERE name = 'DocumentOperations';", ct)).Count > 0;
+            if (migrated)
             {
-                return new Result(problems, 0); // not migrated yet
+                operations = long.Parse((await ColumnAsync(db, "SELECT COUNT(*) FROM DocumentOperations;", ct))[0], CultureInfo.InvariantCulture);
             }
-            operations = long.Parse((await ColumnAsync(db, "SELECT COUNT(*) FROM DocumentOperations;", ct))[0], CultureInfo.InvariantCulture);
             await CheckMarkAsync(db, mark, operations, problems, ct);
-            await CheckLogAsync(db, problems, ct);
+            if (migrated)
+            {
+                await CheckLogAsync(db, problems, ct);
+            }
         }
         catch (SqliteException ex)
         {
