@@ -15,7 +15,8 @@ import { initials } from './partnership.js';
 import { OtClient, hubMessage } from '../editor/ot-client.js';
 import { mountComments } from './comments.js';
 import { mountHistory } from './history.js';
-import { changesToOp, opToChanges, toUtf16, toCodePoint } from '../editor/unicode.js';
+import { changesToOp, opToChanges, toUtf16, toCodePoint, diffOp } from '../editor/unicode.js';
+import { showServerBehind } from './server-behind.js';
 import { remoteCursors, setRemoteCursors } from '../editor/remote-cursors.js';
 import { commentedPassages, setCommentPassages, commentAt } from '../editor/commented.js';
 import '../editor/editor.css';
@@ -191,6 +192,13 @@ export async function renderDocument({ pid, docId }, main) {
     },
     onStatus: status,
     onRejected(message) { toast(t('docs.rejected', { message }), 'error'); },
+    onServerBehind(copy) {
+      const restore = editable ? text => {
+        const before = view.state.doc.toString();
+        view.dispatch({ changes: opToChanges(diffOp(before, text), before) }); // an ordinary edit, sent to everyone
+      } : null;
+      showServerBehind($('.doc-page', main), copy, `${$('#doc-title', main)?.textContent || 'document'}.md`, restore);
+    },
   });
 
   let presenceTimer = null;

@@ -20,9 +20,13 @@ public sealed class IntegrityAlarm(IOptions<DatabaseOptions> options, ILogger<In
 
     private string FilePath => Path.Combine(options.Value.DataDirectory, FileName);
 
-    /// <summary>Raises the alarm once per <paramref name="key"/> in this process (a reconnecting client asks again and again).</summary>
+    /// <summary>Raises the alarm once per <paramref name="key"/> until acknowledged (a reconnecting client asks again and again).</summary>
     public void Raise(string key, string reason)
     {
+        if (!File.Exists(FilePath))
+        {
+            _raised.Clear(); // acknowledged (by another process): a new sign is news again
+        }
         if (!_raised.TryAdd(key, 0))
         {
             return;
