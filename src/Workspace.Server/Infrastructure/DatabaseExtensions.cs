@@ -40,7 +40,8 @@ public sealed class DatabaseOptions
             return Path.GetFullPath(Path.Combine(DataDirectory, "workspace.db"));
         }
         var source = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
-        return source.Length == 0 || source.Contains(":memory:", StringComparison.OrdinalIgnoreCase) ? null : Path.GetFullPath(source);
+        var inMemory = source.Length == 0 || source.Contains(":memory:", StringComparison.OrdinalIgnoreCase);
+        return inMemory ? null : Path.GetFullPath(source);
     }
 }
 
@@ -49,7 +50,8 @@ public static class DatabaseExtensions
     public static void AddWorkspaceDatabase(this WebApplicationBuilder builder)
     {
         var options = builder.ReadDatabaseOptions();
-        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart()
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart()
             .PostConfigure(o => o.DataDirectory = options.DataDirectory);
         builder.Services.AddSingleton<CommitMarker>();
         builder.Services.AddSingleton<IntegrityAlarm>();
@@ -58,10 +60,11 @@ public static class DatabaseExtensions
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<WorkspaceDb>>().CreateDbContext());
     }
 
-    /// <summary>The database settings with the data directory resolved (the server and its commands read them alike).</summary>
+    /// <summary>The database settings, data directory resolved (the server and its commands read them alike).</summary>
     public static DatabaseOptions ReadDatabaseOptions(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()
+            ?? new DatabaseOptions();
         options.DataDirectory = CheckoutRoot.Resolve(builder.Environment, options.DataDirectory);
         return options;
     }
@@ -87,7 +90,7 @@ public static class DatabaseExtensions
     }
 
     /// <summary>
-    /// Checks the database (SQLite: see <see cref="DatabaseCheck"/>), then creates or migrates it. Returns false when it
+    /// Checks the database (SQLite: <see cref="DatabaseCheck"/>), then creates or migrates it. Returns false when it
     /// is damaged and <see cref="DatabaseOptions.StartDespiteDamage"/> is off: the server must not start.
     /// </summary>
     public static async Task<bool> MigrateWorkspaceDatabaseAsync(this WebApplication app)
@@ -123,7 +126,8 @@ public static class DatabaseExtensions
 
     private static string RefusalMessage(string path, IReadOnlyList<string> problems) =>
         $"""
-        crit: The database {path} is damaged; the server will not start, so that nobody works on data with saved edits missing.
+        crit: The database {path} is damaged; the server will not start,
+        so that nobody works on data with saved edits missing.
         {string.Join(Environment.NewLine, problems.Select(p => "  - " + p))}
         What to do: stop here and restore the latest backup (README, "Backup and restore"):
           dotnet run --project src/Workspace.Server -- restore BACKUP-FILE

@@ -97,7 +97,7 @@ public sealed partial class DocumentGrain(
     private Task _lastWrite = Task.CompletedTask;
     /// <summary>Set when a write failed: memory may be ahead of the database, so nothing more is accepted here.</summary>
     private bool _broken;
-    /// <summary>Names this activation's writes: once one fails, the writer stores nothing more of them (no gap in the log).</summary>
+    /// <summary>Names this activation's writes: once one fails, no later one is stored (no gap in the log).</summary>
     private readonly Guid _activation = Guid.NewGuid();
 
     private Guid Id => this.GetPrimaryKey();
@@ -243,8 +243,9 @@ public sealed partial class DocumentGrain(
         if (command.BaseRevision > _revision)
         {
             // Revisions are only ever handed out once on disk, so this one was stored and is gone (see DocumentHub).
-            alarm.Raise($"ahead:{Id}", $"User {command.Author.UserId} edited revision {command.BaseRevision} of document {Id}, "
-                + $"but the server has only revision {_revision}: saved edits are missing from the database.");
+            alarm.Raise($"ahead:{Id}", $"User {command.Author.UserId} edited revision {command.BaseRevision} of "
+                + $"document {Id}, but the server has only revision {_revision}: "
+                + "saved edits are missing from the database.");
             throw new DocumentRejectedException(
                 $"{DocumentRejectedException.ResyncPrefix}: base revision {command.BaseRevision} is ahead of the server's {_revision}.") { StatusCode = 409 };
         }

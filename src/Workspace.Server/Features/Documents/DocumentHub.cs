@@ -28,7 +28,11 @@ public sealed record SubmitRequest(Guid DocumentId, string ClientId, long Client
 /// </summary>
 [Authorize]
 public sealed class DocumentHub(
-    PartnershipAccess access, LiveConnections connections, PartnershipFeed feed, IGrainFactory grains, IntegrityAlarm alarm) : Hub<IDocumentClient>
+    PartnershipAccess access,
+    LiveConnections connections,
+    PartnershipFeed feed,
+    IGrainFactory grains,
+    IntegrityAlarm alarm) : Hub<IDocumentClient>
 {
     private const string UnknownDocument = "Unknown document.";
 
@@ -44,14 +48,16 @@ public sealed class DocumentHub(
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(documentId));
         connections.Track(Context, access.Member.UserId, access.PartnershipId);
         Opened.TryAdd(documentId, 0);
-        return CheckNotAhead(documentId, knownRevision, await CallAsync(() => Grain(documentId).OpenAsync(knownRevision)));
+        var state = await CallAsync(() => Grain(documentId).OpenAsync(knownRevision));
+        return CheckNotAhead(documentId, knownRevision, state);
     }
 
     /// <summary>The operations after <paramref name="knownRevision"/> (or the text when they are no longer kept), without joining.</summary>
     public async Task<DocumentState> CatchUp(Guid documentId, long knownRevision)
     {
         await AuthoriseAsync(documentId, PartnershipRole.Viewer);
-        return CheckNotAhead(documentId, knownRevision, await CallAsync(() => Grain(documentId).OpenAsync(knownRevision)));
+        var state = await CallAsync(() => Grain(documentId).OpenAsync(knownRevision));
+        return CheckNotAhead(documentId, knownRevision, state);
     }
 
     /// <summary>
@@ -63,8 +69,10 @@ public sealed class DocumentHub(
     {
         if (knownRevision > state.Revision)
         {
-            alarm.Raise($"ahead:{documentId}", $"A client of user {Context.UserIdentifier} knew revision {knownRevision} of document "
-                + $"{documentId}, but the server has only revision {state.Revision}: saved edits are missing from the database.");
+            alarm.Raise($"ahead:{documentId}",
+                $"A client of user {Context.UserIdentifier} knew revision {knownRevision} "
+                + $"of document {documentId}, but the server has only revision {state.Revision}: "
+                + "saved edits are missing from the database.");
         }
         return state;
     }

@@ -37,7 +37,7 @@ public sealed class CommitMarker : IDisposable
 
     public sealed record Mark(long Rows, Guid Document, long Revision);
 
-    /// <summary>The recorded mark; null when there is none; throws <see cref="InvalidDataException"/> when unreadable.</summary>
+    /// <summary>The recorded mark; null if there is none; <see cref="InvalidDataException"/> if unreadable.</summary>
     public static Mark? Read(string databasePath)
     {
         var path = databasePath + Suffix;
@@ -102,10 +102,12 @@ public sealed class CommitMarker : IDisposable
         {
             return;
         }
-        var body = string.Create(CultureInfo.InvariantCulture, $"workspace-commits v1 {mark.Rows} {mark.Document:N} {mark.Revision}");
+        var body = string.Create(CultureInfo.InvariantCulture,
+            $"workspace-commits v1 {mark.Rows} {mark.Document:N} {mark.Revision}");
         var bytes = Encoding.ASCII.GetBytes((body + " " + Sum(body)).PadRight(RecordLength - 1) + "\n");
         // One fixed-length record rewritten in place: a kill cannot leave it half replaced by a shorter one.
-        _file ??= File.OpenHandle(DatabasePath + Suffix, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite);
+        _file ??= File.OpenHandle(
+            DatabasePath + Suffix, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite);
         RandomAccess.Write(_file, bytes, 0);
     }
 

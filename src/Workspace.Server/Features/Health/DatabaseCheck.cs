@@ -48,10 +48,12 @@ public static class DatabaseCheck
                 return new Result(problems, 0);
             }
             // A database that lost its WAL may even lack its tables (they were created in the WAL too).
-            var migrated = (await ColumnAsync(db, "SELECT name FROM sqlite_master WHERE name = 'DocumentOperations';", ct)).Count > 0;
+            var tables = await ColumnAsync(db, "SELECT name FROM sqlite_master WHERE name = 'DocumentOperations';", ct);
+            var migrated = tables.Count > 0;
             if (migrated)
             {
-                operations = long.Parse((await ColumnAsync(db, "SELECT COUNT(*) FROM DocumentOperations;", ct))[0], CultureInfo.InvariantCulture);
+                var count = await ColumnAsync(db, "SELECT COUNT(*) FROM DocumentOperations;", ct);
+                operations = long.Parse(count[0], CultureInfo.InvariantCulture);
             }
             await CheckMarkAsync(db, mark, operations, problems, ct);
             if (migrated)
@@ -66,7 +68,8 @@ public static class DatabaseCheck
         return new Result(problems, operations);
     }
 
-    private static async Task CheckMarkAsync(SqliteConnection db, CommitMarker.Mark? mark, long operations, List<string> problems, CancellationToken ct)
+    private static async Task CheckMarkAsync(
+        SqliteConnection db, CommitMarker.Mark? mark, long operations, List<string> problems, CancellationToken ct)
     {
         if (mark is null)
         {
@@ -82,31 +85,37 @@ public static class DatabaseCheck
             // EF stores a Guid as upper-case text; both spellings keep the primary-key index usable.
             var found = await ColumnAsync(db,
                 "SELECT 1 FROM DocumentOperations WHERE DocumentId IN ($upper, $lower) AND Revision = $revision;", ct,
-                ("$upper", mark.Document.ToString().ToUpperInvariant()), ("$lower", mark.Document.ToString()), ("$revision", mark.Revision));
+                ("$upper", mark.Document.ToString().ToUpperInvariant()),
+                ("$lower", mark.Document.ToString()),
+                ("$revision", mark.Revision));
             if (found.Count == 0)
             {
-                problems.Add($"The last edit the server stored (revision {mark.Revision} of document {mark.Document}) is missing from the database.");
+                problems.Add($"The last edit the server stored (revision {mark.Revision} of document {mark.Document}) "
+                    + "is missing from the database.");
             }
         }
     }
 
     private static async Task CheckLogAsync(SqliteConnection db, List<string> problems, CancellationToken ct)
     {
-        var holes = await ColumnAsync(db, "SELECT DocumentId || ' has ' || COUNT(*) || ' of revisions 1..' || MAX(Revision) "
-            + "FROM DocumentOperations GROUP BY DocumentId HAVING COUNT(*) <> MAX(Revision) LIMIT 5;", ct);
+        var holes = await ColumnAsync(db,
+            "SELECT DocumentId || ' has ' || COUNT(*) || ' of revisions 1..' || MAX(Revision) FROM DocumentOperations "
+            + "GROUP BY DocumentId HAVING COUNT(*) <> MAX(Revision) LIMIT 5;", ct);
         if (holes.Count > 0)
         {
             problems.Add("Documents have holes in their history: " + string.Join("; ", holes));
         }
         var ahead = await ColumnAsync(db, "SELECT s.DocumentId || ' at ' || s.Revision FROM DocumentSnapshots s "
-            + "WHERE s.Revision > (SELECT IFNULL(MAX(o.Revision), 0) FROM DocumentOperations o WHERE o.DocumentId = s.DocumentId) LIMIT 5;", ct);
+            + "WHERE s.Revision > (SELECT IFNULL(MAX(o.Revision), 0) FROM DocumentOperations o "
+            + "WHERE o.DocumentId = s.DocumentId) LIMIT 5;", ct);
         if (ahead.Count > 0)
         {
             problems.Add("Snapshots are newer than their document's stored edits: " + string.Join("; ", ahead));
         }
     }
 
-    private static async Task<List<string>> ColumnAsync(SqliteConnection db, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
+    private static async Task<List<string>> ColumnAsync(
+        SqliteConnection db, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
     {
         await using var command = db.CreateCommand();
         command.CommandText = sql;

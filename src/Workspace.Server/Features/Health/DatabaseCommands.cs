@@ -9,8 +9,9 @@ namespace Workspace.Server.Features.Health;
 /// </summary>
 public static class DatabaseCommands
 {
-    /// <summary>The command named by the first arguments (null: run the server) and the arguments left for configuration.</summary>
-    public static (Func<WebApplicationBuilder, Task<int>>? Command, string[] Settings) Parse(string[] args) => args switch
+    /// <summary>The command the first arguments name (null: run the server), and the rest for configuration.</summary>
+    public static (Func<WebApplicationBuilder, Task<int>>? Command, string[] Settings) Parse(string[] args) =>
+        args switch
     {
         ["backup", var path, .. var rest] => (b => BackupAsync(b.ReadDatabaseOptions(), path), rest),
         ["restore", var path, .. var rest] => (b => RestoreAsync(b.ReadDatabaseOptions(), path), rest),
@@ -29,7 +30,7 @@ public static class DatabaseCommands
     {
         if (options.SqlitePath() is not { } source)
         {
-            return await Fail("This database is PostgreSQL: back it up with pg_dump (README, \"Backup and restore\").");
+            return await Fail("This database is PostgreSQL: back it up with pg_dump (README, Backup and restore).");
         }
         if (!File.Exists(source))
         {
@@ -65,7 +66,7 @@ public static class DatabaseCommands
     {
         if (options.SqlitePath() is not { } target)
         {
-            return await Fail("This database is PostgreSQL: restore it with pg_restore (README, \"Backup and restore\").");
+            return await Fail("This database is PostgreSQL: restore it with pg_restore (README, Backup and restore).");
         }
         backup = Path.GetFullPath(backup);
         if (!File.Exists(backup))
@@ -105,7 +106,8 @@ public static class DatabaseCommands
         var reasons = IntegrityAlarm.Acknowledge(options.DataDirectory);
         Console.Out.WriteLine(reasons.Count == 0
             ? "No integrity alarm is raised."
-            : $"Acknowledged (the record stays in {options.DataDirectory}):{Environment.NewLine}" + string.Join(Environment.NewLine, reasons.Select(r => "  " + r)));
+            : $"Acknowledged (the record stays in {options.DataDirectory}):{Environment.NewLine}"
+                + string.Join(Environment.NewLine, reasons.Select(r => "  " + r)));
         return 0;
     }
 

@@ -6,7 +6,7 @@ using Workspace.Server.Features.Live;
 
 namespace Workspace.Server.Features.Health;
 
-/// <summary><c>Integrity</c>: unacknowledged signs of lost data (see <see cref="IntegrityAlarm"/>); any makes it unhealthy.</summary>
+/// <summary><c>Integrity</c>: signs of lost data not yet acknowledged (<see cref="IntegrityAlarm"/>).</summary>
 public sealed record HealthReport(string Status, bool Silo, bool Database, bool Hub, IReadOnlyList<string> Integrity);
 
 public static class HealthApi
@@ -17,7 +17,11 @@ public static class HealthApi
     }
 
     private static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> CheckAsync(
-        IGrainFactory grains, IDbContextFactory<WorkspaceDb> dbs, IHubContext<LiveHub> hub, IntegrityAlarm alarm, CancellationToken ct)
+        IGrainFactory grains,
+        IDbContextFactory<WorkspaceDb> dbs,
+        IHubContext<LiveHub> hub,
+        IntegrityAlarm alarm,
+        CancellationToken ct)
     {
         var silo = await Probe(async () => await grains.GetGrain<IHealthGrain>(0).PingAsync() == "pong");
         var database = await Probe(async () =>

@@ -20,7 +20,7 @@ public sealed class IntegrityAlarm(IOptions<DatabaseOptions> options, ILogger<In
 
     private string FilePath => Path.Combine(options.Value.DataDirectory, FileName);
 
-    /// <summary>Raises the alarm once per <paramref name="key"/> until acknowledged (a reconnecting client asks again and again).</summary>
+    /// <summary>Raises the alarm once per <paramref name="key"/> until acknowledged (a client may ask again).</summary>
     public void Raise(string key, string reason)
     {
         if (!File.Exists(FilePath))
@@ -31,11 +31,12 @@ public sealed class IntegrityAlarm(IOptions<DatabaseOptions> options, ILogger<In
         {
             return;
         }
-        log.LogCritical("Data integrity: {Reason} /health reports 503 until an operator runs the acknowledge command.", reason);
+        log.LogCritical("Data integrity: {Reason} /health reports 503 until an operator acknowledges it.", reason);
         lock (_lock)
         {
             Directory.CreateDirectory(options.Value.DataDirectory);
-            File.AppendAllText(FilePath, $"{DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss}Z {reason.ReplaceLineEndings(" ")}\n");
+            var line = $"{DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss}Z {reason.ReplaceLineEndings(" ")}\n";
+            File.AppendAllText(FilePath, line);
         }
     }
 
@@ -64,7 +65,8 @@ public sealed class IntegrityAlarm(IOptions<DatabaseOptions> options, ILogger<In
             return [];
         }
         var reasons = File.ReadAllLines(path).Where(l => l.Length > 0).ToList();
-        File.Move(path, Path.Combine(dataDirectory, $"integrity-alarm.acknowledged-{DateTimeOffset.UtcNow:yyyyMMddTHHmmss}Z.txt"));
+        var aside = $"integrity-alarm.acknowledged-{DateTimeOffset.UtcNow:yyyyMMddTHHmmss}Z.txt";
+        File.Move(path, Path.Combine(dataDirectory, aside));
         return reasons;
     }
 }
