@@ -8,7 +8,13 @@ using Workspace.Server.Features.Live;
 using Workspace.Server.Features.Partnerships;
 using Workspace.Server.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+// backup PATH, restore PATH and acknowledge run instead of the server (README, "Backup and restore").
+var (command, settings) = DatabaseCommands.Parse(args);
+var builder = WebApplication.CreateBuilder(settings);
+if (command is not null)
+{
+    return await command(builder);
+}
 
 builder.AddWorkspaceDatabase();
 builder.AddWorkspaceOrleans();
@@ -27,7 +33,10 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
-await app.MigrateWorkspaceDatabaseAsync();
+if (!await app.MigrateWorkspaceDatabaseAsync())
+{
+    return 3; // damaged: the reasons and what to do were written to stderr
+}
 
 app.UseWorkspaceSecurityHeaders();
 app.UseExceptionHandler();
@@ -49,6 +58,7 @@ app.MapDocuments();
 app.MapLive();
 app.MapWorkspaceFrontEndFallback();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 public partial class Program;

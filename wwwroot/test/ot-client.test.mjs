@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { type } from 'ot-text-unicode';
 import { OtClient, positionBefore } from '../src/editor/ot-client.js';
+import { diffOp } from '../src/editor/unicode.js';
 
 /** The server side of the protocol: ordered ops, transform against what the sender had not seen, dedup by (client, seq). */
 class FakeHub {
@@ -36,7 +37,7 @@ class FakeHub {
         if (connection.state !== 'Connected') throw new Error('Invocation canceled: the connection is not active.');
         if (method === 'OpenDocument' || method === 'CatchUp') {
           const [documentId, known] = args;
-          const operations = known === null || known === undefined || known < 0 ? null : hub.ops.filter(o => o.revision > known).map(o => ({ documentId, ...o }));
+          const operations = known === null || known === undefined || known < 0 || known > hub.ops.length ? null : hub.ops.filter(o => o.revision > known).map(o => ({ documentId, ...o }));
           return { document: { id: documentId, title: 'Plan' }, text: hub.text, revision: hub.ops.length, operations, presence: [] };
         }
         if (method === 'Submit' && hub.failSaves > 0) {
@@ -288,4 +289,31 @@ test('a passage chosen while edits are on their way is given in the text the ser
   assert.equal(a.client.confirmedPassage(at('Each'), at(' We')), null, 'text typed since is not in the server\'s text yet');
   await settle();
   assert.equal(hub.text, local);
+});
+
+test('a server that lost revisions this editor saw hands the person their copy before taking its text', async () => {
+  const hub = new FakeHub();
+  const behind = [];
+  const a = editor(hub);
+  a.client.h.onServerBehind = copy => behind.push(copy);
+  await a.client.open();
+  a.typeAt(0, 'Hello');
+  await settle();
+  assert.equal(a.client.revision, 1);
+  // The server's database loses everything (a deleted WAL, an old backup); meanwhile the person types offline.
+  a.client.connection.drop();
+  hub.ops = []; hub.text = ''; hub.seen.clear();
+  a.typeAt(5, ' world');
+  a.client.connection.reconnect();
+  await a.client.open();
+  await settle();
+  assert.deepEqual(behind, [{ text: 'Hello world', mine: 1, server: 0 }]);
+  assert.equal(a.shown.text, hub.text, 'the editor goes on from the server\'s text');
+  // Restoring the copy is an ordinary edit from the shown text to the copy.
+  const op = diffOp(a.shown.text, behind[0].text);
+  a.shown.text = type.apply(a.shown.text, op);
+  a.client.edit(op);
+  await settle();
+  assert.equal(hub.text, 'Hello world');
+  assert.equal(a.client.pendingEdits, 0);
 });

@@ -30,7 +30,11 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>Path of Workspace.Server.dll next to the test assembly (copied there by the project reference).</summary>
     public static string ServerDll => Path.Combine(AppContext.BaseDirectory, "Workspace.Server.dll");
 
-    public async Task StartAsync(CancellationToken ct = default)
+    /// <summary>Starts the server and waits until <c>/health</c> answers 200.</summary>
+    public Task StartAsync(CancellationToken ct = default) => StartAsync(healthy: true, ct);
+
+    /// <summary>Starts the server and waits until <c>/health</c> answers 200 (or, with <paramref name="healthy"/> false, anything).</summary>
+    public async Task StartAsync(bool healthy, CancellationToken ct)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -75,7 +79,7 @@ public sealed class ServerProcess : IAsyncDisposable
             }
             try
             {
-                if ((await http.GetAsync(BaseUrl + "/health", ct)).StatusCode == HttpStatusCode.OK)
+                if ((await http.GetAsync(BaseUrl + "/health", ct)).StatusCode == HttpStatusCode.OK || !healthy)
                 {
                     return;
                 }
@@ -91,6 +95,33 @@ public sealed class ServerProcess : IAsyncDisposable
             await Task.Delay(100, ct);
         }
         throw new TimeoutException($"The server did not become healthy:\n{Output}");
+    }
+
+    /// <summary>
+    /// Runs one of the server's commands (<c>backup PATH</c>, <c>restore PATH</c>, <c>acknowledge</c>) on
+    /// <paramref name="dataDirectory"/> and returns its exit code and output.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(string dataDirectory, CancellationToken ct, params string[] command)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(ServerDll);
+        foreach (var arg in command)
+        {
+            info.ArgumentList.Add(arg);
+        }
+        info.ArgumentList.Add($"--Database:DataDirectory={dataDirectory}");
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the command.");
+        var output = process.StandardOutput.ReadToEndAsync(ct);
+        var error = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        return (process.ExitCode, await output + await error);
     }
 
     /// <summary>

@@ -63,6 +63,7 @@ export class OtClient {
   /**
    * @param connection a started-or-starting SignalR HubConnection to /hubs/documents
    * @param handlers onRemote(op, textBefore), onReset(text), onStatus(), onRejected(error: { code, args, detail })
+   *   onServerBehind({ text, mine, server }): the server has an older revision than this client saw (lost data)
    */
   constructor(connection, documentId, handlers) {
     this.connection = connection;
@@ -303,6 +304,11 @@ export class OtClient {
         state = null;
       }
       state ??= await this.connection.invoke('CatchUp', this.documentId, -1);
+      if (state.revision < this.revision) {
+        // The server lacks revisions this client saw stored: its database lost them. Taking its text is the only way
+        // to go on, but the person's copy (with every pending edit) is handed out first, never silently dropped.
+        this.h.onServerBehind?.({ text: this.text, mine: this.revision, server: state.revision });
+      }
       let base = this.confirmed; // the text the unsent edits (the buffer, below) were made against
       if (this.inflight) {
         if (inflightApplied) base = applyOrNull(base, this.inflight.op);

@@ -19,7 +19,8 @@ import { hubError } from '../core/hub-error.js';
 import { describeHubError } from '../core/errors.js';
 import { mountComments } from './comments.js';
 import { mountHistory } from './history.js';
-import { changesToOp, opToChanges, toUtf16, toCodePoint } from '../editor/unicode.js';
+import { changesToOp, opToChanges, toUtf16, toCodePoint, diffOp } from '../editor/unicode.js';
+import { showServerBehind } from './server-behind.js';
 import { remoteCursors, setRemoteCursors } from '../editor/remote-cursors.js';
 import { commentedPassages, setCommentPassages, commentAt } from '../editor/commented.js';
 import { taskMarks as taskLineMarks, membersChanged } from '../editor/task-marks.js';
@@ -234,6 +235,13 @@ export async function renderDocument({ pid, docId }, main) {
     },
     onStatus: status,
     onRejected(error) { toast(t('docs.rejected', { message: describeHubError(error) }), 'error'); },
+    onServerBehind(copy) {
+      const restore = editable ? text => {
+        const before = view.state.doc.toString();
+        view.dispatch({ changes: opToChanges(diffOp(before, text), before) }); // an ordinary edit, sent to everyone
+      } : null;
+      showServerBehind($('.doc-page', main), copy, `${$('#doc-title', main)?.textContent || 'document'}.md`, restore);
+    },
   });
 
   let presenceTimer = null;

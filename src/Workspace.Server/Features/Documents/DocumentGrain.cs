@@ -6,6 +6,7 @@ using Workspace.Collaboration.Errors;
 using Workspace.Collaboration.Ot;
 using Workspace.Server.Data;
 using Workspace.Server.Features.ActionItems;
+using Workspace.Server.Features.Health;
 using Workspace.Server.Features.Partnerships;
 
 namespace Workspace.Server.Features.Documents;
@@ -75,6 +76,7 @@ public sealed partial class DocumentGrain(
     OperationWriter writer,
     IOptions<DocumentOptions> options,
     IHubContext<DocumentHub, IDocumentClient> hub,
+    IntegrityAlarm alarm,
     ILogger<DocumentGrain> log) : Grain, IDocumentGrain
 {
     private sealed class Presence
@@ -100,6 +102,8 @@ public sealed partial class DocumentGrain(
     private Task _lastWrite = Task.CompletedTask;
     /// <summary>Set when a write failed: memory may be ahead of the database, so nothing more is accepted here.</summary>
     private bool _broken;
+    /// <summary>Names this activation's writes: once one fails, no later one is stored (no gap in the log).</summary>
+    private readonly Guid _activation = Guid.NewGuid();
 
     private Guid Id => this.GetPrimaryKey();
 
@@ -244,7 +248,10 @@ public sealed partial class DocumentGrain(
         }
         if (command.BaseRevision > _revision)
         {
-            // After a crash a client may know revisions that never reached the disk (they were never acknowledged).
+            // Revisions are only ever handed out once on disk, so this one was stored and is gone (see DocumentHub).
+            alarm.Raise($"ahead:{Id}", $"User {command.Author.UserId} edited revision {command.BaseRevision} of "
+                + $"document {Id}, but the server has only revision {_revision}: "
+                + "saved edits are missing from the database.");
             throw new DocumentRejectedException(
                 ErrorCodes.Resync, $"Resync required: base revision {command.BaseRevision} is ahead of the server's {_revision}.") { StatusCode = 409 };
         }
@@ -376,7 +383,7 @@ public sealed partial class DocumentGrain(
             AuthorId = author.UserId,
             Operation = op.ToJson(),
             At = DateTimeOffset.UtcNow,
-        });
+        }, _activation);
         _lastWrite = write;
         _text.Apply(op);
         _revision = revision;
@@ -389,7 +396,7 @@ public sealed partial class DocumentGrain(
         if (revision % _options.SnapshotInterval == 0)
         {
             // Not awaited: the log already holds the op; a lost snapshot only means a longer replay.
-            _ = writer.WriteAsync(new DocumentSnapshot { DocumentId = Id, Revision = revision, Text = _text.ToString(), At = DateTimeOffset.UtcNow })
+            _ = writer.WriteAsync(new DocumentSnapshot { DocumentId = Id, Revision = revision, Text = _text.ToString(), At = DateTimeOffset.UtcNow }, _activation)
                 .ContinueWith(t => log.LogWarning(t.Exception, "Snapshot {Revision} of {Id} was not stored.", revision, Id), TaskContinuationOptions.OnlyOnFaulted);
         }
         TextChanged(author);

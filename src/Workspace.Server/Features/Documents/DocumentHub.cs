@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Workspace.Collaboration.Errors;
 using Workspace.Collaboration.Ot;
+using Workspace.Server.Features.Health;
 using Workspace.Server.Features.Partnerships;
 
 namespace Workspace.Server.Features.Documents;
@@ -27,7 +28,12 @@ public sealed record SubmitRequest(Guid DocumentId, string ClientId, long Client
 /// learns nothing, not even that the document exists), then delegates to the document's grain.
 /// </summary>
 [Authorize]
-public sealed class DocumentHub(PartnershipAccess access, LiveConnections connections, PartnershipFeed feed, IGrainFactory grains) : Hub<IDocumentClient>
+public sealed class DocumentHub(
+    PartnershipAccess access,
+    LiveConnections connections,
+    PartnershipFeed feed,
+    IGrainFactory grains,
+    IntegrityAlarm alarm) : Hub<IDocumentClient>
 {
     private const string UnknownDocument = "Unknown document.";
 
@@ -39,14 +45,33 @@ public sealed class DocumentHub(PartnershipAccess access, LiveConnections connec
         // Join before reading the state, so no operation falls between the two.
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(documentId));
         Opened.TryAdd(documentId, 0);
-        return await Grain(documentId).OpenAsync(knownRevision);
+        var state = await Grain(documentId).OpenAsync(knownRevision);
+        return CheckNotAhead(documentId, knownRevision, state);
     }
 
     /// <summary>The operations after <paramref name="knownRevision"/> (or the text when they are no longer kept), without joining.</summary>
     public async Task<DocumentState> CatchUp(Guid documentId, long knownRevision)
     {
         await AuthoriseAsync(documentId, PartnershipRole.Viewer);
-        return await Grain(documentId).OpenAsync(knownRevision);
+        var state = await Grain(documentId).OpenAsync(knownRevision);
+        return CheckNotAhead(documentId, knownRevision, state);
+    }
+
+    /// <summary>
+    /// A client only ever learns revisions that are on disk (they are broadcast after their commit), so one that knows
+    /// more than the server has is evidence that stored edits were lost. The client keeps its own text (it notices the
+    /// lower revision itself); the operator is alarmed. The user is named, as any member could claim a revision.
+    /// </summary>
+    private DocumentState CheckNotAhead(Guid documentId, long? knownRevision, DocumentState state)
+    {
+        if (knownRevision > state.Revision)
+        {
+            alarm.Raise($"ahead:{documentId}",
+                $"A client of user {Context.UserIdentifier} knew revision {knownRevision} "
+                + $"of document {documentId}, but the server has only revision {state.Revision}: "
+                + "saved edits are missing from the database.");
+        }
+        return state;
     }
 
     public async Task<SubmitResult> Submit(SubmitRequest request)

@@ -64,6 +64,12 @@ public sealed class DocumentOptions
     /// </summary>
     public bool SqliteSynchronousNormal { get; set; }
 
+    /// <summary>
+    /// SQLite: how often the WAL is copied into the database file; after a period without commits it is also
+    /// truncated to zero bytes, so it cannot keep growing.
+    /// </summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     [Range(1, 1000)]
     public int MaxTitleLength { get; set; } = 200;
 }

@@ -1,11 +1,8 @@
-using System.Data.Common;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using Workspace.Server.Data;
+using Workspace.Server.Features.Health;
 
 namespace Workspace.Server.Features.Documents;
 
@@ -14,14 +11,26 @@ namespace Workspace.Server.Features.Documents;
 /// in a single transaction and then completes each caller's task. Under load a commit carries hundreds of
 /// operations, so durability costs one fsync (or WAL append) per batch instead of one per keystroke.
 /// </summary>
-public sealed class OperationWriter(
+public sealed partial class OperationWriter(
     IDbContextFactory<WorkspaceDb> dbs,
     IOptions<DocumentOptions> options,
+    CommitMarker marker,
     ILogger<OperationWriter> log) : BackgroundService
 {
-    private sealed record PendingWrite(object Row, TaskCompletionSource Done);
+    /// <summary>Which activation of which document queued a row (rows of other tables have none).</summary>
+    private readonly record struct Lineage(Guid DocumentId, Guid Activation);
+
+    private sealed record PendingWrite(object Row, Lineage? Lineage, TaskCompletionSource Done);
 
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>
+    /// Activations whose write failed. A grain applies revision r+1 before r's write is known to have failed, so once
+    /// r fails nothing later of that activation may be stored, whichever batch it is in, or the log would have a gap.
+    /// A new activation reloads from the database and writes under a new id. One small entry per failed write (rare),
+    /// never removed: a late snapshot of the failed activation must stay refused however long it was queued.
+    /// </summary>
+    private readonly HashSet<Lineage> _failed = [];
 
     /// <summary>Batches committed so far (for diagnostics and tests).</summary>
     public long Batches { get; private set; }
@@ -31,19 +40,29 @@ public sealed class OperationWriter(
     private double _commitMs;
     private double _maxCommitMs;
     private long _reportedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+    /// <summary>Commits since the WAL was last truncated (the writer adds, the checkpoint loop subtracts).</summary>
+    private long _commitsSinceTruncate;
 
     /// <summary>Whether the writer holds its connection open (it closes it when it stops; tests check).</summary>
     internal bool HoldsConnection => _store is not null;
 
     /// <summary>
-    /// Completes once <paramref name="row"/> is committed; faults when the write failed. Continuations are not forced
+    /// Completes once <paramref name="row"/> is committed; faults when the write failed, or when an earlier write of
+    /// the same <paramref name="activation"/> of its document failed. Continuations are not forced
     /// onto the thread pool: a grain's <c>await</c> posts to its activation's scheduler anyway, so completing inline
     /// saves a thread-pool hop per op. Await it from a grain (or with <c>ConfigureAwait(ConfigureAwaitOptions.ForceYielding)</c>)
     /// — a continuation without a scheduler would run on the writer and delay the next commit.
     /// </summary>
-    public Task WriteAsync(object row)
+    public Task WriteAsync(object row, Guid activation)
     {
-        var write = new PendingWrite(row, new TaskCompletionSource());
+        var document = row switch
+        {
+            DocumentOperation o => o.DocumentId,
+            DocumentSnapshot s => s.DocumentId,
+            _ => (Guid?)null,
+        };
+        var lineage = document is { } d ? new Lineage(d, activation) : (Lineage?)null;
+        var write = new PendingWrite(row, lineage, new TaskCompletionSource());
         if (!_queue.Writer.TryWrite(write))
         {
             throw new InvalidOperationException("The server is shutting down.");
@@ -93,10 +112,15 @@ public sealed class OperationWriter(
         await checkpoints.ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
-    /// <summary>Copies the SQLite WAL into the database file every second, off the commit path.</summary>
+    /// <summary>
+    /// Copies the SQLite WAL into the database file every second, off the commit path. Once the writer has been idle
+    /// for a whole period, the WAL is also truncated to zero bytes: passive checkpoints never shrink the file, and a
+    /// reader that was busy when one ran keeps the WAL from being reused, so without this it grows with every burst.
+    /// </summary>
     private async Task CheckpointAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        using var timer = new PeriodicTimer(options.Value.CheckpointInterval);
+        long seen = -1;
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
@@ -106,7 +130,20 @@ public sealed class OperationWriter(
                 {
                     return;
                 }
-                await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);", stoppingToken);
+                var commits = Interlocked.Read(ref _commitsSinceTruncate);
+                var idle = commits > 0 && commits == seen;
+                seen = commits;
+                // TRUNCATE waits for readers only through a busy handler, and these connections have none (the
+                // provider retries failed statements itself; a checkpoint that cannot finish is no failure): with a
+                // reader present it does what PASSIVE does and gives way at once. WalCheckpointTests holds a reader.
+                await db.Database.ExecuteSqlRawAsync(
+                    idle ? "PRAGMA wal_checkpoint(TRUNCATE);" : "PRAGMA wal_checkpoint(PASSIVE);", stoppingToken);
+                var wal = marker.DatabasePath is null ? null : new FileInfo(marker.DatabasePath + "-wal");
+                if (idle && wal is null or { Exists: false } or { Length: 0 })
+                {
+                    Interlocked.Add(ref _commitsSinceTruncate, -commits);
+                    seen = -1;
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -117,6 +154,7 @@ public sealed class OperationWriter(
 
     private async Task CommitAsync(List<PendingWrite> batch)
     {
+        batch.RemoveAll(RefusedAfterFailure);
         if (batch.Count == 0)
         {
             return;
@@ -136,14 +174,10 @@ public sealed class OperationWriter(
         {
             // One bad row must not fail its neighbours: retry each on its own.
             log.LogWarning(ex, "A batch of {Count} writes failed; retrying them one by one.", batch.Count);
-            // After a document's row fails, its later rows fail too: committing them would leave a gap in its log.
-            var failedDocuments = new HashSet<Guid>();
             foreach (var write in batch)
             {
-                var document = write.Row switch { DocumentOperation o => o.DocumentId, DocumentSnapshot s => s.DocumentId, _ => Guid.Empty };
-                if (failedDocuments.Contains(document))
+                if (RefusedAfterFailure(write))
                 {
-                    write.Done.TrySetException(new InvalidOperationException("An earlier write of this document failed."));
                     continue;
                 }
                 try
@@ -153,15 +187,34 @@ public sealed class OperationWriter(
                 }
                 catch (Exception single)
                 {
-                    failedDocuments.Add(document);
-                    write.Done.TrySetException(single);
+                    Fail(write, single);
                 }
             }
         }
         catch (Exception ex)
         {
-            batch[0].Done.TrySetException(ex);
+            Fail(batch[0], ex);
         }
+    }
+
+    private void Fail(PendingWrite write, Exception ex)
+    {
+        if (write.Lineage is { } lineage)
+        {
+            _failed.Add(lineage);
+        }
+        write.Done.TrySetException(ex);
+    }
+
+    private bool RefusedAfterFailure(PendingWrite write)
+    {
+        if (write.Lineage is not { } lineage || !_failed.Contains(lineage))
+        {
+            return false;
+        }
+        write.Done.TrySetException(new InvalidOperationException(
+            "An earlier write of this document failed; it is reloaded before anything more is stored."));
+        return true;
     }
 
     /// <summary>Every 10 s of activity: how many batches, rows per batch and commit times (Information level).</summary>
@@ -193,6 +246,8 @@ public sealed class OperationWriter(
         {
             var store = _store ??= await RowStore.OpenAsync(dbs, options.Value);
             await store.InsertAsync(rows);
+            Interlocked.Increment(ref _commitsSinceTruncate);
+            marker.Committed(rows);
         }
         catch
         {
@@ -211,189 +266,4 @@ public sealed class OperationWriter(
             await store.DisposeAsync();
         }
     }
-
-    /// <summary>The writer's connection (held open through a context of its own) and its insert commands.</summary>
-    internal sealed class RowStore : IAsyncDisposable
-    {
-        /// <summary>Rows per multi-row INSERT (7 parameters each stays well below every provider's parameter limit).</summary>
-        private const int ChunkRows = 500;
-
-        private readonly WorkspaceDb _db;
-        private readonly DbConnection _connection;
-        private readonly bool _sqlite;
-        private readonly Dictionary<Type, Table> _tables = [];
-
-        private RowStore(WorkspaceDb db, DbConnection connection, bool sqlite)
-        {
-            _db = db;
-            _connection = connection;
-            _sqlite = sqlite;
-        }
-
-        /// <summary>A SQLite pragma's value on the writer's connection (tests check the durability settings).</summary>
-        internal async Task<long> SqlitePragmaAsync(string name)
-        {
-            if (!_sqlite || !name.All(c => char.IsAsciiLetter(c) || c == '_'))
-            {
-                throw new ArgumentException("A SQLite pragma name is needed.", nameof(name));
-            }
-            await using var command = _connection.CreateCommand();
-            command.CommandText = "PRAGMA " + name + ";";
-            return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        public static async Task<RowStore> OpenAsync(IDbContextFactory<WorkspaceDb> dbs, DocumentOptions options)
-        {
-            var db = await dbs.CreateDbContextAsync();
-            try
-            {
-                await db.Database.OpenConnectionAsync();
-                var sqlite = db.Database.IsSqlite();
-                // Per connection, so set once on the writer's own. Checkpoints run beside the writer, in
-                // CheckpointAsync, not inside a commit. See DocumentOptions.
-                if (sqlite && options.SqliteSynchronousNormal)
-                {
-                    await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0;");
-                }
-                else if (sqlite)
-                {
-                    await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=FULL; PRAGMA wal_autocheckpoint=0;");
-                }
-                return new RowStore(db, db.Database.GetDbConnection(), sqlite);
-            }
-            catch
-            {
-                await db.DisposeAsync();
-                throw;
-            }
-        }
-
-        public async Task InsertAsync(IReadOnlyList<object> rows)
-        {
-            await using var transaction = await _connection.BeginTransactionAsync();
-            // Rows are inserted in queue order (a document's revisions ascending), grouped by table only within
-            // a run of the same type, so a failing row never lets a later revision of its document in first.
-            var start = 0;
-            while (start < rows.Count)
-            {
-                var type = rows[start].GetType();
-                var end = start + 1;
-                while (end < rows.Count && end - start < ChunkRows && rows[end].GetType() == type)
-                {
-                    end++;
-                }
-                var table = TableOf(type);
-                if (_sqlite)
-                {
-                    var command = table.Single(_connection);
-                    command.Transaction = transaction;
-                    for (var i = start; i < end; i++)
-                    {
-                        table.Bind(command, 0, rows[i]);
-                        await command.ExecuteNonQueryAsync();
-                    }
-                }
-                else
-                {
-                    await using var command = table.Multi(_connection, end - start);
-                    command.Transaction = transaction;
-                    for (var i = start; i < end; i++)
-                    {
-                        table.Bind(command, (i - start) * table.Columns.Length, rows[i]);
-                    }
-                    await command.ExecuteNonQueryAsync();
-                }
-                start = end;
-            }
-            await transaction.CommitAsync();
-        }
-
-        private Table TableOf(Type type)
-        {
-            if (!_tables.TryGetValue(type, out var table))
-            {
-                var entity = _db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not an entity.");
-                table = new Table(entity, _db.GetService<ISqlGenerationHelper>());
-                _tables[type] = table;
-            }
-            return table;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            foreach (var table in _tables.Values)
-            {
-                table.Dispose();
-            }
-            await _db.DisposeAsync();
-        }
-    }
-
-    /// <summary>One table's INSERT: columns, EF type mappings and value getters, from the model.</summary>
-    private sealed class Table : IDisposable
-    {
-        private readonly string _name;
-        private readonly ISqlGenerationHelper _sql;
-        private DbCommand? _single;
-
-        public Table(IEntityType entity, ISqlGenerationHelper sql)
-        {
-            _sql = sql;
-            var tableName = entity.GetTableName() ?? throw new InvalidOperationException($"{entity.DisplayName()} has no table.");
-            var id = StoreObjectIdentifier.Table(tableName, entity.GetSchema());
-            _name = sql.DelimitIdentifier(tableName, entity.GetSchema());
-            Columns = entity.GetProperties()
-                .Select(p => new Column(sql.DelimitIdentifier(p.GetColumnName(id) ?? p.Name), p.GetRelationalTypeMapping(), p.PropertyInfo ?? throw new InvalidOperationException($"{p.Name} is a shadow property."), p.IsNullable))
-                .ToArray();
-        }
-
-        public Column[] Columns { get; }
-
-        /// <summary>The prepared single-row INSERT (SQLite), created once per connection.</summary>
-        public DbCommand Single(DbConnection connection)
-        {
-            if (_single is null)
-            {
-                _single = Multi(connection, 1);
-                _single.Prepare();
-            }
-            return _single;
-        }
-
-        public DbCommand Multi(DbConnection connection, int rows)
-        {
-            var command = connection.CreateCommand();
-            var text = new System.Text.StringBuilder("INSERT INTO ").Append(_name).Append(" (")
-                .AppendJoin(", ", Columns.Select(c => c.Name)).Append(") VALUES ");
-            var n = 0;
-            for (var r = 0; r < rows; r++)
-            {
-                text.Append(r == 0 ? "(" : ", (");
-                for (var c = 0; c < Columns.Length; c++, n++)
-                {
-                    var name = "p" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    text.Append(c == 0 ? "" : ", ").Append(_sql.GenerateParameterNamePlaceholder(name));
-                    // EF's own mapping configures the parameter (DbType, SqliteType, size); values are set per row.
-                    command.Parameters.Add(Columns[c].Mapping.CreateParameter(command, _sql.GenerateParameterName(name), null, Columns[c].Nullable));
-                }
-                text.Append(')');
-            }
-            command.CommandText = text.Append(';').ToString();
-            return command;
-        }
-
-        public void Bind(DbCommand command, int offset, object row)
-        {
-            for (var c = 0; c < Columns.Length; c++)
-            {
-                var column = Columns[c];
-                var value = column.Property.GetValue(row);
-                command.Parameters[offset + c].Value = (column.Mapping.Converter is { } converter && value is not null ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
-            }
-        }
-
-        public void Dispose() => _single?.Dispose();
-    }
-
-    private sealed record Column(string Name, RelationalTypeMapping Mapping, System.Reflection.PropertyInfo Property, bool Nullable);
 }

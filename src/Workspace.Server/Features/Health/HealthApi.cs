@@ -6,7 +6,8 @@ using Workspace.Server.Features.Live;
 
 namespace Workspace.Server.Features.Health;
 
-public sealed record HealthReport(string Status, bool Silo, bool Database, bool Hub);
+/// <summary><c>Integrity</c>: signs of lost data not yet acknowledged (<see cref="IntegrityAlarm"/>).</summary>
+public sealed record HealthReport(string Status, bool Silo, bool Database, bool Hub, IReadOnlyList<string> Integrity);
 
 public static class HealthApi
 {
@@ -16,7 +17,11 @@ public static class HealthApi
     }
 
     private static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> CheckAsync(
-        IGrainFactory grains, IDbContextFactory<WorkspaceDb> dbs, IHubContext<LiveHub> hub, CancellationToken ct)
+        IGrainFactory grains,
+        IDbContextFactory<WorkspaceDb> dbs,
+        IHubContext<LiveHub> hub,
+        IntegrityAlarm alarm,
+        CancellationToken ct)
     {
         var silo = await Probe(async () => await grains.GetGrain<IHealthGrain>(0).PingAsync() == "pong");
         var database = await Probe(async () =>
@@ -25,7 +30,9 @@ public static class HealthApi
             return await db.Database.CanConnectAsync(ct);
         });
         var hubUp = await Probe(() => Task.FromResult(hub.Clients is not null));
-        var report = new HealthReport(silo && database && hubUp ? "healthy" : "unhealthy", silo, database, hubUp);
+        var integrity = alarm.Reasons;
+        var healthy = silo && database && hubUp && integrity.Count == 0;
+        var report = new HealthReport(healthy ? "healthy" : "unhealthy", silo, database, hubUp, integrity);
         return report.Status == "healthy"
             ? TypedResults.Ok(report)
             : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Workspace.Server.Data;
 using Workspace.Server.Features.Documents;
+using Workspace.Server.Features.Health;
+using Workspace.Server.Infrastructure;
 using Workspace.Server.Tests.Infrastructure;
 
 namespace Workspace.Server.Tests.Features.Documents;
@@ -37,11 +39,12 @@ public sealed class DurabilitySettingsTests
         await using var factory = new WorkspaceFactory();
         var dbs = Databases(factory);
         // A writer of its own, so the test controls when it stops (one row per commit: the queue drains slowly).
-        var writer = new OperationWriter(dbs, Options.Create(new DocumentOptions { MaxBatchSize = 1 }), NullLogger<OperationWriter>.Instance);
+        var writer = new OperationWriter(dbs, Options.Create(new DocumentOptions { MaxBatchSize = 1 }),
+            new CommitMarker(Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Postgres })), NullLogger<OperationWriter>.Instance);
         await writer.StartAsync(TestContext.Current.CancellationToken);
         var document = Guid.NewGuid();
         var writes = Enumerable.Range(1, 300)
-            .Select(r => writer.WriteAsync(new DocumentOperation { DocumentId = document, Revision = r, ClientId = "c", ClientSeq = r, AuthorId = "a", Operation = "[]", At = DateTimeOffset.UnixEpoch }))
+            .Select(r => writer.WriteAsync(new DocumentOperation { DocumentId = document, Revision = r, ClientId = "c", ClientSeq = r, AuthorId = "a", Operation = "[]", At = DateTimeOffset.UnixEpoch }, Guid.Empty))
             .ToList();
 
         await writes[0].ConfigureAwait(ConfigureAwaitOptions.ForceYielding | ConfigureAwaitOptions.ContinueOnCapturedContext); // the writer is running; go on beside it
@@ -56,7 +59,7 @@ public sealed class DurabilitySettingsTests
 
         await using var db = await dbs.CreateDbContextAsync(TestContext.Current.CancellationToken);
         Assert.Equal(300, await db.Set<DocumentOperation>().CountAsync(o => o.DocumentId == document, TestContext.Current.CancellationToken));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => writer.WriteAsync(new DocumentSnapshot { DocumentId = document })); // the writer is closed
+        await Assert.ThrowsAsync<InvalidOperationException>(() => writer.WriteAsync(new DocumentSnapshot { DocumentId = document }, Guid.Empty)); // the writer is closed
     }
 
     private static IDbContextFactory<WorkspaceDb> Databases(WorkspaceFactory factory) =>
