@@ -1,3 +1,4 @@
+using Workspace.Collaboration.Errors;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR;
@@ -48,7 +49,7 @@ public sealed class ClientAheadTests
         // An edit based on a revision the server lacks is refused for resync, and raises the alarm as well.
         var submit = new SubmitRequest(docId, "ahead-client", 1, 41, TextOperation.Insert(0, "x"));
         var error = await Assert.ThrowsAsync<HubException>(() => other.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, submit, _ct));
-        Assert.Contains(DocumentHubNames.ResyncPrefix, error.Message, StringComparison.Ordinal);
+        Assert.Equal(ErrorCodes.Resync, HubError.From(error)?.Code);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await health.GetAsync("/health", _ct)).StatusCode);
         await connection.DisposeAsync();
     }
