@@ -27,7 +27,9 @@ public static class StorageBenchmark
         string? Get(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         int Int(string name, int fallback) => Get(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         var (size, edits, writers) = (Int("--size", 1_000_000), Int("--edits", 100_000), Int("--writers", 20));
-        var extra = args.Where(a => a.StartsWith("--Documents:", StringComparison.Ordinal)).ToArray();
+        // Room for the edits on top of the pasted text (the default limit is 1,000,000 code points).
+        var extra = args.Where(a => a.StartsWith("--Documents:", StringComparison.Ordinal))
+            .Prepend(string.Create(CultureInfo.InvariantCulture, $"--Documents:MaxDocumentLength={size + edits + 1000}")).ToArray();
         var data = Path.Combine(Path.GetTempPath(), "workspace-storage", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
         var dll = Get("--server-dll") ?? FindServerDll();

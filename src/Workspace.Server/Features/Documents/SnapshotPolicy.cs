@@ -133,10 +133,10 @@ public sealed class SnapshotPolicy(DocumentOptions options)
     /// <summary>
     /// Which of <paramref name="revisions"/> (ascending) can go when the document is at <paramref name="head"/>. The
     /// newest <see cref="NewestKept"/> stay; going back from them, a snapshot stays only if, without it, the next older
-    /// one (or revision 0, the empty text) would lie further below the last kept one than that one lies below the head.
-    /// So gaps at most double going back: about log2(revisions) snapshots remain, an old version replays at most about
-    /// as many operations as it is old, and a later pass never needs one an earlier pass removed (the allowed gap only
-    /// grows with the head).
+    /// one (or revision 0, the empty text) would lie further below the last kept one than half its age (how far that one
+    /// lies below the head). So gaps grow by at most half going back: about log1.5(revisions) snapshots remain, a
+    /// version replays at most about half as many operations as it is old, and a later pass never needs one an earlier
+    /// pass removed (the allowed gap only grows with the head).
     /// </summary>
     public static IReadOnlyList<long> Thin(IReadOnlyList<long> revisions, long head)
     {
@@ -150,7 +150,7 @@ public sealed class SnapshotPolicy(DocumentOptions options)
         for (var i = older - 1; i >= 0; i--)
         {
             var next = i > 0 ? revisions[i - 1] : 0;
-            if (lastKept - next > head - lastKept)
+            if (2 * (lastKept - next) > head - lastKept)
             {
                 lastKept = revisions[i];
             }
