@@ -24,16 +24,22 @@ public static class StorageBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        string? Get(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-        int Int(string name, int fallback) => Get(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        string? Get(string name) =>
+            Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        int Int(string name, int fallback) =>
+            Get(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         var (size, edits, writers) = (Int("--size", 1_000_000), Int("--edits", 100_000), Int("--writers", 20));
         // Room for the edits on top of the pasted text (the default limit is 1,000,000 code points).
         var extra = args.Where(a => a.StartsWith("--Documents:", StringComparison.Ordinal))
-            .Prepend(string.Create(CultureInfo.InvariantCulture, $"--Documents:MaxDocumentLength={size + edits + 1000}")).ToArray();
+            .Prepend(string.Create(CultureInfo.InvariantCulture,
+                $"--Documents:MaxDocumentLength={size + edits + 1000}"))
+            .ToArray();
         var data = Path.Combine(Path.GetTempPath(), "workspace-storage", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
         var dll = Get("--server-dll") ?? FindServerDll();
-        Console.WriteLine($"Storage: {size:N0} code points, then {edits:N0} one-character edits from {writers} writers; data in {data}");
+        Console.WriteLine($"Storage: {size:N0} code points, then {edits:N0} one-character edits " +
+            $"from {writers} writers; " +
+            $"data in {data}");
         Guid pid, doc;
         var peakWal = 0L;
         var cookies = new CookieContainer();
@@ -41,8 +47,8 @@ public static class StorageBenchmark
         using (var server = await Server.StartAsync(dll, data, extra))
         {
             using var http = await SignUpAsync(server.Url, cookies);
-            pid = (await (await http.PostAsJsonAsync("/api/partnerships", new { name = "Storage", organisation = "Storage" })).Content.ReadFromJsonAsync<IdDto>())!.Id;
-            doc = (await (await http.PostAsJsonAsync($"/api/partnerships/{pid}/documents", new { title = "Large" })).Content.ReadFromJsonAsync<IdDto>())!.Id;
+            pid = await PostAsync(http, "/api/partnerships", new { name = "Storage", organisation = "Storage" });
+            doc = await PostAsync(http, $"/api/partnerships/{pid}/documents", new { title = "Large" });
             using var sampling = new CancellationTokenSource();
             var wal = Task.Run(async () =>
             {
@@ -56,18 +62,21 @@ public static class StorageBenchmark
             peakWal = Math.Max(peakWal, FileSize(Path.Combine(data, "workspace.db-wal")));
             await sampling.CancelAsync();
             await wal;
-            Console.WriteLine($"typed in {watch.Elapsed.TotalSeconds:0} s; while running: database {Mb(FileSize(Path.Combine(data, "workspace.db")))}, " +
-                $"WAL {Mb(FileSize(Path.Combine(data, "workspace.db-wal")))} (peak {Mb(peakWal)})");
+            Console.WriteLine($"typed in {watch.Elapsed.TotalSeconds:0} s; while running: database " +
+                $"{Mb(FileSize(Path.Combine(data, "workspace.db")))}, " +
+                $"WAL {Mb(FileSize(Path.Combine(data, "workspace.db-wal")))} " +
+                $"(peak {Mb(peakWal)})");
             await server.StopAsync();
         }
-        Console.WriteLine($"after shutdown: database {Mb(FileSize(Path.Combine(data, "workspace.db")))}, WAL {Mb(FileSize(Path.Combine(data, "workspace.db-wal")))}");
+        Console.WriteLine($"after shutdown: database {Mb(FileSize(Path.Combine(data, "workspace.db")))}, " +
+            $"WAL {Mb(FileSize(Path.Combine(data, "workspace.db-wal")))}");
 
         using (var server = await Server.StartAsync(dll, data, extra))
         {
             var open = new List<double>();
             for (var i = 0; i < 6; i++)
             {
-                var connection = new HubConnectionBuilder().WithUrl(server.Url + DocumentHubNames.Path, h => h.Cookies = cookies).Build();
+                var connection = Connect(server.Url, cookies);
                 await connection.StartAsync();
                 var session = new CoEditingSession(connection, doc);
                 var started = Stopwatch.GetTimestamp();
@@ -76,7 +85,8 @@ public static class StorageBenchmark
                 await connection.DisposeAsync();
             }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"open after restart: cold {open[0]:0.0} ms; warm p50 {open.Skip(1).Order().ElementAt(2):0.0} ms, max {open.Skip(1).Max():0.0} ms"));
+                $"open after restart: cold {open[0]:0.0} ms; warm p50 {open.Skip(1).Order().ElementAt(2):0.0} ms, " +
+                $"max {open.Skip(1).Max():0.0} ms"));
             await TimeVersionsAsync(server.Url, cookies, pid, doc);
             await server.StopAsync();
         }
@@ -84,13 +94,13 @@ public static class StorageBenchmark
         return 0;
     }
 
-    /// <summary>Pastes the text, then every writer inserts one character at a time, each acknowledged before the next.</summary>
+    /// <summary>Pastes the text, then every writer inserts one character at a time, each acknowledged first.</summary>
     private static async Task TypeAsync(string url, CookieContainer cookies, Guid doc, int size, int edits, int writers)
     {
         var sessions = new List<(HubConnection Connection, CoEditingSession Session)>();
         for (var w = 0; w < writers; w++)
         {
-            var connection = new HubConnectionBuilder().WithUrl(url + DocumentHubNames.Path, h => h.Cookies = cookies).Build();
+            var connection = Connect(url, cookies);
             connection.ServerTimeout = TimeSpan.FromMinutes(2);
             await connection.StartAsync();
             var session = new CoEditingSession(connection, doc);
@@ -98,7 +108,7 @@ public static class StorageBenchmark
             sessions.Add((connection, session));
         }
         var random = new Random(14);
-        string[] words = ["rice ", "supply ", "farmers ", "warehouse ", "district ", "training ", "budget ", "partner ", "target.\n"];
+        string[] words = ["rice ", "supply ", "farmers ", "warehouse ", "district ", "training ", "target.\n"];
         var first = sessions[0].Session;
         while (first.Length < size)
         {
@@ -107,7 +117,8 @@ public static class StorageBenchmark
             {
                 paste.Append(words[random.Next(words.Length)]);
             }
-            first.Insert(first.Length, paste.ToString(0, Math.Min(paste.Length, Math.Min(100_000, size - first.Length))));
+            var length = Math.Min(paste.Length, Math.Min(100_000, size - first.Length));
+            first.Insert(first.Length, paste.ToString(0, length));
             await first.WaitSyncedAsync();
         }
         var left = edits;
@@ -117,7 +128,8 @@ public static class StorageBenchmark
             var mine = new Random(w);
             while (Interlocked.Decrement(ref left) >= 0)
             {
-                s.Session.Edit(text => Workspace.Collaboration.Ot.TextOperation.Insert(mine.Next(text.Length + 1), "x"));
+                s.Session.Edit(text =>
+                    Workspace.Collaboration.Ot.TextOperation.Insert(mine.Next(text.Length + 1), "x"));
                 await s.Session.WaitSyncedAsync();
                 if (w == 0 && progress.Elapsed > TimeSpan.FromSeconds(30))
                 {
@@ -134,7 +146,10 @@ public static class StorageBenchmark
 
     private static async Task TimeVersionsAsync(string url, CookieContainer cookies, Guid pid, Guid doc)
     {
-        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri(url) };
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies })
+        {
+            BaseAddress = new Uri(url),
+        };
         var revision = (await http.GetFromJsonAsync<ContentDto>($"/api/partnerships/{pid}/documents/{doc}"))!.Revision;
         var random = new Random(1);
         var read = new List<double>();
@@ -148,7 +163,8 @@ public static class StorageBenchmark
             read.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"a version's text (revision {revision} and {read.Count - 1} older, text + rendered HTML): first {read[0]:0.0} ms, " +
+            $"a version's text (revision {revision} and {read.Count - 1} older, text + rendered HTML): " +
+            $"first {read[0]:0.0} ms, " +
             $"p50 {read.Order().ElementAt(read.Count / 2):0.0} ms, max {read.Max():0.0} ms"));
     }
 
@@ -156,7 +172,14 @@ public static class StorageBenchmark
     {
         var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri(url) };
         await UseAntiforgeryTokenAsync(http);
-        (await http.PostAsJsonAsync("/api/account/signup", new { email = $"storage.{Guid.NewGuid():N}@example.org", password = "storage-test-2026", displayName = "Storage", organisation = "Storage" })).EnsureSuccessStatusCode();
+        var account = new
+        {
+            email = $"storage.{Guid.NewGuid():N}@example.org",
+            password = "storage-test-2026",
+            displayName = "Storage",
+            organisation = "Storage",
+        };
+        (await http.PostAsJsonAsync("/api/account/signup", account)).EnsureSuccessStatusCode();
         await UseAntiforgeryTokenAsync(http);
         return http;
     }
@@ -167,6 +190,12 @@ public static class StorageBenchmark
         http.DefaultRequestHeaders.Remove("X-CSRF-TOKEN");
         http.DefaultRequestHeaders.Add("X-CSRF-TOKEN", token);
     }
+
+    private static async Task<Guid> PostAsync(HttpClient http, string path, object body) =>
+        (await (await http.PostAsJsonAsync(path, body)).Content.ReadFromJsonAsync<IdDto>())!.Id;
+
+    private static HubConnection Connect(string url, CookieContainer cookies) =>
+        new HubConnectionBuilder().WithUrl(url + DocumentHubNames.Path, h => h.Cookies = cookies).Build();
 
     private static long FileSize(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
 
@@ -188,16 +217,18 @@ public static class StorageBenchmark
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "src", "Workspace.Server", "bin", "Release", "net10.0", "Workspace.Server.dll");
+            var candidate = Path.Combine(
+                dir.FullName, "src", "Workspace.Server", "bin", "Release", "net10.0", "Workspace.Server.dll");
             if (File.Exists(candidate))
             {
                 return candidate;
             }
         }
-        throw new FileNotFoundException("Build the server first: dotnet build src/Workspace.Server -c Release (or pass --server-dll).");
+        throw new FileNotFoundException(
+            "Build the server first: dotnet build src/Workspace.Server -c Release (or pass --server-dll).");
     }
 
-    /// <summary>The server process on a data folder that outlives it (a restart reuses the folder and its cookies' keys).</summary>
+    /// <summary>The server process on a data folder that outlives it (a restart reuses it, cookie keys too).</summary>
     private sealed class Server(Process process, string url) : IDisposable
     {
         public string Url => url;
@@ -205,9 +236,18 @@ public static class StorageBenchmark
         public static async Task<Server> StartAsync(string dll, string data, string[] extra)
         {
             var port = FreePort();
-            var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardInput = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
+            var info = new ProcessStartInfo("dotnet")
+            {
+                UseShellExecute = false, RedirectStandardInput = true, WorkingDirectory = Path.GetDirectoryName(dll)!,
+            };
             info.ArgumentList.Add(dll);
-            foreach (var a in new[] { $"--urls=http://127.0.0.1:{port}", $"--Database:DataDirectory={data}", $"--Orleans:SiloPort={FreePort()}", "--Orleans:GatewayPort=0", "--Logging:LogLevel:Default=Warning", "--RateLimits:HubMessagesPerSecond=100000" }.Concat(extra))
+            string[] settings =
+            [
+                $"--urls=http://127.0.0.1:{port}", $"--Database:DataDirectory={data}",
+                $"--Orleans:SiloPort={FreePort()}", "--Orleans:GatewayPort=0", "--Logging:LogLevel:Default=Warning",
+                "--RateLimits:HubMessagesPerSecond=100000",
+            ];
+            foreach (var a in settings.Concat(extra))
             {
                 info.ArgumentList.Add(a);
             }
@@ -233,7 +273,7 @@ public static class StorageBenchmark
             throw new TimeoutException("The server did not start.");
         }
 
-        /// <summary>A graceful stop (SIGTERM), so the writer commits what is queued and the WAL is checkpointed.</summary>
+        /// <summary>A graceful stop (SIGTERM): the writer commits what is queued and the WAL is checkpointed.</summary>
         public async Task StopAsync()
         {
             using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))

@@ -23,7 +23,7 @@ public sealed class DocumentOptions
     [Range(1, 1_000_000)]
     public int RetainedOperations { get; set; } = 1_000;
 
-    /// <summary>Most revisions between two snapshots of the full text, however small the edits (see <see cref="SnapshotPolicy"/>).</summary>
+    /// <summary>Most revisions between two snapshots of the full text, however small the edits.</summary>
     [Range(1, 1_000_000)]
     public int SnapshotInterval { get; set; } = 10_000;
 

@@ -21,7 +21,7 @@ public sealed class OperationWriter(
 {
     private sealed record PendingWrite(object Row, TaskCompletionSource Done);
 
-    /// <summary>Deletes the row with <paramref name="Row"/>'s primary key, in queue order like an insert (thinned snapshots).</summary>
+    /// <summary>Deletes the row with <paramref name="Row"/>'s primary key, in queue order like an insert.</summary>
     public sealed record Removal(object Row);
 
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
@@ -356,7 +356,8 @@ public sealed class OperationWriter(
             Columns = entity.GetProperties()
                 .Select(p => new Column(sql.DelimitIdentifier(p.GetColumnName(id) ?? p.Name), p.GetRelationalTypeMapping(), p.PropertyInfo ?? throw new InvalidOperationException($"{p.Name} is a shadow property."), p.IsNullable))
                 .ToArray();
-            _key = [.. entity.FindPrimaryKey()!.Properties.Select(p => Array.FindIndex(Columns, c => c.Property == p.PropertyInfo))];
+            _key = [.. entity.FindPrimaryKey()!.Properties
+                .Select(p => Array.FindIndex(Columns, c => c.Property == p.PropertyInfo))];
         }
 
         public Column[] Columns { get; }
@@ -373,14 +374,26 @@ public sealed class OperationWriter(
             {
                 var column = Columns[_key[k]];
                 var name = "k" + k.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                text.Append(k == 0 ? "" : " AND ").Append(column.Name).Append(" = ").Append(_sql.GenerateParameterNamePlaceholder(name));
-                var parameter = column.Mapping.CreateParameter(command, _sql.GenerateParameterName(name), null, column.Nullable);
-                var value = column.Property.GetValue(row);
-                parameter.Value = (column.Mapping.Converter is { } converter && value is not null ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
-                command.Parameters.Add(parameter);
+                text.Append(k == 0 ? "" : " AND ").Append(column.Name).Append(" = ")
+                    .Append(_sql.GenerateParameterNamePlaceholder(name));
+                command.Parameters.Add(
+                    column.Mapping.CreateParameter(command, _sql.GenerateParameterName(name), null, column.Nullable));
             }
+            BindKey(command, row);
             command.CommandText = text.Append(';').ToString();
             return command;
+        }
+
+        /// <summary>Sets the key parameters of a <see cref="Delete"/> command.</summary>
+        private void BindKey(DbCommand command, object row)
+        {
+            for (var k = 0; k < _key.Length; k++)
+            {
+                var column = Columns[_key[k]];
+                var value = column.Property.GetValue(row);
+                command.Parameters[k].Value = (column.Mapping.Converter is { } converter && value is not null
+                    ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+            }
         }
 
         /// <summary>The prepared single-row INSERT (SQLite), created once per connection.</summary>

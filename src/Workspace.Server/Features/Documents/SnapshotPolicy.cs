@@ -7,7 +7,7 @@ namespace Workspace.Server.Features.Documents;
 /// <summary>How a snapshot's text is stored; every format ever written stays readable.</summary>
 public static class SnapshotCodec
 {
-    /// <summary>The text as is, in <see cref="DocumentSnapshot.Text"/> (every row written before compression).</summary>
+    /// <summary>The text as is, in <see cref="DocumentSnapshot.Text"/> (rows written before compression).</summary>
     public const int Plain = 0;
 
     /// <summary>UTF-8, Brotli-compressed, in <see cref="DocumentSnapshot.Data"/>.</summary>
@@ -133,8 +133,8 @@ public sealed class SnapshotPolicy(DocumentOptions options)
     /// <summary>
     /// Which of <paramref name="revisions"/> (ascending) can go when the document is at <paramref name="head"/>. The
     /// newest <see cref="NewestKept"/> stay; going back from them, a snapshot stays only if, without it, the next older
-    /// one (or revision 0, the empty text) would lie further below the last kept one than half its age (how far that one
-    /// lies below the head). So gaps grow by at most half going back: about log1.5(revisions) snapshots remain, a
+    /// one (or revision 0, the empty text) would lie further below the last kept one than half its age (how far that
+    /// one lies below the head). So gaps grow by at most half going back: about log1.5(revisions) snapshots remain, a
     /// version replays at most about half as many operations as it is old, and a later pass never needs one an earlier
     /// pass removed (the allowed gap only grows with the head).
     /// </summary>

@@ -27,11 +27,13 @@ namespace Workspace.Server.Data.Migrations.Sqlite
             migrationBuilder.Sql(
                 "CREATE TABLE \"ef_temp_DocumentOperations\" (" +
                 "\"DocumentId\" TEXT NOT NULL, \"Revision\" INTEGER NOT NULL, \"ClientId\" TEXT NOT NULL, " +
-                "\"ClientSeq\" INTEGER NOT NULL, \"AuthorId\" TEXT NOT NULL, \"Operation\" TEXT NOT NULL, \"At\" TEXT NOT NULL, " +
+                "\"ClientSeq\" INTEGER NOT NULL, \"AuthorId\" TEXT NOT NULL, \"Operation\" TEXT NOT NULL, " +
+                "\"At\" TEXT NOT NULL, " +
                 "CONSTRAINT \"PK_DocumentOperations\" PRIMARY KEY (\"DocumentId\", \"Revision\"))" + options + ";");
             migrationBuilder.Sql(
                 "INSERT INTO \"ef_temp_DocumentOperations\" " +
-                "SELECT \"DocumentId\", \"Revision\", \"ClientId\", \"ClientSeq\", \"AuthorId\", \"Operation\", \"At\" " +
+                "SELECT \"DocumentId\", \"Revision\", \"ClientId\", \"ClientSeq\", \"AuthorId\", " +
+                "\"Operation\", \"At\" " +
                 "FROM \"DocumentOperations\";");
             migrationBuilder.Sql("DROP TABLE \"DocumentOperations\";");
             migrationBuilder.Sql("ALTER TABLE \"ef_temp_DocumentOperations\" RENAME TO \"DocumentOperations\";");
