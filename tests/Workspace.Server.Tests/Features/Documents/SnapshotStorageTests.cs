@@ -41,6 +41,8 @@ public sealed class SnapshotStorageTests
                 await CheckStoredAsync(factory, docId, typed);
                 bytes = await DatabaseBytesAsync(dir);
             }
+            // The operation log lives in its primary key's B-tree (no separate key index, ~55 bytes an edit).
+            Assert.EndsWith("WITHOUT ROWID", await OperationTableSqlAsync(dir), StringComparison.Ordinal);
             var textBytes = Encoding.UTF8.GetByteCount(final);
             // Measured: 3.2 MB for a 112 KB text and 10,002 operations, which take ~280 bytes a row with their indexes;
             // the 7 snapshots left hold 189 KB. Bound: 2 texts + 400 bytes per edit (4.2 MB). Before, the database also
@@ -222,6 +224,15 @@ public sealed class SnapshotStorageTests
         command.Parameters.AddWithValue("$r", revision);
         command.Parameters.AddWithValue("$t", text);
         return await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<string> OperationTableSqlAsync(string dir)
+    {
+        await using var db = new SqliteConnection($"Data Source={Path.Combine(dir, "workspace.db")};Pooling=false");
+        await db.OpenAsync();
+        await using var command = db.CreateCommand();
+        command.CommandText = "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'DocumentOperations';";
+        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>The database's size once its WAL is copied in (what stays on disk).</summary>
