@@ -44,7 +44,7 @@ public sealed class SnapshotStorageTests
             // The operation log lives in its primary key's B-tree (no separate key index, ~55 bytes an edit).
             Assert.EndsWith("WITHOUT ROWID", await OperationTableSqlAsync(dir), StringComparison.Ordinal);
             var textBytes = Encoding.UTF8.GetByteCount(final);
-            // Measured: ~3 MB for a 112 KB text and 10,002 operations, which take ~250-300 bytes a row with their index;
+            // Measured: ~3 MB for a 112 KB text and 10,002 operations (~250-300 bytes a row with their index);
             // the few snapshots left hold ~200 KB. Bound: 2 texts + 400 bytes per edit (4.2 MB). Before, the database
             // also held 50 full copies of the text: ~8.7 MB.
             Assert.True(bytes < 2 * textBytes + Edits * 400L,
