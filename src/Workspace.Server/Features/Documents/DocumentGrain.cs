@@ -95,6 +95,7 @@ public sealed partial class DocumentGrain(
     private readonly List<AppliedOperation> _recent = [];
     private readonly List<int> _lengthAfter = [];
     private long _firstRecent = 1;
+    private readonly SnapshotPolicy _snapshots = new(options.Value);
     private readonly Dictionary<string, ClientSeen> _clients = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Presence> _presence = new(StringComparer.Ordinal);
     private IGrainTimer? _presenceTimer;
@@ -119,7 +120,9 @@ public sealed partial class DocumentGrain(
         var snapshot = await db.Set<DocumentSnapshot>().AsNoTracking()
             .Where(s => s.DocumentId == Id).OrderByDescending(s => s.Revision).FirstOrDefaultAsync(cancellationToken);
         var snapshotRevision = snapshot?.Revision ?? 0;
-        _text = new TextDocument(snapshot?.Text ?? "");
+        _text = new TextDocument(snapshot is null ? "" : SnapshotCodec.TextOf(snapshot));
+        _snapshots.Load(await db.Set<DocumentSnapshot>().AsNoTracking()
+            .Where(s => s.DocumentId == Id).Select(s => s.Revision).ToListAsync(cancellationToken));
         _revision = snapshotRevision;
 
         var from = Math.Max(0, snapshotRevision - _options.RetainedOperations);
@@ -139,6 +142,7 @@ public sealed partial class DocumentGrain(
                 }
                 _text.Apply(applied.Op);
                 _revision = row.Revision;
+                _snapshots.Count(applied.Op, row.Revision);
             }
             _recent.Add(applied);
             _lengthAfter.Add(row.Revision > snapshotRevision ? _text.Length : -1);
@@ -393,11 +397,10 @@ public sealed partial class DocumentGrain(
         var owner = _clients.GetValueOrDefault(clientId)?.Owner ?? (clientId == ServerClientId ? "" : author.UserId);
         _clients[clientId] = new ClientSeen(owner, clientSeq, revision);
         TransformPresence(op, connectionId);
-        if (revision % _options.SnapshotInterval == 0)
+        _snapshots.Count(op, revision);
+        if (_snapshots.Due(revision, _text.Length))
         {
-            // Not awaited: the log already holds the op; a lost snapshot only means a longer replay.
-            _ = writer.WriteAsync(new DocumentSnapshot { DocumentId = Id, Revision = revision, Text = _text.ToString(), At = DateTimeOffset.UtcNow }, _activation)
-                .ContinueWith(t => log.LogWarning(t.Exception, "Snapshot {Revision} of {Id} was not stored.", revision, Id), TaskContinuationOptions.OnlyOnFaulted);
+            TakeSnapshot(revision);
         }
         TextChanged(author);
         return (applied, write);

@@ -216,7 +216,7 @@ public static class DocumentHistory
             .OrderByDescending(s => s.Revision)
             .FirstOrDefaultAsync(ct);
         var from = snapshot?.Revision ?? 0;
-        var text = new TextDocument(snapshot?.Text ?? "");
+        var text = new TextDocument(snapshot is null ? "" : SnapshotCodec.TextOf(snapshot));
         var ops = await db.Set<DocumentOperation>().AsNoTracking()
             .Where(o => o.DocumentId == documentId && o.Revision > from && o.Revision <= revision)
             .OrderBy(o => o.Revision)

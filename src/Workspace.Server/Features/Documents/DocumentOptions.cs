@@ -23,9 +23,16 @@ public sealed class DocumentOptions
     [Range(1, 1_000_000)]
     public int RetainedOperations { get; set; } = 1_000;
 
-    /// <summary>A snapshot of the full text is stored every this many revisions.</summary>
+    /// <summary>Most revisions between two snapshots of the full text, however small the edits.</summary>
     [Range(1, 1_000_000)]
-    public int SnapshotInterval { get; set; } = 200;
+    public int SnapshotInterval { get; set; } = 10_000;
+
+    /// <summary>
+    /// Least change, in code points (each operation also counts 32), after which a snapshot is taken; for texts over
+    /// 16 times this, a sixteenth of their length (see <see cref="SnapshotPolicy"/>).
+    /// </summary>
+    [Range(1, 100_000_000)]
+    public int SnapshotChange { get; set; } = 16_384;
 
     /// <summary>In the version history, a pause in editing at least this long starts a new version.</summary>
     public TimeSpan HistoryGap { get; set; } = TimeSpan.FromMinutes(5);

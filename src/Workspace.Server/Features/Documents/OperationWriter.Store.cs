@@ -73,6 +73,14 @@ public sealed partial class OperationWriter
             var start = 0;
             while (start < rows.Count)
             {
+                if (rows[start] is Removal removal)
+                {
+                    await using var delete = TableOf(removal.Row.GetType()).Delete(_connection, removal.Row);
+                    delete.Transaction = transaction;
+                    await delete.ExecuteNonQueryAsync();
+                    start++;
+                    continue;
+                }
                 var type = rows[start].GetType();
                 var end = start + 1;
                 while (end < rows.Count && end - start < ChunkRows && rows[end].GetType() == type)
@@ -142,9 +150,45 @@ public sealed partial class OperationWriter
             Columns = entity.GetProperties()
                 .Select(p => new Column(sql.DelimitIdentifier(p.GetColumnName(id) ?? p.Name), p.GetRelationalTypeMapping(), p.PropertyInfo ?? throw new InvalidOperationException($"{p.Name} is a shadow property."), p.IsNullable))
                 .ToArray();
+            _key = [.. entity.FindPrimaryKey()!.Properties
+                .Select(p => Array.FindIndex(Columns, c => c.Property == p.PropertyInfo))];
         }
 
         public Column[] Columns { get; }
+
+        /// <summary>Indexes in <see cref="Columns"/> of the primary key's columns.</summary>
+        private readonly int[] _key;
+
+        /// <summary>A DELETE of the row with <paramref name="row"/>'s primary key.</summary>
+        public DbCommand Delete(DbConnection connection, object row)
+        {
+            var command = connection.CreateCommand();
+            var text = new System.Text.StringBuilder("DELETE FROM ").Append(_name).Append(" WHERE ");
+            for (var k = 0; k < _key.Length; k++)
+            {
+                var column = Columns[_key[k]];
+                var name = "k" + k.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                text.Append(k == 0 ? "" : " AND ").Append(column.Name).Append(" = ")
+                    .Append(_sql.GenerateParameterNamePlaceholder(name));
+                command.Parameters.Add(
+                    column.Mapping.CreateParameter(command, _sql.GenerateParameterName(name), null, column.Nullable));
+            }
+            BindKey(command, row);
+            command.CommandText = text.Append(';').ToString();
+            return command;
+        }
+
+        /// <summary>Sets the key parameters of a <see cref="Delete"/> command.</summary>
+        private void BindKey(DbCommand command, object row)
+        {
+            for (var k = 0; k < _key.Length; k++)
+            {
+                var column = Columns[_key[k]];
+                var value = column.Property.GetValue(row);
+                command.Parameters[k].Value = (column.Mapping.Converter is { } converter && value is not null
+                    ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+            }
+        }
 
         /// <summary>The prepared single-row INSERT (SQLite), created once per connection.</summary>
         public DbCommand Single(DbConnection connection)

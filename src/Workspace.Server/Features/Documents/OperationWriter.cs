@@ -22,6 +22,9 @@ public sealed partial class OperationWriter(
 
     private sealed record PendingWrite(object Row, Lineage? Lineage, TaskCompletionSource Done);
 
+    /// <summary>Deletes the row with <paramref name="Row"/>'s primary key, in queue order like an insert.</summary>
+    public sealed record Removal(object Row);
+
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>
@@ -59,6 +62,7 @@ public sealed partial class OperationWriter(
         {
             DocumentOperation o => o.DocumentId,
             DocumentSnapshot s => s.DocumentId,
+            Removal { Row: DocumentSnapshot s } => s.DocumentId,
             _ => (Guid?)null,
         };
         var lineage = document is { } d ? new Lineage(d, activation) : (Lineage?)null;

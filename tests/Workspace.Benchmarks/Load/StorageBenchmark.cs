@@ -1,0 +1,304 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.SignalR.Client;
+using Workspace.Client;
+
+namespace Workspace.Benchmarks.Load;
+
+/// <summary>
+/// Storage of one large document under many small edits, against a real server process: pastes a text of --size code
+/// points (100,000 per edit), then --edits one-character inserts at random places from --writers co-editors, each
+/// waiting for its acknowledgement (durable) before the next. Prints the database and peak WAL size, then restarts the
+/// server on the same file and times opening the document (cold: first after the restart; warm: again) and reading
+/// versions of its history. Usage: storage [--size 1000000] [--edits 100000] [--writers 20] [--server-dll path]
+/// [--Documents:Key=value ...]
+/// </summary>
+public static class StorageBenchmark
+{
+    private sealed record IdDto(Guid Id);
+
+    private sealed record ContentDto(string Text, long Revision);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        string? Get(string name) =>
+            Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        int Int(string name, int fallback) =>
+            Get(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        var (size, edits, writers) = (Int("--size", 1_000_000), Int("--edits", 100_000), Int("--writers", 20));
+        // Room for the edits on top of the pasted text (the default limit is 1,000,000 code points).
+        var extra = args.Where(a => a.StartsWith("--Documents:", StringComparison.Ordinal))
+            .Prepend(string.Create(CultureInfo.InvariantCulture,
+                $"--Documents:MaxDocumentLength={size + edits + 1000}"))
+            .ToArray();
+        var data = Path.Combine(Path.GetTempPath(), "workspace-storage", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(data);
+        var dll = Get("--server-dll") ?? FindServerDll();
+        Console.WriteLine($"Storage: {size:N0} code points, then {edits:N0} one-character edits " +
+            $"from {writers} writers; " +
+            $"data in {data}");
+        Guid pid, doc;
+        var peakWal = 0L;
+        var cookies = new CookieContainer();
+        var watch = Stopwatch.StartNew();
+        using (var server = await Server.StartAsync(dll, data, extra))
+        {
+            using var http = await SignUpAsync(server.Url, cookies);
+            pid = await PostAsync(http, "/api/partnerships", new { name = "Storage", organisation = "Storage" });
+            doc = await PostAsync(http, $"/api/partnerships/{pid}/documents", new { title = "Large" });
+            using var sampling = new CancellationTokenSource();
+            var wal = Task.Run(async () =>
+            {
+                while (!sampling.IsCancellationRequested)
+                {
+                    peakWal = Math.Max(peakWal, FileSize(Path.Combine(data, "workspace.db-wal")));
+                    await Task.Delay(200);
+                }
+            });
+            await TypeAsync(server.Url, cookies, doc, size, edits, writers);
+            peakWal = Math.Max(peakWal, FileSize(Path.Combine(data, "workspace.db-wal")));
+            await sampling.CancelAsync();
+            await wal;
+            Console.WriteLine($"typed in {watch.Elapsed.TotalSeconds:0} s; while running: database " +
+                $"{Mb(FileSize(Path.Combine(data, "workspace.db")))}, " +
+                $"WAL {Mb(FileSize(Path.Combine(data, "workspace.db-wal")))} " +
+                $"(peak {Mb(peakWal)})");
+            await server.StopAsync();
+        }
+        Console.WriteLine($"after shutdown: database {Mb(FileSize(Path.Combine(data, "workspace.db")))}, " +
+            $"WAL {Mb(FileSize(Path.Combine(data, "workspace.db-wal")))}");
+
+        using (var server = await Server.StartAsync(dll, data, extra))
+        {
+            var open = new List<double>();
+            for (var i = 0; i < 6; i++)
+            {
+                var connection = Connect(server.Url, cookies);
+                await connection.StartAsync();
+                var session = new CoEditingSession(connection, doc);
+                var started = Stopwatch.GetTimestamp();
+                await session.OpenAsync();
+                open.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                await connection.DisposeAsync();
+            }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"open after restart: cold {open[0]:0.0} ms; warm p50 {open.Skip(1).Order().ElementAt(2):0.0} ms, " +
+                $"max {open.Skip(1).Max():0.0} ms"));
+            await TimeVersionsAsync(server.Url, cookies, pid, doc);
+            await server.StopAsync();
+        }
+        TryDelete(data);
+        return 0;
+    }
+
+    /// <summary>Pastes the text, then every writer inserts one character at a time, each acknowledged first.</summary>
+    private static async Task TypeAsync(string url, CookieContainer cookies, Guid doc, int size, int edits, int writers)
+    {
+        var sessions = new List<(HubConnection Connection, CoEditingSession Session)>();
+        for (var w = 0; w < writers; w++)
+        {
+            var connection = Connect(url, cookies);
+            connection.ServerTimeout = TimeSpan.FromMinutes(2);
+            await connection.StartAsync();
+            var session = new CoEditingSession(connection, doc);
+            await session.OpenAsync();
+            sessions.Add((connection, session));
+        }
+        var random = new Random(14);
+        string[] words = ["rice ", "supply ", "farmers ", "warehouse ", "district ", "training ", "target.\n"];
+        var first = sessions[0].Session;
+        while (first.Length < size)
+        {
+            var paste = new System.Text.StringBuilder();
+            while (paste.Length < Math.Min(100_000, size - first.Length))
+            {
+                paste.Append(words[random.Next(words.Length)]);
+            }
+            var length = Math.Min(paste.Length, Math.Min(100_000, size - first.Length));
+            first.Insert(first.Length, paste.ToString(0, length));
+            await first.WaitSyncedAsync();
+        }
+        var left = edits;
+        var progress = Stopwatch.StartNew();
+        await Task.WhenAll(sessions.Select((s, w) => Task.Run(async () =>
+        {
+            var mine = new Random(w);
+            while (Interlocked.Decrement(ref left) >= 0)
+            {
+                s.Session.Edit(text =>
+                    Workspace.Collaboration.Ot.TextOperation.Insert(mine.Next(text.Length + 1), "x"));
+                await s.Session.WaitSyncedAsync();
+                if (w == 0 && progress.Elapsed > TimeSpan.FromSeconds(30))
+                {
+                    Console.WriteLine($"  {edits - Volatile.Read(ref left):N0} edits sent");
+                    progress.Restart();
+                }
+            }
+        })));
+        foreach (var (connection, _) in sessions)
+        {
+            await connection.DisposeAsync();
+        }
+    }
+
+    private static async Task TimeVersionsAsync(string url, CookieContainer cookies, Guid pid, Guid doc)
+    {
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies })
+        {
+            BaseAddress = new Uri(url),
+        };
+        var revision = (await http.GetFromJsonAsync<ContentDto>($"/api/partnerships/{pid}/documents/{doc}"))!.Revision;
+        var random = new Random(1);
+        var read = new List<double>();
+        // The newest, the oldest edits and random ones in between.
+        var revisions = new List<long> { revision, 1, 11, revision / 2 };
+        revisions.AddRange(Enumerable.Range(0, 16).Select(_ => random.NextInt64(1, revision + 1)));
+        foreach (var r in revisions)
+        {
+            var started = Stopwatch.GetTimestamp();
+            (await http.GetAsync($"/api/partnerships/{pid}/documents/{doc}/history/{r}")).EnsureSuccessStatusCode();
+            read.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"a version's text (revision {revision} and {read.Count - 1} older, text + rendered HTML): " +
+            $"first {read[0]:0.0} ms, " +
+            $"p50 {read.Order().ElementAt(read.Count / 2):0.0} ms, max {read.Max():0.0} ms"));
+    }
+
+    private static async Task<HttpClient> SignUpAsync(string url, CookieContainer cookies)
+    {
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri(url) };
+        await UseAntiforgeryTokenAsync(http);
+        var account = new
+        {
+            email = $"storage.{Guid.NewGuid():N}@example.org",
+            password = "storage-test-2026",
+            displayName = "Storage",
+            organisation = "Storage",
+        };
+        (await http.PostAsJsonAsync("/api/account/signup", account)).EnsureSuccessStatusCode();
+        await UseAntiforgeryTokenAsync(http);
+        return http;
+    }
+
+    private static async Task UseAntiforgeryTokenAsync(HttpClient http)
+    {
+        var token = (await http.GetFromJsonAsync<Dictionary<string, string>>("/api/account/antiforgery"))!["token"];
+        http.DefaultRequestHeaders.Remove("X-CSRF-TOKEN");
+        http.DefaultRequestHeaders.Add("X-CSRF-TOKEN", token);
+    }
+
+    private static async Task<Guid> PostAsync(HttpClient http, string path, object body) =>
+        (await (await http.PostAsJsonAsync(path, body)).Content.ReadFromJsonAsync<IdDto>())!.Id;
+
+    private static HubConnection Connect(string url, CookieContainer cookies) =>
+        new HubConnectionBuilder().WithUrl(url + DocumentHubNames.Path, h => h.Cookies = cookies).Build();
+
+    private static long FileSize(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
+
+    private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:0.0} MB");
+
+    private static void TryDelete(string data)
+    {
+        try
+        {
+            Directory.Delete(data, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Temp folder.
+        }
+    }
+
+    private static string FindServerDll()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(
+                dir.FullName, "src", "Workspace.Server", "bin", "Release", "net10.0", "Workspace.Server.dll");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        throw new FileNotFoundException(
+            "Build the server first: dotnet build src/Workspace.Server -c Release (or pass --server-dll).");
+    }
+
+    /// <summary>The server process on a data folder that outlives it (a restart reuses it, cookie keys too).</summary>
+    private sealed class Server(Process process, string url) : IDisposable
+    {
+        public string Url => url;
+
+        public static async Task<Server> StartAsync(string dll, string data, string[] extra)
+        {
+            var port = FreePort();
+            var info = new ProcessStartInfo("dotnet")
+            {
+                UseShellExecute = false, RedirectStandardInput = true, WorkingDirectory = Path.GetDirectoryName(dll)!,
+            };
+            info.ArgumentList.Add(dll);
+            string[] settings =
+            [
+                $"--urls=http://127.0.0.1:{port}", $"--Database:DataDirectory={data}",
+                $"--Orleans:SiloPort={FreePort()}", "--Orleans:GatewayPort=0", "--Logging:LogLevel:Default=Warning",
+                "--RateLimits:HubMessagesPerSecond=100000",
+            ];
+            foreach (var a in settings.Concat(extra))
+            {
+                info.ArgumentList.Add(a);
+            }
+            info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            var server = new Server(Process.Start(info)!, $"http://127.0.0.1:{port}");
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+            for (var i = 0; i < 1200; i++)
+            {
+                try
+                {
+                    if ((await http.GetAsync(server.Url + "/health")).IsSuccessStatusCode)
+                    {
+                        return server;
+                    }
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    // Starting.
+                }
+                await Task.Delay(100);
+            }
+            server.Dispose();
+            throw new TimeoutException("The server did not start.");
+        }
+
+        /// <summary>A graceful stop (SIGTERM): the writer commits what is queued and the WAL is checkpointed.</summary>
+        public async Task StopAsync()
+        {
+            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await process.WaitForExitAsync(timeout.Token);
+        }
+
+        private static int FreePort()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        public void Dispose()
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+            }
+            process.Dispose();
+        }
+    }
+}
