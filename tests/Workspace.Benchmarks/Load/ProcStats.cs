@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Workspace.Benchmarks.Load;
+
+/// <summary>One reading of a process from /proc: CPU, context switches of all its threads, memory, run-queue wait.</summary>
+public readonly record struct ProcSample(TimeSpan Cpu, long ContextSwitches, long RssBytes, TimeSpan RunQueueWait)
+{
+    private static readonly double TicksPerSecond = ClockTicks();
+
+    public static ProcSample Of(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        // Fields after the command name (which may hold spaces) start at ")"; utime and stime are fields 14 and 15.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        long switches = 0;
+        long waitNs = 0;
+        foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+        {
+            try
+            {
+                foreach (var line in File.ReadLines(Path.Combine(task, "status")))
+                {
+                    if (line.StartsWith("voluntary_ctxt_switches:", StringComparison.Ordinal)
+                        || line.StartsWith("nonvoluntary_ctxt_switches:", StringComparison.Ordinal))
+                    {
+                        switches += long.Parse(line[(line.IndexOf(':') + 1)..].Trim(), CultureInfo.InvariantCulture);
+                    }
+                }
+                // schedstat: time on CPU, time waiting on a run queue (ns), time slices.
+                waitNs += long.Parse(File.ReadAllText(Path.Combine(task, "schedstat")).Split(' ')[1], CultureInfo.InvariantCulture);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The thread ended while being read; its switches are lost either way.
+            }
+        }
+        var rssKb = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+        return new ProcSample(TimeSpan.FromSeconds(ticks / TicksPerSecond), switches,
+            long.Parse(rssKb, CultureInfo.InvariantCulture) * 1024, TimeSpan.FromTicks(waitNs / 100));
+    }
+
+    public static ProcSample operator -(ProcSample a, ProcSample b) =>
+        new(a.Cpu - b.Cpu, a.ContextSwitches - b.ContextSwitches, a.RssBytes, a.RunQueueWait - b.RunQueueWait);
+
+    private static double ClockTicks()
+    {
+        try
+        {
+            using var getconf = Process.Start(new ProcessStartInfo("getconf", "CLK_TCK") { RedirectStandardOutput = true })!;
+            var text = getconf.StandardOutput.ReadToEnd().Trim();
+            getconf.WaitForExit();
+            return double.Parse(text, CultureInfo.InvariantCulture);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return 100;
+        }
+    }
+}
