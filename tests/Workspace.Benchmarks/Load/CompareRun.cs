@@ -8,12 +8,13 @@ namespace Workspace.Benchmarks.Load;
 /// The same co-editing workload against this product and ShareDB, one after the other, each server alone on one
 /// core, and both printed in one table. Usage (the generator itself should run on the other core, see
 /// run-load-compare.sh): compare [--docs 10] [--writers 5] [--interval 100] [--warmup 20] [--seconds 15]
-/// [--targets product,sharedb] [--server-core 0] [--max-generator-cpu 85] [--max-delay 5] [--Documents:Key=value ...]
+/// [--targets product,sharedb] [--server-core 0] [--max-generator-cpu 85] [--max-delay 5] [--server-dll path]
+/// [--Documents:Key=value ...]
 /// </summary>
 public static class CompareRun
 {
     private sealed record Options(int Docs, int Writers, int IntervalMs, int Warmup, int Seconds, string[] Targets,
-        int ServerCore, double MaxGeneratorCpu, double MaxDelayMs, string[] ProductArgs);
+        int ServerCore, double MaxGeneratorCpu, double MaxDelayMs, string[] ProductArgs, string? ServerDll);
 
     public sealed record Result(string Name, double Seconds, ProcSample Server, long PeakRss, ProcSample Generator,
         long Inserts, long Acks, long Deliveries, double[] Latencies, double[] Delays, bool Converged);
@@ -64,7 +65,7 @@ public static class CompareRun
         {
             await using LoadTarget target = name == "sharedb"
                 ? new ShareDbTarget(ShareDbFolder())
-                : new ProductTarget(o.ProductArgs);
+                : new ProductTarget(o.ProductArgs, o.ServerDll);
             results.Add(await MeasureAsync(target, o));
         }
         CompareTable.Print(results, o.MaxGeneratorCpu, o.MaxDelayMs);
@@ -113,7 +114,12 @@ public static class CompareRun
             var started = Stopwatch.GetTimestamp();
             await Task.Delay(10);
             delays.Add(Math.Max(0, Stopwatch.GetElapsedTime(started).TotalMilliseconds - 10));
-            peakRss = Math.Max(peakRss, ProcSample.Of(target.Pid).RssBytes);
+            if (delays.Count % 10 == 0)
+            {
+                // Every ~100 ms: peak memory, and the threads' counters before the thread pool retires any of them.
+                peakRss = Math.Max(peakRss, ProcSample.Of(target.Pid).RssBytes);
+                ThreadCounters.For(Environment.ProcessId).Read();
+            }
         }
         probe.Measuring = false;
         var (server1, generator1) = (ProcSample.Of(target.Pid), ProcSample.Of(Environment.ProcessId));
@@ -169,6 +175,7 @@ public static class CompareRun
         int Int(string name, int fallback) => Get(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         return new Options(Int("--docs", 10), Int("--writers", 5), Int("--interval", 100), Int("--warmup", 20), Int("--seconds", 15),
             (Get("--targets") ?? "product,sharedb").Split(','), Int("--server-core", 0), Int("--max-generator-cpu", 85), Int("--max-delay", 5),
-            args.Where(a => a.StartsWith("--Documents:", StringComparison.Ordinal) || a.StartsWith("--Database:", StringComparison.Ordinal)).ToArray());
+            args.Where(a => a.StartsWith("--Documents:", StringComparison.Ordinal) || a.StartsWith("--Database:", StringComparison.Ordinal)).ToArray(),
+            Get("--server-dll"));
     }
 }

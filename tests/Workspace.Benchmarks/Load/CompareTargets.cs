@@ -44,17 +44,36 @@ public abstract class LoadTarget : IAsyncDisposable
             info.Environment[key] = value;
         }
         _process = Process.Start(info)!;
+        // A generator stopped with Ctrl+C or SIGTERM must not leave its server running on the benchmark core.
+        var started = _process;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(started);
+        Console.CancelKeyPress += (_, _) => Stop(started);
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine($"{Name}: {e.Data}"); } };
         _process.BeginErrorReadLine();
         return _process;
     }
 
+    private static void Stop(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already disposed: it was stopped.
+        }
+    }
+
     public virtual ValueTask DisposeAsync()
     {
-        if (_process is { HasExited: false })
+        if (_process is not null)
         {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
+            Stop(_process);
         }
         _process?.Dispose();
         GC.SuppressFinalize(this);
@@ -63,7 +82,7 @@ public abstract class LoadTarget : IAsyncDisposable
 }
 
 /// <summary>This product: the Release server build, own SQLite file, durable storage as configured by default.</summary>
-public sealed class ProductTarget(string[] extraArgs) : LoadTarget
+public sealed class ProductTarget(string[] extraArgs, string? serverDll) : LoadTarget
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "workspace-compare", Guid.NewGuid().ToString("N"));
     private string _url = "";
@@ -72,7 +91,7 @@ public sealed class ProductTarget(string[] extraArgs) : LoadTarget
 
     public override async Task StartAsync(int core)
     {
-        var dll = LoadGenerator.FindServerDll();
+        var dll = serverDll ?? LoadGenerator.FindServerDll();
         Directory.CreateDirectory(_data);
         var port = LoadGenerator.FreePort();
         _url = $"http://127.0.0.1:{port}";
