@@ -57,8 +57,9 @@ public static class CompareRun
     public static async Task<int> RunAsync(string[] args)
     {
         var o = Parse(args);
-        Console.WriteLine($"Compare: {o.Docs} documents × {o.Writers} writers, one insert per writer every {o.IntervalMs} ms, " +
-            $"{o.Warmup} s warm-up, {o.Seconds} s measured; servers on core {o.ServerCore}, generator pid {Environment.ProcessId} " +
+        Console.WriteLine($"Compare: {o.Docs} documents × {o.Writers} writers, one insert per writer every " +
+            $"{o.IntervalMs} ms, {o.Warmup} s warm-up, {o.Seconds} s measured; servers on core {o.ServerCore}, " +
+            $"generator pid {Environment.ProcessId} " +
             $"on {AffinityOfSelf()}; load average before: {File.ReadAllText("/proc/loadavg").Trim()}");
         var results = new List<Result>();
         foreach (var name in o.Targets)
@@ -134,7 +135,8 @@ public static class CompareRun
             Interlocked.Read(ref inserts), probe.Acks, probe.Deliveries, probe.Latencies, [.. delays], converged);
     }
 
-    /// <summary>Every client has no edit left unacknowledged and reads the same text as the others of its document.</summary>
+    /// <summary>Every client has no edit left unacknowledged and reads the same text as the others of its document.
+    /// </summary>
     private static async Task<bool> ConvergedAsync(List<(int Doc, Writer Writer)> writers)
     {
         var deadline = Stopwatch.StartNew();
@@ -152,7 +154,8 @@ public static class CompareRun
 
     private static string AffinityOfSelf()
     {
-        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("Cpus_allowed_list:", StringComparison.Ordinal));
+        var line = File.ReadLines("/proc/self/status")
+            .FirstOrDefault(l => l.StartsWith("Cpus_allowed_list:", StringComparison.Ordinal));
         return line is null ? "?" : "cores " + line.Split(':')[1].Trim();
     }
 
@@ -171,11 +174,15 @@ public static class CompareRun
 
     private static Options Parse(string[] args)
     {
-        string? Get(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-        int Int(string name, int fallback) => Get(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
-        return new Options(Int("--docs", 10), Int("--writers", 5), Int("--interval", 100), Int("--warmup", 20), Int("--seconds", 15),
-            (Get("--targets") ?? "product,sharedb").Split(','), Int("--server-core", 0), Int("--max-generator-cpu", 85), Int("--max-delay", 5),
-            args.Where(a => a.StartsWith("--Documents:", StringComparison.Ordinal) || a.StartsWith("--Database:", StringComparison.Ordinal)).ToArray(),
+        string? Get(string name) =>
+            Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        int Int(string name, int fallback) =>
+            Get(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        return new Options(Int("--docs", 10), Int("--writers", 5), Int("--interval", 100), Int("--warmup", 20),
+            Int("--seconds", 15), (Get("--targets") ?? "product,sharedb").Split(','), Int("--server-core", 0),
+            Int("--max-generator-cpu", 85), Int("--max-delay", 5),
+            [.. args.Where(a => a.StartsWith("--Documents:", StringComparison.Ordinal)
+                || a.StartsWith("--Database:", StringComparison.Ordinal))],
             Get("--server-dll"));
     }
 }

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Workspace.Benchmarks.Load;
 
-/// <summary>Both servers' numbers side by side; a column whose generator was saturated says INVALID instead of a verdict.</summary>
+/// <summary>Both servers' numbers side by side; a column whose generator was saturated says INVALID.</summary>
 public static class CompareTable
 {
     public static void Print(IReadOnlyList<CompareRun.Result> results, double maxGeneratorCpu, double maxDelayMs)
@@ -12,17 +12,21 @@ public static class CompareTable
         {
             ("run", r => Verdict(r, maxGeneratorCpu, maxDelayMs)),
             ("measured seconds", r => F(r.Seconds, "0.0")),
-            ("inserts typed / acknowledged per s", r => $"{F(r.Inserts / r.Seconds, "0")} / {F(r.Acks / r.Seconds, "0")}"),
+            ("inserts typed / acknowledged per s",
+                r => $"{F(r.Inserts / r.Seconds, "0")} / {F(r.Acks / r.Seconds, "0")}"),
             ("deliveries per s", r => F(r.Deliveries / r.Seconds, "0")),
             ("server CPU (share of its core)", r => F(r.Server.Cpu.TotalSeconds / r.Seconds, "0.00")),
             ("server CPU µs per insert", r => F(r.Server.Cpu.TotalMicroseconds / Math.Max(1, r.Inserts), "0")),
-            ("server CPU µs per delivered message", r => F(r.Server.Cpu.TotalMicroseconds / Math.Max(1, r.Deliveries), "0.0")),
-            ("server context switches per insert", r => F((double)r.Server.ContextSwitches / Math.Max(1, r.Inserts), "0.00")),
+            ("server CPU µs per delivered message",
+                r => F(r.Server.Cpu.TotalMicroseconds / Math.Max(1, r.Deliveries), "0.0")),
+            ("server context switches per insert",
+                r => F((double)r.Server.ContextSwitches / Math.Max(1, r.Inserts), "0.00")),
             ("latency p50 / p95 / p99 / max ms", r => Latency(r.Latencies)),
             ("server peak RSS MB", r => F(r.PeakRss / 1048576.0, "0")),
             ("generator CPU (share of its core)", r => F(r.Generator.Cpu.TotalSeconds / r.Seconds, "0.00")),
             ("generator timer delay p99 / max ms", r => $"{Q(r.Delays, 0.99)} / {Q(r.Delays, 1)}"),
-            ("generator run-queue wait ms per s", r => F(r.Generator.RunQueueWait.TotalMilliseconds / r.Seconds, "0.0")),
+            ("generator run-queue wait ms per s",
+                r => F(r.Generator.RunQueueWait.TotalMilliseconds / r.Seconds, "0.0")),
             ("converged", r => r.Converged ? "yes" : "NO"),
         };
         var width = rows.Max(r => r.Metric.Length);
@@ -51,7 +55,8 @@ public static class CompareTable
             text.AppendLine(" |");
         }
         Console.WriteLine(text.ToString());
-        Console.WriteLine($"INVALID = the generator used more than {maxGeneratorCpu}% of its core or its 10 ms timer ran more than " +
+        Console.WriteLine($"INVALID = the generator used more than {maxGeneratorCpu}% of its core or its 10 ms timer " +
+            "ran more than " +
             $"{maxDelayMs} ms late at p99: the numbers then describe the generator, not the server.");
     }
 

@@ -5,9 +5,10 @@ using Workspace.Client;
 namespace Workspace.Benchmarks.Load;
 
 /// <summary>One typing client, whatever server it talks to.</summary>
-public sealed record Writer(Action<int, string> Insert, Func<int> Length, Func<string> Text, Func<bool> Synced, Func<ValueTask> Close);
+public sealed record Writer(
+    Action<int, string> Insert, Func<int> Length, Func<string> Text, Func<bool> Synced, Func<ValueTask> Close);
 
-/// <summary>What every writer reports to the run: an op leaving (src, seq), an ack, a remote op applied (src, seq).</summary>
+/// <summary>What every writer reports: an op leaving (src, seq), an ack, a remote op applied (src, seq).</summary>
 public interface IProbe
 {
     void Sent(string src, long seq);
@@ -30,12 +31,19 @@ public abstract class LoadTarget : IAsyncDisposable
 
     public abstract Task<List<(int Doc, Writer Writer)>> ConnectAsync(int docs, int writers, IProbe probe);
 
-    /// <summary>Starts <paramref name="file"/> under <c>taskset -c core</c> (taskset execs it, so the pid is the server's).</summary>
+    /// <summary>Starts <paramref name="file"/> under <c>taskset -c core</c> (it execs: same pid).</summary>
     protected Process StartPinned(int core, string file, string workingDirectory, IEnumerable<string> args,
         IDictionary<string, string>? environment = null)
     {
-        var info = new ProcessStartInfo("taskset") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
-        foreach (var a in new[] { "-c", core.ToString(System.Globalization.CultureInfo.InvariantCulture), file }.Concat(args))
+        var info = new ProcessStartInfo("taskset")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory,
+        };
+        var pinned = new[] { "-c", core.ToString(System.Globalization.CultureInfo.InvariantCulture), file };
+        foreach (var a in pinned.Concat(args))
         {
             info.ArgumentList.Add(a);
         }
@@ -48,7 +56,13 @@ public abstract class LoadTarget : IAsyncDisposable
         var started = _process;
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(started);
         Console.CancelKeyPress += (_, _) => Stop(started);
-        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine($"{Name}: {e.Data}"); } };
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                Console.Error.WriteLine($"{Name}: {e.Data}");
+            }
+        };
         _process.BeginErrorReadLine();
         return _process;
     }
@@ -81,7 +95,7 @@ public abstract class LoadTarget : IAsyncDisposable
     }
 }
 
-/// <summary>This product: the Release server build, own SQLite file, durable storage as configured by default.</summary>
+/// <summary>This product: the Release server build, own SQLite file, durable storage as by default.</summary>
 public sealed class ProductTarget(string[] extraArgs, string? serverDll) : LoadTarget
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "workspace-compare", Guid.NewGuid().ToString("N"));
@@ -96,7 +110,8 @@ public sealed class ProductTarget(string[] extraArgs, string? serverDll) : LoadT
         var port = LoadGenerator.FreePort();
         _url = $"http://127.0.0.1:{port}";
         var process = StartPinned(core, "dotnet", Path.GetDirectoryName(dll)!,
-            new[] { dll, $"--urls={_url}", $"--Database:DataDirectory={_data}", $"--Orleans:SiloPort={LoadGenerator.FreePort()}",
+            new[] { dll, $"--urls={_url}", $"--Database:DataDirectory={_data}",
+                $"--Orleans:SiloPort={LoadGenerator.FreePort()}",
                 "--Orleans:GatewayPort=0", "--Logging:LogLevel:Default=Warning" }.Concat(extraArgs),
             new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
         process.BeginOutputReadLine();
@@ -112,15 +127,18 @@ public sealed class ProductTarget(string[] extraArgs, string? serverDll) : LoadT
         {
             for (var w = 0; w < writers; w++)
             {
-                var connection = new HubConnectionBuilder().WithUrl(_url + DocumentHubNames.Path, h => h.Cookies = cookies).Build();
+                var connection = new HubConnectionBuilder()
+                    .WithUrl(_url + DocumentHubNames.Path, h => h.Cookies = cookies).Build();
                 connection.ServerTimeout = TimeSpan.FromSeconds(60);
                 await connection.StartAsync();
                 var session = new CoEditingSession(connection, ids[d]);
                 session.Sending += seq => probe.Sent(session.ClientId, seq);
                 session.Acknowledged += _ => probe.Acked();
-                connection.On<AppliedOperation>(DocumentHubNames.OperationApplied, op => probe.Applied(op.ClientId, op.ClientSeq));
+                connection.On<AppliedOperation>(DocumentHubNames.OperationApplied,
+                    op => probe.Applied(op.ClientId, op.ClientSeq));
                 await session.OpenAsync();
-                result.Add((d, new Writer(session.Insert, () => session.Length, () => session.Text, () => session.IsSynced,
+                result.Add((d, new Writer(
+                    session.Insert, () => session.Length, () => session.Text, () => session.IsSynced,
                     async () => { await session.DisposeAsync(); await connection.DisposeAsync(); })));
             }
         }
@@ -175,7 +193,9 @@ public sealed class ShareDbTarget(string scriptDirectory) : LoadTarget
                 session.Acknowledged += probe.Acked;
                 session.RemoteApplied += probe.Applied;
                 await session.SubscribeAsync(timeout.Token);
-                result.Add((d, new Writer(session.Insert, () => session.Length, () => session.Text, () => session.IsSynced, session.DisposeAsync)));
+                result.Add((d, new Writer(
+                    session.Insert, () => session.Length, () => session.Text, () => session.IsSynced,
+                    session.DisposeAsync)));
             }
         }
         return result;

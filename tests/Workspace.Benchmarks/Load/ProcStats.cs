@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace Workspace.Benchmarks.Load;
 
-/// <summary>One reading of a process from /proc: CPU, context switches of all its threads, memory, run-queue wait.</summary>
+/// <summary>One reading of a process from /proc: CPU, its threads' context switches, memory, run-queue wait.</summary>
 public readonly record struct ProcSample(TimeSpan Cpu, long ContextSwitches, long RssBytes, TimeSpan RunQueueWait)
 {
     private static readonly double TicksPerSecond = ClockTicks();
@@ -13,7 +13,8 @@ public readonly record struct ProcSample(TimeSpan Cpu, long ContextSwitches, lon
         var stat = File.ReadAllText($"/proc/{pid}/stat");
         // Fields after the command name (which may hold spaces) start at ")"; utime and stime are fields 14 and 15.
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture)
+            + long.Parse(fields[12], CultureInfo.InvariantCulture);
         var (switches, wait) = ThreadCounters.For(pid).Read();
         var rssKb = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
             .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
@@ -28,7 +29,8 @@ public readonly record struct ProcSample(TimeSpan Cpu, long ContextSwitches, lon
     {
         try
         {
-            using var getconf = Process.Start(new ProcessStartInfo("getconf", "CLK_TCK") { RedirectStandardOutput = true })!;
+            var info = new ProcessStartInfo("getconf", "CLK_TCK") { RedirectStandardOutput = true };
+            using var getconf = Process.Start(info)!;
             var text = getconf.StandardOutput.ReadToEnd().Trim();
             getconf.WaitForExit();
             return double.Parse(text, CultureInfo.InvariantCulture);
@@ -75,11 +77,13 @@ public sealed class ThreadCounters
                         if (line.StartsWith("voluntary_ctxt_switches:", StringComparison.Ordinal)
                             || line.StartsWith("nonvoluntary_ctxt_switches:", StringComparison.Ordinal))
                         {
-                            switches += long.Parse(line[(line.IndexOf(':') + 1)..].Trim(), CultureInfo.InvariantCulture);
+                            switches += long.Parse(line[(line.IndexOf(':') + 1)..].Trim(),
+                                CultureInfo.InvariantCulture);
                         }
                     }
                     // schedstat: time on CPU, time waiting on a run queue (ns), time slices.
-                    var wait = long.Parse(File.ReadAllText(Path.Combine(task, "schedstat")).Split(' ')[1], CultureInfo.InvariantCulture);
+                    var schedstat = File.ReadAllText(Path.Combine(task, "schedstat")).Split(' ');
+                    var wait = long.Parse(schedstat[1], CultureInfo.InvariantCulture);
                     _last[task] = (switches, wait);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)

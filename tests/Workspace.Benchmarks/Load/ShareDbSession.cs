@@ -51,8 +51,15 @@ public sealed class ShareDbSession(string collection, string documentId) : IAsyn
     public async Task ConnectAsync(Uri url, CancellationToken ct)
     {
         await _socket.ConnectAsync(url, ct);
-        _loops = Task.WhenAll(Task.Run(ReceiveLoopAsync, CancellationToken.None), Task.Run(SendLoopAsync, CancellationToken.None));
-        Post(w => { w.WriteString("a", "hs"); w.WriteNull("id"); w.WriteNumber("protocol", 1); w.WriteNumber("protocolMinor", 1); });
+        _loops = Task.WhenAll(
+            Task.Run(ReceiveLoopAsync, CancellationToken.None), Task.Run(SendLoopAsync, CancellationToken.None));
+        Post(w =>
+        {
+            w.WriteString("a", "hs");
+            w.WriteNull("id");
+            w.WriteNumber("protocol", 1);
+            w.WriteNumber("protocolMinor", 1);
+        });
         await _handshaken.Task.WaitAsync(ct);
     }
 
@@ -196,7 +203,9 @@ public sealed class ShareDbSession(string collection, string documentId) : IAsyn
                 {
                     var data = m.GetProperty("data");
                     _version = data.GetProperty("v").GetInt64();
-                    _text = data.TryGetProperty("data", out var text) && text.ValueKind == JsonValueKind.String ? text.GetString()! : "";
+                    _text = data.TryGetProperty("data", out var text) && text.ValueKind == JsonValueKind.String
+                        ? text.GetString()!
+                        : "";
                 }
                 _subscribed.TrySetResult();
                 break;

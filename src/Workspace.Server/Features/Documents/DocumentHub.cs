@@ -124,7 +124,7 @@ public sealed class DocumentHub(PartnershipAccess access, LiveConnections connec
             : slots.GetOrAdd(documentId, id => new Slot(grains.GetGrain<IDocumentGrain>(id)));
     }
 
-    /// <summary>What a connection keeps per document it used: grain references and the (unchanging) partnership.</summary>
+    /// <summary>What a connection keeps per document it used: grain references, the (unchanging) partnership.</summary>
     private sealed class Slot(IDocumentGrain grain)
     {
         public IDocumentGrain Grain { get; } = grain;

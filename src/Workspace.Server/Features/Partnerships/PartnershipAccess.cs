@@ -18,7 +18,7 @@ public sealed class PartnershipAccess(IGrainFactory grains)
         return await grains.GetGrain<IPartnershipGrain>(partnershipId).GetMemberAsync(userId);
     }
 
-    /// <summary>The same question asked of a grain reference the caller keeps (resolving one costs a lookup per call).</summary>
+    /// <summary>The same question, of a grain reference the caller keeps (resolving one costs a lookup).</summary>
     public static async Task<MemberView?> FindMemberAsync(ClaimsPrincipal user, IPartnershipGrain partnership)
     {
         var userId = UserId(user);

@@ -19,13 +19,15 @@ public interface IPartnershipGrain : IGrainWithGuidKey
 
     /// <summary>
     /// The member, or null when the user is not in this partnership (or it does not exist). Asked on every hub call,
-    /// so it never queues behind a write of this grain: it only reads the member list, which a membership change updates
-    /// in one step after storing it, so a change that has returned is seen by every later call.
+    /// so it never queues behind a write of this grain: it only reads the member list, which a membership change
+    /// updates in one step after storing it, so a change that has returned is seen by every later call.
     /// </summary>
     [AlwaysInterleave]
     Task<MemberView?> GetMemberAsync(string userId);
 
-    /// <summary>True when the partnership exists and is archived (read-only). Interleaves like <see cref="GetMemberAsync"/>.</summary>
+    /// <summary>
+    /// True when the partnership exists and is archived (read-only). Interleaves like <see cref="GetMemberAsync"/>.
+    /// </summary>
     [AlwaysInterleave]
     Task<bool> IsArchivedAsync();
 
