@@ -27,19 +27,8 @@ public static class LoadGenerator
         var baseUrl = o.Url ?? server!.Url;
         await WaitHealthyAsync(baseUrl);
 
-        var cookies = new CookieContainer();
-        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri(baseUrl) };
-        await UseAntiforgeryTokenAsync(http);
-        var email = $"load.{Guid.NewGuid():N}@example.org";
-        (await http.PostAsJsonAsync("/api/account/signup", new { email, password = "load-test-2026", displayName = "Load", organisation = "Load" })).EnsureSuccessStatusCode();
-        (await http.PostAsJsonAsync("/api/account/signin", new { email, password = "load-test-2026" })).EnsureSuccessStatusCode();
-        await UseAntiforgeryTokenAsync(http);
-        var pid = (await (await http.PostAsJsonAsync("/api/partnerships", new { name = "Load", organisation = "Load" })).Content.ReadFromJsonAsync<IdDto>())!.Id;
-        var docs = new List<Guid>();
-        for (var d = 0; d < o.Docs; d++)
-        {
-            docs.Add((await (await http.PostAsJsonAsync($"/api/partnerships/{pid}/documents", new { title = $"Doc {d}" })).Content.ReadFromJsonAsync<IdDto>())!.Id);
-        }
+        var (http, cookies, pid, docs) = await SeedAsync(baseUrl, o.Docs);
+        using var disposeHttp = http;
 
         var sentAt = new ConcurrentDictionary<(string ClientId, long Seq), long>();
         var latencies = new ConcurrentBag<double>();
@@ -157,6 +146,25 @@ public static class LoadGenerator
         return diverged == 0 ? 0 : 1;
     }
 
+    /// <summary>One signed-in user, one partnership and <paramref name="count"/> empty documents.</summary>
+    internal static async Task<(HttpClient Http, CookieContainer Cookies, Guid Partnership, List<Guid> Docs)> SeedAsync(string baseUrl, int count)
+    {
+        var cookies = new CookieContainer();
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri(baseUrl) };
+        await UseAntiforgeryTokenAsync(http);
+        var email = $"load.{Guid.NewGuid():N}@example.org";
+        (await http.PostAsJsonAsync("/api/account/signup", new { email, password = "Quiet-harbour-lantern-47", displayName = "Load", organisation = "Load" })).EnsureSuccessStatusCode();
+        (await http.PostAsJsonAsync("/api/account/signin", new { email, password = "Quiet-harbour-lantern-47" })).EnsureSuccessStatusCode();
+        await UseAntiforgeryTokenAsync(http);
+        var pid = (await (await http.PostAsJsonAsync("/api/partnerships", new { name = "Load", organisation = "Load" })).Content.ReadFromJsonAsync<IdDto>())!.Id;
+        var docs = new List<Guid>();
+        for (var d = 0; d < count; d++)
+        {
+            docs.Add((await (await http.PostAsJsonAsync($"/api/partnerships/{pid}/documents", new { title = $"Doc {d}" })).Content.ReadFromJsonAsync<IdDto>())!.Id);
+        }
+        return (http, cookies, pid, docs);
+    }
+
     /// <summary>What reading the version history of the first document (now full of the run's edits) costs.</summary>
     private static async Task TimeHistoryAsync(HttpClient http, Guid pid, Guid doc)
     {
@@ -197,7 +205,7 @@ public static class LoadGenerator
             args.Where(a => a.StartsWith("--Documents:", StringComparison.Ordinal) || a.StartsWith("--Database:", StringComparison.Ordinal)).ToArray());
     }
 
-    private static async Task WaitHealthyAsync(string baseUrl)
+    internal static async Task WaitHealthyAsync(string baseUrl)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         for (var i = 0; i < 600; i++)
@@ -244,7 +252,7 @@ public static class LoadGenerator
         return new ServerUnderTest(process, $"http://127.0.0.1:{port}", data);
     }
 
-    private static string FindServerDll()
+    internal static string FindServerDll()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -257,7 +265,7 @@ public static class LoadGenerator
         throw new FileNotFoundException("Build the server first: dotnet build src/Workspace.Server -c Release (or pass --server-dll).");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -18,6 +18,13 @@ public sealed class PartnershipAccess(IGrainFactory grains)
         return await grains.GetGrain<IPartnershipGrain>(partnershipId).GetMemberAsync(userId);
     }
 
+    /// <summary>The same question, of a grain reference the caller keeps (resolving one costs a lookup).</summary>
+    public static async Task<MemberView?> FindMemberAsync(ClaimsPrincipal user, IPartnershipGrain partnership)
+    {
+        var userId = UserId(user);
+        return userId is null ? null : await partnership.GetMemberAsync(userId);
+    }
+
     public static string? UserId(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
 

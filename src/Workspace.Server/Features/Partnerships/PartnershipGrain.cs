@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
 using Workspace.Collaboration.Errors;
 using Workspace.Server.Data;
 using Workspace.Server.Features.Accounts;
@@ -16,10 +17,18 @@ public interface IPartnershipGrain : IGrainWithGuidKey
     /// <summary>The partnership, or null when it does not exist.</summary>
     Task<PartnershipView?> GetAsync();
 
-    /// <summary>The member, or null when the user is not in this partnership (or it does not exist).</summary>
+    /// <summary>
+    /// The member, or null when the user is not in this partnership (or it does not exist). Asked on every hub call,
+    /// so it never queues behind a write of this grain: it only reads the member list, which a membership change
+    /// updates in one step after storing it, so a change that has returned is seen by every later call.
+    /// </summary>
+    [AlwaysInterleave]
     Task<MemberView?> GetMemberAsync(string userId);
 
-    /// <summary>True when the partnership exists and is archived (read-only).</summary>
+    /// <summary>
+    /// True when the partnership exists and is archived (read-only). Interleaves like <see cref="GetMemberAsync"/>.
+    /// </summary>
+    [AlwaysInterleave]
     Task<bool> IsArchivedAsync();
 
     Task<IReadOnlyList<ActivityView>> GetActivityAsync(int take);

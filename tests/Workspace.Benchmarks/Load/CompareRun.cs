@@ -1,0 +1,188 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Workspace.Benchmarks.Load;
+
+/// <summary>
+/// The same co-editing workload against this product and ShareDB, one after the other, each server alone on one
+/// core, and both printed in one table. Usage (the generator itself should run on the other core, see
+/// run-load-compare.sh): compare [--docs 10] [--writers 5] [--interval 100] [--warmup 20] [--seconds 15]
+/// [--targets product,sharedb] [--server-core 0] [--max-generator-cpu 85] [--max-delay 5] [--server-dll path]
+/// [--Documents:Key=value ...]
+/// </summary>
+public static class CompareRun
+{
+    private sealed record Options(int Docs, int Writers, int IntervalMs, int Warmup, int Seconds, string[] Targets,
+        int ServerCore, double MaxGeneratorCpu, double MaxDelayMs, string[] ProductArgs, string? ServerDll);
+
+    public sealed record Result(string Name, double Seconds, ProcSample Server, long PeakRss, ProcSample Generator,
+        long Inserts, long Acks, long Deliveries, double[] Latencies, double[] Delays, bool Converged);
+
+    private sealed class Probe : IProbe
+    {
+        private readonly ConcurrentDictionary<(string, long), long> _sentAt = new();
+        private readonly ConcurrentQueue<double> _latencies = new();
+        private long _acks;
+        private long _deliveries;
+
+        public volatile bool Measuring;
+
+        public long Acks => Interlocked.Read(ref _acks);
+
+        public long Deliveries => Interlocked.Read(ref _deliveries);
+
+        public double[] Latencies => [.. _latencies];
+
+        public void Sent(string src, long seq) => _sentAt[(src, seq)] = Stopwatch.GetTimestamp();
+
+        public void Acked()
+        {
+            if (Measuring)
+            {
+                Interlocked.Increment(ref _acks);
+            }
+        }
+
+        public void Applied(string src, long seq)
+        {
+            if (Measuring && _sentAt.TryGetValue((src, seq), out var start))
+            {
+                _latencies.Enqueue(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                Interlocked.Increment(ref _deliveries);
+            }
+        }
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var o = Parse(args);
+        Console.WriteLine($"Compare: {o.Docs} documents × {o.Writers} writers, one insert per writer every " +
+            $"{o.IntervalMs} ms, {o.Warmup} s warm-up, {o.Seconds} s measured; servers on core {o.ServerCore}, " +
+            $"generator pid {Environment.ProcessId} " +
+            $"on {AffinityOfSelf()}; load average before: {File.ReadAllText("/proc/loadavg").Trim()}");
+        var results = new List<Result>();
+        foreach (var name in o.Targets)
+        {
+            await using LoadTarget target = name == "sharedb"
+                ? new ShareDbTarget(ShareDbFolder())
+                : new ProductTarget(o.ProductArgs, o.ServerDll);
+            results.Add(await MeasureAsync(target, o));
+        }
+        CompareTable.Print(results, o.MaxGeneratorCpu, o.MaxDelayMs);
+        return results.All(r => r.Converged) ? 0 : 1;
+    }
+
+    private static async Task<Result> MeasureAsync(LoadTarget target, Options o)
+    {
+        await target.StartAsync(o.ServerCore);
+        var probe = new Probe();
+        var writers = await target.ConnectAsync(o.Docs, o.Writers, probe);
+        Console.WriteLine($"{target.Name}: pid {target.Pid}, {writers.Count} clients connected; typing.");
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(o.Warmup + o.Seconds));
+        long inserts = 0;
+        var typing = writers.Select((w, i) => Task.Run(async () =>
+        {
+            var random = new Random(i);
+            await Task.Delay(random.Next(o.IntervalMs));
+            using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(o.IntervalMs));
+            try
+            {
+                do
+                {
+                    w.Writer.Insert(random.Next(w.Writer.Length() + 1), ((char)('a' + random.Next(26))).ToString());
+                    if (probe.Measuring)
+                    {
+                        Interlocked.Increment(ref inserts);
+                    }
+                }
+                while (await timer.WaitForNextTickAsync(stop.Token));
+            }
+            catch (OperationCanceledException)
+            {
+                // Time is up.
+            }
+        })).ToList();
+        await Task.Delay(TimeSpan.FromSeconds(o.Warmup));
+        var (server0, generator0) = (ProcSample.Of(target.Pid), ProcSample.Of(Environment.ProcessId));
+        var wall = Stopwatch.StartNew();
+        probe.Measuring = true;
+        var delays = new List<double>();
+        var peakRss = 0L;
+        while (!stop.IsCancellationRequested)
+        {
+            // The generator's own scheduling delay: how late a 10 ms timer continuation runs on its thread pool.
+            var started = Stopwatch.GetTimestamp();
+            await Task.Delay(10);
+            delays.Add(Math.Max(0, Stopwatch.GetElapsedTime(started).TotalMilliseconds - 10));
+            if (delays.Count % 10 == 0)
+            {
+                // Every ~100 ms: peak memory, and the threads' counters before the thread pool retires any of them.
+                peakRss = Math.Max(peakRss, ProcSample.Of(target.Pid).RssBytes);
+                ThreadCounters.For(Environment.ProcessId).Read();
+            }
+        }
+        probe.Measuring = false;
+        var (server1, generator1) = (ProcSample.Of(target.Pid), ProcSample.Of(Environment.ProcessId));
+        var seconds = wall.Elapsed.TotalSeconds;
+        await Task.WhenAll(typing);
+        var converged = await ConvergedAsync(writers);
+        foreach (var (_, w) in writers)
+        {
+            await w.Close();
+        }
+        return new Result(target.Name, seconds, server1 - server0, peakRss, generator1 - generator0,
+            Interlocked.Read(ref inserts), probe.Acks, probe.Deliveries, probe.Latencies, [.. delays], converged);
+    }
+
+    /// <summary>Every client has no edit left unacknowledged and reads the same text as the others of its document.
+    /// </summary>
+    private static async Task<bool> ConvergedAsync(List<(int Doc, Writer Writer)> writers)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            if (writers.All(w => w.Writer.Synced())
+                && writers.GroupBy(w => w.Doc).All(g => g.Select(w => w.Writer.Text()).Distinct().Count() == 1))
+            {
+                return true;
+            }
+            await Task.Delay(100);
+        }
+        return false;
+    }
+
+    private static string AffinityOfSelf()
+    {
+        var line = File.ReadLines("/proc/self/status")
+            .FirstOrDefault(l => l.StartsWith("Cpus_allowed_list:", StringComparison.Ordinal));
+        return line is null ? "?" : "cores " + line.Split(':')[1].Trim();
+    }
+
+    private static string ShareDbFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "tests", "Workspace.Benchmarks", "sharedb");
+            if (File.Exists(Path.Combine(candidate, "server.mjs")))
+            {
+                return candidate;
+            }
+        }
+        throw new DirectoryNotFoundException("tests/Workspace.Benchmarks/sharedb was not found above the generator.");
+    }
+
+    private static Options Parse(string[] args)
+    {
+        string? Get(string name) =>
+            Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        int Int(string name, int fallback) =>
+            Get(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        return new Options(Int("--docs", 10), Int("--writers", 5), Int("--interval", 100), Int("--warmup", 20),
+            Int("--seconds", 15), (Get("--targets") ?? "product,sharedb").Split(','), Int("--server-core", 0),
+            Int("--max-generator-cpu", 85), Int("--max-delay", 5),
+            [.. args.Where(a => a.StartsWith("--Documents:", StringComparison.Ordinal)
+                || a.StartsWith("--Database:", StringComparison.Ordinal))],
+            Get("--server-dll"));
+    }
+}

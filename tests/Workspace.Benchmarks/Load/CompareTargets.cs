@@ -1,0 +1,203 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.SignalR.Client;
+using Workspace.Client;
+
+namespace Workspace.Benchmarks.Load;
+
+/// <summary>One typing client, whatever server it talks to.</summary>
+public sealed record Writer(
+    Action<int, string> Insert, Func<int> Length, Func<string> Text, Func<bool> Synced, Func<ValueTask> Close);
+
+/// <summary>What every writer reports: an op leaving (src, seq), an ack, a remote op applied (src, seq).</summary>
+public interface IProbe
+{
+    void Sent(string src, long seq);
+
+    void Acked();
+
+    void Applied(string src, long seq);
+}
+
+/// <summary>A server process pinned to one core, and how to open D × W writers on it.</summary>
+public abstract class LoadTarget : IAsyncDisposable
+{
+    private Process? _process;
+
+    public abstract string Name { get; }
+
+    public int Pid => _process!.Id;
+
+    public abstract Task StartAsync(int core);
+
+    public abstract Task<List<(int Doc, Writer Writer)>> ConnectAsync(int docs, int writers, IProbe probe);
+
+    /// <summary>Starts <paramref name="file"/> under <c>taskset -c core</c> (it execs: same pid).</summary>
+    protected Process StartPinned(int core, string file, string workingDirectory, IEnumerable<string> args,
+        IDictionary<string, string>? environment = null)
+    {
+        var info = new ProcessStartInfo("taskset")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory,
+        };
+        var pinned = new[] { "-c", core.ToString(System.Globalization.CultureInfo.InvariantCulture), file };
+        foreach (var a in pinned.Concat(args))
+        {
+            info.ArgumentList.Add(a);
+        }
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+        _process = Process.Start(info)!;
+        // A generator stopped with Ctrl+C or SIGTERM must not leave its server running on the benchmark core.
+        var started = _process;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(started);
+        Console.CancelKeyPress += (_, _) => Stop(started);
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                Console.Error.WriteLine($"{Name}: {e.Data}");
+            }
+        };
+        _process.BeginErrorReadLine();
+        return _process;
+    }
+
+    private static void Stop(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already disposed: it was stopped.
+        }
+    }
+
+    public virtual ValueTask DisposeAsync()
+    {
+        if (_process is not null)
+        {
+            Stop(_process);
+        }
+        _process?.Dispose();
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>This product: the Release server build, own SQLite file, durable storage as by default.</summary>
+public sealed class ProductTarget(string[] extraArgs, string? serverDll) : LoadTarget
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "workspace-compare", Guid.NewGuid().ToString("N"));
+    private string _url = "";
+
+    public override string Name => "this product";
+
+    public override async Task StartAsync(int core)
+    {
+        var dll = serverDll ?? LoadGenerator.FindServerDll();
+        Directory.CreateDirectory(_data);
+        var port = LoadGenerator.FreePort();
+        _url = $"http://127.0.0.1:{port}";
+        var process = StartPinned(core, "dotnet", Path.GetDirectoryName(dll)!,
+            new[] { dll, $"--urls={_url}", $"--Database:DataDirectory={_data}",
+                $"--Orleans:SiloPort={LoadGenerator.FreePort()}",
+                "--Orleans:GatewayPort=0", "--Logging:LogLevel:Default=Warning" }.Concat(extraArgs),
+            new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+        process.BeginOutputReadLine();
+        await LoadGenerator.WaitHealthyAsync(_url);
+    }
+
+    public override async Task<List<(int Doc, Writer Writer)>> ConnectAsync(int docs, int writers, IProbe probe)
+    {
+        var (http, cookies, _, ids) = await LoadGenerator.SeedAsync(_url, docs);
+        http.Dispose();
+        var result = new List<(int, Writer)>();
+        for (var d = 0; d < docs; d++)
+        {
+            for (var w = 0; w < writers; w++)
+            {
+                var connection = new HubConnectionBuilder()
+                    .WithUrl(_url + DocumentHubNames.Path, h => h.Cookies = cookies).Build();
+                connection.ServerTimeout = TimeSpan.FromSeconds(60);
+                await connection.StartAsync();
+                var session = new CoEditingSession(connection, ids[d]);
+                session.Sending += seq => probe.Sent(session.ClientId, seq);
+                session.Acknowledged += _ => probe.Acked();
+                connection.On<AppliedOperation>(DocumentHubNames.OperationApplied,
+                    op => probe.Applied(op.ClientId, op.ClientSeq));
+                await session.OpenAsync();
+                result.Add((d, new Writer(
+                    session.Insert, () => session.Length, () => session.Text, () => session.IsSynced,
+                    async () => { await session.DisposeAsync(); await connection.DisposeAsync(); })));
+            }
+        }
+        return result;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Temp folder.
+        }
+    }
+}
+
+/// <summary>ShareDB 7 in memory with text-unicode (tests/Workspace.Benchmarks/sharedb/server.mjs).</summary>
+public sealed class ShareDbTarget(string scriptDirectory) : LoadTarget
+{
+    private Uri _url = new("ws://127.0.0.1/");
+
+    public override string Name => "ShareDB 7 (memory)";
+
+    public override async Task StartAsync(int core)
+    {
+        var process = StartPinned(core, "node", scriptDirectory, ["server.mjs", "0"]);
+        var ready = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30))
+            ?? throw new InvalidOperationException("The ShareDB server did not start (npm ci in its folder?).");
+        _url = new Uri($"ws://127.0.0.1:{ready.Split(' ')[1]}/");
+    }
+
+    public override async Task<List<(int Doc, Writer Writer)>> ConnectAsync(int docs, int writers, IProbe probe)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var result = new List<(int, Writer)>();
+        for (var d = 0; d < docs; d++)
+        {
+            var id = $"doc{d}";
+            for (var w = 0; w < writers; w++)
+            {
+                var session = new ShareDbSession("docs", id);
+                await session.ConnectAsync(_url, timeout.Token);
+                if (w == 0)
+                {
+                    await session.CreateAsync(timeout.Token);
+                }
+                session.Sending += seq => probe.Sent(session.Src, seq);
+                session.Acknowledged += probe.Acked;
+                session.RemoteApplied += probe.Applied;
+                await session.SubscribeAsync(timeout.Token);
+                result.Add((d, new Writer(
+                    session.Insert, () => session.Length, () => session.Text, () => session.IsSynced,
+                    session.DisposeAsync)));
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# CPU profile of this product's server under the side-by-side workload (Linux perf with the .NET perf map).
+# usage: profile-load.sh OUT-PREFIX [compare args, e.g. --docs 10 --writers 5 --server-dll path]
+# Writes OUT.txt (the run's table), OUT.data (perf), OUT.children.txt (inclusive), OUT.self.txt (by library).
+# W^X off so perf can name JIT-compiled frames (with it on they land in "memfd:doublemapper").
+set -euo pipefail
+out=$1; shift
+cd "$(dirname "$0")/../.."
+DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 taskset -c 1 \
+  dotnet tests/Workspace.Benchmarks/bin/Release/net10.0/Workspace.Benchmarks.dll compare --targets product "$@" > "$out.txt" 2>&1 &
+run=$!
+pid=""
+for _ in $(seq 1 300); do
+  pid=$(grep -oP 'this product: pid \K[0-9]+' "$out.txt" 2>/dev/null || true); [ -n "$pid" ] && break; sleep 1
+done
+sleep 20   # the run's default warm-up
+perf record -F 199 -g -p "$pid" -o "$out.data" -- sleep 12 > /dev/null 2>&1
+wait $run || true
+perf report -i "$out.data" --children --sort symbol --stdio -g none 2>/dev/null | grep -E '^ +[0-9]' | grep -v ' 0x0000' | head -40 > "$out.children.txt"
+perf report -i "$out.data" --no-children --sort dso --stdio -g none 2>/dev/null | grep -E '^ +[0-9]' | head -15 > "$out.self.txt"
+echo "$out.children.txt, $out.self.txt"
