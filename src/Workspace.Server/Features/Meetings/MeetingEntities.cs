@@ -116,6 +116,15 @@ public sealed class CalendarFeedToken
     public DateTimeOffset? RevokedAt { get; set; }
 }
 
+/// <summary>
+/// Wall-clock times are kept as text (<c>2026-10-27T10:00:00</c>): they belong to a zone named beside them, and a
+/// provider that maps DateTime to an instant (PostgreSQL's timestamptz) would refuse or shift them.
+/// </summary>
+internal sealed class WallClockConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, string>(
+    v => v.ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+    v => DateTime.ParseExact(v, "yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture,
+        System.Globalization.DateTimeStyles.None));
+
 internal sealed class MeetingConfiguration :
     IEntityTypeConfiguration<Meeting>, IEntityTypeConfiguration<MeetingOccurrenceChange>,
     IEntityTypeConfiguration<AgendaItem>, IEntityTypeConfiguration<Decision>,
@@ -131,16 +140,22 @@ internal sealed class MeetingConfiguration :
         e.Property(m => m.AttendeeUserIds).HasMaxLength(8000);
         e.Property(m => m.UpdatedByName).HasMaxLength(100);
         e.Property(m => m.Recurrence).HasConversion<string>().HasMaxLength(20);
+        e.Property(m => m.StartLocal).HasConversion(new WallClockConverter()).HasMaxLength(19);
     }
 
-    public void Configure(EntityTypeBuilder<MeetingOccurrenceChange> e) =>
+    public void Configure(EntityTypeBuilder<MeetingOccurrenceChange> e)
+    {
         e.HasIndex(c => new { c.MeetingId, c.OriginalStartLocal }).IsUnique();
+        e.Property(c => c.OriginalStartLocal).HasConversion(new WallClockConverter()).HasMaxLength(19);
+        e.Property(c => c.NewStartLocal).HasConversion(new WallClockConverter()).HasMaxLength(19);
+    }
 
     public void Configure(EntityTypeBuilder<AgendaItem> e)
     {
         e.HasIndex(a => new { a.PartnershipId, a.MeetingId });
         e.Property(a => a.Title).HasMaxLength(300);
         e.Property(a => a.LinkKind).HasConversion<string>().HasMaxLength(20);
+        e.Property(a => a.Occurrence).HasConversion(new WallClockConverter()).HasMaxLength(19);
     }
 
     public void Configure(EntityTypeBuilder<Decision> e)
@@ -150,6 +165,7 @@ internal sealed class MeetingConfiguration :
         e.Property(d => d.Why).HasMaxLength(4000);
         e.Property(d => d.PartyIds).HasMaxLength(2000);
         e.Property(d => d.Links).HasMaxLength(4000);
+        e.Property(d => d.Occurrence).HasConversion(new WallClockConverter()).HasMaxLength(19);
     }
 
     public void Configure(EntityTypeBuilder<DecisionRevision> e)
