@@ -22,11 +22,13 @@ public static class CalendarFiles
     {
         group.MapGet("/meetings/{meetingId:guid}/ics", async (Guid partnershipId, Guid meetingId, IGrainFactory grains,
             WorkspaceDb db) => await MeetingsApi.Grain(grains, partnershipId).GetMeetingAsync(meetingId) is { } meeting
-                ? Results.Text(MeetingCalendar.ToIcs([meeting], await EmailsAsync(db, [meeting]), meeting.Title), IcsType)
+                ? Results.Text(MeetingCalendar.ToIcs([meeting], await EmailsAsync(db, [meeting]), meeting.Title),
+                    IcsType)
                 : Problems.NotFound(ErrorCodes.UnknownMeeting, "This meeting does not exist."))
             .RequireMember();
         group.MapPost("/calendar-feed", CreateFeedAsync).RequireMember().AllowOnArchived();
-        group.MapDelete("/calendar-feed", async (Guid partnershipId, HttpContext http, WorkspaceDb db, TimeProvider clock) =>
+        group.MapDelete("/calendar-feed", async (Guid partnershipId, HttpContext http, WorkspaceDb db,
+            TimeProvider clock) =>
         {
             await RevokeAsync(db, partnershipId, http.Member().UserId, clock.GetUtcNow());
             await db.SaveChangesAsync(http.RequestAborted);
@@ -44,18 +46,21 @@ public static class CalendarFiles
         var now = clock.GetUtcNow();
         await RevokeAsync(db, partnershipId, userId, now);
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        db.Add(new CalendarFeedToken { Id = Guid.NewGuid(), PartnershipId = partnershipId, UserId = userId, TokenHash = Hash(token), CreatedAt = now });
+        db.Add(new CalendarFeedToken { Id = Guid.NewGuid(), PartnershipId = partnershipId, UserId = userId,
+            TokenHash = Hash(token), CreatedAt = now });
         await db.SaveChangesAsync(http.RequestAborted);
         var url = $"{http.Request.Scheme}://{http.Request.Host}/api/calendar-feeds/{token}";
         return TypedResults.Ok(new CalendarFeedView(url));
     }
 
-    private static async Task<IResult> FeedAsync(string token, WorkspaceDb db, IGrainFactory grains, CancellationToken ct)
+    private static async Task<IResult> FeedAsync(string token, WorkspaceDb db, IGrainFactory grains,
+        CancellationToken ct)
     {
         var hash = Hash(token.EndsWith(".ics", StringComparison.Ordinal) ? token[..^4] : token);
         var feed = await db.Set<CalendarFeedToken>().AsNoTracking()
             .FirstOrDefaultAsync(t => t.TokenHash == hash && t.RevokedAt == null, ct);
-        if (feed is null || await grains.GetGrain<IPartnershipGrain>(feed.PartnershipId).GetMemberAsync(feed.UserId) is null)
+        if (feed is null
+            || await grains.GetGrain<IPartnershipGrain>(feed.PartnershipId).GetMemberAsync(feed.UserId) is null)
         {
             return Problems.NotFound(ErrorCodes.UnknownCalendarFeed, "Unknown calendar feed.");
         }

@@ -11,7 +11,8 @@ namespace Workspace.Server.Features.Meetings;
 /// </summary>
 public static class MeetingCalendar
 {
-    /// <summary>Most occurrences one listing expands (a weekly series over the longest window is far below it).</summary>
+    /// <summary>Most occurrences one listing expands (a weekly series over the longest window is far below
+    /// it).</summary>
     public const int MaxOccurrences = 500;
 
     public static string? RRuleOf(MeetingRecurrence recurrence, DateOnly? until)
@@ -28,16 +29,20 @@ public static class MeetingCalendar
         return rule is null || until is not { } last ? rule : $"{rule};UNTIL={last.AddDays(1):yyyyMMdd}T000000Z";
     }
 
-    /// <summary>The moment a wall-clock time in an IANA zone begins (an ambiguous time counts as its first instance).</summary>
+    /// <summary>The moment a wall-clock time in an IANA zone begins (an ambiguous time counts as its first
+    /// instance).</summary>
     public static DateTimeOffset ToUtc(DateTime local, string timeZone) =>
-        new(new CalDateTime(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), timeZone, true).AsUtc, TimeSpan.Zero);
+        new(new CalDateTime(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), timeZone, true).AsUtc,
+            TimeSpan.Zero);
 
     public static bool IsValidLocal(DateTime local, string timeZone) =>
-        !TimeZoneInfo.FindSystemTimeZoneById(timeZone).IsInvalidTime(DateTime.SpecifyKind(local, DateTimeKind.Unspecified));
+        !TimeZoneInfo.FindSystemTimeZoneById(timeZone).IsInvalidTime(DateTime.SpecifyKind(local,
+            DateTimeKind.Unspecified));
 
     public static bool IsIanaZone(string? timeZone) =>
         timeZone is { Length: > 0 and <= 64 } zone
-        && (zone == "UTC" || (zone.Contains('/', StringComparison.Ordinal) && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _)));
+        && (zone == "UTC" || (zone.Contains('/', StringComparison.Ordinal)
+            && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _)));
 
     /// <summary>Occurrences that start in [from, to), moves and cancellations applied, in start order.</summary>
     public static IEnumerable<OccurrenceView> Expand(
@@ -61,7 +66,8 @@ public static class MeetingCalendar
         return found.OrderBy(o => o.StartUtc).Take(MaxOccurrences);
     }
 
-    /// <summary>The wall-clock starts the series rule gives (its identities), from about <paramref name="from"/>.</summary>
+    /// <summary>The wall-clock starts the series rule gives (its identities), from about <paramref
+    /// name="from"/>.</summary>
     public static IEnumerable<DateTime> OriginalStarts(MeetingView meeting, DateTimeOffset from, DateTimeOffset to)
     {
         if (meeting.RRule is null)
@@ -103,7 +109,8 @@ public static class MeetingCalendar
             {
                 var single = Event(meeting with { RRule = null, Start = change.NewStart ?? change.OriginalStart });
                 Describe(single, meeting, emailOf);
-                single.RecurrenceIdentifier = new RecurrenceIdentifier(new CalDateTime(change.OriginalStart, meeting.TimeZone, true), null);
+                single.RecurrenceIdentifier = new RecurrenceIdentifier(new CalDateTime(change.OriginalStart,
+                    meeting.TimeZone, true), null);
                 single.Sequence = Math.Max(meeting.Sequence, change.Sequence);
                 single.Status = meeting.Cancelled || change.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed;
                 calendar.Events.Add(single);
@@ -116,7 +123,8 @@ public static class MeetingCalendar
     {
         var series = new CalendarEvent
         {
-            DtStart = new CalDateTime(DateTime.SpecifyKind(meeting.Start, DateTimeKind.Unspecified), meeting.TimeZone, true),
+            DtStart = new CalDateTime(DateTime.SpecifyKind(meeting.Start, DateTimeKind.Unspecified), meeting.TimeZone,
+                true),
             Duration = Duration.FromMinutes(meeting.DurationMinutes),
         };
         if (meeting.RRule is { } rule)

@@ -15,7 +15,8 @@ public sealed class Meeting
     public Guid Id { get; set; }
     public Guid PartnershipId { get; set; }
     public string Title { get; set; } = "";
-    /// <summary>Wall-clock start in <see cref="TimeZone"/> (a series keeps its local time across daylight saving).</summary>
+    /// <summary>Wall-clock start in <see cref="TimeZone"/> (a series keeps its local time across daylight
+    /// saving).</summary>
     public DateTime StartLocal { get; set; }
     public int DurationMinutes { get; set; }
     /// <summary>IANA time zone of the organiser.</summary>
@@ -120,7 +121,8 @@ public sealed class CalendarFeedToken
 /// Wall-clock times are kept as text (<c>2026-10-27T10:00:00</c>): they belong to a zone named beside them, and a
 /// provider that maps DateTime to an instant (PostgreSQL's timestamptz) would refuse or shift them.
 /// </summary>
-internal sealed class WallClockConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, string>(
+internal sealed class WallClockConverter()
+    : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, string>(
     v => v.ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
     v => DateTime.ParseExact(v, "yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture,
         System.Globalization.DateTimeStyles.None));

@@ -31,33 +31,40 @@ public static class MeetingsApi
         var viewer = group.MapGroup("").RequireMember().ValidateRequests();
         viewer.MapPut("/meetings/{meetingId:guid}", async (Guid partnershipId, Guid meetingId, MeetingInput input,
             HttpContext http, IGrainFactory grains) =>
-            (await Grain(grains, partnershipId).UpdateAsync(Actor(http), http.Member().Role, meetingId, input)).ToHttp());
+            (await Grain(grains, partnershipId).UpdateAsync(Actor(http), http.Member().Role, meetingId,
+                input)).ToHttp());
         viewer.MapPost("/meetings/{meetingId:guid}/cancel", async (Guid partnershipId, Guid meetingId, HttpContext http,
-            IGrainFactory grains) => (await Grain(grains, partnershipId).CancelAsync(Actor(http), http.Member().Role, meetingId)).ToHttp());
+            IGrainFactory grains) => (await Grain(grains, partnershipId).CancelAsync(Actor(http), http.Member().Role,
+                meetingId)).ToHttp());
         viewer.MapPost("/meetings/{meetingId:guid}/occurrences/{occurrence}/move", (Guid partnershipId, Guid meetingId,
             string occurrence, MoveOccurrenceInput input, HttpContext http, IGrainFactory grains) =>
             OnOccurrenceAsync(occurrence, at => Grain(grains, partnershipId).MoveOccurrenceAsync(Actor(http),
                 http.Member().Role, meetingId, at, DateTime.SpecifyKind(input.Start, DateTimeKind.Unspecified))));
-        viewer.MapPost("/meetings/{meetingId:guid}/occurrences/{occurrence}/cancel", (Guid partnershipId, Guid meetingId,
+        viewer.MapPost("/meetings/{meetingId:guid}/occurrences/{occurrence}/cancel", (Guid partnershipId,
+            Guid meetingId,
             string occurrence, HttpContext http, IGrainFactory grains) =>
             OnOccurrenceAsync(occurrence, at => Grain(grains, partnershipId).CancelOccurrenceAsync(Actor(http),
                 http.Member().Role, meetingId, at)));
 
         var commenter = group.MapGroup("").RequireMember(PartnershipRole.Commenter).ValidateRequests();
-        commenter.MapPost("/meetings/{meetingId:guid}/agenda", async (Guid partnershipId, Guid meetingId, AgendaItemInput input,
+        commenter.MapPost("/meetings/{meetingId:guid}/agenda", async (Guid partnershipId, Guid meetingId,
+            AgendaItemInput input,
             HttpContext http, IGrainFactory grains) =>
             (await Grain(grains, partnershipId).AddAgendaItemAsync(Actor(http), meetingId, input)).ToHttp());
         commenter.MapPost("/meetings/{meetingId:guid}/agenda/order", async (Guid partnershipId, Guid meetingId,
             AgendaOrderInput input, HttpContext http, IGrainFactory grains) =>
             (await Grain(grains, partnershipId).ReorderAgendaAsync(Actor(http), meetingId, input)).ToHttp());
-        commenter.MapDelete("/meetings/{meetingId:guid}/agenda/{itemId:guid}", async (Guid partnershipId, Guid meetingId,
+        commenter.MapDelete("/meetings/{meetingId:guid}/agenda/{itemId:guid}", async (Guid partnershipId,
+            Guid meetingId,
             Guid itemId, HttpContext http, IGrainFactory grains) => (await Grain(grains, partnershipId)
             .RemoveAgendaItemAsync(Actor(http), http.Member().Role, meetingId, itemId)).ToHttp());
 
         var editor = group.MapGroup("").RequireMember(PartnershipRole.Editor).ValidateRequests();
-        editor.MapPost("/meetings", async (Guid partnershipId, MeetingInput input, HttpContext http, IGrainFactory grains) =>
+        editor.MapPost("/meetings", async (Guid partnershipId, MeetingInput input, HttpContext http,
+            IGrainFactory grains) =>
             (await Grain(grains, partnershipId).ScheduleAsync(Actor(http), input)).ToHttp());
-        editor.MapPost("/meetings/{meetingId:guid}/decisions", async (Guid partnershipId, Guid meetingId, DecisionInput input,
+        editor.MapPost("/meetings/{meetingId:guid}/decisions", async (Guid partnershipId, Guid meetingId,
+            DecisionInput input,
             HttpContext http, IGrainFactory grains) =>
             (await Grain(grains, partnershipId).DecideAsync(Actor(http), meetingId, input)).ToHttp());
         editor.MapPost("/decisions/{decisionId:guid}/revisions", async (Guid partnershipId, Guid decisionId,
@@ -67,7 +74,8 @@ public static class MeetingsApi
         app.MapCalendarFiles(group);
     }
 
-    /// <summary>Occurrences starting in [from, to) (default: from a day ago, 90 days ahead; at most 400 days).</summary>
+    /// <summary>Occurrences starting in [from, to) (default: from a day ago, 90 days ahead; at most 400
+    /// days).</summary>
     private static async Task<IResult> ListAsync(
         Guid partnershipId, DateTimeOffset? from, DateTimeOffset? to, IGrainFactory grains, TimeProvider clock)
     {
@@ -91,15 +99,18 @@ public static class MeetingsApi
         {
             return null;
         }
-        if (DateTime.TryParseExact(text, OccurrenceFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+        if (DateTime.TryParseExact(text, OccurrenceFormat, CultureInfo.InvariantCulture, DateTimeStyles.None,
+            out var at))
         {
             occurrence = at;
             return null;
         }
-        return Problems.Invalid("occurrence", ErrorCodes.UnknownOccurrence, "An occurrence is written yyyyMMddTHHmmss.");
+        return Problems.Invalid("occurrence", ErrorCodes.UnknownOccurrence,
+            "An occurrence is written yyyyMMddTHHmmss.");
     }
 
-    private static async Task<IResult> OnOccurrenceAsync(string occurrence, Func<DateTime, Task<Outcome<MeetingView>>> act)
+    private static async Task<IResult> OnOccurrenceAsync(string occurrence, Func<DateTime,
+        Task<Outcome<MeetingView>>> act)
     {
         if (ParseOccurrence(occurrence, out var at) is { } bad)
         {
@@ -110,7 +121,8 @@ public static class MeetingsApi
             : Problems.Invalid("occurrence", ErrorCodes.UnknownOccurrence, "Name the occurrence of the series.");
     }
 
-    internal static IMeetingsGrain Grain(IGrainFactory grains, Guid partnershipId) => grains.GetGrain<IMeetingsGrain>(partnershipId);
+    internal static IMeetingsGrain Grain(IGrainFactory grains,
+        Guid partnershipId) => grains.GetGrain<IMeetingsGrain>(partnershipId);
 
     private static Actor Actor(HttpContext http) => PartnershipAccess.ActorOf(http.User, http.Member());
 }

@@ -10,7 +10,8 @@ public sealed partial class MeetingsGrain
     {
         if (!_meetings.TryGetValue(meetingId, out var meeting))
         {
-            return Outcome<IReadOnlyList<AgendaItemView>>.NotFound(ErrorCodes.UnknownMeeting, "This meeting does not exist.");
+            return Outcome<IReadOnlyList<AgendaItemView>>.NotFound(ErrorCodes.UnknownMeeting,
+                "This meeting does not exist.");
         }
         if (ValidateOccurrence(meeting, occurrence) is { } invalid)
         {
@@ -28,7 +29,8 @@ public sealed partial class MeetingsGrain
         var members = await MembersAsync();
         var title = input.Title?.Trim() ?? "";
         FieldError? invalid = ValidateOccurrence(meeting, input.Occurrence)
-            ?? (title.Length is 0 or > 300 ? Problems.Length("title", title, 300, "An agenda item needs 1 to 300 characters.") : null)
+            ?? (title.Length is 0 or > 300 ? Problems.Length("title", title, 300,
+                "An agenda item needs 1 to 300 characters.") : null)
             ?? (input.Minutes is < 0 or > 480 ? new FieldError("minutes", ErrorCodes.OutOfRange, "0 to 480 minutes.",
                 Problems.Args(("min", 0), ("max", 480))) : null)
             ?? (input.OwnerUserId is { Length: > 0 } owner && members.All(m => m.UserId != owner)
@@ -48,7 +50,8 @@ public sealed partial class MeetingsGrain
             CreatedByUserId = actor.UserId, CreatedAt = clock.GetUtcNow(),
         };
         await feed.SaveAsync(PartnershipId, db => db.Add(item), actor, "agenda.added",
-            $"added “{item.Title}” to the agenda of “{meeting.Title}”", new { title = item.Title, meeting = meeting.Title });
+            $"added “{item.Title}” to the agenda of “{meeting.Title}”", new { title = item.Title,
+                meeting = meeting.Title });
         _agenda[item.Id] = item;
         var view = AgendaView(item, members);
         await feed.PublishAsync(PartnershipId, "agenda.updated", view);
@@ -60,7 +63,8 @@ public sealed partial class MeetingsGrain
     {
         if (!_meetings.TryGetValue(meetingId, out var meeting))
         {
-            return Outcome<IReadOnlyList<AgendaItemView>>.NotFound(ErrorCodes.UnknownMeeting, "This meeting does not exist.");
+            return Outcome<IReadOnlyList<AgendaItemView>>.NotFound(ErrorCodes.UnknownMeeting,
+                "This meeting does not exist.");
         }
         var members = await MembersAsync();
         if (ValidateOccurrence(meeting, input.Occurrence) is { } invalid)
@@ -92,14 +96,17 @@ public sealed partial class MeetingsGrain
         }
         var meeting = _meetings[meetingId];
         // Whoever added an item may take it back; otherwise it is the facilitator's or an editor's agenda.
-        if (item.CreatedByUserId != actor.UserId && meeting.FacilitatorUserId != actor.UserId && role < PartnershipRole.Editor)
+        if (item.CreatedByUserId != actor.UserId && meeting.FacilitatorUserId != actor.UserId
+            && role < PartnershipRole.Editor)
         {
-            return Outcome<AgendaItemView>.Forbidden(ErrorCodes.RoleTooLow, "Only its author, the facilitator or an editor.");
+            return Outcome<AgendaItemView>.Forbidden(ErrorCodes.RoleTooLow,
+                "Only its author, the facilitator or an editor.");
         }
         var removed = Reordered(item, item.SortOrder);
         removed.DeletedAt = clock.GetUtcNow();
         await feed.SaveAsync(PartnershipId, db => db.Update(removed), actor, "agenda.removed",
-            $"removed “{item.Title}” from the agenda of “{meeting.Title}”", new { title = item.Title, meeting = meeting.Title });
+            $"removed “{item.Title}” from the agenda of “{meeting.Title}”", new { title = item.Title,
+                meeting = meeting.Title });
         _agenda.Remove(itemId);
         var view = AgendaView(removed, await MembersAsync());
         await feed.PublishAsync(PartnershipId, "agenda.removed", view);
@@ -118,7 +125,8 @@ public sealed partial class MeetingsGrain
     private static AgendaItem Reordered(AgendaItem a, double sortOrder) => new()
     {
         Id = a.Id, PartnershipId = a.PartnershipId, MeetingId = a.MeetingId, Occurrence = a.Occurrence, Title = a.Title,
-        OwnerUserId = a.OwnerUserId, Minutes = a.Minutes, LinkKind = a.LinkKind, LinkId = a.LinkId, SortOrder = sortOrder,
+        OwnerUserId = a.OwnerUserId, Minutes = a.Minutes, LinkKind = a.LinkKind, LinkId = a.LinkId,
+            SortOrder = sortOrder,
         Version = a.Version + 1, CreatedByUserId = a.CreatedByUserId, CreatedAt = a.CreatedAt, DeletedAt = a.DeletedAt,
     };
 }

@@ -28,7 +28,8 @@ public sealed partial class MeetingsGrain
         {
             if (!_decisions.TryGetValue(oldId, out superseded))
             {
-                return Outcome<DecisionView>.Invalid("supersedesId", ErrorCodes.UnknownDecision, "That decision does not exist.");
+                return Outcome<DecisionView>.Invalid("supersedesId", ErrorCodes.UnknownDecision,
+                    "That decision does not exist.");
             }
             if (superseded.SupersededById is not null)
             {
@@ -40,7 +41,8 @@ public sealed partial class MeetingsGrain
         var decision = new Decision
         {
             Id = Guid.NewGuid(), PartnershipId = PartnershipId, MeetingId = meetingId, Occurrence = input.Occurrence,
-            Revision = 1, SupersedesId = superseded?.Id, CreatedByUserId = actor.UserId, CreatedAt = now, UpdatedAt = now,
+            Revision = 1, SupersedesId = superseded?.Id, CreatedByUserId = actor.UserId, CreatedAt = now,
+                UpdatedAt = now,
         };
         Word(decision, input.Text, input.Why, input.PartyIds, input.Links);
         var revision = RevisionOf(decision, actor, "", now);
@@ -62,7 +64,8 @@ public sealed partial class MeetingsGrain
     }
 
     /// <summary>A decision is never edited silently: each change is a new revision with who and why.</summary>
-    public async Task<Outcome<DecisionView>> ReviseDecisionAsync(Actor actor, Guid decisionId, DecisionRevisionInput input)
+    public async Task<Outcome<DecisionView>> ReviseDecisionAsync(Actor actor, Guid decisionId,
+        DecisionRevisionInput input)
     {
         if (!_decisions.TryGetValue(decisionId, out var current))
         {
@@ -70,11 +73,13 @@ public sealed partial class MeetingsGrain
         }
         if (current.Revision != input.Revision)
         {
-            return Outcome<DecisionView>.Conflict(DecisionViewOf(current), RevisionsOf(decisionId).Last().ChangedByName);
+            return Outcome<DecisionView>.Conflict(DecisionViewOf(current),
+                RevisionsOf(decisionId).Last().ChangedByName);
         }
         var reason = input.Reason?.Trim() ?? "";
         var invalid = (reason.Length is 0 or > 1000
-                ? Problems.Length("reason", reason, 1000, "Say why the decision changes (1 to 1000 characters).") : null)
+                ? Problems.Length("reason", reason, 1000,
+                    "Say why the decision changes (1 to 1000 characters).") : null)
             ?? (current.SupersededById is not null ? new FieldError("revision", ErrorCodes.DecisionSuperseded,
                 "A superseded decision is not changed; record a new one.", null) : null)
             ?? await ValidateWordingAsync(input.Text, input.Why, input.PartyIds, input.Links);
@@ -93,7 +98,8 @@ public sealed partial class MeetingsGrain
         {
             db.Update(updated);
             db.Add(revision);
-        }, actor, "decision.revised", $"revised the decision “{updated.Text}”: {reason}", new { text = updated.Text, reason });
+        }, actor, "decision.revised", $"revised the decision “{updated.Text}”: {reason}", new { text = updated.Text,
+            reason });
         _decisions[decisionId] = updated;
         RevisionsOf(decisionId).Add(revision);
         return await PublishDecisionAsync(updated);
@@ -109,12 +115,14 @@ public sealed partial class MeetingsGrain
         }
         if ((why?.Length ?? 0) > 4000)
         {
-            return new FieldError("why", ErrorCodes.TooLong, "The reason is limited to 4000 characters.", Problems.Args(("max", 4000)));
+            return new FieldError("why", ErrorCodes.TooLong, "The reason is limited to 4000 characters.",
+                Problems.Args(("max", 4000)));
         }
         var parties = (await GrainFactory.GetGrain<IPartnershipGrain>(PartnershipId).GetAsync())?.Parties ?? [];
         if ((partyIds ?? []).Any(p => parties.All(x => x.Id != p)))
         {
-            return new FieldError("partyIds", ErrorCodes.UnknownParty, "Every agreeing party must be of this partnership.", null);
+            return new FieldError("partyIds", ErrorCodes.UnknownParty,
+                "Every agreeing party must be of this partnership.", null);
         }
         return await ValidateLinksAsync(links ?? [], "links");
     }
@@ -126,7 +134,8 @@ public sealed partial class MeetingsGrain
         return Outcome<DecisionView>.Ok(view);
     }
 
-    private static void Word(Decision d, string text, string? why, IReadOnlyList<Guid>? partyIds, IReadOnlyList<MeetingLink>? links)
+    private static void Word(Decision d, string text, string? why, IReadOnlyList<Guid>? partyIds,
+        IReadOnlyList<MeetingLink>? links)
     {
         d.Text = text.Trim();
         d.Why = why?.Trim() ?? "";
@@ -145,9 +154,11 @@ public sealed partial class MeetingsGrain
     {
         var copy = new Decision
         {
-            Id = d.Id, PartnershipId = d.PartnershipId, MeetingId = d.MeetingId, Occurrence = d.Occurrence, Text = d.Text,
+            Id = d.Id, PartnershipId = d.PartnershipId, MeetingId = d.MeetingId, Occurrence = d.Occurrence,
+                Text = d.Text,
             Why = d.Why, PartyIds = d.PartyIds, Links = d.Links, Revision = d.Revision, SupersedesId = d.SupersedesId,
-            SupersededById = d.SupersededById, CreatedByUserId = d.CreatedByUserId, CreatedAt = d.CreatedAt, UpdatedAt = d.UpdatedAt,
+            SupersededById = d.SupersededById, CreatedByUserId = d.CreatedByUserId, CreatedAt = d.CreatedAt,
+                UpdatedAt = d.UpdatedAt,
         };
         change(copy);
         return copy;

@@ -28,7 +28,8 @@ public sealed partial class MeetingsGrain
         }
         if (!MeetingCalendar.IsValidLocal(input.Start, input.TimeZone))
         {
-            return new FieldError("start", ErrorCodes.TimeSkipped, "That time does not exist on that day in this time zone.", null);
+            return new FieldError("start", ErrorCodes.TimeSkipped,
+                "That time does not exist on that day in this time zone.", null);
         }
         if (input.DurationMinutes is < 5 or > 1440)
         {
@@ -46,16 +47,19 @@ public sealed partial class MeetingsGrain
         }
         if (members.All(m => m.UserId != input.FacilitatorUserId))
         {
-            return new FieldError("facilitatorUserId", ErrorCodes.NotAMember, "The facilitator must be a member.", null);
+            return new FieldError("facilitatorUserId", ErrorCodes.NotAMember, "The facilitator must be a member.",
+                null);
         }
-        if ((input.AttendeeUserIds ?? []).Any(a => members.All(m => m.UserId != a)) || input.AttendeeUserIds?.Count > 200)
+        if ((input.AttendeeUserIds ?? []).Any(a => members.All(m => m.UserId != a))
+            || input.AttendeeUserIds?.Count > 200)
         {
             return new FieldError("attendeeUserIds", ErrorCodes.NotAMember, "Every attendee must be a member.", null);
         }
         return null;
     }
 
-    /// <summary>Null when the occurrence names a meeting of this meeting (a series needs one, a single meeting none).</summary>
+    /// <summary>Null when the occurrence names a meeting of this meeting (a series needs one, a single meeting
+    /// none).</summary>
     private FieldError? ValidateOccurrence(Meeting meeting, DateTime? occurrence)
     {
         var ok = meeting.Recurrence == MeetingRecurrence.None
@@ -79,9 +83,9 @@ public sealed partial class MeetingsGrain
         {
             var exists = link.Kind switch
             {
-                MeetingLinkKind.Goal => (board ??= await GrainFactory.GetGrain<IGoalsGrain>(PartnershipId).GetBoardAsync())
+                MeetingLinkKind.Goal => (board ??= await Goals().GetBoardAsync())
                     .Goals.Any(g => g.Id == link.Id),
-                MeetingLinkKind.Kpi => (board ??= await GrainFactory.GetGrain<IGoalsGrain>(PartnershipId).GetBoardAsync())
+                MeetingLinkKind.Kpi => (board ??= await Goals().GetBoardAsync())
                     .Kpis.Any(k => k.Id == link.Id),
                 MeetingLinkKind.ActionItem => (items ??= await GrainFactory.GetGrain<IActionItemsGrain>(PartnershipId)
                     .GetAllAsync()).Any(i => i.Id == link.Id),
@@ -90,17 +94,21 @@ public sealed partial class MeetingsGrain
             };
             if (!exists)
             {
-                return new FieldError(field, ErrorCodes.UnknownLink, "The linked item does not exist in this partnership.",
+                return new FieldError(field, ErrorCodes.UnknownLink,
+                    "The linked item does not exist in this partnership.",
                     Problems.Args(("kind", link.Kind)));
             }
         }
         return null;
     }
 
+    private IGoalsGrain Goals() => GrainFactory.GetGrain<IGoalsGrain>(PartnershipId);
+
     private async Task<bool> DocumentExistsAsync(Guid documentId)
     {
         await using var db = await dbs.CreateDbContextAsync();
         var partnershipId = PartnershipId;
-        return await db.Set<Document>().AnyAsync(d => d.Id == documentId && d.PartnershipId == partnershipId && d.DeletedAt == null);
+        return await db.Set<Document>().AnyAsync(d => d.Id == documentId && d.PartnershipId == partnershipId
+            && d.DeletedAt == null);
     }
 }

@@ -15,11 +15,13 @@ public interface IMeetingsGrain : IGrainWithGuidKey
     Task<Outcome<MeetingView>> CancelAsync(Actor actor, PartnershipRole role, Guid meetingId);
     Task<Outcome<MeetingView>> MoveOccurrenceAsync(
         Actor actor, PartnershipRole role, Guid meetingId, DateTime occurrence, DateTime newStart);
-    Task<Outcome<MeetingView>> CancelOccurrenceAsync(Actor actor, PartnershipRole role, Guid meetingId, DateTime occurrence);
+    Task<Outcome<MeetingView>> CancelOccurrenceAsync(Actor actor, PartnershipRole role, Guid meetingId,
+        DateTime occurrence);
 
     Task<Outcome<IReadOnlyList<AgendaItemView>>> GetAgendaAsync(Guid meetingId, DateTime? occurrence);
     Task<Outcome<AgendaItemView>> AddAgendaItemAsync(Actor actor, Guid meetingId, AgendaItemInput input);
-    Task<Outcome<IReadOnlyList<AgendaItemView>>> ReorderAgendaAsync(Actor actor, Guid meetingId, AgendaOrderInput input);
+    Task<Outcome<IReadOnlyList<AgendaItemView>>> ReorderAgendaAsync(Actor actor, Guid meetingId,
+        AgendaOrderInput input);
     Task<Outcome<AgendaItemView>> RemoveAgendaItemAsync(Actor actor, PartnershipRole role, Guid meetingId, Guid itemId);
 
     Task<IReadOnlyList<DecisionView>> GetDecisionsAsync(Guid? meetingId);
@@ -27,7 +29,8 @@ public interface IMeetingsGrain : IGrainWithGuidKey
     Task<Outcome<DecisionView>> ReviseDecisionAsync(Actor actor, Guid decisionId, DecisionRevisionInput input);
 }
 
-/// <summary>The single authority for one partnership's meetings, agendas and decisions (keyed by partnership id).</summary>
+/// <summary>The single authority for one partnership's meetings, agendas and decisions (keyed by partnership
+/// id).</summary>
 public sealed partial class MeetingsGrain(IDbContextFactory<WorkspaceDb> dbs, PartnershipFeed feed, TimeProvider clock)
     : Grain, IMeetingsGrain
 {
@@ -43,7 +46,8 @@ public sealed partial class MeetingsGrain(IDbContextFactory<WorkspaceDb> dbs, Pa
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var id = PartnershipId;
-        foreach (var m in await db.Set<Meeting>().AsNoTracking().Where(m => m.PartnershipId == id).ToListAsync(cancellationToken))
+        foreach (var m in await db.Set<Meeting>().AsNoTracking()
+            .Where(m => m.PartnershipId == id).ToListAsync(cancellationToken))
         {
             _meetings[m.Id] = m;
         }
@@ -57,7 +61,8 @@ public sealed partial class MeetingsGrain(IDbContextFactory<WorkspaceDb> dbs, Pa
         {
             _agenda[a.Id] = a;
         }
-        foreach (var d in await db.Set<Decision>().AsNoTracking().Where(d => d.PartnershipId == id).ToListAsync(cancellationToken))
+        foreach (var d in await db.Set<Decision>().AsNoTracking()
+            .Where(d => d.PartnershipId == id).ToListAsync(cancellationToken))
         {
             _decisions[d.Id] = d;
         }
@@ -94,7 +99,8 @@ public sealed partial class MeetingsGrain(IDbContextFactory<WorkspaceDb> dbs, Pa
         return await PublishAsync(meeting);
     }
 
-    public async Task<Outcome<MeetingView>> UpdateAsync(Actor actor, PartnershipRole role, Guid meetingId, MeetingInput input)
+    public async Task<Outcome<MeetingView>> UpdateAsync(Actor actor, PartnershipRole role, Guid meetingId,
+        MeetingInput input)
     {
         if (Manageable(actor, role, meetingId) is { } refused)
         {
@@ -137,7 +143,8 @@ public sealed partial class MeetingsGrain(IDbContextFactory<WorkspaceDb> dbs, Pa
             return Task.FromResult(Outcome<MeetingView>.Invalid("start", ErrorCodes.TimeSkipped,
                 "That time does not exist on that day in this time zone."));
         }
-        return ChangeOccurrenceAsync(actor, meetingId, occurrence, c => (c.NewStartLocal, c.Cancelled) = (newStart, false),
+        return ChangeOccurrenceAsync(actor, meetingId, occurrence, c => (c.NewStartLocal, c.Cancelled) = (newStart,
+            false),
             "meeting.moved", $"moved one meeting of “{_meetings[meetingId].Title}”");
     }
 
@@ -149,19 +156,22 @@ public sealed partial class MeetingsGrain(IDbContextFactory<WorkspaceDb> dbs, Pa
                 "meeting.cancelled", $"cancelled one meeting of “{_meetings[meetingId].Title}”");
 
     private async Task<Outcome<MeetingView>> ChangeOccurrenceAsync(
-        Actor actor, Guid meetingId, DateTime occurrence, Action<MeetingOccurrenceChange> change, string kind, string summary)
+        Actor actor, Guid meetingId, DateTime occurrence, Action<MeetingOccurrenceChange> change, string kind,
+            string summary)
     {
         var meeting = _meetings[meetingId];
         if (!MeetingCalendar.IsOccurrence(View(meeting), occurrence))
         {
-            return Outcome<MeetingView>.NotFound(ErrorCodes.UnknownOccurrence, "That is not an occurrence of this series.");
+            return Outcome<MeetingView>.NotFound(ErrorCodes.UnknownOccurrence,
+                "That is not an occurrence of this series.");
         }
         var list = ChangesOf(meetingId);
         var existing = list.FirstOrDefault(c => c.OriginalStartLocal == occurrence);
         var updated = existing is null
             ? new MeetingOccurrenceChange
             {
-                Id = Guid.NewGuid(), PartnershipId = PartnershipId, MeetingId = meetingId, OriginalStartLocal = occurrence,
+                Id = Guid.NewGuid(), PartnershipId = PartnershipId, MeetingId = meetingId,
+                    OriginalStartLocal = occurrence,
             }
             : new MeetingOccurrenceChange
             {
@@ -179,7 +189,8 @@ public sealed partial class MeetingsGrain(IDbContextFactory<WorkspaceDb> dbs, Pa
         return await PublishAsync(meeting);
     }
 
-    /// <summary>The one path for changing a meeting: applied to a copy, SEQUENCE and version raised, saved, published.</summary>
+    /// <summary>The one path for changing a meeting: applied to a copy, SEQUENCE and version raised, saved,
+    /// published.</summary>
     private async Task<Outcome<MeetingView>> ChangeAsync(
         Actor actor, Meeting current, string kind, string summary, Action<Meeting> change)
     {
@@ -189,7 +200,8 @@ public sealed partial class MeetingsGrain(IDbContextFactory<WorkspaceDb> dbs, Pa
         updated.Sequence++;
         updated.UpdatedByName = actor.DisplayName;
         updated.UpdatedAt = clock.GetUtcNow();
-        await feed.SaveAsync(PartnershipId, db => db.Update(updated), actor, kind, summary, new { title = updated.Title });
+        await feed.SaveAsync(PartnershipId, db => db.Update(updated), actor, kind, summary,
+            new { title = updated.Title });
         _meetings[updated.Id] = updated;
         return await PublishAsync(updated);
     }
@@ -232,7 +244,8 @@ public sealed partial class MeetingsGrain(IDbContextFactory<WorkspaceDb> dbs, Pa
         Split(m.AttendeeUserIds), m.Recurrence, m.Until, MeetingCalendar.RRuleOf(m.Recurrence, m.Until), m.Sequence,
         m.Cancelled, m.Version, m.UpdatedByName,
         ChangesOf(m.Id).OrderBy(c => c.OriginalStartLocal)
-            .Select(c => new OccurrenceChangeView(c.OriginalStartLocal, c.NewStartLocal, c.Cancelled, c.Sequence)).ToList());
+            .Select(c => new OccurrenceChangeView(c.OriginalStartLocal, c.NewStartLocal, c.Cancelled,
+                c.Sequence)).ToList());
 
     private static IReadOnlyList<string> Split(string joined) =>
         joined.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -257,6 +270,7 @@ public sealed partial class MeetingsGrain(IDbContextFactory<WorkspaceDb> dbs, Pa
         DurationMinutes = m.DurationMinutes, TimeZone = m.TimeZone, Location = m.Location,
         FacilitatorUserId = m.FacilitatorUserId, AttendeeUserIds = m.AttendeeUserIds, Recurrence = m.Recurrence,
         Until = m.Until, Sequence = m.Sequence, Cancelled = m.Cancelled, Version = m.Version,
-        UpdatedByName = m.UpdatedByName, CreatedByUserId = m.CreatedByUserId, CreatedAt = m.CreatedAt, UpdatedAt = m.UpdatedAt,
+        UpdatedByName = m.UpdatedByName, CreatedByUserId = m.CreatedByUserId, CreatedAt = m.CreatedAt,
+            UpdatedAt = m.UpdatedAt,
     };
 }

@@ -27,7 +27,8 @@ public sealed class AgendaDecisionTests(WorkspaceFactory factory) : IClassFixtur
             Assert.Equal(HttpStatusCode.OK, status);
             ids.Add(item.GetProperty("id").GetGuid());
         }
-        var (viewerAdds, _) = await viewer.Http.PostJsonAsync(url, new { occurrence = Occurrence, title = "No", minutes = 5 }, _ct);
+        var (viewerAdds, _) = await viewer.Http.PostJsonAsync(url, new { occurrence = Occurrence, title = "No",
+            minutes = 5 }, _ct);
         var (reordered, _) = await commenter.Http.PostJsonAsync($"{url}/order",
             new { occurrence = Occurrence, itemIds = new[] { ids[2], ids[0], ids[1] } }, _ct);
         var (partial, problem) = await commenter.Http.PostJsonAsync($"{url}/order",
@@ -39,7 +40,8 @@ public sealed class AgendaDecisionTests(WorkspaceFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, reordered);
         Assert.Equal(HttpStatusCode.BadRequest, partial);
         Assert.Equal("agendaOrderMismatch", Code(problem, "itemIds"));
-        Assert.Equal(["Next steps", "KPI review", "Pilot budget"], agenda.EnumerateArray().Select(a => a.GetProperty("title").GetString()));
+        Assert.Equal(["Next steps", "KPI review", "Pilot budget"],
+            agenda.EnumerateArray().Select(a => a.GetProperty("title").GetString()));
         Assert.Equal("Cora Commenter", agenda[0].GetProperty("ownerName").GetString());
         Assert.Equal(0, otherWeek.GetArrayLength());
     }
@@ -52,14 +54,17 @@ public sealed class AgendaDecisionTests(WorkspaceFactory factory) : IClassFixtur
         var id = (await ScheduleAsync(p, p.Owner, Meeting(p.Owner.Id), _ct)).GetProperty("id").GetGuid();
         var (_, theirItem) = await other.Owner.Http.PostJsonAsync(other.Url("/action-items"),
             new { title = "Theirs", status = "Open", version = 0 }, _ct);
-        var (_, ourItem) = await p.Owner.Http.PostJsonAsync(p.Url("/action-items"), new { title = "Ours", status = "Open", version = 0 }, _ct);
+        var (_, ourItem) = await p.Owner.Http.PostJsonAsync(p.Url("/action-items"), new { title = "Ours",
+            status = "Open", version = 0 }, _ct);
         var url = p.Url($"/meetings/{id}/agenda");
 
         var refusals = new (object Input, string Field, string Code)[]
         {
             (new { occurrence = Occurrence, title = "x", minutes = 5,
-                link = new { kind = "ActionItem", id = theirItem.GetProperty("id").GetGuid() } }, "link", "unknownLink"),
-            (new { occurrence = Occurrence, title = "x", minutes = 5, link = new { kind = "Goal", id = Guid.NewGuid() } },
+                link = new { kind = "ActionItem", id = theirItem.GetProperty("id").GetGuid() } }, "link",
+                    "unknownLink"),
+            (new { occurrence = Occurrence, title = "x", minutes = 5, link = new { kind = "Goal",
+                id = Guid.NewGuid() } },
                 "link", "unknownLink"),
             (new { occurrence = "2026-10-28T10:00:00", title = "x", minutes = 5 }, "occurrence", "unknownOccurrence"),
             (new { occurrence = Occurrence, title = "", minutes = 5 }, "title", "required"),
@@ -71,7 +76,8 @@ public sealed class AgendaDecisionTests(WorkspaceFactory factory) : IClassFixtur
             Assert.Equal(HttpStatusCode.BadRequest, status);
             Assert.Equal(code, Code(problem, field));
         }
-        var (linked, item) = await p.Owner.Http.PostJsonAsync(url, new { occurrence = Occurrence, title = "Ours", minutes = 5,
+        var (linked, item) = await p.Owner.Http.PostJsonAsync(url, new { occurrence = Occurrence, title = "Ours",
+            minutes = 5,
             link = new { kind = "ActionItem", id = ourItem.GetProperty("id").GetGuid() } }, _ct);
         var (_, agenda) = await p.Owner.Http.GetJsonAsync($"{url}?occurrence=20261027T100000", _ct);
 
@@ -88,16 +94,20 @@ public sealed class AgendaDecisionTests(WorkspaceFactory factory) : IClassFixtur
         var commenter = await factory.JoinAsync(p.Owner, p.Id, PartnershipRole.Commenter, "Cora Commenter", ct: _ct);
         var id = (await ScheduleAsync(p, p.Owner, Meeting(p.Owner.Id), _ct)).GetProperty("id").GetGuid();
         var decide = p.Url($"/meetings/{id}/decisions");
-        var decision = new { occurrence = Occurrence, text = "Pilot in Surabaya", why = "Best partner site", partyIds = new[] { p.OwnerPartyId } };
+        var decision = new { occurrence = Occurrence, text = "Pilot in Surabaya", why = "Best partner site",
+            partyIds = new[] { p.OwnerPartyId } };
 
         var (commenterDecides, _) = await commenter.Http.PostJsonAsync(decide, decision, _ct);
         var (_, first) = await editor.Http.PostJsonAsync(decide, decision, _ct);
         var firstId = first.GetProperty("id").GetGuid();
         var revise = p.Url($"/decisions/{firstId}/revisions");
-        var (noReason, reasonProblem) = await editor.Http.PostJsonAsync(revise, new { text = "Pilot in Malang", reason = "", revision = 1 }, _ct);
+        var (noReason, reasonProblem) = await editor.Http.PostJsonAsync(revise, new { text = "Pilot in Malang",
+            reason = "", revision = 1 }, _ct);
         var (revised, second) = await editor.Http.PostJsonAsync(revise,
-            new { text = "Pilot in Malang", why = "Lower cost", partyIds = new[] { p.OwnerPartyId }, reason = "Budget cut", revision = 1 }, _ct);
-        var (stale, _) = await editor.Http.PostJsonAsync(revise, new { text = "Again", reason = "Late", revision = 1 }, _ct);
+            new { text = "Pilot in Malang", why = "Lower cost", partyIds = new[] { p.OwnerPartyId },
+                reason = "Budget cut", revision = 1 }, _ct);
+        var (stale, _) = await editor.Http.PostJsonAsync(revise, new { text = "Again", reason = "Late",
+            revision = 1 }, _ct);
         var (_, successor) = await editor.Http.PostJsonAsync(decide,
             new { occurrence = Occurrence, text = "Pilot in both cities", supersedesId = firstId }, _ct);
         var (twice, twiceProblem) = await editor.Http.PostJsonAsync(decide,
@@ -110,7 +120,8 @@ public sealed class AgendaDecisionTests(WorkspaceFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, revised);
         Assert.Equal(2, second.GetProperty("revision").GetInt32());
         var revisions = second.GetProperty("revisions");
-        Assert.Equal(["Pilot in Surabaya", "Pilot in Malang"], revisions.EnumerateArray().Select(r => r.GetProperty("text").GetString()));
+        Assert.Equal(["Pilot in Surabaya", "Pilot in Malang"],
+            revisions.EnumerateArray().Select(r => r.GetProperty("text").GetString()));
         Assert.Equal("Budget cut", revisions[1].GetProperty("reason").GetString());
         Assert.Equal("Eddie Editor", revisions[1].GetProperty("changedByName").GetString());
         Assert.Equal(HttpStatusCode.Conflict, stale);
@@ -127,12 +138,14 @@ public sealed class AgendaDecisionTests(WorkspaceFactory factory) : IClassFixtur
     {
         var p = await TestPartnership.CreateAsync(factory, ct: _ct);
         var other = await TestPartnership.CreateAsync(factory, "Other owner", ct: _ct);
-        var id = (await ScheduleAsync(p, p.Owner, Meeting(p.Owner.Id, recurrence: "None"), _ct)).GetProperty("id").GetGuid();
+        var id = (await ScheduleAsync(p, p.Owner, Meeting(p.Owner.Id, recurrence: "None"),
+            _ct)).GetProperty("id").GetGuid();
         var (_, theirGoal) = await other.Owner.Http.PostJsonAsync(other.Url("/goals"),
             new { title = "Theirs", ownerPartyId = other.OwnerPartyId, version = 0 }, _ct);
         var decide = p.Url($"/meetings/{id}/decisions");
 
-        var (party, partyProblem) = await p.Owner.Http.PostJsonAsync(decide, new { text = "x", partyIds = new[] { other.OwnerPartyId } }, _ct);
+        var (party, partyProblem) = await p.Owner.Http.PostJsonAsync(decide, new { text = "x",
+            partyIds = new[] { other.OwnerPartyId } }, _ct);
         var (link, linkProblem) = await p.Owner.Http.PostJsonAsync(decide, new { text = "x",
             links = new[] { new { kind = "Goal", id = theirGoal.GetProperty("id").GetGuid() } } }, _ct);
         var (occurrence, occurrenceProblem) = await p.Owner.Http.PostJsonAsync(decide,
@@ -172,7 +185,8 @@ public sealed class AgendaDecisionTests(WorkspaceFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("Weekly partner sync", Assert.Single(calendar.Events)!.Summary);
-        Assert.Contains(calendar.Events[0]!.Attendees, a => a.Value!.ToString().Contains(guest.Email, StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(calendar.Events[0]!.Attendees, a => a.Value!.ToString().Contains(guest.Email,
+            StringComparison.OrdinalIgnoreCase));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, oldAfterRenewal.StatusCode);
         Assert.Equal(HttpStatusCode.OK, newWorks.StatusCode);

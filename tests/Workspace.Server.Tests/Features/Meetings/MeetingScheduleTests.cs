@@ -32,11 +32,13 @@ public sealed class MeetingScheduleTests(WorkspaceFactory factory) : IClassFixtu
     public async Task MonthlyQuarterlyAndEveryTwoWeeksExpandAsTheirRules()
     {
         var p = await TestPartnership.CreateAsync(factory, ct: _ct);
-        await ScheduleAsync(p, p.Owner, Meeting(p.Owner.Id, "2027-01-15T09:00:00", "Quarterly", "Asia/Jakarta", title: "Q"), _ct);
+        await ScheduleAsync(p, p.Owner, Meeting(p.Owner.Id, "2027-01-15T09:00:00", "Quarterly", "Asia/Jakarta",
+            title: "Q"), _ct);
         await ScheduleAsync(p, p.Owner, Meeting(p.Owner.Id, "2027-01-04T09:00:00", "EveryTwoWeeks", title: "B"), _ct);
         await ScheduleAsync(p, p.Owner, Meeting(p.Owner.Id, "2027-01-31T09:00:00", "None", title: "Once"), _ct);
 
-        var (_, list) = await p.Owner.Http.GetJsonAsync(p.Url("/meetings?from=2027-01-01T00:00:00Z&to=2027-08-01T00:00:00Z"), _ct);
+        var (_, list) = await p.Owner.Http.GetJsonAsync(p.Url(
+            "/meetings?from=2027-01-01T00:00:00Z&to=2027-08-01T00:00:00Z"), _ct);
 
         var quarterly = Dates(list, "Q");
         Assert.Equal(["2027-01-15", "2027-04-15", "2027-07-15"], quarterly);
@@ -62,13 +64,15 @@ public sealed class MeetingScheduleTests(WorkspaceFactory factory) : IClassFixtu
 
         var (moved, _) = await p.Owner.Http.PostJsonAsync(p.Url($"/meetings/{id}/occurrences/20261027T100000/move"),
             new { start = "2026-10-28T14:00:00" }, _ct);
-        var (cancelled, _) = await p.Owner.Http.PostJsonAsync(p.Url($"/meetings/{id}/occurrences/20261103T100000/cancel"),
+        var (cancelled,
+            _) = await p.Owner.Http.PostJsonAsync(p.Url($"/meetings/{id}/occurrences/20261103T100000/cancel"),
             new { }, _ct);
         Assert.Equal(HttpStatusCode.OK, moved);
         Assert.Equal(HttpStatusCode.OK, cancelled);
 
         var second = Calendar.Load(await p.Owner.Http.GetStringAsync(p.Url($"/meetings/{id}/ics"), _ct))!;
-        var overrides = second.Events.Where(e => e.RecurrenceIdentifier is not null).OrderBy(e => e.DtStart!.AsUtc).ToList();
+        var overrides = second.Events.Where(e => e.RecurrenceIdentifier is not null)
+            .OrderBy(e => e.DtStart!.AsUtc).ToList();
         Assert.Equal(2, overrides.Count);
         Assert.Equal(new DateTime(2026, 10, 28, 13, 0, 0, DateTimeKind.Utc), overrides[0].DtStart!.AsUtc);
         Assert.Equal(EventStatus.Confirmed, overrides[0].Status);
@@ -93,9 +97,11 @@ public sealed class MeetingScheduleTests(WorkspaceFactory factory) : IClassFixtu
 
         await p.Owner.Http.PostJsonAsync(p.Url($"/meetings/{id}/occurrences/20261027T100000/move"),
             new { start = "2026-10-28T14:00:00" }, _ct);
-        var (notOne, problem) = await p.Owner.Http.PostJsonAsync(p.Url($"/meetings/{id}/occurrences/20261028T100000/cancel"),
+        var (notOne,
+            problem) = await p.Owner.Http.PostJsonAsync(p.Url($"/meetings/{id}/occurrences/20261028T100000/cancel"),
             new { }, _ct);
-        var (_, list) = await p.Owner.Http.GetJsonAsync(p.Url("/meetings?from=2026-10-26T00:00:00Z&to=2026-10-30T00:00:00Z"), _ct);
+        var (_, list) = await p.Owner.Http.GetJsonAsync(p.Url(
+            "/meetings?from=2026-10-26T00:00:00Z&to=2026-10-30T00:00:00Z"), _ct);
 
         Assert.Equal(HttpStatusCode.NotFound, notOne);
         Assert.Equal("unknownOccurrence", problem.GetProperty("code").GetString());
@@ -126,7 +132,8 @@ public sealed class MeetingScheduleTests(WorkspaceFactory factory) : IClassFixtu
             Assert.Equal(HttpStatusCode.BadRequest, status);
             Assert.Equal(code, Code(problem, field));
         }
-        var (_, list) = await p.Owner.Http.GetJsonAsync(p.Url("/meetings?from=2026-01-01T00:00:00Z&to=2026-12-31T00:00:00Z"), _ct);
+        var (_, list) = await p.Owner.Http.GetJsonAsync(p.Url(
+            "/meetings?from=2026-01-01T00:00:00Z&to=2026-12-31T00:00:00Z"), _ct);
         Assert.Equal(0, list.GetArrayLength());
     }
 
@@ -143,7 +150,8 @@ public sealed class MeetingScheduleTests(WorkspaceFactory factory) : IClassFixtu
         var id = meeting.GetProperty("id").GetGuid();
         var move = p.Url($"/meetings/{id}/occurrences/20261027T100000/move");
         var (editorMoves, refusal) = await editor.Http.PostJsonAsync(move, new { start = "2026-10-27T11:00:00" }, _ct);
-        var (facilitatorMoves, _) = await facilitator.Http.PostJsonAsync(move, new { start = "2026-10-27T11:00:00" }, _ct);
+        var (facilitatorMoves, _) = await facilitator.Http.PostJsonAsync(move, new { start = "2026-10-27T11:00:00" },
+            _ct);
         var (ownerChanges, changed) = await p.Owner.Http.PutJsonAsync(p.Url($"/meetings/{id}"),
             Meeting(facilitator.Id, title: "Renamed", version: 1), _ct);
         var (viewerReads, read) = await viewer.Http.GetJsonAsync(p.Url($"/meetings/{id}"), _ct);
@@ -155,7 +163,8 @@ public sealed class MeetingScheduleTests(WorkspaceFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, ownerChanges);
         Assert.Equal(HttpStatusCode.OK, viewerReads);
         Assert.Equal("Renamed", read.GetProperty("title").GetString());
-        Assert.Contains(facilitator.Id, changed.GetProperty("attendeeUserIds").EnumerateArray().Select(a => a.GetString()));
+        Assert.Contains(facilitator.Id,
+            changed.GetProperty("attendeeUserIds").EnumerateArray().Select(a => a.GetString()));
     }
 
     [Fact]
@@ -175,7 +184,8 @@ public sealed class MeetingScheduleTests(WorkspaceFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.NotFound, cancel);
         Assert.Equal(HttpStatusCode.NotFound, agenda);
         Assert.Equal(HttpStatusCode.NotFound, ics);
-        var (_, agendaThere) = await other.Owner.Http.GetJsonAsync(other.Url($"/meetings/{id}/agenda?occurrence=20261020T100000"), _ct);
+        var (_, agendaThere) = await other.Owner.Http.GetJsonAsync(
+            other.Url($"/meetings/{id}/agenda?occurrence=20261020T100000"), _ct);
         Assert.Equal(0, agendaThere.GetArrayLength());
     }
 

@@ -15,10 +15,12 @@ internal static class MeetingTestKit
         new
         {
             title, start, durationMinutes = duration, timeZone = zone, location = "https://meet.example/sync",
-            facilitatorUserId = facilitator, attendeeUserIds = attendees ?? [], recurrence, until = (string?)null, version,
+            facilitatorUserId = facilitator, attendeeUserIds = attendees ?? [], recurrence, until = (string?)null,
+                version,
         };
 
-    public static async Task<JsonElement> ScheduleAsync(TestPartnership p, TestUser by, object meeting, CancellationToken ct)
+    public static async Task<JsonElement> ScheduleAsync(TestPartnership p, TestUser by, object meeting,
+        CancellationToken ct)
     {
         var (status, body) = await by.Http.PostJsonAsync(p.Url("/meetings"), meeting, ct);
         Assert.True(status == HttpStatusCode.OK, body.ToString());
