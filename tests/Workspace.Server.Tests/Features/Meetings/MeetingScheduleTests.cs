@@ -189,6 +189,21 @@ public sealed class MeetingScheduleTests(WorkspaceFactory factory) : IClassFixtu
         Assert.Equal(0, agendaThere.GetArrayLength());
     }
 
+    [Fact]
+    public async Task OpenApiDescribesTheMeetingEndpoints()
+    {
+        var json = await factory.CreateClient().GetStringAsync("/openapi/v1.json", _ct);
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        var paths = doc.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+
+        Assert.Contains("/api/partnerships/{partnershipId}/meetings", paths);
+        Assert.Contains("/api/partnerships/{partnershipId}/meetings/{meetingId}/occurrences/{occurrence}/move", paths);
+        Assert.Contains("/api/partnerships/{partnershipId}/meetings/{meetingId}/agenda/order", paths);
+        Assert.Contains("/api/partnerships/{partnershipId}/decisions/{decisionId}/revisions", paths);
+        Assert.Contains("/api/partnerships/{partnershipId}/meetings/{meetingId}/ics", paths);
+        Assert.Contains("/api/calendar-feeds/{token}", paths);
+    }
+
     private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
 
     private static DateTimeOffset Utc(int y, int m, int d, int h) => new(y, m, d, h, 0, 0, TimeSpan.Zero);
