@@ -5,6 +5,7 @@ using Workspace.Server.Features.Documents;
 using Workspace.Server.Features.Goals;
 using Workspace.Server.Features.Health;
 using Workspace.Server.Features.Live;
+using Workspace.Server.Features.Meetings;
 using Workspace.Server.Features.Partnerships;
 using Workspace.Server.Infrastructure;
 
@@ -53,6 +54,7 @@ app.MapAccounts();
 app.MapPartnerships();
 app.MapGoals();
 app.MapActionItems();
+app.MapMeetings();
 app.MapDashboard();
 app.MapDocuments();
 app.MapLive();

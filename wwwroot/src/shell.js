@@ -35,7 +35,7 @@ export const sections = [
   { key: 'documents', path: '/docs', label: 'nav.documents', ready: true },
   { key: 'goals', path: '/goals', label: 'nav.goals', ready: true },
   { key: 'actions', path: '/actions', label: 'nav.actions', ready: true },
-  { key: 'meetings', path: '/meetings', label: 'nav.meetings', ready: false },
+  { key: 'meetings', path: '/meetings', label: 'nav.meetings', ready: true },
   { key: 'agreements', path: '/agreements', label: 'nav.agreements', ready: false },
   { key: 'disputes', path: '/disputes', label: 'nav.disputes', ready: false },
   { key: 'reviews', path: '/reviews', label: 'nav.reviews', ready: false },

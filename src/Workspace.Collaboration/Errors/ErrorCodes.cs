@@ -81,6 +81,20 @@ public static class ErrorCodes
     public const string PassageLost = "passageLost";
     public const string CommentNotYours = "commentNotYours";
 
+    // Meetings, agendas and decisions; arguments: kind, field.
+    public const string UnknownMeeting = "unknownMeeting";
+    public const string UnknownOccurrence = "unknownOccurrence";
+    public const string UnknownTimeZone = "unknownTimeZone";
+    public const string TimeSkipped = "timeSkipped";
+    public const string FacilitatorOnly = "facilitatorOnly";
+    public const string MeetingCancelled = "meetingCancelled";
+    public const string UnknownLink = "unknownLink";
+    public const string UnknownAgendaItem = "unknownAgendaItem";
+    public const string AgendaOrderMismatch = "agendaOrderMismatch";
+    public const string UnknownDecision = "unknownDecision";
+    public const string DecisionSuperseded = "decisionSuperseded";
+    public const string UnknownCalendarFeed = "unknownCalendarFeed";
+
     // Documents and co-editing; arguments: max, revision.
     public const string UnknownDocument = "unknownDocument";
     public const string DocumentExists = "documentExists";

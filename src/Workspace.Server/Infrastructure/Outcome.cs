@@ -10,6 +10,8 @@ public enum OutcomeKind
     NotFound,
     /// <summary>The command was based on a stale version; <see cref="Outcome{T}.Value"/> is the current state.</summary>
     Conflict,
+    /// <summary>A member whose role (or part, such as facilitator) does not allow this command.</summary>
+    Forbidden,
 }
 
 /// <summary>
@@ -41,6 +43,9 @@ public sealed record Outcome<T>(
     public static Outcome<T> NotFound(string code, string error) =>
         new(OutcomeKind.NotFound, default, error, null, code);
 
+    public static Outcome<T> Forbidden(string code, string error) =>
+        new(OutcomeKind.Forbidden, default, error, null, code);
+
     public static Outcome<T> Conflict(T current, string? changedBy) =>
         new(OutcomeKind.Conflict, current, "Someone else changed this in the meantime; their version is shown.", null,
             ErrorCodes.EditConflict, changedBy is null ? null : Problems.Args(("by", changedBy)));
@@ -64,6 +69,7 @@ public static class OutcomeHttp
             OutcomeKind.Ok => TypedResults.Ok(outcome.Value!),
             OutcomeKind.Invalid => Problems.Invalid([new FieldError(outcome.Field ?? "", code, detail, outcome.Args)]),
             OutcomeKind.NotFound => Problems.Of(StatusCodes.Status404NotFound, code, detail, outcome.Args),
+            OutcomeKind.Forbidden => Problems.Of(StatusCodes.Status403Forbidden, code, detail, outcome.Args),
             _ => TypedResults.Conflict(new ConflictResponse<T>(
                 "Edit conflict", StatusCodes.Status409Conflict, detail, outcome.Value!, code,
                 outcome.Args?.GetValueOrDefault("by"))),

@@ -28,6 +28,13 @@ public sealed class RateLimitOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan InvitationWindow { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Calendar feed reads per client address per window (calendar apps poll, strangers guess tokens).</summary>
+    [Range(1, 100_000)]
+    public int CalendarFeedPermitLimit { get; set; } = 60;
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan CalendarFeedWindow { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Hub method calls per connection per second.</summary>
     [Range(1, 100_000)]
     public int HubMessagesPerSecond { get; set; } = 100;
@@ -37,6 +44,7 @@ public static class RateLimits
 {
     public const string Auth = "auth";
     public const string Invitations = "invitations";
+    public const string CalendarFeed = "calendarFeed";
 
     public static void AddWorkspaceRateLimiting(this WebApplicationBuilder builder)
     {
@@ -66,6 +74,7 @@ public static class RateLimits
                 });
             };
             limiter.AddPolicy(Auth, http => Window(http, o => (o.AuthPermitLimit, o.AuthWindow), byUser: false));
+            limiter.AddPolicy(CalendarFeed, http => Window(http, o => (o.CalendarFeedPermitLimit, o.CalendarFeedWindow), byUser: false));
             limiter.AddPolicy(Invitations, http => Window(http, o => (o.InvitationPermitLimit, o.InvitationWindow), byUser: true));
         });
     }
