@@ -21,6 +21,7 @@ builder.AddWorkspaceMarkdown();
 builder.AddWorkspaceAntiforgery();
 builder.AddWorkspaceRateLimiting();
 builder.AddWorkspaceSecurityHeaders();
+builder.AddWorkspaceCompression();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 
@@ -29,6 +30,7 @@ var app = builder.Build();
 await app.MigrateWorkspaceDatabaseAsync();
 
 app.UseWorkspaceSecurityHeaders();
+app.UseWorkspaceCompression();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseWorkspaceFrontEnd();

@@ -6,6 +6,11 @@ if (args.Length > 0 && args[0] == "load")
     return await Workspace.Benchmarks.Load.LoadGenerator.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "frontend")
+{
+    return await Workspace.Benchmarks.Frontend.FrontendBenchmark.RunAsync(args[1..]);
+}
+
 if (args.Contains("--ot-compare"))
 {
     return OtCompare.Run();
