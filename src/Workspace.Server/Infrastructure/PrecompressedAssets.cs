@@ -46,7 +46,7 @@ public static partial class PrecompressedAssets
                 && (a.Quality ?? 1) > 0);
             if (wanted && files.GetFileInfo(rest.Value + suffix).Exists)
             {
-                context.Request.Path = context.Request.Path.Add(suffix);
+                context.Request.Path = new PathString(context.Request.Path.Value + suffix);
                 return;
             }
         }
