@@ -43,6 +43,7 @@ export async function renderDashboard({ pid }, main) {
 
   // Arriving from an accepted invitation (?welcome): a short welcome until closed or the person moves on.
   let welcome = new URLSearchParams(location.search).has('welcome');
+  if (welcome) history.replaceState(null, '', location.pathname);
 
   // All of the page's data in parallel, each once. A redraw after a live change reads the partnership again too:
   // someone joining ticks "invite your partner".
@@ -115,7 +116,6 @@ export async function renderDashboard({ pid }, main) {
   }
 
   await draw(false);
-  if (welcome && main.isConnected) history.replaceState(null, '', location.pathname);
   let pending = null;
   // Bursts of changes (a drag, a batch of measurements) redraw once. Who is online (the shell shows it) changes
   // nothing drawn here, and it arrives as soon as the page joins: no second fetch for it.
