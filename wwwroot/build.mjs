@@ -46,7 +46,8 @@ function writeIndex(metafile) {
     .map(f => `  <link rel="modulepreload" href="${url(f)}">\n`).join('');
   const page = readFileSync('index.html', 'utf8')
     .replace('href="/dist/app.css"', `href="${url(css)}"`)
-    .replace('<script type="module" src="/dist/app.js"></script>', `${preloads.trimStart()}  <script type="module" src="${url(entry)}"></script>`);
+    .replace('<script type="module" src="/dist/app.js"></script>',
+      `${preloads.trimStart()}  <script type="module" src="${url(entry)}"></script>`);
   if (page.includes('/dist/app.')) throw new Error('index.html no longer names /dist/app.css and /dist/app.js');
   writeFileSync('dist/index.html', page);
 }

@@ -31,7 +31,8 @@ const sizes = {
 const sizeOf = file => sizes[file];
 
 test('a page needs its entry, its page module and their static imports, each once, never what they import()', () => {
-  const files = staticClosure(metafile, [outputOf(metafile, 'src/main.js'), outputOf(metafile, 'src/pages/dashboard.js')]);
+  const starts = [outputOf(metafile, 'src/main.js'), outputOf(metafile, 'src/pages/dashboard.js')];
+  const files = staticClosure(metafile, starts);
   assert.deepEqual(files.sort(),
     ['dist/app-A.js', 'dist/chunks/chunk-G.js', 'dist/chunks/chunk-S.js', 'dist/chunks/dashboard-D.js']);
 });

@@ -45,7 +45,8 @@ public static class FrontendBenchmark
     private static void Print(string name, string visit, List<Visit> visits)
     {
         var median = visits.OrderBy(v => v.Milliseconds).ElementAt(visits.Count / 2);
-        var times = string.Join(" ", visits.Select(v => v.Milliseconds.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)));
+        var times = string.Join(" ",
+            visits.Select(v => v.Milliseconds.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)));
         Console.WriteLine($"{name,-10} {visit,-7} {median.ScriptBytes,9} {median.StyleBytes,11} {median.Requests,9}  "
             + $"{median.Milliseconds,9:F0}   (runs: {times})");
     }
@@ -54,7 +55,11 @@ public static class FrontendBenchmark
     private static async Task<(Visit First, Visit Repeat)> VisitTwiceAsync(
         IBrowser browser, string url, string path, string drawn, Seed.Account? account)
     {
-        await using var context = await browser.NewContextAsync(new() { BaseURL = url, ViewportSize = new() { Width = 390, Height = 844 } });
+        await using var context = await browser.NewContextAsync(new()
+        {
+            BaseURL = url,
+            ViewportSize = new() { Width = 390, Height = 844 },
+        });
         if (account is not null)
         {
             await Seed.SignInAsync(context, account);
