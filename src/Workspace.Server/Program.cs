@@ -29,6 +29,7 @@ builder.AddWorkspaceMarkdown();
 builder.AddWorkspaceAntiforgery();
 builder.AddWorkspaceRateLimiting();
 builder.AddWorkspaceSecurityHeaders();
+builder.AddWorkspaceCompression();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 
@@ -40,6 +41,7 @@ if (!await app.MigrateWorkspaceDatabaseAsync())
 }
 
 app.UseWorkspaceSecurityHeaders();
+app.UseWorkspaceCompression();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseWorkspaceFrontEnd();

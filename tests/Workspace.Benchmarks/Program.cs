@@ -16,6 +16,11 @@ if (args.Length > 0 && args[0] == "compare")
     return await Workspace.Benchmarks.Load.CompareRun.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "frontend")
+{
+    return await Workspace.Benchmarks.Frontend.FrontendBenchmark.RunAsync(args[1..]);
+}
+
 if (args.Contains("--ot-compare"))
 {
     return OtCompare.Run();

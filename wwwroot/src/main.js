@@ -1,42 +1,36 @@
 // Entry point: who am I → app shell → router. Each feature registers its routes here.
 import './styles.css';
+// Every page's styles are in the one app stylesheet: esbuild does not load the CSS of a lazily imported chunk.
+import './pages/access.css';
+import './editor/editor.css';
 import { onLangChange } from './core/i18n.js';
-import { route, startRouter, refresh, onNavigate } from './core/router.js';
+import { route, lazy, preloadCurrent, startRouter, refresh, onNavigate } from './core/router.js';
 import { watchPartnership } from './core/partnershipLive.js';
 import { connectLive } from './core/live.js';
 import { session, loadMe, loadPartnerships } from './core/session.js';
 import { renderShell, setConnectionState, sections } from './shell.js';
 import { renderAuth } from './pages/auth.js';
-import { renderHome } from './pages/home.js';
-import { renderActivity } from './pages/partnership.js';
-import { renderMembers } from './pages/members.js';
-import { renderSettings } from './pages/settings.js';
-import { renderAccount } from './pages/account.js';
-import { renderInvite } from './pages/invite.js';
-import { renderDashboard } from './pages/dashboard.js';
-import { renderGoals } from './pages/goals.js';
-import { renderActions } from './pages/actions.js';
-import { renderDocuments, renderDocument } from './pages/documents.js';
-import { renderMeetings, renderMeeting } from './pages/meetings.js';
-import { comingSoon } from './pages/soon.js';
 import { clearToasts } from './core/dom.js';
 import './core/length-hint.js';
 
 // The server loads index.html only for these first path segments (FrontEndExtensions.AppSections); others are 404.
-route('/', renderHome);
-route('/p/:pid', renderDashboard);
-route('/p/:pid/goals', renderGoals);
-route('/p/:pid/actions', renderActions);
-route('/p/:pid/docs', renderDocuments);
-route('/p/:pid/docs/:docId', renderDocument);
-route('/p/:pid/meetings', renderMeetings);
-route('/p/:pid/meetings/:meetingId', renderMeeting);
-route('/p/:pid/members', renderMembers);
-route('/p/:pid/activity', renderActivity);
-route('/p/:pid/settings', renderSettings);
-for (const s of sections.filter(x => !x.ready)) route(`/p/:pid${s.path}`, comingSoon(s.key));
-route('/account', renderAccount);
-route('/invite/:token', renderInvite);
+// Each page's module (and what only it needs: the editor, Chart.js) is fetched when its route first opens.
+route('/', lazy(() => import('./pages/home.js'), m => m.renderHome));
+route('/p/:pid', lazy(() => import('./pages/dashboard.js'), m => m.renderDashboard));
+route('/p/:pid/goals', lazy(() => import('./pages/goals.js'), m => m.renderGoals));
+route('/p/:pid/actions', lazy(() => import('./pages/actions.js'), m => m.renderActions));
+route('/p/:pid/docs', lazy(() => import('./pages/documents.js'), m => m.renderDocuments));
+route('/p/:pid/docs/:docId', lazy(() => import('./pages/documents.js'), m => m.renderDocument));
+route('/p/:pid/meetings', lazy(() => import('./pages/meetings.js'), m => m.renderMeetings));
+route('/p/:pid/meetings/:meetingId', lazy(() => import('./pages/meetings.js'), m => m.renderMeeting));
+route('/p/:pid/members', lazy(() => import('./pages/members.js'), m => m.renderMembers));
+route('/p/:pid/activity', lazy(() => import('./pages/partnership.js'), m => m.renderActivity));
+route('/p/:pid/settings', lazy(() => import('./pages/settings.js'), m => m.renderSettings));
+for (const s of sections.filter(x => !x.ready)) {
+  route(`/p/:pid${s.path}`, lazy(() => import('./pages/soon.js'), m => m.comingSoon(s.key)));
+}
+route('/account', lazy(() => import('./pages/account.js'), m => m.renderAccount));
+route('/invite/:token', lazy(() => import('./pages/invite.js'), m => m.renderInvite));
 
 const root = document.getElementById('app');
 let live = null;
@@ -62,6 +56,8 @@ async function render() {
 onNavigate(match => { if (match?.params.pid) watchPartnership(match.params.pid); });
 onNavigate(() => clearToasts());
 onLangChange(render);
+// A page's code downloads while the session is read. Not at '/', which is the sign-in form for most first visits.
+if (location.pathname !== '/') preloadCurrent();
 await loadMe();
 await render();
 export { refresh };

@@ -4,8 +4,9 @@ using Microsoft.Extensions.FileProviders;
 namespace Workspace.Server.Infrastructure;
 
 /// <summary>
-/// Publishes only the built front end of the top-level <c>wwwroot/</c>: <c>index.html</c> (for every app route)
-/// and the esbuild output in <c>dist/</c>. Sources, packages and build files beside them are never served.
+/// Publishes only the built front end of the top-level <c>wwwroot/</c>: <c>dist/index.html</c> (for every app
+/// route) and the esbuild output in <c>dist/</c>. Sources, packages and build files beside them are never served;
+/// neither is dist/index.html as a file (.html is no asset type), only through the routes with its nonce.
 /// </summary>
 public static class FrontEndExtensions
 {
@@ -34,17 +35,14 @@ public static class FrontEndExtensions
         var root = FindFrontEndRoot(app.Environment);
         app.Environment.WebRootPath = root;
         app.Environment.WebRootFileProvider = new PhysicalFileProvider(root);
-        var dist = Directory.CreateDirectory(Path.Combine(root, "dist")).FullName;
+        var dist = new PhysicalFileProvider(Directory.CreateDirectory(Path.Combine(root, "dist")).FullName);
+        app.UsePrecompressedAssets("/dist", dist);
         app.UseStaticFiles(new StaticFileOptions
         {
             RequestPath = "/dist",
-            FileProvider = new PhysicalFileProvider(dist),
-            ContentTypeProvider = BuiltAssetTypes(),
-            OnPrepareResponse = ctx =>
-            {
-                // The bundle keeps its name across builds, so browsers must revalidate it.
-                ctx.Context.Response.Headers.CacheControl = "no-cache";
-            },
+            FileProvider = dist,
+            ContentTypeProvider = PrecompressedAssets.WithCompressedTwins(BuiltAssetTypes()),
+            OnPrepareResponse = PrecompressedAssets.PrepareResponse,
         });
     }
 
@@ -62,14 +60,18 @@ public static class FrontEndExtensions
         return Task.CompletedTask;
     }
 
-    /// <summary>index.html with this response's style nonce (see <see cref="SecurityHeaders"/>).</summary>
+    /// <summary>
+    /// The built index.html (wwwroot/build.mjs writes it into dist/ naming this build's hashed files) with this
+    /// response's style nonce (see <see cref="SecurityHeaders"/>). Revalidated on every visit, so a new build is
+    /// picked up at once while the files it names stay cached.
+    /// </summary>
     private static async Task ServeIndexAsync(HttpContext context)
     {
         var env = context.RequestServices.GetRequiredService<IWebHostEnvironment>();
-        await using var stream = env.WebRootFileProvider.GetFileInfo("index.html").CreateReadStream();
+        await using var stream = env.WebRootFileProvider.GetFileInfo("dist/index.html").CreateReadStream();
         var page = await new StreamReader(stream).ReadToEndAsync(context.RequestAborted);
         context.Response.ContentType = "text/html; charset=utf-8";
-        context.Response.Headers.CacheControl = "no-cache, no-store";
+        context.Response.Headers.CacheControl = "no-cache";
         await context.Response.WriteAsync(SecurityHeaders.WithStyleNonce(context, page), context.RequestAborted);
     }
 

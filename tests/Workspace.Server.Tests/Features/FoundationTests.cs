@@ -26,9 +26,10 @@ public sealed class FoundationTests(WorkspaceFactory factory) : IClassFixture<Wo
     {
         var client = factory.CreateClient();
         var html = await client.GetStringAsync("/", _ct);
-        var bundle = await client.GetAsync("/dist/app.js", _ct);
+        var entry = System.Text.RegularExpressions.Regex.Match(html, "src=\"(/dist/app-[A-Z0-9]{8}\\.js)\"");
+        Assert.True(entry.Success, html);
+        var bundle = await client.GetAsync(entry.Groups[1].Value, _ct);
 
-        Assert.Contains("/dist/app.js", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, bundle.StatusCode);
         Assert.True((await bundle.Content.ReadAsByteArrayAsync(_ct)).Length > 1000);
     }

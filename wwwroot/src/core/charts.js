@@ -1,9 +1,16 @@
 // KPI chart: actual values over time against the planned path from baseline to target (Chart.js, tree-shaken).
 // The x axis counts days, so measurements and the plan's corners sit at their real dates.
-import { Chart, LineController, LineElement, PointElement, LinearScale, Legend, Tooltip, Filler } from 'chart.js';
+// Chart.js itself is a chunk of its own, fetched by loadCharts() only on a page that draws charts.
 import { t, addMessages, formatDate, formatNumber } from './i18n.js';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, Legend, Tooltip, Filler);
+let Chart = null;
+let loading = null;
+
+/** Fetches Chart.js once; kpiChart may be called after this has resolved. */
+export async function loadCharts() {
+  loading ??= import('./chart-lib.js');
+  ({ Chart } = await loading);
+}
 
 addMessages({
   en: {

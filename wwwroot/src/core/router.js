@@ -14,6 +14,21 @@ export function route(pattern, render, { section } = {}) {
   routes.push({ regex, keys, render, section });
 }
 
+/**
+ * A page whose module is fetched when its route first opens (code splitting): `pick` takes the module and
+ * returns its render function. The page's data requests start only once its code is here, so keep modules small.
+ */
+export function lazy(load, pick) {
+  const render = async (params, main) => pick(await load())(params, main);
+  render.preload = load;
+  return render;
+}
+
+/** Starts fetching the module of the page at the current address (while the session is still being read). */
+export function preloadCurrent() {
+  currentMatch()?.route.render.preload?.().catch(() => { /* the route's own load reports it */ });
+}
+
 export function navigate(path, { replace = false } = {}) {
   if (replace) history.replaceState(null, '', path); else history.pushState(null, '', path);
   return dispatch();

@@ -1,5 +1,4 @@
 // My account: who I am, and changing my password.
-import './access.css';
 import { html, mount, $, toast } from '../core/dom.js';
 import { t, addMessages } from '../core/i18n.js';
 import { post } from '../core/api.js';

@@ -38,18 +38,18 @@ addMessages({
 });
 
 export async function renderDashboard({ pid }, main) {
-  await openPartnership(pid);
   updateNav(pid);
-  await watchPartnership(pid);
+  watchPartnership(pid);
 
   // Arriving from an accepted invitation (?welcome): a short welcome until closed or the person moves on.
   let welcome = new URLSearchParams(location.search).has('welcome');
   if (welcome) history.replaceState(null, '', location.pathname);
 
-  const draw = async () => {
-    // The partnership is read again too: someone joining ticks "invite your partner".
+  // All of the page's data in parallel, each once. A redraw after a live change reads the partnership again too:
+  // someone joining ticks "invite your partner".
+  const draw = async (force = true) => {
     const [d, docs, part] = await Promise.all([get(`/api/partnerships/${pid}/dashboard`),
-      get(`/api/partnerships/${pid}/documents`), openPartnership(pid, { force: true })]);
+      get(`/api/partnerships/${pid}/documents`), openPartnership(pid, { force })]);
     mount(main, html`
       <div class="page-head"><h1>${part.name}</h1>
         <span class="muted">${part.parties.map(x => x.name).join(' · ')}</span></div>
@@ -115,10 +115,15 @@ export async function renderDashboard({ pid }, main) {
       <small class="${late ? 'late' : 'muted'}">${i.dueDate ? formatDate(i.dueDate) : ''} · ${statusLabel(i.status)}${i.ownerName ? ` · ${i.ownerName}` : ''}</small></li>`)}</ul>`;
   }
 
-  await draw();
+  await draw(false);
   let pending = null;
-  // Bursts of changes (a drag, a batch of measurements) redraw once.
-  const soon = () => { clearTimeout(pending); pending = setTimeout(draw, 150); };
+  // Bursts of changes (a drag, a batch of measurements) redraw once. Who is online (the shell shows it) changes
+  // nothing drawn here, and it arrives as soon as the page joins: no second fetch for it.
+  const soon = ({ kind }) => {
+    if (kind === 'presence') return;
+    clearTimeout(pending);
+    pending = setTimeout(draw, 150);
+  };
   const off = on('*', soon);
   return () => { off(); clearTimeout(pending); };
 }

@@ -25,7 +25,6 @@ import { remoteCursors, setRemoteCursors } from '../editor/remote-cursors.js';
 import { commentedPassages, setCommentPassages, commentAt } from '../editor/commented.js';
 import { taskMarks as taskLineMarks, membersChanged } from '../editor/task-marks.js';
 import { documentTemplates, templateText } from './templates.js';
-import '../editor/editor.css';
 
 addMessages({
   en: {

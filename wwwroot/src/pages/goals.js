@@ -5,7 +5,7 @@ import { get, post, put, del } from '../core/api.js';
 import { session, openPartnership, can } from '../core/session.js';
 import { goalStatuses, goalLabel, ragLabel, today } from '../core/labels.js';
 import { versionedDialog } from '../core/versioned.js';
-import { kpiChart, chartSummary } from '../core/charts.js';
+import { kpiChart, chartSummary, loadCharts } from '../core/charts.js';
 import { watchPartnership, on } from '../core/partnershipLive.js';
 import { updateNav } from '../shell.js';
 
@@ -86,8 +86,8 @@ export async function renderGoals({ pid }, main) {
   const partnership = await openPartnership(pid);
   updateNav(pid);
   await watchPartnership(pid);
-  let board = await get(`/api/partnerships/${pid}/goals`);
-  let items = await get(`/api/partnerships/${pid}/action-items`);
+  let [board, items] = await Promise.all([get(`/api/partnerships/${pid}/goals`),
+    get(`/api/partnerships/${pid}/action-items`), loadCharts()]);
   const charts = new Map();
   const editor = can('Editor');
 

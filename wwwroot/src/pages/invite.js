@@ -1,6 +1,5 @@
 // /invite/{token}: the page an invitation link opens. Signed out, it offers sign-up (e-mail
 // prefilled) or sign-in, then accepts; signed in, one click accepts.
-import './access.css';
 import { html, mount, $, toast } from '../core/dom.js';
 import { t, addMessages, formatDateTime } from '../core/i18n.js';
 import { get, post } from '../core/api.js';

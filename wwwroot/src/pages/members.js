@@ -1,7 +1,6 @@
 // Members of a partnership, party by party: roles, party admins, adding organisations, inviting
 // people (the link is shown with a copy button; there is no mail server), pending invitations.
 // The server decides every permission; the page only hides controls the person cannot use.
-import './access.css';
 import { html, mount, $, $$, toast } from '../core/dom.js';
 import { t, addMessages, formatDateTime } from '../core/i18n.js';
 import { get, post, put, del } from '../core/api.js';

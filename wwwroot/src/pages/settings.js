@@ -1,5 +1,4 @@
 // Partnership settings: rename, archive (read-only for everyone) and restore. Owners only.
-import './access.css';
 import { html, mount, $, toast } from '../core/dom.js';
 import { t, addMessages } from '../core/i18n.js';
 import { post, put } from '../core/api.js';

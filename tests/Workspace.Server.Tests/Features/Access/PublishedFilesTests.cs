@@ -15,7 +15,7 @@ public sealed partial class PublishedFilesTests(WorkspaceFactory factory) : ICla
         "/node_modules/@microsoft/signalr/dist/esm/index.js", "/src/main.js", "/src/core/api.js", "/src/styles.css",
         "/src/", "/package.json", "/package-lock.json", "/build.mjs", "/test/editor.test.mjs", "/dist/app.js.map",
         "/dist/.Release.stamp", "/dist/.Debug.stamp", "/README.md", "/.gitignore", "/Workspace.sln", "/no-such-page",
-        "/wwwroot/index.html", "/dist/", "/favicon.ico",
+        "/wwwroot/index.html", "/dist/", "/favicon.ico", "/dist/index.html", "/dist/index.html.br",
     ];
 
     [Theory]
@@ -48,8 +48,9 @@ public sealed partial class PublishedFilesTests(WorkspaceFactory factory) : ICla
     public async Task TheBundleAndItsChunksAreServedWithoutSourceMaps()
     {
         var client = factory.CreateClient();
-        var script = await client.GetStringAsync("/dist/app.js", _ct);
-        var styles = await client.GetAsync("/dist/app.css", _ct);
+        var page = await client.GetStringAsync("/", _ct);
+        var script = await client.GetStringAsync(EntryScript().Match(page).Groups[1].Value, _ct);
+        var styles = await client.GetAsync(EntryStyles().Match(page).Groups[1].Value, _ct);
         var dist = Path.Combine(FrontEnd(), "dist");
 
         Assert.Equal(HttpStatusCode.OK, styles.StatusCode);
@@ -87,4 +88,10 @@ public sealed partial class PublishedFilesTests(WorkspaceFactory factory) : ICla
 
     [GeneratedRegex("\"\\./(chunks/[A-Za-z0-9_-]+\\.js)\"")]
     private static partial Regex ChunkImport();
+
+    [GeneratedRegex("src=\"(/dist/app-[A-Z0-9]{8}\\.js)\"")]
+    private static partial Regex EntryScript();
+
+    [GeneratedRegex("href=\"(/dist/app-[A-Z0-9]{8}\\.css)\"")]
+    private static partial Regex EntryStyles();
 }
