@@ -58,7 +58,13 @@ async function render() {
 // Every partnership page keeps the live connection of its partnership (presence, changes).
 onNavigate(match => { if (match?.params.pid) watchPartnership(match.params.pid); });
 onNavigate(() => clearToasts());
-onLangChange(render);
+// The whole window is redrawn in the new language; the focus stays on the language switch (or the menu button
+// that leads to it on a phone) instead of falling to the top of the page.
+onLangChange(async () => {
+  await render();
+  const language = document.getElementById('language');
+  (language?.checkVisibility() ? language : document.getElementById('menu'))?.focus();
+});
 await loadMe();
 await render();
 export { refresh };
