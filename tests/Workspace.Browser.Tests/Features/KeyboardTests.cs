@@ -20,7 +20,6 @@ public sealed partial class KeyboardTests(BrowserFixture fixture)
         var rina = await fixture.NewPageAsync(locale);
         var budi = await fixture.NewPageAsync(locale);
         var (pid, _) = await PartnershipSeed.FilledAsync(rina.Context, budi.Context);
-        await rina.EvaluateAsync("() => localStorage.setItem('actions.view', 'board')");
         await rina.GotoAsync($"/p/{pid}/actions");
         var card = rina.Locator(".item-card", new() { HasText = "Send draft MoU" });
         await Assertions.Expect(card).ToBeVisibleAsync();
