@@ -119,8 +119,13 @@ function onItemKey(pid, el, e) {
   }
   const last = Math.max(0, ...state.items.filter(i => i.status === status).map(i => i.sortOrder));
   announce(t('actions.keyMoved', { number: item.number, status: statusLabel(status) }));
-  move(pid, item, status, last + 1);
+  // Shown at once, so a quick second press starts from here; sent one after another, so each carries the version
+  // the one before it got back (sent side by side, the second would be refused as a conflict).
+  upsert({ ...item, status, sortOrder: last + 1 });
+  redraw();
+  keyMoves = keyMoves.then(() => move(pid, state.items.find(i => i.id === item.id), status, last + 1));
 }
+let keyMoves = Promise.resolve();
 
 function upsert(item) {
   const i = state.items.findIndex(x => x.id === item.id);
