@@ -71,7 +71,8 @@ public sealed class AxeTests(BrowserFixture fixture)
         Assert.True(found.Count == 0, $"{found.Count} serious or critical findings:\n{string.Join('\n', found)}");
     }
 
-    private static async Task Visit(IPage page, string path, string ready, Func<IPage, string, Task> check, string state)
+    private static async Task Visit(
+        IPage page, string path, string ready, Func<IPage, string, Task> check, string state)
     {
         await page.GotoAsync(path);
         await Assertions.Expect(page.Locator(ready).First).ToBeVisibleAsync();

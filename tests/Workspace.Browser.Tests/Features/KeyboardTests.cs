@@ -22,25 +22,28 @@ public sealed partial class KeyboardTests(BrowserFixture fixture)
         var (pid, _) = await PartnershipSeed.FilledAsync(rina.Context, budi.Context);
         await rina.GotoAsync($"/p/{pid}/actions");
         var card = rina.Locator(".item-card", new() { HasText = "Send draft MoU" });
+        ILocator CardIn(IPage page, string column) =>
+            page.Locator($".column[data-status={column}] .item-card", new() { HasText = "Send draft MoU" });
+        var focusedCard = rina.Locator(".item-card:focus");
         await Assertions.Expect(card).ToBeVisibleAsync();
         var number = (await card.Locator(".num").TextContentAsync())!.Trim();
 
         await TabUntilAsync(rina, $".item-card[aria-label^='{number} ']");
         // The draft MoU starts in "In progress": one column left, then three right to "Done".
         await rina.Keyboard.PressAsync("Alt+ArrowLeft");
-        await Assertions.Expect(rina.Locator(".column[data-status=Open] .item-card", new() { HasText = "Send draft MoU" })).ToBeVisibleAsync();
-        await Assertions.Expect(rina.Locator(".item-card:focus")).ToHaveAttributeAsync("aria-label", new Regex($"^{number} "));
+        await Assertions.Expect(CardIn(rina, "Open")).ToBeVisibleAsync();
+        await Assertions.Expect(focusedCard).ToHaveAttributeAsync("aria-label", new Regex($"^{number} "));
         await rina.Keyboard.PressAsync("Alt+ArrowRight");
         await Assertions.Expect(rina.Locator("#announcer")).ToHaveTextAsync($"{number} {first}");
-        await Assertions.Expect(rina.Locator(".item-card:focus")).ToHaveAttributeAsync("aria-label", new Regex($"^{number} "));
+        await Assertions.Expect(focusedCard).ToHaveAttributeAsync("aria-label", new Regex($"^{number} "));
         await rina.Keyboard.PressAsync("Alt+ArrowRight");
         await rina.Keyboard.PressAsync("Alt+ArrowRight");
-        await Assertions.Expect(rina.Locator(".column[data-status=Done] .item-card", new() { HasText = "Send draft MoU" })).ToBeVisibleAsync();
+        await Assertions.Expect(CardIn(rina, "Done")).ToBeVisibleAsync();
         await Assertions.Expect(rina.Locator("#announcer")).ToHaveTextAsync($"{number} {last}");
 
         // The partner sees where it went; the server has it.
         await budi.GotoAsync($"/p/{pid}/actions");
-        await Assertions.Expect(budi.Locator(".column[data-status=Done] .item-card", new() { HasText = "Send draft MoU" })).ToBeVisibleAsync();
+        await Assertions.Expect(CardIn(budi, "Done")).ToBeVisibleAsync();
 
         // Enter opens it; the title is changed and saved with keys; the focus comes back to the card.
         await rina.Keyboard.PressAsync("Enter");
@@ -51,7 +54,7 @@ public sealed partial class KeyboardTests(BrowserFixture fixture)
         await rina.Keyboard.TypeAsync(" (signed)");
         await rina.Keyboard.PressAsync("Enter");
         await Assertions.Expect(dialog).ToHaveCountAsync(0);
-        await Assertions.Expect(rina.Locator(".item-card:focus")).ToContainTextAsync("Send draft MoU to partner (signed)");
+        await Assertions.Expect(focusedCard).ToContainTextAsync("Send draft MoU to partner (signed)");
 
         // In the list, Space opens a row and Escape gives the focus back to it.
         await rina.Locator("[data-view=list]").FocusAsync();

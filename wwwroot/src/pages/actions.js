@@ -66,7 +66,8 @@ export async function renderActions({ pid }, main) {
           ${partnership.parties.map(p => html`<option value="${p.id}" ${state.party === p.id ? 'selected' : ''}>${p.name}</option>`)}
         </select>
       </div>
-      ${state.view === 'board' && can('Editor') ? html`<p class="muted board-keys" id="board-keys">${t('actions.keys')}</p>` : ''}
+      ${state.view === 'board' && can('Editor')
+        ? html`<p class="muted board-keys" id="board-keys">${t('actions.keys')}</p>` : ''}
       <div id="items">${state.view === 'board' ? board(visible()) : list(visible())}</div>`);
     $$('[data-view]', main).forEach(b => b.addEventListener('click', () => { state.view = b.dataset.view; localStorage.setItem('actions.view', state.view); draw(); }));
     $$('[data-filter]', main).forEach(b => b.addEventListener('click', () => { state.filter = b.dataset.filter; draw(); }));
@@ -147,7 +148,8 @@ function visible() {
 function card(i) {
   const overdue = isOverdue(i);
   return html`
-    <article class="item-card ${overdue ? 'overdue' : ''} ${i.status === 'Done' ? 'done' : ''}" data-item="${i.id}" draggable="${can('Editor')}" tabindex="0" aria-label="A${i.number} ${i.title}" ${can('Editor') ? html`aria-describedby="board-keys"` : ''}>
+    <article class="item-card ${overdue ? 'overdue' : ''} ${i.status === 'Done' ? 'done' : ''}" data-item="${i.id}" draggable="${can('Editor')}"
+      tabindex="0" aria-label="A${i.number} ${i.title}" ${can('Editor') ? html`aria-describedby="board-keys"` : ''}>
       <div class="item-top"><span class="num">A${i.number}</span>${i.documentId ? html`<a class="badge muted doc-link" href="/p/${session.partnership.id}/docs/${i.documentId}" title="${t('actions.fromDoc')}">☑ ${t('actions.inPlan')}</a>` : ''}</div>
       <div class="item-title" title="${i.title}">${i.title}</div>
       <div class="item-meta">

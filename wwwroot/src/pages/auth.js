@@ -52,7 +52,8 @@ export function renderAuth(main, { mode = 'signin', onDone, email = '', organisa
   if (main.id === 'main') document.title = `${t(signup ? 'auth.signup' : 'auth.signin')} · ${t('shell.brand')}`;
   $('#auth-switch', main).addEventListener('click', () => {
     renderAuth(main, {
-      mode: signup ? 'signin' : 'signup', onDone, organisation, email: $('#auth-form [name=email]', main).value || email,
+      mode: signup ? 'signin' : 'signup', onDone, organisation,
+      email: $('#auth-form [name=email]', main).value || email,
     });
     $('#auth-switch', main).focus(); // the switch is redrawn; the focus stays on it rather than the top of the page
   });

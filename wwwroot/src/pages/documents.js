@@ -34,7 +34,8 @@ addMessages({
     'docs.confirmDelete': 'Delete “{title}”?', 'docs.newTitle': 'New title', 'docs.back': 'All documents',
     'docs.preview': 'Preview', 'docs.saved': 'Saved', 'docs.saving': 'Saving…', 'docs.offline': 'Offline — {n} changes pending',
     'docs.offlineSaved': 'Offline', 'docs.readOnly': 'Read only', 'docs.deleted': 'This document was deleted.',
-    'docs.here': 'Here now', 'docs.text': 'Document text', 'docs.rejected': 'A change was refused: {message}', 'docs.loading': 'Loading…', 'docs.openItem': 'Open action item A{number}',
+    'docs.text': 'Document text',
+    'docs.here': 'Here now', 'docs.rejected': 'A change was refused: {message}', 'docs.loading': 'Loading…', 'docs.openItem': 'Open action item A{number}',
     'docs.edit': 'Edit', 'docs.hint.title': 'Write in Markdown:',
     'docs.hint.md': '# Heading   ## Section   **bold**   _italic_   - list item   [link](https://…)',
     'docs.hint.task': 'A task line becomes an action item:', 'docs.hint.example': '- [ ] Title @handle due:2026-12-15',
@@ -45,7 +46,8 @@ addMessages({
     'docs.confirmDelete': 'Hapus “{title}”?', 'docs.newTitle': 'Judul baru', 'docs.back': 'Semua dokumen',
     'docs.preview': 'Pratinjau', 'docs.saved': 'Tersimpan', 'docs.saving': 'Menyimpan…', 'docs.offline': 'Offline — {n} perubahan belum terkirim',
     'docs.offlineSaved': 'Offline', 'docs.readOnly': 'Hanya baca', 'docs.deleted': 'Dokumen ini telah dihapus.',
-    'docs.text': 'Teks dokumen', 'docs.here': 'Sedang di sini', 'docs.rejected': 'Perubahan ditolak: {message}', 'docs.loading': 'Memuat…', 'docs.openItem': 'Buka tugas A{number}',
+    'docs.text': 'Teks dokumen',
+    'docs.here': 'Sedang di sini', 'docs.rejected': 'Perubahan ditolak: {message}', 'docs.loading': 'Memuat…', 'docs.openItem': 'Buka tugas A{number}',
     'docs.edit': 'Sunting', 'docs.hint.title': 'Tulis dengan Markdown:',
     'docs.hint.md': '# Judul   ## Bagian   **tebal**   _miring_   - butir daftar   [tautan](https://…)',
     'docs.hint.task': 'Baris tugas menjadi tugas di papan:', 'docs.hint.example': '- [ ] Judul @nama due:2026-12-15',
@@ -134,7 +136,8 @@ export async function renderDocument({ pid, docId }, main) {
           <button type="button" role="tab" id="tab-comments" aria-selected="false" aria-controls="comments">${t('comments.title')} <span class="count" id="comment-count"></span></button>
           <button type="button" role="tab" id="tab-history" aria-selected="false" aria-controls="history">${t('history.title')}</button>
         </div>
-        <section class="doc-preview" id="preview-pane" role="tabpanel" tabindex="0" aria-label="${t('docs.preview')}"><div class="markdown" id="preview"></div></section>
+        <section class="doc-preview" id="preview-pane" role="tabpanel" tabindex="0"
+          aria-label="${t('docs.preview')}"><div class="markdown" id="preview"></div></section>
         <section class="doc-comments" id="comments" role="tabpanel" aria-label="${t('comments.title')}" hidden></section>
         <section class="doc-history" id="history" role="tabpanel" aria-label="${t('history.title')}" hidden></section>
       </div>
