@@ -3,6 +3,7 @@ import './styles.css';
 // Every page's styles are in the one app stylesheet: esbuild does not load the CSS of a lazily imported chunk.
 import './pages/access.css';
 import './editor/editor.css';
+import './pages/meetings.css';
 import { onLangChange } from './core/i18n.js';
 import { route, lazy, preloadCurrent, startRouter, refresh, onNavigate } from './core/router.js';
 import { watchPartnership } from './core/partnershipLive.js';
@@ -55,7 +56,13 @@ async function render() {
 // Every partnership page keeps the live connection of its partnership (presence, changes).
 onNavigate(match => { if (match?.params.pid) watchPartnership(match.params.pid); });
 onNavigate(() => clearToasts());
-onLangChange(render);
+// The whole window is redrawn in the new language; the focus stays on the language switch (or the menu button
+// that leads to it on a phone) instead of falling to the top of the page.
+onLangChange(async () => {
+  await render();
+  const language = document.getElementById('language');
+  (language?.checkVisibility() ? language : document.getElementById('menu'))?.focus();
+});
 // A page's code downloads while the session is read. Not at '/', which is the sign-in form for most first visits.
 if (location.pathname !== '/') preloadCurrent();
 await loadMe();

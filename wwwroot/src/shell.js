@@ -15,7 +15,7 @@ addMessages({
     'nav.actions': 'Action items', 'nav.meetings': 'Meetings', 'nav.agreements': 'Agreements',
     'nav.disputes': 'Disputes', 'nav.reviews': 'Reviews', 'nav.files': 'Files', 'nav.members': 'Members',
     'nav.activity': 'Activity', 'nav.soon': 'coming soon', 'shell.online': 'Online now ({n})',
-    'shell.menu': 'Menu', 'shell.nav': 'Partnership sections',
+    'shell.menu': 'Menu', 'shell.nav': 'Partnership sections', 'shell.skip': 'Skip to content',
   },
   id: {
     'shell.brand': 'Ruang Kerja Kemitraan', 'shell.signout': 'Keluar', 'shell.switch': 'Kemitraan',
@@ -25,7 +25,7 @@ addMessages({
     'nav.actions': 'Tindak lanjut', 'nav.meetings': 'Rapat', 'nav.agreements': 'Perjanjian',
     'nav.disputes': 'Sengketa', 'nav.reviews': 'Tinjauan', 'nav.files': 'Berkas', 'nav.members': 'Anggota',
     'nav.activity': 'Aktivitas', 'nav.soon': 'segera hadir', 'shell.online': 'Sedang online ({n})',
-    'shell.menu': 'Menu', 'shell.nav': 'Bagian kemitraan',
+    'shell.menu': 'Menu', 'shell.nav': 'Bagian kemitraan', 'shell.skip': 'Langsung ke isi',
   },
 });
 
@@ -51,6 +51,7 @@ const narrow = window.matchMedia('(max-width: 900px)');
 
 export function renderShell(root) {
   mount(root, html`
+    <a class="skip-link" id="skip" href="#main">${t('shell.skip')}</a>
     <header class="topbar">
       <button type="button" class="menu-button" id="menu" aria-controls="drawer" aria-expanded="false"
         aria-label="${t('shell.menu')}"><span class="bars" aria-hidden="true"></span></button>
@@ -73,9 +74,15 @@ export function renderShell(root) {
         <nav class="sidenav" id="sidenav" aria-label="${t('shell.nav')}" hidden></nav>
       </aside>
       <div class="scrim" id="scrim" hidden></div>
-      <main class="page" id="main"></main>
+      <main class="page" id="main" tabindex="-1"></main>
     </div>`);
   $('#language').addEventListener('change', e => setLang(e.target.value));
+  $('#skip').addEventListener('click', e => {
+    e.preventDefault();
+    const heading = $('#main h1');
+    if (heading) heading.tabIndex = -1;
+    (heading ?? $('#main')).focus();
+  });
   $('#signout').addEventListener('click', async () => { await post('/api/account/signout'); location.href = '/'; });
   $('#switcher').addEventListener('change', e => { location.href = e.target.value ? `/p/${e.target.value}` : '/'; });
   $('#menu').addEventListener('click', () => setDrawer(!$('#drawer').classList.contains('open')));
@@ -114,6 +121,7 @@ document.addEventListener('keydown', e => {
 export function updateUser() {
   const me = session.me;
   $('#me').textContent = me ? me.displayName : '';
+  $('#me').hidden = !me; // an empty link would still be a Tab stop with nothing to say
   $('#signout').hidden = !me;
   // Signed out there is no live connection to speak of: no badge rather than a red "Offline".
   $('#connection').hidden = !me;

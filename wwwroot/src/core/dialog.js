@@ -1,10 +1,12 @@
 // A modal form in a native <dialog>. fields: [{ name, label, type, value, options, required, ... }].
 // onSubmit(values) may throw an ApiError: its message is shown in the dialog and the dialog stays open.
 // The returned handle lets a caller change the form while it is open (live changes, conflicts: core/versioned.js).
-import { html, mount } from './dom.js';
+import { html, mount, selectorOf } from './dom.js';
 import { t, formatDate } from './i18n.js';
 
 export function formDialog({ title, fields, submitLabel = t('common.save'), onSubmit, note, extra, onClose }) {
+  const opener = document.activeElement;
+  const openerKey = selectorOf(opener);
   const dialog = document.createElement('dialog');
   dialog.className = 'form-dialog';
   document.body.append(dialog);
@@ -22,7 +24,7 @@ export function formDialog({ title, fields, submitLabel = t('common.save'), onSu
     </form>`);
   const form = dialog.querySelector('form');
   const error = dialog.querySelector('.error');
-  const close = () => { dialog.close(); dialog.remove(); onClose?.(); };
+  const close = () => { dialog.close(); dialog.remove(); onClose?.(); returnFocus(opener, openerKey); };
   const handle = {
     dialog, form, close,
     values: () => read(form, fields),
@@ -54,6 +56,13 @@ export function formDialog({ title, fields, submitLabel = t('common.save'), onSu
   dialog.showModal();
   form.querySelector('input, select, textarea')?.focus();
   return handle;
+}
+
+/** Back to the control that opened the dialog, or to its redrawn copy when a save redrew the page under it. */
+function returnFocus(opener, key) {
+  if (document.activeElement && document.activeElement !== document.body) return;
+  const target = opener?.isConnected ? opener : key && document.querySelector(`#main ${key}`);
+  (target ?? document.querySelector('#main h1'))?.focus();
 }
 
 function read(form, fields) {

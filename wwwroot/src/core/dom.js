@@ -104,3 +104,42 @@ export function toast(message, kind = 'info') {
   host.append(el);
   setTimeout(() => el.remove(), kind === 'error' ? 6000 : 3500);
 }
+
+/**
+ * A selector that finds "the same" control again after its part of the page is redrawn: by id, name or a data-*
+ * attribute, or as the form's submit button. Null when nothing identifies it.
+ */
+export function selectorOf(el) {
+  if (!(el instanceof Element) || el === document.body) return null;
+  if (el.id) return `#${CSS.escape(el.id)}`;
+  const tag = el.tagName.toLowerCase();
+  if (el.getAttribute('name')) return `${tag}[name="${CSS.escape(el.getAttribute('name'))}"]`;
+  const data = [...el.attributes].find(a => a.name.startsWith('data-') && a.value);
+  if (data) return `${tag}[${data.name}="${CSS.escape(data.value)}"]`;
+  if (el.matches('button[type=submit], form button:not([type])')) return `${tag}[type=submit], form ${tag}:not([type])`;
+  return null;
+}
+
+/** Runs `redraw` (which replaces what is inside `root`) and gives the focus back to the same control if it had it. */
+export function keepFocus(root, redraw) {
+  const active = document.activeElement;
+  const key = active && root.contains(active) ? selectorOf(active) : null;
+  redraw();
+  if (key && !root.contains(document.activeElement)) root.querySelector(key)?.focus();
+}
+
+let liveRegion = null;
+/** Says `text` to screen readers through one polite live region that outlives every redraw. */
+export function announce(text) {
+  if (!liveRegion?.isConnected) {
+    liveRegion = document.createElement('div');
+    liveRegion.id = 'announcer';
+    liveRegion.className = 'sr-only';
+    liveRegion.setAttribute('aria-live', 'polite');
+    liveRegion.setAttribute('role', 'status');
+    document.body.append(liveRegion);
+  }
+  // Cleared first so the same words said twice are still read twice.
+  liveRegion.textContent = '';
+  setTimeout(() => { liveRegion.textContent = text; }, 50);
+}

@@ -31,7 +31,7 @@ export function preloadCurrent() {
 
 export function navigate(path, { replace = false } = {}) {
   if (replace) history.replaceState(null, '', path); else history.pushState(null, '', path);
-  return dispatch();
+  return dispatch({ moved: true });
 }
 
 export function onNavigate(fn) { listeners.add(fn); }
@@ -45,7 +45,11 @@ export function currentMatch() {
   return null;
 }
 
-export async function dispatch() {
+/**
+ * Renders the page in the address bar. `moved`: the person went to another page (a link, Back), so the focus goes to
+ * its heading; on the first load and on redraws (a language change) the focus stays where it is.
+ */
+export async function dispatch({ moved = false } = {}) {
   if (typeof cleanup === 'function') { try { cleanup(); } catch { /* page already gone */ } }
   cleanup = null;
   const match = currentMatch();
@@ -63,8 +67,21 @@ export async function dispatch() {
     if (view.isConnected) throw err;
     return; // a page left before it finished loading; what it failed at no longer matters
   }
-  if (view.isConnected) cleanup = done;
-  else if (typeof done === 'function') { try { done(); } catch { /* page already gone */ } }
+  if (view.isConnected) {
+    cleanup = done;
+    settle(view, moved);
+  } else if (typeof done === 'function') { try { done(); } catch { /* page already gone */ } }
+}
+
+// Each page names the window after its heading; the heading takes the focus after a move so a screen reader reads
+// the new page and the next Tab starts in it rather than at the top of the window.
+function settle(view, moved) {
+  const heading = view.querySelector('h1');
+  const name = heading?.textContent.trim();
+  document.title = name && name !== '…' ? `${name} · ${t('shell.brand')}` : t('shell.brand');
+  if (!heading) return;
+  heading.tabIndex = -1;
+  if (moved && !document.querySelector('dialog[open]')) heading.focus({ preventScroll: false });
 }
 
 let started = false;
@@ -72,8 +89,9 @@ export function startRouter(element) {
   outlet = element;
   if (started) return dispatch();
   started = true;
-  window.addEventListener('popstate', dispatch);
+  window.addEventListener('popstate', () => dispatch({ moved: true }));
   document.addEventListener('click', e => {
+    if (e.defaultPrevented) return;
     const a = e.target.closest('a[href]');
     if (!a || a.target || a.origin !== location.origin || e.ctrlKey || e.metaKey || e.shiftKey || a.hasAttribute('download')) return;
     if (a.pathname.startsWith('/api/')) return;

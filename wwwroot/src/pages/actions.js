@@ -1,5 +1,5 @@
 // Action items: a board (columns by status, drag to move) and a filtered list. Live for everyone.
-import { html, mount, $, $$, toast } from '../core/dom.js';
+import { html, mount, $, $$, toast, keepFocus, announce } from '../core/dom.js';
 import { t, addMessages, formatDate } from '../core/i18n.js';
 import { get, post, put, del } from '../core/api.js';
 import { session, openPartnership, can } from '../core/session.js';
@@ -19,6 +19,8 @@ addMessages({
     'actions.empty': 'No action items match.', 'actions.overdue': 'overdue', 'actions.fromDoc': 'from a document',
     'actions.edit': 'Edit action item', 'actions.deleteConfirm': 'Delete this action item?', 'actions.moved': '{who} moved {item} to {status}',
     'actions.dropHere': 'Drop here', 'actions.inPlan': 'in a document', 'actions.col.count': '{n} items',
+    'actions.keys': 'Keyboard: Enter opens a card; Alt + ← / → moves it to the column beside.',
+    'actions.keyMoved': 'A{number} moved to {status}', 'actions.keyEdge': 'A{number} is already in {status}',
   },
   id: {
     'actions.title': 'Tindak lanjut', 'actions.new': 'Tugas baru', 'actions.board': 'Papan', 'actions.list': 'Daftar',
@@ -29,6 +31,8 @@ addMessages({
     'actions.empty': 'Tidak ada tugas yang sesuai.', 'actions.overdue': 'lewat tenggat', 'actions.fromDoc': 'dari dokumen',
     'actions.edit': 'Ubah tugas', 'actions.deleteConfirm': 'Hapus tugas ini?', 'actions.moved': '{who} memindahkan {item} ke {status}',
     'actions.dropHere': 'Letakkan di sini', 'actions.inPlan': 'di dokumen', 'actions.col.count': '{n} tugas',
+    'actions.keys': 'Papan ketik: Enter membuka kartu; Alt + ← / → memindahkannya ke kolom sebelah.',
+    'actions.keyMoved': 'A{number} dipindahkan ke {status}', 'actions.keyEdge': 'A{number} sudah di {status}',
   },
 });
 
@@ -46,7 +50,7 @@ export async function renderActions({ pid }, main) {
   };
   await load();
 
-  const draw = () => {
+  const draw = () => keepFocus(main, () => {
     mount(main, html`
       <div class="page-head">
         <h1>${t('actions.title')}</h1>
@@ -62,6 +66,8 @@ export async function renderActions({ pid }, main) {
           ${partnership.parties.map(p => html`<option value="${p.id}" ${state.party === p.id ? 'selected' : ''}>${p.name}</option>`)}
         </select>
       </div>
+      ${state.view === 'board' && can('Editor')
+        ? html`<p class="muted board-keys" id="board-keys">${t('actions.keys')}</p>` : ''}
       <div id="items">${state.view === 'board' ? board(visible()) : list(visible())}</div>`);
     $$('[data-view]', main).forEach(b => b.addEventListener('click', () => { state.view = b.dataset.view; localStorage.setItem('actions.view', state.view); draw(); }));
     $$('[data-filter]', main).forEach(b => b.addEventListener('click', () => { state.filter = b.dataset.filter; draw(); }));
@@ -71,12 +77,13 @@ export async function renderActions({ pid }, main) {
       if (e.target.closest('button.tick, a')) return;
       editDialog(pid, state.items.find(i => i.id === el.dataset.item));
     }));
+    $$('[data-item]', main).forEach(el => el.addEventListener('keydown', e => onItemKey(pid, el, e)));
     $$('button.tick', main).forEach(b => b.addEventListener('click', () => {
       const item = state.items.find(i => i.id === b.dataset.id);
       move(pid, item, item.status === 'Done' ? 'Open' : 'Done');
     }));
     if (state.view === 'board' && can('Editor')) enableDrag(pid, main);
-  };
+  });
 
   draw();
   redraw = draw;
@@ -91,6 +98,35 @@ export async function renderActions({ pid }, main) {
   ];
   return () => { redraw = () => {}; offs.forEach(off => off()); };
 }
+
+// Cards and rows are one Tab stop each: Enter or Space opens one, Alt + Left/Right moves a card a column over
+// (the same move as a drag), and a screen reader is told where it went.
+function onItemKey(pid, el, e) {
+  if (e.target !== el) return;
+  const item = state.items.find(i => i.id === el.dataset.item);
+  if (!item) return;
+  if ((e.key === 'Enter' || e.key === ' ') && !e.altKey) {
+    e.preventDefault();
+    editDialog(pid, item);
+    return;
+  }
+  const step = { ArrowLeft: -1, ArrowRight: 1 }[e.key];
+  if (!step || !e.altKey || state.view !== 'board' || !can('Editor')) return;
+  e.preventDefault();
+  const status = actionStatuses[actionStatuses.indexOf(item.status) + step];
+  if (!status) {
+    announce(t('actions.keyEdge', { number: item.number, status: statusLabel(item.status) }));
+    return;
+  }
+  const last = Math.max(0, ...state.items.filter(i => i.status === status).map(i => i.sortOrder));
+  announce(t('actions.keyMoved', { number: item.number, status: statusLabel(status) }));
+  // Shown at once, so a quick second press starts from here; sent one after another, so each carries the version
+  // the one before it got back (sent side by side, the second would be refused as a conflict).
+  upsert({ ...item, status, sortOrder: last + 1 });
+  redraw();
+  keyMoves = keyMoves.then(() => move(pid, state.items.find(i => i.id === item.id), status, last + 1));
+}
+let keyMoves = Promise.resolve();
 
 function upsert(item) {
   const i = state.items.findIndex(x => x.id === item.id);
@@ -112,7 +148,8 @@ function visible() {
 function card(i) {
   const overdue = isOverdue(i);
   return html`
-    <article class="item-card ${overdue ? 'overdue' : ''} ${i.status === 'Done' ? 'done' : ''}" data-item="${i.id}" draggable="${can('Editor')}" tabindex="0" aria-label="A${i.number} ${i.title}">
+    <article class="item-card ${overdue ? 'overdue' : ''} ${i.status === 'Done' ? 'done' : ''}" data-item="${i.id}" draggable="${can('Editor')}"
+      tabindex="0" aria-label="A${i.number} ${i.title}" ${can('Editor') ? html`aria-describedby="board-keys"` : ''}>
       <div class="item-top"><span class="num">A${i.number}</span>${i.documentId ? html`<a class="badge muted doc-link" href="/p/${session.partnership.id}/docs/${i.documentId}" title="${t('actions.fromDoc')}">☑ ${t('actions.inPlan')}</a>` : ''}</div>
       <div class="item-title" title="${i.title}">${i.title}</div>
       <div class="item-meta">
@@ -137,7 +174,7 @@ function list(items) {
   const sorted = [...items].sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.number - b.number);
   return html`<table class="table">
     <thead><tr><th></th><th>#</th><th>${t('actions.field.title')}</th><th>${t('actions.field.owner')}</th><th>${t('actions.field.due')}</th><th>${t('actions.field.status')}</th></tr></thead>
-    <tbody>${sorted.map(i => html`<tr data-item="${i.id}" class="${isOverdue(i) ? 'overdue' : ''}">
+    <tbody>${sorted.map(i => html`<tr data-item="${i.id}" tabindex="0" class="${isOverdue(i) ? 'overdue' : ''}">
       <td>${can('Editor') ? html`<button class="tick" data-id="${i.id}" aria-label="${statusLabel('Done')}" aria-pressed="${i.status === 'Done'}">${i.status === 'Done' ? '☑' : '☐'}</button>` : ''}</td>
       <td class="num">A${i.number}</td><td>${i.title}</td><td>${i.ownerName ?? t('actions.unassigned')}</td>
       <td class="${isOverdue(i) ? 'late' : ''}">${i.dueDate ? formatDate(i.dueDate) : ''}</td><td><span class="status s-${i.status}">${statusLabel(i.status)}</span></td></tr>`)}</tbody></table>`;

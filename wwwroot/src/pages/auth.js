@@ -48,9 +48,15 @@ export function renderAuth(main, { mode = 'signin', onDone, email = '', organisa
       <p class="muted">${signup ? t('auth.haveaccount') : t('auth.noaccount')}
         <button class="link" id="auth-switch">${signup ? t('auth.signin') : t('auth.signup')}</button></p>
     </section>`);
-  $('#auth-switch', main).addEventListener('click', () => renderAuth(main, {
-    mode: signup ? 'signin' : 'signup', onDone, organisation, email: $('#auth-form [name=email]', main).value || email,
-  }));
+  // The window is named after the form, unless the form sits inside another page (an invitation).
+  if (main.id === 'main') document.title = `${t(signup ? 'auth.signup' : 'auth.signin')} · ${t('shell.brand')}`;
+  $('#auth-switch', main).addEventListener('click', () => {
+    renderAuth(main, {
+      mode: signup ? 'signin' : 'signup', onDone, organisation,
+      email: $('#auth-form [name=email]', main).value || email,
+    });
+    $('#auth-switch', main).focus(); // the switch is redrawn; the focus stays on it rather than the top of the page
+  });
   showExternalProviders($('#auth-form', main));
   if (signup) {
     const form = $('#auth-form', main);

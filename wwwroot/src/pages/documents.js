@@ -5,6 +5,7 @@ import { EditorState, Annotation, Compartment } from '@codemirror/state';
 import { placeholder } from '@codemirror/view';
 import { markdown } from '@codemirror/lang-markdown';
 import { type } from 'ot-text-unicode';
+import { arrowTabs } from '../core/tabs.js';
 import { html, mount, $, toast } from '../core/dom.js';
 import { t, addMessages, formatDateTime } from '../core/i18n.js';
 import { get, post, patch, del } from '../core/api.js';
@@ -33,6 +34,7 @@ addMessages({
     'docs.confirmDelete': 'Delete “{title}”?', 'docs.newTitle': 'New title', 'docs.back': 'All documents',
     'docs.preview': 'Preview', 'docs.saved': 'Saved', 'docs.saving': 'Saving…', 'docs.offline': 'Offline — {n} changes pending',
     'docs.offlineSaved': 'Offline', 'docs.readOnly': 'Read only', 'docs.deleted': 'This document was deleted.',
+    'docs.text': 'Document text',
     'docs.here': 'Here now', 'docs.rejected': 'A change was refused: {message}', 'docs.loading': 'Loading…', 'docs.openItem': 'Open action item A{number}',
     'docs.edit': 'Edit', 'docs.hint.title': 'Write in Markdown:',
     'docs.hint.md': '# Heading   ## Section   **bold**   _italic_   - list item   [link](https://…)',
@@ -44,6 +46,7 @@ addMessages({
     'docs.confirmDelete': 'Hapus “{title}”?', 'docs.newTitle': 'Judul baru', 'docs.back': 'Semua dokumen',
     'docs.preview': 'Pratinjau', 'docs.saved': 'Tersimpan', 'docs.saving': 'Menyimpan…', 'docs.offline': 'Offline — {n} perubahan belum terkirim',
     'docs.offlineSaved': 'Offline', 'docs.readOnly': 'Hanya baca', 'docs.deleted': 'Dokumen ini telah dihapus.',
+    'docs.text': 'Teks dokumen',
     'docs.here': 'Sedang di sini', 'docs.rejected': 'Perubahan ditolak: {message}', 'docs.loading': 'Memuat…', 'docs.openItem': 'Buka tugas A{number}',
     'docs.edit': 'Sunting', 'docs.hint.title': 'Tulis dengan Markdown:',
     'docs.hint.md': '# Judul   ## Bagian   **tebal**   _miring_   - butir daftar   [tautan](https://…)',
@@ -120,7 +123,7 @@ export async function renderDocument({ pid, docId }, main) {
       <a href="/p/${pid}/docs" class="back">← ${t('docs.back')}</a>
       <h1 id="doc-title">…</h1>
       <span class="spacer"></span>
-      <div class="presence" id="presence" aria-label="${t('docs.here')}"></div>
+      <div class="presence" id="presence" role="group" aria-label="${t('docs.here')}"></div>
       <span class="sync" id="sync" role="status" data-state="loading">${t('docs.loading')}</span>
     </div>
     <div class="doc-panes">
@@ -133,7 +136,8 @@ export async function renderDocument({ pid, docId }, main) {
           <button type="button" role="tab" id="tab-comments" aria-selected="false" aria-controls="comments">${t('comments.title')} <span class="count" id="comment-count"></span></button>
           <button type="button" role="tab" id="tab-history" aria-selected="false" aria-controls="history">${t('history.title')}</button>
         </div>
-        <section class="doc-preview" id="preview-pane" role="tabpanel" aria-label="${t('docs.preview')}"><div class="markdown" id="preview"></div></section>
+        <section class="doc-preview" id="preview-pane" role="tabpanel" tabindex="0"
+          aria-label="${t('docs.preview')}"><div class="markdown" id="preview"></div></section>
         <section class="doc-comments" id="comments" role="tabpanel" aria-label="${t('comments.title')}" hidden></section>
         <section class="doc-history" id="history" role="tabpanel" aria-label="${t('history.title')}" hidden></section>
       </div>
@@ -150,6 +154,7 @@ export async function renderDocument({ pid, docId }, main) {
     }
   };
   if (narrowWindow.matches) showTab('edit');
+  arrowTabs($('.tabs', main));
   const showComment = passage => {
     if (passage == null) return;
     showTab('comments');
@@ -265,7 +270,7 @@ export async function renderDocument({ pid, docId }, main) {
       extensions: [
         basicSetup, markdown(), EditorView.lineWrapping, remoteCursors, commentedPassages,
         taskLineMarks(() => session.partnership?.members ?? null),
-        EditorView.cspNonce.of(styleNonce()),
+        EditorView.cspNonce.of(styleNonce()), EditorView.contentAttributes.of({ 'aria-label': t('docs.text') }),
         // Clicking a tinted passage shows the comment about it.
         EditorView.domEventHandlers({ click: (e, v) => { showComment(commentAt(v.state, v.posAtCoords({ x: e.clientX, y: e.clientY }) ?? -1)); } }),
         writable.of(EditorState.readOnly.of(true)),
@@ -337,7 +342,7 @@ export async function renderDocument({ pid, docId }, main) {
       const state = await client.open();
       openFailures = 0;
       $('#doc-title', main).textContent = state.document.title;
-      document.title = state.document.title;
+      document.title = `${state.document.title} · ${t('shell.brand')}`;
       presence.clear();
       for (const p of state.presence) presence.set(p.connectionId, { name: p.name, colour: p.colour, userId: p.userId, anchor: p.anchor, head: p.head });
       renderCursors();
@@ -376,6 +381,7 @@ export async function renderDocument({ pid, docId }, main) {
       const at = passage?.from ?? view.state.doc.toString().indexOf(text);
       if (at < 0) return false;
       if (narrowWindow.matches) showTab('edit');
+  arrowTabs($('.tabs', main));
       view.dispatch({ selection: { anchor: at, head: passage?.to ?? at + text.length }, scrollIntoView: true });
       view.focus();
       return true;

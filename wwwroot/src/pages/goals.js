@@ -1,5 +1,5 @@
 // Goals & KPIs: shared goals with progress, KPIs with actual-vs-target charts, measurements from any party.
-import { html, mount, $, $$, toast } from '../core/dom.js';
+import { html, mount, $, $$, toast, selectorOf } from '../core/dom.js';
 import { t, addMessages, formatDate, formatNumber } from '../core/i18n.js';
 import { get, post, put, del } from '../core/api.js';
 import { session, openPartnership, can } from '../core/session.js';
@@ -132,8 +132,11 @@ export async function renderGoals({ pid }, main) {
     const holder = document.createElement('div');
     mount(holder, content);
     const fresh = holder.firstElementChild;
+    // Whoever was typing or had just added a value keeps their place in the card rather than the top of the page.
+    const focused = el.contains(document.activeElement) ? selectorOf(document.activeElement) : null;
     el.replaceWith(fresh);
     bind(fresh);
+    if (focused) fresh.querySelector(focused)?.focus();
   };
 
   const upsertKpi = kpi => {

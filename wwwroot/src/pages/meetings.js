@@ -1,7 +1,6 @@
 // Meetings: upcoming occurrences (each person's local time and the organiser's), and one meeting's agenda
 // and decisions.
 // Live: agenda and decision changes of anyone in the partnership redraw the page.
-import './meetings.css';
 import { html, mount, $, $$, toast } from '../core/dom.js';
 import { t, addMessages, locale } from '../core/i18n.js';
 import { get, post, del } from '../core/api.js';
