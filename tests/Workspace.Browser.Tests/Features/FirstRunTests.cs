@@ -114,7 +114,7 @@ public sealed class FirstRunTests(BrowserFixture fixture)
         await Assertions.Expect(joost.GetByLabel("Your name")).ToBeVisibleAsync();
         await Assertions.Expect(joost.GetByLabel("Your organisation")).ToHaveCountAsync(0);
         await joost.GetByLabel("Your name").FillAsync("Joost de Vries");
-        await joost.GetByLabel("Password").FillAsync("rijst-import-9");
+        await joost.GetByLabel("Password").FillAsync(UiSteps.StrongPassword);
         await joost.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
 
         await joost.WaitForURLAsync(new Regex($"/p/{pid}$"));

@@ -60,7 +60,7 @@ public sealed class SmallThingsTests(BrowserFixture fixture)
         });
         await page.GetByLabel("Partnership name").FillAsync("Rice");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.Locator(".toast-error")).ToContainTextAsync("Server trouble");
+        await Assertions.Expect(page.Locator(".toast-error")).ToContainTextAsync("Something went wrong on the server (500)");
 
         await page.Locator("#me").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your account" })).ToBeVisibleAsync();

@@ -15,14 +15,14 @@ public sealed class PasswordAndThrottleTests(WorkspaceFactory factory) : IClassF
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     [Theory]
-    [InlineData("short-9x", "password-too-short")]
-    [InlineData("password1234", "password-too-weak")]
-    [InlineData("qwertyuiop12", "password-too-weak")]
-    [InlineData("iloveyou2024", "password-too-weak")]
-    [InlineData("aaaaaaaaaaaaaaaa", "password-too-weak")]
-    [InlineData("1234567890", "password-too-weak")]
-    [InlineData("Password2024!", "password-too-weak")]
-    [InlineData("budi.santoso.koperasi", "password-too-weak")]
+    [InlineData("short-9x", "passwordTooShort")]
+    [InlineData("password1234", "passwordTooWeak")]
+    [InlineData("qwertyuiop12", "passwordTooWeak")]
+    [InlineData("iloveyou2024", "passwordTooWeak")]
+    [InlineData("aaaaaaaaaaaaaaaa", "passwordTooWeak")]
+    [InlineData("1234567890", "passwordTooWeak")]
+    [InlineData("Password2024!", "passwordTooWeak")]
+    [InlineData("budi.santoso.koperasi", "passwordTooWeak")]
     public async Task WeakOrShortPasswordsAreRefusedAtSignUpAndPasswordChange(string password, string code)
     {
         var anonymous = await factory.AnonymousClientAsync(_ct);
