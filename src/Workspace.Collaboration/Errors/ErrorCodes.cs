@@ -22,7 +22,6 @@ public static class ErrorCodes
     public const string NotAMember = "notAMember";
     public const string UnknownGoal = "unknownGoal";
     public const string UnknownParty = "unknownParty";
-    public const string UnknownMeeting = "unknownMeeting";
 
     // Generic answers.
     public const string NotFound = "notFound";
