@@ -75,6 +75,9 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                // HasExited can be true before the last lines of its output have been read: wait for the end of both
+                // redirected streams (WaitForExit without a timeout does), so the reason the server gave is in the message.
+                await _process.WaitForExitAsync(ct);
                 throw new InvalidOperationException($"The server exited with {_process.ExitCode}:\n{Output}");
             }
             try
