@@ -15,7 +15,7 @@ public sealed class SmallThingsTests(BrowserFixture fixture)
         await ApiSeed.SignUpAsync(rina, "Rina Wijaya", "Koperasi Maju");
         var pid = (await ApiSeed.PostAsync(rina, "/api/partnerships", new { name = "Rice", organisation = "Koperasi Maju" })).GetProperty("id").GetString();
         await rina.GotoAsync($"/p/{pid}");
-        foreach (var section in new[] { "Meetings", "Agreements", "Disputes", "Reviews", "Files" })
+        foreach (var section in new[] { "Agreements", "Disputes", "Reviews", "Files" })
         {
             await rina.Locator("#sidenav").GetByRole(AriaRole.Link, new() { Name = section }).ClickAsync();
             await Assertions.Expect(rina.GetByRole(AriaRole.Heading, new() { Name = section, Exact = true })).ToBeVisibleAsync();
