@@ -14,7 +14,7 @@ addMessages({
     'nav.dashboard': 'Dashboard', 'nav.documents': 'Plan & documents', 'nav.goals': 'Goals & KPIs',
     'nav.actions': 'Action items', 'nav.meetings': 'Meetings', 'nav.agreements': 'Agreements',
     'nav.disputes': 'Disputes', 'nav.reviews': 'Reviews', 'nav.files': 'Files', 'nav.members': 'Members',
-    'nav.activity': 'Activity', 'nav.soon': 'coming soon', 'shell.online': 'Online now ({n})',
+    'nav.activity': 'Activity', 'nav.settings': 'Settings', 'nav.soon': 'coming soon', 'shell.online': 'Online now ({n})',
     'shell.menu': 'Menu', 'shell.nav': 'Partnership sections', 'shell.skip': 'Skip to content',
   },
   id: {
@@ -24,7 +24,7 @@ addMessages({
     'nav.dashboard': 'Dasbor', 'nav.documents': 'Rencana & dokumen', 'nav.goals': 'Tujuan & KPI',
     'nav.actions': 'Tindak lanjut', 'nav.meetings': 'Rapat', 'nav.agreements': 'Perjanjian',
     'nav.disputes': 'Sengketa', 'nav.reviews': 'Tinjauan', 'nav.files': 'Berkas', 'nav.members': 'Anggota',
-    'nav.activity': 'Aktivitas', 'nav.soon': 'segera hadir', 'shell.online': 'Sedang online ({n})',
+    'nav.activity': 'Aktivitas', 'nav.settings': 'Pengaturan', 'nav.soon': 'segera hadir', 'shell.online': 'Sedang online ({n})',
     'shell.menu': 'Menu', 'shell.nav': 'Bagian kemitraan', 'shell.skip': 'Langsung ke isi',
   },
 });

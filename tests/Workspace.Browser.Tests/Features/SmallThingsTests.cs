@@ -15,6 +15,9 @@ public sealed class SmallThingsTests(BrowserFixture fixture)
         await ApiSeed.SignUpAsync(rina, "Rina Wijaya", "Koperasi Maju");
         var pid = (await ApiSeed.PostAsync(rina, "/api/partnerships", new { name = "Rice", organisation = "Koperasi Maju" })).GetProperty("id").GetString();
         await rina.GotoAsync($"/p/{pid}");
+        // Every section is named from the first page on, not only once its own page's code has loaded.
+        await Assertions.Expect(rina.Locator("#sidenav").GetByRole(AriaRole.Link, new() { Name = "Settings", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(rina.Locator("#sidenav")).Not.ToContainTextAsync("nav.");
         foreach (var section in new[] { "Agreements", "Disputes", "Reviews", "Files" })
         {
             await rina.Locator("#sidenav").GetByRole(AriaRole.Link, new() { Name = section }).ClickAsync();

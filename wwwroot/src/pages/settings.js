@@ -7,7 +7,7 @@ import { updateNav } from '../shell.js';
 
 addMessages({
   en: {
-    'nav.settings': 'Settings', 'settings.title': 'Partnership settings', 'settings.name': 'Name', 'settings.rename': 'Rename',
+    'settings.title': 'Partnership settings', 'settings.name': 'Name', 'settings.rename': 'Rename',
     'settings.renamed': 'Renamed.', 'settings.archive': 'Archive', 'settings.archiveBtn': 'Archive partnership',
     'settings.archiveHelp': 'An archived partnership stays readable by every party, but nobody can change anything in it.',
     'settings.confirmArchive': 'Archive this partnership? It becomes read-only for everyone.', 'settings.archived': 'The partnership is archived.',
@@ -15,7 +15,7 @@ addMessages({
     'settings.ownersOnly': 'Only owners can change these settings.', 'settings.isArchived': 'This partnership is archived and read-only.',
   },
   id: {
-    'nav.settings': 'Pengaturan', 'settings.title': 'Pengaturan kemitraan', 'settings.name': 'Nama', 'settings.rename': 'Ganti nama',
+    'settings.title': 'Pengaturan kemitraan', 'settings.name': 'Nama', 'settings.rename': 'Ganti nama',
     'settings.renamed': 'Nama diganti.', 'settings.archive': 'Arsip', 'settings.archiveBtn': 'Arsipkan kemitraan',
     'settings.archiveHelp': 'Kemitraan yang diarsipkan tetap bisa dibaca semua pihak, tetapi tidak ada yang bisa mengubahnya.',
     'settings.confirmArchive': 'Arsipkan kemitraan ini? Setelah itu semua isinya hanya dapat dibaca.', 'settings.archived': 'Kemitraan diarsipkan.',
