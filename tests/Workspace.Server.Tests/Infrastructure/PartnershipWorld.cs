@@ -8,12 +8,17 @@ namespace Workspace.Server.Tests.Infrastructure;
 
 /// <summary>
 /// A partnership with one of everything (document, goal, KPI with a measurement, action item, comment, pending
-/// invitation, a second member), for tests that send requests naming these things or another partnership's.
+/// invitation, a second member, a weekly meeting with an agenda item and a decision on its first occurrence), for
+/// tests that send requests naming these things or another partnership's.
 /// </summary>
 public sealed record PartnershipWorld(
     TestUser Owner, Guid Id, Guid PartyId, string MemberId, Guid DocumentId, Guid GoalId, Guid KpiId, Guid MeasurementId,
-    Guid ItemId, Guid CommentId, Guid InvitationId)
+    Guid ItemId, Guid CommentId, Guid InvitationId, Guid MeetingId, Guid AgendaItemId, Guid DecisionId)
 {
+    /// <summary>The first occurrence of the world's weekly meeting: its wall-clock start, and as a route key.</summary>
+    public const string Occurrence = "2027-03-01T10:00:00";
+    public const string OccurrenceKey = "20270301T100000";
+
     public static async Task<PartnershipWorld> CreateAsync(WorkspaceFactory factory, string name, CancellationToken ct)
     {
         var owner = await factory.SignUpAsync($"{name} owner", $"{name} org", ct: ct);
@@ -40,10 +45,43 @@ public sealed record PartnershipWorld(
         }, ct));
         var comment = await OkAsync(owner.Http.PostJsonAsync(url($"/documents/{documentId}/comments"), new { body = $"{name} comment" }, ct));
         var invitation = await owner.InviteOkAsync(id, party, $"pending.{Guid.NewGuid():N}@example.org", PartnershipRole.Viewer, ct: ct);
+        var (meetingId, agendaItemId, decisionId) = await MeetingAsync(owner, url, name, party, goalId, ct);
         return new PartnershipWorld(owner, id, party, member.Id, documentId, goalId, kpiId,
             measured.GetProperty("measurements")[0].GetProperty("id").GetGuid(), item.GetProperty("id").GetGuid(),
-            comment.GetProperty("id").GetGuid(), invitation.Invitation.Id);
+            comment.GetProperty("id").GetGuid(), invitation.Invitation.Id, meetingId, agendaItemId, decisionId);
     }
+
+    /// <summary>A weekly meeting the owner leads; an agenda item and a decision on its first occurrence.</summary>
+    private static async Task<(Guid Meeting, Guid AgendaItem, Guid Decision)> MeetingAsync(
+        TestUser owner, Func<string, string> url, string name, Guid party, Guid goalId, CancellationToken ct)
+    {
+        var meeting = await OkAsync(owner.Http.PostJsonAsync(url("/meetings"), MeetingBody(name, owner.Id, 0), ct));
+        var meetingId = meeting.GetProperty("id").GetGuid();
+        var agenda = await OkAsync(owner.Http.PostJsonAsync(url($"/meetings/{meetingId}/agenda"),
+            AgendaBody(owner.Id, goalId), ct));
+        var decision = await OkAsync(owner.Http.PostJsonAsync(url($"/meetings/{meetingId}/decisions"),
+            DecisionBody(party, goalId), ct));
+        return (meetingId, agenda.GetProperty("id").GetGuid(), decision.GetProperty("id").GetGuid());
+    }
+
+    private static object MeetingBody(string title, string facilitator, int version) => new
+    {
+        title = $"{title} sync", start = Occurrence, durationMinutes = 60, timeZone = "Europe/Amsterdam",
+        location = "Room 1", facilitatorUserId = facilitator, attendeeUserIds = new[] { facilitator },
+        recurrence = "Weekly", until = (string?)null, version,
+    };
+
+    private static object AgendaBody(string owner, Guid goalId) => new
+    {
+        occurrence = Occurrence, title = "Probe topic", ownerUserId = owner, minutes = 10,
+        link = new { kind = "Goal", id = goalId },
+    };
+
+    private static object DecisionBody(Guid party, Guid goalId) => new
+    {
+        occurrence = Occurrence, text = "Probe decision", why = "", partyIds = new[] { party },
+        links = new[] { new { kind = "Goal", id = goalId } }, supersedesId = (Guid?)null,
+    };
 
     public static string Today => DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -60,8 +98,14 @@ public sealed record PartnershipWorld(
         "itemid" => ItemId.ToString(),
         "commentid" => CommentId.ToString(),
         "invitationid" => InvitationId.ToString(),
+        "meetingid" => MeetingId.ToString(),
+        "decisionid" or "supersedesid" => DecisionId.ToString(),
+        "agendaitemid" => AgendaItemId.ToString(),
+        "occurrence" => OccurrenceKey,
+        // The id of a meeting link: the valid bodies link a goal.
+        "id" => GoalId.ToString(),
         "partyid" or "ownerpartyid" or "party" => PartyId.ToString(),
-        "userid" or "owneruserid" or "owner" => MemberId,
+        "userid" or "owneruserid" or "facilitatoruserid" or "owner" => MemberId,
         _ => null,
     };
 
@@ -72,6 +116,7 @@ public sealed record PartnershipWorld(
         foreach (var path in new[]
         {
             "", "/goals", "/action-items", "/documents", $"/documents/{DocumentId}", $"/documents/{DocumentId}/comments", "/invitations", "/activity",
+            $"/meetings/{MeetingId}", $"/meetings/{MeetingId}/agenda?occurrence={OccurrenceKey}", "/decisions",
         })
         {
             using var response = await Owner.Http.GetAsync(Url(path), ct);
@@ -112,6 +157,20 @@ public sealed record PartnershipWorld(
             "RenameRequest" or "AddPartyRequest" => new { name = $"Probe {Guid.NewGuid():N}" },
             "MarkdownPreviewRequest" => new { markdown = "# probe" },
             "NameVersionRequest" => new { name = "Probe version" },
+            "MeetingInput" => MeetingBody("Probe", Owner.Id, update ? await MeetingVersionAsync(ct) : 0),
+            "MoveOccurrenceInput" => new { start = "2027-03-01T14:30:00" },
+            "AgendaItemInput" => AgendaBody(Owner.Id, GoalId),
+            "AgendaOrderInput" => new
+            {
+                occurrence = Occurrence, itemIds = (await AgendaAsync(ct)).Reverse().ToArray(),
+            },
+            "DecisionInput" => DecisionBody(PartyId, GoalId),
+            "DecisionRevisionInput" => new
+            {
+                text = "Probe decision, reworded", why = "", partyIds = new[] { PartyId },
+                links = new[] { new { kind = "Goal", id = GoalId } }, reason = "Probe",
+                revision = await RevisionAsync(ct),
+            },
             _ => null,
         };
         return body is null ? null : JsonSerializer.SerializeToNode(body, TestPartnership.Json)!.AsObject();
@@ -129,6 +188,20 @@ public sealed record PartnershipWorld(
         };
         return all.Single(e => e.GetProperty("id").GetGuid() == id).GetProperty("version").GetInt32();
     }
+
+    private async Task<int> MeetingVersionAsync(CancellationToken ct) =>
+        (await OkAsync(Owner.Http.GetJsonAsync(Url($"/meetings/{MeetingId}"), ct))).GetProperty("version").GetInt32();
+
+    /// <summary>The ids of the first occurrence's agenda, in its current order.</summary>
+    private async Task<Guid[]> AgendaAsync(CancellationToken ct) =>
+        [.. (await OkAsync(Owner.Http.GetJsonAsync(
+                Url($"/meetings/{MeetingId}/agenda?occurrence={OccurrenceKey}"), ct)))
+            .EnumerateArray().Select(i => i.GetProperty("id").GetGuid())];
+
+    /// <summary>The current revision of the world's decision.</summary>
+    private async Task<int> RevisionAsync(CancellationToken ct) =>
+        (await OkAsync(Owner.Http.GetJsonAsync(Url("/decisions"), ct))).EnumerateArray()
+            .Single(d => d.GetProperty("id").GetGuid() == DecisionId).GetProperty("revision").GetInt32();
 
     /// <summary>The version a DELETE of this route must carry in its query to be current.</summary>
     public Task<int> VersionForRouteAsync(string pattern, CancellationToken ct) =>

@@ -1,3 +1,5 @@
+using Workspace.Server.Infrastructure;
+
 namespace Workspace.Server.Features.Meetings;
 
 [GenerateSerializer, Immutable]
@@ -14,8 +16,8 @@ public sealed record MeetingInput(
     [property: Id(5)] string FacilitatorUserId,
     [property: Id(6)] IReadOnlyList<string>? AttendeeUserIds,
     [property: Id(7)] MeetingRecurrence Recurrence,
-    [property: Id(8)] DateOnly? Until,
-    [property: Id(9)] int Version);
+    [property: Id(8), SensibleDate] DateOnly? Until,
+    [property: Id(9), VersionNumber] int Version);
 
 [GenerateSerializer, Immutable]
 public sealed record OccurrenceChangeView(
@@ -110,7 +112,7 @@ public sealed record DecisionRevisionInput(
     [property: Id(2)] IReadOnlyList<Guid>? PartyIds,
     [property: Id(3)] IReadOnlyList<MeetingLink>? Links,
     [property: Id(4)] string Reason,
-    [property: Id(5)] int Revision);
+    [property: Id(5), VersionNumber] int Revision);
 
 [GenerateSerializer, Immutable]
 public sealed record DecisionRevisionView(

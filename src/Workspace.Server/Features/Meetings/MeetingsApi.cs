@@ -25,8 +25,7 @@ public static class MeetingsApi
         group.MapGet("/meetings/{meetingId:guid}/agenda", async (Guid partnershipId, Guid meetingId, string? occurrence,
             IGrainFactory grains) => ParseOccurrence(occurrence, out var at) is { } bad ? bad
                 : (await Grain(grains, partnershipId).GetAgendaAsync(meetingId, at)).ToHttp()).RequireMember();
-        group.MapGet("/decisions", async (Guid partnershipId, Guid? meetingId, IGrainFactory grains) =>
-            TypedResults.Ok(await Grain(grains, partnershipId).GetDecisionsAsync(meetingId))).RequireMember();
+        group.MapGet("/decisions", DecisionsAsync).RequireMember();
 
         var viewer = group.MapGroup("").RequireMember().ValidateRequests();
         viewer.MapPut("/meetings/{meetingId:guid}", async (Guid partnershipId, Guid meetingId, MeetingInput input,
@@ -89,6 +88,19 @@ public static class MeetingsApi
         var meetings = await Grain(grains, partnershipId).GetMeetingsAsync();
         return TypedResults.Ok(meetings.SelectMany(m => MeetingCalendar.Expand(m, start, end))
             .OrderBy(o => o.StartUtc).Take(MeetingCalendar.MaxOccurrences).ToList());
+    }
+
+    /// <summary>All decisions, or one meeting's; a meeting not of this partnership is refused, not an empty
+    /// list, so a client cannot mistake a wrong id for a meeting without decisions.</summary>
+    private static async Task<IResult> DecisionsAsync(Guid partnershipId, Guid? meetingId, IGrainFactory grains)
+    {
+        var grain = Grain(grains, partnershipId);
+        if (meetingId is { } id && await grain.GetMeetingAsync(id) is null)
+        {
+            return Problems.Invalid("meetingId", ErrorCodes.UnknownMeeting,
+                "The meeting must be one of this partnership's meetings.");
+        }
+        return TypedResults.Ok(await grain.GetDecisionsAsync(meetingId));
     }
 
     /// <summary>Null (and the occurrence, or null when none was given) or a 400 for a malformed one.</summary>

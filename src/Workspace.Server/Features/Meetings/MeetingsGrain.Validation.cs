@@ -23,7 +23,8 @@ public sealed partial class MeetingsGrain
         }
         if (input.Start.Year is < 2000 or > 2100 || input.Until is { Year: < 2000 or > 2100 })
         {
-            return new FieldError("start", ErrorCodes.DateOutOfRange, "Dates must be between 2000 and 2100.",
+            return new FieldError(input.Start.Year is < 2000 or > 2100 ? "start" : "until",
+                ErrorCodes.DateOutOfRange, "Dates must be between 2000 and 2100.",
                 Problems.Args(("min", "2000-01-01"), ("max", "2100-12-31")));
         }
         if (!MeetingCalendar.IsValidLocal(input.Start, input.TimeZone))
