@@ -170,6 +170,9 @@ public sealed partial class KeyboardTests(BrowserFixture fixture)
         await rina.Keyboard.PressAsync("Enter");
         await Assertions.Expect(titles.Nth(1)).ToContainTextAsync("Harvest figures");
         await Assertions.Expect(rina.Locator(".agenda li:has([data-down]:focus)")).ToContainTextAsync("Harvest");
+        // The focus shows (the keyboard focus ring, not the mouse's none).
+        Assert.Equal("solid",
+            await rina.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle"));
         await rina.Keyboard.PressAsync("Enter");
         await Assertions.Expect(titles.Nth(2)).ToContainTextAsync("Harvest figures");
         await Assertions.Expect(rina.Locator("#announcer")).ToHaveTextAsync(moved);
