@@ -5,8 +5,9 @@ namespace Workspace.Browser.Tests.Features;
 
 /// <summary>
 /// axe-core (WCAG 2.1 A and AA) finds no serious or critical violation on any page state — signed out and in,
-/// every section, the document's tabs, a chart, the board and list, an open dialog — in both languages, on a
-/// desktop and on a phone. The failure lists every finding, so one run shows all that is left.
+/// every section, the document's tabs, a chart, the board and list, an open dialog, the meetings list with its
+/// schedule and calendar-link dialogs, a meeting's agenda and decisions — in both languages, on a desktop and on a
+/// phone. The failure lists every finding, so one run shows all that is left.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class AxeTests(BrowserFixture fixture)
@@ -65,10 +66,31 @@ public sealed class AxeTests(BrowserFixture fixture)
         await Visit(rina, $"/p/{pid}/members", ".page h1", Check, "members");
         await Visit(rina, $"/p/{pid}/activity", ".page h1", Check, "activity");
         await Visit(rina, $"/p/{pid}/settings", ".page h1", Check, "settings");
-        await Visit(rina, $"/p/{pid}/meetings", ".page h1", Check, "coming soon");
+        await CheckMeetingsAsync(rina, pid, Check);
         await Visit(rina, "/account", ".page h1", Check, "account");
 
         Assert.True(found.Count == 0, $"{found.Count} serious or critical findings:\n{string.Join('\n', found)}");
+    }
+
+    /// <summary>The meetings list, its two dialogs open, and one meeting with an agenda and a changed decision.</summary>
+    private static async Task CheckMeetingsAsync(IPage rina, string pid, Func<IPage, string, Task> check)
+    {
+        var meetingId = await MeetingSeed.BoardReviewAsync(rina, pid);
+        await Visit(rina, $"/p/{pid}/meetings", ".meeting-row", check, "meetings");
+        await rina.Locator("#schedule").ClickAsync();
+        await Assertions.Expect(rina.Locator("dialog[open] input[name=start]")).ToBeVisibleAsync();
+        await check(rina, "schedule dialog");
+        await rina.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(rina.Locator("dialog[open]")).ToHaveCountAsync(0);
+        await rina.Locator("#feed").ClickAsync();
+        await Assertions.Expect(rina.Locator("dialog[open] input[name=url]")).Not.ToHaveValueAsync("");
+        await check(rina, "calendar link dialog");
+        await rina.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(rina.Locator("dialog[open]")).ToHaveCountAsync(0);
+        await Visit(rina, $"/p/{pid}/meetings/{meetingId}", ".agenda li", check, "meeting");
+        await rina.Locator(".decision details summary").ClickAsync();
+        await Assertions.Expect(rina.Locator(".decision details li").First).ToBeVisibleAsync();
+        await check(rina, "meeting with a decision's earlier wording");
     }
 
     private static async Task Visit(

@@ -7,7 +7,9 @@ namespace Workspace.Browser.Tests.Features;
 /// <summary>
 /// Everything done without a mouse: the skip link is the first Tab stop, a card crosses the board and is edited
 /// with keys alone (and a screen reader hears where it went), navigation puts the focus on the new page's heading
-/// and names the window after it, and a closed dialog hands the focus back to what opened it.
+/// and names the window after it, and a closed dialog hands the focus back to what opened it. On the meetings pages
+/// both dialogs of the list give the focus back, an agenda item goes down and is removed with keys (the focus
+/// staying with the agenda, a screen reader hearing where it went), and an item and a decision are added.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed partial class KeyboardTests(BrowserFixture fixture)
@@ -128,6 +130,86 @@ public sealed partial class KeyboardTests(BrowserFixture fixture)
         await rina.Locator("#language").FocusAsync();
         await rina.Locator("#language").SelectOptionAsync("id");
         await Assertions.Expect(rina.Locator("#language")).ToBeFocusedAsync();
+    }
+
+    [Theory]
+    [InlineData("en-GB", "“Harvest figures” is now item 3 of 3", "“Harvest figures” removed from the agenda")]
+    [InlineData("id-ID", "“Harvest figures” sekarang butir ke-3 dari 3", "“Harvest figures” dihapus dari agenda")]
+    public async Task TheMeetingAgendaIsOrderedAndEditedWithTheKeyboardAlone(string locale, string moved, string gone)
+    {
+        var rina = await fixture.NewPageAsync(locale);
+        var budi = await fixture.NewPageAsync(locale);
+        var (pid, _) = await ApiSeed.TwoOrganisationsAsync(rina.Context, budi.Context, "Budi Santoso", "Editor");
+        var meetingId = await MeetingSeed.BoardReviewAsync(rina, pid);
+        var dialog = rina.Locator("dialog[open]");
+        await rina.GotoAsync($"/p/{pid}/meetings");
+        await Assertions.Expect(rina.Locator(".meeting-row").First).ToBeVisibleAsync();
+
+        await TabUntilAsync(rina, "#feed");
+        await rina.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(dialog.Locator("input[name=url]")).ToBeFocusedAsync();
+        await rina.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(rina.Locator("#feed")).ToBeFocusedAsync();
+        await TabUntilAsync(rina, "#schedule");
+        await rina.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(dialog.Locator("input[name=title]")).ToBeFocusedAsync();
+        await rina.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(rina.Locator("#schedule")).ToBeFocusedAsync();
+
+        await TabUntilAsync(rina, $".meeting-row a.title[href*='{meetingId}']");
+        await rina.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(rina.Locator("#main h1")).ToBeFocusedAsync();
+        await Assertions.Expect(rina.Locator("#main h1")).ToHaveTextAsync("Board review");
+        await Assertions.Expect(rina).ToHaveTitleAsync(new Regex("^Board review · "));
+
+        // The first item goes down twice: the focus stays on its buttons (the up one once it is last).
+        var titles = rina.Locator(".agenda li .grow");
+        var focusedRow = rina.Locator(".agenda li:has(:focus)");
+        await TabUntilAsync(rina, "[data-down]");
+        await Assertions.Expect(focusedRow).ToContainTextAsync("Harvest figures");
+        await rina.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(titles.Nth(1)).ToContainTextAsync("Harvest figures");
+        await Assertions.Expect(rina.Locator(".agenda li:has([data-down]:focus)")).ToContainTextAsync("Harvest");
+        // The focus shows (the keyboard focus ring, not the mouse's none).
+        Assert.Equal("solid",
+            await rina.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle"));
+        await rina.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(titles.Nth(2)).ToContainTextAsync("Harvest figures");
+        await Assertions.Expect(rina.Locator("#announcer")).ToHaveTextAsync(moved);
+        await Assertions.Expect(rina.Locator(".agenda li:has([data-up]:focus)")).ToContainTextAsync("Harvest figures");
+        var agenda = await ApiSeed.GetAsync(rina, $"/api/partnerships/{pid}/meetings/{meetingId}/agenda");
+        Assert.Equal(new[] { "Warehouse rent", "Next season's seed", "Harvest figures" },
+            agenda.EnumerateArray().Select(a => a.GetProperty("title").GetString()!).ToArray());
+
+        // Its remove button is the next stop (the disabled down button is skipped); the focus moves up one row.
+        await rina.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(rina.Locator(".agenda li:has([data-remove]:focus)")).ToContainTextAsync("Harvest");
+        await rina.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(titles).ToHaveCountAsync(2);
+        await Assertions.Expect(rina.Locator("#announcer")).ToHaveTextAsync(gone);
+        await Assertions.Expect(rina.Locator(".agenda li:has([data-remove]:focus)")).ToContainTextAsync("seed");
+
+        // An item added with keys; the focus comes back to the add button.
+        await TabUntilAsync(rina, "#add-item");
+        await rina.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(dialog.Locator("input[name=title]")).ToBeFocusedAsync();
+        await rina.Keyboard.TypeAsync("Transport costs");
+        await rina.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+        await Assertions.Expect(titles.Nth(2)).ToContainTextAsync("Transport costs");
+        await Assertions.Expect(rina.Locator("#add-item")).ToBeFocusedAsync();
+
+        // A decision recorded with keys; the focus comes back to its button.
+        await TabUntilAsync(rina, "#decide");
+        await rina.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(dialog.Locator("textarea[name=text]")).ToBeFocusedAsync();
+        await rina.Keyboard.TypeAsync("Share the transport costs by weight");
+        await TabUntilAsync(rina, "dialog[open] button[type=submit]");
+        await rina.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+        await Assertions.Expect(rina.Locator(".decision .text", new() { HasText = "Share the transport costs" }))
+            .ToBeVisibleAsync();
+        await Assertions.Expect(rina.Locator("#decide")).ToBeFocusedAsync();
     }
 
     private static async Task TabUntilAsync(IPage page, string selector)
