@@ -25,9 +25,7 @@ public sealed class ClientIdentityTests(WorkspaceFactory factory) : IClassFixtur
     [Fact]
     public async Task AnotherPersonsClientIdIsRefusedAndTheirLaterEditsStillLand()
     {
-        var ana = await factory.SignUpAsync("Ana", ct: _ct);
-        var (pid, docId) = await CreateDocumentAsync(ana, _ct);
-        var budi = await factory.JoinAsync(ana, pid, PartnershipRole.Editor, "Budi", ct: _ct);
+        var (ana, pid, docId, budi) = await DocumentWithMemberAsync(factory, "Ana", PartnershipRole.Editor, "Budi", _ct);
         var (anaConnection, anaSession) = await OpenAsync(factory, ana, docId, _ct);
         await using var budiHub = factory.Hub(budi, DocumentHubNames.Path);
         var broadcast = new List<AppliedOperation>();
@@ -87,9 +85,7 @@ public sealed class ClientIdentityTests(WorkspaceFactory factory) : IClassFixtur
     [Fact]
     public async Task AfterAReloadIdsStayBoundAndOnlyTheOwnersOwnOpsCountAsSeen()
     {
-        var ana = await factory.SignUpAsync("Dewi", ct: _ct);
-        var (pid, docId) = await CreateDocumentAsync(ana, _ct);
-        var budi = await factory.JoinAsync(ana, pid, PartnershipRole.Editor, "Eko", ct: _ct);
+        var (ana, pid, docId, budi) = await DocumentWithMemberAsync(factory, "Dewi", PartnershipRole.Editor, "Eko", _ct);
         await using var anaHub = factory.Hub(ana, DocumentHubNames.Path);
         await anaHub.StartAsync(_ct);
         await anaHub.InvokeAsync<DocumentState>(DocumentHubNames.OpenDocument, docId, null, _ct);

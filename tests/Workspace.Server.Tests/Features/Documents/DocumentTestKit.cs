@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Workspace.Client;
+using Workspace.Server.Features.Partnerships;
 using Workspace.Server.Tests.Infrastructure;
 
 namespace Workspace.Server.Tests.Features.Documents;
@@ -17,6 +18,16 @@ internal static class DocumentTestKit
         d.EnsureSuccessStatusCode();
         var document = (await d.Content.ReadFromJsonAsync<Created>(ct))!;
         return (partnership.Id, document.Id);
+    }
+
+    /// <summary>An owner's partnership with a document and one more member in <paramref name="role"/>.</summary>
+    public static async Task<(TestUser Owner, Guid PartnershipId, Guid DocumentId, TestUser Member)>
+        DocumentWithMemberAsync(WorkspaceFactory factory, string ownerName, PartnershipRole role, string memberName, CancellationToken ct)
+    {
+        var owner = await factory.SignUpAsync(ownerName, ct: ct);
+        var (pid, docId) = await CreateDocumentAsync(owner, ct);
+        var member = await factory.JoinAsync(owner, pid, role, memberName, ct: ct);
+        return (owner, pid, docId, member);
     }
 
     public static async Task<(HubConnection Connection, CoEditingSession Session)> OpenAsync(WorkspaceFactory factory, TestUser user, Guid documentId, CancellationToken ct)
