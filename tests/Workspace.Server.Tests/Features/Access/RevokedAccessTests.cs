@@ -52,9 +52,7 @@ public sealed class RevokedAccessTests(WorkspaceFactory factory) : IClassFixture
     public async Task EditorDroppedToViewerCannotSubmitOnTheNextCallButStillReads()
     {
         var (ana, pid, docId, budi) = await DocumentWithMemberAsync(factory, "Citra owner", PartnershipRole.Editor, "Dodi demoted", _ct);
-        await using var hub = factory.Hub(budi, DocumentHubNames.Path);
-        await hub.StartAsync(_ct);
-        await hub.InvokeAsync<DocumentState>(DocumentHubNames.OpenDocument, docId, null, _ct);
+        await using var hub = await OpenHubAsync(factory, budi, docId, _ct);
         await hub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, new SubmitRequest(docId, "dodi", 1, 0, TextOperation.Insert(0, "editor. ")), _ct);
 
         var demote = await ana.Http.PutAsJsonAsync($"/api/partnerships/{pid}/members/{budi.Id}", new { role = "Viewer", isPartyAdmin = false }, PartnershipKit.Json, _ct);

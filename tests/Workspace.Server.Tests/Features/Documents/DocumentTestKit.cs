@@ -39,6 +39,24 @@ internal static class DocumentTestKit
         return (connection, session);
     }
 
+    /// <summary>A bare document hub connection of <paramref name="user"/> with the document open (no session).</summary>
+    public static async Task<HubConnection> OpenHubAsync(
+        WorkspaceFactory factory, TestUser user, Guid documentId, CancellationToken ct)
+    {
+        var hub = factory.Hub(user, DocumentHubNames.Path);
+        try
+        {
+            await hub.StartAsync(ct);
+            await hub.InvokeAsync<Workspace.Client.DocumentState>(DocumentHubNames.OpenDocument, documentId, null, ct);
+            return hub;
+        }
+        catch
+        {
+            await hub.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>Waits until every edit of <paramref name="session"/> is acknowledged, failing after ten seconds.</summary>
     public static Task SyncedAsync(CoEditingSession session, CancellationToken ct) =>
         session.WaitSyncedAsync(ct).WaitAsync(TimeSpan.FromSeconds(10), ct);
