@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using Workspace.Collaboration.Errors;
 using Workspace.Collaboration.Ot;
 
