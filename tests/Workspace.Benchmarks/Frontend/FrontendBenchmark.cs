@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Playwright;
+using static Workspace.Benchmarks.BenchmarkServer;
 
 namespace Workspace.Benchmarks.Frontend;
 
@@ -15,7 +16,7 @@ public static class FrontendBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var url = Option(args, "--url") ?? "http://127.0.0.1:5000";
-        var runs = int.Parse(Option(args, "--runs") ?? "3", System.Globalization.CultureInfo.InvariantCulture);
+        var runs = IntOption(args, "--runs", 3);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -82,12 +83,6 @@ public static class FrontendBenchmark
         var milliseconds = clock.Elapsed.TotalMilliseconds;
         // Requests the page makes right after drawing (the live connection) are not part of what drawing needed.
         return network.Snapshot(milliseconds);
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 
 namespace Workspace.Benchmarks.Load;
 
@@ -174,10 +173,8 @@ public static class CompareRun
 
     private static Options Parse(string[] args)
     {
-        string? Get(string name) =>
-            Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-        int Int(string name, int fallback) =>
-            Get(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        string? Get(string name) => BenchmarkServer.Option(args, name);
+        int Int(string name, int fallback) => BenchmarkServer.IntOption(args, name, fallback);
         return new Options(Int("--docs", 10), Int("--writers", 5), Int("--interval", 100), Int("--warmup", 20),
             Int("--seconds", 15), (Get("--targets") ?? "product,sharedb").Split(','), Int("--server-core", 0),
             Int("--max-generator-cpu", 85), Int("--max-delay", 5),

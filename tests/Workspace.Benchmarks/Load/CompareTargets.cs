@@ -105,17 +105,14 @@ public sealed class ProductTarget(string[] extraArgs, string? serverDll) : LoadT
 
     public override async Task StartAsync(int core)
     {
-        var dll = serverDll ?? LoadGenerator.FindServerDll();
+        var dll = serverDll ?? BenchmarkServer.FindServerDll();
         Directory.CreateDirectory(_data);
-        var port = LoadGenerator.FreePort();
-        _url = $"http://127.0.0.1:{port}";
+        _url = $"http://127.0.0.1:{BenchmarkServer.FreePort()}";
         var process = StartPinned(core, "dotnet", Path.GetDirectoryName(dll)!,
-            new[] { dll, $"--urls={_url}", $"--Database:DataDirectory={_data}",
-                $"--Orleans:SiloPort={LoadGenerator.FreePort()}",
-                "--Orleans:GatewayPort=0", "--Logging:LogLevel:Default=Warning" }.Concat(extraArgs),
+            new[] { dll }.Concat(BenchmarkServer.ServerSettings(_url, _data)).Concat(extraArgs),
             new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
         process.BeginOutputReadLine();
-        await LoadGenerator.WaitHealthyAsync(_url);
+        await BenchmarkServer.WaitHealthyAsync(_url);
     }
 
     public override async Task<List<(int Doc, Writer Writer)>> ConnectAsync(int docs, int writers, IProbe probe)

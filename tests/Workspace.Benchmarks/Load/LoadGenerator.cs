@@ -3,9 +3,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.SignalR.Client;
 using Workspace.Client;
+using static Workspace.Benchmarks.BenchmarkServer;
 
 namespace Workspace.Benchmarks.Load;
 
@@ -156,11 +156,11 @@ public static class LoadGenerator
         (await http.PostAsJsonAsync("/api/account/signup", new { email, password = "Quiet-harbour-lantern-47", displayName = "Load", organisation = "Load" })).EnsureSuccessStatusCode();
         (await http.PostAsJsonAsync("/api/account/signin", new { email, password = "Quiet-harbour-lantern-47" })).EnsureSuccessStatusCode();
         await UseAntiforgeryTokenAsync(http);
-        var pid = (await (await http.PostAsJsonAsync("/api/partnerships", new { name = "Load", organisation = "Load" })).Content.ReadFromJsonAsync<IdDto>())!.Id;
+        var pid = await PostForIdAsync(http, "/api/partnerships", new { name = "Load", organisation = "Load" });
         var docs = new List<Guid>();
         for (var d = 0; d < count; d++)
         {
-            docs.Add((await (await http.PostAsJsonAsync($"/api/partnerships/{pid}/documents", new { title = $"Doc {d}" })).Content.ReadFromJsonAsync<IdDto>())!.Id);
+            docs.Add(await PostForIdAsync(http, $"/api/partnerships/{pid}/documents", new { title = $"Doc {d}" }));
         }
         return (http, cookies, pid, docs);
     }
@@ -185,45 +185,12 @@ public static class LoadGenerator
         Console.WriteLine($"history of a document at revision {revision}: version list {Stats(list)}; a version's text {Stats(read)} (20 each, first included)");
     }
 
-    private sealed record IdDto(Guid Id);
-
-    private sealed record ContentDto(string Text, long Revision);
-
-    /// <summary>Unsafe API calls need the antiforgery token of the current identity (fetched again after signing in).</summary>
-    private static async Task UseAntiforgeryTokenAsync(HttpClient http)
-    {
-        var token = (await http.GetFromJsonAsync<Dictionary<string, string>>("/api/account/antiforgery"))!["token"];
-        http.DefaultRequestHeaders.Remove("X-CSRF-TOKEN");
-        http.DefaultRequestHeaders.Add("X-CSRF-TOKEN", token);
-    }
-
     private static Options Parse(string[] args)
     {
-        string? Get(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-        int Int(string name, int fallback) => Get(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        string? Get(string name) => Option(args, name);
+        int Int(string name, int fallback) => IntOption(args, name, fallback);
         return new Options(Int("--docs", 50), Int("--clients", 5), Int("--interval", 100), Int("--seconds", 20), Int("--warmup", 5), Get("--server-dll"), Get("--url"), Int("--snapshot", 200), Get("--data"),
             args.Where(a => a.StartsWith("--Documents:", StringComparison.Ordinal) || a.StartsWith("--Database:", StringComparison.Ordinal)).ToArray());
-    }
-
-    internal static async Task WaitHealthyAsync(string baseUrl)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        for (var i = 0; i < 600; i++)
-        {
-            try
-            {
-                if ((await http.GetAsync(baseUrl + "/health")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // Starting.
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("The server did not start.");
     }
 
     private static ServerUnderTest StartServer(Options o)
@@ -231,10 +198,10 @@ public static class LoadGenerator
         var dll = o.ServerDll ?? FindServerDll();
         var data = Path.Combine(o.DataRoot ?? Path.Combine(Path.GetTempPath(), "workspace-load"), Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
-        var port = FreePort();
+        var url = $"http://127.0.0.1:{FreePort()}";
         var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
         info.ArgumentList.Add(dll);
-        foreach (var a in new[] { $"--urls=http://127.0.0.1:{port}", $"--Database:DataDirectory={data}", $"--Orleans:SiloPort={FreePort()}", "--Orleans:GatewayPort=0", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Workspace.Server.Features.Documents.OperationWriter=Information", $"--Documents:SnapshotInterval={o.SnapshotInterval}" })
+        foreach (var a in ServerSettings(url, data).Concat(["--Logging:LogLevel:Workspace.Server.Features.Documents.OperationWriter=Information", $"--Documents:SnapshotInterval={o.SnapshotInterval}"]))
         {
             info.ArgumentList.Add(a);
         }
@@ -249,27 +216,7 @@ public static class LoadGenerator
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         Console.WriteLine($"server pid {process.Id}, {dll}, data in {data}");
-        return new ServerUnderTest(process, $"http://127.0.0.1:{port}", data);
-    }
-
-    internal static string FindServerDll()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "src", "Workspace.Server", "bin", "Release", "net10.0", "Workspace.Server.dll");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        throw new FileNotFoundException("Build the server first: dotnet build src/Workspace.Server -c Release (or pass --server-dll).");
-    }
-
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        return new ServerUnderTest(process, url, data);
     }
 
     private sealed class ServerUnderTest(Process process, string url, string data) : IDisposable

@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.SignalR.Client;
 using Workspace.Client;
+using static Workspace.Benchmarks.BenchmarkServer;
 
 namespace Workspace.Benchmarks.Load;
 
@@ -18,16 +18,9 @@ namespace Workspace.Benchmarks.Load;
 /// </summary>
 public static class StorageBenchmark
 {
-    private sealed record IdDto(Guid Id);
-
-    private sealed record ContentDto(string Text, long Revision);
-
     public static async Task<int> RunAsync(string[] args)
     {
-        string? Get(string name) =>
-            Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-        int Int(string name, int fallback) =>
-            Get(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        int Int(string name, int fallback) => IntOption(args, name, fallback);
         var (size, edits, writers) = (Int("--size", 1_000_000), Int("--edits", 100_000), Int("--writers", 20));
         // Room for the edits on top of the pasted text (the default limit is 1,000,000 code points).
         var extra = args.Where(a => a.StartsWith("--Documents:", StringComparison.Ordinal))
@@ -36,7 +29,7 @@ public static class StorageBenchmark
             .ToArray();
         var data = Path.Combine(Path.GetTempPath(), "workspace-storage", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
-        var dll = Get("--server-dll") ?? FindServerDll();
+        var dll = Option(args, "--server-dll") ?? FindServerDll();
         Console.WriteLine($"Storage: {size:N0} code points, then {edits:N0} one-character edits " +
             $"from {writers} writers; " +
             $"data in {data}");
@@ -47,8 +40,8 @@ public static class StorageBenchmark
         using (var server = await Server.StartAsync(dll, data, extra))
         {
             using var http = await SignUpAsync(server.Url, cookies);
-            pid = await PostAsync(http, "/api/partnerships", new { name = "Storage", organisation = "Storage" });
-            doc = await PostAsync(http, $"/api/partnerships/{pid}/documents", new { title = "Large" });
+            pid = await PostForIdAsync(http, "/api/partnerships", new { name = "Storage", organisation = "Storage" });
+            doc = await PostForIdAsync(http, $"/api/partnerships/{pid}/documents", new { title = "Large" });
             using var sampling = new CancellationTokenSource();
             var wal = Task.Run(async () =>
             {
@@ -184,16 +177,6 @@ public static class StorageBenchmark
         return http;
     }
 
-    private static async Task UseAntiforgeryTokenAsync(HttpClient http)
-    {
-        var token = (await http.GetFromJsonAsync<Dictionary<string, string>>("/api/account/antiforgery"))!["token"];
-        http.DefaultRequestHeaders.Remove("X-CSRF-TOKEN");
-        http.DefaultRequestHeaders.Add("X-CSRF-TOKEN", token);
-    }
-
-    private static async Task<Guid> PostAsync(HttpClient http, string path, object body) =>
-        (await (await http.PostAsJsonAsync(path, body)).Content.ReadFromJsonAsync<IdDto>())!.Id;
-
     private static HubConnection Connect(string url, CookieContainer cookies) =>
         new HubConnectionBuilder().WithUrl(url + DocumentHubNames.Path, h => h.Cookies = cookies).Build();
 
@@ -213,21 +196,6 @@ public static class StorageBenchmark
         }
     }
 
-    private static string FindServerDll()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(
-                dir.FullName, "src", "Workspace.Server", "bin", "Release", "net10.0", "Workspace.Server.dll");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        throw new FileNotFoundException(
-            "Build the server first: dotnet build src/Workspace.Server -c Release (or pass --server-dll).");
-    }
-
     /// <summary>The server process on a data folder that outlives it (a restart reuses it, cookie keys too).</summary>
     private sealed class Server(Process process, string url) : IDisposable
     {
@@ -235,42 +203,29 @@ public static class StorageBenchmark
 
         public static async Task<Server> StartAsync(string dll, string data, string[] extra)
         {
-            var port = FreePort();
+            var url = $"http://127.0.0.1:{FreePort()}";
             var info = new ProcessStartInfo("dotnet")
             {
                 UseShellExecute = false, RedirectStandardInput = true, WorkingDirectory = Path.GetDirectoryName(dll)!,
             };
             info.ArgumentList.Add(dll);
-            string[] settings =
-            [
-                $"--urls=http://127.0.0.1:{port}", $"--Database:DataDirectory={data}",
-                $"--Orleans:SiloPort={FreePort()}", "--Orleans:GatewayPort=0", "--Logging:LogLevel:Default=Warning",
-                "--RateLimits:HubMessagesPerSecond=100000",
-            ];
+            string[] settings = [.. ServerSettings(url, data), "--RateLimits:HubMessagesPerSecond=100000"];
             foreach (var a in settings.Concat(extra))
             {
                 info.ArgumentList.Add(a);
             }
             info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            var server = new Server(Process.Start(info)!, $"http://127.0.0.1:{port}");
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-            for (var i = 0; i < 1200; i++)
+            var server = new Server(Process.Start(info)!, url);
+            try
             {
-                try
-                {
-                    if ((await http.GetAsync(server.Url + "/health")).IsSuccessStatusCode)
-                    {
-                        return server;
-                    }
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-                {
-                    // Starting.
-                }
-                await Task.Delay(100);
+                await WaitHealthyAsync(url, attempts: 1200);
+                return server;
             }
-            server.Dispose();
-            throw new TimeoutException("The server did not start.");
+            catch (TimeoutException)
+            {
+                server.Dispose();
+                throw;
+            }
         }
 
         /// <summary>A graceful stop (SIGTERM): the writer commits what is queued and the WAL is checkpointed.</summary>
@@ -282,13 +237,6 @@ public static class StorageBenchmark
             }
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             await process.WaitForExitAsync(timeout.Token);
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
 
         public void Dispose()

@@ -1,6 +1,5 @@
 using Microsoft.Playwright;
 using Workspace.Browser.Tests.Infrastructure;
-using Workspace.Server.Tests.Infrastructure;
 
 namespace Workspace.Browser.Tests.Features;
 
@@ -8,31 +7,8 @@ namespace Workspace.Browser.Tests.Features;
 /// Two people in real Chromium editing one document against a real server process, which the test
 /// restarts (SIGKILL) to prove the text survives.
 /// </summary>
-public sealed class CoEditingBrowserTests : IAsyncLifetime
+public sealed class CoEditingBrowserTests : ServerProcessBrowserTest
 {
-    private readonly ServerProcess _server = new();
-    private IPlaywright? _playwright;
-    private IBrowser _browser = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        await _server.StartAsync(TestContext.Current.CancellationToken);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFixture.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.CloseAsync();
-        _playwright?.Dispose();
-        await _server.DisposeAsync();
-    }
-
     // Both pages start typing as soon as they say "Saved", which they only say once the server's text is
     // there (this test once caught an editor that accepted keys before its text had loaded).
     [Fact]
@@ -126,9 +102,9 @@ public sealed class CoEditingBrowserTests : IAsyncLifetime
     private async Task<IBrowserContext> NewPersonAsync(string name, string locale = "en-GB")
     {
         _ = name;
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = _server.BaseUrl,
+            BaseURL = Server.BaseUrl,
             Locale = locale,
             ViewportSize = new ViewportSize { Width = 1280, Height = 760 },
         });
@@ -138,8 +114,8 @@ public sealed class CoEditingBrowserTests : IAsyncLifetime
 
     private async Task RestartAsync()
     {
-        _server.Kill();
-        await _server.StartAsync(TestContext.Current.CancellationToken);
+        Server.Kill();
+        await Server.StartAsync(TestContext.Current.CancellationToken);
     }
 
     private static Task<string> EditorTextAsync(IPage page) =>

@@ -24,21 +24,25 @@ public sealed class ConflictTests(BrowserFixture fixture)
         (await ApiSeed.GetAsync(page, $"/api/partnerships/{pid}/action-items")).EnumerateArray()
             .Single(i => i.GetProperty("number").GetInt32() == 1);
 
-    private static Task SeedItemAsync(IPage rina, string pid) =>
-        ApiSeed.PostAsync(rina, $"/api/partnerships/{pid}/action-items",
-            new { title = "Send draft MoU", status = "Open", version = 0 });
-
-    [Fact]
-    public async Task ARenameAndANewDueDateMadeAtOnceAreBothKeptAndTheNoticeNamesWhoRenamed()
+    /// <summary>Rina's partnership with Budi as an editor and item A1, whose dialog Budi has open, connected
+    /// live.</summary>
+    private async Task<(IPage Rina, IPage Budi, string Pid, ILocator Dialog)> BudiOpensItemA1Async()
     {
         var rina = await fixture.NewPageAsync();
         var budi = await fixture.NewPageAsync();
         var (pid, _) = await ApiSeed.TwoOrganisationsAsync(rina.Context, budi.Context, "Budi Santoso", "Editor");
-        await SeedItemAsync(rina, pid);
+        await ApiSeed.PostAsync(rina, $"/api/partnerships/{pid}/action-items",
+            new { title = "Send draft MoU", status = "Open", version = 0 });
 
         await budi.GotoAsync($"/p/{pid}/actions?item=1");
         await Assertions.Expect(budi.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
-        var dialog = budi.Locator(".form-dialog");
+        return (rina, budi, pid, budi.Locator(".form-dialog"));
+    }
+
+    [Fact]
+    public async Task ARenameAndANewDueDateMadeAtOnceAreBothKeptAndTheNoticeNamesWhoRenamed()
+    {
+        var (rina, budi, pid, dialog) = await BudiOpensItemA1Async();
         await dialog.Locator("[name=dueDate]").FillAsync("2026-12-15");
         await dialog.Locator("[name=notes]").FillAsync("Courier the signed copies to Utrecht");
 
@@ -62,14 +66,7 @@ public sealed class ConflictTests(BrowserFixture fixture)
     [Fact]
     public async Task BothRenamingShowsBothTitlesSideBySideAndThePersonChooses()
     {
-        var rina = await fixture.NewPageAsync();
-        var budi = await fixture.NewPageAsync();
-        var (pid, _) = await ApiSeed.TwoOrganisationsAsync(rina.Context, budi.Context, "Budi Santoso", "Editor");
-        await SeedItemAsync(rina, pid);
-
-        await budi.GotoAsync($"/p/{pid}/actions?item=1");
-        await Assertions.Expect(budi.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
-        var dialog = budi.Locator(".form-dialog");
+        var (rina, budi, pid, dialog) = await BudiOpensItemA1Async();
         await dialog.Locator("[name=title]").FillAsync("Send the MoU by courier");
         await dialog.Locator("[name=notes]").FillAsync("Budi's note");
 

@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
 using Workspace.Browser.Tests.Infrastructure;
-using Workspace.Server.Tests.Infrastructure;
 
 namespace Workspace.Browser.Tests.Features;
 
@@ -10,40 +9,17 @@ namespace Workspace.Browser.Tests.Features;
 /// The server loses a document's stored edits while Rina has it open (as a restore of an older backup would); her
 /// editor, knowing a newer revision, offers her copy for download and restores it as a new edit.
 /// </summary>
-public sealed class ServerBehindBrowserTests : IAsyncLifetime
+public sealed class ServerBehindBrowserTests : ServerProcessBrowserTest
 {
     private const string Plan = "Rina's plan: 40 tonnes of rice by March.";
-    private readonly ServerProcess _server = new();
-    private IPlaywright? _playwright;
-    private IBrowser _browser = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        await _server.StartAsync(TestContext.Current.CancellationToken);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFixture.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync"],
-        });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.CloseAsync();
-        _playwright?.Dispose();
-        await _server.DisposeAsync();
-    }
 
     [Fact]
     public async Task AnEditorNewerThanTheServerIsOfferedItsCopyAndRestoresIt()
     {
         var ct = TestContext.Current.CancellationToken;
-        var rina = await _browser.NewContextAsync(new BrowserNewContextOptions
+        var rina = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = _server.BaseUrl,
+            BaseURL = Server.BaseUrl,
             Locale = "en-GB",
             ViewportSize = new ViewportSize { Width = 390, Height = 800 },
         });
@@ -60,8 +36,8 @@ public sealed class ServerBehindBrowserTests : IAsyncLifetime
         await page.Keyboard.TypeAsync(Plan);
         await Expect(page.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
 
-        _server.Kill();
-        await using (var db = new SqliteConnection($"Data Source={Path.Combine(_server.DataDirectory, "workspace.db")};Pooling=false"))
+        Server.Kill();
+        await using (var db = new SqliteConnection($"Data Source={Path.Combine(Server.DataDirectory, "workspace.db")};Pooling=false"))
         {
             await db.OpenAsync(ct);
             await using var command = db.CreateCommand();
@@ -69,8 +45,8 @@ public sealed class ServerBehindBrowserTests : IAsyncLifetime
             await command.ExecuteNonQueryAsync(ct);
         }
         // The commit record would rightly refuse this start; the loss is meant to reach the editor here.
-        File.Delete(Path.Combine(_server.DataDirectory, "workspace.db.commits"));
-        await _server.StartAsync(ct);
+        File.Delete(Path.Combine(Server.DataDirectory, "workspace.db.commits"));
+        await Server.StartAsync(ct);
 
         var notice = page.Locator(".server-behind");
         await Expect(notice).ToContainTextAsync("older version of this document than your copy", new() { Timeout = 40_000 });
@@ -79,7 +55,7 @@ public sealed class ServerBehindBrowserTests : IAsyncLifetime
         await BrowserFixture.ScreenshotAsync(page, "documents-server-behind-390");
         using (var http = new HttpClient())
         {
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await http.GetAsync(_server.BaseUrl + "/health", ct)).StatusCode);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await http.GetAsync(Server.BaseUrl + "/health", ct)).StatusCode);
         }
 
         await notice.Locator("[data-restore]").ClickAsync();

@@ -1,6 +1,5 @@
-using System.Text.Json;
-using Workspace.Client;
 using Workspace.Server.Tests.Infrastructure;
+using static Workspace.Server.Tests.Features.ChecklistTestKit;
 using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 
 namespace Workspace.Server.Tests.Features;
@@ -13,24 +12,16 @@ namespace Workspace.Server.Tests.Features;
 public sealed class ChecklistProblemTests : IAsyncLifetime
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
-    private readonly WorkspaceFactory _factory = new WorkspaceFactory().With("Documents:ChecklistDelay", "00:00:00.150");
+    private readonly WorkspaceFactory _factory = ChecklistFactory();
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 
-    private async Task<List<JsonElement>> ItemsAsync(TestUser user, Guid pid)
-    {
-        var (_, items) = await user.Http.GetJsonAsync($"/api/partnerships/{pid}/action-items", _ct);
-        return items.EnumerateArray().ToList();
-    }
-
     [Fact]
     public async Task UnreadableTaskLinesMakeNoItemAndADoubledMarkerIsNotInTheTitle()
     {
-        var owner = await _factory.SignUpAsync("Rina Wijaya", ct: _ct);
-        var (pid, docId) = await CreateDocumentAsync(owner, _ct);
-        var (connection, session) = await OpenAsync(_factory, owner, docId, _ct);
+        var (owner, pid, docId, connection, session) = await OpenNewDocumentAsync(_factory, "Rina Wijaya", _ct);
 
         session.Insert(0, "- [ ] Pay the deposit due:2026-02-30\n"
             + $"- [ ] {new string('x', 301)}\n"
@@ -40,7 +31,7 @@ public sealed class ChecklistProblemTests : IAsyncLifetime
 
         await EventuallyAsync(() => session.Text.Contains("#A2", StringComparison.Ordinal), TimeSpan.FromSeconds(10), "two lines linked", _ct);
         await Task.Delay(600, _ct);
-        var items = await ItemsAsync(owner, pid);
+        var items = await ItemsAsync(owner, pid, _ct);
         Assert.Equal(["Book the hall", "Pay the mill"], items.Select(i => i.GetProperty("title").GetString()).Order());
         var mill = items.Single(i => i.GetProperty("title").GetString() == "Pay the mill");
         Assert.Equal(owner.Id, mill.GetProperty("ownerUserId").GetString());
@@ -53,19 +44,17 @@ public sealed class ChecklistProblemTests : IAsyncLifetime
     [Fact]
     public async Task LinkedLineWithAnInvalidDateOrUnknownHandleChangesNothingUntilFixed()
     {
-        var owner = await _factory.SignUpAsync("Rina Wijaya", ct: _ct);
-        var (pid, docId) = await CreateDocumentAsync(owner, _ct);
-        var (connection, session) = await OpenAsync(_factory, owner, docId, _ct);
+        var (owner, pid, docId, connection, session) = await OpenNewDocumentAsync(_factory, "Rina Wijaya", _ct);
         session.Insert(0, "- [ ] Book the hall @rina due:2026-12-02\n");
-        await EventuallyAsync(() => session.Text.Contains("#A1", StringComparison.Ordinal), TimeSpan.FromSeconds(10), "the line linked", _ct);
+        await LinkedAsync(session, _ct);
         await Task.Delay(400, _ct);
-        var before = Assert.Single(await ItemsAsync(owner, pid));
+        var before = Assert.Single(await ItemsAsync(owner, pid, _ct));
 
         Replace(session, "due:2026-12-02", "due:2026-02-31");
         await Task.Delay(600, _ct);
         Replace(session, "@rina", "@ayu");
         await Task.Delay(600, _ct);
-        var unchanged = Assert.Single(await ItemsAsync(owner, pid));
+        var unchanged = Assert.Single(await ItemsAsync(owner, pid, _ct));
         Assert.Equal(before.GetProperty("version").GetInt32(), unchanged.GetProperty("version").GetInt32());
         Assert.Equal("2026-12-02", unchanged.GetProperty("dueDate").GetString());
         Assert.Equal(owner.Id, unchanged.GetProperty("ownerUserId").GetString());
@@ -73,7 +62,7 @@ public sealed class ChecklistProblemTests : IAsyncLifetime
         Replace(session, "@ayu", "@rina");
         Replace(session, "due:2026-02-31", "due:2027-01-05");
         var until = DateTime.UtcNow.AddSeconds(10);
-        while ((await ItemsAsync(owner, pid))[0].GetProperty("dueDate").GetString() != "2027-01-05")
+        while ((await ItemsAsync(owner, pid, _ct))[0].GetProperty("dueDate").GetString() != "2027-01-05")
         {
             Assert.True(DateTime.UtcNow < until, "the fixed line re-dates its item");
             await Task.Delay(50, _ct);
@@ -84,14 +73,12 @@ public sealed class ChecklistProblemTests : IAsyncLifetime
     [Fact]
     public async Task BoardChangeRewritesALineWithAnInvalidDateWithTheItemsOwnDate()
     {
-        var owner = await _factory.SignUpAsync("Rina Wijaya", ct: _ct);
-        var (pid, docId) = await CreateDocumentAsync(owner, _ct);
-        var (connection, session) = await OpenAsync(_factory, owner, docId, _ct);
+        var (owner, pid, docId, connection, session) = await OpenNewDocumentAsync(_factory, "Rina Wijaya", _ct);
         session.Insert(0, "- [ ] Book the hall due:2026-12-02\n");
-        await EventuallyAsync(() => session.Text.Contains("#A1", StringComparison.Ordinal), TimeSpan.FromSeconds(10), "the line linked", _ct);
+        await LinkedAsync(session, _ct);
         Replace(session, "due:2026-12-02", "due:2026-02-31");
         await Task.Delay(600, _ct);
-        var item = Assert.Single(await ItemsAsync(owner, pid));
+        var item = Assert.Single(await ItemsAsync(owner, pid, _ct));
 
         var (status, _) = await owner.Http.PutJsonAsync($"/api/partnerships/{pid}/action-items/{item.GetProperty("id").GetGuid()}", new
         {
@@ -101,15 +88,7 @@ public sealed class ChecklistProblemTests : IAsyncLifetime
         Assert.Equal(System.Net.HttpStatusCode.OK, status);
         await EventuallyAsync(() => session.Text == "- [ ] Book the village hall due:2026-12-02 #A1\n", TimeSpan.FromSeconds(10), "the line rewritten", _ct);
         await Task.Delay(600, _ct);
-        Assert.Equal("2026-12-02", Assert.Single(await ItemsAsync(owner, pid)).GetProperty("dueDate").GetString());
+        Assert.Equal("2026-12-02", Assert.Single(await ItemsAsync(owner, pid, _ct)).GetProperty("dueDate").GetString());
         await connection.DisposeAsync();
-    }
-
-    private static void Replace(CoEditingSession session, string what, string with)
-    {
-        var at = session.Text.IndexOf(what, StringComparison.Ordinal);
-        Assert.True(at >= 0, $"“{what}” is in the text");
-        session.Delete(at, what.Length);
-        session.Insert(at, with);
     }
 }

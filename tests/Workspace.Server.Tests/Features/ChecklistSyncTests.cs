@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Workspace.Server.Tests.Infrastructure;
+using static Workspace.Server.Tests.Features.ChecklistTestKit;
 using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 
 namespace Workspace.Server.Tests.Features;
@@ -10,43 +11,20 @@ namespace Workspace.Server.Tests.Features;
 public sealed class ChecklistSyncTests : IAsyncLifetime
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
-    private readonly WorkspaceFactory _factory = new WorkspaceFactory().With("Documents:ChecklistDelay", "00:00:00.150");
+    private readonly WorkspaceFactory _factory = ChecklistFactory();
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 
-    private async Task<List<JsonElement>> ItemsAsync(TestUser user, Guid pid)
-    {
-        var (_, items) = await user.Http.GetJsonAsync($"/api/partnerships/{pid}/action-items", _ct);
-        return items.EnumerateArray().ToList();
-    }
-
-    private async Task<JsonElement> EventuallyItemAsync(TestUser user, Guid pid, Func<JsonElement, bool> match, string what)
-    {
-        var until = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            var found = (await ItemsAsync(user, pid)).Where(match).ToList();
-            if (found.Count > 0)
-            {
-                return found[0];
-            }
-            Assert.True(DateTime.UtcNow < until, $"Timed out waiting for: {what}");
-            await Task.Delay(50, _ct);
-        }
-    }
-
     [Fact]
     public async Task TaskLineBecomesALinkedActionItemWithOwnerAndDueDate()
     {
-        var owner = await _factory.SignUpAsync("Rina Wijaya", ct: _ct);
-        var (pid, docId) = await CreateDocumentAsync(owner, _ct);
-        var (connection, session) = await OpenAsync(_factory, owner, docId, _ct);
+        var (owner, pid, docId, connection, session) = await OpenNewDocumentAsync(_factory, "Rina Wijaya", _ct);
 
         session.Insert(0, "# Plan\n\n- [ ] Send draft MoU @rina due:2026-12-15\n- just a bullet\n");
 
-        var item = await EventuallyItemAsync(owner, pid, i => i.GetProperty("title").GetString() == "Send draft MoU", "an item for the task line");
+        var item = await EventuallyItemAsync(owner, pid, i => i.GetProperty("title").GetString() == "Send draft MoU", "an item for the task line", _ct);
         Assert.Equal(owner.Id, item.GetProperty("ownerUserId").GetString());
         Assert.Equal("2026-12-15", item.GetProperty("dueDate").GetString());
         Assert.Equal(docId, item.GetProperty("documentId").GetGuid());
@@ -56,18 +34,16 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
         await EventuallyAsync(() => session.Text.Contains($"due:2026-12-15 #A{number}\n", StringComparison.Ordinal), TimeSpan.FromSeconds(10), "the link in the editor", _ct);
         Assert.Equal(session.Text, await ServerTextAsync(owner, pid, docId, _ct));
         await Task.Delay(400, _ct);
-        Assert.Single(await ItemsAsync(owner, pid));
+        Assert.Single(await ItemsAsync(owner, pid, _ct));
         await connection.DisposeAsync();
     }
 
     [Fact]
     public async Task TickingEitherPlaceUpdatesTheOther()
     {
-        var owner = await _factory.SignUpAsync("Budi", ct: _ct);
-        var (pid, docId) = await CreateDocumentAsync(owner, _ct);
-        var (connection, session) = await OpenAsync(_factory, owner, docId, _ct);
+        var (owner, pid, docId, connection, session) = await OpenNewDocumentAsync(_factory, "Budi", _ct);
         session.Insert(0, "- [ ] Book the venue\n- [ ] Print the agenda\n");
-        var venue = await EventuallyItemAsync(owner, pid, i => i.GetProperty("title").GetString() == "Book the venue", "venue item");
+        var venue = await EventuallyItemAsync(owner, pid, i => i.GetProperty("title").GetString() == "Book the venue", "venue item", _ct);
         await EventuallyAsync(() => session.Text.Contains("#A2", StringComparison.Ordinal), TimeSpan.FromSeconds(10), "both lines linked", _ct);
 
         // Board → document: moving the item to Done ticks its line.
@@ -80,12 +56,12 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
         var second = session.Text.IndexOf("- [ ] Print", StringComparison.Ordinal);
         session.Delete(second + 3, 1);
         session.Insert(second + 3, "x");
-        await EventuallyItemAsync(owner, pid, i => i.GetProperty("title").GetString() == "Print the agenda" && i.GetProperty("status").GetString() == "Done", "agenda item done");
+        await EventuallyItemAsync(owner, pid, i => i.GetProperty("title").GetString() == "Print the agenda" && i.GetProperty("status").GetString() == "Done", "agenda item done", _ct);
 
         // Unticking reopens it.
         session.Delete(second + 3, 1);
         session.Insert(second + 3, " ");
-        await EventuallyItemAsync(owner, pid, i => i.GetProperty("title").GetString() == "Print the agenda" && i.GetProperty("status").GetString() == "Open", "agenda item reopened");
+        await EventuallyItemAsync(owner, pid, i => i.GetProperty("title").GetString() == "Print the agenda" && i.GetProperty("status").GetString() == "Open", "agenda item reopened", _ct);
         await connection.DisposeAsync();
     }
 
@@ -97,7 +73,7 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
         var (connectionA, a) = await OpenAsync(_factory, owner, docId, _ct);
         var (connectionB, b) = await OpenAsync(_factory, owner, docId, _ct);
         a.Insert(0, "- [ ] Sign the MoU\n");
-        var item = await EventuallyItemAsync(owner, pid, i => i.GetProperty("title").GetString() == "Sign the MoU", "item");
+        var item = await EventuallyItemAsync(owner, pid, i => i.GetProperty("title").GetString() == "Sign the MoU", "item", _ct);
         await EventuallyAsync(() => b.Text.Contains("#A1", StringComparison.Ordinal), TimeSpan.FromSeconds(10), "link reaches B", _ct);
 
         // B edits the title of that very line while the board marks the item done.
@@ -120,11 +96,9 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
     [Fact]
     public async Task EditingALinkedLineRenamesRedatesAndReassignsItsItem()
     {
-        var owner = await _factory.SignUpAsync("Rina Wijaya", ct: _ct);
-        var (pid, docId) = await CreateDocumentAsync(owner, _ct);
-        var (connection, session) = await OpenAsync(_factory, owner, docId, _ct);
+        var (owner, pid, docId, connection, session) = await OpenNewDocumentAsync(_factory, "Rina Wijaya", _ct);
         session.Insert(0, "- [ ] Draft MoU @rina due:2026-12-15\n");
-        await EventuallyAsync(() => session.Text.Contains("#A1", StringComparison.Ordinal), TimeSpan.FromSeconds(10), "the line linked", _ct);
+        await LinkedAsync(session, _ct);
 
         // The title gains a word, the date moves, the handle goes.
         session.Edit(text => Workspace.Collaboration.Ot.TextOperation.Create(
@@ -134,10 +108,10 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
             Workspace.Collaboration.Ot.OpComponent.Insert("Draft the joint MoU due:2027-01-10 #A1"),
         ]));
 
-        var item = await EventuallyItemAsync(owner, pid, i => i.GetProperty("title").GetString() == "Draft the joint MoU", "the item renamed");
+        var item = await EventuallyItemAsync(owner, pid, i => i.GetProperty("title").GetString() == "Draft the joint MoU", "the item renamed", _ct);
         Assert.Equal("2027-01-10", item.GetProperty("dueDate").GetString());
         Assert.Equal(JsonValueKind.Null, item.GetProperty("ownerUserId").ValueKind);
-        Assert.Single(await ItemsAsync(owner, pid));
+        Assert.Single(await ItemsAsync(owner, pid, _ct));
         await connection.DisposeAsync();
     }
 
@@ -149,7 +123,7 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
         var (connectionA, a) = await OpenAsync(_factory, owner, docId, _ct);
         var (connectionB, b) = await OpenAsync(_factory, owner, docId, _ct);
         a.Insert(0, "Intro\n  - [ ] Book venue\nOutro\n");
-        var item = await EventuallyItemAsync(owner, pid, i => i.GetProperty("title").GetString() == "Book venue", "item");
+        var item = await EventuallyItemAsync(owner, pid, i => i.GetProperty("title").GetString() == "Book venue", "item", _ct);
         await EventuallyAsync(() => b.Text.Contains("Book venue #A1", StringComparison.Ordinal), TimeSpan.FromSeconds(10), "link reaches B", _ct);
 
         var (status, _) = await owner.Http.PutJsonAsync($"/api/partnerships/{pid}/action-items/{item.GetProperty("id").GetGuid()}", new
@@ -168,7 +142,7 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
         Assert.Equal(expected, await ServerTextAsync(owner, pid, docId, _ct));
         // The rewritten line reads back as the same item: nothing changes again, nothing new is made.
         await Task.Delay(500, _ct);
-        var items = await ItemsAsync(owner, pid);
+        var items = await ItemsAsync(owner, pid, _ct);
         var only = Assert.Single(items);
         Assert.Equal("Book the village hall", only.GetProperty("title").GetString());
         Assert.Equal(owner.Id, only.GetProperty("ownerUserId").GetString());
@@ -187,27 +161,25 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
         var actor = new Workspace.Server.Features.Partnerships.Actor(owner.Id, "Citra", owner.Email);
         // Two scans of the same document (one-way messages, so the first is seen handled before the second is sent): the second sees the line retitled and still without its #A link.
         await items.SyncChecklistAsync(pid, docId, Workspace.Server.Features.ActionItems.Checklist.Parse("- [ ] Call the lab\n"), actor);
-        await EventuallyItemAsync(owner, pid, i => i.GetProperty("title").GetString() == "Call the lab", "the item made");
+        await EventuallyItemAsync(owner, pid, i => i.GetProperty("title").GetString() == "Call the lab", "the item made", _ct);
         await items.SyncChecklistAsync(pid, docId, Workspace.Server.Features.ActionItems.Checklist.Parse("- [ ] Call the water lab\n"), actor);
 
         // Both scans are one-way messages: wait for the second to be handled.
-        await EventuallyItemAsync(owner, pid, i => i.GetProperty("title").GetString() == "Call the water lab", "the item retitled");
-        var only = Assert.Single(await ItemsAsync(owner, pid));
+        await EventuallyItemAsync(owner, pid, i => i.GetProperty("title").GetString() == "Call the water lab", "the item retitled", _ct);
+        var only = Assert.Single(await ItemsAsync(owner, pid, _ct));
         Assert.Equal(1, only.GetProperty("number").GetInt32());
     }
     [Fact]
     public async Task TwoTaskLinesWithTheSameTitleBecomeTwoItems()
     {
-        var owner = await _factory.SignUpAsync("Dewi", ct: _ct);
-        var (pid, docId) = await CreateDocumentAsync(owner, _ct);
-        var (connection, session) = await OpenAsync(_factory, owner, docId, _ct);
+        var (owner, pid, docId, connection, session) = await OpenNewDocumentAsync(_factory, "Dewi", _ct);
         session.Insert(0, "## Village A\n- [ ] Test the well\n## Village B\n- [ ] Test the well\n");
 
         await EventuallyAsync(() => session.Text.Contains("#A1", StringComparison.Ordinal) && session.Text.Contains("#A2", StringComparison.Ordinal),
             TimeSpan.FromSeconds(10), "both lines linked", _ct);
         Assert.Equal("## Village A\n- [ ] Test the well #A1\n## Village B\n- [ ] Test the well #A2\n", session.Text);
         await Task.Delay(400, _ct);
-        Assert.Equal(2, (await ItemsAsync(owner, pid)).Count(i => i.GetProperty("title").GetString() == "Test the well"));
+        Assert.Equal(2, (await ItemsAsync(owner, pid, _ct)).Count(i => i.GetProperty("title").GetString() == "Test the well"));
         await connection.DisposeAsync();
     }
 
@@ -217,13 +189,11 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
         // The document scans a second after the last change, so the stale scan below, sent the moment the board's
         // change is stored, really is older than the document's next scan (as a real stale scan always is).
         await using var factory = new WorkspaceFactory().With("Documents:ChecklistDelay", "00:00:01");
-        var owner = await factory.SignUpAsync("Eka", ct: _ct);
-        var (pid, docId) = await CreateDocumentAsync(owner, _ct);
-        var (connection, session) = await OpenAsync(factory, owner, docId, _ct);
+        var (owner, pid, docId, connection, session) = await OpenNewDocumentAsync(factory, "Eka", _ct);
         session.Insert(0, "- [ ] Book venue\n");
         await EventuallyAsync(() => session.Text == "- [ ] Book venue #A1\n", TimeSpan.FromSeconds(10), "the line linked", _ct);
         await Task.Delay(1500, _ct); // the scan of the linked line has been handled
-        var item = Assert.Single(await ItemsAsync(owner, pid));
+        var item = Assert.Single(await ItemsAsync(owner, pid, _ct));
 
         var (status, _) = await owner.Http.PutJsonAsync($"/api/partnerships/{pid}/action-items/{item.GetProperty("id").GetGuid()}", new
         {
@@ -241,7 +211,7 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
 
         await EventuallyAsync(() => session.Text == "- [x] Book the village hall #A1\n", TimeSpan.FromSeconds(10), "the line rewritten", _ct);
         await Task.Delay(1500, _ct); // the scan after the change has been handled too
-        var only = Assert.Single(await ItemsAsync(owner, pid));
+        var only = Assert.Single(await ItemsAsync(owner, pid, _ct));
         Assert.Equal("Book the village hall", only.GetProperty("title").GetString());
         Assert.Equal("Done", only.GetProperty("status").GetString());
         // Changed once, by the board: the stale line neither reverted it nor made it flip back and forth.
@@ -254,15 +224,13 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
     {
         // Board changes reach documents two seconds late, as if the document lived on a slow, distant node.
         var slow = new SlowMirrors(TimeSpan.FromSeconds(2));
-        await using var factory = new WorkspaceFactory().With("Documents:ChecklistDelay", "00:00:00.150")
+        await using var factory = ChecklistFactory()
             .WithServices(services => services.AddSingleton<Orleans.IOutgoingGrainCallFilter>(slow));
-        var owner = await factory.SignUpAsync("Fajar", ct: _ct);
-        var (pid, docId) = await CreateDocumentAsync(owner, _ct);
-        var (connection, session) = await OpenAsync(factory, owner, docId, _ct);
+        var (owner, pid, docId, connection, session) = await OpenNewDocumentAsync(factory, "Fajar", _ct);
         session.Insert(0, "- [ ] Book venue\n");
         await EventuallyAsync(() => session.Text == "- [ ] Book venue #A1\n", TimeSpan.FromSeconds(10), "the line linked", _ct);
         await Task.Delay(500, _ct);
-        var item = Assert.Single(await ItemsAsync(owner, pid));
+        var item = Assert.Single(await ItemsAsync(owner, pid, _ct));
 
         // The board sets a due date; while that change is on its way, someone retitles the line and types the same date.
         var board = owner.Http.PutJsonAsync($"/api/partnerships/{pid}/action-items/{item.GetProperty("id").GetGuid()}", new
@@ -283,7 +251,7 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await board).Status);
 
         // The line's scan taken before the board's change arrived was set aside as stale; the line still speaks once it has.
-        var retitled = await EventuallyItemAsync(owner, pid, i => i.GetProperty("title").GetString() == "Book the hall", "the item retitled");
+        var retitled = await EventuallyItemAsync(owner, pid, i => i.GetProperty("title").GetString() == "Book the hall", "the item retitled", _ct);
         Assert.Equal("2027-01-05", retitled.GetProperty("dueDate").GetString());
         Assert.Equal("- [ ] Book the hall due:2027-01-05 #A1\n", session.Text);
         await connection.DisposeAsync();

@@ -1,6 +1,5 @@
 // Plan & documents: the list of a partnership's documents, and the live Markdown editor.
 import { EditorView, basicSetup } from 'codemirror';
-import { taskMarks } from '../editor/tasks.js';
 import { EditorState, Annotation, Compartment } from '@codemirror/state';
 import { placeholder } from '@codemirror/view';
 import { markdown } from '@codemirror/lang-markdown';
@@ -26,33 +25,12 @@ import { remoteCursors, setRemoteCursors } from '../editor/remote-cursors.js';
 import { commentedPassages, setCommentPassages, commentAt } from '../editor/commented.js';
 import { taskMarks as taskLineMarks, membersChanged } from '../editor/task-marks.js';
 import { documentTemplates, templateText } from './templates.js';
+import { documentMessages } from './documents-i18n.js';
+import {
+  narrowWindow, documentPage, documentTabs, tickTaskLinesFromPreview, emptyHint, linkItemReferences,
+} from './document-page.js';
 
-addMessages({
-  en: {
-    'docs.title': 'Plan & documents', 'docs.none': 'No documents yet.', 'docs.new': 'New document', 'docs.name': 'Title',
-    'docs.create': 'Create', 'docs.rename': 'Rename', 'docs.delete': 'Delete', 'docs.updated': 'Updated {when}',
-    'docs.confirmDelete': 'Delete “{title}”?', 'docs.newTitle': 'New title', 'docs.back': 'All documents',
-    'docs.preview': 'Preview', 'docs.saved': 'Saved', 'docs.saving': 'Saving…', 'docs.offline': 'Offline — {n} changes pending',
-    'docs.offlineSaved': 'Offline', 'docs.readOnly': 'Read only', 'docs.deleted': 'This document was deleted.',
-    'docs.text': 'Document text',
-    'docs.here': 'Here now', 'docs.rejected': 'A change was refused: {message}', 'docs.loading': 'Loading…', 'docs.openItem': 'Open action item A{number}',
-    'docs.edit': 'Edit', 'docs.hint.title': 'Write in Markdown:',
-    'docs.hint.md': '# Heading   ## Section   **bold**   _italic_   - list item   [link](https://…)',
-    'docs.hint.task': 'A task line becomes an action item:', 'docs.hint.example': '- [ ] Title @handle due:2026-12-15',
-  },
-  id: {
-    'docs.title': 'Rencana & dokumen', 'docs.none': 'Belum ada dokumen.', 'docs.new': 'Dokumen baru', 'docs.name': 'Judul',
-    'docs.create': 'Buat', 'docs.rename': 'Ganti nama', 'docs.delete': 'Hapus', 'docs.updated': 'Diperbarui {when}',
-    'docs.confirmDelete': 'Hapus “{title}”?', 'docs.newTitle': 'Judul baru', 'docs.back': 'Semua dokumen',
-    'docs.preview': 'Pratinjau', 'docs.saved': 'Tersimpan', 'docs.saving': 'Menyimpan…', 'docs.offline': 'Offline — {n} perubahan belum terkirim',
-    'docs.offlineSaved': 'Offline', 'docs.readOnly': 'Hanya baca', 'docs.deleted': 'Dokumen ini telah dihapus.',
-    'docs.text': 'Teks dokumen',
-    'docs.here': 'Sedang di sini', 'docs.rejected': 'Perubahan ditolak: {message}', 'docs.loading': 'Memuat…', 'docs.openItem': 'Buka tugas A{number}',
-    'docs.edit': 'Sunting', 'docs.hint.title': 'Tulis dengan Markdown:',
-    'docs.hint.md': '# Judul   ## Bagian   **tebal**   _miring_   - butir daftar   [tautan](https://…)',
-    'docs.hint.task': 'Baris tugas menjadi tugas di papan:', 'docs.hint.example': '- [ ] Judul @nama due:2026-12-15',
-  },
-});
+addMessages(documentMessages);
 
 export async function renderDocuments({ pid }, main) {
   await openPartnership(pid);
@@ -118,56 +96,9 @@ export async function renderDocument({ pid, docId }, main) {
   if (!main.isConnected) return; // the person moved on (to another document, say) while this one loaded
   updateNav(pid);
   const editable = can('Editor');
-  mount(main, html`<div class="doc-page" data-pane="${narrowWindow.matches ? 'edit' : 'preview'}">
-    <div class="doc-head">
-      <a href="/p/${pid}/docs" class="back">← ${t('docs.back')}</a>
-      <h1 id="doc-title">…</h1>
-      <span class="spacer"></span>
-      <div class="presence" id="presence" role="group" aria-label="${t('docs.here')}"></div>
-      <span class="sync" id="sync" role="status" data-state="loading">${t('docs.loading')}</span>
-    </div>
-    <div class="doc-panes">
-      <div class="doc-editor" id="editor"></div>
-      <div class="doc-side">
-        <div class="tabs" role="tablist">
-          <button type="button" role="tab" id="tab-edit" aria-selected="false" aria-controls="editor">
-            ${t('docs.edit')}</button>
-          <button type="button" role="tab" id="tab-preview" aria-selected="true" aria-controls="preview-pane">${t('docs.preview')}</button>
-          <button type="button" role="tab" id="tab-comments" aria-selected="false" aria-controls="comments">${t('comments.title')} <span class="count" id="comment-count"></span></button>
-          <button type="button" role="tab" id="tab-history" aria-selected="false" aria-controls="history">${t('history.title')}</button>
-        </div>
-        <section class="doc-preview" id="preview-pane" role="tabpanel" tabindex="0"
-          aria-label="${t('docs.preview')}"><div class="markdown" id="preview"></div></section>
-        <section class="doc-comments" id="comments" role="tabpanel" aria-label="${t('comments.title')}" hidden></section>
-        <section class="doc-history" id="history" role="tabpanel" aria-label="${t('history.title')}" hidden></section>
-      </div>
-    </div></div>`);
+  mount(main, documentPage(pid, narrowWindow.matches));
   const historyTab = mountHistory($('#history', main), { pid, docId });
-  // Side by side on wide windows; on narrow ones the editor is a tab of its own beside preview, comments and history.
-  const showTab = name => {
-    $('.doc-page', main).dataset.pane = name;
-    $('#tab-edit', main).setAttribute('aria-selected', String(name === 'edit'));
-    for (const [tab, pane] of [['#tab-preview', '#preview-pane'], ['#tab-comments', '#comments'], ['#tab-history', '#history']]) {
-      const on = tab === `#tab-${name}`;
-      $(tab, main).setAttribute('aria-selected', String(on));
-      if (name !== 'edit') $(pane, main).hidden = !on; // the side keeps its last pane for when the window widens
-    }
-  };
-  if (narrowWindow.matches) showTab('edit');
-  arrowTabs($('.tabs', main));
-  const showComment = passage => {
-    if (passage == null) return;
-    showTab('comments');
-    for (const item of main.querySelectorAll('#comments .comment')) {
-      const on = item.querySelector('.quote')?.dataset.passage === passage && !item.classList.contains('resolved');
-      item.classList.toggle('focused', on);
-      if (on) item.scrollIntoView({ block: 'nearest' });
-    }
-  };
-  $('#tab-edit', main).addEventListener('click', () => { showTab('edit'); view.focus(); });
-  $('#tab-preview', main).addEventListener('click', () => showTab('preview'));
-  $('#tab-comments', main).addEventListener('click', () => showTab('comments'));
-  $('#tab-history', main).addEventListener('click', () => { showTab('history'); historyTab.show(); });
+  const { showTab, showComment } = documentTabs(main, historyTab, () => view.focus());
 
   const connection = hubConnection('/hubs/documents');
   // Read only until the server's text has arrived, so nothing is typed into a text about to be replaced.
@@ -293,19 +224,7 @@ export async function renderDocument({ pid, docId }, main) {
   // Handles in task lines are checked against the members as they are now, not as when the partnership was first opened.
   openPartnership(pid, { force: true }).then(() => view.dispatch({ effects: membersChanged.of(null) })).catch(() => {});
 
-  $('#preview', main).addEventListener('click', e => {
-    const box = e.target.closest('input[type=checkbox]');
-    if (!box || !editable) return;
-    e.preventDefault();
-    const boxes = [...$('#preview', main).querySelectorAll('input[type=checkbox]')];
-    const text = view.state.doc.toString();
-    const marks = taskMarks(text);
-    // Only when preview and source agree on the task lines, so the right line is changed.
-    if (marks.length !== boxes.length) return;
-    const at = marks[boxes.indexOf(box)];
-    view.dispatch({ changes: { from: at, to: at + 1, insert: text[at] === ' ' ? 'x' : ' ' } });
-    box.checked = text[at] === ' ';
-  });
+  tickTaskLinesFromPreview($('#preview', main), editable, () => view);
 
   connection.on('PresenceChanged', p => {
     if (p.documentId !== docId) return;
@@ -415,50 +334,3 @@ export async function renderDocument({ pid, docId }, main) {
   };
 }
 
-const narrowWindow = window.matchMedia('(max-width: 900px)');
-
-/** What an empty document shows: a few Markdown marks and the task-line syntax. */
-function emptyHint() {
-  const box = document.createElement('div');
-  box.className = 'empty-hint';
-  const line = (text, className) => {
-    const p = document.createElement('p');
-    p.textContent = text;
-    if (className) p.className = className;
-    box.append(p);
-  };
-  line(t('docs.hint.title'));
-  const marks = document.createElement('p');
-  for (const mark of t('docs.hint.md').split(/\s{3,}/)) {
-    const code = document.createElement('span');
-    code.className = 'hint-code';
-    code.textContent = mark;
-    marks.append(code, ' ');
-  }
-  box.append(marks);
-  line(t('docs.hint.task'));
-  line(t('docs.hint.example'), 'hint-code');
-  return box;
-}
-
-/** Turns each "#A12" in the rendered preview into a link to that action item. */
-function linkItemReferences(root, pid) {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  const found = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (!node.parentElement.closest('code, pre, a') && /(^|\s)#A\d+(?=\s|$)/.test(node.nodeValue)) found.push(node);
-  }
-  for (const node of found) {
-    const parts = node.nodeValue.split(/((?:^|(?<=\s))#A\d+(?=\s|$))/);
-    node.replaceWith(...parts.filter(Boolean).map(part => {
-      const m = /^#A(\d+)$/.exec(part);
-      if (!m) return document.createTextNode(part);
-      const a = document.createElement('a');
-      a.className = 'item-ref';
-      a.href = `/p/${pid}/actions?item=${m[1]}`;
-      a.textContent = `A${m[1]}`;
-      a.title = t('docs.openItem', { number: m[1] });
-      return a;
-    }));
-  }
-}

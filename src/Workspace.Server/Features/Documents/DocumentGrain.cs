@@ -79,14 +79,6 @@ public sealed partial class DocumentGrain(
     IntegrityAlarm alarm,
     ILogger<DocumentGrain> log) : Grain, IDocumentGrain
 {
-    private sealed class Presence
-    {
-        public required PresenceView View { get; set; }
-        public DateTimeOffset SeenAt { get; set; }
-    }
-
-    private static readonly string[] Colours = ["#d9480f", "#1971c2", "#2f9e44", "#9c36b5", "#e8590c", "#0c8599", "#c2255c", "#5f3dc4", "#66a80f", "#1864ab"];
-
     private readonly DocumentOptions _options = options.Value;
     private Document? _document;
     private TextDocument _text = new("");
@@ -97,8 +89,6 @@ public sealed partial class DocumentGrain(
     private long _firstRecent = 1;
     private readonly SnapshotPolicy _snapshots = new(options.Value);
     private readonly Dictionary<string, ClientSeen> _clients = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Presence> _presence = new(StringComparer.Ordinal);
-    private IGrainTimer? _presenceTimer;
     /// <summary>The latest queued write; writes commit in order, so awaiting it awaits every earlier one.</summary>
     private Task _lastWrite = Task.CompletedTask;
     /// <summary>Set when a write failed: memory may be ahead of the database, so nothing more is accepted here.</summary>
@@ -228,104 +218,6 @@ public sealed partial class DocumentGrain(
         return new DocumentState(Info(), _revision, ops is null ? _text.ToString() : null, ops, _presence.Values.Select(p => p.View).ToList());
     }
 
-    public async Task<SubmitResult> SubmitAsync(SubmitCommand command)
-    {
-        Live();
-        if (string.IsNullOrEmpty(command.ClientId) || command.ClientId.Length > 64 || command.ClientId.StartsWith(ServerClientId, StringComparison.Ordinal))
-        {
-            throw new DocumentRejectedException(
-                ErrorCodes.InvalidClientId,
-                "A client id of 1 to 64 characters is needed (and it may not start with \"server\").");
-        }
-        if (_broken)
-        {
-            throw new DocumentRejectedException(
-                ErrorCodes.SaveFailed, "The change could not be saved; it will be retried.") { StatusCode = 503 };
-        }
-        var seen = CheckClient(command);
-        // Idempotence first: a resubmitted op is answered, never applied twice, whatever else changed since.
-        if (seen is not null && command.ClientSeq <= seen.Seq)
-        {
-            var original = await RevisionOfAsync(command.ClientId, command.ClientSeq, seen);
-            await _lastWrite; // it may still be on its way to the disk
-            return new SubmitResult(original, Duplicate: true);
-        }
-        if (command.BaseRevision > _revision)
-        {
-            // Revisions are only ever handed out once on disk, so this one was stored and is gone (see DocumentHub).
-            alarm.Raise($"ahead:{Id}", $"User {command.Author.UserId} edited revision {command.BaseRevision} of "
-                + $"document {Id}, but the server has only revision {_revision}: "
-                + "saved edits are missing from the database.");
-            throw new DocumentRejectedException(
-                ErrorCodes.Resync, $"Resync required: base revision {command.BaseRevision} is ahead of the server's {_revision}.") { StatusCode = 409 };
-        }
-        if (command.BaseRevision < 0)
-        {
-            throw new DocumentRejectedException(
-                ErrorCodes.UnknownRevision, $"Base revision {command.BaseRevision} does not exist; the document is at revision {_revision}.",
-                ("revision", command.BaseRevision));
-        }
-        if (command.BaseRevision < _firstRecent - 1)
-        {
-            throw new DocumentRejectedException(
-                ErrorCodes.Resync, $"Resync required: the operation is based on revision {command.BaseRevision}, but the server keeps only revisions after {_firstRecent - 1}.") { StatusCode = 409 };
-        }
-
-        var op = command.Op;
-        CheckSize(op);
-        var baseLength = LengthAt(command.BaseRevision);
-        if (baseLength >= 0 && op.BaseLength > baseLength)
-        {
-            throw new DocumentRejectedException(
-                ErrorCodes.InvalidOperation,
-                $"The operation reaches code point {op.BaseLength}, but the document had {baseLength} at revision {command.BaseRevision}.");
-        }
-        try
-        {
-            for (var r = command.BaseRevision + 1; r <= _revision; r++)
-            {
-                op = TextType.Transform(op, _recent[(int)(r - _firstRecent)].Op, Side.Left);
-            }
-            if (op.BaseLength > _text.Length)
-            {
-                throw new DocumentRejectedException(
-                    ErrorCodes.InvalidOperation,
-                    $"The operation reaches code point {op.BaseLength}, but the document has {_text.Length}.");
-            }
-            _text.CheckDeletedText(op);
-        }
-        catch (OtException ex)
-        {
-            throw new DocumentRejectedException(ErrorCodes.InvalidOperation, $"Invalid operation: {ex.Message}");
-        }
-        if ((long)_text.Length + op.LengthDelta > _options.MaxDocumentLength)
-        {
-            throw new DocumentRejectedException(
-                ErrorCodes.DocumentTooLong, $"The document would exceed its limit of {_options.MaxDocumentLength} characters.", ("max", _options.MaxDocumentLength)) { StatusCode = 413 };
-        }
-
-        // Ordered and applied before the first await (see the interface); acknowledged and broadcast only once durable.
-        var (applied, write) = Apply(op, command.ClientId, command.ClientSeq, command.Author, command.ConnectionId);
-        var revision = applied.Revision;
-
-        try
-        {
-            await write;
-        }
-        catch (Exception ex)
-        {
-            log.LogError(ex, "Could not store revision {Revision} of document {Id}.", revision, Id);
-            // Memory is now ahead of the database: refuse everything and reload from the database on next use.
-            _broken = true;
-            DeactivateOnIdle();
-            throw new DocumentRejectedException(
-                ErrorCodes.SaveFailed, "The change could not be saved; it will be retried.") { StatusCode = 503 };
-        }
-
-        await hub.Clients.GroupExcept(DocumentHub.Group(Id), command.ConnectionId).OperationApplied(applied);
-        return new SubmitResult(revision, Duplicate: false);
-    }
-
     public async Task<long> RestoreAsync(string text, Actor actor)
     {
         Live();
@@ -406,142 +298,6 @@ public sealed partial class DocumentGrain(
         return (applied, write);
     }
 
-    public async Task UpdatePresenceAsync(string connectionId, Actor actor, long revision, int anchor, int head)
-    {
-        Live();
-        if (revision < 0 || anchor < 0 || head < 0 || Math.Max(anchor, head) > _options.MaxDocumentLength)
-        {
-            throw new DocumentRejectedException(
-                ErrorCodes.CursorOutside, "A cursor must lie within the document (0 to its length, revision 0 on).");
-        }
-        if (revision > _revision || revision < _firstRecent - 1)
-        {
-            // Too old to transform (or bogus): place the cursor where it was said to be, clamped.
-            revision = _revision;
-        }
-        for (var r = revision + 1; r <= _revision; r++)
-        {
-            (anchor, head) = TextType.TransformSelection((anchor, head), _recent[(int)(r - _firstRecent)].Op, false);
-        }
-        var length = _text.Length;
-        var view = new PresenceView(Id, connectionId, actor.UserId, actor.DisplayName, ColourOf(actor.UserId), Math.Clamp(anchor, 0, length), Math.Clamp(head, 0, length), _revision);
-        _presence[connectionId] = new Presence { View = view, SeenAt = DateTimeOffset.UtcNow };
-        _presenceTimer ??= this.RegisterGrainTimer(ExpirePresenceAsync, _options.PresenceTimeout / 2, _options.PresenceTimeout / 2);
-        await hub.Clients.GroupExcept(DocumentHub.Group(Id), connectionId).PresenceChanged(view);
-    }
-
-    /// <summary>The text's length in code points at a kept revision (from the first kept one's base on); -1 when not known.</summary>
-    private int LengthAt(long revision) =>
-        revision == _revision ? _text.Length
-        : revision == _firstRecent - 1 ? -1
-        : _lengthAfter[(int)(revision - _firstRecent)];
-
-    public async Task<IReadOnlyList<LocatedPassage?>> LocatePassagesAsync(IReadOnlyList<PassageAnchor> anchors)
-    {
-        Live();
-        // A passage older than the operations kept in memory first catches up through the stored ones (at most
-        // Documents:HistoryOperations of them), to the revision just before the first one kept.
-        var caughtUp = new Dictionary<PassageAnchor, PassageAnchor?>();
-        var kept = _firstRecent - 1;
-        var older = anchors.Where(a => a.Revision >= 0 && a.Revision < kept && a.To > a.From && a.From >= 0).Distinct().ToList();
-        if (older.Count > 0 && kept - older.Min(a => a.Revision) <= _options.HistoryOperations)
-        {
-            var since = older.Min(a => a.Revision);
-            await using var db = await dbs.CreateDbContextAsync();
-            var ops = await db.Set<DocumentOperation>().AsNoTracking()
-                .Where(o => o.DocumentId == Id && o.Revision > since && o.Revision <= kept)
-                .OrderBy(o => o.Revision).Select(o => new { o.Revision, o.Operation }).ToListAsync();
-            var parsed = ops.ConvertAll(o => (o.Revision, Op: TextOperation.Parse(o.Operation)));
-            foreach (var anchor in older)
-            {
-                var (from, to) = Follow(anchor.From, anchor.To, parsed.Where(p => p.Revision > anchor.Revision).Select(p => p.Op));
-                caughtUp[anchor] = to > from ? new PassageAnchor(kept, from, to) : null;
-            }
-        }
-        return [.. anchors.Select(a => caughtUp.TryGetValue(a, out var moved) ? (moved is null ? null : Locate(moved)) : Locate(a))];
-    }
-
-    private LocatedPassage? Locate(PassageAnchor anchor)
-    {
-        if (anchor.Revision > _revision || anchor.Revision < _firstRecent - 1 || anchor.From < 0 || anchor.To <= anchor.From)
-        {
-            return null;
-        }
-        var length = LengthAt(anchor.Revision);
-        if (length >= 0 && anchor.To > length)
-        {
-            return null;
-        }
-        var (from, to) = Follow(anchor.From, anchor.To, _recent.Skip((int)(anchor.Revision + 1 - _firstRecent)).Select(a => a.Op));
-        return to > from && to <= _text.Length ? new LocatedPassage(new PassageAnchor(_revision, from, to), _text.Slice(from, to - from)) : null;
-    }
-
-    /// <summary>Moves a passage through <paramref name="ops"/>: text typed at either end stays outside; once deleted whole it stays empty.</summary>
-    private static (int From, int To) Follow(int from, int to, IEnumerable<TextOperation> ops)
-    {
-        foreach (var op in ops)
-        {
-            if (to <= from)
-            {
-                break;
-            }
-            from = TextType.MapPosition(from, op, afterInsert: true);
-            to = TextType.MapPosition(to, op, afterInsert: false);
-        }
-        return (from, to);
-    }
-
-    public async Task LeaveAsync(string connectionId)
-    {
-        if (_presence.Remove(connectionId))
-        {
-            await hub.Clients.Group(DocumentHub.Group(Id)).PresenceRemoved(Id, connectionId);
-        }
-    }
-
-    private async Task ExpirePresenceAsync(CancellationToken ct)
-    {
-        var cutoff = DateTimeOffset.UtcNow - _options.PresenceTimeout;
-        foreach (var (connectionId, _) in _presence.Where(p => p.Value.SeenAt < cutoff).ToList())
-        {
-            await LeaveAsync(connectionId);
-        }
-    }
-
-    private void TransformPresence(TextOperation op, string authorConnection)
-    {
-        foreach (var presence in _presence.Values)
-        {
-            var v = presence.View;
-            var (anchor, head) = TextType.TransformSelection((v.Anchor, v.Head), op, v.ConnectionId == authorConnection);
-            presence.View = v with { Anchor = anchor, Head = head, Revision = _revision };
-        }
-    }
-
-    private void CheckSize(TextOperation op)
-    {
-        if (op.Components.Count > _options.MaxOperationComponents)
-        {
-            throw new DocumentRejectedException(
-                ErrorCodes.OperationTooLarge, $"The operation has {op.Components.Count} parts; at most {_options.MaxOperationComponents} are allowed.",
-                ("parts", _options.MaxOperationComponents)) { StatusCode = 413 };
-        }
-        long changed = 0;
-        foreach (var c in op.Components)
-        {
-            if (!c.IsRetain)
-            {
-                changed += c.Count;
-            }
-        }
-        if (changed > _options.MaxOperationLength)
-        {
-            throw new DocumentRejectedException(
-                ErrorCodes.OperationTooLarge, $"The operation changes {changed} characters; at most {_options.MaxOperationLength} are allowed at once.",
-                ("max", _options.MaxOperationLength)) { StatusCode = 413 };
-        }
-    }
-
     private void Trim()
     {
         var excess = _recent.Count - _options.RetainedOperations;
@@ -586,15 +342,5 @@ public sealed partial class DocumentGrain(
     {
         var info = Info();
         await hub.Clients.Groups(DocumentHub.Group(Id), DocumentHub.ListGroup(info.PartnershipId)).DocumentChanged(info);
-    }
-
-    public static string ColourOf(string userId)
-    {
-        var hash = 17;
-        foreach (var ch in userId)
-        {
-            hash = unchecked(hash * 31 + ch);
-        }
-        return Colours[(int)((uint)hash % (uint)Colours.Length)];
     }
 }

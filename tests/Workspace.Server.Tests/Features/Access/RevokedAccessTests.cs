@@ -19,9 +19,7 @@ public sealed class RevokedAccessTests(WorkspaceFactory factory) : IClassFixture
     [Fact]
     public async Task RemovedMembersVeryNextCallFailsOnEveryHubConnection()
     {
-        var ana = await factory.SignUpAsync("Ana owner", ct: _ct);
-        var (pid, docId) = await CreateDocumentAsync(ana, _ct);
-        var budi = await factory.JoinAsync(ana, pid, PartnershipRole.Editor, "Budi removed", ct: _ct);
+        var (ana, pid, docId, budi) = await DocumentWithMemberAsync(factory, "Ana owner", PartnershipRole.Editor, "Budi removed", _ct);
         // One document connection only ever caught up (the review's case), one opened the document and typed.
         await using var catchUpOnly = factory.Hub(budi, DocumentHubNames.Path);
         await using var editing = factory.Hub(budi, DocumentHubNames.Path);
@@ -53,12 +51,8 @@ public sealed class RevokedAccessTests(WorkspaceFactory factory) : IClassFixture
     [Fact]
     public async Task EditorDroppedToViewerCannotSubmitOnTheNextCallButStillReads()
     {
-        var ana = await factory.SignUpAsync("Citra owner", ct: _ct);
-        var (pid, docId) = await CreateDocumentAsync(ana, _ct);
-        var budi = await factory.JoinAsync(ana, pid, PartnershipRole.Editor, "Dodi demoted", ct: _ct);
-        await using var hub = factory.Hub(budi, DocumentHubNames.Path);
-        await hub.StartAsync(_ct);
-        await hub.InvokeAsync<DocumentState>(DocumentHubNames.OpenDocument, docId, null, _ct);
+        var (ana, pid, docId, budi) = await DocumentWithMemberAsync(factory, "Citra owner", PartnershipRole.Editor, "Dodi demoted", _ct);
+        await using var hub = await OpenHubAsync(factory, budi, docId, _ct);
         await hub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, new SubmitRequest(docId, "dodi", 1, 0, TextOperation.Insert(0, "editor. ")), _ct);
 
         var demote = await ana.Http.PutAsJsonAsync($"/api/partnerships/{pid}/members/{budi.Id}", new { role = "Viewer", isPartyAdmin = false }, PartnershipKit.Json, _ct);

@@ -25,9 +25,7 @@ public sealed class ClientIdentityTests(WorkspaceFactory factory) : IClassFixtur
     [Fact]
     public async Task AnotherPersonsClientIdIsRefusedAndTheirLaterEditsStillLand()
     {
-        var ana = await factory.SignUpAsync("Ana", ct: _ct);
-        var (pid, docId) = await CreateDocumentAsync(ana, _ct);
-        var budi = await factory.JoinAsync(ana, pid, PartnershipRole.Editor, "Budi", ct: _ct);
+        var (ana, pid, docId, budi) = await DocumentWithMemberAsync(factory, "Ana", PartnershipRole.Editor, "Budi", _ct);
         var (anaConnection, anaSession) = await OpenAsync(factory, ana, docId, _ct);
         await using var budiHub = factory.Hub(budi, DocumentHubNames.Path);
         var broadcast = new List<AppliedOperation>();
@@ -65,9 +63,7 @@ public sealed class ClientIdentityTests(WorkspaceFactory factory) : IClassFixtur
     {
         var ana = await factory.SignUpAsync("Citra", ct: _ct);
         var (pid, docId) = await CreateDocumentAsync(ana, _ct);
-        await using var hub = factory.Hub(ana, DocumentHubNames.Path);
-        await hub.StartAsync(_ct);
-        await hub.InvokeAsync<DocumentState>(DocumentHubNames.OpenDocument, docId, null, _ct);
+        await using var hub = await OpenHubAsync(factory, ana, docId, _ct);
         Task<SubmitResult> Submit(string clientId, long seq, string text) => hub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit,
             new SubmitRequest(docId, clientId, seq, 0, TextOperation.Insert(0, text)), _ct);
 
@@ -87,12 +83,8 @@ public sealed class ClientIdentityTests(WorkspaceFactory factory) : IClassFixtur
     [Fact]
     public async Task AfterAReloadIdsStayBoundAndOnlyTheOwnersOwnOpsCountAsSeen()
     {
-        var ana = await factory.SignUpAsync("Dewi", ct: _ct);
-        var (pid, docId) = await CreateDocumentAsync(ana, _ct);
-        var budi = await factory.JoinAsync(ana, pid, PartnershipRole.Editor, "Eko", ct: _ct);
-        await using var anaHub = factory.Hub(ana, DocumentHubNames.Path);
-        await anaHub.StartAsync(_ct);
-        await anaHub.InvokeAsync<DocumentState>(DocumentHubNames.OpenDocument, docId, null, _ct);
+        var (ana, pid, docId, budi) = await DocumentWithMemberAsync(factory, "Dewi", PartnershipRole.Editor, "Eko", _ct);
+        await using var anaHub = await OpenHubAsync(factory, ana, docId, _ct);
         var first = await anaHub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, new SubmitRequest(docId, "ana-1", 1, 0, TextOperation.Insert(0, "one. ")), _ct);
         await anaHub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, new SubmitRequest(docId, "ana-1", 2, 1, TextOperation.Insert(5, "two. ")), _ct);
 
@@ -102,9 +94,7 @@ public sealed class ClientIdentityTests(WorkspaceFactory factory) : IClassFixtur
             DocumentId = docId, Revision = 3, ClientId = "ana-1", ClientSeq = 1_000_000, AuthorId = budi.Id,
             Operation = "[\"old. \"]", At = DateTimeOffset.UtcNow,
         });
-        await using var budiHub = factory.Hub(budi, DocumentHubNames.Path);
-        await budiHub.StartAsync(_ct);
-        await budiHub.InvokeAsync<DocumentState>(DocumentHubNames.OpenDocument, docId, null, _ct);
+        await using var budiHub = await OpenHubAsync(factory, budi, docId, _ct);
         var resent = await anaHub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, new SubmitRequest(docId, "ana-1", 1, 0, TextOperation.Insert(0, "one. ")), _ct);
         var third = await anaHub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, new SubmitRequest(docId, "ana-1", 3, 3, TextOperation.Insert(15, "three.")), _ct);
         var hijack = await Assert.ThrowsAsync<HubException>(() => budiHub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit,

@@ -62,9 +62,7 @@ public sealed class CoEditingTests(WorkspaceFactory factory) : IClassFixture<Wor
     {
         var owner = await factory.SignUpAsync("Budi", ct: _ct);
         var (pid, docId) = await CreateDocumentAsync(owner, _ct);
-        await using var first = factory.Hub(owner, DocumentHubNames.Path);
-        await first.StartAsync(_ct);
-        await first.InvokeAsync<DocumentState>("OpenDocument", docId, null, _ct);
+        await using var first = await OpenHubAsync(factory, owner, docId, _ct);
 
         var request = new SubmitRequest(docId, "client-1", 1, 0, TextOperation.Insert(0, "Hello"));
         var original = await first.InvokeAsync<SubmitResult>("Submit", request, _ct);
@@ -122,9 +120,7 @@ public sealed class CoEditingTests(WorkspaceFactory factory) : IClassFixture<Wor
     {
         var owner = await factory.SignUpAsync("Dewi", ct: _ct);
         var (pid, docId) = await CreateDocumentAsync(owner, _ct);
-        await using var hub = factory.Hub(owner, DocumentHubNames.Path);
-        await hub.StartAsync(_ct);
-        await hub.InvokeAsync<DocumentState>("OpenDocument", docId, null, _ct);
+        await using var hub = await OpenHubAsync(factory, owner, docId, _ct);
 
         await hub.InvokeAsync<SubmitResult>("Submit", new SubmitRequest(docId, "a", 1, 0, TextOperation.Insert(0, "world")), _ct);
         await hub.InvokeAsync<SubmitResult>("Submit", new SubmitRequest(docId, "a", 2, 1, TextOperation.Insert(0, "🌏 ")), _ct);
@@ -147,9 +143,7 @@ public sealed class CoEditingTests(WorkspaceFactory factory) : IClassFixture<Wor
     {
         var owner = await factory.SignUpAsync("Eka", ct: _ct);
         var (pid, docId) = await CreateDocumentAsync(owner, _ct);
-        await using var hub = factory.Hub(owner, DocumentHubNames.Path);
-        await hub.StartAsync(_ct);
-        await hub.InvokeAsync<DocumentState>("OpenDocument", docId, null, _ct);
+        await using var hub = await OpenHubAsync(factory, owner, docId, _ct);
         await hub.InvokeAsync<SubmitResult>("Submit", new SubmitRequest(docId, "a", 1, 0, TextOperation.Insert(0, "abc")), _ct);
 
         var error = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<SubmitResult>(
@@ -165,9 +159,7 @@ public sealed class CoEditingTests(WorkspaceFactory factory) : IClassFixture<Wor
     {
         var owner = await factory.SignUpAsync("Eko", ct: _ct);
         var (pid, docId) = await CreateDocumentAsync(owner, _ct);
-        await using var hub = factory.Hub(owner, DocumentHubNames.Path);
-        await hub.StartAsync(_ct);
-        await hub.InvokeAsync<DocumentState>("OpenDocument", docId, null, _ct);
+        await using var hub = await OpenHubAsync(factory, owner, docId, _ct);
         await hub.InvokeAsync<SubmitResult>("Submit", new SubmitRequest(docId, "a", 1, 0, TextOperation.Insert(0, "abc")), _ct);
         await hub.InvokeAsync<SubmitResult>("Submit", new SubmitRequest(docId, "a", 2, 1, TextOperation.Insert(1, "X")), _ct);
 
@@ -189,9 +181,7 @@ public sealed class CoEditingTests(WorkspaceFactory factory) : IClassFixture<Wor
     {
         var owner = await factory.SignUpAsync("Fajar", ct: _ct);
         var (_, docId) = await CreateDocumentAsync(owner, _ct);
-        await using var hub = factory.Hub(owner, DocumentHubNames.Path);
-        await hub.StartAsync(_ct);
-        await hub.InvokeAsync<DocumentState>("OpenDocument", docId, null, _ct);
+        await using var hub = await OpenHubAsync(factory, owner, docId, _ct);
 
         var error = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<SubmitResult>("Submit", new SubmitRequest(docId, "a", 1, 7, TextOperation.Insert(0, "x")), _ct));
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Workspace.Client;
+using Workspace.Server.Features.Partnerships;
 using Workspace.Server.Tests.Infrastructure;
 
 namespace Workspace.Server.Tests.Features.Documents;
@@ -19,6 +20,16 @@ internal static class DocumentTestKit
         return (partnership.Id, document.Id);
     }
 
+    /// <summary>An owner's partnership with a document and one more member in <paramref name="role"/>.</summary>
+    public static async Task<(TestUser Owner, Guid PartnershipId, Guid DocumentId, TestUser Member)>
+        DocumentWithMemberAsync(WorkspaceFactory factory, string ownerName, PartnershipRole role, string memberName, CancellationToken ct)
+    {
+        var owner = await factory.SignUpAsync(ownerName, ct: ct);
+        var (pid, docId) = await CreateDocumentAsync(owner, ct);
+        var member = await factory.JoinAsync(owner, pid, role, memberName, ct: ct);
+        return (owner, pid, docId, member);
+    }
+
     public static async Task<(HubConnection Connection, CoEditingSession Session)> OpenAsync(WorkspaceFactory factory, TestUser user, Guid documentId, CancellationToken ct)
     {
         var connection = factory.Hub(user, DocumentHubNames.Path);
@@ -26,6 +37,24 @@ internal static class DocumentTestKit
         var session = new CoEditingSession(connection, documentId);
         await session.OpenAsync(ct);
         return (connection, session);
+    }
+
+    /// <summary>A bare document hub connection of <paramref name="user"/> with the document open (no session).</summary>
+    public static async Task<HubConnection> OpenHubAsync(
+        WorkspaceFactory factory, TestUser user, Guid documentId, CancellationToken ct)
+    {
+        var hub = factory.Hub(user, DocumentHubNames.Path);
+        try
+        {
+            await hub.StartAsync(ct);
+            await hub.InvokeAsync<Workspace.Client.DocumentState>(DocumentHubNames.OpenDocument, documentId, null, ct);
+            return hub;
+        }
+        catch
+        {
+            await hub.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Waits until every edit of <paramref name="session"/> is acknowledged, failing after ten seconds.</summary>

@@ -125,9 +125,7 @@ public sealed class ErrorCodeTests(WorkspaceFactory factory) : IClassFixture<Wor
     {
         var owner = await factory.SignUpAsync("Paste Happy", ct: _ct);
         var (pid, docId) = await CreateDocumentAsync(owner, _ct);
-        await using var hub = factory.Hub(owner, DocumentHubNames.Path);
-        await hub.StartAsync(_ct);
-        await hub.InvokeAsync<DocumentState>("OpenDocument", docId, null, _ct);
+        await using var hub = await OpenHubAsync(factory, owner, docId, _ct);
 
         var error = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<SubmitResult>(
             "Submit", new SubmitRequest(docId, "paster", 1, 0, TextOperation.Insert(0, new string('a', 100_001))),

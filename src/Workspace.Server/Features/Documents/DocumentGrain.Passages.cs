@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Workspace.Collaboration.Ot;
+
+namespace Workspace.Server.Features.Documents;
+
+/// <summary>
+/// Where a passage quoted at an earlier revision (a comment's anchor) stands in the text now.
+/// </summary>
+public sealed partial class DocumentGrain
+{
+    public async Task<IReadOnlyList<LocatedPassage?>> LocatePassagesAsync(IReadOnlyList<PassageAnchor> anchors)
+    {
+        Live();
+        // A passage older than the operations kept in memory first catches up through the stored ones (at most
+        // Documents:HistoryOperations of them), to the revision just before the first one kept.
+        var caughtUp = new Dictionary<PassageAnchor, PassageAnchor?>();
+        var kept = _firstRecent - 1;
+        var older = anchors.Where(a => a.Revision >= 0 && a.Revision < kept && a.To > a.From && a.From >= 0).Distinct().ToList();
+        if (older.Count > 0 && kept - older.Min(a => a.Revision) <= _options.HistoryOperations)
+        {
+            var since = older.Min(a => a.Revision);
+            await using var db = await dbs.CreateDbContextAsync();
+            var ops = await db.Set<DocumentOperation>().AsNoTracking()
+                .Where(o => o.DocumentId == Id && o.Revision > since && o.Revision <= kept)
+                .OrderBy(o => o.Revision).Select(o => new { o.Revision, o.Operation }).ToListAsync();
+            var parsed = ops.ConvertAll(o => (o.Revision, Op: TextOperation.Parse(o.Operation)));
+            foreach (var anchor in older)
+            {
+                var (from, to) = Follow(anchor.From, anchor.To, parsed.Where(p => p.Revision > anchor.Revision).Select(p => p.Op));
+                caughtUp[anchor] = to > from ? new PassageAnchor(kept, from, to) : null;
+            }
+        }
+        return [.. anchors.Select(a => caughtUp.TryGetValue(a, out var moved) ? (moved is null ? null : Locate(moved)) : Locate(a))];
+    }
+
+    private LocatedPassage? Locate(PassageAnchor anchor)
+    {
+        if (anchor.Revision > _revision || anchor.Revision < _firstRecent - 1 || anchor.From < 0 || anchor.To <= anchor.From)
+        {
+            return null;
+        }
+        var length = LengthAt(anchor.Revision);
+        if (length >= 0 && anchor.To > length)
+        {
+            return null;
+        }
+        var (from, to) = Follow(anchor.From, anchor.To, _recent.Skip((int)(anchor.Revision + 1 - _firstRecent)).Select(a => a.Op));
+        return to > from && to <= _text.Length ? new LocatedPassage(new PassageAnchor(_revision, from, to), _text.Slice(from, to - from)) : null;
+    }
+
+    /// <summary>Moves a passage through <paramref name="ops"/>: text typed at either end stays outside; once deleted whole it stays empty.</summary>
+    private static (int From, int To) Follow(int from, int to, IEnumerable<TextOperation> ops)
+    {
+        foreach (var op in ops)
+        {
+            if (to <= from)
+            {
+                break;
+            }
+            from = TextType.MapPosition(from, op, afterInsert: true);
+            to = TextType.MapPosition(to, op, afterInsert: false);
+        }
+        return (from, to);
+    }
+}
