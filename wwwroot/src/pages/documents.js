@@ -4,7 +4,6 @@ import { EditorState, Annotation, Compartment } from '@codemirror/state';
 import { placeholder } from '@codemirror/view';
 import { markdown } from '@codemirror/lang-markdown';
 import { type } from 'ot-text-unicode';
-import { arrowTabs } from '../core/tabs.js';
 import { html, mount, $, toast } from '../core/dom.js';
 import { t, addMessages, formatDateTime } from '../core/i18n.js';
 import { get, post, patch, del } from '../core/api.js';
@@ -300,7 +299,6 @@ export async function renderDocument({ pid, docId }, main) {
       const at = passage?.from ?? view.state.doc.toString().indexOf(text);
       if (at < 0) return false;
       if (narrowWindow.matches) showTab('edit');
-  arrowTabs($('.tabs', main));
       view.dispatch({ selection: { anchor: at, head: passage?.to ?? at + text.length }, scrollIntoView: true });
       view.focus();
       return true;
