@@ -59,6 +59,8 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture fixture)
         await CollectAsync("goals");
 
         await page.GotoAsync($"/p/{pid}/docs/{doc.GetProperty("id").GetString()}");
+        // The editor is read-only ("Loading…") until the server's text is in; keys typed before that go nowhere.
+        await Expect(page.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
         await page.Locator(".cm-content").ClickAsync();
         await page.Keyboard.TypeAsync("# Plan\n- [ ] Check the silos");
         await Expect(page.Locator(".cm-content")).ToContainTextAsync("Check the silos");
