@@ -94,6 +94,16 @@ public static class ErrorCodes
     public const string DecisionSuperseded = "decisionSuperseded";
     public const string UnknownCalendarFeed = "unknownCalendarFeed";
 
+    // Running a meeting (facilitator mode).
+    public const string RunNotStarted = "runNotStarted";
+    public const string RunAlreadyStarted = "runAlreadyStarted";
+    public const string RunEnded = "runEnded";
+    public const string AgendaEmpty = "agendaEmpty";
+    public const string NoNextItem = "noNextItem";
+    public const string NoPreviousItem = "noPreviousItem";
+    public const string NotAnAttendee = "notAnAttendee";
+    public const string AgendaItemReached = "agendaItemReached";
+
     // Documents and co-editing; arguments: max, revision.
     public const string UnknownDocument = "unknownDocument";
     public const string DocumentExists = "documentExists";

@@ -1,6 +1,7 @@
 using Workspace.Collaboration.Errors;
 using Workspace.Server.Features.Documents;
 using Workspace.Server.Features.Goals;
+using Workspace.Server.Features.Meetings;
 using Workspace.Server.Features.Partnerships;
 using Workspace.Server.Infrastructure;
 
@@ -54,10 +55,12 @@ public sealed partial class ActionItemsGrain
                 return new FieldError("goalId", ErrorCodes.UnknownGoal, "The linked goal does not exist.", null);
             }
         }
-        // Meetings are not built yet, so no meeting can be linked; an item keeps the link it already has.
-        if (input.MeetingId is { } meetingId && meetingId != current?.MeetingId)
+        // An item remembers the meeting it came from: one of this partnership's (it keeps a link it already has).
+        if (input.MeetingId is { } meetingId && meetingId != current?.MeetingId
+            && await GrainFactory.GetGrain<IMeetingsGrain>(PartnershipId).GetMeetingAsync(meetingId) is null)
         {
-            return new FieldError("meetingId", ErrorCodes.UnknownMeeting, "The linked meeting does not exist.", null);
+            return new FieldError("meetingId", ErrorCodes.UnknownMeeting,
+                "The linked meeting must be one of this partnership's meetings.", null);
         }
         // An item keeps the document it came from even once that document is deleted (its link then leads nowhere).
         if (input.DocumentId is { } documentId && documentId != current?.DocumentId

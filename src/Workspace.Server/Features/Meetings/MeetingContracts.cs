@@ -138,6 +138,7 @@ public sealed record DecisionView(
     [property: Id(8)] Guid? SupersedesId,
     [property: Id(9)] Guid? SupersededById,
     [property: Id(10)] DateTimeOffset CreatedAt,
-    [property: Id(11)] IReadOnlyList<DecisionRevisionView> Revisions);
+    [property: Id(11)] IReadOnlyList<DecisionRevisionView> Revisions,
+    [property: Id(12)] Guid? AgendaItemId = null);
 
 public sealed record CalendarFeedView(string Url);

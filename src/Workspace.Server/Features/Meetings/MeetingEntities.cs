@@ -50,7 +50,7 @@ public sealed class MeetingOccurrenceChange
     public int Sequence { get; set; }
 }
 
-public sealed class AgendaItem
+public sealed partial class AgendaItem
 {
     public Guid Id { get; set; }
     public Guid PartnershipId { get; set; }
@@ -70,7 +70,7 @@ public sealed class AgendaItem
 }
 
 /// <summary>A decision as it stands now; every earlier wording is a <see cref="DecisionRevision"/>.</summary>
-public sealed class Decision
+public sealed partial class Decision
 {
     public Guid Id { get; set; }
     public Guid PartnershipId { get; set; }

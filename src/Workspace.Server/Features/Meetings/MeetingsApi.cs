@@ -70,6 +70,7 @@ public static class MeetingsApi
             DecisionRevisionInput input, HttpContext http, IGrainFactory grains) =>
             (await Grain(grains, partnershipId).ReviseDecisionAsync(Actor(http), decisionId, input)).ToHttp());
 
+        group.MapMeetingRun();
         app.MapCalendarFiles(group);
     }
 

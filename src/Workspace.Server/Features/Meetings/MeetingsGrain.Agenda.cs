@@ -128,5 +128,6 @@ public sealed partial class MeetingsGrain
         OwnerUserId = a.OwnerUserId, Minutes = a.Minutes, LinkKind = a.LinkKind, LinkId = a.LinkId,
             SortOrder = sortOrder,
         Version = a.Version + 1, CreatedByUserId = a.CreatedByUserId, CreatedAt = a.CreatedAt, DeletedAt = a.DeletedAt,
+        Outcome = a.Outcome, SecondsSpent = a.SecondsSpent,
     };
 }

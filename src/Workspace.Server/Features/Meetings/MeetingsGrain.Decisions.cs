@@ -11,7 +11,12 @@ public sealed partial class MeetingsGrain
             .Where(d => meetingId is null || d.MeetingId == meetingId)
             .OrderByDescending(d => d.CreatedAt).Select(DecisionViewOf).ToList());
 
-    public async Task<Outcome<DecisionView>> DecideAsync(Actor actor, Guid meetingId, DecisionInput input)
+    public Task<Outcome<DecisionView>> DecideAsync(Actor actor, Guid meetingId, DecisionInput input) =>
+        RecordDecisionAsync(actor, meetingId, input, agendaItemId: null);
+
+    /// <summary>A new decision; <paramref name="agendaItemId"/> is the item it was captured under in a run.</summary>
+    private async Task<Outcome<DecisionView>> RecordDecisionAsync(Actor actor, Guid meetingId, DecisionInput input,
+        Guid? agendaItemId)
     {
         if (!_meetings.TryGetValue(meetingId, out var meeting))
         {
@@ -42,7 +47,7 @@ public sealed partial class MeetingsGrain
         {
             Id = Guid.NewGuid(), PartnershipId = PartnershipId, MeetingId = meetingId, Occurrence = input.Occurrence,
             Revision = 1, SupersedesId = superseded?.Id, CreatedByUserId = actor.UserId, CreatedAt = now,
-                UpdatedAt = now,
+                UpdatedAt = now, AgendaItemId = agendaItemId,
         };
         Word(decision, input.Text, input.Why, input.PartyIds, input.Links);
         var revision = RevisionOf(decision, actor, "", now);
@@ -158,7 +163,7 @@ public sealed partial class MeetingsGrain
                 Text = d.Text,
             Why = d.Why, PartyIds = d.PartyIds, Links = d.Links, Revision = d.Revision, SupersedesId = d.SupersedesId,
             SupersededById = d.SupersededById, CreatedByUserId = d.CreatedByUserId, CreatedAt = d.CreatedAt,
-                UpdatedAt = d.UpdatedAt,
+                UpdatedAt = d.UpdatedAt, AgendaItemId = d.AgendaItemId,
         };
         change(copy);
         return copy;
@@ -168,7 +173,8 @@ public sealed partial class MeetingsGrain
         d.Id, d.MeetingId, d.Occurrence, d.Text, d.Why, ParseParties(d.PartyIds), ParseLinks(d.Links), d.Revision,
         d.SupersedesId, d.SupersededById, d.CreatedAt,
         RevisionsOf(d.Id).OrderBy(r => r.Revision).Select(r => new DecisionRevisionView(r.Revision, r.Text, r.Why,
-            ParseParties(r.PartyIds), ParseLinks(r.Links), r.ChangedByName, r.Reason, r.At)).ToList());
+            ParseParties(r.PartyIds), ParseLinks(r.Links), r.ChangedByName, r.Reason, r.At)).ToList(),
+        d.AgendaItemId);
 
     private static IReadOnlyList<Guid> ParseParties(string joined) =>
         joined.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();

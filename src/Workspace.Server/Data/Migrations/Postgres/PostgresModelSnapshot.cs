@@ -708,11 +708,18 @@ namespace Workspace.Server.Data.Migrations.Postgres
                         .HasMaxLength(19)
                         .HasColumnType("character varying(19)");
 
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("OwnerUserId")
                         .HasColumnType("text");
 
                     b.Property<Guid>("PartnershipId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("SecondsSpent")
+                        .HasColumnType("integer");
 
                     b.Property<double>("SortOrder")
                         .HasColumnType("double precision");
@@ -771,6 +778,9 @@ namespace Workspace.Server.Data.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AgendaItemId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -970,6 +980,34 @@ namespace Workspace.Server.Data.Migrations.Postgres
                     b.ToTable("Meeting");
                 });
 
+            modelBuilder.Entity("Workspace.Server.Features.Meetings.MeetingCapture", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActionItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AgendaItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "RunId");
+
+                    b.ToTable("MeetingCapture");
+                });
+
             modelBuilder.Entity("Workspace.Server.Features.Meetings.MeetingOccurrenceChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1003,6 +1041,62 @@ namespace Workspace.Server.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("MeetingOccurrenceChange");
+                });
+
+            modelBuilder.Entity("Workspace.Server.Features.Meetings.MeetingRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Absent")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
+
+                    b.Property<Guid?>("CurrentItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CurrentSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FacilitatorUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Occurrence")
+                        .HasMaxLength(19)
+                        .HasColumnType("character varying(19)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Present")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "MeetingId");
+
+                    b.ToTable("MeetingRun");
                 });
 
             modelBuilder.Entity("Workspace.Server.Features.Partnerships.ActivityEntry", b =>

@@ -697,11 +697,18 @@ namespace Workspace.Server.Data.Migrations.Sqlite
                         .HasMaxLength(19)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OwnerUserId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PartnershipId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("SecondsSpent")
+                        .HasColumnType("INTEGER");
 
                     b.Property<double>("SortOrder")
                         .HasColumnType("REAL");
@@ -760,6 +767,9 @@ namespace Workspace.Server.Data.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgendaItemId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -959,6 +969,34 @@ namespace Workspace.Server.Data.Migrations.Sqlite
                     b.ToTable("Meeting");
                 });
 
+            modelBuilder.Entity("Workspace.Server.Features.Meetings.MeetingCapture", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActionItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgendaItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "RunId");
+
+                    b.ToTable("MeetingCapture");
+                });
+
             modelBuilder.Entity("Workspace.Server.Features.Meetings.MeetingOccurrenceChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -992,6 +1030,62 @@ namespace Workspace.Server.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("MeetingOccurrenceChange");
+                });
+
+            modelBuilder.Entity("Workspace.Server.Features.Meetings.MeetingRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Absent")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CurrentItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("CurrentSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FacilitatorUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Occurrence")
+                        .HasMaxLength(19)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Present")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "MeetingId");
+
+                    b.ToTable("MeetingRun");
                 });
 
             modelBuilder.Entity("Workspace.Server.Features.Partnerships.ActivityEntry", b =>
