@@ -135,7 +135,7 @@ public sealed record PartnershipWorld(
             "ActionItemInput" => new
             {
                 title = "Probe", notes = "", ownerUserId = Owner.Id, dueDate = "2027-02-01", status = "Open", goalId = GoalId,
-                meetingId = (Guid?)null, documentId = DocumentId, version = update ? await VersionAsync("/action-items", ItemId, ct) : 0,
+                meetingId = MeetingId, documentId = DocumentId, version = update ? await VersionAsync("/action-items", ItemId, ct) : 0,
             },
             "MoveInput" => new { status = "InProgress", sortOrder = 3.5, version = await VersionAsync("/action-items", ItemId, ct) },
             "GoalInput" => new
@@ -165,6 +165,16 @@ public sealed record PartnershipWorld(
                 occurrence = Occurrence, itemIds = (await AgendaAsync(ct)).Reverse().ToArray(),
             },
             "DecisionInput" => DecisionBody(PartyId, GoalId),
+            // Facilitator mode, in the order the endpoints replay: start, steps, attendance, hand-over, captures, end.
+            "RunStepInput" => new { occurrence = Occurrence },
+            "AttendanceInput" => new { occurrence = Occurrence, userId = Owner.Id, present = true },
+            "HandOverInput" => new { occurrence = Occurrence, userId = Owner.Id },
+            "CaptureDecisionInput" => new { occurrence = Occurrence, text = "Probe capture", why = "" },
+            "CaptureActionInput" => new
+            {
+                occurrence = Occurrence, title = "Probe action", ownerUserId = Owner.Id, dueDate = "2027-03-08",
+            },
+            "EndRunInput" => new { occurrence = Occurrence, items = Array.Empty<object>() },
             "DecisionRevisionInput" => new
             {
                 text = "Probe decision, reworded", why = "", partyIds = new[] { PartyId },

@@ -1,7 +1,7 @@
 // Words of the meetings pages in both languages.
 export const meetingMessages = {
   en: {
-    'meetings.title': 'Meetings', 'meetings.schedule': 'Schedule a meeting',
+    'meetings.title': 'Meetings', 'meetings.schedule': 'Schedule a meeting', 'meetings.run': 'Facilitator mode',
     'meetings.scheduled': 'Meeting scheduled',
     'meetings.none': 'No meetings in the next three months.', 'meetings.feed': 'Calendar link',
     'meetings.feedNote': 'Subscribe to this private link in your calendar app. Do not share it; asking for a new '
@@ -31,7 +31,7 @@ export const meetingMessages = {
     'meetings.rec.Monthly': 'Monthly', 'meetings.rec.Quarterly': 'Quarterly',
   },
   id: {
-    'meetings.title': 'Rapat', 'meetings.schedule': 'Jadwalkan rapat',
+    'meetings.title': 'Rapat', 'meetings.schedule': 'Jadwalkan rapat', 'meetings.run': 'Mode fasilitator',
     'meetings.scheduled': 'Rapat sudah dijadwalkan',
     'meetings.none': 'Belum ada rapat dalam tiga bulan ke depan.', 'meetings.feed': 'Tautan kalender',
     'meetings.feedNote': 'Langgani tautan pribadi ini di aplikasi kalender Anda. Jangan dibagikan; meminta tautan '

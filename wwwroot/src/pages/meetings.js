@@ -140,11 +140,13 @@ export async function renderMeeting({ pid, meetingId }, main) {
   return () => offs.forEach(off => off());
 }
 
-function meetingView({ meeting, agenda, decisions, occurrence, partnership, base }) {
+function meetingView({ meeting, agenda, decisions, occurrence, partnership, base, pid, query }) {
+  const runLink = `/p/${pid}/meetings/${meeting.id}/run${query}`;
   return html`
     <div class="page-head">
       <h1 id="page-title" tabindex="-1">${meeting.title}</h1>
       <a class="button" href="${base}/ics" download="meeting.ics">${t('meetings.ics')}</a>
+      <a class="button primary" id="run-link" href="${runLink}">${t('meetings.run')}</a>
     </div>
     <p class="muted">${wall(occurrence ?? meeting.start)} (${meeting.timeZone})
       · ${t('meetings.minutes', { n: meeting.durationMinutes })}
