@@ -49,7 +49,9 @@ public static class MeetingRunApi
                 g.CaptureActionAsync(a, meetingId, input)))
             .WithSummary("Capture an action item (it remembers the meeting) under the current agenda item");
 
-        member.MapPost("/end", (Guid partnershipId, Guid meetingId, EndRunInput input, HttpContext http,
+        // A group of its own: endpoints are listed group by group, and the end comes after the captures.
+        var closing = group.MapGroup("/meetings/{meetingId:guid}/run").RequireMember().ValidateRequests();
+        closing.MapPost("/end", (Guid partnershipId, Guid meetingId, EndRunInput input, HttpContext http,
             IGrainFactory grains) => Run(grains, partnershipId, http, (g, a, r) => g.EndRunAsync(a, r, meetingId,
                 input))).WithSummary("End the meeting; each unreached agenda item is carried (default) or dropped");
     }

@@ -14,14 +14,14 @@ public sealed record RunStepInput([property: Id(0)] DateTime? Occurrence);
 [GenerateSerializer, Immutable]
 public sealed record AttendanceInput(
     [property: Id(0)] DateTime? Occurrence,
-    [property: Id(1), Required] string UserId,
+    [property: Id(1), Required, MaxLength(64)] string UserId,
     [property: Id(2)] bool Present);
 
 /// <summary>The facilitator role for this occurrence goes to another attendee.</summary>
 [GenerateSerializer, Immutable]
 public sealed record HandOverInput(
     [property: Id(0)] DateTime? Occurrence,
-    [property: Id(1), Required] string UserId);
+    [property: Id(1), Required, MaxLength(64)] string UserId);
 
 /// <summary>What becomes of an agenda item the meeting did not reach.</summary>
 [GenerateSerializer, Immutable]
@@ -47,7 +47,7 @@ public sealed record CaptureDecisionInput(
 public sealed record CaptureActionInput(
     [property: Id(0)] DateTime? Occurrence,
     [property: Id(1), Required, MaxLength(300)] string Title,
-    [property: Id(2)] string? OwnerUserId,
+    [property: Id(2), MaxLength(64)] string? OwnerUserId,
     [property: Id(3), SensibleDate] DateOnly? DueDate);
 
 [GenerateSerializer, Immutable]
