@@ -8,6 +8,7 @@ import { versionedDialog } from '../core/versioned.js';
 import { watchPartnership, on } from '../core/partnershipLive.js';
 import { updateNav } from '../shell.js';
 import { initials } from './partnership.js';
+import { learnMeetings, meetingBadge } from '../features/meetings/item-meeting.js';
 
 addMessages({
   en: {
@@ -47,6 +48,7 @@ export async function renderActions({ pid }, main) {
     const [items, board] = await Promise.all([get(`/api/partnerships/${pid}/action-items`), get(`/api/partnerships/${pid}/goals`)]);
     state.items = items;
     state.goals = board.goals;
+    await learnMeetings(pid, items);
   };
   await load();
 
@@ -92,7 +94,7 @@ export async function renderActions({ pid }, main) {
   const linked = wanted ? state.items.find(i => i.number === wanted) : null;
   if (linked) editDialog(pid, linked);
   const offs = [
-    on('action.updated', item => { upsert(item); draw(); }),
+    on('action.updated', async item => { upsert(item); draw(); if (await learnMeetings(pid, [item])) draw(); }),
     on('action.deleted', item => { state.items = state.items.filter(i => i.id !== item.id); draw(); }),
     on('*resync', async () => { await load(); draw(); }),
   ];
@@ -150,7 +152,7 @@ function card(i) {
   return html`
     <article class="item-card ${overdue ? 'overdue' : ''} ${i.status === 'Done' ? 'done' : ''}" data-item="${i.id}" draggable="${can('Editor')}"
       tabindex="0" aria-label="A${i.number} ${i.title}" ${can('Editor') ? html`aria-describedby="board-keys"` : ''}>
-      <div class="item-top"><span class="num">A${i.number}</span>${i.documentId ? html`<a class="badge muted doc-link" href="/p/${session.partnership.id}/docs/${i.documentId}" title="${t('actions.fromDoc')}">☑ ${t('actions.inPlan')}</a>` : ''}</div>
+      <div class="item-top"><span class="num">A${i.number}</span>${i.documentId ? html`<a class="badge muted doc-link" href="/p/${session.partnership.id}/docs/${i.documentId}" title="${t('actions.fromDoc')}">☑ ${t('actions.inPlan')}</a>` : ''}${meetingBadge(session.partnership.id, i)}</div>
       <div class="item-title" title="${i.title}">${i.title}</div>
       <div class="item-meta">
         ${i.ownerName ? html`<span class="who"><span class="avatar sm" aria-hidden="true">${initials(i.ownerName)}</span>${i.ownerName}</span>` : html`<span class="muted">${t('actions.unassigned')}</span>`}
