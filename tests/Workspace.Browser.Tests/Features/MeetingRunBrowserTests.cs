@@ -65,6 +65,8 @@ public sealed partial class MeetingRunBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(budi.Locator(".captures li", new() { HasText = "Send the price list" }))
             .ToContainTextAsync("15 Jan 2027");
 
+        // The second item's timer runs on Budi's screen too (counted from the server's start of the item).
+        await Assertions.Expect(budi.Locator("#run-elapsed")).Not.ToHaveTextAsync("0:00", new() { Timeout = 5000 });
         await ScreenshotsAsync(rina, budi);
         Assert.Empty(await Axe.SeriousViolationsAsync(rina, "facilitator mode, desktop, English"));
         Assert.Empty(await Axe.SeriousViolationsAsync(budi, "facilitator mode, phone, Indonesian"));
