@@ -135,7 +135,8 @@ public sealed record PartnershipWorld(
             "ActionItemInput" => new
             {
                 title = "Probe", notes = "", ownerUserId = Owner.Id, dueDate = "2027-02-01", status = "Open", goalId = GoalId,
-                meetingId = MeetingId, documentId = DocumentId, version = update ? await VersionAsync("/action-items", ItemId, ct) : 0,
+                meetingId = MeetingId, documentId = DocumentId,
+                version = update ? await VersionAsync("/action-items", ItemId, ct) : 0,
             },
             "MoveInput" => new { status = "InProgress", sortOrder = 3.5, version = await VersionAsync("/action-items", ItemId, ct) },
             "GoalInput" => new

@@ -152,7 +152,8 @@ function card(i) {
   return html`
     <article class="item-card ${overdue ? 'overdue' : ''} ${i.status === 'Done' ? 'done' : ''}" data-item="${i.id}" draggable="${can('Editor')}"
       tabindex="0" aria-label="A${i.number} ${i.title}" ${can('Editor') ? html`aria-describedby="board-keys"` : ''}>
-      <div class="item-top"><span class="num">A${i.number}</span>${i.documentId ? html`<a class="badge muted doc-link" href="/p/${session.partnership.id}/docs/${i.documentId}" title="${t('actions.fromDoc')}">☑ ${t('actions.inPlan')}</a>` : ''}${meetingBadge(session.partnership.id, i)}</div>
+      <div class="item-top"><span class="num">A${i.number}</span>${i.documentId ? html`<a class="badge muted doc-link" href="/p/${session.partnership.id}/docs/${i.documentId}" title="${t('actions.fromDoc')}">☑ ${t('actions.inPlan')}</a>` : ''}
+        ${meetingBadge(session.partnership.id, i)}</div>
       <div class="item-title" title="${i.title}">${i.title}</div>
       <div class="item-meta">
         ${i.ownerName ? html`<span class="who"><span class="avatar sm" aria-hidden="true">${initials(i.ownerName)}</span>${i.ownerName}</span>` : html`<span class="muted">${t('actions.unassigned')}</span>`}

@@ -87,7 +87,8 @@ public sealed partial class MeetingsGrain
         var invited = Split(meeting.AttendeeUserIds).ToHashSet();
         var (present, absent) = (Split(run.Present).ToHashSet(), Split(run.Absent).ToHashSet());
         var attendance = members
-            .OrderByDescending(m => invited.Contains(m.UserId)).ThenBy(m => m.DisplayName, StringComparer.CurrentCulture)
+            .OrderByDescending(m => invited.Contains(m.UserId))
+            .ThenBy(m => m.DisplayName, StringComparer.CurrentCulture)
             .Select(m => new AttendanceView(m.UserId, m.DisplayName, m.PartyId, invited.Contains(m.UserId),
                 present.Contains(m.UserId) ? true : absent.Contains(m.UserId) ? false : null))
             .ToList();

@@ -203,7 +203,8 @@ public sealed partial class MeetingsGrain : IMeetingRunGrain
 
     private static Outcome<RunView> StateRefusal(MeetingRun run) => StateOf(run) switch
     {
-        RunState.NotStarted => Outcome<RunView>.Invalid("run", ErrorCodes.RunNotStarted, "The meeting has not started."),
+        RunState.NotStarted => Outcome<RunView>.Invalid("run", ErrorCodes.RunNotStarted,
+            "The meeting has not started."),
         RunState.Running => Outcome<RunView>.Invalid("run", ErrorCodes.RunAlreadyStarted,
             "The meeting has already started."),
         _ => Outcome<RunView>.Invalid("run", ErrorCodes.RunEnded, "The meeting has ended."),

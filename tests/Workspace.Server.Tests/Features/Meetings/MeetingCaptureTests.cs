@@ -95,7 +95,8 @@ public sealed class MeetingCaptureTests(WorkspaceFactory factory) : IClassFixtur
     {
         var w = await RunWorld.CreateAsync(factory, _ct);
         var other = await TestPartnership.CreateAsync(factory, "Stranger", ct: _ct);
-        var theirs = await MeetingTestKit.ScheduleAsync(other, other.Owner, MeetingTestKit.Meeting(other.Owner.Id), _ct);
+        var theirs = await MeetingTestKit.ScheduleAsync(other, other.Owner, MeetingTestKit.Meeting(other.Owner.Id),
+            _ct);
         object Item(Guid? meetingId) => new { title = "Follow up", status = "Open", meetingId, version = 0 };
 
         var ours = await w.P.Owner.Http.PostJsonAsync(w.P.Url("/action-items"), Item(w.MeetingId), _ct);

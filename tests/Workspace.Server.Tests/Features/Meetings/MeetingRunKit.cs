@@ -39,7 +39,8 @@ internal sealed record RunWorld(
 
     public string Run(string command = "") => P.Url($"/meetings/{MeetingId}/run{command}");
 
-    public async Task<JsonElement> OkAsync(TestUser by, string command, object? body = null, CancellationToken ct = default)
+    public async Task<JsonElement> OkAsync(TestUser by, string command, object? body = null,
+        CancellationToken ct = default)
     {
         var (status, view) = await by.Http.PostJsonAsync(Run(command), body ?? new { occurrence = (string?)null }, ct);
         Assert.True(status == HttpStatusCode.OK, $"{command}: {(int)status} {view}");

@@ -115,8 +115,8 @@ public sealed class MeetingRunTests(WorkspaceFactory factory) : IClassFixture<Wo
         var outsider = await other.Owner.Http.GetJsonAsync(w.Run(), _ct);
         var noOccurrence = await w.P.Owner.Http.PostJsonAsync($"{seriesRun}/start", new { occurrence = (string?)null },
             _ct);
-        var notOne = await w.P.Owner.Http.PostJsonAsync($"{seriesRun}/start", new { occurrence = "2026-10-21T10:00:00" },
-            _ct);
+        var notOne = await w.P.Owner.Http.PostJsonAsync($"{seriesRun}/start",
+            new { occurrence = "2026-10-21T10:00:00" }, _ct);
         var cancelled = await w.P.Owner.Http.PostJsonAsync($"{seriesRun}/start",
             new { occurrence = "2026-10-27T10:00:00" }, _ct);
         var badKey = await w.P.Owner.Http.GetJsonAsync($"{seriesRun}?occurrence=tuesday", _ct);

@@ -52,8 +52,8 @@ function nowCard(page) {
       ${item.ownerName ? html`<p class="muted">${t('run.presenter', { name: item.ownerName })}</p>` : ''}
       <div class="run-timer" id="run-timer" role="group" aria-label="${t('run.timer')}">
         <span class="elapsed" id="run-elapsed">0:00</span>
-        ${item.minutes ? html`<span class="planned muted">${t('run.planned', { time: clock(item.minutes * 60) })}</span>`
-    : ''}
+        ${item.minutes ? html`<span class="planned muted">${t('run.planned',
+    { time: clock(item.minutes * 60) })}</span>` : ''}
         <span class="over" id="run-over" hidden></span>
       </div>
       ${page.manages ? html`<div class="run-steps">
