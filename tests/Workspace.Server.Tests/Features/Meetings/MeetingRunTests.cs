@@ -191,4 +191,22 @@ public sealed class MeetingRunTests(WorkspaceFactory factory) : IClassFixture<Wo
         Assert.Equal((HttpStatusCode.BadRequest, "runEnded"), RunWorld.Refusal(next.Status, next.Body));
         Assert.Equal((HttpStatusCode.BadRequest, "runEnded"), RunWorld.Refusal(again.Status, again.Body));
     }
+
+    [Fact]
+    public async Task OpenApiDescribesFacilitatorModeWithTheRunAsEveryAnswer()
+    {
+        var json = await factory.CreateClient().GetStringAsync("/openapi/v1.json", _ct);
+        using var doc = JsonDocument.Parse(json);
+        var paths = doc.RootElement.GetProperty("paths");
+        const string Run = "/api/partnerships/{partnershipId}/meetings/{meetingId}/run";
+
+        Assert.Contains("RunView", paths.GetProperty(Run).GetProperty("get").GetProperty("responses").ToString());
+        foreach (var command in new[] { "start", "next", "previous", "attendance", "facilitator", "decisions",
+            "action-items", "end" })
+        {
+            var post = paths.GetProperty($"{Run}/{command}").GetProperty("post");
+            Assert.Contains("RunView", post.GetProperty("responses").GetProperty("200").ToString());
+            Assert.True(post.TryGetProperty("summary", out _), command);
+        }
+    }
 }
