@@ -18,7 +18,8 @@ public static class MeetingRunApi
         group.MapGet("/meetings/{meetingId:guid}/run", async (Guid partnershipId, Guid meetingId, string? occurrence,
             IGrainFactory grains) => MeetingsApi.ParseOccurrence(occurrence, out var at) is { } bad ? bad
                 : (await Grain(grains, partnershipId).GetRunAsync(meetingId, at)).ToHttp())
-            .RequireMember().WithSummary("The run of a meeting occurrence (state, current item, timer, attendance)");
+            .RequireMember().Produces<RunView>()
+            .WithSummary("The run of a meeting occurrence (state, current item, timer, attendance)");
 
         // Registered in the order a meeting goes (tests that replay every endpoint rely on it).
         var member = group.MapGroup("/meetings/{meetingId:guid}/run").RequireMember().ValidateRequests();
