@@ -31,6 +31,7 @@ export const goalStatuses = ['NotStarted', 'OnTrack', 'AtRisk', 'OffTrack', 'Ach
 export const statusLabel = s => t(`status.${s}`);
 export const goalLabel = s => t(`goal.${s}`);
 export const ragLabel = s => t(`rag.${s}`);
+export const roleLabel = role => t(`role.${role}`);
 
 /** Today as yyyy-mm-dd in local time. */
 export function today() {

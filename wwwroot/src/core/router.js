@@ -8,10 +8,10 @@ let cleanup = null;
 let outlet = null;
 const listeners = new Set();
 
-export function route(pattern, render, { section } = {}) {
+export function route(pattern, render) {
   const keys = [];
   const regex = new RegExp('^' + pattern.replace(/\/:(\w+)/g, (_, k) => { keys.push(k); return '/([^/]+)'; }) + '/?$');
-  routes.push({ regex, keys, render, section });
+  routes.push({ regex, keys, render });
 }
 
 /**
@@ -100,6 +100,3 @@ export function startRouter(element) {
   });
   return dispatch();
 }
-
-/** Re-renders the current page (after a language change, for example). */
-export function refresh() { return dispatch(); }

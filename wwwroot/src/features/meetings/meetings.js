@@ -1,13 +1,13 @@
 // Meetings: upcoming occurrences (each person's local time and the organiser's), and one meeting's agenda
 // and decisions.
 // Live: agenda and decision changes of anyone in the partnership redraw the page.
-import { html, mount, $, $$, toast, keepFocus, announce } from '../core/dom.js';
-import { t, addMessages, locale } from '../core/i18n.js';
-import { get, post, del } from '../core/api.js';
-import { session, openPartnership, can } from '../core/session.js';
-import { formDialog } from '../core/dialog.js';
-import { watchPartnership, on } from '../core/partnershipLive.js';
-import { updateNav } from '../shell.js';
+import { html, mount, $, $$, toast, keepFocus, announce } from '../../core/dom.js';
+import { t, addMessages, locale } from '../../core/i18n.js';
+import { get, post, del } from '../../core/api.js';
+import { session, openPartnership, can } from '../../core/session.js';
+import { formDialog } from '../../core/dialog.js';
+import { watchPartnership, on } from '../../core/partnershipLive.js';
+import { updateNav } from '../../core/nav.js';
 import { meetingMessages } from './meetings-i18n.js';
 
 addMessages(meetingMessages);

@@ -1,10 +1,10 @@
 // The list of my partnerships, and creating a new one.
-import { html, mount, $, toast } from '../core/dom.js';
-import { t, addMessages } from '../core/i18n.js';
-import { post } from '../core/api.js';
-import { session, loadPartnerships } from '../core/session.js';
-import { navigate } from '../core/router.js';
-import { updateNav } from '../shell.js';
+import { html, mount, $, toast } from '../../core/dom.js';
+import { t, addMessages } from '../../core/i18n.js';
+import { post } from '../../core/api.js';
+import { session, loadPartnerships } from '../../core/session.js';
+import { navigate } from '../../core/router.js';
+import { updateNav } from '../../core/nav.js';
 
 addMessages({
   en: {

@@ -1,10 +1,10 @@
 // A document's version history: stretches of editing (who, when), the text as it was after each, and, for
 // editors, bringing an earlier version back. A restore is one ordinary edit, so co-editors see it arrive live
 // and it shows up in the history itself (so it can be undone the same way).
-import { html, mount, $, $$, toast } from '../core/dom.js';
-import { t, addMessages, formatDateTime } from '../core/i18n.js';
-import { get, post, put } from '../core/api.js';
-import { can, session } from '../core/session.js';
+import { html, mount, $, $$, toast } from '../../core/dom.js';
+import { t, addMessages, formatDateTime } from '../../core/i18n.js';
+import { get, post, put } from '../../core/api.js';
+import { can, session } from '../../core/session.js';
 
 addMessages({
   en: {

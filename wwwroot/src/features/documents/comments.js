@@ -1,12 +1,12 @@
 // Comments on a document (the commenter role's work): a list beside the editor, live for every party.
 // A comment can quote the passage selected in the editor; anyone who may comment resolves or reopens
 // it; its author (or an owner) deletes it.
-import { html, mount, $, $$, toast } from '../core/dom.js';
-import { t, addMessages, formatDateTime } from '../core/i18n.js';
-import { get, post, del } from '../core/api.js';
-import { session, can, myMembership } from '../core/session.js';
-import { watchPartnership, on } from '../core/partnershipLive.js';
-import { initials } from './partnership.js';
+import { html, mount, $, $$, toast } from '../../core/dom.js';
+import { t, addMessages, formatDateTime } from '../../core/i18n.js';
+import { get, post, del } from '../../core/api.js';
+import { session, can, myMembership } from '../../core/session.js';
+import { watchPartnership, on } from '../../core/partnershipLive.js';
+import { initials } from '../../core/people.js';
 
 addMessages({
   en: {

@@ -1,8 +1,8 @@
 // When the server has less of a document than this editor had already seen, saved edits were lost on the server
 // (a damaged or restored database). The editor then shows the server's text, and the person's own copy is kept
 // for them here: to download, or (for editors) to restore as a new edit that everyone receives.
-import { html, mount } from '../core/dom.js';
-import { t, addMessages } from '../core/i18n.js';
+import { html, mount } from '../../core/dom.js';
+import { t, addMessages } from '../../core/i18n.js';
 
 addMessages({
   en: {

@@ -1,8 +1,8 @@
 // Sections shown in the navigation before they are built: a page that says what each will do.
-import { html, mount } from '../core/dom.js';
-import { t, addMessages } from '../core/i18n.js';
-import { openPartnership } from '../core/session.js';
-import { updateNav } from '../shell.js';
+import { html, mount } from '../../core/dom.js';
+import { t, addMessages } from '../../core/i18n.js';
+import { openPartnership } from '../../core/session.js';
+import { updateNav } from '../../core/nav.js';
 
 addMessages({
   en: {

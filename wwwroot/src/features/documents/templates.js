@@ -1,6 +1,6 @@
 // Starting texts for "New document", in the person's language. The joint partnership plan follows the life cycle
 // the product supports: shared goals, roles, communication, KPIs, profit sharing, IP, disputes, evaluation.
-import { t, addMessages, lang } from '../core/i18n.js';
+import { t, addMessages, lang } from '../../core/i18n.js';
 
 addMessages({
   en: {

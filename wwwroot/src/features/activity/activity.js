@@ -1,10 +1,10 @@
-// The partnership's activity log, and small helpers shared by partnership pages.
-import { html, mount } from '../core/dom.js';
-import { t, addMessages, formatDateTime } from '../core/i18n.js';
-import { get } from '../core/api.js';
-import { openPartnership } from '../core/session.js';
-import { updateNav } from '../shell.js';
-import { activitySentence } from '../core/activity.js';
+// The partnership's activity log.
+import { html, mount } from '../../core/dom.js';
+import { t, addMessages, formatDateTime } from '../../core/i18n.js';
+import { get } from '../../core/api.js';
+import { openPartnership } from '../../core/session.js';
+import { updateNav } from '../../core/nav.js';
+import { activitySentence } from '../../core/activity.js';
 
 addMessages({
   en: { 'activity.title': 'Activity', 'activity.none': 'Nothing has happened yet.' },
@@ -18,8 +18,4 @@ export async function renderActivity({ pid }, main) {
   mount(main, html`<h1>${t('activity.title')}</h1>
     ${entries.length === 0 ? html`<p class="empty">${t('activity.none')}</p>` : html`<ol class="activity">${entries.map(a => html`
       <li><time datetime="${a.at}">${formatDateTime(a.at)}</time> <strong>${a.actorName}</strong> ${activitySentence(a)}</li>`)}</ol>`}`);
-}
-
-export function initials(name) {
-  return (name || '?').split(/\s+/).filter(Boolean).slice(0, 2).map(w => [...w][0].toUpperCase()).join('');
 }

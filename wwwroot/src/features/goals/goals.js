@@ -1,13 +1,15 @@
 // Goals & KPIs: shared goals with progress, KPIs with actual-vs-target charts, measurements from any party.
-import { html, mount, $, $$, toast, selectorOf } from '../core/dom.js';
-import { t, addMessages, formatDate, formatNumber } from '../core/i18n.js';
-import { get, post, put, del } from '../core/api.js';
-import { session, openPartnership, can } from '../core/session.js';
-import { goalStatuses, goalLabel, ragLabel, today } from '../core/labels.js';
-import { versionedDialog } from '../core/versioned.js';
-import { kpiChart, chartSummary, loadCharts } from '../core/charts.js';
-import { watchPartnership, on } from '../core/partnershipLive.js';
-import { updateNav } from '../shell.js';
+import { html, mount, $, $$, toast, selectorOf } from '../../core/dom.js';
+import { t, addMessages, formatDate, formatNumber } from '../../core/i18n.js';
+import { get, post, put, del } from '../../core/api.js';
+import { session, openPartnership, can } from '../../core/session.js';
+import { goalStatuses, goalLabel, today } from '../../core/labels.js';
+import { partyName } from '../../core/people.js';
+import { progressBar, goalBadge, kpiStatusLabel } from '../../core/goal-view.js';
+import { versionedDialog } from '../../core/versioned.js';
+import { kpiChart, chartSummary, loadCharts } from '../../core/charts.js';
+import { watchPartnership, on } from '../../core/partnershipLive.js';
+import { updateNav } from '../../core/nav.js';
 
 addMessages({
   en: {
@@ -15,12 +17,12 @@ addMessages({
     'goals.kpis': 'Key performance indicators', 'goals.noKpis': 'No KPIs yet. Add one to measure a goal.',
     'goals.field.title': 'Goal', 'goals.field.description': 'Description', 'goals.field.criteria': 'Success criteria (one per line)',
     'goals.field.owner': 'Owner organisation', 'goals.field.target': 'Target date', 'goals.field.status': 'Status',
-    'goals.progress': 'Progress', 'goals.noProgress': 'No KPI data yet', 'goals.due': 'Target {date}', 'goals.editGoal': 'Edit goal',
+    'goals.due': 'Target {date}', 'goals.editGoal': 'Edit goal',
     'goals.deleteGoal': 'Delete this goal? Its KPIs stay.', 'kpi.field.name': 'KPI', 'kpi.field.unit': 'Unit', 'kpi.field.direction': 'Direction',
     'kpi.field.baseline': 'Baseline (optional)', 'kpi.field.target': 'Target', 'kpi.field.goal': 'Measures goal', 'kpi.noGoal': 'No goal',
     'kpi.latest': 'Latest', 'kpi.target': 'Target', 'kpi.add': 'Add measurement', 'kpi.value': 'Value', 'kpi.date': 'Date', 'kpi.note': 'Note',
     'kpi.history': 'History', 'kpi.by': 'by {name}', 'kpi.edit': 'Edit KPI', 'kpi.deleteConfirm': 'Delete this KPI and its measurements?',
-    'kpi.expected': 'Expected by now: {value}', 'kpi.noDate': 'No target date', 'goals.fromKpis': 'Status from its KPIs',
+    'kpi.expected': 'Expected by now: {value}',
     'kpi.field.start': 'Start date (at the baseline)', 'kpi.field.targetDate': 'Target date (empty: the goal’s)',
     'kpi.field.milestones': 'Phased targets (optional), one per line: date and value, e.g. 2027-03-31 80',
     'kpi.badMilestone': 'Line {n} of the phased targets is not a date and a value (e.g. 2027-03-31 80).',
@@ -31,42 +33,18 @@ addMessages({
     'goals.kpis': 'Indikator kinerja utama', 'goals.noKpis': 'Belum ada KPI. Tambahkan untuk mengukur tujuan.',
     'goals.field.title': 'Tujuan', 'goals.field.description': 'Deskripsi', 'goals.field.criteria': 'Kriteria keberhasilan (satu per baris)',
     'goals.field.owner': 'Organisasi pemilik', 'goals.field.target': 'Tanggal target', 'goals.field.status': 'Status',
-    'goals.progress': 'Kemajuan', 'goals.noProgress': 'Belum ada data KPI', 'goals.due': 'Target {date}', 'goals.editGoal': 'Ubah tujuan',
+    'goals.due': 'Target {date}', 'goals.editGoal': 'Ubah tujuan',
     'goals.deleteGoal': 'Hapus tujuan ini? KPI-nya tetap ada.', 'kpi.field.name': 'KPI', 'kpi.field.unit': 'Satuan', 'kpi.field.direction': 'Arah',
     'kpi.field.baseline': 'Nilai awal (opsional)', 'kpi.field.target': 'Target', 'kpi.field.goal': 'Mengukur tujuan', 'kpi.noGoal': 'Tanpa tujuan',
     'kpi.latest': 'Terbaru', 'kpi.target': 'Target', 'kpi.add': 'Catat nilai', 'kpi.value': 'Nilai', 'kpi.date': 'Tanggal', 'kpi.note': 'Catatan',
     'kpi.history': 'Riwayat', 'kpi.by': 'oleh {name}', 'kpi.edit': 'Ubah KPI', 'kpi.deleteConfirm': 'Hapus KPI ini beserta semua nilainya?',
-    'kpi.expected': 'Seharusnya saat ini: {value}', 'kpi.noDate': 'Belum ada tanggal target', 'goals.fromKpis': 'Status menurut KPI-nya',
+    'kpi.expected': 'Seharusnya saat ini: {value}',
     'kpi.field.start': 'Tanggal mulai (saat nilai awal)', 'kpi.field.targetDate': 'Tanggal target (kosong: ikut tujuan)',
     'kpi.field.milestones': 'Target bertahap (opsional), satu per baris: tanggal dan nilai, mis. 2027-03-31 80',
     'kpi.badMilestone': 'Baris {n} target bertahap belum berisi tanggal dan nilai (mis. 2027-03-31 80).',
     'kpi.owner': 'Dimiliki {party}', 'goals.linked': '{kpis} KPI · {done} dari {total} tugas selesai', 'goals.seeItems': 'tugas', 'goals.linkedKpis': '{kpis} KPI',
   },
 });
-
-export function partyName(id) { return session.partnership?.parties.find(p => p.id === id)?.name ?? ''; }
-
-// An SVG bar: its width is an attribute, not a style attribute, which the Content-Security-Policy would refuse.
-const bar = pct => html`<svg viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true"><rect width="${Math.min(Math.max(pct, 0), 100)}" height="1"></rect></svg>`;
-
-export function progressBar(progress) {
-  if (progress == null) return html`<div class="progress none" aria-label="${t('goals.noProgress')}"></div><small class="muted">${t('goals.noProgress')}</small>`;
-  const pct = Math.round(progress * 100);
-  return html`<div class="progress" role="progressbar" aria-valuenow="${pct}" aria-valuemin="0" aria-valuemax="100" aria-label="${t('goals.progress')}">${bar(pct)}</div><small>${formatNumber(progress, { style: 'percent' })}</small>`;
-}
-
-/** A KPI's status in words: on track, at risk, behind; or why there is none. */
-export function kpiStatusLabel(k) {
-  return k.status === 'None' && k.latest != null ? t('kpi.noDate') : ragLabel(k.status);
-}
-
-/** The goal's status: its KPIs' where they have data (unless achieved or dropped), else the one set by hand. */
-export function goalBadge(g) {
-  if (g.kpiStatus && g.kpiStatus !== 'None' && g.status !== 'Achieved' && g.status !== 'Dropped') {
-    return html`<span class="rag rag-${g.kpiStatus}" title="${t('goals.fromKpis')}">${ragLabel(g.kpiStatus)}</span>`;
-  }
-  return html`<span class="status g-${g.status}">${goalLabel(g.status)}</span>`;
-}
 
 const withUnit = (value, unit) => `${formatNumber(value)} ${unit ?? ''}`.trim();
 

@@ -1,11 +1,11 @@
 // /invite/{token}: the page an invitation link opens. Signed out, it offers sign-up (e-mail
 // prefilled) or sign-in, then accepts; signed in, one click accepts.
-import { html, mount, $, toast } from '../core/dom.js';
-import { t, addMessages, formatDateTime } from '../core/i18n.js';
-import { get, post } from '../core/api.js';
-import { session, loadMe } from '../core/session.js';
+import { html, mount, $, toast } from '../../core/dom.js';
+import { t, addMessages, formatDateTime } from '../../core/i18n.js';
+import { get, post } from '../../core/api.js';
+import { session, loadMe } from '../../core/session.js';
 import { renderAuth } from './auth.js';
-import { roleLabel } from './members.js';
+import { roleLabel } from '../../core/labels.js';
 
 addMessages({
   en: {

@@ -1,14 +1,15 @@
 // The partnership dashboard: goals with progress, KPI status tiles, my open items, overdue items, recent activity.
-import { html, mount, $ } from '../core/dom.js';
-import { t, addMessages, formatDate, formatDateTime, formatNumber } from '../core/i18n.js';
-import { get } from '../core/api.js';
-import { openPartnership, session, myMembership } from '../core/session.js';
-import { roleLabel } from './members.js';
-import { statusLabel } from '../core/labels.js';
-import { watchPartnership, on } from '../core/partnershipLive.js';
-import { updateNav } from '../shell.js';
-import { activitySentence } from '../core/activity.js';
-import { partyName, progressBar, goalBadge, kpiStatusLabel } from './goals.js';
+import { html, mount, $ } from '../../core/dom.js';
+import { t, addMessages, formatDate, formatDateTime, formatNumber } from '../../core/i18n.js';
+import { get } from '../../core/api.js';
+import { openPartnership, session, myMembership } from '../../core/session.js';
+import { roleLabel } from '../../core/labels.js';
+import { statusLabel } from '../../core/labels.js';
+import { watchPartnership, on } from '../../core/partnershipLive.js';
+import { updateNav } from '../../core/nav.js';
+import { activitySentence } from '../../core/activity.js';
+import { partyName } from '../../core/people.js';
+import { progressBar, goalBadge, kpiStatusLabel } from '../../core/goal-view.js';
 
 addMessages({
   en: {

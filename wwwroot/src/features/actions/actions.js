@@ -1,13 +1,13 @@
 // Action items: a board (columns by status, drag to move) and a filtered list. Live for everyone.
-import { html, mount, $, $$, toast, keepFocus, announce } from '../core/dom.js';
-import { t, addMessages, formatDate } from '../core/i18n.js';
-import { get, post, put, del } from '../core/api.js';
-import { session, openPartnership, can } from '../core/session.js';
-import { actionStatuses, statusLabel, isOverdue, today, addDays } from '../core/labels.js';
-import { versionedDialog } from '../core/versioned.js';
-import { watchPartnership, on } from '../core/partnershipLive.js';
-import { updateNav } from '../shell.js';
-import { initials } from './partnership.js';
+import { html, mount, $, $$, toast, keepFocus, announce } from '../../core/dom.js';
+import { t, addMessages, formatDate } from '../../core/i18n.js';
+import { get, post, put, del } from '../../core/api.js';
+import { session, openPartnership, can } from '../../core/session.js';
+import { actionStatuses, statusLabel, isOverdue, today, addDays } from '../../core/labels.js';
+import { versionedDialog } from '../../core/versioned.js';
+import { watchPartnership, on } from '../../core/partnershipLive.js';
+import { updateNav } from '../../core/nav.js';
+import { initials } from '../../core/people.js';
 
 addMessages({
   en: {

@@ -1,13 +1,14 @@
 // Members of a partnership, party by party: roles, party admins, adding organisations, inviting
 // people (the link is shown with a copy button; there is no mail server), pending invitations.
 // The server decides every permission; the page only hides controls the person cannot use.
-import { html, mount, $, $$, toast } from '../core/dom.js';
-import { t, addMessages, formatDateTime } from '../core/i18n.js';
-import { get, post, put, del } from '../core/api.js';
-import { openPartnership, myMembership } from '../core/session.js';
-import { on } from '../core/partnershipLive.js';
-import { updateNav } from '../shell.js';
-import { initials } from './partnership.js';
+import { html, mount, $, $$, toast } from '../../core/dom.js';
+import { t, addMessages, formatDateTime } from '../../core/i18n.js';
+import { get, post, put, del } from '../../core/api.js';
+import { openPartnership, myMembership } from '../../core/session.js';
+import { on } from '../../core/partnershipLive.js';
+import { updateNav } from '../../core/nav.js';
+import { initials } from '../../core/people.js';
+import { roleLabel } from '../../core/labels.js';
 
 export const ROLES = ['Viewer', 'Commenter', 'Editor', 'Owner'];
 const rank = role => ROLES.indexOf(role);
@@ -46,8 +47,6 @@ addMessages({
     'members.you.manage': 'Anda mengelola organisasi ini.',
   },
 });
-
-export function roleLabel(role) { return t(`role.${role}`); }
 
 /** Can `me` manage the people of `partyId`? Mirrors the grain's rule (the server still checks). */
 function manages(p, me, partyId) {

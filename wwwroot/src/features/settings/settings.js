@@ -1,9 +1,9 @@
 // Partnership settings: rename, archive (read-only for everyone) and restore. Owners only.
-import { html, mount, $, toast } from '../core/dom.js';
-import { t, addMessages } from '../core/i18n.js';
-import { post, put } from '../core/api.js';
-import { openPartnership, myMembership, loadPartnerships } from '../core/session.js';
-import { updateNav } from '../shell.js';
+import { html, mount, $, toast } from '../../core/dom.js';
+import { t, addMessages } from '../../core/i18n.js';
+import { post, put } from '../../core/api.js';
+import { openPartnership, myMembership, loadPartnerships } from '../../core/session.js';
+import { updateNav } from '../../core/nav.js';
 
 addMessages({
   en: {

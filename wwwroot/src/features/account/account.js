@@ -1,11 +1,10 @@
 // My account: who I am, and changing my password.
-import { html, mount, $, toast } from '../core/dom.js';
-import { t, addMessages } from '../core/i18n.js';
-import { post } from '../core/api.js';
-import { session } from '../core/session.js';
-import { updateNav } from '../shell.js';
-import { errorText } from './auth.js';
-import { attachStrengthMeter, MIN_LENGTH } from '../core/password-meter.js';
+import { html, mount, $, toast } from '../../core/dom.js';
+import { t, addMessages } from '../../core/i18n.js';
+import { post } from '../../core/api.js';
+import { session } from '../../core/session.js';
+import { updateNav } from '../../core/nav.js';
+import { attachStrengthMeter, MIN_LENGTH } from '../../core/password-meter.js';
 
 addMessages({
   en: {
@@ -68,7 +67,7 @@ export function renderAccount(_params, main) {
       ok.hidden = false;
       toast(t('account.changed'), 'ok');
     } catch (err) {
-      error.textContent = errorText(err);
+      error.textContent = err.message;
       error.hidden = false;
     }
   });

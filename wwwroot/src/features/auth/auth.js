@@ -1,9 +1,9 @@
 // Sign in and sign up.
-import { html, mount, $, toast } from '../core/dom.js';
-import { t, addMessages } from '../core/i18n.js';
-import { get, post } from '../core/api.js';
-import { attachStrengthMeter, MIN_LENGTH } from '../core/password-meter.js';
-import { takeSessionEndedNotice } from '../core/session-end.js';
+import { html, mount, $, toast } from '../../core/dom.js';
+import { t, addMessages } from '../../core/i18n.js';
+import { get, post } from '../../core/api.js';
+import { attachStrengthMeter, MIN_LENGTH } from '../../core/password-meter.js';
+import { takeSessionEndedNotice } from '../../core/session-end.js';
 
 addMessages({
   en: {

@@ -1,9 +1,9 @@
 // The document page's parts that need nothing of its live editing: its markup, its tabs, the empty text's hint,
 // links to action items in the preview, and ticking task lines from the preview.
-import { html, $ } from '../core/dom.js';
-import { t } from '../core/i18n.js';
-import { arrowTabs } from '../core/tabs.js';
-import { taskMarks } from '../editor/tasks.js';
+import { html, $ } from '../../core/dom.js';
+import { t } from '../../core/i18n.js';
+import { arrowTabs } from '../../core/tabs.js';
+import { taskMarks } from '../../editor/tasks.js';
 
 export const narrowWindow = window.matchMedia('(max-width: 900px)');
 
