@@ -3,7 +3,8 @@ import { html, mount, $, $$, toast, keepFocus, announce } from '../../core/dom.j
 import { t, addMessages, formatDate } from '../../core/i18n.js';
 import { get, post, put, del } from '../../core/api.js';
 import { session, openPartnership, can } from '../../core/session.js';
-import { actionStatuses, statusLabel, isOverdue, today, addDays } from '../../core/labels.js';
+import { actionStatuses, statusLabel, isOverdue } from '../../core/labels.js';
+import { filtersFor, filterItems } from './filters.js';
 import { versionedDialog } from '../../core/versioned.js';
 import { watchPartnership, on } from '../../core/partnershipLive.js';
 import { updateNav } from '../../core/nav.js';
@@ -36,12 +37,13 @@ addMessages({
   },
 });
 
-const state = { items: [], goals: [], view: localStorage.getItem('actions.view') || 'board', filter: 'all', party: '' };
+const state = { items: [], goals: [], view: localStorage.getItem('actions.view') || 'board', filters: filtersFor(null) };
 let redraw = () => {};
 
 export async function renderActions({ pid }, main) {
   const partnership = await openPartnership(pid);
   updateNav(pid);
+  state.filters = filtersFor(pid);
   await watchPartnership(pid);
   const load = async () => {
     const [items, board] = await Promise.all([get(`/api/partnerships/${pid}/action-items`), get(`/api/partnerships/${pid}/goals`)]);
@@ -60,18 +62,18 @@ export async function renderActions({ pid }, main) {
         ${can('Editor') ? html`<button class="primary" id="new-item">${t('actions.new')}</button>` : ''}
       </div>
       <div class="filters" role="group">
-        ${['all', 'mine', 'overdue', 'week'].map(f => html`<button data-filter="${f}" class="chip ${state.filter === f ? 'on' : ''}" aria-pressed="${state.filter === f}">${t(`actions.filter.${f}`)}</button>`)}
+        ${['all', 'mine', 'overdue', 'week'].map(f => html`<button data-filter="${f}" class="chip ${state.filters.filter === f ? 'on' : ''}" aria-pressed="${state.filters.filter === f}">${t(`actions.filter.${f}`)}</button>`)}
         <select id="party-filter" aria-label="${t('actions.filter.party')}">
           <option value="">${t('actions.filter.anyParty')}</option>
-          ${partnership.parties.map(p => html`<option value="${p.id}" ${state.party === p.id ? 'selected' : ''}>${p.name}</option>`)}
+          ${partnership.parties.map(p => html`<option value="${p.id}" ${state.filters.party === p.id ? 'selected' : ''}>${p.name}</option>`)}
         </select>
       </div>
       ${state.view === 'board' && can('Editor')
         ? html`<p class="muted board-keys" id="board-keys">${t('actions.keys')}</p>` : ''}
       <div id="items">${state.view === 'board' ? board(visible()) : list(visible())}</div>`);
     $$('[data-view]', main).forEach(b => b.addEventListener('click', () => { state.view = b.dataset.view; localStorage.setItem('actions.view', state.view); draw(); }));
-    $$('[data-filter]', main).forEach(b => b.addEventListener('click', () => { state.filter = b.dataset.filter; draw(); }));
-    $('#party-filter', main).addEventListener('change', e => { state.party = e.target.value; draw(); });
+    $$('[data-filter]', main).forEach(b => b.addEventListener('click', () => { state.filters.filter = b.dataset.filter; draw(); }));
+    $('#party-filter', main).addEventListener('change', e => { state.filters.party = e.target.value; draw(); });
     $('#new-item', main)?.addEventListener('click', () => editDialog(pid, null));
     $$('[data-item]', main).forEach(el => el.addEventListener('click', e => {
       if (e.target.closest('button.tick, a')) return;
@@ -135,14 +137,7 @@ function upsert(item) {
 }
 
 function visible() {
-  const me = session.me.id;
-  const todayIso = today();
-  const weekEnd = addDays(todayIso, 7);
-  return state.items.filter(i =>
-    (state.filter !== 'mine' || i.ownerUserId === me) &&
-    (state.filter !== 'overdue' || isOverdue(i)) &&
-    (state.filter !== 'week' || (i.status !== 'Done' && i.dueDate && i.dueDate >= todayIso && i.dueDate <= weekEnd)) &&
-    (!state.party || i.ownerPartyId === state.party));
+  return filterItems(state.items, state.filters, session.me.id);
 }
 
 function card(i) {
