@@ -98,6 +98,17 @@ export class OtClient {
     return to > from ? { from, to } : null;
   }
 
+  /**
+   * A selection [anchor, head] given in the server's text at `this.revision` (code points), moved over this client's
+   * edits still on their way, so that it lands in this client's text.
+   */
+  overPending(anchor, head) {
+    for (const pending of [this.inflight?.op, this.buffer?.op]) {
+      if (pending) [anchor, head] = type.transformSelection([anchor, head], pending);
+    }
+    return [anchor, head];
+  }
+
   get pendingEdits() { return (this.inflight?.edits ?? 0) + (this.buffer?.edits ?? 0); }
   get online() { return this.connection.state === 'Connected'; }
 

@@ -8,15 +8,18 @@ import { attachStrengthMeter, MIN_LENGTH } from '../../core/password-meter.js';
 
 addMessages({
   en: {
-    'account.title': 'Your account', 'account.name': 'Name', 'account.email': 'E-mail address', 'account.org': 'Organisation',
+    'account.title': 'Your account', 'account.name': 'Name', 'account.email': 'E-mail address',
+    'account.org': 'Organisation',
     'account.password': 'Change password', 'account.current': 'Current password', 'account.new': 'New password',
-    'account.repeat': 'Repeat the new password', 'account.save': 'Change password', 'account.mismatch': 'The two new passwords differ.',
+    'account.repeat': 'Repeat the new password', 'account.save': 'Change password',
+    'account.mismatch': 'The two new passwords differ.',
     'account.changed': 'Your password has been changed.',
   },
   id: {
     'account.title': 'Akun Anda', 'account.name': 'Nama', 'account.email': 'Alamat e-mail', 'account.org': 'Organisasi',
     'account.password': 'Ganti kata sandi', 'account.current': 'Kata sandi saat ini', 'account.new': 'Kata sandi baru',
-    'account.repeat': 'Ulangi kata sandi baru', 'account.save': 'Ganti kata sandi', 'account.mismatch': 'Kedua kata sandi baru berbeda.',
+    'account.repeat': 'Ulangi kata sandi baru', 'account.save': 'Ganti kata sandi',
+    'account.mismatch': 'Kedua kata sandi baru berbeda.',
     'account.changed': 'Kata sandi Anda telah diganti.',
   },
 });

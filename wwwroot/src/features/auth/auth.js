@@ -7,7 +7,8 @@ import { takeSessionEndedNotice } from '../../core/session-end.js';
 
 addMessages({
   en: {
-    'auth.signin': 'Sign in', 'auth.signup': 'Create account', 'auth.email': 'E-mail address', 'auth.password': 'Password',
+    'auth.signin': 'Sign in', 'auth.signup': 'Create account', 'auth.email': 'E-mail address',
+    'auth.password': 'Password',
     'auth.name': 'Your name', 'auth.organisation': 'Your organisation', 'auth.noaccount': 'New here?',
     'auth.haveaccount': 'Already have an account?', 'auth.tagline': 'One live place for every party of a partnership.',
     'auth.passwordHint': 'At least 10 characters. A phrase of a few unrelated words is strong and easy to remember.',

@@ -8,13 +8,17 @@ import { updateNav } from '../../core/nav.js';
 
 addMessages({
   en: {
-    'home.title': 'Your partnerships', 'home.none': 'You are not in a partnership yet. Create one, or open the invitation link a partner sent you.',
-    'home.create': 'Start a partnership', 'home.name': 'Partnership name', 'home.org': 'Your organisation', 'home.createBtn': 'Create',
+    'home.title': 'Your partnerships',
+    'home.none': 'You are not in a partnership yet. Create one, or open the invitation link a partner sent you.',
+    'home.create': 'Start a partnership', 'home.name': 'Partnership name', 'home.org': 'Your organisation',
+    'home.createBtn': 'Create',
     'home.archived': 'archived',
   },
   id: {
-    'home.title': 'Kemitraan Anda', 'home.none': 'Anda belum tergabung dalam kemitraan. Buat baru, atau buka tautan undangan dari mitra Anda.',
-    'home.create': 'Mulai kemitraan', 'home.name': 'Nama kemitraan', 'home.org': 'Organisasi Anda', 'home.createBtn': 'Buat',
+    'home.title': 'Kemitraan Anda',
+    'home.none': 'Anda belum tergabung dalam kemitraan. Buat baru, atau buka tautan undangan dari mitra Anda.',
+    'home.create': 'Mulai kemitraan', 'home.name': 'Nama kemitraan', 'home.org': 'Organisasi Anda',
+    'home.createBtn': 'Buat',
     'home.archived': 'diarsipkan',
   },
 });
