@@ -27,9 +27,11 @@ test('every manifest has a key and routes, each with a path, a lazy loader and a
 
 test('the navigation lists the sections in their order, with the not-yet-built ones marked', () => {
   const sections = navSections(list);
-  assert.deepEqual(sections.map(s => s.key), ['dashboard', 'documents', 'goals', 'actions', 'meetings', 'agreements',
-    'disputes', 'reviews', 'files', 'members', 'activity', 'settings']);
-  assert.deepEqual(sections.filter(s => !s.ready).map(s => s.key), ['agreements', 'disputes', 'reviews', 'files']);
+  // Today's sections keep their order (a new one may come in anywhere).
+  const known = ['dashboard', 'documents', 'goals', 'actions', 'meetings', 'agreements', 'disputes', 'reviews', 'files',
+    'members', 'activity', 'settings'];
+  assert.deepEqual(sections.map(s => s.key).filter(k => known.includes(k)), known);
+  for (const s of sections) assert.equal(typeof s.ready, 'boolean', `${s.key}: built or coming soon`);
   assert.equal(new Set(sections.map(s => s.order)).size, sections.length, 'no two sections share an order');
   assert.equal(new Set(sections.map(s => s.path)).size, sections.length, 'no two sections share a path');
   for (const s of sections) {
@@ -67,12 +69,14 @@ test('activity sentences are registered under activity.<kind>, and no kind belon
   }
 });
 
-test('the routes are the app\'s known routes, all under the first path segments the server serves the app for', () => {
+test('the app\'s routes are all there, all under the first path segments the server serves the app for', () => {
   const paths = list.flatMap(f => f.routes.map(r => r.path)).sort();
-  assert.deepEqual(paths, ['/', '/account', '/invite/:token', '/p/:pid', '/p/:pid/actions', '/p/:pid/activity',
+  assert.equal(new Set(paths).size, paths.length, 'no route is registered twice');
+  const known = ['/', '/account', '/invite/:token', '/p/:pid', '/p/:pid/actions', '/p/:pid/activity',
     '/p/:pid/agreements', '/p/:pid/disputes', '/p/:pid/docs', '/p/:pid/docs/:docId', '/p/:pid/files',
     '/p/:pid/goals', '/p/:pid/meetings', '/p/:pid/meetings/:meetingId', '/p/:pid/members', '/p/:pid/reviews',
-    '/p/:pid/settings']);
+    '/p/:pid/settings'];
+  for (const p of known) assert.ok(paths.includes(p), `${p} is still a route`);
   const sections = appSections();
   for (const p of paths.filter(x => x !== '/')) assert.ok(sections.includes(p.split('/')[1]), p);
 });
