@@ -62,66 +62,13 @@ export async function renderDashboard({ pid }, main) {
       <div class="page-head"><h1>${part.name}</h1>
         <span class="muted">${part.parties.map(x => x.name).join(' · ')}</span></div>
       ${welcome ? welcomeCard(part) : ''}
-      ${nextSteps(part, d, docs)}
-      <div class="dash">
-        <section class="card span2"><h2>${t('dash.goals')} <a class="more" href="/p/${pid}/goals">${t('dash.allGoals')} →</a></h2>
-          ${d.goals.length === 0 ? html`<p class="empty">${t('dash.noGoals')}</p>` : html`<ul class="dash-goals">${d.goals.map(g => html`
-            <li><div><strong title="${g.title}">${g.title}</strong> ${goalBadge(g)}<br><small class="muted">${partyName(g.ownerPartyId)}${g.targetDate ? ` · ${formatDate(g.targetDate)}` : ''}</small></div>
-              <div class="progress-row">${progressBar(g.progress)}</div></li>`)}</ul>`}
-        </section>
-        <section class="card"><h2>${t('dash.kpis')}</h2>
-          ${d.kpis.length === 0 ? html`<p class="empty">${t('dash.noKpis')}</p>` : html`<div class="tiles">${d.kpis.map(k => html`
-            <a class="tile rag-${k.status}" href="/p/${pid}/goals"><span class="tile-name" title="${k.name}">${k.name}</span>
-              <strong>${k.latest == null ? '—' : formatNumber(k.latest)}</strong><small>/ ${k.target == null ? '—' : formatNumber(k.target)} ${k.unit}</small>
-              <span class="rag rag-${k.status}">${kpiStatusLabel(k)}</span></a>`)}</div>`}
-        </section>
-        <section class="card"><h2>${t('dash.mine')} <a class="more" href="/p/${pid}/actions">${t('dash.allItems')} →</a></h2>
-          <p class="muted small" id="my-counts">${t('dash.mineCount', { open: d.myOpenItems.length, done: d.myDoneItems })}
-          </p>
-          ${d.myOpenItems.length === 0 ? html`<p class="empty">${t('dash.noMine')}</p>` : itemList(d.myOpenItems)}
-        </section>
-        <section class="card"><h2>${t('dash.overdue')}</h2>
-          ${d.overdueItems.length === 0 ? html`<p class="empty">${t('dash.noOverdue')}</p>` : itemList(d.overdueItems, true)}
-        </section>
-        <section class="card"><h2>${t('dash.activity')} <a class="more" href="/p/${pid}/activity">${t('dash.allActivity')} →</a></h2>
-          <ol class="activity compact">${d.recentActivity.map(a => html`<li><time datetime="${a.at}">${formatDateTime(a.at)}</time> <strong>${a.actorName}</strong> ${activitySentence(a)}</li>`)}</ol>
-        </section>
-      </div>`);
+      ${nextSteps(pid, part, d, docs)}
+      ${cards(pid, d)}`);
   };
-
-  function welcomeCard(part) {
-    const me = myMembership();
-    const party = part.parties.find(x => x.id === me?.partyId)?.name ?? '';
-    return html`<section class="card welcome" id="welcome" role="status">
-      <h2>${t('dash.welcome', { name: session.me?.displayName ?? '' })}</h2>
-      <p>${t('dash.welcomeText', { partnership: part.name, party, role: roleLabel(me?.role ?? 'Viewer') })}</p>
-      <button type="button" id="welcome-close">${t('dash.welcomeClose')}</button></section>`;
-  }
-
-  // A new partnership's first steps, each ticked off once done; the card goes once all are.
-  function nextSteps(part, d, docs) {
-    const steps = [
-      { key: 'invite', done: new Set(part.members.map(m => m.partyId)).size > 1, href: `/p/${pid}/members` },
-      { key: 'plan', done: docs.length > 0, href: `/p/${pid}/docs` },
-      { key: 'goal', done: d.goals.length > 0, href: `/p/${pid}/goals` },
-    ];
-    if (steps.every(s => s.done)) return '';
-    return html`<section class="card next-steps" id="next-steps"><h2>${t('dash.next')}</h2><ol>${steps.map(s => html`
-      <li class="${s.done ? 'done' : ''}" data-step="${s.key}">
-        <span class="tick" aria-hidden="true">${s.done ? '✓' : ''}</span>
-        <a href="${s.href}">${t(`dash.next.${s.key}`)}</a>
-        <span class="sr-only">(${t(s.done ? 'dash.next.done' : 'dash.next.todo')})</span></li>`)}</ol></section>`;
-  }
 
   main.addEventListener('click', e => {
     if (e.target.closest('#welcome-close')) { welcome = false; $('#welcome', main)?.remove(); }
   });
-
-  function itemList(items, late = false) {
-    return html`<ul class="mini-items">${items.map(i => html`<li>
-      <span class="clamp" title="${i.title}"><span class="num">A${i.number}</span> ${i.title}</span>
-      <small class="${late ? 'late' : 'muted'}">${i.dueDate ? formatDate(i.dueDate) : ''} · ${statusLabel(i.status)}${i.ownerName ? ` · ${i.ownerName}` : ''}</small></li>`)}</ul>`;
-  }
 
   await draw(false);
   let pending = null;
@@ -134,4 +81,67 @@ export async function renderDashboard({ pid }, main) {
   };
   const off = on('*', soon);
   return () => { off(); clearTimeout(pending); };
+}
+
+/** The goals, KPIs, my items, overdue items and recent activity. */
+function cards(pid, d) {
+  const more = (path, key) => html`<a class="more" href="/p/${pid}${path}">${t(key)} →</a>`;
+  const number = n => (n == null ? '—' : formatNumber(n));
+  return html`
+  <div class="dash">
+    <section class="card span2"><h2>${t('dash.goals')} ${more('/goals', 'dash.allGoals')}</h2>
+      ${d.goals.length === 0 ? html`<p class="empty">${t('dash.noGoals')}</p>` : html`<ul class="dash-goals">${d.goals.map(g => html`
+        <li><div><strong title="${g.title}">${g.title}</strong> ${goalBadge(g)}<br><small class="muted">${
+          partyName(g.ownerPartyId)}${g.targetDate ? ` · ${formatDate(g.targetDate)}` : ''}</small></div>
+          <div class="progress-row">${progressBar(g.progress)}</div></li>`)}</ul>`}
+    </section>
+    <section class="card"><h2>${t('dash.kpis')}</h2>
+      ${d.kpis.length === 0 ? html`<p class="empty">${t('dash.noKpis')}</p>` : html`<div class="tiles">${d.kpis.map(k => html`
+        <a class="tile rag-${k.status}" href="/p/${pid}/goals"><span class="tile-name" title="${k.name}">${k.name}</span>
+          <strong>${number(k.latest)}</strong><small>/ ${number(k.target)} ${k.unit}</small>
+          <span class="rag rag-${k.status}">${kpiStatusLabel(k)}</span></a>`)}</div>`}
+    </section>
+    <section class="card"><h2>${t('dash.mine')} ${more('/actions', 'dash.allItems')}</h2>
+      <p class="muted small" id="my-counts">${t('dash.mineCount', { open: d.myOpenItems.length, done: d.myDoneItems })}
+      </p>
+      ${d.myOpenItems.length === 0 ? html`<p class="empty">${t('dash.noMine')}</p>` : itemList(d.myOpenItems)}
+    </section>
+    <section class="card"><h2>${t('dash.overdue')}</h2>
+      ${d.overdueItems.length === 0 ? html`<p class="empty">${t('dash.noOverdue')}</p>` : itemList(d.overdueItems, true)}
+    </section>
+    <section class="card"><h2>${t('dash.activity')} ${more('/activity', 'dash.allActivity')}</h2>
+      <ol class="activity compact">${d.recentActivity.map(a => html`<li><time datetime="${a.at}">${formatDateTime(a.at)}</time>
+        <strong>${a.actorName}</strong> ${activitySentence(a)}</li>`)}</ol>
+    </section>
+  </div>`;
+}
+
+function welcomeCard(part) {
+  const me = myMembership();
+  const party = part.parties.find(x => x.id === me?.partyId)?.name ?? '';
+  return html`<section class="card welcome" id="welcome" role="status">
+    <h2>${t('dash.welcome', { name: session.me?.displayName ?? '' })}</h2>
+    <p>${t('dash.welcomeText', { partnership: part.name, party, role: roleLabel(me?.role ?? 'Viewer') })}</p>
+    <button type="button" id="welcome-close">${t('dash.welcomeClose')}</button></section>`;
+}
+
+// A new partnership's first steps, each ticked off once done; the card goes once all are.
+function nextSteps(pid, part, d, docs) {
+  const steps = [
+    { key: 'invite', done: new Set(part.members.map(m => m.partyId)).size > 1, href: `/p/${pid}/members` },
+    { key: 'plan', done: docs.length > 0, href: `/p/${pid}/docs` },
+    { key: 'goal', done: d.goals.length > 0, href: `/p/${pid}/goals` },
+  ];
+  if (steps.every(s => s.done)) return '';
+  return html`<section class="card next-steps" id="next-steps"><h2>${t('dash.next')}</h2><ol>${steps.map(s => html`
+    <li class="${s.done ? 'done' : ''}" data-step="${s.key}">
+      <span class="tick" aria-hidden="true">${s.done ? '✓' : ''}</span>
+      <a href="${s.href}">${t(`dash.next.${s.key}`)}</a>
+      <span class="sr-only">(${t(s.done ? 'dash.next.done' : 'dash.next.todo')})</span></li>`)}</ol></section>`;
+}
+
+function itemList(items, late = false) {
+  return html`<ul class="mini-items">${items.map(i => html`<li>
+    <span class="clamp" title="${i.title}"><span class="num">A${i.number}</span> ${i.title}</span>
+    <small class="${late ? 'late' : 'muted'}">${i.dueDate ? formatDate(i.dueDate) : ''} · ${statusLabel(i.status)}${i.ownerName ? ` · ${i.ownerName}` : ''}</small></li>`)}</ul>`;
 }

@@ -64,160 +64,171 @@ function manages(p, me, partyId) {
 }
 
 export async function renderMembers({ pid }, main) {
-  const state = { p: null, invitations: [], lastLink: null };
+  const page = { pid, main, state: { p: null, invitations: [], lastLink: null } };
   updateNav(pid);
-
-  async function load() {
-    state.p = await openPartnership(pid, { force: true });
-    state.invitations = await get(`/api/partnerships/${pid}/invitations`);
-  }
-
-  function draw() {
-    const p = state.p;
-    const me = myMembership();
-    const owner = me?.role === 'Owner' && !p.archived;
-    mount(main, html`
-      <div class="page-head"><h1>${t('members.title')}</h1><span class="muted">${p.name}</span></div>
-      ${p.archived ? html`<p class="notice" role="status">${t('members.archived')}</p>` : ''}
-      <div class="party-grid">${p.parties.map(party => partyCard(p, me, party))}</div>
-      ${owner ? html`
-        <section class="card add-party">
-          <h2>${t('members.addParty')}</h2>
-          <form id="add-party" class="inline-form" novalidate>
-            <label>${t('members.partyName')}<input name="name" required maxlength="200"></label>
-            <button class="primary" type="submit">${t('members.addPartyBtn')}</button>
-          </form>
-        </section>` : ''}`);
-    wire();
-  }
-
-  function partyCard(p, me, party) {
-    const people = p.members.filter(m => m.partyId === party.id);
-    const canManage = manages(p, me, party.id);
-    const pending = state.invitations.filter(i => i.partyId === party.id);
-    // The link box stays only while its invitation is pending (it disappears once used or revoked).
-    const link = state.lastLink?.partyId === party.id && pending.some(i => i.id === state.lastLink.id) ? state.lastLink : null;
-    const grantable = ROLES.filter(r => me && rank(r) <= rank(me.role));
-    // The first person of an organisation becomes its admin by default, so the partner can invite its own people.
-    const firstOfParty = people.length === 0 && !pending.some(i => i.isPartyAdmin);
-    return html`
-      <section class="card party-card party" data-party="${party.id}">
-        <h2>${party.name}</h2>
-        ${canManage ? html`<p class="muted manage-note">${t('members.you.manage')}</p>` : ''}
-        ${people.length === 0 ? html`<p class="empty">${t('members.noMembers')}</p>` : html`
-        <ul class="members">${people.map(m => memberRow(me, m, canManage, grantable))}</ul>`}
-        ${canManage ? html`
-          <h3>${t('members.invite', { party: party.name })}</h3>
-          <form class="inline-form invite-form" data-party="${party.id}" novalidate>
-            <label>${t('members.email')}<input name="email" type="email" required maxlength="256" autocomplete="off"></label>
-            <label class="role-field">${t('members.role')}<select name="role">${grantable.map(r => html`<option value="${r}" ${r === 'Editor' ? 'selected' : ''}>${roleLabel(r)}</option>`)}</select></label>
-            <label class="check"><input type="checkbox" name="isPartyAdmin" ${firstOfParty ? 'checked' : ''}> ${t('members.inviteAdmin')}</label>
-            <button class="primary" type="submit">${t('members.inviteBtn')}</button>
-          </form>
-          ${link ? html`
-            <div class="link-box" role="status">
-              <p>${t('members.linkReady', { email: link.email, date: formatDateTime(link.expiresAt) })}</p>
-              <input readonly class="invite-link" aria-label="${t('members.inviteLink')}" value="${link.link}">
-              <button type="button" class="copy-link">${t('members.copy')}</button>
-            </div>` : ''}
-          <h3>${t('members.pending')}</h3>
-          ${pending.length === 0 ? html`<p class="muted flush">${t('members.noPending')}</p>` : html`
-          <ul class="pending">${pending.map(i => html`
-            <li><span class="grow"><strong>${i.email}</strong> · ${roleLabel(i.role)}${i.isPartyAdmin ? html` · ${t('members.admin')}` : ''}
-              <small class="muted"> · ${t('members.expires', { date: formatDateTime(i.expiresAt) })}</small></span>
-              <button type="button" class="danger revoke" data-id="${i.id}">${t('members.revoke')}</button></li>`)}</ul>`}` : ''}
-      </section>`;
-  }
-
-  function memberRow(me, m, canManage, grantable) {
-    const isMe = m.userId === me?.userId;
-    // Nobody changes someone above themselves; your own role is changed by another admin.
-    const editable = canManage && !isMe && rank(m.role) <= rank(me.role);
-    return html`
-      <li class="member-row ${editable ? 'editable' : ''}" data-user="${m.userId}">
-        <span class="avatar" aria-hidden="true">${initials(m.displayName)}</span>
-        <span class="who"><strong>${m.displayName}${isMe ? html` <span class="muted">(${t('members.you')})</span>` : ''}</strong><small>${m.email}</small></span>
-        <span class="controls">${editable ? html`
-          <select class="role-select" aria-label="${t('members.roleOf', { name: m.displayName })}">${grantable.map(r => html`<option value="${r}" ${r === m.role ? 'selected' : ''}>${roleLabel(r)}</option>`)}</select>
-          <label class="check"><input type="checkbox" class="admin-toggle" ${m.isPartyAdmin ? 'checked' : ''} aria-label="${t('members.adminOf', { name: m.displayName })}"> ${t('members.admin')}</label>
-          <button type="button" class="danger remove">${t('members.remove')}</button>` : html`
-          <span class="badge">${roleLabel(m.role)}</span>${m.isPartyAdmin ? html`<span class="badge muted">${t('members.admin')}</span>` : ''}`}
-        </span>
-      </li>`;
-  }
-
-  async function act(fn, okMessage) {
-    try {
-      await fn();
-      if (okMessage) toast(okMessage, 'ok');
-    } catch (err) {
-      toast(err.message, 'error');
-    }
-    await load();
-    draw();
-  }
-
-  function wire() {
-    $('#add-party', main)?.addEventListener('submit', e => {
-      e.preventDefault();
-      const name = new FormData(e.target).get('name');
-      act(() => post(`/api/partnerships/${pid}/parties`, { name }));
-    });
-    for (const form of $$('.invite-form', main)) {
-      form.addEventListener('submit', async e => {
-        e.preventDefault();
-        const data = new FormData(form);
-        try {
-          const created = await post(`/api/partnerships/${pid}/invitations`, {
-            partyId: form.dataset.party, email: data.get('email'), role: data.get('role'), isPartyAdmin: data.get('isPartyAdmin') === 'on',
-          });
-          state.lastLink = { id: created.invitation.id, partyId: form.dataset.party, link: created.link, email: created.invitation.email, expiresAt: created.invitation.expiresAt };
-        } catch (err) {
-          toast(err.message, 'error');
-          return;
-        }
-        await load();
-        draw();
-        $('.invite-link', main)?.focus();
-      });
-    }
-    for (const button of $$('.copy-link', main)) {
-      button.addEventListener('click', async () => {
-        const input = button.parentElement.querySelector('input');
-        try {
-          await navigator.clipboard.writeText(input.value);
-        } catch {
-          input.select();
-          document.execCommand('copy');
-        }
-        toast(t('members.copied'), 'ok');
-      });
-    }
-    for (const button of $$('.revoke', main)) {
-      button.addEventListener('click', () => act(() => del(`/api/partnerships/${pid}/invitations/${button.dataset.id}`), t('members.revoked')));
-    }
-    for (const row of $$('.member-row', main)) {
-      const userId = row.dataset.user;
-      const member = state.p.members.find(m => m.userId === userId);
-      const save = () => act(() => put(`/api/partnerships/${pid}/members/${encodeURIComponent(userId)}`, {
-        role: $('.role-select', row).value, isPartyAdmin: $('.admin-toggle', row).checked,
-      }), t('members.changed'));
-      $('.role-select', row)?.addEventListener('change', save);
-      $('.admin-toggle', row)?.addEventListener('change', save);
-      $('.remove', row)?.addEventListener('click', () => {
-        if (!confirm(t('members.confirmRemove', { name: member.displayName }))) return;
-        act(() => del(`/api/partnerships/${pid}/members/${encodeURIComponent(userId)}`), t('members.removed', { name: member.displayName }));
-      });
-    }
-  }
-
-  await load();
-  draw();
+  await load(page);
+  draw(page);
 
   // Live: any change to the partnership (someone joins, a role changes) redraws the page; presence does not.
   return on('*', async ({ kind }) => {
     if (kind === 'presence' || !main.isConnected) return;
-    try { await load(); draw(); } catch { /* removed from the partnership: the next navigation shows it */ }
+    try { await load(page); draw(page); } catch { /* removed from the partnership: the next navigation shows it */ }
   });
 }
 
+async function load({ pid, state }) {
+  state.p = await openPartnership(pid, { force: true });
+  state.invitations = await get(`/api/partnerships/${pid}/invitations`);
+}
+
+function draw(page) {
+  const { main, state } = page;
+  const p = state.p;
+  const me = myMembership();
+  const owner = me?.role === 'Owner' && !p.archived;
+  mount(main, html`
+    <div class="page-head"><h1>${t('members.title')}</h1><span class="muted">${p.name}</span></div>
+    ${p.archived ? html`<p class="notice" role="status">${t('members.archived')}</p>` : ''}
+    <div class="party-grid">${p.parties.map(party => partyCard(state, p, me, party))}</div>
+    ${owner ? html`
+      <section class="card add-party">
+        <h2>${t('members.addParty')}</h2>
+        <form id="add-party" class="inline-form" novalidate>
+          <label>${t('members.partyName')}<input name="name" required maxlength="200"></label>
+          <button class="primary" type="submit">${t('members.addPartyBtn')}</button>
+        </form>
+      </section>` : ''}`);
+  wire(page);
+}
+
+function partyCard(state, p, me, party) {
+  const people = p.members.filter(m => m.partyId === party.id);
+  const canManage = manages(p, me, party.id);
+  const pending = state.invitations.filter(i => i.partyId === party.id);
+  // The link box stays only while its invitation is pending (it disappears once used or revoked).
+  const link = state.lastLink?.partyId === party.id && pending.some(i => i.id === state.lastLink.id) ? state.lastLink : null;
+  const grantable = ROLES.filter(r => me && rank(r) <= rank(me.role));
+  // The first person of an organisation becomes its admin by default, so the partner can invite its own people.
+  const firstOfParty = people.length === 0 && !pending.some(i => i.isPartyAdmin);
+  return html`
+    <section class="card party-card party" data-party="${party.id}">
+      <h2>${party.name}</h2>
+      ${canManage ? html`<p class="muted manage-note">${t('members.you.manage')}</p>` : ''}
+      ${people.length === 0 ? html`<p class="empty">${t('members.noMembers')}</p>` : html`
+      <ul class="members">${people.map(m => memberRow(me, m, canManage, grantable))}</ul>`}
+      ${canManage ? html`
+        <h3>${t('members.invite', { party: party.name })}</h3>
+        <form class="inline-form invite-form" data-party="${party.id}" novalidate>
+          <label>${t('members.email')}<input name="email" type="email" required maxlength="256" autocomplete="off"></label>
+          <label class="role-field">${t('members.role')}<select name="role">${grantable.map(r => html`<option value="${r}" ${r === 'Editor' ? 'selected' : ''}>${roleLabel(r)}</option>`)}</select></label>
+          <label class="check"><input type="checkbox" name="isPartyAdmin" ${firstOfParty ? 'checked' : ''}> ${t('members.inviteAdmin')}</label>
+          <button class="primary" type="submit">${t('members.inviteBtn')}</button>
+        </form>
+        ${link ? html`
+          <div class="link-box" role="status">
+            <p>${t('members.linkReady', { email: link.email, date: formatDateTime(link.expiresAt) })}</p>
+            <input readonly class="invite-link" aria-label="${t('members.inviteLink')}" value="${link.link}">
+            <button type="button" class="copy-link">${t('members.copy')}</button>
+          </div>` : ''}
+        <h3>${t('members.pending')}</h3>
+        ${pending.length === 0 ? html`<p class="muted flush">${t('members.noPending')}</p>` : html`
+        <ul class="pending">${pending.map(i => html`
+          <li><span class="grow"><strong>${i.email}</strong> · ${roleLabel(i.role)}${i.isPartyAdmin ? html` · ${t('members.admin')}` : ''}
+            <small class="muted"> · ${t('members.expires', { date: formatDateTime(i.expiresAt) })}</small></span>
+            <button type="button" class="danger revoke" data-id="${i.id}">${t('members.revoke')}</button></li>`)}</ul>`}` : ''}
+    </section>`;
+}
+
+function memberRow(me, m, canManage, grantable) {
+  const isMe = m.userId === me?.userId;
+  // Nobody changes someone above themselves; your own role is changed by another admin.
+  const editable = canManage && !isMe && rank(m.role) <= rank(me.role);
+  return html`
+    <li class="member-row ${editable ? 'editable' : ''}" data-user="${m.userId}">
+      <span class="avatar" aria-hidden="true">${initials(m.displayName)}</span>
+      <span class="who"><strong>${m.displayName}${isMe ? html` <span class="muted">(${t('members.you')})</span>` : ''}</strong><small>${m.email}</small></span>
+      <span class="controls">${editable ? html`
+        <select class="role-select" aria-label="${t('members.roleOf', { name: m.displayName })}">${grantable.map(r => html`<option value="${r}" ${r === m.role ? 'selected' : ''}>${roleLabel(r)}</option>`)}</select>
+        <label class="check"><input type="checkbox" class="admin-toggle" ${m.isPartyAdmin ? 'checked' : ''} aria-label="${t('members.adminOf', { name: m.displayName })}"> ${t('members.admin')}</label>
+        <button type="button" class="danger remove">${t('members.remove')}</button>` : html`
+        <span class="badge">${roleLabel(m.role)}</span>${m.isPartyAdmin ? html`<span class="badge muted">${t('members.admin')}</span>` : ''}`}
+      </span>
+    </li>`;
+}
+
+async function act(page, fn, okMessage) {
+  try {
+    await fn();
+    if (okMessage) toast(okMessage, 'ok');
+  } catch (err) {
+    toast(err.message, 'error');
+  }
+  await load(page);
+  draw(page);
+}
+
+function wire(page) {
+  const { pid, main, state } = page;
+  $('#add-party', main)?.addEventListener('submit', e => {
+    e.preventDefault();
+    const name = new FormData(e.target).get('name');
+    act(page, () => post(`/api/partnerships/${pid}/parties`, { name }));
+  });
+  wireInvites(page);
+  for (const button of $$('.revoke', main)) {
+    button.addEventListener('click',
+      () => act(page, () => del(`/api/partnerships/${pid}/invitations/${button.dataset.id}`), t('members.revoked')));
+  }
+  for (const row of $$('.member-row', main)) {
+    const userId = row.dataset.user;
+    const member = state.p.members.find(m => m.userId === userId);
+    const save = () => act(page, () => put(`/api/partnerships/${pid}/members/${encodeURIComponent(userId)}`, {
+      role: $('.role-select', row).value, isPartyAdmin: $('.admin-toggle', row).checked,
+    }), t('members.changed'));
+    $('.role-select', row)?.addEventListener('change', save);
+    $('.admin-toggle', row)?.addEventListener('change', save);
+    $('.remove', row)?.addEventListener('click', () => {
+      if (!confirm(t('members.confirmRemove', { name: member.displayName }))) return;
+      act(page, () => del(`/api/partnerships/${pid}/members/${encodeURIComponent(userId)}`),
+        t('members.removed', { name: member.displayName }));
+    });
+  }
+}
+
+// The invitation forms: a new invitation shows its link (with a copy button) in its organisation's card.
+function wireInvites(page) {
+  const { pid, main, state } = page;
+  for (const form of $$('.invite-form', main)) {
+    form.addEventListener('submit', async e => {
+      e.preventDefault();
+      const data = new FormData(form);
+      try {
+        const created = await post(`/api/partnerships/${pid}/invitations`, {
+          partyId: form.dataset.party, email: data.get('email'), role: data.get('role'),
+          isPartyAdmin: data.get('isPartyAdmin') === 'on',
+        });
+        const { invitation } = created;
+        state.lastLink = { id: invitation.id, partyId: form.dataset.party, link: created.link, email: invitation.email,
+          expiresAt: invitation.expiresAt };
+      } catch (err) {
+        toast(err.message, 'error');
+        return;
+      }
+      await load(page);
+      draw(page);
+      $('.invite-link', main)?.focus();
+    });
+  }
+  for (const button of $$('.copy-link', main)) {
+    button.addEventListener('click', async () => {
+      const input = button.parentElement.querySelector('input');
+      try {
+        await navigator.clipboard.writeText(input.value);
+      } catch {
+        input.select();
+        document.execCommand('copy');
+      }
+      toast(t('members.copied'), 'ok');
+    });
+  }
+}
