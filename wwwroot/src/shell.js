@@ -143,9 +143,11 @@ function updateNav(pid) {
   nav.hidden = !pid;
   $('#drawer').dataset.nav = pid ? 'on' : 'off';
   switcher.parentElement.hidden = !session.me || session.partnerships.length === 0;
-  mount(switcher, html`<option value="">${t('shell.all')}</option>${session.partnerships.map(p => html`<option value="${p.id}" ${p.id === pid ? 'selected' : ''}>${p.name}</option>`)}`);
+  mount(switcher, html`<option value="">${t('shell.all')}</option>${session.partnerships.map(p => html`<option
+    value="${p.id}" ${p.id === pid ? 'selected' : ''}>${p.name}</option>`)}`);
   if (!pid) return;
-  mount(nav, html`<ul>${sections.map(s => html`<li><a href="/p/${pid}${s.path}" class="${s.key === activeKey ? 'active' : ''} ${s.ready ? '' : 'soon'}" ${s.key === activeKey ? raw('aria-current="page"') : ''}>${t(s.label)}${s.ready ? '' : html` <small>(${t('nav.soon')})</small>`}</a></li>`)}</ul>
+  mount(nav, html`<ul>${sections.map(s => html`<li><a href="/p/${pid}${s.path}"
+    class="${s.key === activeKey ? 'active' : ''} ${s.ready ? '' : 'soon'}" ${s.key === activeKey ? raw('aria-current="page"') : ''}>${t(s.label)}${s.ready ? '' : html` <small>(${t('nav.soon')})</small>`}</a></li>`)}</ul>
     <div class="online" id="online"></div>`);
   renderOnline();
 }
@@ -163,7 +165,8 @@ function renderOnline() {
   if (!host || !p) return;
   const people = p.members.filter(m => onlineIds.includes(m.userId));
   mount(host, html`<h3>${t('shell.online', { n: people.length })}</h3><ul>${people.map(m => html`
-    <li title="${m.displayName} · ${p.parties.find(x => x.id === m.partyId)?.name ?? ''}"><span class="dot" aria-hidden="true"></span>${m.displayName}
+    <li title="${m.displayName} · ${p.parties.find(x => x.id === m.partyId)?.name ?? ''}"><span class="dot"
+      aria-hidden="true"></span>${m.displayName}
       <small class="muted">${p.parties.find(x => x.id === m.partyId)?.name ?? ''}</small></li>`)}</ul>`);
 }
 

@@ -15,12 +15,15 @@ addMessages({
 });
 
 // An SVG bar: its width is an attribute, not a style attribute, which the Content-Security-Policy would refuse.
-const bar = pct => html`<svg viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true"><rect width="${Math.min(Math.max(pct, 0), 100)}" height="1"></rect></svg>`;
+const bar = pct => html`<svg viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true"><rect
+  width="${Math.min(Math.max(pct, 0), 100)}" height="1"></rect></svg>`;
 
 export function progressBar(progress) {
-  if (progress == null) return html`<div class="progress none" aria-label="${t('goals.noProgress')}"></div><small class="muted">${t('goals.noProgress')}</small>`;
+  if (progress == null) return html`<div class="progress none" aria-label="${t('goals.noProgress')}"></div><small
+    class="muted">${t('goals.noProgress')}</small>`;
   const pct = Math.round(progress * 100);
-  return html`<div class="progress" role="progressbar" aria-valuenow="${pct}" aria-valuemin="0" aria-valuemax="100" aria-label="${t('goals.progress')}">${bar(pct)}</div><small>${formatNumber(progress, { style: 'percent' })}</small>`;
+  return html`<div class="progress" role="progressbar" aria-valuenow="${pct}" aria-valuemin="0" aria-valuemax="100"
+    aria-label="${t('goals.progress')}">${bar(pct)}</div><small>${formatNumber(progress, { style: 'percent' })}</small>`;
 }
 
 /** A KPI's status in words: on track, at risk, behind; or why there is none. */

@@ -12,7 +12,8 @@ addMessages({
     'role.Owner': 'Owner', 'role.Editor': 'Editor', 'role.Commenter': 'Commenter', 'role.Viewer': 'Viewer',
     'common.save': 'Save', 'common.cancel': 'Cancel', 'common.delete': 'Delete', 'common.edit': 'Edit',
     'common.none': '—',
-    'common.conflict': '{name} changed this in the meantime. Their version is shown; make your change again if it still applies.',
+    'common.conflict': '{name} changed this in the meantime. Their version is shown; make your change again if it '
+      + 'still applies.',
     'common.someone': 'Someone',
   },
   id: {
@@ -26,7 +27,8 @@ addMessages({
     'role.Owner': 'Pemilik', 'role.Editor': 'Editor', 'role.Commenter': 'Pemberi komentar', 'role.Viewer': 'Pembaca',
     'common.save': 'Simpan', 'common.cancel': 'Batal', 'common.delete': 'Hapus', 'common.edit': 'Ubah',
     'common.none': '—',
-    'common.conflict': '{name} mengubah ini lebih dulu. Versi mereka ditampilkan; ulangi perubahan Anda bila masih perlu.',
+    'common.conflict': '{name} mengubah ini lebih dulu. Versi mereka ditampilkan; ulangi perubahan Anda bila masih '
+      + 'perlu.',
     'common.someone': 'Seseorang',
   },
 });

@@ -157,7 +157,8 @@ class CoEditingPlugin {
       this.openFailures = 0;
       this.presence.clear();
       for (const p of state.presence) {
-        this.presence.set(p.connectionId, { name: p.name, colour: p.colour, userId: p.userId, anchor: p.anchor, head: p.head });
+        const { name, colour, userId, anchor, head } = p;
+        this.presence.set(p.connectionId, { name, colour, userId, anchor, head });
       }
       this.renderCursors();
       this.sendPresence();

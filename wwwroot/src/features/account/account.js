@@ -40,10 +40,13 @@ export function renderAccount(_params, main) {
       <section class="card">
         <h2>${t('account.password')}</h2>
         <form id="password-form" novalidate>
-          <label>${t('account.current')}<input name="currentPassword" type="password" autocomplete="current-password" required></label>
-          <label>${t('account.new')}<input name="newPassword" type="password" autocomplete="new-password" required minlength="${MIN_LENGTH}"></label>
+          <label>${t('account.current')}<input name="currentPassword" type="password" autocomplete="current-password"
+            required></label>
+          <label>${t('account.new')}<input name="newPassword" type="password" autocomplete="new-password" required
+            minlength="${MIN_LENGTH}"></label>
           <div class="strength" id="password-strength"></div>
-          <label>${t('account.repeat')}<input name="repeat" type="password" autocomplete="new-password" required minlength="${MIN_LENGTH}"></label>
+          <label>${t('account.repeat')}<input name="repeat" type="password" autocomplete="new-password" required
+            minlength="${MIN_LENGTH}"></label>
           <p class="error" id="password-error" role="alert" hidden></p>
           <p class="ok-text" id="password-ok" role="status" hidden>${t('account.changed')}</p>
           <button class="primary" type="submit">${t('account.save')}</button>

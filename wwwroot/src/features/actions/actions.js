@@ -66,15 +66,18 @@ export async function renderActions({ pid }, main) {
       <div class="page-head">
         <h1>${t('actions.title')}</h1>
         <div class="segmented" role="group">
-          ${['board', 'list'].map(v => html`<button data-view="${v}" class="${state.view === v ? 'on' : ''}" aria-pressed="${state.view === v}">${t(`actions.${v}`)}</button>`)}
+          ${['board', 'list'].map(v => html`<button data-view="${v}" class="${state.view === v ? 'on' : ''}"
+            aria-pressed="${state.view === v}">${t(`actions.${v}`)}</button>`)}
         </div>
         ${can('Editor') ? html`<button class="primary" id="new-item">${t('actions.new')}</button>` : ''}
       </div>
       <div class="filters" role="group">
-        ${['all', 'mine', 'overdue', 'week'].map(f => html`<button data-filter="${f}" class="chip ${state.filters.filter === f ? 'on' : ''}" aria-pressed="${state.filters.filter === f}">${t(`actions.filter.${f}`)}</button>`)}
+        ${['all', 'mine', 'overdue', 'week'].map(f => html`<button data-filter="${f}"
+          class="chip ${state.filters.filter === f ? 'on' : ''}" aria-pressed="${state.filters.filter === f}">${t(`actions.filter.${f}`)}</button>`)}
         <select id="party-filter" aria-label="${t('actions.filter.party')}">
           <option value="">${t('actions.filter.anyParty')}</option>
-          ${partnership.parties.map(p => html`<option value="${p.id}" ${state.filters.party === p.id ? 'selected' : ''}>${p.name}</option>`)}
+          ${partnership.parties.map(p => html`<option value="${p.id}"
+            ${state.filters.party === p.id ? 'selected' : ''}>${p.name}</option>`)}
         </select>
       </div>
       ${state.view === 'board' && can('Editor')
@@ -152,13 +155,17 @@ function visible() {
 function card(i) {
   const overdue = isOverdue(i);
   return html`
-    <article class="item-card ${overdue ? 'overdue' : ''} ${i.status === 'Done' ? 'done' : ''}" data-item="${i.id}" draggable="${can('Editor')}"
+    <article class="item-card ${overdue ? 'overdue' : ''} ${i.status === 'Done' ? 'done' : ''}" data-item="${i.id}"
+      draggable="${can('Editor')}"
       tabindex="0" aria-label="A${i.number} ${i.title}" ${can('Editor') ? html`aria-describedby="board-keys"` : ''}>
-      <div class="item-top"><span class="num">A${i.number}</span>${i.documentId ? html`<a class="badge muted doc-link" href="/p/${session.partnership.id}/docs/${i.documentId}" title="${t('actions.fromDoc')}">☑ ${t('actions.inPlan')}</a>` : ''}</div>
+      <div class="item-top"><span class="num">A${i.number}</span>${i.documentId ? html`<a class="badge muted doc-link"
+        href="/p/${session.partnership.id}/docs/${i.documentId}" title="${t('actions.fromDoc')}">☑ ${t('actions.inPlan')}</a>` : ''}</div>
       <div class="item-title" title="${i.title}">${i.title}</div>
       <div class="item-meta">
-        ${i.ownerName ? html`<span class="who"><span class="avatar sm" aria-hidden="true">${initials(i.ownerName)}</span>${i.ownerName}</span>` : html`<span class="muted">${t('actions.unassigned')}</span>`}
-        ${i.dueDate ? html`<span class="due ${overdue ? 'late' : ''}">${formatDate(i.dueDate)}${overdue ? html` · ${t('actions.overdue')}` : ''}</span>` : ''}
+        ${i.ownerName ? html`<span class="who"><span class="avatar sm"
+          aria-hidden="true">${initials(i.ownerName)}</span>${i.ownerName}</span>` : html`<span class="muted">${t('actions.unassigned')}</span>`}
+        ${i.dueDate ? html`<span
+          class="due ${overdue ? 'late' : ''}">${formatDate(i.dueDate)}${overdue ? html` · ${t('actions.overdue')}` : ''}</span>` : ''}
       </div>
     </article>`;
 }
@@ -179,9 +186,11 @@ function list(items) {
   return html`<table class="table">
     <thead><tr><th></th><th>#</th><th>${t('actions.field.title')}</th><th>${t('actions.field.owner')}</th><th>${t('actions.field.due')}</th><th>${t('actions.field.status')}</th></tr></thead>
     <tbody>${sorted.map(i => html`<tr data-item="${i.id}" tabindex="0" class="${isOverdue(i) ? 'overdue' : ''}">
-      <td>${can('Editor') ? html`<button class="tick" data-id="${i.id}" aria-label="${statusLabel('Done')}" aria-pressed="${i.status === 'Done'}">${i.status === 'Done' ? '☑' : '☐'}</button>` : ''}</td>
+      <td>${can('Editor') ? html`<button class="tick" data-id="${i.id}" aria-label="${statusLabel('Done')}"
+        aria-pressed="${i.status === 'Done'}">${i.status === 'Done' ? '☑' : '☐'}</button>` : ''}</td>
       <td class="num">A${i.number}</td><td>${i.title}</td><td>${i.ownerName ?? t('actions.unassigned')}</td>
-      <td class="${isOverdue(i) ? 'late' : ''}">${i.dueDate ? formatDate(i.dueDate) : ''}</td><td><span class="status s-${i.status}">${statusLabel(i.status)}</span></td></tr>`)}</tbody></table>`;
+      <td class="${isOverdue(i) ? 'late' : ''}">${i.dueDate ? formatDate(i.dueDate) : ''}</td><td><span
+        class="status s-${i.status}">${statusLabel(i.status)}</span></td></tr>`)}</tbody></table>`;
 }
 
 function enableDrag(pid, main) {

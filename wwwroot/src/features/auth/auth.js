@@ -13,15 +13,18 @@ addMessages({
     'auth.haveaccount': 'Already have an account?', 'auth.tagline': 'One live place for every party of a partnership.',
     'auth.passwordHint': 'At least 10 characters. A phrase of a few unrelated words is strong and easy to remember.',
     'auth.external': 'Sign in with {name}', 'auth.sessionEnded': 'Your session has ended: sign in again.',
-    'auth.signupThenSignin': 'We could not sign you in with these details. If this address already has an account, sign in with its password.',
+    'auth.signupThenSignin': 'We could not sign you in with these details. If this address already has an account, '
+      + 'sign in with its password.',
   },
   id: {
     'auth.signin': 'Masuk', 'auth.signup': 'Buat akun', 'auth.email': 'Alamat e-mail', 'auth.password': 'Kata sandi',
     'auth.name': 'Nama Anda', 'auth.organisation': 'Organisasi Anda', 'auth.noaccount': 'Baru di sini?',
     'auth.haveaccount': 'Sudah punya akun?', 'auth.tagline': 'Satu tempat langsung untuk setiap pihak dalam kemitraan.',
-    'auth.passwordHint': 'Minimal 10 karakter. Frasa dari beberapa kata yang tidak saling berkaitan kuat dan mudah diingat.',
+    'auth.passwordHint': 'Minimal 10 karakter. Frasa dari beberapa kata yang tidak saling berkaitan kuat dan mudah '
+      + 'diingat.',
     'auth.external': 'Masuk dengan {name}', 'auth.sessionEnded': 'Sesi Anda telah berakhir: silakan masuk kembali.',
-    'auth.signupThenSignin': 'Kami tidak dapat memasukkan Anda dengan data ini. Jika alamat ini sudah punya akun, masuklah dengan kata sandinya.',
+    'auth.signupThenSignin': 'Kami tidak dapat memasukkan Anda dengan data ini. Jika alamat ini sudah punya akun, '
+      + 'masuklah dengan kata sandinya.',
   },
 });
 
@@ -36,13 +39,17 @@ export function renderAuth(main, { mode = 'signin', onDone, email = '', organisa
         ${signup ? html`
           <label>${t('auth.name')}<input name="displayName" autocomplete="name" required maxlength="100"></label>
           ${organisation == null
-            ? html`<label>${t('auth.organisation')}<input name="organisation" autocomplete="organization" maxlength="200"></label>`
+            ? html`<label>${t('auth.organisation')}<input name="organisation" autocomplete="organization"
+              maxlength="200"></label>`
             : html`<input type="hidden" name="organisation" value="${organisation}">`}` : ''}
-        <label>${t('auth.email')}<input name="email" type="email" autocomplete="email" required value="${email}"></label>
-        <label>${t('auth.password')}<input name="password" type="password" autocomplete="${signup ? 'new-password' : 'current-password'}" required ${signup ? html`minlength="${MIN_LENGTH}"` : ''}>
+        <label>${t('auth.email')}<input name="email" type="email" autocomplete="email" required
+          value="${email}"></label>
+        <label>${t('auth.password')}<input name="password" type="password"
+          autocomplete="${signup ? 'new-password' : 'current-password'}" required ${signup ? html`minlength="${MIN_LENGTH}"` : ''}>
           ${signup ? html`<small class="muted">${t('auth.passwordHint')}</small>` : ''}</label>
         ${signup ? html`<div class="strength" id="auth-strength"></div>` : ''}
-        ${!signup && takeSessionEndedNotice() ? html`<p class="notice" id="session-ended" role="status">${t('auth.sessionEnded')}</p>` : ''}
+        ${!signup && takeSessionEndedNotice() ? html`<p class="notice" id="session-ended"
+          role="status">${t('auth.sessionEnded')}</p>` : ''}
         <p class="error" id="auth-error" role="alert" hidden></p>
         <button type="submit" class="primary">${signup ? t('auth.signup') : t('auth.signin')}</button>
       </form>

@@ -22,7 +22,8 @@ addMessages({
   },
   id: {
     'invite.title': 'Anda diundang',
-    'invite.text': '{inviter} mengundang {email} untuk bergabung dengan {party} dalam kemitraan “{partnership}” sebagai {role}.',
+    'invite.text': '{inviter} mengundang {email} untuk bergabung dengan {party} dalam kemitraan “{partnership}” '
+      + 'sebagai {role}.',
     'invite.expires': 'Undangan berlaku sampai {date}.', 'invite.accept': 'Terima undangan',
     'invite.signupFirst': 'Buat akun Anda (atau masuk) untuk menerima.',
     'invite.invalid': 'Tautan undangan ini tidak berlaku.', 'invite.Accepted': 'Undangan ini sudah digunakan.',
@@ -39,7 +40,8 @@ export async function renderInvite({ token }, main) {
   try {
     preview = await get(`/api/invitations/${encodeURIComponent(token)}`);
   } catch {
-    mount(main, html`<section class="card invite-card"><h1>${t('invite.title')}</h1><p class="error">${t('invite.invalid')}</p>
+    mount(main, html`<section class="card invite-card"><h1>${t('invite.title')}</h1><p
+      class="error">${t('invite.invalid')}</p>
       <a class="button" href="/">${t('invite.home')}</a></section>`);
     return;
   }
@@ -50,10 +52,12 @@ export async function renderInvite({ token }, main) {
     <section class="card invite-card" id="invitation">
       <h1>${t('invite.title')}</h1>
       <p>${t('invite.text', { inviter: preview.invitedByName, email: preview.email, party: preview.partyName, partnership: preview.partnershipName, role: roleLabel(preview.role) })}</p>
-      ${!pending ? html`<p class="error" role="alert">${t(`invite.${preview.status}`)}</p><a class="button" href="/">${t('invite.home')}</a>` : ''}
+      ${!pending ? html`<p class="error" role="alert">${t(`invite.${preview.status}`)}</p><a class="button"
+        href="/">${t('invite.home')}</a>` : ''}
       ${pending ? html`<p class="muted">${t('invite.expires', { date: formatDateTime(preview.expiresAt) })}</p>` : ''}
       ${pending && !me ? html`<p><strong>${t('invite.signupFirst')}</strong></p><div id="invite-auth"></div>` : ''}
-      ${pending && wrongAccount ? html`<p class="notice">${t('invite.otherAccount', { me: me.email, email: preview.email })}</p>
+      ${pending && wrongAccount ? html`<p
+        class="notice">${t('invite.otherAccount', { me: me.email, email: preview.email })}</p>
         <button id="switch-account">${t('invite.signout')}</button>` : ''}
       ${pending && me && !wrongAccount ? html`<button class="primary" id="accept">${t('invite.accept')}</button>` : ''}
     </section>`);

@@ -90,14 +90,17 @@ function cards(pid, d) {
   return html`
   <div class="dash">
     <section class="card span2"><h2>${t('dash.goals')} ${more('/goals', 'dash.allGoals')}</h2>
-      ${d.goals.length === 0 ? html`<p class="empty">${t('dash.noGoals')}</p>` : html`<ul class="dash-goals">${d.goals.map(g => html`
+      ${d.goals.length === 0 ? html`<p class="empty">${t('dash.noGoals')}</p>` : html`<ul
+        class="dash-goals">${d.goals.map(g => html`
         <li><div><strong title="${g.title}">${g.title}</strong> ${goalBadge(g)}<br><small class="muted">${
           partyName(g.ownerPartyId)}${g.targetDate ? ` · ${formatDate(g.targetDate)}` : ''}</small></div>
           <div class="progress-row">${progressBar(g.progress)}</div></li>`)}</ul>`}
     </section>
     <section class="card"><h2>${t('dash.kpis')}</h2>
-      ${d.kpis.length === 0 ? html`<p class="empty">${t('dash.noKpis')}</p>` : html`<div class="tiles">${d.kpis.map(k => html`
-        <a class="tile rag-${k.status}" href="/p/${pid}/goals"><span class="tile-name" title="${k.name}">${k.name}</span>
+      ${d.kpis.length === 0 ? html`<p class="empty">${t('dash.noKpis')}</p>` : html`<div
+        class="tiles">${d.kpis.map(k => html`
+        <a class="tile rag-${k.status}" href="/p/${pid}/goals"><span class="tile-name"
+          title="${k.name}">${k.name}</span>
           <strong>${number(k.latest)}</strong><small>/ ${number(k.target)} ${k.unit}</small>
           <span class="rag rag-${k.status}">${kpiStatusLabel(k)}</span></a>`)}</div>`}
     </section>
@@ -107,10 +110,12 @@ function cards(pid, d) {
       ${d.myOpenItems.length === 0 ? html`<p class="empty">${t('dash.noMine')}</p>` : itemList(d.myOpenItems)}
     </section>
     <section class="card"><h2>${t('dash.overdue')}</h2>
-      ${d.overdueItems.length === 0 ? html`<p class="empty">${t('dash.noOverdue')}</p>` : itemList(d.overdueItems, true)}
+      ${d.overdueItems.length === 0 ? html`<p
+        class="empty">${t('dash.noOverdue')}</p>` : itemList(d.overdueItems, true)}
     </section>
     <section class="card"><h2>${t('dash.activity')} ${more('/activity', 'dash.allActivity')}</h2>
-      <ol class="activity compact">${d.recentActivity.map(a => html`<li><time datetime="${a.at}">${formatDateTime(a.at)}</time>
+      <ol class="activity compact">${d.recentActivity.map(a => html`<li><time
+        datetime="${a.at}">${formatDateTime(a.at)}</time>
         <strong>${a.actorName}</strong> ${activitySentence(a)}</li>`)}</ol>
     </section>
   </div>`;

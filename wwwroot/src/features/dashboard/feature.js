@@ -1,4 +1,5 @@
-// Manifest of the dashboard section: the partnership at a glance: goals, KPIs, action items, meetings and recent activity.
+// Manifest of the dashboard section: the partnership at a glance (goals, KPIs, action items, meetings,
+// recent activity).
 // Loaded at start by the registry (features/index.js): keep it tiny; the pages load when a route opens.
 export default {
   key: 'dashboard',

@@ -44,7 +44,8 @@ addMessages({
 export async function mountComments(host, { pid, docId, quote, anchor, reveal, onCount, onOpenPassages }) {
   const state = { comments: [], showResolved: false };
   const mayComment = can('Commenter') && !session.partnership?.archived;
-  const ctx = { host, pid, docId, quote, anchor, reveal, onCount, onOpenPassages, state, mayComment, me: myMembership() };
+  const ctx = { host, pid, docId, quote, anchor, reveal, onCount, onOpenPassages, state, mayComment,
+    me: myMembership() };
   const load = async () => { state.comments = await get(`/api/partnerships/${pid}/documents/${docId}/comments`); };
   const gone = c => { state.comments = state.comments.filter(x => x.id !== c.id); draw(ctx); };
 
@@ -67,11 +68,13 @@ function commentItem({ mayComment, me }, c) {
         <span class="avatar sm" aria-hidden="true">${initials(c.authorName)}</span>
         <span class="who"><strong>${c.authorName}</strong><small>${c.authorParty} · ${formatDateTime(c.createdAt)}</small></span>
       </div>
-      ${c.quote ? html`<blockquote class="quote" tabindex="0" role="button" title="${t('comments.show')}" data-passage="${c.passage ?? c.quote}">${c.quote}</blockquote>` : ''}
+      ${c.quote ? html`<blockquote class="quote" tabindex="0" role="button" title="${t('comments.show')}"
+        data-passage="${c.passage ?? c.quote}">${c.quote}</blockquote>` : ''}
       <p class="body">${c.body}</p>
       ${c.resolvedAt ? html`<p class="muted small">${t('comments.resolvedBy', { name: c.resolvedByName })}</p>` : ''}
       ${mayComment ? html`<div class="comment-actions">
-        <button type="button" class="link" data-resolve="${c.resolvedAt ? 'false' : 'true'}">${c.resolvedAt ? t('comments.reopen') : t('comments.resolve')}</button>
+        <button type="button" class="link"
+          data-resolve="${c.resolvedAt ? 'false' : 'true'}">${c.resolvedAt ? t('comments.reopen') : t('comments.resolve')}</button>
         ${mayDelete ? html`<button type="button" class="link danger" data-delete>${t('comments.delete')}</button>` : ''}
       </div>` : ''}
     </li>`;
@@ -95,8 +98,10 @@ function draw(ctx) {
     ${state.comments.length === 0 ? html`<p class="empty">${t('comments.none')}</p>` : html`
       <ul class="comments">${open.map(c => commentItem(ctx, c))}</ul>
       ${resolved.length ? html`
-        <button type="button" class="link" id="toggle-resolved">${t('comments.showResolved', { n: resolved.length })}</button>
-        ${state.showResolved ? html`<ul class="comments">${resolved.map(c => commentItem(ctx, c))}</ul>` : ''}` : ''}`}`);
+        <button type="button" class="link"
+          id="toggle-resolved">${t('comments.showResolved', { n: resolved.length })}</button>
+        ${state.showResolved ? html`<ul
+          class="comments">${resolved.map(c => commentItem(ctx, c))}</ul>` : ''}` : ''}`}`);
   wire(ctx);
 }
 
@@ -126,7 +131,10 @@ function wire(ctx) {
     form.dataset.anchor = JSON.stringify(text ? anchor?.() ?? null : null);
     $('#comment-quote', host).textContent = text ? `${t('comments.on')}: “${text}”` : t('comments.selectHint');
   });
-  $('#toggle-resolved', host)?.addEventListener('click', () => { state.showResolved = !state.showResolved; draw(ctx); });
+  $('#toggle-resolved', host)?.addEventListener('click', () => {
+    state.showResolved = !state.showResolved;
+    draw(ctx);
+  });
   for (const q of $$('.quote', host)) {
     const show = () => { if (!reveal(q.dataset.passage)) toast(t('comments.changed'), 'info'); };
     q.addEventListener('click', show);

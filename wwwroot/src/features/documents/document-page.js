@@ -23,13 +23,17 @@ export function documentPage(pid, narrow) {
         <div class="tabs" role="tablist">
           <button type="button" role="tab" id="tab-edit" aria-selected="false" aria-controls="editor">
             ${t('docs.edit')}</button>
-          <button type="button" role="tab" id="tab-preview" aria-selected="true" aria-controls="preview-pane">${t('docs.preview')}</button>
-          <button type="button" role="tab" id="tab-comments" aria-selected="false" aria-controls="comments">${t('comments.title')} <span class="count" id="comment-count"></span></button>
-          <button type="button" role="tab" id="tab-history" aria-selected="false" aria-controls="history">${t('history.title')}</button>
+          <button type="button" role="tab" id="tab-preview" aria-selected="true"
+            aria-controls="preview-pane">${t('docs.preview')}</button>
+          <button type="button" role="tab" id="tab-comments" aria-selected="false"
+            aria-controls="comments">${t('comments.title')} <span class="count" id="comment-count"></span></button>
+          <button type="button" role="tab" id="tab-history" aria-selected="false"
+            aria-controls="history">${t('history.title')}</button>
         </div>
         <section class="doc-preview" id="preview-pane" role="tabpanel" tabindex="0"
           aria-label="${t('docs.preview')}"><div class="markdown" id="preview"></div></section>
-        <section class="doc-comments" id="comments" role="tabpanel" aria-label="${t('comments.title')}" hidden></section>
+        <section class="doc-comments" id="comments" role="tabpanel" aria-label="${t('comments.title')}"
+          hidden></section>
         <section class="doc-history" id="history" role="tabpanel" aria-label="${t('history.title')}" hidden></section>
       </div>
     </div></div>`;

@@ -37,9 +37,12 @@ export async function renderDocuments({ pid }, main) {
     if (!active) return; // a push arrived after the user left this page
     mount(main, html`<h1>${t('docs.title')}</h1>
       ${editable ? newDocumentForm(docs.length === 0 ? 'plan' : 'blank') : ''}
-      ${docs.length === 0 ? html`<p class="empty">${t('docs.none')}</p>` : html`<ul class="doc-list">${docs.map(d => html`
-        <li class="card"><a href="/p/${pid}/docs/${d.id}" title="${d.title}">${d.title}</a> <small>${t('docs.updated', { when: formatDateTime(d.updatedAt) })}</small>
-          ${editable ? html`<span class="actions"><button class="link" data-rename="${d.id}" data-title="${d.title}">${t('docs.rename')}</button> <button class="link danger" data-delete="${d.id}" data-title="${d.title}">${t('docs.delete')}</button></span>` : ''}</li>`)}</ul>`}`);
+      ${docs.length === 0 ? html`<p class="empty">${t('docs.none')}</p>` : html`<ul
+        class="doc-list">${docs.map(d => html`
+        <li class="card"><a href="/p/${pid}/docs/${d.id}"
+          title="${d.title}">${d.title}</a> <small>${t('docs.updated', { when: formatDateTime(d.updatedAt) })}</small>
+          ${editable ? html`<span class="actions"><button class="link" data-rename="${d.id}"
+            data-title="${d.title}">${t('docs.rename')}</button> <button class="link danger" data-delete="${d.id}" data-title="${d.title}">${t('docs.delete')}</button></span>` : ''}</li>`)}</ul>`}`);
     const form = $('#new-doc', main);
     // The title follows the chosen template until the person types one of their own.
     const labelOf = key => (key === 'blank' ? '' : documentTemplates().find(x => x.key === key).label);
@@ -60,10 +63,13 @@ export async function renderDocuments({ pid }, main) {
     });
     main.querySelectorAll('[data-rename]').forEach(b => b.addEventListener('click', async () => {
       const title = prompt(t('docs.newTitle'), b.dataset.title);
-      if (title) await patch(`/api/partnerships/${pid}/documents/${b.dataset.rename}`, { title }).catch(err => toast(err.message, 'error'));
+      if (!title) return;
+      await patch(`/api/partnerships/${pid}/documents/${b.dataset.rename}`, { title })
+        .catch(err => toast(err.message, 'error'));
     }));
     main.querySelectorAll('[data-delete]').forEach(b => b.addEventListener('click', async () => {
-      if (confirm(t('docs.confirmDelete', { title: b.dataset.title }))) await del(`/api/partnerships/${pid}/documents/${b.dataset.delete}`).catch(err => toast(err.message, 'error'));
+      if (!confirm(t('docs.confirmDelete', { title: b.dataset.title }))) return;
+      await del(`/api/partnerships/${pid}/documents/${b.dataset.delete}`).catch(err => toast(err.message, 'error'));
     }));
   };
   await draw();
@@ -119,7 +125,8 @@ export async function renderDocument({ pid, docId }, main) {
       ],
     }),
   });
-  // Handles in task lines are checked against the members as they are now, not as when the partnership was first opened.
+  // Handles in task lines are checked against the members as they are now, not as when the partnership was first
+  // opened.
   openPartnership(pid, { force: true }).then(() => view.dispatch({ effects: membersChanged.of(null) })).catch(() => {});
   tickTaskLinesFromPreview($('#preview', main), editable, () => view);
   connection.on('DocumentChanged', d => {
@@ -183,7 +190,8 @@ function previewOf(main, pid, editable, text) {
         $('#preview', main).innerHTML = rendered; // sanitised on the server (Markdig without HTML + HtmlSanitizer)
         linkItemReferences($('#preview', main), pid);
         // Task checkboxes in the preview can be ticked by editors: the click edits the Markdown line.
-        if (editable) for (const box of $('#preview', main).querySelectorAll('input[type=checkbox]')) box.disabled = false;
+        const boxes = editable ? $('#preview', main).querySelectorAll('input[type=checkbox]') : [];
+        for (const box of boxes) box.disabled = false;
       } catch { /* offline: the preview waits */ }
     }, 250);
   };

@@ -1,6 +1,7 @@
 // Manifest of the documents section: co-edited documents (the plan), their comments, history and templates.
 // Loaded at start by the registry (features/index.js): keep it tiny; the pages load when a route opens.
-// The editor's styles: esbuild leaves out the CSS of lazily loaded chunks, so this manifest (loaded at start) brings them.
+// The editor's styles: esbuild leaves out the CSS of lazily loaded chunks, so this manifest (loaded at start)
+// brings them.
 import '../../editor/editor.css';
 export default {
   key: 'documents',

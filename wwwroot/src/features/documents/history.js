@@ -13,7 +13,8 @@ addMessages({
     'history.workspace': 'task sync',
     'history.back': '← All versions', 'history.versionOf': 'Version of {when}',
     'history.restore': 'Restore this version',
-    'history.confirmRestore': 'Replace the document’s text with this version? Everyone editing sees the change; the current text stays in the history.',
+    'history.confirmRestore': 'Replace the document’s text with this version? Everyone editing sees the change; the '
+      + 'current text stays in the history.',
     'history.restored': 'The version of {when} is back.', 'history.by': 'by {names}',
     'history.older': 'Older versions are kept and not listed.',
     'history.readOnly': 'Editors and owners can restore a version.',
@@ -26,7 +27,8 @@ addMessages({
     'history.current': 'Versi saat ini', 'history.edits': '{n} perubahan', 'history.edit': '1 perubahan',
     'history.workspace': 'sinkronisasi tugas',
     'history.back': '← Semua versi', 'history.versionOf': 'Versi {when}', 'history.restore': 'Pulihkan versi ini',
-    'history.confirmRestore': 'Ganti teks dokumen dengan versi ini? Semua yang sedang menyunting melihat perubahannya; teks saat ini tetap ada di riwayat.',
+    'history.confirmRestore': 'Ganti teks dokumen dengan versi ini? Semua yang sedang menyunting melihat '
+      + 'perubahannya; teks saat ini tetap ada di riwayat.',
     'history.restored': 'Versi {when} telah dipulihkan.', 'history.by': 'oleh {names}',
     'history.older': 'Versi yang lebih lama tetap disimpan tetapi tidak ditampilkan.',
     'history.readOnly': 'Editor dan pemilik dapat memulihkan versi.',
@@ -57,7 +59,8 @@ export function mountHistory(host, { pid, docId }) {
         <li><button type="button" class="version" data-revision="${v.revision}" data-at="${v.at}"
           data-name="${v.name ?? ''}">
           ${v.name ? html`<strong class="version-name">${v.name}</strong>` : ''}
-          <span><strong>${formatDateTime(v.at)}</strong>${i === 0 ? html` <span class="badge">${t('history.current')}</span>` : ''}</span>
+          <span><strong>${formatDateTime(v.at)}</strong>${i === 0 ? html` <span
+            class="badge">${t('history.current')}</span>` : ''}</span>
           <small>${v.restored ? t('history.restoredBy', { names: names(v.authors) })
             : html`${t('history.by', { names: names(v.authors) })} · ${v.edits === 1 ? t('history.edit') : t('history.edits', { n: v.edits })}`}</small>
         </button></li>`)}</ol>
@@ -75,7 +78,8 @@ export function mountHistory(host, { pid, docId }) {
       <div class="version-head">
         <button type="button" class="link" id="history-back">${t('history.back')}</button>
         <h3>${t('history.versionOf', { when })}</h3>
-        ${mayRestore && !current ? html`<button type="button" class="primary" id="history-restore">${t('history.restore')}</button>` : ''}
+        ${mayRestore && !current ? html`<button type="button" class="primary"
+          id="history-restore">${t('history.restore')}</button>` : ''}
       </div>
       ${mayRestore ? html`<form class="version-name-form" id="version-name">
         <label>${t('history.name')}

@@ -31,12 +31,14 @@ export async function renderHome(_params, main) {
     <h1>${t('home.title')}</h1>
     ${list.length === 0 ? html`<p class="empty">${t('home.none')}</p>` : html`
       <ul class="cards">${list.map(p => html`<li class="card"><a href="/p/${p.id}"><strong>${p.name}</strong></a>
-        <span class="badge">${p.role}</span>${p.archived ? html` <span class="badge muted">${t('home.archived')}</span>` : ''}</li>`)}</ul>`}
+        <span class="badge">${p.role}</span>${p.archived ? html` <span
+          class="badge muted">${t('home.archived')}</span>` : ''}</li>`)}</ul>`}
     <section class="card narrow">
       <h2>${t('home.create')}</h2>
       <form id="create-partnership" novalidate>
         <label>${t('home.name')}<input name="name" required maxlength="200"></label>
-        <label>${t('home.org')}<input name="organisation" required maxlength="200" value="${session.me?.organisation ?? ''}"></label>
+        <label>${t('home.org')}<input name="organisation" required maxlength="200"
+          value="${session.me?.organisation ?? ''}"></label>
         <button class="primary" type="submit">${t('home.createBtn')}</button>
       </form>
     </section>`);

@@ -119,9 +119,12 @@ function partyCard(state, p, me, party) {
       ${canManage ? html`
         <h3>${t('members.invite', { party: party.name })}</h3>
         <form class="inline-form invite-form" data-party="${party.id}" novalidate>
-          <label>${t('members.email')}<input name="email" type="email" required maxlength="256" autocomplete="off"></label>
-          <label class="role-field">${t('members.role')}<select name="role">${grantable.map(r => html`<option value="${r}" ${r === 'Editor' ? 'selected' : ''}>${roleLabel(r)}</option>`)}</select></label>
-          <label class="check"><input type="checkbox" name="isPartyAdmin" ${firstOfParty ? 'checked' : ''}> ${t('members.inviteAdmin')}</label>
+          <label>${t('members.email')}<input name="email" type="email" required maxlength="256"
+            autocomplete="off"></label>
+          <label class="role-field">${t('members.role')}<select name="role">${grantable.map(r => html`<option
+            value="${r}" ${r === 'Editor' ? 'selected' : ''}>${roleLabel(r)}</option>`)}</select></label>
+          <label class="check"><input type="checkbox" name="isPartyAdmin"
+            ${firstOfParty ? 'checked' : ''}> ${t('members.inviteAdmin')}</label>
           <button class="primary" type="submit">${t('members.inviteBtn')}</button>
         </form>
         ${link ? html`
@@ -135,7 +138,8 @@ function partyCard(state, p, me, party) {
         <ul class="pending">${pending.map(i => html`
           <li><span class="grow"><strong>${i.email}</strong> · ${roleLabel(i.role)}${i.isPartyAdmin ? html` · ${t('members.admin')}` : ''}
             <small class="muted"> · ${t('members.expires', { date: formatDateTime(i.expiresAt) })}</small></span>
-            <button type="button" class="danger revoke" data-id="${i.id}">${t('members.revoke')}</button></li>`)}</ul>`}` : ''}
+            <button type="button" class="danger revoke"
+              data-id="${i.id}">${t('members.revoke')}</button></li>`)}</ul>`}` : ''}
     </section>`;
 }
 
@@ -146,12 +150,17 @@ function memberRow(me, m, canManage, grantable) {
   return html`
     <li class="member-row ${editable ? 'editable' : ''}" data-user="${m.userId}">
       <span class="avatar" aria-hidden="true">${initials(m.displayName)}</span>
-      <span class="who"><strong>${m.displayName}${isMe ? html` <span class="muted">(${t('members.you')})</span>` : ''}</strong><small>${m.email}</small></span>
+      <span class="who"><strong>${m.displayName}${isMe ? html` <span
+        class="muted">(${t('members.you')})</span>` : ''}</strong><small>${m.email}</small></span>
       <span class="controls">${editable ? html`
-        <select class="role-select" aria-label="${t('members.roleOf', { name: m.displayName })}">${grantable.map(r => html`<option value="${r}" ${r === m.role ? 'selected' : ''}>${roleLabel(r)}</option>`)}</select>
-        <label class="check"><input type="checkbox" class="admin-toggle" ${m.isPartyAdmin ? 'checked' : ''} aria-label="${t('members.adminOf', { name: m.displayName })}"> ${t('members.admin')}</label>
+        <select class="role-select"
+          aria-label="${t('members.roleOf', { name: m.displayName })}">${grantable.map(r => html`<option value="${r}"
+          ${r === m.role ? 'selected' : ''}>${roleLabel(r)}</option>`)}</select>
+        <label class="check"><input type="checkbox" class="admin-toggle" ${m.isPartyAdmin ? 'checked' : ''}
+          aria-label="${t('members.adminOf', { name: m.displayName })}"> ${t('members.admin')}</label>
         <button type="button" class="danger remove">${t('members.remove')}</button>` : html`
-        <span class="badge">${roleLabel(m.role)}</span>${m.isPartyAdmin ? html`<span class="badge muted">${t('members.admin')}</span>` : ''}`}
+        <span class="badge">${roleLabel(m.role)}</span>${m.isPartyAdmin ? html`<span
+          class="badge muted">${t('members.admin')}</span>` : ''}`}
       </span>
     </li>`;
 }

@@ -9,7 +9,8 @@ addMessages({
   en: {
     'settings.title': 'Partnership settings', 'settings.name': 'Name', 'settings.rename': 'Rename',
     'settings.renamed': 'Renamed.', 'settings.archive': 'Archive', 'settings.archiveBtn': 'Archive partnership',
-    'settings.archiveHelp': 'An archived partnership stays readable by every party, but nobody can change anything in it.',
+    'settings.archiveHelp': 'An archived partnership stays readable by every party, but nobody can change anything in '
+      + 'it.',
     'settings.confirmArchive': 'Archive this partnership? It becomes read-only for everyone.',
     'settings.archived': 'The partnership is archived.',
     'settings.restoreBtn': 'Restore from archive', 'settings.restored': 'The partnership is active again.',
@@ -19,7 +20,8 @@ addMessages({
   id: {
     'settings.title': 'Pengaturan kemitraan', 'settings.name': 'Nama', 'settings.rename': 'Ganti nama',
     'settings.renamed': 'Nama diganti.', 'settings.archive': 'Arsip', 'settings.archiveBtn': 'Arsipkan kemitraan',
-    'settings.archiveHelp': 'Kemitraan yang diarsipkan tetap bisa dibaca semua pihak, tetapi tidak ada yang bisa mengubahnya.',
+    'settings.archiveHelp': 'Kemitraan yang diarsipkan tetap bisa dibaca semua pihak, tetapi tidak ada yang bisa '
+      + 'mengubahnya.',
     'settings.confirmArchive': 'Arsipkan kemitraan ini? Setelah itu semua isinya hanya dapat dibaca.',
     'settings.archived': 'Kemitraan diarsipkan.',
     'settings.restoreBtn': 'Pulihkan dari arsip', 'settings.restored': 'Kemitraan aktif kembali.',
@@ -40,8 +42,10 @@ export async function renderSettings({ pid }, main) {
       <section class="card">
         <h2>${t('settings.name')}</h2>
         <form id="rename" class="inline-form" novalidate>
-          <label><span class="sr-only">${t('settings.name')}</span><input name="name" aria-label="${t('settings.name')}" required maxlength="200" value="${p.name}" ${owner && !p.archived ? '' : 'disabled'}></label>
-          <button class="primary" type="submit" ${owner && !p.archived ? '' : 'disabled'}>${t('settings.rename')}</button>
+          <label><span class="sr-only">${t('settings.name')}</span><input name="name"
+            aria-label="${t('settings.name')}" required maxlength="200" value="${p.name}" ${owner && !p.archived ? '' : 'disabled'}></label>
+          <button class="primary" type="submit"
+            ${owner && !p.archived ? '' : 'disabled'}>${t('settings.rename')}</button>
         </form>
       </section>
       <section class="card">

@@ -8,10 +8,10 @@ const saved = new Map([['lang', 'id']]);
 globalThis.localStorage = { getItem: k => saved.get(k) ?? null, setItem: (k, v) => saved.set(k, v) };
 globalThis.document = { documentElement: {} };
 
-const { t, setLang } = await import('../src/core/i18n.js');
-const { describeProblem, describeCode, describeHubError } = await import('../src/core/errors.js');
+const { t, setLang } = await import('../../src/core/i18n.js');
+const { describeProblem, describeCode, describeHubError } = await import('../../src/core/errors.js');
 
-const codesFile = new URL('../../src/Workspace.Collaboration/Errors/ErrorCodes.cs', import.meta.url);
+const codesFile = new URL('../../../src/Workspace.Collaboration/Errors/ErrorCodes.cs', import.meta.url);
 const serverCodes = [...readFileSync(codesFile, 'utf8').matchAll(/const string \w+ = "(\w+)";/g)].map(m => m[1]);
 
 test('every server error code has words in English and in Bahasa Indonesia', () => {

@@ -4,8 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { type } from 'ot-text-unicode';
-import { OtClient, positionBefore } from '../src/editor/ot-client.js';
-import { diffOp } from '../src/editor/unicode.js';
+import { OtClient, positionBefore } from '../../src/editor/ot-client.js';
+import { diffOp } from '../../src/editor/unicode.js';
 
 /** The server side of the protocol: ordered ops, transform against what the sender had not seen, dedup by (client, seq). */
 class FakeHub {
@@ -316,4 +316,18 @@ test('a server that lost revisions this editor saw hands the person their copy b
   await settle();
   assert.equal(hub.text, 'Hello world');
   assert.equal(a.client.pendingEdits, 0);
+});
+
+test('a cursor given in the server\'s text lands on the same words of this editor\'s text, over edits on their way', async () => {
+  const hub = new FakeHub('We deliver 40 tonnes by March.');
+  hub.ops.push({ revision: 1, op: ['We deliver 40 tonnes by March.'], clientId: 'x', clientSeq: 1 });
+  const a = editor(hub);
+  await a.client.open();
+  a.typeAt(0, 'Each month, '); // on its way
+  a.typeAt([...'Each month, We deliver 40 tonnes'].length, ' of rice'); // waiting behind it
+  const server = 'We deliver 40 tonnes by March.';
+  const [anchor, head] = a.client.overPending(server.indexOf('40'), server.indexOf('March'));
+  assert.equal([...a.shown.text].slice(anchor, head).join(''), '40 tonnes of rice by ');
+  await settle();
+  assert.deepEqual(a.client.overPending(3, 5), [3, 5], 'nothing on its way: the cursor stays');
 });

@@ -1,7 +1,7 @@
 // Three-way merge of form fields: what a 409 or a live change does to an open edit dialog.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mergeFields, followLive, sameValue, pick } from '../src/core/merge.js';
+import { mergeFields, followLive, sameValue, pick } from '../../src/core/merge.js';
 
 const keys = ['title', 'dueDate', 'notes', 'ownerUserId'];
 const base = { title: 'Send draft MoU', dueDate: null, notes: '', ownerUserId: 'rina' };

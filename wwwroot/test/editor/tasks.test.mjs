@@ -2,7 +2,7 @@
 // server's Checklist). Run: node --test wwwroot/test/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { taskLines, lineProblem, isDate, handleMatches, taskMarks } from '../src/editor/tasks.js';
+import { taskLines, lineProblem, isDate, handleMatches, taskMarks } from '../../src/editor/tasks.js';
 
 const members = [{ displayName: 'Rina Wijaya', email: 'rina.w@example.org' }, { displayName: 'Budi', email: 'budi@example.org' }];
 const only = text => { const lines = taskLines(text); assert.equal(lines.length, 1); return lines[0]; };

@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ChangeSet, Text } from '@codemirror/state';
 import { type } from 'ot-text-unicode';
-import { changesToOp, opToChanges, diffOp, toUtf16, toCodePoint } from '../src/editor/unicode.js';
-import { taskMarks } from '../src/editor/tasks.js';
+import { changesToOp, opToChanges, diffOp, toUtf16, toCodePoint } from '../../src/editor/unicode.js';
+import { taskMarks } from '../../src/editor/tasks.js';
 
 const alphabet = ['a', 'b', ' ', '\n', 'é', 'e\u0301', '😀', '🌾', '中'];
 
