@@ -93,7 +93,8 @@ export function startRouter(element) {
   document.addEventListener('click', e => {
     if (e.defaultPrevented) return;
     const a = e.target.closest('a[href]');
-    if (!a || a.target || a.origin !== location.origin || e.ctrlKey || e.metaKey || e.shiftKey || a.hasAttribute('download')) return;
+    if (!a || a.target || a.origin !== location.origin) return;
+    if (e.ctrlKey || e.metaKey || e.shiftKey || a.hasAttribute('download')) return;
     if (a.pathname.startsWith('/api/')) return;
     e.preventDefault();
     navigate(a.pathname + a.search);

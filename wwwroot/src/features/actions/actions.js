@@ -46,7 +46,8 @@ addMessages({
   },
 });
 
-const state = { items: [], goals: [], view: localStorage.getItem('actions.view') || 'board', filters: filtersFor(null) };
+const state = { items: [], goals: [], view: localStorage.getItem('actions.view') || 'board',
+  filters: filtersFor(null) };
 let redraw = () => {};
 
 export async function renderActions({ pid }, main) {
@@ -55,7 +56,8 @@ export async function renderActions({ pid }, main) {
   state.filters = filtersFor(pid);
   await watchPartnership(pid);
   const load = async () => {
-    const [items, board] = await Promise.all([get(`/api/partnerships/${pid}/action-items`), get(`/api/partnerships/${pid}/goals`)]);
+    const [items, board] = await Promise.all([get(`/api/partnerships/${pid}/action-items`),
+      get(`/api/partnerships/${pid}/goals`)]);
     state.items = items;
     state.goals = board.goals;
   };
@@ -83,8 +85,15 @@ export async function renderActions({ pid }, main) {
       ${state.view === 'board' && can('Editor')
         ? html`<p class="muted board-keys" id="board-keys">${t('actions.keys')}</p>` : ''}
       <div id="items">${state.view === 'board' ? board(visible()) : list(visible())}</div>`);
-    $$('[data-view]', main).forEach(b => b.addEventListener('click', () => { state.view = b.dataset.view; localStorage.setItem('actions.view', state.view); draw(); }));
-    $$('[data-filter]', main).forEach(b => b.addEventListener('click', () => { state.filters.filter = b.dataset.filter; draw(); }));
+    $$('[data-view]', main).forEach(b => b.addEventListener('click', () => {
+      state.view = b.dataset.view;
+      localStorage.setItem('actions.view', state.view);
+      draw();
+    }));
+    $$('[data-filter]', main).forEach(b => b.addEventListener('click', () => {
+      state.filters.filter = b.dataset.filter;
+      draw();
+    }));
     $('#party-filter', main).addEventListener('change', e => { state.filters.party = e.target.value; draw(); });
     $('#new-item', main)?.addEventListener('click', () => editDialog(pid, null));
     $$('[data-item]', main).forEach(el => el.addEventListener('click', e => {
@@ -182,7 +191,8 @@ function board(items) {
 
 function list(items) {
   if (items.length === 0) return html`<p class="empty">${t('actions.empty')}</p>`;
-  const sorted = [...items].sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.number - b.number);
+  const sorted = [...items]
+    .sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.number - b.number);
   return html`<table class="table">
     <thead><tr><th></th><th>#</th><th>${t('actions.field.title')}</th><th>${t('actions.field.owner')}</th><th>${t('actions.field.due')}</th><th>${t('actions.field.status')}</th></tr></thead>
     <tbody>${sorted.map(i => html`<tr data-item="${i.id}" tabindex="0" class="${isOverdue(i) ? 'overdue' : ''}">
@@ -196,7 +206,11 @@ function list(items) {
 function enableDrag(pid, main) {
   let dragged = null;
   $$('.item-card', main).forEach(el => {
-    el.addEventListener('dragstart', e => { dragged = el.dataset.item; e.dataTransfer.setData('text/plain', dragged); el.classList.add('dragging'); });
+    el.addEventListener('dragstart', e => {
+      dragged = el.dataset.item;
+      e.dataTransfer.setData('text/plain', dragged);
+      el.classList.add('dragging');
+    });
     el.addEventListener('dragend', () => el.classList.remove('dragging'));
   });
   $$('.column', main).forEach(col => {
@@ -228,13 +242,15 @@ async function move(pid, item, status, sortOrder) {
   const optimistic = { ...item, status, sortOrder: sortOrder ?? item.sortOrder };
   upsert({ ...optimistic, version: item.version });
   try {
-    const saved = await post(`/api/partnerships/${pid}/action-items/${item.id}/move`, { status, sortOrder, version: item.version });
+    const saved = await post(`/api/partnerships/${pid}/action-items/${item.id}/move`,
+      { status, sortOrder, version: item.version });
     upsert(saved);
   } catch (err) {
     if (err.status === 409) {
       const current = err.problem.current;
       state.items = state.items.map(i => (i.id === current.id ? current : i));
-      toast(t('common.conflict', { name: current.updatedByName || err.problem.changedBy || t('common.someone') }), 'error');
+      const name = current.updatedByName || err.problem.changedBy || t('common.someone');
+      toast(t('common.conflict', { name }), 'error');
     } else {
       state.items = state.items.map(i => (i.id === item.id ? item : i));
       toast(err.message, 'error');
@@ -254,23 +270,29 @@ function editDialog(pid, item) {
     fields: [
       { name: 'title', label: t('actions.field.title'), value: item?.title, required: true, maxlength: 300 },
       { name: 'ownerUserId', label: t('actions.field.owner'), type: 'select', value: item ? item.ownerUserId : session.me.id,
-        options: [{ value: '', label: t('actions.unassigned') }, ...members.map(m => ({ value: m.userId, label: `${m.displayName} · ${partnership.parties.find(p => p.id === m.partyId)?.name ?? ''}` }))] },
+        options: [{ value: '', label: t('actions.unassigned') }, ...members.map(m => ({ value: m.userId,
+          label: `${m.displayName} · ${partnership.parties.find(p => p.id === m.partyId)?.name ?? ''}` }))] },
       { name: 'dueDate', label: t('actions.field.due'), type: 'date', value: item?.dueDate },
-      { name: 'status', label: t('actions.field.status'), type: 'select', value: item?.status ?? 'Open', options: actionStatuses.map(s => ({ value: s, label: statusLabel(s) })) },
-      { name: 'goalId', label: t('actions.field.goal'), type: 'select', value: item?.goalId ?? '', options: [{ value: '', label: t('actions.noGoal') }, ...state.goals.map(g => ({ value: g.id, label: g.title }))] },
+      { name: 'status', label: t('actions.field.status'), type: 'select', value: item?.status ?? 'Open',
+        options: actionStatuses.map(s => ({ value: s, label: statusLabel(s) })) },
+      { name: 'goalId', label: t('actions.field.goal'), type: 'select', value: item?.goalId ?? '',
+        options: [{ value: '', label: t('actions.noGoal') }, ...state.goals.map(g => ({ value: g.id, label: g.title }))] },
       { name: 'notes', label: t('actions.field.notes'), type: 'textarea', value: item?.notes },
     ],
     extra: item ? { label: t('common.delete'), className: 'danger', onClick: async () => {
       if (!confirm(t('actions.deleteConfirm'))) return false;
-      await del(`/api/partnerships/${pid}/action-items/${item.id}?version=${state.items.find(i => i.id === item.id)?.version ?? item.version}`);
+      const version = state.items.find(i => i.id === item.id)?.version ?? item.version;
+      await del(`/api/partnerships/${pid}/action-items/${item.id}?version=${version}`);
       state.items = state.items.filter(i => i.id !== item.id);
       redraw();
       return true;
     } } : null,
     onConflict: current => { upsert(current); redraw(); },
     save: async (values, version) => {
-      const body = { ...values, notes: values.notes ?? '', meetingId: item?.meetingId ?? null, documentId: item?.documentId ?? null, version };
-      const saved = item ? await put(`/api/partnerships/${pid}/action-items/${item.id}`, body) : await post(`/api/partnerships/${pid}/action-items`, body);
+      const body = { ...values, notes: values.notes ?? '', meetingId: item?.meetingId ?? null,
+        documentId: item?.documentId ?? null, version };
+      const saved = item ? await put(`/api/partnerships/${pid}/action-items/${item.id}`, body)
+        : await post(`/api/partnerships/${pid}/action-items`, body);
       upsert(saved);
       redraw();
       return saved;

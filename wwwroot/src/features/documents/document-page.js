@@ -47,7 +47,8 @@ export function documentTabs(main, historyTab, focusEditor) {
   const showTab = name => {
     $('.doc-page', main).dataset.pane = name;
     $('#tab-edit', main).setAttribute('aria-selected', String(name === 'edit'));
-    for (const [tab, pane] of [['#tab-preview', '#preview-pane'], ['#tab-comments', '#comments'], ['#tab-history', '#history']]) {
+    const panes = [['#tab-preview', '#preview-pane'], ['#tab-comments', '#comments'], ['#tab-history', '#history']];
+    for (const [tab, pane] of panes) {
       const on = tab === `#tab-${name}`;
       $(tab, main).setAttribute('aria-selected', String(on));
       if (name !== 'edit') $(pane, main).hidden = !on; // the side keeps its last pane for when the window widens

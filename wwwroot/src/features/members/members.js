@@ -106,7 +106,8 @@ function partyCard(state, p, me, party) {
   const canManage = manages(p, me, party.id);
   const pending = state.invitations.filter(i => i.partyId === party.id);
   // The link box stays only while its invitation is pending (it disappears once used or revoked).
-  const link = state.lastLink?.partyId === party.id && pending.some(i => i.id === state.lastLink.id) ? state.lastLink : null;
+  const link = state.lastLink?.partyId === party.id && pending.some(i => i.id === state.lastLink.id)
+    ? state.lastLink : null;
   const grantable = ROLES.filter(r => me && rank(r) <= rank(me.role));
   // The first person of an organisation becomes its admin by default, so the partner can invite its own people.
   const firstOfParty = people.length === 0 && !pending.some(i => i.isPartyAdmin);

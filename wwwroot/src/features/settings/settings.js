@@ -69,9 +69,17 @@ export async function renderSettings({ pid }, main) {
   });
   $('#archive', main)?.addEventListener('click', async () => {
     if (!confirm(t('settings.confirmArchive'))) return;
-    try { await post(`/api/partnerships/${pid}/archive`); toast(t('settings.archived'), 'ok'); await rerender(); } catch (err) { toast(err.message, 'error'); }
+    try {
+      await post(`/api/partnerships/${pid}/archive`);
+      toast(t('settings.archived'), 'ok');
+      await rerender();
+    } catch (err) { toast(err.message, 'error'); }
   });
   $('#restore', main)?.addEventListener('click', async () => {
-    try { await post(`/api/partnerships/${pid}/restore`); toast(t('settings.restored'), 'ok'); await rerender(); } catch (err) { toast(err.message, 'error'); }
+    try {
+      await post(`/api/partnerships/${pid}/restore`);
+      toast(t('settings.restored'), 'ok');
+      await rerender();
+    } catch (err) { toast(err.message, 'error'); }
   });
 }
