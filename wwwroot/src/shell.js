@@ -147,7 +147,9 @@ function updateNav(pid) {
     value="${p.id}" ${p.id === pid ? 'selected' : ''}>${p.name}</option>`)}`);
   if (!pid) return;
   mount(nav, html`<ul>${sections.map(s => html`<li><a href="/p/${pid}${s.path}"
-    class="${s.key === activeKey ? 'active' : ''} ${s.ready ? '' : 'soon'}" ${s.key === activeKey ? raw('aria-current="page"') : ''}>${t(s.label)}${s.ready ? '' : html` <small>(${t('nav.soon')})</small>`}</a></li>`)}</ul>
+    class="${s.key === activeKey ? 'active' : ''} ${s.ready ? '' : 'soon'}" ${s.key === activeKey
+      ? raw('aria-current="page"') : ''}>${t(s.label)}${s.ready ? ''
+      : html` <small>(${t('nav.soon')})</small>`}</a></li>`)}</ul>
     <div class="online" id="online"></div>`);
   renderOnline();
 }

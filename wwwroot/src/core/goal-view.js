@@ -23,7 +23,8 @@ export function progressBar(progress) {
     class="muted">${t('goals.noProgress')}</small>`;
   const pct = Math.round(progress * 100);
   return html`<div class="progress" role="progressbar" aria-valuenow="${pct}" aria-valuemin="0" aria-valuemax="100"
-    aria-label="${t('goals.progress')}">${bar(pct)}</div><small>${formatNumber(progress, { style: 'percent' })}</small>`;
+    aria-label="${t('goals.progress')}">${bar(pct)}</div><small>${formatNumber(progress,
+      { style: 'percent' })}</small>`;
 }
 
 /** A KPI's status in words: on track, at risk, behind; or why there is none. */

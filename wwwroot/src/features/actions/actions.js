@@ -75,7 +75,8 @@ export async function renderActions({ pid }, main) {
       </div>
       <div class="filters" role="group">
         ${['all', 'mine', 'overdue', 'week'].map(f => html`<button data-filter="${f}"
-          class="chip ${state.filters.filter === f ? 'on' : ''}" aria-pressed="${state.filters.filter === f}">${t(`actions.filter.${f}`)}</button>`)}
+          class="chip ${state.filters.filter === f ? 'on' : ''}"
+          aria-pressed="${state.filters.filter === f}">${t(`actions.filter.${f}`)}</button>`)}
         <select id="party-filter" aria-label="${t('actions.filter.party')}">
           <option value="">${t('actions.filter.anyParty')}</option>
           ${partnership.parties.map(p => html`<option value="${p.id}"
@@ -168,13 +169,16 @@ function card(i) {
       draggable="${can('Editor')}"
       tabindex="0" aria-label="A${i.number} ${i.title}" ${can('Editor') ? html`aria-describedby="board-keys"` : ''}>
       <div class="item-top"><span class="num">A${i.number}</span>${i.documentId ? html`<a class="badge muted doc-link"
-        href="/p/${session.partnership.id}/docs/${i.documentId}" title="${t('actions.fromDoc')}">☑ ${t('actions.inPlan')}</a>` : ''}</div>
+        href="/p/${session.partnership.id}/docs/${i.documentId}"
+        title="${t('actions.fromDoc')}">☑ ${t('actions.inPlan')}</a>` : ''}</div>
       <div class="item-title" title="${i.title}">${i.title}</div>
       <div class="item-meta">
         ${i.ownerName ? html`<span class="who"><span class="avatar sm"
-          aria-hidden="true">${initials(i.ownerName)}</span>${i.ownerName}</span>` : html`<span class="muted">${t('actions.unassigned')}</span>`}
+          aria-hidden="true">${initials(i.ownerName)}</span>${i.ownerName}</span>`
+          : html`<span class="muted">${t('actions.unassigned')}</span>`}
         ${i.dueDate ? html`<span
-          class="due ${overdue ? 'late' : ''}">${formatDate(i.dueDate)}${overdue ? html` · ${t('actions.overdue')}` : ''}</span>` : ''}
+          class="due ${overdue ? 'late' : ''}">${formatDate(i.dueDate)}${overdue ? html` · ${t('actions.overdue')}`
+            : ''}</span>` : ''}
       </div>
     </article>`;
 }
@@ -194,7 +198,8 @@ function list(items) {
   const sorted = [...items]
     .sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.number - b.number);
   return html`<table class="table">
-    <thead><tr><th></th><th>#</th><th>${t('actions.field.title')}</th><th>${t('actions.field.owner')}</th><th>${t('actions.field.due')}</th><th>${t('actions.field.status')}</th></tr></thead>
+    <thead><tr><th></th><th>#</th>${['title', 'owner', 'due', 'status']
+      .map(f => html`<th>${t(`actions.field.${f}`)}</th>`)}</tr></thead>
     <tbody>${sorted.map(i => html`<tr data-item="${i.id}" tabindex="0" class="${isOverdue(i) ? 'overdue' : ''}">
       <td>${can('Editor') ? html`<button class="tick" data-id="${i.id}" aria-label="${statusLabel('Done')}"
         aria-pressed="${i.status === 'Done'}">${i.status === 'Done' ? '☑' : '☐'}</button>` : ''}</td>
@@ -269,14 +274,16 @@ function editDialog(pid, item) {
     title: item ? `${t('actions.edit')} · A${item.number}` : t('actions.new'),
     fields: [
       { name: 'title', label: t('actions.field.title'), value: item?.title, required: true, maxlength: 300 },
-      { name: 'ownerUserId', label: t('actions.field.owner'), type: 'select', value: item ? item.ownerUserId : session.me.id,
+      { name: 'ownerUserId', label: t('actions.field.owner'), type: 'select', value: item ? item.ownerUserId
+        : session.me.id,
         options: [{ value: '', label: t('actions.unassigned') }, ...members.map(m => ({ value: m.userId,
           label: `${m.displayName} · ${partnership.parties.find(p => p.id === m.partyId)?.name ?? ''}` }))] },
       { name: 'dueDate', label: t('actions.field.due'), type: 'date', value: item?.dueDate },
       { name: 'status', label: t('actions.field.status'), type: 'select', value: item?.status ?? 'Open',
         options: actionStatuses.map(s => ({ value: s, label: statusLabel(s) })) },
       { name: 'goalId', label: t('actions.field.goal'), type: 'select', value: item?.goalId ?? '',
-        options: [{ value: '', label: t('actions.noGoal') }, ...state.goals.map(g => ({ value: g.id, label: g.title }))] },
+        options: [{ value: '', label: t('actions.noGoal') }, ...state.goals.map(g => ({ value: g.id,
+          label: g.title }))] },
       { name: 'notes', label: t('actions.field.notes'), type: 'textarea', value: item?.notes },
     ],
     extra: item ? { label: t('common.delete'), className: 'danger', onClick: async () => {

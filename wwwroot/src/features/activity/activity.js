@@ -18,5 +18,6 @@ export async function renderActivity({ pid }, main) {
   mount(main, html`<h1>${t('activity.title')}</h1>
     ${entries.length === 0 ? html`<p class="empty">${t('activity.none')}</p>` : html`<ol
       class="activity">${entries.map(a => html`
-      <li><time datetime="${a.at}">${formatDateTime(a.at)}</time> <strong>${a.actorName}</strong> ${activitySentence(a)}</li>`)}</ol>`}`);
+      <li><time datetime="${a.at}">${formatDateTime(a.at)}</time> <strong>${a.actorName}</strong> ${
+        activitySentence(a)}</li>`)}</ol>`}`);
 }

@@ -45,7 +45,8 @@ export function renderAuth(main, { mode = 'signin', onDone, email = '', organisa
         <label>${t('auth.email')}<input name="email" type="email" autocomplete="email" required
           value="${email}"></label>
         <label>${t('auth.password')}<input name="password" type="password"
-          autocomplete="${signup ? 'new-password' : 'current-password'}" required ${signup ? html`minlength="${MIN_LENGTH}"` : ''}>
+          autocomplete="${signup ? 'new-password' : 'current-password'}" required ${signup
+            ? html`minlength="${MIN_LENGTH}"` : ''}>
           ${signup ? html`<small class="muted">${t('auth.passwordHint')}</small>` : ''}</label>
         ${signup ? html`<div class="strength" id="auth-strength"></div>` : ''}
         ${!signup && takeSessionEndedNotice() ? html`<p class="notice" id="session-ended"

@@ -51,7 +51,8 @@ export async function renderInvite({ token }, main) {
   mount(main, html`
     <section class="card invite-card" id="invitation">
       <h1>${t('invite.title')}</h1>
-      <p>${t('invite.text', { inviter: preview.invitedByName, email: preview.email, party: preview.partyName, partnership: preview.partnershipName, role: roleLabel(preview.role) })}</p>
+      <p>${t('invite.text', { inviter: preview.invitedByName, email: preview.email, party: preview.partyName,
+        partnership: preview.partnershipName, role: roleLabel(preview.role) })}</p>
       ${!pending ? html`<p class="error" role="alert">${t(`invite.${preview.status}`)}</p><a class="button"
         href="/">${t('invite.home')}</a>` : ''}
       ${pending ? html`<p class="muted">${t('invite.expires', { date: formatDateTime(preview.expiresAt) })}</p>` : ''}

@@ -149,5 +149,6 @@ function nextSteps(pid, part, d, docs) {
 function itemList(items, late = false) {
   return html`<ul class="mini-items">${items.map(i => html`<li>
     <span class="clamp" title="${i.title}"><span class="num">A${i.number}</span> ${i.title}</span>
-    <small class="${late ? 'late' : 'muted'}">${i.dueDate ? formatDate(i.dueDate) : ''} · ${statusLabel(i.status)}${i.ownerName ? ` · ${i.ownerName}` : ''}</small></li>`)}</ul>`;
+    <small class="${late ? 'late' : 'muted'}">${i.dueDate ? formatDate(i.dueDate)
+      : ''} · ${statusLabel(i.status)}${i.ownerName ? ` · ${i.ownerName}` : ''}</small></li>`)}</ul>`;
 }

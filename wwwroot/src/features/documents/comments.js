@@ -66,7 +66,8 @@ function commentItem({ mayComment, me }, c) {
     <li class="comment ${c.resolvedAt ? 'resolved' : ''}" data-comment="${c.id}">
       <div class="comment-head">
         <span class="avatar sm" aria-hidden="true">${initials(c.authorName)}</span>
-        <span class="who"><strong>${c.authorName}</strong><small>${c.authorParty} · ${formatDateTime(c.createdAt)}</small></span>
+        <span class="who"><strong>${c.authorName}</strong><small>${c.authorParty} · ${
+          formatDateTime(c.createdAt)}</small></span>
       </div>
       ${c.quote ? html`<blockquote class="quote" tabindex="0" role="button" title="${t('comments.show')}"
         data-passage="${c.passage ?? c.quote}">${c.quote}</blockquote>` : ''}
@@ -74,7 +75,8 @@ function commentItem({ mayComment, me }, c) {
       ${c.resolvedAt ? html`<p class="muted small">${t('comments.resolvedBy', { name: c.resolvedByName })}</p>` : ''}
       ${mayComment ? html`<div class="comment-actions">
         <button type="button" class="link"
-          data-resolve="${c.resolvedAt ? 'false' : 'true'}">${c.resolvedAt ? t('comments.reopen') : t('comments.resolve')}</button>
+          data-resolve="${c.resolvedAt ? 'false' : 'true'}">${c.resolvedAt ? t('comments.reopen')
+            : t('comments.resolve')}</button>
         ${mayDelete ? html`<button type="button" class="link danger" data-delete>${t('comments.delete')}</button>` : ''}
       </div>` : ''}
     </li>`;

@@ -42,7 +42,8 @@ export async function renderDocuments({ pid }, main) {
         <li class="card"><a href="/p/${pid}/docs/${d.id}"
           title="${d.title}">${d.title}</a> <small>${t('docs.updated', { when: formatDateTime(d.updatedAt) })}</small>
           ${editable ? html`<span class="actions"><button class="link" data-rename="${d.id}"
-            data-title="${d.title}">${t('docs.rename')}</button> <button class="link danger" data-delete="${d.id}" data-title="${d.title}">${t('docs.delete')}</button></span>` : ''}</li>`)}</ul>`}`);
+            data-title="${d.title}">${t('docs.rename')}</button> <button class="link danger" data-delete="${d.id}"
+            data-title="${d.title}">${t('docs.delete')}</button></span>` : ''}</li>`)}</ul>`}`);
     const form = $('#new-doc', main);
     // The title follows the chosen template until the person types one of their own.
     const labelOf = key => (key === 'blank' ? '' : documentTemplates().find(x => x.key === key).label);

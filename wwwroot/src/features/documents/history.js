@@ -62,7 +62,8 @@ export function mountHistory(host, { pid, docId }) {
           <span><strong>${formatDateTime(v.at)}</strong>${i === 0 ? html` <span
             class="badge">${t('history.current')}</span>` : ''}</span>
           <small>${v.restored ? t('history.restoredBy', { names: names(v.authors) })
-            : html`${t('history.by', { names: names(v.authors) })} · ${v.edits === 1 ? t('history.edit') : t('history.edits', { n: v.edits })}`}</small>
+            : html`${t('history.by', { names: names(v.authors) })} · ${v.edits === 1 ? t('history.edit')
+              : t('history.edits', { n: v.edits })}`}</small>
         </button></li>`)}</ol>
       ${complete ? '' : html`<p class="muted small">${t('history.older')}</p>`}
       ${mayRestore ? '' : html`<p class="muted small">${t('history.readOnly')}</p>`}`);

@@ -7,13 +7,17 @@ import { t, addMessages } from '../../core/i18n.js';
 addMessages({
   en: {
     'behind.title': 'The server has an older version of this document than your copy',
-    'behind.body': 'Your copy had reached version {mine}, but the server only has version {server}: changes that were saved are missing there. The editor now shows the server’s text. Your copy is kept here — download it, or restore it as a new change.',
+    'behind.body': 'Your copy had reached version {mine}, but the server only has version {server}: changes that were '
+      + 'saved are missing there. The editor now shows the server’s text. Your copy is kept here — download it, or '
+      + 'restore it as a new change.',
     'behind.download': 'Download my copy', 'behind.restore': 'Restore my copy', 'behind.dismiss': 'Dismiss',
     'behind.restored': 'Your copy was restored as a new change.',
   },
   id: {
     'behind.title': 'Versi dokumen ini di server lebih lama daripada salinan Anda',
-    'behind.body': 'Salinan Anda sudah mencapai versi {mine}, tetapi server hanya memiliki versi {server}: ada perubahan tersimpan yang hilang di sana. Editor kini menampilkan teks dari server. Salinan Anda tetap disimpan di sini — unduh, atau pulihkan sebagai perubahan baru.',
+    'behind.body': 'Salinan Anda sudah mencapai versi {mine}, tetapi server hanya memiliki versi {server}: ada '
+      + 'perubahan tersimpan yang hilang di sana. Editor kini menampilkan teks dari server. Salinan Anda tetap '
+      + 'disimpan di sini — unduh, atau pulihkan sebagai perubahan baru.',
     'behind.download': 'Unduh salinan saya', 'behind.restore': 'Pulihkan salinan saya', 'behind.dismiss': 'Tutup',
     'behind.restored': 'Salinan Anda telah dipulihkan sebagai perubahan baru.',
   },

@@ -137,7 +137,8 @@ function partyCard(state, p, me, party) {
         <h3>${t('members.pending')}</h3>
         ${pending.length === 0 ? html`<p class="muted flush">${t('members.noPending')}</p>` : html`
         <ul class="pending">${pending.map(i => html`
-          <li><span class="grow"><strong>${i.email}</strong> · ${roleLabel(i.role)}${i.isPartyAdmin ? html` · ${t('members.admin')}` : ''}
+          <li><span class="grow"><strong>${i.email}</strong> · ${roleLabel(i.role)}${i.isPartyAdmin
+            ? html` · ${t('members.admin')}` : ''}
             <small class="muted"> · ${t('members.expires', { date: formatDateTime(i.expiresAt) })}</small></span>
             <button type="button" class="danger revoke"
               data-id="${i.id}">${t('members.revoke')}</button></li>`)}</ul>`}` : ''}

@@ -43,7 +43,8 @@ export async function renderSettings({ pid }, main) {
         <h2>${t('settings.name')}</h2>
         <form id="rename" class="inline-form" novalidate>
           <label><span class="sr-only">${t('settings.name')}</span><input name="name"
-            aria-label="${t('settings.name')}" required maxlength="200" value="${p.name}" ${owner && !p.archived ? '' : 'disabled'}></label>
+            aria-label="${t('settings.name')}" required maxlength="200" value="${p.name}" ${owner && !p.archived ? ''
+              : 'disabled'}></label>
           <button class="primary" type="submit"
             ${owner && !p.archived ? '' : 'disabled'}>${t('settings.rename')}</button>
         </form>
