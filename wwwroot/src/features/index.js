@@ -1,5 +1,5 @@
 // The registry: one line per feature, naming its manifest (features/<name>/feature.js). The shell draws the navigation
-// from it, main.js registers its routes, messages and activity sentences (see install.js). Order in the navigation
+// from it, main.js registers its routes, messages and activity sentences (core/registry.js). Order in the navigation
 // comes from each manifest's nav.order, not from the order of these lines.
 export { default as home } from './home/feature.js';
 export { default as dashboard } from './dashboard/feature.js';
