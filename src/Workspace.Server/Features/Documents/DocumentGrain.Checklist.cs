@@ -1,6 +1,6 @@
 using Workspace.Collaboration.Ot;
 using Workspace.Server.Features.ActionItems;
-using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.Documents;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
-namespace Workspace.Server.Features.Live;
+namespace Workspace.Server.Kernel;
 
 public interface ILiveClient
 {
