@@ -1,8 +1,8 @@
 using Workspace.Collaboration.Errors;
-using Workspace.Server.Features.Documents;
 using Workspace.Server.Features.Goals;
 using Workspace.Server.Infrastructure;
 using Workspace.Server.Kernel;
+using Workspace.Server.Kernel.ChecklistLinks;
 
 namespace Workspace.Server.Features.ActionItems;
 
@@ -69,7 +69,6 @@ public sealed partial class ActionItemsGrain
         return null;
     }
 
-    private async Task<bool> IsOwnDocumentAsync(Guid documentId) =>
-        await GrainFactory.GetGrain<IDocumentGrain>(documentId).GetInfoAsync() is { Deleted: false } info
-        && info.PartnershipId == PartnershipId;
+    private Task<bool> IsOwnDocumentAsync(Guid documentId) =>
+        GrainFactory.GetGrain<IChecklistDocument>(documentId).IsLiveDocumentOfAsync(PartnershipId);
 }

@@ -5,13 +5,13 @@ using Orleans.Concurrency;
 using Workspace.Collaboration.Errors;
 using Workspace.Collaboration.Ot;
 using Workspace.Server.Data;
-using Workspace.Server.Features.ActionItems;
 using Workspace.Server.Features.Health;
 using Workspace.Server.Kernel;
+using Workspace.Server.Kernel.ChecklistLinks;
 
 namespace Workspace.Server.Features.Documents;
 
-public interface IDocumentGrain : IGrainWithGuidKey
+public interface IDocumentGrain : IChecklistDocument
 {
     Task<DocumentInfo> CreateAsync(Guid partnershipId, string title, Actor actor);
 
@@ -49,20 +49,6 @@ public interface IDocumentGrain : IGrainWithGuidKey
     /// passage of that revision, was deleted since, or is more than <c>Documents:HistoryOperations</c> old.
     /// </summary>
     Task<IReadOnlyList<LocatedPassage?>> LocatePassagesAsync(IReadOnlyList<PassageAnchor> anchors);
-
-    /// <summary>
-    /// Appends <c>#A12</c> to the first unlinked task line of each title, making the link visible to everyone.
-    /// Refused unless <paramref name="partnershipId"/> (the calling action items') is the document's partnership.
-    /// </summary>
-    [OneWay]
-    Task LinkChecklistLinesAsync(Guid partnershipId, IReadOnlyList<ChecklistLink> links);
-
-    /// <summary>
-    /// Makes the task line linked to an action item say what the item now says (it changed on the board).
-    /// Refused unless <paramref name="partnershipId"/> (the item's) is the document's partnership.
-    /// </summary>
-    [OneWay]
-    Task MirrorChecklistLineAsync(Guid partnershipId, ChecklistMirror item);
 }
 
 /// <summary>

@@ -8,6 +8,7 @@ using Workspace.Server.Features.Documents;
 using Workspace.Server.Kernel;
 using Workspace.Server.Tests.Infrastructure;
 using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
+using Workspace.Server.Kernel.ChecklistLinks;
 
 namespace Workspace.Server.Tests.Features.Access;
 
