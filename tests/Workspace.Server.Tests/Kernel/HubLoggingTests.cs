@@ -12,7 +12,7 @@ using Workspace.Server.Kernel;
 using Workspace.Server.Tests.Infrastructure;
 using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 
-namespace Workspace.Server.Tests.Features.Live;
+namespace Workspace.Server.Tests.Kernel;
 
 /// <summary>The log tells refusals (the client's doing) from faults (the server's).</summary>
 public sealed class HubLoggingTests

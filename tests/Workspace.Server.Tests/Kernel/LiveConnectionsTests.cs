@@ -7,7 +7,7 @@ using Workspace.Server.Kernel;
 using Workspace.Server.Tests.Infrastructure;
 using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 
-namespace Workspace.Server.Tests.Features.Partnerships;
+namespace Workspace.Server.Tests.Kernel;
 
 /// <summary>Who is online: each join or leave costs in proportion to that partnership's people, not to the node's connections.</summary>
 public sealed class LiveConnectionsTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>
