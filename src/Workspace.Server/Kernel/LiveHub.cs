@@ -3,14 +3,9 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace Workspace.Server.Kernel;
 
-public interface ILiveClient
-{
-    Task Notice(string message);
-}
-
 /// <summary>The app-wide connection: tells the page it is online and who it is.</summary>
 [Authorize]
-public sealed class LiveHub : Hub<ILiveClient>
+public sealed class LiveHub : Hub
 {
     public string WhoAmI() => Context.User?.Identity?.Name ?? "";
 }
