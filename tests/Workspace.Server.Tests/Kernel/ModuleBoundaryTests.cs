@@ -14,7 +14,7 @@ public sealed partial class ModuleBoundaryTests
     {
         [("Dashboard", "Goals")] = "the dashboard is a read model that summarises goals",
         [("Dashboard", "ActionItems")] = "the dashboard is a read model that summarises action items",
-        [("ActionItems", "Goals")] = "an action item may link to a goal; the grain checks the goal is of the partnership",
+        [("ActionItems", "Goals")] = "an action item may link to a goal of its partnership",
         [("Meetings", "Goals")] = "an agenda item or decision links to a goal or KPI of the same partnership",
         [("Meetings", "ActionItems")] = "an agenda item or decision links to an action item of the same partnership",
         [("Meetings", "Documents")] = "an agenda item or decision links to a document of the same partnership",

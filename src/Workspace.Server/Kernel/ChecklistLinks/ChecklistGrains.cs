@@ -6,7 +6,7 @@ namespace Workspace.Server.Kernel.ChecklistLinks;
 // action items (and later meetings) never import one another: a document calls IChecklistItems, the action items call
 // IChecklistDocument, both keyed as before (the partnership id, the document id).
 
-/// <summary>The action-item side of the checklist link (implemented by the action items grain of a partnership).</summary>
+/// <summary>The action-item side of the checklist link (the action items grain of a partnership).</summary>
 public interface IChecklistItems : IGrainWithGuidKey
 {
     /// <summary>
@@ -24,7 +24,7 @@ public interface IChecklistItems : IGrainWithGuidKey
 /// <summary>The document side of the checklist link (implemented by the document grain).</summary>
 public interface IChecklistDocument : IGrainWithGuidKey
 {
-    /// <summary>True when the document exists, is not deleted and belongs to <paramref name="partnershipId"/>.</summary>
+    /// <summary>True when the document exists, is not deleted and is of <paramref name="partnershipId"/>.</summary>
     Task<bool> IsLiveDocumentOfAsync(Guid partnershipId);
 
     /// <summary>
