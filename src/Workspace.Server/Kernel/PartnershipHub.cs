@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Workspace.Collaboration.Errors;
 
-namespace Workspace.Server.Features.Partnerships;
+namespace Workspace.Server.Kernel;
 
 /// <summary>A change in a partnership, pushed to every member connected to it.</summary>
 public sealed record PartnershipEvent(Guid PartnershipId, string Kind, object Payload);

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Server.Data;
 
-namespace Workspace.Server.Features.Partnerships;
+namespace Workspace.Server.Kernel;
 
 public sealed record OnlineMembers(IReadOnlyList<string> UserIds);
 

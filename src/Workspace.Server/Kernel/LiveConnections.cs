@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 
-namespace Workspace.Server.Features.Partnerships;
+namespace Workspace.Server.Kernel;
 
 /// <summary>
 /// Which live connections on this node belong to which user in which partnership, so that removing

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Workspace.Server.Features.ActionItems;
+namespace Workspace.Server.Kernel.ChecklistLinks;
 
 /// <summary>
 /// A Markdown task line such as <c>- [ ] Send draft MoU @rina due:2026-12-15 #A12</c>: the title,

@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.SignalR;
 using Workspace.Collaboration.Errors;
-using Workspace.Server.Features.Documents;
 using Workspace.Server.Infrastructure;
 
-namespace Workspace.Server.Features.Partnerships;
+namespace Workspace.Server.Kernel;
 
 /// <summary>A command a grain refused becomes ProblemDetails with the grain's status, code and English words.</summary>
 public sealed class CommandRejectedHandler(IProblemDetailsService problems) : IExceptionHandler
@@ -45,13 +44,12 @@ public sealed class CommandRejectedHubFilter : IHubFilter
     }
 }
 
-/// <summary>The one reading of a grain's refusal (either rejected exception): status, code, arguments.</summary>
+/// <summary>The one reading of a grain's refusal : status, code, arguments.</summary>
 public sealed record Refusal(int Status, string Code, IReadOnlyDictionary<string, string>? Args)
 {
     public static Refusal? Of(Exception exception) => exception switch
     {
         CommandRejectedException c => new(c.StatusCode, c.Code, c.Args),
-        DocumentRejectedException d => new(d.StatusCode, d.Code, d.Args),
         _ => null,
     };
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace Workspace.Server.Features.Accounts;
+namespace Workspace.Server.Kernel;
 
 public sealed class WorkspaceUser : IdentityUser
 {

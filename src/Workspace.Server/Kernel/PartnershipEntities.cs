@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Workspace.Server.Features.Partnerships;
+namespace Workspace.Server.Kernel;
 
 /// <summary>What a member may do. Ordered: each role can do everything the roles below it can.</summary>
 public enum PartnershipRole

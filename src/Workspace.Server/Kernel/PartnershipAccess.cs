@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Workspace.Collaboration.Errors;
 using Workspace.Server.Infrastructure;
 
-namespace Workspace.Server.Features.Partnerships;
+namespace Workspace.Server.Kernel;
 
 /// <summary>Answers "is this signed-in person a member of that partnership, and with which role?" from the grain.</summary>
 public sealed class PartnershipAccess(IGrainFactory grains)

@@ -158,11 +158,11 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
         var (pid, docId) = await CreateDocumentAsync(owner, _ct);
         var grains = _factory.Services.GetRequiredService<Orleans.IGrainFactory>();
         var items = grains.GetGrain<Workspace.Server.Features.ActionItems.IActionItemsGrain>(pid);
-        var actor = new Workspace.Server.Features.Partnerships.Actor(owner.Id, "Citra", owner.Email);
+        var actor = new Workspace.Server.Kernel.Actor(owner.Id, "Citra", owner.Email);
         // Two scans of the same document (one-way messages, so the first is seen handled before the second is sent): the second sees the line retitled and still without its #A link.
-        await items.SyncChecklistAsync(pid, docId, Workspace.Server.Features.ActionItems.Checklist.Parse("- [ ] Call the lab\n"), actor);
+        await items.SyncChecklistAsync(pid, docId, Workspace.Server.Kernel.ChecklistLinks.Checklist.Parse("- [ ] Call the lab\n"), actor);
         await EventuallyItemAsync(owner, pid, i => i.GetProperty("title").GetString() == "Call the lab", "the item made", _ct);
-        await items.SyncChecklistAsync(pid, docId, Workspace.Server.Features.ActionItems.Checklist.Parse("- [ ] Call the water lab\n"), actor);
+        await items.SyncChecklistAsync(pid, docId, Workspace.Server.Kernel.ChecklistLinks.Checklist.Parse("- [ ] Call the water lab\n"), actor);
 
         // Both scans are one-way messages: wait for the second to be handled.
         await EventuallyItemAsync(owner, pid, i => i.GetProperty("title").GetString() == "Call the water lab", "the item retitled", _ct);
@@ -204,8 +204,8 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
         }, _ct);
         Assert.Equal(HttpStatusCode.OK, status);
         // What the document would have sent had it scanned the line a moment before the change reached it.
-        var stale = Workspace.Server.Features.ActionItems.Checklist.Parse("- [ ] Book venue #A1\n").Select(l => l with { Edited = true }).ToList();
-        var actor = new Workspace.Server.Features.Partnerships.Actor(owner.Id, "Eka", owner.Email);
+        var stale = Workspace.Server.Kernel.ChecklistLinks.Checklist.Parse("- [ ] Book venue #A1\n").Select(l => l with { Edited = true }).ToList();
+        var actor = new Workspace.Server.Kernel.Actor(owner.Id, "Eka", owner.Email);
         await factory.Services.GetRequiredService<Orleans.IGrainFactory>().GetGrain<Workspace.Server.Features.ActionItems.IActionItemsGrain>(pid)
             .SyncChecklistAsync(pid, docId, stale, actor);
 

@@ -3,10 +3,8 @@ using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Workspace.Collaboration.Errors;
 using Workspace.Server.Data;
-using Workspace.Server.Features.Accounts;
-using Workspace.Server.Infrastructure;
 
-namespace Workspace.Server.Features.Partnerships;
+namespace Workspace.Server.Kernel;
 
 public interface IPartnershipGrain : IGrainWithGuidKey
 {
@@ -350,8 +348,9 @@ public sealed partial class PartnershipGrain(
         };
     }
 
-    private static CommandRejectedException Rejected(string code, string message, int status = 400, params (string Name, object? Value)[] args) =>
-        new(code, message, Problems.Args(args)) { StatusCode = status };
+    private static CommandRejectedException Rejected(
+        string code, string message, int status = 400, params (string Name, object? Value)[] args) =>
+        new(code, message, args) { StatusCode = status };
 
     private Task SaveAsync(Action<WorkspaceDb> change) => SaveAsync(db => { change(db); return Task.CompletedTask; });
 

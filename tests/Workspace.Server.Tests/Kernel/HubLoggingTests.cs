@@ -1,20 +1,18 @@
 using System.Text.Json;
+using DocumentState = Workspace.Client.DocumentState;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Workspace.Client;
-using Workspace.Collaboration.Ot;
-using Workspace.Server.Features.Documents;
-using Workspace.Server.Features.Live;
-using Workspace.Server.Features.Partnerships;
-using Workspace.Server.Tests.Infrastructure;
-using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
-using DocumentState = Workspace.Client.DocumentState;
 using SubmitRequest = Workspace.Client.SubmitRequest;
 using SubmitResult = Workspace.Client.SubmitResult;
+using Workspace.Client;
+using Workspace.Collaboration.Ot;
+using Workspace.Server.Kernel;
+using Workspace.Server.Tests.Infrastructure;
+using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 
-namespace Workspace.Server.Tests.Features.Live;
+namespace Workspace.Server.Tests.Kernel;
 
 /// <summary>The log tells refusals (the client's doing) from faults (the server's).</summary>
 public sealed class HubLoggingTests
@@ -55,7 +53,7 @@ public sealed class HubLoggingTests
         var refusals = flood.Where(e => e.Category == typeof(HubCallLogging).FullName).ToList();
         Assert.Equal(240, refused);
         Assert.True(!flood.Any(e => e.Level >= LogLevel.Error), string.Join("\n", flood.Where(e => e.Level >= LogLevel.Error).Take(3)));
-        Assert.DoesNotContain(flood, e => e.Exception is HubException or CommandRejectedException or DocumentRejectedException);
+        Assert.DoesNotContain(flood, e => e.Exception is HubException or CommandRejectedException);
         Assert.Equal(240, refusals.Count);
         Assert.All(refusals, e => Assert.True(e.Level == LogLevel.Information && e.Exception is null, e.ToString()));
         Assert.Contains(refusals, e => e.Message.Contains("Too many messages", StringComparison.Ordinal));

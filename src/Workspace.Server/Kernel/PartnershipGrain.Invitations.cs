@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Collaboration.Errors;
 
-namespace Workspace.Server.Features.Partnerships;
+namespace Workspace.Server.Kernel;
 
 /// <summary>
 /// Invitation links: made by a party's admin, listed, revoked, previewed by whoever holds the link, and accepted

@@ -3,11 +3,11 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Kernel;
 using Workspace.Server.Tests.Infrastructure;
 using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 
-namespace Workspace.Server.Tests.Features.Partnerships;
+namespace Workspace.Server.Tests.Kernel;
 
 /// <summary>Who is online: each join or leave costs in proportion to that partnership's people, not to the node's connections.</summary>
 public sealed class LiveConnectionsTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>

@@ -1,16 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
-namespace Workspace.Server.Features.Live;
-
-public interface ILiveClient
-{
-    Task Notice(string message);
-}
+namespace Workspace.Server.Kernel;
 
 /// <summary>The app-wide connection: tells the page it is online and who it is.</summary>
 [Authorize]
-public sealed class LiveHub : Hub<ILiveClient>
+public sealed class LiveHub : Hub
 {
     public string WhoAmI() => Context.User?.Identity?.Name ?? "";
 }

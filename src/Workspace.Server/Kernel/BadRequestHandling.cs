@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Workspace.Collaboration.Errors;
 using Workspace.Server.Infrastructure;
 
-namespace Workspace.Server.Features.Partnerships;
+namespace Workspace.Server.Kernel;
 
 /// <summary>
 /// A request that cannot even be bound (<c>"target": "NaN"</c>, <c>dueWithinDays=1e308</c>) is answered like any other

@@ -1,4 +1,4 @@
-using Workspace.Server.Features.ActionItems;
+using Workspace.Server.Kernel.ChecklistLinks;
 
 namespace Workspace.Server.Tests.Features;
 

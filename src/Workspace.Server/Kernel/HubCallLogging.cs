@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
-using Workspace.Server.Features.Partnerships;
 
-namespace Workspace.Server.Features.Live;
+namespace Workspace.Server.Kernel;
 
 /// <summary>
 /// The one place a failed hub call is logged, so the log tells refusals from faults. A refusal (a

@@ -1,4 +1,4 @@
-namespace Workspace.Server.Features.Partnerships;
+namespace Workspace.Server.Kernel;
 
 [GenerateSerializer, Immutable]
 public sealed record PartyView(
@@ -91,8 +91,9 @@ public sealed record ChangeMember(
     [property: Id(2)] bool IsPartyAdmin);
 
 /// <summary>
-/// A command the grain refused: <see cref="Code"/> (from <c>ErrorCodes</c>) and <see cref="Args"/> say why, for the
-/// browser to word; the message is the English fallback.
+/// The one way a grain refuses a command (every grain, every feature): <see cref="Code"/> (from <c>ErrorCodes</c>),
+/// <see cref="Args"/> and <see cref="StatusCode"/> say why, for the browser to word; the message is the English
+/// fallback. <c>Refusal</c> maps it to ProblemDetails (HTTP) and to a HubException (SignalR), each in one place.
 /// </summary>
 [GenerateSerializer]
 public sealed class CommandRejectedException : Exception
@@ -101,11 +102,15 @@ public sealed class CommandRejectedException : Exception
     public CommandRejectedException(string message) : base(message) { }
     public CommandRejectedException(string message, Exception inner) : base(message, inner) { }
 
-    public CommandRejectedException(string code, string message, IReadOnlyDictionary<string, string>? args) : base(message)
+    public CommandRejectedException(string code, string message, params (string Name, object? Value)[] args)
+        : base(message)
     {
         Code = code;
-        Args = args;
+        Args = Infrastructure.Problems.Args(args);
     }
+
+    public CommandRejectedException(string code, string message, Exception inner) : base(message, inner) =>
+        Code = code;
 
     [Id(0)]
     public int StatusCode { get; init; } = 400;
