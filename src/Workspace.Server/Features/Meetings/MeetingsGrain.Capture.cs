@@ -1,5 +1,5 @@
 using Workspace.Server.Features.ActionItems;
-using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Kernel;
 using Workspace.Server.Infrastructure;
 
 namespace Workspace.Server.Features.Meetings;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Workspace.Collaboration.Errors;
 using Workspace.Server.Data;
-using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Kernel;
 using Workspace.Server.Infrastructure;
 
 namespace Workspace.Server.Features.Meetings;
@@ -144,7 +144,8 @@ public sealed partial class MeetingsGrain : IMeetingRunGrain
         }
         var run = CopyRun(at.Run, r => r.FacilitatorUserId = input.UserId);
         return await SaveRunAsync(at with { Run = run }, [], actor, ("meeting.handedOver",
-            $"handed the facilitator role of “{at.Meeting.Title}” to {member.DisplayName}"));
+            $"handed the facilitator role of “{at.Meeting.Title}” to {member.DisplayName}"),
+            new { title = at.Meeting.Title, name = member.DisplayName });
     }
 
     public async Task<Outcome<RunView>> EndRunAsync(Actor actor, PartnershipRole role, Guid meetingId,
@@ -260,7 +261,7 @@ public sealed partial class MeetingsGrain : IMeetingRunGrain
     /// <summary>Saves the run and the agenda items it changed in one transaction, then pushes the run to everyone.
     /// Steps and attendance leave no activity entry (they would drown the log).</summary>
     private async Task<Outcome<RunView>> SaveRunAsync(RunAt at, IReadOnlyList<AgendaItem> items, Actor actor,
-        (string Kind, string Summary)? activity)
+        (string Kind, string Summary)? activity, object? args = null)
     {
         var run = at.Run;
         run.Version++;
@@ -272,7 +273,8 @@ public sealed partial class MeetingsGrain : IMeetingRunGrain
         }
         if (activity is { } a)
         {
-            await feed.SaveAsync(PartnershipId, Change, actor, a.Kind, a.Summary, new { title = at.Meeting.Title });
+            await feed.SaveAsync(PartnershipId, Change, actor, a.Kind, a.Summary,
+                args ?? new { title = at.Meeting.Title });
         }
         else
         {
