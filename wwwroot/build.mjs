@@ -4,7 +4,7 @@
 // `--release` leaves out source maps: a Release build publishes no sources, not even through a map.
 // The build fails when the JavaScript a first visit to sign-in or the dashboard needs is over its budget.
 import * as esbuild from 'esbuild';
-import { rmSync, mkdirSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
+import { rmSync, mkdirSync, writeFileSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { brotliOptions, checkBudgets, outputOf, staticClosure } from './budget.mjs';
@@ -60,13 +60,19 @@ function* files(dir) {
   }
 }
 
-/** A .br and a .gz beside every text file, at the highest levels: made once here, sent many times. */
+/**
+ * A .br and a .gz beside every text file, at the highest levels: made once here, sent many times. A twin that is
+ * not smaller than its file (a chunk of a few bytes) is left out, and the server then sends the plain file.
+ */
 function precompress() {
   for (const file of files('dist')) {
     if (!compressible.test(file)) continue;
     const bytes = readFileSync(file);
-    writeFileSync(`${file}.br`, brotliCompressSync(bytes, brotliOptions));
-    writeFileSync(`${file}.gz`, gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }));
+    const twins = [['br', brotliCompressSync(bytes, brotliOptions)],
+      ['gz', gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION })]];
+    for (const [suffix, packed] of twins) {
+      if (packed.length < bytes.length) writeFileSync(`${file}.${suffix}`, packed);
+    }
   }
 }
 
@@ -78,7 +84,8 @@ if (watch) {
 } else {
   const { metafile } = await esbuild.build(options);
   precompress();
-  const budget = checkBudgets(metafile, budgets, file => readFileSync(`${file}.br`).length);
+  const budget = checkBudgets(metafile, budgets,
+    file => readFileSync(existsSync(`${file}.br`) ? `${file}.br` : file).length);
   for (const line of budget.lines) console.log(line);
   if (!budget.ok) {
     console.error('The first-load JavaScript budget is exceeded (see above): split the page or lighten it.');

@@ -29,9 +29,13 @@ public sealed partial class AssetDeliveryTests(WorkspaceFactory factory) : IClas
         Assert.Contains(files, f => f.EndsWith(".js", StringComparison.Ordinal));
         Assert.Contains(files, f => f.EndsWith(".css", StringComparison.Ordinal));
 
+        var compressed = 0;
         foreach (var file in files)
         {
             var plain = await File.ReadAllBytesAsync(Path.Combine(FrontEnd(), file.TrimStart('/')), _ct);
+            // The build leaves out a twin that would not be smaller (a chunk of a few bytes).
+            var twin = expected is null ? null : Path.Combine(FrontEnd(), file.TrimStart('/') + Suffix(expected));
+            var encoding = twin is not null && File.Exists(twin) ? expected : null;
             using var request = new HttpRequestMessage(HttpMethod.Get, file);
             if (accept is not null)
             {
@@ -42,16 +46,21 @@ public sealed partial class AssetDeliveryTests(WorkspaceFactory factory) : IClas
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl?.ToString());
             Assert.Contains("Accept-Encoding", response.Headers.Vary);
-            Assert.Equal(expected is null ? [] : [expected], response.Content.Headers.ContentEncoding);
+            // Without a twin the server may still compress as it answers (a few bytes either way).
+            var sent = response.Content.Headers.ContentEncoding.SingleOrDefault();
+            Assert.True(sent == encoding || (encoding is null && sent == expected), $"{file}: sent as {sent}");
             Assert.StartsWith(file.EndsWith(".js", StringComparison.Ordinal) ? "text/javascript" : "text/css",
                 response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
             var body = await response.Content.ReadAsByteArrayAsync(_ct);
-            Assert.Equal(plain, Decode(body, expected));
-            if (expected is not null)
+            Assert.Equal(plain, Decode(body, sent));
+            if (encoding is not null)
             {
+                compressed++;
                 Assert.True(body.Length < plain.Length, $"{file}: {body.Length} of {plain.Length} bytes");
             }
         }
+        // The entry script and the stylesheet are large enough that every build compresses them.
+        Assert.True(expected is null || compressed >= 2, $"only {compressed} compressed files");
     }
 
     [Theory]
@@ -107,6 +116,8 @@ public sealed partial class AssetDeliveryTests(WorkspaceFactory factory) : IClas
         decoder.CopyTo(output);
         return output.ToArray();
     }
+
+    private static string Suffix(string encoding) => encoding == "br" ? ".br" : ".gz";
 
     private static string FrontEnd()
     {
