@@ -714,6 +714,9 @@ namespace Workspace.Server.Data.Migrations.Postgres
                     b.Property<Guid>("PartnershipId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool?>("Reached")
+                        .HasColumnType("boolean");
+
                     b.Property<double>("SortOrder")
                         .HasColumnType("double precision");
 
@@ -730,6 +733,37 @@ namespace Workspace.Server.Data.Migrations.Postgres
                     b.HasIndex("PartnershipId", "MeetingId");
 
                     b.ToTable("AgendaItem");
+                });
+
+            modelBuilder.Entity("Workspace.Server.Features.Meetings.AgendaOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Occurrence")
+                        .HasMaxLength(19)
+                        .HasColumnType("character varying(19)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "MeetingId");
+
+                    b.ToTable("AgendaOrder");
                 });
 
             modelBuilder.Entity("Workspace.Server.Features.Meetings.CalendarFeedToken", b =>
@@ -917,6 +951,11 @@ namespace Workspace.Server.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("KpiIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<string>("Location")
                         .IsRequired()

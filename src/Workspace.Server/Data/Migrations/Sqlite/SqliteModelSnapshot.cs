@@ -703,6 +703,9 @@ namespace Workspace.Server.Data.Migrations.Sqlite
                     b.Property<Guid>("PartnershipId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("Reached")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("SortOrder")
                         .HasColumnType("REAL");
 
@@ -719,6 +722,37 @@ namespace Workspace.Server.Data.Migrations.Sqlite
                     b.HasIndex("PartnershipId", "MeetingId");
 
                     b.ToTable("AgendaItem");
+                });
+
+            modelBuilder.Entity("Workspace.Server.Features.Meetings.AgendaOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Occurrence")
+                        .HasMaxLength(19)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "MeetingId");
+
+                    b.ToTable("AgendaOrder");
                 });
 
             modelBuilder.Entity("Workspace.Server.Features.Meetings.CalendarFeedToken", b =>
@@ -905,6 +939,11 @@ namespace Workspace.Server.Data.Migrations.Sqlite
                     b.Property<string>("FacilitatorUserId")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KpiIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Location")
