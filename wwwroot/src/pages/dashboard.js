@@ -9,6 +9,7 @@ import { watchPartnership, on } from '../core/partnershipLive.js';
 import { updateNav } from '../shell.js';
 import { activitySentence } from '../core/activity.js';
 import { partyName, progressBar, goalBadge, kpiStatusLabel } from './goals.js';
+import { meetingTiles, meetingTilesUrl } from '../features/meetings/meeting-tiles.js';
 
 addMessages({
   en: {
@@ -48,8 +49,8 @@ export async function renderDashboard({ pid }, main) {
   // All of the page's data in parallel, each once. A redraw after a live change reads the partnership again too:
   // someone joining ticks "invite your partner".
   const draw = async (force = true) => {
-    const [d, docs, part] = await Promise.all([get(`/api/partnerships/${pid}/dashboard`),
-      get(`/api/partnerships/${pid}/documents`), openPartnership(pid, { force })]);
+    const [d, docs, part, tiles] = await Promise.all([get(`/api/partnerships/${pid}/dashboard`),
+      get(`/api/partnerships/${pid}/documents`), openPartnership(pid, { force }), get(meetingTilesUrl(pid))]);
     mount(main, html`
       <div class="page-head"><h1>${part.name}</h1>
         <span class="muted">${part.parties.map(x => x.name).join(' · ')}</span></div>
@@ -67,6 +68,7 @@ export async function renderDashboard({ pid }, main) {
               <strong>${k.latest == null ? '—' : formatNumber(k.latest)}</strong><small>/ ${k.target == null ? '—' : formatNumber(k.target)} ${k.unit}</small>
               <span class="rag rag-${k.status}">${kpiStatusLabel(k)}</span></a>`)}</div>`}
         </section>
+        ${meetingTiles(pid, tiles)}
         <section class="card"><h2>${t('dash.mine')} <a class="more" href="/p/${pid}/actions">${t('dash.allItems')} →</a></h2>
           <p class="muted small" id="my-counts">${t('dash.mineCount', { open: d.myOpenItems.length, done: d.myDoneItems })}
           </p>

@@ -42,7 +42,8 @@ public sealed record SeriesKpi(
     [property: Id(6)] Rag Status,
     [property: Id(7)] DateOnly? LatestDate);
 
-/// <summary>What an occurrence's agenda starts with, worked out from the series as it is when read.</summary>
+/// <summary>What an occurrence's agenda starts with, worked out from the series as it is when read; with when the
+/// occurrence now begins (a move applied), so each person can be shown it in their own time.</summary>
 [GenerateSerializer, Immutable]
 public sealed record CarryOverView(
     [property: Id(0)] Guid MeetingId,
@@ -50,4 +51,6 @@ public sealed record CarryOverView(
     [property: Id(2)] DateTime? PreviousOccurrence,
     [property: Id(3)] IReadOnlyList<CarriedActionItem> ActionItems,
     [property: Id(4)] IReadOnlyList<CarriedAgendaItem> Unreached,
-    [property: Id(5)] IReadOnlyList<SeriesKpi> Kpis);
+    [property: Id(5)] IReadOnlyList<SeriesKpi> Kpis,
+    [property: Id(6)] DateTimeOffset StartUtc,
+    [property: Id(7)] DateTime StartLocal);

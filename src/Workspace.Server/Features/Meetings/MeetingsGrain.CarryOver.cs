@@ -27,7 +27,8 @@ public sealed partial class MeetingsGrain
         var kpis = await SeriesKpisAsync(meeting);
         if (occurrence is not { } target)
         {
-            return Outcome<CarryOverView>.Ok(new CarryOverView(meetingId, null, null, [], [], kpis));
+            return Outcome<CarryOverView>.Ok(new CarryOverView(meetingId, null, null, [], [], kpis,
+                MeetingCalendar.ToUtc(meeting.StartLocal, meeting.TimeZone), meeting.StartLocal));
         }
         var targetStart = ActualStart(meeting, target);
         var earlier = HeldOccurrences(meeting, targetStart).Where(o => o.Occurrence != target).ToList();
@@ -38,7 +39,7 @@ public sealed partial class MeetingsGrain
         var unreached = previous is null ? [] : AgendaOf(meetingId, previous.Occurrence, members)
             .Where(a => a.Reached == false).Select(a => new CarriedAgendaItem(a, previous.Occurrence)).ToList();
         return Outcome<CarryOverView>.Ok(new CarryOverView(meetingId, target, previous?.Occurrence, items, unreached,
-            kpis));
+            kpis, targetStart, ActualStartLocal(meeting, target)));
     }
 
     /// <summary>Occurrences of the series that were not cancelled and start no later than <paramref name="until"/>,
@@ -51,8 +52,10 @@ public sealed partial class MeetingsGrain
     }
 
     private DateTimeOffset ActualStart(Meeting meeting, DateTime occurrence) =>
-        MeetingCalendar.ToUtc(ChangesOf(meeting.Id).FirstOrDefault(c => c.OriginalStartLocal == occurrence)
-            ?.NewStartLocal ?? occurrence, meeting.TimeZone);
+        MeetingCalendar.ToUtc(ActualStartLocal(meeting, occurrence), meeting.TimeZone);
+
+    private DateTime ActualStartLocal(Meeting meeting, DateTime occurrence) =>
+        ChangesOf(meeting.Id).FirstOrDefault(c => c.OriginalStartLocal == occurrence)?.NewStartLocal ?? occurrence;
 
     /// <summary>Open action items that remember this series and existed before <paramref name="before"/>. Read from
     /// the store because the carry count needs when each was created, which the item views do not carry.</summary>
