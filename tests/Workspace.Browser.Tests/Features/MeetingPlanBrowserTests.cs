@@ -110,8 +110,10 @@ public sealed class MeetingPlanBrowserTests(BrowserFixture fixture)
         foreach (var (width, height) in new[] { (1280, 800), (390, 844) })
         {
             await page.SetViewportSizeAsync(width, height);
+            await page.EvaluateAsync("() => scrollTo(0, 0)");
             await page.WaitForTimeoutAsync(150);
             await BrowserFixture.ScreenshotAsync(page, $"{name}-{width}");
+            Assert.Empty(await Axe.SeriousViolationsAsync(page, $"{name} at {width} px"));
         }
         await page.SetViewportSizeAsync(size.Width, size.Height);
     }

@@ -156,8 +156,7 @@ function meetingView({ meeting, agenda, decisions, partnership, base, carry, pid
       <a class="button" href="${base}/ics" download="meeting.ics">${t('meetings.ics')}</a>
     </div>
     <p class="when-line">${bothTimes(carry.startUtc, meeting.timeZone)}</p>
-    <p class="muted">${wall(carry.startLocal)} (${meeting.timeZone})
-      · ${t('meetings.minutes', { n: meeting.durationMinutes })}
+    <p class="muted">${t('meetings.minutes', { n: meeting.durationMinutes })}
       · ${t('meetings.facilitator')}: ${memberName(partnership, meeting.facilitatorUserId)}
       ${meeting.location ? ` · ${meeting.location}` : ''}</p>
     <div class="meeting-grid">

@@ -5,7 +5,9 @@ import { get } from '../core/api.js';
 import { openPartnership } from '../core/session.js';
 import { updateNav } from '../shell.js';
 import { activitySentence } from '../core/activity.js';
+import { planMessages } from '../features/meetings/plan-i18n.js';
 
+addMessages(planMessages);
 addMessages({
   en: { 'activity.title': 'Activity', 'activity.none': 'Nothing has happened yet.' },
   id: { 'activity.title': 'Aktivitas', 'activity.none': 'Belum ada aktivitas.' },
