@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Playwright;
 using Workspace.Browser.Tests.Infrastructure;
 
@@ -101,6 +102,50 @@ public sealed class MeetingPlanBrowserTests(BrowserFixture fixture)
         await ShootBothSizesAsync(budi, "plan-decision-log-id");
         await rina.Context.CloseAsync();
         await budi.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheOrganiserEditsTheMeetingWhileThePartnerChangesItAndBothChangesAreKept()
+    {
+        var rina = await fixture.NewPageAsync();
+        var budi = await fixture.NewPageAsync("id-ID", width: 390, height: 844);
+        var (pid, _) = await ApiSeed.TwoOrganisationsAsync(rina.Context, budi.Context, "Budi Santoso", "Owner");
+        var seed = await MeetingPlanSeed.CreateAsync(fixture, rina, pid);
+        await rina.GotoAsync($"/p/{pid}/meetings/{seed.SeriesId}?occurrence={seed.NextKey}");
+        await rina.GetByRole(AriaRole.Button, new() { Name = "Edit meeting" }).ClickAsync();
+        var dialog = rina.Locator("dialog.form-dialog");
+        await Assertions.Expect(dialog.GetByLabel("Time zone")).ToHaveValueAsync("Asia/Jakarta");
+        await Assertions.Expect(dialog.GetByLabel("Rice delivered")).ToBeCheckedAsync();
+
+        // The partner moves the meeting to the mill while the organiser's form is open.
+        var meeting = await ApiSeed.GetAsync(budi, $"/api/partnerships/{pid}/meetings/{seed.SeriesId}");
+        var body = JsonSerializer.Deserialize<Dictionary<string, object?>>(meeting.GetRawText())!;
+        body["location"] = "Subang mill";
+        await PutAsync(budi, $"/api/partnerships/{pid}/meetings/{seed.SeriesId}", body);
+        await Assertions.Expect(dialog.GetByLabel("Place or video link")).ToHaveValueAsync("Subang mill");
+        await Assertions.Expect(dialog.Locator(".notice")).ToContainTextAsync("Budi Santoso");
+
+        await dialog.GetByLabel("Title").FillAsync("Weekly rice and seed sync");
+        await dialog.GetByLabel("Duration (minutes)").FillAsync("60");
+        await dialog.Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+        await Assertions.Expect(rina.Locator("h1")).ToHaveTextAsync("Weekly rice and seed sync");
+        var saved = await ApiSeed.GetAsync(rina, $"/api/partnerships/{pid}/meetings/{seed.SeriesId}");
+        Assert.Equal("Subang mill", saved.GetProperty("location").GetString());
+        Assert.Equal(60, saved.GetProperty("durationMinutes").GetInt32());
+        Assert.Single(saved.GetProperty("kpiIds").EnumerateArray());
+        await rina.Context.CloseAsync();
+        await budi.Context.CloseAsync();
+    }
+
+    private static async Task PutAsync(IPage page, string url, object body)
+    {
+        var token = (await ApiSeed.GetAsync(page, "/api/account/antiforgery")).GetProperty("token").GetString()!;
+        var response = await page.Context.APIRequest.PutAsync(url, new()
+        {
+            DataObject = body, Headers = new Dictionary<string, string> { ["X-CSRF-TOKEN"] = token },
+        });
+        Assert.True(response.Ok, await response.TextAsync());
     }
 
     /// <summary>Desktop (1280 px) and phone (390 px) screenshots of the page as it is, then back to its size.</summary>
