@@ -173,6 +173,22 @@ public sealed class MeetingPlanTests(WorkspaceFactory factory) : IClassFixture<W
         Assert.Equal("Weekly partner sync", stuck.GetProperty("meetingTitle").GetString());
     }
 
+    [Fact]
+    public async Task OpenApiDescribesThePlanningEndpoints()
+    {
+        var json = await factory.CreateClient().GetStringAsync("/openapi/v1.json", _ct);
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        var paths = doc.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+
+        Assert.Contains("/api/partnerships/{partnershipId}/meetings/{meetingId}/carry-over", paths);
+        Assert.Contains("/api/partnerships/{partnershipId}/decision-log", paths);
+        Assert.Contains("/api/partnerships/{partnershipId}/decisions/{decisionId}", paths);
+        Assert.Contains("/api/partnerships/{partnershipId}/meeting-tiles", paths);
+        var order = doc.RootElement.GetProperty("paths")
+            .GetProperty("/api/partnerships/{partnershipId}/meetings/{meetingId}/agenda/order");
+        Assert.True(order.TryGetProperty("get", out _) && order.TryGetProperty("post", out _));
+    }
+
     private async Task AddItemAsync(Guid partnershipId, Guid meetingId, int number, string title, TimeSpan age,
         ActionStatus status = ActionStatus.Open)
     {
