@@ -77,8 +77,8 @@ export async function renderMeetings({ pid }, main) {
 
 function row(pid, partnership, o) {
   const link = `/p/${pid}/meetings/${o.meetingId}${o.occurrence ? `?occurrence=${occurrenceKey(o.occurrence)}` : ''}`;
-  const organiser = o.timeZone === myZone ? ''
-    : html`<br><span class="muted">${at(o.startUtc, o.timeZone)}
+  // The organiser's time and zone show even when they are the person's own, as everywhere on the meetings pages.
+  const organiser = html`<br><span class="muted">${at(o.startUtc, o.timeZone)}
       ${t('meetings.organiserTime', { zone: o.timeZone })}</span>`;
   return html`<li class="card meeting-row ${o.cancelled ? 'cancelled' : ''}">
     <a class="title" href="${link}" data-row="${o.meetingId}-${occurrenceKey(o.occurrence)}">${o.title}</a>
