@@ -43,7 +43,8 @@ public sealed class MeetingPlanBrowserTests(BrowserFixture fixture)
         await budi.Keyboard.PressAsync("Alt+ArrowUp");
         await Assertions.Expect(rina.Locator(".agenda li").First).ToContainTextAsync("Harga gabah");
         Assert.Equal("Harga gabah", await budi.EvaluateAsync<string>(
-            "() => document.activeElement.closest('li[data-id]')?.querySelector('.grow')?.firstChild?.textContent.trim()"));
+            "() => document.activeElement.closest('li[data-id]')?.querySelector('.grow')"
+            + "?.firstChild?.textContent.trim()"));
 
         // The organiser drags the last item above the first (pointer events, as a finger or a mouse makes them).
         await rina.Locator(".agenda li").Nth(2).Locator(".drag-handle")

@@ -72,7 +72,8 @@ public sealed record MeetingPlanSeed(string SeriesId, string NextKey, string[] A
     private static async Task StoreAsync(BrowserFixture fixture, Guid pid, Guid series, Guid unreached)
     {
         var services = fixture.Server.Services;
-        await using (var db = await services.GetRequiredService<IDbContextFactory<WorkspaceDb>>().CreateDbContextAsync())
+        var dbs = services.GetRequiredService<IDbContextFactory<WorkspaceDb>>();
+        await using (var db = await dbs.CreateDbContextAsync())
         {
             var now = DateTimeOffset.UtcNow;
             db.Add(Item(pid, series, 901, Stuck, now.AddDays(-27)));

@@ -181,7 +181,8 @@ public sealed class CarryOverTests(WorkspaceFactory factory) : IClassFixture<Wor
         var id = kpi.GetProperty("id").GetGuid();
         var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd",
             CultureInfo.InvariantCulture);
-        await p.Owner.Http.PostJsonAsync(p.Url($"/kpis/{id}/measurements"), new { date = today, value, note = "" }, _ct);
+        await p.Owner.Http.PostJsonAsync(p.Url($"/kpis/{id}/measurements"), new { date = today, value, note = "" },
+            _ct);
         return id;
     }
 

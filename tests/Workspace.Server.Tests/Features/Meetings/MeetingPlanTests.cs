@@ -70,7 +70,8 @@ public sealed class MeetingPlanTests(WorkspaceFactory factory) : IClassFixture<W
             partyIds = new[] { p.OwnerPartyId, partner.Id }, links = new[] { new { kind = "Goal", id = goal } } });
         await p.Owner.Http.PostJsonAsync(p.Url($"/decisions/{budget}/revisions"), new { text = "Budget is 45k",
             why = "Pilot only", partyIds = new[] { p.OwnerPartyId, partner.Id },
-            links = new[] { new { kind = "Goal", id = goal } }, reason = "Added translation costs", revision = 1 }, _ct);
+            links = new[] { new { kind = "Goal", id = goal } }, reason = "Added translation costs", revision = 1 },
+            _ct);
         var sites = await DecideAsync(p, kickoff, new { text = "Two pilot sites", partyIds = new[] { p.OwnerPartyId },
             links = new[] { new { kind = "Kpi", id = kpi } } });
         factory.Clock.Advance(TimeSpan.FromDays(5));

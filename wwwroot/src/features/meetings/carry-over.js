@@ -14,7 +14,8 @@ export function carryOverView(carry, pid) {
     ${actionItems.length ? html`<h4>${t('plan.carriedItems')}</h4><ul class="carried">${actionItems.map(i => html`
       <li data-carried-item="${i.id}"><a href="/p/${pid}/actions"><span class="num">A${i.number}</span>
         ${i.title}</a>
-        <span class="badge ${i.timesCarried > 2 ? 'warn' : 'muted'}">${t('plan.carriedTimes', { n: i.timesCarried })}</span>
+        <span class="badge ${i.timesCarried > 2 ? 'warn' : 'muted'}">${t('plan.carriedTimes',
+          { n: i.timesCarried })}</span>
         <small class="muted">${statusLabel(i.status)}${i.ownerName ? ` · ${i.ownerName}` : ''}${i.dueDate
           ? ` · ${formatDate(i.dueDate)}` : ''}</small></li>`)}</ul>` : ''}
     ${unreached.length ? html`<h4>${t('plan.unreached')}</h4><ul class="carried">${unreached.map(u => html`
@@ -25,7 +26,8 @@ export function carryOverView(carry, pid) {
       <li data-series-kpi="${k.id}"><a href="/p/${pid}/goals">${k.name}</a>
         <span class="rag rag-${k.status}">${k.latest == null ? t('plan.noValue')
           : t('plan.kpiLine', { latest: number(k.latest), target: number(k.target), unit: k.unit })}</span>
-        ${k.expected != null ? html`<small class="muted">${t('plan.expected', { value: number(k.expected) })}${k.latestDate
+        ${k.expected != null ? html`<small class="muted">${t('plan.expected',
+          { value: number(k.expected) })}${k.latestDate
           ? ` · ${formatDate(k.latestDate)}` : ''}</small>` : ''}</li>`)}</ul>` : ''}
   </section>`;
 }

@@ -68,7 +68,8 @@ function filterForm({ filters, partnership, meetings, board }) {
   const value = name => filters.get(name) ?? '';
   const select = (name, label, options) => html`<label>${label}<select name="${name}">
     <option value="">${t('plan.any')}</option>
-    ${options.map(o => html`<option value="${o.value}" ${o.value === value(name) ? 'selected' : ''}>${o.label}</option>`)}
+    ${options.map(o => html`<option value="${o.value}"
+      ${o.value === value(name) ? 'selected' : ''}>${o.label}</option>`)}
     </select></label>`;
   return html`<label class="wide">${t('plan.search')}<input type="search" name="q" value="${value('q')}"
       maxlength="200"></label>
