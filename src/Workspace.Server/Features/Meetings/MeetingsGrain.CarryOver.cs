@@ -3,6 +3,7 @@ using Workspace.Collaboration.Errors;
 using Workspace.Server.Features.ActionItems;
 using Workspace.Server.Features.Goals;
 using Workspace.Server.Infrastructure;
+using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.Meetings;
 
@@ -71,7 +72,7 @@ public sealed partial class MeetingsGrain
         return items.Where(a => a.CreatedAt < before).OrderBy(a => a.CreatedAt).ThenBy(a => a.Number).ToList();
     }
 
-    private static CarriedActionItem Carried(ActionItem i, int times, IReadOnlyList<Partnerships.MemberView> members) =>
+    private static CarriedActionItem Carried(ActionItem i, int times, IReadOnlyList<MemberView> members) =>
         new(i.Id, i.Number, i.Title, i.OwnerUserId, members.FirstOrDefault(m => m.UserId == i.OwnerUserId)?.DisplayName,
             i.DueDate, i.Status, times);
 

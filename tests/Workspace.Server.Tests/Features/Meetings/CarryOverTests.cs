@@ -7,7 +7,7 @@ using Orleans.Core.Internal;
 using Workspace.Server.Data;
 using Workspace.Server.Features.ActionItems;
 using Workspace.Server.Features.Meetings;
-using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Kernel;
 using Workspace.Server.Tests.Infrastructure;
 using static Workspace.Server.Tests.Features.Meetings.MeetingTestKit;
 

@@ -6,8 +6,8 @@ import { t, addMessages, formatDate, formatDateTime } from '../../core/i18n.js';
 import { get } from '../../core/api.js';
 import { openPartnership } from '../../core/session.js';
 import { watchPartnership, on } from '../../core/partnershipLive.js';
-import { updateNav } from '../../shell.js';
-import { meetingMessages } from '../../pages/meetings-i18n.js';
+import { updateNav } from '../../core/nav.js';
+import { meetingMessages } from './meetings-i18n.js';
 import { planMessages } from './plan-i18n.js';
 
 addMessages(meetingMessages);

@@ -1,6 +1,7 @@
 // The dashboard's meeting tiles: the next meeting (the person's time and the organiser's), the last meeting's
-// decisions, and open action items carried over more than twice. The dashboard fetches; this draws.
+// decisions, and open action items carried over more than twice (contributed through the manifest's `tiles`).
 import { html } from '../../core/dom.js';
+import { get } from '../../core/api.js';
 import { t, addMessages } from '../../core/i18n.js';
 import { planMessages } from './plan-i18n.js';
 import { bothTimes } from './when.js';
@@ -8,12 +9,12 @@ import { occurrenceKey } from './occurrence.js';
 
 addMessages(planMessages);
 
-export const meetingTilesUrl = pid => `/api/partnerships/${pid}/meeting-tiles`;
+export const fetchTiles = pid => get(`/api/partnerships/${pid}/meeting-tiles`);
 
 const meetingHref = (pid, o) => `/p/${pid}/meetings/${o.meetingId}${o.occurrence
   ? `?occurrence=${occurrenceKey(o.occurrence)}` : ''}`;
 
-export function meetingTiles(pid, { next, last, lastDecisions, carriedOver }) {
+export function renderTiles(pid, { next, last, lastDecisions, carriedOver }) {
   return html`<section class="card meeting-tile" id="tile-next"><h2>${t('plan.tile.next')}
       <a class="more" href="/p/${pid}/meetings">${t('plan.tile.allMeetings')} →</a></h2>
     ${next ? html`<p><a href="${meetingHref(pid, next)}"><strong>${next.title}</strong></a></p>
