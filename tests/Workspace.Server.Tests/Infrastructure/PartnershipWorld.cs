@@ -164,6 +164,7 @@ public sealed record PartnershipWorld(
             "AgendaOrderInput" => new
             {
                 occurrence = Occurrence, itemIds = (await AgendaAsync(ct)).Reverse().ToArray(),
+                version = await AgendaOrderVersionAsync(ct),
             },
             "DecisionInput" => DecisionBody(PartyId, GoalId),
             // Facilitator mode, in the order the endpoints replay: start, steps, attendance, hand-over, captures, end.
@@ -202,6 +203,10 @@ public sealed record PartnershipWorld(
 
     private async Task<int> MeetingVersionAsync(CancellationToken ct) =>
         (await OkAsync(Owner.Http.GetJsonAsync(Url($"/meetings/{MeetingId}"), ct))).GetProperty("version").GetInt32();
+
+    private async Task<int> AgendaOrderVersionAsync(CancellationToken ct) =>
+        (await OkAsync(Owner.Http.GetJsonAsync(Url($"/meetings/{MeetingId}/agenda/order?occurrence={OccurrenceKey}"),
+            ct))).GetProperty("version").GetInt32();
 
     /// <summary>The ids of the first occurrence's agenda, in its current order.</summary>
     private async Task<Guid[]> AgendaAsync(CancellationToken ct) =>

@@ -66,9 +66,15 @@ function returnFocus(opener, key) {
   (target ?? document.querySelector('#main h1'))?.focus();
 }
 
+const checksOf = (form, name) => [...form.querySelectorAll('input[type="checkbox"]')].filter(c => c.name === name);
+
 function read(form, fields) {
   const values = {};
   for (const f of fields) {
+    if (f.type === 'checks') {
+      values[f.name] = checksOf(form, f.name).filter(c => c.checked).map(c => c.value).sort().join(',');
+      continue;
+    }
     let v = form.elements[f.name].value;
     if (f.type === 'number') v = v === '' ? null : Number(v);
     else if (v === '' && f.emptyAsNull !== false) v = null;
@@ -80,6 +86,11 @@ function read(form, fields) {
 function set(form, fields, name, value) {
   const el = form.elements[name];
   if (!el || !fields.some(f => f.name === name)) return;
+  if (fields.find(f => f.name === name).type === 'checks') {
+    const chosen = String(value ?? '').split(',');
+    checksOf(form, name).forEach(c => { c.checked = chosen.includes(c.value); });
+    return;
+  }
   el.value = value ?? '';
 }
 
@@ -87,6 +98,9 @@ function set(form, fields, name, value) {
 function shown(f, value) {
   if (value === null || value === undefined || value === '') return t('common.none');
   if (f.type === 'select') return f.options.find(o => String(o.value) === String(value))?.label ?? String(value);
+  if (f.type === 'checks') {
+    return String(value).split(',').map(v => f.options.find(o => o.value === v)?.label ?? v).join(', ');
+  }
   if (f.type === 'date') return formatDate(value);
   return String(value);
 }
@@ -96,7 +110,8 @@ function showClashes(form, fields, list, who) {
   form.querySelectorAll('.clash').forEach(c => c.remove());
   for (const clash of list) {
     const f = fields.find(x => x.name === clash.field);
-    const label = form.elements[clash.field]?.closest('label');
+    const label = form.querySelector(`fieldset[data-checks="${clash.field}"]`)
+      ?? form.elements[clash.field]?.closest('label');
     if (!f || !label) continue;
     const box = document.createElement('fieldset');
     box.className = 'clash';
@@ -118,6 +133,13 @@ function field(f) {
     return html`<label>${f.label}<select name="${f.name}" ${f.required ? 'required' : ''}>
       ${f.options.map(o => html`<option value="${o.value}"
         ${String(o.value) === String(value) ? 'selected' : ''}>${o.label}</option>`)}</select></label>`;
+  }
+  if (f.type === 'checks') {
+    // Several choices (attendees, KPIs): the value is the chosen options' values, sorted and comma-separated.
+    const chosen = String(value).split(',');
+    return html`<fieldset class="checks" data-checks="${f.name}"><legend>${f.label}</legend>
+      ${f.options.map(o => html`<label><input type="checkbox" name="${f.name}" value="${o.value}"
+        ${chosen.includes(String(o.value)) ? 'checked' : ''}> ${o.label}</label>`)}</fieldset>`;
   }
   if (f.type === 'textarea') {
     return html`<label>${f.label}<textarea name="${f.name}" rows="${f.rows ?? 3}"

@@ -1,6 +1,8 @@
 // Reads the feature registry (features/index.js) without knowing any feature: a manifest is
 // { key, nav?: { path, label, order, ready }, routes: [{ path, load, render }], messages?, activity? },
-// where messages and activity are { en: {...}, id: {...} } and activity sentences are keyed by the entry's kind.
+// where messages and activity are { en: {...}, id: {...} } and activity sentences are keyed by the entry's kind;
+// `tiles` (optional) are dashboard tiles (core/tiles.js).
+import { addTiles } from './tiles.js';
 
 /** The registry module's manifests as a list. */
 export const manifests = registry => Object.values(registry);
@@ -24,6 +26,7 @@ export function messagesOf(feature) {
 export function installFeatures(list, { route, lazy, addMessages }) {
   for (const feature of list) {
     addMessages(messagesOf(feature));
+    addTiles(feature.tiles ?? []);
     for (const r of feature.routes ?? []) route(r.path, lazy(r.load, r.render));
   }
 }

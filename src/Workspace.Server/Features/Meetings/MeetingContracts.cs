@@ -17,7 +17,8 @@ public sealed record MeetingInput(
     [property: Id(6)] IReadOnlyList<string>? AttendeeUserIds,
     [property: Id(7)] MeetingRecurrence Recurrence,
     [property: Id(8), SensibleDate] DateOnly? Until,
-    [property: Id(9), VersionNumber] int Version);
+    [property: Id(9), VersionNumber] int Version,
+    [property: Id(10)] IReadOnlyList<Guid>? KpiIds = null);
 
 [GenerateSerializer, Immutable]
 public sealed record OccurrenceChangeView(
@@ -43,7 +44,8 @@ public sealed record MeetingView(
     [property: Id(12)] bool Cancelled,
     [property: Id(13)] int Version,
     [property: Id(14)] string UpdatedByName,
-    [property: Id(15)] IReadOnlyList<OccurrenceChangeView> Changes);
+    [property: Id(15)] IReadOnlyList<OccurrenceChangeView> Changes,
+    [property: Id(16)] IReadOnlyList<Guid>? KpiIds = null);
 
 /// <summary>
 /// One occurrence: <c>Occurrence</c> is its identity (the rule's original wall-clock start; null for a single
@@ -87,13 +89,16 @@ public sealed record AgendaItemView(
     [property: Id(6)] int Minutes,
     [property: Id(7)] MeetingLink? Link,
     [property: Id(8)] double SortOrder,
-    [property: Id(9)] int Version);
+    [property: Id(9)] int Version,
+    [property: Id(10)] bool? Reached = null);
 
-/// <summary>The agenda of one occurrence in its new order (every item of it, each once).</summary>
+/// <summary>The agenda of one occurrence in its new order (every item of it, each once), made on the order of
+/// <c>Version</c> (from <see cref="AgendaOrderView"/>); an older version is a 409 carrying the current order.</summary>
 [GenerateSerializer, Immutable]
 public sealed record AgendaOrderInput(
     [property: Id(0)] DateTime? Occurrence,
-    [property: Id(1)] IReadOnlyList<Guid> ItemIds);
+    [property: Id(1)] IReadOnlyList<Guid> ItemIds,
+    [property: Id(2), VersionNumber] int Version);
 
 [GenerateSerializer, Immutable]
 public sealed record DecisionInput(

@@ -27,6 +27,8 @@ public sealed class Meeting
     public string AttendeeUserIds { get; set; } = "";
     public MeetingRecurrence Recurrence { get; set; }
     public DateOnly? Until { get; set; }
+    /// <summary>KPIs reviewed at every meeting of the series, space-separated ids.</summary>
+    public string KpiIds { get; set; } = "";
     /// <summary>iCalendar SEQUENCE: raised on every change calendar apps must pick up.</summary>
     public int Sequence { get; set; }
     public bool Cancelled { get; set; }
@@ -140,6 +142,7 @@ internal sealed class MeetingConfiguration :
         e.Property(m => m.Location).HasMaxLength(500);
         e.Property(m => m.FacilitatorUserId).HasMaxLength(64);
         e.Property(m => m.AttendeeUserIds).HasMaxLength(8000);
+        e.Property(m => m.KpiIds).HasMaxLength(4000);
         e.Property(m => m.UpdatedByName).HasMaxLength(100);
         e.Property(m => m.Recurrence).HasConversion<string>().HasMaxLength(20);
         e.Property(m => m.StartLocal).HasConversion(new WallClockConverter()).HasMaxLength(19);

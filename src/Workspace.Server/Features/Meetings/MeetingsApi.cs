@@ -26,6 +26,7 @@ public static class MeetingsApi
             IGrainFactory grains) => ParseOccurrence(occurrence, out var at) is { } bad ? bad
                 : (await Grain(grains, partnershipId).GetAgendaAsync(meetingId, at)).ToHttp()).RequireMember();
         group.MapGet("/decisions", DecisionsAsync).RequireMember();
+        group.MapMeetingPlan();
 
         var viewer = group.MapGroup("").RequireMember().ValidateRequests();
         viewer.MapPut("/meetings/{meetingId:guid}", async (Guid partnershipId, Guid meetingId, MeetingInput input,

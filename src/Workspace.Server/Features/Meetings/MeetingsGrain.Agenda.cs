@@ -49,42 +49,19 @@ public sealed partial class MeetingsGrain
             SortOrder = siblings.Count == 0 ? 1 : siblings.Max(s => s.SortOrder) + 1, Version = 1,
             CreatedByUserId = actor.UserId, CreatedAt = clock.GetUtcNow(),
         };
-        await feed.SaveAsync(PartnershipId, db => db.Add(item), actor, "agenda.added",
+        var order = NextOrder(meetingId, input.Occurrence, actor);
+        await feed.SaveAsync(PartnershipId, db =>
+        {
+            db.Add(item);
+            TrackOrder(db, order);
+        }, actor, "agenda.added",
             $"added “{item.Title}” to the agenda of “{meeting.Title}”", new { title = item.Title,
                 meeting = meeting.Title });
         _agenda[item.Id] = item;
+        _orders[(meetingId, input.Occurrence)] = order;
         var view = AgendaView(item, members);
         await feed.PublishAsync(PartnershipId, "agenda.updated", view);
         return Outcome<AgendaItemView>.Ok(view);
-    }
-
-    public async Task<Outcome<IReadOnlyList<AgendaItemView>>> ReorderAgendaAsync(
-        Actor actor, Guid meetingId, AgendaOrderInput input)
-    {
-        if (!_meetings.TryGetValue(meetingId, out var meeting))
-        {
-            return Outcome<IReadOnlyList<AgendaItemView>>.NotFound(ErrorCodes.UnknownMeeting,
-                "This meeting does not exist.");
-        }
-        var members = await MembersAsync();
-        if (ValidateOccurrence(meeting, input.Occurrence) is { } invalid)
-        {
-            return Outcome<IReadOnlyList<AgendaItemView>>.Invalid(invalid);
-        }
-        var current = AgendaOf(meetingId, input.Occurrence, members).Select(a => a.Id).ToHashSet();
-        var ids = input.ItemIds ?? [];
-        if (ids.Count != current.Count || ids.Distinct().Count() != ids.Count || !ids.All(current.Contains))
-        {
-            return Outcome<IReadOnlyList<AgendaItemView>>.Invalid("itemIds", ErrorCodes.AgendaOrderMismatch,
-                "Send every item of this agenda exactly once.");
-        }
-        var reordered = ids.Select((id, index) => Reordered(_agenda[id], index + 1)).ToList();
-        await feed.SaveAsync(PartnershipId, db => db.UpdateRange(reordered), actor, "agenda.reordered",
-            $"reordered the agenda of “{meeting.Title}”", new { meeting = meeting.Title });
-        reordered.ForEach(a => _agenda[a.Id] = a);
-        var views = AgendaOf(meetingId, input.Occurrence, members);
-        await feed.PublishAsync(PartnershipId, "agenda.reordered", new { meetingId, input.Occurrence, items = views });
-        return Outcome<IReadOnlyList<AgendaItemView>>.Ok(views);
     }
 
     public async Task<Outcome<AgendaItemView>> RemoveAgendaItemAsync(
@@ -104,10 +81,16 @@ public sealed partial class MeetingsGrain
         }
         var removed = Reordered(item, item.SortOrder);
         removed.DeletedAt = clock.GetUtcNow();
-        await feed.SaveAsync(PartnershipId, db => db.Update(removed), actor, "agenda.removed",
+        var order = NextOrder(meetingId, item.Occurrence, actor);
+        await feed.SaveAsync(PartnershipId, db =>
+        {
+            db.Update(removed);
+            TrackOrder(db, order);
+        }, actor, "agenda.removed",
             $"removed “{item.Title}” from the agenda of “{meeting.Title}”", new { title = item.Title,
                 meeting = meeting.Title });
         _agenda.Remove(itemId);
+        _orders[(meetingId, item.Occurrence)] = order;
         var view = AgendaView(removed, await MembersAsync());
         await feed.PublishAsync(PartnershipId, "agenda.removed", view);
         return Outcome<AgendaItemView>.Ok(view);
@@ -120,7 +103,8 @@ public sealed partial class MeetingsGrain
     private static AgendaItemView AgendaView(AgendaItem a, IReadOnlyList<MemberView> members) => new(
         a.Id, a.MeetingId, a.Occurrence, a.Title, a.OwnerUserId,
         members.FirstOrDefault(m => m.UserId == a.OwnerUserId)?.DisplayName, a.Minutes,
-        a.LinkKind is { } kind && a.LinkId is { } id ? new MeetingLink(kind, id) : null, a.SortOrder, a.Version);
+        a.LinkKind is { } kind && a.LinkId is { } id ? new MeetingLink(kind, id) : null, a.SortOrder, a.Version,
+        a.Outcome switch { null => null, AgendaOutcome.Reached => true, _ => false });
 
     private static AgendaItem Reordered(AgendaItem a, double sortOrder) => new()
     {

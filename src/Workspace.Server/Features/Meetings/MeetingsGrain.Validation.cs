@@ -103,6 +103,11 @@ public sealed partial class MeetingsGrain
         return null;
     }
 
+    private Task<FieldError?> ValidateKpisAsync(MeetingInput input) =>
+        input.KpiIds is { Count: > 0 } kpis
+            ? ValidateLinksAsync(kpis.Select(id => new MeetingLink(MeetingLinkKind.Kpi, id)), "kpiIds")
+            : Task.FromResult<FieldError?>(null);
+
     private IGoalsGrain Goals() => GrainFactory.GetGrain<IGoalsGrain>(PartnershipId);
 
     private async Task<bool> DocumentExistsAsync(Guid documentId)

@@ -20,8 +20,12 @@ public interface IMeetingsGrain : IGrainWithGuidKey
 
     Task<Outcome<IReadOnlyList<AgendaItemView>>> GetAgendaAsync(Guid meetingId, DateTime? occurrence);
     Task<Outcome<AgendaItemView>> AddAgendaItemAsync(Actor actor, Guid meetingId, AgendaItemInput input);
-    Task<Outcome<IReadOnlyList<AgendaItemView>>> ReorderAgendaAsync(Actor actor, Guid meetingId,
-        AgendaOrderInput input);
+    Task<Outcome<AgendaOrderView>> GetAgendaOrderAsync(Guid meetingId, DateTime? occurrence);
+    Task<Outcome<AgendaOrderView>> ReorderAgendaAsync(Actor actor, Guid meetingId, AgendaOrderInput input);
+    Task<Outcome<CarryOverView>> GetCarryOverAsync(Guid meetingId, DateTime? occurrence);
+    Task<Outcome<IReadOnlyList<DecisionView>>> SearchDecisionsAsync(DecisionLogQuery query);
+    Task<DecisionView?> GetDecisionAsync(Guid decisionId);
+    Task<MeetingTilesView> GetTilesAsync();
     Task<Outcome<AgendaItemView>> RemoveAgendaItemAsync(Actor actor, PartnershipRole role, Guid meetingId, Guid itemId);
 
     Task<IReadOnlyList<DecisionView>> GetDecisionsAsync(Guid? meetingId);
@@ -71,6 +75,7 @@ public sealed partial class MeetingsGrain(IDbContextFactory<WorkspaceDb> dbs, Pa
         {
             RevisionsOf(r.DecisionId).Add(r);
         }
+        await LoadAgendaOrdersAsync(db, cancellationToken);
     }
 
     public Task<IReadOnlyList<MeetingView>> GetMeetingsAsync() =>
@@ -82,7 +87,7 @@ public sealed partial class MeetingsGrain(IDbContextFactory<WorkspaceDb> dbs, Pa
     public async Task<Outcome<MeetingView>> ScheduleAsync(Actor actor, MeetingInput input)
     {
         var members = await MembersAsync();
-        if (ValidateMeeting(input, members) is { } invalid)
+        if ((ValidateMeeting(input, members) ?? await ValidateKpisAsync(input)) is { } invalid)
         {
             return Outcome<MeetingView>.Invalid(invalid);
         }
@@ -111,7 +116,7 @@ public sealed partial class MeetingsGrain(IDbContextFactory<WorkspaceDb> dbs, Pa
         {
             return Outcome<MeetingView>.Conflict(View(current), current.UpdatedByName);
         }
-        if (ValidateMeeting(input, await MembersAsync()) is { } invalid)
+        if ((ValidateMeeting(input, await MembersAsync()) ?? await ValidateKpisAsync(input)) is { } invalid)
         {
             return Outcome<MeetingView>.Invalid(invalid);
         }
@@ -245,7 +250,8 @@ public sealed partial class MeetingsGrain(IDbContextFactory<WorkspaceDb> dbs, Pa
         m.Cancelled, m.Version, m.UpdatedByName,
         ChangesOf(m.Id).OrderBy(c => c.OriginalStartLocal)
             .Select(c => new OccurrenceChangeView(c.OriginalStartLocal, c.NewStartLocal, c.Cancelled,
-                c.Sequence)).ToList());
+                c.Sequence)).ToList(),
+        Split(m.KpiIds).Select(Guid.Parse).ToList());
 
     private static IReadOnlyList<string> Split(string joined) =>
         joined.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -261,6 +267,8 @@ public sealed partial class MeetingsGrain(IDbContextFactory<WorkspaceDb> dbs, Pa
         m.AttendeeUserIds = string.Join(' ', (input.AttendeeUserIds ?? []).Append(input.FacilitatorUserId).Distinct());
         m.Recurrence = input.Recurrence;
         m.Until = input.Recurrence == MeetingRecurrence.None ? null : input.Until;
+        // Left out (null), the series keeps its KPIs: clients that predate them do not clear them on a change.
+        m.KpiIds = input.KpiIds is { } kpis ? string.Join(' ', kpis.Distinct()) : m.KpiIds;
         m.UpdatedAt = now;
     }
 
@@ -269,7 +277,7 @@ public sealed partial class MeetingsGrain(IDbContextFactory<WorkspaceDb> dbs, Pa
         Id = m.Id, PartnershipId = m.PartnershipId, Title = m.Title, StartLocal = m.StartLocal,
         DurationMinutes = m.DurationMinutes, TimeZone = m.TimeZone, Location = m.Location,
         FacilitatorUserId = m.FacilitatorUserId, AttendeeUserIds = m.AttendeeUserIds, Recurrence = m.Recurrence,
-        Until = m.Until, Sequence = m.Sequence, Cancelled = m.Cancelled, Version = m.Version,
+        Until = m.Until, KpiIds = m.KpiIds, Sequence = m.Sequence, Cancelled = m.Cancelled, Version = m.Version,
         UpdatedByName = m.UpdatedByName, CreatedByUserId = m.CreatedByUserId, CreatedAt = m.CreatedAt,
             UpdatedAt = m.UpdatedAt,
     };

@@ -30,9 +30,9 @@ public sealed class AgendaDecisionTests(WorkspaceFactory factory) : IClassFixtur
         var (viewerAdds, _) = await viewer.Http.PostJsonAsync(url, new { occurrence = Occurrence, title = "No",
             minutes = 5 }, _ct);
         var (reordered, _) = await commenter.Http.PostJsonAsync($"{url}/order",
-            new { occurrence = Occurrence, itemIds = new[] { ids[2], ids[0], ids[1] } }, _ct);
+            new { occurrence = Occurrence, itemIds = new[] { ids[2], ids[0], ids[1] }, version = 3 }, _ct);
         var (partial, problem) = await commenter.Http.PostJsonAsync($"{url}/order",
-            new { occurrence = Occurrence, itemIds = new[] { ids[0] } }, _ct);
+            new { occurrence = Occurrence, itemIds = new[] { ids[0] }, version = 4 }, _ct);
         var (_, agenda) = await viewer.Http.GetJsonAsync($"{url}?occurrence=20261027T100000", _ct);
         var (_, otherWeek) = await viewer.Http.GetJsonAsync($"{url}?occurrence=20261020T100000", _ct);
 

@@ -10,6 +10,7 @@ import { updateNav } from '../../core/nav.js';
 import { activitySentence } from '../../core/activity.js';
 import { partyName } from '../../core/people.js';
 import { progressBar, goalBadge, kpiStatusLabel } from '../../core/goal-view.js';
+import { dashboardTiles } from '../../core/tiles.js';
 
 addMessages({
   en: {
@@ -57,14 +58,14 @@ export async function renderDashboard({ pid }, main) {
   // All of the page's data in parallel, each once. A redraw after a live change reads the partnership again too:
   // someone joining ticks "invite your partner".
   const draw = async (force = true) => {
-    const [d, docs, part] = await Promise.all([get(`/api/partnerships/${pid}/dashboard`),
-      get(`/api/partnerships/${pid}/documents`), openPartnership(pid, { force })]);
+    const [d, docs, part, tiles] = await Promise.all([get(`/api/partnerships/${pid}/dashboard`),
+      get(`/api/partnerships/${pid}/documents`), openPartnership(pid, { force }), dashboardTiles(pid)]);
     mount(main, html`
       <div class="page-head"><h1>${part.name}</h1>
         <span class="muted">${part.parties.map(x => x.name).join(' · ')}</span></div>
       ${welcome ? welcomeCard(part) : ''}
       ${nextSteps(pid, part, d, docs)}
-      ${cards(pid, d)}`);
+      ${cards(pid, d, tiles)}`);
   };
 
   main.addEventListener('click', e => {
@@ -84,8 +85,8 @@ export async function renderDashboard({ pid }, main) {
   return () => { off(); clearTimeout(pending); };
 }
 
-/** The goals, KPIs, my items, overdue items and recent activity. */
-function cards(pid, d) {
+/** The goals, KPIs, the sections' tiles (meetings), my items, overdue items and recent activity. */
+function cards(pid, d, tiles) {
   const more = (path, key) => html`<a class="more" href="/p/${pid}${path}">${t(key)} →</a>`;
   const number = n => (n == null ? '—' : formatNumber(n));
   return html`
@@ -105,6 +106,7 @@ function cards(pid, d) {
           <strong>${number(k.latest)}</strong><small>/ ${number(k.target)} ${k.unit}</small>
           <span class="rag rag-${k.status}">${kpiStatusLabel(k)}</span></a>`)}</div>`}
     </section>
+    ${tiles}
     <section class="card"><h2>${t('dash.mine')} ${more('/actions', 'dash.allItems')}</h2>
       <p class="muted small" id="my-counts">${t('dash.mineCount', { open: d.myOpenItems.length, done: d.myDoneItems })}
       </p>

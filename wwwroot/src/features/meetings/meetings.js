@@ -9,8 +9,14 @@ import { formDialog } from '../../core/dialog.js';
 import { watchPartnership, on } from '../../core/partnershipLive.js';
 import { updateNav } from '../../core/nav.js';
 import { meetingMessages } from './meetings-i18n.js';
+import { planMessages } from './plan-i18n.js';
+import { carryOverView } from './carry-over.js';
+import { moveAgendaItem, wireAgendaOrder } from './agenda-order.js';
+import { editMeeting, mayManage } from './meeting-edit.js';
+import { bothTimes } from './when.js';
 
 addMessages(meetingMessages);
+addMessages(planMessages);
 
 const recurrences = ['None', 'Weekly', 'EveryTwoWeeks', 'Monthly', 'Quarterly'];
 const myZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -45,6 +51,7 @@ export async function renderMeetings({ pid }, main) {
   const draw = () => keepFocus(main, () => mount(main, html`
     <div class="page-head">
       <h1 id="page-title" tabindex="-1">${t('meetings.title')}</h1>
+      <a class="button" href="/p/${pid}/decisions">${t('plan.log')}</a>
       <button id="feed">${t('meetings.feed')}</button>
       ${can('Editor') ? html`<button class="primary" id="schedule">${t('meetings.schedule')}</button>` : ''}
     </div>
@@ -70,8 +77,8 @@ export async function renderMeetings({ pid }, main) {
 
 function row(pid, partnership, o) {
   const link = `/p/${pid}/meetings/${o.meetingId}${o.occurrence ? `?occurrence=${occurrenceKey(o.occurrence)}` : ''}`;
-  const organiser = o.timeZone === myZone ? ''
-    : html`<br><span class="muted">${at(o.startUtc, o.timeZone)}
+  // The organiser's time and zone show even when they are the person's own, as everywhere on the meetings pages.
+  const organiser = html`<br><span class="muted">${at(o.startUtc, o.timeZone)}
       ${t('meetings.organiserTime', { zone: o.timeZone })}</span>`;
   return html`<li class="card meeting-row ${o.cancelled ? 'cancelled' : ''}">
     <a class="title" href="${link}" data-row="${o.meetingId}-${occurrenceKey(o.occurrence)}">${o.title}</a>
@@ -120,10 +127,11 @@ export async function renderMeeting({ pid, meetingId }, main) {
     occurrence: key ? key.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)$/, '$1-$2-$3T$4:$5:$6') : null,
   };
   const load = async () => {
-    const [meeting, agenda, decisions] = await Promise.all([get(page.base), get(`${page.base}/agenda${page.query}`),
+    const [meeting, order, carry, decisions] = await Promise.all([get(page.base),
+      get(`${page.base}/agenda/order${page.query}`), get(`${page.base}/carry-over${page.query}`),
       get(`/api/partnerships/${pid}/decisions?meetingId=${meetingId}`)]);
     const ofThisOne = decisions.filter(d => (d.occurrence ?? null) === page.occurrence);
-    Object.assign(page, { meeting, agenda, decisions: ofThisOne });
+    Object.assign(page, { meeting, agenda: order.items, orderVersion: order.version, carry, decisions: ofThisOne });
   };
   // A live redraw keeps the focus on the control that had it (the same agenda item's button, the heading).
   page.draw = () => keepFocus(main, () => {
@@ -140,22 +148,27 @@ export async function renderMeeting({ pid, meetingId }, main) {
   return () => offs.forEach(off => off());
 }
 
-function meetingView({ meeting, agenda, decisions, occurrence, partnership, base, pid, query }) {
+function meetingView({ meeting, agenda, decisions, partnership, base, carry, pid, query }) {
   const runLink = `/p/${pid}/meetings/${meeting.id}/run${query}`;
   return html`
     <div class="page-head">
       <h1 id="page-title" tabindex="-1">${meeting.title}</h1>
+      ${mayManage(meeting) ? html`<button id="edit-meeting">${t('plan.edit')}</button>` : ''}
       <a class="button" href="${base}/ics" download="meeting.ics">${t('meetings.ics')}</a>
       <a class="button primary" id="run-link" href="${runLink}">${t('meetings.run')}</a>
     </div>
-    <p class="muted">${wall(occurrence ?? meeting.start)} (${meeting.timeZone})
-      · ${t('meetings.minutes', { n: meeting.durationMinutes })}
+    <p class="when-line">${bothTimes(carry.startUtc, meeting.timeZone)}</p>
+    <p class="muted">${t('meetings.minutes', { n: meeting.durationMinutes })}
       · ${t('meetings.facilitator')}: ${memberName(partnership, meeting.facilitatorUserId)}
       ${meeting.location ? ` · ${meeting.location}` : ''}</p>
     <div class="meeting-grid">
       <section class="card" aria-labelledby="agenda-title"><h2 id="agenda-title">${t('meetings.agenda')}</h2>
+        ${carryOverView(carry, pid)}
         ${agenda.length === 0 ? html`<p class="empty">${t('meetings.agendaEmpty')}</p>`
-          : html`<ol class="agenda">${agenda.map((a, i) => agendaRow(a, i, agenda.length))}</ol>`}
+          : html`${can('Commenter') ? html`<p class="muted small" id="order-hint">
+            ${t('plan.dragHint')}</p>` : ''}
+            <ol class="agenda" ${can('Commenter') ? 'data-reorder="1"' : ''}>${agenda.map((a, i) =>
+              agendaRow(a, i, agenda.length))}</ol>`}
         ${can('Commenter') ? html`<button id="add-item">${t('meetings.addItem')}</button>` : ''}
       </section>
       <section class="card" aria-labelledby="decisions-title"><h2 id="decisions-title">${t('meetings.decisions')}</h2>
@@ -171,6 +184,9 @@ function wireMeeting(page) {
   $$('[data-up]', main).forEach(b => b.addEventListener('click', () => reorder(page, b.dataset.up, -1)));
   $$('[data-down]', main).forEach(b => b.addEventListener('click', () => reorder(page, b.dataset.down, 1)));
   $$('[data-remove]', main).forEach(b => b.addEventListener('click', () => removeItem(page, b.dataset.remove)));
+  wireAgendaOrder(page);
+  $('#edit-meeting', main)?.addEventListener('click', () => editMeeting({ pid: page.pid, partnership,
+    meeting: page.meeting, onSaved: () => {} }));
   $('#add-item', main)?.addEventListener('click', () => formDialog({
     title: t('meetings.addItem'),
     fields: [{ name: 'title', label: t('meetings.field.item'), required: true, maxlength: 300 },
@@ -190,25 +206,11 @@ function wireMeeting(page) {
 
 /** Moves an agenda item one place (step -1 up, +1 down); the focus stays with that item and the move is said. */
 async function reorder(page, id, step) {
-  const ids = page.agenda.map(a => a.id);
-  const from = ids.indexOf(id);
-  const to = from + step;
-  if (page.busy || from < 0 || to < 0 || to >= ids.length) return;
-  [ids[from], ids[to]] = [ids[to], ids[from]];
-  page.busy = true;
-  try {
-    page.agenda = await post(`${page.base}/agenda/order`, { occurrence: page.occurrence, itemIds: ids });
-  } catch (err) {
-    toast(err.message, 'error');
-    return;
-  } finally { page.busy = false; }
-  page.draw();
+  await moveAgendaItem(page, id, page.agenda.findIndex(a => a.id === id) + step);
   // At the top or bottom the pressed button is now disabled: the other button of the same item takes the focus.
   const [same, other] = step < 0 ? ['up', 'down'] : ['down', 'up'];
   const pressed = $(`[data-${same}="${id}"]`, page.main);
   (pressed && !pressed.disabled ? pressed : $(`[data-${other}="${id}"]`, page.main))?.focus();
-  const at = page.agenda.findIndex(a => a.id === id);
-  announce(t('meetings.movedTo', { title: page.agenda[at].title, n: at + 1, count: page.agenda.length }));
 }
 
 /** Removes an agenda item; the focus goes to the next item's remove button (or the add button once none is left). */
@@ -239,7 +241,10 @@ function agendaRow(a, i, count) {
       ${i === count - 1 ? 'disabled' : ''}><span aria-hidden="true">↓</span></button>
     <button data-remove="${a.id}" aria-label="${t('meetings.remove', { title: a.title })}">
       <span aria-hidden="true">✕</span></button>` : '';
-  return html`<li data-id="${a.id}"><span class="grow">${a.title}${owner}</span>
+  const handle = can('Commenter') ? html`<span class="drag-handle" title="${t('plan.drag', { title: a.title })}"
+    aria-hidden="true">⠿</span>` : '';
+  return html`<li data-id="${a.id}" ${can('Commenter') ? html`tabindex="0" aria-describedby="order-hint"` : ''}>
+    ${handle}<span class="grow">${a.title}${owner}</span>
     <span class="muted">${t('meetings.minutes', { n: a.minutes })}</span>${tools}</li>`;
 }
 
