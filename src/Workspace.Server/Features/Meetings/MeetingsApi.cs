@@ -71,6 +71,7 @@ public static class MeetingsApi
             (await Grain(grains, partnershipId).ReviseDecisionAsync(Actor(http), decisionId, input)).ToHttp());
 
         app.MapCalendarFiles(group);
+        group.MapMeetingPapers();
     }
 
     /// <summary>Occurrences starting in [from, to) (default: from a day ago, 90 days ahead; at most 400

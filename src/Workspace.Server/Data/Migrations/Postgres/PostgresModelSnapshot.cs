@@ -970,6 +970,60 @@ namespace Workspace.Server.Data.Migrations.Postgres
                     b.ToTable("Meeting");
                 });
 
+            modelBuilder.Entity("Workspace.Server.Features.Meetings.MeetingDocument", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("GeneratedRevision")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Generation")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Occurrence")
+                        .IsRequired()
+                        .HasMaxLength(19)
+                        .HasColumnType("character varying(19)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("SharedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SharedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("DocumentId");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("MeetingId", "Occurrence", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("MeetingDocuments", (string)null);
+                });
+
             modelBuilder.Entity("Workspace.Server.Features.Meetings.MeetingOccurrenceChange", b =>
                 {
                     b.Property<Guid>("Id")

@@ -959,6 +959,60 @@ namespace Workspace.Server.Data.Migrations.Sqlite
                     b.ToTable("Meeting");
                 });
 
+            modelBuilder.Entity("Workspace.Server.Features.Meetings.MeetingDocument", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GeneratedRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Occurrence")
+                        .IsRequired()
+                        .HasMaxLength(19)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("SharedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SharedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DocumentId");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("MeetingId", "Occurrence", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("MeetingDocuments", (string)null);
+                });
+
             modelBuilder.Entity("Workspace.Server.Features.Meetings.MeetingOccurrenceChange", b =>
                 {
                     b.Property<Guid>("Id")
