@@ -4,6 +4,7 @@ import './styles.css';
 import './pages/access.css';
 import './editor/editor.css';
 import './pages/meetings.css';
+import './features/meetings/papers.css';
 import { onLangChange } from './core/i18n.js';
 import { route, lazy, preloadCurrent, startRouter, refresh, onNavigate } from './core/router.js';
 import { watchPartnership } from './core/partnershipLive.js';

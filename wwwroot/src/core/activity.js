@@ -37,6 +37,9 @@ addMessages({
     'activity.comment.resolved': 'resolved a comment on “{title}”',
     'activity.comment.reopened': 'reopened a comment on “{title}”',
     'activity.document.restored': 'restored an earlier version of “{title}” (revision {revision})',
+    'activity.meeting.notes-started': 'started the notes of “{title}”',
+    'activity.meeting.minutes-produced': 'produced the minutes of “{title}”',
+    'activity.meeting.minutes-shared': 'shared the minutes of “{title}” with {attendees}',
   },
   id: {
     'activity.partnership.created': 'membuat kemitraan “{name}” untuk {party}',
@@ -71,6 +74,9 @@ addMessages({
     'activity.comment.resolved': 'menandai komentar pada “{title}” selesai',
     'activity.comment.reopened': 'membuka lagi komentar pada “{title}”',
     'activity.document.restored': 'memulihkan versi sebelumnya dari “{title}” (revisi {revision})',
+    'activity.meeting.notes-started': 'memulai notula “{title}”',
+    'activity.meeting.minutes-produced': 'membuat risalah “{title}”',
+    'activity.meeting.minutes-shared': 'membagikan risalah “{title}” kepada {attendees}',
   },
 });
 

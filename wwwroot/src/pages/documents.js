@@ -25,6 +25,7 @@ import { commentedPassages, setCommentPassages, commentAt } from '../editor/comm
 import { taskMarks as taskLineMarks, membersChanged } from '../editor/task-marks.js';
 import { documentTemplates, templateText } from './templates.js';
 import { documentMessages } from './documents-i18n.js';
+import { linkBackToMeeting, groupMeetingDocuments } from '../features/meetings/notes.js';
 import {
   narrowWindow, documentPage, documentTabs, tickTaskLinesFromPreview, emptyHint, linkItemReferences,
 } from './document-page.js';
@@ -69,6 +70,7 @@ export async function renderDocuments({ pid }, main) {
     main.querySelectorAll('[data-delete]').forEach(b => b.addEventListener('click', async () => {
       if (confirm(t('docs.confirmDelete', { title: b.dataset.title }))) await del(`/api/partnerships/${pid}/documents/${b.dataset.delete}`).catch(err => toast(err.message, 'error'));
     }));
+    await groupMeetingDocuments(main, pid);
   };
   await draw();
   const connection = hubConnection('/hubs/documents');
@@ -96,6 +98,7 @@ export async function renderDocument({ pid, docId }, main) {
   updateNav(pid);
   const editable = can('Editor');
   mount(main, documentPage(pid, narrowWindow.matches));
+  linkBackToMeeting(main, pid, docId);
   const historyTab = mountHistory($('#history', main), { pid, docId });
   const { showTab, showComment } = documentTabs(main, historyTab, () => view.focus());
 

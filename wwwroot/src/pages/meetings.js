@@ -9,6 +9,7 @@ import { formDialog } from '../core/dialog.js';
 import { watchPartnership, on } from '../core/partnershipLive.js';
 import { updateNav } from '../shell.js';
 import { meetingMessages } from './meetings-i18n.js';
+import { mountMeetingPapers } from '../features/meetings/papers.js';
 
 addMessages(meetingMessages);
 
@@ -125,9 +126,14 @@ export async function renderMeeting({ pid, meetingId }, main) {
     const ofThisOne = decisions.filter(d => (d.occurrence ?? null) === page.occurrence);
     Object.assign(page, { meeting, agenda, decisions: ofThisOne });
   };
+  // The agenda and decisions redraw on live changes; the notes and minutes below them keep their own state.
+  const papers = document.createElement('div');
+  papers.className = 'meeting-papers';
+  page.main = document.createElement('div');
+  main.replaceChildren(page.main, papers);
   // A live redraw keeps the focus on the control that had it (the same agenda item's button, the heading).
   page.draw = () => keepFocus(main, () => {
-    mount(main, meetingView(page));
+    mount(page.main, meetingView(page));
     wireMeeting(page);
     // The router names the window once; a renamed meeting renames it while this page is shown.
     if (main.isConnected) document.title = `${page.meeting.title} · ${t('shell.brand')}`;
@@ -137,6 +143,8 @@ export async function renderMeeting({ pid, meetingId }, main) {
   const offs = ['agenda.updated', 'agenda.reordered', 'agenda.removed', 'decision.updated', 'meeting.updated',
     '*resync']
     .map(kind => on(kind, refresh));
+  offs.push(await mountMeetingPapers(papers,
+    { pid, meetingId, occurrence: page.occurrence, meeting: () => page.meeting }));
   return () => offs.forEach(off => off());
 }
 
