@@ -84,9 +84,9 @@ public static class MinutesHtml
             .Append($"<th>{E(l.Status)}</th></tr></thead><tbody>");
         foreach (var i in m.ActionItems)
         {
-            h.Append($"<tr><td>A{i.Number}</td><td>{E(i.Title)}</td>")
+            h.Append($"<tr><td class=\"nowrap\">A{i.Number}</td><td>{E(i.Title)}</td>")
                 .Append($"<td>{E(i.Owner is { Length: > 0 } o ? o : l.Unassigned)}</td>")
-                .Append($"<td>{(i.Due is { } due ? MinutesLabels.IsoDate(due) : "—")}</td>")
+                .Append($"<td class=\"nowrap\">{(i.Due is { } due ? MinutesLabels.IsoDate(due) : "—")}</td>")
                 .Append($"<td>{E(l.StatusOf(i.Status))}</td></tr>");
         }
         h.Append("</tbody></table></section>");
@@ -111,14 +111,15 @@ public static class MinutesHtml
         .facts { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: .4rem 1.2rem;
           margin: 0; }
         .facts dt { font-size: .8rem; color: #5a6575; } .facts dd { margin: 0; font-weight: 600; }
-        table { width: 100%; border-collapse: collapse; font-size: .95rem; }
+        table { width: 100%; border-collapse: collapse; font-size: .95rem; overflow-wrap: normal; }
+        .nowrap { white-space: nowrap; }
         th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid #dde3ea; }
         thead th { font-size: .8rem; color: #5a6575; }
         .decision { margin-bottom: .6rem; } .why, .parties { font-size: .92rem; color: #3d4756; }
         .markdown h3, .markdown h4, .markdown h5 { font-size: 1rem; }
         @media (max-width: 40rem) {
           .minutes { margin: 0; padding: 1rem; box-shadow: none; }
-          table, tbody, tr, td, th { font-size: .9rem; } th, td { padding: .3rem .25rem; }
+          table { font-size: .85rem; } th, td { padding: .3rem .2rem; } thead th { font-size: .72rem; }
         }
         @page { size: A4; margin: 18mm 16mm; }
         @media print {
