@@ -165,6 +165,8 @@ public sealed record PartnershipWorld(
                 occurrence = Occurrence, itemIds = (await AgendaAsync(ct)).Reverse().ToArray(),
             },
             "DecisionInput" => DecisionBody(PartyId, GoalId),
+            "MeetingNotesInput" => new { occurrence = Occurrence },
+            "ProduceMinutesInput" => new { occurrence = Occurrence, language = "en", replaceEdits = true },
             "DecisionRevisionInput" => new
             {
                 text = "Probe decision, reworded", why = "", partyIds = new[] { PartyId },
