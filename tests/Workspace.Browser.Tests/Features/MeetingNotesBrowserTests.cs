@@ -90,7 +90,8 @@ public sealed class MeetingNotesBrowserTests(BrowserFixture fixture)
         await rina.GotoAsync($"/p/{pid}/meetings/{meetingId}");
         await Expect(rina.Locator(".meeting-notes #sync")).ToHaveAttributeAsync("data-state", "saved");
         await rina.Locator(".meeting-notes .cm-content").ClickAsync();
-        await rina.Keyboard.TypeAsync("## Harvest\nYield rose 12% in Sumberpucung.\n- [ ] Book the warehouse due:2026-12-20");
+        await rina.Keyboard.TypeAsync(
+            "## Harvest\nYield rose 12% in Sumberpucung.\n- [ ] Book the warehouse due:2026-12-20");
         await Expect(rina.Locator(".meeting-notes #sync")).ToHaveAttributeAsync("data-state", "saved");
         await rina.WaitForTimeoutAsync(600);
         await SaveAsync(rina, $"meeting-notes-{size}-{lang}");
@@ -102,6 +103,12 @@ public sealed class MeetingNotesBrowserTests(BrowserFixture fixture)
         // The print view has no app shell: only the page itself must fit.
         var widths = await rina.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, innerWidth]");
         Assert.True(widths[0] <= widths[1], $"minutes print view: {widths[0]} px wide in a {widths[1]} px window");
+        // The PDF beside them, to be looked at too (screenshots/tmp is not kept in git).
+        var pdf = await rina.Context.APIRequest.GetAsync($"/api/partnerships/{pid}/meetings/{meetingId}/minutes.pdf");
+        Assert.Equal("application/pdf", pdf.Headers["content-type"]);
+        var dir = Path.Combine(Path.GetDirectoryName(BrowserFixture.ScreenshotDir)!, "..", "screenshots", "tmp");
+        Directory.CreateDirectory(dir);
+        await File.WriteAllBytesAsync(Path.Combine(dir, $"minutes-{size}-{lang}.pdf"), await pdf.BodyAsync());
         await rina.Context.CloseAsync();
         await budi.Context.CloseAsync();
     }
@@ -138,7 +145,10 @@ public sealed class MeetingNotesBrowserTests(BrowserFixture fixture)
     {
         var dir = Path.Combine(Path.GetDirectoryName(BrowserFixture.ScreenshotDir)!, "..", "screenshots");
         Directory.CreateDirectory(dir);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(dir, name + ".png"), FullPage = true,
+        });
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);

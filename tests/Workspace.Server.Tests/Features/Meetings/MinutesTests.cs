@@ -9,7 +9,8 @@ using static Workspace.Server.Tests.Features.Meetings.MeetingTestKit;
 
 namespace Workspace.Server.Tests.Features.Meetings;
 
-/// <summary>Minutes: one click makes a Markdown document, a print page and a PDF saying the same, in EN or ID.</summary>
+/// <summary>Minutes: one click makes a Markdown document, a print page and a PDF saying the same, in EN or
+/// ID.</summary>
 public sealed class MinutesTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
@@ -94,7 +95,8 @@ public sealed class MinutesTests(WorkspaceFactory factory) : IClassFixture<Works
         Assert.Contains("Dinas Pertanian, Koperasi Sejahtera", decision, StringComparison.Ordinal);
         var items = page.QuerySelectorAll("#actions tbody tr")
             .Select(r => string.Join("|", r.QuerySelectorAll("td").Select(c => c.TextContent))).ToList();
-        Assert.Contains(items, r => r.EndsWith("|Draft the MoU|Budi Santoso|2026-12-15|Open", StringComparison.Ordinal));
+        Assert.Contains(items,
+            r => r.EndsWith("|Draft the MoU|Budi Santoso|2026-12-15|Open", StringComparison.Ordinal));
         Assert.Equal("Harvest", page.QuerySelector("#notes h4")!.TextContent);
 
         Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(pdf, 0, 5), StringComparison.Ordinal);
@@ -224,6 +226,20 @@ public sealed class MinutesTests(WorkspaceFactory factory) : IClassFixture<Works
         var entry = activity.EnumerateArray().First(a => a.GetProperty("kind").GetString() == "meeting.minutes-shared");
         Assert.Contains("Budi Santoso", entry.GetProperty("args").GetString(), StringComparison.Ordinal);
         Assert.Contains("Rina Wijaya", entry.GetProperty("args").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenApiDescribesTheNotesAndMinutesEndpoints()
+    {
+        var json = await factory.CreateClient().GetStringAsync("/openapi/v1.json", _ct);
+        using var doc = JsonDocument.Parse(json);
+        var paths = doc.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+
+        foreach (var path in new[] { "papers", "notes", "minutes", "minutes/share", "minutes.html", "minutes.pdf" })
+        {
+            Assert.Contains($"/api/partnerships/{{partnershipId}}/meetings/{{meetingId}}/{path}", paths);
+        }
+        Assert.Contains("/api/partnerships/{partnershipId}/meeting-documents", paths);
     }
 
     private static string PdfText(byte[] pdf)
