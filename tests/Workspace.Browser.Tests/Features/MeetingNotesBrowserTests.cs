@@ -108,7 +108,8 @@ public sealed class MeetingNotesBrowserTests(BrowserFixture fixture)
         Assert.Equal("application/pdf", pdf.Headers["content-type"]);
         var dir = Path.Combine(Path.GetDirectoryName(BrowserFixture.ScreenshotDir)!, "..", "screenshots", "tmp");
         Directory.CreateDirectory(dir);
-        await File.WriteAllBytesAsync(Path.Combine(dir, $"minutes-{size}-{lang}.pdf"), await pdf.BodyAsync());
+        await File.WriteAllBytesAsync(Path.Combine(dir, $"minutes-{size}-{lang}.pdf"), await pdf.BodyAsync(),
+            TestContext.Current.CancellationToken);
         await rina.Context.CloseAsync();
         await budi.Context.CloseAsync();
     }
