@@ -44,7 +44,8 @@ public sealed class MinutesTests(WorkspaceFactory factory) : IClassFixture<Works
         var notes = await Ok(partner.Http.PostJsonAsync(url("/notes"), new { }, _ct));
         var notesId = notes.GetProperty("documentId").GetGuid();
         var (hub, session) = await OpenAsync(factory, partner, notesId, _ct);
-        session.Insert(0, "## Harvest\nYield rose 12% in Sumberpucung.\n- [ ] Book the warehouse due:2026-11-20\n");
+        session.Insert(0, "## Harvest\nYield rose 12% in Sumberpucung.\n- [ ] Book the warehouse due:2026-11-20\n"
+            + string.Concat(Enumerable.Repeat("A long line of notes about prices in Kabupaten Malang. ", 6)) + "\n");
         await SyncedAsync(session, _ct);
         await hub.DisposeAsync();
         return new Setup(p, partner, viewer, id, notesId);
@@ -100,6 +101,12 @@ public sealed class MinutesTests(WorkspaceFactory factory) : IClassFixture<Works
         Assert.Equal("Harvest", page.QuerySelector("#notes h4")!.TextContent);
 
         Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(pdf, 0, 5), StringComparison.Ordinal);
+        using (var document = PdfDocument.Open(pdf))
+        {
+            // Wrapped lines stay inside the page's margins (A4: 595 pt wide).
+            Assert.All(document.GetPages().SelectMany(p => p.GetWords().Select(w => (p.Width, w.BoundingBox))),
+                w => Assert.InRange(w.BoundingBox.Right, 40, w.Width - 40));
+        }
         foreach (var expected in new[]
         {
             "Minutes: Pilot review", "Present: Budi Santoso", "Start the pilot in Malang",
