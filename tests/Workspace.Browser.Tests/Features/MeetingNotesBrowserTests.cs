@@ -30,7 +30,7 @@ public sealed class MeetingNotesBrowserTests(BrowserFixture fixture)
         await budi.GotoAsync($"/p/{pid}/meetings/{meetingId}");
         foreach (var page in new[] { rina, budi })
         {
-            await Expect(page.Locator(".meeting-notes #sync")).ToHaveAttributeAsync("data-state", "saved");
+            await Expect(page.Locator("#notes-sync")).ToHaveAttributeAsync("data-state", "saved");
         }
         await rina.Locator(".meeting-notes .cm-content").ClickAsync();
         await budi.Locator(".meeting-notes .cm-content").ClickAsync();
@@ -39,7 +39,7 @@ public sealed class MeetingNotesBrowserTests(BrowserFixture fixture)
             budi.Keyboard.TypeAsync("Budi: the warehouse is ready by March.\n", new() { Delay = 15 }));
         foreach (var page in new[] { rina, budi })
         {
-            await Expect(page.Locator(".meeting-notes #sync")).ToHaveAttributeAsync("data-state", "saved",
+            await Expect(page.Locator("#notes-sync")).ToHaveAttributeAsync("data-state", "saved",
                 new() { Timeout = 20_000 });
         }
         foreach (var page in new[] { rina, budi })
@@ -88,11 +88,11 @@ public sealed class MeetingNotesBrowserTests(BrowserFixture fixture)
         await ApiSeed.PostAsync(rina, $"/api/partnerships/{pid}/meetings/{meetingId}/minutes", new { language = lang });
 
         await rina.GotoAsync($"/p/{pid}/meetings/{meetingId}");
-        await Expect(rina.Locator(".meeting-notes #sync")).ToHaveAttributeAsync("data-state", "saved");
+        await Expect(rina.Locator("#notes-sync")).ToHaveAttributeAsync("data-state", "saved");
         await rina.Locator(".meeting-notes .cm-content").ClickAsync();
         await rina.Keyboard.TypeAsync(
             "## Harvest\nYield rose 12% in Sumberpucung.\n- [ ] Book the warehouse due:2026-12-20");
-        await Expect(rina.Locator(".meeting-notes #sync")).ToHaveAttributeAsync("data-state", "saved");
+        await Expect(rina.Locator("#notes-sync")).ToHaveAttributeAsync("data-state", "saved");
         await rina.WaitForTimeoutAsync(600);
         await SaveAsync(rina, $"meeting-notes-{size}-{lang}");
         await LayoutChecks.AssertFitsAsync(rina, "meeting notes");

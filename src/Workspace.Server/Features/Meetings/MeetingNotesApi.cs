@@ -1,6 +1,6 @@
 using Workspace.Collaboration.Errors;
 using Workspace.Server.Features.Meetings.Minutes;
-using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Kernel;
 using Workspace.Server.Infrastructure;
 
 namespace Workspace.Server.Features.Meetings;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using AngleSharp.Html.Parser;
 using UglyToad.PdfPig;
-using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Kernel;
 using Workspace.Server.Tests.Infrastructure;
 using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 using static Workspace.Server.Tests.Features.Meetings.MeetingTestKit;

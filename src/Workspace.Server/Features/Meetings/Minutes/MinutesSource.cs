@@ -1,6 +1,6 @@
 using Workspace.Server.Features.ActionItems;
 using Workspace.Server.Features.Documents;
-using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.Meetings.Minutes;
 
