@@ -93,6 +93,11 @@ public static class ErrorCodes
     public const string UnknownDecision = "unknownDecision";
     public const string DecisionSuperseded = "decisionSuperseded";
     public const string UnknownCalendarFeed = "unknownCalendarFeed";
+    // Meeting notes and minutes; arguments: field.
+    public const string NotesNotStarted = "notesNotStarted";
+    public const string MinutesNotProduced = "minutesNotProduced";
+    public const string MinutesEdited = "minutesEdited";
+    public const string UnknownLanguage = "unknownLanguage";
 
     // Running a meeting (facilitator mode).
     public const string RunNotStarted = "runNotStarted";

@@ -177,6 +177,8 @@ public sealed record PartnershipWorld(
                 occurrence = Occurrence, title = "Probe action", ownerUserId = Owner.Id, dueDate = "2027-03-08",
             },
             "EndRunInput" => new { occurrence = Occurrence, items = Array.Empty<object>() },
+            "MeetingNotesInput" => new { occurrence = Occurrence },
+            "ProduceMinutesInput" => new { occurrence = Occurrence, language = "en", replaceEdits = true },
             "DecisionRevisionInput" => new
             {
                 text = "Probe decision, reworded", why = "", partyIds = new[] { PartyId },

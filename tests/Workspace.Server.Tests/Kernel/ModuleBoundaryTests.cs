@@ -17,8 +17,10 @@ public sealed partial class ModuleBoundaryTests
         [("ActionItems", "Goals")] = "an action item may link to a goal of its partnership",
         [("ActionItems", "Meetings")] = "an action item remembers the meeting it was captured in, one of its partnership",
         [("Meetings", "Goals")] = "an agenda item or decision links to a goal or KPI of the same partnership",
-        [("Meetings", "ActionItems")] = "an agenda item or decision links to an action item of the same partnership",
-        [("Meetings", "Documents")] = "an agenda item or decision links to a document of the same partnership",
+        [("Meetings", "ActionItems")] = "an agenda item or decision links to an action item of the same partnership, "
+            + "and the minutes list the meeting's action items",
+        [("Meetings", "Documents")] = "an agenda item or decision links to a document of the same partnership, and a "
+            + "meeting's notes and minutes are partnership documents (made and written through IDocumentGrain)",
         [("Documents", "Health")] = "the co-editing writer keeps the commit record and raises the integrity alarm",
         [("Health", "Documents")] = "the start check compares the commit record with the co-editing log's rows",
     };

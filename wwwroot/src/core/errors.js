@@ -27,6 +27,11 @@ addMessages({
     'error.unknownAgendaItem': 'That agenda item no longer exists.',
     'error.agendaOrderMismatch': 'The agenda changed meanwhile; reload it and move the item again.',
     'error.unknownDecision': 'That decision does not exist.',
+    'error.notesNotStarted': 'No one has started the notes of this meeting yet; an editor starts them by opening it.',
+    'error.minutesNotProduced': 'The minutes of this meeting have not been produced yet.',
+    'error.minutesEdited': 'Someone edited the minutes document since it was produced; confirm to replace those edits '
+      + '(they stay in its version history).',
+    'error.unknownLanguage': 'Choose English (en) or Bahasa Indonesia (id).',
     'error.decisionSuperseded': 'That decision has already been superseded by a later one.',
     'error.runNotStarted': 'The meeting has not started yet.',
     'error.runAlreadyStarted': 'The meeting has already started.',
@@ -136,6 +141,11 @@ addMessages({
     'error.unknownAgendaItem': 'Butir agenda itu sudah tidak ada.',
     'error.agendaOrderMismatch': 'Agenda sudah berubah; muat ulang lalu pindahkan butirnya lagi.',
     'error.unknownDecision': 'Keputusan itu tidak ada.',
+    'error.notesNotStarted': 'Belum ada yang memulai notula rapat ini; editor memulainya dengan membuka rapat.',
+    'error.minutesNotProduced': 'Risalah rapat ini belum dibuat.',
+    'error.minutesEdited': 'Seseorang telah menyunting dokumen risalah sejak dibuat; konfirmasi untuk menggantinya '
+      + '(suntingan itu tetap tersimpan di riwayat versi).',
+    'error.unknownLanguage': 'Pilih English (en) atau Bahasa Indonesia (id).',
     'error.decisionSuperseded': 'Keputusan itu sudah digantikan oleh keputusan yang lebih baru.',
     'error.runNotStarted': 'Rapat belum dimulai.',
     'error.runAlreadyStarted': 'Rapat sudah dimulai.',

@@ -73,6 +73,7 @@ public static class MeetingsApi
 
         group.MapMeetingRun();
         app.MapCalendarFiles(group);
+        group.MapMeetingPapers();
     }
 
     /// <summary>Occurrences starting in [from, to) (default: from a day ago, 90 days ahead; at most 400

@@ -21,6 +21,7 @@ import { commentedPassages, setCommentPassages, commentAt } from '../../editor/c
 import { taskMarks as taskLineMarks, membersChanged } from '../../editor/task-marks.js';
 import { documentTemplates, templateText } from './templates.js';
 import { documentMessages } from './documents-i18n.js';
+import { linkBackToMeeting, groupMeetingDocuments } from '../../core/document-origins.js';
 import {
   narrowWindow, documentPage, documentTabs, tickTaskLinesFromPreview, emptyHint, linkItemReferences,
 } from './document-page.js';
@@ -72,6 +73,7 @@ export async function renderDocuments({ pid }, main) {
       if (!confirm(t('docs.confirmDelete', { title: b.dataset.title }))) return;
       await del(`/api/partnerships/${pid}/documents/${b.dataset.delete}`).catch(err => toast(err.message, 'error'));
     }));
+    await groupMeetingDocuments(main, pid);
   };
   await draw();
   const connection = hubConnection('/hubs/documents');
@@ -98,6 +100,7 @@ export async function renderDocument({ pid, docId }, main) {
   updateNav(pid);
   const editable = can('Editor');
   mount(main, documentPage(pid, narrowWindow.matches));
+  linkBackToMeeting(main, pid, docId);
   const historyTab = mountHistory($('#history', main), { pid, docId });
   let view;
   const { showTab, showComment } = documentTabs(main, historyTab, () => view.focus());

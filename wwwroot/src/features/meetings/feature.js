@@ -4,6 +4,7 @@
 import './meetings.css';
 import './run.css';
 import './plan.css';
+import './papers.css';
 export default {
   key: 'meetings',
   nav: { path: '/meetings', label: 'nav.meetings', order: 50, ready: true },
@@ -15,7 +16,16 @@ export default {
     { path: '/p/:pid/decisions/:decisionId', load: () => import('./decision-log.js'), render: m => m.renderDecision },
   ],
   tiles: [{ key: 'meetings', load: () => import('./meeting-tiles.js') }],
-  messages: { en: { 'nav.meetings': 'Meetings' }, id: { 'nav.meetings': 'Rapat' } },
+  messages: {
+    en: {
+      'nav.meetings': 'Meetings', 'notes.meeting': 'Meeting: {title}', 'notes.docsGroup': 'Meeting notes and minutes',
+      'notes.kind.Notes': 'Meeting notes', 'notes.kind.Minutes': 'Minutes',
+    },
+    id: {
+      'nav.meetings': 'Rapat', 'notes.meeting': 'Rapat: {title}', 'notes.docsGroup': 'Notula dan risalah rapat',
+      'notes.kind.Notes': 'Notula rapat', 'notes.kind.Minutes': 'Risalah',
+    },
+  },
   activity: {
     en: {
       'meeting.started': 'started the meeting “{title}”', 'meeting.ended': 'ended the meeting “{title}”',
@@ -29,6 +39,9 @@ export default {
       'agenda.reordered': 'reordered the agenda of “{meeting}”',
       'decision.recorded': 'recorded the decision “{text}”',
       'decision.revised': 'revised the decision “{text}”: {reason}',
+      'meeting.notes-started': 'started the notes of “{title}”',
+      'meeting.minutes-produced': 'produced the minutes of “{title}”',
+      'meeting.minutes-shared': 'shared the minutes of “{title}” with {attendees}',
     },
     id: {
       'meeting.started': 'memulai rapat “{title}”', 'meeting.ended': 'mengakhiri rapat “{title}”',
@@ -42,6 +55,9 @@ export default {
       'agenda.reordered': 'mengubah urutan agenda “{meeting}”',
       'decision.recorded': 'mencatat keputusan “{text}”',
       'decision.revised': 'merevisi keputusan “{text}”: {reason}',
+      'meeting.notes-started': 'memulai notula “{title}”',
+      'meeting.minutes-produced': 'membuat risalah “{title}”',
+      'meeting.minutes-shared': 'membagikan risalah “{title}” kepada {attendees}',
     },
   },
 };

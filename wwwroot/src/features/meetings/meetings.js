@@ -14,6 +14,7 @@ import { carryOverView } from './carry-over.js';
 import { moveAgendaItem, wireAgendaOrder } from './agenda-order.js';
 import { editMeeting, mayManage } from './meeting-edit.js';
 import { bothTimes } from './when.js';
+import { mountMeetingPapers } from './papers.js';
 
 addMessages(meetingMessages);
 addMessages(planMessages);
@@ -133,9 +134,14 @@ export async function renderMeeting({ pid, meetingId }, main) {
     const ofThisOne = decisions.filter(d => (d.occurrence ?? null) === page.occurrence);
     Object.assign(page, { meeting, agenda: order.items, orderVersion: order.version, carry, decisions: ofThisOne });
   };
+  // The agenda and decisions redraw on live changes; the notes and minutes below them keep their own state.
+  const papers = document.createElement('div');
+  papers.className = 'meeting-papers';
+  page.main = document.createElement('div');
+  main.replaceChildren(page.main, papers);
   // A live redraw keeps the focus on the control that had it (the same agenda item's button, the heading).
   page.draw = () => keepFocus(main, () => {
-    mount(main, meetingView(page));
+    mount(page.main, meetingView(page));
     wireMeeting(page);
     // The router names the window once; a renamed meeting renames it while this page is shown.
     if (main.isConnected) document.title = `${page.meeting.title} · ${t('shell.brand')}`;
@@ -145,6 +151,8 @@ export async function renderMeeting({ pid, meetingId }, main) {
   const offs = ['agenda.updated', 'agenda.reordered', 'agenda.removed', 'decision.updated', 'meeting.updated',
     '*resync']
     .map(kind => on(kind, refresh));
+  offs.push(await mountMeetingPapers(papers,
+    { pid, meetingId, occurrence: page.occurrence, meeting: () => page.meeting }));
   return () => offs.forEach(off => off());
 }
 
