@@ -49,12 +49,12 @@ public sealed partial class DisputesGrain(
             _disputes[e.DisputeId].Events.Add(e);
         }
         foreach (var m in await db.Set<DisputeMessage>().AsNoTracking().Where(x => x.PartnershipId == id)
-            .OrderBy(x => x.At).ToListAsync(cancellationToken))
+            .ToListAsync(cancellationToken))
         {
             _disputes[m.DisputeId].Messages.Add(m);
         }
         foreach (var n in await db.Set<DisputeNote>().AsNoTracking().Where(x => x.PartnershipId == id)
-            .OrderBy(x => x.At).ToListAsync(cancellationToken))
+            .ToListAsync(cancellationToken))
         {
             _disputes[n.DisputeId].Notes.Add(n);
         }
@@ -64,11 +64,21 @@ public sealed partial class DisputesGrain(
         {
             _disputes[p.DisputeId].Proposals.Add(p);
         }
+        foreach (var s in _disputes.Values)
+        {
+            // SQLite cannot order by DateTimeOffset; kept in the order they were written.
+            s.Messages.Sort((x, y) => x.At.CompareTo(y.At));
+            s.Notes.Sort((x, y) => x.At.CompareTo(y.At));
+        }
         var disputeOf = proposals.ToDictionary(p => p.Id, p => p.DisputeId);
         foreach (var a in await db.Set<DisputeAnswer>().AsNoTracking().Where(x => x.PartnershipId == id)
-            .OrderBy(x => x.At).ToListAsync(cancellationToken))
+            .ToListAsync(cancellationToken))
         {
             _disputes[disputeOf[a.ProposalId]].Answers.Add(a);
+        }
+        foreach (var s in _disputes.Values)
+        {
+            s.Answers.Sort((x, y) => x.At.CompareTo(y.At));
         }
     }
 
