@@ -4,6 +4,7 @@ import './styles.css';
 import './pages/access.css';
 import './editor/editor.css';
 import './pages/meetings.css';
+import './features/disputes/disputes.css';
 import { onLangChange } from './core/i18n.js';
 import { route, lazy, preloadCurrent, startRouter, refresh, onNavigate } from './core/router.js';
 import { watchPartnership } from './core/partnershipLive.js';
@@ -11,6 +12,7 @@ import { connectLive } from './core/live.js';
 import { session, loadMe, loadPartnerships } from './core/session.js';
 import { renderShell, setConnectionState, sections } from './shell.js';
 import { renderAuth } from './pages/auth.js';
+import { registerDisputes } from './features/disputes/index.js';
 import { clearToasts } from './core/dom.js';
 import './core/length-hint.js';
 
@@ -27,6 +29,7 @@ route('/p/:pid/meetings/:meetingId', lazy(() => import('./pages/meetings.js'), m
 route('/p/:pid/members', lazy(() => import('./pages/members.js'), m => m.renderMembers));
 route('/p/:pid/activity', lazy(() => import('./pages/partnership.js'), m => m.renderActivity));
 route('/p/:pid/settings', lazy(() => import('./pages/settings.js'), m => m.renderSettings));
+registerDisputes();
 for (const s of sections.filter(x => !x.ready)) {
   route(`/p/:pid${s.path}`, lazy(() => import('./pages/soon.js'), m => m.comingSoon(s.key)));
 }

@@ -37,7 +37,7 @@ export const sections = [
   { key: 'actions', path: '/actions', label: 'nav.actions', ready: true },
   { key: 'meetings', path: '/meetings', label: 'nav.meetings', ready: true },
   { key: 'agreements', path: '/agreements', label: 'nav.agreements', ready: false },
-  { key: 'disputes', path: '/disputes', label: 'nav.disputes', ready: false },
+  { key: 'disputes', path: '/disputes', label: 'nav.disputes', ready: true },
   { key: 'reviews', path: '/reviews', label: 'nav.reviews', ready: false },
   { key: 'files', path: '/files', label: 'nav.files', ready: false },
   { key: 'members', path: '/members', label: 'nav.members', ready: true },

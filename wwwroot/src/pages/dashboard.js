@@ -9,6 +9,7 @@ import { watchPartnership, on } from '../core/partnershipLive.js';
 import { updateNav } from '../shell.js';
 import { activitySentence } from '../core/activity.js';
 import { partyName, progressBar, goalBadge, kpiStatusLabel } from './goals.js';
+import { loadDisputes, disputesTile } from '../features/disputes/tile.js';
 
 addMessages({
   en: {
@@ -48,8 +49,8 @@ export async function renderDashboard({ pid }, main) {
   // All of the page's data in parallel, each once. A redraw after a live change reads the partnership again too:
   // someone joining ticks "invite your partner".
   const draw = async (force = true) => {
-    const [d, docs, part] = await Promise.all([get(`/api/partnerships/${pid}/dashboard`),
-      get(`/api/partnerships/${pid}/documents`), openPartnership(pid, { force })]);
+    const [d, docs, part, disputes] = await Promise.all([get(`/api/partnerships/${pid}/dashboard`),
+      get(`/api/partnerships/${pid}/documents`), openPartnership(pid, { force }), loadDisputes(pid)]);
     mount(main, html`
       <div class="page-head"><h1>${part.name}</h1>
         <span class="muted">${part.parties.map(x => x.name).join(' · ')}</span></div>
@@ -75,6 +76,7 @@ export async function renderDashboard({ pid }, main) {
         <section class="card"><h2>${t('dash.overdue')}</h2>
           ${d.overdueItems.length === 0 ? html`<p class="empty">${t('dash.noOverdue')}</p>` : itemList(d.overdueItems, true)}
         </section>
+        ${disputesTile(pid, disputes)}
         <section class="card"><h2>${t('dash.activity')} <a class="more" href="/p/${pid}/activity">${t('dash.allActivity')} →</a></h2>
           <ol class="activity compact">${d.recentActivity.map(a => html`<li><time datetime="${a.at}">${formatDateTime(a.at)}</time> <strong>${a.actorName}</strong> ${activitySentence(a)}</li>`)}</ol>
         </section>
