@@ -112,13 +112,13 @@ function proposeDialog(page) {
     title: t('disputes.propose'), submitLabel: t('disputes.propose'),
     fields: [
       { name: 'text', label: t('disputes.field.proposal'), type: 'textarea', maxlength: 4000 },
-      { name: 'item', label: t('disputes.field.item'), maxlength: 300 },
+      { name: 'itemTitle', label: t('disputes.field.item'), maxlength: 300 },
       { name: 'owner', label: t('disputes.field.owner'), type: 'select', value: session.me.id,
         options: [{ value: '', label: t('disputes.noOwner') }, ...members] },
       { name: 'due', label: t('disputes.field.due'), type: 'date' },
     ],
     onSubmit: async v => {
-      const actionItems = v.item ? [{ title: v.item, ownerUserId: v.owner, dueDate: v.due }] : [];
+      const actionItems = v.itemTitle ? [{ title: v.itemTitle, ownerUserId: v.owner, dueDate: v.due }] : [];
       await act(page, post(`${page.base}/proposals`, { text: v.text ?? '', actionItems }));
     },
   });
