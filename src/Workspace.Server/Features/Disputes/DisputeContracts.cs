@@ -20,7 +20,8 @@ public sealed record RaiseDisputeInput(
     [property: Id(6)] IReadOnlyList<Guid>? PartyIds,
     [property: Id(7)] IReadOnlyList<DisputeStep>? Steps);
 
-/// <summary>Moving on from step <c>FromStep</c> (the one the person saw), so two clicks at once move one step.</summary>
+/// <summary>Moving on from step <c>FromStep</c> (the one the person saw), so two clicks at once move one
+/// step.</summary>
 [GenerateSerializer, Immutable]
 public sealed record AdvanceStepInput([property: Id(0)] int FromStep, [property: Id(1)] string? Note);
 
@@ -143,7 +144,8 @@ public sealed record DisputeSummary(
     [property: Id(10)] bool Overdue,
     [property: Id(11)] DateTimeOffset CreatedAt);
 
-/// <summary>A dispute as every member sees it. Confidential notes are never part of it: they go to one party only.</summary>
+/// <summary>A dispute as every member sees it. Confidential notes are never part of it: they go to one party
+/// only.</summary>
 [GenerateSerializer, Immutable]
 public sealed record DisputeView(
     [property: Id(0)] Guid Id,

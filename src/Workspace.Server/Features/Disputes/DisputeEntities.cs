@@ -48,7 +48,8 @@ public sealed class Dispute
     public DateTimeOffset CreatedAt { get; set; }
 }
 
-/// <summary>One line of a dispute's timeline (raised, step moved, proposed, answered, resolved, item created…).</summary>
+/// <summary>One line of a dispute's timeline (raised, step moved, proposed, answered, resolved, item
+/// created…).</summary>
 public sealed class DisputeEvent
 {
     public Guid Id { get; set; }

@@ -79,7 +79,8 @@ public sealed partial class DisputesGrain
         var dispute = state.Dispute.Copy();
         if (resolves)
         {
-            (dispute.Status, dispute.ResolvedAt, dispute.ResolvedByProposalId) = (DisputeStatus.Resolved, now, proposalId);
+            (dispute.Status, dispute.ResolvedAt, dispute.ResolvedByProposalId) =
+                (DisputeStatus.Resolved, now, proposalId);
         }
         var events = new List<DisputeEvent>
         {
@@ -98,7 +99,10 @@ public sealed partial class DisputesGrain
         }, who.Actor, resolves ? "dispute.resolved" : "dispute.answered",
             resolves ? $"resolved the dispute D{dispute.Number} “{dispute.Title}”"
                 : $"{(input.Accept ? "accepted" : "rejected")} proposal {proposal.Number} of D{dispute.Number}",
-            new { number = dispute.Number, title = dispute.Title, proposal = proposal.Number, accepted = input.Accept });
+            new
+            {
+                number = dispute.Number, title = dispute.Title, proposal = proposal.Number, accepted = input.Accept,
+            });
         state.Answers.Add(answer);
         state.Proposals[state.Proposals.IndexOf(proposal)] = updated;
         state.Dispute = dispute;

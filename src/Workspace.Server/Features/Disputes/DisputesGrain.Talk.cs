@@ -18,7 +18,8 @@ public sealed partial class DisputesGrain
         var text = input.Text?.Trim() ?? "";
         if (text.Length is 0 or > 4000)
         {
-            return Outcome<DisputeView>.Invalid(Problems.Length("text", text, 4000, "A message has 1 to 4000 characters."));
+            return Outcome<DisputeView>.Invalid(
+                Problems.Length("text", text, 4000, "A message has 1 to 4000 characters."));
         }
         if (input.ReplyToId is { } replyTo && state.Messages.All(m => m.Id != replyTo))
         {

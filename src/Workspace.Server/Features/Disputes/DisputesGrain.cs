@@ -119,7 +119,8 @@ public sealed partial class DisputesGrain(
         {
             Id = Guid.NewGuid(), PartnershipId = PartnershipId, Number = NextNumber(),
             Title = input.Title.Trim(), Description = input.Description?.Trim() ?? "", Category = input.Category,
-            Severity = input.Severity, AgreementId = input.Clause?.AgreementId, Clause = input.Clause?.Clause.Trim() ?? "",
+            Severity = input.Severity, AgreementId = input.Clause?.AgreementId,
+            Clause = input.Clause?.Clause.Trim() ?? "",
             ClauseTitle = Cut(clause?.Title ?? "", 300), PartyIds = string.Join(' ', parties),
             Evidence = string.Join(' ', (input.Evidence ?? []).Distinct().Select(e => $"{e.Kind}:{e.Id}")),
             RaisedByPartyId = who.PartyId, RaisedByUserId = who.Actor.UserId, RaisedByName = who.Actor.DisplayName,
@@ -138,7 +139,8 @@ public sealed partial class DisputesGrain(
         return await PublishAsync(state);
     }
 
-    /// <summary>Moves to the next step; the step left is named so that two people moving at once move one step.</summary>
+    /// <summary>Moves to the next step; the step left is named so that two people moving at once move one
+    /// step.</summary>
     public async Task<Outcome<DisputeView>> AdvanceAsync(DisputeActor who, Guid disputeId, AdvanceStepInput input)
     {
         if (Open(who, disputeId, out var state) is { } refused)
@@ -216,7 +218,8 @@ public sealed partial class DisputesGrain(
         new()
         {
             Id = Guid.NewGuid(), PartnershipId = PartnershipId, DisputeId = state.Dispute.Id,
-            Sequence = state.Events.Count + 1 + pending, Kind = kind, PartyId = who.PartyId, ActorName = who.Actor.DisplayName,
+            Sequence = state.Events.Count + 1 + pending, Kind = kind, PartyId = who.PartyId,
+            ActorName = who.Actor.DisplayName,
             Args = Cut(System.Text.Json.JsonSerializer.Serialize(args), 2000), At = clock.GetUtcNow(),
         };
 

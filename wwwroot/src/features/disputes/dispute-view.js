@@ -13,7 +13,8 @@ export function disputeView(page) {
       ${statusBadge(d)} ${severityBadge(d.severity)}
       <span class="badge muted">${t(`disputes.cat.${d.category}`)}</span> ${deadlineBadge(d)}
     </div>
-    <p class="muted">${t('disputes.raisedBy', { name: d.raisedByName, party: partyName(partnership, d.raisedByPartyId) })}
+    <p class="muted">${t('disputes.raisedBy',
+      { name: d.raisedByName, party: partyName(partnership, d.raisedByPartyId) })}
       · ${formatDate(d.createdAt)} · ${d.partyIds.map(id => partyName(partnership, id)).join(' ↔ ')}</p>
     ${d.description ? html`<p class="dispute-description">${d.description}</p>` : ''}
     ${references(page)}
@@ -28,7 +29,8 @@ export function disputeView(page) {
 
 function references({ d, pid, documents, items }) {
   const clause = d.clause ? html`<p><strong>${t('disputes.clause')}:</strong>
-    <a href="/p/${pid}/docs/${d.clause.agreementId}" id="clause-link">${d.clause.title || d.clause.clause}</a></p>` : '';
+    <a href="/p/${pid}/docs/${d.clause.agreementId}" id="clause-link">${d.clause.title || d.clause.clause}</a>
+    </p>` : '';
   const evidence = d.evidence.map(e => {
     if (e.kind === 'Document') {
       const doc = documents.find(x => x.id === e.id);
@@ -69,7 +71,8 @@ function proposalRow({ d, partnership, myParty, acts }, p) {
     const a = p.answers.find(x => x.partyId === party);
     const name = partyName(partnership, party);
     if (!a) return html`<li class="waiting">${t('disputes.answer.waiting', { party: name })}</li>`;
-    return html`<li class="${a.accepted ? 'accepted' : 'rejected'}"><span aria-hidden="true">${a.accepted ? '✓' : '✗'}
+    return html`<li class="${a.accepted ? 'accepted' : 'rejected'}">
+      <span aria-hidden="true">${a.accepted ? '✓' : '✗'}
       </span>${t(a.accepted ? 'disputes.answer.accepted' : 'disputes.answer.rejected', { party: name, name: a.byName })}
       </li>`;
   });
@@ -78,7 +81,8 @@ function proposalRow({ d, partnership, myParty, acts }, p) {
   const plan = [...p.plan.actionItems.map(i => html`<li>${t('disputes.createsItem', { title: i.title })}</li>`),
     p.plan.decision ? html`<li>${t('disputes.recordsDecision', { text: p.plan.decision.text })}</li>` : ''];
   return html`<li class="proposal status-${p.status.toLowerCase()}" data-proposal="${p.id}">
-    <div class="muted">${t('disputes.proposalBy', { n: p.number, name: p.byName, party: partyName(partnership, p.partyId) })}
+    <div class="muted">${t('disputes.proposalBy',
+      { n: p.number, name: p.byName, party: partyName(partnership, p.partyId) })}
       · <strong>${t(`disputes.pstatus.${p.status}`)}</strong></div>
     <p class="proposal-text">${p.text}</p>
     ${plan.length ? html`<ul class="plan">${plan}</ul>` : ''}

@@ -48,7 +48,9 @@ function wire(page) {
   $('#next-step', main)?.addEventListener('click', () => formDialog({
     title: t('disputes.next'), submitLabel: t('disputes.next'),
     fields: [{ name: 'note', label: t('disputes.nextNote'), type: 'textarea', maxlength: 1000 }],
-    onSubmit: async v => { await act(page, post(`${base}/steps/next`, { fromStep: page.d.currentStep, note: v.note })); },
+    onSubmit: async v => {
+      await act(page, post(`${base}/steps/next`, { fromStep: page.d.currentStep, note: v.note }));
+    },
   }));
   $('#propose', main)?.addEventListener('click', () => proposeDialog(page));
   $$('[data-accept]', main).forEach(b => b.addEventListener('click', () =>
@@ -93,7 +95,10 @@ async function send(e, page, kind) {
   try {
     const answer = await post(`${page.base}/${kind}`,
       kind === 'messages' ? { text, replyToId: page.replyTo } : { text });
-    if (kind === 'messages') { page.d = answer; page.replyTo = null; } else if (!page.notes.some(n => n.id === answer.id)) {
+    if (kind === 'messages') {
+      page.d = answer;
+      page.replyTo = null;
+    } else if (!page.notes.some(n => n.id === answer.id)) {
       page.notes = [...page.notes, answer];
     }
   } catch (err) {

@@ -8,7 +8,8 @@ export const loadDisputes = pid => get(`/api/partnerships/${pid}/disputes`);
 
 export function disputesTile(pid, disputes) {
   const open = disputes.filter(d => d.status === 'Open')
-    .sort((a, b) => Number(isOverdue(b)) - Number(isOverdue(a)) || String(a.deadline).localeCompare(String(b.deadline)));
+    .sort((a, b) => Number(isOverdue(b)) - Number(isOverdue(a))
+      || String(a.deadline).localeCompare(String(b.deadline)));
   return html`<section class="card" id="disputes-tile">
     <h2>${t('disputes.tile')} <a class="more" href="/p/${pid}/disputes">${t('disputes.all')} →</a></h2>
     ${open.length === 0 ? html`<p class="empty">${t('disputes.tileNone')}</p>` : html`<ul class="mini-items">

@@ -30,12 +30,14 @@ export function deadlineBadge(d) {
   if (d.status !== 'Open' || !d.deadline) return '';
   const late = isOverdue(d);
   return html`<span class="badge deadline ${late ? 'late' : ''}" data-overdue="${late}">
-    ${late ? html`<strong>${t('disputes.overdue')}</strong> · ` : ''}${t('disputes.due', { date: formatDate(d.deadline) })}
+    ${late ? html`<strong>${t('disputes.overdue')}</strong> · ` : ''}${t('disputes.due',
+      { date: formatDate(d.deadline) })}
   </span>`;
 }
 
 export function statusBadge(d) {
-  return html`<span class="badge ${d.status === 'Resolved' ? 'ok' : ''}">${t(`disputes.${d.status.toLowerCase()}`)}</span>`;
+  const resolved = d.status === 'Resolved';
+  return html`<span class="badge ${resolved ? 'ok' : ''}">${t(`disputes.${d.status.toLowerCase()}`)}</span>`;
 }
 
 export function severityBadge(severity) {
