@@ -63,9 +63,9 @@ public sealed record ResolutionPlan(
 /// <summary>Who acts: the person and the party they act for (from their membership, never from the body).</summary>
 [GenerateSerializer, Immutable]
 public sealed record DisputeActor(
-    [property: Id(0)] Partnerships.Actor Actor,
+    [property: Id(0)] Kernel.Actor Actor,
     [property: Id(1)] Guid PartyId,
-    [property: Id(2)] Partnerships.PartnershipRole Role);
+    [property: Id(2)] Kernel.PartnershipRole Role);
 
 public enum StepState { Done, Current, Upcoming }
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
-using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.Disputes;
 

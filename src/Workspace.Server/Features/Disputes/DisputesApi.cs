@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workspace.Collaboration.Errors;
-using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Kernel;
 using Workspace.Server.Infrastructure;
 
 namespace Workspace.Server.Features.Disputes;

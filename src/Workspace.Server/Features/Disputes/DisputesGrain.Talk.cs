@@ -1,5 +1,5 @@
 using Workspace.Collaboration.Errors;
-using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Kernel;
 using Workspace.Server.Infrastructure;
 
 namespace Workspace.Server.Features.Disputes;

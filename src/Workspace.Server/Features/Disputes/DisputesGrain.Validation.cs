@@ -4,7 +4,7 @@ using Workspace.Server.Features.ActionItems;
 using Workspace.Server.Features.Documents;
 using Workspace.Server.Features.Goals;
 using Workspace.Server.Features.Meetings;
-using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Kernel;
 using Workspace.Server.Infrastructure;
 
 namespace Workspace.Server.Features.Disputes;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Kernel;
 using Workspace.Server.Tests.Infrastructure;
 
 namespace Workspace.Server.Tests.Features.Disputes;

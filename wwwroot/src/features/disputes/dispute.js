@@ -6,7 +6,7 @@ import { get, post } from '../../core/api.js';
 import { openPartnership, can, myMembership, session } from '../../core/session.js';
 import { formDialog } from '../../core/dialog.js';
 import { watchPartnership, on } from '../../core/partnershipLive.js';
-import { updateNav } from '../../shell.js';
+import { updateNav } from '../../core/nav.js';
 import { disputeView } from './dispute-view.js';
 
 export async function renderDispute({ pid, disputeId }, main) {

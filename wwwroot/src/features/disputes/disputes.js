@@ -7,7 +7,7 @@ import { openPartnership, can, myMembership } from '../../core/session.js';
 import { formDialog } from '../../core/dialog.js';
 import { watchPartnership, on } from '../../core/partnershipLive.js';
 import { navigate } from '../../core/router.js';
-import { updateNav } from '../../shell.js';
+import { updateNav } from '../../core/nav.js';
 import { categories, severities, stepName, deadlineBadge, statusBadge, severityBadge, partyName } from './words.js';
 
 export async function renderDisputes({ pid }, main) {

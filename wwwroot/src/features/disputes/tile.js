@@ -4,7 +4,10 @@ import { t } from '../../core/i18n.js';
 import { get } from '../../core/api.js';
 import { stepName, deadlineBadge, isOverdue } from './words.js';
 
-export const loadDisputes = pid => get(`/api/partnerships/${pid}/disputes`);
+/** The tile as the dashboard draws it (a manifest's `dashboard.render`): read, then drawn. */
+export async function renderTile(pid) {
+  return disputesTile(pid, await get(`/api/partnerships/${pid}/disputes`));
+}
 
 export function disputesTile(pid, disputes) {
   const open = disputes.filter(d => d.status === 'Open')
