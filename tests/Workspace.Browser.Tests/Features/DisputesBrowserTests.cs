@@ -45,6 +45,12 @@ public sealed class DisputesBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(budi.Locator(".answers")).ToContainTextAsync("Koperasi Maju: menerima");
         await LayoutChecks.AssertFitsAsync(budi, "dispute page at 390 px");
         await BrowserFixture.ScreenshotAsync(budi, "dispute-open-id-390");
+        var dashboard = await rina.Context.NewPageAsync();
+        await dashboard.GotoAsync($"/p/{pid}");
+        await Assertions.Expect(dashboard.Locator("#disputes-tile")).ToContainTextAsync("Late payment of the March invoice");
+        await Assertions.Expect(dashboard.Locator("#disputes-tile")).ToContainTextAsync("Deadline");
+        await BrowserFixture.ScreenshotAsync(dashboard, "dashboard-open-dispute-en-1280");
+        await dashboard.CloseAsync();
 
         await budi.GetByRole(AriaRole.Button, new() { Name = "Terima" }).ClickAsync();
         await Assertions.Expect(rina.Locator(".page-head .badge").First).ToHaveTextAsync("Resolved");
