@@ -109,6 +109,21 @@ public static class ErrorCodes
     public const string NotAnAttendee = "notAnAttendee";
     public const string AgendaItemReached = "agendaItemReached";
 
+    // Disputes; arguments: step, kind.
+    public const string UnknownDispute = "unknownDispute";
+    public const string UnknownProposal = "unknownProposal";
+    public const string UnknownMessage = "unknownMessage";
+    public const string UnknownClause = "unknownClause";
+    public const string DisputeNeedsOtherParty = "disputeNeedsOtherParty";
+    public const string NotInvolved = "notInvolved";
+    public const string AlreadyAnswered = "alreadyAnswered";
+    public const string ProposalClosed = "proposalClosed";
+    public const string DisputeResolved = "disputeResolved";
+    public const string LastStep = "lastStep";
+    public const string StepChanged = "stepChanged";
+    public const string StepsNeedClause = "stepsNeedClause";
+    public const string NotYourProposal = "notYourProposal";
+
     // Documents and co-editing; arguments: max, revision.
     public const string UnknownDocument = "unknownDocument";
     public const string DocumentExists = "documentExists";

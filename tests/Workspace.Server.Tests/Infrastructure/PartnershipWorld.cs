@@ -15,6 +15,11 @@ public sealed record PartnershipWorld(
     TestUser Owner, Guid Id, Guid PartyId, string MemberId, Guid DocumentId, Guid GoalId, Guid KpiId, Guid MeasurementId,
     Guid ItemId, Guid CommentId, Guid InvitationId, Guid MeetingId, Guid AgendaItemId, Guid DecisionId)
 {
+    /// <summary>A dispute the owner's party raised against a second party, with a proposal and a message.</summary>
+    public Guid DisputeId { get; init; }
+    public Guid ProposalId { get; init; }
+    public Guid MessageId { get; init; }
+
     /// <summary>The first occurrence of the world's weekly meeting: its wall-clock start, and as a route key.</summary>
     public const string Occurrence = "2027-03-01T10:00:00";
     public const string OccurrenceKey = "20270301T100000";
@@ -46,9 +51,30 @@ public sealed record PartnershipWorld(
         var comment = await OkAsync(owner.Http.PostJsonAsync(url($"/documents/{documentId}/comments"), new { body = $"{name} comment" }, ct));
         var invitation = await owner.InviteOkAsync(id, party, $"pending.{Guid.NewGuid():N}@example.org", PartnershipRole.Viewer, ct: ct);
         var (meetingId, agendaItemId, decisionId) = await MeetingAsync(owner, url, name, party, goalId, ct);
-        return new PartnershipWorld(owner, id, party, member.Id, documentId, goalId, kpiId,
+        var world = new PartnershipWorld(owner, id, party, member.Id, documentId, goalId, kpiId,
             measured.GetProperty("measurements")[0].GetProperty("id").GetGuid(), item.GetProperty("id").GetGuid(),
             comment.GetProperty("id").GetGuid(), invitation.Invitation.Id, meetingId, agendaItemId, decisionId);
+        return await world.WithDisputeAsync(name, ct);
+    }
+
+    private async Task<PartnershipWorld> WithDisputeAsync(string name, CancellationToken ct)
+    {
+        await OkAsync(Owner.Http.PostJsonAsync(Url("/parties"), new { name = $"{name} partner" }, ct));
+        var dispute = await OkAsync(Owner.Http.PostJsonAsync(Url("/disputes"), new
+        {
+            title = $"{name} dispute", description = "", category = "Quality", severity = "Low",
+            clause = new { agreementId = DocumentId, clause = "7" }, evidence = new[] { new { kind = "Goal", id = GoalId } },
+        }, ct));
+        var disputeId = dispute.GetProperty("id").GetGuid();
+        var proposed = await OkAsync(Owner.Http.PostJsonAsync(Url($"/disputes/{disputeId}/proposals"),
+            new { text = "Probe proposal" }, ct));
+        var talked = await OkAsync(Owner.Http.PostJsonAsync(Url($"/disputes/{disputeId}/messages"),
+            new { text = "Probe message" }, ct));
+        return this with
+        {
+            DisputeId = disputeId, ProposalId = proposed.GetProperty("proposals")[0].GetProperty("id").GetGuid(),
+            MessageId = talked.GetProperty("messages")[0].GetProperty("id").GetGuid(),
+        };
     }
 
     /// <summary>A weekly meeting the owner leads; an agenda item and a decision on its first occurrence.</summary>
@@ -101,6 +127,11 @@ public sealed record PartnershipWorld(
         "meetingid" => MeetingId.ToString(),
         "decisionid" or "supersedesid" => DecisionId.ToString(),
         "agendaitemid" => AgendaItemId.ToString(),
+        "disputeid" => DisputeId.ToString(),
+        "proposalid" => ProposalId.ToString(),
+        "replytoid" => MessageId.ToString(),
+        // A dispute's clause names an agreement; until agreements come, any document of the partnership.
+        "agreementid" => DocumentId.ToString(),
         "occurrence" => OccurrenceKey,
         // The id of a meeting link: the valid bodies link a goal.
         "id" => GoalId.ToString(),
@@ -117,6 +148,7 @@ public sealed record PartnershipWorld(
         {
             "", "/goals", "/action-items", "/documents", $"/documents/{DocumentId}", $"/documents/{DocumentId}/comments", "/invitations", "/activity",
             $"/meetings/{MeetingId}", $"/meetings/{MeetingId}/agenda?occurrence={OccurrenceKey}", "/decisions",
+            "/disputes", $"/disputes/{DisputeId}", $"/disputes/{DisputeId}/notes",
         })
         {
             using var response = await Owner.Http.GetAsync(Url(path), ct);
@@ -185,10 +217,34 @@ public sealed record PartnershipWorld(
                 links = new[] { new { kind = "Goal", id = GoalId } }, reason = "Probe",
                 revision = await RevisionAsync(ct),
             },
-            _ => null,
+            _ => await DisputeBodyAsync(contract.Name, ct),
         };
         return body is null ? null : JsonSerializer.SerializeToNode(body, TestPartnership.Json)!.AsObject();
     }
+
+    private async Task<object?> DisputeBodyAsync(string contract, CancellationToken ct) => contract switch
+    {
+        "RaiseDisputeInput" => new
+        {
+            title = "Probe dispute", description = "", category = "Payment", severity = "High",
+            clause = new { agreementId = DocumentId, clause = "4.1" }, evidence = new[] { new { kind = "Document", id = DocumentId } },
+            steps = new[] { new { name = "Talk", days = 7 } },
+        },
+        "AdvanceStepInput" => new
+        {
+            fromStep = (await OkAsync(Owner.Http.GetJsonAsync(Url($"/disputes/{DisputeId}"), ct))).GetProperty("currentStep").GetInt32(),
+            note = "Probe",
+        },
+        "DisputeMessageInput" => new { text = "Probe reply", replyToId = MessageId },
+        "DisputeNoteInput" => new { text = "Probe note" },
+        "ProposalInput" => new
+        {
+            text = "Probe proposal", actionItems = new[] { new { title = "Probe item", ownerUserId = Owner.Id, dueDate = "2027-02-01" } },
+            decision = new { meetingId = MeetingId, occurrence = Occurrence, text = "Probe decision" },
+        },
+        "AnswerInput" => new { accept = true },
+        _ => null,
+    };
 
     /// <summary>The current version of a goal, KPI or item, or 0 when the route has none (versions go in DELETE's query).</summary>
     public async Task<int> VersionAsync(string list, Guid id, CancellationToken ct)

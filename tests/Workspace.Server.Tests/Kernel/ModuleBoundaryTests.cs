@@ -23,6 +23,11 @@ public sealed partial class ModuleBoundaryTests
             + "meeting's notes and minutes are partnership documents (made and written through IDocumentGrain)",
         [("Documents", "Health")] = "the co-editing writer keeps the commit record and raises the integrity alarm",
         [("Health", "Documents")] = "the start check compares the commit record with the co-editing log's rows",
+        [("Disputes", "ActionItems")] = "a resolution creates ordinary action items; evidence may name an action item",
+        [("Disputes", "Meetings")] = "a resolution records its decision in a meeting; evidence may name a decision",
+        [("Disputes", "Goals")] = "evidence may name a goal of the same partnership",
+        [("Disputes", "Documents")] = "evidence and the clause's agreement name a document of the same partnership "
+            + "(until the agreements feature resolves clauses through IClauseReferences)",
     };
 
     [Fact]

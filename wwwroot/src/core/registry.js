@@ -22,7 +22,8 @@ export function messagesOf(feature) {
   return table;
 }
 
-/** Registers every manifest's routes (each page's code loads when its route first opens) and words. */
+/** Registers every manifest's routes (each page's code loads when its route first opens), words and dashboard
+ * tiles. */
 export function installFeatures(list, { route, lazy, addMessages }) {
   for (const feature of list) {
     addMessages(messagesOf(feature));

@@ -85,7 +85,7 @@ export async function renderDashboard({ pid }, main) {
   return () => { off(); clearTimeout(pending); };
 }
 
-/** The goals, KPIs, the sections' tiles (meetings), my items, overdue items and recent activity. */
+/** The goals, KPIs, the sections' tiles (meetings, disputes…), my items, overdue items and recent activity. */
 function cards(pid, d, tiles) {
   const more = (path, key) => html`<a class="more" href="/p/${pid}${path}">${t(key)} →</a>`;
   const number = n => (n == null ? '—' : formatNumber(n));

@@ -8,6 +8,5 @@ const soon = (key, order, en, id) => ({
 });
 
 export const agreements = soon('agreements', 60, 'Agreements', 'Perjanjian');
-export const disputes = soon('disputes', 70, 'Disputes', 'Sengketa');
 export const reviews = soon('reviews', 80, 'Reviews', 'Tinjauan');
 export const files = soon('files', 90, 'Files', 'Berkas');
