@@ -1,4 +1,5 @@
 using Workspace.Server.Features.Accounts;
+using Workspace.Server.Features.Agreements;
 using Workspace.Server.Features.ActionItems;
 using Workspace.Server.Features.Dashboard;
 using Workspace.Server.Features.Documents;
@@ -23,6 +24,7 @@ builder.AddWorkspaceAuth();
 builder.AddWorkspaceLive();
 builder.AddWorkspacePartnerships();
 builder.AddWorkspaceDocuments();
+builder.AddWorkspaceAgreements();
 builder.AddWorkspaceJson();
 builder.AddWorkspaceBadRequests();
 builder.AddWorkspaceMarkdown();
@@ -59,6 +61,7 @@ app.MapActionItems();
 app.MapMeetings();
 app.MapDashboard();
 app.MapDocuments();
+app.MapAgreements();
 app.MapLive();
 app.MapWorkspaceFrontEndFallback();
 

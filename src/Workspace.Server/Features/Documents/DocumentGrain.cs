@@ -140,6 +140,7 @@ public sealed partial class DocumentGrain(
         // Lengths before the snapshot are not known without replaying; -1 there means "cannot check, let transform decide".
 
         await LoadClientsAsync(db, cancellationToken);
+        await LoadSignOffAsync(db, cancellationToken);
         RememberChecklist();
         log.LogDebug("Document {Id} activated at revision {Revision}.", Id, _revision);
     }
@@ -178,6 +179,7 @@ public sealed partial class DocumentGrain(
     public async Task DeleteAsync(Actor actor)
     {
         var document = Live();
+        CheckNotSigned();
         var now = DateTimeOffset.UtcNow;
         await UpdateAsync(d => d.DeletedAt = now);
         document.DeletedAt = now;
@@ -221,6 +223,7 @@ public sealed partial class DocumentGrain(
     public async Task<long> RestoreAsync(string text, Actor actor)
     {
         Live();
+        CheckNotSigned();
         if (_broken)
         {
             throw new DocumentRejectedException(
@@ -240,7 +243,7 @@ public sealed partial class DocumentGrain(
     /// </summary>
     private async Task<long?> ServerEditAsync(TextOperation op, Actor? author = null)
     {
-        if (_document is not { DeletedAt: null } || _broken)
+        if (_document is not { DeletedAt: null } || _broken || ReadOnlyBySignature)
         {
             return null;
         }
@@ -295,6 +298,7 @@ public sealed partial class DocumentGrain(
             TakeSnapshot(revision);
         }
         TextChanged(author);
+        SignOffTextChanged(author, revision);
         return (applied, write);
     }
 
