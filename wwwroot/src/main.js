@@ -4,6 +4,7 @@ import './styles.css';
 import './pages/access.css';
 import './editor/editor.css';
 import './pages/meetings.css';
+import './features/agreements/agreements.css';
 import { onLangChange } from './core/i18n.js';
 import { route, lazy, preloadCurrent, startRouter, refresh, onNavigate } from './core/router.js';
 import { watchPartnership } from './core/partnershipLive.js';
@@ -24,6 +25,9 @@ route('/p/:pid/docs', lazy(() => import('./pages/documents.js'), m => m.renderDo
 route('/p/:pid/docs/:docId', lazy(() => import('./pages/documents.js'), m => m.renderDocument));
 route('/p/:pid/meetings', lazy(() => import('./pages/meetings.js'), m => m.renderMeetings));
 route('/p/:pid/meetings/:meetingId', lazy(() => import('./pages/meetings.js'), m => m.renderMeeting));
+route('/p/:pid/agreements', lazy(() => import('./features/agreements/list.js'), m => m.renderAgreements));
+route('/p/:pid/agreements/:agreementId',
+  lazy(() => import('./features/agreements/detail.js'), m => m.renderAgreement));
 route('/p/:pid/members', lazy(() => import('./pages/members.js'), m => m.renderMembers));
 route('/p/:pid/activity', lazy(() => import('./pages/partnership.js'), m => m.renderActivity));
 route('/p/:pid/settings', lazy(() => import('./pages/settings.js'), m => m.renderSettings));

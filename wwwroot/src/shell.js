@@ -36,7 +36,7 @@ export const sections = [
   { key: 'goals', path: '/goals', label: 'nav.goals', ready: true },
   { key: 'actions', path: '/actions', label: 'nav.actions', ready: true },
   { key: 'meetings', path: '/meetings', label: 'nav.meetings', ready: true },
-  { key: 'agreements', path: '/agreements', label: 'nav.agreements', ready: false },
+  { key: 'agreements', path: '/agreements', label: 'nav.agreements', ready: true },
   { key: 'disputes', path: '/disputes', label: 'nav.disputes', ready: false },
   { key: 'reviews', path: '/reviews', label: 'nav.reviews', ready: false },
   { key: 'files', path: '/files', label: 'nav.files', ready: false },

@@ -2,6 +2,7 @@
 // entry's arguments. Entries without arguments (or of an unknown kind) show the stored English summary.
 import { addMessages, t, formatDate, formatNumber } from './i18n.js';
 import { statusLabel, goalLabel } from './labels.js';
+import '../features/agreements/words.js';
 
 addMessages({
   en: {
