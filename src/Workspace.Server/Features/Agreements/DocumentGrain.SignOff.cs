@@ -132,6 +132,7 @@ public sealed partial class DocumentGrain : IAgreementDocumentGrain
     {
         if (_signOff is not { Status: SignOffStatus.Review, Approvals.Count: > 0 } state)
         {
+            AnnounceRevisionSoon();
             return;
         }
         var reset = new RoundReset(state.Round, author.UserId, author.DisplayName, DateTimeOffset.UtcNow, revision,
@@ -139,6 +140,28 @@ public sealed partial class DocumentGrain : IAgreementDocumentGrain
         _signOff = state with { Round = state.Round + 1, Approvals = [], LastReset = reset };
         _ = QueueSignOffWrite();
     }
+
+    /// <summary>
+    /// Agreement pages show the revision a signatory approves, so they hear of new text: once typing pauses for
+    /// <see cref="RevisionAnnounceDelay"/> (or at that pace while it goes on), not once per keystroke.
+    /// </summary>
+    private void AnnounceRevisionSoon()
+    {
+        if (_signOff is not { Status: SignOffStatus.Draft or SignOffStatus.Review } || _announceTimer is not null)
+        {
+            return;
+        }
+        _announceTimer = this.RegisterGrainTimer(_ =>
+        {
+            _announceTimer?.Dispose();
+            _announceTimer = null;
+            PublishSignOff();
+            return Task.CompletedTask;
+        }, RevisionAnnounceDelay, Timeout.InfiniteTimeSpan);
+    }
+
+    private static readonly TimeSpan RevisionAnnounceDelay = TimeSpan.FromMilliseconds(600);
+    private IGrainTimer? _announceTimer;
 
     private SignOffState AgreementState(string expected)
     {
