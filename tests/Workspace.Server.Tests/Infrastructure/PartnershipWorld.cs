@@ -13,7 +13,7 @@ namespace Workspace.Server.Tests.Infrastructure;
 /// </summary>
 public sealed record PartnershipWorld(
     TestUser Owner, Guid Id, Guid PartyId, string MemberId, Guid DocumentId, Guid GoalId, Guid KpiId, Guid MeasurementId,
-    Guid ItemId, Guid CommentId, Guid InvitationId, Guid MeetingId, Guid AgendaItemId, Guid DecisionId)
+    Guid ItemId, Guid CommentId, Guid InvitationId, Guid MeetingId, Guid AgendaItemId, Guid DecisionId, Guid AgreementId)
 {
     /// <summary>The first occurrence of the world's weekly meeting: its wall-clock start, and as a route key.</summary>
     public const string Occurrence = "2027-03-01T10:00:00";
@@ -46,9 +46,11 @@ public sealed record PartnershipWorld(
         var comment = await OkAsync(owner.Http.PostJsonAsync(url($"/documents/{documentId}/comments"), new { body = $"{name} comment" }, ct));
         var invitation = await owner.InviteOkAsync(id, party, $"pending.{Guid.NewGuid():N}@example.org", PartnershipRole.Viewer, ct: ct);
         var (meetingId, agendaItemId, decisionId) = await MeetingAsync(owner, url, name, party, goalId, ct);
+        var agreement = await OkAsync(owner.Http.PostJsonAsync(url("/agreements"), new { title = $"{name} agreement", language = "en" }, ct));
         return new PartnershipWorld(owner, id, party, member.Id, documentId, goalId, kpiId,
             measured.GetProperty("measurements")[0].GetProperty("id").GetGuid(), item.GetProperty("id").GetGuid(),
-            comment.GetProperty("id").GetGuid(), invitation.Invitation.Id, meetingId, agendaItemId, decisionId);
+            comment.GetProperty("id").GetGuid(), invitation.Invitation.Id, meetingId, agendaItemId, decisionId,
+            agreement.GetProperty("id").GetGuid());
     }
 
     /// <summary>A weekly meeting the owner leads; an agenda item and a decision on its first occurrence.</summary>
@@ -101,6 +103,7 @@ public sealed record PartnershipWorld(
         "meetingid" => MeetingId.ToString(),
         "decisionid" or "supersedesid" => DecisionId.ToString(),
         "agendaitemid" => AgendaItemId.ToString(),
+        "agreementid" => AgreementId.ToString(),
         "occurrence" => OccurrenceKey,
         // The id of a meeting link: the valid bodies link a goal.
         "id" => GoalId.ToString(),
@@ -165,6 +168,12 @@ public sealed record PartnershipWorld(
                 occurrence = Occurrence, itemIds = (await AgendaAsync(ct)).Reverse().ToArray(),
             },
             "DecisionInput" => DecisionBody(PartyId, GoalId),
+            "ResolveClauseRequest" => new { agreementId = AgreementId, revision = 1, from = 0, to = 5, number = "1", title = "Parties" },
+            "CreateObligationRequest" => new
+            {
+                clauseNumber = "5", title = "Probe report", partyId = PartyId, schedule = "once", start = "2027-01-01",
+                offsetDays = 0, occurrences = 1,
+            },
             "DecisionRevisionInput" => new
             {
                 text = "Probe decision, reworded", why = "", partyIds = new[] { PartyId },

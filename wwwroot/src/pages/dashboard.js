@@ -9,6 +9,7 @@ import { watchPartnership, on } from '../core/partnershipLive.js';
 import { updateNav } from '../shell.js';
 import { activitySentence } from '../core/activity.js';
 import { partyName, progressBar, goalBadge, kpiStatusLabel } from './goals.js';
+import { drawAgreementsTile } from '../features/agreements/tile.js';
 
 addMessages({
   en: {
@@ -75,10 +76,12 @@ export async function renderDashboard({ pid }, main) {
         <section class="card"><h2>${t('dash.overdue')}</h2>
           ${d.overdueItems.length === 0 ? html`<p class="empty">${t('dash.noOverdue')}</p>` : itemList(d.overdueItems, true)}
         </section>
+        <div class="dash-slot" id="agreements-tile-slot"></div>
         <section class="card"><h2>${t('dash.activity')} <a class="more" href="/p/${pid}/activity">${t('dash.allActivity')} →</a></h2>
           <ol class="activity compact">${d.recentActivity.map(a => html`<li><time datetime="${a.at}">${formatDateTime(a.at)}</time> <strong>${a.actorName}</strong> ${activitySentence(a)}</li>`)}</ol>
         </section>
       </div>`);
+    await drawAgreementsTile(pid, $('#agreements-tile-slot', main));
   };
 
   function welcomeCard(part) {

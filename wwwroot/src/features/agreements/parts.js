@@ -71,7 +71,8 @@ export function compareCard(detail) {
     <form id="agr-compare-form" class="agr-compare-form">
       <label>${t('agr.compareFrom')}<select name="from">
         ${detail.amendmentNumber ? html`<option value="signed">${t('agr.compareSigned')}</option>` : ''}
-        ${revisions(top).map(r => html`<option value="${r}">${t('agr.revision', { revision: r })}</option>`)}</select></label>
+        ${revisions(top).map(r => html`<option value="${r}" ${r === 1 && !detail.amendmentNumber ? 'selected' : ''}>
+          ${t('agr.revision', { revision: r })}</option>`)}</select></label>
       <label>${t('agr.compareTo')}<input name="to" type="number" min="0" max="${top}" value="${top}"></label>
       <button type="submit">${t('agr.show')}</button>
     </form>
