@@ -47,6 +47,7 @@ public sealed record PartnershipWorld(
         var invitation = await owner.InviteOkAsync(id, party, $"pending.{Guid.NewGuid():N}@example.org", PartnershipRole.Viewer, ct: ct);
         var (meetingId, agendaItemId, decisionId) = await MeetingAsync(owner, url, name, party, goalId, ct);
         var agreement = await OkAsync(owner.Http.PostJsonAsync(url("/agreements"), new { title = $"{name} agreement", language = "en" }, ct));
+        await OkAsync(owner.Http.PostJsonAsync(url($"/agreements/{agreement.GetProperty("id").GetGuid()}/review"), new { }, ct));
         return new PartnershipWorld(owner, id, party, member.Id, documentId, goalId, kpiId,
             measured.GetProperty("measurements")[0].GetProperty("id").GetGuid(), item.GetProperty("id").GetGuid(),
             comment.GetProperty("id").GetGuid(), invitation.Invitation.Id, meetingId, agendaItemId, decisionId,
@@ -168,6 +169,9 @@ public sealed record PartnershipWorld(
                 occurrence = Occurrence, itemIds = (await AgendaAsync(ct)).Reverse().ToArray(),
             },
             "DecisionInput" => DecisionBody(PartyId, GoalId),
+            "ApproveRequest" => new { revision = await ReviewedRevisionAsync(ct) },
+            "SignatoriesRequest" => new { userIds = new[] { Owner.Id } },
+            "LinkClauseRequest" => new { number = "5" },
             "ResolveClauseRequest" => new { agreementId = AgreementId, revision = 1, from = 0, to = 5, number = "1", title = "Parties" },
             "CreateObligationRequest" => new
             {
@@ -183,6 +187,14 @@ public sealed record PartnershipWorld(
             _ => null,
         };
         return body is null ? null : JsonSerializer.SerializeToNode(body, TestPartnership.Json)!.AsObject();
+    }
+
+    /// <summary>Sends the agreement for approval (again) and answers its current revision: what a signatory approves.</summary>
+    private async Task<long> ReviewedRevisionAsync(CancellationToken ct)
+    {
+        var (status, body) = await Owner.Http.PostJsonAsync(Url($"/agreements/{AgreementId}/review"), new { }, ct);
+        Assert.True(status == HttpStatusCode.OK, body.ToString());
+        return body.GetProperty("signOff").GetProperty("revision").GetInt64();
     }
 
     /// <summary>The current version of a goal, KPI or item, or 0 when the route has none (versions go in DELETE's query).</summary>

@@ -75,13 +75,14 @@ public static class AgreementClausesApi
         TypedResults.Ok(await clauses.DisputeStepsAsync(partnershipId, agreementId, ct) ?? throw AgreementAccess.Unknown());
 
     /// <summary>
-    /// <c>from</c>/<c>to</c>: two revisions of this agreement's text (<c>to</c> defaults to the current one); or
+    /// <c>from</c>/<c>to</c>: two revisions of this agreement's text (from 0, the empty text, to the current one unless given); or
     /// <c>from=signed</c> on an amendment: the agreement as signed so far against this amendment's text.
     /// </summary>
     private static async Task<Results<Ok<DiffView>, ValidationProblem>> CompareAsync(
         Guid partnershipId, Guid agreementId, string? from, long? to, WorkspaceDb db, IGrainFactory grains,
         CancellationToken ct)
     {
+        from = string.IsNullOrEmpty(from) ? "0" : from;
         var agreement = await AgreementAccess.LoadAsync(db, partnershipId, agreementId, ct);
         var current = await grains.GetGrain<IDocumentGrain>(agreement.DocumentId).OpenAsync(null);
         var newRevision = to ?? current.Revision;

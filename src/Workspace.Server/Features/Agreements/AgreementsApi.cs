@@ -50,9 +50,9 @@ public static class AgreementsApi
         group.MapPost("/{agreementId:guid}/review", ReviewAsync).RequireMember(PartnershipRole.Editor);
         group.MapPost("/{agreementId:guid}/draft", BackToDraftAsync).RequireMember(PartnershipRole.Editor);
         group.MapPost("/{agreementId:guid}/approve", ApproveAsync).ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapPost("/{agreementId:guid}/terminate", TerminateAsync).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapPost("/{agreementId:guid}/amendments", AgreementAmendments.CreateAsync)
             .RequireMember(PartnershipRole.Editor);
+        group.MapPost("/{agreementId:guid}/terminate", TerminateAsync).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapAgreementSignatories();
         group.MapAgreementClauses();
         group.MapAgreementExports();
@@ -104,7 +104,12 @@ public static class AgreementsApi
         var agreement = await AgreementAccess.LoadAsync(db, partnershipId, agreementId, ct);
         var partnership = await grains.GetGrain<IPartnershipGrain>(partnershipId).GetAsync();
         var grain = grains.GetGrain<IAgreementDocumentGrain>(agreement.DocumentId);
+        var before = await AgreementAccess.SignOffAsync(grains, agreement);
         await grain.BeginReviewAsync([.. partnership!.Parties.Select(p => p.Id)], DocumentApi.Actor(http));
+        if (before.Status == SignOffStatus.Review)
+        {
+            return TypedResults.Ok(await AgreementAccess.DetailAsync(db, grains, agreement, http.Member(), ct));
+        }
         await feed.SaveAsync(partnershipId, _ => { }, DocumentApi.Actor(http), "agreement.review",
             $"sent “{agreement.Title}” for approval", new { title = agreement.Title });
         return TypedResults.Ok(await AgreementAccess.DetailAsync(db, grains, agreement, http.Member(), ct));

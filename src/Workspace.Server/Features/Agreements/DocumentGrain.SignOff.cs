@@ -53,6 +53,10 @@ public sealed partial class DocumentGrain : IAgreementDocumentGrain
 
     public async Task<SignOffView> BeginReviewAsync(IReadOnlyList<Guid> parties, Actor actor)
     {
+        if (_signOff?.Status == SignOffStatus.Review && _document is { DeletedAt: null })
+        {
+            return SignOffViewOf(); // sent twice (two people at once, or a retry): already in review
+        }
         var state = AgreementState(SignOffStatus.Draft);
         if (parties.Count == 0)
         {
@@ -65,6 +69,10 @@ public sealed partial class DocumentGrain : IAgreementDocumentGrain
 
     public async Task<SignOffView> BackToDraftAsync(Actor actor)
     {
+        if (_signOff?.Status == SignOffStatus.Draft && _document is { DeletedAt: null })
+        {
+            return SignOffViewOf();
+        }
         var state = AgreementState(SignOffStatus.Review);
         var reset = state.Approvals.Count == 0 ? state.LastReset : new RoundReset(
             state.Round, actor.UserId, actor.DisplayName, DateTimeOffset.UtcNow, _revision, state.Approvals,

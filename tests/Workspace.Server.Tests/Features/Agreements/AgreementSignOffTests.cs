@@ -131,6 +131,8 @@ public sealed class AgreementSignOffTests(WorkspaceFactory factory) : IClassFixt
             var edit = Task.Run(async () =>
             {
                 await go.Task;
+                // A little jitter, so that either call may reach the grain first (the approval has more to do before).
+                await Task.Delay(Random.Shared.Next(0, 12), _ct);
                 try
                 {
                     await InsertAsync(hub, DocumentOf(agreement), "race", ++seq, revision, 0, "x", _ct);
