@@ -100,6 +100,7 @@ public sealed partial class AgreementsBrowserTests(BrowserFixture fixture)
     /// <summary>The signed agreement and a comparison, at 1280 and 390 px, in English and Bahasa Indonesia.</summary>
     private static async Task ScreenshotsAsync(IPage page, string url)
     {
+        var violations = new List<string>();
         foreach (var language in new[] { "en", "id" })
         {
             await page.EvaluateAsync($"() => localStorage.setItem('lang', '{language}')");
@@ -112,8 +113,17 @@ public sealed partial class AgreementsBrowserTests(BrowserFixture fixture)
                 await Assertions.Expect(page.Locator("#diff-inline")).ToBeVisibleAsync();
                 await LayoutChecks.AssertFitsAsync(page, $"agreement {language} {width}");
                 await BrowserFixture.ScreenshotAsync(page, $"agreements-signed-{language}-{width}");
+                violations.AddRange(await Axe.SeriousViolationsAsync(page, $"agreement {language} {width}"));
+                await page.Locator("#diff-tab-sides").ClickAsync();
+                await Assertions.Expect(page.Locator("#diff-sides")).ToBeVisibleAsync();
+                violations.AddRange(await Axe.SeriousViolationsAsync(page, $"side by side {language} {width}"));
             }
+            await page.GotoAsync(url[..url.LastIndexOf('/')]);
+            await Assertions.Expect(page.Locator(".agr-row")).ToHaveCountAsync(1);
+            violations.AddRange(await Axe.SeriousViolationsAsync(page, $"list {language}"));
+            await BrowserFixture.ScreenshotAsync(page, $"agreements-list-{language}-390");
         }
+        Assert.Empty(violations);
         await page.EvaluateAsync("() => localStorage.setItem('lang', 'en')");
     }
 }
