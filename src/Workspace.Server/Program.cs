@@ -5,10 +5,10 @@ using Workspace.Server.Features.Dashboard;
 using Workspace.Server.Features.Documents;
 using Workspace.Server.Features.Goals;
 using Workspace.Server.Features.Health;
-using Workspace.Server.Features.Live;
 using Workspace.Server.Features.Meetings;
 using Workspace.Server.Features.Partnerships;
 using Workspace.Server.Infrastructure;
+using Workspace.Server.Kernel;
 
 // backup PATH, restore PATH and acknowledge run instead of the server (README, "Backup and restore").
 var (command, settings) = DatabaseCommands.Parse(args);
@@ -20,9 +20,10 @@ if (command is not null)
 
 builder.AddWorkspaceDatabase();
 builder.AddWorkspaceOrleans();
+builder.AddWorkspaceClusterPresence();
 builder.AddWorkspaceAuth();
 builder.AddWorkspaceLive();
-builder.AddWorkspacePartnerships();
+builder.AddWorkspaceKernel();
 builder.AddWorkspaceDocuments();
 builder.AddWorkspaceAgreements();
 builder.AddWorkspaceJson();

@@ -1,41 +1,21 @@
-// Entry point: who am I → app shell → router. Each feature registers its routes here.
+// Entry point: who am I → app shell → router. The features' routes, words and styles come from the registry.
 import './styles.css';
-// Every page's styles are in the one app stylesheet: esbuild does not load the CSS of a lazily imported chunk.
-import './pages/access.css';
-import './editor/editor.css';
-import './pages/meetings.css';
-import './features/agreements/agreements.css';
-import { onLangChange } from './core/i18n.js';
-import { route, lazy, preloadCurrent, startRouter, refresh, onNavigate } from './core/router.js';
+import './core/access.css';
+import { onLangChange, addMessages } from './core/i18n.js';
+import { route, lazy, preloadCurrent, startRouter, onNavigate } from './core/router.js';
+import { installFeatures, manifests } from './core/registry.js';
+import * as registry from './features/index.js';
 import { watchPartnership } from './core/partnershipLive.js';
 import { connectLive } from './core/live.js';
 import { session, loadMe, loadPartnerships } from './core/session.js';
-import { renderShell, setConnectionState, sections } from './shell.js';
-import { renderAuth } from './pages/auth.js';
+import { renderShell, setConnectionState } from './shell.js';
+import { renderAuth } from './features/auth/auth.js';
 import { clearToasts } from './core/dom.js';
 import './core/length-hint.js';
 
 // The server loads index.html only for these first path segments (FrontEndExtensions.AppSections); others are 404.
 // Each page's module (and what only it needs: the editor, Chart.js) is fetched when its route first opens.
-route('/', lazy(() => import('./pages/home.js'), m => m.renderHome));
-route('/p/:pid', lazy(() => import('./pages/dashboard.js'), m => m.renderDashboard));
-route('/p/:pid/goals', lazy(() => import('./pages/goals.js'), m => m.renderGoals));
-route('/p/:pid/actions', lazy(() => import('./pages/actions.js'), m => m.renderActions));
-route('/p/:pid/docs', lazy(() => import('./pages/documents.js'), m => m.renderDocuments));
-route('/p/:pid/docs/:docId', lazy(() => import('./pages/documents.js'), m => m.renderDocument));
-route('/p/:pid/meetings', lazy(() => import('./pages/meetings.js'), m => m.renderMeetings));
-route('/p/:pid/meetings/:meetingId', lazy(() => import('./pages/meetings.js'), m => m.renderMeeting));
-route('/p/:pid/agreements', lazy(() => import('./features/agreements/list.js'), m => m.renderAgreements));
-route('/p/:pid/agreements/:agreementId',
-  lazy(() => import('./features/agreements/detail.js'), m => m.renderAgreement));
-route('/p/:pid/members', lazy(() => import('./pages/members.js'), m => m.renderMembers));
-route('/p/:pid/activity', lazy(() => import('./pages/partnership.js'), m => m.renderActivity));
-route('/p/:pid/settings', lazy(() => import('./pages/settings.js'), m => m.renderSettings));
-for (const s of sections.filter(x => !x.ready)) {
-  route(`/p/:pid${s.path}`, lazy(() => import('./pages/soon.js'), m => m.comingSoon(s.key)));
-}
-route('/account', lazy(() => import('./pages/account.js'), m => m.renderAccount));
-route('/invite/:token', lazy(() => import('./pages/invite.js'), m => m.renderInvite));
+installFeatures(manifests(registry), { route, lazy, addMessages });
 
 const root = document.getElementById('app');
 let live = null;
@@ -71,4 +51,3 @@ onLangChange(async () => {
 if (location.pathname !== '/') preloadCurrent();
 await loadMe();
 await render();
-export { refresh };

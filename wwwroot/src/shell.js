@@ -5,45 +5,30 @@ import { html, mount, raw, $ } from './core/dom.js';
 import { t, addMessages, languages, lang, setLang } from './core/i18n.js';
 import { session } from './core/session.js';
 import { post } from './core/api.js';
+import { onUpdateNav } from './core/nav.js';
+import { onPresence } from './core/partnershipLive.js';
+import { navSections, manifests } from './core/registry.js';
+import * as registry from './features/index.js';
 
 addMessages({
   en: {
     'shell.brand': 'Partnership Workspace', 'shell.signout': 'Sign out', 'shell.switch': 'Partnership',
     'shell.all': 'All partnerships', 'conn.connected': 'Online', 'conn.connecting': 'Connecting…',
     'conn.reconnecting': 'Reconnecting…', 'conn.disconnected': 'Offline', 'shell.language': 'Language',
-    'nav.dashboard': 'Dashboard', 'nav.documents': 'Plan & documents', 'nav.goals': 'Goals & KPIs',
-    'nav.actions': 'Action items', 'nav.meetings': 'Meetings', 'nav.agreements': 'Agreements',
-    'nav.disputes': 'Disputes', 'nav.reviews': 'Reviews', 'nav.files': 'Files', 'nav.members': 'Members',
-    'nav.activity': 'Activity', 'nav.settings': 'Settings', 'nav.soon': 'coming soon', 'shell.online': 'Online now ({n})',
+    'nav.soon': 'coming soon', 'shell.online': 'Online now ({n})',
     'shell.menu': 'Menu', 'shell.nav': 'Partnership sections', 'shell.skip': 'Skip to content',
   },
   id: {
     'shell.brand': 'Ruang Kerja Kemitraan', 'shell.signout': 'Keluar', 'shell.switch': 'Kemitraan',
     'shell.all': 'Semua kemitraan', 'conn.connected': 'Online', 'conn.connecting': 'Menghubungkan…',
     'conn.reconnecting': 'Menghubungkan ulang…', 'conn.disconnected': 'Offline', 'shell.language': 'Bahasa',
-    'nav.dashboard': 'Dasbor', 'nav.documents': 'Rencana & dokumen', 'nav.goals': 'Tujuan & KPI',
-    'nav.actions': 'Tindak lanjut', 'nav.meetings': 'Rapat', 'nav.agreements': 'Perjanjian',
-    'nav.disputes': 'Sengketa', 'nav.reviews': 'Tinjauan', 'nav.files': 'Berkas', 'nav.members': 'Anggota',
-    'nav.activity': 'Aktivitas', 'nav.settings': 'Pengaturan', 'nav.soon': 'segera hadir', 'shell.online': 'Sedang online ({n})',
+    'nav.soon': 'segera hadir', 'shell.online': 'Sedang online ({n})',
     'shell.menu': 'Menu', 'shell.nav': 'Bagian kemitraan', 'shell.skip': 'Langsung ke isi',
   },
 });
 
-/** Sections of a partnership; `ready: false` ones are shown but not yet built. */
-export const sections = [
-  { key: 'dashboard', path: '', label: 'nav.dashboard', ready: true },
-  { key: 'documents', path: '/docs', label: 'nav.documents', ready: true },
-  { key: 'goals', path: '/goals', label: 'nav.goals', ready: true },
-  { key: 'actions', path: '/actions', label: 'nav.actions', ready: true },
-  { key: 'meetings', path: '/meetings', label: 'nav.meetings', ready: true },
-  { key: 'agreements', path: '/agreements', label: 'nav.agreements', ready: true },
-  { key: 'disputes', path: '/disputes', label: 'nav.disputes', ready: false },
-  { key: 'reviews', path: '/reviews', label: 'nav.reviews', ready: false },
-  { key: 'files', path: '/files', label: 'nav.files', ready: false },
-  { key: 'members', path: '/members', label: 'nav.members', ready: true },
-  { key: 'activity', path: '/activity', label: 'nav.activity', ready: true },
-  { key: 'settings', path: '/settings', label: 'nav.settings', ready: true },
-];
+/** Sections of a partnership, from the registry; `ready: false` ones are shown but not yet built. */
+const sections = navSections(manifests(registry));
 
 let connectionState = 'connecting';
 
@@ -94,7 +79,7 @@ export function renderShell(root) {
 }
 
 /** Opens or closes the drawer (narrow windows); an opened drawer takes the focus, a closed one gives it back. */
-export function setDrawer(open) {
+function setDrawer(open) {
   const drawer = $('#drawer');
   if (!drawer) return;
   const wasOpen = drawer.classList.contains('open');
@@ -118,7 +103,7 @@ document.addEventListener('keydown', e => {
   if (e.key === 'Escape' && $('#drawer')?.classList.contains('open')) setDrawer(false);
 });
 
-export function updateUser() {
+function updateUser() {
   const me = session.me;
   $('#me').textContent = me ? me.displayName : '';
   $('#me').hidden = !me; // an empty link would still be a Tab stop with nothing to say
@@ -149,7 +134,7 @@ function renderConnection() {
  * address bar marked. A page that finished loading after the person had moved on (its pid no longer in the
  * address) leaves the navigation alone.
  */
-export function updateNav(pid) {
+function updateNav(pid) {
   const here = /^\/p\/([^/]+)(\/[^/]+)?/.exec(location.pathname);
   if ((pid ?? null) !== (here ? decodeURIComponent(here[1]) : null)) return;
   const activeKey = sections.find(s => s.path === (here?.[2] ?? ''))?.key;
@@ -158,16 +143,20 @@ export function updateNav(pid) {
   nav.hidden = !pid;
   $('#drawer').dataset.nav = pid ? 'on' : 'off';
   switcher.parentElement.hidden = !session.me || session.partnerships.length === 0;
-  mount(switcher, html`<option value="">${t('shell.all')}</option>${session.partnerships.map(p => html`<option value="${p.id}" ${p.id === pid ? 'selected' : ''}>${p.name}</option>`)}`);
+  mount(switcher, html`<option value="">${t('shell.all')}</option>${session.partnerships.map(p => html`<option
+    value="${p.id}" ${p.id === pid ? 'selected' : ''}>${p.name}</option>`)}`);
   if (!pid) return;
-  mount(nav, html`<ul>${sections.map(s => html`<li><a href="/p/${pid}${s.path}" class="${s.key === activeKey ? 'active' : ''} ${s.ready ? '' : 'soon'}" ${s.key === activeKey ? raw('aria-current="page"') : ''}>${t(s.label)}${s.ready ? '' : html` <small>(${t('nav.soon')})</small>`}</a></li>`)}</ul>
+  mount(nav, html`<ul>${sections.map(s => html`<li><a href="/p/${pid}${s.path}"
+    class="${s.key === activeKey ? 'active' : ''} ${s.ready ? '' : 'soon'}" ${s.key === activeKey
+      ? raw('aria-current="page"') : ''}>${t(s.label)}${s.ready ? ''
+      : html` <small>(${t('nav.soon')})</small>`}</a></li>`)}</ul>
     <div class="online" id="online"></div>`);
   renderOnline();
 }
 
 let onlineIds = [];
 /** Who is online in the open partnership (pushed by the server on every join and leave). */
-export function setOnline(userIds) {
+function setOnline(userIds) {
   onlineIds = userIds;
   renderOnline();
 }
@@ -178,6 +167,10 @@ function renderOnline() {
   if (!host || !p) return;
   const people = p.members.filter(m => onlineIds.includes(m.userId));
   mount(host, html`<h3>${t('shell.online', { n: people.length })}</h3><ul>${people.map(m => html`
-    <li title="${m.displayName} · ${p.parties.find(x => x.id === m.partyId)?.name ?? ''}"><span class="dot" aria-hidden="true"></span>${m.displayName}
+    <li title="${m.displayName} · ${p.parties.find(x => x.id === m.partyId)?.name ?? ''}"><span class="dot"
+      aria-hidden="true"></span>${m.displayName}
       <small class="muted">${p.parties.find(x => x.id === m.partyId)?.name ?? ''}</small></li>`)}</ul>`);
 }
+
+onUpdateNav(updateNav);
+onPresence(setOnline);

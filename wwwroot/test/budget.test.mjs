@@ -13,14 +13,14 @@ const metafile = {
       { path: 'dist/chunks/documents-E.js', kind: 'dynamic-import' },
     ]),
     'dist/chunks/chunk-S.js': js(undefined),
-    'dist/chunks/dashboard-D.js': js('src/pages/dashboard.js', [
+    'dist/chunks/dashboard-D.js': js('src/features/dashboard/dashboard.js', [
       { path: 'dist/chunks/chunk-S.js', kind: 'import-statement' },
       { path: 'dist/chunks/chunk-G.js', kind: 'import-statement' },
       { path: 'dist/chunks/chart-C.js', kind: 'dynamic-import' },
     ]),
     'dist/chunks/chunk-G.js': js(undefined),
     'dist/chunks/chart-C.js': js('src/core/chart-lib.js'),
-    'dist/chunks/documents-E.js': js('src/pages/documents.js'),
+    'dist/chunks/documents-E.js': js('src/features/documents/documents.js'),
     'dist/app-A.css': { imports: [] },
   },
 };
@@ -31,7 +31,7 @@ const sizes = {
 const sizeOf = file => sizes[file];
 
 test('a page needs its entry, its page module and their static imports, each once, never what they import()', () => {
-  const starts = [outputOf(metafile, 'src/main.js'), outputOf(metafile, 'src/pages/dashboard.js')];
+  const starts = [outputOf(metafile, 'src/main.js'), outputOf(metafile, 'src/features/dashboard/dashboard.js')];
   const files = staticClosure(metafile, starts);
   assert.deepEqual(files.sort(),
     ['dist/app-A.js', 'dist/chunks/chunk-G.js', 'dist/chunks/chunk-S.js', 'dist/chunks/dashboard-D.js']);
@@ -40,7 +40,7 @@ test('a page needs its entry, its page module and their static imports, each onc
 test('budgets within their limits pass and report their sizes', () => {
   const result = checkBudgets(metafile, [
     { name: 'sign-in', sources: ['src/main.js'], limit: 30 },
-    { name: 'dashboard', sources: ['src/main.js', 'src/pages/dashboard.js'], limit: 100 },
+    { name: 'dashboard', sources: ['src/main.js', 'src/features/dashboard/dashboard.js'], limit: 100 },
   ], sizeOf);
   assert.equal(result.ok, true);
   assert.deepEqual(result.results.map(r => r.bytes), [30, 100]);
@@ -50,7 +50,7 @@ test('budgets within their limits pass and report their sizes', () => {
 test('one budget over its limit fails the whole check and is named', () => {
   const result = checkBudgets(metafile, [
     { name: 'sign-in', sources: ['src/main.js'], limit: 30 },
-    { name: 'dashboard', sources: ['src/main.js', 'src/pages/dashboard.js'], limit: 99 },
+    { name: 'dashboard', sources: ['src/main.js', 'src/features/dashboard/dashboard.js'], limit: 99 },
   ], sizeOf);
   assert.equal(result.ok, false);
   assert.deepEqual(result.results.map(r => r.ok), [true, false]);
@@ -58,6 +58,6 @@ test('one budget over its limit fails the whole check and is named', () => {
 });
 
 test('a source with no output of its own is an error, not a budget of nothing', () => {
-  assert.throws(() => checkBudgets(metafile, [{ name: 'x', sources: ['src/pages/gone.js'], limit: 1 }], sizeOf),
-    /no output has the entry point src\/pages\/gone\.js/);
+  assert.throws(() => checkBudgets(metafile, [{ name: 'x', sources: ['src/features/gone/gone.js'], limit: 1 }], sizeOf),
+    /no output has the entry point src\/features\/gone\/gone\.js/);
 });

@@ -256,7 +256,7 @@ public sealed partial class AccessTests(BrowserFixture fixture)
         await row.GetByLabel("Role of Citra Colleague").SelectOptionAsync("Commenter");
         await Assertions.Expect(page.Locator(".toast").Last).ToHaveTextAsync("Saved.");
         var view = await citra.GetPartnershipAsync(Guid.Parse(pid), TestContext.Current.CancellationToken);
-        Assert.Equal(Workspace.Server.Features.Partnerships.PartnershipRole.Commenter, view.Members.Single(m => m.UserId == citra.Id).Role);
+        Assert.Equal(Workspace.Server.Kernel.PartnershipRole.Commenter, view.Members.Single(m => m.UserId == citra.Id).Role);
         await BrowserFixture.ScreenshotAsync(page, "members-manage-en");
 
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();

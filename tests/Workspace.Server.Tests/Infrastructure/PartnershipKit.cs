@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Workspace.Server.Kernel;
 using Workspace.Server.Features.Partnerships;
 
 namespace Workspace.Server.Tests.Infrastructure;

@@ -19,7 +19,8 @@ let csrfToken = null;
 // The token is bound to who is signed in, so it is fetched again after signing in or out.
 async function antiforgeryToken() {
   if (!csrfToken) {
-    const response = await fetch('/api/account/antiforgery', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    const response = await fetch('/api/account/antiforgery',
+      { credentials: 'same-origin', headers: { Accept: 'application/json' } });
     if (!response.ok) throw new ApiError(response.status, null);
     csrfToken = (await response.json()).token;
   }

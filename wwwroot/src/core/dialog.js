@@ -17,7 +17,8 @@ export function formDialog({ title, fields, submitLabel = t('common.save'), onSu
       ${fields.map(field)}
       <p class="error" role="alert" hidden></p>
       <div class="actions">
-        ${extra ? html`<button type="button" class="extra ${extra.className ?? ''}">${extra.label}</button><span class="spacer"></span>` : ''}
+        ${extra ? html`<button type="button" class="extra ${extra.className ?? ''}">${extra.label}</button><span
+          class="spacer"></span>` : ''}
         <button type="button" value="cancel" class="cancel">${t('common.cancel')}</button>
         <button type="submit" class="primary">${submitLabel}</button>
       </div>
@@ -115,11 +116,14 @@ function field(f) {
   const value = f.value ?? '';
   if (f.type === 'select') {
     return html`<label>${f.label}<select name="${f.name}" ${f.required ? 'required' : ''}>
-      ${f.options.map(o => html`<option value="${o.value}" ${String(o.value) === String(value) ? 'selected' : ''}>${o.label}</option>`)}</select></label>`;
+      ${f.options.map(o => html`<option value="${o.value}"
+        ${String(o.value) === String(value) ? 'selected' : ''}>${o.label}</option>`)}</select></label>`;
   }
   if (f.type === 'textarea') {
-    return html`<label>${f.label}<textarea name="${f.name}" rows="${f.rows ?? 3}" maxlength="${f.maxlength ?? 4000}">${value}</textarea></label>`;
+    return html`<label>${f.label}<textarea name="${f.name}" rows="${f.rows ?? 3}"
+      maxlength="${f.maxlength ?? 4000}">${value}</textarea></label>`;
   }
-  return html`<label>${f.label}<input name="${f.name}" type="${f.type ?? 'text'}" value="${value}" ${f.required ? 'required' : ''}
+  return html`<label>${f.label}<input name="${f.name}" type="${f.type ?? 'text'}" value="${value}"
+    ${f.required ? 'required' : ''}
     ${f.step ? html`step="${f.step}"` : ''} ${f.maxlength ? html`maxlength="${f.maxlength}"` : ''}></label>`;
 }

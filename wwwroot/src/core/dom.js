@@ -4,7 +4,8 @@ const RAW = Symbol('raw');
 export function raw(html) { return { [RAW]: String(html) }; }
 
 export function escapeHtml(value) {
-  return String(value ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+  return String(value ?? '')
+    .replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 }
 
 function render(value) {
@@ -65,7 +66,9 @@ function keepInput(element) {
         }
         if (focus?.key === key) {
           field.focus();
-          try { if (focus.start != null) field.setSelectionRange(focus.start, focus.end); } catch { /* not a text field */ }
+          try {
+            if (focus.start != null) field.setSelectionRange(focus.start, focus.end);
+          } catch { /* not a text field */ }
         }
       }
     },
@@ -81,7 +84,9 @@ export function keepSubmittedInput() {
 // A submitted form is not restored by the next redraw (its content was sent), unless typed in again or the
 // request failed (api.js calls keepSubmittedInput).
 if (typeof document !== 'undefined') {
-  document.addEventListener('submit', e => { if (e.target instanceof HTMLFormElement) e.target.dataset.submitted = '1'; }, true);
+  document.addEventListener('submit', e => {
+    if (e.target instanceof HTMLFormElement) e.target.dataset.submitted = '1';
+  }, true);
   document.addEventListener('input', e => { delete e.target.closest?.('form')?.dataset.submitted; }, true);
 }
 

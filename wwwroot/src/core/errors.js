@@ -142,7 +142,8 @@ addMessages({
     'error.wrongCredentials': 'Alamat e-mail atau kata sandi salah.',
     'error.signInThrottled': 'Terlalu banyak percobaan gagal dari sini: tunggu beberapa menit, lalu coba lagi.',
     'error.passwordTooShort': 'Kata sandi minimal {min} karakter.',
-    'error.passwordTooWeak': 'Kata sandi ini terlalu mudah ditebak: gunakan frasa yang lebih panjang dari kata-kata yang tidak saling berkaitan.',
+    'error.passwordTooWeak': 'Kata sandi ini terlalu mudah ditebak: gunakan frasa yang lebih panjang dari kata-kata '
+      + 'yang tidak saling berkaitan.',
     'error.notSignedIn': 'Anda belum masuk.', 'error.wrongPassword': 'Kata sandi saat ini salah.',
     'error.emailTaken': 'Sudah ada akun dengan alamat e-mail ini.',
     'error.passwordRejected': 'Pilih kata sandi yang lebih kuat.',

@@ -4,24 +4,31 @@ import { addMessages, t } from './i18n.js';
 addMessages({
   en: {
     'status.Open': 'Open', 'status.InProgress': 'In progress', 'status.Blocked': 'Blocked', 'status.Done': 'Done',
-    'goal.NotStarted': 'Not started', 'goal.OnTrack': 'On track', 'goal.AtRisk': 'At risk', 'goal.OffTrack': 'Off track',
+    'goal.NotStarted': 'Not started', 'goal.OnTrack': 'On track', 'goal.AtRisk': 'At risk',
+    'goal.OffTrack': 'Off track',
     'goal.Achieved': 'Achieved', 'goal.Dropped': 'Dropped',
     'rag.None': 'No data', 'rag.Green': 'On track', 'rag.Amber': 'At risk', 'rag.Red': 'Behind',
     'dir.HigherIsBetter': 'Higher is better', 'dir.LowerIsBetter': 'Lower is better',
     'role.Owner': 'Owner', 'role.Editor': 'Editor', 'role.Commenter': 'Commenter', 'role.Viewer': 'Viewer',
-    'common.save': 'Save', 'common.cancel': 'Cancel', 'common.delete': 'Delete', 'common.edit': 'Edit', 'common.none': '—',
-    'common.conflict': '{name} changed this in the meantime. Their version is shown; make your change again if it still applies.',
+    'common.save': 'Save', 'common.cancel': 'Cancel', 'common.delete': 'Delete', 'common.edit': 'Edit',
+    'common.none': '—',
+    'common.conflict': '{name} changed this in the meantime. Their version is shown; make your change again if it '
+      + 'still applies.',
     'common.someone': 'Someone',
   },
   id: {
-    'status.Open': 'Terbuka', 'status.InProgress': 'Dikerjakan', 'status.Blocked': 'Terhambat', 'status.Done': 'Selesai',
-    'goal.NotStarted': 'Belum dimulai', 'goal.OnTrack': 'Sesuai rencana', 'goal.AtRisk': 'Berisiko', 'goal.OffTrack': 'Meleset dari rencana',
+    'status.Open': 'Terbuka', 'status.InProgress': 'Dikerjakan', 'status.Blocked': 'Terhambat',
+    'status.Done': 'Selesai',
+    'goal.NotStarted': 'Belum dimulai', 'goal.OnTrack': 'Sesuai rencana', 'goal.AtRisk': 'Berisiko',
+    'goal.OffTrack': 'Meleset dari rencana',
     'goal.Achieved': 'Tercapai', 'goal.Dropped': 'Dibatalkan',
     'rag.None': 'Belum ada data', 'rag.Green': 'Sesuai rencana', 'rag.Amber': 'Berisiko', 'rag.Red': 'Tertinggal',
     'dir.HigherIsBetter': 'Makin tinggi makin baik', 'dir.LowerIsBetter': 'Makin rendah makin baik',
     'role.Owner': 'Pemilik', 'role.Editor': 'Editor', 'role.Commenter': 'Pemberi komentar', 'role.Viewer': 'Pembaca',
-    'common.save': 'Simpan', 'common.cancel': 'Batal', 'common.delete': 'Hapus', 'common.edit': 'Ubah', 'common.none': '—',
-    'common.conflict': '{name} mengubah ini lebih dulu. Versi mereka ditampilkan; ulangi perubahan Anda bila masih perlu.',
+    'common.save': 'Simpan', 'common.cancel': 'Batal', 'common.delete': 'Hapus', 'common.edit': 'Ubah',
+    'common.none': '—',
+    'common.conflict': '{name} mengubah ini lebih dulu. Versi mereka ditampilkan; ulangi perubahan Anda bila masih '
+      + 'perlu.',
     'common.someone': 'Seseorang',
   },
 });
@@ -31,6 +38,7 @@ export const goalStatuses = ['NotStarted', 'OnTrack', 'AtRisk', 'OffTrack', 'Ach
 export const statusLabel = s => t(`status.${s}`);
 export const goalLabel = s => t(`goal.${s}`);
 export const ragLabel = s => t(`rag.${s}`);
+export const roleLabel = role => t(`role.${role}`);
 
 /** Today as yyyy-mm-dd in local time. */
 export function today() {

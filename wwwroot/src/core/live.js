@@ -14,7 +14,9 @@ const ended = () => { sessionEnded(); return null; };
 export function hubConnection(url) {
   return new signalR.HubConnectionBuilder()
     .withUrl(url)
-    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => (unauthorized(ctx.retryReason) ? ended() : backoff(ctx)) })
+    .withAutomaticReconnect({
+      nextRetryDelayInMilliseconds: ctx => (unauthorized(ctx.retryReason) ? ended() : backoff(ctx)),
+    })
     .configureLogging(signalR.LogLevel.Warning)
     .build();
 }

@@ -2,12 +2,14 @@
 // ('action.updated', 'goal.updated', 'kpi.updated', 'presence', …); after a reconnect every
 // subscriber is told to reload (kind '*resync'), because push is best effort.
 import { hubConnection, keepConnected } from './live.js';
-import { setOnline } from '../shell.js';
 
 let connection = null;
 let joined = null;
-let stop = null;
 const handlers = new Map();
+let presence = () => {};
+
+/** Who is online in the joined partnership goes to `fn` (the shell's list): on each change, and [] on a switch. */
+export function onPresence(fn) { presence = fn; }
 
 function emit(kind, payload) {
   for (const fn of handlers.get(kind) ?? []) fn(payload);
@@ -32,15 +34,15 @@ export async function watchPartnership(pid) {
     connection = hubConnection('/hubs/partnership');
     connection.on('PartnershipChanged', change => {
       if (change.partnershipId !== joined) return;
-      if (change.kind === 'presence') setOnline(change.payload.userIds);
+      if (change.kind === 'presence') presence(change.payload.userIds);
       emit(change.kind, change.payload);
     });
-    stop = keepConnected(connection, () => {}, join);
+    keepConnected(connection, () => {}, join);
   }
   if (joined === pid) return;
   const previous = joined;
   joined = pid;
-  setOnline([]);
+  presence([]);
   if (connection.state === 'Connected') {
     if (previous) await connection.invoke('LeavePartnership', previous).catch(() => {});
     await join(false);
@@ -53,5 +55,3 @@ export function on(kind, fn) {
   handlers.get(kind).add(fn);
   return () => handlers.get(kind).delete(fn);
 }
-
-export function stopWatching() { stop?.(); connection = null; joined = null; }

@@ -24,7 +24,8 @@ const load = () => (estimator ??= import('./password-strength.js'));
 
 /** Shows the strength of `input`'s password in `box`; `hints()` gives the person's e-mail, name, organisation. */
 export function attachStrengthMeter(input, box, hints = () => []) {
-  mount(box, html`<meter min="0" max="4" low="2" high="3" optimum="4" value="0" aria-label="${t('strength.label')}"></meter>
+  mount(box, html`<meter min="0" max="4" low="2" high="3" optimum="4" value="0"
+    aria-label="${t('strength.label')}"></meter>
     <small class="strength-text" aria-live="polite"></small>`);
   const meter = box.querySelector('meter');
   const text = box.querySelector('.strength-text');

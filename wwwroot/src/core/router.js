@@ -8,10 +8,10 @@ let cleanup = null;
 let outlet = null;
 const listeners = new Set();
 
-export function route(pattern, render, { section } = {}) {
+export function route(pattern, render) {
   const keys = [];
   const regex = new RegExp('^' + pattern.replace(/\/:(\w+)/g, (_, k) => { keys.push(k); return '/([^/]+)'; }) + '/?$');
-  routes.push({ regex, keys, render, section });
+  routes.push({ regex, keys, render });
 }
 
 /**
@@ -93,13 +93,11 @@ export function startRouter(element) {
   document.addEventListener('click', e => {
     if (e.defaultPrevented) return;
     const a = e.target.closest('a[href]');
-    if (!a || a.target || a.origin !== location.origin || e.ctrlKey || e.metaKey || e.shiftKey || a.hasAttribute('download')) return;
+    if (!a || a.target || a.origin !== location.origin) return;
+    if (e.ctrlKey || e.metaKey || e.shiftKey || a.hasAttribute('download')) return;
     if (a.pathname.startsWith('/api/')) return;
     e.preventDefault();
     navigate(a.pathname + a.search);
   });
   return dispatch();
 }
-
-/** Re-renders the current page (after a language change, for example). */
-export function refresh() { return dispatch(); }

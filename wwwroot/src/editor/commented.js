@@ -57,6 +57,8 @@ function nearest(text, passage, near) {
 
 /** The passage (as given) of the open comment at `pos`, or null when no comment's passage is there. */
 export function commentAt(state, pos) {
-  for (const [passage, range] of state.field(commentedPassages)) if (pos >= range.from && pos <= range.to) return passage;
+  for (const [passage, range] of state.field(commentedPassages)) {
+    if (pos >= range.from && pos <= range.to) return passage;
+  }
   return null;
 }

@@ -98,6 +98,17 @@ export class OtClient {
     return to > from ? { from, to } : null;
   }
 
+  /**
+   * A selection [anchor, head] given in the server's text at `this.revision` (code points), moved over this client's
+   * edits still on their way, so that it lands in this client's text.
+   */
+  overPending(anchor, head) {
+    for (const pending of [this.inflight?.op, this.buffer?.op]) {
+      if (pending) [anchor, head] = type.transformSelection([anchor, head], pending);
+    }
+    return [anchor, head];
+  }
+
   get pendingEdits() { return (this.inflight?.edits ?? 0) + (this.buffer?.edits ?? 0); }
   get online() { return this.connection.state === 'Connected'; }
 
@@ -144,7 +155,8 @@ export class OtClient {
       return;
     }
     this.text = type.apply(this.text, op);
-    this.buffer = this.buffer ? { op: type.compose(this.buffer.op, op), edits: this.buffer.edits + 1 } : { op, edits: 1 };
+    this.buffer = this.buffer ? { op: type.compose(this.buffer.op, op), edits: this.buffer.edits + 1 }
+      : { op, edits: 1 };
     this.save();
     this.flush();
     this.h.onStatus();
@@ -160,7 +172,9 @@ export class OtClient {
     }
     this.sending = true;
     const { op, seq } = this.inflight;
-    const request = { documentId: this.documentId, clientId: this.clientId, clientSeq: seq, baseRevision: this.revision, op };
+    const request = {
+      documentId: this.documentId, clientId: this.clientId, clientSeq: seq, baseRevision: this.revision, op,
+    };
     this.connection.invoke('Submit', request).then(result => {
       this.failedSends = 0;
       if (this.inflight?.seq === seq) this.ackRevision = result.revision;
@@ -213,7 +227,8 @@ export class OtClient {
     for (;;) {
       const next = this.revision + 1;
       const m = this.ackRevision === next ? null : this.early.get(next);
-      const mine = this.ackRevision === next || (m && this.inflight && m.clientId === this.clientId && m.clientSeq === this.inflight.seq);
+      const mine = this.ackRevision === next
+        || (m && this.inflight && m.clientId === this.clientId && m.clientSeq === this.inflight.seq);
       if (!mine && !m) break;
       // All or nothing: an op that does not fit must not leave the state half moved on.
       let op = m?.op, inflight = this.inflight?.op, buffer = this.buffer?.op, confirmed, text;
@@ -290,7 +305,10 @@ export class OtClient {
     try {
       if (this.inflight && inflightApplied === null) {
         try {
-          await this.connection.invoke('Submit', { documentId: this.documentId, clientId: this.clientId, clientSeq: this.inflight.seq, baseRevision: this.revision, op: this.inflight.op });
+          await this.connection.invoke('Submit', {
+            documentId: this.documentId, clientId: this.clientId, clientSeq: this.inflight.seq,
+            baseRevision: this.revision, op: this.inflight.op,
+          });
           inflightApplied = true;
         } catch (e) {
           const error = hubError(e);
@@ -312,7 +330,11 @@ export class OtClient {
       let base = this.confirmed; // the text the unsent edits (the buffer, below) were made against
       if (this.inflight) {
         if (inflightApplied) base = applyOrNull(base, this.inflight.op);
-        else if (!drop) this.buffer = this.buffer ? { op: type.compose(this.inflight.op, this.buffer.op), edits: this.inflight.edits + this.buffer.edits } : { op: this.inflight.op, edits: this.inflight.edits };
+        else if (!drop) {
+          this.buffer = this.buffer
+            ? { op: type.compose(this.inflight.op, this.buffer.op), edits: this.inflight.edits + this.buffer.edits }
+            : { op: this.inflight.op, edits: this.inflight.edits };
+        }
       }
       if (drop) this.buffer = null;
       this.inflight = null;
@@ -322,7 +344,9 @@ export class OtClient {
       // Only if this client lost track of its base (a defect) are they kept just when they still fit.
       if (this.buffer) {
         let carried = null;
-        try { if (base !== null) carried = type.transform(this.buffer.op, diffOp(base, state.text), 'left'); } catch { /* base lost */ }
+        try {
+          if (base !== null) carried = type.transform(this.buffer.op, diffOp(base, state.text), 'left');
+        } catch { /* base lost */ }
         if (carried) this.buffer.op = carried;
         else if (applyOrNull(state.text, this.buffer.op) === null) {
           this.h.onRejected({ code: 'unsentLost', args: { count: this.buffer.edits } });
@@ -353,7 +377,8 @@ export class OtClient {
     try {
       if (!this.inflight && !this.buffer) { localStorage.removeItem(storageKey(this.documentId)); return; }
       localStorage.setItem(storageKey(this.documentId), JSON.stringify({
-        clientId: this.clientId, seq: this.seq, revision: this.revision, confirmed: this.confirmed, inflight: this.inflight, buffer: this.buffer,
+        clientId: this.clientId, seq: this.seq, revision: this.revision, confirmed: this.confirmed,
+        inflight: this.inflight, buffer: this.buffer,
       }));
     } catch { /* storage full: edits stay in memory */ }
   }

@@ -25,7 +25,8 @@ function build(cursors, docLength) {
   const ranges = [];
   for (const c of cursors) {
     const from = Math.min(c.from, docLength), to = Math.min(c.to, docLength), head = Math.min(c.head, docLength);
-    if (to > from) ranges.push(Decoration.mark({ class: 'cm-remote-selection', attributes: { style: `background-color: ${c.colour}33` } }).range(from, to));
+    const tint = { class: 'cm-remote-selection', attributes: { style: `background-color: ${c.colour}33` } };
+    if (to > from) ranges.push(Decoration.mark(tint).range(from, to));
     ranges.push(Decoration.widget({ widget: new CaretWidget(c.name, c.colour), side: 1 }).range(head));
   }
   return Decoration.set(ranges, true);

@@ -35,7 +35,8 @@ export function diffOp(from, to) {
   while (prefix < max && from.charCodeAt(prefix) === to.charCodeAt(prefix)) prefix++;
   if (prefix > 0 && (from.charCodeAt(prefix - 1) & 0xfc00) === 0xd800) prefix--;
   let suffix = 0;
-  while (suffix < max - prefix && from.charCodeAt(from.length - 1 - suffix) === to.charCodeAt(to.length - 1 - suffix)) suffix++;
+  const same = i => from.charCodeAt(from.length - 1 - i) === to.charCodeAt(to.length - 1 - i);
+  while (suffix < max - prefix && same(suffix)) suffix++;
   if (suffix > 0 && (from.charCodeAt(from.length - suffix) & 0xfc00) === 0xdc00) suffix--;
   const op = [];
   const keep = codePoints(from, 0, prefix);

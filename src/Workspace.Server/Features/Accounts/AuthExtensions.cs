@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
 using Workspace.Server.Data;
+using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.Accounts;
 

@@ -1,5 +1,6 @@
 using Workspace.Collaboration.Errors;
 using Microsoft.AspNetCore.Identity;
+using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.Accounts;
 

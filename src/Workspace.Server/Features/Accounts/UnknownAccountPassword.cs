@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.Accounts;
 

@@ -37,8 +37,8 @@ internal sealed class ActionItemConfiguration : IEntityTypeConfiguration<ActionI
     public void Configure(EntityTypeBuilder<ActionItem> e)
     {
         e.HasIndex(a => new { a.PartnershipId, a.Number }).IsUnique();
-        e.Property(a => a.Title).HasMaxLength(300);
-        e.Property(a => a.Notes).HasMaxLength(4000);
+        e.Property(a => a.Title).HasMaxLength(ActionItemLimits.TitleMax);
+        e.Property(a => a.Notes).HasMaxLength(ActionItemLimits.NotesMax);
         e.Property(a => a.UpdatedByName).HasMaxLength(100);
         e.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
     }
@@ -65,8 +65,8 @@ public sealed record ActionItemView(
 
 [GenerateSerializer, Immutable]
 public sealed record ActionItemInput(
-    [property: Id(0), Required, MaxLength(300)] string Title,
-    [property: Id(1), MaxLength(4000)] string? Notes,
+    [property: Id(0), Required, MaxLength(ActionItemLimits.TitleMax)] string Title,
+    [property: Id(1), MaxLength(ActionItemLimits.NotesMax)] string? Notes,
     [property: Id(2)] string? OwnerUserId,
     [property: Id(3), SensibleDate] DateOnly? DueDate,
     [property: Id(4)] ActionStatus Status,

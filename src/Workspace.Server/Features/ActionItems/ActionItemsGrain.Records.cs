@@ -1,4 +1,4 @@
-using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.ActionItems;
 

@@ -1,8 +1,8 @@
 using Workspace.Collaboration.Errors;
-using Workspace.Server.Features.Documents;
 using Workspace.Server.Features.Goals;
-using Workspace.Server.Features.Partnerships;
 using Workspace.Server.Infrastructure;
+using Workspace.Server.Kernel;
+using Workspace.Server.Kernel.ChecklistLinks;
 
 namespace Workspace.Server.Features.ActionItems;
 
@@ -16,14 +16,17 @@ public sealed partial class ActionItemsGrain
         ActionItemInput input, IReadOnlyList<MemberView> members, ActionItem? current)
     {
         var title = input.Title?.Trim() ?? "";
-        if (title.Length is 0 or > 300)
+        if (title.Length is 0 or > ActionItemLimits.TitleMax)
         {
-            return Problems.Length("title", title, 300, "An action item needs a title of 1 to 300 characters.");
+            return Problems.Length(
+                "title", title, ActionItemLimits.TitleMax,
+                $"An action item needs a title of 1 to {ActionItemLimits.TitleMax} characters.");
         }
-        if ((input.Notes?.Length ?? 0) > 4000)
+        if ((input.Notes?.Length ?? 0) > ActionItemLimits.NotesMax)
         {
             return new FieldError(
-                "notes", ErrorCodes.TooLong, "Notes are limited to 4000 characters.", Problems.Args(("max", 4000)));
+                "notes", ErrorCodes.TooLong, $"Notes are limited to {ActionItemLimits.NotesMax} characters.",
+                Problems.Args(("max", ActionItemLimits.NotesMax)));
         }
         if (!Enum.IsDefined(input.Status))
         {
@@ -69,7 +72,6 @@ public sealed partial class ActionItemsGrain
         return null;
     }
 
-    private async Task<bool> IsOwnDocumentAsync(Guid documentId) =>
-        await GrainFactory.GetGrain<IDocumentGrain>(documentId).GetInfoAsync() is { Deleted: false } info
-        && info.PartnershipId == PartnershipId;
+    private Task<bool> IsOwnDocumentAsync(Guid documentId) =>
+        GrainFactory.GetGrain<IChecklistDocument>(documentId).IsLiveDocumentOfAsync(PartnershipId);
 }

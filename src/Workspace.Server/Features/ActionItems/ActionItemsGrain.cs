@@ -1,31 +1,19 @@
 using Microsoft.EntityFrameworkCore;
-using Orleans.Concurrency;
 using Workspace.Collaboration.Errors;
 using Workspace.Server.Data;
-using Workspace.Server.Features.Documents;
-using Workspace.Server.Features.Partnerships;
 using Workspace.Server.Infrastructure;
+using Workspace.Server.Kernel;
+using Workspace.Server.Kernel.ChecklistLinks;
 
 namespace Workspace.Server.Features.ActionItems;
 
-public interface IActionItemsGrain : IGrainWithGuidKey
+public interface IActionItemsGrain : IChecklistItems
 {
     Task<IReadOnlyList<ActionItemView>> GetAllAsync();
     Task<Outcome<ActionItemView>> CreateAsync(Actor actor, ActionItemInput input);
     Task<Outcome<ActionItemView>> UpdateAsync(Actor actor, Guid itemId, ActionItemInput input);
     Task<Outcome<ActionItemView>> MoveAsync(Actor actor, Guid itemId, MoveInput input);
     Task<Outcome<ActionItemView>> DeleteAsync(Actor actor, Guid itemId, int version);
-
-    /// <summary>
-    /// The task lines of a document after an edit: unlinked lines become items (and are then linked
-    /// through <see cref="IDocumentGrain.LinkChecklistLinesAsync"/>); ticking or unticking a linked
-    /// line marks its item done or reopens it; an edited linked line renames, re-dates and reassigns it.
-    /// </summary>
-    /// <remarks>
-    /// <paramref name="partnershipId"/> is the document's: lines of another partnership's document are ignored.
-    /// </remarks>
-    [OneWay]
-    Task SyncChecklistAsync(Guid partnershipId, Guid documentId, IReadOnlyList<ChecklistLine> lines, Actor actor);
 }
 
 /// <summary>The single authority for one partnership's action items (keyed by partnership id).</summary>
@@ -258,7 +246,7 @@ public sealed partial class ActionItemsGrain(
         }
         if (links.Count > 0)
         {
-            await GrainFactory.GetGrain<IDocumentGrain>(documentId).LinkChecklistLinesAsync(PartnershipId, links);
+            await GrainFactory.GetGrain<IChecklistDocument>(documentId).LinkChecklistLinesAsync(PartnershipId, links);
         }
     }
 
@@ -373,7 +361,7 @@ public sealed partial class ActionItemsGrain(
             return Task.CompletedTask;
         }
         _mirrorsOnTheirWay[after.Number] = (after.Version, clock.GetUtcNow());
-        return GrainFactory.GetGrain<IDocumentGrain>(documentId).MirrorChecklistLineAsync(PartnershipId, mirror);
+        return GrainFactory.GetGrain<IChecklistDocument>(documentId).MirrorChecklistLineAsync(PartnershipId, mirror);
     }
 
     private async Task<IReadOnlyList<MemberView>> MembersAsync() =>

@@ -3,14 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using Workspace.Collaboration.Errors;
 using Workspace.Server.Data;
 using Workspace.Server.Features.Documents;
-using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.Agreements;
 
 /// <summary>What the agreement endpoints share: finding an agreement of this partnership, signatories, views.</summary>
 internal static class AgreementAccess
 {
-    public static DocumentRejectedException Unknown() =>
+    public static CommandRejectedException Unknown() =>
         new(ErrorCodes.UnknownAgreement, "Unknown agreement.") { StatusCode = 404 };
 
     /// <summary>The agreement when it belongs to the partnership; otherwise "unknown agreement" (404).</summary>

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workspace.Server.Data;
-using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Kernel;
 using Workspace.Server.Infrastructure;
 
 namespace Workspace.Server.Features.Agreements;

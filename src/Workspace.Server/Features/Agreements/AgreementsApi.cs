@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Workspace.Collaboration.Errors;
 using Workspace.Server.Data;
 using Workspace.Server.Features.Documents;
-using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Kernel;
 using Workspace.Server.Infrastructure;
 
 namespace Workspace.Server.Features.Agreements;

@@ -3,9 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Workspace.Collaboration.Errors;
 using Workspace.Collaboration.Ot;
 using Workspace.Server.Data;
-using Workspace.Server.Features.Accounts;
 using Workspace.Server.Features.Agreements;
-using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Kernel;
 
 // The grain class lives in the Documents namespace; this part of it belongs to the Agreements feature.
 namespace Workspace.Server.Features.Documents;
@@ -35,14 +34,14 @@ public sealed partial class DocumentGrain : IAgreementDocumentGrain
         var document = Live();
         if (_signOff is not null || document.PartnershipId != partnershipId)
         {
-            throw new DocumentRejectedException(ErrorCodes.DocumentExists, "This document is already in use.")
+            throw new CommandRejectedException(ErrorCodes.DocumentExists, "This document is already in use.")
             { StatusCode = 409 };
         }
         _signOff = new SignOffState(SignOffStatus.Draft, 1, [], [], null);
         await QueueSignOffWrite();
         if (text.Length > 0 && await ServerEditAsync(TextOperation.Replace(_text.ToString(), text), actor) is null)
         {
-            throw new DocumentRejectedException(ErrorCodes.SaveFailed, "The agreement's text could not be saved.")
+            throw new CommandRejectedException(ErrorCodes.SaveFailed, "The agreement's text could not be saved.")
             { StatusCode = 503 };
         }
         return SignOffViewOf();
@@ -188,7 +187,7 @@ public sealed partial class DocumentGrain : IAgreementDocumentGrain
         return state;
     }
 
-    private static DocumentRejectedException SignOffRefused(
+    private static CommandRejectedException SignOffRefused(
         string code, string detail, int status, params (string Name, object? Value)[] args) =>
         new(code, detail, args) { StatusCode = status };
 

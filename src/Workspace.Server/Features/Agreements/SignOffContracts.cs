@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.Agreements;
 

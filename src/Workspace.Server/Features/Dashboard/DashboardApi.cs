@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workspace.Server.Features.ActionItems;
 using Workspace.Server.Features.Goals;
-using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.Dashboard;
 

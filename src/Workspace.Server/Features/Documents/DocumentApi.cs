@@ -3,9 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Collaboration.Errors;
 using Workspace.Server.Data;
-using Workspace.Server.Features.Live;
-using Workspace.Server.Features.Partnerships;
 using Workspace.Server.Infrastructure;
+using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.Documents;
 
@@ -134,7 +133,7 @@ public static class DocumentApi
         {
             return (await action(), null);
         }
-        catch (DocumentRejectedException ex)
+        catch (CommandRejectedException ex)
         {
             return (default, Problems.Of(ex.StatusCode, ex.Code, ex.Message, ex.Args));
         }

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Workspace.Collaboration.Errors;
 using Workspace.Server.Data;
-using Workspace.Server.Features.Partnerships;
 using Workspace.Server.Infrastructure;
+using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.Documents;
 

@@ -1,5 +1,5 @@
 using Workspace.Collaboration.Ot;
-using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.Documents;
 
@@ -62,35 +62,6 @@ public sealed record SubmitCommand(
 public sealed record SubmitResult(
     [property: Id(0)] long Revision,
     [property: Id(1)] bool Duplicate);
-
-/// <summary>
-/// A refused document command: <see cref="Code"/> (from <c>ErrorCodes</c>) and <see cref="Args"/> say why; the
-/// message is the English fallback. <see cref="StatusCode"/> 409 means catch up and send again, 503 try again later.
-/// </summary>
-[GenerateSerializer]
-public sealed class DocumentRejectedException : Exception
-{
-    public DocumentRejectedException() { }
-    public DocumentRejectedException(string message) : base(message) { }
-    public DocumentRejectedException(string message, Exception inner) : base(message, inner) { }
-
-    public DocumentRejectedException(string code, string message, params (string Name, object? Value)[] args) : base(message)
-    {
-        Code = code;
-        Args = Infrastructure.Problems.Args(args);
-    }
-
-    public DocumentRejectedException(string code, string message, Exception inner) : base(message, inner) => Code = code;
-
-    [Id(0)]
-    public int StatusCode { get; init; } = 400;
-
-    [Id(1)]
-    public string Code { get; init; } = Collaboration.Errors.ErrorCodes.InvalidValue;
-
-    [Id(2)]
-    public IReadOnlyDictionary<string, string>? Args { get; init; }
-}
 
 /// <summary>Orleans carries a <see cref="TextOperation"/> as its JSON wire format.</summary>
 [GenerateSerializer]

@@ -1,13 +1,13 @@
 using Workspace.Collaboration.Ot;
-using Workspace.Server.Features.ActionItems;
-using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Kernel;
+using Workspace.Server.Kernel.ChecklistLinks;
 
 namespace Workspace.Server.Features.Documents;
 
 /// <summary>
 /// Task lines (<c>- [ ] …</c>) and action items, kept in step. When a document has been quiet for
 /// <see cref="DocumentOptions.ChecklistDelay"/>, its task lines go to the partnership's
-/// <see cref="IActionItemsGrain"/>, which creates or updates items. Changes the other way (a new
+/// <see cref="IChecklistItems"/> (the action items), which creates or updates items. Changes the other way (a new
 /// link, an item done on the board) come back as server edits: normal operations, broadcast to
 /// every co-editor. Calls both ways are one-way messages, so the two grains never wait on each other.
 /// </summary>
@@ -68,9 +68,12 @@ public sealed partial class DocumentGrain
         }).ToList();
         _lastLineKeys = [.. parsed.Select(l => l.Key)];
         _speakAgain.Clear();
-        return GrainFactory.GetGrain<IActionItemsGrain>(document.PartnershipId)
+        return GrainFactory.GetGrain<IChecklistItems>(document.PartnershipId)
             .SyncChecklistAsync(document.PartnershipId, Id, lines, _lastAuthor);
     }
+
+    public Task<bool> IsLiveDocumentOfAsync(Guid partnershipId) =>
+        Task.FromResult(_document is not null && Info() is { Deleted: false } info && info.PartnershipId == partnershipId);
 
     public Task LinkChecklistLinesAsync(Guid partnershipId, IReadOnlyList<ChecklistLink> links)
     {

@@ -1,6 +1,7 @@
 using Workspace.Collaboration.Errors;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Server.Data;
+using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.Documents;
 
@@ -53,14 +54,14 @@ public sealed partial class DocumentGrain
     {
         if (command.ClientSeq < 1)
         {
-            throw new DocumentRejectedException(ErrorCodes.InvalidClientSeq,
+            throw new CommandRejectedException(ErrorCodes.InvalidClientSeq,
                 $"Sequence number {command.ClientSeq} is not valid; a client counts from 1.");
         }
         var seen = _clients.GetValueOrDefault(command.ClientId);
         if (seen is not null && !string.Equals(seen.Owner, command.Author.UserId, StringComparison.Ordinal))
         {
             // Not told whose it is: the id is someone else's, and that is all the sender needs to know.
-            throw new DocumentRejectedException(ErrorCodes.ClientIdTaken,
+            throw new CommandRejectedException(ErrorCodes.ClientIdTaken,
                 "This client id is already used by someone else in this document; start a new one.")
             {
                 StatusCode = 403,
@@ -68,7 +69,7 @@ public sealed partial class DocumentGrain
         }
         if (command.ClientSeq > (seen?.Seq ?? 0) + MaxSequenceJump)
         {
-            throw new DocumentRejectedException(ErrorCodes.InvalidClientSeq,
+            throw new CommandRejectedException(ErrorCodes.InvalidClientSeq,
                 $"Sequence number {command.ClientSeq} jumps too far past this client's last one ({seen?.Seq ?? 0}).");
         }
         return seen;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using Workspace.Collaboration.Errors;
 using Workspace.Collaboration.Ot;
-using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.Documents;
 
@@ -26,7 +26,7 @@ public sealed partial class DocumentGrain
         Live();
         if (revision < 0 || anchor < 0 || head < 0 || Math.Max(anchor, head) > _options.MaxDocumentLength)
         {
-            throw new DocumentRejectedException(
+            throw new CommandRejectedException(
                 ErrorCodes.CursorOutside, "A cursor must lie within the document (0 to its length, revision 0 on).");
         }
         if (revision > _revision || revision < _firstRecent - 1)

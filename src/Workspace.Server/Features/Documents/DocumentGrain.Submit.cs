@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using Workspace.Collaboration.Errors;
 using Workspace.Collaboration.Ot;
+using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.Documents;
 
@@ -14,13 +15,13 @@ public sealed partial class DocumentGrain
         Live();
         if (string.IsNullOrEmpty(command.ClientId) || command.ClientId.Length > 64 || command.ClientId.StartsWith(ServerClientId, StringComparison.Ordinal))
         {
-            throw new DocumentRejectedException(
+            throw new CommandRejectedException(
                 ErrorCodes.InvalidClientId,
                 "A client id of 1 to 64 characters is needed (and it may not start with \"server\").");
         }
         if (_broken)
         {
-            throw new DocumentRejectedException(
+            throw new CommandRejectedException(
                 ErrorCodes.SaveFailed, "The change could not be saved; it will be retried.") { StatusCode = 503 };
         }
         var seen = CheckClient(command);
@@ -49,7 +50,7 @@ public sealed partial class DocumentGrain
             // Memory is now ahead of the database: refuse everything and reload from the database on next use.
             _broken = true;
             DeactivateOnIdle();
-            throw new DocumentRejectedException(
+            throw new CommandRejectedException(
                 ErrorCodes.SaveFailed, "The change could not be saved; it will be retried.") { StatusCode = 503 };
         }
 
@@ -66,18 +67,18 @@ public sealed partial class DocumentGrain
             alarm.Raise($"ahead:{Id}", $"User {command.Author.UserId} edited revision {command.BaseRevision} of "
                 + $"document {Id}, but the server has only revision {_revision}: "
                 + "saved edits are missing from the database.");
-            throw new DocumentRejectedException(
+            throw new CommandRejectedException(
                 ErrorCodes.Resync, $"Resync required: base revision {command.BaseRevision} is ahead of the server's {_revision}.") { StatusCode = 409 };
         }
         if (command.BaseRevision < 0)
         {
-            throw new DocumentRejectedException(
+            throw new CommandRejectedException(
                 ErrorCodes.UnknownRevision, $"Base revision {command.BaseRevision} does not exist; the document is at revision {_revision}.",
                 ("revision", command.BaseRevision));
         }
         if (command.BaseRevision < _firstRecent - 1)
         {
-            throw new DocumentRejectedException(
+            throw new CommandRejectedException(
                 ErrorCodes.Resync, $"Resync required: the operation is based on revision {command.BaseRevision}, but the server keeps only revisions after {_firstRecent - 1}.") { StatusCode = 409 };
         }
     }
@@ -90,7 +91,7 @@ public sealed partial class DocumentGrain
         var baseLength = LengthAt(command.BaseRevision);
         if (baseLength >= 0 && op.BaseLength > baseLength)
         {
-            throw new DocumentRejectedException(
+            throw new CommandRejectedException(
                 ErrorCodes.InvalidOperation,
                 $"The operation reaches code point {op.BaseLength}, but the document had {baseLength} at revision {command.BaseRevision}.");
         }
@@ -102,7 +103,7 @@ public sealed partial class DocumentGrain
             }
             if (op.BaseLength > _text.Length)
             {
-                throw new DocumentRejectedException(
+                throw new CommandRejectedException(
                     ErrorCodes.InvalidOperation,
                     $"The operation reaches code point {op.BaseLength}, but the document has {_text.Length}.");
             }
@@ -110,11 +111,11 @@ public sealed partial class DocumentGrain
         }
         catch (OtException ex)
         {
-            throw new DocumentRejectedException(ErrorCodes.InvalidOperation, $"Invalid operation: {ex.Message}");
+            throw new CommandRejectedException(ErrorCodes.InvalidOperation, $"Invalid operation: {ex.Message}");
         }
         if ((long)_text.Length + op.LengthDelta > _options.MaxDocumentLength)
         {
-            throw new DocumentRejectedException(
+            throw new CommandRejectedException(
                 ErrorCodes.DocumentTooLong, $"The document would exceed its limit of {_options.MaxDocumentLength} characters.", ("max", _options.MaxDocumentLength)) { StatusCode = 413 };
         }
         return op;
@@ -130,7 +131,7 @@ public sealed partial class DocumentGrain
     {
         if (op.Components.Count > _options.MaxOperationComponents)
         {
-            throw new DocumentRejectedException(
+            throw new CommandRejectedException(
                 ErrorCodes.OperationTooLarge, $"The operation has {op.Components.Count} parts; at most {_options.MaxOperationComponents} are allowed.",
                 ("parts", _options.MaxOperationComponents)) { StatusCode = 413 };
         }
@@ -144,7 +145,7 @@ public sealed partial class DocumentGrain
         }
         if (changed > _options.MaxOperationLength)
         {
-            throw new DocumentRejectedException(
+            throw new CommandRejectedException(
                 ErrorCodes.OperationTooLarge, $"The operation changes {changed} characters; at most {_options.MaxOperationLength} are allowed at once.",
                 ("max", _options.MaxOperationLength)) { StatusCode = 413 };
         }

@@ -5,13 +5,13 @@ using Orleans.Concurrency;
 using Workspace.Collaboration.Errors;
 using Workspace.Collaboration.Ot;
 using Workspace.Server.Data;
-using Workspace.Server.Features.ActionItems;
 using Workspace.Server.Features.Health;
-using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Kernel;
+using Workspace.Server.Kernel.ChecklistLinks;
 
 namespace Workspace.Server.Features.Documents;
 
-public interface IDocumentGrain : IGrainWithGuidKey
+public interface IDocumentGrain : IChecklistDocument
 {
     Task<DocumentInfo> CreateAsync(Guid partnershipId, string title, Actor actor);
 
@@ -49,20 +49,6 @@ public interface IDocumentGrain : IGrainWithGuidKey
     /// passage of that revision, was deleted since, or is more than <c>Documents:HistoryOperations</c> old.
     /// </summary>
     Task<IReadOnlyList<LocatedPassage?>> LocatePassagesAsync(IReadOnlyList<PassageAnchor> anchors);
-
-    /// <summary>
-    /// Appends <c>#A12</c> to the first unlinked task line of each title, making the link visible to everyone.
-    /// Refused unless <paramref name="partnershipId"/> (the calling action items') is the document's partnership.
-    /// </summary>
-    [OneWay]
-    Task LinkChecklistLinesAsync(Guid partnershipId, IReadOnlyList<ChecklistLink> links);
-
-    /// <summary>
-    /// Makes the task line linked to an action item say what the item now says (it changed on the board).
-    /// Refused unless <paramref name="partnershipId"/> (the item's) is the document's partnership.
-    /// </summary>
-    [OneWay]
-    Task MirrorChecklistLineAsync(Guid partnershipId, ChecklistMirror item);
 }
 
 /// <summary>
@@ -149,7 +135,7 @@ public sealed partial class DocumentGrain(
     {
         if (_document is not null)
         {
-            throw new DocumentRejectedException(
+            throw new CommandRejectedException(
                 ErrorCodes.DocumentExists, "This document already exists.") { StatusCode = 409 };
         }
         var now = DateTimeOffset.UtcNow;
@@ -201,14 +187,14 @@ public sealed partial class DocumentGrain(
             catch (Exception ex)
             {
                 // The submit that queued it logs the failure and marks the grain broken.
-                throw new DocumentRejectedException(
+                throw new CommandRejectedException(
                     ErrorCodes.DocumentReloading,
                     "The document is being reloaded after a failed save; try again in a moment.", ex) { StatusCode = 503 };
             }
         }
         if (_broken)
         {
-            throw new DocumentRejectedException(
+            throw new CommandRejectedException(
                 ErrorCodes.DocumentReloading,
                 "The document is being reloaded after a failed save; try again in a moment.") { StatusCode = 503 };
         }
@@ -226,12 +212,12 @@ public sealed partial class DocumentGrain(
         CheckNotSigned();
         if (_broken)
         {
-            throw new DocumentRejectedException(
+            throw new CommandRejectedException(
                 ErrorCodes.DocumentReloading,
                 "The document is being reloaded after a failed save; try again in a moment.") { StatusCode = 503 };
         }
         return await ServerEditAsync(TextOperation.Replace(_text.ToString(), text), actor)
-            ?? throw new DocumentRejectedException(
+            ?? throw new CommandRejectedException(
                 ErrorCodes.SaveFailed,
                 "The earlier version could not be saved; try again in a moment.") { StatusCode = 503 };
     }
@@ -319,7 +305,7 @@ public sealed partial class DocumentGrain(
         var clean = title?.Trim() ?? "";
         if (clean.Length == 0 || clean.Length > _options.MaxTitleLength)
         {
-            throw new DocumentRejectedException(
+            throw new CommandRejectedException(
                 clean.Length == 0 ? ErrorCodes.Required : ErrorCodes.TooLong, $"A document needs a title of 1 to {_options.MaxTitleLength} characters.",
                 ("field", "title"), ("max", _options.MaxTitleLength));
         }
@@ -327,7 +313,7 @@ public sealed partial class DocumentGrain(
     }
 
     private Document Live() =>
-        _document is { DeletedAt: null } d ? d : throw new DocumentRejectedException(
+        _document is { DeletedAt: null } d ? d : throw new CommandRejectedException(
             ErrorCodes.UnknownDocument, "Unknown document.") { StatusCode = 404 };
 
     private async Task UpdateAsync(Action<Document> change)

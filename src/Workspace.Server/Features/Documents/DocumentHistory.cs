@@ -5,9 +5,8 @@ using Microsoft.Extensions.Options;
 using Workspace.Collaboration.Errors;
 using Workspace.Collaboration.Ot;
 using Workspace.Server.Data;
-using Workspace.Server.Features.Accounts;
-using Workspace.Server.Features.Partnerships;
 using Workspace.Server.Infrastructure;
+using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.Documents;
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.SignalR;
 using Workspace.Collaboration.Errors;
 using Workspace.Collaboration.Ot;
 using Workspace.Server.Features.Health;
-using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.Documents;
 

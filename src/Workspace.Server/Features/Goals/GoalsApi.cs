@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Workspace.Server.Features.Partnerships;
 using Workspace.Server.Infrastructure;
+using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.Goals;
 

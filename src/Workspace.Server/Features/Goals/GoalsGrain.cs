@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Workspace.Collaboration.Errors;
 using Workspace.Server.Data;
-using Workspace.Server.Features.Partnerships;
 using Workspace.Server.Infrastructure;
+using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.Goals;
 
@@ -77,14 +77,9 @@ public sealed partial class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, Partn
 
     public async Task<Outcome<GoalView>> UpdateGoalAsync(Actor actor, Guid goalId, GoalInput input)
     {
-        if (!_goals.TryGetValue(goalId, out var current))
+        if (CheckGoal(goalId, input.Version, out var current) is { } refused)
         {
-            return Outcome<GoalView>.NotFound(
-                ErrorCodes.UnknownGoal, "This goal does not exist (it may have been deleted).");
-        }
-        if (current.Version != input.Version)
-        {
-            return Outcome<GoalView>.Conflict(View(current), current.UpdatedByName);
+            return refused;
         }
         if (await ValidateAsync(input) is { } invalid)
         {
@@ -113,14 +108,9 @@ public sealed partial class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, Partn
 
     public async Task<Outcome<GoalView>> DeleteGoalAsync(Actor actor, Guid goalId, int version)
     {
-        if (!_goals.TryGetValue(goalId, out var current))
+        if (CheckGoal(goalId, version, out var current) is { } refused)
         {
-            return Outcome<GoalView>.NotFound(
-                ErrorCodes.UnknownGoal, "This goal does not exist (it may have been deleted).");
-        }
-        if (current.Version != version)
-        {
-            return Outcome<GoalView>.Conflict(View(current), current.UpdatedByName);
+            return refused;
         }
         var deleted = Copy(current);
         deleted.DeletedAt = clock.GetUtcNow();
@@ -147,14 +137,9 @@ public sealed partial class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, Partn
 
     public async Task<Outcome<KpiView>> UpdateKpiAsync(Actor actor, Guid kpiId, KpiInput input)
     {
-        if (!_kpis.TryGetValue(kpiId, out var current))
+        if (CheckKpi(kpiId, input.Version, out var current) is { } refused)
         {
-            return Outcome<KpiView>.NotFound(
-                ErrorCodes.UnknownKpi, "This KPI does not exist (it may have been deleted).");
-        }
-        if (current.Version != input.Version)
-        {
-            return Outcome<KpiView>.Conflict(View(current), current.UpdatedByName);
+            return refused;
         }
         if (await ValidateAsync(input) is { } invalid)
         {
@@ -171,14 +156,9 @@ public sealed partial class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, Partn
 
     public async Task<Outcome<KpiView>> DeleteKpiAsync(Actor actor, Guid kpiId, int version)
     {
-        if (!_kpis.TryGetValue(kpiId, out var current))
+        if (CheckKpi(kpiId, version, out var current) is { } refused)
         {
-            return Outcome<KpiView>.NotFound(
-                ErrorCodes.UnknownKpi, "This KPI does not exist (it may have been deleted).");
-        }
-        if (current.Version != version)
-        {
-            return Outcome<KpiView>.Conflict(View(current), current.UpdatedByName);
+            return refused;
         }
         var deleted = Copy(current);
         deleted.DeletedAt = clock.GetUtcNow();
@@ -244,6 +224,28 @@ public sealed partial class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, Partn
             new { name = kpi.Name, date = measurement.Date });
         _measurements[kpiId].Remove(measurement);
         return await PublishKpiAsync(kpi);
+    }
+
+    /// <summary>The one check before a goal changes: it exists and the caller saw its current version.</summary>
+    private Outcome<GoalView>? CheckGoal(Guid goalId, int version, out Goal current)
+    {
+        if (!_goals.TryGetValue(goalId, out current!))
+        {
+            return Outcome<GoalView>.NotFound(
+                ErrorCodes.UnknownGoal, "This goal does not exist (it may have been deleted).");
+        }
+        return current.Version == version ? null : Outcome<GoalView>.Conflict(View(current), current.UpdatedByName);
+    }
+
+    /// <summary>The one check before a KPI changes: it exists and the caller saw its current version.</summary>
+    private Outcome<KpiView>? CheckKpi(Guid kpiId, int version, out Kpi current)
+    {
+        if (!_kpis.TryGetValue(kpiId, out current!))
+        {
+            return Outcome<KpiView>.NotFound(
+                ErrorCodes.UnknownKpi, "This KPI does not exist (it may have been deleted).");
+        }
+        return current.Version == version ? null : Outcome<KpiView>.Conflict(View(current), current.UpdatedByName);
     }
 
     private Task SaveAsync(Action<WorkspaceDb> change, Actor actor, string kind, string summary, object? args = null) =>

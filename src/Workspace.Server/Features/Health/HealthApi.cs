@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Server.Data;
-using Workspace.Server.Features.Live;
+using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.Health;
 

@@ -1,6 +1,6 @@
 using Workspace.Collaboration.Errors;
-using Workspace.Server.Features.Partnerships;
 using Workspace.Server.Infrastructure;
+using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.Meetings;
 

@@ -3,8 +3,8 @@ using Workspace.Collaboration.Errors;
 using Workspace.Server.Features.ActionItems;
 using Workspace.Server.Features.Documents;
 using Workspace.Server.Features.Goals;
-using Workspace.Server.Features.Partnerships;
 using Workspace.Server.Infrastructure;
+using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.Meetings;
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Workspace.Collaboration.Errors;
 using Workspace.Server.Data;
-using Workspace.Server.Features.Partnerships;
 using Workspace.Server.Infrastructure;
+using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.Meetings;
 

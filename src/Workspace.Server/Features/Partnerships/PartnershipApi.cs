@@ -1,12 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workspace.Collaboration.Errors;
 using Workspace.Server.Data;
 using Workspace.Server.Infrastructure;
+using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.Partnerships;
 
@@ -37,17 +36,6 @@ public sealed record MarkdownPreviewResponse(string Html);
 
 public static class PartnershipApi
 {
-    public static void AddWorkspacePartnerships(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddSingleton<PartnershipAccess>();
-        builder.Services.AddSingleton<LiveConnections>();
-        builder.Services.AddSingleton<PartnershipFeed>();
-        builder.Services.AddExceptionHandler<CommandRejectedHandler>();
-        builder.Services.AddSignalR(o => o.AddFilter<CommandRejectedHubFilter>());
-        builder.Services.AddOptions<InvitationOptions>().BindConfiguration(InvitationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.TryAddSingleton(TimeProvider.System);
-    }
-
     public static void MapPartnerships(this WebApplication app)
     {
         app.MapHub<PartnershipHub>("/hubs/partnership");

@@ -5,9 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Workspace.Server.Data;
 using Workspace.Server.Features.ActionItems;
 using Workspace.Server.Features.Documents;
-using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Kernel;
 using Workspace.Server.Tests.Infrastructure;
 using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
+using Workspace.Server.Kernel.ChecklistLinks;
 
 namespace Workspace.Server.Tests.Features.Access;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Kernel;
 using Workspace.Server.Tests.Infrastructure;
 
 namespace Workspace.Server.Tests.Features.Access;

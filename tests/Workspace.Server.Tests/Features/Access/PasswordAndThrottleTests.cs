@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Workspace.Server.Features.Accounts;
 using Workspace.Server.Tests.Infrastructure;
+using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Tests.Features.Access;
 

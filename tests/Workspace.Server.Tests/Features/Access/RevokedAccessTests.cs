@@ -1,11 +1,11 @@
-using Workspace.Collaboration.Errors;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Workspace.Client;
+using Workspace.Collaboration.Errors;
 using Workspace.Collaboration.Ot;
-using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Kernel;
 using Workspace.Server.Tests.Infrastructure;
 using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Workspace.Server.Features.Accounts;
 using Workspace.Server.Tests.Infrastructure;
+using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Tests.Features.Access;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Workspace.Client;
 using Workspace.Collaboration.Ot;
-using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Kernel;
 using Workspace.Server.Tests.Infrastructure;
 
 namespace Workspace.Server.Tests.Features.Agreements;

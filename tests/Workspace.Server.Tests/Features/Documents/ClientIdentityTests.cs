@@ -1,19 +1,19 @@
-using Workspace.Collaboration.Errors;
+using AppliedOperation = Workspace.Client.AppliedOperation;
+using DocumentState = Workspace.Client.DocumentState;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SubmitRequest = Workspace.Client.SubmitRequest;
+using SubmitResult = Workspace.Client.SubmitResult;
 using Workspace.Client;
+using Workspace.Collaboration.Errors;
 using Workspace.Collaboration.Ot;
 using Workspace.Server.Data;
 using Workspace.Server.Features.Documents;
-using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Kernel;
 using Workspace.Server.Tests.Infrastructure;
 using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
-using AppliedOperation = Workspace.Client.AppliedOperation;
-using DocumentState = Workspace.Client.DocumentState;
-using SubmitRequest = Workspace.Client.SubmitRequest;
-using SubmitResult = Workspace.Client.SubmitResult;
 
 namespace Workspace.Server.Tests.Features.Documents;
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Workspace.Collaboration.Ot;
 using Workspace.Server.Data;
 using Workspace.Server.Features.Documents;
-using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Kernel;
 using Workspace.Server.Tests.Infrastructure;
 
 namespace Workspace.Server.Tests.Features.Documents;

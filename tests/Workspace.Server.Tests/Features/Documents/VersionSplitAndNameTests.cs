@@ -1,6 +1,6 @@
 using System.Net;
 using Workspace.Server.Features.Documents;
-using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Kernel;
 using Workspace.Server.Tests.Infrastructure;
 using static Workspace.Server.Features.Documents.DocumentHistory;
 using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;

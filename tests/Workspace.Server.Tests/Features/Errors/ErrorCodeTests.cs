@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Workspace.Client;
 using Workspace.Collaboration.Errors;
 using Workspace.Collaboration.Ot;
-using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Kernel;
 using Workspace.Server.Tests.Infrastructure;
 using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 

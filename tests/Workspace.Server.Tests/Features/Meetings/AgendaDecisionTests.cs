@@ -1,5 +1,5 @@
 using System.Net;
-using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Kernel;
 using Workspace.Server.Tests.Infrastructure;
 using static Workspace.Server.Tests.Features.Meetings.MeetingTestKit;
 

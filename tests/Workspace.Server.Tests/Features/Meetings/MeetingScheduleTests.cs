@@ -1,7 +1,7 @@
 using System.Net;
 using Ical.Net;
 using Ical.Net.DataTypes;
-using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Kernel;
 using Workspace.Server.Tests.Infrastructure;
 using static Workspace.Server.Tests.Features.Meetings.MeetingTestKit;
 

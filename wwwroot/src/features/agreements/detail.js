@@ -5,7 +5,7 @@ import { t, addMessages, lang, formatDateTime } from '../../core/i18n.js';
 import { openPartnership, can, session } from '../../core/session.js';
 import { watchPartnership, on } from '../../core/partnershipLive.js';
 import { navigate } from '../../core/router.js';
-import { updateNav } from '../../shell.js';
+import { updateNav } from '../../core/nav.js';
 import { agreementMessages } from './i18n.js';
 import * as api from './api.js';
 import { statusBadge } from './list.js';

@@ -37,12 +37,6 @@ export const agreementMessages = {
     'agr.obl.row': '§{clause} · {title} · {party}', 'agr.obl.dues': 'Due: {dates}',
     'agr.tile.title': 'Agreements', 'agr.tile.awaiting': 'Awaiting your approval', 'agr.tile.due': 'Obligations due soon',
     'agr.tile.none': 'Nothing awaits you.', 'agr.live': 'The agreement changed: {status}.',
-    'activity.agreement.created': 'started the agreement “{title}”',
-    'activity.agreement.review': 'sent “{title}” for approval',
-    'activity.agreement.approved': 'approved revision {revision} of “{title}”',
-    'activity.agreement.signed': 'signed “{title}” (revision {revision}); every party has now approved',
-    'activity.agreement.terminated': 'terminated “{title}”',
-    'activity.agreement.amendment': 'started amendment {number} of “{title}”',
   },
   id: {
     'agr.title': 'Perjanjian', 'agr.new': 'Perjanjian baru', 'agr.none': 'Belum ada perjanjian. Mulailah dari templat: '
@@ -81,11 +75,5 @@ export const agreementMessages = {
     'agr.obl.row': '§{clause} · {title} · {party}', 'agr.obl.dues': 'Jatuh tempo: {dates}',
     'agr.tile.title': 'Perjanjian', 'agr.tile.awaiting': 'Menunggu persetujuan Anda', 'agr.tile.due': 'Kewajiban yang segera jatuh tempo',
     'agr.tile.none': 'Tidak ada yang menunggu Anda.', 'agr.live': 'Perjanjian berubah: {status}.',
-    'activity.agreement.created': 'memulai perjanjian “{title}”',
-    'activity.agreement.review': 'mengajukan “{title}” untuk disetujui',
-    'activity.agreement.approved': 'menyetujui revisi {revision} dari “{title}”',
-    'activity.agreement.signed': 'menandatangani “{title}” (revisi {revision}); kini semua pihak telah menyetujui',
-    'activity.agreement.terminated': 'mengakhiri “{title}”',
-    'activity.agreement.amendment': 'memulai adendum {number} dari “{title}”',
   },
 };

@@ -5,7 +5,7 @@ import { openPartnership, can } from '../../core/session.js';
 import { formDialog } from '../../core/dialog.js';
 import { watchPartnership, on } from '../../core/partnershipLive.js';
 import { navigate } from '../../core/router.js';
-import { updateNav } from '../../shell.js';
+import { updateNav } from '../../core/nav.js';
 import { agreementMessages } from './i18n.js';
 import { listAgreements, createAgreement } from './api.js';
 

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Workspace.Server.Kernel;
+
+/// <summary>The app-wide connection: tells the page it is online and who it is.</summary>
+[Authorize]
+public sealed class LiveHub : Hub
+{
+    public string WhoAmI() => Context.User?.Identity?.Name ?? "";
+}
+
+public static class LiveExtensions
+{
+    /// <summary>Largest message any hub accepts (the document hub raises it to fit its largest edit).</summary>
+    public const long MaximumReceiveMessageSize = 256 * 1024;
+
+    public static void AddWorkspaceLive(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<HubCallLogging>();
+        builder.Services.AddSignalR(o =>
+        {
+            o.MaximumReceiveMessageSize = MaximumReceiveMessageSize;
+            o.EnableDetailedErrors = false;
+            // Added first, so it is the outermost filter and sees every refusal (the rate limit's too).
+            o.AddFilter<HubCallLogging>();
+        });
+        builder.Logging.AddFilter(HubCallLogging.DispatcherCategory, LogLevel.Critical);
+    }
+
+    public static void MapLive(this WebApplication app)
+    {
+        app.MapHub<LiveHub>("/hubs/live");
+    }
+}

@@ -1,0 +1,393 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using Workspace.Collaboration.Errors;
+using Workspace.Server.Data;
+
+namespace Workspace.Server.Kernel;
+
+public interface IPartnershipGrain : IGrainWithGuidKey
+{
+    Task<PartnershipView> CreateAsync(Actor actor, CreatePartnership command);
+
+    /// <summary>The partnership, or null when it does not exist.</summary>
+    Task<PartnershipView?> GetAsync();
+
+    /// <summary>
+    /// The member, or null when the user is not in this partnership (or it does not exist). Asked on every hub call,
+    /// so it never queues behind a write of this grain: it only reads the member list, which a membership change
+    /// updates in one step after storing it, so a change that has returned is seen by every later call.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<MemberView?> GetMemberAsync(string userId);
+
+    /// <summary>
+    /// True when the partnership exists and is archived (read-only). Interleaves like <see cref="GetMemberAsync"/>.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<bool> IsArchivedAsync();
+
+    Task<IReadOnlyList<ActivityView>> GetActivityAsync(int take);
+
+    Task<PartnershipView> RenameAsync(Actor actor, string name);
+
+    Task<PartnershipView> SetArchivedAsync(Actor actor, bool archived);
+
+    Task<PartyView> AddPartyAsync(Actor actor, string name);
+
+    Task<MemberView> ChangeMemberAsync(Actor actor, ChangeMember command);
+
+    Task RemoveMemberAsync(Actor actor, string userId);
+
+    Task<CreatedInvitation> InviteAsync(Actor actor, InviteMember command);
+
+    /// <summary>Pending invitations of the parties the actor administers (owners see all).</summary>
+    Task<IReadOnlyList<InvitationView>> GetInvitationsAsync(Actor actor);
+
+    Task RevokeInvitationAsync(Actor actor, Guid invitationId);
+
+    Task<InvitationPreview?> PreviewInvitationAsync(string tokenHash);
+
+    Task<MemberView> AcceptInvitationAsync(Actor actor, string tokenHash);
+}
+
+public sealed class InvitationOptions
+{
+    public const string Section = "Invitations";
+
+    /// <summary>How long an invitation link stays usable.</summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:01:00", "90.00:00:00")]
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromDays(7);
+}
+
+/// <summary>
+/// The single authority for one partnership's shared state. Every command is validated here,
+/// written to the database, and then pushed to every connected member.
+/// </summary>
+public sealed partial class PartnershipGrain(
+    IDbContextFactory<WorkspaceDb> dbs,
+    PartnershipFeed feed,
+    LiveConnections connections,
+    TimeProvider clock,
+    IOptions<InvitationOptions> invitationOptions,
+    ILogger<PartnershipGrain> logger) : Grain, IPartnershipGrain
+{
+    private Partnership? _partnership;
+    private List<Party> _parties = [];
+    private List<MemberView> _members = [];
+    private List<Invitation> _invitations = [];
+
+    private Guid Id => this.GetPrimaryKey();
+    private DateTimeOffset Now => clock.GetUtcNow();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        _partnership = await db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.Id == Id, cancellationToken);
+        if (_partnership is null)
+        {
+            return;
+        }
+        _parties = await db.Parties.AsNoTracking().Where(p => p.PartnershipId == Id).ToListAsync(cancellationToken);
+        _parties = [.. _parties.OrderBy(p => p.CreatedAt)];
+        _members = await LoadMembersAsync(db, cancellationToken);
+        _invitations = await db.Invitations.AsNoTracking()
+            .Where(i => i.PartnershipId == Id && i.AcceptedAt == null && i.RevokedAt == null)
+            .ToListAsync(cancellationToken);
+    }
+
+    private async Task<List<MemberView>> LoadMembersAsync(WorkspaceDb db, CancellationToken ct)
+    {
+        var rows = await (from m in db.Memberships.AsNoTracking()
+                          join u in db.Set<WorkspaceUser>().AsNoTracking() on m.UserId equals u.Id
+                          where m.PartnershipId == Id
+                          select new { m.JoinedAt, View = new MemberView(m.UserId, u.DisplayName, u.Email ?? "", m.PartyId, m.Role, m.IsPartyAdmin) }).ToListAsync(ct);
+        return [.. rows.OrderBy(r => r.JoinedAt).Select(r => r.View)];
+    }
+
+    public async Task<PartnershipView> CreateAsync(Actor actor, CreatePartnership command)
+    {
+        if (_partnership is not null)
+        {
+            throw Rejected(ErrorCodes.PartnershipExists, "This partnership already exists.", 409);
+        }
+        var name = CheckName(command.Name, "name", "A partnership needs a name of 1 to 200 characters.");
+        var organisation = CheckName(command.OrganisationName, "organisation", "Your organisation needs a name of 1 to 200 characters.");
+
+        var now = Now;
+        var partnership = new Partnership { Id = Id, Name = name, CreatedAt = now, Version = 1 };
+        var party = new Party { Id = Guid.NewGuid(), PartnershipId = Id, Name = organisation, CreatedAt = now };
+        var membership = new Membership { PartnershipId = Id, UserId = actor.UserId, PartyId = party.Id, Role = PartnershipRole.Owner, IsPartyAdmin = true, JoinedAt = now };
+
+        await using (var db = await dbs.CreateDbContextAsync())
+        {
+            db.Partnerships.Add(partnership);
+            db.Parties.Add(party);
+            db.Memberships.Add(membership);
+            db.Activity.Add(Activity(actor, "partnership.created", $"created the partnership “{name}” for {organisation}", new { name, party = organisation }));
+            await db.SaveChangesAsync();
+        }
+
+        _partnership = partnership;
+        _parties = [party];
+        _members = [new MemberView(actor.UserId, actor.DisplayName, actor.Email, party.Id, PartnershipRole.Owner, true)];
+        return View();
+    }
+
+    public Task<PartnershipView?> GetAsync() => Task.FromResult(_partnership is null ? null : View());
+
+    public Task<MemberView?> GetMemberAsync(string userId) => Task.FromResult(_members.Find(m => m.UserId == userId));
+
+    public Task<bool> IsArchivedAsync() => Task.FromResult(_partnership?.ArchivedAt is not null);
+
+    public async Task<IReadOnlyList<ActivityView>> GetActivityAsync(int take)
+    {
+        await using var db = await dbs.CreateDbContextAsync();
+        return await db.Activity.AsNoTracking()
+            .Where(a => a.PartnershipId == Id)
+            .OrderByDescending(a => a.Id)
+            .Take(Math.Clamp(take, 1, 500))
+            .Select(a => new ActivityView(a.Id, a.At, a.ActorName, a.Kind, a.Summary, a.Args))
+            .ToListAsync();
+    }
+
+    public async Task<PartnershipView> RenameAsync(Actor actor, string name)
+    {
+        RequireOwner(RequireWritable(actor));
+        name = CheckName(name, "name", "A partnership needs a name of 1 to 200 characters.");
+        if (name == _partnership!.Name)
+        {
+            return View();
+        }
+        var old = _partnership.Name;
+        await SaveAsync(async db =>
+        {
+            var row = await db.Partnerships.FirstAsync(p => p.Id == Id);
+            row.Name = name;
+            row.Version++;
+            db.Activity.Add(Activity(actor, "partnership.renamed", $"renamed the partnership from “{old}” to “{name}”", new { from = old, to = name }));
+        });
+        _partnership.Name = name;
+        _partnership.Version++;
+        return await PublishViewAsync("partnership.renamed");
+    }
+
+    public async Task<PartnershipView> SetArchivedAsync(Actor actor, bool archived)
+    {
+        RequireOwner(RequireExisting(actor));
+        if (archived == (_partnership!.ArchivedAt is not null))
+        {
+            return View();
+        }
+        var archivedAt = archived ? Now : (DateTimeOffset?)null;
+        await SaveAsync(async db =>
+        {
+            var row = await db.Partnerships.FirstAsync(p => p.Id == Id);
+            row.ArchivedAt = archivedAt;
+            row.Version++;
+            db.Activity.Add(Activity(actor, archived ? "partnership.archived" : "partnership.restored",
+                archived ? "archived the partnership (read-only from now on)" : "restored the partnership from the archive"));
+        });
+        _partnership.ArchivedAt = archivedAt;
+        _partnership.Version++;
+        return await PublishViewAsync(archived ? "partnership.archived" : "partnership.restored");
+    }
+
+    public async Task<PartyView> AddPartyAsync(Actor actor, string name)
+    {
+        RequireOwner(RequireWritable(actor));
+        name = CheckName(name, "name", "An organisation needs a name of 1 to 200 characters.");
+        if (_parties.Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw Rejected(
+                ErrorCodes.PartyExists, $"“{name}” already takes part in this partnership.", 409, ("name", name));
+        }
+        if (_parties.Count >= 50)
+        {
+            throw Rejected(
+                ErrorCodes.TooManyParties, "A partnership can have at most 50 organisations.", 400, ("max", 50));
+        }
+        var party = new Party { Id = Guid.NewGuid(), PartnershipId = Id, Name = name, CreatedAt = Now };
+        await SaveAsync(db =>
+        {
+            db.Parties.Add(party);
+            db.Activity.Add(Activity(actor, "party.added", $"added the organisation {name}", new { party = name }));
+        });
+        _parties.Add(party);
+        await PublishViewAsync("party.added");
+        return new PartyView(party.Id, party.Name);
+    }
+
+    public async Task<MemberView> ChangeMemberAsync(Actor actor, ChangeMember command)
+    {
+        var me = RequireWritable(actor);
+        var target = _members.Find(m => m.UserId == command.UserId) ?? throw Rejected(
+            ErrorCodes.UnknownMember, "That person is not a member of this partnership.", 404);
+        RequireManages(me, target.PartyId);
+        if (!Enum.IsDefined(command.Role))
+        {
+            throw Rejected(ErrorCodes.UnknownRole, "Unknown role.");
+        }
+        if (target.Role > me.Role || command.Role > me.Role)
+        {
+            throw Rejected(
+                ErrorCodes.RoleAboveYours,
+                $"You cannot give or change a role above your own ({me.Role}).", 403, ("role", me.Role));
+        }
+        if (target.Role == PartnershipRole.Owner && command.Role != PartnershipRole.Owner && OwnerCount() == 1)
+        {
+            throw Rejected(ErrorCodes.LastOwner, "A partnership needs at least one owner.", 409);
+        }
+        if (target.IsPartyAdmin && !command.IsPartyAdmin && _members.Count(m => m.PartyId == target.PartyId && m.IsPartyAdmin) == 1)
+        {
+            throw Rejected(ErrorCodes.PartyNeedsAdmin, "Each organisation needs at least one admin.", 409);
+        }
+        if (target.Role == command.Role && target.IsPartyAdmin == command.IsPartyAdmin)
+        {
+            return target;
+        }
+        var changed = target with { Role = command.Role, IsPartyAdmin = command.IsPartyAdmin };
+        await SaveAsync(async db =>
+        {
+            var row = await db.Memberships.FirstAsync(m => m.PartnershipId == Id && m.UserId == target.UserId);
+            row.Role = changed.Role;
+            row.IsPartyAdmin = changed.IsPartyAdmin;
+            db.Activity.Add(Activity(actor, "member.changed",
+                $"changed {target.DisplayName} ({PartyName(target.PartyId)}) from {Describe(target)} to {Describe(changed)}",
+                new { name = target.DisplayName, party = PartyName(target.PartyId), fromRole = target.Role.ToString(), toRole = changed.Role.ToString() }));
+        });
+        _members[_members.IndexOf(target)] = changed;
+        await PublishViewAsync("member.changed");
+        return changed;
+    }
+
+    public async Task RemoveMemberAsync(Actor actor, string userId)
+    {
+        var me = RequireWritable(actor);
+        var target = _members.Find(m => m.UserId == userId) ?? throw Rejected(
+            ErrorCodes.UnknownMember, "That person is not a member of this partnership.", 404);
+        if (target.UserId != me.UserId)
+        {
+            RequireManages(me, target.PartyId);
+            if (target.Role > me.Role)
+            {
+                throw Rejected(
+                    ErrorCodes.RoleAboveYours,
+                    $"You cannot remove someone whose role is above your own ({me.Role}).", 403, ("role", me.Role));
+            }
+        }
+        if (target.Role == PartnershipRole.Owner && OwnerCount() == 1)
+        {
+            throw Rejected(ErrorCodes.LastOwner, "A partnership needs at least one owner.", 409);
+        }
+        await SaveAsync(async db =>
+        {
+            var row = await db.Memberships.FirstAsync(m => m.PartnershipId == Id && m.UserId == target.UserId);
+            db.Memberships.Remove(row);
+            db.Activity.Add(target.UserId == me.UserId
+                ? Activity(actor, "member.left", $"left the partnership ({PartyName(target.PartyId)})", new { party = PartyName(target.PartyId) })
+                : Activity(actor, "member.removed", $"removed {target.DisplayName} ({PartyName(target.PartyId)})", new { name = target.DisplayName, party = PartyName(target.PartyId) }));
+        });
+        _members.Remove(target);
+        // Cut the removed person off before anyone else hears about it, so they see nothing more.
+        connections.Revoke(Id, target.UserId);
+        await PublishViewAsync("member.removed");
+    }
+
+    private MemberView RequireExisting(Actor actor) =>
+        _partnership is null ? throw Rejected(ErrorCodes.UnknownPartnership, "Unknown partnership.", 404)
+        : _members.Find(m => m.UserId == actor.UserId) ?? throw Rejected(
+            ErrorCodes.UnknownPartnership, "Unknown partnership.", 404);
+
+    private MemberView RequireWritable(Actor actor)
+    {
+        var me = RequireExisting(actor);
+        return _partnership!.ArchivedAt is not null ? throw Rejected(
+            ErrorCodes.Archived, "This partnership is archived and read-only.", 409) : me;
+    }
+
+    private static MemberView RequireOwner(MemberView me) =>
+        me.Role == PartnershipRole.Owner ? me : throw Rejected(
+            ErrorCodes.OwnerOnly, $"Only an owner can do this; you are {me.Role}.", 403, ("role", me.Role));
+
+    /// <summary>
+    /// Each organisation manages its own people: only that party's admins. An owner may also act for
+    /// a party that has no admin yet, so a newly added organisation can get its first admin.
+    /// </summary>
+    private void RequireManages(MemberView me, Guid partyId)
+    {
+        if (me.IsPartyAdmin && me.PartyId == partyId)
+        {
+            return;
+        }
+        if (me.Role == PartnershipRole.Owner && !_members.Any(m => m.PartyId == partyId && m.IsPartyAdmin))
+        {
+            return;
+        }
+        throw Rejected(
+            ErrorCodes.PartyAdminOnly,
+            $"Only an admin of {PartyName(partyId)} can manage its members.", 403, ("party", PartyName(partyId)));
+    }
+
+    private int OwnerCount() => _members.Count(m => m.Role == PartnershipRole.Owner);
+
+    private string PartyName(Guid partyId) => _parties.Find(p => p.Id == partyId)?.Name ?? "?";
+
+    private static string Describe(MemberView m) => Describe(m.Role, m.IsPartyAdmin);
+
+    private static string Describe(PartnershipRole role, bool admin) => admin ? $"{role} (admin)" : role.ToString();
+
+    private static string CheckName(string? value, string field, string message)
+    {
+        var name = value?.Trim() ?? "";
+        return name.Length switch
+        {
+            0 => throw Rejected(ErrorCodes.Required, message, 400, ("field", field)),
+            > 200 => throw Rejected(ErrorCodes.TooLong, message, 400, ("field", field), ("max", 200)),
+            _ => name,
+        };
+    }
+
+    private static CommandRejectedException Rejected(
+        string code, string message, int status = 400, params (string Name, object? Value)[] args) =>
+        new(code, message, args) { StatusCode = status };
+
+    private Task SaveAsync(Action<WorkspaceDb> change) => SaveAsync(db => { change(db); return Task.CompletedTask; });
+
+    private async Task SaveAsync(Func<WorkspaceDb, Task> change)
+    {
+        await using var db = await dbs.CreateDbContextAsync();
+        await change(db);
+        await db.SaveChangesAsync();
+    }
+
+    private ActivityEntry Activity(Actor actor, string kind, string summary, object? args = null) => feed.Activity(Id, actor, kind, summary, args);
+
+    private PartnershipView View() => new(
+        Id,
+        _partnership!.Name,
+        _partnership.ArchivedAt is not null,
+        _partnership.Version,
+        _parties.Select(p => new PartyView(p.Id, p.Name)).ToList(),
+        [.. _members]);
+
+    private async Task<PartnershipView> PublishViewAsync(string kind)
+    {
+        var view = View();
+        try
+        {
+            await Publish(kind, view);
+        }
+        catch (Exception e)
+        {
+            // Push is best-effort: the change is stored, and clients re-read on reconnect.
+            logger.LogWarning(e, "Could not publish {Kind} for partnership {Id}", kind, Id);
+        }
+        return view;
+    }
+
+    /// <summary>Group name of everyone connected to one partnership.</summary>
+    public static string Group(Guid partnershipId) => $"partnership:{partnershipId:N}";
+
+    private Task Publish(string kind, object payload) => feed.PublishAsync(Id, kind, payload);
+}

@@ -1,0 +1,99 @@
+using System.Text.RegularExpressions;
+
+namespace Workspace.Server.Tests.Kernel;
+
+/// <summary>
+/// The server's modules stay apart: the kernel (src/Workspace.Server/Kernel) references no feature, and a feature
+/// references another feature only where the allow-list below says why. Read from the source (usings, global usings
+/// and fully qualified names), so a new file is checked the moment it exists.
+/// </summary>
+public sealed partial class ModuleBoundaryTests
+{
+    /// <summary>Feature → feature references that are truly needed, each with its reason.</summary>
+    private static readonly Dictionary<(string From, string To), string> Allowed = new()
+    {
+        [("Dashboard", "Goals")] = "the dashboard is a read model that summarises goals",
+        [("Dashboard", "ActionItems")] = "the dashboard is a read model that summarises action items",
+        [("ActionItems", "Goals")] = "an action item may link to a goal of its partnership",
+        [("Meetings", "Goals")] = "an agenda item or decision links to a goal or KPI of the same partnership",
+        [("Meetings", "ActionItems")] = "an agenda item or decision links to an action item of the same partnership",
+        [("Meetings", "Documents")] = "an agenda item or decision links to a document of the same partnership",
+        [("Documents", "Health")] = "the co-editing writer keeps the commit record and raises the integrity alarm",
+        [("Health", "Documents")] = "the start check compares the commit record with the co-editing log's rows",
+        [("Agreements", "Documents")] = "an agreement's text is a co-edited document: its sign-off is a part of the "
+            + "document's grain (one authority orders edits and approvals), and comparisons read the document's history",
+        [("Agreements", "ActionItems")] = "a clause's dated obligations become action items of the responsible party",
+    };
+
+    [Fact]
+    public void KernelReferencesNoFeature()
+    {
+        var offenders = References().Where(r => r.From == "Kernel").Select(r => $"{r.File} uses Features.{r.To}");
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void FeaturesReferenceOtherFeaturesOnlyWhereAllowed()
+    {
+        var offenders = References()
+            .Where(r => r.From != "Kernel" && r.From != r.To && !Allowed.ContainsKey((r.From, r.To)))
+            .Select(r => $"{r.File} ({r.From}) uses Features.{r.To}");
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void DocumentsAndActionItemsDoNotImportOneAnother()
+    {
+        // They meet only through the checklist-link module, which meetings can use as well.
+        var offenders = References()
+            .Where(r => (r.From, r.To) is ("Documents", "ActionItems") or ("ActionItems", "Documents"))
+            .Select(r => $"{r.File} ({r.From}) uses Features.{r.To}");
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void TheScanSeesAFeatureReference()
+    {
+        // Guards the scan itself: the dashboard is known to use goals, so finding nothing means a broken scan.
+        Assert.Contains(References(), r => r.From == "Dashboard" && r.To == "Goals");
+    }
+
+    private static List<(string From, string To, string File)> References()
+    {
+        var server = Path.Combine(Root(), "src", "Workspace.Server");
+        var found = new List<(string, string, string)>();
+        foreach (var file in Directory.EnumerateFiles(server, "*.cs", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(server, file).Replace('\\', '/');
+            var parts = relative.Split('/');
+            var from = parts switch
+            {
+                ["Kernel", ..] => "Kernel",
+                ["Features", var feature, _, ..] => feature,
+                _ => null,
+            };
+            if (from is null)
+            {
+                continue;
+            }
+            foreach (Match m in FeatureName().Matches(File.ReadAllText(file)))
+            {
+                found.Add((from, m.Groups[1].Value, relative));
+            }
+        }
+        return found;
+    }
+
+    private static string Root()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Workspace.sln")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("Workspace.sln not found above the test binaries.");
+    }
+
+    [GeneratedRegex(@"Workspace\.Server\.Features\.([A-Za-z]+)")]
+    private static partial Regex FeatureName();
+}
