@@ -270,11 +270,12 @@ export function describeHubError(e) {
 addMessages({
   en: {
     'error.unknownAgreement': 'That agreement does not exist in this partnership.',
-    'error.agreementSigned': 'This agreement is signed, so its text can no longer change. Start a numbered amendment instead.',
-    'error.agreementWrongStatus': 'The agreement is not at the right stage for this (it may have been signed or sent back '
-      + 'to draft meanwhile); reload it.',
-    'error.agreementRevisionChanged': 'The text changed before your approval arrived (it is now at revision {revision}). '
-      + 'Read the new text, then approve again.',
+    'error.agreementSigned': 'This agreement is signed, so its text can no longer change. '
+      + 'Start a numbered amendment instead.',
+    'error.agreementWrongStatus': 'The agreement is not at the right stage for this '
+      + '(it may have been signed or sent back to draft meanwhile); reload it.',
+    'error.agreementRevisionChanged': 'The text changed before your approval arrived '
+      + '(it is now at revision {revision}). Read the new text, then approve again.',
     'error.notASignatory': 'Only an authorised signatory of your organisation can do this.',
     'error.unknownClause': 'The agreement has no such clause (it may have been removed).',
     'error.amendmentInProgress': 'An amendment of this agreement is still open; sign it first.',
@@ -282,9 +283,10 @@ addMessages({
   },
   id: {
     'error.unknownAgreement': 'Perjanjian itu tidak ada di kemitraan ini.',
-    'error.agreementSigned': 'Perjanjian ini sudah ditandatangani sehingga teksnya tidak dapat diubah lagi. Buatlah adendum bernomor.',
-    'error.agreementWrongStatus': 'Tahap perjanjian tidak sesuai untuk tindakan ini (mungkin baru saja ditandatangani atau '
-      + 'dikembalikan ke draf); muat ulang halamannya.',
+    'error.agreementSigned': 'Perjanjian ini sudah ditandatangani sehingga teksnya tidak dapat diubah lagi. '
+      + 'Buatlah adendum bernomor.',
+    'error.agreementWrongStatus': 'Tahap perjanjian tidak sesuai untuk tindakan ini '
+      + '(mungkin baru saja ditandatangani atau dikembalikan ke draf); muat ulang halamannya.',
     'error.agreementRevisionChanged': 'Teks berubah sebelum persetujuan Anda diterima (kini revisi {revision}). '
       + 'Baca teks yang baru, lalu setujui lagi.',
     'error.notASignatory': 'Hanya penanda tangan resmi organisasi Anda yang dapat melakukan ini.',

@@ -68,7 +68,8 @@ function page(pid, partnership, detail, read, obligations) {
       <a href="/p/${pid}/agreements" class="back">← ${t('agr.back')}</a>
       <h1 id="page-title" tabindex="-1">${detail.title}</h1>
       ${statusBadge(s.status)}
-      ${detail.amendmentNumber ? html`<span class="badge muted">${t('agr.amendment', { n: detail.amendmentNumber })}</span>` : ''}
+      ${detail.amendmentNumber ? html`<span class="badge muted">${t('agr.amendment', { n: detail.amendmentNumber
+        })}</span>` : ''}
     </div>
     ${signOffCard(pid, detail)}
     <div class="agr-layout">
@@ -78,7 +79,8 @@ function page(pid, partnership, detail, read, obligations) {
         ${signaturePage(read.signaturePage)}
         <p class="agr-exports">
           <a class="button" href="${api.exportUrl(pid, detail.id, 'html', lang())}" download>${t('agr.exportHtml')}</a>
-          <a class="button" href="${api.exportUrl(pid, detail.id, 'pdf', lang())}" download>${t('agr.exportPdf')}</a></p>
+          <a class="button" href="${api.exportUrl(pid, detail.id, 'pdf', lang())}"
+            download>${t('agr.exportPdf')}</a></p>
       </section>
       <div class="agr-side">
         ${clausesCard(detail.clauses)}
@@ -91,7 +93,8 @@ function page(pid, partnership, detail, read, obligations) {
 
 function signOffCard(pid, detail) {
   const s = detail.signOff;
-  const note = { draft: 'agr.draftNote', review: 'agr.reviewNote', signed: 'agr.signedNote', terminated: 'agr.signedNote' };
+  const note = { draft: 'agr.draftNote', review: 'agr.reviewNote', signed: 'agr.signedNote', terminated:
+    'agr.signedNote' };
   const mine = detail.parties.find(p => p.partyId === detail.myPartyId);
   const iSign = mine?.signatories.some(x => x.userId === session.me?.id) ?? false;
   const open = s.status === 'draft' || s.status === 'review';
@@ -103,19 +106,26 @@ function signOffCard(pid, detail) {
       <span class="agr-hash" title="${s.hash}">${t('agr.hash', { hash: s.hash.slice(0, 16) + '…' })}</span></p>
     <ul class="agr-parties">${detail.parties.map(p => html`<li class="agr-party" data-party="${p.partyId}">
       <strong>${p.name}</strong>
-      <span class="muted">${p.signatories.length ? t('agr.signatories', { names: p.signatories.map(x => x.name).join(', ') })
+      <span class="muted">${p.signatories.length ? t('agr.signatories', { names: p.signatories.map(x =>
+        x.name).join(', ') })
         : t('agr.noSignatory')}</span>
       ${p.approval ? html`<span class="agr-approved">✓ ${t('agr.approvedBy', { name: p.approval.name,
         when: formatDateTime(p.approval.at), revision: p.approval.revision })}</span>`
         : html`<span class="agr-waiting">${t('agr.waiting')}</span>`}</li>`)}</ul>
     <div class="agr-actions">
-      ${open && can('Editor') ? html`<a class="button" id="agr-edit" href="/p/${pid}/docs/${detail.documentId}">${t('agr.editText')}</a>` : ''}
-      ${s.status === 'draft' && can('Editor') ? html`<button type="button" class="primary" id="agr-review">${t('agr.sendForReview')}</button>` : ''}
+      ${open && can('Editor') ? html`<a class="button" id="agr-edit"
+        href="/p/${pid}/docs/${detail.documentId}">${t('agr.editText')}</a>` : ''}
+      ${s.status === 'draft' && can('Editor') ? html`<button type="button" class="primary"
+        id="agr-review">${t('agr.sendForReview')}</button>` : ''}
       ${detail.canApprove && !s.approvals.some(a => a.partyId === detail.myPartyId)
-        ? html`<button type="button" class="primary" id="agr-approve">${t('agr.approve', { revision: s.revision })}</button>` : ''}
-      ${s.status === 'review' && can('Editor') ? html`<button type="button" id="agr-draft">${t('agr.backToDraft')}</button>` : ''}
-      ${s.status === 'signed' && can('Editor') ? html`<button type="button" id="agr-amend">${t('agr.amend')}</button>` : ''}
-      ${s.status === 'signed' && iSign ? html`<button type="button" class="danger" id="agr-terminate">${t('agr.terminate')}</button>` : ''}
+        ? html`<button type="button" class="primary" id="agr-approve">${t('agr.approve', { revision: s.revision
+          })}</button>` : ''}
+      ${s.status === 'review' && can('Editor') ? html`<button type="button"
+        id="agr-draft">${t('agr.backToDraft')}</button>` : ''}
+      ${s.status === 'signed' && can('Editor') ? html`<button type="button"
+        id="agr-amend">${t('agr.amend')}</button>` : ''}
+      ${s.status === 'signed' && iSign ? html`<button type="button" class="danger"
+        id="agr-terminate">${t('agr.terminate')}</button>` : ''}
     </div></section>`;
 }
 
@@ -124,6 +134,7 @@ function resetNotice(s) {
   if (!r || (s.status !== 'review' && s.status !== 'draft') || s.approvals.length > 0) return '';
   const voided = r.voided.map(v => v.name).join(', ');
   const key = r.reason === 'withdrawn' ? 'agr.withdrawn' : 'agr.reset';
-  return html`<p class="agr-reset" id="agr-reset" role="status">${t(key, { name: r.byName || '—', when: formatDateTime(r.at),
+  return html`<p class="agr-reset" id="agr-reset" role="status">${t(key, { name: r.byName || '—', when:
+    formatDateTime(r.at),
     revision: r.revision, voided })}</p>`;
 }

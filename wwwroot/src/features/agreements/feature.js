@@ -31,6 +31,7 @@ export default {
   },
   // The dashboard draws these tiles (core/registry.js dashboardTiles): what awaits my approval, obligations due.
   tiles: [
-    { key: 'agreements', load: () => import('./tile.js'), draw: (m, pid, element) => m.drawAgreementsTile(pid, element) },
+    { key: 'agreements', load: () => import('./tile.js'), draw: (m, pid, element) => m.drawAgreementsTile(pid,
+      element) },
   ],
 };

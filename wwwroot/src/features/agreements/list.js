@@ -29,8 +29,10 @@ export async function renderAgreements({ pid }, main) {
     : html`<ul class="agr-list">${list.map(a => html`<li class="card agr-row ${a.amendsId ? 'agr-amendment' : ''}">
         <a class="title" href="/p/${pid}/agreements/${a.id}">${a.title}</a>
         ${statusBadge(a.status)}
-        ${a.amendmentNumber ? html`<span class="badge muted">${t('agr.amendment', { n: a.amendmentNumber })}</span>` : ''}
-        ${a.awaitingMyApproval ? html`<span class="badge agr-awaits">${t('agr.awaitsYou')}</span>` : ''}</li>`)}</ul>`}`));
+        ${a.amendmentNumber ? html`<span class="badge muted">${t('agr.amendment', { n: a.amendmentNumber })}</span>`
+          : ''}
+        ${a.awaitingMyApproval ? html`<span class="badge agr-awaits">${t('agr.awaitsYou')}</span>` :
+          ''}</li>`)}</ul>`}`));
   const refresh = async () => {
     list = await listAgreements(pid);
     draw();

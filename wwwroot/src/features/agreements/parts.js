@@ -11,7 +11,8 @@ export function clausesCard(clauses) {
     <h2 id="agr-clauses-title">${t('agr.clauses')}</h2>
     <ol class="agr-clause-list">${clauses.map(c => html`<li data-clause="${c.number}">
       <span class="num">§${c.number}</span> ${c.title}
-      ${c.amendedBy ? html`<span class="badge">${t('agr.amendedBy', { n: c.amendedBy })}</span>` : ''}</li>`)}</ol></section>`;
+      ${c.amendedBy ? html`<span class="badge">${t('agr.amendedBy', { n: c.amendedBy })}</span>` :
+        ''}</li>`)}</ol></section>`;
 }
 
 export function signaturePage(page) {
@@ -30,7 +31,8 @@ export function amendmentsCard(pid, detail) {
     <h2 id="agr-amend-title">${t('agr.amendments')}</h2>
     ${detail.amendsId ? html`<p><a href="/p/${pid}/agreements/${detail.amendsId}">← ${t('agr.back')}</a></p>` : ''}
     ${others.length === 0 ? html`<p class="muted">${t('agr.noAmendments')}</p>`
-    : html`<ul>${others.map(a => html`<li><a href="/p/${pid}/agreements/${a.id}">${t('agr.amendment', { n: a.amendmentNumber })}</a>
+    : html`<ul>${others.map(a => html`<li><a href="/p/${pid}/agreements/${a.id}">${t('agr.amendment', { n:
+      a.amendmentNumber })}</a>
       ${statusBadge(a.status)}</li>`)}</ul>`}</section>`;
 }
 
@@ -39,7 +41,8 @@ export function obligationsCard(partnership, obligations, editor) {
   return html`<section class="card agr-obligations" aria-labelledby="agr-obl-title">
     <h2 id="agr-obl-title">${t('agr.obligations')}</h2>
     ${obligations.length === 0 ? html`<p class="muted">${t('agr.noObligations')}</p>`
-    : html`<ul>${obligations.map(o => html`<li>${t('agr.obl.row', { clause: o.clauseNumber, title: o.title, party: party(o.partyId) })}
+    : html`<ul>${obligations.map(o => html`<li>${t('agr.obl.row', { clause: o.clauseNumber, title: o.title, party:
+      party(o.partyId) })}
       <br><small class="muted">${t('agr.obl.dues', { dates: o.dueDates.map(d => formatDate(d)).join(', ') })}
       ${o.actionItems.map(i => html` · A${i.number}`)}</small></li>`)}</ul>`}
     ${editor ? html`<button type="button" id="agr-add-obligation">${t('agr.addObligation')}</button>` : ''}</section>`;
@@ -97,22 +100,27 @@ export function wireCompare(main, pid, agreementId) {
 }
 
 function segments(list) {
-  return list.map(s => s.kind === 'inserted' ? html`<ins><span class="sr-only">[${t('agr.inserted')}] </span>${s.text}</ins>`
+  return list.map(s => s.kind === 'inserted' ? html`<ins><span class="sr-only">[${t('agr.inserted')}]
+    </span>${s.text}</ins>`
     : s.kind === 'deleted' ? html`<del><span class="sr-only">[${t('agr.deleted')}] </span>${s.text}</del>` : s.text);
 }
 
 function showDiff(target, diff) {
   mount(target, html`<p class="muted">${t('agr.diffCount', { inserted: diff.inserted, deleted: diff.deleted })}</p>
     <div class="tabs" role="tablist">
-      <button type="button" role="tab" id="diff-tab-inline" aria-selected="true" aria-controls="diff-inline">${t('agr.inline')}</button>
-      <button type="button" role="tab" id="diff-tab-sides" aria-selected="false" aria-controls="diff-sides" tabindex="-1">${t('agr.sideBySide')}</button>
+      <button type="button" role="tab" id="diff-tab-inline" aria-selected="true"
+        aria-controls="diff-inline">${t('agr.inline')}</button>
+      <button type="button" role="tab" id="diff-tab-sides" aria-selected="false" aria-controls="diff-sides"
+        tabindex="-1">${t('agr.sideBySide')}</button>
     </div>
-    <div id="diff-inline" role="tabpanel" aria-labelledby="diff-tab-inline" tabindex="0" class="agr-diff-inline">${segments(diff.inline)}</div>
+    <div id="diff-inline" role="tabpanel" aria-labelledby="diff-tab-inline" tabindex="0"
+      class="agr-diff-inline">${segments(diff.inline)}</div>
     <div id="diff-sides" role="tabpanel" aria-labelledby="diff-tab-sides" tabindex="0" class="agr-diff-sides" hidden>
       <table><thead><tr><th scope="col">${t('agr.diffOld')}</th><th scope="col">${t('agr.diffNew')}</th></tr></thead>
       <tbody>${diff.old.map((line, i) => html`<tr>
         <td class="agr-line-${line.kind}">${segments(line.segments)}</td>
-        <td class="agr-line-${diff.new[i]?.kind ?? 'blank'}">${segments(diff.new[i]?.segments ?? [])}</td></tr>`)}</tbody></table></div>`);
+        <td class="agr-line-${diff.new[i]?.kind ?? 'blank'}">${segments(diff.new[i]?.segments ??
+          [])}</td></tr>`)}</tbody></table></div>`);
   const show = inline => {
     $('#diff-tab-inline', target).setAttribute('aria-selected', String(inline));
     $('#diff-tab-sides', target).setAttribute('aria-selected', String(!inline));

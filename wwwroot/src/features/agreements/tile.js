@@ -11,7 +11,8 @@ export function agreementsTile(pid, data) {
   return html`<section class="card agr-tile" id="agreements-tile" aria-labelledby="agr-tile-title">
     <h2 id="agr-tile-title"><a href="/p/${pid}/agreements">${t('agr.tile.title')}</a></h2>
     ${nothing ? html`<p class="muted">${t('agr.tile.none')}</p>` : ''}
-    ${data.awaitingMyApproval.length ? html`<h3>${t('agr.tile.awaiting')}</h3><ul>${data.awaitingMyApproval.map(a => html`
+    ${data.awaitingMyApproval.length ? html`<h3>${t('agr.tile.awaiting')}</h3><ul>${data.awaitingMyApproval.map(a =>
+      html`
       <li><a href="/p/${pid}/agreements/${a.id}">${a.title}</a></li>`)}</ul>` : ''}
     ${data.obligationsDue.length ? html`<h3>${t('agr.tile.due')}</h3><ul>${data.obligationsDue.map(o => html`
       <li><span class="num">A${o.item.number}</span> ${o.item.title} <small class="muted">§${o.clauseNumber} ·
