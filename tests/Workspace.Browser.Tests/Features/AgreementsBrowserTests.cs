@@ -46,7 +46,8 @@ public sealed partial class AgreementsBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(rinaParty).ToContainTextAsync("Approved by Rina Wijaya");
 
         // Budi edits: Rina's approval is reset, and both see who edited and when.
-        await Assertions.Expect(budi.Locator(".agr-party", new() { HasText = "Koperasi Maju" })).ToContainTextAsync("Approved by Rina Wijaya");
+        await Assertions.Expect(budi.Locator(".agr-party", new() { HasText = "Koperasi Maju"
+            })).ToContainTextAsync("Approved by Rina Wijaya");
         await TypeAtEndAsync(budiDoc, " Prices are fixed per quarter.");
         await Assertions.Expect(rina.Locator("#agr-reset")).ToContainTextAsync("Budi Santoso edited the text");
         await Assertions.Expect(rina.Locator("#agr-reset")).ToContainTextAsync("Rina Wijaya had approved");
@@ -71,10 +72,12 @@ public sealed partial class AgreementsBrowserTests(BrowserFixture fixture)
         }
         var signedText = await budiDoc.Locator(".cm-content").InnerTextAsync();
         await TypeAtEndAsync(budiDoc, " Late change.", waitSaved: false);
-        await Assertions.Expect(budiDoc.Locator(".toast-error").First).ToContainTextAsync("signed", new() { IgnoreCase = true });
+        await Assertions.Expect(budiDoc.Locator(".toast-error").First).ToContainTextAsync("signed", new() { IgnoreCase
+            = true });
         await budi.ReloadAsync();
         await Assertions.Expect(budi.Locator("#agr-text")).Not.ToContainTextAsync("Late change.");
-        Assert.DoesNotContain("Late change.", await budi.Locator("#agr-text").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Late change.", await budi.Locator("#agr-text").InnerTextAsync(),
+            StringComparison.Ordinal);
         Assert.Contains("Prices are fixed per quarter.", signedText, StringComparison.Ordinal);
 
         await ScreenshotsAsync(rina, agreementUrl);
@@ -125,5 +128,9 @@ public sealed partial class AgreementsBrowserTests(BrowserFixture fixture)
         }
         Assert.Empty(violations);
         await page.EvaluateAsync("() => localStorage.setItem('lang', 'en')");
+        // The dashboard carries the agreements' tile (nothing awaits Rina: the agreement is signed).
+        await page.GotoAsync(url[..url.IndexOf("/agreements", StringComparison.Ordinal)]);
+        await Assertions.Expect(page.Locator("#agreements-tile")).ToContainTextAsync("Nothing awaits you.");
+        await BrowserFixture.ScreenshotAsync(page, "agreements-dashboard-tile-en-1280");
     }
 }

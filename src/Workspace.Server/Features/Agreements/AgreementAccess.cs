@@ -14,14 +14,16 @@ internal static class AgreementAccess
         new(ErrorCodes.UnknownAgreement, "Unknown agreement.") { StatusCode = 404 };
 
     /// <summary>The agreement when it belongs to the partnership; otherwise "unknown agreement" (404).</summary>
-    public static async Task<Agreement> LoadAsync(WorkspaceDb db, Guid partnershipId, Guid agreementId, CancellationToken ct) =>
+    public static async Task<Agreement> LoadAsync(WorkspaceDb db, Guid partnershipId, Guid agreementId,
+        CancellationToken ct) =>
         await db.Set<Agreement>().AsNoTracking()
             .FirstOrDefaultAsync(a => a.Id == agreementId && a.PartnershipId == partnershipId, ct) ?? throw Unknown();
 
     public static async Task<SignOffView> SignOffAsync(IGrainFactory grains, Agreement agreement) =>
         await grains.GetGrain<IAgreementDocumentGrain>(agreement.DocumentId).GetSignOffAsync() ?? throw Unknown();
 
-    /// <summary>Creates the document, makes it an agreement in draft with <paramref name="text"/>, and stores the row.</summary>
+    /// <summary>Creates the document, makes it an agreement in draft with <paramref name="text"/>, and stores the
+    /// row.</summary>
     public static async Task<Agreement> StartAsync(
         WorkspaceDb db, IGrainFactory grains, Guid partnershipId, string title, string language, string text,
         Guid? amends, int number, Actor actor, CancellationToken ct)
@@ -31,7 +33,8 @@ internal static class AgreementAccess
         await grains.GetGrain<IAgreementDocumentGrain>(documentId).StartAgreementAsync(partnershipId, text, actor);
         var agreement = new Agreement
         {
-            Id = Guid.NewGuid(), PartnershipId = partnershipId, DocumentId = documentId, Title = title, Language = language,
+            Id = Guid.NewGuid(), PartnershipId = partnershipId, DocumentId = documentId, Title = title, Language =
+                language,
             AmendsId = amends, AmendmentNumber = number, CreatedBy = actor.UserId, CreatedAt = DateTimeOffset.UtcNow,
         };
         db.Add(agreement);
@@ -56,7 +59,8 @@ internal static class AgreementAccess
         });
     }
 
-    public static async Task<bool> IsSignatoryAsync(WorkspaceDb db, Guid partnershipId, MemberView member, CancellationToken ct)
+    public static async Task<bool> IsSignatoryAsync(WorkspaceDb db, Guid partnershipId, MemberView member,
+        CancellationToken ct)
     {
         var named = await db.Set<AgreementSignatory>().AsNoTracking()
             .Where(s => s.PartnershipId == partnershipId && s.PartyId == member.PartyId).Select(s => s.UserId)
@@ -74,7 +78,8 @@ internal static class AgreementAccess
         return [.. rows.OrderBy(r => r.a.AmendsId ?? r.a.Id).ThenBy(r => r.a.AmendmentNumber)
             .Select(r => new AgreementSummary(r.a.Id, r.a.Title, r.Status, r.a.DocumentId, r.a.AmendsId,
                 r.a.AmendmentNumber, r.a.Language, r.a.CreatedAt,
-                mayApprove && r.Status == SignOffStatus.Review && AwaitsParty(r.RequiredParties, r.Approvals, me.PartyId)))];
+                mayApprove && r.Status == SignOffStatus.Review && AwaitsParty(r.RequiredParties, r.Approvals,
+                    me.PartyId)))];
     }
 
     private static bool AwaitsParty(string required, string approvals, Guid party) =>
@@ -87,7 +92,8 @@ internal static class AgreementAccess
         var signOff = await SignOffAsync(grains, agreement);
         var partnership = (await grains.GetGrain<IPartnershipGrain>(agreement.PartnershipId).GetAsync())!;
         var signatories = await SignatoriesAsync(db, partnership, ct);
-        var parties = partnership.Parties.Where(p => signOff.RequiredParties.Count == 0 || signOff.RequiredParties.Contains(p.Id))
+        var parties = partnership.Parties.Where(p => signOff.RequiredParties.Count == 0 ||
+            signOff.RequiredParties.Contains(p.Id))
             .Select(p => new PartySignOff(p.Id, p.Name, signatories.GetValueOrDefault(p.Id) ?? [],
                 signOff.Approvals.FirstOrDefault(a => a.PartyId == p.Id))).ToList();
         var canApprove = signOff.Status == SignOffStatus.Review && signOff.RequiredParties.Contains(me.PartyId)
@@ -98,6 +104,7 @@ internal static class AgreementAccess
             .Where(a => a.AmendsId == root).ToList();
         var clauses = await AgreementAmendments.ClausesAsync(db, grains, agreement, ct);
         return new AgreementDetail(agreement.Id, agreement.Title, agreement.Language, agreement.DocumentId,
-            agreement.AmendsId, agreement.AmendmentNumber, signOff, parties, me.PartyId, canApprove, amendments, clauses);
+            agreement.AmendsId, agreement.AmendmentNumber, signOff, parties, me.PartyId, canApprove, amendments,
+                clauses);
     }
 }

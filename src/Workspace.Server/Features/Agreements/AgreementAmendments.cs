@@ -23,24 +23,30 @@ public static class AgreementAmendments
         PartnershipFeed feed, CancellationToken ct)
     {
         var agreement = await AgreementAccess.LoadAsync(db, partnershipId, agreementId, ct);
-        var root = agreement.AmendsId is { } rootId ? await AgreementAccess.LoadAsync(db, partnershipId, rootId, ct) : agreement;
+        var root = agreement.AmendsId is { } rootId ? await AgreementAccess.LoadAsync(db, partnershipId, rootId, ct) :
+            agreement;
         var rootSignOff = await AgreementAccess.SignOffAsync(grains, root);
         if (rootSignOff.Status != SignOffStatus.Signed)
         {
             return Problems.Of(StatusCodes.Status409Conflict, ErrorCodes.AgreementWrongStatus,
-                "Only a signed agreement is amended.", ("status", rootSignOff.Status), ("needed", SignOffStatus.Signed));
+                "Only a signed agreement is amended.", ("status", rootSignOff.Status), ("needed",
+                    SignOffStatus.Signed));
         }
         var family = await FamilyAsync(db, root, ct);
-        if (family.Exists(f => f.Agreement.AmendmentNumber > 0 && f.Status is SignOffStatus.Draft or SignOffStatus.Review))
+        if (family.Exists(f => f.Agreement.AmendmentNumber > 0 && f.Status is SignOffStatus.Draft or
+            SignOffStatus.Review))
         {
             return Problems.Of(StatusCodes.Status409Conflict, ErrorCodes.AmendmentInProgress,
                 "An amendment of this agreement is still open; sign or discard it first.");
         }
         var versions = await SignedVersionsAsync(db, family, ct);
         var number = family.Max(f => f.Agreement.AmendmentNumber) + 1;
-        var title = root.Language == "id" ? $"{root.Title} — Adendum {number}" : $"{root.Title} — Amendment {number}";
+        var title = root.Language == "id"
+            ? $"{root.Title} — Adendum {number}"
+            : $"{root.Title} — Amendment {number}";
         var actor = DocumentApi.Actor(http);
-        var amendment = await AgreementAccess.StartAsync(db, grains, partnershipId, title.Length > 200 ? title[..200] : title,
+        var amendment = await AgreementAccess.StartAsync(db, grains, partnershipId, title.Length > 200 ? title[..200]
+            : title,
             root.Language, versions[^1].Text, root.Id, number, actor, ct);
         await feed.SaveAsync(partnershipId, _ => { }, actor, "agreement.amendment",
             $"started amendment {number} of “{root.Title}”", new { title = root.Title, number });
@@ -60,11 +66,13 @@ public static class AgreementAmendments
             lastChanged.TryGetValue(c.Number, out var n) ? n : null))];
     }
 
-    /// <summary>The text to read as this agreement now, and per clause number the amendment that last changed it.</summary>
+    /// <summary>The text to read as this agreement now, and per clause number the amendment that last changed
+    /// it.</summary>
     internal static async Task<(string Text, Dictionary<string, int> LastChanged)> ConsolidatedAsync(
         WorkspaceDb db, IGrainFactory grains, Agreement agreement, CancellationToken ct)
     {
-        var root = agreement.AmendsId is { } rootId ? await AgreementAccess.LoadAsync(db, agreement.PartnershipId, rootId, ct) : agreement;
+        var root = agreement.AmendsId is { } rootId ? await AgreementAccess.LoadAsync(db, agreement.PartnershipId,
+            rootId, ct) : agreement;
         var versions = await SignedVersionsAsync(db, await FamilyAsync(db, root, ct), ct);
         var current = (await grains.GetGrain<IDocumentGrain>(agreement.DocumentId).OpenAsync(null)).Text ?? "";
         if (agreement.AmendmentNumber == 0)
@@ -74,18 +82,22 @@ public static class AgreementAmendments
         }
         var before = versions.Where(v => v.Number < agreement.AmendmentNumber).ToList();
         var mine = versions.FirstOrDefault(v => v.Number == agreement.AmendmentNumber);
-        var chain = before.Append(mine ?? new SignedVersion(agreement.AmendmentNumber, agreement.Id, current, 0, "")).ToList();
+        var chain = before.Append(mine ?? new SignedVersion(agreement.AmendmentNumber, agreement.Id, current, 0,
+            "")).ToList();
         return (mine?.Text ?? current, LastChanged(chain));
     }
 
-    /// <summary>Walks the signed texts in order; a clause whose text differs from the version before was changed there.</summary>
+    /// <summary>Walks the signed texts in order; a clause whose text differs from the version before was changed
+    /// there.</summary>
     private static Dictionary<string, int> LastChanged(IReadOnlyList<SignedVersion> versions)
     {
         var lastChanged = new Dictionary<string, int>(StringComparer.Ordinal);
-        var previous = Clauses.Parse(versions[0].Text).GroupBy(c => c.Number).ToDictionary(g => g.Key, g => g.First().Text);
+        var previous = Clauses.Parse(versions[0].Text).GroupBy(c => c.Number).ToDictionary(g => g.Key, g =>
+            g.First().Text);
         foreach (var version in versions.Skip(1))
         {
-            var clauses = Clauses.Parse(version.Text).GroupBy(c => c.Number).ToDictionary(g => g.Key, g => g.First().Text);
+            var clauses = Clauses.Parse(version.Text).GroupBy(c => c.Number).ToDictionary(g => g.Key, g =>
+                g.First().Text);
             foreach (var (number, text) in clauses)
             {
                 if (!previous.TryGetValue(number, out var before) || before.TrimEnd() != text.TrimEnd())
@@ -110,8 +122,10 @@ public static class AgreementAmendments
         return [.. rows.OrderBy(r => r.Agreement.AmendmentNumber)];
     }
 
-    /// <summary>The signed texts of the family (the agreement, then each signed amendment), as they were signed.</summary>
-    internal static async Task<List<SignedVersion>> SignedVersionsAsync(WorkspaceDb db, List<Member> family, CancellationToken ct)
+    /// <summary>The signed texts of the family (the agreement, then each signed amendment), as they were
+    /// signed.</summary>
+    internal static async Task<List<SignedVersion>> SignedVersionsAsync(WorkspaceDb db, List<Member> family,
+        CancellationToken ct)
     {
         var versions = new List<SignedVersion>();
         foreach (var m in family.Where(f => f.SignedRevision is not null))

@@ -28,7 +28,8 @@ public sealed record ClauseView(string Number, string Title, int Level, int From
 /// </summary>
 public sealed class AgreementClauses(IGrainFactory grains, IDbContextFactory<WorkspaceDb> dbs)
 {
-    /// <summary>The clauses of the agreement's current text (its consolidated text once amendments are signed).</summary>
+    /// <summary>The clauses of the agreement's current text (its consolidated text once amendments are
+    /// signed).</summary>
     public async Task<IReadOnlyList<ClauseView>?> ListAsync(Guid partnershipId, Guid agreementId, CancellationToken ct)
     {
         var text = await CurrentTextAsync(partnershipId, agreementId, ct);
@@ -40,12 +41,14 @@ public sealed class AgreementClauses(IGrainFactory grains, IDbContextFactory<Wor
     public async Task<ClauseRef?> LinkAsync(Guid partnershipId, Guid agreementId, string number, CancellationToken ct)
     {
         var text = await CurrentTextAsync(partnershipId, agreementId, ct);
-        var clause = text is null ? null : Clauses.Parse(text.Value.Text).FirstOrDefault(c => c.Number == number?.Trim());
+        var clause = text is null ? null : Clauses.Parse(text.Value.Text).FirstOrDefault(c => c.Number ==
+            number?.Trim());
         return clause is null ? null : new ClauseRef(agreementId, text!.Value.Revision, clause.HeadingFrom,
             Math.Max(clause.HeadingTo, clause.HeadingFrom + 1), clause.Number, clause.Title);
     }
 
-    /// <summary>Where the linked clause is now; null when the agreement is unknown here or the clause is gone.</summary>
+    /// <summary>Where the linked clause is now; null when the agreement is unknown here or the clause is
+    /// gone.</summary>
     public async Task<ResolvedClause?> ResolveAsync(Guid partnershipId, ClauseRef link, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(link);
@@ -69,15 +72,18 @@ public sealed class AgreementClauses(IGrainFactory grains, IDbContextFactory<Wor
                 : clauses.FirstOrDefault(c => string.Equals(c.Title, link.Title, StringComparison.OrdinalIgnoreCase))
                     is { } byTitle ? (byTitle, "title")
                 : (clauses.FirstOrDefault(c => c.Number == link.Number), "number");
-            return clause is null ? null : new ResolvedClause(link.AgreementId, clause.Number, clause.Title, clause.From,
+            return clause is null ? null : new ResolvedClause(link.AgreementId, clause.Number, clause.Title,
+                clause.From,
                 clause.To, state.Revision, clause.Text, found, new ClauseRef(link.AgreementId, state.Revision,
-                    clause.HeadingFrom, Math.Max(clause.HeadingTo, clause.HeadingFrom + 1), clause.Number, clause.Title));
+                    clause.HeadingFrom, Math.Max(clause.HeadingTo, clause.HeadingFrom + 1), clause.Number,
+                        clause.Title));
         }
         return null;
     }
 
     /// <summary>The dispute-resolution steps the agreement names (its current text), in order.</summary>
-    public async Task<IReadOnlyList<DisputeStep>?> DisputeStepsAsync(Guid partnershipId, Guid agreementId, CancellationToken ct)
+    public async Task<IReadOnlyList<DisputeStep>?> DisputeStepsAsync(Guid partnershipId, Guid agreementId,
+        CancellationToken ct)
     {
         var text = await CurrentTextAsync(partnershipId, agreementId, ct);
         return text is null ? null : Clauses.DisputeSteps(text.Value.Text);
@@ -90,7 +96,8 @@ public sealed class AgreementClauses(IGrainFactory grains, IDbContextFactory<Wor
             .FirstOrDefaultAsync(a => a.Id == agreementId && a.PartnershipId == partnershipId, ct);
     }
 
-    private async Task<(string Text, long Revision)?> CurrentTextAsync(Guid partnershipId, Guid agreementId, CancellationToken ct)
+    private async Task<(string Text, long Revision)?> CurrentTextAsync(Guid partnershipId, Guid agreementId,
+        CancellationToken ct)
     {
         var agreement = await FindAsync(partnershipId, agreementId, ct);
         if (agreement is null)

@@ -13,7 +13,8 @@ public sealed record LinkClauseRequest([property: Required, MaxLength(32)] strin
 
 public sealed record ResolveClauseRequest(
     Guid AgreementId, [property: Range(0, 1_000_000_000)] long Revision, [property: Range(0, 100_000_000)] int From,
-    [property: Range(0, 100_000_000)] int To, [property: MaxLength(32)] string? Number, [property: MaxLength(300)] string? Title);
+    [property: Range(0, 100_000_000)] int To, [property: MaxLength(32)] string? Number, [property: MaxLength(300)]
+        string? Title);
 
 public sealed record SignatoriesRequest([property: Required, MaxLength(50)] IReadOnlyList<string> UserIds);
 
@@ -34,7 +35,8 @@ public static class AgreementClausesApi
     {
         ArgumentNullException.ThrowIfNull(group);
         group.MapGet("/signatories", SignatoriesAsync);
-        group.MapPut("/signatories/{partyId:guid}", SetSignatoriesAsync).ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapPut("/signatories/{partyId:guid}",
+            SetSignatoriesAsync).ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
     private static async Task<Ok<IReadOnlyList<ClauseView>>> ListAsync(
@@ -72,10 +74,12 @@ public static class AgreementClausesApi
 
     private static async Task<Ok<IReadOnlyList<DisputeStep>>> StepsAsync(
         Guid partnershipId, Guid agreementId, AgreementClauses clauses, CancellationToken ct) =>
-        TypedResults.Ok(await clauses.DisputeStepsAsync(partnershipId, agreementId, ct) ?? throw AgreementAccess.Unknown());
+        TypedResults.Ok(await clauses.DisputeStepsAsync(partnershipId, agreementId, ct) ?? throw
+            AgreementAccess.Unknown());
 
     /// <summary>
-    /// <c>from</c>/<c>to</c>: two revisions of this agreement's text (from 0, the empty text, to the current one unless given); or
+    /// <c>from</c>/<c>to</c>: two revisions of this agreement's text (from 0, the empty text, to the current one
+    /// unless given); or
     /// <c>from=signed</c> on an amendment: the agreement as signed so far against this amendment's text.
     /// </summary>
     private static async Task<Results<Ok<DiffView>, ValidationProblem>> CompareAsync(
@@ -106,7 +110,8 @@ public static class AgreementClausesApi
         }
         if (!long.TryParse(from, out var oldRevision) || oldRevision < 0 || oldRevision > current.Revision)
         {
-            return Problems.Invalid("from", ErrorCodes.UnknownRevision, "Name a revision of this agreement or \"signed\".",
+            return Problems.Invalid("from", ErrorCodes.UnknownRevision,
+                "Name a revision of this agreement or \"signed\".",
                 ("revision", from ?? ""));
         }
         var older = await DocumentHistory.TextAtAsync(db, agreement.DocumentId, oldRevision, ct) ?? "";
@@ -124,14 +129,16 @@ public static class AgreementClausesApi
     }
 
     /// <summary>A party's admins (or an owner) name who signs for it; an empty list goes back to the admins.</summary>
-    private static async Task<Results<Ok<List<SignatoryView>>, ValidationProblem, ProblemHttpResult>> SetSignatoriesAsync(
+    private static async Task<Results<Ok<List<SignatoryView>>, ValidationProblem, ProblemHttpResult>>
+        SetSignatoriesAsync(
         Guid partnershipId, Guid partyId, SignatoriesRequest request, HttpContext http, WorkspaceDb db,
         IGrainFactory grains, CancellationToken ct)
     {
         var partnership = (await grains.GetGrain<IPartnershipGrain>(partnershipId).GetAsync())!;
         if (!partnership.Parties.Any(p => p.Id == partyId))
         {
-            return Problems.Invalid("partyId", ErrorCodes.UnknownParty, "That organisation is not part of this partnership.");
+            return Problems.Invalid("partyId", ErrorCodes.UnknownParty,
+                "That organisation is not part of this partnership.");
         }
         var me = http.Member();
         if (!(me.Role == PartnershipRole.Owner || (me.IsPartyAdmin && me.PartyId == partyId)))
@@ -142,11 +149,14 @@ public static class AgreementClausesApi
         var ids = request.UserIds.Distinct(StringComparer.Ordinal).ToList();
         if (ids.Find(id => !partnership.Members.Any(m => m.UserId == id && m.PartyId == partyId)) is not null)
         {
-            return Problems.Invalid("userIds", ErrorCodes.NotAMember, "A signatory must be a member of that organisation.");
+            return Problems.Invalid("userIds", ErrorCodes.NotAMember,
+                "A signatory must be a member of that organisation.");
         }
-        db.RemoveRange(await db.Set<AgreementSignatory>().Where(s => s.PartnershipId == partnershipId && s.PartyId == partyId)
+        db.RemoveRange(await db.Set<AgreementSignatory>().Where(s => s.PartnershipId == partnershipId && s.PartyId ==
+            partyId)
             .ToListAsync(ct));
-        db.AddRange(ids.Select(id => new AgreementSignatory { PartnershipId = partnershipId, PartyId = partyId, UserId = id }));
+        db.AddRange(ids.Select(id => new AgreementSignatory { PartnershipId = partnershipId, PartyId = partyId, UserId
+            = id }));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok((await AgreementAccess.SignatoriesAsync(db, partnership, ct))[partyId]);
     }

@@ -5,13 +5,16 @@ using DiffPlex.DiffBuilder.Model;
 
 namespace Workspace.Server.Features.Agreements;
 
-/// <summary>A run of words that is the same on both sides ("equal"), only in the newer text ("inserted") or only in the older ("deleted").</summary>
+/// <summary>A run of words that is the same on both sides ("equal"), only in the newer text ("inserted") or only in
+/// the older ("deleted").</summary>
 public sealed record DiffSegment(string Kind, string Text);
 
-/// <summary>One line of one side: "equal", "inserted", "deleted", "changed" or "blank" (a filler across from a line of the other side).</summary>
+/// <summary>One line of one side: "equal", "inserted", "deleted", "changed" or "blank" (a filler across from a line
+/// of the other side).</summary>
 public sealed record DiffLine(int? Number, string Kind, IReadOnlyList<DiffSegment> Segments);
 
-/// <summary>Both views of a comparison: inline (word runs over the whole text) and side by side (lines, words within).</summary>
+/// <summary>Both views of a comparison: inline (word runs over the whole text) and side by side (lines, words
+/// within).</summary>
 public sealed record DiffView(
     string FromLabel, string ToLabel, IReadOnlyList<DiffSegment> Inline, IReadOnlyList<DiffLine> Old,
     IReadOnlyList<DiffLine> New, int Inserted, int Deleted);
@@ -68,7 +71,8 @@ public static class AgreementDiff
         _ => "equal",
     };
 
-    /// <summary>Joins a piece to the previous run of the same kind, so a changed phrase is one run, not one per word.</summary>
+    /// <summary>Joins a piece to the previous run of the same kind, so a changed phrase is one run, not one per
+    /// word.</summary>
     private static void Append(List<DiffSegment> segments, string kind, string text)
     {
         if (text.Length == 0 && kind != "blank")

@@ -41,7 +41,8 @@ public sealed class AgreementSignOff
     public DateTimeOffset? SignedAt { get; set; }
     public DateTimeOffset? TerminatedAt { get; set; }
     public string? TerminatedBy { get; set; }
-    /// <summary>Bumped on every write; a write older than the stored one is dropped (writes may finish out of order).</summary>
+    /// <summary>Bumped on every write; a write older than the stored one is dropped (writes may finish out of
+    /// order).</summary>
     public long Version { get; set; }
 }
 
@@ -60,7 +61,8 @@ public sealed class AgreementObligation
     public Guid PartnershipId { get; set; }
     public Guid AgreementId { get; set; }
     public string ClauseNumber { get; set; } = "";
-    /// <summary>The clause's heading as a passage (revision, from, to), followed through edits like a comment's.</summary>
+    /// <summary>The clause's heading as a passage (revision, from, to), followed through edits like a
+    /// comment's.</summary>
     public long AnchorRevision { get; set; }
     public int AnchorFrom { get; set; }
     public int AnchorTo { get; set; }

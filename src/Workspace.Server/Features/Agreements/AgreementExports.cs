@@ -10,13 +10,16 @@ namespace Workspace.Server.Features.Agreements;
 public sealed record Signature(string Party, string Name, DateTimeOffset At, long Revision, string Hash);
 
 /// <summary>The signature page: who signed for which party and when, and the SHA-256 of the signed text.</summary>
-public sealed record SignaturePage(DateTimeOffset SignedAt, long Revision, string Hash, IReadOnlyList<Signature> Signatures);
+public sealed record SignaturePage(DateTimeOffset SignedAt, long Revision, string Hash, IReadOnlyList<Signature>
+    Signatures);
 
-/// <summary>The agreement as it reads now (consolidated once amendments are signed), rendered, with its signature page.</summary>
+/// <summary>The agreement as it reads now (consolidated once amendments are signed), rendered, with its signature
+/// page.</summary>
 public sealed record AgreementText(
     string Title, string Status, string Text, string Html, SignaturePage? SignaturePage, int LatestAmendment);
 
-/// <summary>The agreement to read in the app, and as an HTML or PDF file, each with the signature page once signed.</summary>
+/// <summary>The agreement to read in the app, and as an HTML or PDF file, each with the signature page once
+/// signed.</summary>
 public static class AgreementExports
 {
     public static void MapAgreementExports(this RouteGroupBuilder group)
@@ -39,7 +42,8 @@ public static class AgreementExports
         if (signOff is { SignedAt: { } at, SignedRevision: { } revision, SignedHash: { } hash })
         {
             page = new SignaturePage(at, revision, hash, [.. signOff.Approvals.Select(a => new Signature(
-                partnership.Parties.FirstOrDefault(p => p.Id == a.PartyId)?.Name ?? "", a.Name, a.At, a.Revision, a.Hash))]);
+                partnership.Parties.FirstOrDefault(p => p.Id == a.PartyId)?.Name ?? "", a.Name, a.At, a.Revision,
+                    a.Hash))]);
         }
         return new AgreementText(agreement.Title, signOff.Status, text, markdown.Render(text), page,
             lastChanged.Count == 0 ? 0 : lastChanged.Values.Max());
@@ -57,7 +61,8 @@ public static class AgreementExports
         var read = await ReadAsync(partnershipId, agreementId, db, grains, markdown, ct);
         var id = Language(http);
         var html = new StringBuilder()
-            .Append("<!doctype html>\n<html lang=\"").Append(id ? "id" : "en").Append("\"><head><meta charset=\"utf-8\"><title>")
+            .Append("<!doctype html>\n<html lang=\"").Append(id ? "id" :
+                "en").Append("\"><head><meta charset=\"utf-8\"><title>")
             .Append(WebUtility.HtmlEncode(read.Title)).Append("</title></head><body>\n<main>")
             .Append(read.Html).Append("</main>\n");
         if (read.SignaturePage is { } page)
@@ -65,8 +70,10 @@ public static class AgreementExports
             html.Append("<section id=\"signature-page\"><h2>").Append(id ? "Halaman tanda tangan" : "Signature page")
                 .Append("</h2><p>").Append(id ? "SHA-256 teks yang ditandatangani" : "SHA-256 of the signed text")
                 .Append(" (").Append(id ? "revisi" : "revision").Append(' ').Append(page.Revision).Append("): <code>")
-                .Append(page.Hash).Append("</code></p><table><thead><tr><th>").Append(id ? "Pihak" : "Party").Append("</th><th>")
-                .Append(id ? "Ditandatangani oleh" : "Signed by").Append("</th><th>").Append(id ? "Waktu (UTC)" : "When (UTC)")
+                .Append(page.Hash).Append("</code></p><table><thead><tr><th>").Append(id ? "Pihak" :
+                    "Party").Append("</th><th>")
+                .Append(id ? "Ditandatangani oleh" : "Signed by").Append("</th><th>").Append(id ? "Waktu (UTC)" :
+                    "When (UTC)")
                 .Append("</th></tr></thead><tbody>");
             foreach (var s in page.Signatures)
             {
@@ -77,7 +84,8 @@ public static class AgreementExports
             html.Append("</tbody></table></section>\n");
         }
         html.Append("</body></html>\n");
-        return TypedResults.File(Encoding.UTF8.GetBytes(html.ToString()), "text/html; charset=utf-8", FileName(read, "html"));
+        return TypedResults.File(Encoding.UTF8.GetBytes(html.ToString()), "text/html; charset=utf-8", FileName(read,
+            "html"));
     }
 
     private static async Task<FileContentHttpResult> PdfAsync(

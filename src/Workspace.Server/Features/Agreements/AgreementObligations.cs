@@ -24,7 +24,8 @@ public sealed record ObligationView(
     Guid Id, Guid AgreementId, string ClauseNumber, string ClauseTitle, string Title, Guid PartyId, string Schedule,
     DateOnly Start, int OffsetDays, IReadOnlyList<DateOnly> DueDates, IReadOnlyList<ActionItemView> ActionItems);
 
-public sealed record AgreementsForMe(IReadOnlyList<AgreementSummary> AwaitingMyApproval, IReadOnlyList<ObligationDue> ObligationsDue);
+public sealed record AgreementsForMe(IReadOnlyList<AgreementSummary> AwaitingMyApproval, IReadOnlyList<ObligationDue>
+    ObligationsDue);
 
 public sealed record ObligationDue(Guid AgreementId, string AgreementTitle, string ClauseNumber, ActionItemView Item);
 
@@ -45,12 +46,14 @@ public static class AgreementObligations
     /// <summary>The due dates: once on the start date; otherwise the given days after the end of each period.</summary>
     public static IReadOnlyList<DateOnly> DueDates(string schedule, DateOnly start, int offsetDays, int occurrences)
     {
-        var months = schedule switch { ObligationSchedule.Monthly => 1, ObligationSchedule.Quarterly => 3, ObligationSchedule.Yearly => 12, _ => 0 };
+        var months = schedule switch { ObligationSchedule.Monthly => 1, ObligationSchedule.Quarterly => 3,
+            ObligationSchedule.Yearly => 12, _ => 0 };
         if (months == 0)
         {
             return [start.AddDays(offsetDays)];
         }
-        return [.. Enumerable.Range(0, occurrences).Select(k => start.AddMonths((k + 1) * months).AddDays(-1 + offsetDays))];
+        return [.. Enumerable.Range(0, occurrences).Select(k => start.AddMonths((k + 1) * months).AddDays(-1 +
+            offsetDays))];
     }
 
     private static async Task<Ok<List<ObligationView>>> ListAsync(
@@ -67,8 +70,10 @@ public static class AgreementObligations
             var clause = await clauses.ResolveAsync(partnershipId, new ClauseRef(agreement.Id, o.AnchorRevision,
                 o.AnchorFrom, o.AnchorTo, o.ClauseNumber, ""), ct);
             var ids = JsonSerializer.Deserialize<List<Guid>>(o.ActionItemIds) ?? [];
-            views.Add(new ObligationView(o.Id, agreement.Id, clause?.Number ?? o.ClauseNumber, clause?.Title ?? "", o.Title,
-                o.PartyId, o.Schedule, o.Start, o.OffsetDays, DueDates(o.Schedule, o.Start, o.OffsetDays, o.Occurrences),
+            views.Add(new ObligationView(o.Id, agreement.Id, clause?.Number ?? o.ClauseNumber, clause?.Title ?? "",
+                o.Title,
+                o.PartyId, o.Schedule, o.Start, o.OffsetDays, DueDates(o.Schedule, o.Start, o.OffsetDays,
+                    o.Occurrences),
                 [.. ids.Where(items.ContainsKey).Select(id => items[id])]));
         }
         return TypedResults.Ok(views);
@@ -81,18 +86,22 @@ public static class AgreementObligations
         var agreement = await AgreementAccess.LoadAsync(db, partnershipId, agreementId, ct);
         if (!ObligationSchedule.All.Contains(request.Schedule))
         {
-            return Problems.Invalid("schedule", ErrorCodes.UnknownOption, "The schedule is once, monthly, quarterly or yearly.");
+            return Problems.Invalid("schedule", ErrorCodes.UnknownOption,
+                "The schedule is once, monthly, quarterly or yearly.");
         }
         var partnership = (await grains.GetGrain<IPartnershipGrain>(partnershipId).GetAsync())!;
         if (!partnership.Parties.Any(p => p.Id == request.PartyId))
         {
-            return Problems.Invalid("partyId", ErrorCodes.UnknownParty, "That organisation is not part of this partnership.");
+            return Problems.Invalid("partyId", ErrorCodes.UnknownParty,
+                "That organisation is not part of this partnership.");
         }
         if (await clauses.LinkAsync(partnershipId, agreement.Id, request.ClauseNumber, ct) is not { } link)
         {
-            return Problems.Invalid("clauseNumber", ErrorCodes.UnknownClause, "This agreement has no clause with that number.");
+            return Problems.Invalid("clauseNumber", ErrorCodes.UnknownClause,
+                "This agreement has no clause with that number.");
         }
-        var owner = (await AgreementAccess.SignatoriesAsync(db, partnership, ct))[request.PartyId].FirstOrDefault()?.UserId
+        var owner = (await AgreementAccess.SignatoriesAsync(db, partnership,
+            ct))[request.PartyId].FirstOrDefault()?.UserId
             ?? partnership.Members.FirstOrDefault(m => m.PartyId == request.PartyId)?.UserId;
         var actor = DocumentApi.Actor(http);
         var dues = DueDates(request.Schedule, request.Start, request.OffsetDays, request.Occurrences);
@@ -101,11 +110,13 @@ public static class AgreementObligations
         foreach (var due in dues)
         {
             var notes = $"§{link.Number} {link.Title} — {agreement.Title}";
-            var outcome = await itemsGrain.CreateAsync(actor, new ActionItemInput(request.Title.Trim(), notes, owner, due,
+            var outcome = await itemsGrain.CreateAsync(actor, new ActionItemInput(request.Title.Trim(), notes, owner,
+                due,
                 ActionStatus.Open, null, null, agreement.DocumentId, 0));
             if (outcome.Kind != OutcomeKind.Ok)
             {
-                return Problems.Invalid(outcome.Field ?? "title", outcome.Code ?? ErrorCodes.InvalidValue, outcome.Error ?? "");
+                return Problems.Invalid(outcome.Field ?? "title", outcome.Code ?? ErrorCodes.InvalidValue,
+                    outcome.Error ?? "");
             }
             created.Add(outcome.Value!);
         }
@@ -113,7 +124,8 @@ public static class AgreementObligations
         {
             Id = Guid.NewGuid(), PartnershipId = partnershipId, AgreementId = agreement.Id, ClauseNumber = link.Number,
             AnchorRevision = link.Revision, AnchorFrom = link.From, AnchorTo = link.To, Title = request.Title.Trim(),
-            PartyId = request.PartyId, Schedule = request.Schedule, Start = request.Start, OffsetDays = request.OffsetDays,
+            PartyId = request.PartyId, Schedule = request.Schedule, Start = request.Start, OffsetDays =
+                request.OffsetDays,
             Occurrences = request.Schedule == ObligationSchedule.Once ? 1 : request.Occurrences,
             ActionItemIds = JsonSerializer.Serialize(created.Select(c => c.Id)), CreatedBy = actor.UserId,
             CreatedAt = DateTimeOffset.UtcNow,
@@ -121,13 +133,16 @@ public static class AgreementObligations
         db.Add(row);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/partnerships/{partnershipId}/agreements/{agreement.Id}/obligations",
-            new ObligationView(row.Id, agreement.Id, link.Number, link.Title, row.Title, row.PartyId, row.Schedule, row.Start,
+            new ObligationView(row.Id, agreement.Id, link.Number, link.Title, row.Title, row.PartyId, row.Schedule,
+                row.Start,
                 row.OffsetDays, dues, created));
     }
 
-    /// <summary>Agreements awaiting my approval, and open obligation items of my organisation due within 30 days.</summary>
+    /// <summary>Agreements awaiting my approval, and open obligation items of my organisation due within 30
+    /// days.</summary>
     private static async Task<Ok<AgreementsForMe>> MineAsync(
-        Guid partnershipId, HttpContext http, WorkspaceDb db, IGrainFactory grains, TimeProvider clock, CancellationToken ct)
+        Guid partnershipId, HttpContext http, WorkspaceDb db, IGrainFactory grains, TimeProvider clock,
+            CancellationToken ct)
     {
         var me = http.Member();
         var mayApprove = await AgreementAccess.IsSignatoryAsync(db, partnershipId, me, ct);
@@ -140,7 +155,8 @@ public static class AgreementObligations
                 .Where(items.ContainsKey).Select(id => (o, Item: items[id])))
             .Where(x => x.Item.Status != ActionStatus.Done && x.Item.DueDate <= horizon)
             .OrderBy(x => x.Item.DueDate)
-            .Select(x => new ObligationDue(x.o.AgreementId, summaries.FirstOrDefault(s => s.Id == x.o.AgreementId)?.Title ?? "",
+            .Select(x => new ObligationDue(x.o.AgreementId, summaries.FirstOrDefault(s => s.Id ==
+                x.o.AgreementId)?.Title ?? "",
                 x.o.ClauseNumber, x.Item)).ToList();
         return TypedResults.Ok(new AgreementsForMe([.. summaries.Where(s => s.AwaitingMyApproval)], due));
     }

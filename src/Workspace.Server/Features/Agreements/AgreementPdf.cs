@@ -38,13 +38,15 @@ public static class AgreementPdf
         {
             writer.NewPage();
             writer.Paragraph(indonesian ? "Halaman tanda tangan" : "Signature page", 16, bold: true, spaceBefore: 0);
-            writer.Paragraph($"{(indonesian ? "Revisi yang ditandatangani" : "Signed revision")}: {page.Revision}", 10.5, false, 6);
+            writer.Paragraph($"{(indonesian ? "Revisi yang ditandatangani" : "Signed revision")}: {page.Revision}",
+                10.5, false, 6);
             writer.Paragraph($"SHA-256: {page.Hash}", 9, false, 2);
             foreach (var s in page.Signatures)
             {
                 writer.Paragraph(s.Party, 12, bold: true, spaceBefore: 14);
                 writer.Paragraph($"{(indonesian ? "Ditandatangani oleh" : "Signed by")}: {s.Name}", 10.5, false, 2);
-                writer.Paragraph($"{(indonesian ? "Waktu" : "When")}: {s.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'",
+                writer.Paragraph($"{(indonesian ? "Waktu" : "When")}: {s.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss
+                    'UTC'",
                     CultureInfo.InvariantCulture)}", 10.5, false, 2);
             }
         }
@@ -118,7 +120,8 @@ public static class AgreementPdf
     }
 }
 
-/// <summary>Answers every family with Noto Sans (or DejaVu Sans) regular or bold, read from the system's font folder.</summary>
+/// <summary>Answers every family with Noto Sans (or DejaVu Sans) regular or bold, read from the system's font
+/// folder.</summary>
 public sealed class AgreementFontResolver : IFontResolver
 {
     public const string Family = "Workspace Sans";
@@ -131,7 +134,8 @@ public sealed class AgreementFontResolver : IFontResolver
         ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"],
     ];
 
-    /// <summary>PDFsharp takes one resolver per process: set it once, unless another part of the app already did.</summary>
+    /// <summary>PDFsharp takes one resolver per process: set it once, unless another part of the app already
+    /// did.</summary>
     public static void Install()
     {
         lock (Gate)

@@ -11,7 +11,8 @@ public static class AgreementTemplates
     public static string For(string language, string title, IReadOnlyList<string> parties)
     {
         ArgumentNullException.ThrowIfNull(parties);
-        var list = string.Join("\n", parties.Select((p, i) => $"- **{(language == "id" ? "Pihak" : "Party")} {i + 1}:** {p}"));
+        var list = string.Join("\n", parties.Select((p, i) => $"- **{(language == "id" ? "Pihak" : "Party")} {i +
+        1}:** {p}"));
         return (language == "id" ? Indonesian : English).Replace("{title}", title, StringComparison.Ordinal)
             .Replace("{parties}", list, StringComparison.Ordinal);
     }
@@ -49,7 +50,8 @@ public static class AgreementTemplates
         This agreement starts on the date the last party signs it and runs for … years, unless it is ended earlier.
 
         ## 9. Termination and exit
-        A party may end this agreement with … days' written notice. On exit the parties settle costs and income up to that
+        A party may end this agreement with … days' written notice. On exit the parties settle costs and income up to
+        that
         date, return each other's materials and agree who continues which activity.
 
         ## 10. Dispute resolution
@@ -85,7 +87,8 @@ public static class AgreementTemplates
         Setiap pihak menyumbangkan dana, waktu staf, fasilitas, dan keahlian sebagai berikut: …
 
         ## 5. Pembagian keuntungan dan biaya
-        Biaya ditanggung … % / … %. Pendapatan bersih dari kegiatan bersama dibagi … % / … %, diselesaikan setiap triwulan.
+        Biaya ditanggung … % / … %. Pendapatan bersih dari kegiatan bersama dibagi … % / … %, diselesaikan setiap
+        triwulan.
 
         ## 6. Hak kekayaan intelektual
         Apa yang dibawa suatu pihak tetap menjadi miliknya. Hasil karya bersama dimiliki bersama, dan setiap pihak boleh
@@ -95,7 +98,8 @@ public static class AgreementTemplates
         Setiap pihak menjaga kerahasiaan informasi pihak lain selama perjanjian ini berlaku dan dua tahun sesudahnya.
 
         ## 8. Jangka waktu
-        Perjanjian ini berlaku sejak tanggal ditandatangani oleh pihak terakhir, selama … tahun, kecuali diakhiri lebih awal.
+        Perjanjian ini berlaku sejak tanggal ditandatangani oleh pihak terakhir, selama … tahun, kecuali diakhiri
+        lebih awal.
 
         ## 9. Pengakhiran dan keluar dari kerja sama
         Suatu pihak dapat mengakhiri perjanjian ini dengan pemberitahuan tertulis … hari sebelumnya. Saat berakhir, para
@@ -104,7 +108,8 @@ public static class AgreementTemplates
 
         ## 10. Penyelesaian sengketa
         Para pihak lebih dulu berusaha menyelesaikan perbedaan pendapat sendiri. Setiap langkah di bawah ini memiliki
-        batas waktu dalam hari sejak langkah itu dimulai; jika belum selesai, pihak mana pun boleh memulai langkah berikutnya.
+        batas waktu dalam hari sejak langkah itu dimulai; jika belum selesai, pihak mana pun boleh memulai langkah
+        berikutnya.
 
         - Langkah 1: Musyawarah antara narahubung para pihak — 14 hari
         - Langkah 2: Eskalasi ke pimpinan senior — 14 hari

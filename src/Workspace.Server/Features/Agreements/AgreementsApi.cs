@@ -21,7 +21,8 @@ public sealed record AgreementSummary(
 
 public sealed record SignatoryView(string UserId, string Name, bool ByDefault);
 
-public sealed record PartySignOff(Guid PartyId, string Name, IReadOnlyList<SignatoryView> Signatories, Approval? Approval);
+public sealed record PartySignOff(Guid PartyId, string Name, IReadOnlyList<SignatoryView> Signatories, Approval?
+    Approval);
 
 public sealed record AgreementDetail(
     Guid Id, string Title, string Language, Guid DocumentId, Guid? AmendsId, int AmendmentNumber, SignOffView SignOff,
@@ -91,7 +92,8 @@ public static class AgreementsApi
     }
 
     private static async Task<Ok<AgreementDetail>> GetAsync(
-        Guid partnershipId, Guid agreementId, HttpContext http, WorkspaceDb db, IGrainFactory grains, CancellationToken ct)
+        Guid partnershipId, Guid agreementId, HttpContext http, WorkspaceDb db, IGrainFactory grains,
+            CancellationToken ct)
     {
         var agreement = await AgreementAccess.LoadAsync(db, partnershipId, agreementId, ct);
         return TypedResults.Ok(await AgreementAccess.DetailAsync(db, grains, agreement, http.Member(), ct));
@@ -116,7 +118,8 @@ public static class AgreementsApi
     }
 
     private static async Task<Ok<AgreementDetail>> BackToDraftAsync(
-        Guid partnershipId, Guid agreementId, HttpContext http, WorkspaceDb db, IGrainFactory grains, CancellationToken ct)
+        Guid partnershipId, Guid agreementId, HttpContext http, WorkspaceDb db, IGrainFactory grains,
+            CancellationToken ct)
     {
         var agreement = await AgreementAccess.LoadAsync(db, partnershipId, agreementId, ct);
         await grains.GetGrain<IAgreementDocumentGrain>(agreement.DocumentId).BackToDraftAsync(DocumentApi.Actor(http));

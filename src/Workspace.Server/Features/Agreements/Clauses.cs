@@ -10,7 +10,8 @@ namespace Workspace.Server.Features.Agreements;
 public sealed record Clause(
     string Number, string Title, int Level, int HeadingFrom, int HeadingTo, int From, int To, string Text);
 
-/// <summary>One step of the dispute-resolution clause, e.g. <c>- Step 2: Escalation to senior representatives — 10 days</c>.</summary>
+/// <summary>One step of the dispute-resolution clause, e.g. <c>- Step 2: Escalation to senior representatives — 10
+/// days</c>.</summary>
 public sealed record DisputeStep(int Order, string Name, int Days, string ClauseNumber);
 
 public static partial class Clauses
@@ -25,7 +26,8 @@ public static partial class Clauses
     /// A step line: "Step" / "Langkah", its number, a name, a dash and a number of days ("days" / "hari"). The default
     /// template writes its steps so; a party may add, drop or re-time steps as long as the lines keep that shape.
     /// </summary>
-    [GeneratedRegex(@"^\s*[-*]\s*(?:\*\*)?(?:Step|Langkah)\s+(\d{1,2})(?:\*\*)?\s*[:.]\s*(.+?)\s+[—–-]{1,2}\s*(?:within\s+|dalam\s+)?(\d{1,4})\s*(?:days?|hari)\b",
+    [GeneratedRegex(@"^\s*[-*]\s*(?:\*\*)?(?:Step|Langkah)\s+(\d{1,2})(?:\*\*)?\s*[:.]\s*(.+?)\s+[—–-]{1,2}\s*"
+        + @"(?:within\s+|dalam\s+)?(\d{1,4})\s*(?:days?|hari)\b",
         RegexOptions.IgnoreCase)]
     private static partial Regex StepLine();
 
@@ -74,11 +76,13 @@ public static partial class Clauses
         return clauses;
     }
 
-    /// <summary>The clause whose heading holds <paramref name="position"/>, else the innermost clause around it.</summary>
+    /// <summary>The clause whose heading holds <paramref name="position"/>, else the innermost clause around
+    /// it.</summary>
     public static Clause? At(IReadOnlyList<Clause> clauses, int position)
     {
         ArgumentNullException.ThrowIfNull(clauses);
-        return clauses.FirstOrDefault(c => position >= c.HeadingFrom && position < Math.Max(c.HeadingTo, c.HeadingFrom + 1))
+        return clauses.FirstOrDefault(c => position >= c.HeadingFrom && position < Math.Max(c.HeadingTo, c.HeadingFrom
+            + 1))
             ?? clauses.Where(c => position >= c.From && position < c.To).MaxBy(c => c.Level);
     }
 
@@ -93,9 +97,11 @@ public static partial class Clauses
                 var m = StepLine().Match(line);
                 if (m.Success)
                 {
-                    steps.Add(new DisputeStep(int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+                    steps.Add(new DisputeStep(int.Parse(m.Groups[1].Value,
+                        System.Globalization.CultureInfo.InvariantCulture),
                         m.Groups[2].Value.Trim().Trim('*').Trim(),
-                        int.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture), clause.Number));
+                        int.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture),
+                            clause.Number));
                 }
             }
             if (steps.Count > 0)

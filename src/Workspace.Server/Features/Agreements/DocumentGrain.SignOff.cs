@@ -23,7 +23,8 @@ public sealed partial class DocumentGrain : IAgreementDocumentGrain
     private Task _signOffWrite = Task.CompletedTask;
 
     private sealed record SignOffState(
-        string Status, int Round, IReadOnlyList<Guid> Required, IReadOnlyList<Approval> Approvals, RoundReset? LastReset,
+        string Status, int Round, IReadOnlyList<Guid> Required, IReadOnlyList<Approval> Approvals, RoundReset?
+            LastReset,
         long? SignedRevision = null, string? SignedHash = null, DateTimeOffset? SignedAt = null,
         DateTimeOffset? TerminatedAt = null, string? TerminatedBy = null);
 
@@ -76,7 +77,8 @@ public sealed partial class DocumentGrain : IAgreementDocumentGrain
         var reset = state.Approvals.Count == 0 ? state.LastReset : new RoundReset(
             state.Round, actor.UserId, actor.DisplayName, DateTimeOffset.UtcNow, _revision, state.Approvals,
             RoundReset.Withdrawn);
-        _signOff = state with { Status = SignOffStatus.Draft, Round = state.Round + 1, Approvals = [], LastReset = reset };
+        _signOff = state with { Status = SignOffStatus.Draft, Round = state.Round + 1, Approvals = [], LastReset =
+            reset };
         await QueueSignOffWrite();
         return SignOffViewOf();
     }
@@ -121,7 +123,8 @@ public sealed partial class DocumentGrain : IAgreementDocumentGrain
         return SignOffViewOf();
     }
 
-    /// <summary>Refuses a change of a signed (or terminated) agreement's text: called before anything is applied.</summary>
+    /// <summary>Refuses a change of a signed (or terminated) agreement's text: called before anything is
+    /// applied.</summary>
     private void CheckNotSigned()
     {
         if (ReadOnlyBySignature)
@@ -271,10 +274,12 @@ public sealed partial class DocumentGrain : IAgreementDocumentGrain
         }
         _signOffVersion = row.Version;
         var approvals = JsonSerializer.Deserialize<List<Approval>>(row.Approvals) ?? [];
-        _signOff = new SignOffState(row.Status, row.Round, JsonSerializer.Deserialize<List<Guid>>(row.RequiredParties) ?? [],
+        _signOff = new SignOffState(row.Status, row.Round, JsonSerializer.Deserialize<List<Guid>>(row.RequiredParties)
+            ?? [],
             approvals, row.LastReset is null ? null : JsonSerializer.Deserialize<RoundReset>(row.LastReset),
             row.SignedRevision, row.SignedHash, row.SignedAt, row.TerminatedAt, row.TerminatedBy);
-        if (row.Status != SignOffStatus.Review || approvals.Count == 0 || approvals.TrueForAll(a => a.Revision == _revision))
+        if (row.Status != SignOffStatus.Review || approvals.Count == 0 || approvals.TrueForAll(a => a.Revision ==
+            _revision))
         {
             return;
         }

@@ -29,7 +29,8 @@ public sealed record RoundReset(
     public const string Withdrawn = "withdrawn";
 }
 
-/// <summary>The sign-off of an agreement's document as its grain holds it, with the text's current revision and hash.</summary>
+/// <summary>The sign-off of an agreement's document as its grain holds it, with the text's current revision and
+/// hash.</summary>
 [GenerateSerializer, Immutable]
 public sealed record SignOffView(
     [property: Id(0)] Guid DocumentId,
@@ -52,13 +53,16 @@ public sealed record SignOffView(
 /// </summary>
 public interface IAgreementDocumentGrain : IGrainWithGuidKey
 {
-    /// <summary>Makes a new, empty document an agreement in draft and writes its first text (one edit by the actor).</summary>
+    /// <summary>Makes a new, empty document an agreement in draft and writes its first text (one edit by the
+    /// actor).</summary>
     Task<SignOffView> StartAgreementAsync(Guid partnershipId, string text, Actor actor);
 
     /// <summary>The sign-off, or null when the document is not an agreement.</summary>
     Task<SignOffView?> GetSignOffAsync();
 
-    /// <summary>Draft → in review: every party in <paramref name="parties"/> must approve the same revision.</summary>
+    /// <summary>
+    /// Draft → in review: every party in <paramref name="parties"/> must approve the same revision.
+    /// </summary>
     Task<SignOffView> BeginReviewAsync(IReadOnlyList<Guid> parties, Actor actor);
 
     /// <summary>In review → draft: the approvals so far are dropped.</summary>
@@ -76,6 +80,7 @@ public interface IAgreementDocumentGrain : IGrainWithGuidKey
 
 public static class TextHash
 {
-    /// <summary>SHA-256 of the text's UTF-8 bytes, in lower-case hex: what every approval and signature names.</summary>
+    /// <summary>SHA-256 of the text's UTF-8 bytes, in lower-case hex: what every approval and signature
+    /// names.</summary>
     public static string Of(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

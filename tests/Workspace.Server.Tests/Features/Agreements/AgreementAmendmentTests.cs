@@ -12,7 +12,8 @@ using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 
 namespace Workspace.Server.Tests.Features.Agreements;
 
-/// <summary>Numbered amendments, the consolidated text, obligations that become action items, and the exports.</summary>
+/// <summary>Numbered amendments, the consolidated text, obligations that become action items, and the
+/// exports.</summary>
 public sealed class AgreementAmendmentTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
@@ -39,12 +40,14 @@ public sealed class AgreementAmendmentTests(WorkspaceFactory factory) : IClassFi
 
         await ReplaceAsync(p, first, "two years", "three years");
         var (_, against) = await p.A.Http.GetJsonAsync(p.Url($"/{IdOf(first)}/compare?from=signed"), _ct);
-        Assert.Contains(against.GetProperty("inline").EnumerateArray(), s => s.GetProperty("kind").GetString() == "inserted"
+        Assert.Contains(against.GetProperty("inline").EnumerateArray(), s => s.GetProperty("kind").GetString() ==
+            "inserted"
             && s.GetProperty("text").GetString() == "three");
         await p.SignAsync(IdOf(first), _ct);
 
         var clauses = (await p.GetAsync(p.B, id, _ct)).GetProperty("clauses").EnumerateArray().ToList();
-        Assert.Equal(1, clauses.Single(c => c.GetProperty("number").GetString() == "7").GetProperty("amendedBy").GetInt32());
+        Assert.Equal(1, clauses.Single(c => c.GetProperty("number").GetString() ==
+            "7").GetProperty("amendedBy").GetInt32());
         Assert.All(clauses.Where(c => c.GetProperty("number").GetString() != "7"),
             c => Assert.Equal(JsonValueKind.Null, c.GetProperty("amendedBy").ValueKind));
         var (_, read) = await p.B.Http.GetJsonAsync(p.Url($"/{id}/text"), _ct);
@@ -53,12 +56,15 @@ public sealed class AgreementAmendmentTests(WorkspaceFactory factory) : IClassFi
 
         var (_, next) = await p.A.Http.PostJsonAsync(p.Url($"/{id}/amendments"), new { }, _ct);
         Assert.Equal(2, next.GetProperty("amendmentNumber").GetInt32());
-        Assert.Contains("three years", await ServerTextAsync(p.A, p.Id, DocumentOf(next), _ct), StringComparison.Ordinal);
+        Assert.Contains("three years", await ServerTextAsync(p.A, p.Id, DocumentOf(next), _ct),
+            StringComparison.Ordinal);
         await ReplaceAsync(p, next, "Costs are shared", "All costs are shared");
         await p.SignAsync(IdOf(next), _ct);
         var after = (await p.GetAsync(p.A, id, _ct)).GetProperty("clauses").EnumerateArray().ToList();
-        Assert.Equal(1, after.Single(c => c.GetProperty("number").GetString() == "7").GetProperty("amendedBy").GetInt32());
-        Assert.Equal(2, after.Single(c => c.GetProperty("number").GetString() == "5").GetProperty("amendedBy").GetInt32());
+        Assert.Equal(1, after.Single(c => c.GetProperty("number").GetString() ==
+            "7").GetProperty("amendedBy").GetInt32());
+        Assert.Equal(2, after.Single(c => c.GetProperty("number").GetString() ==
+            "5").GetProperty("amendedBy").GetInt32());
     }
 
     [Fact]
@@ -82,28 +88,35 @@ public sealed class AgreementAmendmentTests(WorkspaceFactory factory) : IClassFi
             Assert.Equal(p.B.Id, i.GetProperty("ownerUserId").GetString());
             Assert.Equal(p.PartyB, i.GetProperty("ownerPartyId").GetGuid());
             Assert.Equal(DocumentOf(agreement), i.GetProperty("documentId").GetGuid());
-            Assert.StartsWith("§5 Profit and cost sharing", i.GetProperty("notes").GetString(), StringComparison.Ordinal);
+            Assert.StartsWith("§5 Profit and cost sharing", i.GetProperty("notes").GetString(),
+                StringComparison.Ordinal);
         });
         var (_, board) = await p.B.Http.GetJsonAsync($"/api/partnerships/{p.Id}/action-items", _ct);
-        Assert.Equal(4, board.EnumerateArray().Count(i => i.GetProperty("title").GetString() == "Quarterly cost report"));
+        Assert.Equal(4, board.EnumerateArray().Count(i => i.GetProperty("title").GetString() ==
+            "Quarterly cost report"));
         var (_, listed) = await p.A.Http.GetJsonAsync(p.Url($"/{id}/obligations"), _ct);
         Assert.Equal("5", listed[0].GetProperty("clauseNumber").GetString());
 
         var badClause = await p.A.Http.PostJsonAsync(p.Url($"/{id}/obligations"), new
         {
-            clauseNumber = "99", title = "X", partyId = p.PartyB, schedule = "once", start = "2027-01-01", offsetDays = 0, occurrences = 1,
+            clauseNumber = "99", title = "X", partyId = p.PartyB, schedule = "once", start = "2027-01-01", offsetDays
+                = 0, occurrences = 1,
         }, _ct);
-        Assert.Equal(ErrorCodes.UnknownClause, badClause.Body.GetProperty("errorCodes").GetProperty("clauseNumber")[0].GetProperty("code").GetString());
+        Assert.Equal(ErrorCodes.UnknownClause,
+            badClause.Body.GetProperty("errorCodes").GetProperty("clauseNumber")[0].GetProperty("code").GetString());
         var badSchedule = await p.A.Http.PostJsonAsync(p.Url($"/{id}/obligations"), new
         {
-            clauseNumber = "5", title = "X", partyId = p.PartyB, schedule = "weekly", start = "2027-01-01", offsetDays = 0, occurrences = 1,
+            clauseNumber = "5", title = "X", partyId = p.PartyB, schedule = "weekly", start = "2027-01-01", offsetDays
+                = 0, occurrences = 1,
         }, _ct);
         Assert.Equal(HttpStatusCode.BadRequest, badSchedule.Status);
         var badParty = await p.A.Http.PostJsonAsync(p.Url($"/{id}/obligations"), new
         {
-            clauseNumber = "5", title = "X", partyId = Guid.NewGuid(), schedule = "once", start = "2027-01-01", offsetDays = 0, occurrences = 1,
+            clauseNumber = "5", title = "X", partyId = Guid.NewGuid(), schedule = "once", start = "2027-01-01",
+                offsetDays = 0, occurrences = 1,
         }, _ct);
-        Assert.Equal(ErrorCodes.UnknownParty, badParty.Body.GetProperty("errorCodes").GetProperty("partyId")[0].GetProperty("code").GetString());
+        Assert.Equal(ErrorCodes.UnknownParty,
+            badParty.Body.GetProperty("errorCodes").GetProperty("partyId")[0].GetProperty("code").GetString());
         (_, board) = await p.B.Http.GetJsonAsync($"/api/partnerships/{p.Id}/action-items", _ct);
         Assert.Equal(4, board.GetArrayLength());
     }
@@ -156,6 +169,7 @@ public sealed class AgreementAmendmentTests(WorkspaceFactory factory) : IClassFi
         await using var hub = await p.HubAsync(p.A, docId, TestContext.Current.CancellationToken);
         var op = TextOperation.Parse(JsonSerializer.Serialize(new object[] { at, new { d = find.Length }, with }));
         await hub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit,
-            new SubmitRequest(docId, $"replace-{Guid.NewGuid():N}"[..20], 1, revision, op), TestContext.Current.CancellationToken);
+            new SubmitRequest(docId, $"replace-{Guid.NewGuid():N}"[..20], 1, revision, op),
+                TestContext.Current.CancellationToken);
     }
 }

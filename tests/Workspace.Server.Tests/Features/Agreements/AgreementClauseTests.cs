@@ -11,7 +11,8 @@ using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 
 namespace Workspace.Server.Tests.Features.Agreements;
 
-/// <summary>Templates, numbered clauses, clause links that survive edits, dispute steps and word-level comparison.</summary>
+/// <summary>Templates, numbered clauses, clause links that survive edits, dispute steps and word-level
+/// comparison.</summary>
 public sealed class AgreementClauseTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
@@ -19,7 +20,8 @@ public sealed class AgreementClauseTests(WorkspaceFactory factory) : IClassFixtu
     [Theory]
     [InlineData("en", "Profit and cost sharing", "Negotiation between the parties' contacts")]
     [InlineData("id", "Pembagian keuntungan dan biaya", "Musyawarah antara narahubung para pihak")]
-    public async Task TheTemplateHasElevenNumberedClausesAndReadableDisputeSteps(string language, string clause5, string step1)
+    public async Task TheTemplateHasElevenNumberedClausesAndReadableDisputeSteps(string language, string clause5,
+        string step1)
     {
         var p = await TwoParties.CreateAsync(factory, $"Tpl{language}", _ct);
         var agreement = await p.CreateAgreementAsync(_ct, "Kerja sama", language);
@@ -39,7 +41,8 @@ public sealed class AgreementClauseTests(WorkspaceFactory factory) : IClassFixtu
     [Fact]
     public void StepsAreReadInTheirOrderWithTheirDays()
     {
-        var steps = Clauses.DisputeSteps("## 3. Disputes\n- Step 2: Mediation — within 21 days\n- Step 1: Talk - 7 days\n\n## 4. Other\n- Step 9: Not read — 3 days\n");
+        var steps =
+            Clauses.DisputeSteps("## 3. Disputes\n- Step 2: Mediation — within 21 days\n- Step 1: Talk - 7 days\n\n## 4. Other\n- Step 9: Not read — 3 days\n");
         Assert.Equal([(1, "Talk", 7), (2, "Mediation", 21)], steps.Select(s => (s.Order, s.Name, s.Days)));
     }
 
@@ -49,7 +52,8 @@ public sealed class AgreementClauseTests(WorkspaceFactory factory) : IClassFixtu
         var p = await TwoParties.CreateAsync(factory, "Link", _ct);
         var agreement = await p.CreateAgreementAsync(_ct);
         var docId = DocumentOf(agreement);
-        var (status, link) = await p.A.Http.PostJsonAsync(p.Url($"/{IdOf(agreement)}/clauses/link"), new { number = "5" }, _ct);
+        var (status, link) = await p.A.Http.PostJsonAsync(p.Url($"/{IdOf(agreement)}/clauses/link"), new { number =
+            "5" }, _ct);
         Assert.Equal(HttpStatusCode.OK, status);
 
         // A new clause 2 goes in before it (everything after is renumbered by hand), and text is typed inside it.
@@ -61,20 +65,24 @@ public sealed class AgreementClauseTests(WorkspaceFactory factory) : IClassFixtu
         text = await ServerTextAsync(p.A, p.Id, docId, _ct);
         var five = text.IndexOf("## 5. Profit", StringComparison.Ordinal);
         var op = TextOperation.Parse($"[{five + 3},{{\"d\":1}},\"6\"]");
-        await hub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, new SubmitRequest(docId, "b", 2, r.Revision, op), _ct);
+        await hub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, new SubmitRequest(docId, "b", 2, r.Revision, op),
+            _ct);
 
         var resolved = await ResolveAsync(p, link, _ct);
         Assert.Equal("6", resolved.GetProperty("number").GetString());
         Assert.Equal("Profit and cost sharing", resolved.GetProperty("title").GetString());
         Assert.Equal("followed", resolved.GetProperty("found").GetString());
-        Assert.StartsWith("## 6. Profit and cost sharing", resolved.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("## 6. Profit and cost sharing", resolved.GetProperty("text").GetString(),
+            StringComparison.Ordinal);
 
         // The heading is deleted and typed again: the link finds the clause by its title.
         text = await ServerTextAsync(p.A, p.Id, docId, _ct);
         var heading = "## 6. Profit and cost sharing";
         var start = text.IndexOf(heading, StringComparison.Ordinal);
-        var retype = TextOperation.Parse(JsonSerializer.Serialize(new object[] { start, new { d = heading.Length }, heading }));
-        await hub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, new SubmitRequest(docId, "b", 3, r.Revision + 1, retype), _ct);
+        var retype = TextOperation.Parse(JsonSerializer.Serialize(new object[] { start, new { d = heading.Length },
+            heading }));
+        await hub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, new SubmitRequest(docId, "b", 3, r.Revision + 1,
+            retype), _ct);
         var again = await ResolveAsync(p, link, _ct);
         Assert.Equal("6", again.GetProperty("number").GetString());
         Assert.Equal("title", again.GetProperty("found").GetString());
@@ -116,12 +124,14 @@ public sealed class AgreementClauseTests(WorkspaceFactory factory) : IClassFixtu
 
         var (status, diff) = await p.A.Http.GetJsonAsync(p.Url($"/{IdOf(agreement)}/compare?from={from}"), _ct);
         Assert.Equal(HttpStatusCode.OK, status);
-        var inline = diff.GetProperty("inline").EnumerateArray().Select(s => (s.GetProperty("kind").GetString(), s.GetProperty("text").GetString())).ToList();
+        var inline = diff.GetProperty("inline").EnumerateArray().Select(s => (s.GetProperty("kind").GetString(),
+            s.GetProperty("text").GetString())).ToList();
         Assert.Contains(("deleted", "two"), inline);
         Assert.Contains(("inserted", "five"), inline);
         Assert.Equal(1, diff.GetProperty("inserted").GetInt32());
         Assert.Equal(1, diff.GetProperty("deleted").GetInt32());
-        var changed = diff.GetProperty("new").EnumerateArray().Single(l => l.GetProperty("kind").GetString() == "changed");
+        var changed = diff.GetProperty("new").EnumerateArray().Single(l => l.GetProperty("kind").GetString() ==
+            "changed");
         Assert.Contains(changed.GetProperty("segments").EnumerateArray(),
             s => s.GetProperty("kind").GetString() == "inserted" && s.GetProperty("text").GetString() == "five");
     }
@@ -129,9 +139,12 @@ public sealed class AgreementClauseTests(WorkspaceFactory factory) : IClassFixtu
     [Fact]
     public void TheDiffOfTwoTextsIsWordLevel()
     {
-        var diff = AgreementDiff.Compare("Costs are shared 50 / 50 every quarter.", "Costs are shared 60 / 40 every quarter.", "a", "b");
-        Assert.Equal("Costs are shared 50 / 50 every quarter.", string.Concat(diff.Inline.Where(s => s.Kind != "inserted").Select(s => s.Text)));
-        Assert.Equal("Costs are shared 60 / 40 every quarter.", string.Concat(diff.Inline.Where(s => s.Kind != "deleted").Select(s => s.Text)));
+        var diff = AgreementDiff.Compare("Costs are shared 50 / 50 every quarter.",
+            "Costs are shared 60 / 40 every quarter.", "a", "b");
+        Assert.Equal("Costs are shared 50 / 50 every quarter.", string.Concat(diff.Inline.Where(s => s.Kind !=
+            "inserted").Select(s => s.Text)));
+        Assert.Equal("Costs are shared 60 / 40 every quarter.", string.Concat(diff.Inline.Where(s => s.Kind !=
+            "deleted").Select(s => s.Text)));
         Assert.Equal(["50", "50"], diff.Inline.Where(s => s.Kind == "deleted").Select(s => s.Text));
         Assert.Equal(2, diff.Inserted);
     }

@@ -8,7 +8,8 @@ using Workspace.Server.Tests.Infrastructure;
 
 namespace Workspace.Server.Tests.Features.Agreements;
 
-/// <summary>Two organisations in one partnership, each with a party admin (its default signatory), and an agreement.</summary>
+/// <summary>Two organisations in one partnership, each with a party admin (its default signatory), and an
+/// agreement.</summary>
 internal sealed record TwoParties(WorkspaceFactory Factory, Guid Id, TestUser A, Guid PartyA, TestUser B, Guid PartyB)
 {
     public string Url(string path) => $"/api/partnerships/{Id}/agreements{path}";
@@ -18,11 +19,13 @@ internal sealed record TwoParties(WorkspaceFactory Factory, Guid Id, TestUser A,
         var a = await factory.SignUpAsync($"{name} Ana", $"{name} Tani", ct: ct);
         var partnership = await a.CreatePartnershipAsync($"{name} rice", ct);
         var partyB = await a.AddPartyAsync(partnership.Id, $"{name} Mill", ct);
-        var b = await factory.JoinAsync(a, partnership.Id, PartnershipRole.Editor, $"{name} Budi", partyB.Id, isPartyAdmin: true, ct: ct);
+        var b = await factory.JoinAsync(a, partnership.Id, PartnershipRole.Editor, $"{name} Budi", partyB.Id,
+            isPartyAdmin: true, ct: ct);
         return new TwoParties(factory, partnership.Id, a, partnership.Parties[0].Id, b, partyB.Id);
     }
 
-    public async Task<JsonElement> CreateAgreementAsync(CancellationToken ct, string title = "Cooperation agreement", string language = "en")
+    public async Task<JsonElement> CreateAgreementAsync(CancellationToken ct, string title = "Cooperation agreement",
+        string language = "en")
     {
         var (status, body) = await A.Http.PostJsonAsync(Url("/"), new { title, language }, ct);
         Assert.True(status == HttpStatusCode.Created, body.ToString());
@@ -36,7 +39,8 @@ internal sealed record TwoParties(WorkspaceFactory Factory, Guid Id, TestUser A,
         return body;
     }
 
-    public Task<(HttpStatusCode Status, JsonElement Body)> ApproveAsync(TestUser user, Guid agreementId, long revision, CancellationToken ct) =>
+    public Task<(HttpStatusCode Status, JsonElement Body)> ApproveAsync(TestUser user, Guid agreementId, long
+        revision, CancellationToken ct) =>
         user.Http.PostJsonAsync(Url($"/{agreementId}/approve"), new { revision }, ct);
 
     public async Task<JsonElement> ReviewAsync(Guid agreementId, CancellationToken ct)
@@ -58,7 +62,8 @@ internal sealed record TwoParties(WorkspaceFactory Factory, Guid Id, TestUser A,
         return body;
     }
 
-    /// <summary>A bare hub connection of <paramref name="user"/> with the document open, and a one-shot insert.</summary>
+    /// <summary>A bare hub connection of <paramref name="user"/> with the document open, and a one-shot
+    /// insert.</summary>
     public async Task<HubConnection> HubAsync(TestUser user, Guid documentId, CancellationToken ct)
     {
         var hub = Factory.Hub(user, DocumentHubNames.Path);
@@ -68,7 +73,8 @@ internal sealed record TwoParties(WorkspaceFactory Factory, Guid Id, TestUser A,
     }
 
     public static Task<SubmitResult> InsertAsync(
-        HubConnection hub, Guid documentId, string clientId, long seq, long baseRevision, int at, string text, CancellationToken ct) =>
+        HubConnection hub, Guid documentId, string clientId, long seq, long baseRevision, int at, string text,
+            CancellationToken ct) =>
         hub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit,
             new SubmitRequest(documentId, clientId, seq, baseRevision, TextOperation.Insert(at, text)), ct);
 
@@ -76,5 +82,6 @@ internal sealed record TwoParties(WorkspaceFactory Factory, Guid Id, TestUser A,
 
     public static Guid DocumentOf(JsonElement agreement) => agreement.GetProperty("documentId").GetGuid();
 
-    public static long RevisionOf(JsonElement agreement) => agreement.GetProperty("signOff").GetProperty("revision").GetInt64();
+    public static long RevisionOf(JsonElement agreement) =>
+        agreement.GetProperty("signOff").GetProperty("revision").GetInt64();
 }

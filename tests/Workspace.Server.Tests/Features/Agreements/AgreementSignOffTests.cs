@@ -11,7 +11,8 @@ using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 
 namespace Workspace.Server.Tests.Features.Agreements;
 
-/// <summary>Sign-off: every party approves one exact revision; an edit voids the round; signed means read-only.</summary>
+/// <summary>Sign-off: every party approves one exact revision; an edit voids the round; signed means
+/// read-only.</summary>
 public sealed class AgreementSignOffTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
@@ -64,9 +65,11 @@ public sealed class AgreementSignOffTests(WorkspaceFactory factory) : IClassFixt
         Assert.Equal(hash, signOff.GetProperty("signedHash").GetString());
         Assert.Equal(RevisionOf(signed), signOff.GetProperty("signedRevision").GetInt64());
         var approvals = signOff.GetProperty("approvals").EnumerateArray().ToList();
-        Assert.Equal(new[] { p.PartyA, p.PartyB }.Order(), approvals.Select(a => a.GetProperty("partyId").GetGuid()).Order());
+        Assert.Equal(new[] { p.PartyA, p.PartyB }.Order(), approvals.Select(a =>
+            a.GetProperty("partyId").GetGuid()).Order());
         Assert.All(approvals, a => Assert.Equal(hash, a.GetProperty("hash").GetString()));
-        Assert.Equal(new[] { p.A.Name, p.B.Name }.Order(), approvals.Select(a => a.GetProperty("name").GetString()).Order());
+        Assert.Equal(new[] { p.A.Name, p.B.Name }.Order(), approvals.Select(a =>
+            a.GetProperty("name").GetString()).Order());
 
         var (_, page) = await p.A.Http.GetJsonAsync(p.Url($"/{IdOf(agreement)}/text"), _ct);
         Assert.Equal(hash, page.GetProperty("signaturePage").GetProperty("hash").GetString());
@@ -88,10 +91,12 @@ public sealed class AgreementSignOffTests(WorkspaceFactory factory) : IClassFixt
         Assert.Equal(ErrorCodes.AgreementSigned, HubError.From(refused)?.Code);
         Assert.True(HubError.From(refused)?.Final);
 
-        var restore = await p.A.Http.PostJsonAsync($"/api/partnerships/{p.Id}/documents/{docId}/history/1/restore", new { }, _ct);
+        var restore = await p.A.Http.PostJsonAsync($"/api/partnerships/{p.Id}/documents/{docId}/history/1/restore",
+            new { }, _ct);
         Assert.Equal((HttpStatusCode)423, restore.Status);
         Assert.Equal(ErrorCodes.AgreementSigned, restore.Body.GetProperty("code").GetString());
-        var delete = await p.A.Http.SendJsonAsync(HttpMethod.Delete, $"/api/partnerships/{p.Id}/documents/{docId}", null, _ct);
+        var delete = await p.A.Http.SendJsonAsync(HttpMethod.Delete, $"/api/partnerships/{p.Id}/documents/{docId}",
+            null, _ct);
         Assert.Equal((HttpStatusCode)423, delete.Status);
         var again = await p.ApproveAsync(p.A, IdOf(agreement), RevisionOf(signed), _ct);
         Assert.Equal(HttpStatusCode.Conflict, again.Status);
@@ -127,7 +132,8 @@ public sealed class AgreementSignOffTests(WorkspaceFactory factory) : IClassFixt
             Assert.Equal(HttpStatusCode.OK, (await p.ApproveAsync(p.A, id, revision, _ct)).Status);
 
             var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var approve = Task.Run(async () => { await go.Task; return await p.ApproveAsync(p.B, id, revision, _ct); }, _ct);
+            var approve = Task.Run(async () => { await go.Task; return await p.ApproveAsync(p.B, id, revision, _ct);
+                }, _ct);
             var edit = Task.Run(async () =>
             {
                 await go.Task;
@@ -187,21 +193,26 @@ public sealed class AgreementSignOffTests(WorkspaceFactory factory) : IClassFixt
         var notSignatory = await p.ApproveAsync(editorB, IdOf(agreement), revision, _ct);
         Assert.Equal(HttpStatusCode.Forbidden, notSignatory.Status);
         Assert.Equal(ErrorCodes.NotASignatory, notSignatory.Body.GetProperty("code").GetString());
-        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Http.GetJsonAsync(p.Url($"/{IdOf(agreement)}"), _ct)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Http.GetJsonAsync(p.Url($"/{IdOf(agreement)}"),
+            _ct)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await p.ApproveAsync(stranger, IdOf(agreement), revision, _ct)).Status);
 
         // B's admin names the editor as B's only signatory: the admin may no longer approve, the editor may.
-        var named = await p.B.Http.PutJsonAsync(p.Url($"/signatories/{p.PartyB}"), new { userIds = new[] { editorB.Id } }, _ct);
+        var named = await p.B.Http.PutJsonAsync(p.Url($"/signatories/{p.PartyB}"), new { userIds = new[] { editorB.Id
+            } }, _ct);
         Assert.Equal(HttpStatusCode.OK, named.Status);
-        var naming = await p.B.Http.PutJsonAsync(p.Url($"/signatories/{p.PartyA}"), new { userIds = new[] { p.B.Id } }, _ct);
+        var naming = await p.B.Http.PutJsonAsync(p.Url($"/signatories/{p.PartyA}"), new { userIds = new[] { p.B.Id }
+            }, _ct);
         Assert.Equal(HttpStatusCode.Forbidden, naming.Status);
         Assert.Equal(ErrorCodes.NotPartyAdmin, naming.Body.GetProperty("code").GetString());
-        var wrongParty = await p.A.Http.PutJsonAsync(p.Url($"/signatories/{p.PartyA}"), new { userIds = new[] { p.B.Id } }, _ct);
+        var wrongParty = await p.A.Http.PutJsonAsync(p.Url($"/signatories/{p.PartyA}"), new { userIds = new[] { p.B.Id
+            } }, _ct);
         Assert.Equal(HttpStatusCode.BadRequest, wrongParty.Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await p.ApproveAsync(p.B, IdOf(agreement), revision, _ct)).Status);
         Assert.Equal(HttpStatusCode.OK, (await p.ApproveAsync(editorB, IdOf(agreement), revision, _ct)).Status);
         var seen = await p.GetAsync(p.A, IdOf(agreement), _ct);
-        Assert.Equal(editorB.Name, seen.GetProperty("signOff").GetProperty("approvals")[0].GetProperty("name").GetString());
+        Assert.Equal(editorB.Name,
+            seen.GetProperty("signOff").GetProperty("approvals")[0].GetProperty("name").GetString());
     }
 
     [Fact]
@@ -214,13 +225,15 @@ public sealed class AgreementSignOffTests(WorkspaceFactory factory) : IClassFixt
 
         var language = await p.A.Http.PostJsonAsync(p.Url("/"), new { title = "X", language = "fr" }, _ct);
         Assert.Equal(HttpStatusCode.BadRequest, language.Status);
-        Assert.Equal(ErrorCodes.UnknownOption, language.Body.GetProperty("errorCodes").GetProperty("language")[0].GetProperty("code").GetString());
+        Assert.Equal(ErrorCodes.UnknownOption,
+            language.Body.GetProperty("errorCodes").GetProperty("language")[0].GetProperty("code").GetString());
         var noTitle = await p.A.Http.PostJsonAsync(p.Url("/"), new { title = "", language = "en" }, _ct);
         Assert.Equal(HttpStatusCode.BadRequest, noTitle.Status);
         var across = await p.A.Http.GetJsonAsync(p.Url($"/{IdOf(foreign)}"), _ct);
         Assert.Equal(HttpStatusCode.NotFound, across.Status);
         Assert.Equal(ErrorCodes.UnknownAgreement, across.Body.GetProperty("code").GetString());
-        Assert.Equal(HttpStatusCode.NotFound, (await p.A.Http.PostJsonAsync(p.Url($"/{IdOf(foreign)}/review"), new { }, _ct)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await p.A.Http.PostJsonAsync(p.Url($"/{IdOf(foreign)}/review"), new {
+            }, _ct)).Status);
         var draftApproval = await p.ApproveAsync(p.A, IdOf(agreement), RevisionOf(agreement), _ct);
         Assert.Equal(HttpStatusCode.Conflict, draftApproval.Status);
         Assert.Equal(ErrorCodes.AgreementWrongStatus, draftApproval.Body.GetProperty("code").GetString());
@@ -234,6 +247,7 @@ public sealed class AgreementSignOffTests(WorkspaceFactory factory) : IClassFixt
 
         var list = await p.A.Http.GetJsonAsync(p.Url("/"), _ct);
         Assert.Single(list.Body.EnumerateArray());
-        Assert.Empty((await p.GetAsync(p.A, IdOf(agreement), _ct)).GetProperty("signOff").GetProperty("approvals").EnumerateArray());
+        Assert.Empty((await p.GetAsync(p.A, IdOf(agreement),
+            _ct)).GetProperty("signOff").GetProperty("approvals").EnumerateArray());
     }
 }
