@@ -45,9 +45,8 @@ public static class AgreementPdf
             {
                 writer.Paragraph(s.Party, 12, bold: true, spaceBefore: 14);
                 writer.Paragraph($"{(indonesian ? "Ditandatangani oleh" : "Signed by")}: {s.Name}", 10.5, false, 2);
-                writer.Paragraph($"{(indonesian ? "Waktu" : "When")}: {s.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss
-                    'UTC'",
-                    CultureInfo.InvariantCulture)}", 10.5, false, 2);
+                var when = s.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+                writer.Paragraph($"{(indonesian ? "Waktu" : "When")}: {when}", 10.5, false, 2);
             }
         }
         writer.Dispose();

@@ -11,8 +11,8 @@ public static class AgreementTemplates
     public static string For(string language, string title, IReadOnlyList<string> parties)
     {
         ArgumentNullException.ThrowIfNull(parties);
-        var list = string.Join("\n", parties.Select((p, i) => $"- **{(language == "id" ? "Pihak" : "Party")} {i +
-        1}:** {p}"));
+        var party = language == "id" ? "Pihak" : "Party";
+        var list = string.Join("\n", parties.Select((p, i) => $"- **{party} {i + 1}:** {p}"));
         return (language == "id" ? Indonesian : English).Replace("{title}", title, StringComparison.Ordinal)
             .Replace("{parties}", list, StringComparison.Ordinal);
     }
