@@ -1,4 +1,5 @@
 using Workspace.Server.Features.Accounts;
+using Workspace.Server.Features.Agreements;
 using Workspace.Server.Features.ActionItems;
 using Workspace.Server.Features.Dashboard;
 using Workspace.Server.Features.Disputes;
@@ -25,6 +26,7 @@ builder.AddWorkspaceAuth();
 builder.AddWorkspaceLive();
 builder.AddWorkspaceKernel();
 builder.AddWorkspaceDocuments();
+builder.AddWorkspaceAgreements();
 builder.AddWorkspaceDisputes();
 builder.AddWorkspaceJson();
 builder.AddWorkspaceBadRequests();
@@ -63,6 +65,7 @@ app.MapMeetings();
 app.MapDisputes();
 app.MapDashboard();
 app.MapDocuments();
+app.MapAgreements();
 app.MapLive();
 app.MapWorkspaceFrontEndFallback();
 

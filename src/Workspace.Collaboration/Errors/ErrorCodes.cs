@@ -144,4 +144,13 @@ public static class ErrorCodes
 
     /// <summary>Too many hub messages on one connection: nothing was applied; send again a little later.</summary>
     public const string SlowDown = "slowDown";
+
+    // Agreements: sign-off, clauses, amendments, obligations.
+    public const string UnknownAgreement = "unknownAgreement";
+    public const string AgreementSigned = "agreementSigned";
+    public const string AgreementWrongStatus = "agreementWrongStatus";
+    public const string AgreementRevisionChanged = "agreementRevisionChanged";
+    public const string NotASignatory = "notASignatory";
+    public const string AmendmentInProgress = "amendmentInProgress";
+    public const string NotPartyAdmin = "notPartyAdmin";
 }

@@ -13,7 +13,7 @@ namespace Workspace.Server.Tests.Infrastructure;
 /// </summary>
 public sealed record PartnershipWorld(
     TestUser Owner, Guid Id, Guid PartyId, string MemberId, Guid DocumentId, Guid GoalId, Guid KpiId, Guid MeasurementId,
-    Guid ItemId, Guid CommentId, Guid InvitationId, Guid MeetingId, Guid AgendaItemId, Guid DecisionId)
+    Guid ItemId, Guid CommentId, Guid InvitationId, Guid MeetingId, Guid AgendaItemId, Guid DecisionId, Guid AgreementId)
 {
     /// <summary>A dispute the owner's party raised against a second party, with a proposal and a message.</summary>
     public Guid DisputeId { get; init; }
@@ -51,9 +51,12 @@ public sealed record PartnershipWorld(
         var comment = await OkAsync(owner.Http.PostJsonAsync(url($"/documents/{documentId}/comments"), new { body = $"{name} comment" }, ct));
         var invitation = await owner.InviteOkAsync(id, party, $"pending.{Guid.NewGuid():N}@example.org", PartnershipRole.Viewer, ct: ct);
         var (meetingId, agendaItemId, decisionId) = await MeetingAsync(owner, url, name, party, goalId, ct);
+        var agreement = await OkAsync(owner.Http.PostJsonAsync(url("/agreements"), new { title = $"{name} agreement", language = "en" }, ct));
+        await OkAsync(owner.Http.PostJsonAsync(url($"/agreements/{agreement.GetProperty("id").GetGuid()}/review"), new { }, ct));
         var world = new PartnershipWorld(owner, id, party, member.Id, documentId, goalId, kpiId,
             measured.GetProperty("measurements")[0].GetProperty("id").GetGuid(), item.GetProperty("id").GetGuid(),
-            comment.GetProperty("id").GetGuid(), invitation.Invitation.Id, meetingId, agendaItemId, decisionId);
+            comment.GetProperty("id").GetGuid(), invitation.Invitation.Id, meetingId, agendaItemId, decisionId,
+            agreement.GetProperty("id").GetGuid());
         return await world.WithDisputeAsync(name, ct);
     }
 
@@ -130,8 +133,7 @@ public sealed record PartnershipWorld(
         "disputeid" => DisputeId.ToString(),
         "proposalid" => ProposalId.ToString(),
         "replytoid" => MessageId.ToString(),
-        // A dispute's clause names an agreement; until agreements come, any document of the partnership.
-        "agreementid" => DocumentId.ToString(),
+        "agreementid" => AgreementId.ToString(),
         "occurrence" => OccurrenceKey,
         // The id of a meeting link: the valid bodies link a goal.
         "id" => GoalId.ToString(),
@@ -211,6 +213,15 @@ public sealed record PartnershipWorld(
             "EndRunInput" => new { occurrence = Occurrence, items = Array.Empty<object>() },
             "MeetingNotesInput" => new { occurrence = Occurrence },
             "ProduceMinutesInput" => new { occurrence = Occurrence, language = "en", replaceEdits = true },
+            "ApproveRequest" => new { revision = await ReviewedRevisionAsync(ct) },
+            "SignatoriesRequest" => new { userIds = new[] { Owner.Id } },
+            "LinkClauseRequest" => new { number = "5" },
+            "ResolveClauseRequest" => new { agreementId = AgreementId, revision = 1, from = 0, to = 5, number = "1", title = "Parties" },
+            "CreateObligationRequest" => new
+            {
+                clauseNumber = "5", title = "Probe report", partyId = PartyId, schedule = "once", start = "2027-01-01",
+                offsetDays = 0, occurrences = 1,
+            },
             "DecisionRevisionInput" => new
             {
                 text = "Probe decision, reworded", why = "", partyIds = new[] { PartyId },
@@ -245,6 +256,13 @@ public sealed record PartnershipWorld(
         "AnswerInput" => new { accept = true },
         _ => null,
     };
+    /// <summary>Sends the agreement for approval (again) and answers its current revision: what a signatory approves.</summary>
+    private async Task<long> ReviewedRevisionAsync(CancellationToken ct)
+    {
+        var (status, body) = await Owner.Http.PostJsonAsync(Url($"/agreements/{AgreementId}/review"), new { }, ct);
+        Assert.True(status == HttpStatusCode.OK, body.ToString());
+        return body.GetProperty("signOff").GetProperty("revision").GetInt64();
+    }
 
     /// <summary>The current version of a goal, KPI or item, or 0 when the route has none (versions go in DELETE's query).</summary>
     public async Task<int> VersionAsync(string list, Guid id, CancellationToken ct)

@@ -28,6 +28,9 @@ public sealed partial class ModuleBoundaryTests
         [("Disputes", "Goals")] = "evidence may name a goal of the same partnership",
         [("Disputes", "Documents")] = "evidence and the clause's agreement name a document of the same partnership "
             + "(until the agreements feature resolves clauses through IClauseReferences)",
+        [("Agreements", "Documents")] = "an agreement's text is a co-edited document: its sign-off is a part of the "
+            + "document's grain (one authority orders edits and approvals), and comparisons read the document's history",
+        [("Agreements", "ActionItems")] = "a clause's dated obligations become action items of the responsible party",
     };
 
     [Fact]

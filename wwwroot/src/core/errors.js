@@ -318,3 +318,31 @@ export function describeHubError(e) {
   const error = e?.code ? e : hubError(e);
   return describeCode(error?.code, error?.args) ?? error?.detail ?? t('error.unexpected', { status: '' });
 }
+
+// Agreements (sign-off, clauses, amendments, obligations).
+addMessages({
+  en: {
+    'error.unknownAgreement': 'That agreement does not exist in this partnership.',
+    'error.agreementSigned': 'This agreement is signed, so its text can no longer change. '
+      + 'Start a numbered amendment instead.',
+    'error.agreementWrongStatus': 'The agreement is not at the right stage for this '
+      + '(it may have been signed or sent back to draft meanwhile); reload it.',
+    'error.agreementRevisionChanged': 'The text changed before your approval arrived '
+      + '(it is now at revision {revision}). Read the new text, then approve again.',
+    'error.notASignatory': 'Only an authorised signatory of your organisation can do this.',
+    'error.amendmentInProgress': 'An amendment of this agreement is still open; sign it first.',
+    'error.notPartyAdmin': 'Only an admin of that organisation (or an owner) can name its signatories.',
+  },
+  id: {
+    'error.unknownAgreement': 'Perjanjian itu tidak ada di kemitraan ini.',
+    'error.agreementSigned': 'Perjanjian ini sudah ditandatangani sehingga teksnya tidak dapat diubah lagi. '
+      + 'Buatlah adendum bernomor.',
+    'error.agreementWrongStatus': 'Tahap perjanjian tidak sesuai untuk tindakan ini '
+      + '(mungkin baru saja ditandatangani atau dikembalikan ke draf); muat ulang halamannya.',
+    'error.agreementRevisionChanged': 'Teks berubah sebelum persetujuan Anda diterima (kini revisi {revision}). '
+      + 'Baca teks yang baru, lalu setujui lagi.',
+    'error.notASignatory': 'Hanya penanda tangan resmi organisasi Anda yang dapat melakukan ini.',
+    'error.amendmentInProgress': 'Masih ada adendum perjanjian ini yang terbuka; tandatangani dulu.',
+    'error.notPartyAdmin': 'Hanya admin organisasi itu (atau pemilik) yang dapat menunjuk penanda tangannya.',
+  },
+});

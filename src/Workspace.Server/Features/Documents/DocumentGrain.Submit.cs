@@ -32,6 +32,7 @@ public sealed partial class DocumentGrain
             await _lastWrite; // it may still be on its way to the disk
             return new SubmitResult(original, Duplicate: true);
         }
+        CheckNotSigned();
         CheckBaseRevision(command);
         var op = ToHead(command);
 

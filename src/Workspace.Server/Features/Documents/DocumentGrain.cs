@@ -126,6 +126,7 @@ public sealed partial class DocumentGrain(
         // Lengths before the snapshot are not known without replaying; -1 there means "cannot check, let transform decide".
 
         await LoadClientsAsync(db, cancellationToken);
+        await LoadSignOffAsync(db, cancellationToken);
         RememberChecklist();
         log.LogDebug("Document {Id} activated at revision {Revision}.", Id, _revision);
     }
@@ -164,6 +165,7 @@ public sealed partial class DocumentGrain(
     public async Task DeleteAsync(Actor actor)
     {
         var document = Live();
+        CheckNotSigned();
         var now = DateTimeOffset.UtcNow;
         await UpdateAsync(d => d.DeletedAt = now);
         document.DeletedAt = now;
@@ -207,6 +209,7 @@ public sealed partial class DocumentGrain(
     public async Task<long> RestoreAsync(string text, Actor actor)
     {
         Live();
+        CheckNotSigned();
         if (_broken)
         {
             throw new CommandRejectedException(
@@ -226,7 +229,7 @@ public sealed partial class DocumentGrain(
     /// </summary>
     private async Task<long?> ServerEditAsync(TextOperation op, Actor? author = null)
     {
-        if (_document is not { DeletedAt: null } || _broken)
+        if (_document is not { DeletedAt: null } || _broken || ReadOnlyBySignature)
         {
             return null;
         }
@@ -281,6 +284,7 @@ public sealed partial class DocumentGrain(
             TakeSnapshot(revision);
         }
         TextChanged(author);
+        SignOffTextChanged(author, revision);
         return (applied, write);
     }
 

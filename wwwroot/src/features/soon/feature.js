@@ -7,6 +7,5 @@ const soon = (key, order, en, id) => ({
   messages: { en: { [`nav.${key}`]: en }, id: { [`nav.${key}`]: id } },
 });
 
-export const agreements = soon('agreements', 60, 'Agreements', 'Perjanjian');
 export const reviews = soon('reviews', 80, 'Reviews', 'Tinjauan');
 export const files = soon('files', 90, 'Files', 'Berkas');

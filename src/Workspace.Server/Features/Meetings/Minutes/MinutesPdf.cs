@@ -1,5 +1,5 @@
 using PdfSharp.Drawing;
-using PdfSharp.Fonts;
+using Workspace.Server.Infrastructure;
 using PdfSharp.Pdf;
 
 namespace Workspace.Server.Features.Meetings.Minutes;
@@ -7,14 +7,12 @@ namespace Workspace.Server.Features.Meetings.Minutes;
 /// <summary>The minutes as an A4 PDF (PDFsharp), in DejaVu Sans, which the server carries itself.</summary>
 public static class MinutesPdf
 {
-    public const string Family = "DejaVu Sans";
-
-    private static readonly Lock FontLock = new();
+    public const string Family = PdfFonts.Family;
 
     public static byte[] Render(MinutesModel m)
     {
         ArgumentNullException.ThrowIfNull(m);
-        UseEmbeddedFonts();
+        PdfFonts.Install();
         var l = m.Labels;
         using var document = new PdfDocument();
         document.Info.Title = $"{l.Minutes}: {m.Title}";
@@ -91,36 +89,6 @@ public static class MinutesPdf
 
     private static string Names(IReadOnlyList<string> names, MinutesLabels l) =>
         names.Count == 0 ? l.NobodyPresent : string.Join(", ", names);
-
-    /// <summary>PDFsharp finds no fonts on Linux by itself; the resolver is process-wide and set once.</summary>
-    private static void UseEmbeddedFonts()
-    {
-        lock (FontLock)
-        {
-            if (GlobalFontSettings.FontResolver is not EmbeddedFontResolver)
-            {
-                GlobalFontSettings.FontResolver = new EmbeddedFontResolver();
-            }
-        }
-    }
-
-    private sealed class EmbeddedFontResolver : IFontResolver
-    {
-        public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
-            new(bold ? "DejaVuSans-Bold" : "DejaVuSans");
-
-        public byte[]? GetFont(string faceName)
-        {
-            using var stream = typeof(MinutesPdf).Assembly.GetManifestResourceStream($"Minutes.Fonts.{faceName}.ttf");
-            if (stream is null)
-            {
-                return null;
-            }
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            return copy.ToArray();
-        }
-    }
 }
 
 /// <summary>Writes lines top to bottom, wrapping at word boundaries and starting a new page when one is full.</summary>
