@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Workspace.Collaboration.Documents;
 using Workspace.Collaboration.Ot;
 
 namespace Workspace.Client;
@@ -86,10 +87,10 @@ public sealed partial class CoEditingSession
                 // Resubmitting is idempotent: it tells whether the op had landed (and lands it if not).
                 try
                 {
-                    await _connection.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, new SubmitRequest(DocumentId, ClientId, seq, Revision, inflight));
+                    await _connection.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, SubmitRequest.Of(DocumentId, ClientId, seq, Revision, inflight));
                     inflightApplied = true;
                 }
-                catch (HubException ex) when (DocumentHubNames.IsResync(ex))
+                catch (HubException ex) when (HubRefusals.IsResync(ex))
                 {
                     inflightApplied = false;
                 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Workspace.Collaboration.Documents;
 using Workspace.Collaboration.Ot;
 
 namespace Workspace.Client;
@@ -208,7 +209,7 @@ public sealed partial class CoEditingSession : IAsyncDisposable
     {
         try
         {
-            var result = await _connection.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, new SubmitRequest(DocumentId, ClientId, seq, baseRevision, op));
+            var result = await _connection.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, SubmitRequest.Of(DocumentId, ClientId, seq, baseRevision, op));
             lock (_lock)
             {
                 _failedSends = 0;
@@ -219,11 +220,11 @@ public sealed partial class CoEditingSession : IAsyncDisposable
             }
             Drain();
         }
-        catch (HubException ex) when (DocumentHubNames.IsResync(ex))
+        catch (HubException ex) when (HubRefusals.IsResync(ex))
         {
             await ResyncAsync(inflightApplied: false);
         }
-        catch (HubException ex) when (DocumentHubNames.IsSlowDown(ex))
+        catch (HubException ex) when (HubRefusals.IsSlowDown(ex))
         {
             // Rate limited: not applied. The op keeps its sequence number and is sent again shortly.
             lock (_lock)
@@ -233,7 +234,7 @@ public sealed partial class CoEditingSession : IAsyncDisposable
             await Task.Delay(1000);
             Flush();
         }
-        catch (HubException ex) when (DocumentHubNames.IsRefusal(ex))
+        catch (HubException ex) when (HubRefusals.IsRefusal(ex))
         {
             // Refused (too big, invalid): it will never apply, so drop it and realign with the server.
             Rejected?.Invoke(ex.Message);

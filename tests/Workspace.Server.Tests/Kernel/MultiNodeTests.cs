@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Workspace.Client;
+using Workspace.Collaboration.Documents;
 using Workspace.Server.Kernel;
 using Workspace.Server.Tests.Features.Access;
 using Workspace.Server.Tests.Infrastructure;

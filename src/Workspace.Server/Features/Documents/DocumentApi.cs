@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Workspace.Collaboration.Documents;
 using Workspace.Collaboration.Errors;
 using Workspace.Server.Data;
 using Workspace.Server.Infrastructure;
@@ -37,7 +38,7 @@ public static class DocumentApi
 
     public static void MapDocuments(this WebApplication app)
     {
-        app.MapHub<DocumentHub>("/hubs/documents");
+        app.MapHub<DocumentHub>(DocumentHubNames.Path);
 
         var group = app.MapGroup("/api/partnerships/{partnershipId:guid}/documents").WithTags("Documents").RequireAuthorization()
             .RequireMember().ValidateRequests();

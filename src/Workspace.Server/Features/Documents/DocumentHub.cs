@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Workspace.Collaboration.Documents;
 using Workspace.Collaboration.Errors;
 using Workspace.Collaboration.Ot;
 using Workspace.Server.Features.Health;
@@ -16,12 +17,6 @@ public interface IDocumentClient
     Task PresenceRemoved(Guid documentId, string connectionId);
     Task DocumentChanged(DocumentInfo document);
 }
-
-/// <summary>
-/// What a client submits. <see cref="Op"/> stays raw JSON here so a malformed op is answered with the
-/// parser's own message rather than SignalR's generic binding failure.
-/// </summary>
-public sealed record SubmitRequest(Guid DocumentId, string ClientId, long ClientSeq, long BaseRevision, JsonElement Op);
 
 /// <summary>
 /// Live co-editing. Every method authorises the caller against the document's partnership (a non-member

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Workspace.Client;
+using Workspace.Collaboration.Documents;
 using Workspace.Server.Kernel;
 using Workspace.Server.Tests.Infrastructure;
 
@@ -47,7 +48,7 @@ internal static class DocumentTestKit
         try
         {
             await hub.StartAsync(ct);
-            await hub.InvokeAsync<Workspace.Client.DocumentState>(DocumentHubNames.OpenDocument, documentId, null, ct);
+            await hub.InvokeAsync<DocumentState>(DocumentHubNames.OpenDocument, documentId, null, ct);
             return hub;
         }
         catch
