@@ -104,7 +104,9 @@ public sealed partial class CoEditingSession : IAsyncDisposable
         Drain(); // broadcasts that overtook the answer
     }
 
-    /// <summary>Applies a local edit to <see cref="Text"/> and sends it (or buffers it behind the op in flight).</summary>
+    /// <summary>
+    /// Applies a local edit to <see cref="Text"/> and sends it (or buffers it behind the op in flight).
+    /// </summary>
     public void Edit(TextOperation op)
     {
         ArgumentNullException.ThrowIfNull(op);
@@ -120,7 +122,8 @@ public sealed partial class CoEditingSession : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(build);
         lock (_lock)
         {
-            // Before the server's text is here there is nothing to edit: an edit would be made against a text about to be replaced.
+            // Before the server's text is here there is nothing to edit: an edit would be made against a text about
+            // to be replaced.
             if (!_opened)
             {
                 throw new InvalidOperationException("Open the document (OpenAsync) before editing it.");
@@ -194,7 +197,8 @@ public sealed partial class CoEditingSession : IAsyncDisposable
                 _inflightSeq = ++_seq;
                 _inflightBase = Revision;
             }
-            // An op already sent keeps its sequence number; its base moves with the remote ops it was transformed through.
+            // An op already sent keeps its sequence number; its base moves with the remote ops it was transformed
+            // through.
             _inflightBase = Revision;
             _sending = true;
             op = _inflight;
@@ -209,7 +213,8 @@ public sealed partial class CoEditingSession : IAsyncDisposable
     {
         try
         {
-            var result = await _connection.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, SubmitRequest.Of(DocumentId, ClientId, seq, baseRevision, op));
+            var result = await _connection.InvokeAsync<SubmitResult>(
+                DocumentHubNames.Submit, SubmitRequest.Of(DocumentId, ClientId, seq, baseRevision, op));
             lock (_lock)
             {
                 _failedSends = 0;

@@ -10,7 +10,9 @@ namespace Workspace.Client;
 /// </summary>
 public static class HubRefusals
 {
-    /// <summary>The server's words in a hub error: the English detail of its <see cref="HubError"/>, or the message.</summary>
+    /// <summary>
+    /// The server's words in a hub error: the English detail of its <see cref="HubError"/>, or the message.
+    /// </summary>
     public static string ServerMessage(Exception error)
     {
         ArgumentNullException.ThrowIfNull(error);
@@ -36,7 +38,9 @@ public static class HubRefusals
     public static bool IsSlowDown(Exception error) => error is HubException && HubError.Is(error, ErrorCodes.SlowDown);
 }
 
-/// <summary>The smallest single-replace op turning <c>from</c> into <c>to</c> (common prefix and suffix kept), in code points.</summary>
+/// <summary>
+/// The smallest single-replace op turning <c>from</c> into <c>to</c> (common prefix and suffix kept), in code points.
+/// </summary>
 public static class TextDiff
 {
     public static TextOperation Between(string from, string to)

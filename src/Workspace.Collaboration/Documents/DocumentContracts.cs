@@ -27,7 +27,9 @@ public sealed record AppliedOperation(
     [property: Id(5)] string AuthorId,
     [property: Id(6)] string AuthorName);
 
-/// <summary>A cursor (head) and selection (anchor..head) of one connection, in code points at <see cref="Revision"/>.</summary>
+/// <summary>
+/// A cursor (head) and selection (anchor..head) of one connection, in code points at <see cref="Revision"/>.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record PresenceView(
     [property: Id(0)] Guid DocumentId,
@@ -58,7 +60,8 @@ public sealed record DocumentState(
 /// </summary>
 public sealed record SubmitRequest(Guid DocumentId, string ClientId, long ClientSeq, long BaseRevision, JsonElement Op)
 {
-    public static SubmitRequest Of(Guid documentId, string clientId, long clientSeq, long baseRevision, TextOperation op)
+    public static SubmitRequest Of(
+        Guid documentId, string clientId, long clientSeq, long baseRevision, TextOperation op)
     {
         ArgumentNullException.ThrowIfNull(op);
         using var json = JsonDocument.Parse(op.ToJson());
@@ -66,7 +69,9 @@ public sealed record SubmitRequest(Guid DocumentId, string ClientId, long Client
     }
 }
 
-/// <summary>The revision the op got; <see cref="Duplicate"/> when it had been applied before and was not applied again.</summary>
+/// <summary>
+/// The revision the op got; <see cref="Duplicate"/> when it had been applied before and was not applied again.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record SubmitResult(
     [property: Id(0)] long Revision,

@@ -85,19 +85,19 @@ internal sealed class PartnershipConfiguration :
         e.HasIndex(i => i.TokenHash).IsUnique();
         e.HasIndex(i => i.PartnershipId);
         e.Property(i => i.TokenHash).HasMaxLength(64);
-        e.Property(i => i.Email).HasMaxLength(256);
-        e.Property(i => i.InvitedByName).HasMaxLength(100);
+        e.Property(i => i.Email).HasMaxLength(PartnershipLimits.EmailMax);
+        e.Property(i => i.InvitedByName).HasMaxLength(PartnershipLimits.PersonNameMax);
         e.Property(i => i.Role).HasConversion<string>().HasMaxLength(20);
     }
 
     public void Configure(EntityTypeBuilder<Partnership> e)
     {
-        e.Property(p => p.Name).HasMaxLength(200);
+        e.Property(p => p.Name).HasMaxLength(PartnershipLimits.NameMax);
     }
 
     public void Configure(EntityTypeBuilder<Party> e)
     {
-        e.Property(p => p.Name).HasMaxLength(200);
+        e.Property(p => p.Name).HasMaxLength(PartnershipLimits.NameMax);
         e.HasIndex(p => p.PartnershipId);
     }
 

@@ -9,9 +9,9 @@ using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.Documents;
 
-public sealed record CreateDocumentRequest([property: Required, MaxLength(200)] string Title);
+public sealed record CreateDocumentRequest([property: Required, MaxLength(DocumentLimits.TitleMax)] string Title);
 
-public sealed record RenameDocumentRequest([property: Required, MaxLength(200)] string Title);
+public sealed record RenameDocumentRequest([property: Required, MaxLength(DocumentLimits.TitleMax)] string Title);
 
 
 public sealed record PreviewResponse(string Html);

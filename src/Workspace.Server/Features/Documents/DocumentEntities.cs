@@ -68,7 +68,7 @@ internal sealed class DocumentConfiguration :
     public void Configure(EntityTypeBuilder<Document> e)
     {
         e.ToTable("Documents");
-        e.Property(d => d.Title).HasMaxLength(200);
+        e.Property(d => d.Title).HasMaxLength(DocumentLimits.TitleMax);
         e.Property(d => d.CreatedBy).HasMaxLength(450);
         e.HasIndex(d => d.PartnershipId);
     }
@@ -77,7 +77,7 @@ internal sealed class DocumentConfiguration :
     {
         e.ToTable("DocumentOperations");
         e.HasKey(o => new { o.DocumentId, o.Revision });
-        e.Property(o => o.ClientId).HasMaxLength(64);
+        e.Property(o => o.ClientId).HasMaxLength(DocumentLimits.ClientIdMax);
         e.Property(o => o.AuthorId).HasMaxLength(450);
         e.HasIndex(o => new { o.DocumentId, o.ClientId, o.ClientSeq }).IsUnique();
     }

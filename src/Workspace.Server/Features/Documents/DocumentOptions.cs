@@ -78,5 +78,5 @@ public sealed class DocumentOptions
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     [Range(1, 1000)]
-    public int MaxTitleLength { get; set; } = 200;
+    public int MaxTitleLength { get; set; } = DocumentLimits.TitleMax;
 }

@@ -80,29 +80,29 @@ internal sealed class GoalConfiguration : IEntityTypeConfiguration<Goal>, IEntit
     public void Configure(EntityTypeBuilder<Goal> e)
     {
         e.HasIndex(g => g.PartnershipId);
-        e.Property(g => g.Title).HasMaxLength(200);
-        e.Property(g => g.Description).HasMaxLength(4000);
-        e.Property(g => g.SuccessCriteria).HasMaxLength(4000);
+        e.Property(g => g.Title).HasMaxLength(GoalLimits.TitleMax);
+        e.Property(g => g.Description).HasMaxLength(GoalLimits.TextMax);
+        e.Property(g => g.SuccessCriteria).HasMaxLength(GoalLimits.TextMax);
         e.Property(g => g.Status).HasConversion<string>().HasMaxLength(20);
-        e.Property(g => g.UpdatedByName).HasMaxLength(100);
+        e.Property(g => g.UpdatedByName).HasMaxLength(GoalLimits.UpdatedByNameMax);
     }
 
     public void Configure(EntityTypeBuilder<Kpi> e)
     {
         e.HasIndex(k => k.PartnershipId);
-        e.Property(k => k.Name).HasMaxLength(200);
-        e.Property(k => k.Unit).HasMaxLength(40);
+        e.Property(k => k.Name).HasMaxLength(GoalLimits.KpiNameMax);
+        e.Property(k => k.Unit).HasMaxLength(GoalLimits.UnitMax);
         e.Property(k => k.Direction).HasConversion<string>().HasMaxLength(20);
-        e.Property(k => k.Milestones).HasMaxLength(4000).HasConversion(
+        e.Property(k => k.Milestones).HasMaxLength(GoalLimits.MilestonesMax).HasConversion(
             v => KpiMilestone.ToJson(v),
             s => KpiMilestone.FromJson(s),
             new ValueComparer<List<KpiMilestone>>((a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()));
-        e.Property(k => k.UpdatedByName).HasMaxLength(100);
+        e.Property(k => k.UpdatedByName).HasMaxLength(GoalLimits.UpdatedByNameMax);
     }
 
     public void Configure(EntityTypeBuilder<KpiMeasurement> e)
     {
         e.HasIndex(m => new { m.PartnershipId, m.KpiId });
-        e.Property(m => m.Note).HasMaxLength(1000);
+        e.Property(m => m.Note).HasMaxLength(GoalLimits.NoteMax);
     }
 }
