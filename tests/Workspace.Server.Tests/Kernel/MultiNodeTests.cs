@@ -5,11 +5,12 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Workspace.Client;
 using Workspace.Collaboration.Documents;
 using Workspace.Server.Kernel;
+using Workspace.Server.Tests.Features;
 using Workspace.Server.Tests.Features.Access;
 using Workspace.Server.Tests.Infrastructure;
 using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 
-namespace Workspace.Server.Tests.Features;
+namespace Workspace.Server.Tests.Kernel;
 
 /// <summary>
 /// Two server processes form one cluster (Orleans membership in Redis, SignalR Redis backplane, one PostgreSQL):

@@ -2,10 +2,10 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Workspace.Server.Tests.Infrastructure;
-using static Workspace.Server.Tests.Features.ChecklistTestKit;
+using static Workspace.Server.Tests.Kernel.ChecklistLinks.ChecklistTestKit;
 using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 
-namespace Workspace.Server.Tests.Features;
+namespace Workspace.Server.Tests.Kernel.ChecklistLinks;
 
 /// <summary>Task lines in documents and action items, kept in step both ways through normal OT edits.</summary>
 public sealed class ChecklistSyncTests : IAsyncLifetime
