@@ -73,12 +73,15 @@ public sealed class ActivityEntry
     /// <summary>Machine-readable kind such as <c>member.added</c>; the UI translates it.</summary>
     public string Kind { get; set; } = "";
     public string Summary { get; set; } = "";
-    /// <summary>The values in <see cref="Summary"/> as a JSON object, so the UI can say it in the reader's language.</summary>
+    /// <summary>
+    /// The values in <see cref="Summary"/> as a JSON object, so the UI can say it in the reader's language.
+    /// </summary>
     public string Args { get; set; } = "{}";
 }
 
 internal sealed class PartnershipConfiguration :
-    IEntityTypeConfiguration<Partnership>, IEntityTypeConfiguration<Party>, IEntityTypeConfiguration<Membership>, IEntityTypeConfiguration<ActivityEntry>, IEntityTypeConfiguration<Invitation>
+    IEntityTypeConfiguration<Partnership>, IEntityTypeConfiguration<Party>, IEntityTypeConfiguration<Membership>,
+    IEntityTypeConfiguration<ActivityEntry>, IEntityTypeConfiguration<Invitation>
 {
     public void Configure(EntityTypeBuilder<Invitation> e)
     {

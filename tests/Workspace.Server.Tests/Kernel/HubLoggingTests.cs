@@ -81,7 +81,9 @@ public sealed class HubLoggingTests
         Assert.Contains("LiveHub.WhoAmI", fault.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>One of six kinds of call the server must refuse: a flood of them is what a hostile client sends.</summary>
+    /// <summary>
+    /// One of six kinds of call the server must refuse: a flood of them is what a hostile client sends.
+    /// </summary>
     private Task BadCallAsync(int kind, HubConnection documents, HubConnection partnership, Guid docId) => kind switch
     {
         0 => documents.InvokeAsync<SubmitResult>(DocumentHubNames.Submit,

@@ -169,7 +169,9 @@ public static class AccountApi
         return TypedResults.Challenge(properties, [ExternalLoginOptions.Scheme]);
     }
 
-    /// <summary>Back from the provider: sign in the linked account, or link by verified e-mail, or create one.</summary>
+    /// <summary>
+    /// Back from the provider: sign in the linked account, or link by verified e-mail, or create one.
+    /// </summary>
     private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> ExternalCallbackAsync(
         UserManager<WorkspaceUser> users, SignInManager<WorkspaceUser> signIn)
     {

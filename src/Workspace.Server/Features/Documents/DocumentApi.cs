@@ -127,7 +127,9 @@ public static class DocumentApi
 
     internal static Actor Actor(HttpContext http) => PartnershipAccess.ActorOf(http.User, http.Member());
 
-    /// <summary>Runs a grain command; a refusal becomes ProblemDetails with the refusal's code, message and status.</summary>
+    /// <summary>
+    /// Runs a grain command; a refusal becomes ProblemDetails with the refusal's code, message and status.
+    /// </summary>
     internal static async Task<(T? Value, ProblemHttpResult? Problem)> TryAsync<T>(Func<Task<T>> action)
     {
         try

@@ -26,12 +26,16 @@ public struct TextOperationSurrogate
 [RegisterConverter]
 public sealed class TextOperationSurrogateConverter : IConverter<TextOperation, TextOperationSurrogate>
 {
-    public TextOperation ConvertFromSurrogate(in TextOperationSurrogate surrogate) => TextOperation.Parse(surrogate.Json);
+    public TextOperation ConvertFromSurrogate(in TextOperationSurrogate surrogate) =>
+        TextOperation.Parse(surrogate.Json);
 
     public TextOperationSurrogate ConvertToSurrogate(in TextOperation value) => new() { Json = value.ToJson() };
 }
 
-/// <summary>A passage of a document (what a comment is about): code points <see cref="From"/>..<see cref="To"/> of its text at <see cref="Revision"/>.</summary>
+/// <summary>
+/// A passage of a document (what a comment is about): code points <see cref="From"/>..<see cref="To"/> of its text at
+/// <see cref="Revision"/>.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record PassageAnchor(
     [property: Id(0)] long Revision,

@@ -34,15 +34,22 @@ public sealed class DocumentOperation
 
 /// <summary>
 /// The full text at a revision, so activation and version reads replay only the operations after it. Written by
-/// <see cref="SnapshotPolicy"/>; read through <see cref="SnapshotCodec.TextOf"/>, which knows every <see cref="Format"/>.
+/// <see cref="SnapshotPolicy"/>; read through <see cref="SnapshotCodec.TextOf"/>, which knows every <see
+/// cref="Format"/>.
 /// </summary>
 public sealed class DocumentSnapshot
 {
     public Guid DocumentId { get; set; }
     public long Revision { get; set; }
-    /// <summary>The text when <see cref="Format"/> is <see cref="SnapshotCodec.Plain"/> (rows written before compression); else empty.</summary>
+    /// <summary>
+    /// The text when <see cref="Format"/> is <see cref="SnapshotCodec.Plain"/> (rows written before compression); else
+    /// empty.
+    /// </summary>
     public string Text { get; set; } = "";
-    /// <summary>How the text is stored: <see cref="SnapshotCodec.Plain"/> in <see cref="Text"/>, or compressed in <see cref="Data"/>.</summary>
+    /// <summary>
+    /// How the text is stored: <see cref="SnapshotCodec.Plain"/> in <see cref="Text"/>, or compressed in <see
+    /// cref="Data"/>.
+    /// </summary>
     public int Format { get; set; }
     /// <summary>The compressed text (see <see cref="Format"/>); null for plain rows.</summary>
     public byte[]? Data { get; set; }

@@ -38,7 +38,9 @@ public sealed class Kpi
     public KpiDirection Direction { get; set; }
     public double? Baseline { get; set; }
     public double Target { get; set; }
-    /// <summary>Where the planned path starts (at the baseline); null on KPIs made before it existed: then their creation day.</summary>
+    /// <summary>
+    /// Where the planned path starts (at the baseline); null on KPIs made before it existed: then their creation day.
+    /// </summary>
     public DateOnly? StartDate { get; set; }
     /// <summary>When the target is due; null: the goal's target date, if any.</summary>
     public DateOnly? TargetDate { get; set; }
@@ -75,7 +77,8 @@ public sealed class KpiMeasurement
     public DateTimeOffset EnteredAt { get; set; }
 }
 
-internal sealed class GoalConfiguration : IEntityTypeConfiguration<Goal>, IEntityTypeConfiguration<Kpi>, IEntityTypeConfiguration<KpiMeasurement>
+internal sealed class GoalConfiguration
+    : IEntityTypeConfiguration<Goal>, IEntityTypeConfiguration<Kpi>, IEntityTypeConfiguration<KpiMeasurement>
 {
     public void Configure(EntityTypeBuilder<Goal> e)
     {

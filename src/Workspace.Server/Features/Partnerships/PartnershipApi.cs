@@ -27,7 +27,9 @@ public sealed record InviteRequest(
     [property: EnumDataType(typeof(PartnershipRole))] PartnershipRole Role,
     bool IsPartyAdmin);
 
-/// <summary>The new invitation, its one-time token and the link to send (there is no mail server: the inviter passes it on).</summary>
+/// <summary>
+/// The new invitation, its one-time token and the link to send (there is no mail server: the inviter passes it on).
+/// </summary>
 public sealed record InviteResponse(InvitationView Invitation, string Token, string Link);
 
 public sealed record MarkdownPreviewRequest([property: Required(AllowEmptyStrings = true), MaxLength(MarkdownRenderer.MaxLength)] string Markdown);

@@ -11,7 +11,9 @@ using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 
 namespace Workspace.Server.Tests.Features.Access;
 
-/// <summary>After a removal or a role drop, no hub call is accepted with the old rights, whatever the connection did before.</summary>
+/// <summary>
+/// After a removal or a role drop, no hub call is accepted with the old rights, whatever the connection did before.
+/// </summary>
 public sealed class RevokedAccessTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;

@@ -13,7 +13,9 @@ using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 
 namespace Workspace.Server.Tests.Features.Documents;
 
-/// <summary>A client id belongs to the person who first used it in a document; nobody else can submit under it.</summary>
+/// <summary>
+/// A client id belongs to the person who first used it in a document; nobody else can submit under it.
+/// </summary>
 public sealed class ClientIdentityTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
@@ -102,7 +104,9 @@ public sealed class ClientIdentityTests(WorkspaceFactory factory) : IClassFixtur
         Assert.Equal("old. one. two. three.", await ServerTextAsync(ana, pid, docId, _ct));
     }
 
-    /// <summary>Deactivates every idle grain, adds <paramref name="row"/> to the stored log, so the next call loads it.</summary>
+    /// <summary>
+    /// Deactivates every idle grain, adds <paramref name="row"/> to the stored log, so the next call loads it.
+    /// </summary>
     private async Task ReloadWithAsync(DocumentOperation row)
     {
         var grains = factory.Services.GetRequiredService<IGrainFactory>();

@@ -40,7 +40,9 @@ internal static class DocumentTestKit
         return (connection, session);
     }
 
-    /// <summary>A bare document hub connection of <paramref name="user"/> with the document open (no session).</summary>
+    /// <summary>
+    /// A bare document hub connection of <paramref name="user"/> with the document open (no session).
+    /// </summary>
     public static async Task<HubConnection> OpenHubAsync(
         WorkspaceFactory factory, TestUser user, Guid documentId, CancellationToken ct)
     {
@@ -58,7 +60,9 @@ internal static class DocumentTestKit
         }
     }
 
-    /// <summary>Waits until every edit of <paramref name="session"/> is acknowledged, failing after ten seconds.</summary>
+    /// <summary>
+    /// Waits until every edit of <paramref name="session"/> is acknowledged, failing after ten seconds.
+    /// </summary>
     public static Task SyncedAsync(CoEditingSession session, CancellationToken ct) =>
         session.WaitSyncedAsync(ct).WaitAsync(TimeSpan.FromSeconds(10), ct);
 

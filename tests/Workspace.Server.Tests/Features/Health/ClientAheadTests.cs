@@ -11,7 +11,9 @@ using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 
 namespace Workspace.Server.Tests.Features.Health;
 
-/// <summary>A client that knows a revision the server does not have raises the integrity alarm until it is acknowledged.</summary>
+/// <summary>
+/// A client that knows a revision the server does not have raises the integrity alarm until it is acknowledged.
+/// </summary>
 public sealed class ClientAheadTests
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
