@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Workspace.Collaboration.Documents;
 using Workspace.Collaboration.Ot;
 
 namespace Workspace.Client;
@@ -67,7 +68,9 @@ public sealed partial class CoEditingSession
     /// Realigns with the server's full text when operations can no longer be transformed (too far behind).
     /// Unsent edits are rebased onto the server text through a diff, so none is lost.
     /// </summary>
-    /// <param name="inflightApplied">false: the server said the op in flight was not applied; null: unknown, so ask.</param>
+    /// <param name="inflightApplied">
+    /// false: the server said the op in flight was not applied; null: unknown, so ask.
+    /// </param>
     /// <param name="dropPending">true when the server refused the edits: they are discarded, not rebased.</param>
     private async Task ResyncAsync(bool? inflightApplied, bool dropPending = false)
     {
@@ -86,10 +89,11 @@ public sealed partial class CoEditingSession
                 // Resubmitting is idempotent: it tells whether the op had landed (and lands it if not).
                 try
                 {
-                    await _connection.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, new SubmitRequest(DocumentId, ClientId, seq, Revision, inflight));
+                    await _connection.InvokeAsync<SubmitResult>(
+                        DocumentHubNames.Submit, SubmitRequest.Of(DocumentId, ClientId, seq, Revision, inflight));
                     inflightApplied = true;
                 }
-                catch (HubException ex) when (DocumentHubNames.IsResync(ex))
+                catch (HubException ex) when (HubRefusals.IsResync(ex))
                 {
                     inflightApplied = false;
                 }

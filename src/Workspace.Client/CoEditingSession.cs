@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Workspace.Collaboration.Documents;
 using Workspace.Collaboration.Ot;
 
 namespace Workspace.Client;
@@ -103,7 +104,9 @@ public sealed partial class CoEditingSession : IAsyncDisposable
         Drain(); // broadcasts that overtook the answer
     }
 
-    /// <summary>Applies a local edit to <see cref="Text"/> and sends it (or buffers it behind the op in flight).</summary>
+    /// <summary>
+    /// Applies a local edit to <see cref="Text"/> and sends it (or buffers it behind the op in flight).
+    /// </summary>
     public void Edit(TextOperation op)
     {
         ArgumentNullException.ThrowIfNull(op);
@@ -119,7 +122,8 @@ public sealed partial class CoEditingSession : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(build);
         lock (_lock)
         {
-            // Before the server's text is here there is nothing to edit: an edit would be made against a text about to be replaced.
+            // Before the server's text is here there is nothing to edit: an edit would be made against a text about
+            // to be replaced.
             if (!_opened)
             {
                 throw new InvalidOperationException("Open the document (OpenAsync) before editing it.");
@@ -193,7 +197,8 @@ public sealed partial class CoEditingSession : IAsyncDisposable
                 _inflightSeq = ++_seq;
                 _inflightBase = Revision;
             }
-            // An op already sent keeps its sequence number; its base moves with the remote ops it was transformed through.
+            // An op already sent keeps its sequence number; its base moves with the remote ops it was transformed
+            // through.
             _inflightBase = Revision;
             _sending = true;
             op = _inflight;
@@ -208,7 +213,8 @@ public sealed partial class CoEditingSession : IAsyncDisposable
     {
         try
         {
-            var result = await _connection.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, new SubmitRequest(DocumentId, ClientId, seq, baseRevision, op));
+            var result = await _connection.InvokeAsync<SubmitResult>(
+                DocumentHubNames.Submit, SubmitRequest.Of(DocumentId, ClientId, seq, baseRevision, op));
             lock (_lock)
             {
                 _failedSends = 0;
@@ -219,11 +225,11 @@ public sealed partial class CoEditingSession : IAsyncDisposable
             }
             Drain();
         }
-        catch (HubException ex) when (DocumentHubNames.IsResync(ex))
+        catch (HubException ex) when (HubRefusals.IsResync(ex))
         {
             await ResyncAsync(inflightApplied: false);
         }
-        catch (HubException ex) when (DocumentHubNames.IsSlowDown(ex))
+        catch (HubException ex) when (HubRefusals.IsSlowDown(ex))
         {
             // Rate limited: not applied. The op keeps its sequence number and is sent again shortly.
             lock (_lock)
@@ -233,7 +239,7 @@ public sealed partial class CoEditingSession : IAsyncDisposable
             await Task.Delay(1000);
             Flush();
         }
-        catch (HubException ex) when (DocumentHubNames.IsRefusal(ex))
+        catch (HubException ex) when (HubRefusals.IsRefusal(ex))
         {
             // Refused (too big, invalid): it will never apply, so drop it and realign with the server.
             Rejected?.Invoke(ex.Message);

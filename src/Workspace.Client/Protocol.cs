@@ -4,34 +4,15 @@ using Workspace.Collaboration.Ot;
 
 namespace Workspace.Client;
 
-// Wire shapes of /hubs/documents as a client sees them (JSON, camelCase; ops in the ot-text-unicode format).
-
-public sealed record DocumentInfo(Guid Id, Guid PartnershipId, string Title, long Revision, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, bool Deleted);
-
-public sealed record AppliedOperation(Guid DocumentId, long Revision, TextOperation Op, string ClientId, long ClientSeq, string AuthorId, string AuthorName);
-
-public sealed record PresenceView(Guid DocumentId, string ConnectionId, string UserId, string Name, string Colour, int Anchor, int Head, long Revision);
-
-public sealed record DocumentState(DocumentInfo Document, long Revision, string? Text, IReadOnlyList<AppliedOperation>? Operations, IReadOnlyList<PresenceView> Presence);
-
-public sealed record SubmitRequest(Guid DocumentId, string ClientId, long ClientSeq, long BaseRevision, TextOperation Op);
-
-public sealed record SubmitResult(long Revision, bool Duplicate);
-
-/// <summary>Hub method and callback names.</summary>
-public static class DocumentHubNames
+/// <summary>
+/// How a client tells the server's refusals apart: by the <see cref="HubError"/> code and flag of the shared library
+/// (the wire records and hub names are in Workspace.Collaboration.Documents), never by the message's words.
+/// </summary>
+public static class HubRefusals
 {
-    public const string Path = "/hubs/documents";
-    public const string OpenDocument = nameof(OpenDocument);
-    public const string CatchUp = nameof(CatchUp);
-    public const string Submit = nameof(Submit);
-    public const string UpdatePresence = nameof(UpdatePresence);
-    public const string CloseDocument = nameof(CloseDocument);
-    public const string OperationApplied = nameof(OperationApplied);
-    public const string PresenceChanged = nameof(PresenceChanged);
-    public const string PresenceRemoved = nameof(PresenceRemoved);
-
-    /// <summary>The server's words in a hub error: the English detail of its <see cref="HubError"/>, or the message.</summary>
+    /// <summary>
+    /// The server's words in a hub error: the English detail of its <see cref="HubError"/>, or the message.
+    /// </summary>
     public static string ServerMessage(Exception error)
     {
         ArgumentNullException.ThrowIfNull(error);
@@ -57,7 +38,9 @@ public static class DocumentHubNames
     public static bool IsSlowDown(Exception error) => error is HubException && HubError.Is(error, ErrorCodes.SlowDown);
 }
 
-/// <summary>The smallest single-replace op turning <c>from</c> into <c>to</c> (common prefix and suffix kept), in code points.</summary>
+/// <summary>
+/// The smallest single-replace op turning <c>from</c> into <c>to</c> (common prefix and suffix kept), in code points.
+/// </summary>
 public static class TextDiff
 {
     public static TextOperation Between(string from, string to)

@@ -65,7 +65,8 @@ internal static class CodePoints
 
             if (!char.IsHighSurrogate(s[pos]) || pos + 1 >= s.Length || !char.IsLowSurrogate(s[pos + 1]))
             {
-                throw new OtException($"The document contains a lone surrogate (U+{(int)s[pos]:X4}) at UTF-16 index {pos}.");
+                throw new OtException(
+                    $"The document contains a lone surrogate (U+{(int)s[pos]:X4}) at UTF-16 index {pos}.");
             }
 
             pos += 2;

@@ -48,6 +48,8 @@ internal sealed class OpBuilder
     private static int Sum(int a, int b)
     {
         var sum = (long)a + b;
-        return sum > int.MaxValue ? throw new OtException("Component length exceeds 2147483647 code points.") : (int)sum;
+        return sum > int.MaxValue
+            ? throw new OtException("Component length exceeds 2147483647 code points.")
+            : (int)sum;
     }
 }

@@ -3,7 +3,9 @@ using System.Text;
 
 namespace Workspace.Collaboration.Ot;
 
-/// <summary>What an <see cref="OpComponent"/> does; <see cref="None"/> is the empty component (<c>default</c>).</summary>
+/// <summary>
+/// What an <see cref="OpComponent"/> does; <see cref="None"/> is the empty component (<c>default</c>).
+/// </summary>
 public enum OpComponentKind
 {
     None = 0,
@@ -18,7 +20,8 @@ public enum OpComponentKind
 /// </summary>
 /// <remarks>
 /// The factories turn a zero count or empty text into the empty component (<c>default</c>), which
-/// <see cref="TextOperation.Create(IEnumerable{OpComponent})"/> drops, as npm's append does; so callers need not special-case position 0.
+/// <see cref="TextOperation.Create(IEnumerable{OpComponent})"/> drops, as npm's append does; so callers need not
+/// special-case position 0.
 /// </remarks>
 public readonly record struct OpComponent
 {
@@ -54,7 +57,9 @@ public readonly record struct OpComponent
         return n == 0 ? default : new OpComponent(OpComponentKind.Retain, n, null);
     }
 
-    /// <summary>Insert <paramref name="text"/>; throws <see cref="OtException"/> if it holds a lone surrogate.</summary>
+    /// <summary>
+    /// Insert <paramref name="text"/>; throws <see cref="OtException"/> if it holds a lone surrogate.
+    /// </summary>
     public static OpComponent Insert(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

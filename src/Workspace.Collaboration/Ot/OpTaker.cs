@@ -21,7 +21,9 @@ internal struct OpTaker
     /// <summary>Takes the rest of the current component (empty at the end of the op).</summary>
     public OpComponent TakeAll() => _index == _op.Length ? default : Take(int.MaxValue, OpComponentKind.None);
 
-    /// <summary>Takes at most <paramref name="n"/> code points unless the component is of kind <paramref name="indivisible"/>.</summary>
+    /// <summary>
+    /// Takes at most <paramref name="n"/> code points unless the component is of kind <paramref name="indivisible"/>.
+    /// </summary>
     public OpComponent Take(int n, OpComponentKind indivisible)
     {
         if (_index == _op.Length)
@@ -36,7 +38,9 @@ internal struct OpTaker
             var rest = c.Kind switch
             {
                 OpComponentKind.Retain => OpComponent.Retain(remaining),
-                OpComponentKind.Insert => _offset == 0 ? c : OpComponent.InsertUnchecked(c.Text![_textOffset..], remaining),
+                OpComponentKind.Insert => _offset == 0
+                    ? c
+                    : OpComponent.InsertUnchecked(c.Text![_textOffset..], remaining),
                 _ => _offset == 0 ? c : OpComponent.DeleteUnchecked(c.Text?[_textOffset..], remaining),
             };
             _index++;

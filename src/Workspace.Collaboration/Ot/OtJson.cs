@@ -210,7 +210,10 @@ internal static class OtJson
         _ => token.ToString(),
     };
 
-    /// <summary>Writes a JSON string escaped exactly as <c>JSON.stringify</c> does (raw UTF-16 except quote, backslash, controls).</summary>
+    /// <summary>
+    /// Writes a JSON string escaped exactly as <c>JSON.stringify</c> does (raw UTF-16 except quote, backslash,
+    /// controls).
+    /// </summary>
     public static void WriteString(StringBuilder sb, string s)
     {
         sb.Append('"');

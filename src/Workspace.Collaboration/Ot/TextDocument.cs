@@ -51,7 +51,9 @@ public sealed class TextDocument
     /// <summary>Length in UTF-16 units (what <see cref="ToString"/> returns).</summary>
     public int Utf16Length { get; private set; }
 
-    /// <summary>Applies <paramref name="op"/> in place; throws <see cref="OtException"/> (changing nothing) if it does not fit.</summary>
+    /// <summary>
+    /// Applies <paramref name="op"/> in place; throws <see cref="OtException"/> (changing nothing) if it does not fit.
+    /// </summary>
     public void Apply(TextOperation op)
     {
         ArgumentNullException.ThrowIfNull(op);
@@ -103,7 +105,9 @@ public sealed class TextDocument
         }
     }
 
-    /// <summary>The text from code point <paramref name="start"/>, <paramref name="length"/> code points long.</summary>
+    /// <summary>
+    /// The text from code point <paramref name="start"/>, <paramref name="length"/> code points long.
+    /// </summary>
     public string Slice(int start, int length)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(start);
@@ -145,7 +149,10 @@ public sealed class TextDocument
             }
         });
 
-    /// <summary>Finds the chunk holding code point <paramref name="cp"/>: its index, UTF-16 offset and code point offset within it.</summary>
+    /// <summary>
+    /// Finds the chunk holding code point <paramref name="cp"/>: its index, UTF-16 offset and code point offset within
+    /// it.
+    /// </summary>
     private (int Index, int Offset, int CpOffset) Locate(int cp)
     {
         var index = 0;
@@ -246,7 +253,9 @@ public sealed class TextDocument
         }
     }
 
-    /// <summary>Merges chunk <paramref name="index"/>+1 into chunk <paramref name="index"/> if either is small and both fit.</summary>
+    /// <summary>
+    /// Merges chunk <paramref name="index"/>+1 into chunk <paramref name="index"/> if either is small and both fit.
+    /// </summary>
     private bool TryMerge(int index)
     {
         var left = _chunks[index];

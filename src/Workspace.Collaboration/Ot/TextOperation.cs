@@ -61,7 +61,9 @@ public sealed class TextOperation : IEquatable<TextOperation>
 
     internal OpComponent[] Items => _components;
 
-    /// <summary>Builds a normalised op: drops empty components, merges neighbours of the same kind, drops a trailing retain.</summary>
+    /// <summary>
+    /// Builds a normalised op: drops empty components, merges neighbours of the same kind, drops a trailing retain.
+    /// </summary>
     public static TextOperation Create(IEnumerable<OpComponent> components)
     {
         ArgumentNullException.ThrowIfNull(components);
@@ -126,21 +128,27 @@ public sealed class TextOperation : IEquatable<TextOperation>
         }
     }
 
-    /// <summary>Insert <paramref name="text"/> at code point <paramref name="pos"/> (npm <c>insert(pos, text)</c>).</summary>
+    /// <summary>
+    /// Insert <paramref name="text"/> at code point <paramref name="pos"/> (npm <c>insert(pos, text)</c>).
+    /// </summary>
     public static TextOperation Insert(int pos, string text)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(pos);
         return Create(OpComponent.Retain(pos), OpComponent.Insert(text));
     }
 
-    /// <summary>Delete <paramref name="count"/> code points at <paramref name="pos"/> (npm <c>remove(pos, n)</c>).</summary>
+    /// <summary>
+    /// Delete <paramref name="count"/> code points at <paramref name="pos"/> (npm <c>remove(pos, n)</c>).
+    /// </summary>
     public static TextOperation Delete(int pos, int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(pos);
         return Create(OpComponent.Retain(pos), OpComponent.Delete(count));
     }
 
-    /// <summary>Delete <paramref name="deletedText"/> at <paramref name="pos"/>, invertibly (npm <c>remove(pos, text)</c>).</summary>
+    /// <summary>
+    /// Delete <paramref name="deletedText"/> at <paramref name="pos"/>, invertibly (npm <c>remove(pos, text)</c>).
+    /// </summary>
     public static TextOperation Delete(int pos, string deletedText)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(pos);
@@ -233,5 +241,6 @@ public sealed class TextOperation : IEquatable<TextOperation>
     internal static TextOperation FromNormalised(OpComponent[] components) =>
         components.Length == 0 ? Empty : new TextOperation(components);
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding StrictUtf8 =
+        new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 }

@@ -31,7 +31,9 @@ public sealed class ProviderMigrations(ICurrentDbContext current) : IMigrationsA
         return migration;
     }
 
-    /// <summary>The namespace of a provider's migrations, as passed to <c>dotnet ef migrations add --namespace</c>.</summary>
+    /// <summary>
+    /// The namespace of a provider's migrations, as passed to <c>dotnet ef migrations add --namespace</c>.
+    /// </summary>
     public static string NamespaceOf(DbContext context) =>
         $"{typeof(WorkspaceDb).Namespace}.Migrations.{(context.Database.IsNpgsql() ? "Postgres" : "Sqlite")}";
 

@@ -5,8 +5,11 @@ using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Data;
 
-/// <summary>The one database: Identity tables plus every feature's tables (configured in the feature's folder).</summary>
-public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options) : IdentityDbContext<WorkspaceUser>(options), IDataProtectionKeyContext
+/// <summary>
+/// The one database: Identity tables plus every feature's tables (configured in the feature's folder).
+/// </summary>
+public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options)
+    : IdentityDbContext<WorkspaceUser>(options), IDataProtectionKeyContext
 {
     /// <summary>ASP.NET Core data-protection keys (cookies, antiforgery).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -12,7 +12,8 @@ public static class CheckoutRoot
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                if (File.Exists(Path.Combine(dir.FullName, "Workspace.sln")) && File.Exists(Path.Combine(dir.FullName, "wwwroot", "index.html")))
+                if (File.Exists(Path.Combine(dir.FullName, "Workspace.sln"))
+                    && File.Exists(Path.Combine(dir.FullName, "wwwroot", "index.html")))
                 {
                     return dir.FullName;
                 }

@@ -16,7 +16,9 @@ public sealed class DatabaseOptions
 
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
-    /// <summary>Connection string; empty means a SQLite file <c>workspace.db</c> in <see cref="DataDirectory"/>.</summary>
+    /// <summary>
+    /// Connection string; empty means a SQLite file <c>workspace.db</c> in <see cref="DataDirectory"/>.
+    /// </summary>
     public string ConnectionString { get; set; } = "";
 
     [Required]

@@ -87,5 +87,7 @@ public static class FrontEndExtensions
     }
 
     private static string FindFrontEndRoot(IWebHostEnvironment env) =>
-        CheckoutRoot.Find(env) is { } root ? Path.Combine(root, "wwwroot") : Path.Combine(env.ContentRootPath, "wwwroot");
+        CheckoutRoot.Find(env) is { } root
+            ? Path.Combine(root, "wwwroot")
+            : Path.Combine(env.ContentRootPath, "wwwroot");
 }

@@ -8,7 +8,9 @@ public enum OutcomeKind
     Ok,
     Invalid,
     NotFound,
-    /// <summary>The command was based on a stale version; <see cref="Outcome{T}.Value"/> is the current state.</summary>
+    /// <summary>
+    /// The command was based on a stale version; <see cref="Outcome{T}.Value"/> is the current state.
+    /// </summary>
     Conflict,
     /// <summary>A member whose role (or part, such as facilitator) does not allow this command.</summary>
     Forbidden,

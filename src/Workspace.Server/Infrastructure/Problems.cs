@@ -5,7 +5,9 @@ using Workspace.Collaboration.Errors;
 
 namespace Workspace.Server.Infrastructure;
 
-/// <summary>One field's refusal: a code (<see cref="ErrorCodes"/>) with its arguments, and English words as fallback.</summary>
+/// <summary>
+/// One field's refusal: a code (<see cref="ErrorCodes"/>) with its arguments, and English words as fallback.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record FieldError(
     [property: Id(0)] string Field,
@@ -51,7 +53,9 @@ public static class Problems
             extensions: new Dictionary<string, object?> { ["code"] = ErrorCodes.InvalidValue, ["errorCodes"] = codes });
     }
 
-    /// <summary>A required text of at most <paramref name="max"/> characters: empty (required) or longer (tooLong).</summary>
+    /// <summary>
+    /// A required text of at most <paramref name="max"/> characters: empty (required) or longer (tooLong).
+    /// </summary>
     public static FieldError Length(string field, string value, int max, string detail) =>
         new(field, string.IsNullOrEmpty(value) ? ErrorCodes.Required : ErrorCodes.TooLong, detail, Args(("max", max)));
 

@@ -9,7 +9,9 @@ using Workspace.Collaboration.Errors;
 
 namespace Workspace.Server.Infrastructure;
 
-/// <summary>How much one client may ask for. Each HTTP limit is a fixed window per user (or per IP when signed out).</summary>
+/// <summary>
+/// How much one client may ask for. Each HTTP limit is a fixed window per user (or per IP when signed out).
+/// </summary>
 public sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
@@ -28,7 +30,9 @@ public sealed class RateLimitOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan InvitationWindow { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Calendar feed reads per client address per window (calendar apps poll, strangers guess tokens).</summary>
+    /// <summary>
+    /// Calendar feed reads per client address per window (calendar apps poll, strangers guess tokens).
+    /// </summary>
     [Range(1, 100_000)]
     public int CalendarFeedPermitLimit { get; set; } = 60;
 
@@ -120,7 +124,9 @@ public sealed class HubRateLimitFilter(IOptionsMonitor<RateLimitOptions> options
             ErrorCodes.SlowDown, TooManyMessages).ToMessage());
     }
 
-    /// <summary>The English words of the <see cref="ErrorCodes.SlowDown"/> refusal; clients send the call again later.</summary>
+    /// <summary>
+    /// The English words of the <see cref="ErrorCodes.SlowDown"/> refusal; clients send the call again later.
+    /// </summary>
     public const string TooManyMessages = "Too many messages: slow down.";
 
     public Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)

@@ -17,7 +17,9 @@ public static class Validation
 
     private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Nested = new();
 
-    /// <summary>Validates every request record a handler of this group takes, before it runs; 400 when invalid.</summary>
+    /// <summary>
+    /// Validates every request record a handler of this group takes, before it runs; 400 when invalid.
+    /// </summary>
     public static TBuilder ValidateRequests<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(new ValidationFilter());

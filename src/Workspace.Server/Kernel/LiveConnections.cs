@@ -36,7 +36,9 @@ public sealed class LiveConnections
     /// </summary>
     public long Work => Interlocked.Read(ref _work);
 
-    /// <summary>Remembers that <paramref name="context"/> (a signed-in user's connection) joined a partnership.</summary>
+    /// <summary>
+    /// Remembers that <paramref name="context"/> (a signed-in user's connection) joined a partnership.
+    /// </summary>
     public void Track(HubCallerContext context, string userId, Guid partnershipId)
     {
         var entries = _byConnection.GetOrAdd(context.ConnectionId, _ => new());
@@ -126,7 +128,10 @@ public sealed class LiveConnections
     /// </summary>
     public Action<Guid, string>? OtherNodes { get; set; }
 
-    /// <summary>Cuts off <paramref name="userId"/>'s connections to <paramref name="partnershipId"/> on this node and every other.</summary>
+    /// <summary>
+    /// Cuts off <paramref name="userId"/>'s connections to <paramref name="partnershipId"/> on this node and every
+    /// other.
+    /// </summary>
     public int Revoke(Guid partnershipId, string userId)
     {
         var count = RevokeHere(partnershipId, userId);
@@ -134,7 +139,10 @@ public sealed class LiveConnections
         return count;
     }
 
-    /// <summary>Aborts every connection of <paramref name="userId"/> on this node that joined <paramref name="partnershipId"/>; returns how many.</summary>
+    /// <summary>
+    /// Aborts every connection of <paramref name="userId"/> on this node that joined <paramref name="partnershipId"/>;
+    /// returns how many.
+    /// </summary>
     public int RevokeHere(Guid partnershipId, string userId)
     {
         if (!_byPartnership.TryGetValue(partnershipId, out var members))

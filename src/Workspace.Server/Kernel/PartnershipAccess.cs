@@ -5,7 +5,9 @@ using Workspace.Server.Infrastructure;
 
 namespace Workspace.Server.Kernel;
 
-/// <summary>Answers "is this signed-in person a member of that partnership, and with which role?" from the grain.</summary>
+/// <summary>
+/// Answers "is this signed-in person a member of that partnership, and with which role?" from the grain.
+/// </summary>
 public sealed class PartnershipAccess(IGrainFactory grains)
 {
     public async Task<MemberView?> FindMemberAsync(ClaimsPrincipal user, Guid partnershipId)

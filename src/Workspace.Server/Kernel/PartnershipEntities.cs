@@ -73,31 +73,34 @@ public sealed class ActivityEntry
     /// <summary>Machine-readable kind such as <c>member.added</c>; the UI translates it.</summary>
     public string Kind { get; set; } = "";
     public string Summary { get; set; } = "";
-    /// <summary>The values in <see cref="Summary"/> as a JSON object, so the UI can say it in the reader's language.</summary>
+    /// <summary>
+    /// The values in <see cref="Summary"/> as a JSON object, so the UI can say it in the reader's language.
+    /// </summary>
     public string Args { get; set; } = "{}";
 }
 
 internal sealed class PartnershipConfiguration :
-    IEntityTypeConfiguration<Partnership>, IEntityTypeConfiguration<Party>, IEntityTypeConfiguration<Membership>, IEntityTypeConfiguration<ActivityEntry>, IEntityTypeConfiguration<Invitation>
+    IEntityTypeConfiguration<Partnership>, IEntityTypeConfiguration<Party>, IEntityTypeConfiguration<Membership>,
+    IEntityTypeConfiguration<ActivityEntry>, IEntityTypeConfiguration<Invitation>
 {
     public void Configure(EntityTypeBuilder<Invitation> e)
     {
         e.HasIndex(i => i.TokenHash).IsUnique();
         e.HasIndex(i => i.PartnershipId);
         e.Property(i => i.TokenHash).HasMaxLength(64);
-        e.Property(i => i.Email).HasMaxLength(256);
-        e.Property(i => i.InvitedByName).HasMaxLength(100);
+        e.Property(i => i.Email).HasMaxLength(PartnershipLimits.EmailMax);
+        e.Property(i => i.InvitedByName).HasMaxLength(PartnershipLimits.PersonNameMax);
         e.Property(i => i.Role).HasConversion<string>().HasMaxLength(20);
     }
 
     public void Configure(EntityTypeBuilder<Partnership> e)
     {
-        e.Property(p => p.Name).HasMaxLength(200);
+        e.Property(p => p.Name).HasMaxLength(PartnershipLimits.NameMax);
     }
 
     public void Configure(EntityTypeBuilder<Party> e)
     {
-        e.Property(p => p.Name).HasMaxLength(200);
+        e.Property(p => p.Name).HasMaxLength(PartnershipLimits.NameMax);
         e.HasIndex(p => p.PartnershipId);
     }
 

@@ -41,13 +41,19 @@ public sealed class PartnershipFeed(
         await db.SaveChangesAsync();
     }
 
-    /// <summary>Per partnership: the online list this node last pushed (sorted, joined), so a refresh pushes only changes.</summary>
+    /// <summary>
+    /// Per partnership: the online list this node last pushed (sorted, joined), so a refresh pushes only changes.
+    /// </summary>
     private readonly ConcurrentDictionary<Guid, string> _lastOnline = new();
 
-    /// <summary>Who is online (any live connection to the partnership): pushed whenever someone joins or leaves.</summary>
+    /// <summary>
+    /// Who is online (any live connection to the partnership): pushed whenever someone joins or leaves.
+    /// </summary>
     public Task PublishOnlineAsync(Guid partnershipId) => PublishOnlineAsync(partnershipId, onlyIfChanged: false);
 
-    /// <summary>Pushes who is online only when it differs from what this node pushed last (several nodes: a periodic check).</summary>
+    /// <summary>
+    /// Pushes who is online only when it differs from what this node pushed last (several nodes: a periodic check).
+    /// </summary>
     public Task PublishOnlineIfChangedAsync(Guid partnershipId) => PublishOnlineAsync(partnershipId, onlyIfChanged: true);
 
     private async Task PublishOnlineAsync(Guid partnershipId, bool onlyIfChanged)

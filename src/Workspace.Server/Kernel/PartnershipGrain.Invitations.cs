@@ -157,7 +157,9 @@ public sealed partial class PartnershipGrain
         return member;
     }
 
-    /// <summary>An open invitation is in memory; a used, revoked or unknown one is looked up so the page can say why it fails.</summary>
+    /// <summary>
+    /// An open invitation is in memory; a used, revoked or unknown one is looked up so the page can say why it fails.
+    /// </summary>
     private async Task<Invitation?> FindInvitationAsync(string tokenHash)
     {
         if (_partnership is null)

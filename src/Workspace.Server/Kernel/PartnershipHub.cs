@@ -14,7 +14,9 @@ public interface IPartnershipClient
 
 /// <summary>Live updates of a partnership. Joining its group is authorised against membership on the server.</summary>
 [Authorize]
-public sealed class PartnershipHub(PartnershipAccess access, LiveConnections connections, PartnershipFeed feed, IGrainFactory grains) : Hub<IPartnershipClient>
+public sealed class PartnershipHub(
+    PartnershipAccess access, LiveConnections connections, PartnershipFeed feed, IGrainFactory grains)
+    : Hub<IPartnershipClient>
 {
     public async Task<PartnershipView> JoinPartnership(Guid partnershipId)
     {

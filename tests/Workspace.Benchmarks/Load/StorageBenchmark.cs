@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Workspace.Client;
+using Workspace.Collaboration.Documents;
 using static Workspace.Benchmarks.BenchmarkServer;
 
 namespace Workspace.Benchmarks.Load;

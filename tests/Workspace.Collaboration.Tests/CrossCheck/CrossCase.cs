@@ -3,7 +3,10 @@ using Workspace.Collaboration.Ot;
 
 namespace Workspace.Collaboration.Tests.CrossCheck;
 
-/// <summary>One cross-check case, serialised as a JSON line for crosscheck.mjs (ops go through <see cref="TextOperationJsonConverter"/>).</summary>
+/// <summary>
+/// One cross-check case, serialised as a JSON line for crosscheck.mjs (ops go through <see
+/// cref="TextOperationJsonConverter"/>).
+/// </summary>
 public sealed record CrossCase(
     int Id,
     string Kind,

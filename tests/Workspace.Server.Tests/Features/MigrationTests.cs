@@ -4,7 +4,9 @@ using Workspace.Server.Infrastructure;
 
 namespace Workspace.Server.Tests.Features;
 
-/// <summary>The schema is changed only through migrations, for both providers, so an upgrade never needs a fresh database.</summary>
+/// <summary>
+/// The schema is changed only through migrations, for both providers, so an upgrade never needs a fresh database.
+/// </summary>
 public sealed class MigrationTests
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;

@@ -75,7 +75,9 @@ public sealed class NumericBoundsTests(WorkspaceFactory factory) : IClassFixture
         }
     }
 
-    /// <summary>Values the field must refuse: every number field the non-numbers, integers also the out-of-range ones.</summary>
+    /// <summary>
+    /// Values the field must refuse: every number field the non-numbers, integers also the out-of-range ones.
+    /// </summary>
     private static IEnumerable<JsonNode> ExtremesFor(PropertyInfo property)
     {
         var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;

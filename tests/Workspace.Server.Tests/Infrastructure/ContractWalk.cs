@@ -5,7 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Workspace.Server.Tests.Infrastructure;
 
-/// <summary>An endpoint as a client sees it: method, route, the record its body binds to and its query parameters.</summary>
+/// <summary>
+/// An endpoint as a client sees it: method, route, the record its body binds to and its query parameters.
+/// </summary>
 public sealed record ApiEndpoint(string Method, string Pattern, Type? Body, IReadOnlyList<ParameterInfo> Query)
 {
     public IEnumerable<string> RouteParameters => ContractWalk.RouteNames(Pattern);
@@ -64,7 +66,10 @@ public static class ContractWalk
         (Nullable.GetUnderlyingType(type) ?? type) == typeof(Guid)
         || (type == typeof(string) && (name.EndsWith("Id", StringComparison.OrdinalIgnoreCase) || ReferenceNames.Contains(name)));
 
-    /// <summary>The fields of a contract as JSON paths (records inside it too: <c>anchor.from</c>), with their types and properties.</summary>
+    /// <summary>
+    /// The fields of a contract as JSON paths (records inside it too: <c>anchor.from</c>), with their types and
+    /// properties.
+    /// </summary>
     public static IEnumerable<(string Path, PropertyInfo Property)> Fields(Type contract, string prefix = "")
     {
         foreach (var property in contract.GetProperties(BindingFlags.Public | BindingFlags.Instance))

@@ -34,7 +34,10 @@ public static class PartnershipKit
     public static Task<HttpResponseMessage> AcceptAsync(this TestUser user, string token, CancellationToken ct = default) =>
         user.Http.PostAsync($"/api/invitations/{token}/accept", null, ct);
 
-    /// <summary>A new person, invited by <paramref name="admin"/> into <paramref name="partyId"/> (default: the admin's party) with a role, who accepted.</summary>
+    /// <summary>
+    /// A new person, invited by <paramref name="admin"/> into <paramref name="partyId"/> (default: the admin's party)
+    /// with a role, who accepted.
+    /// </summary>
     public static async Task<TestUser> JoinAsync(this WorkspaceFactory factory, TestUser admin, Guid partnershipId, PartnershipRole role,
         string name, Guid? partyId = null, bool isPartyAdmin = false, CancellationToken ct = default)
     {

@@ -116,7 +116,9 @@ public sealed record PartnershipWorld(
 
     public string Url(string path) => $"/api/partnerships/{Id}{path}";
 
-    /// <summary>This partnership's entity a route, body or query field of this name refers to; null for a name it has none of.</summary>
+    /// <summary>
+    /// This partnership's entity a route, body or query field of this name refers to; null for a name it has none of.
+    /// </summary>
     public string? IdFor(string name) => name.ToLowerInvariant() switch
     {
         "partnershipid" => Id.ToString(),
@@ -142,7 +144,9 @@ public sealed record PartnershipWorld(
         _ => null,
     };
 
-    /// <summary>Everything an owner can read of the partnership, as one text: equal before and after means nothing changed.</summary>
+    /// <summary>
+    /// Everything an owner can read of the partnership, as one text: equal before and after means nothing changed.
+    /// </summary>
     public async Task<string> SnapshotAsync(CancellationToken ct)
     {
         var text = new StringBuilder();
@@ -160,7 +164,10 @@ public sealed record PartnershipWorld(
         return text.ToString();
     }
 
-    /// <summary>A body for <paramref name="contract"/> that this partnership accepts at <paramref name="endpoint"/>; null when none is known.</summary>
+    /// <summary>
+    /// A body for <paramref name="contract"/> that this partnership accepts at <paramref name="endpoint"/>; null when
+    /// none is known.
+    /// </summary>
     public async Task<JsonObject?> ValidBodyAsync(Type contract, ApiEndpoint endpoint, CancellationToken ct)
     {
         var update = endpoint.Method == "PUT";
@@ -256,6 +263,7 @@ public sealed record PartnershipWorld(
         "AnswerInput" => new { accept = true },
         _ => null,
     };
+
     /// <summary>Sends the agreement for approval (again) and answers its current revision: what a signatory approves.</summary>
     private async Task<long> ReviewedRevisionAsync(CancellationToken ct)
     {
@@ -264,7 +272,9 @@ public sealed record PartnershipWorld(
         return body.GetProperty("signOff").GetProperty("revision").GetInt64();
     }
 
-    /// <summary>The current version of a goal, KPI or item, or 0 when the route has none (versions go in DELETE's query).</summary>
+    /// <summary>
+    /// The current version of a goal, KPI or item, or 0 when the route has none (versions go in DELETE's query).
+    /// </summary>
     public async Task<int> VersionAsync(string list, Guid id, CancellationToken ct)
     {
         var (_, body) = await Owner.Http.GetJsonAsync(Url(list == "/action-items" ? list : "/goals"), ct);
@@ -312,7 +322,9 @@ public sealed record PartnershipWorld(
 
 public static class JsonPaths
 {
-    /// <summary>Sets <paramref name="path"/> (<c>anchor.from</c>) in <paramref name="body"/>, making the records on the way.</summary>
+    /// <summary>
+    /// Sets <paramref name="path"/> (<c>anchor.from</c>) in <paramref name="body"/>, making the records on the way.
+    /// </summary>
     public static JsonObject With(this JsonObject body, string path, JsonNode? value)
     {
         var copy = JsonNode.Parse(body.ToJsonString())!.AsObject();

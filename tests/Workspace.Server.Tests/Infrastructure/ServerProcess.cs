@@ -27,13 +27,18 @@ public sealed class ServerProcess : IAsyncDisposable
     public int? ProcessId => _process?.Id;
     public Process? Process => _process;
 
-    /// <summary>Path of Workspace.Server.dll next to the test assembly (copied there by the project reference).</summary>
+    /// <summary>
+    /// Path of Workspace.Server.dll next to the test assembly (copied there by the project reference).
+    /// </summary>
     public static string ServerDll => Path.Combine(AppContext.BaseDirectory, "Workspace.Server.dll");
 
     /// <summary>Starts the server and waits until <c>/health</c> answers 200.</summary>
     public Task StartAsync(CancellationToken ct = default) => StartAsync(healthy: true, ct);
 
-    /// <summary>Starts the server and waits until <c>/health</c> answers 200 (or, with <paramref name="healthy"/> false, anything).</summary>
+    /// <summary>
+    /// Starts the server and waits until <c>/health</c> answers 200 (or, with <paramref name="healthy"/> false,
+    /// anything).
+    /// </summary>
     public async Task StartAsync(bool healthy, CancellationToken ct)
     {
         var info = new ProcessStartInfo("dotnet")
@@ -76,7 +81,8 @@ public sealed class ServerProcess : IAsyncDisposable
             if (_process.HasExited)
             {
                 // HasExited can be true before the last lines of its output have been read: wait for the end of both
-                // redirected streams (WaitForExit without a timeout does), so the reason the server gave is in the message.
+                // redirected streams (WaitForExit without a timeout does), so the reason the server gave is in the
+                // message.
                 await _process.WaitForExitAsync(ct);
                 throw new InvalidOperationException($"The server exited with {_process.ExitCode}:\n{Output}");
             }
@@ -128,7 +134,8 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Signs a new person up on this server over real HTTP; the client carries their cookie (in <paramref name="cookies"/>,
+    /// Signs a new person up on this server over real HTTP; the client carries their cookie (in <paramref
+    /// name="cookies"/>,
     /// good for every node on this machine) and a fresh antiforgery token.
     /// </summary>
     public async Task<HttpClient> SignUpAsync(string name, CookieContainer cookies, string? email = null, CancellationToken ct = default)

@@ -40,7 +40,10 @@ public class WorkspaceFactory : WebApplicationFactory<Program>
 
     private readonly List<Action<IServiceCollection>> _services = [];
 
-    /// <summary>Adds to the server's services (set before the host starts), e.g. a grain call filter that slows one message down.</summary>
+    /// <summary>
+    /// Adds to the server's services (set before the host starts), e.g. a grain call filter that slows one message
+    /// down.
+    /// </summary>
     public WorkspaceFactory WithServices(Action<IServiceCollection> configure)
     {
         _services.Add(configure);
@@ -67,7 +70,10 @@ public class WorkspaceFactory : WebApplicationFactory<Program>
         });
     }
 
-    /// <summary>Signs a new person up and returns their HTTP client (sending their auth and antiforgery cookies and token) and account.</summary>
+    /// <summary>
+    /// Signs a new person up and returns their HTTP client (sending their auth and antiforgery cookies and token) and
+    /// account.
+    /// </summary>
     public async Task<TestUser> SignUpAsync(string name, string organisation = "Org", string? email = null, CancellationToken ct = default)
     {
         email ??= $"{name.ToLowerInvariant().Replace(' ', '.')}.{Guid.NewGuid():N}@example.org";
@@ -82,10 +88,14 @@ public class WorkspaceFactory : WebApplicationFactory<Program>
         return new TestUser(http, me!.Id, email, name, organisation, cookie);
     }
 
-    /// <summary>A signed-out client that already holds an antiforgery cookie and token, as the SPA does before signing in.</summary>
+    /// <summary>
+    /// A signed-out client that already holds an antiforgery cookie and token, as the SPA does before signing in.
+    /// </summary>
     public async Task<HttpClient> AnonymousClientAsync(CancellationToken ct = default) => (await ClientForAsync("", ct)).Http;
 
-    /// <summary>A client sending <paramref name="authCookies"/> plus a fresh antiforgery cookie and token for that identity.</summary>
+    /// <summary>
+    /// A client sending <paramref name="authCookies"/> plus a fresh antiforgery cookie and token for that identity.
+    /// </summary>
     public async Task<(HttpClient Http, string Cookie)> ClientForAsync(string authCookies, CancellationToken ct = default)
     {
         var http = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientOptions.BaseAddress, HandleCookies = false, AllowAutoRedirect = false });

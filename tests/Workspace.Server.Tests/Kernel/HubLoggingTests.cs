@@ -1,12 +1,9 @@
 using System.Text.Json;
-using DocumentState = Workspace.Client.DocumentState;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using SubmitRequest = Workspace.Client.SubmitRequest;
-using SubmitResult = Workspace.Client.SubmitResult;
-using Workspace.Client;
+using Workspace.Collaboration.Documents;
 using Workspace.Collaboration.Ot;
 using Workspace.Server.Kernel;
 using Workspace.Server.Tests.Infrastructure;
@@ -33,7 +30,7 @@ public sealed class HubLoggingTests
         await documents.StartAsync(_ct);
         await partnership.StartAsync(_ct);
         await documents.InvokeAsync<DocumentState>(DocumentHubNames.OpenDocument, docId, null, _ct);
-        await documents.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, new SubmitRequest(docId, "ana", 1, 0, TextOperation.Insert(0, "abc")), _ct);
+        await documents.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, SubmitRequest.Of(docId, "ana", 1, 0, TextOperation.Insert(0, "abc")), _ct);
         var before = logs.Entries.Count;
 
         var refused = 0;
@@ -84,15 +81,17 @@ public sealed class HubLoggingTests
         Assert.Contains("LiveHub.WhoAmI", fault.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>One of six kinds of call the server must refuse: a flood of them is what a hostile client sends.</summary>
+    /// <summary>
+    /// One of six kinds of call the server must refuse: a flood of them is what a hostile client sends.
+    /// </summary>
     private Task BadCallAsync(int kind, HubConnection documents, HubConnection partnership, Guid docId) => kind switch
     {
         0 => documents.InvokeAsync<SubmitResult>(DocumentHubNames.Submit,
             new { documentId = docId, clientId = "ana", clientSeq = 2, baseRevision = 1, op = JsonDocument.Parse("[{\"x\":1}]").RootElement }, _ct),
         1 => documents.InvokeAsync<SubmitResult>(DocumentHubNames.Submit,
-            new SubmitRequest(docId, "ana", 2, 1, TextOperation.Create(OpComponent.Delete("ZZZ"))), _ct),
-        2 => documents.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, new SubmitRequest(docId, "ana", 0, 1, TextOperation.Insert(0, "x")), _ct),
-        3 => documents.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, new SubmitRequest(Guid.NewGuid(), "ana", 2, 1, TextOperation.Insert(0, "x")), _ct),
+            SubmitRequest.Of(docId, "ana", 2, 1, TextOperation.Create(OpComponent.Delete("ZZZ"))), _ct),
+        2 => documents.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, SubmitRequest.Of(docId, "ana", 0, 1, TextOperation.Insert(0, "x")), _ct),
+        3 => documents.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, SubmitRequest.Of(Guid.NewGuid(), "ana", 2, 1, TextOperation.Insert(0, "x")), _ct),
         4 => partnership.InvokeAsync<PartnershipView>("JoinPartnership", Guid.NewGuid(), _ct),
         _ => documents.InvokeAsync(DocumentHubNames.UpdatePresence, Guid.NewGuid(), 0L, 0, 0, _ct),
     };

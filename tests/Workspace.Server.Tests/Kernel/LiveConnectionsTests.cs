@@ -9,7 +9,9 @@ using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 
 namespace Workspace.Server.Tests.Kernel;
 
-/// <summary>Who is online: each join or leave costs in proportion to that partnership's people, not to the node's connections.</summary>
+/// <summary>
+/// Who is online: each join or leave costs in proportion to that partnership's people, not to the node's connections.
+/// </summary>
 public sealed class LiveConnectionsTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
@@ -105,7 +107,10 @@ public sealed class LiveConnectionsTests(WorkspaceFactory factory) : IClassFixtu
         Assert.Equal(new[] { ana.Id, budi.Id }.Order(StringComparer.Ordinal), heard.First(h => h.Length == 2));
     }
 
-    /// <summary>The work of forty leaves from one partnership of eight people, beside <paramref name="unrelated"/> other connections.</summary>
+    /// <summary>
+    /// The work of forty leaves from one partnership of eight people, beside <paramref name="unrelated"/> other
+    /// connections.
+    /// </summary>
     private static long WorkOfFortyLeaves(int unrelated)
     {
         var live = new LiveConnections();

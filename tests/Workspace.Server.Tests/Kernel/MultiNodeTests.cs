@@ -3,12 +3,14 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Workspace.Client;
+using Workspace.Collaboration.Documents;
 using Workspace.Server.Kernel;
+using Workspace.Server.Tests.Features;
 using Workspace.Server.Tests.Features.Access;
 using Workspace.Server.Tests.Infrastructure;
 using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 
-namespace Workspace.Server.Tests.Features;
+namespace Workspace.Server.Tests.Kernel;
 
 /// <summary>
 /// Two server processes form one cluster (Orleans membership in Redis, SignalR Redis backplane, one PostgreSQL):
@@ -37,7 +39,8 @@ public sealed class MultiNodeTests
         await using var nodeA = new ServerProcess(settings: settings);
         await nodeA.StartAsync(_ct);
 
-        // Rina signs up on node A; the cookie is good on every node (data-protection keys live in the database), and one
+        // Rina signs up on node A; the cookie is good on every node (data-protection keys live in the database), and
+        // one
         // cookie container serves both, as cookies are not kept apart by port.
         var cookies = new CookieContainer();
         using var httpA = await nodeA.SignUpAsync("Rina Nodes", cookies, ct: _ct);
@@ -97,7 +100,8 @@ public sealed class MultiNodeTests
             return (jar, (await http.GetFromJsonAsync<JsonElement>("/api/account/me", _ct)).GetProperty("id").GetString()!);
         }
         var (colleagueCookies, colleagueId) = await JoinThroughNodeBAsync("Colleague");
-        // Who is online joins both nodes: Rina, now connected to node A only, sees the colleague who connected to node B.
+        // Who is online joins both nodes: Rina, now connected to node A only, sees the colleague who connected to node
+        // B.
         await liveB.DisposeAsync();
         await onB.DisposeAsync();
         var rinaId = (await httpA.GetFromJsonAsync<JsonElement>("/api/account/me", _ct)).GetProperty("id").GetString();

@@ -2,9 +2,11 @@ using System.Net;
 using Workspace.Server.Kernel;
 using Workspace.Server.Tests.Infrastructure;
 
-namespace Workspace.Server.Tests.Features;
+namespace Workspace.Server.Tests.Kernel;
 
-/// <summary>Goals, KPIs and action items: viewers and commenters read, editors and owners of any party change.</summary>
+/// <summary>
+/// Goals, KPIs and action items: viewers and commenters read, editors and owners of any party change.
+/// </summary>
 public sealed class WorkspaceRoleTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;

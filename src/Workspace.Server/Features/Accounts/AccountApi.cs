@@ -12,16 +12,16 @@ using Workspace.Server.Kernel;
 namespace Workspace.Server.Features.Accounts;
 
 public sealed record SignUpRequest(
-    [property: Required, EmailAddress, MaxLength(256)] string Email,
-    [property: Required, MaxLength(128)] string Password,
-    [property: Required, MaxLength(100)] string DisplayName,
-    [property: MaxLength(200)] string? Organisation);
+    [property: Required, EmailAddress, MaxLength(AccountLimits.EmailMax)] string Email,
+    [property: Required, MaxLength(AccountLimits.PasswordMax)] string Password,
+    [property: Required, MaxLength(AccountLimits.DisplayNameMax)] string DisplayName,
+    [property: MaxLength(AccountLimits.OrganisationMax)] string? Organisation);
 
 public sealed record SignInRequest(string? Email, string? Password);
 
 public sealed record ChangePasswordRequest(
     [property: Required] string CurrentPassword,
-    [property: Required, MaxLength(128)] string NewPassword);
+    [property: Required, MaxLength(AccountLimits.PasswordMax)] string NewPassword);
 
 public sealed record ExternalProvider(string Scheme, string DisplayName, string StartUrl);
 
@@ -169,7 +169,9 @@ public static class AccountApi
         return TypedResults.Challenge(properties, [ExternalLoginOptions.Scheme]);
     }
 
-    /// <summary>Back from the provider: sign in the linked account, or link by verified e-mail, or create one.</summary>
+    /// <summary>
+    /// Back from the provider: sign in the linked account, or link by verified e-mail, or create one.
+    /// </summary>
     private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> ExternalCallbackAsync(
         UserManager<WorkspaceUser> users, SignInManager<WorkspaceUser> signIn)
     {

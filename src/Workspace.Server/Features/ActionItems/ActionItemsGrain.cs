@@ -22,8 +22,11 @@ public sealed partial class ActionItemsGrain(
     : Grain, IActionItemsGrain
 {
     private readonly Dictionary<Guid, ActionItem> _items = [];
-    /// <summary>Items created for task lines whose link has not reached the document yet, so they are not created twice.</summary>
-    /// <remarks>Keyed by title and occurrence (the second unlinked line titled "Call the lab" is occurrence 1).</remarks>
+    /// <summary>
+    /// Items created for task lines whose link has not reached the document yet, so they are not created twice.
+    /// </summary>
+    /// <remarks>Keyed by title and occurrence (the second unlinked line titled "Call the lab" is occurrence
+    /// 1).</remarks>
     private readonly Dictionary<(Guid DocumentId, string Title, int Occurrence), (int Number, DateTimeOffset Since)> _unlinked = [];
     /// <summary>
     /// How long a message to a document is waited for: an item made for a task line waits for its link before a new
@@ -287,7 +290,9 @@ public sealed partial class ActionItemsGrain(
     private static MemberView? OwnerNamedBy(ChecklistLine line, IReadOnlyList<MemberView> members) =>
         line.Handle is { } handle ? members.FirstOrDefault(m => Checklist.HandleMatches(handle, m.DisplayName, m.Email)) : null;
 
-    /// <summary>For each line: how many unlinked lines with the same title come before it (-1 for a linked line).</summary>
+    /// <summary>
+    /// For each line: how many unlinked lines with the same title come before it (-1 for a linked line).
+    /// </summary>
     private static List<int> Occurrences(IReadOnlyList<ChecklistLine> lines)
     {
         var seen = new Dictionary<string, int>();
@@ -341,7 +346,9 @@ public sealed partial class ActionItemsGrain(
         await PublishAsync(updated, members);
     }
 
-    /// <summary>Changed on the board: the linked task line follows (one-way, so no call waits on the other grain).</summary>
+    /// <summary>
+    /// Changed on the board: the linked task line follows (one-way, so no call waits on the other grain).
+    /// </summary>
     private Task MirrorLinkedLineAsync(ActionItem before, ActionItem after, IReadOnlyList<MemberView> members)
     {
         var done = after.Status == ActionStatus.Done;

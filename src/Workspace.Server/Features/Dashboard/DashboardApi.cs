@@ -15,7 +15,9 @@ public sealed record DashboardView(
     IReadOnlyList<ActivityView> RecentActivity,
     int MyDoneItems);
 
-/// <summary>What a member sees first: goals with progress, KPI status, my open items, overdue items, recent activity.</summary>
+/// <summary>
+/// What a member sees first: goals with progress, KPI status, my open items, overdue items, recent activity.
+/// </summary>
 public static class DashboardApi
 {
     public static void MapDashboard(this WebApplication app)

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Workspace.Collaboration.Documents;
 using Workspace.Collaboration.Errors;
 using Workspace.Server.Data;
 using Workspace.Server.Infrastructure;
@@ -8,9 +9,9 @@ using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.Documents;
 
-public sealed record CreateDocumentRequest([property: Required, MaxLength(200)] string Title);
+public sealed record CreateDocumentRequest([property: Required, MaxLength(DocumentLimits.TitleMax)] string Title);
 
-public sealed record RenameDocumentRequest([property: Required, MaxLength(200)] string Title);
+public sealed record RenameDocumentRequest([property: Required, MaxLength(DocumentLimits.TitleMax)] string Title);
 
 
 public sealed record PreviewResponse(string Html);
@@ -37,7 +38,7 @@ public static class DocumentApi
 
     public static void MapDocuments(this WebApplication app)
     {
-        app.MapHub<DocumentHub>("/hubs/documents");
+        app.MapHub<DocumentHub>(DocumentHubNames.Path);
 
         var group = app.MapGroup("/api/partnerships/{partnershipId:guid}/documents").WithTags("Documents").RequireAuthorization()
             .RequireMember().ValidateRequests();
@@ -126,7 +127,9 @@ public static class DocumentApi
 
     internal static Actor Actor(HttpContext http) => PartnershipAccess.ActorOf(http.User, http.Member());
 
-    /// <summary>Runs a grain command; a refusal becomes ProblemDetails with the refusal's code, message and status.</summary>
+    /// <summary>
+    /// Runs a grain command; a refusal becomes ProblemDetails with the refusal's code, message and status.
+    /// </summary>
     internal static async Task<(T? Value, ProblemHttpResult? Problem)> TryAsync<T>(Func<Task<T>> action)
     {
         try

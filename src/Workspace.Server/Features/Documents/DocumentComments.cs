@@ -53,7 +53,10 @@ internal sealed class DocumentCommentConfiguration : IEntityTypeConfiguration<Do
     }
 }
 
-/// <summary>A new comment; <c>Anchor</c> (optional) is where the quoted passage is, in code points at a revision the writer's editor had.</summary>
+/// <summary>
+/// A new comment; <c>Anchor</c> (optional) is where the quoted passage is, in code points at a revision the writer's
+/// editor had.
+/// </summary>
 public sealed record AddCommentRequest(
     [property: Required(ErrorMessage = "A comment needs some text."), MaxLength(DocumentCommentsApi.MaxBody)] string Body,
     [property: MaxLength(DocumentCommentsApi.MaxQuote)] string? Quote,

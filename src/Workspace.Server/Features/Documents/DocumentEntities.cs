@@ -34,15 +34,22 @@ public sealed class DocumentOperation
 
 /// <summary>
 /// The full text at a revision, so activation and version reads replay only the operations after it. Written by
-/// <see cref="SnapshotPolicy"/>; read through <see cref="SnapshotCodec.TextOf"/>, which knows every <see cref="Format"/>.
+/// <see cref="SnapshotPolicy"/>; read through <see cref="SnapshotCodec.TextOf"/>, which knows every <see
+/// cref="Format"/>.
 /// </summary>
 public sealed class DocumentSnapshot
 {
     public Guid DocumentId { get; set; }
     public long Revision { get; set; }
-    /// <summary>The text when <see cref="Format"/> is <see cref="SnapshotCodec.Plain"/> (rows written before compression); else empty.</summary>
+    /// <summary>
+    /// The text when <see cref="Format"/> is <see cref="SnapshotCodec.Plain"/> (rows written before compression); else
+    /// empty.
+    /// </summary>
     public string Text { get; set; } = "";
-    /// <summary>How the text is stored: <see cref="SnapshotCodec.Plain"/> in <see cref="Text"/>, or compressed in <see cref="Data"/>.</summary>
+    /// <summary>
+    /// How the text is stored: <see cref="SnapshotCodec.Plain"/> in <see cref="Text"/>, or compressed in <see
+    /// cref="Data"/>.
+    /// </summary>
     public int Format { get; set; }
     /// <summary>The compressed text (see <see cref="Format"/>); null for plain rows.</summary>
     public byte[]? Data { get; set; }
@@ -68,7 +75,7 @@ internal sealed class DocumentConfiguration :
     public void Configure(EntityTypeBuilder<Document> e)
     {
         e.ToTable("Documents");
-        e.Property(d => d.Title).HasMaxLength(200);
+        e.Property(d => d.Title).HasMaxLength(DocumentLimits.TitleMax);
         e.Property(d => d.CreatedBy).HasMaxLength(450);
         e.HasIndex(d => d.PartnershipId);
     }
@@ -77,7 +84,7 @@ internal sealed class DocumentConfiguration :
     {
         e.ToTable("DocumentOperations");
         e.HasKey(o => new { o.DocumentId, o.Revision });
-        e.Property(o => o.ClientId).HasMaxLength(64);
+        e.Property(o => o.ClientId).HasMaxLength(DocumentLimits.ClientIdMax);
         e.Property(o => o.AuthorId).HasMaxLength(450);
         e.HasIndex(o => new { o.DocumentId, o.ClientId, o.ClientSeq }).IsUnique();
     }

@@ -21,11 +21,17 @@ public sealed partial class DocumentGrain
     private IGrainTimer? _checklistTimer;
     private Actor? _lastAuthor;
     private string? _lastChecklist;
-    /// <summary>What each task line said at the last scan (or at activation), so edited lines can be told apart.</summary>
+    /// <summary>
+    /// What each task line said at the last scan (or at activation), so edited lines can be told apart.
+    /// </summary>
     private HashSet<string>? _lastLineKeys;
-    /// <summary>For each linked item number: the item version whose board change this document last wrote into its line.</summary>
+    /// <summary>
+    /// For each linked item number: the item version whose board change this document last wrote into its line.
+    /// </summary>
     private readonly Dictionary<int, int> _mirroredVersions = [];
-    /// <summary>Linked lines that speak for their items in the next scan even if unchanged since the last one.</summary>
+    /// <summary>
+    /// Linked lines that speak for their items in the next scan even if unchanged since the last one.
+    /// </summary>
     private readonly HashSet<int> _speakAgain = [];
 
     private void RememberChecklist() => _lastLineKeys = [.. Checklist.Parse(_text.ToString()).Select(l => l.Key)];
@@ -119,7 +125,8 @@ public sealed partial class DocumentGrain
         }
         _mirroredVersions[item.Number] = Math.Max(item.Version, _mirroredVersions.GetValueOrDefault(item.Number));
         // A scan taken just before this change arrived was set aside by the action items as stale, and it may have
-        // carried someone's edit of this line: the line speaks again in the next scan, even if nothing is rewritten now.
+        // carried someone's edit of this line: the line speaks again in the next scan, even if nothing is rewritten
+        // now.
         _speakAgain.Add(item.Number);
         TextChanged(ServerAuthor);
         var line = Checklist.Parse(_text.ToString()).FirstOrDefault(l => l.Number == item.Number);

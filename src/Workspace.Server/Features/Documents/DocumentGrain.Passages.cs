@@ -48,7 +48,10 @@ public sealed partial class DocumentGrain
         return to > from && to <= _text.Length ? new LocatedPassage(new PassageAnchor(_revision, from, to), _text.Slice(from, to - from)) : null;
     }
 
-    /// <summary>Moves a passage through <paramref name="ops"/>: text typed at either end stays outside; once deleted whole it stays empty.</summary>
+    /// <summary>
+    /// Moves a passage through <paramref name="ops"/>: text typed at either end stays outside; once deleted whole it
+    /// stays empty.
+    /// </summary>
     private static (int From, int To) Follow(int from, int to, IEnumerable<TextOperation> ops)
     {
         foreach (var op in ops)

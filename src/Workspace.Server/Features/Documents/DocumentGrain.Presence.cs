@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using Workspace.Collaboration.Documents;
 using Workspace.Collaboration.Errors;
 using Workspace.Collaboration.Ot;
 using Workspace.Server.Kernel;

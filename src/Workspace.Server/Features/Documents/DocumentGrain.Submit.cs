@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using Workspace.Collaboration.Documents;
 using Workspace.Collaboration.Errors;
 using Workspace.Collaboration.Ot;
 using Workspace.Server.Kernel;
@@ -13,11 +14,13 @@ public sealed partial class DocumentGrain
     public async Task<SubmitResult> SubmitAsync(SubmitCommand command)
     {
         Live();
-        if (string.IsNullOrEmpty(command.ClientId) || command.ClientId.Length > 64 || command.ClientId.StartsWith(ServerClientId, StringComparison.Ordinal))
+        if (string.IsNullOrEmpty(command.ClientId) || command.ClientId.Length > DocumentLimits.ClientIdMax
+            || command.ClientId.StartsWith(ServerClientId, StringComparison.Ordinal))
         {
             throw new CommandRejectedException(
                 ErrorCodes.InvalidClientId,
-                "A client id of 1 to 64 characters is needed (and it may not start with \"server\").");
+                $"A client id of 1 to {DocumentLimits.ClientIdMax} characters is needed "
+                + "(and it may not start with \"server\").");
         }
         if (_broken)
         {
@@ -68,18 +71,24 @@ public sealed partial class DocumentGrain
                 + $"document {Id}, but the server has only revision {_revision}: "
                 + "saved edits are missing from the database.");
             throw new CommandRejectedException(
-                ErrorCodes.Resync, $"Resync required: base revision {command.BaseRevision} is ahead of the server's {_revision}.") { StatusCode = 409 };
+                ErrorCodes.Resync,
+                $"Resync required: base revision {command.BaseRevision} is ahead of the server's {_revision}.")
+            { StatusCode = 409 };
         }
         if (command.BaseRevision < 0)
         {
             throw new CommandRejectedException(
-                ErrorCodes.UnknownRevision, $"Base revision {command.BaseRevision} does not exist; the document is at revision {_revision}.",
+                ErrorCodes.UnknownRevision,
+                $"Base revision {command.BaseRevision} does not exist; the document is at revision {_revision}.",
                 ("revision", command.BaseRevision));
         }
         if (command.BaseRevision < _firstRecent - 1)
         {
             throw new CommandRejectedException(
-                ErrorCodes.Resync, $"Resync required: the operation is based on revision {command.BaseRevision}, but the server keeps only revisions after {_firstRecent - 1}.") { StatusCode = 409 };
+                ErrorCodes.Resync,
+                $"Resync required: the operation is based on revision {command.BaseRevision}, "
+                + $"but the server keeps only revisions after {_firstRecent - 1}.")
+            { StatusCode = 409 };
         }
     }
 
@@ -93,7 +102,8 @@ public sealed partial class DocumentGrain
         {
             throw new CommandRejectedException(
                 ErrorCodes.InvalidOperation,
-                $"The operation reaches code point {op.BaseLength}, but the document had {baseLength} at revision {command.BaseRevision}.");
+                $"The operation reaches code point {op.BaseLength}, "
+                + $"but the document had {baseLength} at revision {command.BaseRevision}.");
         }
         try
         {
@@ -116,12 +126,17 @@ public sealed partial class DocumentGrain
         if ((long)_text.Length + op.LengthDelta > _options.MaxDocumentLength)
         {
             throw new CommandRejectedException(
-                ErrorCodes.DocumentTooLong, $"The document would exceed its limit of {_options.MaxDocumentLength} characters.", ("max", _options.MaxDocumentLength)) { StatusCode = 413 };
+                ErrorCodes.DocumentTooLong,
+                $"The document would exceed its limit of {_options.MaxDocumentLength} characters.",
+                ("max", _options.MaxDocumentLength))
+            { StatusCode = 413 };
         }
         return op;
     }
 
-    /// <summary>The text's length in code points at a kept revision (from the first kept one's base on); -1 when not known.</summary>
+    /// <summary>
+    /// The text's length in code points at a kept revision (from the first kept one's base on); -1 when not known.
+    /// </summary>
     private int LengthAt(long revision) =>
         revision == _revision ? _text.Length
         : revision == _firstRecent - 1 ? -1
@@ -132,7 +147,9 @@ public sealed partial class DocumentGrain
         if (op.Components.Count > _options.MaxOperationComponents)
         {
             throw new CommandRejectedException(
-                ErrorCodes.OperationTooLarge, $"The operation has {op.Components.Count} parts; at most {_options.MaxOperationComponents} are allowed.",
+                ErrorCodes.OperationTooLarge,
+                $"The operation has {op.Components.Count} parts; "
+                + $"at most {_options.MaxOperationComponents} are allowed.",
                 ("parts", _options.MaxOperationComponents)) { StatusCode = 413 };
         }
         long changed = 0;
@@ -146,7 +163,9 @@ public sealed partial class DocumentGrain
         if (changed > _options.MaxOperationLength)
         {
             throw new CommandRejectedException(
-                ErrorCodes.OperationTooLarge, $"The operation changes {changed} characters; at most {_options.MaxOperationLength} are allowed at once.",
+                ErrorCodes.OperationTooLarge,
+                $"The operation changes {changed} characters; "
+                + $"at most {_options.MaxOperationLength} are allowed at once.",
                 ("max", _options.MaxOperationLength)) { StatusCode = 413 };
         }
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Workspace.Collaboration.Documents;
 using Workspace.Collaboration.Errors;
 using Workspace.Collaboration.Ot;
 using Workspace.Server.Data;
@@ -15,7 +16,9 @@ public interface IDocumentGrain : IChecklistDocument
 {
     Task<DocumentInfo> CreateAsync(Guid partnershipId, string title, Actor actor);
 
-    /// <summary>The document, or null when it does not exist (deleted ones are returned with <c>Deleted</c> set).</summary>
+    /// <summary>
+    /// The document, or null when it does not exist (deleted ones are returned with <c>Deleted</c> set).
+    /// </summary>
     Task<DocumentInfo?> GetInfoAsync();
 
     Task<DocumentInfo> RenameAsync(string title, Actor actor);
@@ -77,7 +80,9 @@ public sealed partial class DocumentGrain(
     private readonly Dictionary<string, ClientSeen> _clients = new(StringComparer.Ordinal);
     /// <summary>The latest queued write; writes commit in order, so awaiting it awaits every earlier one.</summary>
     private Task _lastWrite = Task.CompletedTask;
-    /// <summary>Set when a write failed: memory may be ahead of the database, so nothing more is accepted here.</summary>
+    /// <summary>
+    /// Set when a write failed: memory may be ahead of the database, so nothing more is accepted here.
+    /// </summary>
     private bool _broken;
     /// <summary>Names this activation's writes: once one fails, no later one is stored (no gap in the log).</summary>
     private readonly Guid _activation = Guid.NewGuid();
@@ -123,7 +128,8 @@ public sealed partial class DocumentGrain(
             _recent.Add(applied);
             _lengthAfter.Add(row.Revision > snapshotRevision ? _text.Length : -1);
         }
-        // Lengths before the snapshot are not known without replaying; -1 there means "cannot check, let transform decide".
+        // Lengths before the snapshot are not known without replaying; -1 there means "cannot check, let transform
+        // decide".
 
         await LoadClientsAsync(db, cancellationToken);
         await LoadSignOffAsync(db, cancellationToken);
@@ -254,7 +260,9 @@ public sealed partial class DocumentGrain(
         return applied.Revision;
     }
 
-    /// <summary>Applies a transformed op at the head revision and queues its durable write (the caller awaits it).</summary>
+    /// <summary>
+    /// Applies a transformed op at the head revision and queues its durable write (the caller awaits it).
+    /// </summary>
     private (AppliedOperation Applied, Task Write) Apply(TextOperation op, string clientId, long clientSeq, Actor author, string connectionId)
     {
         var revision = _revision + 1;

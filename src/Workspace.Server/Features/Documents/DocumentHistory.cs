@@ -11,9 +11,12 @@ using Workspace.Server.Kernel;
 namespace Workspace.Server.Features.Documents;
 
 /// <summary>
-/// One version in a document's history: a stretch of editing without a pause of <see cref="DocumentOptions.HistoryGap"/>,
-/// ending at <see cref="Revision"/> (revisions are gap-free, so it holds <see cref="Edits"/> = Revision − FirstRevision + 1 edits). <see cref="Authors"/> are the people whose edits it holds ("" = the workspace itself,
-/// e.g. a checklist link). A restore is a version of its own (<see cref="Restored"/>), so the text just before it is one
+/// One version in a document's history: a stretch of editing without a pause of <see
+/// cref="DocumentOptions.HistoryGap"/>,
+/// ending at <see cref="Revision"/> (revisions are gap-free, so it holds <see cref="Edits"/> = Revision − FirstRevision
+/// + 1 edits). <see cref="Authors"/> are the people whose edits it holds ("" = the workspace itself,
+/// e.g. a checklist link). A restore is a version of its own (<see cref="Restored"/>), so the text just before it is
+/// one
 /// too and the restore can be undone the same way.
 /// </summary>
 public sealed record VersionView(
@@ -23,7 +26,8 @@ public sealed record VersionView(
 /// <summary>A name for the version ending at a revision; empty takes the name away.</summary>
 public sealed record NameVersionRequest([property: MaxLength(DocumentHistory.MaxVersionNameLength)] string? Name);
 
-/// <summary>The newest versions of a document at <see cref="Revision"/>; <see cref="Complete"/> is false when older versions exist than
+/// <summary>The newest versions of a document at <see cref="Revision"/>; <see cref="Complete"/> is false when older
+/// versions exist than
 /// those listed (they are kept and can still be read by revision).</summary>
 public sealed record DocumentHistoryView(long Revision, IReadOnlyList<VersionView> Versions, bool Complete);
 
@@ -99,7 +103,8 @@ public static class DocumentHistory
 
     /// <summary>
     /// Groups edits (oldest first) into versions. A new version starts after a pause of
-    /// <see cref="DocumentOptions.HistoryGap"/>, once a version has spanned <see cref="DocumentOptions.HistoryMaxSpan"/>,
+    /// <see cref="DocumentOptions.HistoryGap"/>, once a version has spanned <see
+    /// cref="DocumentOptions.HistoryMaxSpan"/>,
     /// when another person takes over (a turn), after a named revision, and for a restore. Task sync's edits (by
     /// nobody) join the version they fall in.
     /// </summary>
@@ -203,7 +208,10 @@ public static class DocumentHistory
     private static ProblemHttpResult NoSuchRevision(long revision) =>
         Problems.Of(StatusCodes.Status404NotFound, ErrorCodes.UnknownRevision, $"This document has no stored revision {revision}.", ("revision", revision));
 
-    /// <summary>The text at <paramref name="revision"/>: the nearest snapshot at or before it plus the operations after it; null when not stored.</summary>
+    /// <summary>
+    /// The text at <paramref name="revision"/>: the nearest snapshot at or before it plus the operations after it; null
+    /// when not stored.
+    /// </summary>
     public static async Task<string?> TextAtAsync(WorkspaceDb db, Guid documentId, long revision, CancellationToken ct)
     {
         if (revision < 0)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Workspace.Collaboration.Documents;
 using Workspace.Collaboration.Errors;
 using Workspace.Collaboration.Ot;
 using Workspace.Server.Features.Health;
@@ -16,12 +17,6 @@ public interface IDocumentClient
     Task PresenceRemoved(Guid documentId, string connectionId);
     Task DocumentChanged(DocumentInfo document);
 }
-
-/// <summary>
-/// What a client submits. <see cref="Op"/> stays raw JSON here so a malformed op is answered with the
-/// parser's own message rather than SignalR's generic binding failure.
-/// </summary>
-public sealed record SubmitRequest(Guid DocumentId, string ClientId, long ClientSeq, long BaseRevision, JsonElement Op);
 
 /// <summary>
 /// Live co-editing. Every method authorises the caller against the document's partnership (a non-member
@@ -49,7 +44,10 @@ public sealed class DocumentHub(
         return CheckNotAhead(documentId, knownRevision, state);
     }
 
-    /// <summary>The operations after <paramref name="knownRevision"/> (or the text when they are no longer kept), without joining.</summary>
+    /// <summary>
+    /// The operations after <paramref name="knownRevision"/> (or the text when they are no longer kept), without
+    /// joining.
+    /// </summary>
     public async Task<DocumentState> CatchUp(Guid documentId, long knownRevision)
     {
         await AuthoriseAsync(documentId, PartnershipRole.Viewer);
@@ -86,7 +84,9 @@ public sealed class DocumentHub(
         {
             throw Refused(ErrorCodes.InvalidOperation, $"Invalid operation: {error}");
         }
-        var command = new SubmitCommand(request.ClientId ?? "", request.ClientSeq, request.BaseRevision, op!, PartnershipAccess.ActorOf(Context.User!, access.Member), Context.ConnectionId);
+        var author = PartnershipAccess.ActorOf(Context.User!, access.Member);
+        var command = new SubmitCommand(
+            request.ClientId ?? "", request.ClientSeq, request.BaseRevision, op!, author, Context.ConnectionId);
         return await Grain(request.DocumentId).SubmitAsync(command);
     }
 
@@ -97,7 +97,8 @@ public sealed class DocumentHub(
         {
             throw Refusal.ToHub(ErrorCodes.OpenFirst, "Open the document first.", final: false);
         }
-        await Grain(documentId).UpdatePresenceAsync(Context.ConnectionId, PartnershipAccess.ActorOf(Context.User!, access.Member), revision, anchor, head);
+        var actor = PartnershipAccess.ActorOf(Context.User!, access.Member);
+        await Grain(documentId).UpdatePresenceAsync(Context.ConnectionId, actor, revision, anchor, head);
     }
 
     public async Task CloseDocument(Guid documentId)
@@ -162,7 +163,9 @@ public sealed class DocumentHub(
     }
 
     private ConcurrentDictionary<Guid, byte> Opened =>
-        (ConcurrentDictionary<Guid, byte>)(Context.Items.TryGetValue("documents.opened", out var o) ? o! : Context.Items["documents.opened"] = new ConcurrentDictionary<Guid, byte>());
+        (ConcurrentDictionary<Guid, byte>)(Context.Items.TryGetValue("documents.opened", out var o)
+            ? o!
+            : Context.Items["documents.opened"] = new ConcurrentDictionary<Guid, byte>());
 
     /// <summary>
     /// Who the caller is in the document's partnership, asked of the partnership grain on every call (it holds its

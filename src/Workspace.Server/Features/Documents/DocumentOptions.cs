@@ -37,10 +37,15 @@ public sealed class DocumentOptions
     /// <summary>In the version history, a pause in editing at least this long starts a new version.</summary>
     public TimeSpan HistoryGap { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>In the version history a version spans at most this long: a long session is split into several.</summary>
+    /// <summary>
+    /// In the version history a version spans at most this long: a long session is split into several.
+    /// </summary>
     public TimeSpan HistoryMaxSpan { get; set; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>The version list is built from at most this many of the newest operations (one index range read), however old the document.</summary>
+    /// <summary>
+    /// The version list is built from at most this many of the newest operations (one index range read), however old
+    /// the document.
+    /// </summary>
     [Range(1, 10_000_000)]
     public int HistoryOperations { get; set; } = 20_000;
 
@@ -78,5 +83,5 @@ public sealed class DocumentOptions
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     [Range(1, 1000)]
-    public int MaxTitleLength { get; set; } = 200;
+    public int MaxTitleLength { get; set; } = DocumentLimits.TitleMax;
 }

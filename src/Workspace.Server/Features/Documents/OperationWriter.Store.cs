@@ -12,7 +12,9 @@ public sealed partial class OperationWriter
     /// <summary>The writer's connection (held open through a context of its own) and its insert commands.</summary>
     internal sealed class RowStore : IAsyncDisposable
     {
-        /// <summary>Rows per multi-row INSERT (7 parameters each stays well below every provider's parameter limit).</summary>
+        /// <summary>
+        /// Rows per multi-row INSERT (7 parameters each stays well below every provider's parameter limit).
+        /// </summary>
         private const int ChunkRows = 500;
 
         private readonly WorkspaceDb _db;

@@ -53,7 +53,8 @@ public sealed partial class OperationWriter(
     /// Completes once <paramref name="row"/> is committed; faults when the write failed, or when an earlier write of
     /// the same <paramref name="activation"/> of its document failed. Continuations are not forced
     /// onto the thread pool: a grain's <c>await</c> posts to its activation's scheduler anyway, so completing inline
-    /// saves a thread-pool hop per op. Await it from a grain (or with <c>ConfigureAwait(ConfigureAwaitOptions.ForceYielding)</c>)
+    /// saves a thread-pool hop per op. Await it from a grain (or with
+    /// <c>ConfigureAwait(ConfigureAwaitOptions.ForceYielding)</c>)
     /// — a continuation without a scheduler would run on the writer and delay the next commit.
     /// </summary>
     public Task WriteAsync(object row, Guid activation)
@@ -221,7 +222,9 @@ public sealed partial class OperationWriter(
         return true;
     }
 
-    /// <summary>Every 10 s of activity: how many batches, rows per batch and commit times (Information level).</summary>
+    /// <summary>
+    /// Every 10 s of activity: how many batches, rows per batch and commit times (Information level).
+    /// </summary>
     private void Report(int rows, double ms)
     {
         _rows += rows;

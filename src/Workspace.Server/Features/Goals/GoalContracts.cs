@@ -61,9 +61,9 @@ public sealed record GoalsBoard(
 
 [GenerateSerializer, Immutable]
 public sealed record GoalInput(
-    [property: Id(0), Required, MaxLength(200)] string Title,
-    [property: Id(1), MaxLength(4000)] string? Description,
-    [property: Id(2), MaxLength(4000)] string? SuccessCriteria,
+    [property: Id(0), Required, MaxLength(GoalLimits.TitleMax)] string Title,
+    [property: Id(1), MaxLength(GoalLimits.TextMax)] string? Description,
+    [property: Id(2), MaxLength(GoalLimits.TextMax)] string? SuccessCriteria,
     [property: Id(3)] Guid OwnerPartyId,
     [property: Id(4), SensibleDate] DateOnly? TargetDate,
     [property: Id(5)] GoalStatus Status,
@@ -71,8 +71,8 @@ public sealed record GoalInput(
 
 [GenerateSerializer, Immutable]
 public sealed record KpiInput(
-    [property: Id(0), Required, MaxLength(200)] string Name,
-    [property: Id(1), MaxLength(40)] string? Unit,
+    [property: Id(0), Required, MaxLength(GoalLimits.KpiNameMax)] string Name,
+    [property: Id(1), MaxLength(GoalLimits.UnitMax)] string? Unit,
     [property: Id(2)] KpiDirection Direction,
     [property: Id(3), SensibleNumber] double? Baseline,
     [property: Id(4), SensibleNumber] double Target,
@@ -87,4 +87,4 @@ public sealed record KpiInput(
 public sealed record MeasurementInput(
     [property: Id(0), Required] DateOnly? Date,
     [property: Id(1), Required, SensibleNumber] double? Value,
-    [property: Id(2), MaxLength(1000)] string? Note);
+    [property: Id(2), MaxLength(GoalLimits.NoteMax)] string? Note);

@@ -38,7 +38,9 @@ public sealed class Kpi
     public KpiDirection Direction { get; set; }
     public double? Baseline { get; set; }
     public double Target { get; set; }
-    /// <summary>Where the planned path starts (at the baseline); null on KPIs made before it existed: then their creation day.</summary>
+    /// <summary>
+    /// Where the planned path starts (at the baseline); null on KPIs made before it existed: then their creation day.
+    /// </summary>
     public DateOnly? StartDate { get; set; }
     /// <summary>When the target is due; null: the goal's target date, if any.</summary>
     public DateOnly? TargetDate { get; set; }
@@ -75,34 +77,35 @@ public sealed class KpiMeasurement
     public DateTimeOffset EnteredAt { get; set; }
 }
 
-internal sealed class GoalConfiguration : IEntityTypeConfiguration<Goal>, IEntityTypeConfiguration<Kpi>, IEntityTypeConfiguration<KpiMeasurement>
+internal sealed class GoalConfiguration
+    : IEntityTypeConfiguration<Goal>, IEntityTypeConfiguration<Kpi>, IEntityTypeConfiguration<KpiMeasurement>
 {
     public void Configure(EntityTypeBuilder<Goal> e)
     {
         e.HasIndex(g => g.PartnershipId);
-        e.Property(g => g.Title).HasMaxLength(200);
-        e.Property(g => g.Description).HasMaxLength(4000);
-        e.Property(g => g.SuccessCriteria).HasMaxLength(4000);
+        e.Property(g => g.Title).HasMaxLength(GoalLimits.TitleMax);
+        e.Property(g => g.Description).HasMaxLength(GoalLimits.TextMax);
+        e.Property(g => g.SuccessCriteria).HasMaxLength(GoalLimits.TextMax);
         e.Property(g => g.Status).HasConversion<string>().HasMaxLength(20);
-        e.Property(g => g.UpdatedByName).HasMaxLength(100);
+        e.Property(g => g.UpdatedByName).HasMaxLength(GoalLimits.UpdatedByNameMax);
     }
 
     public void Configure(EntityTypeBuilder<Kpi> e)
     {
         e.HasIndex(k => k.PartnershipId);
-        e.Property(k => k.Name).HasMaxLength(200);
-        e.Property(k => k.Unit).HasMaxLength(40);
+        e.Property(k => k.Name).HasMaxLength(GoalLimits.KpiNameMax);
+        e.Property(k => k.Unit).HasMaxLength(GoalLimits.UnitMax);
         e.Property(k => k.Direction).HasConversion<string>().HasMaxLength(20);
-        e.Property(k => k.Milestones).HasMaxLength(4000).HasConversion(
+        e.Property(k => k.Milestones).HasMaxLength(GoalLimits.MilestonesMax).HasConversion(
             v => KpiMilestone.ToJson(v),
             s => KpiMilestone.FromJson(s),
             new ValueComparer<List<KpiMilestone>>((a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()));
-        e.Property(k => k.UpdatedByName).HasMaxLength(100);
+        e.Property(k => k.UpdatedByName).HasMaxLength(GoalLimits.UpdatedByNameMax);
     }
 
     public void Configure(EntityTypeBuilder<KpiMeasurement> e)
     {
         e.HasIndex(m => new { m.PartnershipId, m.KpiId });
-        e.Property(m => m.Note).HasMaxLength(1000);
+        e.Property(m => m.Note).HasMaxLength(GoalLimits.NoteMax);
     }
 }

@@ -10,14 +10,17 @@ public sealed partial class GoalsGrain
     private async Task<FieldError?> ValidateAsync(GoalInput input)
     {
         var title = input.Title?.Trim() ?? "";
-        if (title.Length is 0 or > 200)
+        if (title.Length is 0 or > GoalLimits.TitleMax)
         {
-            return Problems.Length("title", title, 200, "A goal needs a title of 1 to 200 characters.");
+            return Problems.Length("title", title, GoalLimits.TitleMax,
+                $"A goal needs a title of 1 to {GoalLimits.TitleMax} characters.");
         }
-        if ((input.Description?.Length ?? 0) > 4000 || (input.SuccessCriteria?.Length ?? 0) > 4000)
+        var descriptionTooLong = (input.Description?.Length ?? 0) > GoalLimits.TextMax;
+        if (descriptionTooLong || (input.SuccessCriteria?.Length ?? 0) > GoalLimits.TextMax)
         {
-            return new FieldError((input.Description?.Length ?? 0) > 4000 ? "description" : "successCriteria", ErrorCodes.TooLong,
-                "Description and success criteria are limited to 4000 characters each.", Problems.Args(("max", 4000)));
+            return new FieldError(descriptionTooLong ? "description" : "successCriteria", ErrorCodes.TooLong,
+                $"Description and success criteria are limited to {GoalLimits.TextMax} characters each.",
+                Problems.Args(("max", GoalLimits.TextMax)));
         }
         if (!Enum.IsDefined(input.Status))
         {
@@ -34,13 +37,15 @@ public sealed partial class GoalsGrain
     private async Task<FieldError?> ValidateAsync(KpiInput input)
     {
         var name = input.Name?.Trim() ?? "";
-        if (name.Length is 0 or > 200)
+        if (name.Length is 0 or > GoalLimits.KpiNameMax)
         {
-            return Problems.Length("name", name, 200, "A KPI needs a name of 1 to 200 characters.");
+            return Problems.Length("name", name, GoalLimits.KpiNameMax,
+                $"A KPI needs a name of 1 to {GoalLimits.KpiNameMax} characters.");
         }
-        if ((input.Unit?.Length ?? 0) > 40)
+        if ((input.Unit?.Length ?? 0) > GoalLimits.UnitMax)
         {
-            return new FieldError("unit", ErrorCodes.TooLong, "The unit is limited to 40 characters.", Problems.Args(("max", 40)));
+            return new FieldError("unit", ErrorCodes.TooLong, $"The unit is limited to {GoalLimits.UnitMax} characters.",
+                Problems.Args(("max", GoalLimits.UnitMax)));
         }
         if (!Bounds.IsSensible(input.Target))
         {

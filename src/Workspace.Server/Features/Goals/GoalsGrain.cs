@@ -189,9 +189,10 @@ public sealed partial class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, Partn
             return Outcome<KpiView>.Invalid("date", ErrorCodes.DateOutOfRange, "A measurement needs a date between 1990 and today.",
                 ("min", "1990-01-01"), ("max", today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         }
-        if ((input.Note?.Length ?? 0) > 1000)
+        if ((input.Note?.Length ?? 0) > GoalLimits.NoteMax)
         {
-            return Outcome<KpiView>.Invalid("note", ErrorCodes.TooLong, "The note is longer than 1000 characters.", ("max", 1000));
+            return Outcome<KpiView>.Invalid("note", ErrorCodes.TooLong,
+                $"The note is longer than {GoalLimits.NoteMax} characters.", ("max", GoalLimits.NoteMax));
         }
         var measurement = new KpiMeasurement
         {

@@ -128,7 +128,8 @@ public static class KpiStatus
         }
         if (start is { } s && end is { } e && e <= s)
         {
-            return new("targetDate", ErrorCodes.TargetBeforeStart, "The target date must come after the start date.", null);
+            return new(
+                "targetDate", ErrorCodes.TargetBeforeStart, "The target date must come after the start date.", null);
         }
         if (milestones is not { Count: > 0 })
         {

@@ -10,24 +10,26 @@ using Workspace.Server.Kernel;
 namespace Workspace.Server.Features.Partnerships;
 
 public sealed record CreatePartnershipRequest(
-    [property: Required, MaxLength(200)] string Name,
-    [property: Required, MaxLength(200)] string Organisation);
+    [property: Required, MaxLength(PartnershipLimits.NameMax)] string Name,
+    [property: Required, MaxLength(PartnershipLimits.NameMax)] string Organisation);
 
 public sealed record PartnershipSummary(Guid Id, string Name, bool Archived, PartnershipRole Role);
 
-public sealed record RenameRequest([property: Required, MaxLength(200)] string Name);
+public sealed record RenameRequest([property: Required, MaxLength(PartnershipLimits.NameMax)] string Name);
 
-public sealed record AddPartyRequest([property: Required, MaxLength(200)] string Name);
+public sealed record AddPartyRequest([property: Required, MaxLength(PartnershipLimits.NameMax)] string Name);
 
 public sealed record ChangeMemberRequest([property: EnumDataType(typeof(PartnershipRole))] PartnershipRole Role, bool IsPartyAdmin);
 
 public sealed record InviteRequest(
     Guid PartyId,
-    [property: Required, EmailAddress, MaxLength(256)] string Email,
+    [property: Required, EmailAddress, MaxLength(PartnershipLimits.EmailMax)] string Email,
     [property: EnumDataType(typeof(PartnershipRole))] PartnershipRole Role,
     bool IsPartyAdmin);
 
-/// <summary>The new invitation, its one-time token and the link to send (there is no mail server: the inviter passes it on).</summary>
+/// <summary>
+/// The new invitation, its one-time token and the link to send (there is no mail server: the inviter passes it on).
+/// </summary>
 public sealed record InviteResponse(InvitationView Invitation, string Token, string Link);
 
 public sealed record MarkdownPreviewRequest([property: Required(AllowEmptyStrings = true), MaxLength(MarkdownRenderer.MaxLength)] string Markdown);

@@ -145,7 +145,9 @@ public static partial class Checklist
             Problem: problem);
     }
 
-    /// <summary>The suffix written into a task line once it is linked to action item <paramref name="number"/>.</summary>
+    /// <summary>
+    /// The suffix written into a task line once it is linked to action item <paramref name="number"/>.
+    /// </summary>
     public static string LinkSuffix(int number) => $" #A{number.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>
@@ -191,7 +193,10 @@ public static partial class Checklist
         return count;
     }
 
-    /// <summary>Does <paramref name="handle"/> name this person: the e-mail's local part or the name without spaces, ignoring case.</summary>
+    /// <summary>
+    /// Does <paramref name="handle"/> name this person: the e-mail's local part or the name without spaces, ignoring
+    /// case.
+    /// </summary>
     public static bool HandleMatches(string handle, string displayName, string email)
     {
         var local = email.Split('@')[0];

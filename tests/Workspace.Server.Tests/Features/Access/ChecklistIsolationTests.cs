@@ -41,7 +41,8 @@ public sealed class ChecklistIsolationTests : IAsyncLifetime
         session.Insert(session.Text.Length, "- [ ] Third task\n");
         await SyncedAsync(session, _ct);
         await document.LinkChecklistLinesAsync(b.Id, [new ChecklistLink("Third task", 77)]);
-        // Lines said to come from another document of A's (each its own, so one's new item cannot be taken for the other's).
+        // Lines said to come from another document of A's (each its own, so one's new item cannot be taken for the
+        // other's).
         var (injectedInto, controlFrom) = (await DocumentAsync(alice, a), await DocumentAsync(alice, a));
         await grains.GetGrain<IActionItemsGrain>(a).SyncChecklistAsync(b.Id, injectedInto, Checklist.Parse("- [ ] Injected by Bob\n"), actor);
         // The controls, sent after: the same calls from Alice's own partnership are carried out.
@@ -98,7 +99,9 @@ public sealed class ChecklistIsolationTests : IAsyncLifetime
         Assert.Equal("Secret task", mine.GetProperty("title").GetString());
     }
 
-    /// <summary>Alice's partnership with a document whose task lines are linked to her items A1 and A2, open in an editor.</summary>
+    /// <summary>
+    /// Alice's partnership with a document whose task lines are linked to her items A1 and A2, open in an editor.
+    /// </summary>
     private async Task<(TestUser Alice, Guid Partnership, Guid Document, Workspace.Client.CoEditingSession Session)> SecretTaskAsync()
     {
         var alice = await _factory.SignUpAsync("Alice", ct: _ct);

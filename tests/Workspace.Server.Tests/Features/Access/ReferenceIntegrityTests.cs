@@ -113,7 +113,9 @@ public sealed partial class ReferenceIntegrityTests(WorkspaceFactory factory) : 
         Assert.Equal(beforeA, await a.SnapshotAsync(_ct));
     }
 
-    /// <summary>The route, query and body fields of an endpoint that name another entity (the partnership itself aside).</summary>
+    /// <summary>
+    /// The route, query and body fields of an endpoint that name another entity (the partnership itself aside).
+    /// </summary>
     private static IEnumerable<(string Where, string Path)> ReferenceSlots(ApiEndpoint endpoint)
     {
         foreach (var name in endpoint.RouteParameters.Where(n => n != "partnershipId" && n.EndsWith("Id", StringComparison.Ordinal)))
@@ -133,7 +135,10 @@ public sealed partial class ReferenceIntegrityTests(WorkspaceFactory factory) : 
         }
     }
 
-    /// <summary>Sends <paramref name="endpoint"/> about <paramref name="world"/> with its own ids, except <paramref name="path"/> set to <paramref name="value"/>.</summary>
+    /// <summary>
+    /// Sends <paramref name="endpoint"/> about <paramref name="world"/> with its own ids, except <paramref
+    /// name="path"/> set to <paramref name="value"/>.
+    /// </summary>
     internal static async Task<(HttpStatusCode Status, string Text)> SendAsync(
         PartnershipWorld world, ApiEndpoint endpoint, JsonObject? body, string where, string path, string value, CancellationToken ct = default)
     {
@@ -177,7 +182,9 @@ public sealed partial class ReferenceIntegrityTests(WorkspaceFactory factory) : 
         ContractWalk.IsReference(name, type)
         || (type.IsClass && type != typeof(string) && ContractWalk.Fields(type).Any(f => ContractWalk.IsReference(f.Property.Name, f.Property.PropertyType)));
 
-    /// <summary>A hub argument whose ids all come from <paramref name="idOf"/>; a record becomes JSON with every field filled.</summary>
+    /// <summary>
+    /// A hub argument whose ids all come from <paramref name="idOf"/>; a record becomes JSON with every field filled.
+    /// </summary>
     private static object? Argument(string name, Type type, Func<string, string?> idOf)
     {
         var t = Nullable.GetUnderlyingType(type) ?? type;

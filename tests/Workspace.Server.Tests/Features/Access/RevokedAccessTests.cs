@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using Workspace.Client;
+using Workspace.Collaboration.Documents;
 using Workspace.Collaboration.Errors;
 using Workspace.Collaboration.Ot;
 using Workspace.Server.Kernel;
@@ -11,7 +11,9 @@ using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 
 namespace Workspace.Server.Tests.Features.Access;
 
-/// <summary>After a removal or a role drop, no hub call is accepted with the old rights, whatever the connection did before.</summary>
+/// <summary>
+/// After a removal or a role drop, no hub call is accepted with the old rights, whatever the connection did before.
+/// </summary>
 public sealed class RevokedAccessTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
@@ -31,16 +33,16 @@ public sealed class RevokedAccessTests(WorkspaceFactory factory) : IClassFixture
         }
         await catchUpOnly.InvokeAsync<DocumentState>(DocumentHubNames.CatchUp, docId, 0L, _ct);
         await editing.InvokeAsync<DocumentState>(DocumentHubNames.OpenDocument, docId, null, _ct);
-        await editing.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, new SubmitRequest(docId, "budi", 1, 0, TextOperation.Insert(0, "Budi was here. ")), _ct);
+        await editing.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, SubmitRequest.Of(docId, "budi", 1, 0, TextOperation.Insert(0, "Budi was here. ")), _ct);
         await partnership.InvokeAsync<PartnershipView>("JoinPartnership", pid, _ct);
 
         Assert.Equal(HttpStatusCode.NoContent, (await ana.Http.DeleteAsync($"/api/partnerships/{pid}/members/{budi.Id}", _ct)).StatusCode);
 
         await Assert.ThrowsAnyAsync<Exception>(() => catchUpOnly.InvokeAsync<SubmitResult>(DocumentHubNames.Submit,
-            new SubmitRequest(docId, "budi-2", 1, 1, TextOperation.Insert(0, "after removal ")), _ct));
+            SubmitRequest.Of(docId, "budi-2", 1, 1, TextOperation.Insert(0, "after removal ")), _ct));
         await Assert.ThrowsAnyAsync<Exception>(() => catchUpOnly.InvokeAsync<DocumentState>(DocumentHubNames.CatchUp, docId, 0L, _ct));
         await Assert.ThrowsAnyAsync<Exception>(() => editing.InvokeAsync<SubmitResult>(DocumentHubNames.Submit,
-            new SubmitRequest(docId, "budi", 2, 1, TextOperation.Insert(0, "after removal ")), _ct));
+            SubmitRequest.Of(docId, "budi", 2, 1, TextOperation.Insert(0, "after removal ")), _ct));
         await Assert.ThrowsAnyAsync<Exception>(() => partnership.InvokeAsync<PartnershipView>("JoinPartnership", pid, _ct));
         await Assert.ThrowsAsync<HubException>(() => idle.InvokeAsync<PartnershipView>("JoinPartnership", pid, _ct));
         await Assert.ThrowsAsync<HubException>(() => idle.InvokeAsync("LeavePartnership", pid, _ct));
@@ -53,12 +55,12 @@ public sealed class RevokedAccessTests(WorkspaceFactory factory) : IClassFixture
     {
         var (ana, pid, docId, budi) = await DocumentWithMemberAsync(factory, "Citra owner", PartnershipRole.Editor, "Dodi demoted", _ct);
         await using var hub = await OpenHubAsync(factory, budi, docId, _ct);
-        await hub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, new SubmitRequest(docId, "dodi", 1, 0, TextOperation.Insert(0, "editor. ")), _ct);
+        await hub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, SubmitRequest.Of(docId, "dodi", 1, 0, TextOperation.Insert(0, "editor. ")), _ct);
 
         var demote = await ana.Http.PutAsJsonAsync($"/api/partnerships/{pid}/members/{budi.Id}", new { role = "Viewer", isPartyAdmin = false }, PartnershipKit.Json, _ct);
         demote.EnsureSuccessStatusCode();
         var refused = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit,
-            new SubmitRequest(docId, "dodi", 2, 1, TextOperation.Insert(0, "viewer? ")), _ct));
+            SubmitRequest.Of(docId, "dodi", 2, 1, TextOperation.Insert(0, "viewer? ")), _ct));
         var read = await hub.InvokeAsync<DocumentState>(DocumentHubNames.CatchUp, docId, -1L, _ct);
 
         Assert.Equal(ErrorCodes.RoleTooLow, HubError.From(refused)?.Code);

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Workspace.Server.Tests.Infrastructure;
 
-namespace Workspace.Server.Tests.Features;
+namespace Workspace.Server.Tests.Features.ActionItems;
 
 public sealed class ActionItemsTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>
 {

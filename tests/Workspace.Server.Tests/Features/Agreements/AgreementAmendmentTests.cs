@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
-using Workspace.Client;
+using Workspace.Collaboration.Documents;
 using Workspace.Collaboration.Errors;
 using Workspace.Collaboration.Ot;
 using Workspace.Server.Features.Agreements;
@@ -169,7 +169,7 @@ public sealed class AgreementAmendmentTests(WorkspaceFactory factory) : IClassFi
         await using var hub = await p.HubAsync(p.A, docId, TestContext.Current.CancellationToken);
         var op = TextOperation.Parse(JsonSerializer.Serialize(new object[] { at, new { d = find.Length }, with }));
         await hub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit,
-            new SubmitRequest(docId, $"replace-{Guid.NewGuid():N}"[..20], 1, revision, op),
+            SubmitRequest.Of(docId, $"replace-{Guid.NewGuid():N}"[..20], 1, revision, op),
                 TestContext.Current.CancellationToken);
     }
 }

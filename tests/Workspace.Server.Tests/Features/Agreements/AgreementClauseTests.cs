@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
-using Workspace.Client;
+using Workspace.Collaboration.Documents;
 using Workspace.Collaboration.Errors;
 using Workspace.Collaboration.Ot;
 using Workspace.Server.Features.Agreements;
@@ -65,7 +65,7 @@ public sealed class AgreementClauseTests(WorkspaceFactory factory) : IClassFixtu
         text = await ServerTextAsync(p.A, p.Id, docId, _ct);
         var five = text.IndexOf("## 5. Profit", StringComparison.Ordinal);
         var op = TextOperation.Parse($"[{five + 3},{{\"d\":1}},\"6\"]");
-        await hub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, new SubmitRequest(docId, "b", 2, r.Revision, op),
+        await hub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, SubmitRequest.Of(docId, "b", 2, r.Revision, op),
             _ct);
 
         var resolved = await ResolveAsync(p, link, _ct);
@@ -81,7 +81,7 @@ public sealed class AgreementClauseTests(WorkspaceFactory factory) : IClassFixtu
         var start = text.IndexOf(heading, StringComparison.Ordinal);
         var retype = TextOperation.Parse(JsonSerializer.Serialize(new object[] { start, new { d = heading.Length },
             heading }));
-        await hub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, new SubmitRequest(docId, "b", 3, r.Revision + 1,
+        await hub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, SubmitRequest.Of(docId, "b", 3, r.Revision + 1,
             retype), _ct);
         var again = await ResolveAsync(p, link, _ct);
         Assert.Equal("6", again.GetProperty("number").GetString());
@@ -120,7 +120,7 @@ public sealed class AgreementClauseTests(WorkspaceFactory factory) : IClassFixtu
         var at = text.IndexOf("two years", StringComparison.Ordinal);
         await using var hub = await p.HubAsync(p.A, docId, _ct);
         var op = TextOperation.Parse(JsonSerializer.Serialize(new object[] { at, new { d = 3 }, "five" }));
-        await hub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, new SubmitRequest(docId, "a", 1, from, op), _ct);
+        await hub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, SubmitRequest.Of(docId, "a", 1, from, op), _ct);
 
         var (status, diff) = await p.A.Http.GetJsonAsync(p.Url($"/{IdOf(agreement)}/compare?from={from}"), _ct);
         Assert.Equal(HttpStatusCode.OK, status);

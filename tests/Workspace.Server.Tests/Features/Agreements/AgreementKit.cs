@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
-using Workspace.Client;
+using Workspace.Collaboration.Documents;
 using Workspace.Collaboration.Ot;
 using Workspace.Server.Kernel;
 using Workspace.Server.Tests.Infrastructure;
@@ -76,7 +76,7 @@ internal sealed record TwoParties(WorkspaceFactory Factory, Guid Id, TestUser A,
         HubConnection hub, Guid documentId, string clientId, long seq, long baseRevision, int at, string text,
             CancellationToken ct) =>
         hub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit,
-            new SubmitRequest(documentId, clientId, seq, baseRevision, TextOperation.Insert(at, text)), ct);
+            SubmitRequest.Of(documentId, clientId, seq, baseRevision, TextOperation.Insert(at, text)), ct);
 
     public static Guid IdOf(JsonElement agreement) => agreement.GetProperty("id").GetGuid();
 

@@ -115,7 +115,7 @@ public sealed class AgreementSignOffTests(WorkspaceFactory factory) : IClassFixt
         var p = await TwoParties.CreateAsync(factory, "Race", _ct);
         int signedCount = 0, editedCount = 0;
         JsonElement agreement = default;
-        await using var hub = p.Factory.Hub(p.A, Workspace.Client.DocumentHubNames.Path);
+        await using var hub = p.Factory.Hub(p.A, Workspace.Collaboration.Documents.DocumentHubNames.Path);
         await hub.StartAsync(_ct);
         var seq = 0;
         var needNew = true;

@@ -1,12 +1,8 @@
-using AppliedOperation = Workspace.Client.AppliedOperation;
-using DocumentState = Workspace.Client.DocumentState;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SubmitRequest = Workspace.Client.SubmitRequest;
-using SubmitResult = Workspace.Client.SubmitResult;
-using Workspace.Client;
+using Workspace.Collaboration.Documents;
 using Workspace.Collaboration.Errors;
 using Workspace.Collaboration.Ot;
 using Workspace.Server.Data;
@@ -17,7 +13,9 @@ using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 
 namespace Workspace.Server.Tests.Features.Documents;
 
-/// <summary>A client id belongs to the person who first used it in a document; nobody else can submit under it.</summary>
+/// <summary>
+/// A client id belongs to the person who first used it in a document; nobody else can submit under it.
+/// </summary>
 public sealed class ClientIdentityTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
@@ -39,16 +37,16 @@ public sealed class ClientIdentityTests(WorkspaceFactory factory) : IClassFixtur
         var anaClientId = broadcast[0].ClientId; // what every co-editor learns from the broadcast
         // Budi tries to make Ana's next edits look like duplicates: a far sequence number, and her very next one.
         var far = await Assert.ThrowsAsync<HubException>(() => budiHub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit,
-            new SubmitRequest(docId, anaClientId, 1_000_000, 1, TextOperation.Insert(0, "PWNED ")), _ct));
+            SubmitRequest.Of(docId, anaClientId, 1_000_000, 1, TextOperation.Insert(0, "PWNED ")), _ct));
         var next = await Assert.ThrowsAsync<HubException>(() => budiHub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit,
-            new SubmitRequest(docId, anaClientId, 2, 1, TextOperation.Insert(0, "PWNED ")), _ct));
+            SubmitRequest.Of(docId, anaClientId, 2, 1, TextOperation.Insert(0, "PWNED ")), _ct));
         for (var i = 2; i <= 4; i++)
         {
             anaSession.Insert(anaSession.Length, $"Ana {i}. ");
             await SyncedAsync(anaSession, _ct);
         }
         var own = await budiHub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit,
-            new SubmitRequest(docId, "budi-own", 1, 1, TextOperation.Insert(0, "Budi. ")), _ct);
+            SubmitRequest.Of(docId, "budi-own", 1, 1, TextOperation.Insert(0, "Budi. ")), _ct);
 
         Assert.Equal(ErrorCodes.ClientIdTaken, HubError.From(far)?.Code);
         Assert.Equal(ErrorCodes.ClientIdTaken, HubError.From(next)?.Code);
@@ -65,7 +63,7 @@ public sealed class ClientIdentityTests(WorkspaceFactory factory) : IClassFixtur
         var (pid, docId) = await CreateDocumentAsync(ana, _ct);
         await using var hub = await OpenHubAsync(factory, ana, docId, _ct);
         Task<SubmitResult> Submit(string clientId, long seq, string text) => hub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit,
-            new SubmitRequest(docId, clientId, seq, 0, TextOperation.Insert(0, text)), _ct);
+            SubmitRequest.Of(docId, clientId, seq, 0, TextOperation.Insert(0, text)), _ct);
 
         var zero = await Assert.ThrowsAsync<HubException>(() => Submit("c", 0, "zero "));
         var negative = await Assert.ThrowsAsync<HubException>(() => Submit("c", -5, "negative "));
@@ -85,8 +83,8 @@ public sealed class ClientIdentityTests(WorkspaceFactory factory) : IClassFixtur
     {
         var (ana, pid, docId, budi) = await DocumentWithMemberAsync(factory, "Dewi", PartnershipRole.Editor, "Eko", _ct);
         await using var anaHub = await OpenHubAsync(factory, ana, docId, _ct);
-        var first = await anaHub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, new SubmitRequest(docId, "ana-1", 1, 0, TextOperation.Insert(0, "one. ")), _ct);
-        await anaHub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, new SubmitRequest(docId, "ana-1", 2, 1, TextOperation.Insert(5, "two. ")), _ct);
+        var first = await anaHub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, SubmitRequest.Of(docId, "ana-1", 1, 0, TextOperation.Insert(0, "one. ")), _ct);
+        await anaHub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, SubmitRequest.Of(docId, "ana-1", 2, 1, TextOperation.Insert(5, "two. ")), _ct);
 
         // A log written before ids were bound to people: Budi's op stored under Ana's id with a huge sequence number.
         await ReloadWithAsync(new DocumentOperation
@@ -95,10 +93,10 @@ public sealed class ClientIdentityTests(WorkspaceFactory factory) : IClassFixtur
             Operation = "[\"old. \"]", At = DateTimeOffset.UtcNow,
         });
         await using var budiHub = await OpenHubAsync(factory, budi, docId, _ct);
-        var resent = await anaHub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, new SubmitRequest(docId, "ana-1", 1, 0, TextOperation.Insert(0, "one. ")), _ct);
-        var third = await anaHub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, new SubmitRequest(docId, "ana-1", 3, 3, TextOperation.Insert(15, "three.")), _ct);
+        var resent = await anaHub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, SubmitRequest.Of(docId, "ana-1", 1, 0, TextOperation.Insert(0, "one. ")), _ct);
+        var third = await anaHub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, SubmitRequest.Of(docId, "ana-1", 3, 3, TextOperation.Insert(15, "three.")), _ct);
         var hijack = await Assert.ThrowsAsync<HubException>(() => budiHub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit,
-            new SubmitRequest(docId, "ana-1", 2_000_000, 4, TextOperation.Insert(0, "PWNED ")), _ct));
+            SubmitRequest.Of(docId, "ana-1", 2_000_000, 4, TextOperation.Insert(0, "PWNED ")), _ct));
 
         Assert.Equal((first.Revision, true), (resent.Revision, resent.Duplicate));
         Assert.Equal((4L, false), (third.Revision, third.Duplicate));
@@ -106,7 +104,9 @@ public sealed class ClientIdentityTests(WorkspaceFactory factory) : IClassFixtur
         Assert.Equal("old. one. two. three.", await ServerTextAsync(ana, pid, docId, _ct));
     }
 
-    /// <summary>Deactivates every idle grain, adds <paramref name="row"/> to the stored log, so the next call loads it.</summary>
+    /// <summary>
+    /// Deactivates every idle grain, adds <paramref name="row"/> to the stored log, so the next call loads it.
+    /// </summary>
     private async Task ReloadWithAsync(DocumentOperation row)
     {
         var grains = factory.Services.GetRequiredService<IGrainFactory>();

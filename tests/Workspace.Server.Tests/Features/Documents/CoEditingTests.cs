@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Workspace.Client;
+using Workspace.Collaboration.Documents;
 using Workspace.Collaboration.Errors;
 using Workspace.Collaboration.Ot;
 using Workspace.Server.Tests.Infrastructure;
@@ -64,7 +65,7 @@ public sealed class CoEditingTests(WorkspaceFactory factory) : IClassFixture<Wor
         var (pid, docId) = await CreateDocumentAsync(owner, _ct);
         await using var first = await OpenHubAsync(factory, owner, docId, _ct);
 
-        var request = new SubmitRequest(docId, "client-1", 1, 0, TextOperation.Insert(0, "Hello"));
+        var request = SubmitRequest.Of(docId, "client-1", 1, 0, TextOperation.Insert(0, "Hello"));
         var original = await first.InvokeAsync<SubmitResult>("Submit", request, _ct);
         await first.StopAsync(_ct);
 
@@ -122,11 +123,11 @@ public sealed class CoEditingTests(WorkspaceFactory factory) : IClassFixture<Wor
         var (pid, docId) = await CreateDocumentAsync(owner, _ct);
         await using var hub = await OpenHubAsync(factory, owner, docId, _ct);
 
-        await hub.InvokeAsync<SubmitResult>("Submit", new SubmitRequest(docId, "a", 1, 0, TextOperation.Insert(0, "world")), _ct);
-        await hub.InvokeAsync<SubmitResult>("Submit", new SubmitRequest(docId, "a", 2, 1, TextOperation.Insert(0, "🌏 ")), _ct);
+        await hub.InvokeAsync<SubmitResult>("Submit", SubmitRequest.Of(docId, "a", 1, 0, TextOperation.Insert(0, "world")), _ct);
+        await hub.InvokeAsync<SubmitResult>("Submit", SubmitRequest.Of(docId, "a", 2, 1, TextOperation.Insert(0, "🌏 ")), _ct);
         // Written against revision 1 ("world"): insert "hello " before "world" and "!" after it.
         var stale = TextOperation.Create(OpComponent.Insert("hello "), OpComponent.Retain(5), OpComponent.Insert("!"));
-        var result = await hub.InvokeAsync<SubmitResult>("Submit", new SubmitRequest(docId, "b", 1, 1, stale), _ct);
+        var result = await hub.InvokeAsync<SubmitResult>("Submit", SubmitRequest.Of(docId, "b", 1, 1, stale), _ct);
 
         Assert.Equal(3, result.Revision);
         Assert.Equal("hello 🌏 world!", await ServerTextAsync(owner, pid, docId, _ct));
@@ -144,7 +145,7 @@ public sealed class CoEditingTests(WorkspaceFactory factory) : IClassFixture<Wor
         var owner = await factory.SignUpAsync("Eka", ct: _ct);
         var (pid, docId) = await CreateDocumentAsync(owner, _ct);
         await using var hub = await OpenHubAsync(factory, owner, docId, _ct);
-        await hub.InvokeAsync<SubmitResult>("Submit", new SubmitRequest(docId, "a", 1, 0, TextOperation.Insert(0, "abc")), _ct);
+        await hub.InvokeAsync<SubmitResult>("Submit", SubmitRequest.Of(docId, "a", 1, 0, TextOperation.Insert(0, "abc")), _ct);
 
         var error = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<SubmitResult>(
             "Submit", new { documentId = docId, clientId = "a", clientSeq = 2, baseRevision = 1, op = JsonDocument.Parse(opJson).RootElement }, _ct));
@@ -160,15 +161,15 @@ public sealed class CoEditingTests(WorkspaceFactory factory) : IClassFixture<Wor
         var owner = await factory.SignUpAsync("Eko", ct: _ct);
         var (pid, docId) = await CreateDocumentAsync(owner, _ct);
         await using var hub = await OpenHubAsync(factory, owner, docId, _ct);
-        await hub.InvokeAsync<SubmitResult>("Submit", new SubmitRequest(docId, "a", 1, 0, TextOperation.Insert(0, "abc")), _ct);
-        await hub.InvokeAsync<SubmitResult>("Submit", new SubmitRequest(docId, "a", 2, 1, TextOperation.Insert(1, "X")), _ct);
+        await hub.InvokeAsync<SubmitResult>("Submit", SubmitRequest.Of(docId, "a", 1, 0, TextOperation.Insert(0, "abc")), _ct);
+        await hub.InvokeAsync<SubmitResult>("Submit", SubmitRequest.Of(docId, "a", 2, 1, TextOperation.Insert(1, "X")), _ct);
 
         // Both written against revision 1 ("abc"); after "X" went in they delete at code point 2 of "aXbc".
         var wrong = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<SubmitResult>("Submit",
-            new SubmitRequest(docId, "b", 1, 1, TextOperation.Create(OpComponent.Retain(1), OpComponent.Delete("Xb"))), _ct));
+            SubmitRequest.Of(docId, "b", 1, 1, TextOperation.Create(OpComponent.Retain(1), OpComponent.Delete("Xb"))), _ct));
         var textAfterWrong = await ServerTextAsync(owner, pid, docId, _ct);
         var right = await hub.InvokeAsync<SubmitResult>("Submit",
-            new SubmitRequest(docId, "b", 2, 1, TextOperation.Create(OpComponent.Retain(1), OpComponent.Delete("bc"))), _ct);
+            SubmitRequest.Of(docId, "b", 2, 1, TextOperation.Create(OpComponent.Retain(1), OpComponent.Delete("bc"))), _ct);
 
         Assert.Equal(ErrorCodes.InvalidOperation, HubError.From(wrong)?.Code);
         Assert.Equal("aXbc", textAfterWrong);
@@ -183,7 +184,7 @@ public sealed class CoEditingTests(WorkspaceFactory factory) : IClassFixture<Wor
         var (_, docId) = await CreateDocumentAsync(owner, _ct);
         await using var hub = await OpenHubAsync(factory, owner, docId, _ct);
 
-        var error = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<SubmitResult>("Submit", new SubmitRequest(docId, "a", 1, 7, TextOperation.Insert(0, "x")), _ct));
+        var error = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<SubmitResult>("Submit", SubmitRequest.Of(docId, "a", 1, 7, TextOperation.Insert(0, "x")), _ct));
 
         Assert.Contains("Resync required: base revision 7 is ahead of the server's 0", error.Message, StringComparison.Ordinal);
     }
@@ -199,7 +200,7 @@ public sealed class CoEditingTests(WorkspaceFactory factory) : IClassFixture<Wor
 
         var open = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<DocumentState>("OpenDocument", docId, null, _ct));
         var missing = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<DocumentState>("OpenDocument", Guid.NewGuid(), null, _ct));
-        var submit = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<SubmitResult>("Submit", new SubmitRequest(docId, "x", 1, 0, TextOperation.Insert(0, "spam")), _ct));
+        var submit = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<SubmitResult>("Submit", SubmitRequest.Of(docId, "x", 1, 0, TextOperation.Insert(0, "spam")), _ct));
         var list = await stranger.Http.GetAsync($"/api/partnerships/{pid}/documents", _ct);
 
         // The same final refusal for a document one may not see and one that does not exist.

@@ -4,7 +4,9 @@ using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 
 namespace Workspace.Server.Tests.Features.Documents;
 
-/// <summary>Opening a document hands out only revisions that are on disk, never one still on its way to the group commit.</summary>
+/// <summary>
+/// Opening a document hands out only revisions that are on disk, never one still on its way to the group commit.
+/// </summary>
 public sealed class CommittedReadTests
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;

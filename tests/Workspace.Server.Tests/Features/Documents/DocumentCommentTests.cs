@@ -9,7 +9,9 @@ using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 
 namespace Workspace.Server.Tests.Features.Documents;
 
-/// <summary>Comments on documents: what the commenter role is for, checked for every role, bad input and live push.</summary>
+/// <summary>
+/// Comments on documents: what the commenter role is for, checked for every role, bad input and live push.
+/// </summary>
 public sealed class DocumentCommentTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;

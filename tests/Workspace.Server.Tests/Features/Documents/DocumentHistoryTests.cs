@@ -6,12 +6,15 @@ using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 
 namespace Workspace.Server.Tests.Features.Documents;
 
-/// <summary>Version history: every earlier text can be read back, and an editor can bring one back for everyone.</summary>
+/// <summary>
+/// Version history: every earlier text can be read back, and an editor can bring one back for everyone.
+/// </summary>
 public sealed class DocumentHistoryTests : IAsyncLifetime
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
-    // A pause of a second starts a new version; a snapshot every 3 revisions, so reading a version goes through snapshots.
+    // A pause of a second starts a new version; a snapshot every 3 revisions, so reading a version goes through
+    // snapshots.
     private readonly WorkspaceFactory _factory = new WorkspaceFactory()
         .With("Documents:HistoryGap", "00:00:01").With("Documents:SnapshotInterval", "3");
 
@@ -21,7 +24,10 @@ public sealed class DocumentHistoryTests : IAsyncLifetime
 
     private static string History(Guid pid, Guid docId) => $"/api/partnerships/{pid}/documents/{docId}/history";
 
-    /// <summary>Types each piece as its own operation, waits until all are stored, then pauses so the next edit starts a new version.</summary>
+    /// <summary>
+    /// Types each piece as its own operation, waits until all are stored, then pauses so the next edit starts a new
+    /// version.
+    /// </summary>
     private async Task<string> TypeThenPauseAsync(CoEditingSession session, params string[] pieces)
     {
         foreach (var piece in pieces)
@@ -89,7 +95,8 @@ public sealed class DocumentHistoryTests : IAsyncLifetime
         Assert.Equal(5, restored.GetProperty("revision").GetInt64());
         await EventuallyAsync(() => ownerSession.Text == good && editorSession.Text == good, TimeSpan.FromSeconds(10), "both editors show the restored text", _ct);
         Assert.Equal(good, await ServerTextAsync(owner, pid, docId, _ct));
-        // Nothing is lost: the restore by Ayu is a version of its own, so the text just before it is one too (and can be restored).
+        // Nothing is lost: the restore by Ayu is a version of its own, so the text just before it is one too (and can
+        // be restored).
         var (_, history) = await owner.Http.GetJsonAsync(History(pid, docId), _ct);
         var restore = history.GetProperty("versions")[0];
         Assert.True(restore.GetProperty("restored").GetBoolean());
@@ -172,7 +179,8 @@ public sealed class DocumentHistoryTests : IAsyncLifetime
 
         var (_, history) = await owner.Http.GetJsonAsync(History(pid, docId), _ct);
 
-        // Only revisions 3 to 6 were read: the version ending at 3 began before them, so it is left out rather than shown cut.
+        // Only revisions 3 to 6 were read: the version ending at 3 began before them, so it is left out rather than
+        // shown cut.
         Assert.False(history.GetProperty("complete").GetBoolean());
         Assert.Equal([6L, 5L], history.GetProperty("versions").EnumerateArray().Select(v => v.GetProperty("revision").GetInt64()));
         var (_, oldest) = await owner.Http.GetJsonAsync($"{History(pid, docId)}/3", _ct);

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Workspace.Client;
+using Workspace.Collaboration.Documents;
 using Workspace.Server.Kernel;
 using Workspace.Server.Tests.Infrastructure;
 
@@ -39,7 +40,9 @@ internal static class DocumentTestKit
         return (connection, session);
     }
 
-    /// <summary>A bare document hub connection of <paramref name="user"/> with the document open (no session).</summary>
+    /// <summary>
+    /// A bare document hub connection of <paramref name="user"/> with the document open (no session).
+    /// </summary>
     public static async Task<HubConnection> OpenHubAsync(
         WorkspaceFactory factory, TestUser user, Guid documentId, CancellationToken ct)
     {
@@ -47,7 +50,7 @@ internal static class DocumentTestKit
         try
         {
             await hub.StartAsync(ct);
-            await hub.InvokeAsync<Workspace.Client.DocumentState>(DocumentHubNames.OpenDocument, documentId, null, ct);
+            await hub.InvokeAsync<DocumentState>(DocumentHubNames.OpenDocument, documentId, null, ct);
             return hub;
         }
         catch
@@ -57,7 +60,9 @@ internal static class DocumentTestKit
         }
     }
 
-    /// <summary>Waits until every edit of <paramref name="session"/> is acknowledged, failing after ten seconds.</summary>
+    /// <summary>
+    /// Waits until every edit of <paramref name="session"/> is acknowledged, failing after ten seconds.
+    /// </summary>
     public static Task SyncedAsync(CoEditingSession session, CancellationToken ct) =>
         session.WaitSyncedAsync(ct).WaitAsync(TimeSpan.FromSeconds(10), ct);
 

@@ -4,7 +4,9 @@ using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 
 namespace Workspace.Server.Tests.Features.Documents;
 
-/// <summary>When the database refuses a write, the edit is not acknowledged, stays pending and lands once the database is back.</summary>
+/// <summary>
+/// When the database refuses a write, the edit is not acknowledged, stays pending and lands once the database is back.
+/// </summary>
 public sealed class FailedSaveTests
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Workspace.Client;
+using Workspace.Collaboration.Documents;
 using Workspace.Collaboration.Ot;
 using Workspace.Server.Tests.Infrastructure;
 using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
@@ -24,8 +25,8 @@ public sealed class RateLimitedEditingTests
         var calls = Enumerable.Range(0, 5).Select(_ => hub.InvokeAsync<DocumentState>("CatchUp", docId, 0L, _ct)).ToArray();
         var refused = await Assert.ThrowsAsync<HubException>(() => Task.WhenAll(calls));
 
-        Assert.True(DocumentHubNames.IsSlowDown(refused), refused.Message);
-        Assert.False(DocumentHubNames.IsRefusal(refused));
+        Assert.True(HubRefusals.IsSlowDown(refused), refused.Message);
+        Assert.False(HubRefusals.IsRefusal(refused));
     }
 
     [Fact]

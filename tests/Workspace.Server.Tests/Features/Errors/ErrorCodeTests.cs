@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using Workspace.Client;
+using Workspace.Collaboration.Documents;
 using Workspace.Collaboration.Errors;
 using Workspace.Collaboration.Ot;
 using Workspace.Server.Kernel;
@@ -128,7 +128,7 @@ public sealed class ErrorCodeTests(WorkspaceFactory factory) : IClassFixture<Wor
         await using var hub = await OpenHubAsync(factory, owner, docId, _ct);
 
         var error = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<SubmitResult>(
-            "Submit", new SubmitRequest(docId, "paster", 1, 0, TextOperation.Insert(0, new string('a', 100_001))),
+            "Submit", SubmitRequest.Of(docId, "paster", 1, 0, TextOperation.Insert(0, new string('a', 100_001))),
             _ct));
 
         var refusal = HubError.From(error);

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Workspace.Server.Features.Goals;
 using Workspace.Server.Tests.Infrastructure;
 
-namespace Workspace.Server.Tests.Features;
+namespace Workspace.Server.Tests.Features.Goals;
 
 public sealed class GoalsTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>
 {

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using Workspace.Server.Tests.Infrastructure;
 
-namespace Workspace.Server.Tests.Features;
+namespace Workspace.Server.Tests.Features.Goals;
 
 /// <summary>KPIs carry a start date, a target date and phased targets; their status follows the planned path.</summary>
 public sealed class KpiPlanApiTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>

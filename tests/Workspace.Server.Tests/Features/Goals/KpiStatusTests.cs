@@ -1,6 +1,6 @@
 using Workspace.Server.Features.Goals;
 
-namespace Workspace.Server.Tests.Features;
+namespace Workspace.Server.Tests.Features.Goals;
 
 /// <summary>
 /// A KPI's status compares its latest value with where its planned path says it should be by now (before, a KPI

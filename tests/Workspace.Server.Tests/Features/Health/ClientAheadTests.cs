@@ -1,9 +1,9 @@
+using Workspace.Collaboration.Documents;
 using Workspace.Collaboration.Errors;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using Workspace.Client;
 using Workspace.Collaboration.Ot;
 using Workspace.Server.Features.Health;
 using Workspace.Server.Tests.Infrastructure;
@@ -11,7 +11,9 @@ using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 
 namespace Workspace.Server.Tests.Features.Health;
 
-/// <summary>A client that knows a revision the server does not have raises the integrity alarm until it is acknowledged.</summary>
+/// <summary>
+/// A client that knows a revision the server does not have raises the integrity alarm until it is acknowledged.
+/// </summary>
 public sealed class ClientAheadTests
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
@@ -47,7 +49,7 @@ public sealed class ClientAheadTests
         Assert.Equal(HttpStatusCode.OK, (await health.GetAsync("/health", _ct)).StatusCode);
 
         // An edit based on a revision the server lacks is refused for resync, and raises the alarm as well.
-        var submit = new SubmitRequest(docId, "ahead-client", 1, 41, TextOperation.Insert(0, "x"));
+        var submit = SubmitRequest.Of(docId, "ahead-client", 1, 41, TextOperation.Insert(0, "x"));
         var error = await Assert.ThrowsAsync<HubException>(() => other.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, submit, _ct));
         Assert.Equal(ErrorCodes.Resync, HubError.From(error)?.Code);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await health.GetAsync("/health", _ct)).StatusCode);

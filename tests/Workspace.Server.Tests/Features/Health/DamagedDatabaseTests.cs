@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Data.Sqlite;
 using Workspace.Client;
+using Workspace.Collaboration.Documents;
 using Workspace.Server.Features.Health;
 using Workspace.Server.Tests.Features.Documents;
 using Workspace.Server.Tests.Infrastructure;

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using Workspace.Client;
+using Workspace.Collaboration.Documents;
 using Workspace.Collaboration.Ot;
 using Workspace.Server.Kernel;
 using Workspace.Server.Tests.Infrastructure;
@@ -75,7 +75,7 @@ public sealed class MeetingNotesTests(WorkspaceFactory factory) : IClassFixture<
         await EventuallyAsync(() => viewerSession.Text == server && ownerSession.Text == server
             && partnerSession.Text == server, TimeSpan.FromSeconds(10), "every attendee sees the same notes", _ct);
         var refused = await Assert.ThrowsAsync<HubException>(() => viewerHub.InvokeAsync<SubmitResult>(
-            DocumentHubNames.Submit, new SubmitRequest(notesId, "viewer-1", 1, viewerSession.Revision,
+            DocumentHubNames.Submit, SubmitRequest.Of(notesId, "viewer-1", 1, viewerSession.Revision,
                 TextOperation.Insert(0, "sneaky ")), _ct));
 
         Assert.Equal(HttpStatusCode.Forbidden, viewerStarts);

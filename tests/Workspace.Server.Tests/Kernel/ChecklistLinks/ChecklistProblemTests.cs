@@ -1,8 +1,8 @@
 using Workspace.Server.Tests.Infrastructure;
-using static Workspace.Server.Tests.Features.ChecklistTestKit;
+using static Workspace.Server.Tests.Kernel.ChecklistLinks.ChecklistTestKit;
 using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 
-namespace Workspace.Server.Tests.Features;
+namespace Workspace.Server.Tests.Kernel.ChecklistLinks;
 
 /// <summary>
 /// Task lines the server cannot read (a date that does not exist, a title too long for an item, a handle that names

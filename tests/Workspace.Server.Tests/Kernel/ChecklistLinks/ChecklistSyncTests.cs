@@ -2,10 +2,10 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Workspace.Server.Tests.Infrastructure;
-using static Workspace.Server.Tests.Features.ChecklistTestKit;
+using static Workspace.Server.Tests.Kernel.ChecklistLinks.ChecklistTestKit;
 using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 
-namespace Workspace.Server.Tests.Features;
+namespace Workspace.Server.Tests.Kernel.ChecklistLinks;
 
 /// <summary>Task lines in documents and action items, kept in step both ways through normal OT edits.</summary>
 public sealed class ChecklistSyncTests : IAsyncLifetime
@@ -159,7 +159,8 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
         var grains = _factory.Services.GetRequiredService<Orleans.IGrainFactory>();
         var items = grains.GetGrain<Workspace.Server.Features.ActionItems.IActionItemsGrain>(pid);
         var actor = new Workspace.Server.Kernel.Actor(owner.Id, "Citra", owner.Email);
-        // Two scans of the same document (one-way messages, so the first is seen handled before the second is sent): the second sees the line retitled and still without its #A link.
+        // Two scans of the same document (one-way messages, so the first is seen handled before the second is sent):
+        // the second sees the line retitled and still without its #A link.
         await items.SyncChecklistAsync(pid, docId, Workspace.Server.Kernel.ChecklistLinks.Checklist.Parse("- [ ] Call the lab\n"), actor);
         await EventuallyItemAsync(owner, pid, i => i.GetProperty("title").GetString() == "Call the lab", "the item made", _ct);
         await items.SyncChecklistAsync(pid, docId, Workspace.Server.Kernel.ChecklistLinks.Checklist.Parse("- [ ] Call the water lab\n"), actor);
@@ -232,7 +233,8 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
         await Task.Delay(500, _ct);
         var item = Assert.Single(await ItemsAsync(owner, pid, _ct));
 
-        // The board sets a due date; while that change is on its way, someone retitles the line and types the same date.
+        // The board sets a due date; while that change is on its way, someone retitles the line and types the same
+        // date.
         var board = owner.Http.PutJsonAsync($"/api/partnerships/{pid}/action-items/{item.GetProperty("id").GetGuid()}", new
         {
             title = "Book venue",
@@ -250,7 +252,8 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
         ]));
         Assert.Equal(HttpStatusCode.OK, (await board).Status);
 
-        // The line's scan taken before the board's change arrived was set aside as stale; the line still speaks once it has.
+        // The line's scan taken before the board's change arrived was set aside as stale; the line still speaks once it
+        // has.
         var retitled = await EventuallyItemAsync(owner, pid, i => i.GetProperty("title").GetString() == "Book the hall", "the item retitled", _ct);
         Assert.Equal("2027-01-05", retitled.GetProperty("dueDate").GetString());
         Assert.Equal("- [ ] Book the hall due:2027-01-05 #A1\n", session.Text);

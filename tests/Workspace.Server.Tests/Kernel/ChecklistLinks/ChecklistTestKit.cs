@@ -4,7 +4,7 @@ using Workspace.Client;
 using Workspace.Server.Tests.Infrastructure;
 using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 
-namespace Workspace.Server.Tests.Features;
+namespace Workspace.Server.Tests.Kernel.ChecklistLinks;
 
 /// <summary>Task lines in a co-edited document and the action items they make: a server that scans a document
 /// shortly after its last change, one signed-in owner with an open document, and waits on items and links.</summary>

@@ -1,6 +1,6 @@
 using Workspace.Server.Kernel.ChecklistLinks;
 
-namespace Workspace.Server.Tests.Features;
+namespace Workspace.Server.Tests.Kernel.ChecklistLinks;
 
 public sealed class ChecklistTests
 {

@@ -1,0 +1,197 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Workspace.Server.Tests.Kernel;
+
+/// <summary>
+/// The house rules for C# under src/ (generated migrations excepted): no file over 400 lines, no method,
+/// constructor, accessor, local function or lambda body over 80 lines, no line over 120 characters. Read with Roslyn
+/// from the source, so a new file is checked the moment it exists.
+/// </summary>
+public sealed class HouseRulesTests
+{
+    private const int MaxFileLines = 400;
+    private const int MaxBodyLines = 80;
+    private const int MaxLineLength = 120;
+
+    /// <summary>
+    /// TEMPORARY: folders other engineers were changing while the rules arrived; their findings are reported by
+    /// <see cref="TemporarilyAllowedFolderFindingsAreOnlyReported"/> but do not fail. The lead empties this at merge.
+    /// </summary>
+    private static readonly string[] TemporarilyAllowedFolders =
+    [
+        "src/Workspace.Server/Features/Meetings/",
+        "src/Workspace.Server/Features/Agreements/",
+        "src/Workspace.Server/Features/Disputes/",
+    ];
+
+    /// <summary>
+    /// TEMPORARY: files that still had lines over 120 characters when this rule arrived (wrapping them all did not fit
+    /// in the restructuring's time). No other file may gain one; a listed file drops out once wrapped.
+    /// </summary>
+    private static readonly string[] TemporarilyAllowedLongLineFiles =
+    [
+        "src/Workspace.Collaboration/Ot/OtJson.cs",
+        "src/Workspace.Collaboration/Ot/TextDocument.cs",
+        "src/Workspace.Collaboration/Ot/TextType.cs",
+        "src/Workspace.Server/Data/DesignTimeWorkspaceDbFactory.cs",
+        "src/Workspace.Server/Data/ProviderMigrations.cs",
+        "src/Workspace.Server/Features/Accounts/AccountApi.cs",
+        "src/Workspace.Server/Features/Accounts/AuthExtensions.cs",
+        "src/Workspace.Server/Features/ActionItems/ActionItemsApi.cs",
+        "src/Workspace.Server/Features/ActionItems/ActionItemsGrain.Records.cs",
+        "src/Workspace.Server/Features/ActionItems/ActionItemsGrain.cs",
+        "src/Workspace.Server/Features/Dashboard/DashboardApi.cs",
+        "src/Workspace.Server/Features/Documents/DocumentApi.cs",
+        "src/Workspace.Server/Features/Documents/DocumentComments.cs",
+        "src/Workspace.Server/Features/Documents/DocumentGrain.Checklist.cs",
+        "src/Workspace.Server/Features/Documents/DocumentGrain.Passages.cs",
+        "src/Workspace.Server/Features/Documents/DocumentGrain.Presence.cs",
+        "src/Workspace.Server/Features/Documents/DocumentGrain.Snapshots.cs",
+        "src/Workspace.Server/Features/Documents/DocumentGrain.cs",
+        "src/Workspace.Server/Features/Documents/DocumentHistory.cs",
+        "src/Workspace.Server/Features/Documents/OperationWriter.Store.cs",
+        "src/Workspace.Server/Features/Documents/OperationWriter.cs",
+        "src/Workspace.Server/Features/Goals/GoalsApi.cs",
+        "src/Workspace.Server/Features/Goals/GoalsGrain.Validation.cs",
+        "src/Workspace.Server/Features/Goals/GoalsGrain.cs",
+        "src/Workspace.Server/Features/Health/DatabaseCheck.cs",
+        "src/Workspace.Server/Features/Partnerships/PartnershipApi.cs",
+        "src/Workspace.Server/Infrastructure/Antiforgery.cs",
+        "src/Workspace.Server/Infrastructure/JsonExtensions.cs",
+        "src/Workspace.Server/Infrastructure/MarkdownRenderer.cs",
+        "src/Workspace.Server/Infrastructure/OrleansExtensions.cs",
+        "src/Workspace.Server/Infrastructure/RateLimiting.cs",
+        "src/Workspace.Server/Kernel/ChecklistLinks/Checklist.cs",
+        "src/Workspace.Server/Kernel/ClusterPresence.cs",
+        "src/Workspace.Server/Kernel/PartnershipAccess.cs",
+        "src/Workspace.Server/Kernel/PartnershipFeed.cs",
+        "src/Workspace.Server/Kernel/PartnershipGrain.Invitations.cs",
+        "src/Workspace.Server/Kernel/PartnershipGrain.cs",
+    ];
+
+    [Fact]
+    public void NoFileIsLongerThan400Lines() => AssertNone(Enforced(FileFindings()));
+
+    [Fact]
+    public void NoBodyIsLongerThan80Lines() => AssertNone(Enforced(BodyFindings()));
+
+    [Fact]
+    public void NoLineIsLongerThan120Characters() =>
+        AssertNone(Enforced(LineFindings()).Where(f => !TemporarilyAllowedLongLineFiles.Any(
+            file => f.StartsWith(file + ":", StringComparison.Ordinal))));
+
+    [Fact]
+    public void TheRulesSeeAKnownFileAndBody()
+    {
+        // Guards the scan itself: a rule that reads no file, or measures no body, passes for nothing.
+        var sources = Sources().ToList();
+        Assert.Contains(sources, s => s.Path.EndsWith("/Program.cs", StringComparison.Ordinal));
+        Assert.DoesNotContain(sources, s => s.Path.Contains("/Migrations/", StringComparison.Ordinal));
+        var bodies = sources.SelectMany(s => Bodies(s.Tree)).ToList();
+        Assert.Contains(bodies, b => b.Name.Contains("lambda", StringComparison.Ordinal));
+        Assert.Contains(bodies, b => b.Lines > 10);
+    }
+
+    [Fact]
+    public void TemporarilyAllowedFolderFindingsAreOnlyReported()
+    {
+        // The findings there are listed in the test output; the allow-list may only shrink.
+        var allowed = FileFindings().Concat(BodyFindings()).Concat(LineFindings()).Where(IsTemporarilyAllowed).ToList();
+        TestContext.Current.SendDiagnosticMessage(
+            $"House-rule findings in temporarily allowed folders ({allowed.Count}):\n" + string.Join('\n', allowed));
+        string[] reworked = ["Meetings", "Agreements", "Disputes"];
+        Assert.All(TemporarilyAllowedFolders, folder => Assert.Contains(folder.Split('/')[^2], reworked));
+    }
+
+    private static IEnumerable<string> FileFindings() =>
+        Sources().Where(s => s.Lines.Length > MaxFileLines)
+            .Select(s => $"{s.Path}: {s.Lines.Length} lines (max {MaxFileLines})");
+
+    private static IEnumerable<string> BodyFindings() =>
+        Sources().SelectMany(s => Bodies(s.Tree).Where(b => b.Lines > MaxBodyLines)
+            .Select(b => $"{s.Path}:{b.Line}: {b.Name} body has {b.Lines} lines (max {MaxBodyLines})"));
+
+    private static IEnumerable<string> LineFindings() =>
+        Sources().SelectMany(s => s.Lines.Select((text, i) => (text, i))
+            .Where(l => l.text.Length > MaxLineLength)
+            .Select(l => $"{s.Path}:{l.i + 1}: {l.text.Length} characters (max {MaxLineLength})"));
+
+    private static void AssertNone(IEnumerable<string> findings)
+    {
+        var list = findings.ToList();
+        Assert.True(list.Count == 0, $"{list.Count} house-rule findings:\n" + string.Join('\n', list));
+    }
+
+    private static List<string> Enforced(IEnumerable<string> findings) =>
+        findings.Where(f => !IsTemporarilyAllowed(f)).ToList();
+
+    private static bool IsTemporarilyAllowed(string finding) =>
+        TemporarilyAllowedFolders.Any(folder => finding.StartsWith(folder, StringComparison.Ordinal));
+
+    private sealed record Source(string Path, string[] Lines, SyntaxTree Tree);
+
+    private sealed record Body(string Name, int Line, int Lines);
+
+    private static IEnumerable<Source> Sources()
+    {
+        var root = Root();
+        var src = Path.Combine(root, "src");
+        foreach (var file in Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories).Order())
+        {
+            var path = Path.GetRelativePath(root, file).Replace('\\', '/');
+            if (new[] { "/Migrations/", "/obj/", "/bin/" }.Any(skip => path.Contains(skip, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+            var text = File.ReadAllText(file);
+            var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+            if (lines.Length > 0 && lines[^1].Length == 0)
+            {
+                lines = lines[..^1];
+            }
+            yield return new Source(path, lines, CSharpSyntaxTree.ParseText(text));
+        }
+    }
+
+    private static IEnumerable<Body> Bodies(SyntaxTree tree)
+    {
+        foreach (var node in tree.GetRoot().DescendantNodes())
+        {
+            var (name, body) = node switch
+            {
+                BaseMethodDeclarationSyntax m => (NameOf(m), (SyntaxNode?)m.Body ?? m.ExpressionBody),
+                AccessorDeclarationSyntax a => ($"accessor {a.Keyword.Text}", (SyntaxNode?)a.Body ?? a.ExpressionBody),
+                LocalFunctionStatementSyntax f => ($"local function {f.Identifier.Text}",
+                    (SyntaxNode?)f.Body ?? f.ExpressionBody),
+                AnonymousFunctionExpressionSyntax l => ("lambda", l.Body),
+                _ => (null, null),
+            };
+            if (name is null || body is null)
+            {
+                continue;
+            }
+            var span = body.GetLocation().GetLineSpan();
+            yield return new Body(name, span.StartLinePosition.Line + 1,
+                span.EndLinePosition.Line - span.StartLinePosition.Line + 1);
+        }
+    }
+
+    private static string NameOf(BaseMethodDeclarationSyntax method) => method switch
+    {
+        MethodDeclarationSyntax m => $"method {m.Identifier.Text}",
+        ConstructorDeclarationSyntax c => $"constructor {c.Identifier.Text}",
+        _ => method.Kind().ToString(),
+    };
+
+    private static string Root()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Workspace.sln")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("Workspace.sln not found above the test binaries.");
+    }
+}
