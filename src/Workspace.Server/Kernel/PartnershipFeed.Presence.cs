@@ -8,7 +8,8 @@ namespace Workspace.Server.Kernel;
 /// partnership's size, and every other connection of the node waiting behind it). Now the first change is pushed at
 /// once, and the changes that arrive while a push is under way or within <see cref="PresenceWindow"/> after it are
 /// pushed together, as one list read after the last of them: at most one push per window and partnership, always
-/// ending with the current list.
+/// ending with the current list. A list equal to the one pushed last is not pushed again (a person with several tabs
+/// closing one, a crowd of one person's connections leaving); a joining connection is told the list itself.
 /// </summary>
 public sealed partial class PartnershipFeed
 {
@@ -56,7 +57,7 @@ public sealed partial class PartnershipFeed
     {
         try
         {
-            await PublishOnlineAsync(partnershipId, onlyIfChanged: false);
+            await PublishOnlineAsync(partnershipId, onlyIfChanged: true, orHere: true);
         }
         finally
         {
@@ -76,12 +77,32 @@ public sealed partial class PartnershipFeed
             Volatile.Write(ref round.State, Pushing); // the changes seen so far are in the list read next
             try
             {
-                await PublishOnlineAsync(partnershipId, onlyIfChanged: false);
+                await PublishOnlineAsync(partnershipId, onlyIfChanged: true, orHere: true);
             }
             catch (Exception)
             {
                 // Best effort, as every push: the round goes on, so the next change is pushed again.
             }
+        }
+    }
+
+    /// <summary>
+    /// Tells one connection that just joined who is online: the list pushed last (the round it joined in pushes again
+    /// if that changed), or this node's people when nothing was pushed yet.
+    /// </summary>
+    public async Task SendOnlineToAsync(Guid partnershipId, string connectionId)
+    {
+        IReadOnlyList<string> online = _lastOnline.TryGetValue(partnershipId, out var last)
+            ? last.Split(',', StringSplitOptions.RemoveEmptyEntries)
+            : connections.Online(partnershipId);
+        try
+        {
+            await hub.Clients.Client(connectionId).PartnershipChanged(
+                new PartnershipEvent(partnershipId, "presence", new OnlineMembers(online)));
+        }
+        catch (Exception)
+        {
+            // Best effort, as every push.
         }
     }
 }

@@ -48,7 +48,7 @@ public sealed partial class PartnershipFeed(
     /// <summary>Pushes who is online only when it differs from what this node pushed last (several nodes: a periodic check).</summary>
     public Task PublishOnlineIfChangedAsync(Guid partnershipId) => PublishOnlineAsync(partnershipId, onlyIfChanged: true);
 
-    private async Task PublishOnlineAsync(Guid partnershipId, bool onlyIfChanged)
+    private async Task PublishOnlineAsync(Guid partnershipId, bool onlyIfChanged, bool orHere = false)
     {
         IReadOnlyList<string> online;
         try
@@ -57,7 +57,7 @@ public sealed partial class PartnershipFeed(
         }
         catch (Exception)
         {
-            if (onlyIfChanged)
+            if (onlyIfChanged && !orHere)
             {
                 return; // the other nodes could not be asked: nothing new is known
             }

@@ -26,7 +26,7 @@ public static class ConnectionsBenchmark
         var people = Math.Clamp(IntOption(args, "--users", 100), 1, count);
         var extra = args.Where(a => a.StartsWith("--Documents:", StringComparison.Ordinal)
             || a.StartsWith("--Database:", StringComparison.Ordinal)).Concat([
-                "--RateLimits:AuthPermitLimit=1000000", "--RateLimits:InvitationPermitLimit=1000000"]).ToArray();
+                "--RateLimits:AuthPermitLimit=100000", "--RateLimits:InvitationPermitLimit=100000"]).ToArray();
         using var server = LoadGenerator.StartServer(new LoadGenerator.Options(
             0, 0, 0, 0, 0, Option(args, "--server-dll"), null, 200, Option(args, "--data"), extra));
         await WaitHealthyAsync(server.Url);

@@ -63,6 +63,36 @@ public sealed class PresenceBatchingTests
         Assert.Equal(["ana", "budi"], hub.LastOnline.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task ConnectionsLeavingWithoutChangingWhoIsOnlinePushNothing()
+    {
+        var live = new LiveConnections();
+        var hub = new RecordingHub();
+        var feed = new PartnershipFeed(null!, hub, live, TimeProvider.System);
+        var partnership = Guid.NewGuid();
+        var tabs = Enumerable.Range(0, 500).Select(i => new FakeContext($"tab{i}")).ToArray();
+        foreach (var tab in tabs)
+        {
+            live.Track(tab, "ana", partnership);
+        }
+        await feed.PublishOnlineAsync(partnership);
+        await WaitUntilQuietAsync(hub);
+        var pushed = hub.Pushes;
+
+        foreach (var tab in tabs.Skip(1))
+        {
+            foreach (var left in live.Forget(tab.ConnectionId))
+            {
+                await feed.PublishOnlineAsync(left);
+            }
+        }
+        await WaitUntilQuietAsync(hub);
+
+        Assert.Equal(1, pushed);
+        Assert.Equal(pushed, hub.Pushes); // Ana is still online: nobody needs to hear it again
+        Assert.Equal(["ana"], hub.LastOnline);
+    }
+
     private async Task WaitUntilQuietAsync(RecordingHub hub)
     {
         var seen = -1;
