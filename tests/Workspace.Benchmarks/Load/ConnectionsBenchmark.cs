@@ -30,6 +30,7 @@ public static class ConnectionsBenchmark
         using var server = LoadGenerator.StartServer(new LoadGenerator.Options(
             0, 0, 0, 0, 0, Option(args, "--server-dll"), null, 200, Option(args, "--data"), extra));
         await WaitHealthyAsync(server.Url);
+        var loadAtStart = LoadAverage();
         Console.WriteLine($"Connections: {count} idle connections of {people} people of one partnership, closed at once");
 
         var (http, ownerCookies, pid, docs) = await LoadGenerator.SeedAsync(server.Url, 1);
@@ -83,8 +84,16 @@ public static class ConnectionsBenchmark
                 $"meanwhile: the typist's longest wait for an acknowledgement {typist.MaxWaitMs:0.0} ms "
                 + $"({typist.Acknowledged} edits acknowledged); a new person joined in {join.TotalMilliseconds:0.0} ms"));
         }
+        var loadAtEnd = LoadAverage();
+        // Other processes on the machine delay the typist and the joiner as much as the server does.
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"machine load average {loadAtStart:0.00} at the start, {loadAtEnd:0.00} at the end: "
+            + (Math.Max(loadAtStart, loadAtEnd) <= 1.5 ? "VALID" : "INVALID (above 1.5: the machine was shared)")));
         return 0;
     }
+
+    private static double LoadAverage() =>
+        double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
 
     /// <summary>A new person signs up, is invited into the partnership as a viewer and accepts; their cookies.</summary>
     private static async Task<CookieContainer> InviteAsync(string baseUrl, HttpClient owner, Guid pid, int i)
