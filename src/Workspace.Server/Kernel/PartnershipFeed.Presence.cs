@@ -18,7 +18,9 @@ public sealed partial class PartnershipFeed
 
     private const int Idle = 0, Pushing = 1, PushingAndChanged = 2;
 
-    /// <summary>Per partnership: <see cref="Idle"/>, <see cref="Pushing"/> or <see cref="PushingAndChanged"/>.</summary>
+    /// <summary>
+    /// Per partnership: <see cref="Idle"/>, <see cref="Pushing"/> or <see cref="PushingAndChanged"/>.
+    /// </summary>
     private readonly ConcurrentDictionary<Guid, PresenceRound> _presenceRounds = new();
 
     private sealed class PresenceRound

@@ -31,7 +31,8 @@ public static class ConnectionsBenchmark
             0, 0, 0, 0, 0, Option(args, "--server-dll"), null, 200, Option(args, "--data"), extra));
         await WaitHealthyAsync(server.Url);
         var loadAtStart = LoadAverage();
-        Console.WriteLine($"Connections: {count} idle connections of {people} people of one partnership, closed at once");
+        Console.WriteLine(
+            $"Connections: {count} idle connections of {people} people of one partnership, closed at once");
 
         var (http, ownerCookies, pid, docs) = await LoadGenerator.SeedAsync(server.Url, 1);
         using var disposeHttp = http;
@@ -82,7 +83,8 @@ public static class ConnectionsBenchmark
                 + $"{baseline:0.000} core)"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"meanwhile: the typist's longest wait for an acknowledgement {typist.MaxWaitMs:0.0} ms "
-                + $"({typist.Acknowledged} edits acknowledged); a new person joined in {join.TotalMilliseconds:0.0} ms"));
+                + $"({typist.Acknowledged} edits acknowledged); "
+                + $"a new person joined in {join.TotalMilliseconds:0.0} ms"));
         }
         var loadAtEnd = LoadAverage();
         // Other processes on the machine delay the typist and the joiner as much as the server does.
@@ -95,7 +97,8 @@ public static class ConnectionsBenchmark
     private static double LoadAverage() =>
         double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
 
-    /// <summary>A new person signs up, is invited into the partnership as a viewer and accepts; their cookies.</summary>
+    /// <summary>A new person signs up, is invited into the partnership as a viewer and accepts: their cookies.
+    /// </summary>
     private static async Task<CookieContainer> InviteAsync(string baseUrl, HttpClient owner, Guid pid, int i)
     {
         var cookies = new CookieContainer();
@@ -106,8 +109,10 @@ public static class ConnectionsBenchmark
         await UseAntiforgeryTokenAsync(http);
         var email = $"idle{i}.{Guid.NewGuid():N}@example.org";
         (await http.PostAsJsonAsync("/api/account/signup",
-            new { email, password = Password, displayName = $"Idle {i}", organisation = "Load" })).EnsureSuccessStatusCode();
-        (await http.PostAsJsonAsync("/api/account/signin", new { email, password = Password })).EnsureSuccessStatusCode();
+            new { email, password = Password, displayName = $"Idle {i}", organisation = "Load" }))
+            .EnsureSuccessStatusCode();
+        (await http.PostAsJsonAsync("/api/account/signin", new { email, password = Password }))
+            .EnsureSuccessStatusCode();
         await UseAntiforgeryTokenAsync(http);
         var partyId = await OwnPartyAsync(owner, pid);
         var invited = await owner.PostAsJsonAsync($"/api/partnerships/{pid}/invitations",
@@ -177,7 +182,9 @@ public static class ConnectionsBenchmark
         return new Typist(connection, session);
     }
 
-    /// <summary>Types one character every 20 ms and keeps the longest time from sending an edit to its acknowledgement.</summary>
+    /// <summary>
+    /// Types one character every 20 ms and keeps the longest time from sending an edit to its acknowledgement.
+    /// </summary>
     private sealed class Typist : IAsyncDisposable
     {
         private readonly HubConnection _connection;
@@ -256,7 +263,9 @@ public static class ConnectionsBenchmark
         return (server.CpuTime - before).TotalSeconds / span.TotalSeconds;
     }
 
-    /// <summary>Waits until a half-second passes with the server near its baseline; returns the time until then.</summary>
+    /// <summary>
+    /// Waits until a half-second passes with the server near its baseline; returns the time until then.
+    /// </summary>
     private static async Task<TimeSpan> WaitQuietAsync(LoadGenerator.ServerUnderTest server, double baseline)
     {
         var started = Stopwatch.GetTimestamp();

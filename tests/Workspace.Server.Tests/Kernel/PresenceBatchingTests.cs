@@ -138,7 +138,8 @@ public sealed class PresenceBatchingTests
 
         public IPartnershipClient Groups(IReadOnlyList<string> groupNames) => recorder;
 
-        public IPartnershipClient GroupExcept(string groupName, IReadOnlyList<string> excludedConnectionIds) => recorder;
+        public IPartnershipClient GroupExcept(string groupName, IReadOnlyList<string> excludedConnectionIds) =>
+            recorder;
 
         public IPartnershipClient User(string userId) => recorder;
 
