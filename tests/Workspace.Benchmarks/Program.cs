@@ -11,6 +11,11 @@ if (args.Length > 0 && args[0] == "storage")
     return await Workspace.Benchmarks.Load.StorageBenchmark.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "connections")
+{
+    return await Workspace.Benchmarks.Load.ConnectionsBenchmark.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "compare")
 {
     return await Workspace.Benchmarks.Load.CompareRun.RunAsync(args[1..]);

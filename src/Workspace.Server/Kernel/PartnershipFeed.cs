@@ -12,7 +12,7 @@ public sealed record OnlineMembers(IReadOnlyList<string> UserIds);
 /// How a grain tells the partnership what happened: an activity entry saved with the change, and
 /// an event pushed to every connected member after the change is saved.
 /// </summary>
-public sealed class PartnershipFeed(
+public sealed partial class PartnershipFeed(
     IDbContextFactory<WorkspaceDb> dbs, IHubContext<PartnershipHub, IPartnershipClient> hub, LiveConnections connections, TimeProvider clock)
 {
     /// <summary>
@@ -46,17 +46,13 @@ public sealed class PartnershipFeed(
     /// </summary>
     private readonly ConcurrentDictionary<Guid, string> _lastOnline = new();
 
-    /// <summary>
-    /// Who is online (any live connection to the partnership): pushed whenever someone joins or leaves.
-    /// </summary>
-    public Task PublishOnlineAsync(Guid partnershipId) => PublishOnlineAsync(partnershipId, onlyIfChanged: false);
 
     /// <summary>
     /// Pushes who is online only when it differs from what this node pushed last (several nodes: a periodic check).
     /// </summary>
     public Task PublishOnlineIfChangedAsync(Guid partnershipId) => PublishOnlineAsync(partnershipId, onlyIfChanged: true);
 
-    private async Task PublishOnlineAsync(Guid partnershipId, bool onlyIfChanged)
+    private async Task PublishOnlineAsync(Guid partnershipId, bool onlyIfChanged, bool orHere = false)
     {
         IReadOnlyList<string> online;
         try
@@ -65,7 +61,7 @@ public sealed class PartnershipFeed(
         }
         catch (Exception)
         {
-            if (onlyIfChanged)
+            if (onlyIfChanged && !orHere)
             {
                 return; // the other nodes could not be asked: nothing new is known
             }

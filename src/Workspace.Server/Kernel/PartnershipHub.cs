@@ -25,6 +25,7 @@ public sealed class PartnershipHub(
         await Groups.AddToGroupAsync(Context.ConnectionId, PartnershipGrain.Group(partnershipId));
         connections.Track(Context, member.UserId, partnershipId);
         await PublishPresence(partnershipId);
+        await feed.SendOnlineToAsync(partnershipId, Context.ConnectionId); // pushed to all only when it changed
         return (await grains.GetGrain<IPartnershipGrain>(partnershipId).GetAsync())!;
     }
 

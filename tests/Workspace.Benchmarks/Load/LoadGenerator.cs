@@ -18,7 +18,7 @@ namespace Workspace.Benchmarks.Load;
 /// </summary>
 public static class LoadGenerator
 {
-    private sealed record Options(int Docs, int Clients, int IntervalMs, int Seconds, int WarmupSeconds, string? ServerDll, string? Url, int SnapshotInterval, string? DataRoot, string[] Extra);
+    internal sealed record Options(int Docs, int Clients, int IntervalMs, int Seconds, int WarmupSeconds, string? ServerDll, string? Url, int SnapshotInterval, string? DataRoot, string[] Extra);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -194,7 +194,7 @@ public static class LoadGenerator
             args.Where(a => a.StartsWith("--Documents:", StringComparison.Ordinal) || a.StartsWith("--Database:", StringComparison.Ordinal)).ToArray());
     }
 
-    private static ServerUnderTest StartServer(Options o)
+    internal static ServerUnderTest StartServer(Options o)
     {
         var dll = o.ServerDll ?? FindServerDll();
         var data = Path.Combine(o.DataRoot ?? Path.Combine(Path.GetTempPath(), "workspace-load"), Guid.NewGuid().ToString("N"));
@@ -220,7 +220,7 @@ public static class LoadGenerator
         return new ServerUnderTest(process, url, data);
     }
 
-    private sealed class ServerUnderTest(Process process, string url, string data) : IDisposable
+    internal sealed class ServerUnderTest(Process process, string url, string data) : IDisposable
     {
         public string Url => url;
 

@@ -19,6 +19,8 @@ public sealed record PartnershipWorld(
     public Guid DisputeId { get; init; }
     public Guid ProposalId { get; init; }
     public Guid MessageId { get; init; }
+    /// <summary>The admin (and so the signatory) of that second party: every party approves an agreement.</summary>
+    public TestUser? Partner { get; init; }
 
     /// <summary>The first occurrence of the world's weekly meeting: its wall-clock start, and as a route key.</summary>
     public const string Occurrence = "2027-03-01T10:00:00";
@@ -57,12 +59,14 @@ public sealed record PartnershipWorld(
             measured.GetProperty("measurements")[0].GetProperty("id").GetGuid(), item.GetProperty("id").GetGuid(),
             comment.GetProperty("id").GetGuid(), invitation.Invitation.Id, meetingId, agendaItemId, decisionId,
             agreement.GetProperty("id").GetGuid());
-        return await world.WithDisputeAsync(name, ct);
+        return await world.WithDisputeAsync(factory, name, ct);
     }
 
-    private async Task<PartnershipWorld> WithDisputeAsync(string name, CancellationToken ct)
+    private async Task<PartnershipWorld> WithDisputeAsync(WorkspaceFactory factory, string name, CancellationToken ct)
     {
-        await OkAsync(Owner.Http.PostJsonAsync(Url("/parties"), new { name = $"{name} partner" }, ct));
+        var party = await OkAsync(Owner.Http.PostJsonAsync(Url("/parties"), new { name = $"{name} partner" }, ct));
+        var partner = await factory.JoinAsync(Owner, Id, PartnershipRole.Editor, $"{name} partner admin",
+            party.GetProperty("id").GetGuid(), isPartyAdmin: true, ct);
         var dispute = await OkAsync(Owner.Http.PostJsonAsync(Url("/disputes"), new
         {
             title = $"{name} dispute", description = "", category = "Quality", severity = "Low",
@@ -75,7 +79,7 @@ public sealed record PartnershipWorld(
             new { text = "Probe message" }, ct));
         return this with
         {
-            DisputeId = disputeId, ProposalId = proposed.GetProperty("proposals")[0].GetProperty("id").GetGuid(),
+            Partner = partner, DisputeId = disputeId, ProposalId = proposed.GetProperty("proposals")[0].GetProperty("id").GetGuid(),
             MessageId = talked.GetProperty("messages")[0].GetProperty("id").GetGuid(),
         };
     }
@@ -264,12 +268,23 @@ public sealed record PartnershipWorld(
         _ => null,
     };
 
-    /// <summary>Sends the agreement for approval (again) and answers its current revision: what a signatory approves.</summary>
+    /// <summary>
+    /// Sends the agreement for approval (again), has the partner party approve it, and answers its current revision:
+    /// the owner's approval then signs it (the routes after it, such as amendments, need a signed agreement).
+    /// </summary>
     private async Task<long> ReviewedRevisionAsync(CancellationToken ct)
     {
         var (status, body) = await Owner.Http.PostJsonAsync(Url($"/agreements/{AgreementId}/review"), new { }, ct);
         Assert.True(status == HttpStatusCode.OK, body.ToString());
-        return body.GetProperty("signOff").GetProperty("revision").GetInt64();
+        var revision = body.GetProperty("signOff").GetProperty("revision").GetInt64();
+        // The partner's party is in the round only when the round began after it joined (a first review before that
+        // asks the owner's party alone): then its approval is needed, otherwise it is refused and not needed.
+        var signOff = body.GetProperty("signOff").GetProperty("requiredParties").EnumerateArray();
+        if (Partner is not null && signOff.Count() > 1)
+        {
+            await OkAsync(Partner.Http.PostJsonAsync(Url($"/agreements/{AgreementId}/approve"), new { revision }, ct));
+        }
+        return revision;
     }
 
     /// <summary>
