@@ -236,6 +236,34 @@ public sealed class MinutesTests(WorkspaceFactory factory) : IClassFixture<Works
     }
 
     [Fact]
+    public async Task MinutesOfASeriesMeetingListTheActionItemsCapturedInItsRunAndNoOtherOfTheSeries()
+    {
+        var p = await TestPartnership.CreateAsync(factory, "Rina Wijaya", "Dinas Pertanian", _ct);
+        var party = await p.Owner.AddPartyAsync(p.Id, "Koperasi Sejahtera", _ct);
+        var partner = await factory.JoinAsync(p.Owner, p.Id, PartnershipRole.Editor, "Budi Santoso", party.Id, ct: _ct);
+        var series = (await ScheduleAsync(p, p.Owner, Meeting(p.Owner.Id, attendees: [p.Owner.Id, partner.Id]), _ct))
+            .GetProperty("id").GetGuid();
+        const string held = "2026-10-20T10:00:00";
+        var url = (string path) => p.Url($"/meetings/{series}{path}");
+        await Ok(p.Owner.Http.PostJsonAsync(url("/agenda"), new { occurrence = held, title = "Prices", minutes = 10 },
+            _ct));
+        await Ok(p.Owner.Http.PostJsonAsync(url("/run/start"), new { occurrence = held }, _ct));
+        await Ok(p.Owner.Http.PostJsonAsync(url("/run/action-items"), new { occurrence = held,
+            title = "Send the price list", ownerUserId = partner.Id, dueDate = "2026-12-01" }, _ct));
+        // Named after the series on the board but not captured in this meeting: another meeting's business.
+        await Ok(p.Owner.Http.PostJsonAsync(p.Url("/action-items"), new { title = "Renew the lease",
+            meetingId = series, status = "Open", version = 0 }, _ct));
+
+        var produced = await Ok(p.Owner.Http.PostJsonAsync(url("/minutes"), new { occurrence = held, language = "en" },
+            _ct));
+        var markdown = await ServerTextAsync(p.Owner, p.Id, produced.GetProperty("documentId").GetGuid(), _ct);
+
+        Assert.Contains("| Send the price list | Budi Santoso | 2026-12-01 | Open |", markdown,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("Renew the lease", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OpenApiDescribesTheNotesAndMinutesEndpoints()
     {
         var json = await factory.CreateClient().GetStringAsync("/openapi/v1.json", _ct);

@@ -2,6 +2,7 @@
 export const meetingMessages = {
   en: {
     'meetings.title': 'Meetings', 'meetings.schedule': 'Schedule a meeting', 'meetings.run': 'Facilitator mode',
+    'meetings.inProgress': 'This meeting is in progress.', 'meetings.follow': 'Follow it in facilitator mode',
     'meetings.scheduled': 'Meeting scheduled',
     'meetings.none': 'No meetings in the next three months.', 'meetings.feed': 'Calendar link',
     'meetings.feedNote': 'Subscribe to this private link in your calendar app. Do not share it; asking for a new '
@@ -32,6 +33,7 @@ export const meetingMessages = {
   },
   id: {
     'meetings.title': 'Rapat', 'meetings.schedule': 'Jadwalkan rapat', 'meetings.run': 'Mode fasilitator',
+    'meetings.inProgress': 'Rapat ini sedang berlangsung.', 'meetings.follow': 'Ikuti di mode fasilitator',
     'meetings.scheduled': 'Rapat sudah dijadwalkan',
     'meetings.none': 'Belum ada rapat dalam tiga bulan ke depan.', 'meetings.feed': 'Tautan kalender',
     'meetings.feedNote': 'Langgani tautan pribadi ini di aplikasi kalender Anda. Jangan dibagikan; meminta tautan '

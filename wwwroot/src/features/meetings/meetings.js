@@ -128,11 +128,13 @@ export async function renderMeeting({ pid, meetingId }, main) {
     occurrence: key ? key.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)$/, '$1-$2-$3T$4:$5:$6') : null,
   };
   const load = async () => {
-    const [meeting, order, carry, decisions] = await Promise.all([get(page.base),
+    const [meeting, order, carry, decisions, run] = await Promise.all([get(page.base),
       get(`${page.base}/agenda/order${page.query}`), get(`${page.base}/carry-over${page.query}`),
-      get(`/api/partnerships/${pid}/decisions?meetingId=${meetingId}`)]);
+      get(`/api/partnerships/${pid}/decisions?meetingId=${meetingId}`),
+      get(`${page.base}/run${page.query}`).catch(() => null)]);
     const ofThisOne = decisions.filter(d => (d.occurrence ?? null) === page.occurrence);
-    Object.assign(page, { meeting, agenda: order.items, orderVersion: order.version, carry, decisions: ofThisOne });
+    Object.assign(page, { meeting, agenda: order.items, orderVersion: order.version, carry, decisions: ofThisOne,
+      running: run?.state === 'Running' });
   };
   // The agenda and decisions redraw on live changes; the notes and minutes below them keep their own state.
   const papers = document.createElement('div');
@@ -151,12 +153,19 @@ export async function renderMeeting({ pid, meetingId }, main) {
   const offs = ['agenda.updated', 'agenda.reordered', 'agenda.removed', 'decision.updated', 'meeting.updated',
     '*resync']
     .map(kind => on(kind, refresh));
+  // Only a start or an end of this meeting's run changes the page (the banner), not every step or capture.
+  offs.push(on('meeting.run', run => {
+    const running = run.state === 'Running';
+    if (run.meetingId !== meetingId || (run.occurrence ?? null) !== page.occurrence || running === page.running) return;
+    page.running = running;
+    page.draw();
+  }));
   offs.push(await mountMeetingPapers(papers,
     { pid, meetingId, occurrence: page.occurrence, meeting: () => page.meeting }));
   return () => offs.forEach(off => off());
 }
 
-function meetingView({ meeting, agenda, decisions, partnership, base, carry, pid, query }) {
+function meetingView({ meeting, agenda, decisions, partnership, base, carry, pid, query, running }) {
   const runLink = `/p/${pid}/meetings/${meeting.id}/run${query}`;
   return html`
     <div class="page-head">
@@ -165,6 +174,8 @@ function meetingView({ meeting, agenda, decisions, partnership, base, carry, pid
       <a class="button" href="${base}/ics" download="meeting.ics">${t('meetings.ics')}</a>
       <a class="button primary" id="run-link" href="${runLink}">${t('meetings.run')}</a>
     </div>
+    ${running ? html`<p class="run-banner" role="status"><span>${t('meetings.inProgress')}</span>
+      <a href="${runLink}">${t('meetings.follow')}</a></p>` : ''}
     <p class="when-line">${bothTimes(carry.startUtc, meeting.timeZone)}</p>
     <p class="muted">${t('meetings.minutes', { n: meeting.durationMinutes })}
       · ${t('meetings.facilitator')}: ${memberName(partnership, meeting.facilitatorUserId)}

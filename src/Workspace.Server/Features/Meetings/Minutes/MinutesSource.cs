@@ -22,6 +22,9 @@ public sealed class MinutesSource(IGrainFactory grains)
         var decisions = (await meetings.GetDecisionsAsync(meetingId))
             .Where(d => d.Occurrence == occurrence).OrderBy(d => d.CreatedAt).ToList();
         var items = await grains.GetGrain<IActionItemsGrain>(partnershipId).GetAllAsync();
+        var captured = (await grains.GetGrain<IMeetingRunGrain>(partnershipId).GetRunAsync(meetingId, occurrence))
+            .Value?.Captures
+            .Where(c => c.Kind == "action").Select(c => c.Id).ToHashSet() ?? [];
         var notes = notesDocumentId is { } notesId
             && await grains.GetGrain<IDocumentGrain>(notesId).GetInfoAsync() is { Deleted: false }
             ? (await grains.GetGrain<IDocumentGrain>(notesId).OpenAsync(null)).Text ?? "" : "";
@@ -36,7 +39,7 @@ public sealed class MinutesSource(IGrainFactory grains)
             decisions.Select(d => new MinutesDecision(d.Text, d.Why,
                 d.PartyIds.Select(p => parties.GetValueOrDefault(p, "")).Where(n => n.Length > 0).ToList(),
                 d.SupersededById is not null)).ToList(),
-            ItemsOf(meeting, items, agenda, decisions, notesDocumentId)
+            ItemsOf(meeting, items, agenda, decisions, notesDocumentId, captured)
                 .Select(i => new MinutesActionItem(i.Number, i.Title, i.OwnerName ?? Name(i.OwnerUserId),
                     i.DueDate, i.Status.ToString())).ToList(),
             notes);
@@ -48,17 +51,17 @@ public sealed class MinutesSource(IGrainFactory grains)
             : meeting.Changes.FirstOrDefault(c => c.OriginalStart == original)?.NewStart ?? original;
 
     /// <summary>
-    /// The action items of this meeting: written as task lines in its notes, linked from its agenda or decisions,
-    /// and, for a single meeting, every item that names the meeting. (Items name a series, not one of its
-    /// occurrences, so a series' other items are left to the meetings they belong to.)
+    /// The action items of this meeting: captured in its run, written as task lines in its notes, linked from its
+    /// agenda or decisions, and, for a single meeting, every item that names the meeting. (Items name a series,
+    /// not one of its occurrences, so a series' other items are left to the meetings they belong to.)
     /// </summary>
     internal static IEnumerable<ActionItemView> ItemsOf(
         MeetingView meeting, IReadOnlyList<ActionItemView> items, IReadOnlyList<AgendaItemView> agenda,
-        IReadOnlyList<DecisionView> decisions, Guid? notesDocumentId)
+        IReadOnlyList<DecisionView> decisions, Guid? notesDocumentId, IReadOnlySet<Guid> captured)
     {
         var linked = agenda.Select(a => a.Link).OfType<MeetingLink>().Concat(decisions.SelectMany(d => d.Links))
             .Where(l => l.Kind == MeetingLinkKind.ActionItem).Select(l => l.Id).ToHashSet();
-        return items.Where(i => linked.Contains(i.Id)
+        return items.Where(i => linked.Contains(i.Id) || captured.Contains(i.Id)
                 || (notesDocumentId is not null && i.DocumentId == notesDocumentId)
                 || (meeting.Recurrence == MeetingRecurrence.None && i.MeetingId == meeting.Id))
             .OrderBy(i => i.Number);
