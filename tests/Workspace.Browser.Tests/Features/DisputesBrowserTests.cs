@@ -19,17 +19,18 @@ public sealed class DisputesBrowserTests(BrowserFixture fixture)
         var rina = await fixture.NewPageAsync();
         var budi = await fixture.NewPageAsync("id-ID", width: 390, height: 844);
         var (pid, _) = await ApiSeed.TwoOrganisationsAsync(rina.Context, budi.Context, "Budi Santoso", "Editor");
+        await ApiSeed.PostAsync(rina.Context, $"/api/partnerships/{pid}/agreements", new { title = "Joint plan", language = "en" });
         await rina.GotoAsync($"/p/{pid}/disputes");
         await budi.GotoAsync($"/p/{pid}/disputes");
         await Assertions.Expect(budi.Locator("h1")).ToHaveTextAsync("Sengketa");
 
         await RaiseAsync(rina);
         await Assertions.Expect(rina.Locator("h1")).ToContainTextAsync("Late payment of the March invoice");
-        await Assertions.Expect(rina.Locator("#clause-link")).ToHaveTextAsync("Joint plan § 7 Profit sharing");
+        await Assertions.Expect(rina.Locator("#clause-link")).ToHaveTextAsync("Joint plan § 5 Profit and cost sharing");
         await Assertions.Expect(budi.Locator(".dispute-row")).ToContainTextAsync("Late payment of the March invoice");
-        await Assertions.Expect(budi.Locator(".dispute-row")).ToContainTextAsync("Musyawarah antar narahubung");
+        await Assertions.Expect(budi.Locator(".dispute-row")).ToContainTextAsync("Negotiation between the parties");
         await budi.Locator(".dispute-row a.title").ClickAsync();
-        await Assertions.Expect(budi.Locator(".dispute-steps [aria-current=step]")).ToContainTextAsync("Musyawarah");
+        await Assertions.Expect(budi.Locator(".dispute-steps [aria-current=step]")).ToContainTextAsync("Negotiation");
 
         await rina.Locator("#note-form textarea").FillAsync(Secret);
         await rina.Locator("#note-form button[type=submit]").ClickAsync();
@@ -82,8 +83,8 @@ public sealed class DisputesBrowserTests(BrowserFixture fixture)
         await dialog.GetByLabel("Title", new() { Exact = true }).FillAsync("Late payment of the March invoice");
         await dialog.GetByLabel("What happened").FillAsync("The March invoice is 30 days overdue.");
         await dialog.GetByLabel("Category").SelectOptionAsync(new SelectOptionValue { Label = "Payment" });
-        await dialog.GetByLabel("Agreement (document)").SelectOptionAsync(new SelectOptionValue { Label = "Joint plan" });
-        await dialog.GetByLabel("Clause (number or heading)").FillAsync("7 Profit sharing");
+        await dialog.GetByLabel("Clause of an agreement").SelectOptionAsync(
+            new SelectOptionValue { Label = "Joint plan § 5 Profit and cost sharing" });
         await dialog.Locator("button[type=submit]").ClickAsync();
     }
 

@@ -70,7 +70,7 @@ public sealed record PartnershipWorld(
         var dispute = await OkAsync(Owner.Http.PostJsonAsync(Url("/disputes"), new
         {
             title = $"{name} dispute", description = "", category = "Quality", severity = "Low",
-            clause = new { agreementId = DocumentId, clause = "7" }, evidence = new[] { new { kind = "Goal", id = GoalId } },
+            clause = new { agreementId = AgreementId, clause = "7" }, evidence = new[] { new { kind = "Goal", id = GoalId } },
         }, ct));
         var disputeId = dispute.GetProperty("id").GetGuid();
         var proposed = await OkAsync(Owner.Http.PostJsonAsync(Url($"/disputes/{disputeId}/proposals"),
@@ -249,7 +249,7 @@ public sealed record PartnershipWorld(
         "RaiseDisputeInput" => new
         {
             title = "Probe dispute", description = "", category = "Payment", severity = "High",
-            clause = new { agreementId = DocumentId, clause = "4.1" }, evidence = new[] { new { kind = "Document", id = DocumentId } },
+            clause = new { agreementId = AgreementId, clause = "4" }, evidence = new[] { new { kind = "Document", id = DocumentId } },
             steps = new[] { new { name = "Talk", days = 7 } },
         },
         "AdvanceStepInput" => new

@@ -26,8 +26,9 @@ public sealed partial class ModuleBoundaryTests
         [("Disputes", "ActionItems")] = "a resolution creates ordinary action items; evidence may name an action item",
         [("Disputes", "Meetings")] = "a resolution records its decision in a meeting; evidence may name a decision",
         [("Disputes", "Goals")] = "evidence may name a goal of the same partnership",
-        [("Disputes", "Documents")] = "evidence and the clause's agreement name a document of the same partnership "
-            + "(until the agreements feature resolves clauses through IClauseReferences)",
+        [("Disputes", "Documents")] = "evidence may name a document of the same partnership",
+        [("Agreements", "Disputes")] = "agreements answer the disputes' IClauseReferences and IDisputeStepsSource "
+            + "(a dispute's clause and its steps come from the agreement's text); disputes never import agreements",
         [("Agreements", "Documents")] = "an agreement's text is a co-edited document: its sign-off is a part of the "
             + "document's grain (one authority orders edits and approvals), and comparisons read the document's history",
         [("Agreements", "ActionItems")] = "a clause's dated obligations become action items of the responsible party",

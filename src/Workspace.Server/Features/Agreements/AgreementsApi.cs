@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Collaboration.Errors;
 using Workspace.Server.Data;
+using Workspace.Server.Features.Disputes;
 using Workspace.Server.Features.Documents;
 using Workspace.Server.Kernel;
 using Workspace.Server.Infrastructure;
@@ -38,6 +39,10 @@ public static class AgreementsApi
     public static void AddWorkspaceAgreements(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<AgreementClauses>();
+        // Disputes register stand-ins with TryAdd; these are the real ones, whichever feature registers first.
+        builder.Services.AddSingleton<AgreementDisputeClauses>();
+        builder.Services.AddSingleton<IClauseReferences>(s => s.GetRequiredService<AgreementDisputeClauses>());
+        builder.Services.AddSingleton<IDisputeStepsSource>(s => s.GetRequiredService<AgreementDisputeClauses>());
     }
 
     public static void MapAgreements(this WebApplication app)

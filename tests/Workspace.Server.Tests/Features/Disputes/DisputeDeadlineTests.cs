@@ -19,7 +19,7 @@ public sealed class DisputeDeadlineTests
         {
             lock (Asked) { Asked.Add(reference); }
             return Task.FromResult<IReadOnlyList<DisputeStep>?>(
-                reference.Clause == "12" ? [new("Contacts", 3), new("Directors", 7)] : null);
+                reference.Clause == "10" ? [new("Contacts", 3), new("Directors", 7)] : null);
         }
     }
 
@@ -28,9 +28,8 @@ public sealed class DisputeDeadlineTests
     {
         await using var factory = new WorkspaceFactory();
         var w = await TwoParties.CreateAsync(factory, "Overdue", _ct);
-        var doc = await TwoParties.OkAsync(w.A.Http.PostJsonAsync(w.Url("/documents"), new { title = "MoU" }, _ct));
         object[] steps = [new { name = "Talk", days = 1 }, new { name = "Board", days = 2 }];
-        var clause = new { agreementId = doc.GetProperty("id").GetGuid(), clause = "9" };
+        var clause = new { agreementId = await w.AgreementAsync(_ct), clause = "9" };
         var id = (await w.RaiseAsync(w.A, TwoParties.Raise(clause: clause, steps: steps), _ct)).GetProperty("id").GetGuid();
         Assert.False((await w.GetAsync(w.B, id, _ct)).GetProperty("overdue").GetBoolean());
 
@@ -53,15 +52,14 @@ public sealed class DisputeDeadlineTests
         var parser = new ClauseParser();
         await using var factory = new WorkspaceFactory().WithServices(s => s.AddSingleton<IDisputeStepsSource>(parser));
         var w = await TwoParties.CreateAsync(factory, "Parser", _ct);
-        var doc = await TwoParties.OkAsync(w.A.Http.PostJsonAsync(w.Url("/documents"), new { title = "MoU" }, _ct));
-        var agreementId = doc.GetProperty("id").GetGuid();
+        var agreementId = await w.AgreementAsync(_ct);
 
-        var named = await w.RaiseAsync(w.A, TwoParties.Raise(clause: new { agreementId, clause = "12" }), _ct);
+        var named = await w.RaiseAsync(w.A, TwoParties.Raise(clause: new { agreementId, clause = "10" }), _ct);
         var silent = await w.RaiseAsync(w.A, TwoParties.Raise(clause: new { agreementId, clause = "3" }), _ct);
 
         Assert.Equal(["Contacts", "Directors"],
             named.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
         Assert.Equal(4, silent.GetProperty("steps").GetArrayLength());
-        Assert.Contains(new ClauseReference(agreementId, "12"), parser.Asked);
+        Assert.Contains(new ClauseReference(agreementId, "10"), parser.Asked);
     }
 }

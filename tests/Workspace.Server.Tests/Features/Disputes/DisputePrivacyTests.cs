@@ -103,7 +103,7 @@ public sealed class DisputeAccessTests(WorkspaceFactory factory) : IClassFixture
             (TwoParties.Raise(evidence: [new { kind = "ActionItem", id = other.ItemId }]), "unknownLink"),
             (TwoParties.Raise(evidence: [new { kind = "Decision", id = other.DecisionId }]), "unknownLink"),
             (TwoParties.Raise(evidence: [new { kind = "Goal", id = other.GoalId }]), "unknownLink"),
-            (TwoParties.Raise(clause: new { agreementId = other.DocumentId, clause = "7" }), "unknownClause"),
+            (TwoParties.Raise(clause: new { agreementId = other.AgreementId, clause = "7" }), "unknownClause"),
             (TwoParties.Raise(partyIds: [other.PartyId]), "unknownParty"),
             (TwoParties.Raise(partyIds: [w.PartyA]), "disputeNeedsOtherParty"),
         };

@@ -62,8 +62,7 @@ public sealed class DisputeStepsTests(WorkspaceFactory factory) : IClassFixture<
     public async Task StepsTheAgreementNamesAreTakenWithTheClauseAndOnlyWithIt()
     {
         var w = await TwoParties.CreateAsync(factory, "Agreement steps", _ct);
-        var doc = await TwoParties.OkAsync(w.A.Http.PostJsonAsync(w.Url("/documents"), new { title = "MoU" }, _ct));
-        var clause = new { agreementId = doc.GetProperty("id").GetGuid(), clause = "7.2" };
+        var clause = new { agreementId = await w.AgreementAsync(_ct), clause = "7" };
         object[] steps = [new { name = "Talk between contacts", days = 5 }, new { name = "Board", days = 10 }];
 
         var d = await w.RaiseAsync(w.A, TwoParties.Raise(clause: clause, steps: steps), _ct);
@@ -71,8 +70,8 @@ public sealed class DisputeStepsTests(WorkspaceFactory factory) : IClassFixture<
         Assert.Equal(["Talk between contacts", "Board"],
             d.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
         Assert.Equal(d.GetProperty("createdAt").GetDateTimeOffset().AddDays(5), d.GetProperty("deadline").GetDateTimeOffset());
-        Assert.Equal("7.2", d.GetProperty("clause").GetProperty("clause").GetString());
-        Assert.Equal("MoU § 7.2", d.GetProperty("clause").GetProperty("title").GetString());
+        Assert.Equal("7", d.GetProperty("clause").GetProperty("clause").GetString());
+        Assert.Equal("MoU § 7 Confidentiality", d.GetProperty("clause").GetProperty("title").GetString());
 
         var (status, problem) = await w.A.Http.PostJsonAsync(w.Url("/disputes"), TwoParties.Raise(steps: steps), _ct);
         Assert.Equal(HttpStatusCode.BadRequest, status);

@@ -30,6 +30,11 @@ internal sealed record TwoParties(WorkspaceFactory Factory, TestPartnership P, G
             evidence = evidence ?? [], partyIds, steps,
         };
 
+    /// <summary>A new agreement of A's partnership from the English template; its id.</summary>
+    public async Task<Guid> AgreementAsync(CancellationToken ct, string title = "MoU") =>
+        (await OkAsync(A.Http.PostJsonAsync(Url("/agreements"), new { title, language = "en" }, ct)))
+            .GetProperty("id").GetGuid();
+
     public async Task<JsonElement> RaiseAsync(TestUser by, object body, CancellationToken ct) =>
         await OkAsync(by.Http.PostJsonAsync(Url("/disputes"), body, ct));
 

@@ -29,7 +29,7 @@ export function disputeView(page) {
 
 function references({ d, pid, documents, items }) {
   const clause = d.clause ? html`<p><strong>${t('disputes.clause')}:</strong>
-    <a href="/p/${pid}/docs/${d.clause.agreementId}" id="clause-link">${d.clause.title || d.clause.clause}</a>
+    <a href="/p/${pid}/agreements/${d.clause.agreementId}" id="clause-link">${d.clause.title || d.clause.clause}</a>
     </p>` : '';
   const evidence = d.evidence.map(e => {
     if (e.kind === 'Document') {

@@ -45,9 +45,19 @@ function row(pid, partnership, d) {
   </li>`;
 }
 
+// Every clause of the partnership's agreements (amendments are read through their agreement's consolidated text),
+// so the one picker names both the agreement and a clause that exists.
+async function clauseOptions(pid) {
+  const agreements = (await get(`/api/partnerships/${pid}/agreements`)).filter(a => !a.amendsId);
+  const lists = await Promise.all(agreements.map(a => get(`/api/partnerships/${pid}/agreements/${a.id}/clauses`)));
+  return agreements.flatMap((a, i) => lists[i].map(c => ({
+    value: `${a.id}|${c.number}`, label: `${a.title} § ${c.number} ${c.title}`,
+  })));
+}
+
 async function raiseDialog(pid, partnership) {
-  const [documents, items] = await Promise.all([get(`/api/partnerships/${pid}/documents`),
-    get(`/api/partnerships/${pid}/action-items`)]);
+  const [documents, items, clauses] = await Promise.all([get(`/api/partnerships/${pid}/documents`),
+    get(`/api/partnerships/${pid}/action-items`), clauseOptions(pid)]);
   const mine = myMembership()?.partyId;
   const others = partnership.parties.filter(p => p.id !== mine);
   formDialog({
@@ -62,10 +72,8 @@ async function raiseDialog(pid, partnership) {
       { name: 'against', label: t('disputes.field.against'), type: 'select', value: '',
         options: [{ value: '', label: t('disputes.allOthers') },
           ...others.map(p => ({ value: p.id, label: p.name }))] },
-      { name: 'agreementId', label: t('disputes.field.agreement'), type: 'select', value: '',
-        options: [{ value: '', label: t('disputes.noAgreement') },
-          ...documents.map(doc => ({ value: doc.id, label: doc.title }))] },
-      { name: 'clause', label: t('disputes.field.clause'), maxlength: 100 },
+      { name: 'clause', label: t('disputes.field.clause'), type: 'select', value: '',
+        options: [{ value: '', label: t('disputes.noAgreement') }, ...clauses] },
       { name: 'evidence', label: t('disputes.field.evidence'), type: 'select', value: '',
         options: [{ value: '', label: t('disputes.noEvidence') },
           ...documents.map(doc => ({ value: `Document:${doc.id}`, label: doc.title })),
@@ -74,10 +82,11 @@ async function raiseDialog(pid, partnership) {
     submitLabel: t('disputes.raise'),
     onSubmit: async v => {
       const [kind, id] = (v.evidence ?? '').split(':');
+      const [agreementId, clause] = (v.clause ?? '').split('|');
       const created = await post(`/api/partnerships/${pid}/disputes`, {
         title: v.title ?? '', description: v.description, category: v.category, severity: v.severity,
         partyIds: v.against ? [v.against] : null,
-        clause: v.agreementId ? { agreementId: v.agreementId, clause: v.clause ?? '' } : null,
+        clause: agreementId ? { agreementId, clause } : null,
         evidence: kind ? [{ kind, id }] : [],
       });
       toast(t('disputes.raised'));
