@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -115,6 +116,10 @@ public static class DatabaseExtensions
         }
         var factory = app.Services.GetRequiredService<IDbContextFactory<WorkspaceDb>>();
         await using var db = await factory.CreateDbContextAsync();
+        if (path is not null)
+        {
+            await ReleaseStaleMigrationLockAsync(db);
+        }
         // Creates the database on first run and brings an existing one up to date.
         await db.Database.MigrateAsync();
         if (db.Database.IsSqlite())
@@ -124,6 +129,26 @@ public static class DatabaseExtensions
         }
         app.Services.GetRequiredService<CommitMarker>().Reset(check.Operations);
         return true;
+    }
+
+    /// <summary>
+    /// EF Core holds a row in <c>__EFMigrationsLock</c> while it migrates. A server killed in the middle (or a WAL lost
+    /// after a checkpoint wrote the row but not its removal) leaves the row behind, and the next start would wait for
+    /// it forever. A SQLite file belongs to this one server process, which has not started migrating yet: any row
+    /// there is stale.
+    /// </summary>
+    private static async Task ReleaseStaleMigrationLockAsync(WorkspaceDb db)
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsLock'";
+        if (Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) > 0)
+        {
+            command.CommandText = "DELETE FROM \"__EFMigrationsLock\"";
+            await command.ExecuteNonQueryAsync();
+        }
     }
 
     private static string RefusalMessage(string path, IReadOnlyList<string> problems) =>

@@ -1,3 +1,4 @@
+using Workspace.Collaboration.Documents;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;

@@ -224,6 +224,7 @@ public sealed record PartnershipWorld(
             "EndRunInput" => new { occurrence = Occurrence, items = Array.Empty<object>() },
             "MeetingNotesInput" => new { occurrence = Occurrence },
             "ProduceMinutesInput" => new { occurrence = Occurrence, language = "en", replaceEdits = true },
+            "CreateAgreementRequest" => new { title = "Probe agreement", language = "en" },
             "ApproveRequest" => new { revision = await ReviewedRevisionAsync(ct) },
             "SignatoriesRequest" => new { userIds = new[] { Owner.Id } },
             "LinkClauseRequest" => new { number = "5" },
