@@ -159,7 +159,8 @@ public sealed class MeetingPlanBrowserTests(BrowserFixture fixture)
             await page.EvaluateAsync("() => scrollTo(0, 0)");
             await page.WaitForTimeoutAsync(150);
             await BrowserFixture.ScreenshotAsync(page, $"{name}-{width}");
-            Assert.Empty(await Axe.SeriousViolationsAsync(page, $"{name} at {width} px"));
+            var violations = await Axe.SeriousViolationsAsync(page, $"{name} at {width} px");
+            Assert.True(violations.Count == 0, string.Join("\n", violations));
         }
         await page.SetViewportSizeAsync(size.Width, size.Height);
     }

@@ -17,7 +17,12 @@ public sealed partial class DocumentGrain
         public DateTimeOffset SeenAt { get; set; }
     }
 
-    private static readonly string[] Colours = ["#d9480f", "#1971c2", "#2f9e44", "#9c36b5", "#e8590c", "#0c8599", "#c2255c", "#5f3dc4", "#66a80f", "#1864ab"];
+    // White names are written on these (cursor labels, avatars): each is at least 4.99:1 against white (WCAG AA).
+    private static readonly string[] Colours =
+    [
+        "#b8400c",
+        "#1971c2", "#2b7a3b", "#9c36b5", "#a34700", "#0b7285", "#c2255c", "#5f3dc4", "#4d7c0f", "#1864ab",
+    ];
 
     private readonly Dictionary<string, Presence> _presence = new(StringComparer.Ordinal);
     private IGrainTimer? _presenceTimer;

@@ -27,14 +27,19 @@ async function context(pid) {
 export async function renderDecisionLog({ pid }, main) {
   updateNav(pid);
   await watchPartnership(pid);
-  const page = { main, ...(await context(pid)), filters: new URLSearchParams(location.search), found: [] };
+  const page = { main, ...(await context(pid)), filters: new URLSearchParams(location.search), found: [], asked: 0 };
+  // Answers can arrive out of order (a search typed, then a status picked): only the latest question's is drawn.
   const search = async () => {
     const query = new URLSearchParams([...page.filters].filter(([k, v]) => filterNames.includes(k) && v));
     history.replaceState(null, '', `${location.pathname}${query.size ? `?${query}` : ''}`);
+    const asked = ++page.asked;
+    let found = page.found;
+    let error = null;
     try {
-      page.found = await get(`/api/partnerships/${pid}/decision-log?${query}`);
-      page.error = null;
-    } catch (err) { page.error = err.message; }
+      found = await get(`/api/partnerships/${pid}/decision-log?${query}`);
+    } catch (err) { error = err.message; }
+    if (asked !== page.asked) return;
+    Object.assign(page, { found, error });
     drawResults(page);
   };
   mount(main, html`<div class="page-head"><h1 id="page-title" tabindex="-1">${t('plan.log')}</h1></div>
