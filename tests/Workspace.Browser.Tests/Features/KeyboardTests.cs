@@ -39,6 +39,9 @@ public sealed partial class KeyboardTests(BrowserFixture fixture)
         await Assertions.Expect(rina.Locator("#announcer")).ToHaveTextAsync($"{number} {first}");
         await Assertions.Expect(focusedCard).ToHaveAttributeAsync("aria-label", new Regex($"^{number} "));
         await rina.Keyboard.PressAsync("Alt+ArrowRight");
+        // Each move redraws the board and puts the focus back on the card; the next key waits for that.
+        await Assertions.Expect(CardIn(rina, "Blocked")).ToBeVisibleAsync();
+        await Assertions.Expect(focusedCard).ToHaveAttributeAsync("aria-label", new Regex($"^{number} "));
         await rina.Keyboard.PressAsync("Alt+ArrowRight");
         await Assertions.Expect(CardIn(rina, "Done")).ToBeVisibleAsync();
         await Assertions.Expect(rina.Locator("#announcer")).ToHaveTextAsync($"{number} {last}");
