@@ -40,6 +40,10 @@ public sealed class TaskLineMarksTests(BrowserFixture fixture)
 
         // The cursor sits in the long line: its tooltip shows without hovering (touch, keyboard).
         await Assertions.Expect(page.Locator(".cm-task-tooltip[data-problem=title-too-long]")).ToContainTextAsync(tooLong);
+        // That tooltip sits above the long line, over the lines before it, as long as the cursor stays there: a
+        // person moves the cursor away to read and point at them.
+        await page.Keyboard.PressAsync("ControlOrMeta+Home");
+        await Assertions.Expect(page.Locator(".cm-task-tooltip")).ToHaveCountAsync(0);
         await content.Locator(".cm-task-problem[data-problem=due-invalid]").HoverAsync();
         await Assertions.Expect(page.Locator(".cm-task-tooltip[data-problem=due-invalid]")).ToContainTextAsync(badDate);
         await content.Locator(".cm-task-problem[data-problem=handle-unknown]").HoverAsync();
