@@ -148,13 +148,26 @@ function onItemKey(pid, el, e) {
   announce(t('actions.keyMoved', { number: item.number, status: statusLabel(status) }));
   // Shown at once, so a quick second press starts from here; sent one after another, so each carries the version
   // the one before it got back (sent side by side, the second would be refused as a conflict).
+  const pending = keyMovesOf.get(item.id);
+  keyMovesOf.set(item.id, { status, sortOrder: last + 1, count: (pending?.count ?? 0) + 1 });
   upsert({ ...item, status, sortOrder: last + 1 });
   redraw();
-  keyMoves = keyMoves.then(() => move(pid, state.items.find(i => i.id === item.id), status, last + 1));
+  keyMoves = keyMoves.then(() => move(pid, state.items.find(i => i.id === item.id), status, last + 1))
+    .finally(() => settleKeyMove(item.id));
 }
 let keyMoves = Promise.resolve();
+// Key moves sent but not all answered yet, per card: the column the last press chose. An answer or live echo of an
+// earlier move must not pull the card back meanwhile, or the next press would start from that older column.
+const keyMovesOf = new Map();
 
-function upsert(item) {
+function settleKeyMove(id) {
+  const pending = keyMovesOf.get(id);
+  if (pending && --pending.count === 0) keyMovesOf.delete(id);
+}
+
+function upsert(incoming) {
+  const pending = keyMovesOf.get(incoming.id);
+  const item = pending ? { ...incoming, status: pending.status, sortOrder: pending.sortOrder } : incoming;
   const i = state.items.findIndex(x => x.id === item.id);
   if (i < 0) state.items.push(item);
   else if (state.items[i].version <= item.version) state.items[i] = item;
