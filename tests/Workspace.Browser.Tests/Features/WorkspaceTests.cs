@@ -83,9 +83,10 @@ public sealed class WorkspaceTests(BrowserFixture fixture)
         await Assertions.Expect(budi.Locator("#online")).ToContainTextAsync("Ayu Lestari");
         await Assertions.Expect(ayu.Locator("#online")).ToContainTextAsync("Budi Santoso");
 
-        // Budi (the invited organisation) moves the item; Ayu sees it move within a second.
+        // Budi (the invited organisation) moves the item; Ayu sees it move (how soon goes to the test output).
         await budi.Locator(".item-card", new() { HasText = "Test water samples" }).DragToAsync(budi.Locator(".column[data-status=Done] .column-body"));
-        await Assertions.Expect(ayu.Locator(".column[data-status=Done] .item-card", new() { HasText = "Test water samples" })).ToBeVisibleAsync(new() { Timeout = 1000 });
+        await LiveDelay.SeenAsync("a board move", () => Assertions.Expect(
+            ayu.Locator(".column[data-status=Done] .item-card", new() { HasText = "Test water samples" })).ToBeVisibleAsync());
 
         // Ayu enters a measurement; it appears in Budi's chart.
         await ayu.GotoAsync($"/p/{pid}/goals");
@@ -94,7 +95,8 @@ public sealed class WorkspaceTests(BrowserFixture fixture)
         var form = ayu.Locator($"form.measure[data-kpi='{kpiId}']");
         await form.Locator("input[name=value]").FillAsync("7");
         await form.GetByRole(AriaRole.Button).ClickAsync();
-        await Assertions.Expect(budi.Locator($"canvas[data-chart='{kpiId}']")).ToHaveAttributeAsync("data-points", "1", new() { Timeout = 1000 });
+        await LiveDelay.SeenAsync("a measurement", () => Assertions.Expect(
+            budi.Locator($"canvas[data-chart='{kpiId}']")).ToHaveAttributeAsync("data-points", "1"));
         await Assertions.Expect(budi.Locator($"[data-kpi='{kpiId}'] .latest")).ToHaveTextAsync("7");
     }
 
