@@ -42,7 +42,8 @@ public sealed record Refusal(
 
     public ProblemHttpResult ToProblem() => TypedResults.Problem(ToProblemDetails());
 
-    public ValidationProblem ToValidationProblem() => Problems.Invalid([new FieldError(Field ?? "", Code, Detail, Args)]);
+    public ValidationProblem ToValidationProblem() =>
+        Problems.Invalid([new FieldError(Field ?? "", Code, Detail, Args)]);
 
     /// <summary>
     /// A hub error with the refusal's code. It is final (the client drops the edit) unless the status says the same
