@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workspace.Collaboration.Errors;
+using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Infrastructure;
 
@@ -17,40 +18,52 @@ public enum OutcomeKind
 }
 
 /// <summary>
-/// What a grain command returns: the new state, or why it was refused (a code from <see cref="ErrorCodes"/>, its
-/// arguments and English words). A conflict carries the current state and who changed it last, so the caller can
-/// merge the other person's change with its own instead of overwriting it.
+/// What a grain command returns: the new state, or its <see cref="Kernel.Refusal"/> (the one refusal of every grain
+/// command). A conflict carries the current state and who changed it last, so the caller can merge the other
+/// person's change with its own instead of overwriting it.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record Outcome<T>(
     [property: Id(0)] OutcomeKind Kind,
     [property: Id(1)] T? Value,
-    [property: Id(2)] string? Error,
-    [property: Id(3)] string? Field,
-    [property: Id(4)] string? Code = null,
-    [property: Id(5)] IReadOnlyDictionary<string, string>? Args = null)
+    [property: Id(2)] Refusal? Refusal)
 {
-    public static Outcome<T> Ok(T value) => new(OutcomeKind.Ok, value, null, null);
+    public string? Error => Refusal?.Detail;
+
+    public string? Field => Refusal?.Field;
+
+    public string? Code => Refusal?.Code;
+
+    public IReadOnlyDictionary<string, string>? Args => Refusal?.Args;
+
+    public static Outcome<T> Ok(T value) => new(OutcomeKind.Ok, value, null);
 
     public static Outcome<T> Invalid(
         string field, string code, string error, params (string Name, object? Value)[] args) =>
-        new(OutcomeKind.Invalid, default, error, field, code, Problems.Args(args));
+        Invalid(new FieldError(field, code, error, Problems.Args(args)));
 
-    public static Outcome<T> Invalid(FieldError error)
-    {
-        ArgumentNullException.ThrowIfNull(error);
-        return new(OutcomeKind.Invalid, default, error.Detail, error.Field, error.Code, error.Args);
-    }
+    public static Outcome<T> Invalid(FieldError error) => new(OutcomeKind.Invalid, default, Refusal.Invalid(error));
 
     public static Outcome<T> NotFound(string code, string error) =>
-        new(OutcomeKind.NotFound, default, error, null, code);
+        new(OutcomeKind.NotFound, default, new(StatusCodes.Status404NotFound, code, error));
 
     public static Outcome<T> Forbidden(string code, string error) =>
-        new(OutcomeKind.Forbidden, default, error, null, code);
+        new(OutcomeKind.Forbidden, default, new(StatusCodes.Status403Forbidden, code, error));
 
     public static Outcome<T> Conflict(T current, string? changedBy) =>
-        new(OutcomeKind.Conflict, current, "Someone else changed this in the meantime; their version is shown.", null,
-            ErrorCodes.EditConflict, changedBy is null ? null : Problems.Args(("by", changedBy)));
+        Conflict(current, new Refusal(StatusCodes.Status409Conflict, ErrorCodes.EditConflict,
+            "Someone else changed this in the meantime; their version is shown.",
+            changedBy is null ? null : Problems.Args(("by", changedBy))));
+
+    /// <summary>A conflict of another kind than an edit's (its own code and words), with the current state.</summary>
+    public static Outcome<T> Conflict(T current, Refusal refusal) => new(OutcomeKind.Conflict, current, refusal);
+
+    /// <summary>Another command's refusal, passed on as this one's.</summary>
+    public static Outcome<T> Refused<TOther>(Outcome<TOther> refused)
+    {
+        ArgumentNullException.ThrowIfNull(refused);
+        return new(refused.Kind, default, refused.Refusal);
+    }
 }
 
 /// <summary>A 409: the entity as it is now and the name of whoever changed it last (for a three-way merge).</summary>
@@ -59,22 +72,20 @@ public sealed record ConflictResponse<T>(
 
 public static class OutcomeHttp
 {
-    /// <summary>200 with the value, 400 ValidationProblem, 404 ProblemDetails, or 409 with the current state.</summary>
+    /// <summary>200 with the value, or the refusal: 400 ValidationProblem, ProblemDetails, or 409 with the current
+    /// state.</summary>
     public static Results<Ok<T>, ValidationProblem, ProblemHttpResult, Conflict<ConflictResponse<T>>> ToHttp<T>(
         this Outcome<T> outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        var code = outcome.Code ?? ErrorCodes.InvalidValue;
-        var detail = outcome.Error ?? "Invalid value.";
-        return outcome.Kind switch
+        return outcome switch
         {
-            OutcomeKind.Ok => TypedResults.Ok(outcome.Value!),
-            OutcomeKind.Invalid => Problems.Invalid([new FieldError(outcome.Field ?? "", code, detail, outcome.Args)]),
-            OutcomeKind.NotFound => Problems.Of(StatusCodes.Status404NotFound, code, detail, outcome.Args),
-            OutcomeKind.Forbidden => Problems.Of(StatusCodes.Status403Forbidden, code, detail, outcome.Args),
-            _ => TypedResults.Conflict(new ConflictResponse<T>(
-                "Edit conflict", StatusCodes.Status409Conflict, detail, outcome.Value!, code,
-                outcome.Args?.GetValueOrDefault("by"))),
+            { Kind: OutcomeKind.Ok } => TypedResults.Ok(outcome.Value!),
+            { Kind: OutcomeKind.Conflict, Refusal: { } r } => TypedResults.Conflict(new ConflictResponse<T>(
+                "Edit conflict", r.Status, r.Detail, outcome.Value!, r.Code, r.Args?.GetValueOrDefault("by"))),
+            { Refusal: { Field: not null } r } => r.ToValidationProblem(),
+            { Refusal: { } r } => r.ToProblem(),
+            _ => throw new InvalidOperationException("A refused outcome without its refusal."),
         };
     }
 }

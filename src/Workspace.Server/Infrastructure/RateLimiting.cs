@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Workspace.Collaboration.Errors;
+using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Infrastructure;
 
@@ -120,8 +121,7 @@ public sealed class HubRateLimitFilter(IOptionsMonitor<RateLimitOptions> options
             }
             allowed = ++window.Count <= options.CurrentValue.HubMessagesPerSecond;
         }
-        return allowed ? next(invocationContext) : throw new HubException(new HubError(
-            ErrorCodes.SlowDown, TooManyMessages).ToMessage());
+        return allowed ? next(invocationContext) : throw Refusal.ToHub(ErrorCodes.SlowDown, TooManyMessages, final: false);
     }
 
     /// <summary>

@@ -89,35 +89,3 @@ public sealed record ChangeMember(
     [property: Id(0)] string UserId,
     [property: Id(1)] PartnershipRole Role,
     [property: Id(2)] bool IsPartyAdmin);
-
-/// <summary>
-/// The one way a grain refuses a command (every grain, every feature): <see cref="Code"/> (from <c>ErrorCodes</c>),
-/// <see cref="Args"/> and <see cref="StatusCode"/> say why, for the browser to word; the message is the English
-/// fallback. <c>Refusal</c> maps it to ProblemDetails (HTTP) and to a HubException (SignalR), each in one place.
-/// </summary>
-[GenerateSerializer]
-public sealed class CommandRejectedException : Exception
-{
-    public CommandRejectedException() { }
-    public CommandRejectedException(string message) : base(message) { }
-    public CommandRejectedException(string message, Exception inner) : base(message, inner) { }
-
-    public CommandRejectedException(string code, string message, params (string Name, object? Value)[] args)
-        : base(message)
-    {
-        Code = code;
-        Args = Infrastructure.Problems.Args(args);
-    }
-
-    public CommandRejectedException(string code, string message, Exception inner) : base(message, inner) =>
-        Code = code;
-
-    [Id(0)]
-    public int StatusCode { get; init; } = 400;
-
-    [Id(1)]
-    public string Code { get; init; } = Collaboration.Errors.ErrorCodes.InvalidValue;
-
-    [Id(2)]
-    public IReadOnlyDictionary<string, string>? Args { get; init; }
-}

@@ -29,8 +29,9 @@ public sealed partial class ModuleBoundaryTests
         [("Disputes", "Documents")] = "evidence may name a document of the same partnership",
         [("Agreements", "Disputes")] = "agreements answer the disputes' IClauseReferences and IDisputeStepsSource "
             + "(a dispute's clause and its steps come from the agreement's text); disputes never import agreements",
-        [("Agreements", "Documents")] = "an agreement's text is a co-edited document: its sign-off is a part of the "
-            + "document's grain (one authority orders edits and approvals), and comparisons read the document's history",
+        [("Agreements", "Documents")] = "an agreement's text is a co-edited document: its sign-off is the document's "
+            + "guard (IDocumentGuard: the document's grain asks it before each edit, so one authority orders edits and "
+            + "approvals), and comparisons read the document's history",
         [("Agreements", "ActionItems")] = "a clause's dated obligations become action items of the responsible party",
     };
 
@@ -57,6 +58,26 @@ public sealed partial class ModuleBoundaryTests
         var offenders = References()
             .Where(r => (r.From, r.To) is ("Documents", "ActionItems") or ("ActionItems", "Documents"))
             .Select(r => $"{r.File} ({r.From}) uses Features.{r.To}");
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void EveryFileBelongsToTheModuleOfItsFolder()
+    {
+        // A file of one feature's folder that adds to another's namespace (a partial class) hides the dependency.
+        var server = Path.Combine(Root(), "src", "Workspace.Server");
+        var features = Path.Combine(server, "Features");
+        var offenders = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(features, "*.cs", SearchOption.AllDirectories))
+        {
+            var feature = Path.GetRelativePath(features, file).Split('/', '\\')[0];
+            var declared = DeclaredNamespace().Match(File.ReadAllText(file));
+            if (declared.Success && !(declared.Groups[1].Value + ".").StartsWith(
+                    $"Workspace.Server.Features.{feature}.", StringComparison.Ordinal))
+            {
+                offenders.Add($"{Path.GetRelativePath(server, file)} declares {declared.Groups[1].Value}");
+            }
+        }
         Assert.Empty(offenders);
     }
 
@@ -102,6 +123,9 @@ public sealed partial class ModuleBoundaryTests
         }
         return dir?.FullName ?? throw new InvalidOperationException("Workspace.sln not found above the test binaries.");
     }
+
+    [GeneratedRegex(@"^namespace ([A-Za-z.]+);", RegexOptions.Multiline)]
+    private static partial Regex DeclaredNamespace();
 
     [GeneratedRegex(@"Workspace\.Server\.Features\.([A-Za-z]+)")]
     private static partial Regex FeatureName();

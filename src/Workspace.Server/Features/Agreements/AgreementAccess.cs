@@ -20,7 +20,7 @@ internal static class AgreementAccess
             .FirstOrDefaultAsync(a => a.Id == agreementId && a.PartnershipId == partnershipId, ct) ?? throw Unknown();
 
     public static async Task<SignOffView> SignOffAsync(IGrainFactory grains, Agreement agreement) =>
-        await grains.GetGrain<IAgreementDocumentGrain>(agreement.DocumentId).GetSignOffAsync() ?? throw Unknown();
+        await AgreementDocument.Of(grains, agreement.DocumentId).GetSignOffAsync() ?? throw Unknown();
 
     /// <summary>Creates the document, makes it an agreement in draft with <paramref name="text"/>, and stores the
     /// row.</summary>
@@ -30,7 +30,7 @@ internal static class AgreementAccess
     {
         var documentId = Guid.NewGuid();
         await grains.GetGrain<IDocumentGrain>(documentId).CreateAsync(partnershipId, title, actor);
-        await grains.GetGrain<IAgreementDocumentGrain>(documentId).StartAgreementAsync(partnershipId, text, actor);
+        await AgreementDocument.Of(grains, documentId).StartAgreementAsync(partnershipId, text, actor);
         var agreement = new Agreement
         {
             Id = Guid.NewGuid(), PartnershipId = partnershipId, DocumentId = documentId, Title = title, Language =

@@ -39,6 +39,7 @@ public static class AgreementsApi
     public static void AddWorkspaceAgreements(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<AgreementClauses>();
+        builder.Services.AddSingleton<IDocumentGuardKind, AgreementGuardKind>();
         // Disputes register stand-ins with TryAdd; these are the real ones, whichever feature registers first.
         builder.Services.AddSingleton<AgreementDisputeClauses>();
         builder.Services.AddSingleton<IClauseReferences>(s => s.GetRequiredService<AgreementDisputeClauses>());
@@ -110,7 +111,7 @@ public static class AgreementsApi
     {
         var agreement = await AgreementAccess.LoadAsync(db, partnershipId, agreementId, ct);
         var partnership = await grains.GetGrain<IPartnershipGrain>(partnershipId).GetAsync();
-        var grain = grains.GetGrain<IAgreementDocumentGrain>(agreement.DocumentId);
+        var grain = AgreementDocument.Of(grains, agreement.DocumentId);
         var before = await AgreementAccess.SignOffAsync(grains, agreement);
         await grain.BeginReviewAsync([.. partnership!.Parties.Select(p => p.Id)], DocumentApi.Actor(http));
         if (before.Status == SignOffStatus.Review)
@@ -127,7 +128,7 @@ public static class AgreementsApi
             CancellationToken ct)
     {
         var agreement = await AgreementAccess.LoadAsync(db, partnershipId, agreementId, ct);
-        await grains.GetGrain<IAgreementDocumentGrain>(agreement.DocumentId).BackToDraftAsync(DocumentApi.Actor(http));
+        await AgreementDocument.Of(grains, agreement.DocumentId).BackToDraftAsync(DocumentApi.Actor(http));
         return TypedResults.Ok(await AgreementAccess.DetailAsync(db, grains, agreement, http.Member(), ct));
     }
 
@@ -143,7 +144,7 @@ public static class AgreementsApi
                 "Only an authorised signatory of your organisation can approve.");
         }
         var actor = DocumentApi.Actor(http);
-        var signOff = await grains.GetGrain<IAgreementDocumentGrain>(agreement.DocumentId)
+        var signOff = await AgreementDocument.Of(grains, agreement.DocumentId)
             .ApproveAsync(member.PartyId, request.Revision, request.Hash, actor);
         var signed = signOff.Status == SignOffStatus.Signed;
         await feed.SaveAsync(partnershipId, _ => { }, actor, signed ? "agreement.signed" : "agreement.approved",
@@ -163,7 +164,7 @@ public static class AgreementsApi
             return Problems.Of(StatusCodes.Status403Forbidden, ErrorCodes.NotASignatory,
                 "Only an authorised signatory can terminate an agreement.");
         }
-        await grains.GetGrain<IAgreementDocumentGrain>(agreement.DocumentId).TerminateAsync(DocumentApi.Actor(http));
+        await AgreementDocument.Of(grains, agreement.DocumentId).TerminateAsync(DocumentApi.Actor(http));
         await feed.SaveAsync(partnershipId, _ => { }, DocumentApi.Actor(http), "agreement.terminated",
             $"terminated “{agreement.Title}”", new { title = agreement.Title });
         return TypedResults.Ok(await AgreementAccess.DetailAsync(db, grains, agreement, http.Member(), ct));

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Workspace.Server.Features.Documents;
 using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.Agreements;
@@ -48,35 +49,76 @@ public sealed record SignOffView(
     [property: Id(12)] string? TerminatedBy);
 
 /// <summary>
-/// The sign-off side of a document's grain (implemented by <c>DocumentGrain</c>, so the same activation that orders
-/// the edits also orders the approvals: an approval and an edit can never both win).
+/// The sign-off of an agreement's document, through its grain (<see cref="IDocumentGrain.GuardAsync"/>): the same
+/// activation that orders the edits also orders the approvals, so an approval and an edit can never both win.
 /// </summary>
-public interface IAgreementDocumentGrain : IGrainWithGuidKey
+public sealed class AgreementDocument(IDocumentGrain grain)
 {
+    public static AgreementDocument Of(IGrainFactory grains, Guid documentId)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        return new(grains.GetGrain<IDocumentGrain>(documentId));
+    }
+
     /// <summary>Makes a new, empty document an agreement in draft and writes its first text (one edit by the
     /// actor).</summary>
-    Task<SignOffView> StartAgreementAsync(Guid partnershipId, string text, Actor actor);
+    public async Task<SignOffView> StartAgreementAsync(Guid partnershipId, string text, Actor actor) =>
+        (SignOffView)(await grain.GuardAsync(new StartAgreement(partnershipId, text, actor)))!;
 
     /// <summary>The sign-off, or null when the document is not an agreement.</summary>
-    Task<SignOffView?> GetSignOffAsync();
+    public async Task<SignOffView?> GetSignOffAsync() => (SignOffView?)await grain.GuardAsync(new GetSignOff());
 
     /// <summary>
     /// Draft → in review: every party in <paramref name="parties"/> must approve the same revision.
     /// </summary>
-    Task<SignOffView> BeginReviewAsync(IReadOnlyList<Guid> parties, Actor actor);
+    public async Task<SignOffView> BeginReviewAsync(IReadOnlyList<Guid> parties, Actor actor) =>
+        (SignOffView)(await grain.GuardAsync(new BeginReview(parties, actor)))!;
 
     /// <summary>In review → draft: the approvals so far are dropped.</summary>
-    Task<SignOffView> BackToDraftAsync(Actor actor);
+    public async Task<SignOffView> BackToDraftAsync(Actor actor) =>
+        (SignOffView)(await grain.GuardAsync(new BackToDraft(actor)))!;
 
     /// <summary>
     /// <paramref name="partyId"/> approves <paramref name="revision"/>, which must be the current one (and, when
     /// given, its text must hash to <paramref name="hash"/>). The last party's approval signs the agreement.
     /// </summary>
-    Task<SignOffView> ApproveAsync(Guid partyId, long revision, string? hash, Actor actor);
+    public async Task<SignOffView> ApproveAsync(Guid partyId, long revision, string? hash, Actor actor) =>
+        (SignOffView)(await grain.GuardAsync(new Approve(partyId, revision, hash, actor)))!;
 
     /// <summary>Signed → terminated (the text stays read-only).</summary>
-    Task<SignOffView> TerminateAsync(Actor actor);
+    public async Task<SignOffView> TerminateAsync(Actor actor) =>
+        (SignOffView)(await grain.GuardAsync(new Terminate(actor)))!;
 }
+
+/// <summary>The commands of an agreement's sign-off, each run by its document's grain.</summary>
+[GenerateSerializer, Immutable]
+public abstract record SignOffCommand : IDocumentGuardCommand
+{
+    public string Guard => AgreementGuardKind.Agreement;
+}
+
+[GenerateSerializer, Immutable]
+public sealed record StartAgreement(
+    [property: Id(0)] Guid PartnershipId, [property: Id(1)] string Text, [property: Id(2)] Actor Actor)
+    : SignOffCommand;
+
+[GenerateSerializer, Immutable]
+public sealed record GetSignOff : SignOffCommand;
+
+[GenerateSerializer, Immutable]
+public sealed record BeginReview([property: Id(0)] IReadOnlyList<Guid> Parties, [property: Id(1)] Actor Actor)
+    : SignOffCommand;
+
+[GenerateSerializer, Immutable]
+public sealed record BackToDraft([property: Id(0)] Actor Actor) : SignOffCommand;
+
+[GenerateSerializer, Immutable]
+public sealed record Approve(
+    [property: Id(0)] Guid PartyId, [property: Id(1)] long Revision, [property: Id(2)] string? Hash,
+    [property: Id(3)] Actor Actor) : SignOffCommand;
+
+[GenerateSerializer, Immutable]
+public sealed record Terminate([property: Id(0)] Actor Actor) : SignOffCommand;
 
 public static class TextHash
 {

@@ -128,7 +128,7 @@ public static class DocumentApi
     internal static Actor Actor(HttpContext http) => PartnershipAccess.ActorOf(http.User, http.Member());
 
     /// <summary>
-    /// Runs a grain command; a refusal becomes ProblemDetails with the refusal's code, message and status.
+    /// Runs a grain command; a refusal becomes its ProblemDetails.
     /// </summary>
     internal static async Task<(T? Value, ProblemHttpResult? Problem)> TryAsync<T>(Func<Task<T>> action)
     {
@@ -138,7 +138,7 @@ public static class DocumentApi
         }
         catch (CommandRejectedException ex)
         {
-            return (default, Problems.Of(ex.StatusCode, ex.Code, ex.Message, ex.Args));
+            return (default, ex.Refusal.ToProblem());
         }
     }
 }

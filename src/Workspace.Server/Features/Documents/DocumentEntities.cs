@@ -14,6 +14,9 @@ public sealed class Document
     public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>Soft delete: the row and its history stay, the document disappears from every view.</summary>
     public DateTimeOffset? DeletedAt { get; set; }
+    /// <summary>The kind of guard another feature keeps over the text (<see cref="IDocumentGuardKind.Name"/>); null
+    /// for most documents, which then load none.</summary>
+    public string? Guard { get; set; }
 }
 
 /// <summary>
@@ -77,6 +80,7 @@ internal sealed class DocumentConfiguration :
         e.ToTable("Documents");
         e.Property(d => d.Title).HasMaxLength(DocumentLimits.TitleMax);
         e.Property(d => d.CreatedBy).HasMaxLength(450);
+        e.Property(d => d.Guard).HasMaxLength(DocumentLimits.GuardMax);
         e.HasIndex(d => d.PartnershipId);
     }
 

@@ -35,7 +35,7 @@ public sealed partial class DocumentGrain
             await _lastWrite; // it may still be on its way to the disk
             return new SubmitResult(original, Duplicate: true);
         }
-        CheckNotSigned();
+        CheckEditAllowed();
         CheckBaseRevision(command);
         var op = ToHead(command);
 

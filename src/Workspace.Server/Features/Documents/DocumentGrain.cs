@@ -52,6 +52,12 @@ public interface IDocumentGrain : IChecklistDocument
     /// passage of that revision, was deleted since, or is more than <c>Documents:HistoryOperations</c> old.
     /// </summary>
     Task<IReadOnlyList<LocatedPassage?>> LocatePassagesAsync(IReadOnlyList<PassageAnchor> anchors);
+
+    /// <summary>
+    /// A command of the document's guard (<see cref="IDocumentGuard"/>), run in this grain's turn: ordered with the
+    /// edits. A document without a guard answers it as the guard's kind says for an unguarded document.
+    /// </summary>
+    Task<object?> GuardAsync(IDocumentGuardCommand command);
 }
 
 /// <summary>
@@ -132,7 +138,7 @@ public sealed partial class DocumentGrain(
         // decide".
 
         await LoadClientsAsync(db, cancellationToken);
-        await LoadSignOffAsync(db, cancellationToken);
+        await LoadGuardAsync(db, cancellationToken);
         RememberChecklist();
         log.LogDebug("Document {Id} activated at revision {Revision}.", Id, _revision);
     }
@@ -171,7 +177,7 @@ public sealed partial class DocumentGrain(
     public async Task DeleteAsync(Actor actor)
     {
         var document = Live();
-        CheckNotSigned();
+        CheckEditAllowed();
         var now = DateTimeOffset.UtcNow;
         await UpdateAsync(d => d.DeletedAt = now);
         document.DeletedAt = now;
@@ -215,7 +221,7 @@ public sealed partial class DocumentGrain(
     public async Task<long> RestoreAsync(string text, Actor actor)
     {
         Live();
-        CheckNotSigned();
+        CheckEditAllowed();
         if (_broken)
         {
             throw new CommandRejectedException(
@@ -235,7 +241,7 @@ public sealed partial class DocumentGrain(
     /// </summary>
     private async Task<long?> ServerEditAsync(TextOperation op, Actor? author = null)
     {
-        if (_document is not { DeletedAt: null } || _broken || ReadOnlyBySignature)
+        if (_document is not { DeletedAt: null } || _broken || ReadOnlyByGuard)
         {
             return null;
         }
@@ -292,7 +298,7 @@ public sealed partial class DocumentGrain(
             TakeSnapshot(revision);
         }
         TextChanged(author);
-        SignOffTextChanged(author, revision);
+        _guard?.Edited(author, revision);
         return (applied, write);
     }
 

@@ -8,4 +8,7 @@ public static class DocumentLimits
 
     /// <summary>A co-editing client's own id, kept with every operation it submitted.</summary>
     public const int ClientIdMax = 64;
+
+    /// <summary>The name of a guard's kind (<see cref="IDocumentGuardKind.Name"/>).</summary>
+    public const int GuardMax = 40;
 }

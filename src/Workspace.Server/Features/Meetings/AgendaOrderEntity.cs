@@ -24,6 +24,6 @@ internal sealed class AgendaOrderConfiguration : IEntityTypeConfiguration<Agenda
     {
         e.HasIndex(o => new { o.PartnershipId, o.MeetingId });
         e.Property(o => o.Occurrence).HasConversion(new WallClockConverter()).HasMaxLength(19);
-        e.Property(o => o.UpdatedByName).HasMaxLength(100);
+        e.Property(o => o.UpdatedByName).HasMaxLength(MeetingLimits.NameMax);
     }
 }

@@ -137,13 +137,13 @@ internal sealed class MeetingConfiguration :
     public void Configure(EntityTypeBuilder<Meeting> e)
     {
         e.HasIndex(m => m.PartnershipId);
-        e.Property(m => m.Title).HasMaxLength(200);
-        e.Property(m => m.TimeZone).HasMaxLength(64);
-        e.Property(m => m.Location).HasMaxLength(500);
-        e.Property(m => m.FacilitatorUserId).HasMaxLength(64);
+        e.Property(m => m.Title).HasMaxLength(MeetingLimits.TitleMax);
+        e.Property(m => m.TimeZone).HasMaxLength(MeetingLimits.TimeZoneMax);
+        e.Property(m => m.Location).HasMaxLength(MeetingLimits.LocationMax);
+        e.Property(m => m.FacilitatorUserId).HasMaxLength(MeetingLimits.UserIdMax);
         e.Property(m => m.AttendeeUserIds).HasMaxLength(8000);
         e.Property(m => m.KpiIds).HasMaxLength(4000);
-        e.Property(m => m.UpdatedByName).HasMaxLength(100);
+        e.Property(m => m.UpdatedByName).HasMaxLength(MeetingLimits.NameMax);
         e.Property(m => m.Recurrence).HasConversion<string>().HasMaxLength(20);
         e.Property(m => m.StartLocal).HasConversion(new WallClockConverter()).HasMaxLength(19);
     }
@@ -158,7 +158,7 @@ internal sealed class MeetingConfiguration :
     public void Configure(EntityTypeBuilder<AgendaItem> e)
     {
         e.HasIndex(a => new { a.PartnershipId, a.MeetingId });
-        e.Property(a => a.Title).HasMaxLength(300);
+        e.Property(a => a.Title).HasMaxLength(MeetingLimits.AgendaTitleMax);
         e.Property(a => a.LinkKind).HasConversion<string>().HasMaxLength(20);
         e.Property(a => a.Occurrence).HasConversion(new WallClockConverter()).HasMaxLength(19);
     }
@@ -166,8 +166,8 @@ internal sealed class MeetingConfiguration :
     public void Configure(EntityTypeBuilder<Decision> e)
     {
         e.HasIndex(d => d.PartnershipId);
-        e.Property(d => d.Text).HasMaxLength(2000);
-        e.Property(d => d.Why).HasMaxLength(4000);
+        e.Property(d => d.Text).HasMaxLength(MeetingLimits.DecisionTextMax);
+        e.Property(d => d.Why).HasMaxLength(MeetingLimits.DecisionWhyMax);
         e.Property(d => d.PartyIds).HasMaxLength(2000);
         e.Property(d => d.Links).HasMaxLength(4000);
         e.Property(d => d.Occurrence).HasConversion(new WallClockConverter()).HasMaxLength(19);
@@ -176,12 +176,12 @@ internal sealed class MeetingConfiguration :
     public void Configure(EntityTypeBuilder<DecisionRevision> e)
     {
         e.HasIndex(r => new { r.DecisionId, r.Revision }).IsUnique();
-        e.Property(r => r.Text).HasMaxLength(2000);
-        e.Property(r => r.Why).HasMaxLength(4000);
+        e.Property(r => r.Text).HasMaxLength(MeetingLimits.DecisionTextMax);
+        e.Property(r => r.Why).HasMaxLength(MeetingLimits.DecisionWhyMax);
         e.Property(r => r.PartyIds).HasMaxLength(2000);
         e.Property(r => r.Links).HasMaxLength(4000);
-        e.Property(r => r.ChangedByName).HasMaxLength(100);
-        e.Property(r => r.Reason).HasMaxLength(1000);
+        e.Property(r => r.ChangedByName).HasMaxLength(MeetingLimits.NameMax);
+        e.Property(r => r.Reason).HasMaxLength(MeetingLimits.ReasonMax);
     }
 
     public void Configure(EntityTypeBuilder<CalendarFeedToken> e)
@@ -189,6 +189,6 @@ internal sealed class MeetingConfiguration :
         e.HasIndex(t => t.TokenHash).IsUnique();
         e.HasIndex(t => new { t.PartnershipId, t.UserId });
         e.Property(t => t.TokenHash).HasMaxLength(64);
-        e.Property(t => t.UserId).HasMaxLength(64);
+        e.Property(t => t.UserId).HasMaxLength(MeetingLimits.UserIdMax);
     }
 }

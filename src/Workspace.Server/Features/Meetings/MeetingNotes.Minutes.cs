@@ -47,9 +47,9 @@ public sealed partial class MeetingPapersGrain
         }
         else if (info.Revision != current.GeneratedRevision && !input.ReplaceEdits)
         {
-            return new Outcome<MeetingDocumentView>(OutcomeKind.Conflict, View(current),
-                "The minutes were edited since they were produced; confirm to replace those edits.", "replaceEdits",
-                ErrorCodes.MinutesEdited);
+            return Outcome<MeetingDocumentView>.Conflict(View(current), new Refusal(StatusCodes.Status409Conflict,
+                ErrorCodes.MinutesEdited, "The minutes were edited since they were produced; confirm to replace those "
+                + "edits.", Field: "replaceEdits"));
         }
         else
         {

@@ -43,6 +43,6 @@ internal sealed class MeetingDocumentConfiguration : IEntityTypeConfiguration<Me
         e.Property(d => d.Occurrence).HasMaxLength(19);
         e.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20);
         e.Property(d => d.Language).HasMaxLength(5);
-        e.Property(d => d.SharedByName).HasMaxLength(100);
+        e.Property(d => d.SharedByName).HasMaxLength(MeetingLimits.NameMax);
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Workspace.Server.Features.ActionItems;
 using Workspace.Server.Infrastructure;
 
 namespace Workspace.Server.Features.Meetings;
@@ -14,14 +15,14 @@ public sealed record RunStepInput([property: Id(0)] DateTime? Occurrence);
 [GenerateSerializer, Immutable]
 public sealed record AttendanceInput(
     [property: Id(0)] DateTime? Occurrence,
-    [property: Id(1), Required, MaxLength(64)] string UserId,
+    [property: Id(1), Required, MaxLength(MeetingLimits.UserIdMax)] string UserId,
     [property: Id(2)] bool Present);
 
 /// <summary>The facilitator role for this occurrence goes to another attendee.</summary>
 [GenerateSerializer, Immutable]
 public sealed record HandOverInput(
     [property: Id(0)] DateTime? Occurrence,
-    [property: Id(1), Required, MaxLength(64)] string UserId);
+    [property: Id(1), Required, MaxLength(MeetingLimits.UserIdMax)] string UserId);
 
 /// <summary>What becomes of an agenda item the meeting did not reach.</summary>
 [GenerateSerializer, Immutable]
@@ -39,15 +40,15 @@ public sealed record EndRunInput(
 [GenerateSerializer, Immutable]
 public sealed record CaptureDecisionInput(
     [property: Id(0)] DateTime? Occurrence,
-    [property: Id(1), Required, MaxLength(2000)] string Text,
-    [property: Id(2), MaxLength(4000)] string? Why);
+    [property: Id(1), Required, MaxLength(MeetingLimits.DecisionTextMax)] string Text,
+    [property: Id(2), MaxLength(MeetingLimits.DecisionWhyMax)] string? Why);
 
 /// <summary>An action item captured under the current agenda item; it remembers the meeting.</summary>
 [GenerateSerializer, Immutable]
 public sealed record CaptureActionInput(
     [property: Id(0)] DateTime? Occurrence,
-    [property: Id(1), Required, MaxLength(300)] string Title,
-    [property: Id(2), MaxLength(64)] string? OwnerUserId,
+    [property: Id(1), Required, MaxLength(ActionItemLimits.TitleMax)] string Title,
+    [property: Id(2), MaxLength(MeetingLimits.UserIdMax)] string? OwnerUserId,
     [property: Id(3), SensibleDate] DateOnly? DueDate);
 
 [GenerateSerializer, Immutable]

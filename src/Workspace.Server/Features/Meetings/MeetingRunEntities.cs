@@ -71,7 +71,7 @@ internal sealed class MeetingRunConfiguration :
     {
         e.HasIndex(r => new { r.PartnershipId, r.MeetingId });
         e.Property(r => r.Occurrence).HasConversion(new WallClockConverter()).HasMaxLength(19);
-        e.Property(r => r.FacilitatorUserId).HasMaxLength(64);
+        e.Property(r => r.FacilitatorUserId).HasMaxLength(MeetingLimits.UserIdMax);
         e.Property(r => r.Present).HasMaxLength(16000);
         e.Property(r => r.Absent).HasMaxLength(16000);
     }

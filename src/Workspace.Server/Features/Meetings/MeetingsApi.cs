@@ -83,10 +83,10 @@ public static class MeetingsApi
     {
         var start = from ?? clock.GetUtcNow().AddDays(-1);
         var end = to ?? start.AddDays(91);
-        if (end <= start || end - start > TimeSpan.FromDays(400))
+        if (end <= start || end - start > TimeSpan.FromDays(MeetingLimits.WindowDaysMax))
         {
             return Problems.Invalid("to", ErrorCodes.OutOfRange, "The window runs forward, at most 400 days.",
-                ("min", 1), ("max", 400));
+                ("min", 1), ("max", MeetingLimits.WindowDaysMax));
         }
         var meetings = await Grain(grains, partnershipId).GetMeetingsAsync();
         return TypedResults.Ok(meetings.SelectMany(m => MeetingCalendar.Expand(m, start, end))

@@ -29,10 +29,13 @@ public sealed partial class MeetingsGrain
         var members = await MembersAsync();
         var title = input.Title?.Trim() ?? "";
         FieldError? invalid = ValidateOccurrence(meeting, input.Occurrence)
-            ?? (title.Length is 0 or > 300 ? Problems.Length("title", title, 300,
-                "An agenda item needs 1 to 300 characters.") : null)
-            ?? (input.Minutes is < 0 or > 480 ? new FieldError("minutes", ErrorCodes.OutOfRange, "0 to 480 minutes.",
-                Problems.Args(("min", 0), ("max", 480))) : null)
+            ?? (title.Length is 0 or > MeetingLimits.AgendaTitleMax
+                ? Problems.Length("title", title, MeetingLimits.AgendaTitleMax,
+                    "An agenda item needs 1 to 300 characters.")
+                : null)
+            ?? (input.Minutes is < 0 or > MeetingLimits.AgendaMinutesMax
+                ? new FieldError("minutes", ErrorCodes.OutOfRange, "0 to 480 minutes.",
+                    Problems.Args(("min", 0), ("max", MeetingLimits.AgendaMinutesMax))) : null)
             ?? (input.OwnerUserId is { Length: > 0 } owner && members.All(m => m.UserId != owner)
                 ? new FieldError("ownerUserId", ErrorCodes.NotAMember, "The owner must be a member.", null) : null)
             ?? (input.Link is { } link ? await ValidateLinksAsync([link], "link") : null);

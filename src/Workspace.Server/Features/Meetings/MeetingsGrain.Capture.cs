@@ -75,8 +75,7 @@ public sealed partial class MeetingsGrain
         return parties.Count > 0 ? parties : [.. (partnership?.Parties ?? []).Select(p => p.Id)];
     }
 
-    private static Outcome<RunView> Relay<T>(Outcome<T> refused) =>
-        new(refused.Kind, null, refused.Error, refused.Field, refused.Code, refused.Args);
+    private static Outcome<RunView> Relay<T>(Outcome<T> refused) => Outcome<RunView>.Refused(refused);
 
     private async Task<RunView> RunViewOf(Meeting meeting, MeetingRun run)
     {

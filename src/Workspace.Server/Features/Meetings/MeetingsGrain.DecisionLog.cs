@@ -55,10 +55,10 @@ public sealed partial class MeetingsGrain
 
     private async Task<FieldError?> ValidateLogQueryAsync(DecisionLogQuery query)
     {
-        if (query.Text?.Length > 200)
+        if (query.Text?.Length > MeetingLimits.SearchMax)
         {
             return new FieldError("q", ErrorCodes.TooLong, "Search for at most 200 characters.",
-                Problems.Args(("max", 200)));
+                Problems.Args(("max", MeetingLimits.SearchMax)));
         }
         foreach (var (field, date) in new[] { ("from", query.From), ("to", query.To) })
         {

@@ -82,8 +82,8 @@ public sealed partial class MeetingsGrain
                 RevisionsOf(decisionId).Last().ChangedByName);
         }
         var reason = input.Reason?.Trim() ?? "";
-        var invalid = (reason.Length is 0 or > 1000
-                ? Problems.Length("reason", reason, 1000,
+        var invalid = (reason.Length is 0 or > MeetingLimits.ReasonMax
+                ? Problems.Length("reason", reason, MeetingLimits.ReasonMax,
                     "Say why the decision changes (1 to 1000 characters).") : null)
             ?? (current.SupersededById is not null ? new FieldError("revision", ErrorCodes.DecisionSuperseded,
                 "A superseded decision is not changed; record a new one.", null) : null)
@@ -114,14 +114,15 @@ public sealed partial class MeetingsGrain
         string? text, string? why, IReadOnlyList<Guid>? partyIds, IReadOnlyList<MeetingLink>? links)
     {
         var trimmed = text?.Trim() ?? "";
-        if (trimmed.Length is 0 or > 2000)
+        if (trimmed.Length is 0 or > MeetingLimits.DecisionTextMax)
         {
-            return Problems.Length("text", trimmed, 2000, "A decision needs 1 to 2000 characters.");
+            return Problems.Length("text", trimmed, MeetingLimits.DecisionTextMax,
+                "A decision needs 1 to 2000 characters.");
         }
-        if ((why?.Length ?? 0) > 4000)
+        if ((why?.Length ?? 0) > MeetingLimits.DecisionWhyMax)
         {
             return new FieldError("why", ErrorCodes.TooLong, "The reason is limited to 4000 characters.",
-                Problems.Args(("max", 4000)));
+                Problems.Args(("max", MeetingLimits.DecisionWhyMax)));
         }
         var parties = (await GrainFactory.GetGrain<IPartnershipGrain>(PartnershipId).GetAsync())?.Parties ?? [];
         if ((partyIds ?? []).Any(p => parties.All(x => x.Id != p)))

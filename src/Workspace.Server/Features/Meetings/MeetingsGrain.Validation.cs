@@ -13,9 +13,10 @@ public sealed partial class MeetingsGrain
     private static FieldError? ValidateMeeting(MeetingInput input, IReadOnlyList<MemberView> members)
     {
         var title = input.Title?.Trim() ?? "";
-        if (title.Length is 0 or > 200)
+        if (title.Length is 0 or > MeetingLimits.TitleMax)
         {
-            return Problems.Length("title", title, 200, "A meeting needs a title of 1 to 200 characters.");
+            return Problems.Length("title", title, MeetingLimits.TitleMax,
+                "A meeting needs a title of 1 to 200 characters.");
         }
         if (!MeetingCalendar.IsIanaZone(input.TimeZone))
         {
@@ -32,15 +33,15 @@ public sealed partial class MeetingsGrain
             return new FieldError("start", ErrorCodes.TimeSkipped,
                 "That time does not exist on that day in this time zone.", null);
         }
-        if (input.DurationMinutes is < 5 or > 1440)
+        if (input.DurationMinutes is < MeetingLimits.DurationMinutesMin or > MeetingLimits.DurationMinutesMax)
         {
             return new FieldError("durationMinutes", ErrorCodes.OutOfRange, "A meeting lasts 5 to 1440 minutes.",
-                Problems.Args(("min", 5), ("max", 1440)));
+                Problems.Args(("min", MeetingLimits.DurationMinutesMin), ("max", MeetingLimits.DurationMinutesMax)));
         }
-        if ((input.Location?.Length ?? 0) > 500)
+        if ((input.Location?.Length ?? 0) > MeetingLimits.LocationMax)
         {
             return new FieldError("location", ErrorCodes.TooLong, "The place or link is limited to 500 characters.",
-                Problems.Args(("max", 500)));
+                Problems.Args(("max", MeetingLimits.LocationMax)));
         }
         if (!Enum.IsDefined(input.Recurrence))
         {
@@ -74,9 +75,10 @@ public sealed partial class MeetingsGrain
     private async Task<FieldError?> ValidateLinksAsync(IEnumerable<MeetingLink> links, string field)
     {
         var list = links.ToList();
-        if (list.Count > 20)
+        if (list.Count > MeetingLimits.LinksMax)
         {
-            return new FieldError(field, ErrorCodes.TooLong, "At most 20 links.", Problems.Args(("max", 20)));
+            return new FieldError(field, ErrorCodes.TooLong, "At most 20 links.",
+                Problems.Args(("max", MeetingLimits.LinksMax)));
         }
         GoalsBoard? board = null;
         IReadOnlyList<ActionItemView>? items = null;

@@ -756,6 +756,10 @@ namespace Workspace.Server.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset?>("DeletedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Guard")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("PartnershipId")
                         .HasColumnType("TEXT");
 

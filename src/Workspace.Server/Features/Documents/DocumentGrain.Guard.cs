@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using Workspace.Collaboration.Errors;
+using Workspace.Collaboration.Ot;
+using Workspace.Server.Data;
+using Workspace.Server.Kernel;
+
+namespace Workspace.Server.Features.Documents;
+
+/// <summary>
+/// The document's guard (<see cref="IDocumentGuard"/>), when it has one: only a document marked with a guard's kind
+/// loads it, so any other document pays one null check per edit.
+/// </summary>
+public sealed partial class DocumentGrain : IGuardedDocument
+{
+    private IDocumentGuard? _guard;
+
+    private bool ReadOnlyByGuard => _guard?.ReadOnly == true;
+
+    public async Task<object?> GuardAsync(IDocumentGuardCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var guard = _guard ?? GuardKind(command.Guard).Create(this);
+        return await guard.HandleAsync(command);
+    }
+
+    /// <summary>Refuses an edit the guard does not allow; called before anything is applied.</summary>
+    private void CheckEditAllowed() => _guard?.CheckEdit();
+
+    private async Task LoadGuardAsync(WorkspaceDb db, CancellationToken cancellationToken)
+    {
+        if (_document?.Guard is { } kind)
+        {
+            _guard = await GuardKind(kind).LoadAsync(this, db, cancellationToken);
+        }
+    }
+
+    private IDocumentGuardKind GuardKind(string name) =>
+        ServiceProvider.GetServices<IDocumentGuardKind>().FirstOrDefault(k => k.Name == name)
+        ?? throw new InvalidOperationException($"Document {Id}: no guard of kind \"{name}\" is registered.");
+
+    Guid IGuardedDocument.Id => Id;
+
+    Guid IGuardedDocument.PartnershipId => _document?.PartnershipId ?? Guid.Empty;
+
+    bool IGuardedDocument.Live => _document is { DeletedAt: null };
+
+    bool IGuardedDocument.Broken => _broken;
+
+    long IGuardedDocument.Revision => _revision;
+
+    string IGuardedDocument.Text => _text.ToString();
+
+    Task IGuardedDocument.Stored => _lastWrite;
+
+    void IGuardedDocument.EnsureLive() => Live();
+
+    async Task IGuardedDocument.AttachAsync(IDocumentGuardKind kind, IDocumentGuard guard)
+    {
+        var document = Live();
+        if (_guard is not null)
+        {
+            throw new CommandRejectedException(ErrorCodes.DocumentExists, "This document is already in use.")
+            { StatusCode = 409 };
+        }
+        _guard = guard; // edits meanwhile already meet it
+        try
+        {
+            await using var db = await dbs.CreateDbContextAsync();
+            await db.Set<Document>().Where(d => d.Id == Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Guard, kind.Name));
+        }
+        catch
+        {
+            _guard = null;
+            throw;
+        }
+        document.Guard = kind.Name;
+    }
+
+    Task<long?> IGuardedDocument.EditAsync(TextOperation op, Actor actor) => ServerEditAsync(op, actor);
+
+    void IGuardedDocument.Break()
+    {
+        _broken = true;
+        DeactivateOnIdle();
+    }
+
+    IDisposable IGuardedDocument.After(TimeSpan due, Func<Task> callback) =>
+        this.RegisterGrainTimer(_ => callback(), due, Timeout.InfiniteTimeSpan);
+}
