@@ -33,6 +33,7 @@ export const agreementMessages = {
     'agr.compareSigned': 'Signed text against this amendment', 'agr.show': 'Show',
     'agr.inline': 'Inline', 'agr.sideBySide': 'Side by side', 'agr.diffCount': '{inserted} words added, {deleted} '
       + 'removed',
+    'agr.diffSide': '{side} ({name})', 'agr.signedText': 'signed text', 'agr.toAgreement': 'The agreement',
     'agr.diffOld': 'Before', 'agr.diffNew': 'After', 'agr.inserted': 'added', 'agr.deleted': 'removed',
     'agr.obligations': 'Obligations', 'agr.noObligations': 'No dated obligations yet.',
     'agr.addObligation': 'Add an obligation', 'agr.obl.clause': 'Clause number', 'agr.obl.title': 'What is due',
@@ -40,10 +41,16 @@ export const agreementMessages = {
     'agr.obl.offset': 'Due this many days after each period ends', 'agr.obl.occurrences': 'How many times',
     'agr.obl.once': 'Once (due on the start date plus the days)', 'agr.obl.monthly': 'Every month',
     'agr.obl.quarterly': 'Every quarter', 'agr.obl.yearly': 'Every year',
-    'agr.obl.row': '§{clause} · {title} · {party}', 'agr.obl.dues': 'Due: {dates}',
+    'agr.obl.head': '§{clause} · {title}', 'agr.obl.who': '{party} · {schedule}',
+    'agr.obl.item': 'due {due} · {owner}',
     'agr.tile.title': 'Agreements', 'agr.tile.awaiting': 'Awaiting your approval', 'agr.tile.due': 'Obligations due '
       + 'soon',
     'agr.tile.none': 'Nothing awaits you.', 'agr.live': 'The agreement changed: {status}.',
+    'agr.sig.byDefault': '(its admins, by default)', 'agr.sig.change': 'Change signatories',
+    'agr.sig.changeFor': 'Change signatories of {party}', 'agr.sig.title': 'Who signs for {party}',
+    'agr.sig.note': 'Tick the people who may approve and sign for {party}. With nobody ticked, its admins sign.',
+    'agr.sig.who': 'Authorised signatories', 'agr.sig.admin': '{name} (admin)', 'agr.sig.save': 'Save signatories',
+    'agr.sig.saved': 'The signatories of {party} are saved.',
   },
   id: {
     'agr.title': 'Perjanjian', 'agr.new': 'Perjanjian baru', 'agr.none': 'Belum ada perjanjian. Mulailah dari templat: '
@@ -80,6 +87,8 @@ export const agreementMessages = {
     'agr.compareSigned': 'Teks yang ditandatangani dibandingkan adendum ini', 'agr.show': 'Tampilkan',
     'agr.inline': 'Dalam satu teks', 'agr.sideBySide': 'Berdampingan', 'agr.diffCount': '{inserted} kata '
       + 'ditambahkan, {deleted} dihapus',
+    'agr.diffSide': '{side} ({name})', 'agr.signedText': 'teks yang ditandatangani',
+    'agr.toAgreement': 'Perjanjian',
     'agr.diffOld': 'Sebelum', 'agr.diffNew': 'Sesudah', 'agr.inserted': 'ditambahkan', 'agr.deleted': 'dihapus',
     'agr.obligations': 'Kewajiban', 'agr.noObligations': 'Belum ada kewajiban bertanggal.',
     'agr.addObligation': 'Tambah kewajiban', 'agr.obl.clause': 'Nomor pasal', 'agr.obl.title': 'Yang harus diserahkan',
@@ -88,9 +97,16 @@ export const agreementMessages = {
     'agr.obl.offset': 'Jatuh tempo sekian hari setelah periode berakhir', 'agr.obl.occurrences': 'Berapa kali',
     'agr.obl.once': 'Sekali (tanggal mulai ditambah jumlah hari)', 'agr.obl.monthly': 'Setiap bulan',
     'agr.obl.quarterly': 'Setiap triwulan', 'agr.obl.yearly': 'Setiap tahun',
-    'agr.obl.row': '§{clause} · {title} · {party}', 'agr.obl.dues': 'Jatuh tempo: {dates}',
+    'agr.obl.head': '§{clause} · {title}', 'agr.obl.who': '{party} · {schedule}',
+    'agr.obl.item': 'jatuh tempo {due} · {owner}',
     'agr.tile.title': 'Perjanjian', 'agr.tile.awaiting': 'Menunggu persetujuan Anda', 'agr.tile.due': 'Kewajiban '
       + 'yang segera jatuh tempo',
     'agr.tile.none': 'Tidak ada yang menunggu Anda.', 'agr.live': 'Perjanjian berubah: {status}.',
+    'agr.sig.byDefault': '(adminnya, secara bawaan)', 'agr.sig.change': 'Ubah penanda tangan',
+    'agr.sig.changeFor': 'Ubah penanda tangan {party}', 'agr.sig.title': 'Penanda tangan untuk {party}',
+    'agr.sig.note': 'Centang orang yang berwenang menyetujui dan menandatangani atas nama {party}. Bila tidak ada '
+      + 'yang dicentang, adminnya yang menandatangani.',
+    'agr.sig.who': 'Penanda tangan yang berwenang', 'agr.sig.admin': '{name} (admin)',
+    'agr.sig.save': 'Simpan penanda tangan', 'agr.sig.saved': 'Penanda tangan {party} sudah disimpan.',
   },
 };

@@ -3,6 +3,7 @@ import { html, mount, $, toast } from '../../core/dom.js';
 import { t, formatDate, formatDateTime } from '../../core/i18n.js';
 import { formDialog } from '../../core/dialog.js';
 import { arrowTabs } from '../../core/tabs.js';
+import { statusLabel } from '../../core/labels.js';
 import { compare } from './api.js';
 import { statusBadge } from './list.js';
 
@@ -29,22 +30,27 @@ export function amendmentsCard(pid, detail) {
   const others = detail.amendments.filter(a => a.id !== detail.id);
   return html`<section class="card agr-amendments" aria-labelledby="agr-amend-title">
     <h2 id="agr-amend-title">${t('agr.amendments')}</h2>
-    ${detail.amendsId ? html`<p><a href="/p/${pid}/agreements/${detail.amendsId}">← ${t('agr.back')}</a></p>` : ''}
+    ${detail.amendsId ? html`<p><a href="/p/${pid}/agreements/${detail.amendsId}">← ${t('agr.toAgreement')}</a></p>`
+      : ''}
     ${others.length === 0 ? html`<p class="muted">${t('agr.noAmendments')}</p>`
     : html`<ul>${others.map(a => html`<li><a href="/p/${pid}/agreements/${a.id}">${t('agr.amendment', { n:
       a.amendmentNumber })}</a>
       ${statusBadge(a.status)}</li>`)}</ul>`}</section>`;
 }
 
-export function obligationsCard(partnership, obligations, editor) {
+/** Each obligation of a clause with its due dates, each date the action item of the responsible party. */
+export function obligationsCard(pid, partnership, obligations, editor) {
   const party = id => partnership.parties.find(p => p.id === id)?.name ?? '';
   return html`<section class="card agr-obligations" aria-labelledby="agr-obl-title">
     <h2 id="agr-obl-title">${t('agr.obligations')}</h2>
     ${obligations.length === 0 ? html`<p class="muted">${t('agr.noObligations')}</p>`
-    : html`<ul>${obligations.map(o => html`<li>${t('agr.obl.row', { clause: o.clauseNumber, title: o.title, party:
-      party(o.partyId) })}
-      <br><small class="muted">${t('agr.obl.dues', { dates: o.dueDates.map(d => formatDate(d)).join(', ') })}
-      ${o.actionItems.map(i => html` · A${i.number}`)}</small></li>`)}</ul>`}
+    : html`<ul class="agr-obl-list">${obligations.map(o => html`<li class="agr-obl" data-obligation="${o.id}">
+      <strong>${t('agr.obl.head', { clause: o.clauseNumber, title: o.title })}</strong>
+      <span class="muted">${t('agr.obl.who', { party: party(o.partyId), schedule: t(`agr.obl.${o.schedule}`) })}</span>
+      <ul class="agr-obl-items">${o.actionItems.map(i => html`<li>
+        <a href="/p/${pid}/actions?item=${i.number}">A${i.number}</a>
+        ${t('agr.obl.item', { due: i.dueDate ? formatDate(i.dueDate) : '—', owner: i.ownerName ?? '—' })}
+        <span class="badge muted">${statusLabel(i.status)}</span></li>`)}</ul></li>`)}</ul>`}
     ${editor ? html`<button type="button" id="agr-add-obligation">${t('agr.addObligation')}</button>` : ''}</section>`;
 }
 
@@ -105,7 +111,12 @@ function segments(list) {
     : s.kind === 'deleted' ? html`<del><span class="sr-only">[${t('agr.deleted')}] </span>${s.text}</del>` : s.text);
 }
 
+/** "signed" or "r12" as a person reads it. */
+const sideName = label => label === 'signed' ? t('agr.signedText') : t('agr.revision', { revision: label.slice(1) });
+
 function showDiff(target, diff) {
+  const before = t('agr.diffSide', { side: t('agr.diffOld'), name: sideName(diff.fromLabel) });
+  const after = t('agr.diffSide', { side: t('agr.diffNew'), name: sideName(diff.toLabel) });
   mount(target, html`<p class="muted">${t('agr.diffCount', { inserted: diff.inserted, deleted: diff.deleted })}</p>
     <div class="tabs" role="tablist">
       <button type="button" role="tab" id="diff-tab-inline" aria-selected="true"
@@ -116,10 +127,10 @@ function showDiff(target, diff) {
     <div id="diff-inline" role="tabpanel" aria-labelledby="diff-tab-inline" tabindex="0"
       class="agr-diff-inline">${segments(diff.inline)}</div>
     <div id="diff-sides" role="tabpanel" aria-labelledby="diff-tab-sides" tabindex="0" class="agr-diff-sides" hidden>
-      <table><thead><tr><th scope="col">${t('agr.diffOld')}</th><th scope="col">${t('agr.diffNew')}</th></tr></thead>
-      <tbody>${diff.old.map((line, i) => html`<tr>
-        <td class="agr-line-${line.kind}">${segments(line.segments)}</td>
-        <td class="agr-line-${diff.new[i]?.kind ?? 'blank'}">${segments(diff.new[i]?.segments ??
+      <table><thead><tr><th scope="col">${before}</th><th scope="col">${after}</th></tr></thead>
+      <tbody>${diff.old.map((line, i) => html`<tr class="${line.kind === 'equal' ? 'agr-same' : ''}">
+        <td class="agr-line-${line.kind}" data-label="${before}">${segments(line.segments)}</td>
+        <td class="agr-line-${diff.new[i]?.kind ?? 'blank'}" data-label="${after}">${segments(diff.new[i]?.segments ??
           [])}</td></tr>`)}</tbody></table></div>`);
   const show = inline => {
     $('#diff-tab-inline', target).setAttribute('aria-selected', String(inline));

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Workspace.Browser.Tests.Infrastructure;
+
+/// <summary>Steps of the agreement tests: typing into the co-editor, the approve button, a signed agreement.</summary>
+public static partial class AgreementSteps
+{
+    /// <summary>"Approve revision 12" or "Setujui revisi 12".</summary>
+    [GeneratedRegex(@"^(Approve revision|Setujui revisi) \d+$")]
+    public static partial Regex ApproveButton();
+
+    /// <summary>Types at the end of the document once it is saved, and waits until the server has it.</summary>
+    public static async Task TypeAtEndAsync(IPage doc, string text, bool waitSaved = true)
+    {
+        await Assertions.Expect(doc.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
+        await doc.Locator(".cm-content").ClickAsync();
+        await doc.Keyboard.PressAsync("Control+End");
+        await doc.Keyboard.TypeAsync(text);
+        if (waitSaved)
+        {
+            await Assertions.Expect(doc.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
+        }
+    }
+
+    /// <summary>
+    /// Through the API: Rina starts an agreement from the English template, sends it for approval and both parties
+    /// approve it, so it is signed. Returns its id.
+    /// </summary>
+    public static async Task<string> SignedAgreementAsync(IBrowserContext rina, IBrowserContext budi, string pid,
+        string title)
+    {
+        var url = $"/api/partnerships/{pid}/agreements";
+        var id = (await ApiSeed.PostAsync(rina, url, new { title, language = "en" })).GetProperty("id").GetString()!;
+        var detail = await ApiSeed.PostAsync(rina, $"{url}/{id}/review", new { });
+        var signOff = detail.GetProperty("signOff");
+        var approval = new { revision = signOff.GetProperty("revision").GetInt64(),
+            hash = signOff.GetProperty("hash").GetString() };
+        await ApiSeed.PostAsync(rina, $"{url}/{id}/approve", approval);
+        var signed = await ApiSeed.PostAsync(budi, $"{url}/{id}/approve", approval);
+        Assert.Equal("signed", signed.GetProperty("signOff").GetProperty("status").GetString());
+        return id;
+    }
+
+    /// <summary>Sends an amendment for approval and has both parties approve it (the API, as a person would).</summary>
+    public static async Task SignAsync(IBrowserContext rina, IBrowserContext budi, string pid, string id)
+    {
+        var url = $"/api/partnerships/{pid}/agreements/{id}";
+        var signOff = (await ApiSeed.PostAsync(rina, $"{url}/review", new { })).GetProperty("signOff");
+        var approval = new { revision = signOff.GetProperty("revision").GetInt64(),
+            hash = signOff.GetProperty("hash").GetString() };
+        await ApiSeed.PostAsync(rina, $"{url}/approve", approval);
+        JsonElement signed = await ApiSeed.PostAsync(budi, $"{url}/approve", approval);
+        Assert.Equal("signed", signed.GetProperty("signOff").GetProperty("status").GetString());
+    }
+}
