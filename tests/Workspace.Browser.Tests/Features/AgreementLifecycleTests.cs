@@ -33,7 +33,7 @@ public sealed class AgreementLifecycleTests(BrowserFixture fixture)
         await Assertions.Expect(budi.GetByText("Transfer the Q1 profit share of Rp 40 juta")).ToBeVisibleAsync();
         await rina.GotoAsync($"/p/{pid}/actions");
         await Assertions.Expect(rina.GetByText("Transfer the Q1 profit share of Rp 40 juta")).ToBeVisibleAsync();
-        await BrowserFixture.ScreenshotAsync(budi, "lifecycle-action-board-id-390");
+        await AgreementSteps.ShootAsync(budi, "lifecycle-action-board-id-390");
         await rina.Context.CloseAsync();
         await budi.Context.CloseAsync();
     }
@@ -87,8 +87,8 @@ public sealed class AgreementLifecycleTests(BrowserFixture fixture)
         await Assertions.Expect(budi.Locator("#agr-reset")).ToContainTextAsync("Budi Santoso mengubah teks");
         await Assertions.Expect(budi.Locator("#agr-reset")).ToContainTextAsync("setelah Rina Wijaya menyetujui");
         Assert.Equal(agreementUrl, budi.Url);
-        await BrowserFixture.ScreenshotAsync(budi, "lifecycle-reset-id-390");
-        await BrowserFixture.ScreenshotAsync(rina, "lifecycle-reset-en-1280");
+        await AgreementSteps.ShootAsync(budi, "lifecycle-reset-id-390");
+        await AgreementSteps.ShootAsync(rina, "lifecycle-reset-en-1280");
     }
 
     /// <summary>Both approve the revision on their screens (the pages follow the text as it is typed): signed.</summary>
@@ -113,7 +113,7 @@ public sealed class AgreementLifecycleTests(BrowserFixture fixture)
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = AgreementSteps.ApproveButton() }))
                 .ToHaveCountAsync(0);
         }
-        await BrowserFixture.ScreenshotAsync(budi, "lifecycle-signed-id-390");
+        await AgreementSteps.ShootAsync(budi, "lifecycle-signed-id-390");
     }
 
     /// <summary>Typing into the signed text is refused in Budi's language and never reaches the agreement.</summary>
@@ -160,6 +160,6 @@ public sealed class AgreementLifecycleTests(BrowserFixture fixture)
         await Assertions.Expect(rina.Locator(".page-head .badge").First).ToHaveTextAsync("Resolved");
         await Assertions.Expect(rina.Locator(".timeline"))
             .ToContainTextAsync("“Transfer the Q1 profit share of Rp 40 juta”");
-        await BrowserFixture.ScreenshotAsync(budi, "lifecycle-dispute-resolved-id-390");
+        await AgreementSteps.ShootAsync(budi, "lifecycle-dispute-resolved-id-390");
     }
 }

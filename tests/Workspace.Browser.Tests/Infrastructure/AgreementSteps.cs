@@ -11,6 +11,31 @@ public static partial class AgreementSteps
     [GeneratedRegex(@"^(Approve revision|Setujui revisi) \d+$")]
     public static partial Regex ApproveButton();
 
+    /// <summary>
+    /// A full-page screenshot; with SCREENSHOT_SLICES naming a folder, also the page in window-high slices there, so
+    /// a long phone page can be looked at in readable pieces.
+    /// </summary>
+    public static async Task ShootAsync(IPage page, string name)
+    {
+        await BrowserFixture.ScreenshotAsync(page, name);
+        var slices = Environment.GetEnvironmentVariable("SCREENSHOT_SLICES");
+        if (string.IsNullOrEmpty(slices))
+        {
+            return;
+        }
+        Directory.CreateDirectory(slices);
+        var size = await page.EvaluateAsync<int[]>("() => [innerWidth, document.documentElement.scrollHeight]");
+        var high = Math.Min(900, page.ViewportSize?.Height ?? 900);
+        for (var (top, n) = (0, 1); top < size[1] && n <= 8; top += high, n++)
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions
+            {
+                Path = Path.Combine(slices, $"{name}-{n}.png"), FullPage = true,
+                Clip = new Clip { X = 0, Y = top, Width = size[0], Height = Math.Min(high, size[1] - top) },
+            });
+        }
+    }
+
     /// <summary>Types at the end of the document once it is saved, and waits until the server has it.</summary>
     public static async Task TypeAtEndAsync(IPage doc, string text, bool waitSaved = true)
     {

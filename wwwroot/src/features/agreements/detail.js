@@ -10,8 +10,8 @@ import { agreementMessages } from './i18n.js';
 import * as api from './api.js';
 import { statusBadge } from './list.js';
 import { signatoriesLine, signatoriesDialog } from './signatories.js';
-import { clausesCard, signaturePage, amendmentsCard, obligationsCard, obligationDialog, compareCard, wireCompare }
-  from './parts.js';
+import { clausesCard, signaturePage, amendmentsCard, obligationsCard, obligationDialog } from './parts.js';
+import { compareCard, wireCompare } from './compare.js';
 
 addMessages(agreementMessages);
 
@@ -134,7 +134,7 @@ function signOffCard(pid, detail) {
         id="agr-draft">${t('agr.backToDraft')}</button>` : ''}
       ${s.status === 'signed' && can('Editor') ? html`<button type="button"
         id="agr-amend">${t('agr.amend')}</button>` : ''}
-      ${s.status === 'signed' && iSign ? html`<button type="button" class="danger"
+      ${s.status === 'signed' && iSign && !detail.amendsId ? html`<button type="button" class="danger"
         id="agr-terminate">${t('agr.terminate')}</button>` : ''}
     </div></section>`;
 }
