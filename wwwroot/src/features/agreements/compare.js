@@ -27,15 +27,26 @@ function revisions(top) {
   return [...list].filter(r => r <= top).sort((a, b) => a - b);
 }
 
-export function wireCompare(main, pid, agreementId) {
+/**
+ * `shown` outlives the page's redraws (a live change redraws the whole page): the comparison last asked for is
+ * drawn again, with the same choices and tab, instead of vanishing under the person's eyes.
+ */
+export function wireCompare(main, pid, agreementId, shown) {
   const form = $('#agr-compare-form', main);
-  form?.addEventListener('submit', async e => {
+  if (!form) return;
+  form.addEventListener('submit', async e => {
     e.preventDefault();
+    const from = form.elements.from.value;
+    const to = form.elements.to.value;
     try {
-      const diff = await compare(pid, agreementId, form.elements.from.value, form.elements.to.value);
-      showDiff($('#agr-diff', main), diff);
+      Object.assign(shown, { from, to, diff: await compare(pid, agreementId, from, to), inline: true });
+      showDiff($('#agr-diff', main), shown);
     } catch (err) { toast(err.message, 'error'); }
   });
+  if (!shown.diff) return;
+  form.elements.from.value = shown.from;
+  form.elements.to.value = shown.to;
+  showDiff($('#agr-diff', main), shown);
 }
 
 /**
@@ -74,7 +85,8 @@ function sideRow(diff, row, before, after) {
     <td class="agr-line-${newer?.kind ?? 'blank'}" data-label="${after}">${segments(newer?.segments ?? [])}</td></tr>`;
 }
 
-function showDiff(target, diff) {
+function showDiff(target, shown) {
+  const { diff } = shown;
   const before = t('agr.diffSide', { side: t('agr.diffOld'), name: sideName(diff.fromLabel) });
   const after = t('agr.diffSide', { side: t('agr.diffNew'), name: sideName(diff.toLabel) });
   const rows = foldRows(diff.old, diff.new);
@@ -91,6 +103,7 @@ function showDiff(target, diff) {
       <table><thead><tr><th scope="col">${before}</th><th scope="col">${after}</th></tr></thead>
       <tbody>${rows.map(row => sideRow(diff, row, before, after))}</tbody></table></div>`);
   const show = inline => {
+    shown.inline = inline;
     $('#diff-tab-inline', target).setAttribute('aria-selected', String(inline));
     $('#diff-tab-sides', target).setAttribute('aria-selected', String(!inline));
     $('#diff-inline', target).hidden = !inline;
@@ -99,4 +112,5 @@ function showDiff(target, diff) {
   $('#diff-tab-inline', target).addEventListener('click', () => show(true));
   $('#diff-tab-sides', target).addEventListener('click', () => show(false));
   arrowTabs($('.tabs', target));
+  if (!shown.inline) show(false);
 }

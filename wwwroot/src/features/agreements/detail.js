@@ -20,6 +20,7 @@ export async function renderAgreement({ pid, agreementId }, main) {
   updateNav(pid);
   await watchPartnership(pid);
   let detail, read, obligations;
+  const shownDiff = {};
   const load = async () => {
     [detail, read, obligations] = await Promise.all([api.getAgreement(pid, agreementId),
       api.readAgreement(pid, agreementId), api.listObligations(pid, agreementId)]);
@@ -61,7 +62,7 @@ export async function renderAgreement({ pid, agreementId }, main) {
         await refresh();
       });
     }));
-    wireCompare(main, pid, agreementId);
+    wireCompare(main, pid, agreementId, shownDiff);
   }
   await refresh();
   const off = on('agreement', payload => {
