@@ -121,6 +121,9 @@ public sealed class AgreementLifecycleTests(BrowserFixture fixture)
     {
         await AgreementSteps.TypeAtEndAsync(budiDoc, " Perubahan terlambat.", waitSaved: false);
         await Assertions.Expect(budiDoc.Locator(".toast-error").First).ToContainTextAsync("sudah ditandatangani");
+        // The refused words are taken out of the editor again: it shows the signed text.
+        await Assertions.Expect(budiDoc.Locator(".cm-content")).Not.ToContainTextAsync("Perubahan terlambat.");
+        await Assertions.Expect(budiDoc.Locator(".cm-content")).ToContainTextAsync("Harga tetap per triwulan.");
         await budi.GotoAsync(agreementUrl);
         await Assertions.Expect(budi.Locator("#signature-page")).ToBeVisibleAsync();
         await Assertions.Expect(budi.Locator("#agr-text")).ToContainTextAsync("Harga tetap per triwulan.");

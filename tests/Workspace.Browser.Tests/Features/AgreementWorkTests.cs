@@ -93,6 +93,7 @@ public sealed class AgreementWorkTests(BrowserFixture fixture)
         await Assertions.Expect(budi.Locator("#agr-text h2", new() { HasText = "Profit and cost sharing" }))
             .ToContainTextAsync("diubah oleh adendum 1");
         await Assertions.Expect(budi.Locator(".agr-amendments")).ToContainTextAsync("Adendum 1");
+        await Assertions.Expect(budi.Locator("#agr-as-amended")).ToContainTextAsync("sampai dengan adendum 1");
 
         await RaiseDisputeAsync(rina, pid, id);
         await ScreenshotsAsync(rina, pid, agreementUrl, amendmentUrl);

@@ -72,7 +72,7 @@ function segments(list) {
 }
 
 /** "signed" or "r12" as a person reads it. */
-const sideName = label => label === 'signed' ? t('agr.signedText') : t('agr.revision', { revision: label.slice(1) });
+const sideName = label => label === 'signed' ? t('agr.signedText') : t('agr.rev', { revision: label.slice(1) });
 
 function sideRow(diff, row, before, after) {
   if (row.skip) {

@@ -88,6 +88,8 @@ function page(pid, partnership, detail, read, obligations) {
     <div class="agr-layout">
       <section class="card agr-text" aria-labelledby="agr-text-title">
         <h2 id="agr-text-title">${t('agr.text')}</h2>
+        ${read.latestAmendment && !detail.amendsId ? html`<p class="agr-as-amended" id="agr-as-amended">${t(
+          'agr.asAmended', { n: read.latestAmendment })}</p>` : ''}
         <div class="markdown" id="agr-text">${raw(read.html)}</div>
         ${signaturePage(read.signaturePage)}
         <p class="agr-exports">

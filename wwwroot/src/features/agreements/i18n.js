@@ -24,6 +24,7 @@ export const agreementMessages = {
       + 'exact revision.',
     'agr.reviewNote': 'Each party approves the revision shown. Any edit resets every approval.',
     'agr.signedNote': 'Signed by every party: the text is read-only. Change it with a numbered amendment.',
+    'agr.asAmended': 'The agreement as amended up to amendment {n}. Each amendment has its own signature page.',
     'agr.text': 'Text', 'agr.clauses': 'Clauses', 'agr.amendedBy': 'changed by amendment {n}',
     'agr.signaturePage': 'Signature page', 'agr.signedFor': '{party}: {name}, {when}',
     'agr.signedRevision': 'Signed revision {revision}', 'agr.exportHtml': 'Download HTML', 'agr.exportPdf':
@@ -35,7 +36,8 @@ export const agreementMessages = {
     'agr.inline': 'Inline', 'agr.sideBySide': 'Side by side', 'agr.diffCount': '{inserted} words added, {deleted} '
       + 'removed',
     'agr.diffSide': '{side} ({name})', 'agr.signedText': 'signed text',
-    'agr.unchangedLines': '… {n} unchanged lines …', 'agr.toAgreement': 'The agreement',
+    'agr.unchangedLines': '… {n} unchanged lines …', 'agr.rev': 'revision {revision}',
+    'agr.toAgreement': 'The agreement',
     'agr.diffOld': 'Before', 'agr.diffNew': 'After', 'agr.inserted': 'added', 'agr.deleted': 'removed',
     'agr.obligations': 'Obligations', 'agr.noObligations': 'No dated obligations yet.',
     'agr.addObligation': 'Add an obligation', 'agr.obl.clause': 'Clause number', 'agr.obl.title': 'What is due',
@@ -80,6 +82,8 @@ export const agreementMessages = {
     'agr.reviewNote': 'Setiap pihak menyetujui revisi yang ditampilkan. Setiap perubahan teks membatalkan semua '
       + 'persetujuan.',
     'agr.signedNote': 'Sudah ditandatangani semua pihak: teks tidak dapat diubah. Ubahlah melalui adendum bernomor.',
+    'agr.asAmended': 'Perjanjian sebagaimana diubah sampai dengan adendum {n}. Setiap adendum memiliki halaman '
+      + 'tanda tangannya sendiri.',
     'agr.text': 'Teks', 'agr.clauses': 'Pasal', 'agr.amendedBy': 'diubah oleh adendum {n}',
     'agr.signaturePage': 'Halaman tanda tangan', 'agr.signedFor': '{party}: {name}, {when}',
     'agr.signedRevision': 'Revisi yang ditandatangani: {revision}', 'agr.exportHtml': 'Unduh HTML', 'agr.exportPdf':
@@ -91,7 +95,7 @@ export const agreementMessages = {
     'agr.inline': 'Dalam satu teks', 'agr.sideBySide': 'Berdampingan', 'agr.diffCount': '{inserted} kata '
       + 'ditambahkan, {deleted} dihapus',
     'agr.diffSide': '{side} ({name})', 'agr.signedText': 'teks yang ditandatangani',
-    'agr.unchangedLines': '… {n} baris tidak berubah …',
+    'agr.unchangedLines': '… {n} baris tidak berubah …', 'agr.rev': 'revisi {revision}',
     'agr.toAgreement': 'Perjanjian',
     'agr.diffOld': 'Sebelum', 'agr.diffNew': 'Sesudah', 'agr.inserted': 'ditambahkan', 'agr.deleted': 'dihapus',
     'agr.obligations': 'Kewajiban', 'agr.noObligations': 'Belum ada kewajiban bertanggal.',

@@ -26,7 +26,7 @@ export function signatoriesLine(party) {
 export function signatoriesDialog(partnership, party, save) {
   const members = partnership.members.filter(m => m.partyId === party.partyId);
   const admins = members.filter(m => m.isPartyAdmin).map(m => m.userId).sort();
-  formDialog({
+  const { dialog } = formDialog({
     title: t('agr.sig.title', { party: party.name }),
     note: t('agr.sig.note', { party: party.name }),
     submitLabel: t('agr.sig.save'),
@@ -42,4 +42,5 @@ export function signatoriesDialog(partnership, party, save) {
       await save(same ? [] : chosen);
     },
   });
+  dialog.classList.add('agr-sig-dialog');
 }
