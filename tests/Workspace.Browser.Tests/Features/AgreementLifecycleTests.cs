@@ -30,9 +30,9 @@ public sealed class AgreementLifecycleTests(BrowserFixture fixture)
 
         await RaiseAndSettleAsync(rina, budi, pid);
         await budi.GotoAsync($"/p/{pid}/actions");
-        await Assertions.Expect(budi.GetByText("Transfer the Q1 profit share of Rp 40 juta")).ToBeVisibleAsync();
+        await Assertions.Expect(budi.GetByText("Transfer the Q1 profit share of Rp 40 juta")).ToBeVisibleAsync(AgreementSteps.Visible);
         await rina.GotoAsync($"/p/{pid}/actions");
-        await Assertions.Expect(rina.GetByText("Transfer the Q1 profit share of Rp 40 juta")).ToBeVisibleAsync();
+        await Assertions.Expect(rina.GetByText("Transfer the Q1 profit share of Rp 40 juta")).ToBeVisibleAsync(AgreementSteps.Visible);
         await AgreementSteps.ShootAsync(budi, "lifecycle-action-board-id-390");
         await rina.Context.CloseAsync();
         await budi.Context.CloseAsync();
@@ -44,9 +44,9 @@ public sealed class AgreementLifecycleTests(BrowserFixture fixture)
         await rina.GetByRole(AriaRole.Button, new() { Name = "New agreement" }).ClickAsync();
         await rina.GetByLabel("Title").FillAsync(Title);
         await rina.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
-        await Assertions.Expect(rina.Locator("#page-title")).ToHaveTextAsync(Title);
+        await Assertions.Expect(rina.Locator("#page-title")).ToHaveTextAsync(Title, AgreementSteps.Text);
         await Assertions.Expect(rina.Locator(".agr-clause-list li[data-clause='5']"))
-            .ToContainTextAsync("Profit and cost sharing");
+            .ToContainTextAsync("Profit and cost sharing", AgreementSteps.Contains);
         return rina.Url;
     }
 
@@ -56,14 +56,14 @@ public sealed class AgreementLifecycleTests(BrowserFixture fixture)
         var rinaDoc = await rina.Context.NewPageAsync();
         await rinaDoc.GotoAsync(await rina.Locator("#agr-edit").GetAttributeAsync("href") ?? "");
         await budi.GotoAsync(agreementUrl);
-        await Assertions.Expect(budi.Locator(".page-head .agr-status")).ToHaveTextAsync("Draf");
+        await Assertions.Expect(budi.Locator(".page-head .agr-status")).ToHaveTextAsync("Draf", AgreementSteps.Text);
         var budiDoc = await budi.Context.NewPageAsync();
         await budiDoc.GotoAsync(await budi.Locator("#agr-edit").GetAttributeAsync("href") ?? "");
 
         await AgreementSteps.TypeAtEndAsync(rinaDoc, "\nSigned in Yogyakarta.");
-        await Assertions.Expect(budiDoc.Locator(".cm-content")).ToContainTextAsync("Signed in Yogyakarta.");
+        await Assertions.Expect(budiDoc.Locator(".cm-content")).ToContainTextAsync("Signed in Yogyakarta.", AgreementSteps.Contains);
         await AgreementSteps.TypeAtEndAsync(budiDoc, "\nPengiriman dimulai bulan Maret.");
-        await Assertions.Expect(rinaDoc.Locator(".cm-content")).ToContainTextAsync("Pengiriman dimulai bulan Maret.");
+        await Assertions.Expect(rinaDoc.Locator(".cm-content")).ToContainTextAsync("Pengiriman dimulai bulan Maret.", AgreementSteps.Contains);
         return (rinaDoc, budiDoc);
     }
 
@@ -72,20 +72,20 @@ public sealed class AgreementLifecycleTests(BrowserFixture fixture)
     {
         // A draft's page is drawn when it opens: Rina reloads it to send the text both wrote.
         await rina.ReloadAsync();
-        await Assertions.Expect(rina.Locator("#agr-text")).ToContainTextAsync("Pengiriman dimulai bulan Maret.");
+        await Assertions.Expect(rina.Locator("#agr-text")).ToContainTextAsync("Pengiriman dimulai bulan Maret.", AgreementSteps.Contains);
         await rina.GetByRole(AriaRole.Button, new() { Name = "Send for approval" }).ClickAsync();
         await rina.GetByRole(AriaRole.Button, new() { NameRegex = AgreementSteps.ApproveButton() }).ClickAsync();
         var rinaParty = rina.Locator(".agr-party", new() { HasText = "Koperasi Maju" });
-        await Assertions.Expect(rinaParty).ToContainTextAsync("Approved by Rina Wijaya");
+        await Assertions.Expect(rinaParty).ToContainTextAsync("Approved by Rina Wijaya", AgreementSteps.Contains);
         await Assertions.Expect(budi.Locator(".agr-party", new() { HasText = "Koperasi Maju" }))
-            .ToContainTextAsync("Disetujui oleh Rina Wijaya");
+            .ToContainTextAsync("Disetujui oleh Rina Wijaya", AgreementSteps.Contains);
 
         await AgreementSteps.TypeAtEndAsync(budiDoc, " Harga tetap per triwulan.");
-        await Assertions.Expect(rina.Locator("#agr-reset")).ToContainTextAsync("Budi Santoso edited the text");
-        await Assertions.Expect(rina.Locator("#agr-reset")).ToContainTextAsync("after Rina Wijaya had approved");
-        await Assertions.Expect(rinaParty).ToContainTextAsync("Waiting for approval");
-        await Assertions.Expect(budi.Locator("#agr-reset")).ToContainTextAsync("Budi Santoso mengubah teks");
-        await Assertions.Expect(budi.Locator("#agr-reset")).ToContainTextAsync("setelah Rina Wijaya menyetujui");
+        await Assertions.Expect(rina.Locator("#agr-reset")).ToContainTextAsync("Budi Santoso edited the text", AgreementSteps.Contains);
+        await Assertions.Expect(rina.Locator("#agr-reset")).ToContainTextAsync("after Rina Wijaya had approved", AgreementSteps.Contains);
+        await Assertions.Expect(rinaParty).ToContainTextAsync("Waiting for approval", AgreementSteps.Contains);
+        await Assertions.Expect(budi.Locator("#agr-reset")).ToContainTextAsync("Budi Santoso mengubah teks", AgreementSteps.Contains);
+        await Assertions.Expect(budi.Locator("#agr-reset")).ToContainTextAsync("setelah Rina Wijaya menyetujui", AgreementSteps.Contains);
         Assert.Equal(agreementUrl, budi.Url);
         await AgreementSteps.ShootAsync(budi, "lifecycle-reset-id-390");
         await AgreementSteps.ShootAsync(rina, "lifecycle-reset-en-1280");
@@ -96,22 +96,22 @@ public sealed class AgreementLifecycleTests(BrowserFixture fixture)
     {
         foreach (var page in new[] { rina, budi })
         {
-            await Assertions.Expect(page.Locator("#agr-text")).ToContainTextAsync("Harga tetap per triwulan.");
+            await Assertions.Expect(page.Locator("#agr-text")).ToContainTextAsync("Harga tetap per triwulan.", AgreementSteps.Contains);
         }
         await rina.GetByRole(AriaRole.Button, new() { NameRegex = AgreementSteps.ApproveButton() }).ClickAsync();
         await Assertions.Expect(budi.Locator(".agr-party", new() { HasText = "Koperasi Maju" }))
-            .ToContainTextAsync("Disetujui oleh Rina Wijaya");
+            .ToContainTextAsync("Disetujui oleh Rina Wijaya", AgreementSteps.Contains);
         await budi.GetByRole(AriaRole.Button, new() { NameRegex = AgreementSteps.ApproveButton() }).ClickAsync();
-        await Assertions.Expect(rina.Locator(".page-head .agr-status")).ToHaveTextAsync("Signed");
-        await Assertions.Expect(budi.Locator(".page-head .agr-status")).ToHaveTextAsync("Ditandatangani");
+        await Assertions.Expect(rina.Locator(".page-head .agr-status")).ToHaveTextAsync("Signed", AgreementSteps.Text);
+        await Assertions.Expect(budi.Locator(".page-head .agr-status")).ToHaveTextAsync("Ditandatangani", AgreementSteps.Text);
         foreach (var page in new[] { rina, budi })
         {
             var signatures = page.Locator("#signature-page");
-            await Assertions.Expect(signatures).ToContainTextAsync("Koperasi Maju: Rina Wijaya");
-            await Assertions.Expect(signatures).ToContainTextAsync("Dinas Pertanian: Budi Santoso");
-            await Assertions.Expect(page.Locator("#agr-edit")).ToHaveCountAsync(0);
+            await Assertions.Expect(signatures).ToContainTextAsync("Koperasi Maju: Rina Wijaya", AgreementSteps.Contains);
+            await Assertions.Expect(signatures).ToContainTextAsync("Dinas Pertanian: Budi Santoso", AgreementSteps.Contains);
+            await Assertions.Expect(page.Locator("#agr-edit")).ToHaveCountAsync(0, AgreementSteps.Count);
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = AgreementSteps.ApproveButton() }))
-                .ToHaveCountAsync(0);
+                .ToHaveCountAsync(0, AgreementSteps.Count);
         }
         await AgreementSteps.ShootAsync(budi, "lifecycle-signed-id-390");
     }
@@ -120,14 +120,14 @@ public sealed class AgreementLifecycleTests(BrowserFixture fixture)
     private static async Task SignedIsReadOnlyAsync(IPage budi, IPage budiDoc, string agreementUrl)
     {
         await AgreementSteps.TypeAtEndAsync(budiDoc, " Perubahan terlambat.", waitSaved: false);
-        await Assertions.Expect(budiDoc.Locator(".toast-error").First).ToContainTextAsync("sudah ditandatangani");
+        await Assertions.Expect(budiDoc.Locator(".toast-error").First).ToContainTextAsync("sudah ditandatangani", AgreementSteps.Contains);
         // The refused words are taken out of the editor again: it shows the signed text.
-        await Assertions.Expect(budiDoc.Locator(".cm-content")).Not.ToContainTextAsync("Perubahan terlambat.");
-        await Assertions.Expect(budiDoc.Locator(".cm-content")).ToContainTextAsync("Harga tetap per triwulan.");
+        await Assertions.Expect(budiDoc.Locator(".cm-content")).Not.ToContainTextAsync("Perubahan terlambat.", AgreementSteps.Contains);
+        await Assertions.Expect(budiDoc.Locator(".cm-content")).ToContainTextAsync("Harga tetap per triwulan.", AgreementSteps.Contains);
         await budi.GotoAsync(agreementUrl);
-        await Assertions.Expect(budi.Locator("#signature-page")).ToBeVisibleAsync();
-        await Assertions.Expect(budi.Locator("#agr-text")).ToContainTextAsync("Harga tetap per triwulan.");
-        await Assertions.Expect(budi.Locator("#agr-text")).Not.ToContainTextAsync("Perubahan terlambat.");
+        await Assertions.Expect(budi.Locator("#signature-page")).ToBeVisibleAsync(AgreementSteps.Visible);
+        await Assertions.Expect(budi.Locator("#agr-text")).ToContainTextAsync("Harga tetap per triwulan.", AgreementSteps.Contains);
+        await Assertions.Expect(budi.Locator("#agr-text")).Not.ToContainTextAsync("Perubahan terlambat.", AgreementSteps.Contains);
         await budiDoc.CloseAsync();
     }
 
@@ -135,7 +135,7 @@ public sealed class AgreementLifecycleTests(BrowserFixture fixture)
     private static async Task RaiseAndSettleAsync(IPage rina, IPage budi, string pid)
     {
         await budi.GotoAsync($"/p/{pid}/disputes");
-        await Assertions.Expect(budi.Locator("#page-title")).ToHaveTextAsync("Sengketa");
+        await Assertions.Expect(budi.Locator("#page-title")).ToHaveTextAsync("Sengketa", AgreementSteps.Text);
         await rina.GotoAsync($"/p/{pid}/disputes");
         await rina.GetByRole(AriaRole.Button, new() { Name = "Raise a dispute" }).ClickAsync();
         var dialog = rina.Locator("dialog.form-dialog");
@@ -145,11 +145,11 @@ public sealed class AgreementLifecycleTests(BrowserFixture fixture)
         await dialog.GetByLabel("Clause of an agreement").SelectOptionAsync(
             new SelectOptionValue { Label = $"{Title} § 5 Profit and cost sharing" });
         await dialog.Locator("button[type=submit]").ClickAsync();
-        await Assertions.Expect(rina.Locator("#clause-link")).ToHaveTextAsync($"{Title} § 5 Profit and cost sharing");
+        await Assertions.Expect(rina.Locator("#clause-link")).ToHaveTextAsync($"{Title} § 5 Profit and cost sharing", AgreementSteps.Text);
 
-        await Assertions.Expect(budi.Locator(".dispute-row")).ToContainTextAsync("Q1 profit share not transferred");
+        await Assertions.Expect(budi.Locator(".dispute-row")).ToContainTextAsync("Q1 profit share not transferred", AgreementSteps.Contains);
         await budi.Locator(".dispute-row a.title").ClickAsync();
-        await Assertions.Expect(budi.Locator("#clause-link")).ToContainTextAsync("§ 5");
+        await Assertions.Expect(budi.Locator("#clause-link")).ToContainTextAsync("§ 5", AgreementSteps.Contains);
 
         await rina.GetByRole(AriaRole.Button, new() { Name = "Make a proposal" }).ClickAsync();
         await dialog.GetByLabel("Proposal", new() { Exact = true }).FillAsync("Dinas Pertanian transfers it this week.");
@@ -157,12 +157,12 @@ public sealed class AgreementLifecycleTests(BrowserFixture fixture)
             .FillAsync("Transfer the Q1 profit share of Rp 40 juta");
         await dialog.Locator("button[type=submit]").ClickAsync();
         await rina.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
-        await Assertions.Expect(budi.Locator(".answers")).ToContainTextAsync("Koperasi Maju: menerima");
+        await Assertions.Expect(budi.Locator(".answers")).ToContainTextAsync("Koperasi Maju: menerima", AgreementSteps.Contains);
         await budi.GetByRole(AriaRole.Button, new() { Name = "Terima" }).ClickAsync();
-        await Assertions.Expect(budi.Locator(".page-head .badge").First).ToHaveTextAsync("Selesai");
-        await Assertions.Expect(rina.Locator(".page-head .badge").First).ToHaveTextAsync("Resolved");
+        await Assertions.Expect(budi.Locator(".page-head .badge").First).ToHaveTextAsync("Selesai", AgreementSteps.Text);
+        await Assertions.Expect(rina.Locator(".page-head .badge").First).ToHaveTextAsync("Resolved", AgreementSteps.Text);
         await Assertions.Expect(rina.Locator(".timeline"))
-            .ToContainTextAsync("“Transfer the Q1 profit share of Rp 40 juta”");
+            .ToContainTextAsync("“Transfer the Q1 profit share of Rp 40 juta”", AgreementSteps.Contains);
         await AgreementSteps.ShootAsync(budi, "lifecycle-dispute-resolved-id-390");
     }
 }

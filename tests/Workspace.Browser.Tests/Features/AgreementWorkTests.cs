@@ -31,14 +31,14 @@ public sealed class AgreementWorkTests(BrowserFixture fixture)
         // Budi, admin of Dinas Pertanian, may change only his own party's signatories; Sari (no admin) none.
         await budi.GotoAsync($"/p/{pid}/agreements/{id}");
         var budiParty = budi.Locator(".agr-party", new() { HasText = "Dinas Pertanian" });
-        await Assertions.Expect(budiParty).ToContainTextAsync("Penanda tangan: Budi Santoso (adminnya, secara bawaan)");
-        await Assertions.Expect(budi.Locator(".agr-sig-edit")).ToHaveCountAsync(1);
+        await Assertions.Expect(budiParty).ToContainTextAsync("Penanda tangan: Budi Santoso (adminnya, secara bawaan)", AgreementSteps.Contains);
+        await Assertions.Expect(budi.Locator(".agr-sig-edit")).ToHaveCountAsync(1, AgreementSteps.Count);
         await sari.GotoAsync($"/p/{pid}/agreements/{id}");
         await Assertions.Expect(sari.Locator(".agr-party", new() { HasText = "Dinas Pertanian" }))
-            .ToContainTextAsync("Signs: Budi Santoso");
-        await Assertions.Expect(sari.Locator(".agr-sig-edit")).ToHaveCountAsync(0);
+            .ToContainTextAsync("Signs: Budi Santoso", AgreementSteps.Contains);
+        await Assertions.Expect(sari.Locator(".agr-sig-edit")).ToHaveCountAsync(0, AgreementSteps.Count);
         await Assertions.Expect(sari.GetByRole(AriaRole.Button, new() { NameRegex = AgreementSteps.ApproveButton() }))
-            .ToHaveCountAsync(0);
+            .ToHaveCountAsync(0, AgreementSteps.Count);
 
         // Budi names Sari instead of himself: she may now approve, he may not.
         await budi.GetByRole(AriaRole.Button, new() { Name = ChangeOwn }).ClickAsync();
@@ -47,23 +47,23 @@ public sealed class AgreementWorkTests(BrowserFixture fixture)
         await dialog.GetByLabel("Sari Dewi").CheckAsync();
         await dialog.GetByLabel("Budi Santoso (admin)").UncheckAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Simpan penanda tangan" }).ClickAsync();
-        await Assertions.Expect(budiParty).ToContainTextAsync("Penanda tangan: Sari Dewi");
-        await Assertions.Expect(budiParty).Not.ToContainTextAsync("secara bawaan");
+        await Assertions.Expect(budiParty).ToContainTextAsync("Penanda tangan: Sari Dewi", AgreementSteps.Contains);
+        await Assertions.Expect(budiParty).Not.ToContainTextAsync("secara bawaan", AgreementSteps.Contains);
         await Assertions.Expect(budi.GetByRole(AriaRole.Button, new() { NameRegex = AgreementSteps.ApproveButton() }))
-            .ToHaveCountAsync(0);
+            .ToHaveCountAsync(0, AgreementSteps.Count);
         await sari.ReloadAsync();
         await sari.GetByRole(AriaRole.Button, new() { NameRegex = AgreementSteps.ApproveButton() }).ClickAsync();
         await Assertions.Expect(sari.Locator(".agr-party", new() { HasText = "Dinas Pertanian" }))
-            .ToContainTextAsync("Approved by Sari Dewi");
+            .ToContainTextAsync("Approved by Sari Dewi", AgreementSteps.Contains);
 
         // Rina, the owner, may change either party's; ticking exactly the admins goes back to the default.
         await rina.GotoAsync($"/p/{pid}/agreements/{id}");
-        await Assertions.Expect(rina.Locator(".agr-sig-edit")).ToHaveCountAsync(2);
+        await Assertions.Expect(rina.Locator(".agr-sig-edit")).ToHaveCountAsync(2, AgreementSteps.Count);
         await budi.GetByRole(AriaRole.Button, new() { Name = ChangeOwn }).ClickAsync();
         await dialog.GetByLabel("Sari Dewi").UncheckAsync();
         await dialog.GetByLabel("Budi Santoso (admin)").CheckAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Simpan penanda tangan" }).ClickAsync();
-        await Assertions.Expect(budiParty).ToContainTextAsync("Penanda tangan: Budi Santoso (adminnya, secara bawaan)");
+        await Assertions.Expect(budiParty).ToContainTextAsync("Penanda tangan: Budi Santoso (adminnya, secara bawaan)", AgreementSteps.Contains);
         foreach (var page in new[] { rina, budi, sari })
         {
             await page.Context.CloseAsync();
@@ -81,19 +81,18 @@ public sealed class AgreementWorkTests(BrowserFixture fixture)
 
         await AddObligationAsync(rina, budi, pid, agreementUrl);
         var amendmentUrl = await AmendAndCompareAsync(rina);
-        await AgreementSteps.SignAsync(rina.Context, budi.Context, pid, amendmentUrl[(amendmentUrl.LastIndexOf('/') + 1)..]);
-        await Assertions.Expect(rina.Locator(".page-head .agr-status")).ToHaveTextAsync("Signed");
+        await SignAmendmentAsync(rina, budi, amendmentUrl);
 
         // The agreement now reads as amended, and clause 5 names the amendment that changed it.
         await budi.GotoAsync(agreementUrl);
-        await Assertions.Expect(budi.Locator("#agr-text")).ToContainTextAsync("Reports follow within 15 days. Costs are shared");
+        await Assertions.Expect(budi.Locator("#agr-text")).ToContainTextAsync("Reports follow within 15 days. Costs are shared", AgreementSteps.Contains);
         await Assertions.Expect(budi.Locator(".agr-clause-list li[data-clause='5']"))
-            .ToContainTextAsync("diubah oleh adendum 1");
-        await Assertions.Expect(budi.Locator(".agr-clause-list li[data-clause='4']")).Not.ToContainTextAsync("adendum");
+            .ToContainTextAsync("diubah oleh adendum 1", AgreementSteps.Contains);
+        await Assertions.Expect(budi.Locator(".agr-clause-list li[data-clause='4']")).Not.ToContainTextAsync("adendum", AgreementSteps.Contains);
         await Assertions.Expect(budi.Locator("#agr-text h2", new() { HasText = "Profit and cost sharing" }))
-            .ToContainTextAsync("diubah oleh adendum 1");
-        await Assertions.Expect(budi.Locator(".agr-amendments")).ToContainTextAsync("Adendum 1");
-        await Assertions.Expect(budi.Locator("#agr-as-amended")).ToContainTextAsync("sampai dengan adendum 1");
+            .ToContainTextAsync("diubah oleh adendum 1", AgreementSteps.Contains);
+        await Assertions.Expect(budi.Locator(".agr-amendments")).ToContainTextAsync("Adendum 1", AgreementSteps.Contains);
+        await Assertions.Expect(budi.Locator("#agr-as-amended")).ToContainTextAsync("sampai dengan adendum 1", AgreementSteps.Contains);
 
         await RaiseDisputeAsync(rina, pid, id);
         await ScreenshotsAsync(rina, pid, agreementUrl, amendmentUrl);
@@ -113,52 +112,67 @@ public sealed class AgreementWorkTests(BrowserFixture fixture)
         await dialog.GetByLabel("Start (first period)").FillAsync("2027-01-01");
         await dialog.Locator("button[type=submit]").ClickAsync();
         var obligation = rina.Locator(".agr-obl");
-        await Assertions.Expect(obligation).ToContainTextAsync("§5 · Quarterly profit-sharing report");
-        await Assertions.Expect(obligation).ToContainTextAsync("Dinas Pertanian · Every quarter");
-        await Assertions.Expect(obligation.Locator(".agr-obl-items li")).ToHaveCountAsync(4);
-        await Assertions.Expect(obligation.Locator(".agr-obl-items li").First).ToContainTextAsync("due 15 Apr 2027 · Budi Santoso");
+        await Assertions.Expect(obligation).ToContainTextAsync("§5 · Quarterly profit-sharing report", AgreementSteps.Contains);
+        await Assertions.Expect(obligation).ToContainTextAsync("Dinas Pertanian · Every quarter", AgreementSteps.Contains);
+        await Assertions.Expect(obligation.Locator(".agr-obl-items li")).ToHaveCountAsync(4, AgreementSteps.Count);
+        await Assertions.Expect(obligation.Locator(".agr-obl-items li").First).ToContainTextAsync("due 15 Apr 2027 · Budi Santoso", AgreementSteps.Contains);
 
         await budi.GotoAsync(agreementUrl);
-        await Assertions.Expect(budi.Locator(".agr-obl")).ToContainTextAsync("Dinas Pertanian · Setiap triwulan");
+        await Assertions.Expect(budi.Locator(".agr-obl")).ToContainTextAsync("Dinas Pertanian · Setiap triwulan", AgreementSteps.Contains);
         await budi.Locator(".agr-obl-items a").First.ClickAsync();
-        await Assertions.Expect(budi).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/actions\\?item=\\d+$"));
+        await Assertions.Expect(budi).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/actions\\?item=\\d+$"), AgreementSteps.Url);
         await Assertions.Expect(budi.Locator("dialog.form-dialog input[name=title]"))
-            .ToHaveValueAsync("Quarterly profit-sharing report");
+            .ToHaveValueAsync("Quarterly profit-sharing report", AgreementSteps.Value);
         await budi.Keyboard.PressAsync("Escape");
-        await Assertions.Expect(budi.GetByText("Quarterly profit-sharing report").First).ToBeVisibleAsync();
+        await Assertions.Expect(budi.GetByText("Quarterly profit-sharing report").First).ToBeVisibleAsync(AgreementSteps.Visible);
     }
 
     /// <summary>Rina starts amendment 1, changes clause 5 and compares the signed text with it.</summary>
     private static async Task<string> AmendAndCompareAsync(IPage rina)
     {
         await rina.GetByRole(AriaRole.Button, new() { Name = "Start an amendment" }).ClickAsync();
-        await Assertions.Expect(rina.Locator("#page-title")).ToHaveTextAsync($"{Title} — Amendment 1");
-        await Assertions.Expect(rina.Locator(".page-head .agr-status")).ToHaveTextAsync("Draft");
+        await Assertions.Expect(rina.Locator("#page-title")).ToHaveTextAsync($"{Title} — Amendment 1", AgreementSteps.Text);
+        await Assertions.Expect(rina.Locator(".page-head .agr-status")).ToHaveTextAsync("Draft", AgreementSteps.Text);
         var amendmentUrl = rina.Url;
         var doc = await rina.Context.NewPageAsync();
         await doc.GotoAsync(await rina.Locator("#agr-edit").GetAttributeAsync("href") ?? "");
-        await Assertions.Expect(doc.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
+        await Assertions.Expect(doc.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved", AgreementSteps.Attribute);
         // The clause's heading is one short line; the next character starts the clause's (wrapped) paragraph.
         await doc.Locator(".cm-line", new() { HasText = "5. Profit and cost sharing" }).ClickAsync();
         await doc.Keyboard.PressAsync("End");
         await doc.Keyboard.PressAsync("ArrowRight");
         await doc.Keyboard.TypeAsync("Reports follow within 15 days. ");
-        await Assertions.Expect(doc.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
+        await Assertions.Expect(doc.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved", AgreementSteps.Attribute);
         await doc.CloseAsync();
 
         await rina.ReloadAsync();
-        await Assertions.Expect(rina.Locator("#agr-compare-form select[name=from]")).ToHaveValueAsync("signed");
+        await Assertions.Expect(rina.Locator("#agr-compare-form select[name=from]")).ToHaveValueAsync("signed", AgreementSteps.Value);
         await rina.Locator("#agr-compare-form button[type=submit]").ClickAsync();
         // Word runs: the added sentence is marked, the words around it are not.
-        await Assertions.Expect(rina.Locator("#diff-inline ins").First).ToContainTextAsync("Reports follow within");
-        await Assertions.Expect(rina.Locator("#diff-inline ins", new() { HasText = "quarter" })).ToHaveCountAsync(0);
+        await Assertions.Expect(rina.Locator("#diff-inline ins").First).ToContainTextAsync("Reports follow within", AgreementSteps.Contains);
+        await Assertions.Expect(rina.Locator("#diff-inline ins", new() { HasText = "quarter" })).ToHaveCountAsync(0, AgreementSteps.Count);
         await rina.Locator("#diff-tab-sides").ClickAsync();
         var changed = rina.Locator("#diff-sides tr:not(.agr-same)", new() { HasText = "Reports follow" });
-        await Assertions.Expect(changed).ToHaveCountAsync(1);
-        await Assertions.Expect(changed.Locator("td").Nth(1).Locator("ins").First).ToContainTextAsync("Reports follow");
-        await Assertions.Expect(changed.Locator("td").First).Not.ToContainTextAsync("Reports follow");
-        await Assertions.Expect(rina.Locator("#diff-sides th").First).ToHaveTextAsync("Before (signed text)");
+        await Assertions.Expect(changed).ToHaveCountAsync(1, AgreementSteps.Count);
+        await Assertions.Expect(changed.Locator("td").Nth(1).Locator("ins").First).ToContainTextAsync("Reports follow", AgreementSteps.Contains);
+        await Assertions.Expect(changed.Locator("td").First).Not.ToContainTextAsync("Reports follow", AgreementSteps.Contains);
+        await Assertions.Expect(rina.Locator("#diff-sides th").First).ToHaveTextAsync("Before (signed text)", AgreementSteps.Text);
         return amendmentUrl;
+    }
+
+    /// <summary>The amendment goes through the same sign-off: Rina sends and approves it, Budi approves it.</summary>
+    private static async Task SignAmendmentAsync(IPage rina, IPage budi, string amendmentUrl)
+    {
+        await rina.GetByRole(AriaRole.Button, new() { Name = "Send for approval" }).ClickAsync();
+        await rina.GetByRole(AriaRole.Button, new() { NameRegex = AgreementSteps.ApproveButton() }).ClickAsync();
+        await Assertions.Expect(rina.Locator(".agr-party", new() { HasText = "Koperasi Maju" }))
+            .ToContainTextAsync("Approved by Rina Wijaya", AgreementSteps.Contains);
+        await budi.GotoAsync(amendmentUrl);
+        await Assertions.Expect(budi.Locator(".page-head")).ToContainTextAsync("Adendum 1", AgreementSteps.Contains);
+        await budi.GetByRole(AriaRole.Button, new() { NameRegex = AgreementSteps.ApproveButton() }).ClickAsync();
+        await Assertions.Expect(budi.Locator(".page-head .agr-status")).ToHaveTextAsync("Ditandatangani", AgreementSteps.Text);
+        await Assertions.Expect(rina.Locator(".page-head .agr-status")).ToHaveTextAsync("Signed", AgreementSteps.Text);
+        await Assertions.Expect(rina.Locator("#signature-page")).ToContainTextAsync("Dinas Pertanian: Budi Santoso", AgreementSteps.Contains);
     }
 
     private static async Task RaiseDisputeAsync(IPage rina, string pid, string agreementId)
@@ -207,7 +221,7 @@ public sealed class AgreementWorkTests(BrowserFixture fixture)
                 foreach (var (name, url, ready) in shots)
                 {
                     await page.GotoAsync(url);
-                    await Assertions.Expect(page.Locator(ready).First).ToBeVisibleAsync();
+                    await Assertions.Expect(page.Locator(ready).First).ToBeVisibleAsync(AgreementSteps.Visible);
                     await LayoutChecks.AssertFitsAsync(page, $"{name} {language} {width}");
                     await AgreementSteps.ShootAsync(page, $"{name}-{language}-{width}");
                     found.AddRange(await Axe.SeriousViolationsAsync(page, $"{name} {language} {width}"));
@@ -224,7 +238,7 @@ public sealed class AgreementWorkTests(BrowserFixture fixture)
         await page.GotoAsync(amendmentUrl);
         await page.Locator("#agr-compare-form button[type=submit]").ClickAsync();
         await page.Locator("#diff-tab-sides").ClickAsync();
-        await Assertions.Expect(page.Locator("#diff-sides")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#diff-sides")).ToBeVisibleAsync(AgreementSteps.Visible);
         await page.Locator("#agr-diff").ScrollIntoViewIfNeededAsync();
         await LayoutChecks.AssertFitsAsync(page, $"compare {suffix}");
         await AgreementSteps.ShootAsync(page, $"agreement-compare-{suffix}");

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -7,6 +6,17 @@ namespace Workspace.Browser.Tests.Infrastructure;
 /// <summary>Steps of the agreement tests: typing into the co-editor, the approve button, a signed agreement.</summary>
 public static partial class AgreementSteps
 {
+    // Each wait below follows a write the server makes durable (a new agreement, an approval, a signature, a
+    // dispute); on a loaded machine one can take longer than Playwright's 5 s default. Still waits for a state.
+    private const float Wait = 20_000;
+    public static readonly LocatorAssertionsToHaveTextOptions Text = new() { Timeout = Wait };
+    public static readonly LocatorAssertionsToContainTextOptions Contains = new() { Timeout = Wait };
+    public static readonly LocatorAssertionsToHaveCountOptions Count = new() { Timeout = Wait };
+    public static readonly LocatorAssertionsToBeVisibleOptions Visible = new() { Timeout = Wait };
+    public static readonly LocatorAssertionsToHaveValueOptions Value = new() { Timeout = Wait };
+    public static readonly LocatorAssertionsToHaveAttributeOptions Attribute = new() { Timeout = Wait };
+    public static readonly PageAssertionsToHaveURLOptions Url = new() { Timeout = Wait };
+
     /// <summary>"Approve revision 12" or "Setujui revisi 12".</summary>
     [GeneratedRegex(@"^(Approve revision|Setujui revisi) \d+$")]
     public static partial Regex ApproveButton();
@@ -39,13 +49,13 @@ public static partial class AgreementSteps
     /// <summary>Types at the end of the document once it is saved, and waits until the server has it.</summary>
     public static async Task TypeAtEndAsync(IPage doc, string text, bool waitSaved = true)
     {
-        await Assertions.Expect(doc.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
+        await Assertions.Expect(doc.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved", Attribute);
         await doc.Locator(".cm-content").ClickAsync();
         await doc.Keyboard.PressAsync("Control+End");
         await doc.Keyboard.TypeAsync(text);
         if (waitSaved)
         {
-            await Assertions.Expect(doc.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
+            await Assertions.Expect(doc.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved", Attribute);
         }
     }
 
@@ -66,17 +76,5 @@ public static partial class AgreementSteps
         var signed = await ApiSeed.PostAsync(budi, $"{url}/{id}/approve", approval);
         Assert.Equal("signed", signed.GetProperty("signOff").GetProperty("status").GetString());
         return id;
-    }
-
-    /// <summary>Sends an amendment for approval and has both parties approve it (the API, as a person would).</summary>
-    public static async Task SignAsync(IBrowserContext rina, IBrowserContext budi, string pid, string id)
-    {
-        var url = $"/api/partnerships/{pid}/agreements/{id}";
-        var signOff = (await ApiSeed.PostAsync(rina, $"{url}/review", new { })).GetProperty("signOff");
-        var approval = new { revision = signOff.GetProperty("revision").GetInt64(),
-            hash = signOff.GetProperty("hash").GetString() };
-        await ApiSeed.PostAsync(rina, $"{url}/approve", approval);
-        JsonElement signed = await ApiSeed.PostAsync(budi, $"{url}/approve", approval);
-        Assert.Equal("signed", signed.GetProperty("signOff").GetProperty("status").GetString());
     }
 }

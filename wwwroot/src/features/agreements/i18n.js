@@ -7,7 +7,7 @@ export const agreementMessages = {
       + 'termination, dispute resolution and amendments.',
     'agr.name': 'Title', 'agr.language': 'Template language', 'agr.lang.en': 'English', 'agr.lang.id': 'Bahasa '
       + 'Indonesia',
-    'agr.create': 'Create', 'agr.back': 'All agreements',
+    'agr.create': 'Create', 'agr.back': 'All agreements', 'agr.rowMeta': 'In {language} · started {date}',
     'agr.status.draft': 'Draft', 'agr.status.review': 'In review', 'agr.status.signed': 'Signed',
     'agr.status.terminated': 'Terminated', 'agr.amendment': 'Amendment {n}', 'agr.awaitsYou': 'Awaiting your approval',
     'agr.editText': 'Edit the text', 'agr.readText': 'Open the text', 'agr.sendForReview': 'Send for approval',
@@ -46,7 +46,7 @@ export const agreementMessages = {
     'agr.obl.once': 'Once (due on the start date plus the days)', 'agr.obl.monthly': 'Every month',
     'agr.obl.quarterly': 'Every quarter', 'agr.obl.yearly': 'Every year',
     'agr.obl.head': '§{clause} · {title}', 'agr.obl.who': '{party} · {schedule}',
-    'agr.obl.item': 'due {due} · {owner}',
+    'agr.obl.item': 'due {due} · {owner} · {status}',
     'agr.tile.title': 'Agreements', 'agr.tile.awaiting': 'Awaiting your approval', 'agr.tile.due': 'Obligations due '
       + 'soon',
     'agr.tile.none': 'Nothing awaits you.', 'agr.live': 'The agreement changed: {status}.',
@@ -62,7 +62,7 @@ export const agreementMessages = {
       + 'jangka waktu, pengakhiran, penyelesaian sengketa, dan perubahan.',
     'agr.name': 'Judul', 'agr.language': 'Bahasa templat', 'agr.lang.en': 'Bahasa Inggris', 'agr.lang.id': 'Bahasa '
       + 'Indonesia',
-    'agr.create': 'Buat', 'agr.back': 'Semua perjanjian',
+    'agr.create': 'Buat', 'agr.back': 'Semua perjanjian', 'agr.rowMeta': 'Dalam {language} · dimulai {date}',
     'agr.status.draft': 'Draf', 'agr.status.review': 'Dalam peninjauan', 'agr.status.signed': 'Ditandatangani',
     'agr.status.terminated': 'Diakhiri', 'agr.amendment': 'Adendum {n}', 'agr.awaitsYou': 'Menunggu persetujuan Anda',
     'agr.editText': 'Ubah teks', 'agr.readText': 'Buka teks', 'agr.sendForReview': 'Ajukan untuk disetujui',
@@ -106,7 +106,7 @@ export const agreementMessages = {
     'agr.obl.once': 'Sekali (tanggal mulai ditambah jumlah hari)', 'agr.obl.monthly': 'Setiap bulan',
     'agr.obl.quarterly': 'Setiap triwulan', 'agr.obl.yearly': 'Setiap tahun',
     'agr.obl.head': '§{clause} · {title}', 'agr.obl.who': '{party} · {schedule}',
-    'agr.obl.item': 'jatuh tempo {due} · {owner}',
+    'agr.obl.item': 'jatuh tempo {due} · {owner} · {status}',
     'agr.tile.title': 'Perjanjian', 'agr.tile.awaiting': 'Menunggu persetujuan Anda', 'agr.tile.due': 'Kewajiban '
       + 'yang segera jatuh tempo',
     'agr.tile.none': 'Tidak ada yang menunggu Anda.', 'agr.live': 'Perjanjian berubah: {status}.',

@@ -48,8 +48,8 @@ export function obligationsCard(pid, partnership, obligations, editor) {
       <span class="muted">${t('agr.obl.who', { party: party(o.partyId), schedule: t(`agr.obl.${o.schedule}`) })}</span>
       <ul class="agr-obl-items">${o.actionItems.map(i => html`<li>
         <a href="/p/${pid}/actions?item=${i.number}">A${i.number}</a>
-        ${t('agr.obl.item', { due: i.dueDate ? formatDate(i.dueDate) : '—', owner: i.ownerName ?? '—' })}
-        <span class="badge muted">${statusLabel(i.status)}</span></li>`)}</ul></li>`)}</ul>`}
+        ${t('agr.obl.item', { due: i.dueDate ? formatDate(i.dueDate) : '—', owner: i.ownerName ?? '—',
+          status: statusLabel(i.status) })}</li>`)}</ul></li>`)}</ul>`}
     ${editor ? html`<button type="button" id="agr-add-obligation">${t('agr.addObligation')}</button>` : ''}</section>`;
 }
 
