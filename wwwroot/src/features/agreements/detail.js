@@ -9,8 +9,9 @@ import { updateNav } from '../../core/nav.js';
 import { agreementMessages } from './i18n.js';
 import * as api from './api.js';
 import { statusBadge } from './list.js';
-import { clausesCard, signaturePage, amendmentsCard, obligationsCard, obligationDialog, compareCard, wireCompare }
-  from './parts.js';
+import { signatoriesLine, signatoriesDialog } from './signatories.js';
+import { clausesCard, signaturePage, amendmentsCard, obligationsCard, obligationDialog } from './parts.js';
+import { compareCard, wireCompare } from './compare.js';
 
 addMessages(agreementMessages);
 
@@ -19,11 +20,15 @@ export async function renderAgreement({ pid, agreementId }, main) {
   updateNav(pid);
   await watchPartnership(pid);
   let detail, read, obligations;
+  const shownDiff = {};
   const load = async () => {
     [detail, read, obligations] = await Promise.all([api.getAgreement(pid, agreementId),
       api.readAgreement(pid, agreementId), api.listObligations(pid, agreementId)]);
   };
-  const draw = () => keepFocus(main, () => mount(main, page(pid, partnership, detail, read, obligations)));
+  const draw = () => keepFocus(main, () => {
+    mount(main, page(pid, partnership, detail, read, obligations));
+    markAmendedClauses($('#agr-text', main), detail.clauses);
+  });
   const refresh = async () => { await load(); draw(); wire(); };
   const act = fn => async () => {
     try { await fn(); } catch (err) {
@@ -49,7 +54,15 @@ export async function renderAgreement({ pid, agreementId }, main) {
     });
     $('#agr-add-obligation', main)?.addEventListener('click', () =>
       obligationDialog(partnership, detail, body => api.addObligation(pid, agreementId, body).then(refresh)));
-    wireCompare(main, pid, agreementId);
+    main.querySelectorAll('[data-sig-party]').forEach(b => b.addEventListener('click', () => {
+      const party = detail.parties.find(p => p.partyId === b.dataset.sigParty);
+      signatoriesDialog(partnership, party, async ids => {
+        await api.setSignatories(pid, party.partyId, ids);
+        toast(t('agr.sig.saved', { party: party.name }));
+        await refresh();
+      });
+    }));
+    wireCompare(main, pid, agreementId, shownDiff);
   }
   await refresh();
   const off = on('agreement', payload => {
@@ -75,6 +88,8 @@ function page(pid, partnership, detail, read, obligations) {
     <div class="agr-layout">
       <section class="card agr-text" aria-labelledby="agr-text-title">
         <h2 id="agr-text-title">${t('agr.text')}</h2>
+        ${read.latestAmendment && !detail.amendsId ? html`<p class="agr-as-amended" id="agr-as-amended">${t(
+          'agr.asAmended', { n: read.latestAmendment })}</p>` : ''}
         <div class="markdown" id="agr-text">${raw(read.html)}</div>
         ${signaturePage(read.signaturePage)}
         <p class="agr-exports">
@@ -85,10 +100,10 @@ function page(pid, partnership, detail, read, obligations) {
       <div class="agr-side">
         ${clausesCard(detail.clauses)}
         ${amendmentsCard(pid, detail)}
-        ${obligationsCard(partnership, obligations, can('Editor'))}
-        ${compareCard(detail)}
+        ${obligationsCard(pid, partnership, obligations, can('Editor'))}
       </div>
-    </div></div>`;
+    </div>
+    ${compareCard(detail)}</div>`;
 }
 
 function signOffCard(pid, detail) {
@@ -106,9 +121,7 @@ function signOffCard(pid, detail) {
       <span class="agr-hash" title="${s.hash}">${t('agr.hash', { hash: s.hash.slice(0, 16) + '…' })}</span></p>
     <ul class="agr-parties">${detail.parties.map(p => html`<li class="agr-party" data-party="${p.partyId}">
       <strong>${p.name}</strong>
-      <span class="muted">${p.signatories.length ? t('agr.signatories', { names: p.signatories.map(x =>
-        x.name).join(', ') })
-        : t('agr.noSignatory')}</span>
+      ${signatoriesLine(p)}
       ${p.approval ? html`<span class="agr-approved">✓ ${t('agr.approvedBy', { name: p.approval.name,
         when: formatDateTime(p.approval.at), revision: p.approval.revision })}</span>`
         : html`<span class="agr-waiting">${t('agr.waiting')}</span>`}</li>`)}</ul>
@@ -124,7 +137,7 @@ function signOffCard(pid, detail) {
         id="agr-draft">${t('agr.backToDraft')}</button>` : ''}
       ${s.status === 'signed' && can('Editor') ? html`<button type="button"
         id="agr-amend">${t('agr.amend')}</button>` : ''}
-      ${s.status === 'signed' && iSign ? html`<button type="button" class="danger"
+      ${s.status === 'signed' && iSign && !detail.amendsId ? html`<button type="button" class="danger"
         id="agr-terminate">${t('agr.terminate')}</button>` : ''}
     </div></section>`;
 }
@@ -137,4 +150,18 @@ function resetNotice(s) {
   return html`<p class="agr-reset" id="agr-reset" role="status">${t(key, { name: r.byName || '—', when:
     formatDateTime(r.at),
     revision: r.revision, voided })}</p>`;
+}
+
+/** Each clause heading in the text names the amendment that last changed it, as the clause list does. */
+function markAmendedClauses(text, clauses) {
+  const amended = new Map(clauses.filter(c => c.amendedBy).map(c => [c.number, c.amendedBy]));
+  if (!text || amended.size === 0) return;
+  for (const heading of text.querySelectorAll('h2, h3, h4')) {
+    const number = /^\s*(\d+(?:\.\d+)*)\.?\s/.exec(heading.textContent)?.[1];
+    if (!amended.has(number)) continue;
+    const badge = document.createElement('span');
+    badge.className = 'badge agr-amended';
+    badge.textContent = t('agr.amendedBy', { n: amended.get(number) });
+    heading.append(' ', badge);
+  }
 }

@@ -1,6 +1,6 @@
 // Agreements: the list (agreements and their amendments, with status) and starting one from the template.
 import { html, mount, $, keepFocus, toast } from '../../core/dom.js';
-import { t, addMessages, lang } from '../../core/i18n.js';
+import { t, addMessages, lang, formatDate } from '../../core/i18n.js';
 import { openPartnership, can } from '../../core/session.js';
 import { formDialog } from '../../core/dialog.js';
 import { watchPartnership, on } from '../../core/partnershipLive.js';
@@ -31,8 +31,9 @@ export async function renderAgreements({ pid }, main) {
         ${statusBadge(a.status)}
         ${a.amendmentNumber ? html`<span class="badge muted">${t('agr.amendment', { n: a.amendmentNumber })}</span>`
           : ''}
-        ${a.awaitingMyApproval ? html`<span class="badge agr-awaits">${t('agr.awaitsYou')}</span>` :
-          ''}</li>`)}</ul>`}`));
+        ${a.awaitingMyApproval ? html`<span class="badge agr-awaits">${t('agr.awaitsYou')}</span>` : ''}
+        <span class="muted agr-row-meta">${t('agr.rowMeta', { language: t(`agr.lang.${a.language}`),
+          date: formatDate(a.createdAt) })}</span></li>`)}</ul>`}`));
   const refresh = async () => {
     list = await listAgreements(pid);
     draw();

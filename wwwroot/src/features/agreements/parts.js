@@ -1,9 +1,8 @@
-// Parts of the agreement page that only draw: clauses, signature page, amendments, obligations, comparison.
-import { html, mount, $, toast } from '../../core/dom.js';
+// Parts of the agreement page that only draw: clauses, signature page, amendments, obligations.
+import { html } from '../../core/dom.js';
 import { t, formatDate, formatDateTime } from '../../core/i18n.js';
 import { formDialog } from '../../core/dialog.js';
-import { arrowTabs } from '../../core/tabs.js';
-import { compare } from './api.js';
+import { statusLabel } from '../../core/labels.js';
 import { statusBadge } from './list.js';
 
 export function clausesCard(clauses) {
@@ -29,22 +28,28 @@ export function amendmentsCard(pid, detail) {
   const others = detail.amendments.filter(a => a.id !== detail.id);
   return html`<section class="card agr-amendments" aria-labelledby="agr-amend-title">
     <h2 id="agr-amend-title">${t('agr.amendments')}</h2>
-    ${detail.amendsId ? html`<p><a href="/p/${pid}/agreements/${detail.amendsId}">← ${t('agr.back')}</a></p>` : ''}
-    ${others.length === 0 ? html`<p class="muted">${t('agr.noAmendments')}</p>`
+    ${detail.amendsId ? html`<p><a href="/p/${pid}/agreements/${detail.amendsId}">← ${t('agr.toAgreement')}</a></p>`
+      : ''}
+    ${others.length === 0
+      ? html`<p class="muted">${t(detail.amendsId ? 'agr.noOtherAmendments' : 'agr.noAmendments')}</p>`
     : html`<ul>${others.map(a => html`<li><a href="/p/${pid}/agreements/${a.id}">${t('agr.amendment', { n:
       a.amendmentNumber })}</a>
       ${statusBadge(a.status)}</li>`)}</ul>`}</section>`;
 }
 
-export function obligationsCard(partnership, obligations, editor) {
+/** Each obligation of a clause with its due dates, each date the action item of the responsible party. */
+export function obligationsCard(pid, partnership, obligations, editor) {
   const party = id => partnership.parties.find(p => p.id === id)?.name ?? '';
   return html`<section class="card agr-obligations" aria-labelledby="agr-obl-title">
     <h2 id="agr-obl-title">${t('agr.obligations')}</h2>
     ${obligations.length === 0 ? html`<p class="muted">${t('agr.noObligations')}</p>`
-    : html`<ul>${obligations.map(o => html`<li>${t('agr.obl.row', { clause: o.clauseNumber, title: o.title, party:
-      party(o.partyId) })}
-      <br><small class="muted">${t('agr.obl.dues', { dates: o.dueDates.map(d => formatDate(d)).join(', ') })}
-      ${o.actionItems.map(i => html` · A${i.number}`)}</small></li>`)}</ul>`}
+    : html`<ul class="agr-obl-list">${obligations.map(o => html`<li class="agr-obl" data-obligation="${o.id}">
+      <strong>${t('agr.obl.head', { clause: o.clauseNumber, title: o.title })}</strong>
+      <span class="muted">${t('agr.obl.who', { party: party(o.partyId), schedule: t(`agr.obl.${o.schedule}`) })}</span>
+      <ul class="agr-obl-items">${o.actionItems.map(i => html`<li>
+        <a href="/p/${pid}/actions?item=${i.number}">A${i.number}</a>
+        ${t('agr.obl.item', { due: i.dueDate ? formatDate(i.dueDate) : '—', owner: i.ownerName ?? '—',
+          status: statusLabel(i.status) })}</li>`)}</ul></li>`)}</ul>`}
     ${editor ? html`<button type="button" id="agr-add-obligation">${t('agr.addObligation')}</button>` : ''}</section>`;
 }
 
@@ -65,69 +70,4 @@ export function obligationDialog(partnership, detail, save) {
     ],
     onSubmit: values => save({ ...values, offsetDays: values.offsetDays ?? 0, occurrences: values.occurrences ?? 1 }),
   });
-}
-
-export function compareCard(detail) {
-  const top = detail.signOff.revision;
-  return html`<section class="card agr-compare" aria-labelledby="agr-compare-title">
-    <h2 id="agr-compare-title">${t('agr.compare')}</h2>
-    <form id="agr-compare-form" class="agr-compare-form">
-      <label>${t('agr.compareFrom')}<select name="from">
-        ${detail.amendmentNumber ? html`<option value="signed">${t('agr.compareSigned')}</option>` : ''}
-        ${revisions(top).map(r => html`<option value="${r}" ${r === 1 && !detail.amendmentNumber ? 'selected' : ''}>
-          ${t('agr.revision', { revision: r })}</option>`)}</select></label>
-      <label>${t('agr.compareTo')}<input name="to" type="number" min="0" max="${top}" value="${top}"></label>
-      <button type="submit">${t('agr.show')}</button>
-    </form>
-    <div id="agr-diff"></div></section>`;
-}
-
-/** A few useful starting points: the first revisions and the most recent ones. */
-function revisions(top) {
-  const list = new Set([0, 1, Math.max(0, top - 10), Math.max(0, top - 1)]);
-  return [...list].filter(r => r <= top).sort((a, b) => a - b);
-}
-
-export function wireCompare(main, pid, agreementId) {
-  const form = $('#agr-compare-form', main);
-  form?.addEventListener('submit', async e => {
-    e.preventDefault();
-    try {
-      const diff = await compare(pid, agreementId, form.elements.from.value, form.elements.to.value);
-      showDiff($('#agr-diff', main), diff);
-    } catch (err) { toast(err.message, 'error'); }
-  });
-}
-
-function segments(list) {
-  return list.map(s => s.kind === 'inserted' ? html`<ins><span class="sr-only">[${t('agr.inserted')}]
-    </span>${s.text}</ins>`
-    : s.kind === 'deleted' ? html`<del><span class="sr-only">[${t('agr.deleted')}] </span>${s.text}</del>` : s.text);
-}
-
-function showDiff(target, diff) {
-  mount(target, html`<p class="muted">${t('agr.diffCount', { inserted: diff.inserted, deleted: diff.deleted })}</p>
-    <div class="tabs" role="tablist">
-      <button type="button" role="tab" id="diff-tab-inline" aria-selected="true"
-        aria-controls="diff-inline">${t('agr.inline')}</button>
-      <button type="button" role="tab" id="diff-tab-sides" aria-selected="false" aria-controls="diff-sides"
-        tabindex="-1">${t('agr.sideBySide')}</button>
-    </div>
-    <div id="diff-inline" role="tabpanel" aria-labelledby="diff-tab-inline" tabindex="0"
-      class="agr-diff-inline">${segments(diff.inline)}</div>
-    <div id="diff-sides" role="tabpanel" aria-labelledby="diff-tab-sides" tabindex="0" class="agr-diff-sides" hidden>
-      <table><thead><tr><th scope="col">${t('agr.diffOld')}</th><th scope="col">${t('agr.diffNew')}</th></tr></thead>
-      <tbody>${diff.old.map((line, i) => html`<tr>
-        <td class="agr-line-${line.kind}">${segments(line.segments)}</td>
-        <td class="agr-line-${diff.new[i]?.kind ?? 'blank'}">${segments(diff.new[i]?.segments ??
-          [])}</td></tr>`)}</tbody></table></div>`);
-  const show = inline => {
-    $('#diff-tab-inline', target).setAttribute('aria-selected', String(inline));
-    $('#diff-tab-sides', target).setAttribute('aria-selected', String(!inline));
-    $('#diff-inline', target).hidden = !inline;
-    $('#diff-sides', target).hidden = inline;
-  };
-  $('#diff-tab-inline', target).addEventListener('click', () => show(true));
-  $('#diff-tab-sides', target).addEventListener('click', () => show(false));
-  arrowTabs($('.tabs', target));
 }
