@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 using Workspace.Browser.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
-namespace Workspace.Browser.Tests.Features;
+namespace Workspace.Browser.Tests.Kernel;
 
 /// <summary>The pages work under the strict Content-Security-Policy: not one violation anywhere.</summary>
 [Collection(BrowserCollection.Name)]

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Workspace.Browser.Tests.Infrastructure;
 
-namespace Workspace.Browser.Tests.Features;
+namespace Workspace.Browser.Tests.Kernel;
 
 /// <summary>
 /// In Bahasa Indonesia every form's error path speaks Bahasa Indonesia: the server answers with codes and the browser

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 using Workspace.Browser.Tests.Infrastructure;
 using static Workspace.Browser.Tests.Infrastructure.UiSteps;
 
-namespace Workspace.Browser.Tests.Features;
+namespace Workspace.Browser.Tests.Kernel;
 
 /// <summary>A first run that guides: next steps, a joint plan to start from, hints in an empty document, equal partners.</summary>
 [Collection(BrowserCollection.Name)]

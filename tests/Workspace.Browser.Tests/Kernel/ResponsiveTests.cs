@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Workspace.Browser.Tests.Infrastructure;
 
-namespace Workspace.Browser.Tests.Features;
+namespace Workspace.Browser.Tests.Kernel;
 
 /// <summary>
 /// Phones and tablets: every section of a partnership is reached through the menu (drawer), the top bar's tools

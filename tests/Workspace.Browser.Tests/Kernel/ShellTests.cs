@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 using Workspace.Browser.Tests.Infrastructure;
 using static Workspace.Browser.Tests.Infrastructure.UiSteps;
 
-namespace Workspace.Browser.Tests.Features;
+namespace Workspace.Browser.Tests.Kernel;
 
 [Collection(BrowserCollection.Name)]
 public sealed class ShellTests(BrowserFixture fixture)

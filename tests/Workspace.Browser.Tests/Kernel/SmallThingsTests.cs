@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Workspace.Browser.Tests.Infrastructure;
 
-namespace Workspace.Browser.Tests.Features;
+namespace Workspace.Browser.Tests.Kernel;
 
 /// <summary>Small things that looked broken: sections not built yet, badges, toasts, counts, long titles, history authors.</summary>
 [Collection(BrowserCollection.Name)]

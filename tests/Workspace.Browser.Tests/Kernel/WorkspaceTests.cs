@@ -1,7 +1,8 @@
 using Microsoft.Playwright;
+using Workspace.Browser.Tests.Features.Members;
 using Workspace.Browser.Tests.Infrastructure;
 
-namespace Workspace.Browser.Tests.Features;
+namespace Workspace.Browser.Tests.Kernel;
 
 /// <summary>Goals, KPIs and action items in the browser, live across pages.</summary>
 [Collection(BrowserCollection.Name)]

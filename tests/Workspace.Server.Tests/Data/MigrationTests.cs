@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Workspace.Server.Data;
 using Workspace.Server.Infrastructure;
 
-namespace Workspace.Server.Tests.Features;
+namespace Workspace.Server.Tests.Data;
 
 /// <summary>
 /// The schema is changed only through migrations, for both providers, so an upgrade never needs a fresh database.

@@ -2,7 +2,7 @@ using System.Net;
 using Workspace.Server.Tests.Infrastructure;
 using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 
-namespace Workspace.Server.Tests.Features;
+namespace Workspace.Server.Tests.Data;
 
 /// <summary>The production database: the same features against the PostgreSQL that infra/test.sh starts.</summary>
 public sealed class PostgresTests

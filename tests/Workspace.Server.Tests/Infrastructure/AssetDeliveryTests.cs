@@ -1,9 +1,8 @@
 using System.IO.Compression;
 using System.Net;
 using System.Text.RegularExpressions;
-using Workspace.Server.Tests.Infrastructure;
 
-namespace Workspace.Server.Tests.Features.Access;
+namespace Workspace.Server.Tests.Infrastructure;
 
 /// <summary>
 /// The front end travels light: files named by their content's hash are kept by browsers for a year and sent as

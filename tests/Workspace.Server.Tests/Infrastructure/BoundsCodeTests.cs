@@ -2,9 +2,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Workspace.Collaboration.Errors;
-using Workspace.Server.Tests.Infrastructure;
 
-namespace Workspace.Server.Tests.Features.Errors;
+namespace Workspace.Server.Tests.Infrastructure;
 
 /// <summary>
 /// The refusals of numeric bounds and cross-partnership references carry a code with its arguments (so the browser

@@ -6,10 +6,9 @@ using Workspace.Collaboration.Documents;
 using Workspace.Collaboration.Errors;
 using Workspace.Collaboration.Ot;
 using Workspace.Server.Kernel;
-using Workspace.Server.Tests.Infrastructure;
 using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 
-namespace Workspace.Server.Tests.Features.Errors;
+namespace Workspace.Server.Tests.Infrastructure;
 
 /// <summary>Every refusal carries a code and its arguments for the browser to word, beside English words.</summary>
 public sealed class ErrorCodeTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>

@@ -1,9 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR.Client;
-using Workspace.Server.Tests.Infrastructure;
 
-namespace Workspace.Server.Tests.Features;
+namespace Workspace.Server.Tests.Infrastructure;
 
 public sealed class FoundationTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>
 {

@@ -1,7 +1,7 @@
 using AngleSharp.Html.Parser;
 using Workspace.Server.Infrastructure;
 
-namespace Workspace.Server.Tests.Features.Access;
+namespace Workspace.Server.Tests.Infrastructure;
 
 public sealed class MarkdownRendererTests
 {

@@ -4,10 +4,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Workspace.Server.Infrastructure;
-using Workspace.Server.Tests.Features.Access;
-using Workspace.Server.Tests.Infrastructure;
+using Workspace.Server.Tests.Kernel;
 
-namespace Workspace.Server.Tests.Features;
+namespace Workspace.Server.Tests.Infrastructure;
 
 /// <summary>
 /// Extreme numbers, dates and texts are refused on the way in (400 naming the field, nothing changed), and figures

@@ -1,8 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Workspace.Server.Tests.Infrastructure;
 
-namespace Workspace.Server.Tests.Features.Access;
+namespace Workspace.Server.Tests.Infrastructure;
 
 /// <summary>Only the built front end is public: index.html for app routes and dist/ without source maps.</summary>
 public sealed partial class PublishedFilesTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>

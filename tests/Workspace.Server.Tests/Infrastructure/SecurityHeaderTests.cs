@@ -1,8 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Workspace.Server.Tests.Infrastructure;
 
-namespace Workspace.Server.Tests.Features.Access;
+namespace Workspace.Server.Tests.Infrastructure;
 
 /// <summary>Every response carries a strict Content-Security-Policy and the usual protective headers.</summary>
 public sealed partial class SecurityHeaderTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>

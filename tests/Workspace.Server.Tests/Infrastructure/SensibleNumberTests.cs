@@ -1,6 +1,6 @@
 using Workspace.Server.Infrastructure;
 
-namespace Workspace.Server.Tests.Features;
+namespace Workspace.Server.Tests.Infrastructure;
 
 /// <summary>What counts as a number people can enter: up to a trillion either way, at most six decimals.</summary>
 public sealed class SensibleNumberTests

@@ -1,4 +1,4 @@
-namespace Workspace.Server.Tests.Features.Access;
+namespace Workspace.Server.Tests.Infrastructure;
 
 /// <summary>
 /// Markdown and HTML that tries to run script. Each payload, if it ever executed, would set

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Workspace.Server.Kernel;
 using Workspace.Server.Tests.Infrastructure;
 
-namespace Workspace.Server.Tests.Features.Access;
+namespace Workspace.Server.Tests.Kernel;
 
 /// <summary>A member of partnership A reaches nothing of partnership B: not over HTTP, not through a hub.</summary>
 public sealed partial class CrossPartnershipIsolationTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>
@@ -154,17 +154,4 @@ public sealed partial class CrossPartnershipIsolationTests(WorkspaceFactory fact
 
     [GeneratedRegex(@"\{(?<name>[A-Za-z]+)(:[^}]*)?\}")]
     private static partial Regex RouteParameter();
-}
-
-public static class Eventually
-{
-    public static async Task TrueAsync(Func<bool> condition, CancellationToken ct, int timeoutMs = 5000)
-    {
-        var until = DateTime.UtcNow.AddMilliseconds(timeoutMs);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < until, "condition not met in time");
-            await Task.Delay(25, ct);
-        }
-    }
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Workspace.Server.Kernel;
 using Workspace.Server.Tests.Infrastructure;
 
-namespace Workspace.Server.Tests.Features.Access;
+namespace Workspace.Server.Tests.Kernel;
 
 /// <summary>
 /// Every hub call asks the partnership grain who the caller is; that answer must not wait for a slow write of the same

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 using Workspace.Server.Tests.Infrastructure;
 
-namespace Workspace.Server.Tests.Features.Access;
+namespace Workspace.Server.Tests.Kernel;
 
 /// <summary>
 /// Every id a request carries (route, query, body, hub argument) must name something that exists in the partnership

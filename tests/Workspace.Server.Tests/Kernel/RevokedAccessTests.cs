@@ -9,7 +9,7 @@ using Workspace.Server.Kernel;
 using Workspace.Server.Tests.Infrastructure;
 using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 
-namespace Workspace.Server.Tests.Features.Access;
+namespace Workspace.Server.Tests.Kernel;
 
 /// <summary>
 /// After a removal or a role drop, no hub call is accepted with the old rights, whatever the connection did before.

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Workspace.Server.Kernel;
 using Workspace.Server.Tests.Infrastructure;
 
-namespace Workspace.Server.Tests.Features.Access;
+namespace Workspace.Server.Tests.Kernel;
 
 /// <summary>Each role can do exactly what it should: one row per role and action.</summary>
 public sealed class RolePermissionTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>

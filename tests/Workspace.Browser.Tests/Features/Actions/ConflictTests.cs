@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.Playwright;
 using Workspace.Browser.Tests.Infrastructure;
 
-namespace Workspace.Browser.Tests.Features;
+namespace Workspace.Browser.Tests.Features.Actions;
 
 /// <summary>
 /// Two people edit action item A1 at once. Before, the second save got 409 and lost its due date and notes, the open

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 using Workspace.Browser.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
-namespace Workspace.Browser.Tests.Features;
+namespace Workspace.Browser.Tests.Features.Auth;
 
 /// <summary>The sign-up form rates the password as it is typed; the server refuses weak ones in the person's language.</summary>
 [Collection(BrowserCollection.Name)]

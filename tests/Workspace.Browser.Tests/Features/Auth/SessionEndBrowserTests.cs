@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 using Workspace.Browser.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
-namespace Workspace.Browser.Tests.Features;
+namespace Workspace.Browser.Tests.Features.Auth;
 
 /// <summary>A page whose session ended elsewhere goes back to the sign-in form and says why.</summary>
 [Collection(BrowserCollection.Name)]

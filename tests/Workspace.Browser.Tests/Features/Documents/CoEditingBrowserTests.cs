@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
 using Workspace.Browser.Tests.Infrastructure;
 
-namespace Workspace.Browser.Tests.Features;
+namespace Workspace.Browser.Tests.Features.Documents;
 
 /// <summary>
 /// Two people in real Chromium editing one document against a real server process, which the test

@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
 using Workspace.Browser.Tests.Infrastructure;
 
-namespace Workspace.Browser.Tests.Features;
+namespace Workspace.Browser.Tests.Features.Documents;
 
 /// <summary>A commenter from the partner organisation comments on a passage; the plan's editor sees it live and resolves it.</summary>
 [Collection(BrowserCollection.Name)]

@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
 using Workspace.Browser.Tests.Infrastructure;
 
-namespace Workspace.Browser.Tests.Features;
+namespace Workspace.Browser.Tests.Features.Documents;
 
 /// <summary>A partner opens the plan's history, reads an earlier version and brings it back; the other editor sees it live.</summary>
 [Collection(BrowserCollection.Name)]

@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
 using Workspace.Browser.Tests.Infrastructure;
 
-namespace Workspace.Browser.Tests.Features;
+namespace Workspace.Browser.Tests.Features.Documents;
 
 /// <summary>Edits typed offline survive closing the tab: leaving asks first, and the next visit sends them.</summary>
 [Collection(BrowserCollection.Name)]

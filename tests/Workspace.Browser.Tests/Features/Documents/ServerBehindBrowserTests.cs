@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
 using Workspace.Browser.Tests.Infrastructure;
 
-namespace Workspace.Browser.Tests.Features;
+namespace Workspace.Browser.Tests.Features.Documents;
 
 /// <summary>
 /// The server loses a document's stored edits while Rina has it open (as a restore of an older backup would); her

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Workspace.Browser.Tests.Infrastructure;
 
-namespace Workspace.Browser.Tests.Features;
+namespace Workspace.Browser.Tests.Features.Documents;
 
 /// <summary>Co-editing from a slow network: the server's answers reach one person's page late.</summary>
 [Collection(BrowserCollection.Name)]

@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
 using Workspace.Browser.Tests.Infrastructure;
 
-namespace Workspace.Browser.Tests.Features;
+namespace Workspace.Browser.Tests.Features.Documents;
 
 /// <summary>
 /// Task lines typed into the editor (list continuation included): what the server understood is highlighted, what it

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Playwright;
 using Workspace.Browser.Tests.Infrastructure;
 
-namespace Workspace.Browser.Tests.Features;
+namespace Workspace.Browser.Tests.Features.Goals;
 
 /// <summary>KPI cards say where a KPI stands against its planned path, with the value expected by now, in both languages.</summary>
 [Collection(BrowserCollection.Name)]

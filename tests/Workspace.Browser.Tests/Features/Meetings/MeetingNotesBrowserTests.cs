@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Playwright;
 using Workspace.Browser.Tests.Infrastructure;
 
-namespace Workspace.Browser.Tests.Features;
+namespace Workspace.Browser.Tests.Features.Meetings;
 
 /// <summary>
 /// Two organisations write a meeting's notes together in the meeting page, the facilitator produces and shares the

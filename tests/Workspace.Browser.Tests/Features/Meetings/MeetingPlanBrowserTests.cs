@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.Playwright;
 using Workspace.Browser.Tests.Infrastructure;
 
-namespace Workspace.Browser.Tests.Features;
+namespace Workspace.Browser.Tests.Features.Meetings;
 
 /// <summary>
 /// Planning a series' next meeting with two organisations: the agenda opens with what was carried over, the partner

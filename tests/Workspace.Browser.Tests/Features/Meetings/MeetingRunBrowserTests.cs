@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Workspace.Browser.Tests.Infrastructure;
 
-namespace Workspace.Browser.Tests.Features;
+namespace Workspace.Browser.Tests.Features.Meetings;
 
 /// <summary>
 /// Facilitator mode with two organisations: Rina (Koperasi Maju, desktop, English) runs the meeting; Budi (Dinas

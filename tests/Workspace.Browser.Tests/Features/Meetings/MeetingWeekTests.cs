@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Workspace.Browser.Tests.Infrastructure;
 
-namespace Workspace.Browser.Tests.Features;
+namespace Workspace.Browser.Tests.Features.Meetings;
 
 /// <summary>
 /// A week of a weekly series with two organisations: Budi (Dinas Pertanian, phone, Indonesian) adds an agenda item;

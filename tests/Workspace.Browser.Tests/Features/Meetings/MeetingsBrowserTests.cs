@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Playwright;
 using Workspace.Browser.Tests.Infrastructure;
 
-namespace Workspace.Browser.Tests.Features;
+namespace Workspace.Browser.Tests.Features.Meetings;
 
 /// <summary>
 /// Two organisations meet: the partner (commenter, on a phone, in Indonesian) adds an agenda item and the organiser

@@ -1,11 +1,10 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Workspace.Browser.Tests.Infrastructure;
-using Workspace.Server.Tests.Features.Access;
 using Workspace.Server.Tests.Infrastructure;
 using static Workspace.Browser.Tests.Infrastructure.UiSteps;
 
-namespace Workspace.Browser.Tests.Features;
+namespace Workspace.Browser.Tests.Features.Members;
 
 [Collection(BrowserCollection.Name)]
 public sealed partial class AccessTests(BrowserFixture fixture)

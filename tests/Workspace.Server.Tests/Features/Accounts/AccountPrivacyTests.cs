@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Workspace.Server.Tests.Infrastructure;
 
-namespace Workspace.Server.Tests.Features.Access;
+namespace Workspace.Server.Tests.Features.Accounts;
 
 /// <summary>Neither sign-up nor sign-in tells whether an address has an account: not by answer, nor by time.</summary>
 public sealed class AccountPrivacyTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Workspace.Server.Kernel;
 using Workspace.Server.Tests.Infrastructure;
 
-namespace Workspace.Server.Tests.Features.Access;
+namespace Workspace.Server.Tests.Features.Accounts;
 
 public sealed class AccountSecurityTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>
 {

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Workspace.Server.Tests.Infrastructure;
 using Workspace.Server.Kernel;
 
-namespace Workspace.Server.Tests.Features.Access;
+namespace Workspace.Server.Tests.Features.Accounts;
 
 /// <summary>Weak passwords are refused; failed sign-ins slow down one (account, address) pair only.</summary>
 public sealed class PasswordAndThrottleTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>

@@ -7,7 +7,7 @@ using Workspace.Server.Features.Accounts;
 using Workspace.Server.Tests.Infrastructure;
 using Workspace.Server.Kernel;
 
-namespace Workspace.Server.Tests.Features.Access;
+namespace Workspace.Server.Tests.Features.Accounts;
 
 /// <summary>Signing out and changing the password end every session of the person: cookies and hubs.</summary>
 public sealed class SessionEndTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>

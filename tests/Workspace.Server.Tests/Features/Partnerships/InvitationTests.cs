@@ -6,7 +6,7 @@ using Workspace.Server.Data;
 using Workspace.Server.Kernel;
 using Workspace.Server.Tests.Infrastructure;
 
-namespace Workspace.Server.Tests.Features.Access;
+namespace Workspace.Server.Tests.Features.Partnerships;
 
 public sealed class InvitationTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>
 {

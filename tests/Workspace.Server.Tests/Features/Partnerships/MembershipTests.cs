@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Workspace.Server.Kernel;
 using Workspace.Server.Tests.Infrastructure;
 
-namespace Workspace.Server.Tests.Features.Access;
+namespace Workspace.Server.Tests.Features.Partnerships;
 
 public sealed class MembershipTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>
 {

@@ -10,7 +10,7 @@ using Workspace.Server.Tests.Infrastructure;
 using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 using Workspace.Server.Kernel.ChecklistLinks;
 
-namespace Workspace.Server.Tests.Features.Access;
+namespace Workspace.Server.Tests.Kernel.ChecklistLinks;
 
 /// <summary>
 /// A document's task lines and a partnership's action items write into each other only within one partnership: the
