@@ -105,6 +105,14 @@ function seededRandom(seed) {
   return () => { x = (x * 1103515245 + 12345) % 2147483648; return x / 2147483648; };
 }
 
+/** The editor has nothing pending and shows, as its client holds, the server's text, which is `text`. */
+function assertSettled(hub, e, text) {
+  assert.equal(e.client.pendingEdits, 0);
+  assert.equal(hub.text, text);
+  assert.equal(e.shown.text, hub.text);
+  assert.equal(e.client.text, hub.text);
+}
+
 const settle = async () => { for (let i = 0; i < 50; i++) await new Promise(r => setImmediate(r)); };
 
 test('edits made before the text arrives are carried onto it, not lost', async () => {
@@ -114,10 +122,7 @@ test('edits made before the text arrives are carried onto it, not lost', async (
   a.typeAt(0, 'Early ');
   await a.client.open();
   await settle();
-  assert.equal(a.client.pendingEdits, 0);
-  assert.equal(hub.text, 'Early Server text.');
-  assert.equal(a.shown.text, hub.text);
-  assert.equal(a.client.text, hub.text);
+  assertSettled(hub, a, 'Early Server text.');
 });
 
 test('two editors typing at once converge, whatever order broadcasts and answers arrive in', async () => {
@@ -164,10 +169,7 @@ test('an op that does not fit realigns with the server instead of wedging, keepi
   b.client.connection.hold = false;
   b.client.connection.release();
   await settle();
-  assert.equal(b.client.pendingEdits, 0);
-  assert.equal(hub.text, 'Hello world!');
-  assert.equal(b.shown.text, hub.text);
-  assert.equal(b.client.text, hub.text);
+  assertSettled(hub, b, 'Hello world!');
 });
 
 test('dropped connections and lost answers lose no edit and apply none twice', async () => {
