@@ -24,15 +24,15 @@ public sealed partial class PartnershipFeed(
     /// </summary>
     public ActivityEntry Activity(Guid partnershipId, Actor actor, string kind, string summary, object? args = null) =>
         new()
-    {
-        PartnershipId = partnershipId,
-        At = clock.GetUtcNow(),
-        ActorUserId = actor.UserId,
-        ActorName = actor.DisplayName,
-        Kind = kind,
-        Summary = summary.Length > 1000 ? summary[..1000] : summary,
-        Args = args is null ? "{}" : Truncated(JsonSerializer.Serialize(args)),
-    };
+        {
+            PartnershipId = partnershipId,
+            At = clock.GetUtcNow(),
+            ActorUserId = actor.UserId,
+            ActorName = actor.DisplayName,
+            Kind = kind,
+            Summary = summary.Length > 1000 ? summary[..1000] : summary,
+            Args = args is null ? "{}" : Truncated(JsonSerializer.Serialize(args)),
+        };
 
     private static string Truncated(string json) => json.Length <= 2000 ? json : "{}";
 

@@ -246,20 +246,20 @@ public static class AccountApi
     /// </summary>
     private static FieldError IdentityError(IdentityError error, string passwordField, string otherField) =>
         error.Code switch
-    {
-        nameof(IdentityErrorDescriber.PasswordMismatch) =>
-            new(otherField, ErrorCodes.WrongPassword, "The current password is not right.", null),
-        nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName) =>
-            new(otherField, ErrorCodes.EmailTaken, error.Description, null),
-        nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) =>
-            new(otherField, ErrorCodes.InvalidEmail, error.Description, null),
-        PasswordStrength.TooShort => new(passwordField, error.Code, error.Description,
-            Problems.Args(("min", PasswordStrength.MinimumLength))),
-        PasswordStrength.TooWeak => new(passwordField, error.Code, error.Description, null),
-        _ when error.Code.StartsWith("Password", StringComparison.Ordinal) =>
-            new(passwordField, ErrorCodes.PasswordRejected, error.Description, Problems.Args(("rule", error.Code))),
-        _ => new(otherField, ErrorCodes.InvalidValue, error.Description, null),
-    };
+        {
+            nameof(IdentityErrorDescriber.PasswordMismatch) =>
+                new(otherField, ErrorCodes.WrongPassword, "The current password is not right.", null),
+            nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName) =>
+                new(otherField, ErrorCodes.EmailTaken, error.Description, null),
+            nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) =>
+                new(otherField, ErrorCodes.InvalidEmail, error.Description, null),
+            PasswordStrength.TooShort => new(passwordField, error.Code, error.Description,
+                Problems.Args(("min", PasswordStrength.MinimumLength))),
+            PasswordStrength.TooWeak => new(passwordField, error.Code, error.Description, null),
+            _ when error.Code.StartsWith("Password", StringComparison.Ordinal) =>
+                new(passwordField, ErrorCodes.PasswordRejected, error.Description, Problems.Args(("rule", error.Code))),
+            _ => new(otherField, ErrorCodes.InvalidValue, error.Description, null),
+        };
 
     private static MeResponse ToMe(WorkspaceUser user) =>
         new(user.Id, user.Email ?? "", user.DisplayName, user.Organisation);
