@@ -69,7 +69,8 @@ internal static class OtJson
                 JsonTokenType.Number => OpComponent.Retain(ReadCount(ref reader, index, "Skip components must be >0")),
                 JsonTokenType.String => ReadInsert(ref reader, index),
                 JsonTokenType.StartObject => ReadDelete(ref reader, index),
-                _ => throw Invalid(index, $"a component must be a number (skip), a string (insert) or {{\"d\":...}} (delete), not {Describe(reader.TokenType)}"),
+                _ => throw Invalid(index, "a component must be a number (skip), a string (insert) "
+                    + $"or {{\"d\":...}} (delete), not {Describe(reader.TokenType)}"),
             };
 
             if (index > 0 && items[index - 1].Kind == c.Kind)
@@ -97,7 +98,8 @@ internal static class OtJson
     {
         if (!reader.TryGetInt64(out var value))
         {
-            var raw = Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);
+            var raw =
+                Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);
             throw Invalid(index, $"{raw} is not an integer; lengths are whole numbers of code points");
         }
 
@@ -106,7 +108,9 @@ internal static class OtJson
             throw Invalid(index, $"{notPositive} (got {value})");
         }
 
-        return value > int.MaxValue ? throw Invalid(index, $"{value} exceeds the maximum length 2147483647") : (int)value;
+        return value > int.MaxValue
+            ? throw Invalid(index, $"{value} exceeds the maximum length 2147483647")
+            : (int)value;
     }
 
     private static string ReadText(ref Utf8JsonReader reader, int index, string what)
@@ -124,7 +128,8 @@ internal static class OtJson
 
         var invalid = FindLoneSurrogate(text);
         return invalid >= 0
-            ? throw Invalid(index, $"{what} contains a lone surrogate (U+{(int)text[invalid]:X4}) at UTF-16 index {invalid}")
+            ? throw Invalid(index,
+                $"{what} contains a lone surrogate (U+{(int)text[invalid]:X4}) at UTF-16 index {invalid}")
             : text;
     }
 

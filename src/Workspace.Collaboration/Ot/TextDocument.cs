@@ -163,7 +163,9 @@ public sealed class TextDocument
         }
 
         var chunk = _chunks[index];
-        var offset = chunk.CodePoints == chunk.Length ? cp : CodePoints.AdvanceValid(chunk.Buffer.AsSpan(0, chunk.Length), 0, cp);
+        var offset = chunk.CodePoints == chunk.Length
+            ? cp
+            : CodePoints.AdvanceValid(chunk.Buffer.AsSpan(0, chunk.Length), 0, cp);
         return (index, offset, cp);
     }
 
@@ -189,7 +191,8 @@ public sealed class TextDocument
         }
 
         // The chunk would overflow: re-chunk it together with the new text (amortised: the pieces come out half full).
-        var combined = string.Concat(chunk.Buffer.AsSpan(0, offset), text, chunk.Buffer.AsSpan(offset, chunk.Length - offset));
+        var combined =
+            string.Concat(chunk.Buffer.AsSpan(0, offset), text, chunk.Buffer.AsSpan(offset, chunk.Length - offset));
         _chunks.RemoveAt(index);
         _chunks.InsertRange(index, MakeChunks(combined));
     }
@@ -212,7 +215,9 @@ public sealed class TextDocument
                 continue;
             }
 
-            var end = chunk.CodePoints == chunk.Length ? offset + take : CodePoints.AdvanceValid(chunk.Buffer.AsSpan(0, chunk.Length), offset, take);
+            var end = chunk.CodePoints == chunk.Length
+                ? offset + take
+                : CodePoints.AdvanceValid(chunk.Buffer.AsSpan(0, chunk.Length), offset, take);
             Array.Copy(chunk.Buffer, end, chunk.Buffer, offset, chunk.Length - end);
             chunk.Length -= end - offset;
             chunk.CodePoints -= take;

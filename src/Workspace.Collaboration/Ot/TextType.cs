@@ -7,14 +7,17 @@ namespace Workspace.Collaboration.Ot;
 /// npm package's results exactly (proven by the randomized cross-check test against the package run with node).
 /// All positions and lengths are Unicode code points.
 /// </summary>
-public static class TextType
+public static partial class TextType
 {
     /// <summary>The type's name and URI as npm registers them (ShareDB identifies types by these).</summary>
     public const string Name = "text-unicode";
 
     public const string Uri = "http://sharejs.org/types/text-unicode";
 
-    /// <summary>Checks the invariants every op must hold (positive counts, valid text, normalised); throws <see cref="OtException"/>.</summary>
+    /// <summary>
+    /// Checks the invariants every op must hold (positive counts, valid text, normalised); throws
+    /// <see cref="OtException"/>.
+    /// </summary>
     public static void Validate(TextOperation op)
     {
         ArgumentNullException.ThrowIfNull(op);
@@ -41,7 +44,9 @@ public static class TextType
 
             if (i > 0 && items[i - 1].Kind == c.Kind)
             {
-                throw new OtException($"Invalid op at component {i}: adjacent {c.Kind.ToString().ToLowerInvariant()} components should be combined.");
+                throw new OtException(
+                    $"Invalid op at component {i}: adjacent {c.Kind.ToString().ToLowerInvariant()} components should "
+                    + "be combined.");
             }
         }
 
@@ -51,7 +56,9 @@ public static class TextType
         }
     }
 
-    /// <summary>Validates <paramref name="op"/> and checks it fits a document of <paramref name="documentLength"/> code points.</summary>
+    /// <summary>
+    /// Validates <paramref name="op"/> and checks it fits a document of <paramref name="documentLength"/> code points.
+    /// </summary>
     public static void Validate(TextOperation op, int documentLength)
     {
         Validate(op);
@@ -61,7 +68,10 @@ public static class TextType
         }
     }
 
-    /// <summary>Applies <paramref name="op"/> to <paramref name="doc"/>; throws <see cref="OtException"/> if it runs past the end.</summary>
+    /// <summary>
+    /// Applies <paramref name="op"/> to <paramref name="doc"/>; throws <see cref="OtException"/> if it runs past the
+    /// end.
+    /// </summary>
     /// <remarks>
     /// Stricter than npm for deletes: npm silently clamps a delete that runs past the end of the document,
     /// which would hide a client/server divergence, so here it is an error like an over-long retain.
@@ -108,7 +118,8 @@ public static class TextType
     }
 
     internal static OtException TooLong(int baseLength, int docLength) =>
-        new($"The op is too long for this document: it spans {baseLength} code points but the document has {docLength}.");
+        new($"The op is too long for this document: it spans {baseLength} code points but the document has "
+            + $"{docLength}.");
 
     /// <summary>
     /// Transforms <paramref name="op"/> so it applies after <paramref name="other"/>, both made against the same
@@ -277,8 +288,11 @@ public static class TextType
         return MapPosition(cursor, op, afterInsert: false);
     }
 
-    /// <summary>Transforms both ends of a selection (npm <c>transformSelection</c> with an <c>[anchor, focus]</c> pair).</summary>
-    public static (int Anchor, int Head) TransformSelection((int Anchor, int Head) selection, TextOperation op, bool isOwnOp = false) =>
+    /// <summary>
+    /// Transforms both ends of a selection (npm <c>transformSelection</c> with an <c>[anchor, focus]</c> pair).
+    /// </summary>
+    public static (int Anchor, int Head) TransformSelection((int Anchor, int Head) selection, TextOperation op,
+        bool isOwnOp = false) =>
         (TransformPosition(selection.Anchor, op, isOwnOp), TransformPosition(selection.Head, op, isOwnOp));
 
     /// <summary>
@@ -317,72 +331,9 @@ public static class TextType
         return after + position - before;
     }
 
-    /// <summary>The op that undoes <paramref name="op"/>; every delete must carry its text, else <see cref="OtException"/>.</summary>
-    public static TextOperation Invert(TextOperation op)
-    {
-        ArgumentNullException.ThrowIfNull(op);
-        var result = new OpBuilder(op.Items.Length);
-        foreach (var c in op.Items)
-        {
-            result.Append(c.Kind switch
-            {
-                OpComponentKind.Retain => c,
-                OpComponentKind.Insert => OpComponent.DeleteUnchecked(c.Text, c.Count),
-                _ => c.Text is null
-                    ? throw new OtException("Cannot invert text op: Deleted characters missing from operation. makeInvertible must be called first.")
-                    : OpComponent.InsertUnchecked(c.Text, c.Count),
-            });
-        }
-
-        return result.Build();
-    }
-
-    /// <summary>True when every delete carries its text, so <see cref="Invert"/> will succeed.</summary>
-    public static bool IsInvertible(TextOperation op)
-    {
-        ArgumentNullException.ThrowIfNull(op);
-        return Array.TrueForAll(op.Items, c => !c.IsDelete || c.Text is not null);
-    }
-
-    /// <summary>Fills in the deleted text of <paramref name="op"/> from <paramref name="doc"/>, the document it applies to.</summary>
-    public static TextOperation MakeInvertible(TextOperation op, string doc)
-    {
-        ArgumentNullException.ThrowIfNull(op);
-        ArgumentNullException.ThrowIfNull(doc);
-        var result = new OpBuilder(op.Items.Length);
-        var pos = 0;
-        var cp = 0;
-        foreach (var c in op.Items)
-        {
-            if (c.IsInsert)
-            {
-                result.Append(c);
-                continue;
-            }
-
-            var end = Walk(doc, pos, cp, c.Count, op);
-            result.Append(c.IsDelete && c.Text is null ? OpComponent.DeleteUnchecked(doc[pos..end], c.Count) : c);
-            pos = end;
-            cp += c.Count;
-        }
-
-        return result.Build();
-    }
-
-    /// <summary>Drops the deleted text from every delete (smaller ops when inversion is not needed).</summary>
-    public static TextOperation StripInvertible(TextOperation op)
-    {
-        ArgumentNullException.ThrowIfNull(op);
-        var result = new OpBuilder(op.Items.Length);
-        foreach (var c in op.Items)
-        {
-            result.Append(c.IsDelete ? OpComponent.DeleteUnchecked(null, c.Count) : c);
-        }
-
-        return result.Build();
-    }
-
-    /// <summary>Length of <paramref name="s"/> in code points; throws <see cref="OtException"/> on a lone surrogate.</summary>
+    /// <summary>
+    /// Length of <paramref name="s"/> in code points; throws <see cref="OtException"/> on a lone surrogate.
+    /// </summary>
     public static int CodePointLength(string s)
     {
         ArgumentNullException.ThrowIfNull(s);

@@ -12,11 +12,14 @@ public sealed class DesignTimeWorkspaceDbFactory : IDesignTimeDbContextFactory<W
 {
     public WorkspaceDb CreateDbContext(string[] args)
     {
-        var provider = Enum.Parse<DatabaseProvider>(Environment.GetEnvironmentVariable("WORKSPACE_DB_PROVIDER") ?? "Sqlite", ignoreCase: true);
+        var name = Environment.GetEnvironmentVariable("WORKSPACE_DB_PROVIDER") ?? "Sqlite";
+        var provider = Enum.Parse<DatabaseProvider>(name, ignoreCase: true);
         var options = new DatabaseOptions
         {
             Provider = provider,
-            ConnectionString = provider == DatabaseProvider.Postgres ? "Host=localhost;Database=workspace_design" : "Data Source=design-time.db",
+            ConnectionString = provider == DatabaseProvider.Postgres
+                ? "Host=localhost;Database=workspace_design"
+                : "Data Source=design-time.db",
         };
         var builder = new DbContextOptionsBuilder<WorkspaceDb>();
         DatabaseExtensions.Configure(builder, options);

@@ -12,7 +12,8 @@ namespace Workspace.Server.Data;
 /// </summary>
 public sealed class ProviderMigrations(ICurrentDbContext current) : IMigrationsAssembly
 {
-    private readonly Lazy<(IReadOnlyDictionary<string, TypeInfo> Migrations, ModelSnapshot? Snapshot)> _set = new(() => Load(current.Context));
+    private readonly Lazy<(IReadOnlyDictionary<string, TypeInfo> Migrations, ModelSnapshot? Snapshot)> _set =
+        new(() => Load(current.Context));
 
     public Assembly Assembly => typeof(WorkspaceDb).Assembly;
 
@@ -22,7 +23,8 @@ public sealed class ProviderMigrations(ICurrentDbContext current) : IMigrationsA
 
     public string? FindMigrationId(string nameOrId) =>
         Migrations.Keys.FirstOrDefault(id => string.Equals(id, nameOrId, StringComparison.OrdinalIgnoreCase))
-        ?? Migrations.Keys.FirstOrDefault(id => string.Equals(id[(id.IndexOf('_', StringComparison.Ordinal) + 1)..], nameOrId, StringComparison.OrdinalIgnoreCase));
+        ?? Migrations.Keys.FirstOrDefault(id => string.Equals(
+            id[(id.IndexOf('_', StringComparison.Ordinal) + 1)..], nameOrId, StringComparison.OrdinalIgnoreCase));
 
     public Migration CreateMigration(TypeInfo migrationClass, string activeProvider)
     {
@@ -41,7 +43,8 @@ public sealed class ProviderMigrations(ICurrentDbContext current) : IMigrationsA
     {
         var ns = NamespaceOf(context);
         var types = typeof(WorkspaceDb).Assembly.DefinedTypes
-            .Where(t => t.Namespace == ns && t.GetCustomAttribute<DbContextAttribute>()?.ContextType == typeof(WorkspaceDb))
+            .Where(t => t.Namespace == ns
+                && t.GetCustomAttribute<DbContextAttribute>()?.ContextType == typeof(WorkspaceDb))
             .ToList();
         var migrations = types
             .Where(t => t.IsSubclassOf(typeof(Migration)) && t.GetCustomAttribute<MigrationAttribute>() is not null)

@@ -30,7 +30,8 @@ public static class AntiforgeryExtensions
         app.Use(async (http, next) =>
         {
             var method = http.Request.Method;
-            var unsafeMethod = !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method));
+            var unsafeMethod = !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method)
+                || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method));
             if (unsafeMethod && http.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
             {
                 var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
@@ -44,7 +45,8 @@ public static class AntiforgeryExtensions
                         title: "Missing or invalid antiforgery token",
                         detail: "The request lacks a valid antiforgery token; reload the page and try again.",
                         statusCode: StatusCodes.Status400BadRequest,
-                        extensions: new Dictionary<string, object?> { ["code"] = ErrorCodes.Antiforgery }).ExecuteAsync(http);
+                        extensions: new Dictionary<string, object?> { ["code"] = ErrorCodes.Antiforgery })
+                            .ExecuteAsync(http);
                     return;
                 }
             }

@@ -15,14 +15,17 @@ public sealed class MarkdownRenderer
 
     private static readonly string[] AllowedTags =
     [
-        "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "u", "s", "del", "ins", "mark", "sub", "sup",
+        "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6",
+        "strong", "em", "b", "i", "u", "s", "del", "ins", "mark", "sub", "sup",
         "blockquote", "pre", "code", "kbd", "span", "div", "ul", "ol", "li", "dl", "dt", "dd", "a", "img",
-        "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "input", "figure", "figcaption", "abbr", "cite",
+        "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption",
+        "input", "figure", "figcaption", "abbr", "cite",
     ];
 
     private static readonly string[] AllowedAttributes =
     [
-        "href", "src", "alt", "title", "id", "class", "align", "colspan", "rowspan", "start", "type", "checked", "disabled", "reversed",
+        "href", "src", "alt", "title", "id", "class", "align", "colspan", "rowspan",
+        "start", "type", "checked", "disabled", "reversed",
     ];
 
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()

@@ -43,15 +43,19 @@ public static class OrleansExtensions
 {
     public static void AddWorkspaceOrleans(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<OrleansOptions>().BindConfiguration(OrleansOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        var options = builder.Configuration.GetSection(OrleansOptions.Section).Get<OrleansOptions>() ?? new OrleansOptions();
-        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        builder.Services.AddOptions<OrleansOptions>().BindConfiguration(OrleansOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        var options = builder.Configuration.GetSection(OrleansOptions.Section).Get<OrleansOptions>()
+            ?? new OrleansOptions();
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()
+            ?? new DatabaseOptions();
 
         if (options.Redis.Length == 0)
         {
             builder.UseOrleans(silo =>
             {
-                silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+                silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId,
+                    clusterId: options.ClusterId);
                 silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromMinutes(15));
             });
             return;
@@ -59,11 +63,14 @@ public static class OrleansExtensions
 
         if (database.Provider != DatabaseProvider.Postgres)
         {
-            throw new InvalidOperationException("Several nodes (Orleans:Redis is set) share one database: set Database:Provider=Postgres and its connection string.");
+            throw new InvalidOperationException(
+                "Several nodes (Orleans:Redis is set) share one database: "
+                + "set Database:Provider=Postgres and its connection string.");
         }
         if (!IPAddress.TryParse(options.AdvertisedAddress, out var advertised))
         {
-            throw new InvalidOperationException($"Orleans:AdvertisedAddress must be an IP address, not \"{options.AdvertisedAddress}\".");
+            throw new InvalidOperationException(
+                $"Orleans:AdvertisedAddress must be an IP address, not \"{options.AdvertisedAddress}\".");
         }
         builder.UseOrleans(silo =>
         {

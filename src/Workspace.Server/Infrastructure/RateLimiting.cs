@@ -53,7 +53,8 @@ public static class RateLimits
 
     public static void AddWorkspaceRateLimiting(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<HubRateLimitFilter>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSignalR(o => o.AddFilter<HubRateLimitFilter>());
@@ -65,7 +66,8 @@ public static class RateLimits
                 var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
                 {
-                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds))
+                        .ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
                 await problems.WriteAsync(new ProblemDetailsContext
                 {
@@ -79,17 +81,22 @@ public static class RateLimits
                 });
             };
             limiter.AddPolicy(Auth, http => Window(http, o => (o.AuthPermitLimit, o.AuthWindow), byUser: false));
-            limiter.AddPolicy(CalendarFeed, http => Window(http, o => (o.CalendarFeedPermitLimit, o.CalendarFeedWindow), byUser: false));
-            limiter.AddPolicy(Invitations, http => Window(http, o => (o.InvitationPermitLimit, o.InvitationWindow), byUser: true));
+            limiter.AddPolicy(CalendarFeed, http =>
+                Window(http, o => (o.CalendarFeedPermitLimit, o.CalendarFeedWindow), byUser: false));
+            limiter.AddPolicy(Invitations, http =>
+                Window(http, o => (o.InvitationPermitLimit, o.InvitationWindow), byUser: true));
         });
     }
 
-    private static RateLimitPartition<string> Window(HttpContext http, Func<RateLimitOptions, (int Limit, TimeSpan Window)> pick, bool byUser)
+    private static RateLimitPartition<string> Window(
+        HttpContext http, Func<RateLimitOptions, (int Limit, TimeSpan Window)> pick, bool byUser)
     {
-        var (limit, window) = pick(http.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitOptions>>().CurrentValue);
+        var options = http.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitOptions>>().CurrentValue;
+        var (limit, window) = pick(options);
         var user = byUser ? http.User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
         var key = user is not null ? $"u:{user}" : $"ip:{http.Connection.RemoteIpAddress}";
-        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = window, QueueLimit = 0 });
+        return RateLimitPartition.GetFixedWindowLimiter(key, _ =>
+            new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = window, QueueLimit = 0 });
     }
 }
 
@@ -107,7 +114,8 @@ public sealed class HubRateLimitFilter(IOptionsMonitor<RateLimitOptions> options
 
     private readonly ConcurrentDictionary<string, Window> _windows = new();
 
-    public ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    public ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext,
+        Func<HubInvocationContext, ValueTask<object?>> next)
     {
         var window = _windows.GetOrAdd(invocationContext.Context.ConnectionId, _ => new Window());
         var second = clock.GetUtcNow().ToUnixTimeSeconds();
@@ -129,7 +137,8 @@ public sealed class HubRateLimitFilter(IOptionsMonitor<RateLimitOptions> options
     /// </summary>
     public const string TooManyMessages = "Too many messages: slow down.";
 
-    public Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
+    public Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception,
+        Func<HubLifetimeContext, Exception?, Task> next)
     {
         _windows.TryRemove(context.Context.ConnectionId, out _);
         return next(context, exception);

@@ -45,9 +45,11 @@ internal sealed class ClusterLink(
                 connections.RevokeHere(partnershipId, parts[1]);
             }
         });
-        connections.OtherNodes = (partnershipId, userId) => subscriber.Publish(revocations, $"{partnershipId}|{userId}", CommandFlags.FireAndForget);
+        connections.OtherNodes = (partnershipId, userId) =>
+            subscriber.Publish(revocations, $"{partnershipId}|{userId}", CommandFlags.FireAndForget);
         connections.AcrossNodes = OnlineAcrossNodesAsync;
-        log.LogInformation("Node {Node} shares member removals and who is online with cluster {ClusterId}.", _node, options.Value.ClusterId);
+        log.LogInformation("Node {Node} shares member removals and who is online with cluster {ClusterId}.", _node,
+            options.Value.ClusterId);
         await base.StartAsync(cancellationToken);
     }
 
@@ -68,7 +70,8 @@ internal sealed class ClusterLink(
                 }
                 catch (RedisException ex)
                 {
-                    log.LogWarning(ex, "Could not refresh who is online in partnership {PartnershipId}.", partnershipId);
+                    log.LogWarning(ex, "Could not refresh who is online in partnership {PartnershipId}.",
+                        partnershipId);
                 }
             }
         }

@@ -31,7 +31,8 @@ public sealed class PartnershipAccess(IGrainFactory grains)
         user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
 
     /// <summary>The signed-in person as stored (name and e-mail from the account, not from the client).</summary>
-    public static async Task<Actor> ActorAsync(ClaimsPrincipal user, Data.WorkspaceDb db, CancellationToken ct = default)
+    public static async Task<Actor> ActorAsync(ClaimsPrincipal user, Data.WorkspaceDb db,
+        CancellationToken ct = default)
     {
         var userId = UserId(user) ?? throw new InvalidOperationException("Not signed in.");
         var account = await db.Users.AsNoTracking().FirstAsync(u => u.Id == userId, ct);
@@ -70,14 +71,17 @@ public sealed class RequireMemberFilter(PartnershipRole minimum) : IEndpointFilt
         }
         if (member.Role < minimum)
         {
-            return Problems.Of(StatusCodes.Status403Forbidden, ErrorCodes.RoleTooLow, $"This needs the {minimum} role; you are {member.Role}.",
+            return Problems.Of(StatusCodes.Status403Forbidden, ErrorCodes.RoleTooLow,
+                $"This needs the {minimum} role; you are {member.Role}.",
                 ("needed", minimum), ("role", member.Role));
         }
         if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
             && http.GetEndpoint()?.Metadata.GetMetadata<AllowOnArchivedAttribute>() is null
-            && await http.RequestServices.GetRequiredService<IGrainFactory>().GetGrain<IPartnershipGrain>(partnershipId).IsArchivedAsync())
+            && await http.RequestServices.GetRequiredService<IGrainFactory>()
+                .GetGrain<IPartnershipGrain>(partnershipId).IsArchivedAsync())
         {
-            return Problems.Of(StatusCodes.Status409Conflict, ErrorCodes.Archived, "This partnership is archived and read-only.");
+            return Problems.Of(StatusCodes.Status409Conflict, ErrorCodes.Archived,
+                "This partnership is archived and read-only.");
         }
         http.Items[MemberKey] = member;
         return await next(context);
@@ -86,7 +90,8 @@ public sealed class RequireMemberFilter(PartnershipRole minimum) : IEndpointFilt
 
 public static class MemberEndpointExtensions
 {
-    public static TBuilder RequireMember<TBuilder>(this TBuilder builder, PartnershipRole minimum = PartnershipRole.Viewer)
+    public static TBuilder RequireMember<TBuilder>(this TBuilder builder,
+        PartnershipRole minimum = PartnershipRole.Viewer)
         where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(new RequireMemberFilter(minimum));
 
@@ -96,7 +101,8 @@ public static class MemberEndpointExtensions
         builder.WithMetadata(new AllowOnArchivedAttribute());
 
     public static MemberView Member(this HttpContext http) =>
-        http.Items[RequireMemberFilter.MemberKey] as MemberView ?? throw new InvalidOperationException("RequireMember() was not applied to this endpoint.");
+        http.Items[RequireMemberFilter.MemberKey] as MemberView
+            ?? throw new InvalidOperationException("RequireMember() was not applied to this endpoint.");
 }
 
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]

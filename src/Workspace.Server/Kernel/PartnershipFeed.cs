@@ -13,27 +13,32 @@ public sealed record OnlineMembers(IReadOnlyList<string> UserIds);
 /// an event pushed to every connected member after the change is saved.
 /// </summary>
 public sealed partial class PartnershipFeed(
-    IDbContextFactory<WorkspaceDb> dbs, IHubContext<PartnershipHub, IPartnershipClient> hub, LiveConnections connections, TimeProvider clock)
+    IDbContextFactory<WorkspaceDb> dbs,
+    IHubContext<PartnershipHub, IPartnershipClient> hub,
+    LiveConnections connections,
+    TimeProvider clock)
 {
     /// <summary>
     /// An activity entry: <c>summary</c> is the English sentence (after the actor's name), kept for readers
     /// without a template; <c>args</c> are the values in it, for the UI's template of <c>kind</c> in each language.
     /// </summary>
-    public ActivityEntry Activity(Guid partnershipId, Actor actor, string kind, string summary, object? args = null) => new()
-    {
-        PartnershipId = partnershipId,
-        At = clock.GetUtcNow(),
-        ActorUserId = actor.UserId,
-        ActorName = actor.DisplayName,
-        Kind = kind,
-        Summary = summary.Length > 1000 ? summary[..1000] : summary,
-        Args = args is null ? "{}" : Truncated(JsonSerializer.Serialize(args)),
-    };
+    public ActivityEntry Activity(Guid partnershipId, Actor actor, string kind, string summary, object? args = null) =>
+        new()
+        {
+            PartnershipId = partnershipId,
+            At = clock.GetUtcNow(),
+            ActorUserId = actor.UserId,
+            ActorName = actor.DisplayName,
+            Kind = kind,
+            Summary = summary.Length > 1000 ? summary[..1000] : summary,
+            Args = args is null ? "{}" : Truncated(JsonSerializer.Serialize(args)),
+        };
 
     private static string Truncated(string json) => json.Length <= 2000 ? json : "{}";
 
     /// <summary>Saves a change together with its activity entry, in one transaction.</summary>
-    public async Task SaveAsync(Guid partnershipId, Action<WorkspaceDb> change, Actor actor, string kind, string summary, object? args = null)
+    public async Task SaveAsync(Guid partnershipId, Action<WorkspaceDb> change, Actor actor, string kind,
+        string summary, object? args = null)
     {
         await using var db = await dbs.CreateDbContextAsync();
         change(db);
@@ -50,7 +55,8 @@ public sealed partial class PartnershipFeed(
     /// <summary>
     /// Pushes who is online only when it differs from what this node pushed last (several nodes: a periodic check).
     /// </summary>
-    public Task PublishOnlineIfChangedAsync(Guid partnershipId) => PublishOnlineAsync(partnershipId, onlyIfChanged: true);
+    public Task PublishOnlineIfChangedAsync(Guid partnershipId) =>
+        PublishOnlineAsync(partnershipId, onlyIfChanged: true);
 
     private async Task PublishOnlineAsync(Guid partnershipId, bool onlyIfChanged, bool orHere = false)
     {
@@ -81,7 +87,8 @@ public sealed partial class PartnershipFeed(
     {
         try
         {
-            await hub.Clients.Group(PartnershipGrain.Group(partnershipId)).PartnershipChanged(new PartnershipEvent(partnershipId, kind, payload));
+            await hub.Clients.Group(PartnershipGrain.Group(partnershipId))
+                .PartnershipChanged(new PartnershipEvent(partnershipId, kind, payload));
         }
         catch (Exception)
         {

@@ -18,7 +18,8 @@ public sealed partial class PartnershipGrain
             ErrorCodes.UnknownParty, "That organisation is not part of this partnership.", 404);
         RequireManages(me, party.Id);
         var email = (command.Email ?? "").Trim();
-        if (email.Length is 0 or > 256 || !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email))
+        if (email.Length is 0 or > 256
+            || !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email))
         {
             throw Rejected(ErrorCodes.InvalidEmail, "Enter a valid e-mail address.", 400, ("field", "email"));
         }
@@ -61,7 +62,8 @@ public sealed partial class PartnershipGrain
         await SaveAsync(db =>
         {
             db.Invitations.Add(invitation);
-            db.Activity.Add(Activity(actor, "invitation.created", $"invited {email} into {party.Name} as {Describe(invitation.Role, invitation.IsPartyAdmin)}",
+            db.Activity.Add(Activity(actor, "invitation.created",
+                $"invited {email} into {party.Name} as {Describe(invitation.Role, invitation.IsPartyAdmin)}",
                 new { email, party = party.Name, role = invitation.Role.ToString() }));
         });
         _invitations.Add(invitation);
@@ -73,7 +75,8 @@ public sealed partial class PartnershipGrain
     {
         var me = RequireExisting(actor);
         IReadOnlyList<InvitationView> list = [.. _invitations
-            .Where(i => Status(i) == InvitationStatus.Pending && (me.Role == PartnershipRole.Owner || (me.IsPartyAdmin && me.PartyId == i.PartyId)))
+            .Where(i => Status(i) == InvitationStatus.Pending
+                && (me.Role == PartnershipRole.Owner || (me.IsPartyAdmin && me.PartyId == i.PartyId)))
             .OrderBy(i => i.CreatedAt)
             .Select(ToView)];
         return Task.FromResult(list);
@@ -90,7 +93,8 @@ public sealed partial class PartnershipGrain
         {
             var row = await db.Invitations.FirstAsync(i => i.Id == invitationId);
             row.RevokedAt = revokedAt;
-            db.Activity.Add(Activity(actor, "invitation.revoked", $"revoked the invitation of {invitation.Email} into {PartyName(invitation.PartyId)}",
+            db.Activity.Add(Activity(actor, "invitation.revoked",
+                $"revoked the invitation of {invitation.Email} into {PartyName(invitation.PartyId)}",
                 new { email = invitation.Email, party = PartyName(invitation.PartyId) }));
         });
         _invitations.Remove(invitation);
@@ -101,7 +105,8 @@ public sealed partial class PartnershipGrain
     {
         var invitation = await FindInvitationAsync(tokenHash);
         return invitation is null || _partnership is null ? null : new InvitationPreview(
-            Id, _partnership.Name, PartyName(invitation.PartyId), invitation.Email, invitation.Role, invitation.InvitedByName, invitation.ExpiresAt, Status(invitation));
+            Id, _partnership.Name, PartyName(invitation.PartyId), invitation.Email, invitation.Role,
+            invitation.InvitedByName, invitation.ExpiresAt, Status(invitation));
     }
 
     public async Task<MemberView> AcceptInvitationAsync(Actor actor, string tokenHash)
@@ -125,14 +130,17 @@ public sealed partial class PartnershipGrain
         {
             throw Rejected(
                 ErrorCodes.InvitationForOther,
-                $"This invitation is for {invitation.Email}. Sign in with that address to accept it.", 403, ("email", invitation.Email));
+                $"This invitation is for {invitation.Email}. Sign in with that address to accept it.",
+                403,
+                ("email", invitation.Email));
         }
         if (_members.Any(m => m.UserId == actor.UserId))
         {
             throw Rejected(ErrorCodes.AlreadyJoined, "You are already a member of this partnership.", 409);
         }
         var now = Now;
-        var member = new MemberView(actor.UserId, actor.DisplayName, actor.Email, invitation.PartyId, invitation.Role, invitation.IsPartyAdmin);
+        var member = new MemberView(
+            actor.UserId, actor.DisplayName, actor.Email, invitation.PartyId, invitation.Role, invitation.IsPartyAdmin);
         await SaveAsync(async db =>
         {
             var row = await db.Invitations.FirstAsync(i => i.Id == invitation.Id);
@@ -149,7 +157,11 @@ public sealed partial class PartnershipGrain
             });
             db.Activity.Add(Activity(actor, "member.joined",
                 $"joined {PartyName(invitation.PartyId)} as {Describe(member)}, invited by {invitation.InvitedByName}",
-                new { party = PartyName(invitation.PartyId), role = member.Role.ToString(), inviter = invitation.InvitedByName }));
+                new
+                {
+                    party = PartyName(invitation.PartyId), role = member.Role.ToString(),
+                    inviter = invitation.InvitedByName,
+                }));
         });
         _invitations.Remove(invitation);
         _members.Add(member);
@@ -166,13 +178,16 @@ public sealed partial class PartnershipGrain
         {
             return null;
         }
-        var open = _invitations.Find(i => CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(i.TokenHash), Encoding.ASCII.GetBytes(tokenHash)));
+        var wanted = Encoding.ASCII.GetBytes(tokenHash);
+        var open = _invitations.Find(i =>
+            CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(i.TokenHash), wanted));
         if (open is not null)
         {
             return open;
         }
         await using var db = await dbs.CreateDbContextAsync();
-        return await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.PartnershipId == Id && i.TokenHash == tokenHash);
+        return await db.Invitations.AsNoTracking()
+            .FirstOrDefaultAsync(i => i.PartnershipId == Id && i.TokenHash == tokenHash);
     }
 
     private InvitationStatus Status(Invitation i) =>
@@ -182,10 +197,13 @@ public sealed partial class PartnershipGrain
         : InvitationStatus.Pending;
 
     private InvitationView ToView(Invitation i) =>
-        new(i.Id, i.PartyId, PartyName(i.PartyId), i.Email, i.Role, i.IsPartyAdmin, i.InvitedByName, i.CreatedAt, i.ExpiresAt, Status(i));
+        new(i.Id, i.PartyId, PartyName(i.PartyId), i.Email, i.Role, i.IsPartyAdmin, i.InvitedByName, i.CreatedAt,
+            i.ExpiresAt, Status(i));
 
     /// <summary>The SHA-256 (hex) of a link token: what the database keeps instead of the token.</summary>
-    public static string HashToken(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token ?? "")));
+    public static string HashToken(string token) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token ?? "")));
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

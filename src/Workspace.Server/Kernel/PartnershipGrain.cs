@@ -101,7 +101,12 @@ public sealed partial class PartnershipGrain(
         var rows = await (from m in db.Memberships.AsNoTracking()
                           join u in db.Set<WorkspaceUser>().AsNoTracking() on m.UserId equals u.Id
                           where m.PartnershipId == Id
-                          select new { m.JoinedAt, View = new MemberView(m.UserId, u.DisplayName, u.Email ?? "", m.PartyId, m.Role, m.IsPartyAdmin) }).ToListAsync(ct);
+                          select new
+                          {
+                              m.JoinedAt,
+                              View = new MemberView(
+                                  m.UserId, u.DisplayName, u.Email ?? "", m.PartyId, m.Role, m.IsPartyAdmin),
+                          }).ToListAsync(ct);
         return [.. rows.OrderBy(r => r.JoinedAt).Select(r => r.View)];
     }
 
@@ -112,25 +117,32 @@ public sealed partial class PartnershipGrain(
             throw Rejected(ErrorCodes.PartnershipExists, "This partnership already exists.", 409);
         }
         var name = CheckName(command.Name, "name", "A partnership needs a name of 1 to 200 characters.");
-        var organisation = CheckName(command.OrganisationName, "organisation", "Your organisation needs a name of 1 to 200 characters.");
+        var organisation = CheckName(command.OrganisationName, "organisation",
+            "Your organisation needs a name of 1 to 200 characters.");
 
         var now = Now;
         var partnership = new Partnership { Id = Id, Name = name, CreatedAt = now, Version = 1 };
         var party = new Party { Id = Guid.NewGuid(), PartnershipId = Id, Name = organisation, CreatedAt = now };
-        var membership = new Membership { PartnershipId = Id, UserId = actor.UserId, PartyId = party.Id, Role = PartnershipRole.Owner, IsPartyAdmin = true, JoinedAt = now };
+        var membership = new Membership
+        {
+            PartnershipId = Id, UserId = actor.UserId, PartyId = party.Id,
+            Role = PartnershipRole.Owner, IsPartyAdmin = true, JoinedAt = now,
+        };
 
         await using (var db = await dbs.CreateDbContextAsync())
         {
             db.Partnerships.Add(partnership);
             db.Parties.Add(party);
             db.Memberships.Add(membership);
-            db.Activity.Add(Activity(actor, "partnership.created", $"created the partnership “{name}” for {organisation}", new { name, party = organisation }));
+            db.Activity.Add(Activity(actor, "partnership.created",
+                $"created the partnership “{name}” for {organisation}", new { name, party = organisation }));
             await db.SaveChangesAsync();
         }
 
         _partnership = partnership;
         _parties = [party];
-        _members = [new MemberView(actor.UserId, actor.DisplayName, actor.Email, party.Id, PartnershipRole.Owner, true)];
+        _members =
+            [new MemberView(actor.UserId, actor.DisplayName, actor.Email, party.Id, PartnershipRole.Owner, true)];
         return View();
     }
 
@@ -165,7 +177,8 @@ public sealed partial class PartnershipGrain(
             var row = await db.Partnerships.FirstAsync(p => p.Id == Id);
             row.Name = name;
             row.Version++;
-            db.Activity.Add(Activity(actor, "partnership.renamed", $"renamed the partnership from “{old}” to “{name}”", new { from = old, to = name }));
+            db.Activity.Add(Activity(actor, "partnership.renamed",
+                $"renamed the partnership from “{old}” to “{name}”", new { from = old, to = name }));
         });
         _partnership.Name = name;
         _partnership.Version++;
@@ -186,7 +199,8 @@ public sealed partial class PartnershipGrain(
             row.ArchivedAt = archivedAt;
             row.Version++;
             db.Activity.Add(Activity(actor, archived ? "partnership.archived" : "partnership.restored",
-                archived ? "archived the partnership (read-only from now on)" : "restored the partnership from the archive"));
+                archived ? "archived the partnership (read-only from now on)"
+                    : "restored the partnership from the archive"));
         });
         _partnership.ArchivedAt = archivedAt;
         _partnership.Version++;
@@ -216,82 +230,6 @@ public sealed partial class PartnershipGrain(
         _parties.Add(party);
         await PublishViewAsync("party.added");
         return new PartyView(party.Id, party.Name);
-    }
-
-    public async Task<MemberView> ChangeMemberAsync(Actor actor, ChangeMember command)
-    {
-        var me = RequireWritable(actor);
-        var target = _members.Find(m => m.UserId == command.UserId) ?? throw Rejected(
-            ErrorCodes.UnknownMember, "That person is not a member of this partnership.", 404);
-        RequireManages(me, target.PartyId);
-        if (!Enum.IsDefined(command.Role))
-        {
-            throw Rejected(ErrorCodes.UnknownRole, "Unknown role.");
-        }
-        if (target.Role > me.Role || command.Role > me.Role)
-        {
-            throw Rejected(
-                ErrorCodes.RoleAboveYours,
-                $"You cannot give or change a role above your own ({me.Role}).", 403, ("role", me.Role));
-        }
-        if (target.Role == PartnershipRole.Owner && command.Role != PartnershipRole.Owner && OwnerCount() == 1)
-        {
-            throw Rejected(ErrorCodes.LastOwner, "A partnership needs at least one owner.", 409);
-        }
-        if (target.IsPartyAdmin && !command.IsPartyAdmin && _members.Count(m => m.PartyId == target.PartyId && m.IsPartyAdmin) == 1)
-        {
-            throw Rejected(ErrorCodes.PartyNeedsAdmin, "Each organisation needs at least one admin.", 409);
-        }
-        if (target.Role == command.Role && target.IsPartyAdmin == command.IsPartyAdmin)
-        {
-            return target;
-        }
-        var changed = target with { Role = command.Role, IsPartyAdmin = command.IsPartyAdmin };
-        await SaveAsync(async db =>
-        {
-            var row = await db.Memberships.FirstAsync(m => m.PartnershipId == Id && m.UserId == target.UserId);
-            row.Role = changed.Role;
-            row.IsPartyAdmin = changed.IsPartyAdmin;
-            db.Activity.Add(Activity(actor, "member.changed",
-                $"changed {target.DisplayName} ({PartyName(target.PartyId)}) from {Describe(target)} to {Describe(changed)}",
-                new { name = target.DisplayName, party = PartyName(target.PartyId), fromRole = target.Role.ToString(), toRole = changed.Role.ToString() }));
-        });
-        _members[_members.IndexOf(target)] = changed;
-        await PublishViewAsync("member.changed");
-        return changed;
-    }
-
-    public async Task RemoveMemberAsync(Actor actor, string userId)
-    {
-        var me = RequireWritable(actor);
-        var target = _members.Find(m => m.UserId == userId) ?? throw Rejected(
-            ErrorCodes.UnknownMember, "That person is not a member of this partnership.", 404);
-        if (target.UserId != me.UserId)
-        {
-            RequireManages(me, target.PartyId);
-            if (target.Role > me.Role)
-            {
-                throw Rejected(
-                    ErrorCodes.RoleAboveYours,
-                    $"You cannot remove someone whose role is above your own ({me.Role}).", 403, ("role", me.Role));
-            }
-        }
-        if (target.Role == PartnershipRole.Owner && OwnerCount() == 1)
-        {
-            throw Rejected(ErrorCodes.LastOwner, "A partnership needs at least one owner.", 409);
-        }
-        await SaveAsync(async db =>
-        {
-            var row = await db.Memberships.FirstAsync(m => m.PartnershipId == Id && m.UserId == target.UserId);
-            db.Memberships.Remove(row);
-            db.Activity.Add(target.UserId == me.UserId
-                ? Activity(actor, "member.left", $"left the partnership ({PartyName(target.PartyId)})", new { party = PartyName(target.PartyId) })
-                : Activity(actor, "member.removed", $"removed {target.DisplayName} ({PartyName(target.PartyId)})", new { name = target.DisplayName, party = PartyName(target.PartyId) }));
-        });
-        _members.Remove(target);
-        // Cut the removed person off before anyone else hears about it, so they see nothing more.
-        connections.Revoke(Id, target.UserId);
-        await PublishViewAsync("member.removed");
     }
 
     private MemberView RequireExisting(Actor actor) =>
@@ -361,7 +299,8 @@ public sealed partial class PartnershipGrain(
         await db.SaveChangesAsync();
     }
 
-    private ActivityEntry Activity(Actor actor, string kind, string summary, object? args = null) => feed.Activity(Id, actor, kind, summary, args);
+    private ActivityEntry Activity(Actor actor, string kind, string summary, object? args = null) =>
+        feed.Activity(Id, actor, kind, summary, args);
 
     private PartnershipView View() => new(
         Id,

@@ -5,8 +5,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Workspace.Client;
 using Workspace.Collaboration.Documents;
 using Workspace.Server.Kernel;
-using Workspace.Server.Tests.Features;
-using Workspace.Server.Tests.Features.Access;
+using Workspace.Server.Tests.Data;
 using Workspace.Server.Tests.Infrastructure;
 using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 

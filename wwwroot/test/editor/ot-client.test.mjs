@@ -99,6 +99,20 @@ function editor(hub, documentId = 'doc', user = 'anon') {
   return { client, shown, typeAt };
 }
 
+/** Numbers in [0, 1) that repeat for a seed (a linear congruential generator), so a failing run can be replayed. */
+function seededRandom(seed) {
+  let x = seed;
+  return () => { x = (x * 1103515245 + 12345) % 2147483648; return x / 2147483648; };
+}
+
+/** The editor has nothing pending and shows, as its client holds, the server's text, which is `text`. */
+function assertSettled(hub, e, text) {
+  assert.equal(e.client.pendingEdits, 0);
+  assert.equal(hub.text, text);
+  assert.equal(e.shown.text, hub.text);
+  assert.equal(e.client.text, hub.text);
+}
+
 const settle = async () => { for (let i = 0; i < 50; i++) await new Promise(r => setImmediate(r)); };
 
 test('edits made before the text arrives are carried onto it, not lost', async () => {
@@ -108,16 +122,12 @@ test('edits made before the text arrives are carried onto it, not lost', async (
   a.typeAt(0, 'Early ');
   await a.client.open();
   await settle();
-  assert.equal(a.client.pendingEdits, 0);
-  assert.equal(hub.text, 'Early Server text.');
-  assert.equal(a.shown.text, hub.text);
-  assert.equal(a.client.text, hub.text);
+  assertSettled(hub, a, 'Early Server text.');
 });
 
 test('two editors typing at once converge, whatever order broadcasts and answers arrive in', async () => {
   for (let seed = 1; seed <= 40; seed++) {
-    let x = seed;
-    const r = () => { x = (x * 1103515245 + 12345) % 2147483648; return x / 2147483648; };
+    const r = seededRandom(seed);
     const hub = new FakeHub();
     const a = editor(hub), b = editor(hub);
     await a.client.open();
@@ -159,16 +169,12 @@ test('an op that does not fit realigns with the server instead of wedging, keepi
   b.client.connection.hold = false;
   b.client.connection.release();
   await settle();
-  assert.equal(b.client.pendingEdits, 0);
-  assert.equal(hub.text, 'Hello world!');
-  assert.equal(b.shown.text, hub.text);
-  assert.equal(b.client.text, hub.text);
+  assertSettled(hub, b, 'Hello world!');
 });
 
 test('dropped connections and lost answers lose no edit and apply none twice', async () => {
   for (let seed = 1; seed <= 30; seed++) {
-    let x = seed * 7919;
-    const r = () => { x = (x * 1103515245 + 12345) % 2147483648; return x / 2147483648; };
+    const r = seededRandom(seed * 7919);
     const hub = new FakeHub();
     const editors = [editor(hub), editor(hub)];
     for (const e of editors) await e.client.open();
@@ -243,8 +249,7 @@ test("an id restored from someone else's session is replaced and the edit still 
 });
 
 test('positionBefore finds each character again in the text before an op, over emoji too', () => {
-  let x = 7;
-  const r = () => { x = (x * 1103515245 + 12345) % 2147483648; return x / 2147483648; };
+  const r = seededRandom(7);
   // Characters of the original text and inserted ones come from different ranges, so each tells where it came from.
   const original = n => String.fromCodePoint(r() < 0.2 ? 0x1F330 + n % 40 : 0x4E00 + n);
   const inserted = () => String.fromCodePoint(r() < 0.3 ? 0x1F600 + Math.floor(r() * 40) : 0x61 + Math.floor(r() * 26));

@@ -124,7 +124,8 @@ public static class AccountApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<MeResponse>, UnauthorizedHttpResult>> MeAsync(ClaimsPrincipal principal, UserManager<WorkspaceUser> users)
+    private static async Task<Results<Ok<MeResponse>, UnauthorizedHttpResult>> MeAsync(
+        ClaimsPrincipal principal, UserManager<WorkspaceUser> users)
     {
         var user = await users.GetUserAsync(principal);
         return user is null ? TypedResults.Unauthorized() : TypedResults.Ok(ToMe(user));
@@ -156,16 +157,21 @@ public static class AccountApi
 
     private static Ok<ExternalProvider[]> Providers(IOptions<ExternalLoginOptions> external) =>
         TypedResults.Ok(external.Value.Enabled
-            ? new[] { new ExternalProvider(ExternalLoginOptions.Scheme, external.Value.DisplayName, "/api/account/external") }
+            ? new[]
+            {
+                new ExternalProvider(ExternalLoginOptions.Scheme, external.Value.DisplayName, "/api/account/external"),
+            }
             : []);
 
-    private static Results<ChallengeHttpResult, NotFound> ChallengeExternal(IOptions<ExternalLoginOptions> external, SignInManager<WorkspaceUser> signIn)
+    private static Results<ChallengeHttpResult, NotFound> ChallengeExternal(
+        IOptions<ExternalLoginOptions> external, SignInManager<WorkspaceUser> signIn)
     {
         if (!external.Value.Enabled)
         {
             return TypedResults.NotFound();
         }
-        var properties = signIn.ConfigureExternalAuthenticationProperties(ExternalLoginOptions.Scheme, "/api/account/external/callback");
+        var properties = signIn.ConfigureExternalAuthenticationProperties(
+            ExternalLoginOptions.Scheme, "/api/account/external/callback");
         return TypedResults.Challenge(properties, [ExternalLoginOptions.Scheme]);
     }
 
@@ -178,21 +184,27 @@ public static class AccountApi
         var info = await signIn.GetExternalLoginInfoAsync();
         if (info is null)
         {
-            return Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.ExternalSignInFailed, "The external sign-in did not complete.");
+            return Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.ExternalSignInFailed,
+                "The external sign-in did not complete.");
         }
-        var result = await signIn.ExternalLoginSignInAsync(info.LoginProvider, info.ProviderKey, isPersistent: true, bypassTwoFactor: true);
+        var result = await signIn.ExternalLoginSignInAsync(
+            info.LoginProvider, info.ProviderKey, isPersistent: true, bypassTwoFactor: true);
         if (!result.Succeeded)
         {
             var email = info.Principal.FindFirstValue("email") ?? info.Principal.FindFirstValue(ClaimTypes.Email);
             if (string.IsNullOrWhiteSpace(email))
             {
-                return Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.ExternalNoEmail, "The provider did not share an e-mail address.");
+                return Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.ExternalNoEmail,
+                    "The provider did not share an e-mail address.");
             }
             var user = await users.FindByEmailAsync(email);
             // Linking to an existing account by e-mail is only safe when the provider vouches for the address.
-            if (user is not null && !string.Equals(info.Principal.FindFirstValue("email_verified"), "true", StringComparison.OrdinalIgnoreCase))
+            var verified = string.Equals(
+                info.Principal.FindFirstValue("email_verified"), "true", StringComparison.OrdinalIgnoreCase);
+            if (user is not null && !verified)
             {
-                return Problems.Of(StatusCodes.Status409Conflict, ErrorCodes.ExternalAccountExists, "An account with this e-mail address exists; sign in with your password first.");
+                return Problems.Of(StatusCodes.Status409Conflict, ErrorCodes.ExternalAccountExists,
+                    "An account with this e-mail address exists; sign in with your password first.");
             }
             if (user is null)
             {
@@ -221,30 +233,34 @@ public static class AccountApi
     }
 
     private static ProblemHttpResult WrongCredentials() =>
-        Problems.Of(StatusCodes.Status401Unauthorized, ErrorCodes.WrongCredentials, "The e-mail address or password is not right.");
+        Problems.Of(StatusCodes.Status401Unauthorized, ErrorCodes.WrongCredentials,
+            "The e-mail address or password is not right.");
 
     private static ProblemHttpResult ExternalFailed(IdentityResult result) =>
-        Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.ExternalSignInFailed, string.Join(" ", result.Errors.Select(e => e.Description)));
+        Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.ExternalSignInFailed,
+            string.Join(" ", result.Errors.Select(e => e.Description)));
 
     /// <summary>
     /// An Identity refusal as a field error with a code: password rules go to <paramref name="passwordField"/>, a wrong
     /// current password and e-mail problems to <paramref name="otherField"/>.
     /// </summary>
-    private static FieldError IdentityError(IdentityError error, string passwordField, string otherField) => error.Code switch
-    {
-        nameof(IdentityErrorDescriber.PasswordMismatch) =>
-            new(otherField, ErrorCodes.WrongPassword, "The current password is not right.", null),
-        nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName) =>
-            new(otherField, ErrorCodes.EmailTaken, error.Description, null),
-        nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) =>
-            new(otherField, ErrorCodes.InvalidEmail, error.Description, null),
-        PasswordStrength.TooShort => new(passwordField, error.Code, error.Description,
-            Problems.Args(("min", PasswordStrength.MinimumLength))),
-        PasswordStrength.TooWeak => new(passwordField, error.Code, error.Description, null),
-        _ when error.Code.StartsWith("Password", StringComparison.Ordinal) =>
-            new(passwordField, ErrorCodes.PasswordRejected, error.Description, Problems.Args(("rule", error.Code))),
-        _ => new(otherField, ErrorCodes.InvalidValue, error.Description, null),
-    };
+    private static FieldError IdentityError(IdentityError error, string passwordField, string otherField) =>
+        error.Code switch
+        {
+            nameof(IdentityErrorDescriber.PasswordMismatch) =>
+                new(otherField, ErrorCodes.WrongPassword, "The current password is not right.", null),
+            nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName) =>
+                new(otherField, ErrorCodes.EmailTaken, error.Description, null),
+            nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) =>
+                new(otherField, ErrorCodes.InvalidEmail, error.Description, null),
+            PasswordStrength.TooShort => new(passwordField, error.Code, error.Description,
+                Problems.Args(("min", PasswordStrength.MinimumLength))),
+            PasswordStrength.TooWeak => new(passwordField, error.Code, error.Description, null),
+            _ when error.Code.StartsWith("Password", StringComparison.Ordinal) =>
+                new(passwordField, ErrorCodes.PasswordRejected, error.Description, Problems.Args(("rule", error.Code))),
+            _ => new(otherField, ErrorCodes.InvalidValue, error.Description, null),
+        };
 
-    private static MeResponse ToMe(WorkspaceUser user) => new(user.Id, user.Email ?? "", user.DisplayName, user.Organisation);
+    private static MeResponse ToMe(WorkspaceUser user) =>
+        new(user.Id, user.Email ?? "", user.DisplayName, user.Organisation);
 }

@@ -38,36 +38,18 @@ public static class AuthExtensions
 {
     public static void AddWorkspaceAuth(this WebApplicationBuilder builder)
     {
-        var external = builder.Configuration.GetSection(ExternalLoginOptions.Section).Get<ExternalLoginOptions>() ?? new ExternalLoginOptions();
+        var external = builder.Configuration.GetSection(ExternalLoginOptions.Section).Get<ExternalLoginOptions>()
+            ?? new ExternalLoginOptions();
         builder.Services.AddOptions<ExternalLoginOptions>().BindConfiguration(ExternalLoginOptions.Section);
 
         // Keys live in the database: sign-ins survive restarts and every node of a cluster shares them.
-        builder.Services.AddDataProtection().SetApplicationName("PartnershipWorkspace").PersistKeysToDbContext<WorkspaceDb>();
+        builder.Services.AddDataProtection().SetApplicationName("PartnershipWorkspace")
+            .PersistKeysToDbContext<WorkspaceDb>();
         var authentication = builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme);
         authentication.AddIdentityCookies();
         if (external.Enabled)
         {
-            authentication.AddOpenIdConnect(ExternalLoginOptions.Scheme, external.DisplayName, o =>
-            {
-                o.Authority = external.Authority;
-                o.ClientId = external.ClientId;
-                o.ClientSecret = string.IsNullOrEmpty(external.ClientSecret) ? null : external.ClientSecret;
-                o.CallbackPath = external.CallbackPath;
-                o.RequireHttpsMetadata = external.RequireHttpsMetadata;
-                o.ResponseType = "code";
-                o.UsePkce = true;
-                o.SaveTokens = false;
-                o.GetClaimsFromUserInfoEndpoint = true;
-                o.MapInboundClaims = false;
-                o.TokenValidationParameters.NameClaimType = "name";
-                o.Scope.Clear();
-                foreach (var scope in external.Scopes)
-                {
-                    o.Scope.Add(scope);
-                }
-                // The external identity lands in Identity's external cookie; AccountApi links it to an account.
-                o.SignInScheme = IdentityConstants.ExternalScheme;
-            });
+            AddExternalLogin(authentication, external);
         }
         builder.Services.AddAuthorization();
         builder.Services.AddIdentityCore<WorkspaceUser>(o =>
@@ -96,8 +78,16 @@ public static class AuthExtensions
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromDays(14);
             // An API answers 401/403; it never redirects to a login page.
-            o.Events.OnRedirectToLogin = ctx => { ctx.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
-            o.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+            o.Events.OnRedirectToLogin = ctx =>
+            {
+                ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return Task.CompletedTask;
+            };
+            o.Events.OnRedirectToAccessDenied = ctx =>
+            {
+                ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
             // Instead of Identity's check every 30 minutes: a session ends the moment its person signs out or
             // changes the password, on every request (stamps are cached for two seconds, see SessionStamps).
             o.Events.OnValidatePrincipal = RejectEndedSessionAsync;
@@ -111,8 +101,32 @@ public static class AuthExtensions
         builder.Services.AddHostedService<SessionSweep>();
         builder.Services.AddSignalR(o => o.AddFilter<SessionHubFilter>());
         // The external cookie must survive the cross-site redirect back from the provider.
-        builder.Services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ExternalScheme, o => o.Cookie.SameSite = SameSiteMode.Lax);
+        builder.Services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(
+            IdentityConstants.ExternalScheme, o => o.Cookie.SameSite = SameSiteMode.Lax);
     }
+
+    private static void AddExternalLogin(AuthenticationBuilder authentication, ExternalLoginOptions external) =>
+        authentication.AddOpenIdConnect(ExternalLoginOptions.Scheme, external.DisplayName, o =>
+        {
+            o.Authority = external.Authority;
+            o.ClientId = external.ClientId;
+            o.ClientSecret = string.IsNullOrEmpty(external.ClientSecret) ? null : external.ClientSecret;
+            o.CallbackPath = external.CallbackPath;
+            o.RequireHttpsMetadata = external.RequireHttpsMetadata;
+            o.ResponseType = "code";
+            o.UsePkce = true;
+            o.SaveTokens = false;
+            o.GetClaimsFromUserInfoEndpoint = true;
+            o.MapInboundClaims = false;
+            o.TokenValidationParameters.NameClaimType = "name";
+            o.Scope.Clear();
+            foreach (var scope in external.Scopes)
+            {
+                o.Scope.Add(scope);
+            }
+            // The external identity lands in Identity's external cookie; AccountApi links it to an account.
+            o.SignInScheme = IdentityConstants.ExternalScheme;
+        });
 
     private static async Task RejectEndedSessionAsync(CookieValidatePrincipalContext context)
     {

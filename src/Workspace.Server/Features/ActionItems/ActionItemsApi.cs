@@ -10,20 +10,24 @@ public static class ActionItemsApi
 {
     public static void MapActionItems(this WebApplication app)
     {
-        var group = app.MapGroup("/api/partnerships/{partnershipId:guid}/action-items").WithTags("Action items").RequireAuthorization();
+        var group = app.MapGroup("/api/partnerships/{partnershipId:guid}/action-items").WithTags("Action items")
+            .RequireAuthorization();
         group.MapGet("/", ListAsync).RequireMember();
 
         var write = group.MapGroup("").RequireMember(PartnershipRole.Editor).ValidateRequests();
         write.MapPost("/", async (Guid partnershipId, ActionItemInput input, HttpContext http, IGrainFactory grains) =>
             (await Grain(grains, partnershipId).CreateAsync(Actor(http), input)).ToHttp());
-        write.MapPut("/{itemId:guid}", async (Guid partnershipId, Guid itemId, ActionItemInput input, HttpContext http, IGrainFactory grains) =>
-            (await Grain(grains, partnershipId).UpdateAsync(Actor(http), itemId, input)).ToHttp());
-        write.MapPost("/{itemId:guid}/move", async (Guid partnershipId, Guid itemId, MoveInput input, HttpContext http, IGrainFactory grains) =>
-            (await Grain(grains, partnershipId).MoveAsync(Actor(http), itemId, input)).ToHttp());
-        write.MapDelete("/{itemId:guid}", async (Guid partnershipId, Guid itemId, int version, HttpContext http, IGrainFactory grains) =>
-            Bounds.CheckVersion(version) is { } invalid
-                ? invalid
-                : (await Grain(grains, partnershipId).DeleteAsync(Actor(http), itemId, version)).ToHttp());
+        write.MapPut("/{itemId:guid}",
+            async (Guid partnershipId, Guid itemId, ActionItemInput input, HttpContext http, IGrainFactory grains) =>
+                (await Grain(grains, partnershipId).UpdateAsync(Actor(http), itemId, input)).ToHttp());
+        write.MapPost("/{itemId:guid}/move",
+            async (Guid partnershipId, Guid itemId, MoveInput input, HttpContext http, IGrainFactory grains) =>
+                (await Grain(grains, partnershipId).MoveAsync(Actor(http), itemId, input)).ToHttp());
+        write.MapDelete("/{itemId:guid}",
+            async (Guid partnershipId, Guid itemId, int version, HttpContext http, IGrainFactory grains) =>
+                Bounds.CheckVersion(version) is { } invalid
+                    ? invalid
+                    : (await Grain(grains, partnershipId).DeleteAsync(Actor(http), itemId, version)).ToHttp());
     }
 
     /// <summary>
@@ -64,7 +68,8 @@ public static class ActionItemsApi
         }
         if (dueWithinDays is { } days)
         {
-            items = items.Where(i => i.Status != ActionStatus.Done && i.DueDate is { } d && d >= today && d <= today.AddDays(days));
+            items = items.Where(i =>
+                i.Status != ActionStatus.Done && i.DueDate is { } d && d >= today && d <= today.AddDays(days));
         }
         return TypedResults.Ok(items.ToList());
     }
@@ -96,9 +101,11 @@ public static class ActionItemsApi
         return null;
     }
 
-    public static bool IsOverdue(ActionItemView item, DateOnly today) => item.Status != ActionStatus.Done && item.DueDate is { } due && due < today;
+    public static bool IsOverdue(ActionItemView item, DateOnly today) =>
+        item.Status != ActionStatus.Done && item.DueDate is { } due && due < today;
 
-    private static IActionItemsGrain Grain(IGrainFactory grains, Guid partnershipId) => grains.GetGrain<IActionItemsGrain>(partnershipId);
+    private static IActionItemsGrain Grain(IGrainFactory grains, Guid partnershipId) =>
+        grains.GetGrain<IActionItemsGrain>(partnershipId);
 
     private static Actor Actor(HttpContext http) => PartnershipAccess.ActorOf(http.User, http.Member());
 }

@@ -20,7 +20,8 @@ public sealed partial class ActionItemsGrain
 
     private static ActionItem Copy(ActionItem a) => new()
     {
-        Id = a.Id, PartnershipId = a.PartnershipId, Number = a.Number, Title = a.Title, Notes = a.Notes, OwnerUserId = a.OwnerUserId,
+        Id = a.Id, PartnershipId = a.PartnershipId, Number = a.Number, Title = a.Title, Notes = a.Notes,
+        OwnerUserId = a.OwnerUserId,
         DueDate = a.DueDate, Status = a.Status, GoalId = a.GoalId, MeetingId = a.MeetingId, DocumentId = a.DocumentId,
         SortOrder = a.SortOrder, Version = a.Version, CreatedByUserId = a.CreatedByUserId, CreatedAt = a.CreatedAt,
         UpdatedAt = a.UpdatedAt, DeletedAt = a.DeletedAt, UpdatedByName = a.UpdatedByName,
@@ -29,7 +30,8 @@ public sealed partial class ActionItemsGrain
     private static ActionItemView View(ActionItem a, IReadOnlyList<MemberView> members)
     {
         var owner = a.OwnerUserId is null ? null : members.FirstOrDefault(m => m.UserId == a.OwnerUserId);
-        return new ActionItemView(a.Id, a.Number, a.Title, a.Notes, a.OwnerUserId, owner?.DisplayName, owner?.PartyId, a.DueDate, a.Status,
-            a.GoalId, a.MeetingId, a.DocumentId, a.SortOrder, a.Version, a.UpdatedAt, a.UpdatedByName);
+        return new ActionItemView(a.Id, a.Number, a.Title, a.Notes, a.OwnerUserId, owner?.DisplayName, owner?.PartyId,
+            a.DueDate, a.Status, a.GoalId, a.MeetingId, a.DocumentId, a.SortOrder, a.Version, a.UpdatedAt,
+            a.UpdatedByName);
     }
 }

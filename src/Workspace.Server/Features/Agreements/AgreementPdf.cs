@@ -1,5 +1,4 @@
 using System.Globalization;
-using PdfSharp.Drawing;
 using Workspace.Server.Infrastructure;
 using PdfSharp.Pdf;
 
@@ -54,66 +53,17 @@ public static class AgreementPdf
         return stream.ToArray();
     }
 
-    /// <summary>Writes wrapped paragraphs top to bottom, starting a new page when one is full.</summary>
+    /// <summary>Wrapped paragraphs top to bottom (<see cref="PdfPageWriter"/>), a new page when one is full.</summary>
     private sealed class PageWriter(PdfDocument document) : IDisposable
     {
-        private XGraphics? _gfx;
-        private PdfPage? _page;
-        private double _y;
+        private readonly PdfPageWriter _pages =
+            new(document, new PdfTextLayout(Margin, LineSpacing: 1.35, Basis: PdfLineBasis.FontSize));
 
-        public void NewPage()
-        {
-            _gfx?.Dispose();
-            _page = document.AddPage();
-            _gfx = XGraphics.FromPdfPage(_page);
-            _y = Margin;
-        }
+        public void NewPage() => _pages.NewPage();
 
-        public void Paragraph(string text, double size, bool bold, double spaceBefore)
-        {
-            if (_gfx is null)
-            {
-                NewPage();
-            }
-            var font = new XFont(PdfFonts.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
-            var lineHeight = size * 1.35;
-            _y += spaceBefore;
-            var width = _page!.Width.Point - (2 * Margin);
-            foreach (var line in Wrap(text, font, width))
-            {
-                if (_y + lineHeight > _page.Height.Point - Margin)
-                {
-                    NewPage();
-                }
-                _gfx!.DrawString(line, font, XBrushes.Black, new XPoint(Margin, _y + size));
-                _y += lineHeight;
-            }
-        }
+        public void Paragraph(string text, double size, bool bold, double spaceBefore) =>
+            _pages.Line(text, PdfPageWriter.Font(size, bold), before: spaceBefore);
 
-        private IEnumerable<string> Wrap(string text, XFont font, double width)
-        {
-            if (text.Length == 0)
-            {
-                yield return "";
-                yield break;
-            }
-            var current = "";
-            foreach (var word in text.Split(' '))
-            {
-                var candidate = current.Length == 0 ? word : current + " " + word;
-                if (current.Length > 0 && _gfx!.MeasureString(candidate, font).Width > width)
-                {
-                    yield return current;
-                    current = word;
-                }
-                else
-                {
-                    current = candidate;
-                }
-            }
-            yield return current;
-        }
-
-        public void Dispose() => _gfx?.Dispose();
+        public void Dispose() => _pages.Dispose();
     }
 }

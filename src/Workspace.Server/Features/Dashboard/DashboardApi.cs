@@ -26,7 +26,8 @@ public static class DashboardApi
             .WithTags("Dashboard").RequireAuthorization().RequireMember();
     }
 
-    private static async Task<Ok<DashboardView>> GetAsync(Guid partnershipId, HttpContext http, IGrainFactory grains, TimeProvider clock)
+    private static async Task<Ok<DashboardView>> GetAsync(Guid partnershipId, HttpContext http, IGrainFactory grains,
+        TimeProvider clock)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var me = http.Member().UserId;
@@ -38,7 +39,8 @@ public static class DashboardApi
         return TypedResults.Ok(new DashboardView(
             boardTask.Result.Goals,
             boardTask.Result.Kpis,
-            items.Where(i => i.OwnerUserId == me && i.Status != ActionStatus.Done).OrderBy(i => i.DueDate ?? DateOnly.MaxValue).ToList(),
+            items.Where(i => i.OwnerUserId == me && i.Status != ActionStatus.Done)
+                .OrderBy(i => i.DueDate ?? DateOnly.MaxValue).ToList(),
             items.Where(i => ActionItemsApi.IsOverdue(i, today)).OrderBy(i => i.DueDate).ToList(),
             items.Count(i => i.Status != ActionStatus.Done),
             items.Count(i => i.Status == ActionStatus.Done),

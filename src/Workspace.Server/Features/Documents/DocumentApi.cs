@@ -25,23 +25,27 @@ public static class DocumentApi
 {
     public static void AddWorkspaceDocuments(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DocumentOptions>().BindConfiguration(DocumentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<DocumentOptions>().BindConfiguration(DocumentOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<OperationWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OperationWriter>());
         // The largest edit the limits allow must fit in one hub message, or the connection would be
         // closed and the edit resent forever: a code point takes at most 12 bytes of JSON ("\\uD83D\\uDE00").
         // (AddHubOptions, not Configure<HubOptions<T>>: SignalR only honours per-hub values set through it.)
-        var maxOperationLength = (builder.Configuration.GetSection(DocumentOptions.Section).Get<DocumentOptions>() ?? new DocumentOptions()).MaxOperationLength;
+        var configured = builder.Configuration.GetSection(DocumentOptions.Section).Get<DocumentOptions>()
+            ?? new DocumentOptions();
+        var maxOperationLength = configured.MaxOperationLength;
         builder.Services.AddSignalR().AddHubOptions<DocumentHub>(hub =>
-            hub.MaximumReceiveMessageSize = Math.Max(LiveExtensions.MaximumReceiveMessageSize, (maxOperationLength * 12L) + (64 * 1024)));
+            hub.MaximumReceiveMessageSize =
+                Math.Max(LiveExtensions.MaximumReceiveMessageSize, (maxOperationLength * 12L) + (64 * 1024)));
     }
 
     public static void MapDocuments(this WebApplication app)
     {
         app.MapHub<DocumentHub>(DocumentHubNames.Path);
 
-        var group = app.MapGroup("/api/partnerships/{partnershipId:guid}/documents").WithTags("Documents").RequireAuthorization()
-            .RequireMember().ValidateRequests();
+        var group = app.MapGroup("/api/partnerships/{partnershipId:guid}/documents").WithTags("Documents")
+            .RequireAuthorization().RequireMember().ValidateRequests();
         group.MapGet("/", ListAsync).RequireMember(PartnershipRole.Viewer);
         group.MapPost("/", CreateAsync).RequireMember(PartnershipRole.Editor);
         group.MapGet("/{documentId:guid}", GetAsync).RequireMember(PartnershipRole.Viewer);
@@ -52,7 +56,8 @@ public static class DocumentApi
         group.MapDocumentHistory();
     }
 
-    private static async Task<Ok<List<DocumentSummary>>> ListAsync(Guid partnershipId, WorkspaceDb db, CancellationToken ct)
+    private static async Task<Ok<List<DocumentSummary>>> ListAsync(
+        Guid partnershipId, WorkspaceDb db, CancellationToken ct)
     {
         var rows = await db.Set<Document>().AsNoTracking()
             .Where(d => d.PartnershipId == partnershipId && d.DeletedAt == null)
@@ -66,11 +71,15 @@ public static class DocumentApi
         Guid partnershipId, CreateDocumentRequest request, HttpContext http, IGrainFactory grains)
     {
         var id = Guid.NewGuid();
-        var (info, problem) = await TryAsync(() => grains.GetGrain<IDocumentGrain>(id).CreateAsync(partnershipId, request.Title, Actor(http)));
-        return problem is not null ? problem : TypedResults.Created($"/api/partnerships/{partnershipId}/documents/{id}", info);
+        var (info, problem) = await TryAsync(() =>
+            grains.GetGrain<IDocumentGrain>(id).CreateAsync(partnershipId, request.Title, Actor(http)));
+        return problem is not null
+            ? problem
+            : TypedResults.Created($"/api/partnerships/{partnershipId}/documents/{id}", info);
     }
 
-    private static async Task<Results<Ok<DocumentContent>, ProblemHttpResult>> GetAsync(Guid partnershipId, Guid documentId, IGrainFactory grains)
+    private static async Task<Results<Ok<DocumentContent>, ProblemHttpResult>> GetAsync(
+        Guid partnershipId, Guid documentId, IGrainFactory grains)
     {
         var grain = grains.GetGrain<IDocumentGrain>(documentId);
         if (await Find(grain, partnershipId) is null)
@@ -78,7 +87,10 @@ public static class DocumentApi
             return NotFound();
         }
         var (state, problem) = await TryAsync(() => grain.OpenAsync(null));
-        return problem is not null ? problem : TypedResults.Ok(new DocumentContent(documentId, partnershipId, state!.Document.Title, state.Revision, state.Text ?? ""));
+        return problem is not null
+            ? problem
+            : TypedResults.Ok(new DocumentContent(
+                documentId, partnershipId, state!.Document.Title, state.Revision, state.Text ?? ""));
     }
 
     private static async Task<Results<Ok<DocumentInfo>, ValidationProblem, ProblemHttpResult>> RenameAsync(
@@ -93,7 +105,8 @@ public static class DocumentApi
         return problem is not null ? problem : TypedResults.Ok(info);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid partnershipId, Guid documentId, HttpContext http, IGrainFactory grains)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        Guid partnershipId, Guid documentId, HttpContext http, IGrainFactory grains)
     {
         var grain = grains.GetGrain<IDocumentGrain>(documentId);
         if (await Find(grain, partnershipId) is null)

@@ -58,7 +58,8 @@ internal sealed class DocumentCommentConfiguration : IEntityTypeConfiguration<Do
 /// editor had.
 /// </summary>
 public sealed record AddCommentRequest(
-    [property: Required(ErrorMessage = "A comment needs some text."), MaxLength(DocumentCommentsApi.MaxBody)] string Body,
+    [property: Required(ErrorMessage = "A comment needs some text."),
+        MaxLength(DocumentCommentsApi.MaxBody)] string Body,
     [property: MaxLength(DocumentCommentsApi.MaxQuote)] string? Quote,
     PassageAnchor? Anchor = null);
 
@@ -71,7 +72,8 @@ public sealed record ResolveCommentRequest(bool Resolved);
 /// </summary>
 public sealed record CommentView(
     Guid Id, Guid DocumentId, string AuthorId, string AuthorName, string AuthorParty, string? Quote, string Body,
-    DateTimeOffset CreatedAt, DateTimeOffset? ResolvedAt, string? ResolvedByName, string? Passage = null, int? PassageAt = null);
+    DateTimeOffset CreatedAt, DateTimeOffset? ResolvedAt, string? ResolvedByName,
+    string? Passage = null, int? PassageAt = null);
 
 public static class DocumentCommentsApi
 {
@@ -82,28 +84,35 @@ public static class DocumentCommentsApi
     {
         documents.MapGet("/{documentId:guid}/comments", ListAsync).RequireMember(PartnershipRole.Viewer);
         documents.MapPost("/{documentId:guid}/comments", AddAsync).RequireMember(PartnershipRole.Commenter);
-        documents.MapPost("/{documentId:guid}/comments/{commentId:guid}/resolve", ResolveAsync).RequireMember(PartnershipRole.Commenter);
-        documents.MapDelete("/{documentId:guid}/comments/{commentId:guid}", DeleteAsync).RequireMember(PartnershipRole.Commenter);
+        documents.MapPost("/{documentId:guid}/comments/{commentId:guid}/resolve", ResolveAsync)
+            .RequireMember(PartnershipRole.Commenter);
+        documents.MapDelete("/{documentId:guid}/comments/{commentId:guid}", DeleteAsync)
+            .RequireMember(PartnershipRole.Commenter);
     }
 
-    private static async Task<Results<Ok<List<CommentView>>, ProblemHttpResult>> ListAsync(Guid partnershipId, Guid documentId, IGrainFactory grains, WorkspaceDb db, CancellationToken ct)
+    private static async Task<Results<Ok<List<CommentView>>, ProblemHttpResult>> ListAsync(Guid partnershipId,
+        Guid documentId, IGrainFactory grains, WorkspaceDb db, CancellationToken ct)
     {
         if (await DocumentApi.FindAsync(grains, documentId, partnershipId) is null)
         {
             return DocumentApi.NotFound();
         }
-        var rows = await db.Set<DocumentComment>().Where(c => c.DocumentId == documentId && c.DeletedAt == null).ToListAsync(ct);
-        var passages = await LocateAsync(grains, documentId, rows.Where(c => c.ResolvedAt is null && c.AnchorRevision is not null).ToList());
+        var rows = await db.Set<DocumentComment>().Where(c => c.DocumentId == documentId && c.DeletedAt == null)
+            .ToListAsync(ct);
+        var anchored = rows.Where(c => c.ResolvedAt is null && c.AnchorRevision is not null).ToList();
+        var passages = await LocateAsync(grains, documentId, anchored);
         await db.SaveChangesAsync(ct); // the anchors moved forward, so the next look starts from here
         // Ordered here: SQLite cannot order by DateTimeOffset.
-        return TypedResults.Ok(rows.OrderBy(c => c.CreatedAt).Select(c => View(c, passages.GetValueOrDefault(c.Id))).ToList());
+        return TypedResults.Ok(rows.OrderBy(c => c.CreatedAt)
+            .Select(c => View(c, passages.GetValueOrDefault(c.Id))).ToList());
     }
 
     /// <summary>
     /// Where the comments' passages are now. Each anchor moves to the document's current revision (or is dropped
     /// when the passage is gone or too old to follow: the comment's quote is then all that is left of it).
     /// </summary>
-    private static async Task<Dictionary<Guid, LocatedPassage>> LocateAsync(IGrainFactory grains, Guid documentId, List<DocumentComment> anchored)
+    private static async Task<Dictionary<Guid, LocatedPassage>> LocateAsync(IGrainFactory grains, Guid documentId,
+        List<DocumentComment> anchored)
     {
         var passages = new Dictionary<Guid, LocatedPassage>();
         if (anchored.Count == 0)
@@ -111,7 +120,8 @@ public static class DocumentCommentsApi
             return passages;
         }
         var located = await grains.GetGrain<IDocumentGrain>(documentId)
-            .LocatePassagesAsync([.. anchored.Select(c => new PassageAnchor(c.AnchorRevision!.Value, c.AnchorFrom ?? 0, c.AnchorTo ?? 0))]);
+            .LocatePassagesAsync([.. anchored.Select(c =>
+                new PassageAnchor(c.AnchorRevision!.Value, c.AnchorFrom ?? 0, c.AnchorTo ?? 0))]);
         foreach (var (comment, passage) in anchored.Zip(located))
         {
             Anchor(comment, passage?.Anchor);
@@ -131,7 +141,8 @@ public static class DocumentCommentsApi
     }
 
     private static async Task<Results<Created<CommentView>, ValidationProblem, ProblemHttpResult>> AddAsync(
-        Guid partnershipId, Guid documentId, AddCommentRequest request, HttpContext http, IGrainFactory grains, PartnershipFeed feed, TimeProvider clock)
+        Guid partnershipId, Guid documentId, AddCommentRequest request, HttpContext http, IGrainFactory grains,
+        PartnershipFeed feed, TimeProvider clock)
     {
         if (string.IsNullOrWhiteSpace(request.Body))
         {
@@ -146,12 +157,13 @@ public static class DocumentCommentsApi
             && (passage = (await grains.GetGrain<IDocumentGrain>(documentId).LocatePassagesAsync([anchor]))[0]) is null)
         {
             return Problems.Invalid("anchor", ErrorCodes.PassageLost,
-                $"Characters {anchor.From} to {anchor.To} are not a passage of revision {anchor.Revision} of this document "
-                + "(or that revision is too old to follow); select the passage again.");
+                $"Characters {anchor.From} to {anchor.To} are not a passage of revision {anchor.Revision} "
+                + "of this document (or that revision is too old to follow); select the passage again.");
         }
         var member = http.Member();
         var actor = PartnershipAccess.ActorOf(http.User, member);
-        var party = (await grains.GetGrain<IPartnershipGrain>(partnershipId).GetAsync())?.Parties.FirstOrDefault(p => p.Id == member.PartyId)?.Name ?? "";
+        var partnership = await grains.GetGrain<IPartnershipGrain>(partnershipId).GetAsync();
+        var party = partnership?.Parties.FirstOrDefault(p => p.Id == member.PartyId)?.Name ?? "";
         var comment = new DocumentComment
         {
             Id = Guid.NewGuid(),
@@ -165,17 +177,21 @@ public static class DocumentCommentsApi
             CreatedAt = clock.GetUtcNow(),
         };
         Anchor(comment, passage?.Anchor);
-        await feed.SaveAsync(partnershipId, db => db.Add(comment), actor, "comment.added", $"commented on “{document.Title}”", new { title = document.Title });
+        await feed.SaveAsync(partnershipId, db => db.Add(comment), actor, "comment.added",
+            $"commented on “{document.Title}”", new { title = document.Title });
         var view = View(comment, passage);
         await feed.PublishAsync(partnershipId, "comment.updated", view);
-        return TypedResults.Created($"/api/partnerships/{partnershipId}/documents/{documentId}/comments/{comment.Id}", view);
+        return TypedResults.Created(
+            $"/api/partnerships/{partnershipId}/documents/{documentId}/comments/{comment.Id}", view);
     }
 
     private static async Task<Results<Ok<CommentView>, ProblemHttpResult>> ResolveAsync(
-        Guid partnershipId, Guid documentId, Guid commentId, ResolveCommentRequest request, HttpContext http, IGrainFactory grains, WorkspaceDb db, PartnershipFeed feed, TimeProvider clock)
+        Guid partnershipId, Guid documentId, Guid commentId, ResolveCommentRequest request, HttpContext http,
+        IGrainFactory grains, WorkspaceDb db, PartnershipFeed feed, TimeProvider clock)
     {
         if (await DocumentApi.FindAsync(grains, documentId, partnershipId) is not { } document
-            || await db.Set<DocumentComment>().FirstOrDefaultAsync(c => c.Id == commentId && c.DocumentId == documentId && c.DeletedAt == null) is not { } comment)
+            || await db.Set<DocumentComment>().FirstOrDefaultAsync(c =>
+                c.Id == commentId && c.DocumentId == documentId && c.DeletedAt == null) is not { } comment)
         {
             return DocumentApi.NotFound();
         }
@@ -184,7 +200,9 @@ public static class DocumentCommentsApi
         {
             comment.ResolvedAt = request.Resolved ? clock.GetUtcNow() : null;
             comment.ResolvedByName = request.Resolved ? actor.DisplayName : null;
-            var (kind, summary) = request.Resolved ? ("comment.resolved", $"resolved a comment on “{document.Title}”") : ("comment.reopened", $"reopened a comment on “{document.Title}”");
+            var (kind, summary) = request.Resolved
+                ? ("comment.resolved", $"resolved a comment on “{document.Title}”")
+                : ("comment.reopened", $"reopened a comment on “{document.Title}”");
             db.Activity.Add(feed.Activity(partnershipId, actor, kind, summary, new { title = document.Title }));
             await db.SaveChangesAsync();
             await feed.PublishAsync(partnershipId, "comment.updated", View(comment));
@@ -193,17 +211,20 @@ public static class DocumentCommentsApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        Guid partnershipId, Guid documentId, Guid commentId, HttpContext http, IGrainFactory grains, WorkspaceDb db, PartnershipFeed feed, TimeProvider clock)
+        Guid partnershipId, Guid documentId, Guid commentId, HttpContext http, IGrainFactory grains, WorkspaceDb db,
+        PartnershipFeed feed, TimeProvider clock)
     {
         if (await DocumentApi.FindAsync(grains, documentId, partnershipId) is null
-            || await db.Set<DocumentComment>().FirstOrDefaultAsync(c => c.Id == commentId && c.DocumentId == documentId && c.DeletedAt == null) is not { } comment)
+            || await db.Set<DocumentComment>().FirstOrDefaultAsync(c =>
+                c.Id == commentId && c.DocumentId == documentId && c.DeletedAt == null) is not { } comment)
         {
             return DocumentApi.NotFound();
         }
         var member = http.Member();
         if (comment.AuthorId != member.UserId && member.Role != PartnershipRole.Owner)
         {
-            return Problems.Of(StatusCodes.Status403Forbidden, ErrorCodes.CommentNotYours, "Only the author of a comment (or an owner) can delete it.");
+            return Problems.Of(StatusCodes.Status403Forbidden, ErrorCodes.CommentNotYours,
+                "Only the author of a comment (or an owner) can delete it.");
         }
         comment.DeletedAt = clock.GetUtcNow();
         await db.SaveChangesAsync();
@@ -214,5 +235,6 @@ public static class DocumentCommentsApi
     private static CommentView View(DocumentComment c) => View(c, null);
 
     private static CommentView View(DocumentComment c, LocatedPassage? passage) =>
-        new(c.Id, c.DocumentId, c.AuthorId, c.AuthorName, c.AuthorParty, c.Quote, c.Body, c.CreatedAt, c.ResolvedAt, c.ResolvedByName, passage?.Text, passage?.Anchor.From);
+        new(c.Id, c.DocumentId, c.AuthorId, c.AuthorName, c.AuthorParty, c.Quote, c.Body, c.CreatedAt, c.ResolvedAt,
+            c.ResolvedByName, passage?.Text, passage?.Anchor.From);
 }

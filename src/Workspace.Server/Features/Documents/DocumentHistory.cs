@@ -52,13 +52,15 @@ public static class DocumentHistory
     {
         documents.MapGet("/{documentId:guid}/history", ListAsync).RequireMember(PartnershipRole.Viewer);
         documents.MapGet("/{documentId:guid}/history/{revision:long}", ReadAsync).RequireMember(PartnershipRole.Viewer);
-        documents.MapPost("/{documentId:guid}/history/{revision:long}/restore", RestoreAsync).RequireMember(PartnershipRole.Editor);
+        documents.MapPost("/{documentId:guid}/history/{revision:long}/restore", RestoreAsync)
+            .RequireMember(PartnershipRole.Editor);
         documents.MapPut("/{documentId:guid}/history/{revision:long}/name", NameAsync)
             .RequireMember(PartnershipRole.Editor);
     }
 
     private static async Task<Results<Ok<DocumentHistoryView>, ProblemHttpResult>> ListAsync(
-        Guid partnershipId, Guid documentId, IGrainFactory grains, WorkspaceDb db, IOptions<DocumentOptions> options, CancellationToken ct)
+        Guid partnershipId, Guid documentId, IGrainFactory grains, WorkspaceDb db, IOptions<DocumentOptions> options,
+        CancellationToken ct)
     {
         if (await DocumentApi.FindAsync(grains, documentId, partnershipId) is not { } document)
         {
@@ -83,7 +85,8 @@ public static class DocumentHistory
         }
         var newest = groups.TakeLast(MaxVersions).Reverse().ToList();
         var ids = newest.SelectMany(g => g.Authors).Where(a => a.Length > 0).Distinct().ToList();
-        var names = await db.Set<WorkspaceUser>().AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var names = await db.Set<WorkspaceUser>().AsNoTracking().Where(u => ids.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var versions = newest.Select(g => new VersionView(g.Last, g.First, g.Started, g.At,
             g.Authors.Select(a => a.Length == 0 ? "" : names.GetValueOrDefault(a, "?")).ToList(),
             (int)(g.Last - g.First + 1), g.Restored, named.GetValueOrDefault(g.Last))).ToList();
@@ -138,7 +141,8 @@ public static class DocumentHistory
     }
 
     private static async Task<Results<Ok<VersionText>, ProblemHttpResult>> ReadAsync(
-        Guid partnershipId, Guid documentId, long revision, IGrainFactory grains, WorkspaceDb db, MarkdownRenderer markdown, CancellationToken ct)
+        Guid partnershipId, Guid documentId, long revision, IGrainFactory grains, WorkspaceDb db,
+        MarkdownRenderer markdown, CancellationToken ct)
     {
         if (await DocumentApi.FindAsync(grains, documentId, partnershipId) is null)
         {
@@ -152,7 +156,8 @@ public static class DocumentHistory
     }
 
     private static async Task<Results<Ok<RestoreResponse>, ProblemHttpResult>> RestoreAsync(
-        Guid partnershipId, Guid documentId, long revision, HttpContext http, IGrainFactory grains, WorkspaceDb db, PartnershipFeed feed, CancellationToken ct)
+        Guid partnershipId, Guid documentId, long revision, HttpContext http, IGrainFactory grains, WorkspaceDb db,
+        PartnershipFeed feed, CancellationToken ct)
     {
         if (await DocumentApi.FindAsync(grains, documentId, partnershipId) is not { } document)
         {
@@ -163,12 +168,14 @@ public static class DocumentHistory
             return NoSuchRevision(revision);
         }
         var actor = DocumentApi.Actor(http);
-        var (now, problem) = await DocumentApi.TryAsync(() => grains.GetGrain<IDocumentGrain>(documentId).RestoreAsync(text, actor));
+        var grain = grains.GetGrain<IDocumentGrain>(documentId);
+        var (now, problem) = await DocumentApi.TryAsync(() => grain.RestoreAsync(text, actor));
         if (problem is not null)
         {
             return problem;
         }
-        await feed.SaveAsync(partnershipId, _ => { }, actor, "document.restored", $"restored “{document.Title}” to an earlier version (revision {revision})",
+        await feed.SaveAsync(partnershipId, _ => { }, actor, "document.restored",
+            $"restored “{document.Title}” to an earlier version (revision {revision})",
             new { title = document.Title, revision });
         return TypedResults.Ok(new RestoreResponse(now, revision));
     }
@@ -206,7 +213,8 @@ public static class DocumentHistory
     }
 
     private static ProblemHttpResult NoSuchRevision(long revision) =>
-        Problems.Of(StatusCodes.Status404NotFound, ErrorCodes.UnknownRevision, $"This document has no stored revision {revision}.", ("revision", revision));
+        Problems.Of(StatusCodes.Status404NotFound, ErrorCodes.UnknownRevision,
+            $"This document has no stored revision {revision}.", ("revision", revision));
 
     /// <summary>
     /// The text at <paramref name="revision"/>: the nearest snapshot at or before it plus the operations after it; null

@@ -38,7 +38,8 @@ public sealed partial class OperationWriter
             }
             await using var command = _connection.CreateCommand();
             command.CommandText = "PRAGMA " + name + ";";
-            return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(),
+                System.Globalization.CultureInfo.InvariantCulture);
         }
 
         public static async Task<RowStore> OpenAsync(IDbContextFactory<WorkspaceDb> dbs, DocumentOptions options)
@@ -52,11 +53,13 @@ public sealed partial class OperationWriter
                 // CheckpointAsync, not inside a commit. See DocumentOptions.
                 if (sqlite && options.SqliteSynchronousNormal)
                 {
-                    await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=4194304;");
+                    await db.Database.ExecuteSqlRawAsync(
+                        "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=4194304;");
                 }
                 else if (sqlite)
                 {
-                    await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=FULL; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=4194304;");
+                    await db.Database.ExecuteSqlRawAsync(
+                        "PRAGMA synchronous=FULL; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=4194304;");
                 }
                 return new RowStore(db, db.Database.GetDbConnection(), sqlite);
             }
@@ -119,7 +122,8 @@ public sealed partial class OperationWriter
         {
             if (!_tables.TryGetValue(type, out var table))
             {
-                var entity = _db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not an entity.");
+                var entity = _db.Model.FindEntityType(type)
+                    ?? throw new InvalidOperationException($"{type.Name} is not an entity.");
                 table = new Table(entity, _db.GetService<ISqlGenerationHelper>());
                 _tables[type] = table;
             }
@@ -146,11 +150,16 @@ public sealed partial class OperationWriter
         public Table(IEntityType entity, ISqlGenerationHelper sql)
         {
             _sql = sql;
-            var tableName = entity.GetTableName() ?? throw new InvalidOperationException($"{entity.DisplayName()} has no table.");
+            var tableName = entity.GetTableName()
+                ?? throw new InvalidOperationException($"{entity.DisplayName()} has no table.");
             var id = StoreObjectIdentifier.Table(tableName, entity.GetSchema());
             _name = sql.DelimitIdentifier(tableName, entity.GetSchema());
             Columns = entity.GetProperties()
-                .Select(p => new Column(sql.DelimitIdentifier(p.GetColumnName(id) ?? p.Name), p.GetRelationalTypeMapping(), p.PropertyInfo ?? throw new InvalidOperationException($"{p.Name} is a shadow property."), p.IsNullable))
+                .Select(p => new Column(
+                    sql.DelimitIdentifier(p.GetColumnName(id) ?? p.Name),
+                    p.GetRelationalTypeMapping(),
+                    p.PropertyInfo ?? throw new InvalidOperationException($"{p.Name} is a shadow property."),
+                    p.IsNullable))
                 .ToArray();
             _key = [.. entity.FindPrimaryKey()!.Properties
                 .Select(p => Array.FindIndex(Columns, c => c.Property == p.PropertyInfo))];
@@ -217,7 +226,8 @@ public sealed partial class OperationWriter
                     var name = "p" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
                     text.Append(c == 0 ? "" : ", ").Append(_sql.GenerateParameterNamePlaceholder(name));
                     // EF's own mapping configures the parameter (DbType, SqliteType, size); values are set per row.
-                    command.Parameters.Add(Columns[c].Mapping.CreateParameter(command, _sql.GenerateParameterName(name), null, Columns[c].Nullable));
+                    command.Parameters.Add(Columns[c].Mapping.CreateParameter(
+                        command, _sql.GenerateParameterName(name), null, Columns[c].Nullable));
                 }
                 text.Append(')');
             }
@@ -231,12 +241,16 @@ public sealed partial class OperationWriter
             {
                 var column = Columns[c];
                 var value = column.Property.GetValue(row);
-                command.Parameters[offset + c].Value = (column.Mapping.Converter is { } converter && value is not null ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+                var stored = column.Mapping.Converter is { } converter && value is not null
+                    ? converter.ConvertToProvider(value)
+                    : value;
+                command.Parameters[offset + c].Value = stored ?? DBNull.Value;
             }
         }
 
         public void Dispose() => _single?.Dispose();
     }
 
-    private sealed record Column(string Name, RelationalTypeMapping Mapping, System.Reflection.PropertyInfo Property, bool Nullable);
+    private sealed record Column(string Name, RelationalTypeMapping Mapping, System.Reflection.PropertyInfo Property,
+        bool Nullable);
 }

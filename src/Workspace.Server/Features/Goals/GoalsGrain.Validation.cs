@@ -44,7 +44,8 @@ public sealed partial class GoalsGrain
         }
         if ((input.Unit?.Length ?? 0) > GoalLimits.UnitMax)
         {
-            return new FieldError("unit", ErrorCodes.TooLong, $"The unit is limited to {GoalLimits.UnitMax} characters.",
+            return new FieldError("unit", ErrorCodes.TooLong,
+                $"The unit is limited to {GoalLimits.UnitMax} characters.",
                 Problems.Args(("max", GoalLimits.UnitMax)));
         }
         if (!Bounds.IsSensible(input.Target))
@@ -59,7 +60,8 @@ public sealed partial class GoalsGrain
         }
         if (!Enum.IsDefined(input.Direction))
         {
-            return new FieldError("direction", ErrorCodes.UnknownOption, "Direction is HigherIsBetter or LowerIsBetter.", null);
+            return new FieldError("direction", ErrorCodes.UnknownOption,
+                "Direction is HigherIsBetter or LowerIsBetter.", null);
         }
         if (input.GoalId is { } goalId && !_goals.ContainsKey(goalId))
         {
@@ -78,6 +80,7 @@ public sealed partial class GoalsGrain
         var partnership = await GrainFactory.GetGrain<IPartnershipGrain>(PartnershipId).GetAsync();
         return partnership?.Parties.Any(p => p.Id == partyId) == true
             ? null
-            : new FieldError("ownerPartyId", ErrorCodes.UnknownParty, "The owner must be one of the partnership's organisations.", null);
+            : new FieldError("ownerPartyId", ErrorCodes.UnknownParty,
+                "The owner must be one of the partnership's organisations.", null);
     }
 }

@@ -35,16 +35,19 @@ public sealed partial class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, Partn
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        foreach (var g in await db.Set<Goal>().AsNoTracking().Where(g => g.PartnershipId == PartnershipId && g.DeletedAt == null).ToListAsync(cancellationToken))
+        foreach (var g in await db.Set<Goal>().AsNoTracking()
+            .Where(g => g.PartnershipId == PartnershipId && g.DeletedAt == null).ToListAsync(cancellationToken))
         {
             _goals[g.Id] = g;
         }
-        foreach (var k in await db.Set<Kpi>().AsNoTracking().Where(k => k.PartnershipId == PartnershipId && k.DeletedAt == null).ToListAsync(cancellationToken))
+        foreach (var k in await db.Set<Kpi>().AsNoTracking()
+            .Where(k => k.PartnershipId == PartnershipId && k.DeletedAt == null).ToListAsync(cancellationToken))
         {
             _kpis[k.Id] = k;
             _measurements[k.Id] = [];
         }
-        foreach (var m in await db.Set<KpiMeasurement>().AsNoTracking().Where(m => m.PartnershipId == PartnershipId).ToListAsync(cancellationToken))
+        foreach (var m in await db.Set<KpiMeasurement>().AsNoTracking().Where(m => m.PartnershipId == PartnershipId)
+            .ToListAsync(cancellationToken))
         {
             if (_measurements.TryGetValue(m.KpiId, out var list))
             {
@@ -68,9 +71,14 @@ public sealed partial class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, Partn
             return Outcome<GoalView>.Invalid(invalid);
         }
         var now = clock.GetUtcNow();
-        var goal = new Goal { Id = Guid.NewGuid(), PartnershipId = PartnershipId, CreatedAt = now, Version = 1, UpdatedByName = actor.DisplayName };
+        var goal = new Goal
+        {
+            Id = Guid.NewGuid(), PartnershipId = PartnershipId, CreatedAt = now, Version = 1,
+            UpdatedByName = actor.DisplayName,
+        };
         Apply(goal, input, now);
-        await SaveAsync(db => db.Add(goal), actor, "goal.created", $"added the goal “{goal.Title}”", new { title = goal.Title });
+        await SaveAsync(db => db.Add(goal), actor, "goal.created", $"added the goal “{goal.Title}”",
+            new { title = goal.Title });
         _goals[goal.Id] = goal;
         return await PublishAsync("goal.updated", View(goal));
     }
@@ -91,15 +99,20 @@ public sealed partial class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, Partn
         updated.UpdatedByName = actor.DisplayName;
         if (updated.Status != current.Status)
         {
-            await SaveAsync(db => db.Update(updated), actor, "goal.status", $"set the goal “{updated.Title}” to {updated.Status}", new { title = updated.Title, status = updated.Status.ToString() });
+            await SaveAsync(db => db.Update(updated), actor, "goal.status",
+                $"set the goal “{updated.Title}” to {updated.Status}",
+                new { title = updated.Title, status = updated.Status.ToString() });
         }
         else
         {
-            await SaveAsync(db => db.Update(updated), actor, "goal.updated", $"updated the goal “{updated.Title}”", new { title = updated.Title });
+            await SaveAsync(db => db.Update(updated), actor, "goal.updated", $"updated the goal “{updated.Title}”",
+                new { title = updated.Title });
         }
         _goals[goalId] = updated;
         // KPIs without a target date of their own are planned to the goal's.
-        foreach (var kpi in _kpis.Values.Where(k => k.GoalId == goalId && k.TargetDate is null && updated.TargetDate != current.TargetDate))
+        var replanned = _kpis.Values.Where(k =>
+            k.GoalId == goalId && k.TargetDate is null && updated.TargetDate != current.TargetDate);
+        foreach (var kpi in replanned)
         {
             await feed.PublishAsync(PartnershipId, "kpi.updated", View(kpi));
         }
@@ -115,7 +128,8 @@ public sealed partial class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, Partn
         var deleted = Copy(current);
         deleted.DeletedAt = clock.GetUtcNow();
         deleted.Version++;
-        await SaveAsync(db => db.Update(deleted), actor, "goal.deleted", $"deleted the goal “{deleted.Title}”", new { title = deleted.Title });
+        await SaveAsync(db => db.Update(deleted), actor, "goal.deleted", $"deleted the goal “{deleted.Title}”",
+            new { title = deleted.Title });
         _goals.Remove(goalId);
         return await PublishAsync("goal.deleted", View(deleted));
     }
@@ -126,10 +140,15 @@ public sealed partial class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, Partn
         {
             return Outcome<KpiView>.Invalid(invalid);
         }
-        var kpi = new Kpi { Id = Guid.NewGuid(), PartnershipId = PartnershipId, CreatedAt = clock.GetUtcNow(), Version = 1, UpdatedByName = actor.DisplayName };
+        var kpi = new Kpi
+        {
+            Id = Guid.NewGuid(), PartnershipId = PartnershipId, CreatedAt = clock.GetUtcNow(), Version = 1,
+            UpdatedByName = actor.DisplayName,
+        };
         Apply(kpi, input);
         kpi.StartDate ??= DateOnly.FromDateTime(kpi.CreatedAt.UtcDateTime);
-        await SaveAsync(db => db.Add(kpi), actor, "kpi.created", $"added the KPI “{kpi.Name}”", new { name = kpi.Name });
+        await SaveAsync(db => db.Add(kpi), actor, "kpi.created", $"added the KPI “{kpi.Name}”",
+            new { name = kpi.Name });
         _kpis[kpi.Id] = kpi;
         _measurements[kpi.Id] = [];
         return await PublishKpiAsync(kpi);
@@ -149,7 +168,8 @@ public sealed partial class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, Partn
         Apply(updated, input);
         updated.Version++;
         updated.UpdatedByName = actor.DisplayName;
-        await SaveAsync(db => db.Update(updated), actor, "kpi.updated", $"updated the KPI “{updated.Name}”", new { name = updated.Name });
+        await SaveAsync(db => db.Update(updated), actor, "kpi.updated", $"updated the KPI “{updated.Name}”",
+            new { name = updated.Name });
         _kpis[kpiId] = updated;
         return await PublishKpiAsync(updated);
     }
@@ -163,7 +183,8 @@ public sealed partial class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, Partn
         var deleted = Copy(current);
         deleted.DeletedAt = clock.GetUtcNow();
         deleted.Version++;
-        await SaveAsync(db => db.Update(deleted), actor, "kpi.deleted", $"deleted the KPI “{deleted.Name}”", new { name = deleted.Name });
+        await SaveAsync(db => db.Update(deleted), actor, "kpi.deleted", $"deleted the KPI “{deleted.Name}”",
+            new { name = deleted.Name });
         var view = View(deleted);
         _kpis.Remove(kpiId);
         _measurements.Remove(kpiId);
@@ -186,8 +207,10 @@ public sealed partial class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, Partn
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (input.Date is not { } date || date < new DateOnly(1990, 1, 1) || date > today.AddDays(1))
         {
-            return Outcome<KpiView>.Invalid("date", ErrorCodes.DateOutOfRange, "A measurement needs a date between 1990 and today.",
-                ("min", "1990-01-01"), ("max", today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+            return Outcome<KpiView>.Invalid("date", ErrorCodes.DateOutOfRange,
+                "A measurement needs a date between 1990 and today.",
+                ("min", "1990-01-01"),
+                ("max", today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         }
         if ((input.Note?.Length ?? 0) > GoalLimits.NoteMax)
         {
@@ -206,7 +229,8 @@ public sealed partial class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, Partn
             EnteredByName = actor.DisplayName,
             EnteredAt = clock.GetUtcNow(),
         };
-        await SaveAsync(db => db.Add(measurement), actor, "kpi.measured", $"recorded {value:0.##} {kpi.Unit} for “{kpi.Name}” on {date:yyyy-MM-dd}",
+        await SaveAsync(db => db.Add(measurement), actor, "kpi.measured",
+            $"recorded {value:0.##} {kpi.Unit} for “{kpi.Name}” on {date:yyyy-MM-dd}",
             new { value, unit = kpi.Unit, name = kpi.Name, date });
         var list = _measurements[kpiId];
         list.Add(measurement);
@@ -216,12 +240,14 @@ public sealed partial class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, Partn
 
     public async Task<Outcome<KpiView>> DeleteMeasurementAsync(Actor actor, Guid kpiId, Guid measurementId)
     {
-        if (!_kpis.TryGetValue(kpiId, out var kpi) || _measurements[kpiId].Find(m => m.Id == measurementId) is not { } measurement)
+        if (!_kpis.TryGetValue(kpiId, out var kpi)
+            || _measurements[kpiId].Find(m => m.Id == measurementId) is not { } measurement)
         {
             return Outcome<KpiView>.NotFound(
                 ErrorCodes.UnknownMeasurement, "This measurement does not exist (it may have been deleted).");
         }
-        await SaveAsync(db => db.Remove(measurement), actor, "kpi.measurement-deleted", $"removed the {measurement.Date:yyyy-MM-dd} value of “{kpi.Name}”",
+        await SaveAsync(db => db.Remove(measurement), actor, "kpi.measurement-deleted",
+            $"removed the {measurement.Date:yyyy-MM-dd} value of “{kpi.Name}”",
             new { name = kpi.Name, date = measurement.Date });
         _measurements[kpiId].Remove(measurement);
         return await PublishKpiAsync(kpi);
@@ -298,15 +324,18 @@ public sealed partial class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, Partn
     // Entities held by the grain are never mutated in place, so a failed save leaves the state as it was.
     private static Goal Copy(Goal g) => new()
     {
-        Id = g.Id, PartnershipId = g.PartnershipId, Title = g.Title, Description = g.Description, SuccessCriteria = g.SuccessCriteria,
-        OwnerPartyId = g.OwnerPartyId, TargetDate = g.TargetDate, Status = g.Status, Version = g.Version, CreatedAt = g.CreatedAt,
+        Id = g.Id, PartnershipId = g.PartnershipId, Title = g.Title, Description = g.Description,
+        SuccessCriteria = g.SuccessCriteria, OwnerPartyId = g.OwnerPartyId, TargetDate = g.TargetDate,
+        Status = g.Status, Version = g.Version, CreatedAt = g.CreatedAt,
         UpdatedAt = g.UpdatedAt, DeletedAt = g.DeletedAt, UpdatedByName = g.UpdatedByName,
     };
 
     private static Kpi Copy(Kpi k) => new()
     {
-        Id = k.Id, PartnershipId = k.PartnershipId, GoalId = k.GoalId, Name = k.Name, Unit = k.Unit, Direction = k.Direction,
-        Baseline = k.Baseline, Target = k.Target, StartDate = k.StartDate, TargetDate = k.TargetDate, Milestones = k.Milestones, OwnerPartyId = k.OwnerPartyId, Version = k.Version, CreatedAt = k.CreatedAt, DeletedAt = k.DeletedAt,
+        Id = k.Id, PartnershipId = k.PartnershipId, GoalId = k.GoalId, Name = k.Name, Unit = k.Unit,
+        Direction = k.Direction, Baseline = k.Baseline, Target = k.Target, StartDate = k.StartDate,
+        TargetDate = k.TargetDate, Milestones = k.Milestones, OwnerPartyId = k.OwnerPartyId, Version = k.Version,
+        CreatedAt = k.CreatedAt, DeletedAt = k.DeletedAt,
         UpdatedByName = k.UpdatedByName,
     };
 
@@ -327,7 +356,8 @@ public sealed partial class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, Partn
         }
         // The goal stands where its weakest measured KPI stands.
         var status = kpis.Select(k => k.Status).Where(r => r != Rag.None).DefaultIfEmpty(Rag.None).Max();
-        return new GoalView(g.Id, g.Title, g.Description, g.SuccessCriteria, g.OwnerPartyId, g.TargetDate, g.Status, g.Version, progress, status, g.UpdatedByName);
+        return new GoalView(g.Id, g.Title, g.Description, g.SuccessCriteria, g.OwnerPartyId, g.TargetDate, g.Status,
+            g.Version, progress, status, g.UpdatedByName);
     }
 
     private KpiView View(Kpi k)
@@ -336,9 +366,11 @@ public sealed partial class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, Partn
         double? latest = measurements.Count > 0 ? measurements[^1].Value : null;
         // Without a baseline the KPI is taken to have started where it was first measured.
         var baseline = k.Baseline ?? (measurements.Count > 0 ? measurements[0].Value : null);
-        var end = k.TargetDate ?? (k.GoalId is { } goalId && _goals.TryGetValue(goalId, out var goal) ? goal.TargetDate : null);
+        var end = k.TargetDate
+            ?? (k.GoalId is { } goalId && _goals.TryGetValue(goalId, out var goal) ? goal.TargetDate : null);
         var start = k.StartDate ?? DateOnly.FromDateTime(k.CreatedAt.UtcDateTime);
-        var pace = KpiStatus.Pace(k.Direction, baseline, k.Target, start, end, k.Milestones, latest, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var pace = KpiStatus.Pace(k.Direction, baseline, k.Target, start, end, k.Milestones, latest, today);
         // Figures that are not finite (only a damaged database holds them) show as unknown rather than break the page.
         return new KpiView(
             k.Id, k.GoalId, k.Name, k.Unit, k.Direction, Bounds.Finite(k.Baseline), Bounds.Finite(k.Target),

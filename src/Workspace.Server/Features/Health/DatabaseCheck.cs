@@ -77,8 +77,8 @@ public static class DatabaseCheck
         }
         if (operations < mark.Rows)
         {
-            problems.Add($"{mark.Rows - operations} of the {mark.Rows} edits the server stored are missing from the database"
-                + " (its WAL file was probably cut short, damaged or deleted).");
+            problems.Add($"{mark.Rows - operations} of the {mark.Rows} edits the server stored are missing "
+                + "from the database (its WAL file was probably cut short, damaged or deleted).");
         }
         else if (mark.Document != Guid.Empty)
         {

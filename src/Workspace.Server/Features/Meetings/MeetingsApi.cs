@@ -18,58 +18,63 @@ public static class MeetingsApi
     {
         var group = app.MapGroup("/api/partnerships/{partnershipId:guid}").WithTags("Meetings").RequireAuthorization();
         group.MapGet("/meetings", ListAsync).RequireMember();
-        group.MapGet("/meetings/{meetingId:guid}", async (Guid partnershipId, Guid meetingId, IGrainFactory grains) =>
-            await Grain(grains, partnershipId).GetMeetingAsync(meetingId) is { } m
-                ? Results.Ok(m) : Problems.NotFound(ErrorCodes.UnknownMeeting, "This meeting does not exist."))
+        group.MapGet("/meetings/{meetingId:guid}",
+            async (Guid partnershipId, Guid meetingId, IGrainFactory grains) =>
+                await Grain(grains, partnershipId).GetMeetingAsync(meetingId) is { } m
+                    ? Results.Ok(m)
+                    : Problems.NotFound(ErrorCodes.UnknownMeeting, "This meeting does not exist."))
             .RequireMember();
-        group.MapGet("/meetings/{meetingId:guid}/agenda", async (Guid partnershipId, Guid meetingId, string? occurrence,
-            IGrainFactory grains) => ParseOccurrence(occurrence, out var at) is { } bad ? bad
-                : (await Grain(grains, partnershipId).GetAgendaAsync(meetingId, at)).ToHttp()).RequireMember();
+        group.MapGet("/meetings/{meetingId:guid}/agenda",
+            async (Guid partnershipId, Guid meetingId, string? occurrence, IGrainFactory grains) =>
+                ParseOccurrence(occurrence, out var at) is { } bad
+                    ? bad
+                    : (await Grain(grains, partnershipId).GetAgendaAsync(meetingId, at)).ToHttp())
+            .RequireMember();
         group.MapGet("/decisions", DecisionsAsync).RequireMember();
         group.MapMeetingPlan();
 
         var viewer = group.MapGroup("").RequireMember().ValidateRequests();
-        viewer.MapPut("/meetings/{meetingId:guid}", async (Guid partnershipId, Guid meetingId, MeetingInput input,
-            HttpContext http, IGrainFactory grains) =>
-            (await Grain(grains, partnershipId).UpdateAsync(Actor(http), http.Member().Role, meetingId,
-                input)).ToHttp());
-        viewer.MapPost("/meetings/{meetingId:guid}/cancel", async (Guid partnershipId, Guid meetingId, HttpContext http,
-            IGrainFactory grains) => (await Grain(grains, partnershipId).CancelAsync(Actor(http), http.Member().Role,
-                meetingId)).ToHttp());
-        viewer.MapPost("/meetings/{meetingId:guid}/occurrences/{occurrence}/move", (Guid partnershipId, Guid meetingId,
-            string occurrence, MoveOccurrenceInput input, HttpContext http, IGrainFactory grains) =>
-            OnOccurrenceAsync(occurrence, at => Grain(grains, partnershipId).MoveOccurrenceAsync(Actor(http),
-                http.Member().Role, meetingId, at, DateTime.SpecifyKind(input.Start, DateTimeKind.Unspecified))));
-        viewer.MapPost("/meetings/{meetingId:guid}/occurrences/{occurrence}/cancel", (Guid partnershipId,
-            Guid meetingId,
-            string occurrence, HttpContext http, IGrainFactory grains) =>
-            OnOccurrenceAsync(occurrence, at => Grain(grains, partnershipId).CancelOccurrenceAsync(Actor(http),
-                http.Member().Role, meetingId, at)));
+        viewer.MapPut("/meetings/{meetingId:guid}",
+            async (Guid partnershipId, Guid meetingId, MeetingInput input, HttpContext http, IGrainFactory grains) =>
+                (await Grain(grains, partnershipId)
+                    .UpdateAsync(Actor(http), http.Member().Role, meetingId, input)).ToHttp());
+        viewer.MapPost("/meetings/{meetingId:guid}/cancel",
+            async (Guid partnershipId, Guid meetingId, HttpContext http, IGrainFactory grains) =>
+                (await Grain(grains, partnershipId).CancelAsync(Actor(http), http.Member().Role, meetingId)).ToHttp());
+        viewer.MapPost("/meetings/{meetingId:guid}/occurrences/{occurrence}/move",
+            (Guid partnershipId, Guid meetingId, string occurrence, MoveOccurrenceInput input, HttpContext http,
+                IGrainFactory grains) =>
+                OnOccurrenceAsync(occurrence, at => Grain(grains, partnershipId).MoveOccurrenceAsync(Actor(http),
+                    http.Member().Role, meetingId, at, DateTime.SpecifyKind(input.Start, DateTimeKind.Unspecified))));
+        viewer.MapPost("/meetings/{meetingId:guid}/occurrences/{occurrence}/cancel",
+            (Guid partnershipId, Guid meetingId, string occurrence, HttpContext http, IGrainFactory grains) =>
+                OnOccurrenceAsync(occurrence, at => Grain(grains, partnershipId)
+                    .CancelOccurrenceAsync(Actor(http), http.Member().Role, meetingId, at)));
 
         var commenter = group.MapGroup("").RequireMember(PartnershipRole.Commenter).ValidateRequests();
-        commenter.MapPost("/meetings/{meetingId:guid}/agenda", async (Guid partnershipId, Guid meetingId,
-            AgendaItemInput input,
-            HttpContext http, IGrainFactory grains) =>
-            (await Grain(grains, partnershipId).AddAgendaItemAsync(Actor(http), meetingId, input)).ToHttp());
-        commenter.MapPost("/meetings/{meetingId:guid}/agenda/order", async (Guid partnershipId, Guid meetingId,
-            AgendaOrderInput input, HttpContext http, IGrainFactory grains) =>
-            (await Grain(grains, partnershipId).ReorderAgendaAsync(Actor(http), meetingId, input)).ToHttp());
-        commenter.MapDelete("/meetings/{meetingId:guid}/agenda/{itemId:guid}", async (Guid partnershipId,
-            Guid meetingId,
-            Guid itemId, HttpContext http, IGrainFactory grains) => (await Grain(grains, partnershipId)
-            .RemoveAgendaItemAsync(Actor(http), http.Member().Role, meetingId, itemId)).ToHttp());
+        commenter.MapPost("/meetings/{meetingId:guid}/agenda",
+            async (Guid partnershipId, Guid meetingId, AgendaItemInput input, HttpContext http, IGrainFactory grains) =>
+                (await Grain(grains, partnershipId).AddAgendaItemAsync(Actor(http), meetingId, input)).ToHttp());
+        commenter.MapPost("/meetings/{meetingId:guid}/agenda/order",
+            async (Guid partnershipId, Guid meetingId, AgendaOrderInput input, HttpContext http,
+                IGrainFactory grains) =>
+                (await Grain(grains, partnershipId).ReorderAgendaAsync(Actor(http), meetingId, input)).ToHttp());
+        commenter.MapDelete("/meetings/{meetingId:guid}/agenda/{itemId:guid}",
+            async (Guid partnershipId, Guid meetingId, Guid itemId, HttpContext http, IGrainFactory grains) =>
+                (await Grain(grains, partnershipId)
+                    .RemoveAgendaItemAsync(Actor(http), http.Member().Role, meetingId, itemId)).ToHttp());
 
         var editor = group.MapGroup("").RequireMember(PartnershipRole.Editor).ValidateRequests();
-        editor.MapPost("/meetings", async (Guid partnershipId, MeetingInput input, HttpContext http,
-            IGrainFactory grains) =>
-            (await Grain(grains, partnershipId).ScheduleAsync(Actor(http), input)).ToHttp());
-        editor.MapPost("/meetings/{meetingId:guid}/decisions", async (Guid partnershipId, Guid meetingId,
-            DecisionInput input,
-            HttpContext http, IGrainFactory grains) =>
-            (await Grain(grains, partnershipId).DecideAsync(Actor(http), meetingId, input)).ToHttp());
-        editor.MapPost("/decisions/{decisionId:guid}/revisions", async (Guid partnershipId, Guid decisionId,
-            DecisionRevisionInput input, HttpContext http, IGrainFactory grains) =>
-            (await Grain(grains, partnershipId).ReviseDecisionAsync(Actor(http), decisionId, input)).ToHttp());
+        editor.MapPost("/meetings",
+            async (Guid partnershipId, MeetingInput input, HttpContext http, IGrainFactory grains) =>
+                (await Grain(grains, partnershipId).ScheduleAsync(Actor(http), input)).ToHttp());
+        editor.MapPost("/meetings/{meetingId:guid}/decisions",
+            async (Guid partnershipId, Guid meetingId, DecisionInput input, HttpContext http, IGrainFactory grains) =>
+                (await Grain(grains, partnershipId).DecideAsync(Actor(http), meetingId, input)).ToHttp());
+        editor.MapPost("/decisions/{decisionId:guid}/revisions",
+            async (Guid partnershipId, Guid decisionId, DecisionRevisionInput input, HttpContext http,
+                IGrainFactory grains) =>
+                (await Grain(grains, partnershipId).ReviseDecisionAsync(Actor(http), decisionId, input)).ToHttp());
 
         group.MapMeetingRun();
         app.MapCalendarFiles(group);

@@ -52,16 +52,10 @@ public sealed partial class MeetingsGrain
             SortOrder = siblings.Count == 0 ? 1 : siblings.Max(s => s.SortOrder) + 1, Version = 1,
             CreatedByUserId = actor.UserId, CreatedAt = clock.GetUtcNow(),
         };
-        var order = NextOrder(meetingId, input.Occurrence, actor);
-        await feed.SaveAsync(PartnershipId, db =>
-        {
-            db.Add(item);
-            TrackOrder(db, order);
-        }, actor, "agenda.added",
-            $"added “{item.Title}” to the agenda of “{meeting.Title}”", new { title = item.Title,
-                meeting = meeting.Title });
+        await SaveAgendaAsync(meetingId, input.Occurrence, actor, db => db.Add(item), "agenda.added",
+            $"added “{item.Title}” to the agenda of “{meeting.Title}”",
+            new { title = item.Title, meeting = meeting.Title });
         _agenda[item.Id] = item;
-        _orders[(meetingId, input.Occurrence)] = order;
         var view = AgendaView(item, members);
         await feed.PublishAsync(PartnershipId, "agenda.updated", view);
         return Outcome<AgendaItemView>.Ok(view);
@@ -84,16 +78,10 @@ public sealed partial class MeetingsGrain
         }
         var removed = Reordered(item, item.SortOrder);
         removed.DeletedAt = clock.GetUtcNow();
-        var order = NextOrder(meetingId, item.Occurrence, actor);
-        await feed.SaveAsync(PartnershipId, db =>
-        {
-            db.Update(removed);
-            TrackOrder(db, order);
-        }, actor, "agenda.removed",
-            $"removed “{item.Title}” from the agenda of “{meeting.Title}”", new { title = item.Title,
-                meeting = meeting.Title });
+        await SaveAgendaAsync(meetingId, item.Occurrence, actor, db => db.Update(removed), "agenda.removed",
+            $"removed “{item.Title}” from the agenda of “{meeting.Title}”",
+            new { title = item.Title, meeting = meeting.Title });
         _agenda.Remove(itemId);
-        _orders[(meetingId, item.Occurrence)] = order;
         var view = AgendaView(removed, await MembersAsync());
         await feed.PublishAsync(PartnershipId, "agenda.removed", view);
         return Outcome<AgendaItemView>.Ok(view);

@@ -47,14 +47,9 @@ public sealed partial class MeetingsGrain
                 "Send every item of this agenda exactly once.");
         }
         var reordered = ids.Select((id, index) => Reordered(_agenda[id], index + 1)).ToList();
-        var order = NextOrder(meetingId, input.Occurrence, actor);
-        await feed.SaveAsync(PartnershipId, db =>
-        {
-            db.UpdateRange(reordered);
-            TrackOrder(db, order);
-        }, actor, "agenda.reordered", $"reordered the agenda of “{meeting.Title}”", new { meeting = meeting.Title });
+        await SaveAgendaAsync(meetingId, input.Occurrence, actor, db => db.UpdateRange(reordered),
+            "agenda.reordered", $"reordered the agenda of “{meeting.Title}”", new { meeting = meeting.Title });
         reordered.ForEach(a => _agenda[a.Id] = a);
-        _orders[(meetingId, input.Occurrence)] = order;
         var view = OrderView(meetingId, input.Occurrence, members);
         await feed.PublishAsync(PartnershipId, "agenda.reordered", view);
         return Outcome<AgendaOrderView>.Ok(view);
@@ -66,6 +61,22 @@ public sealed partial class MeetingsGrain
             AgendaOf(meetingId, occurrence, members));
 
     /// <summary>The order's next version (a new row the first time); stored with the change that raises it.</summary>
+    /// <summary>
+    /// Saves a change of an occurrence's agenda with its activity entry and the order's next version, in one
+    /// transaction; then that version is the current one.
+    /// </summary>
+    private async Task SaveAgendaAsync(Guid meetingId, DateTime? occurrence, Actor actor, Action<WorkspaceDb> change,
+        string kind, string summary, object args)
+    {
+        var order = NextOrder(meetingId, occurrence, actor);
+        await feed.SaveAsync(PartnershipId, db =>
+        {
+            change(db);
+            TrackOrder(db, order);
+        }, actor, kind, summary, args);
+        _orders[(meetingId, occurrence)] = order;
+    }
+
     private AgendaOrder NextOrder(Guid meetingId, DateTime? occurrence, Actor actor)
     {
         var current = _orders.GetValueOrDefault((meetingId, occurrence));

@@ -38,7 +38,8 @@ public sealed partial class MeetingsGrain
         var items = (await OpenSeriesItemsAsync(meetingId, targetStart))
             .Select(i => Carried(i, earlier.Count(o => o.StartUtc > i.CreatedAt) + 1, members)).ToList();
         var unreached = previous is null ? [] : AgendaOf(meetingId, previous.Occurrence, members)
-            .Where(a => _agenda[a.Id].Outcome == AgendaOutcome.Carry).Select(a => new CarriedAgendaItem(a, previous.Occurrence)).ToList();
+            .Where(a => _agenda[a.Id].Outcome == AgendaOutcome.Carry)
+            .Select(a => new CarriedAgendaItem(a, previous.Occurrence)).ToList();
         return Outcome<CarryOverView>.Ok(new CarryOverView(meetingId, target, previous?.Occurrence, items, unreached,
             kpis, targetStart, ActualStartLocal(meeting, target)));
     }

@@ -44,14 +44,10 @@ public sealed partial class MeetingsGrain : IMeetingRunGrain
     public async Task<Outcome<RunView>> StartRunAsync(Actor actor, PartnershipRole role, Guid meetingId,
         RunStepInput input)
     {
-        var (at, refused) = await ManagedRunAsync(actor, role, meetingId, input.Occurrence);
+        var (at, refused) = await ManagedRunAsync(actor, role, meetingId, input.Occurrence, RunState.NotStarted);
         if (refused is not null)
         {
             return refused;
-        }
-        if (StateOf(at!.Run) != RunState.NotStarted)
-        {
-            return StateRefusal(at.Run);
         }
         var agenda = AgendaItemsOf(meetingId, input.Occurrence);
         if (agenda.Count == 0)
@@ -60,7 +56,7 @@ public sealed partial class MeetingsGrain : IMeetingRunGrain
                 "Add at least one agenda item before starting the meeting.");
         }
         var now = clock.GetUtcNow();
-        var run = CopyRun(at.Run, r => (r.StartedAt, r.CurrentItemId, r.CurrentSince) = (now, agenda[0].Id, now));
+        var run = CopyRun(at!.Run, r => (r.StartedAt, r.CurrentItemId, r.CurrentSince) = (now, agenda[0].Id, now));
         var first = ChangedItem(agenda[0], a => a.Outcome = AgendaOutcome.Reached);
         return await SaveRunAsync(at with { Run = run }, [first], actor,
             ("meeting.started", $"started the meeting “{at.Meeting.Title}”"));
@@ -69,18 +65,15 @@ public sealed partial class MeetingsGrain : IMeetingRunGrain
     public async Task<Outcome<RunView>> StepRunAsync(Actor actor, PartnershipRole role, Guid meetingId,
         RunStepInput input, int step)
     {
-        var (at, refused) = await ManagedRunAsync(actor, role, meetingId, input.Occurrence);
+        var (at, refused) = await ManagedRunAsync(actor, role, meetingId, input.Occurrence, RunState.Running);
         if (refused is not null)
         {
             return refused;
         }
-        if (StateOf(at!.Run) != RunState.Running)
-        {
-            return StateRefusal(at.Run);
-        }
         var agenda = AgendaItemsOf(meetingId, input.Occurrence);
+        var currentItemId = at!.Run.CurrentItemId;
         // A current item removed from the agenda meanwhile counts as "before the first": next goes to the first.
-        var index = agenda.FindIndex(a => a.Id == at.Run.CurrentItemId);
+        var index = agenda.FindIndex(a => a.Id == currentItemId);
         var target = index + step;
         if (target < 0 || target >= agenda.Count)
         {
@@ -123,21 +116,18 @@ public sealed partial class MeetingsGrain : IMeetingRunGrain
     public async Task<Outcome<RunView>> HandOverAsync(Actor actor, PartnershipRole role, Guid meetingId,
         HandOverInput input)
     {
-        var (at, refused) = await ManagedRunAsync(actor, role, meetingId, input.Occurrence);
+        var (at, refused) = await ManagedRunAsync(actor, role, meetingId, input.Occurrence,
+            RunState.NotStarted, RunState.Running);
         if (refused is not null)
         {
             return refused;
-        }
-        if (StateOf(at!.Run) == RunState.Ended)
-        {
-            return StateRefusal(at.Run);
         }
         var member = (await MembersAsync()).FirstOrDefault(m => m.UserId == input.UserId);
         if (member is null)
         {
             return Outcome<RunView>.Invalid("userId", ErrorCodes.NotAMember, "The new facilitator must be a member.");
         }
-        if (!Split(at.Meeting.AttendeeUserIds).Contains(input.UserId) && !Split(at.Run.Present).Contains(input.UserId))
+        if (!Split(at!.Meeting.AttendeeUserIds).Contains(input.UserId) && !Split(at.Run.Present).Contains(input.UserId))
         {
             return Outcome<RunView>.Invalid("userId", ErrorCodes.NotAnAttendee,
                 "The facilitator role goes to an invited or present attendee.");
@@ -151,14 +141,10 @@ public sealed partial class MeetingsGrain : IMeetingRunGrain
     public async Task<Outcome<RunView>> EndRunAsync(Actor actor, PartnershipRole role, Guid meetingId,
         EndRunInput input)
     {
-        var (at, refused) = await ManagedRunAsync(actor, role, meetingId, input.Occurrence);
+        var (at, refused) = await ManagedRunAsync(actor, role, meetingId, input.Occurrence, RunState.Running);
         if (refused is not null)
         {
             return refused;
-        }
-        if (StateOf(at!.Run) != RunState.Running)
-        {
-            return StateRefusal(at.Run);
         }
         var agenda = AgendaItemsOf(meetingId, input.Occurrence);
         var choices = new Dictionary<Guid, bool>();
@@ -178,7 +164,7 @@ public sealed partial class MeetingsGrain : IMeetingRunGrain
             choices[item.Id] = choice.Carry;
         }
         var now = clock.GetUtcNow();
-        var spent = SecondsSince(at.Run, now);
+        var spent = SecondsSince(at!.Run, now);
         var changed = agenda
             .Where(a => a.Id == at.Run.CurrentItemId || a.Outcome != AgendaOutcome.Reached)
             .Select(a => ChangedItem(a, c =>
@@ -235,10 +221,12 @@ public sealed partial class MeetingsGrain : IMeetingRunGrain
             }, false), null);
     }
 
-    /// <summary>The run, when the actor may manage it: an owner or its current facilitator, of a meeting that is on.
+    /// <summary>
+    /// The run, when the actor may manage it: an owner or its current facilitator, of a meeting that is on; and, when
+    /// <paramref name="states"/> are named, the run is in one of them.
     /// </summary>
     private async Task<(RunAt? At, Outcome<RunView>? Refused)> ManagedRunAsync(
-        Actor actor, PartnershipRole role, Guid meetingId, DateTime? occurrence)
+        Actor actor, PartnershipRole role, Guid meetingId, DateTime? occurrence, params RunState[] states)
     {
         var (at, refused) = await RunOfAsync(meetingId, occurrence);
         if (refused is not null)
@@ -252,10 +240,12 @@ public sealed partial class MeetingsGrain : IMeetingRunGrain
             return (null, Outcome<RunView>.Invalid("occurrence", ErrorCodes.MeetingCancelled,
                 "This meeting is cancelled."));
         }
-        return role == PartnershipRole.Owner || at.Run.FacilitatorUserId == actor.UserId
-            ? (at, null)
-            : (null, Outcome<RunView>.Forbidden(ErrorCodes.FacilitatorOnly,
+        if (role != PartnershipRole.Owner && at.Run.FacilitatorUserId != actor.UserId)
+        {
+            return (null, Outcome<RunView>.Forbidden(ErrorCodes.FacilitatorOnly,
                 "Only the facilitator or an owner runs the meeting."));
+        }
+        return states.Length == 0 || states.Contains(StateOf(at.Run)) ? (at, null) : (null, StateRefusal(at.Run));
     }
 
     /// <summary>Saves the run and the agenda items it changed in one transaction, then pushes the run to everyone.

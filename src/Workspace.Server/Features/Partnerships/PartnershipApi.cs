@@ -19,7 +19,8 @@ public sealed record RenameRequest([property: Required, MaxLength(PartnershipLim
 
 public sealed record AddPartyRequest([property: Required, MaxLength(PartnershipLimits.NameMax)] string Name);
 
-public sealed record ChangeMemberRequest([property: EnumDataType(typeof(PartnershipRole))] PartnershipRole Role, bool IsPartyAdmin);
+public sealed record ChangeMemberRequest(
+    [property: EnumDataType(typeof(PartnershipRole))] PartnershipRole Role, bool IsPartyAdmin);
 
 public sealed record InviteRequest(
     Guid PartyId,
@@ -32,7 +33,8 @@ public sealed record InviteRequest(
 /// </summary>
 public sealed record InviteResponse(InvitationView Invitation, string Token, string Link);
 
-public sealed record MarkdownPreviewRequest([property: Required(AllowEmptyStrings = true), MaxLength(MarkdownRenderer.MaxLength)] string Markdown);
+public sealed record MarkdownPreviewRequest(
+    [property: Required(AllowEmptyStrings = true), MaxLength(MarkdownRenderer.MaxLength)] string Markdown);
 
 public sealed record MarkdownPreviewResponse(string Html);
 
@@ -61,12 +63,14 @@ public static class PartnershipApi
         one.MapDelete("/invitations/{invitationId:guid}", RevokeAsync);
         one.MapPost("/markdown/preview", PreviewMarkdown).AllowOnArchived();
 
-        var invitations = app.MapGroup("/api/invitations/{token}").WithTags("Invitations").RequireRateLimiting(RateLimits.Invitations);
+        var invitations = app.MapGroup("/api/invitations/{token}").WithTags("Invitations")
+            .RequireRateLimiting(RateLimits.Invitations);
         invitations.MapGet("/", PreviewInvitationAsync).AllowAnonymous();
         invitations.MapPost("/accept", AcceptInvitationAsync).RequireAuthorization();
     }
 
-    private static async Task<Ok<List<PartnershipSummary>>> ListMineAsync(ClaimsPrincipal user, WorkspaceDb db, CancellationToken ct)
+    private static async Task<Ok<List<PartnershipSummary>>> ListMineAsync(
+        ClaimsPrincipal user, WorkspaceDb db, CancellationToken ct)
     {
         var userId = PartnershipAccess.UserId(user);
         var list = await (from m in db.Memberships
@@ -78,11 +82,13 @@ public static class PartnershipApi
     }
 
     private static async Task<Results<Created<PartnershipView>, ValidationProblem>> CreateAsync(
-        CreatePartnershipRequest request, ClaimsPrincipal user, IGrainFactory grains, WorkspaceDb db, CancellationToken ct)
+        CreatePartnershipRequest request, ClaimsPrincipal user, IGrainFactory grains, WorkspaceDb db,
+        CancellationToken ct)
     {
         var actor = await PartnershipAccess.ActorAsync(user, db, ct);
         var id = Guid.NewGuid();
-        var view = await grains.GetGrain<IPartnershipGrain>(id).CreateAsync(actor, new CreatePartnership(request.Name, request.Organisation));
+        var view = await grains.GetGrain<IPartnershipGrain>(id)
+            .CreateAsync(actor, new CreatePartnership(request.Name, request.Organisation));
         return TypedResults.Created($"/api/partnerships/{id}", view);
     }
 
@@ -98,14 +104,19 @@ public static class PartnershipApi
     private static async Task<Results<Ok<PartnershipView>, ValidationProblem>> RenameAsync(
         Guid partnershipId, RenameRequest request, HttpContext http, IGrainFactory grains)
     {
-        return TypedResults.Ok(await grains.GetGrain<IPartnershipGrain>(partnershipId).RenameAsync(Actor(http), request.Name));
+        return TypedResults.Ok(await grains.GetGrain<IPartnershipGrain>(partnershipId)
+            .RenameAsync(Actor(http), request.Name));
     }
 
-    private static async Task<Ok<PartnershipView>> ArchiveAsync(Guid partnershipId, HttpContext http, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IPartnershipGrain>(partnershipId).SetArchivedAsync(Actor(http), archived: true));
+    private static async Task<Ok<PartnershipView>> ArchiveAsync(
+        Guid partnershipId, HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IPartnershipGrain>(partnershipId)
+            .SetArchivedAsync(Actor(http), archived: true));
 
-    private static async Task<Ok<PartnershipView>> RestoreAsync(Guid partnershipId, HttpContext http, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IPartnershipGrain>(partnershipId).SetArchivedAsync(Actor(http), archived: false));
+    private static async Task<Ok<PartnershipView>> RestoreAsync(
+        Guid partnershipId, HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IPartnershipGrain>(partnershipId)
+            .SetArchivedAsync(Actor(http), archived: false));
 
     private static async Task<Results<Created<PartyView>, ValidationProblem>> AddPartyAsync(
         Guid partnershipId, AddPartyRequest request, HttpContext http, IGrainFactory grains)
@@ -121,42 +132,52 @@ public static class PartnershipApi
             .ChangeMemberAsync(Actor(http), new ChangeMember(userId, request.Role, request.IsPartyAdmin)));
     }
 
-    private static async Task<NoContent> RemoveMemberAsync(Guid partnershipId, string userId, HttpContext http, IGrainFactory grains)
+    private static async Task<NoContent> RemoveMemberAsync(
+        Guid partnershipId, string userId, HttpContext http, IGrainFactory grains)
     {
         await grains.GetGrain<IPartnershipGrain>(partnershipId).RemoveMemberAsync(Actor(http), userId);
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<IReadOnlyList<InvitationView>>> InvitationsAsync(Guid partnershipId, HttpContext http, IGrainFactory grains) =>
+    private static async Task<Ok<IReadOnlyList<InvitationView>>> InvitationsAsync(
+        Guid partnershipId, HttpContext http, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IPartnershipGrain>(partnershipId).GetInvitationsAsync(Actor(http)));
 
     private static async Task<Results<Created<InviteResponse>, ValidationProblem>> InviteAsync(
-        Guid partnershipId, InviteRequest request, HttpContext http, IGrainFactory grains, ILogger<InviteRequest> logger)
+        Guid partnershipId, InviteRequest request, HttpContext http, IGrainFactory grains,
+        ILogger<InviteRequest> logger)
     {
         var created = await grains.GetGrain<IPartnershipGrain>(partnershipId)
-            .InviteAsync(Actor(http), new InviteMember(request.PartyId, request.Email, request.Role, request.IsPartyAdmin));
+            .InviteAsync(Actor(http),
+                new InviteMember(request.PartyId, request.Email, request.Role, request.IsPartyAdmin));
         var link = $"{http.Request.Scheme}://{http.Request.Host}/invite/{created.Token}";
         // No mail server: the inviter passes the link on, and operators can find it in the log.
         logger.LogInformation("Invitation {InvitationId} for {Email} into partnership {PartnershipId}: {Link}",
             created.Invitation.Id, created.Invitation.Email, partnershipId, link);
-        return TypedResults.Created($"/api/partnerships/{partnershipId}/invitations", new InviteResponse(created.Invitation, created.Token, link));
+        return TypedResults.Created($"/api/partnerships/{partnershipId}/invitations",
+            new InviteResponse(created.Invitation, created.Token, link));
     }
 
-    private static async Task<NoContent> RevokeAsync(Guid partnershipId, Guid invitationId, HttpContext http, IGrainFactory grains)
+    private static async Task<NoContent> RevokeAsync(
+        Guid partnershipId, Guid invitationId, HttpContext http, IGrainFactory grains)
     {
         await grains.GetGrain<IPartnershipGrain>(partnershipId).RevokeInvitationAsync(Actor(http), invitationId);
         return TypedResults.NoContent();
     }
 
-    private static Results<Ok<MarkdownPreviewResponse>, ValidationProblem> PreviewMarkdown(MarkdownPreviewRequest request, MarkdownRenderer markdown)
+    private static Results<Ok<MarkdownPreviewResponse>, ValidationProblem> PreviewMarkdown(
+        MarkdownPreviewRequest request, MarkdownRenderer markdown)
     {
         return TypedResults.Ok(new MarkdownPreviewResponse(markdown.Render(request.Markdown)));
     }
 
-    private static async Task<Results<Ok<InvitationPreview>, ProblemHttpResult>> PreviewInvitationAsync(string token, WorkspaceDb db, IGrainFactory grains, CancellationToken ct)
+    private static async Task<Results<Ok<InvitationPreview>, ProblemHttpResult>> PreviewInvitationAsync(
+        string token, WorkspaceDb db, IGrainFactory grains, CancellationToken ct)
     {
         var partnershipId = await FindPartnershipOfTokenAsync(token, db, ct);
-        var preview = partnershipId is { } id ? await grains.GetGrain<IPartnershipGrain>(id).PreviewInvitationAsync(PartnershipGrain.HashToken(token)) : null;
+        var preview = partnershipId is { } id
+            ? await grains.GetGrain<IPartnershipGrain>(id).PreviewInvitationAsync(PartnershipGrain.HashToken(token))
+            : null;
         return preview is null
             ? Problems.NotFound(ErrorCodes.InvitationInvalid, "This invitation link is not valid.")
             : TypedResults.Ok(preview);
@@ -170,7 +191,8 @@ public static class PartnershipApi
             return Problems.NotFound(ErrorCodes.InvitationInvalid, "This invitation link is not valid.");
         }
         var actor = await PartnershipAccess.ActorAsync(user, db, ct);
-        return TypedResults.Ok(await grains.GetGrain<IPartnershipGrain>(partnershipId).AcceptInvitationAsync(actor, PartnershipGrain.HashToken(token)));
+        return TypedResults.Ok(await grains.GetGrain<IPartnershipGrain>(partnershipId)
+            .AcceptInvitationAsync(actor, PartnershipGrain.HashToken(token)));
     }
 
     private static async Task<Guid?> FindPartnershipOfTokenAsync(string token, WorkspaceDb db, CancellationToken ct)
@@ -180,7 +202,8 @@ public static class PartnershipApi
             return null;
         }
         var hash = PartnershipGrain.HashToken(token);
-        var row = await db.Invitations.AsNoTracking().Where(i => i.TokenHash == hash).Select(i => new { i.PartnershipId }).FirstOrDefaultAsync(ct);
+        var row = await db.Invitations.AsNoTracking().Where(i => i.TokenHash == hash)
+            .Select(i => new { i.PartnershipId }).FirstOrDefaultAsync(ct);
         return row?.PartnershipId;
     }
 

@@ -102,7 +102,9 @@ public static partial class Checklist
             }
             var line = text[index..end].TrimEnd('\r');
             var lineLength = CodePoints(text.AsSpan(index, end - index));
-            if (line.TrimStart().StartsWith("```", StringComparison.Ordinal) || line.TrimStart().StartsWith("~~~", StringComparison.Ordinal))
+            var trimmed = line.TrimStart();
+            if (trimmed.StartsWith("```", StringComparison.Ordinal)
+                || trimmed.StartsWith("~~~", StringComparison.Ordinal))
             {
                 inFence = !inFence;
             }
@@ -123,7 +125,9 @@ public static partial class Checklist
         {
             rest = rest[repeated.Length..];
         }
-        var handle = Handle().Match(rest) is { Success: true } h ? h.Groups["handle"].Value.TrimEnd('.', '-', '_') : null;
+        var handle = Handle().Match(rest) is { Success: true } h
+            ? h.Groups["handle"].Value.TrimEnd('.', '-', '_')
+            : null;
         var dueToken = Due().Match(rest);
         // A date outside 2000-2100 is refused like one that is no date at all (the line is marked, not synced).
         DateOnly? due = dueToken.Success
@@ -131,7 +135,10 @@ public static partial class Checklist
                 dueToken.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None,
                 out var date)
             && Infrastructure.Bounds.IsSensible(date) ? date : null;
-        int? number = Link().Match(rest) is { Success: true } l && int.TryParse(l.Groups["number"].Value, CultureInfo.InvariantCulture, out var n) ? n : null;
+        int? number = Link().Match(rest) is { Success: true } l
+            && int.TryParse(l.Groups["number"].Value, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : null;
 
         var title = Handle().Replace(Link().Replace(Due().Replace(rest, ""), ""), "", 1);
         title = Regex.Replace(title, @"\s+", " ").Trim();
@@ -141,7 +148,8 @@ public static partial class Checklist
             : title.Length == 0 ? ChecklistProblem.TitleEmpty
             : title.Length > MaxTitleLength ? ChecklistProblem.TitleTooLong
             : null;
-        return new ChecklistLine(lineStart, lineLength, m.Groups["mark"].Value is "x" or "X", title, handle, due, number, markOffset, restOffset,
+        var done = m.Groups["mark"].Value is "x" or "X";
+        return new ChecklistLine(lineStart, lineLength, done, title, handle, due, number, markOffset, restOffset,
             Problem: problem);
     }
 
@@ -165,7 +173,9 @@ public static partial class Checklist
             return currentHandle;
         }
         var compactName = string.Concat(displayName.Where(c => !char.IsWhiteSpace(c)));
-        return Handle().Match("@" + compactName) is { Success: true } m && m.Groups["handle"].Value == compactName ? compactName : email.Split('@')[0];
+        return Handle().Match("@" + compactName) is { Success: true } m && m.Groups["handle"].Value == compactName
+            ? compactName
+            : email.Split('@')[0];
     }
 
     /// <summary>The text after <c>[ ] </c> of a linked task line: title, owner handle, due date and link.</summary>
@@ -210,6 +220,7 @@ public static partial class Checklist
         }
         return string.Equals(handle, local, StringComparison.OrdinalIgnoreCase)
             || string.Equals(handle, compactName.ToString(), StringComparison.OrdinalIgnoreCase)
-            || string.Equals(handle, displayName.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(), StringComparison.OrdinalIgnoreCase);
+            || string.Equals(handle, displayName.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(),
+                    StringComparison.OrdinalIgnoreCase);
     }
 }

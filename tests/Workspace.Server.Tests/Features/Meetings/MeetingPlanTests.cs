@@ -20,11 +20,7 @@ public sealed class MeetingPlanTests(WorkspaceFactory factory) : IClassFixture<W
     [Fact]
     public async Task AReorderMadeOnAnOrderSomeoneChangedSinceIsA409WithTheCurrentOrder()
     {
-        var p = await TestPartnership.CreateAsync(factory, ct: _ct);
-        var commenter = await factory.JoinAsync(p.Owner, p.Id, PartnershipRole.Commenter, "Cora Commenter", ct: _ct);
-        var viewer = await factory.JoinAsync(p.Owner, p.Id, PartnershipRole.Viewer, "Vic Viewer", ct: _ct);
-        var id = (await ScheduleAsync(p, p.Owner, Meeting(p.Owner.Id), _ct)).GetProperty("id").GetGuid();
-        var url = p.Url($"/meetings/{id}/agenda");
+        var (p, commenter, viewer, _, url) = await AgendaWorldAsync(factory, _ct);
         var ids = new List<Guid>();
         foreach (var title in new[] { "A", "B", "C" })
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Workspace.Server.Kernel;
 using Workspace.Server.Tests.Infrastructure;
 
 namespace Workspace.Server.Tests.Features.Meetings;
@@ -27,6 +28,18 @@ internal static class MeetingTestKit
         return body;
     }
 
+    /// <summary>A partnership with a commenter (Cora) and a viewer (Vic), a weekly meeting and its agenda's URL.</summary>
+    public static async Task<AgendaWorld> AgendaWorldAsync(WorkspaceFactory factory, CancellationToken ct)
+    {
+        var p = await TestPartnership.CreateAsync(factory, ct: ct);
+        var commenter = await factory.JoinAsync(p.Owner, p.Id, PartnershipRole.Commenter, "Cora Commenter", ct: ct);
+        var viewer = await factory.JoinAsync(p.Owner, p.Id, PartnershipRole.Viewer, "Vic Viewer", ct: ct);
+        var id = (await ScheduleAsync(p, p.Owner, Meeting(p.Owner.Id), ct)).GetProperty("id").GetGuid();
+        return new AgendaWorld(p, commenter, viewer, id, p.Url($"/meetings/{id}/agenda"));
+    }
+
     public static string Code(JsonElement problem, string field) =>
         problem.GetProperty("errorCodes").GetProperty(field)[0].GetProperty("code").GetString()!;
 }
+
+internal sealed record AgendaWorld(TestPartnership P, TestUser Commenter, TestUser Viewer, Guid MeetingId, string Url);

@@ -1,4 +1,5 @@
 using System.Net;
+using Workspace.Server.Tests.Data;
 using Workspace.Server.Tests.Infrastructure;
 using static Workspace.Server.Tests.Features.Meetings.MeetingTestKit;
 

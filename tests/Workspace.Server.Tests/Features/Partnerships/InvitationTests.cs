@@ -1,0 +1,168 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Workspace.Server.Data;
+using Workspace.Server.Kernel;
+using Workspace.Server.Tests.Infrastructure;
+
+namespace Workspace.Server.Tests.Features.Partnerships;
+
+public sealed class InvitationTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>
+{
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task InviteeFromAnotherOrganisationJoinsTheirPartyWithTheInvitedRole()
+    {
+        var owner = await factory.SignUpAsync("Owner I", "Org A", ct: _ct);
+        var p = await owner.CreatePartnershipAsync("Invites", _ct);
+        var orgB = await owner.AddPartyAsync(p.Id, "Org B", _ct);
+        var invitee = await factory.SignUpAsync("Invitee", "Org B", ct: _ct);
+
+        var invitation = await owner.InviteOkAsync(p.Id, orgB.Id, invitee.Email.ToUpperInvariant(), PartnershipRole.Editor, isPartyAdmin: true, _ct);
+        Assert.Contains($"/invite/{invitation.Token}", invitation.Link, StringComparison.Ordinal);
+        var preview = await (await factory.AnonymousClientAsync(_ct)).GetFromJsonAsync<InvitationPreview>($"/api/invitations/{invitation.Token}", PartnershipKit.Json, _ct);
+        Assert.Equal(("Invites", "Org B", InvitationStatus.Pending), (preview!.PartnershipName, preview.PartyName, preview.Status));
+        var accepted = await invitee.AcceptAsync(invitation.Token, _ct);
+
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        var member = (await invitee.GetPartnershipAsync(p.Id, _ct)).Members.Single(m => m.UserId == invitee.Id);
+        Assert.Equal((orgB.Id, PartnershipRole.Editor, true), (member.PartyId, member.Role, member.IsPartyAdmin));
+        Assert.Empty(await owner.Http.GetFromJsonAsync<InvitationView[]>($"/api/partnerships/{p.Id}/invitations", PartnershipKit.Json, _ct) ?? []);
+        var activity = await invitee.Http.GetFromJsonAsync<ActivityView[]>($"/api/partnerships/{p.Id}/activity", PartnershipKit.Json, _ct);
+        Assert.Contains(activity!, a => a.Kind == "member.joined" && a.ActorName == "Invitee" && a.Summary.Contains("Org B", StringComparison.Ordinal));
+        Assert.Contains(activity!, a => a.Kind == "invitation.created" && a.ActorName == "Owner I");
+    }
+
+    [Fact]
+    public async Task InvitationLinkWorksOnlyOnce()
+    {
+        var owner = await factory.SignUpAsync("Owner once", ct: _ct);
+        var p = await owner.CreatePartnershipAsync("Once", _ct);
+        var invitee = await factory.SignUpAsync("Once invitee", ct: _ct);
+        var invitation = await owner.InviteOkAsync(p.Id, p.Parties[0].Id, invitee.Email, PartnershipRole.Viewer, ct: _ct);
+        (await invitee.AcceptAsync(invitation.Token, _ct)).EnsureSuccessStatusCode();
+
+        var again = await invitee.AcceptAsync(invitation.Token, _ct);
+
+        Assert.Equal(HttpStatusCode.Gone, again.StatusCode);
+        Assert.Contains("already been used", await again.Content.ReadAsStringAsync(_ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RevokedInvitationCannotBeUsed()
+    {
+        var owner = await factory.SignUpAsync("Owner revoke", ct: _ct);
+        var p = await owner.CreatePartnershipAsync("Revoke", _ct);
+        var invitee = await factory.SignUpAsync("Revoked invitee", ct: _ct);
+        var invitation = await owner.InviteOkAsync(p.Id, p.Parties[0].Id, invitee.Email, PartnershipRole.Editor, ct: _ct);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.Http.DeleteAsync($"/api/partnerships/{p.Id}/invitations/{invitation.Invitation.Id}", _ct)).StatusCode);
+        var accept = await invitee.AcceptAsync(invitation.Token, _ct);
+
+        Assert.Equal(HttpStatusCode.Gone, accept.StatusCode);
+        Assert.Contains("revoked", await accept.Content.ReadAsStringAsync(_ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await invitee.Http.GetAsync($"/api/partnerships/{p.Id}", _ct)).StatusCode);
+        Assert.DoesNotContain((await owner.GetPartnershipAsync(p.Id, _ct)).Members, m => m.UserId == invitee.Id);
+    }
+
+    [Fact]
+    public async Task ExpiredInvitationCannotBeUsedAndLifetimeIsConfigurable()
+    {
+        // Its own server, because only this test moves the clock.
+        await using var own = new WorkspaceFactory().With("Invitations:Lifetime", "2.00:00:00");
+        var owner = await own.SignUpAsync("Owner expiry", ct: _ct);
+        var p = await owner.CreatePartnershipAsync("Expiry", _ct);
+        var invitee = await own.SignUpAsync("Late invitee", ct: _ct);
+        var invitation = await owner.InviteOkAsync(p.Id, p.Parties[0].Id, invitee.Email, PartnershipRole.Viewer, ct: _ct);
+        Assert.Equal(TimeSpan.FromDays(2), invitation.Invitation.ExpiresAt - invitation.Invitation.CreatedAt);
+
+        own.Clock.Advance(TimeSpan.FromDays(2) + TimeSpan.FromMinutes(1));
+        var accept = await invitee.AcceptAsync(invitation.Token, _ct);
+        var preview = await invitee.Http.GetFromJsonAsync<InvitationPreview>($"/api/invitations/{invitation.Token}", PartnershipKit.Json, _ct);
+
+        Assert.Equal(HttpStatusCode.Gone, accept.StatusCode);
+        Assert.Contains("expired", await accept.Content.ReadAsStringAsync(_ct), StringComparison.Ordinal);
+        Assert.Equal(InvitationStatus.Expired, preview!.Status);
+        Assert.Empty(await owner.Http.GetFromJsonAsync<InvitationView[]>($"/api/partnerships/{p.Id}/invitations", PartnershipKit.Json, _ct) ?? []);
+        Assert.DoesNotContain((await owner.GetPartnershipAsync(p.Id, _ct)).Members, m => m.UserId == invitee.Id);
+    }
+
+    [Fact]
+    public async Task InvitationForAnotherAddressIsRefused()
+    {
+        var owner = await factory.SignUpAsync("Owner addr", ct: _ct);
+        var p = await owner.CreatePartnershipAsync("Address", _ct);
+        var stranger = await factory.SignUpAsync("Stranger", ct: _ct);
+        var invitation = await owner.InviteOkAsync(p.Id, p.Parties[0].Id, "someone.else@example.org", PartnershipRole.Editor, ct: _ct);
+
+        var accept = await stranger.AcceptAsync(invitation.Token, _ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, accept.StatusCode);
+        Assert.Single(await owner.Http.GetFromJsonAsync<InvitationView[]>($"/api/partnerships/{p.Id}/invitations", PartnershipKit.Json, _ct) ?? []);
+    }
+
+    [Fact]
+    public async Task UnknownTokenIsNotFound()
+    {
+        var user = await factory.SignUpAsync("Guesser", ct: _ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await user.AcceptAsync("not-a-real-token", _ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await user.Http.GetAsync("/api/invitations/not-a-real-token", _ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task OnlyTheHashOfTheTokenIsStored()
+    {
+        var owner = await factory.SignUpAsync("Owner hash", ct: _ct);
+        var p = await owner.CreatePartnershipAsync("Hash", _ct);
+        var invitation = await owner.InviteOkAsync(p.Id, p.Parties[0].Id, "hash@example.org", PartnershipRole.Viewer, ct: _ct);
+
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<WorkspaceDb>>().CreateDbContextAsync(_ct);
+        var row = await db.Invitations.SingleAsync(i => i.Id == invitation.Invitation.Id, _ct);
+
+        Assert.NotEqual(invitation.Token, row.TokenHash);
+        Assert.Equal(PartnershipGrain.HashToken(invitation.Token), row.TokenHash);
+        Assert.True(invitation.Token.Length >= 40);
+    }
+
+    [Fact]
+    public async Task PartyAdminCannotInviteAboveTheirOwnRole()
+    {
+        var owner = await factory.SignUpAsync("Owner limit", ct: _ct);
+        var p = await owner.CreatePartnershipAsync("Limits", _ct);
+        var orgB = await owner.AddPartyAsync(p.Id, "Org B", _ct);
+        var adminB = await factory.JoinAsync(owner, p.Id, PartnershipRole.Editor, "Admin B", orgB.Id, isPartyAdmin: true, ct: _ct);
+
+        var tooHigh = await adminB.InviteAsync(p.Id, orgB.Id, "boss@example.org", PartnershipRole.Owner, ct: _ct);
+        var otherParty = await adminB.InviteAsync(p.Id, p.Parties[0].Id, "spy@example.org", PartnershipRole.Viewer, ct: _ct);
+        var fine = await adminB.InviteAsync(p.Id, orgB.Id, "colleague@example.org", PartnershipRole.Editor, ct: _ct);
+        // Org B has an admin now, so Org A's owner no longer manages Org B's people.
+        var ownerIntoB = await owner.InviteAsync(p.Id, orgB.Id, "plant@example.org", PartnershipRole.Viewer, ct: _ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, tooHigh.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, otherParty.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, fine.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, ownerIntoB.StatusCode);
+    }
+
+    [Fact]
+    public async Task BadInvitationInputIsAProblemAndChangesNothing()
+    {
+        var owner = await factory.SignUpAsync("Owner bad", ct: _ct);
+        var p = await owner.CreatePartnershipAsync("Bad input", _ct);
+
+        var badEmail = await owner.InviteAsync(p.Id, p.Parties[0].Id, "not an address", PartnershipRole.Viewer, ct: _ct);
+        var badParty = await owner.InviteAsync(p.Id, Guid.NewGuid(), "x@example.org", PartnershipRole.Viewer, ct: _ct);
+        var badRole = await owner.Http.PostAsJsonAsync($"/api/partnerships/{p.Id}/invitations", new { partyId = p.Parties[0].Id, email = "x@example.org", role = "Emperor" }, _ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, badEmail.StatusCode);
+        Assert.Equal("application/problem+json", badEmail.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("email", await badEmail.Content.ReadAsStringAsync(_ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, badParty.StatusCode);
+        Assert.Equal("application/problem+json", badParty.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.BadRequest, badRole.StatusCode);
+        Assert.Empty(await owner.Http.GetFromJsonAsync<InvitationView[]>($"/api/partnerships/{p.Id}/invitations", PartnershipKit.Json, _ct) ?? []);
+    }
+}
