@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Workspace.Browser.Tests.Infrastructure;
 
-namespace Workspace.Browser.Tests.Features;
+namespace Workspace.Browser.Tests.Features.Agreements;
 
 /// <summary>
 /// Two organisations write an agreement from the template, approve it, see an approval reset by an edit, approve

@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
 using Workspace.Browser.Tests.Infrastructure;
 
-namespace Workspace.Browser.Tests.Features;
+namespace Workspace.Browser.Tests.Features.Disputes;
 
 /// <summary>
 /// Two organisations in a dispute: Rina (Koperasi Maju, desktop, English) raises it on a clause of the joint plan and

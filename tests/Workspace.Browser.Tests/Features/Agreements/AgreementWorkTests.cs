@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.Playwright;
 using Workspace.Browser.Tests.Infrastructure;
 
-namespace Workspace.Browser.Tests.Features;
+namespace Workspace.Browser.Tests.Features.Agreements;
 
 /// <summary>
 /// Living with a signed agreement: each party's admins name its signatories, a clause's dated obligation becomes

@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
 using Workspace.Browser.Tests.Infrastructure;
 
-namespace Workspace.Browser.Tests.Features;
+namespace Workspace.Browser.Tests.Features.Agreements;
 
 /// <summary>
 /// The whole life of an agreement between two organisations: Rina (Koperasi Maju, desktop, English) and Budi
