@@ -15,8 +15,7 @@ public static class DisputesApi
     public static void AddWorkspaceDisputes(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<DisputePush>();
-        // Replaced by the agreements feature's resolver and clause parser when it is wired (TryAdd: first one wins).
-        builder.Services.TryAddSingleton<IClauseReferences, DocumentClauseReferences>();
+        // Replaced by the agreements feature's clause parser when it is wired (TryAdd: first one wins).
         builder.Services.TryAddSingleton<IDisputeStepsSource, NoAgreementSteps>();
     }
 
