@@ -15,6 +15,7 @@ public static class DisputesApi
     public static void AddWorkspaceDisputes(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<DisputePush>();
+        builder.Services.TryAddSingleton<DisputeEffects>();
         // Replaced by the agreements feature's clause parser when it is wired (TryAdd: first one wins).
         builder.Services.TryAddSingleton<IDisputeStepsSource, NoAgreementSteps>();
     }

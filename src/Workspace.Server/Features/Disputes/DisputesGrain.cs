@@ -20,6 +20,9 @@ public interface IDisputesGrain : IGrainWithGuidKey
     Task<Outcome<DisputeView>> ProposeAsync(DisputeActor who, Guid disputeId, ProposalInput input);
     Task<Outcome<DisputeView>> AnswerAsync(DisputeActor who, Guid disputeId, Guid proposalId, AnswerInput input);
     Task<Outcome<DisputeView>> WithdrawAsync(DisputeActor who, Guid disputeId, Guid proposalId);
+    /// <summary>Makes what resolutions still owe (their action items and decisions); see DisputesGrain.Effects.</summary>
+    [Orleans.Concurrency.OneWay]
+    Task CarryOutAsync();
 }
 
 /// <summary>
@@ -29,7 +32,8 @@ public interface IDisputesGrain : IGrainWithGuidKey
 /// </summary>
 public sealed partial class DisputesGrain(
     IDbContextFactory<WorkspaceDb> dbs, PartnershipFeed feed, DisputePush push, IClauseLinks clauses,
-    IDisputeStepsSource agreementSteps, TimeProvider clock) : Grain, IDisputesGrain
+    IDisputeStepsSource agreementSteps, DisputeEffects effects, TimeProvider clock, ILogger<DisputesGrain> log)
+    : Grain, IDisputesGrain
 {
     private readonly Dictionary<Guid, DisputeState> _disputes = [];
 
@@ -80,6 +84,11 @@ public sealed partial class DisputesGrain(
         foreach (var s in _disputes.Values)
         {
             s.Answers.Sort((x, y) => x.At.CompareTo(y.At));
+        }
+        if (await db.Set<DisputeEffect>().AnyAsync(e => e.PartnershipId == id && e.DoneAt == null,
+            cancellationToken))
+        {
+            CarryOutLater(TimeSpan.Zero); // left undone by a crash or a failure before this activation
         }
     }
 
