@@ -22,8 +22,6 @@ public sealed class HouseRulesTests
     private static readonly string[] TemporarilyAllowedFolders =
     [
         "src/Workspace.Server/Features/Meetings/",
-        "src/Workspace.Server/Features/Agreements/",
-        "src/Workspace.Server/Features/Disputes/",
     ];
 
     /// <summary>

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Workspace.Collaboration.Errors;
 using Workspace.Server.Infrastructure;
-using Workspace.Server.Kernel;
 using Workspace.Server.Kernel.ClauseLinks;
 
 namespace Workspace.Server.Features.ActionItems;
@@ -66,21 +65,5 @@ public sealed partial class ActionItemsGrain
                     .ExecuteUpdateAsync(s => s.SetProperty(a => a.ClauseLink, stored));
             }
         }
-    }
-
-    public async Task<Outcome<ActionItemView>> CreateOnceAsync(Actor actor, Guid itemId, ActionItemInput input)
-    {
-        if (_items.TryGetValue(itemId, out var made))
-        {
-            return Outcome<ActionItemView>.Ok(View(made, await MembersAsync()));
-        }
-        await using (var db = await dbs.CreateDbContextAsync())
-        {
-            if (await db.Set<ActionItem>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == itemId) is { } deleted)
-            {
-                return Outcome<ActionItemView>.Ok(View(deleted, await MembersAsync())); // made, then deleted
-            }
-        }
-        return await CreateAsync(actor, input, itemId);
     }
 }

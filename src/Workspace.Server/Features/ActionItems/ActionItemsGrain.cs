@@ -64,38 +64,6 @@ public sealed partial class ActionItemsGrain(
         return _items.Values.OrderBy(i => i.Status).ThenBy(i => i.SortOrder).ThenBy(i => i.Number).Select(i => View(i, members)).ToList();
     }
 
-    public Task<Outcome<ActionItemView>> CreateAsync(Actor actor, ActionItemInput input) =>
-        CreateAsync(actor, input, Guid.NewGuid());
-
-    private async Task<Outcome<ActionItemView>> CreateAsync(Actor actor, ActionItemInput input, Guid id)
-    {
-        var members = await MembersAsync();
-        var (invalid, clause) = await ValidateAsync(input, members, current: null) is { } wrong ? (wrong, null)
-            : await ClauseOfAsync(input, current: null);
-        if (invalid is not null)
-        {
-            return Outcome<ActionItemView>.Invalid(invalid);
-        }
-        var now = clock.GetUtcNow();
-        var item = new ActionItem
-        {
-            Id = id,
-            PartnershipId = PartnershipId,
-            Number = _lastNumber + 1,
-            CreatedAt = now,
-            CreatedByUserId = actor.UserId,
-            Version = 1,
-            UpdatedByName = actor.DisplayName,
-            SortOrder = NextSortOrder(input.Status),
-        };
-        Apply(item, input, now);
-        item.ClauseLink = clause;
-        await SaveAsync(db => db.Add(item), actor, "action.created", $"added the action item A{item.Number} “{item.Title}”", new { number = item.Number, title = item.Title });
-        _lastNumber = item.Number;
-        _items[item.Id] = item;
-        return await PublishAsync(item, members);
-    }
-
     public async Task<Outcome<ActionItemView>> UpdateAsync(Actor actor, Guid itemId, ActionItemInput input)
     {
         var members = await MembersAsync();

@@ -20,7 +20,8 @@ public interface IDisputesGrain : IGrainWithGuidKey
     Task<Outcome<DisputeView>> ProposeAsync(DisputeActor who, Guid disputeId, ProposalInput input);
     Task<Outcome<DisputeView>> AnswerAsync(DisputeActor who, Guid disputeId, Guid proposalId, AnswerInput input);
     Task<Outcome<DisputeView>> WithdrawAsync(DisputeActor who, Guid disputeId, Guid proposalId);
-    /// <summary>Makes what resolutions still owe (their action items and decisions); see DisputesGrain.Effects.</summary>
+    /// <summary>Makes what resolutions still owe (their action items and decisions); see
+    /// DisputesGrain.Effects.</summary>
     [Orleans.Concurrency.OneWay]
     Task CarryOutAsync();
 }

@@ -38,7 +38,8 @@ public sealed record ClauseLinkView(
     [property: Id(3)] string Heading,
     [property: Id(4)] bool Deleted);
 
-/// <summary>What a feature stores for a link: the anchor, where it was last found, and whether the clause is gone.</summary>
+/// <summary>What a feature stores for a link: the anchor, where it was last found, and whether the clause is
+/// gone.</summary>
 [GenerateSerializer, Immutable]
 public sealed record ClauseLinkState(
     [property: Id(0)] ClauseRef Ref,
@@ -50,7 +51,8 @@ public sealed record ClauseLinkState(
     public ClauseLinkView View => new(Ref.AgreementId, AgreementTitle, Ref.Number, Ref.Title, Deleted);
 
     /// <summary>True when <paramref name="input"/> names this link as it was last shown (a form sent back
-    /// unchanged), so an edit of the item keeps the link rather than linking whatever carries that number now.</summary>
+    /// unchanged), so an edit of the item keeps the link rather than linking whatever carries that number
+    /// now.</summary>
     public bool IsNamedBy(ClauseLinkInput? input) => input is not null && input.AgreementId == Ref.AgreementId
         && string.Equals(input.Number?.Trim(), Ref.Number, StringComparison.Ordinal);
 
