@@ -33,7 +33,9 @@ public sealed partial class ActionItemsGrain
         };
         Apply(item, input, now);
         item.ClauseLink = clause;
-        await SaveAsync(db => db.Add(item), actor, "action.created", $"added the action item A{item.Number} “{item.Title}”", new { number = item.Number, title = item.Title });
+        await SaveAsync(db => db.Add(item), actor, "action.created",
+            $"added the action item A{item.Number} “{item.Title}”",
+            new { number = item.Number, title = item.Title });
         _lastNumber = item.Number;
         _items[item.Id] = item;
         return await PublishAsync(item, members);
