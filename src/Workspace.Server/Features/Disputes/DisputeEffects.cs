@@ -52,3 +52,36 @@ public class DisputeEffects(IGrainFactory grains)
         Guid meetingId, DecisionInput input) => grains.GetGrain<IMeetingsGrain>(partnershipId).DecideOnceAsync(actor,
             decisionId, meetingId, input);
 }
+
+/// <summary>
+/// After a restart, wakes the disputes of every partnership with resolution effects still undone (a crash came
+/// between a resolution and what it makes), without waiting for someone to open them.
+/// </summary>
+public sealed class PendingResolutionEffects(
+    IHostApplicationLifetime lifetime, IDbContextFactory<Data.WorkspaceDb> dbs, IGrainFactory grains,
+    ILogger<PendingResolutionEffects> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource();
+        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            await started.Task.WaitAsync(stoppingToken);
+        }
+        try
+        {
+            await using var db = await dbs.CreateDbContextAsync(stoppingToken);
+            var partnerships = await db.Set<DisputeEffect>().AsNoTracking().Where(e => e.DoneAt == null)
+                .Select(e => e.PartnershipId).Distinct().ToListAsync(stoppingToken);
+            foreach (var partnershipId in partnerships)
+            {
+                await grains.GetGrain<IDisputesGrain>(partnershipId).CarryOutAsync();
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Each dispute grain still carries out its own when it next wakes up.
+            log.LogWarning(e, "Undone resolution effects could not be resumed at start");
+        }
+    }
+}

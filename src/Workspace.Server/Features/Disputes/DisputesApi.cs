@@ -16,6 +16,7 @@ public static class DisputesApi
     {
         builder.Services.AddSingleton<DisputePush>();
         builder.Services.TryAddSingleton<DisputeEffects>();
+        builder.Services.AddHostedService<PendingResolutionEffects>();
         // Replaced by the agreements feature's clause parser when it is wired (TryAdd: first one wins).
         builder.Services.TryAddSingleton<IDisputeStepsSource, NoAgreementSteps>();
     }

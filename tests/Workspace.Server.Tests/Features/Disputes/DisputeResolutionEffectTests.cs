@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Workspace.Server.Data;
 using Workspace.Server.Features.ActionItems;
 using Workspace.Server.Features.Disputes;
 using Workspace.Server.Features.Meetings;
@@ -54,6 +56,63 @@ public sealed class DisputeResolutionEffectTests
         Assert.Equal(7, (await w.GetAsync(w.A, id, _ct)).GetProperty("timeline").GetArrayLength());
     }
 
+    [Fact]
+    public async Task WhatACrashLeftUndoneIsMadeOnceWhenTheServerStartsAgainWithoutAnyoneOpeningTheDispute()
+    {
+        var faults = new Faults { AlwaysFail = true };
+        // One data directory for both runs (a factory deletes only the directory it made itself).
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "workspace-tests", $"restart-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dataDirectory);
+        await using (var crashed = new WorkspaceFactory().With("Database:DataDirectory", dataDirectory)
+            .WithServices(s =>
+        {
+            s.AddSingleton(faults);
+            s.AddSingleton<DisputeEffects, FailingOnceEffects>();
+        }))
+        {
+            var w = await TwoParties.CreateAsync(crashed, "Restart", _ct);
+            var id = (await w.RaiseAsync(w.A, TwoParties.Raise(partyIds: [w.PartyB]), _ct)).GetProperty("id")
+                .GetGuid();
+            var proposal = TwoParties.LastProposal(await w.ProposeAsync(w.A, id, new
+            {
+                text = "A refund.", actionItems = new[] { new { title = "Refund batch 3 after restart" } },
+            }, _ct));
+            await TwoParties.OkAsync(w.AnswerAsync(w.A, id, proposal, true, _ct));
+            await TwoParties.OkAsync(w.AnswerAsync(w.B, id, proposal, true, _ct));
+            while (Volatile.Read(ref faults.ItemCalls) == 0)
+            {
+                await Task.Delay(20, _ct); // the item is made, and the server goes down before ticking it off
+            }
+        }
+
+        var restarted = new WorkspaceFactory().With("Database:DataDirectory", dataDirectory);
+        try
+        {
+            _ = restarted.Server;
+            var dbs = restarted.Services.GetRequiredService<IDbContextFactory<WorkspaceDb>>();
+            var until = DateTime.UtcNow.AddSeconds(30);
+            while (await PendingAsync(dbs) > 0)
+            {
+                Assert.True(DateTime.UtcNow < until, "the undone effect was not made after the restart");
+                await Task.Delay(50, _ct);
+            }
+            await using var db = await dbs.CreateDbContextAsync(_ct);
+            Assert.Equal(1, await db.Set<ActionItem>().CountAsync(i => i.Title == "Refund batch 3 after restart", _ct));
+            Assert.Equal(1, await db.Set<DisputeEvent>().CountAsync(e => e.Kind == "itemCreated", _ct));
+        }
+        finally
+        {
+            await restarted.DisposeAsync();
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
+    private async Task<int> PendingAsync(IDbContextFactory<WorkspaceDb> dbs)
+    {
+        await using var db = await dbs.CreateDbContextAsync(_ct);
+        return await db.Set<DisputeEffect>().CountAsync(e => e.DoneAt == null, _ct);
+    }
+
     private static List<string?> Kinds(JsonElement dispute) =>
         [.. dispute.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("kind").GetString())];
 
@@ -61,6 +120,7 @@ public sealed class DisputeResolutionEffectTests
     {
         public int ItemCalls;
         public int DecisionCalls;
+        public bool AlwaysFail;
     }
 
     /// <summary>Makes the item (or decision), then fails the first time, before the grain can tick it off.</summary>
@@ -70,7 +130,7 @@ public sealed class DisputeResolutionEffectTests
             Guid itemId, ActionItemInput input)
         {
             var made = await base.CreateItemAsync(partnershipId, actor, itemId, input);
-            return Interlocked.Increment(ref faults.ItemCalls) == 1
+            return Interlocked.Increment(ref faults.ItemCalls) == 1 || faults.AlwaysFail
                 ? throw new InvalidOperationException("failed after making the item") : made;
         }
 
