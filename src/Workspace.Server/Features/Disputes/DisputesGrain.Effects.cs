@@ -76,6 +76,7 @@ public sealed partial class DisputesGrain
         var plan = PlanOf(proposal);
         var actor = new Actor(effect.ActorUserId, effect.ActorName, "");
         var who = new DisputeActor(actor, effect.ActorPartyId, PartnershipRole.Editor);
+        await FollowClauseAsync(state); // linked by its number now, so that number must be today's
         var clause = ClauseLinkState.Read(state.Dispute.ClauseLink) is { Deleted: false } l
             ? new ClauseLinkInput(l.Ref.AgreementId, l.Ref.Number) : null;
         DisputeEvent done;
