@@ -16,16 +16,6 @@ public sealed class HouseRulesTests
     private const int MaxLineLength = 120;
 
     /// <summary>
-    /// TEMPORARY: folders other engineers were changing while the rules arrived; their findings are reported by
-    /// <see cref="TemporarilyAllowedFolderFindingsAreOnlyReported"/> but do not fail. The lead empties this at merge.
-    /// </summary>
-    private static readonly string[] TemporarilyAllowedFolders =
-    [
-        "src/Workspace.Server/Features/Agreements/",
-        "src/Workspace.Server/Features/Disputes/",
-    ];
-
-    /// <summary>
     /// TEMPORARY: files of the co-editing hot path that still have lines over 120 characters (they were being changed
     /// for performance while every other file was wrapped). No other file may gain one; a listed file drops out once
     /// wrapped.
@@ -41,14 +31,14 @@ public sealed class HouseRulesTests
     ];
 
     [Fact]
-    public void NoFileIsLongerThan400Lines() => AssertNone(Enforced(FileFindings()));
+    public void NoFileIsLongerThan400Lines() => AssertNone(FileFindings());
 
     [Fact]
-    public void NoBodyIsLongerThan80Lines() => AssertNone(Enforced(BodyFindings()));
+    public void NoBodyIsLongerThan80Lines() => AssertNone(BodyFindings());
 
     [Fact]
     public void NoLineIsLongerThan120Characters() =>
-        AssertNone(Enforced(LineFindings()).Where(f => !TemporarilyAllowedLongLineFiles.Any(
+        AssertNone(LineFindings().Where(f => !TemporarilyAllowedLongLineFiles.Any(
             file => f.StartsWith(file + ":", StringComparison.Ordinal))));
 
     [Fact]
@@ -61,17 +51,6 @@ public sealed class HouseRulesTests
         var bodies = sources.SelectMany(s => Bodies(s.Tree)).ToList();
         Assert.Contains(bodies, b => b.Name.Contains("lambda", StringComparison.Ordinal));
         Assert.Contains(bodies, b => b.Lines > 10);
-    }
-
-    [Fact]
-    public void TemporarilyAllowedFolderFindingsAreOnlyReported()
-    {
-        // The findings there are listed in the test output; the allow-list may only shrink.
-        var allowed = FileFindings().Concat(BodyFindings()).Concat(LineFindings()).Where(IsTemporarilyAllowed).ToList();
-        TestContext.Current.SendDiagnosticMessage(
-            $"House-rule findings in temporarily allowed folders ({allowed.Count}):\n" + string.Join('\n', allowed));
-        string[] reworked = ["Agreements", "Disputes"];
-        Assert.All(TemporarilyAllowedFolders, folder => Assert.Contains(folder.Split('/')[^2], reworked));
     }
 
     private static IEnumerable<string> FileFindings() =>
@@ -92,12 +71,6 @@ public sealed class HouseRulesTests
         var list = findings.ToList();
         Assert.True(list.Count == 0, $"{list.Count} house-rule findings:\n" + string.Join('\n', list));
     }
-
-    private static List<string> Enforced(IEnumerable<string> findings) =>
-        findings.Where(f => !IsTemporarilyAllowed(f)).ToList();
-
-    private static bool IsTemporarilyAllowed(string finding) =>
-        TemporarilyAllowedFolders.Any(folder => finding.StartsWith(folder, StringComparison.Ordinal));
 
     private sealed record Source(string Path, string[] Lines, SyntaxTree Tree);
 

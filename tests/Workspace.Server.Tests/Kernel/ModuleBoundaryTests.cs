@@ -27,8 +27,8 @@ public sealed partial class ModuleBoundaryTests
         [("Disputes", "Meetings")] = "a resolution records its decision in a meeting; evidence may name a decision",
         [("Disputes", "Goals")] = "evidence may name a goal of the same partnership",
         [("Disputes", "Documents")] = "evidence may name a document of the same partnership",
-        [("Agreements", "Disputes")] = "agreements answer the disputes' IClauseReferences and IDisputeStepsSource "
-            + "(a dispute's clause and its steps come from the agreement's text); disputes never import agreements",
+        [("Agreements", "Disputes")] = "agreements answer the disputes' IDisputeStepsSource (a dispute's steps come "
+            + "from the agreement's text); clause links go through Kernel.ClauseLinks, so disputes never import agreements",
         [("Agreements", "Documents")] = "an agreement's text is a co-edited document: its sign-off is the document's "
             + "guard (IDocumentGuard: the document's grain asks it before each edit, so one authority orders edits and "
             + "approvals), and comparisons read the document's history",

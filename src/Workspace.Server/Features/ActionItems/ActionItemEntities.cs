@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Workspace.Server.Infrastructure;
+using Workspace.Server.Kernel.ClauseLinks;
 
 namespace Workspace.Server.Features.ActionItems;
 
@@ -21,6 +22,8 @@ public sealed class ActionItem
     public Guid? GoalId { get; set; }
     public Guid? MeetingId { get; set; }
     public Guid? DocumentId { get; set; }
+    /// <summary>The agreement clause the item is about (Kernel.ClauseLinks.ClauseLinkState as JSON), or null.</summary>
+    public string? ClauseLink { get; set; }
     /// <summary>Position within its board column.</summary>
     public double SortOrder { get; set; }
     public int Version { get; set; }
@@ -40,6 +43,7 @@ internal sealed class ActionItemConfiguration : IEntityTypeConfiguration<ActionI
         e.Property(a => a.Title).HasMaxLength(ActionItemLimits.TitleMax);
         e.Property(a => a.Notes).HasMaxLength(ActionItemLimits.NotesMax);
         e.Property(a => a.UpdatedByName).HasMaxLength(100);
+        e.Property(a => a.ClauseLink).HasMaxLength(1000);
         e.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
     }
 }
@@ -61,7 +65,8 @@ public sealed record ActionItemView(
     [property: Id(12)] double SortOrder,
     [property: Id(13)] int Version,
     [property: Id(14)] DateTimeOffset UpdatedAt,
-    [property: Id(15)] string UpdatedByName);
+    [property: Id(15)] string UpdatedByName,
+    [property: Id(16)] ClauseLinkView? Clause = null);
 
 [GenerateSerializer, Immutable]
 public sealed record ActionItemInput(
@@ -73,7 +78,8 @@ public sealed record ActionItemInput(
     [property: Id(5)] Guid? GoalId,
     [property: Id(6)] Guid? MeetingId,
     [property: Id(7)] Guid? DocumentId,
-    [property: Id(8), VersionNumber] int Version);
+    [property: Id(8), VersionNumber] int Version,
+    [property: Id(9)] ClauseLinkInput? Clause = null);
 
 /// <summary>A drag on the board: the new column and, optionally, the position in it.</summary>
 [GenerateSerializer, Immutable]

@@ -1,4 +1,5 @@
 using Workspace.Server.Kernel;
+using Workspace.Server.Kernel.ClauseLinks;
 
 namespace Workspace.Server.Features.ActionItems;
 
@@ -23,6 +24,7 @@ public sealed partial class ActionItemsGrain
         Id = a.Id, PartnershipId = a.PartnershipId, Number = a.Number, Title = a.Title, Notes = a.Notes,
         OwnerUserId = a.OwnerUserId,
         DueDate = a.DueDate, Status = a.Status, GoalId = a.GoalId, MeetingId = a.MeetingId, DocumentId = a.DocumentId,
+        ClauseLink = a.ClauseLink,
         SortOrder = a.SortOrder, Version = a.Version, CreatedByUserId = a.CreatedByUserId, CreatedAt = a.CreatedAt,
         UpdatedAt = a.UpdatedAt, DeletedAt = a.DeletedAt, UpdatedByName = a.UpdatedByName,
     };
@@ -32,6 +34,6 @@ public sealed partial class ActionItemsGrain
         var owner = a.OwnerUserId is null ? null : members.FirstOrDefault(m => m.UserId == a.OwnerUserId);
         return new ActionItemView(a.Id, a.Number, a.Title, a.Notes, a.OwnerUserId, owner?.DisplayName, owner?.PartyId,
             a.DueDate, a.Status, a.GoalId, a.MeetingId, a.DocumentId, a.SortOrder, a.Version, a.UpdatedAt,
-            a.UpdatedByName);
+            a.UpdatedByName, ClauseLinkState.Read(a.ClauseLink)?.View);
     }
 }

@@ -11,6 +11,9 @@ public interface IActionItemsGrain : IChecklistItems
 {
     Task<IReadOnlyList<ActionItemView>> GetAllAsync();
     Task<Outcome<ActionItemView>> CreateAsync(Actor actor, ActionItemInput input);
+    /// <summary>Creates the item with the id <paramref name="itemId"/> unless it exists (or existed): a retried
+    /// command of another feature makes its item once.</summary>
+    Task<Outcome<ActionItemView>> CreateOnceAsync(Actor actor, Guid itemId, ActionItemInput input);
     Task<Outcome<ActionItemView>> UpdateAsync(Actor actor, Guid itemId, ActionItemInput input);
     Task<Outcome<ActionItemView>> MoveAsync(Actor actor, Guid itemId, MoveInput input);
     Task<Outcome<ActionItemView>> DeleteAsync(Actor actor, Guid itemId, int version);
@@ -58,49 +61,30 @@ public sealed partial class ActionItemsGrain(
 
     public async Task<IReadOnlyList<ActionItemView>> GetAllAsync()
     {
+        await FollowClausesAsync();
         var members = await MembersAsync();
         return _items.Values.OrderBy(i => i.Status).ThenBy(i => i.SortOrder).ThenBy(i => i.Number)
             .Select(i => View(i, members)).ToList();
     }
 
-    public async Task<Outcome<ActionItemView>> CreateAsync(Actor actor, ActionItemInput input)
-    {
-        var members = await MembersAsync();
-        if (await ValidateAsync(input, members, current: null) is { } invalid)
-        {
-            return Outcome<ActionItemView>.Invalid(invalid);
-        }
-        var now = clock.GetUtcNow();
-        var item = new ActionItem
-        {
-            Id = Guid.NewGuid(),
-            PartnershipId = PartnershipId,
-            Number = _lastNumber + 1,
-            CreatedAt = now,
-            CreatedByUserId = actor.UserId,
-            Version = 1,
-            UpdatedByName = actor.DisplayName,
-            SortOrder = NextSortOrder(input.Status),
-        };
-        Apply(item, input, now);
-        await SaveAsync(db => db.Add(item), actor, "action.created",
-            $"added the action item A{item.Number} “{item.Title}”", new { number = item.Number, title = item.Title });
-        _lastNumber = item.Number;
-        _items[item.Id] = item;
-        return await PublishAsync(item, members);
-    }
-
     public async Task<Outcome<ActionItemView>> UpdateAsync(Actor actor, Guid itemId, ActionItemInput input)
     {
         var members = await MembersAsync();
-        if (_items.TryGetValue(itemId, out var existing) && existing.Version == input.Version
-            && await ValidateAsync(input, members, existing) is { } invalid)
+        string? clause = null;
+        if (_items.TryGetValue(itemId, out var existing) && existing.Version == input.Version)
         {
-            return Outcome<ActionItemView>.Invalid(invalid);
+            var (invalid, link) = await ValidateAsync(input, members, existing) is { } wrong ? (wrong, null)
+                : await ClauseOfAsync(input, existing);
+            if (invalid is not null)
+            {
+                return Outcome<ActionItemView>.Invalid(invalid);
+            }
+            clause = link;
         }
         return await ChangeAsync(actor, itemId, input.Version, members, (current, updated) =>
         {
             Apply(updated, input, clock.GetUtcNow());
+            updated.ClauseLink = clause;
             if (updated.Status != current.Status)
             {
                 updated.SortOrder = NextSortOrder(updated.Status);

@@ -1,19 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using Workspace.Collaboration.Errors;
 using Workspace.Server.Data;
 using Workspace.Server.Features.Documents;
+using Workspace.Server.Kernel.ClauseLinks;
 
 namespace Workspace.Server.Features.Agreements;
 
 /// <summary>
-/// A link to a clause, as decisions, disputes and action items store it: the clause's heading line as a passage of
-/// the agreement's text at a revision (followed through every later edit, as comment passages are), with the number
-/// and title it had then (used when the heading was deleted and retyped).
-/// </summary>
-public sealed record ClauseRef(Guid AgreementId, long Revision, int From, int To, string Number, string Title);
-
-/// <summary>
-/// Where a linked clause is now. <see cref="Found"/> says how: "followed" (through the edits), "title" or "number" (the
-/// heading was replaced; found again by its title, else its number). <see cref="Current"/> is a fresh link to store.
+/// Where a linked clause is now. <see cref="Found"/> says how: "followed" (through the edits) or "title" (the heading
+/// was deleted and typed again with the same title). <see cref="Current"/> is a fresh link to store.
 /// </summary>
 public sealed record ResolvedClause(
     Guid AgreementId, string Number, string Title, int From, int To, long Revision, string Text, string Found,
@@ -23,10 +18,11 @@ public sealed record ResolvedClause(
 public sealed record ClauseView(string Number, string Title, int Level, int From, int To, int? AmendedBy);
 
 /// <summary>
-/// The clause API other features call (disputes, decisions, action items). Every method takes the caller's
-/// partnership and answers null for an agreement of another partnership, so an id from a request cannot reach across.
+/// The clause API other features call (disputes, decisions, action items, through <see cref="IClauseLinks"/>). Every
+/// method takes the caller's partnership and answers null for an agreement of another partnership, so an id from a
+/// request cannot reach across.
 /// </summary>
-public sealed class AgreementClauses(IGrainFactory grains, IDbContextFactory<WorkspaceDb> dbs)
+public sealed class AgreementClauses(IGrainFactory grains, IDbContextFactory<WorkspaceDb> dbs) : IClauseLinks
 {
     /// <summary>The clauses of the agreement's current text (its consolidated text once amendments are
     /// signed).</summary>
@@ -43,8 +39,7 @@ public sealed class AgreementClauses(IGrainFactory grains, IDbContextFactory<Wor
         var text = await CurrentTextAsync(partnershipId, agreementId, ct);
         var clause = text is null ? null : Clauses.Parse(text.Value.Text).FirstOrDefault(c => c.Number ==
             number?.Trim());
-        return clause is null ? null : new ClauseRef(agreementId, text!.Value.Revision, clause.HeadingFrom,
-            Math.Max(clause.HeadingTo, clause.HeadingFrom + 1), clause.Number, clause.Title);
+        return clause is null ? null : RefOf(agreementId, text!.Value.Revision, clause);
     }
 
     /// <summary>Where the linked clause is now; null when the agreement is unknown here or the clause is
@@ -53,33 +48,80 @@ public sealed class AgreementClauses(IGrainFactory grains, IDbContextFactory<Wor
     {
         ArgumentNullException.ThrowIfNull(link);
         var agreement = await FindAsync(partnershipId, link.AgreementId, ct);
+        return agreement is null ? null : (await FollowInAsync(agreement, [link]))[0];
+    }
+
+    public async Task<ClauseLinkResult> LinkAsync(Guid partnershipId, ClauseLinkInput input,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var agreement = await FindAsync(partnershipId, input.AgreementId, ct);
         if (agreement is null)
         {
-            return null;
+            return new ClauseLinkResult(null, ErrorCodes.UnknownAgreement,
+                "The agreement must be one of this partnership's.");
         }
-        var grain = grains.GetGrain<IDocumentGrain>(agreement.DocumentId);
-        for (var attempt = 0; attempt < 3; attempt++)
+        return await LinkAsync(partnershipId, input.AgreementId, input.Number, ct) is { } link
+            ? new ClauseLinkResult(new ClauseLinkState(link, agreement.Title, false), null, null)
+            : new ClauseLinkResult(null, ErrorCodes.UnknownClause, "This agreement has no clause with that number.");
+    }
+
+    public async Task<IReadOnlyList<ClauseLinkState>> FollowAsync(Guid partnershipId,
+        IReadOnlyList<ClauseLinkState> links, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        var result = links.ToArray();
+        foreach (var group in links.Select((link, i) => (link, i)).GroupBy(x => x.link.Ref.AgreementId))
         {
-            var located = (await grain.LocatePassagesAsync([new PassageAnchor(link.Revision, link.From, link.To)]))[0];
+            var agreement = await FindAsync(partnershipId, group.Key, ct);
+            var members = group.ToList();
+            var found = agreement is null ? null : await FollowInAsync(agreement, [.. members.Select(m => m.link.Ref)]);
+            for (var k = 0; k < members.Count; k++)
+            {
+                var (link, i) = members[k];
+                result[i] = found?[k] is { } clause
+                    ? new ClauseLinkState(clause.Current, agreement!.Title, false)
+                    : link with { Deleted = true, AgreementTitle = agreement?.Title ?? link.AgreementTitle };
+            }
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Each link's clause in the agreement's current text: followed through the edits, else (its heading deleted and
+    /// typed again) found by its title; null when the clause is gone. Never by its number alone: once a clause is
+    /// deleted and the rest renumbered, its number names another clause.
+    /// </summary>
+    private async Task<IReadOnlyList<ResolvedClause?>> FollowInAsync(Agreement agreement, IReadOnlyList<ClauseRef> refs)
+    {
+        var grain = grains.GetGrain<IDocumentGrain>(agreement.DocumentId);
+        for (var attempt = 0; ; attempt++)
+        {
+            var located = await grain.LocatePassagesAsync([.. refs.Select(r => new PassageAnchor(r.Revision, r.From,
+                r.To))]);
             var state = await grain.OpenAsync(null);
-            if (located is not null && located.Anchor.Revision != state.Revision)
+            if (located.Any(l => l is not null && l.Anchor.Revision != state.Revision) && attempt < 3)
             {
                 continue; // an edit came between the two reads
             }
             var clauses = Clauses.Parse(state.Text ?? "");
-            var (clause, found) = located is not null && Clauses.At(clauses, located.Anchor.From) is { } followed
-                ? (followed, "followed")
-                : clauses.FirstOrDefault(c => string.Equals(c.Title, link.Title, StringComparison.OrdinalIgnoreCase))
-                    is { } byTitle ? (byTitle, "title")
-                : (clauses.FirstOrDefault(c => c.Number == link.Number), "number");
-            return clause is null ? null : new ResolvedClause(link.AgreementId, clause.Number, clause.Title,
-                clause.From,
-                clause.To, state.Revision, clause.Text, found, new ClauseRef(link.AgreementId, state.Revision,
-                    clause.HeadingFrom, Math.Max(clause.HeadingTo, clause.HeadingFrom + 1), clause.Number,
-                        clause.Title));
+            return [.. refs.Zip(located, (link, at) => Resolved(link, at, clauses, state.Revision))];
         }
-        return null;
     }
+
+    private static ResolvedClause? Resolved(ClauseRef link, LocatedPassage? at, IReadOnlyList<Clause> clauses,
+        long revision)
+    {
+        var (clause, found) = at is not null && Clauses.At(clauses, at.Anchor.From) is { } followed
+            ? (followed, "followed")
+            : (clauses.FirstOrDefault(c => string.Equals(c.Title, link.Title, StringComparison.OrdinalIgnoreCase)),
+                "title");
+        return clause is null ? null : new ResolvedClause(link.AgreementId, clause.Number, clause.Title, clause.From,
+            clause.To, revision, clause.Text, found, RefOf(link.AgreementId, revision, clause));
+    }
+
+    private static ClauseRef RefOf(Guid agreementId, long revision, Clause clause) => new(agreementId, revision,
+        clause.HeadingFrom, Math.Max(clause.HeadingTo, clause.HeadingFrom + 1), clause.Number, clause.Title);
 
     /// <summary>The dispute-resolution steps the agreement names (its current text), in order.</summary>
     public async Task<IReadOnlyList<DisputeStep>?> DisputeStepsAsync(Guid partnershipId, Guid agreementId,

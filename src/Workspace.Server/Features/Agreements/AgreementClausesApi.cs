@@ -5,6 +5,7 @@ using Workspace.Collaboration.Errors;
 using Workspace.Server.Data;
 using Workspace.Server.Features.Documents;
 using Workspace.Server.Kernel;
+using Workspace.Server.Kernel.ClauseLinks;
 using Workspace.Server.Infrastructure;
 
 namespace Workspace.Server.Features.Agreements;

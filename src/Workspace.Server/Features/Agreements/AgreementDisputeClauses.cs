@@ -4,23 +4,11 @@ using StepOfDispute = Workspace.Server.Features.Disputes.DisputeStep;
 namespace Workspace.Server.Features.Agreements;
 
 /// <summary>
-/// What disputes ask of agreements, answered from the agreement's current text: a dispute's clause must be a clause
-/// of an agreement of the partnership (by the agreement's id, never its document's), and its steps are the ones the
-/// agreement's dispute-resolution clause names.
+/// What disputes ask of agreements beyond the clause link: the steps the agreement's dispute-resolution clause names,
+/// read from its current text (by the agreement's id, never its document's).
 /// </summary>
-public sealed class AgreementDisputeClauses(AgreementClauses clauses) : IClauseReferences, IDisputeStepsSource
+public sealed class AgreementDisputeClauses(AgreementClauses clauses) : IDisputeStepsSource
 {
-    public async Task<ClauseCheck> CheckAsync(Guid partnershipId, ClauseReference reference,
-        CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(reference);
-        var agreement = await clauses.FindAsync(partnershipId, reference.AgreementId, ct);
-        var link = agreement is null ? null
-            : await clauses.LinkAsync(partnershipId, reference.AgreementId, reference.Clause, ct);
-        return link is null ? new ClauseCheck(false, "")
-            : new ClauseCheck(true, $"{agreement!.Title} § {link.Number} {link.Title}".Trim());
-    }
-
     public async Task<IReadOnlyList<StepOfDispute>?> StepsAsync(Guid partnershipId, ClauseReference reference,
         CancellationToken ct = default)
     {

@@ -7,6 +7,7 @@ using Workspace.Server.Data;
 using Workspace.Server.Features.ActionItems;
 using Workspace.Server.Features.Documents;
 using Workspace.Server.Kernel;
+using Workspace.Server.Kernel.ClauseLinks;
 using Workspace.Server.Infrastructure;
 
 namespace Workspace.Server.Features.Agreements;
@@ -111,8 +112,8 @@ public static class AgreementObligations
         {
             var notes = $"§{link.Number} {link.Title} — {agreement.Title}";
             var outcome = await itemsGrain.CreateAsync(actor, new ActionItemInput(request.Title.Trim(), notes, owner,
-                due,
-                ActionStatus.Open, null, null, agreement.DocumentId, 0));
+                due, ActionStatus.Open, null, null, agreement.DocumentId, 0,
+                new ClauseLinkInput(agreement.Id, link.Number)));
             if (outcome.Kind != OutcomeKind.Ok)
             {
                 return Problems.Invalid(outcome.Field ?? "title", outcome.Code ?? ErrorCodes.InvalidValue,

@@ -6,6 +6,7 @@ using Workspace.Server.Data;
 using Workspace.Server.Features.Disputes;
 using Workspace.Server.Features.Documents;
 using Workspace.Server.Kernel;
+using Workspace.Server.Kernel.ClauseLinks;
 using Workspace.Server.Infrastructure;
 
 namespace Workspace.Server.Features.Agreements;
@@ -40,9 +41,9 @@ public static class AgreementsApi
     {
         builder.Services.AddSingleton<AgreementClauses>();
         builder.Services.AddSingleton<IDocumentGuardKind, AgreementGuardKind>();
-        // Disputes register stand-ins with TryAdd; these are the real ones, whichever feature registers first.
+        builder.Services.AddSingleton<IClauseLinks>(s => s.GetRequiredService<AgreementClauses>());
+        // Disputes register a stand-in with TryAdd; this is the real one, whichever feature registers first.
         builder.Services.AddSingleton<AgreementDisputeClauses>();
-        builder.Services.AddSingleton<IClauseReferences>(s => s.GetRequiredService<AgreementDisputeClauses>());
         builder.Services.AddSingleton<IDisputeStepsSource>(s => s.GetRequiredService<AgreementDisputeClauses>());
     }
 

@@ -77,11 +77,19 @@ public sealed record StepView(
     [property: Id(3)] DateTimeOffset? StartedAt,
     [property: Id(4)] DateTimeOffset? Deadline);
 
+/// <summary>
+/// The clause a dispute is about, as it is now: <c>Number</c> and <c>Heading</c> are the clause's current ones (after
+/// edits, renumbering); <c>Deleted</c> says the clause is no longer in the agreement (number and heading are then the
+/// last it had). <c>Clause</c> (= <c>Number</c>) and <c>Title</c> ("Agreement § 5 Heading") are kept for older pages.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ClauseView(
     [property: Id(0)] Guid AgreementId,
     [property: Id(1)] string Clause,
-    [property: Id(2)] string Title);
+    [property: Id(2)] string Title,
+    [property: Id(3)] string Number,
+    [property: Id(4)] string Heading,
+    [property: Id(5)] bool Deleted);
 
 [GenerateSerializer, Immutable]
 public sealed record AnswerView(

@@ -29,8 +29,11 @@ public sealed class Dispute
     public Guid? AgreementId { get; set; }
     /// <summary>The clause as given (anchor or number), kept verbatim for the agreements resolver.</summary>
     public string Clause { get; set; } = "";
-    /// <summary>How the resolver described the clause when the dispute was raised.</summary>
+    /// <summary>How the clause was called when last followed, e.g. "MoU § 5 Profit and cost sharing".</summary>
     public string ClauseTitle { get; set; } = "";
+    /// <summary>The clause link (Kernel.ClauseLinks.ClauseLinkState as JSON), followed through the agreement's
+    /// edits.</summary>
+    public string? ClauseLink { get; set; }
     /// <summary>Evidence as "Kind:id", space-separated.</summary>
     public string Evidence { get; set; } = "";
     /// <summary>Involved party ids (the raising party first), space-separated.</summary>
@@ -134,6 +137,7 @@ internal sealed class DisputeConfiguration :
         e.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
         e.Property(d => d.Clause).HasMaxLength(100);
         e.Property(d => d.ClauseTitle).HasMaxLength(300);
+        e.Property(d => d.ClauseLink).HasMaxLength(1000);
         e.Property(d => d.Evidence).HasMaxLength(2000);
         e.Property(d => d.PartyIds).HasMaxLength(2000);
         e.Property(d => d.RaisedByUserId).HasMaxLength(64);

@@ -28,7 +28,8 @@ internal static class EntityCopies
     {
         Id = d.Id, PartnershipId = d.PartnershipId, Number = d.Number, Title = d.Title, Description = d.Description,
         Category = d.Category, Severity = d.Severity, AgreementId = d.AgreementId, Clause = d.Clause,
-        ClauseTitle = d.ClauseTitle, Evidence = d.Evidence, PartyIds = d.PartyIds, RaisedByPartyId = d.RaisedByPartyId,
+        ClauseTitle = d.ClauseTitle, ClauseLink = d.ClauseLink, Evidence = d.Evidence, PartyIds = d.PartyIds,
+        RaisedByPartyId = d.RaisedByPartyId,
         RaisedByUserId = d.RaisedByUserId, RaisedByName = d.RaisedByName, Steps = d.Steps,
         CurrentStep = d.CurrentStep, StepStartedAt = d.StepStartedAt, Status = d.Status,
         ResolvedByProposalId = d.ResolvedByProposalId, ResolvedAt = d.ResolvedAt, CreatedAt = d.CreatedAt,

@@ -15,8 +15,9 @@ public static class DisputesApi
     public static void AddWorkspaceDisputes(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<DisputePush>();
-        // Replaced by the agreements feature's resolver and clause parser when it is wired (TryAdd: first one wins).
-        builder.Services.TryAddSingleton<IClauseReferences, DocumentClauseReferences>();
+        builder.Services.TryAddSingleton<DisputeEffects>();
+        builder.Services.AddHostedService<PendingResolutionEffects>();
+        // Replaced by the agreements feature's clause parser when it is wired (TryAdd: first one wins).
         builder.Services.TryAddSingleton<IDisputeStepsSource, NoAgreementSteps>();
     }
 

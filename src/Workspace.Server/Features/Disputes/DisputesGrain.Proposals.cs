@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Workspace.Collaboration.Errors;
-using Workspace.Server.Features.ActionItems;
-using Workspace.Server.Features.Meetings;
 using Workspace.Server.Infrastructure;
 
 namespace Workspace.Server.Features.Disputes;
@@ -47,7 +45,8 @@ public sealed partial class DisputesGrain
 
     /// <summary>
     /// One answer per involved party. A rejection closes the proposal; the acceptance that completes every involved
-    /// party's resolves the dispute, in the same turn of this grain, so nothing can slip in between.
+    /// party's resolves the dispute, in the same turn of this grain, so nothing can slip in between. What the
+    /// resolution makes elsewhere is stored with it and made after this turn (see DisputesGrain.Effects).
     /// </summary>
     public async Task<Outcome<DisputeView>> AnswerAsync(DisputeActor who, Guid disputeId, Guid proposalId,
         AnswerInput input)
@@ -90,12 +89,14 @@ public sealed partial class DisputesGrain
         {
             events.Add(Event(state, who, "resolved", new() { ["proposal"] = Number(proposal) }, pending: 1));
         }
+        var effects = resolves ? EffectsOf(who, dispute, updated) : [];
         await feed.SaveAsync(PartnershipId, db =>
         {
             db.Add(answer);
             db.Update(updated);
             db.Update(dispute);
             db.AddRange(events);
+            db.AddRange(effects);
         }, who.Actor, resolves ? "dispute.resolved" : "dispute.answered",
             resolves ? $"resolved the dispute D{dispute.Number} “{dispute.Title}”"
                 : $"{(input.Accept ? "accepted" : "rejected")} proposal {proposal.Number} of D{dispute.Number}",
@@ -107,9 +108,9 @@ public sealed partial class DisputesGrain
         state.Proposals[state.Proposals.IndexOf(proposal)] = updated;
         state.Dispute = dispute;
         state.Events.AddRange(events);
-        if (resolves)
+        if (effects.Count > 0)
         {
-            await CarryOutAsync(who, state, updated);
+            CarryOutLater(TimeSpan.Zero);
         }
         return await PublishAsync(state);
     }
@@ -154,56 +155,6 @@ public sealed partial class DisputesGrain
         return proposal.Status == ProposalStatus.Open ? null
             : Outcome<DisputeView>.Invalid("proposalId", ErrorCodes.ProposalClosed, "This proposal is not open.");
     }
-
-    /// <summary>
-    /// The accepted resolution's action items (ordinary items on the board) and its decision (in the meeting the
-    /// proposal named). The resolution itself is already stored: one that can no longer be made (an owner left
-    /// meanwhile) is written into the timeline instead of undoing the agreement.
-    /// </summary>
-    private async Task CarryOutAsync(DisputeActor who, DisputeState state, DisputeProposal proposal)
-    {
-        var plan = PlanOf(proposal);
-        var note = $"Resolution of dispute D{state.Dispute.Number} “{state.Dispute.Title}”";
-        var events = new List<DisputeEvent>();
-        foreach (var item in plan.ActionItems)
-        {
-            var created = await GrainFactory.GetGrain<IActionItemsGrain>(PartnershipId).CreateAsync(who.Actor,
-                new ActionItemInput(item.Title, note, item.OwnerUserId, item.DueDate, ActionStatus.Open, null, null,
-                    null, 0));
-            events.Add(Event(state, who, created.Value is { } v ? "itemCreated" : "itemFailed", new()
-            {
-                ["title"] = item.Title, ["item"] = created.Value?.Number.ToString(CultureInfo.InvariantCulture) ?? "",
-                ["itemId"] = created.Value?.Id.ToString() ?? "",
-            }, events.Count));
-        }
-        if (plan.Decision is { } d)
-        {
-            var decided = await Meetings().DecideAsync(who.Actor, d.MeetingId, new DecisionInput(d.Occurrence, d.Text,
-                Cut(proposal.Text, 4000), state.PartyIds, EvidenceAsLinks(state), null));
-            events.Add(Event(state, who, decided.Value is null ? "decisionFailed" : "decisionRecorded", new()
-            {
-                ["text"] = d.Text, ["decisionId"] = decided.Value?.Id.ToString() ?? "",
-                ["meetingId"] = d.MeetingId.ToString(),
-            }, events.Count));
-        }
-        if (events.Count > 0)
-        {
-            await using var db = await dbs.CreateDbContextAsync();
-            db.AddRange(events);
-            await db.SaveChangesAsync();
-            state.Events.AddRange(events);
-        }
-    }
-
-    /// <summary>The evidence a decision can link to (its links take goals, KPIs, items and documents).</summary>
-    private static IReadOnlyList<MeetingLink> EvidenceAsLinks(DisputeState state) => EvidenceOf(state.Dispute)
-        .Select(e => e.Kind switch
-        {
-            EvidenceKind.Document => new MeetingLink(MeetingLinkKind.Document, e.Id),
-            EvidenceKind.ActionItem => new MeetingLink(MeetingLinkKind.ActionItem, e.Id),
-            EvidenceKind.Goal => new MeetingLink(MeetingLinkKind.Goal, e.Id),
-            _ => null,
-        }).OfType<MeetingLink>().ToList();
 
     private static ResolutionPlan PlanOf(DisputeProposal p) =>
         JsonSerializer.Deserialize<ResolutionPlan>(p.Plan, PlanJson) ?? new ResolutionPlan([], null);

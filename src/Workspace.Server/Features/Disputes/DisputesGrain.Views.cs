@@ -13,7 +13,7 @@ public sealed partial class DisputesGrain
         var deadline = d.Status == DisputeStatus.Open ? steps[d.CurrentStep].Deadline : null;
         return new DisputeView(
             d.Id, d.Number, d.Title, d.Description, d.Category, d.Severity, d.Status,
-            d.AgreementId is { } agreement ? new ClauseView(agreement, d.Clause, d.ClauseTitle) : null,
+            ClauseViewOf(d),
             EvidenceOf(d), s.PartyIds, d.RaisedByPartyId, d.RaisedByName, steps, d.CurrentStep, deadline,
             deadline is { } due && due < clock.GetUtcNow(),
             s.Proposals.Select(p => new ProposalView(p.Id, p.Number, p.PartyId, p.ByName, p.Text, PlanOf(p), p.Status,

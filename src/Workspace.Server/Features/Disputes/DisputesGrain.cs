@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Workspace.Collaboration.Errors;
 using Workspace.Server.Data;
 using Workspace.Server.Kernel;
+using Workspace.Server.Kernel.ClauseLinks;
 using Workspace.Server.Infrastructure;
 
 namespace Workspace.Server.Features.Disputes;
@@ -19,6 +20,10 @@ public interface IDisputesGrain : IGrainWithGuidKey
     Task<Outcome<DisputeView>> ProposeAsync(DisputeActor who, Guid disputeId, ProposalInput input);
     Task<Outcome<DisputeView>> AnswerAsync(DisputeActor who, Guid disputeId, Guid proposalId, AnswerInput input);
     Task<Outcome<DisputeView>> WithdrawAsync(DisputeActor who, Guid disputeId, Guid proposalId);
+    /// <summary>Makes what resolutions still owe (their action items and decisions); see
+    /// DisputesGrain.Effects.</summary>
+    [Orleans.Concurrency.OneWay]
+    Task CarryOutAsync();
 }
 
 /// <summary>
@@ -27,8 +32,9 @@ public interface IDisputesGrain : IGrainWithGuidKey
 /// once.
 /// </summary>
 public sealed partial class DisputesGrain(
-    IDbContextFactory<WorkspaceDb> dbs, PartnershipFeed feed, DisputePush push, IClauseReferences clauses,
-    IDisputeStepsSource agreementSteps, TimeProvider clock) : Grain, IDisputesGrain
+    IDbContextFactory<WorkspaceDb> dbs, PartnershipFeed feed, DisputePush push, IClauseLinks clauses,
+    IDisputeStepsSource agreementSteps, DisputeEffects effects, TimeProvider clock, ILogger<DisputesGrain> log)
+    : Grain, IDisputesGrain
 {
     private readonly Dictionary<Guid, DisputeState> _disputes = [];
 
@@ -80,14 +86,26 @@ public sealed partial class DisputesGrain(
         {
             s.Answers.Sort((x, y) => x.At.CompareTo(y.At));
         }
+        if (await db.Set<DisputeEffect>().AnyAsync(e => e.PartnershipId == id && e.DoneAt == null,
+            cancellationToken))
+        {
+            CarryOutLater(TimeSpan.Zero); // left undone by a crash or a failure before this activation
+        }
     }
 
     public Task<IReadOnlyList<DisputeSummary>> GetAllAsync() =>
         Task.FromResult<IReadOnlyList<DisputeSummary>>(_disputes.Values
             .OrderBy(s => s.Dispute.Status).ThenByDescending(s => s.Dispute.Number).Select(Summary).ToList());
 
-    public Task<DisputeView?> GetAsync(Guid disputeId) =>
-        Task.FromResult(_disputes.TryGetValue(disputeId, out var s) ? View(s) : null);
+    public async Task<DisputeView?> GetAsync(Guid disputeId)
+    {
+        if (!_disputes.TryGetValue(disputeId, out var s))
+        {
+            return null;
+        }
+        await FollowClauseAsync(s);
+        return View(s);
+    }
 
     public Task<Outcome<IReadOnlyList<NoteView>>> GetNotesAsync(Guid disputeId, Guid partyId) =>
         Task.FromResult(_disputes.TryGetValue(disputeId, out var s)
@@ -103,11 +121,13 @@ public sealed partial class DisputesGrain(
         var partnership = await GrainFactory.GetGrain<IPartnershipGrain>(PartnershipId).GetAsync();
         var (invalid, parties) = ValidateParties(who, input.PartyIds, partnership?.Parties ?? []);
         invalid ??= ValidateRaise(input) ?? await ValidateEvidenceAsync(input.Evidence ?? []);
-        var clause = invalid is null && input.Clause is { } c ? await clauses.CheckAsync(PartnershipId, c) : null;
-        if (invalid is null && clause is { Exists: false })
+        var clause = invalid is null && input.Clause is { } c
+            ? (await clauses.LinkAsync(PartnershipId, new ClauseLinkInput(c.AgreementId, c.Clause.Trim()))).Link
+            : null;
+        if (invalid is null && input.Clause is not null && clause is null)
         {
             invalid = new FieldError("clause.agreementId", ErrorCodes.UnknownClause,
-                "The agreement must be a document of this partnership.", null);
+                "The clause must be a clause of an agreement of this partnership.", null);
         }
         var steps = invalid is null ? await StepsForAsync(input) : null;
         if (invalid is not null || steps is null)
@@ -119,13 +139,12 @@ public sealed partial class DisputesGrain(
         {
             Id = Guid.NewGuid(), PartnershipId = PartnershipId, Number = NextNumber(),
             Title = input.Title.Trim(), Description = input.Description?.Trim() ?? "", Category = input.Category,
-            Severity = input.Severity, AgreementId = input.Clause?.AgreementId,
-            Clause = input.Clause?.Clause.Trim() ?? "",
-            ClauseTitle = Cut(clause?.Title ?? "", 300), PartyIds = string.Join(' ', parties),
+            Severity = input.Severity, AgreementId = input.Clause?.AgreementId, PartyIds = string.Join(' ', parties),
             Evidence = string.Join(' ', (input.Evidence ?? []).Distinct().Select(e => $"{e.Kind}:{e.Id}")),
             RaisedByPartyId = who.PartyId, RaisedByUserId = who.Actor.UserId, RaisedByName = who.Actor.DisplayName,
             Steps = DisputeSteps.Serialize(steps), StepStartedAt = now, Status = DisputeStatus.Open, CreatedAt = now,
         };
+        Link(dispute, clause);
         var state = new DisputeState(dispute);
         var raised = Event(state, who, "raised", new() { ["title"] = dispute.Title, ["step"] = steps[0].Name });
         await feed.SaveAsync(PartnershipId, db =>

@@ -1,3 +1,4 @@
+using Workspace.Server.Kernel.ClauseLinks;
 using Workspace.Server.Infrastructure;
 
 namespace Workspace.Server.Features.Meetings;
@@ -107,7 +108,8 @@ public sealed record DecisionInput(
     [property: Id(2)] string? Why,
     [property: Id(3)] IReadOnlyList<Guid>? PartyIds,
     [property: Id(4)] IReadOnlyList<MeetingLink>? Links,
-    [property: Id(5)] Guid? SupersedesId);
+    [property: Id(5)] Guid? SupersedesId,
+    [property: Id(6)] ClauseLinkInput? Clause = null);
 
 /// <summary>A new wording of a decision: <c>Reason</c> says why, <c>Revision</c> is the one it replaces.</summary>
 [GenerateSerializer, Immutable]
@@ -144,6 +146,7 @@ public sealed record DecisionView(
     [property: Id(9)] Guid? SupersededById,
     [property: Id(10)] DateTimeOffset CreatedAt,
     [property: Id(11)] IReadOnlyList<DecisionRevisionView> Revisions,
-    [property: Id(12)] Guid? AgendaItemId = null);
+    [property: Id(12)] Guid? AgendaItemId = null,
+    [property: Id(13)] ClauseLinkView? Clause = null);
 
 public sealed record CalendarFeedView(string Url);

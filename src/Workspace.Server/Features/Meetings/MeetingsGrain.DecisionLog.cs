@@ -20,8 +20,11 @@ public sealed record DecisionLogQuery(
 
 public sealed partial class MeetingsGrain
 {
-    public Task<DecisionView?> GetDecisionAsync(Guid decisionId) =>
-        Task.FromResult(_decisions.TryGetValue(decisionId, out var d) ? DecisionViewOf(d) : null);
+    public async Task<DecisionView?> GetDecisionAsync(Guid decisionId)
+    {
+        await FollowClausesAsync();
+        return _decisions.TryGetValue(decisionId, out var d) ? DecisionViewOf(d) : null;
+    }
 
     public async Task<Outcome<IReadOnlyList<DecisionView>>> SearchDecisionsAsync(DecisionLogQuery query)
     {
@@ -29,6 +32,7 @@ public sealed partial class MeetingsGrain
         {
             return Outcome<IReadOnlyList<DecisionView>>.Invalid(invalid);
         }
+        await FollowClausesAsync();
         var text = query.Text?.Trim() ?? "";
         var goal = query.GoalId is { } g ? $"{MeetingLinkKind.Goal}:{g}" : null;
         var kpi = query.KpiId is { } k ? $"{MeetingLinkKind.Kpi}:{k}" : null;

@@ -1,22 +1,30 @@
 using Workspace.Collaboration.Errors;
 using Workspace.Server.Infrastructure;
 using Workspace.Server.Kernel;
+using Workspace.Server.Kernel.ClauseLinks;
 
 namespace Workspace.Server.Features.Meetings;
 
 public sealed partial class MeetingsGrain
 {
-    public Task<IReadOnlyList<DecisionView>> GetDecisionsAsync(Guid? meetingId) =>
-        Task.FromResult<IReadOnlyList<DecisionView>>(_decisions.Values
-            .Where(d => meetingId is null || d.MeetingId == meetingId)
-            .OrderByDescending(d => d.CreatedAt).Select(DecisionViewOf).ToList());
+    public async Task<IReadOnlyList<DecisionView>> GetDecisionsAsync(Guid? meetingId)
+    {
+        await FollowClausesAsync();
+        return _decisions.Values.Where(d => meetingId is null || d.MeetingId == meetingId)
+            .OrderByDescending(d => d.CreatedAt).Select(DecisionViewOf).ToList();
+    }
 
     public Task<Outcome<DecisionView>> DecideAsync(Actor actor, Guid meetingId, DecisionInput input) =>
         RecordDecisionAsync(actor, meetingId, input, agendaItemId: null);
 
+    public Task<Outcome<DecisionView>> DecideOnceAsync(Actor actor, Guid decisionId, Guid meetingId,
+        DecisionInput input) => _decisions.TryGetValue(decisionId, out var made)
+            ? Task.FromResult(Outcome<DecisionView>.Ok(DecisionViewOf(made)))
+            : RecordDecisionAsync(actor, meetingId, input, agendaItemId: null, decisionId);
+
     /// <summary>A new decision; <paramref name="agendaItemId"/> is the item it was captured under in a run.</summary>
     private async Task<Outcome<DecisionView>> RecordDecisionAsync(Actor actor, Guid meetingId, DecisionInput input,
-        Guid? agendaItemId)
+        Guid? agendaItemId, Guid? decisionId = null)
     {
         if (!_meetings.TryGetValue(meetingId, out var meeting))
         {
@@ -24,6 +32,8 @@ public sealed partial class MeetingsGrain
         }
         var invalid = ValidateOccurrence(meeting, input.Occurrence)
             ?? await ValidateWordingAsync(input.Text, input.Why, input.PartyIds, input.Links);
+        var (clauseInvalid, clause) = invalid is null ? await ClauseOfAsync(input.Clause) : (null, null);
+        invalid ??= clauseInvalid;
         if (invalid is not null)
         {
             return Outcome<DecisionView>.Invalid(invalid);
@@ -45,9 +55,10 @@ public sealed partial class MeetingsGrain
         var now = clock.GetUtcNow();
         var decision = new Decision
         {
-            Id = Guid.NewGuid(), PartnershipId = PartnershipId, MeetingId = meetingId, Occurrence = input.Occurrence,
+            Id = decisionId ?? Guid.NewGuid(), PartnershipId = PartnershipId, MeetingId = meetingId,
+            Occurrence = input.Occurrence,
             Revision = 1, SupersedesId = superseded?.Id, CreatedByUserId = actor.UserId, CreatedAt = now,
-                UpdatedAt = now, AgendaItemId = agendaItemId,
+                UpdatedAt = now, AgendaItemId = agendaItemId, ClauseLink = clause,
         };
         Word(decision, input.Text, input.Why, input.PartyIds, input.Links);
         var revision = RevisionOf(decision, actor, "", now);
@@ -164,7 +175,7 @@ public sealed partial class MeetingsGrain
                 Text = d.Text,
             Why = d.Why, PartyIds = d.PartyIds, Links = d.Links, Revision = d.Revision, SupersedesId = d.SupersedesId,
             SupersededById = d.SupersededById, CreatedByUserId = d.CreatedByUserId, CreatedAt = d.CreatedAt,
-                UpdatedAt = d.UpdatedAt, AgendaItemId = d.AgendaItemId,
+                UpdatedAt = d.UpdatedAt, AgendaItemId = d.AgendaItemId, ClauseLink = d.ClauseLink,
         };
         change(copy);
         return copy;
@@ -175,7 +186,7 @@ public sealed partial class MeetingsGrain
         d.SupersedesId, d.SupersededById, d.CreatedAt,
         RevisionsOf(d.Id).OrderBy(r => r.Revision).Select(r => new DecisionRevisionView(r.Revision, r.Text, r.Why,
             ParseParties(r.PartyIds), ParseLinks(r.Links), r.ChangedByName, r.Reason, r.At)).ToList(),
-        d.AgendaItemId);
+        d.AgendaItemId, ClauseLinkState.Read(d.ClauseLink)?.View);
 
     private static IReadOnlyList<Guid> ParseParties(string joined) =>
         joined.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();

@@ -30,6 +30,9 @@ public interface IMeetingsGrain : IGrainWithGuidKey
 
     Task<IReadOnlyList<DecisionView>> GetDecisionsAsync(Guid? meetingId);
     Task<Outcome<DecisionView>> DecideAsync(Actor actor, Guid meetingId, DecisionInput input);
+    /// <summary>Records the decision with the id <paramref name="decisionId"/> unless it exists: a retried command
+    /// of another feature records its decision once.</summary>
+    Task<Outcome<DecisionView>> DecideOnceAsync(Actor actor, Guid decisionId, Guid meetingId, DecisionInput input);
     Task<Outcome<DecisionView>> ReviseDecisionAsync(Actor actor, Guid decisionId, DecisionRevisionInput input);
 }
 

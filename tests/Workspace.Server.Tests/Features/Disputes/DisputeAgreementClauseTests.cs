@@ -1,5 +1,7 @@
 using System.Net;
+using System.Text.Json;
 using Workspace.Server.Tests.Infrastructure;
+using static Workspace.Server.Tests.Features.Agreements.AgreementTextKit;
 
 namespace Workspace.Server.Tests.Features.Disputes;
 
@@ -50,5 +52,38 @@ public sealed class DisputeAgreementClauseTests(WorkspaceFactory factory) : ICla
         Assert.StartsWith("Arbitration", steps[3].GetProperty("name").GetString(), StringComparison.Ordinal);
         Assert.Equal(d.GetProperty("createdAt").GetDateTimeOffset().AddDays(14),
             d.GetProperty("deadline").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task TheClauseFollowsInsertsBeforeItRenumberingAndItsHeadingAndIsShownDeletedOnceDeleted()
+    {
+        var w = await TwoParties.CreateAsync(factory, "Clause follows", _ct);
+        var agreementId = await w.AgreementAsync(_ct);
+        var d = await w.RaiseAsync(w.A, TwoParties.Raise(clause: new { agreementId, clause = "5" }), _ct);
+        var id = d.GetProperty("id").GetGuid();
+        Assert.Equal(("5", "Profit and cost sharing", false), Clause(d));
+
+        // A clause goes in before it, and it is renumbered by hand.
+        await ReplaceAsync(w.Factory, w.B, w.P.Id, agreementId, "## 2. Purpose",
+            "## 2. Background\nWhy we met.\n\n## 3. Purpose", _ct);
+        await ReplaceAsync(w.Factory, w.B, w.P.Id, agreementId, "## 5. Profit", "## 6. Profit", _ct);
+        Assert.Equal(("6", "Profit and cost sharing", false), Clause(await w.GetAsync(w.A, id, _ct)));
+
+        // Its heading is reworded.
+        await ReplaceAsync(w.Factory, w.A, w.P.Id, agreementId, "cost sharing", "loss sharing", _ct);
+        var renamed = await w.GetAsync(w.B, id, _ct);
+        Assert.Equal(("6", "Profit and loss sharing", false), Clause(renamed));
+        Assert.Equal("MoU § 6 Profit and loss sharing", renamed.GetProperty("clause").GetProperty("title").GetString());
+
+        // It is deleted, and the clause after it takes its number: the link does not move to that one.
+        await DeleteAsync(w.Factory, w.A, w.P.Id, agreementId, "## 6. Profit", "## 6. Intellectual", _ct);
+        Assert.Equal(("6", "Profit and loss sharing", true), Clause(await w.GetAsync(w.A, id, _ct)));
+    }
+
+    private static (string?, string?, bool) Clause(JsonElement dispute)
+    {
+        var clause = dispute.GetProperty("clause");
+        return (clause.GetProperty("number").GetString(), clause.GetProperty("heading").GetString(),
+            clause.GetProperty("deleted").GetBoolean());
     }
 }

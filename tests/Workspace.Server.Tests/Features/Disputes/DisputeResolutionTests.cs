@@ -43,6 +43,8 @@ public sealed class DisputeResolutionTests(WorkspaceFactory factory) : IClassFix
 
         Assert.Equal("Resolved", resolved.GetProperty("status").GetString());
         Assert.Equal(proposal, resolved.GetProperty("resolvedByProposalId").GetGuid());
+        // The item and decision are made after the resolution is stored, in turns of their own.
+        resolved = await w.UntilAsync(w.B, id, d => d.GetProperty("timeline").GetArrayLength() == 7, _ct);
         var items = await TwoParties.OkAsync(w.B.Http.GetJsonAsync(w.Url("/action-items"), _ct));
         var item = Assert.Single(items.EnumerateArray(), i => i.GetProperty("title").GetString() == "Ship batch 4 at no charge");
         Assert.Equal(w.A.Id, item.GetProperty("ownerUserId").GetString());

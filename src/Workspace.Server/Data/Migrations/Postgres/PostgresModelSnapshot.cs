@@ -179,6 +179,10 @@ namespace Workspace.Server.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ClauseLink")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -448,6 +452,10 @@ namespace Workspace.Server.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("ClauseLink")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("ClauseTitle")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -567,6 +575,50 @@ namespace Workspace.Server.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("DisputeAnswer");
+                });
+
+            modelBuilder.Entity("Workspace.Server.Features.Disputes.DisputeEffect", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("ActorPartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActorUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("DisputeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "DoneAt");
+
+                    b.ToTable("DisputeEffect");
                 });
 
             modelBuilder.Entity("Workspace.Server.Features.Disputes.DisputeEvent", b =>
@@ -1248,6 +1300,9 @@ namespace Workspace.Server.Data.Migrations.Postgres
 
                     b.Property<Guid?>("AgendaItemId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ClauseLink")
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
