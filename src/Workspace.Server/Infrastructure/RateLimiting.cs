@@ -129,7 +129,9 @@ public sealed class HubRateLimitFilter(IOptionsMonitor<RateLimitOptions> options
             }
             allowed = ++window.Count <= options.CurrentValue.HubMessagesPerSecond;
         }
-        return allowed ? next(invocationContext) : throw Refusal.ToHub(ErrorCodes.SlowDown, TooManyMessages, final: false);
+        return allowed
+            ? next(invocationContext)
+            : throw Refusal.ToHub(ErrorCodes.SlowDown, TooManyMessages, final: false);
     }
 
     /// <summary>
