@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Workspace.Collaboration.Errors;
 using Workspace.Server.Infrastructure;
 using Workspace.Server.Kernel.ClauseLinks;
 
@@ -28,42 +27,18 @@ public sealed partial class ActionItemsGrain
         {
             return (null, null);
         }
-        var linked = await ClauseLinks.LinkAsync(PartnershipId, named);
-        return linked.Link is { } link ? (null, ClauseLinkState.Write(link))
-            : (new FieldError(linked.Code == ErrorCodes.UnknownAgreement ? "clause.agreementId" : "clause.number",
-                linked.Code!, linked.Detail ?? "", null), null);
+        return await ClauseLinks.StoredLinkAsync(PartnershipId, named);
     }
 
     /// <summary>Moves every item's clause link to the agreement's current text and stores it there.</summary>
-    private async Task FollowClausesAsync()
-    {
-        var linked = _items.Values.Where(i => i.ClauseLink is not null).ToList();
-        if (linked.Count == 0)
+    private Task FollowClausesAsync() => ClauseLinks.FollowAsync(PartnershipId, _items.Values,
+        i => i.ClauseLink, (i, link) => i.ClauseLink = link, async changed =>
         {
-            return;
-        }
-        IReadOnlyList<ClauseLinkState> moved;
-        try
-        {
-            moved = await ClauseLinks.FollowAsync(PartnershipId, [.. linked.Select(i =>
-                ClauseLinkState.Read(i.ClauseLink)!)]);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // The board stays readable with the clauses as last seen; the next read follows them again.
-            log.LogWarning(e, "Clause links of partnership {PartnershipId} could not be followed", PartnershipId);
-            return;
-        }
-        await using var db = await dbs.CreateDbContextAsync();
-        foreach (var (item, link) in linked.Zip(moved))
-        {
-            var stored = ClauseLinkState.Write(link);
-            if (stored != item.ClauseLink)
+            await using var db = await dbs.CreateDbContextAsync();
+            foreach (var item in changed)
             {
-                item.ClauseLink = stored;
                 await db.Set<ActionItem>().Where(a => a.Id == item.Id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.ClauseLink, stored));
+                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.ClauseLink, item.ClauseLink));
             }
-        }
-    }
+        }, log);
 }

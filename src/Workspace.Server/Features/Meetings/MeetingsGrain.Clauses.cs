@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Workspace.Collaboration.Errors;
 using Workspace.Server.Infrastructure;
 using Workspace.Server.Kernel.ClauseLinks;
 
@@ -25,32 +24,18 @@ public sealed partial class MeetingsGrain
         {
             return (null, null);
         }
-        var linked = await ClauseLinks.LinkAsync(PartnershipId, named);
-        return linked.Link is { } link ? (null, ClauseLinkState.Write(link))
-            : (new FieldError(linked.Code == ErrorCodes.UnknownAgreement ? "clause.agreementId" : "clause.number",
-                linked.Code!, linked.Detail ?? "", null), null);
+        return await ClauseLinks.StoredLinkAsync(PartnershipId, named);
     }
 
     /// <summary>Moves every decision's clause link to the agreement's current text and stores it there.</summary>
-    private async Task FollowClausesAsync()
-    {
-        var linked = _decisions.Values.Where(d => d.ClauseLink is not null).ToList();
-        if (linked.Count == 0)
+    private Task FollowClausesAsync() => ClauseLinks.FollowAsync(PartnershipId, _decisions.Values,
+        d => d.ClauseLink, (d, link) => d.ClauseLink = link, async changed =>
         {
-            return;
-        }
-        var moved = await ClauseLinks.FollowAsync(PartnershipId, [.. linked.Select(d =>
-            ClauseLinkState.Read(d.ClauseLink)!)]);
-        await using var db = await dbs.CreateDbContextAsync();
-        foreach (var (decision, link) in linked.Zip(moved))
-        {
-            var stored = ClauseLinkState.Write(link);
-            if (stored != decision.ClauseLink)
+            await using var db = await dbs.CreateDbContextAsync();
+            foreach (var decision in changed)
             {
-                decision.ClauseLink = stored;
                 await db.Set<Decision>().Where(d => d.Id == decision.Id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.ClauseLink, stored));
+                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.ClauseLink, decision.ClauseLink));
             }
-        }
-    }
+        }, ServiceProvider.GetRequiredService<ILogger<MeetingsGrain>>());
 }
