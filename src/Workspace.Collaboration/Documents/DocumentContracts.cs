@@ -6,6 +6,9 @@ namespace Workspace.Collaboration.Documents;
 // The wire shapes of /hubs/documents, shared by the server and the .NET client (JSON, camelCase; ops in the
 // ot-text-unicode format). Grains pass the same records between nodes, hence Orleans' serializer attributes.
 
+/// <remarks><see cref="EditRefusal"/>: the error code every edit meets now (a signed agreement, say), or null while
+/// edits are accepted; clients show the text read-only with its reason, and hear a change through
+/// <c>DocumentChanged</c>.</remarks>
 [GenerateSerializer, Immutable]
 public sealed record DocumentInfo(
     [property: Id(0)] Guid Id,
@@ -14,7 +17,8 @@ public sealed record DocumentInfo(
     [property: Id(3)] long Revision,
     [property: Id(4)] DateTimeOffset CreatedAt,
     [property: Id(5)] DateTimeOffset UpdatedAt,
-    [property: Id(6)] bool Deleted);
+    [property: Id(6)] bool Deleted,
+    [property: Id(7)] string? EditRefusal = null);
 
 /// <summary>An accepted operation as every client applies it: at <see cref="Revision"/>, by the given client.</summary>
 [GenerateSerializer, Immutable]

@@ -9,6 +9,7 @@ import { changesToOp, opToChanges, toUtf16, toCodePoint, diffOp } from './unicod
 import { remoteCursors, setRemoteCursors } from './remote-cursors.js';
 import { keepConnected } from '../core/live.js';
 import { hubError } from '../core/hub-error.js';
+import { editRefusal, setEditRefusal } from './edit-refusal.js';
 
 const remote = Annotation.define();
 // Read only until the server's text has arrived, so nothing is typed into a text about to be replaced.
@@ -19,12 +20,14 @@ const writable = new Compartment();
  * page's callbacks (all optional): onOpen(state) once the server's text is here (again), onOpenFailed(error),
  * onStatus({ state, pending }) with state 'offline' | 'loading' | 'saving' | 'saved', onChange() after an edit (local
  * or remote), onReset() after the whole text was (re)loaded, onPeople([{ name, colour, userId }]) for who is here,
- * onRejected(error), onServerBehind(copy), resetEffects() (effects to add when the whole text is replaced).
+ * onRejected(error), onServerBehind(copy), resetEffects() (effects to add when the whole text is replaced),
+ * refusalLink(code) ({ href, label } to show with the notice of a text that refuses edits, or null).
  */
 export function coEditing(connection, docId, options) {
   return [
     remoteCursors,
     writable.of(EditorState.readOnly.of(true)),
+    editRefusal,
     setup.of({ connection, docId, options }),
     plugin,
     // After the update (a plugin's own update may not dispatch): a local edit goes to the server.
@@ -88,6 +91,16 @@ class CoEditingPlugin {
     this.connection.on('PresenceRemoved', (id, connectionId) => {
       if (id === this.docId) { this.presence.delete(connectionId); this.renderCursors(); }
     });
+    this.connection.on('DocumentChanged', d => { if (d.id === this.docId) this.refuseEdits(d.editRefusal); });
+  }
+
+  /** The server refuses edits of this text (`code` says why) or accepts them again (no code). */
+  refuseEdits(code) {
+    if (this.destroyed || (code ?? null) === (this.refusal ?? null)) return;
+    this.refusal = code ?? null;
+    const link = this.refusal ? this.options.refusalLink?.(this.refusal) ?? null : null;
+    this.view.dispatch({ effects: setEditRefusal.of(this.refusal && { code: this.refusal, link }) });
+    this.status();
   }
 
   /** A transaction of the view: a local edit is sent, and moves the others' cursors; a local move is told. */
@@ -128,7 +141,7 @@ class CoEditingPlugin {
     // "Saved" only once the server's text is here: before that nothing is known to be saved.
     const state = !client.online ? 'offline' : !client.opened ? 'loading' : n > 0 ? 'saving' : 'saved';
     this.options.onStatus?.({ state, pending: n });
-    const readOnly = !this.editable || !client.opened;
+    const readOnly = !this.editable || !client.opened || !!this.refusal;
     if (readOnly !== this.view.state.readOnly) {
       this.view.dispatch({ effects: writable.reconfigure(EditorState.readOnly.of(readOnly)) });
     }
@@ -155,6 +168,7 @@ class CoEditingPlugin {
     try {
       const state = await this.client.open();
       this.openFailures = 0;
+      this.refuseEdits(state.document.editRefusal);
       this.presence.clear();
       for (const p of state.presence) {
         const { name, colour, userId, anchor, head } = p;

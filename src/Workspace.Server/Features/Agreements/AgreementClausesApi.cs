@@ -17,6 +17,9 @@ public sealed record ResolveClauseRequest(
     [property: Range(0, 100_000_000)] int To, [property: MaxLength(32)] string? Number, [property: MaxLength(300)]
         string? Title);
 
+/// <summary>The live event (kind <c>signatories</c>) when a party's signatories change.</summary>
+public sealed record SignatoriesChanged(Guid PartyId, IReadOnlyList<SignatoryView> Signatories);
+
 public sealed record SignatoriesRequest([property: Required, MaxLength(50)] IReadOnlyList<string> UserIds);
 
 /// <summary>Clauses (list, link, resolve), the dispute steps, comparisons, and who signs for each party.</summary>
@@ -133,7 +136,7 @@ public static class AgreementClausesApi
     private static async Task<Results<Ok<List<SignatoryView>>, ValidationProblem, ProblemHttpResult>>
         SetSignatoriesAsync(
         Guid partnershipId, Guid partyId, SignatoriesRequest request, HttpContext http, WorkspaceDb db,
-        IGrainFactory grains, CancellationToken ct)
+        IGrainFactory grains, PartnershipFeed feed, CancellationToken ct)
     {
         var partnership = (await grains.GetGrain<IPartnershipGrain>(partnershipId).GetAsync())!;
         if (!partnership.Parties.Any(p => p.Id == partyId))
@@ -159,6 +162,9 @@ public static class AgreementClausesApi
         db.AddRange(ids.Select(id => new AgreementSignatory { PartnershipId = partnershipId, PartyId = partyId, UserId
             = id }));
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok((await AgreementAccess.SignatoriesAsync(db, partnership, ct))[partyId]);
+        var signatories = (await AgreementAccess.SignatoriesAsync(db, partnership, ct))[partyId];
+        // Every open agreement page of the partnership redraws its approvals with the new names.
+        await feed.PublishAsync(partnershipId, "signatories", new SignatoriesChanged(partyId, signatories));
+        return TypedResults.Ok(signatories);
     }
 }

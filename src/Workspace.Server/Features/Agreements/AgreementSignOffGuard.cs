@@ -30,6 +30,8 @@ internal sealed partial class AgreementSignOffGuard(IGuardedDocument document, A
 
     public bool ReadOnly => _signOff?.Status is SignOffStatus.Signed or SignOffStatus.Terminated;
 
+    public string? EditRefusal => ReadOnly ? ErrorCodes.AgreementSigned : null;
+
     public void CheckEdit()
     {
         if (ReadOnly)

@@ -20,7 +20,19 @@ public sealed partial class DocumentGrain : IGuardedDocument
     {
         ArgumentNullException.ThrowIfNull(command);
         var guard = _guard ?? GuardKind(command.Guard).Create(this);
-        return await guard.HandleAsync(command);
+        var refusal = _guard?.EditRefusal;
+        try
+        {
+            return await guard.HandleAsync(command);
+        }
+        finally
+        {
+            // Open editors switch to read-only (or back) as the guard's decision lands, not at their next keystroke.
+            if (_guard?.EditRefusal != refusal && _document is not null)
+            {
+                await PublishInfoAsync();
+            }
+        }
     }
 
     /// <summary>Refuses an edit the guard does not allow; called before anything is applied.</summary>

@@ -340,7 +340,8 @@ public sealed partial class DocumentGrain(
         await db.SaveChangesAsync();
     }
 
-    private DocumentInfo Info() => new(Id, _document!.PartnershipId, _document.Title, _revision, _document.CreatedAt, _document.UpdatedAt, _document.DeletedAt is not null);
+    private DocumentInfo Info() => new(Id, _document!.PartnershipId, _document.Title, _revision, _document.CreatedAt,
+        _document.UpdatedAt, _document.DeletedAt is not null, _guard?.EditRefusal);
 
     private async Task PublishInfoAsync()
     {

@@ -17,6 +17,10 @@ public interface IDocumentGuard
     /// </summary>
     bool ReadOnly { get; }
 
+    /// <summary>The error code every edit meets now (null while edits are accepted), for clients to show the text
+    /// read-only from the start. Read from the guard's state in memory: no I/O.</summary>
+    string? EditRefusal { get; }
+
     /// <summary>Refuses an edit (raises its refusal) before anything of it is applied.</summary>
     void CheckEdit();
 

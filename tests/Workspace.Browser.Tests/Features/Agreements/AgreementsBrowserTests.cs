@@ -71,9 +71,10 @@ public sealed partial class AgreementsBrowserTests(BrowserFixture fixture)
             await Assertions.Expect(page.Locator("#agr-text")).ToContainTextAsync("Prices are fixed per quarter.");
         }
         var signedText = await budiDoc.Locator(".cm-content").InnerTextAsync();
+        // The open editor turned read-only when the agreement was signed, and says why.
+        await Assertions.Expect(budiDoc.Locator(".cm-edit-refused")).ToContainTextAsync("Signed");
         await TypeAtEndAsync(budiDoc, " Late change.", waitSaved: false);
-        await Assertions.Expect(budiDoc.Locator(".toast-error").First).ToContainTextAsync("signed", new() { IgnoreCase
-            = true });
+        await Assertions.Expect(budiDoc.Locator(".cm-content")).Not.ToContainTextAsync("Late change.");
         await budi.ReloadAsync();
         await Assertions.Expect(budi.Locator("#agr-text")).Not.ToContainTextAsync("Late change.");
         Assert.DoesNotContain("Late change.", await budi.Locator("#agr-text").InnerTextAsync(),

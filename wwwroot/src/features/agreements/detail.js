@@ -71,7 +71,9 @@ export async function renderAgreement({ pid, agreementId }, main) {
     refresh();
   });
   const offResync = on('*resync', refresh);
-  return () => { off(); offResync(); };
+  // Another party named its signatories: the approvals panel shows them without a reload.
+  const offSignatories = on('signatories', refresh);
+  return () => { off(); offResync(); offSignatories(); };
 }
 
 function page(pid, partnership, detail, read, obligations) {

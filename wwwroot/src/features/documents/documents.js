@@ -125,6 +125,9 @@ export async function renderDocument({ pid, docId }, main) {
           onChange: () => { preview(); historyTab.changed(); },
           onReset: preview,
           resetEffects: () => setCommentPassages.of(openPassages),
+          // A signed agreement changes through an amendment, started from its agreement's page.
+          refusalLink: code => (code === 'agreementSigned'
+            ? { href: `/p/${pid}/agreements`, label: t('docs.amendmentsLink') } : null),
         }),
       ],
     }),
