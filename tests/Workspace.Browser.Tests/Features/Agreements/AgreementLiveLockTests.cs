@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
 using Workspace.Browser.Tests.Infrastructure;
 
-namespace Workspace.Browser.Tests.Features;
+namespace Workspace.Browser.Tests.Features.Agreements;
 
 /// <summary>
 /// An open editor of an agreement becomes read-only, with a notice saying why, the moment the last approval signs
