@@ -73,5 +73,6 @@ public sealed class RefusalTests
                 ?? method.ReturnType.GetGenericArguments()[0]
             : null;
 
-    private static bool IsOutcome(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Outcome<>);
+    private static bool IsOutcome(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Outcome<>);
 }

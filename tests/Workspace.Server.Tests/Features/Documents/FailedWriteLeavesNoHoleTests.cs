@@ -27,7 +27,8 @@ public sealed partial class FailedWriteLeavesNoHoleTests
         {
             sessions.Add((await OpenAsync(factory, owner, docId, _ct)).Session);
         }
-        await using var db = new SqliteConnection($"Data Source={Path.Combine(factory.DataDirectory, "workspace.db")};Pooling=false");
+        await using var db = new SqliteConnection(
+            $"Data Source={Path.Combine(factory.DataDirectory, "workspace.db")};Pooling=false");
         await db.OpenAsync(_ct);
         // Slow as well as failing: the revisions after it are applied and queued while it fails, so they reach the
         // writer in a later batch than the failing one — the case a per-batch guard does not catch.
@@ -43,7 +44,9 @@ public sealed partial class FailedWriteLeavesNoHoleTests
         var typing = sessions.Select((s, i) => Task.Run(() => TypeAsync(s, i, typed, stop.Token))).ToArray();
         await Task.Delay(2500, _ct);
         var (count, max) = await RevisionsAsync(db);
-        Assert.True(max == FailingRevision - 1, $"while revision {FailingRevision} cannot be stored, revisions up to {max} were ({count} rows)");
+        Assert.True(
+            max == FailingRevision - 1,
+            $"while revision {FailingRevision} cannot be stored, revisions up to {max} were ({count} rows)");
 
         await ExecuteAsync(db, "DROP TRIGGER FailOneRevision;");
         await Task.Delay(1000, _ct);
