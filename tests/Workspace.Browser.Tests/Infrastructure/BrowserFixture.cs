@@ -47,7 +47,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            Args = [
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync"],
         });
 
     /// <summary>A fresh browser profile (one person), English UI unless a locale is given, a desktop window unless a size is.</summary>
@@ -68,7 +75,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotDir);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions {
+            Path = Path.Combine(ScreenshotDir, name + ".png"),
+            FullPage = true
+        });
     }
 
     public async ValueTask DisposeAsync()

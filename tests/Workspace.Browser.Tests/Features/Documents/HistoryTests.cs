@@ -50,7 +50,8 @@ public sealed class HistoryTests(BrowserFixture fixture)
         await Assertions.Expect(versions).ToHaveCountAsync(3);
         await Assertions.Expect(versions.First).ToContainTextAsync("Ayu Lestari restored an earlier version");
         // Rina's open history list follows on its own.
-        await Assertions.Expect(rina.Locator("button.version").First).ToContainTextAsync("Ayu Lestari restored an earlier version");
+        await Assertions.Expect(rina.Locator("button.version").First)
+            .ToContainTextAsync("Ayu Lestari restored an earlier version");
         await Assertions.Expect(rina.Locator("button.version")).ToHaveCountAsync(3);
         await BrowserFixture.ScreenshotAsync(ayu, "documents-history-restored-en");
     }
