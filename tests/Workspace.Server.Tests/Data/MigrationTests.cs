@@ -22,7 +22,8 @@ public sealed class MigrationTests
 
         Assert.NotEmpty(db.Database.GetMigrations());
         Assert.False(db.Database.HasPendingModelChanges(),
-            $"The model changed without a migration: run `WORKSPACE_DB_PROVIDER={provider} dotnet ef migrations add <Name>` (see README).");
+            $"The model changed without a migration: run `WORKSPACE_DB_PROVIDER={provider} "
+            + "dotnet ef migrations add <Name>` (see README).");
     }
 
     [Fact]

@@ -60,7 +60,8 @@ public static class ContractWalk
 
     public static bool IsNumber(Type type) =>
         (Nullable.GetUnderlyingType(type) ?? type) is var t
-            && (t == typeof(int) || t == typeof(long) || t == typeof(double) || t == typeof(float) || t == typeof(decimal));
+            && (t == typeof(int) || t == typeof(long) || t == typeof(double)
+                || t == typeof(float) || t == typeof(decimal));
 
     public static bool IsInteger(Type type) =>
         (Nullable.GetUnderlyingType(type) ?? type) is var t && (t == typeof(int) || t == typeof(long));

@@ -120,7 +120,9 @@ public sealed class NumericBoundsTests(WorkspaceFactory factory) : IClassFixture
         var shown = text.Length > 20 ? text[..20] + "…" : text;
         if (where == "route")
         {
-            return status is HttpStatusCode.BadRequest or HttpStatusCode.NotFound ? [] : [$"{endpoint} route {path}={shown}: {(int)status} {answer}"];
+            return status is HttpStatusCode.BadRequest or HttpStatusCode.NotFound
+                ? []
+                : [$"{endpoint} route {path}={shown}: {(int)status} {answer}"];
         }
         if (status != HttpStatusCode.BadRequest)
         {

@@ -9,7 +9,10 @@ namespace Workspace.Server.Tests.Infrastructure;
 /// <summary>Steps many partnership tests share: create, invite, join with a role.</summary>
 public static class PartnershipKit
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
 
     public static async Task<PartnershipView> CreatePartnershipAsync(
         this TestUser owner,
@@ -69,8 +72,15 @@ public static class PartnershipKit
     /// A new person, invited by <paramref name="admin"/> into <paramref name="partyId"/> (default: the admin's party)
     /// with a role, who accepted.
     /// </summary>
-    public static async Task<TestUser> JoinAsync(this WorkspaceFactory factory, TestUser admin, Guid partnershipId, PartnershipRole role,
-        string name, Guid? partyId = null, bool isPartyAdmin = false, CancellationToken ct = default)
+    public static async Task<TestUser> JoinAsync(
+        this WorkspaceFactory factory,
+        TestUser admin,
+        Guid partnershipId,
+        PartnershipRole role,
+        string name,
+        Guid? partyId = null,
+        bool isPartyAdmin = false,
+        CancellationToken ct = default)
     {
         if (partyId is null)
         {

@@ -13,9 +13,8 @@ namespace Workspace.Server.Tests.Infrastructure;
 /// </summary>
 public sealed record PartnershipWorld(
     TestUser Owner, Guid Id, Guid PartyId, string MemberId, Guid DocumentId, Guid GoalId, Guid KpiId,
-    Guid MeasurementId,
-    Guid ItemId, Guid CommentId, Guid InvitationId, Guid MeetingId, Guid AgendaItemId, Guid DecisionId,
-    Guid AgreementId)
+    Guid MeasurementId, Guid ItemId, Guid CommentId, Guid InvitationId, Guid MeetingId, Guid AgendaItemId,
+    Guid DecisionId, Guid AgreementId)
 {
     /// <summary>A dispute the owner's party raised against a second party, with a proposal and a message.</summary>
     public Guid DisputeId { get; init; }
@@ -63,20 +62,14 @@ public sealed record PartnershipWorld(
             new { body = $"{name} comment" },
             ct));
         var invitation = await owner.InviteOkAsync(
-            id,
-            party,
-            $"pending.{Guid.NewGuid():N}@example.org",
-            PartnershipRole.Viewer,
-            ct: ct);
+            id, party, $"pending.{Guid.NewGuid():N}@example.org", PartnershipRole.Viewer, ct: ct);
         var (meetingId, agendaItemId, decisionId) = await MeetingAsync(owner, url, name, party, goalId, ct);
         var agreement = await OkAsync(owner.Http.PostJsonAsync(
             url("/agreements"),
             new { title = $"{name} agreement", language = "en" },
             ct));
         await OkAsync(owner.Http.PostJsonAsync(
-            url($"/agreements/{agreement.GetProperty("id").GetGuid()}/review"),
-            new { },
-            ct));
+            url($"/agreements/{agreement.GetProperty("id").GetGuid()}/review"), new { }, ct));
         var world = new PartnershipWorld(owner, id, party, member.Id, documentId, goalId, kpiId,
             measured.GetProperty("measurements")[0].GetProperty("id").GetGuid(), item.GetProperty("id").GetGuid(),
             comment.GetProperty("id").GetGuid(), invitation.Invitation.Id, meetingId, agendaItemId, decisionId,
@@ -210,12 +203,10 @@ public sealed record PartnershipWorld(
                 meetingId = MeetingId, documentId = DocumentId,
                 version = update ? await VersionAsync("/action-items", ItemId, ct) : 0,
             },
-            "MoveInput" =>
-                new {
-                    status = "InProgress",
-                    sortOrder = 3.5,
-                    version = await VersionAsync("/action-items", ItemId, ct)
-                },
+            "MoveInput" => new
+            {
+                status = "InProgress", sortOrder = 3.5, version = await VersionAsync("/action-items", ItemId, ct),
+            },
             "GoalInput" => new
             {
                 title = "Probe goal", description = "", successCriteria = "", ownerPartyId = PartyId,
@@ -229,13 +220,11 @@ public sealed record PartnershipWorld(
                 version = update ? await VersionAsync("/kpis", KpiId, ct) : 0,
             },
             "MeasurementInput" => new { date = Today, value = 41.25, note = "probe" },
-            "InviteRequest" =>
-                new {
-                    partyId = PartyId,
-                    email = $"probe.{Guid.NewGuid():N}@example.org",
-                    role = "Viewer",
-                    isPartyAdmin = false
-                },
+            "InviteRequest" => new
+            {
+                partyId = PartyId, email = $"probe.{Guid.NewGuid():N}@example.org", role = "Viewer",
+                isPartyAdmin = false,
+            },
             "AddCommentRequest" => new { body = "probe", quote = (string?)null, anchor = (object?)null },
             "ChangeMemberRequest" => new { role = "Commenter", isPartyAdmin = false },
             "ResolveCommentRequest" => new { resolved = true },

@@ -7,7 +7,10 @@ namespace Workspace.Server.Tests.Infrastructure;
 /// <summary>A partnership created through the API by its owner.</summary>
 public sealed record TestPartnership(Guid Id, Guid OwnerPartyId, TestUser Owner)
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
 
     public static async Task<TestPartnership> CreateAsync(
         WorkspaceFactory factory,

@@ -120,6 +120,8 @@ public sealed class HubLoggingTests
         public ValueTask<object?> InvokeMethodAsync(
             HubInvocationContext invocationContext,
             Func<HubInvocationContext, ValueTask<object?>> next) =>
-            invocationContext.HubMethodName == "WhoAmI" ? throw new InvalidOperationException("A defect.") : next(invocationContext);
+            invocationContext.HubMethodName == "WhoAmI"
+                ? throw new InvalidOperationException("A defect.")
+                : next(invocationContext);
     }
 }

@@ -174,7 +174,13 @@ public sealed class MultiNodeTests
         await dewiLive.StartAsync(_ct);
         await dewiLive.InvokeAsync<JsonElement>("JoinPartnership", partnership.Id, _ct);
         await Eventually.TrueAsync(
-            () => { lock (online) { return online.Count > 0 && online[^1].Contains(dewiId) && online[^1].Contains(rinaId); } },
+            () =>
+            {
+                lock (online)
+                {
+                    return online.Count > 0 && online[^1].Contains(dewiId) && online[^1].Contains(rinaId);
+                }
+            },
             _ct);
         nodeB.Kill();
         await Eventually.TrueAsync(

@@ -43,7 +43,8 @@ public sealed partial class ReferenceIntegrityTests(WorkspaceFactory factory) : 
                 if (foreign is null)
                 {
                     failures.Add(
-                        $"{endpoint} {where} {path}: the test knows no entity of that kind; teach PartnershipWorld.IdFor it");
+                        $"{endpoint} {where} {path}: the test knows no entity of that kind; "
+                        + "teach PartnershipWorld.IdFor it");
                     continue;
                 }
                 foreach (var bad in new[] { foreign, Guid.NewGuid().ToString() }.OfType<string>())
@@ -53,7 +54,8 @@ public sealed partial class ReferenceIntegrityTests(WorkspaceFactory factory) : 
                     if (status is not (HttpStatusCode.BadRequest or HttpStatusCode.NotFound))
                     {
                         failures.Add(
-                            $"{endpoint} {where} {path}={(bad == foreign ? "other partnership's" : "unknown")} answered {(int)status}: {text}");
+                            $"{endpoint} {where} {path}={(bad == foreign ? "other partnership's" : "unknown")} "
+                            + $"answered {(int)status}: {text}");
                     }
                     else if (!text.Contains("\"status\"", StringComparison.Ordinal))
                     {
@@ -159,8 +161,8 @@ public sealed partial class ReferenceIntegrityTests(WorkspaceFactory factory) : 
     }
 
     /// <summary>
-    /// Sends <paramref name="endpoint"/> about <paramref name="world"/> with its own ids, except <paramref
-    /// name="path"/> set to <paramref name="value"/>.
+    /// Sends <paramref name="endpoint"/> about <paramref name="world"/> with its own ids, except
+    /// <paramref name="path"/> set to <paramref name="value"/>.
     /// </summary>
     internal static async Task<(HttpStatusCode Status, string Text)> SendAsync(
         PartnershipWorld world, ApiEndpoint endpoint, JsonObject? body, string where, string path, string value,

@@ -88,8 +88,10 @@ public sealed class RevokedAccessTests(WorkspaceFactory factory) : IClassFixture
             PartnershipKit.Json,
             _ct);
         demote.EnsureSuccessStatusCode();
-        var refused = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit,
-            SubmitRequest.Of(docId, "dodi", 2, 1, TextOperation.Insert(0, "viewer? ")), _ct));
+        var refused = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<SubmitResult>(
+            DocumentHubNames.Submit,
+            SubmitRequest.Of(docId, "dodi", 2, 1, TextOperation.Insert(0, "viewer? ")),
+            _ct));
         var read = await hub.InvokeAsync<DocumentState>(DocumentHubNames.CatchUp, docId, -1L, _ct);
 
         Assert.Equal(ErrorCodes.RoleTooLow, HubError.From(refused)?.Code);

@@ -27,7 +27,8 @@ public sealed class DisputeRaceTests
         public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
             InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
-            if (Armed && eventData.Context!.ChangeTracker.Entries<DisputeAnswer>().Any(e => e.State == EntityState.Added))
+            if (Armed
+                && eventData.Context!.ChangeTracker.Entries<DisputeAnswer>().Any(e => e.State == EntityState.Added))
             {
                 Saving.TrySetResult();
                 await Task.Delay(800, cancellationToken);

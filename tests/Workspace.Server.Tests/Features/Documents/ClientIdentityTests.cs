@@ -47,10 +47,14 @@ public sealed class ClientIdentityTests(WorkspaceFactory factory) : IClassFixtur
             _ct);
         var anaClientId = broadcast[0].ClientId; // what every co-editor learns from the broadcast
         // Budi tries to make Ana's next edits look like duplicates: a far sequence number, and her very next one.
-        var far = await Assert.ThrowsAsync<HubException>(() => budiHub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit,
-            SubmitRequest.Of(docId, anaClientId, 1_000_000, 1, TextOperation.Insert(0, "PWNED ")), _ct));
-        var next = await Assert.ThrowsAsync<HubException>(() => budiHub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit,
-            SubmitRequest.Of(docId, anaClientId, 2, 1, TextOperation.Insert(0, "PWNED ")), _ct));
+        var far = await Assert.ThrowsAsync<HubException>(() => budiHub.InvokeAsync<SubmitResult>(
+            DocumentHubNames.Submit,
+            SubmitRequest.Of(docId, anaClientId, 1_000_000, 1, TextOperation.Insert(0, "PWNED ")),
+            _ct));
+        var next = await Assert.ThrowsAsync<HubException>(() => budiHub.InvokeAsync<SubmitResult>(
+            DocumentHubNames.Submit,
+            SubmitRequest.Of(docId, anaClientId, 2, 1, TextOperation.Insert(0, "PWNED ")),
+            _ct));
         for (var i = 2; i <= 4; i++)
         {
             anaSession.Insert(anaSession.Length, $"Ana {i}. ");
@@ -136,8 +140,10 @@ public sealed class ClientIdentityTests(WorkspaceFactory factory) : IClassFixtur
             DocumentHubNames.Submit,
             SubmitRequest.Of(docId, "ana-1", 3, 3, TextOperation.Insert(15, "three.")),
             _ct);
-        var hijack = await Assert.ThrowsAsync<HubException>(() => budiHub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit,
-            SubmitRequest.Of(docId, "ana-1", 2_000_000, 4, TextOperation.Insert(0, "PWNED ")), _ct));
+        var hijack = await Assert.ThrowsAsync<HubException>(() => budiHub.InvokeAsync<SubmitResult>(
+            DocumentHubNames.Submit,
+            SubmitRequest.Of(docId, "ana-1", 2_000_000, 4, TextOperation.Insert(0, "PWNED ")),
+            _ct));
 
         Assert.Equal((first.Revision, true), (resent.Revision, resent.Duplicate));
         Assert.Equal((4L, false), (third.Revision, third.Duplicate));

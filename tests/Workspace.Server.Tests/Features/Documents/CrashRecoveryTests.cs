@@ -98,7 +98,8 @@ public sealed partial class CrashRecoveryTests
         catch (HttpRequestException ex)
         {
             throw new InvalidOperationException(
-                $"Reading the document after the restart failed; server said:\n{server.Output[^Math.Min(4000, server.Output.Length)..]}",
+                "Reading the document after the restart failed; server said:\n"
+                + server.Output[^Math.Min(4000, server.Output.Length)..],
                 ex);
         }
         var missing = acknowledged.Where(t => !afterRestart.Contains(t, StringComparison.Ordinal)).ToList();

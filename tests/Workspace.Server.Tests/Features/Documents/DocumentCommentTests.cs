@@ -176,7 +176,8 @@ public sealed class DocumentCommentTests(WorkspaceFactory factory) : IClassFixtu
         var (_, list) = await commenter.Http.GetJsonAsync(Comments(pid, docId), _ct);
         var comment = list.EnumerateArray().Single();
         Assert.Equal("We deliver 45 tonnes.", comment.GetProperty("passage").GetString());
-        Assert.Equal("Budget agreed.\n".Length + from, comment.GetProperty("passageAt").GetInt32()); // where it starts now
+        // where it starts now
+        Assert.Equal("Budget agreed.\n".Length + from, comment.GetProperty("passageAt").GetInt32());
         Assert.Equal(quoted, comment.GetProperty("quote").GetString()); // what was commented on stays as it was
         // The anchor moved forward with the list, and keeps following from there.
         session.Insert(0, "# Plan\n");

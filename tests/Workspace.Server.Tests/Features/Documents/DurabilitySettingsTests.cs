@@ -60,7 +60,9 @@ public sealed class DurabilitySettingsTests
                 Guid.Empty))
             .ToList();
 
-        await writes[0].ConfigureAwait(ConfigureAwaitOptions.ForceYielding | ConfigureAwaitOptions.ContinueOnCapturedContext); // the writer is running; go on beside it
+        // the writer is running; go on beside it
+        await writes[0].ConfigureAwait(
+            ConfigureAwaitOptions.ForceYielding | ConfigureAwaitOptions.ContinueOnCapturedContext);
 
         // A test host stops twice at once (its own Stop and the app's Run returning), and a host whose shutdown
         // timeout elapsed stops waiting: both calls return while commits are still running.
@@ -75,7 +77,9 @@ public sealed class DurabilitySettingsTests
             300,
             await db.Set<DocumentOperation>()
                 .CountAsync(o => o.DocumentId == document, TestContext.Current.CancellationToken));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => writer.WriteAsync(new DocumentSnapshot { DocumentId = document }, Guid.Empty)); // the writer is closed
+        // the writer is closed
+        await Assert.ThrowsAsync<InvalidOperationException>(
+            () => writer.WriteAsync(new DocumentSnapshot { DocumentId = document }, Guid.Empty));
     }
 
     private static IDbContextFactory<WorkspaceDb> Databases(WorkspaceFactory factory) =>

@@ -173,7 +173,8 @@ public sealed class DamagedDatabaseTests(DamagedDatabaseFixture fixture) : IClas
                 {
                     file.ReadExactly(header);
                 }
-                Flip(db, (root - 1) * BinaryPrimitives.ReadUInt16BigEndian(header.AsSpan(16)), 8); // page header: type, cell count
+                // page header: type, cell count
+                Flip(db, (root - 1) * BinaryPrimitives.ReadUInt16BigEndian(header.AsSpan(16)), 8);
                 break;
         }
     }

@@ -5,7 +5,8 @@ using static Workspace.Server.Tests.Features.Meetings.MeetingTestKit;
 
 namespace Workspace.Server.Tests.Features.Meetings;
 
-/// <summary>Meetings on the production database: wall-clock times, occurrence changes and decisions survive a restart.</summary>
+/// <summary>Meetings on the production database: wall-clock times, occurrence changes and decisions survive a
+/// restart.</summary>
 public sealed class MeetingsPostgresTests
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;

@@ -99,7 +99,8 @@ public sealed class ChecklistIsolationTests : IAsyncLifetime
         await Task.Delay(300, _ct);
         // The control: Alice's own board still reaches her other line.
         var other = (await Items(alice, a)).Single(i => i.GetProperty("number").GetInt32() == 2);
-        var (retitled, _) = await alice.Http.PutJsonAsync($"/api/partnerships/{a}/action-items/{other.GetProperty("id").GetGuid()}",
+        var (retitled, _) = await alice.Http.PutJsonAsync(
+            $"/api/partnerships/{a}/action-items/{other.GetProperty("id").GetGuid()}",
             new {
                 title = "Other task, retitled by Alice",
                 notes = "",

@@ -84,11 +84,14 @@ public sealed class ChecklistProblemTests : IAsyncLifetime
         await Task.Delay(600, _ct);
         var item = Assert.Single(await ItemsAsync(owner, pid, _ct));
 
-        var (status, _) = await owner.Http.PutJsonAsync($"/api/partnerships/{pid}/action-items/{item.GetProperty("id").GetGuid()}", new
-        {
-            title = "Book the village hall", dueDate = "2026-12-02", status = "Open", documentId = docId,
-            version = item.GetProperty("version").GetInt32(),
-        }, _ct);
+        var (status, _) = await owner.Http.PutJsonAsync(
+            $"/api/partnerships/{pid}/action-items/{item.GetProperty("id").GetGuid()}",
+            new
+            {
+                title = "Book the village hall", dueDate = "2026-12-02", status = "Open", documentId = docId,
+                version = item.GetProperty("version").GetInt32(),
+            },
+            _ct);
 
         Assert.Equal(System.Net.HttpStatusCode.OK, status);
         await EventuallyAsync(

@@ -25,9 +25,7 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
         session.Insert(0, "# Plan\n\n- [ ] Send draft MoU @rina due:2026-12-15\n- just a bullet\n");
 
         var item = await EventuallyItemAsync(
-            owner,
-            pid,
-            i => i.GetProperty("title").GetString() == "Send draft MoU",
+            owner, pid, i => i.GetProperty("title").GetString() == "Send draft MoU",
             "an item for the task line",
             _ct);
         Assert.Equal(owner.Id, item.GetProperty("ownerUserId").GetString());
@@ -53,9 +51,7 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
         var (owner, pid, docId, connection, session) = await OpenNewDocumentAsync(_factory, "Budi", _ct);
         session.Insert(0, "- [ ] Book the venue\n- [ ] Print the agenda\n");
         var venue = await EventuallyItemAsync(
-            owner,
-            pid,
-            i => i.GetProperty("title").GetString() == "Book the venue",
+            owner, pid, i => i.GetProperty("title").GetString() == "Book the venue",
             "venue item",
             _ct);
         await EventuallyAsync(
@@ -65,7 +61,8 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
             _ct);
 
         // Board → document: moving the item to Done ticks its line.
-        var (moved, _) = await owner.Http.PostJsonAsync($"/api/partnerships/{pid}/action-items/{venue.GetProperty("id").GetGuid()}/move",
+        var (moved, _) = await owner.Http.PostJsonAsync(
+            $"/api/partnerships/{pid}/action-items/{venue.GetProperty("id").GetGuid()}/move",
             new { status = "Done", version = venue.GetProperty("version").GetInt32() }, _ct);
         Assert.Equal(HttpStatusCode.OK, moved);
         await EventuallyAsync(
@@ -79,9 +76,7 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
         session.Delete(second + 3, 1);
         session.Insert(second + 3, "x");
         await EventuallyItemAsync(
-            owner,
-            pid,
-            i => i.GetProperty("title").GetString() == "Print the agenda"
+            owner, pid, i => i.GetProperty("title").GetString() == "Print the agenda"
                 && i.GetProperty("status").GetString() == "Done",
             "agenda item done",
             _ct);
@@ -90,9 +85,7 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
         session.Delete(second + 3, 1);
         session.Insert(second + 3, " ");
         await EventuallyItemAsync(
-            owner,
-            pid,
-            i => i.GetProperty("title").GetString() == "Print the agenda"
+            owner, pid, i => i.GetProperty("title").GetString() == "Print the agenda"
                 && i.GetProperty("status").GetString() == "Open",
             "agenda item reopened",
             _ct);
@@ -108,9 +101,7 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
         var (connectionB, b) = await OpenAsync(_factory, owner, docId, _ct);
         a.Insert(0, "- [ ] Sign the MoU\n");
         var item = await EventuallyItemAsync(
-            owner,
-            pid,
-            i => i.GetProperty("title").GetString() == "Sign the MoU",
+            owner, pid, i => i.GetProperty("title").GetString() == "Sign the MoU",
             "item",
             _ct);
         await EventuallyAsync(
@@ -120,7 +111,8 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
             _ct);
 
         // B edits the title of that very line while the board marks the item done.
-        var moveTask = owner.Http.PostJsonAsync($"/api/partnerships/{pid}/action-items/{item.GetProperty("id").GetGuid()}/move",
+        var moveTask = owner.Http.PostJsonAsync(
+            $"/api/partnerships/{pid}/action-items/{item.GetProperty("id").GetGuid()}/move",
             new { status = "Done", version = item.GetProperty("version").GetInt32() + 0 }, _ct);
         b.Insert("- [ ] Sign the".Length, " joint");
         var (status, after) = await moveTask;
@@ -158,9 +150,7 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
         ]));
 
         var item = await EventuallyItemAsync(
-            owner,
-            pid,
-            i => i.GetProperty("title").GetString() == "Draft the joint MoU",
+            owner, pid, i => i.GetProperty("title").GetString() == "Draft the joint MoU",
             "the item renamed",
             _ct);
         Assert.Equal("2027-01-10", item.GetProperty("dueDate").GetString());
@@ -178,9 +168,7 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
         var (connectionB, b) = await OpenAsync(_factory, owner, docId, _ct);
         a.Insert(0, "Intro\n  - [ ] Book venue\nOutro\n");
         var item = await EventuallyItemAsync(
-            owner,
-            pid,
-            i => i.GetProperty("title").GetString() == "Book venue",
+            owner, pid, i => i.GetProperty("title").GetString() == "Book venue",
             "item",
             _ct);
         await EventuallyAsync(
@@ -189,15 +177,18 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
             "link reaches B",
             _ct);
 
-        var (status, _) = await owner.Http.PutJsonAsync($"/api/partnerships/{pid}/action-items/{item.GetProperty("id").GetGuid()}", new
-        {
-            title = "Book the village hall",
-            ownerUserId = owner.Id,
-            dueDate = "2027-02-01",
-            status = "Done",
-            documentId = docId,
-            version = item.GetProperty("version").GetInt32(),
-        }, _ct);
+        var (status, _) = await owner.Http.PutJsonAsync(
+            $"/api/partnerships/{pid}/action-items/{item.GetProperty("id").GetGuid()}",
+            new
+            {
+                title = "Book the village hall",
+                ownerUserId = owner.Id,
+                dueDate = "2027-02-01",
+                status = "Done",
+                documentId = docId,
+                version = item.GetProperty("version").GetInt32(),
+            },
+            _ct);
         Assert.Equal(HttpStatusCode.OK, status);
 
         var expected = "Intro\n  - [x] Book the village hall @BudiSantoso due:2027-02-01 #A1\nOutro\n";
@@ -234,9 +225,7 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
             Workspace.Server.Kernel.ChecklistLinks.Checklist.Parse("- [ ] Call the lab\n"),
             actor);
         await EventuallyItemAsync(
-            owner,
-            pid,
-            i => i.GetProperty("title").GetString() == "Call the lab",
+            owner, pid, i => i.GetProperty("title").GetString() == "Call the lab",
             "the item made",
             _ct);
         await items.SyncChecklistAsync(
@@ -247,9 +236,7 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
 
         // Both scans are one-way messages: wait for the second to be handled.
         await EventuallyItemAsync(
-            owner,
-            pid,
-            i => i.GetProperty("title").GetString() == "Call the water lab",
+            owner, pid, i => i.GetProperty("title").GetString() == "Call the water lab",
             "the item retitled",
             _ct);
         var only = Assert.Single(await ItemsAsync(owner, pid, _ct));
@@ -289,13 +276,16 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
         await Task.Delay(1500, _ct); // the scan of the linked line has been handled
         var item = Assert.Single(await ItemsAsync(owner, pid, _ct));
 
-        var (status, _) = await owner.Http.PutJsonAsync($"/api/partnerships/{pid}/action-items/{item.GetProperty("id").GetGuid()}", new
-        {
-            title = "Book the village hall",
-            status = "Done",
-            documentId = docId,
-            version = item.GetProperty("version").GetInt32(),
-        }, _ct);
+        var (status, _) = await owner.Http.PutJsonAsync(
+            $"/api/partnerships/{pid}/action-items/{item.GetProperty("id").GetGuid()}",
+            new
+            {
+                title = "Book the village hall",
+                status = "Done",
+                documentId = docId,
+                version = item.GetProperty("version").GetInt32(),
+            },
+            _ct);
         Assert.Equal(HttpStatusCode.OK, status);
         // What the document would have sent had it scanned the line a moment before the change reached it.
         var stale = Workspace.Server.Kernel.ChecklistLinks.Checklist.Parse("- [ ] Book venue #A1\n")
@@ -339,14 +329,17 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
 
         // The board sets a due date; while that change is on its way, someone retitles the line and types the same
         // date.
-        var board = owner.Http.PutJsonAsync($"/api/partnerships/{pid}/action-items/{item.GetProperty("id").GetGuid()}", new
-        {
-            title = "Book venue",
-            dueDate = "2027-01-05",
-            status = "Open",
-            documentId = docId,
-            version = item.GetProperty("version").GetInt32(),
-        }, _ct);
+        var board = owner.Http.PutJsonAsync(
+            $"/api/partnerships/{pid}/action-items/{item.GetProperty("id").GetGuid()}",
+            new
+            {
+                title = "Book venue",
+                dueDate = "2027-01-05",
+                status = "Open",
+                documentId = docId,
+                version = item.GetProperty("version").GetInt32(),
+            },
+            _ct);
         await slow.Holding.WaitAsync(TimeSpan.FromSeconds(30), _ct); // the board's change is stored and on its way
         session.Edit(text => Workspace.Collaboration.Ot.TextOperation.Create(
         [
@@ -359,9 +352,7 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
         // The line's scan taken before the board's change arrived was set aside as stale; the line still speaks once it
         // has.
         var retitled = await EventuallyItemAsync(
-            owner,
-            pid,
-            i => i.GetProperty("title").GetString() == "Book the hall",
+            owner, pid, i => i.GetProperty("title").GetString() == "Book the hall",
             "the item retitled",
             _ct);
         Assert.Equal("2027-01-05", retitled.GetProperty("dueDate").GetString());
