@@ -11,7 +11,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    /// <summary>A pause of two seconds starts a new version in a document's history (five minutes in production), so a test can make two.</summary>
+    /// <summary>A pause of two seconds starts a new version in a document's history (five minutes in production), so a
+    /// test can make two.</summary>
     public WorkspaceFactory Server { get; } = new WorkspaceFactory().With("Documents:HistoryGap", "00:00:02");
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
@@ -57,7 +58,8 @@ public sealed class BrowserFixture : IAsyncLifetime
                 "--disable-sync"],
         });
 
-    /// <summary>A fresh browser profile (one person), English UI unless a locale is given, a desktop window unless a size is.</summary>
+    /// <summary>A fresh browser profile (one person), English UI unless a locale is given, a desktop window unless a
+    /// size is.</summary>
     public async Task<IPage> NewPageAsync(string locale = "en-GB", int width = 1280, int height = 800)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions

@@ -2,14 +2,16 @@ using Microsoft.Playwright;
 
 namespace Workspace.Browser.Tests.Infrastructure;
 
-/// <summary>A partnership with something on every page: two organisations, goals, a KPI with measurements, action items.</summary>
+/// <summary>A partnership with something on every page: two organisations, goals, a KPI with measurements, action
+/// items.</summary>
 public static class PartnershipSeed
 {
     public const string LongTitle = "Confirm the warehouse capacity in Karawang, Subang and Indramayu before the "
         + "first harvest "
         + "deliveries start, including cold storage, loading docks, weighbridges, insurance and night security";
 
-    /// <summary>Seeds through the API as Rina (owner) and Budi (editor of the partner organisation); returns the partnership id.</summary>
+    /// <summary>Seeds through the API as Rina (owner) and Budi (editor of the partner organisation); returns the
+    /// partnership id.</summary>
     public static async Task<(string PartnershipId, string DocumentId)> FilledAsync(
         IBrowserContext rina,
         IBrowserContext budi)

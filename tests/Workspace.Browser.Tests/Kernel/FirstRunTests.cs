@@ -5,7 +5,8 @@ using static Workspace.Browser.Tests.Infrastructure.UiSteps;
 
 namespace Workspace.Browser.Tests.Kernel;
 
-/// <summary>A first run that guides: next steps, a joint plan to start from, hints in an empty document, equal partners.</summary>
+/// <summary>A first run that guides: next steps, a joint plan to start from, hints in an empty document, equal
+/// partners.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class FirstRunTests(BrowserFixture fixture)
 {
@@ -104,10 +105,16 @@ public sealed class FirstRunTests(BrowserFixture fixture)
         var text = (await ApiSeed.GetAsync(ayu, $"/api/partnerships/{pid}/documents/{docId}"))
             .GetProperty("text")
             .GetString()!;
-        string[] sections = ["## 1. Tujuan bersama (SMART)", "## 2. Peran dan tanggung jawab", "## 3. Komunikasi dan rapat",
-            "## 4. Indikator kinerja utama (KPI)", "## 5. Pembagian keuntungan dan biaya",
+        string[] sections = [
+            "## 1. Tujuan bersama (SMART)",
+            "## 2. Peran dan tanggung jawab",
+            "## 3. Komunikasi dan rapat",
+            "## 4. Indikator kinerja utama (KPI)",
+            "## 5. Pembagian keuntungan dan biaya",
             "## 6. Hak kekayaan intelektual",
-            "## 7. Penyelesaian sengketa", "## 8. Evaluasi dan tinjauan"];
+            "## 7. Penyelesaian sengketa",
+            "## 8. Evaluasi dan tinjauan",
+        ];
         Assert.All(sections, s => Assert.Contains(s, text, StringComparison.Ordinal));
         Assert.DoesNotContain("Roles and responsibilities", text, StringComparison.Ordinal);
         await Assertions.Expect(ayu.Locator(".cm-content")).ToContainTextAsync("Peran dan tanggung jawab");

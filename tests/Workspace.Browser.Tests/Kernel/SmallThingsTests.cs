@@ -4,7 +4,8 @@ using Workspace.Browser.Tests.Infrastructure;
 
 namespace Workspace.Browser.Tests.Kernel;
 
-/// <summary>Small things that looked broken: sections not built yet, badges, toasts, counts, long titles, history authors.</summary>
+/// <summary>Small things that looked broken: sections not built yet, badges, toasts, counts, long titles, history
+/// authors.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class SmallThingsTests(BrowserFixture fixture)
 {
@@ -144,7 +145,8 @@ public sealed class SmallThingsTests(BrowserFixture fixture)
         await Assertions.Expect(rina.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
         await Assertions.Expect(budi.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
 
-        // Rina writes a task line (task sync links it to an item); Budi takes over within the pause that would join them.
+        // Rina writes a task line (task sync links it to an item); Budi takes over within the pause that would join
+        // them.
         await rina.Locator(".cm-content").ClickAsync();
         await rina.Keyboard.TypeAsync("# Plan\n- [ ] Ship rice\n");
         await Assertions.Expect(rina.Locator(".cm-content")).ToContainTextAsync("#A1");

@@ -5,7 +5,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Workspace.Browser.Tests.Features.Auth;
 
-/// <summary>The sign-up form rates the password as it is typed; the server refuses weak ones in the person's language.</summary>
+/// <summary>The sign-up form rates the password as it is typed; the server refuses weak ones in the person's
+/// language.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class PasswordMeterTests(BrowserFixture fixture)
 {

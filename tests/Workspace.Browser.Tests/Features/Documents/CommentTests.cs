@@ -3,7 +3,8 @@ using Workspace.Browser.Tests.Infrastructure;
 
 namespace Workspace.Browser.Tests.Features.Documents;
 
-/// <summary>A commenter from the partner organisation comments on a passage; the plan's editor sees it live and resolves it.</summary>
+/// <summary>A commenter from the partner organisation comments on a passage; the plan's editor sees it live and
+/// resolves it.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class CommentTests(BrowserFixture fixture)
 {
@@ -83,7 +84,8 @@ public sealed class CommentTests(BrowserFixture fixture)
             .ToBeVisibleAsync();
     }
 
-    /// <summary>Waits until the editor's tinted (commented) text, joined, is exactly <paramref name="passage"/>.</summary>
+    /// <summary>Waits until the editor's tinted (commented) text, joined, is exactly
+    /// <paramref name="passage"/>.</summary>
     private static Task WaitForTintAsync(IPage page, string passage) =>
         page.WaitForFunctionAsync(
             "passage => [...document.querySelectorAll('.cm-commented')].map(e => e.textContent).join('') === passage",

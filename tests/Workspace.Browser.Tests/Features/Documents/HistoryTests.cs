@@ -3,7 +3,8 @@ using Workspace.Browser.Tests.Infrastructure;
 
 namespace Workspace.Browser.Tests.Features.Documents;
 
-/// <summary>A partner opens the plan's history, reads an earlier version and brings it back; the other editor sees it live.</summary>
+/// <summary>A partner opens the plan's history, reads an earlier version and brings it back; the other editor sees it
+/// live.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class HistoryTests(BrowserFixture fixture)
 {

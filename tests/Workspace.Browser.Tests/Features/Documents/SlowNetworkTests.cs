@@ -68,7 +68,8 @@ public sealed class SlowNetworkTests(BrowserFixture fixture)
             .ToHaveTextAsync("Rice by March.");
         await Assertions.Expect(budi.Locator(".cm-line").Nth(1).Locator(".cm-commented")).ToHaveCountAsync(0);
 
-        // Resolved and reopened (a change that does not say where the passage is): the tint comes back on the same line.
+        // Resolved and reopened (a change that does not say where the passage is): the tint comes back on the same
+        // line.
         await budi.GetByRole(AriaRole.Tab, new() { Name = "Comments" }).ClickAsync();
         await budi.GetByRole(AriaRole.Button, new() { Name = "Resolve" }).ClickAsync();
         await Assertions.Expect(budi.Locator(".cm-commented")).ToHaveCountAsync(0);
@@ -80,7 +81,8 @@ public sealed class SlowNetworkTests(BrowserFixture fixture)
     }
 
     /// <summary>
-    /// Rina (whose page's hub socket goes through <see cref="SlowAnswers"/>, not slowed yet) writes <paramref name="text"/>
+    /// Rina (whose page's hub socket goes through <see cref="SlowAnswers"/>, not slowed yet) writes
+    /// <paramref name="text"/>
     /// into a new plan; Budi, from the partner organisation, has it open too.
     /// </summary>
     private async Task<(IPage Rina, IPage Budi, SlowAnswers Slow)> RinaAndBudiCoEditAsync(string text)
@@ -101,7 +103,8 @@ public sealed class SlowNetworkTests(BrowserFixture fixture)
         return (rina, budi, slow);
     }
 
-    /// <summary>Passes the page's hub socket through, holding what the server sends for <see cref="Latency"/>.</summary>
+    /// <summary>Passes the page's hub socket through, holding what the server sends for
+    /// <see cref="Latency"/>.</summary>
     private sealed class SlowAnswers
     {
         public TimeSpan Latency { get; set; }
@@ -116,7 +119,8 @@ public sealed class SlowNetworkTests(BrowserFixture fixture)
         }
     }
 
-    /// <summary>One direction of a socket: frames arrive in order, each after the latency in force when it was sent.</summary>
+    /// <summary>One direction of a socket: frames arrive in order, each after the latency in force when it was
+    /// sent.</summary>
     private sealed class Pipe(IWebSocketRoute to, Func<TimeSpan> latency)
     {
         private readonly Lock _gate = new();

@@ -4,7 +4,8 @@ using Workspace.Browser.Tests.Infrastructure;
 
 namespace Workspace.Browser.Tests.Features.Goals;
 
-/// <summary>KPI cards say where a KPI stands against its planned path, with the value expected by now, in both languages.</summary>
+/// <summary>KPI cards say where a KPI stands against its planned path, with the value expected by now, in both
+/// languages.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class KpiPaceTests(BrowserFixture fixture)
 {
@@ -94,8 +95,8 @@ public sealed class KpiPaceTests(BrowserFixture fixture)
         // The planned path is drawn: the chart's dashed green line has pixels on the canvas.
         var greenPixels = await chart.EvaluateAsync<int>(@"c => {
             const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;
-            for (let i = 0; i < d.length; i += 4) if (
-                d[i] < 60 && d[i + 1] > 110 && d[i + 1] < 160 && d[i + 2] < 100 && d[i + 3] > 200) n++;
+            for (let i = 0; i < d.length; i += 4) if (d[i] < 60 && d[i + 1] > 110 && d[i + 1] < 160 "
+            + @"&& d[i + 2] < 100 && d[i + 3] > 200) n++;
             return n; }");
         Assert.True(greenPixels > 50, $"planned path pixels: {greenPixels}");
         await BrowserFixture.ScreenshotAsync(page, $"kpi-pace-{locale[..2]}");

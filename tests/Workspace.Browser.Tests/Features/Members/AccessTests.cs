@@ -181,8 +181,8 @@ public sealed partial class AccessTests(BrowserFixture fixture)
             document.body.append(host);
             for (const markdown of cases) {
                 const response = await fetch(`/api/partnerships/${pid}/markdown/preview`, {
-                    method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-TOKEN': token },
-                    body: JSON.stringify({ markdown }) });
+                    method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-TOKEN': token }, "
+            + @"body: JSON.stringify({ markdown }) });
                 if (!response.ok) throw new Error(`preview answered ${response.status}`);
                 const div = document.createElement('div');
                 div.className = 'xss-case';
@@ -191,13 +191,8 @@ public sealed partial class AccessTests(BrowserFixture fixture)
             }
             // Poke everything a person could: hover, focus, click (links only where they stay on the page).
             for (const el of host.querySelectorAll('*')) {
-                for (const type of [
-                    'mouseover',
-                    'mouseenter',
-                    'focus',
-                    'toggle',
-                    'load',
-                    'error']) el.dispatchEvent(new Event(type, { bubbles: true }));
+                for (const type of ['mouseover', 'mouseenter', 'focus', 'toggle', 'load', 'error']) "
+            + @"el.dispatchEvent(new Event(type, { bubbles: true }));
                 if (!el.closest('a')) el.dispatchEvent(new MouseEvent('click', { bubbles: true }));
             }
             return host.children.length;
@@ -211,12 +206,14 @@ public sealed partial class AccessTests(BrowserFixture fixture)
             "the corpus should leave some safe links to check");
         Assert.Equal(0, dialogs);
         Assert.True(await page.EvaluateAsync<bool>("() => window.__xss === undefined"));
-        var badLinks = await page.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll('#xss-host [href], #xss-host [src]')]
+        var badLinks = await page.EvaluateAsync<string[]>(
+            @"() => [...document.querySelectorAll('#xss-host [href], #xss-host [src]')]
             .map(el => el.href || el.src).filter(u => !/^(https?:|mailto:)/i.test(u))");
         Assert.Empty(badLinks);
         await BrowserFixture.ScreenshotAsync(page, "xss-corpus-rendered");
 
-        // The sanitiser itself, whatever the Content-Security-Policy would still stop: no event handler attribute is left.
+        // The sanitiser itself, whatever the Content-Security-Policy would still stop: no event handler attribute is
+        // left.
         Assert.Equal(0, await page.EvaluateAsync<int>(@"() => [...document.querySelectorAll('#xss-host *')]
             .filter(el => [...el.attributes].some(a => a.name.toLowerCase().startsWith('on'))).length"));
 
@@ -224,7 +221,8 @@ public sealed partial class AccessTests(BrowserFixture fixture)
         // before there was one), so the checks above would see a script that got through.
         await page.EvaluateAsync(@"() => { window.__refused = [];
             document.addEventListener('securitypolicyviolation', e => window.__refused.push(e.violatedDirective));
-            const d = document.createElement('div'); d.innerHTML = '<img src=""data:,x"" onerror=""window.__xss=1"">'; document.body.append(d); }");
+            const d = document.createElement('div'); d.innerHTML = '<img src=""data:,x"" onerror=""window.__xss=1"">';"
+            + @" document.body.append(d); }");
         await page.WaitForFunctionAsync("() => window.__refused.some(d => d.startsWith('script-src'))");
         Assert.True(await page.EvaluateAsync<bool>("() => window.__xss === undefined"));
     }
