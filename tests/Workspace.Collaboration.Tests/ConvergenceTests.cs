@@ -63,7 +63,9 @@ public sealed class ConvergenceTests
             var c = gen.Op(doc);
             var composedThenTransformed = TextType.Transform(TextType.Compose(a, b), c, Side.Left);
             var cAfterA = TextType.Transform(c, a, Side.Right);
-            var stepwise = TextType.Compose(TextType.Transform(a, c, Side.Left), TextType.Transform(b, cAfterA, Side.Left));
+            var stepwise = TextType.Compose(
+                TextType.Transform(a, c, Side.Left),
+                TextType.Transform(b, cAfterA, Side.Left));
             var afterC = TextType.Apply(doc, c);
             Assert.Equal(TextType.Apply(afterC, composedThenTransformed), TextType.Apply(afterC, stepwise));
         }

@@ -59,7 +59,8 @@ public sealed class CursorTests
                 op = TextOperation.Delete(at, random.Next(1, marked.Length - at + 1));
             }
             var after = TextType.Apply(marked, op);
-            int newFrom = TextType.MapPosition(from, op, afterInsert: true), newTo = TextType.MapPosition(to, op, afterInsert: false);
+            int newFrom = TextType.MapPosition(from, op, afterInsert: true),
+            newTo = TextType.MapPosition(to, op, afterInsert: false);
             Assert.Equal(new string('#', to - from), after[newFrom..newTo]);
         }
     }

@@ -86,14 +86,17 @@ public sealed class JsonWireFormatTests
     {
         var payload = new Envelope("doc-1", 7, TextOperation.Parse("[2,\"é😀\",{\"d\":\"x\"}]"), null);
         var json = JsonSerializer.Serialize(payload);
-        Assert.Equal("{\"DocumentId\":\"doc-1\",\"Revision\":7,\"Op\":[2,\"é😀\",{\"d\":\"x\"}],\"Optional\":null}", json);
+        Assert.Equal(
+            "{\"DocumentId\":\"doc-1\",\"Revision\":7,\"Op\":[2,\"é😀\",{\"d\":\"x\"}],\"Optional\":null}",
+            json);
         Assert.Equal(payload, JsonSerializer.Deserialize<Envelope>(json));
     }
 
     [Fact]
     public void JsonConverterRejectsInvalidOpAsJsonException()
     {
-        var ex = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Envelope>("{\"DocumentId\":\"d\",\"Revision\":1,\"Op\":[1,2]}"));
+        var ex = Assert.Throws<JsonException>(
+            () => JsonSerializer.Deserialize<Envelope>("{\"DocumentId\":\"d\",\"Revision\":1,\"Op\":[1,2]}"));
         Assert.Contains("Adjacent skip components should be combined", ex.Message, StringComparison.Ordinal);
         Assert.IsType<OtException>(ex.InnerException);
     }

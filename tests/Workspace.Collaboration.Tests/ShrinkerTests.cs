@@ -9,7 +9,9 @@ public sealed class ShrinkerTests
     public void ShrinkerReducesFailingCaseToItsEssence()
     {
         // A fake oracle that "fails" whenever an inserted 😀 lands after position 0.
-        static bool Fails(CrossCase c) => c.Op!.Components.Any(x => x.IsRetain) && c.Op.Components.Any(x => x.Text?.Contains("😀", StringComparison.Ordinal) == true);
+        static bool Fails(CrossCase c) =>
+            c.Op!.Components.Any(x => x.IsRetain)
+                && c.Op.Components.Any(x => x.Text?.Contains("😀", StringComparison.Ordinal) == true);
 
         var big = new CrossCase(1, "apply", "abcdefghij", TextOperation.Parse("[2,{\"d\":3},\"xy😀z\",2,\"q\"]"));
         Assert.True(Fails(big));

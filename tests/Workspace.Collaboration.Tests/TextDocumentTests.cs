@@ -25,12 +25,20 @@ public sealed class TextDocumentTests
 
         doc.CheckDeletedText(TextOperation.Create(OpComponent.Retain(1), OpComponent.Delete("😀b")));
         doc.CheckDeletedText(TextOperation.Create(OpComponent.Retain(5_001), OpComponent.Delete("xxtail")));
-        doc.CheckDeletedText(TextOperation.Create(OpComponent.Insert("new"), OpComponent.Retain(3), OpComponent.Delete("xx")));
+        doc.CheckDeletedText(TextOperation.Create(
+            OpComponent.Insert("new"),
+            OpComponent.Retain(3),
+            OpComponent.Delete("xx")));
         doc.CheckDeletedText(TextOperation.Delete(0, 3)); // a delete by count names nothing
-        var wrong = Assert.Throws<OtException>(() => doc.CheckDeletedText(TextOperation.Create(OpComponent.Delete("ZZZ"))));
+        var wrong = Assert.Throws<OtException>(
+            () => doc.CheckDeletedText(TextOperation.Create(OpComponent.Delete("ZZZ"))));
         Assert.Contains("names text that is not there", wrong.Message, StringComparison.Ordinal);
-        Assert.Throws<OtException>(() => doc.CheckDeletedText(TextOperation.Create(OpComponent.Retain(1), OpComponent.Delete("😀c"))));
-        Assert.Throws<OtException>(() => doc.CheckDeletedText(TextOperation.Create(OpComponent.Retain(5_001), OpComponent.Delete("xxtailz"))));
+        Assert.Throws<OtException>(() => doc.CheckDeletedText(TextOperation.Create(
+            OpComponent.Retain(1),
+            OpComponent.Delete("😀c"))));
+        Assert.Throws<OtException>(() => doc.CheckDeletedText(TextOperation.Create(
+            OpComponent.Retain(5_001),
+            OpComponent.Delete("xxtailz"))));
         Assert.Equal(5_007, doc.Length); // checking changes nothing
     }
 

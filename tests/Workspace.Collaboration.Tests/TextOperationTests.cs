@@ -10,7 +10,8 @@ public sealed class TextOperationTests
     {
         var op = TextOperation.Create(
             OpComponent.Retain(2), OpComponent.Retain(1), default, OpComponent.Insert("a"), OpComponent.Insert(""),
-            OpComponent.Insert("😀"), OpComponent.Delete(1), OpComponent.Delete(2), OpComponent.Retain(0), OpComponent.Retain(5));
+            OpComponent.Insert("😀"), OpComponent.Delete(1), OpComponent.Delete(2), OpComponent.Retain(0),
+            OpComponent.Retain(5));
 
         Assert.Equal("[3,\"a😀\",{\"d\":3}]", op.ToJson());
         Assert.Equal(6, op.BaseLength);
@@ -20,7 +21,9 @@ public sealed class TextOperationTests
     [Fact]
     public void MergedDeletesKeepTextOnlyWhenBothCarryIt()
     {
-        Assert.Equal("[{\"d\":\"ab\"}]", TextOperation.Create(OpComponent.Delete("a"), OpComponent.Delete("b")).ToJson());
+        Assert.Equal(
+            "[{\"d\":\"ab\"}]",
+            TextOperation.Create(OpComponent.Delete("a"), OpComponent.Delete("b")).ToJson());
         Assert.Equal("[{\"d\":2}]", TextOperation.Create(OpComponent.Delete("a"), OpComponent.Delete(1)).ToJson());
     }
 

@@ -6,7 +6,8 @@ namespace Workspace.Browser.Tests.Infrastructure;
 /// <summary>Seeds data through the real HTTP API with a browser context's own cookies.</summary>
 public static class ApiSeed
 {
-    public static Task<JsonElement> PostAsync(IPage page, string url, object body) => PostAsync(page.Context, url, body);
+    public static Task<JsonElement> PostAsync(IPage page, string url, object body) =>
+        PostAsync(page.Context, url, body);
 
     public static async Task<JsonElement> PostAsync(IBrowserContext person, string url, object body)
     {
@@ -24,23 +25,30 @@ public static class ApiSeed
         // The antiforgery token belongs to the signed-in identity, so it is fetched for each call.
         var tokenResponse = await person.APIRequest.GetAsync("/api/account/antiforgery");
         var token = (await tokenResponse.JsonAsync())!.Value.GetProperty("token").GetString()!;
-        return await person.APIRequest.PostAsync(url, new() { DataObject = body, Headers = new Dictionary<string, string> { ["X-CSRF-TOKEN"] = token } });
+        return await person.APIRequest.PostAsync(
+            url,
+            new() { DataObject = body, Headers = new Dictionary<string, string> { ["X-CSRF-TOKEN"] = token } });
     }
 
     public static async Task<JsonElement> GetAsync(IPage page, string url)
     {
         var response = await page.Context.APIRequest.GetAsync(url);
         var text = await response.TextAsync();
-        return response.Ok ? JsonDocument.Parse(text).RootElement.Clone() : throw new InvalidOperationException($"GET {url} answered {response.Status}: {text}");
+        return response.Ok ? JsonDocument.Parse(text)
+            .RootElement.Clone() : throw new InvalidOperationException($"GET {url} answered {response.Status}: {text}");
     }
 
-    public static Task<string> SignUpAsync(IPage page, string name, string organisation) => SignUpAsync(page.Context, name, organisation);
+    public static Task<string> SignUpAsync(IPage page, string name, string organisation) =>
+        SignUpAsync(page.Context, name, organisation);
 
     /// <summary>Signs the person up; returns their e-mail address.</summary>
     public static async Task<string> SignUpAsync(IBrowserContext person, string name, string organisation)
     {
         var email = $"{name.Split(' ')[0].ToLowerInvariant()}.{Guid.NewGuid():N}@example.org";
-        var signUp = await PostRawAsync(person, "/api/account/signup", new { email, password = UiSteps.StrongPassword, displayName = name, organisation });
+        var signUp = await PostRawAsync(
+            person,
+            "/api/account/signup",
+            new { email, password = UiSteps.StrongPassword, displayName = name, organisation });
         if (!signUp.Ok)
         {
             throw new InvalidOperationException($"Sign-up answered {signUp.Status}: {await signUp.TextAsync()}");
@@ -59,10 +67,27 @@ public static class ApiSeed
     {
         await SignUpAsync(rina, "Rina Wijaya", "Koperasi Maju");
         var partnerEmail = await SignUpAsync(partner, partnerName, "Dinas Pertanian");
-        var pid = (await PostAsync(rina, "/api/partnerships", new { name = "Rice supply 2027", organisation = "Koperasi Maju" })).GetProperty("id").GetString()!;
-        var docId = (await PostAsync(rina, $"/api/partnerships/{pid}/documents", new { title = "Joint plan" })).GetProperty("id").GetString()!;
-        var party = (await PostAsync(rina, $"/api/partnerships/{pid}/parties", new { name = "Dinas Pertanian" })).GetProperty("id").GetString();
-        var invitation = await PostAsync(rina, $"/api/partnerships/{pid}/invitations", new { partyId = party, email = partnerEmail, role = partnerRole, isPartyAdmin = partnerRole is "Editor" or "Owner" });
+        var pid = (await PostAsync(
+            rina,
+            "/api/partnerships",
+            new { name = "Rice supply 2027", organisation = "Koperasi Maju" }))
+            .GetProperty("id")
+            .GetString()!;
+        var docId = (await PostAsync(rina, $"/api/partnerships/{pid}/documents", new { title = "Joint plan" }))
+            .GetProperty("id")
+            .GetString()!;
+        var party = (await PostAsync(rina, $"/api/partnerships/{pid}/parties", new { name = "Dinas Pertanian" }))
+            .GetProperty("id")
+            .GetString();
+        var invitation = await PostAsync(
+            rina,
+            $"/api/partnerships/{pid}/invitations",
+            new {
+                partyId = party,
+                email = partnerEmail,
+                role = partnerRole,
+                isPartyAdmin = partnerRole is "Editor" or "Owner"
+            });
         await PostAsync(partner, $"/api/invitations/{invitation.GetProperty("token").GetString()}/accept", new { });
         return (pid, docId);
     }

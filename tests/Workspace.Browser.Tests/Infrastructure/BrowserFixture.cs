@@ -11,7 +11,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    /// <summary>A pause of two seconds starts a new version in a document's history (five minutes in production), so a test can make two.</summary>
+    /// <summary>A pause of two seconds starts a new version in a document's history (five minutes in production), so a
+    /// test can make two.</summary>
     public WorkspaceFactory Server { get; } = new WorkspaceFactory().With("Documents:HistoryGap", "00:00:02");
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
@@ -47,10 +48,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            Args = [
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync"],
         });
 
-    /// <summary>A fresh browser profile (one person), English UI unless a locale is given, a desktop window unless a size is.</summary>
+    /// <summary>A fresh browser profile (one person), English UI unless a locale is given, a desktop window unless a
+    /// size is.</summary>
     public async Task<IPage> NewPageAsync(string locale = "en-GB", int width = 1280, int height = 800)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
@@ -68,7 +77,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotDir);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions {
+            Path = Path.Combine(ScreenshotDir, name + ".png"),
+            FullPage = true
+        });
     }
 
     public async ValueTask DisposeAsync()

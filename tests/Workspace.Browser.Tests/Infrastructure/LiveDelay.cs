@@ -13,6 +13,7 @@ public static class LiveDelay
     {
         var clock = Stopwatch.StartNew();
         await expectation();
-        TestContext.Current.TestOutputHelper?.WriteLine($"{what}: on the other screen after {clock.ElapsedMilliseconds} ms");
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"{what}: on the other screen after {clock.ElapsedMilliseconds} ms");
     }
 }

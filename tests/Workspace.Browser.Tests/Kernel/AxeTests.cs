@@ -72,7 +72,8 @@ public sealed class AxeTests(BrowserFixture fixture)
         Assert.True(found.Count == 0, $"{found.Count} serious or critical findings:\n{string.Join('\n', found)}");
     }
 
-    /// <summary>The meetings list, its two dialogs open, and one meeting with an agenda and a changed decision.</summary>
+    /// <summary>The meetings list, its two dialogs open, and one meeting with an agenda and a changed
+    /// decision.</summary>
     private static async Task CheckMeetingsAsync(IPage rina, string pid, Func<IPage, string, Task> check)
     {
         var meetingId = await MeetingSeed.BoardReviewAsync(rina, pid);

@@ -30,22 +30,57 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture fixture)
         await page.Context.AddInitScriptAsync(RecordViolations);
         var violations = new List<string>();
         async Task CollectAsync(string where) =>
-            violations.AddRange((await page.EvaluateAsync<string[]>("() => window.__violations")).Select(v => $"{where}: {v}"));
+            violations.AddRange(
+                (await page.EvaluateAsync<string[]>("() => window.__violations")).Select(v => $"{where}: {v}"));
 
         await page.GotoAsync("/");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Create account" })).ToBeVisibleAsync();
         await CollectAsync("sign-in");
-        await UiSteps.SignUpAsync(page, "Nadia Csp", "Koperasi Aman", $"nadia.{Guid.NewGuid():N}@example.org", UiSteps.StrongPassword);
+        await UiSteps.SignUpAsync(
+            page,
+            "Nadia Csp",
+            "Koperasi Aman",
+            $"nadia.{Guid.NewGuid():N}@example.org",
+            UiSteps.StrongPassword);
         var pid = await UiSteps.CreatePartnershipAsync(page, "Safe supply 2027");
         await CollectAsync("sign-up and dashboard");
 
-        var party = (await ApiSeed.GetAsync(page, $"/api/partnerships/{pid}")).GetProperty("parties")[0].GetProperty("id").GetGuid();
-        var goal = await ApiSeed.PostAsync(page, $"/api/partnerships/{pid}/goals", new { title = "Deliver 500 t", description = "", successCriteria = "", ownerPartyId = party, targetDate = "2027-06-30", status = "OnTrack", version = 0 });
-        var kpi = await ApiSeed.PostAsync(page, $"/api/partnerships/{pid}/kpis", new { name = "Tonnes delivered", unit = "t", direction = "HigherIsBetter", baseline = 0, target = 500, ownerPartyId = party, goalId = goal.GetProperty("id").GetGuid(), version = 0 });
+        var party = (await ApiSeed.GetAsync(page, $"/api/partnerships/{pid}"))
+            .GetProperty("parties")[0]
+            .GetProperty("id")
+            .GetGuid();
+        var goal = await ApiSeed.PostAsync(
+            page,
+            $"/api/partnerships/{pid}/goals",
+            new {
+                title = "Deliver 500 t",
+                description = "",
+                successCriteria = "",
+                ownerPartyId = party,
+                targetDate = "2027-06-30",
+                status = "OnTrack",
+                version = 0
+            });
+        var kpi = await ApiSeed.PostAsync(
+            page,
+            $"/api/partnerships/{pid}/kpis",
+            new {
+                name = "Tonnes delivered",
+                unit = "t",
+                direction = "HigherIsBetter",
+                baseline = 0,
+                target = 500,
+                ownerPartyId = party,
+                goalId = goal.GetProperty("id").GetGuid(),
+                version = 0
+            });
         var kpiId = kpi.GetProperty("id").GetGuid();
         foreach (var (days, value) in new[] { (-60, 120.0), (-30, 260.0), (-1, 340.0) })
         {
-            await ApiSeed.PostAsync(page, $"/api/partnerships/{pid}/kpis/{kpiId}/measurements", new { date = DateTime.UtcNow.AddDays(days).ToString("yyyy-MM-dd"), value, note = "" });
+            await ApiSeed.PostAsync(
+                page,
+                $"/api/partnerships/{pid}/kpis/{kpiId}/measurements",
+                new { date = DateTime.UtcNow.AddDays(days).ToString("yyyy-MM-dd"), value, note = "" });
         }
         var doc = await ApiSeed.PostAsync(page, $"/api/partnerships/{pid}/documents", new { title = "Joint plan" });
 
@@ -65,7 +100,10 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture fixture)
         await page.Keyboard.TypeAsync("# Plan\n- [ ] Check the silos");
         await Expect(page.Locator(".cm-content")).ToContainTextAsync("Check the silos");
         // The editor's own styles are in a <style> element: applied only when it carries this page's nonce.
-        Assert.Equal("column", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.cm-editor')).flexDirection"));
+        Assert.Equal(
+            "column",
+            await page.EvaluateAsync<string>(
+                "() => getComputedStyle(document.querySelector('.cm-editor')).flexDirection"));
         await CollectAsync("document");
 
         await page.GotoAsync($"/p/{pid}/members");

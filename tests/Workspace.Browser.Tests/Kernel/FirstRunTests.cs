@@ -5,7 +5,8 @@ using static Workspace.Browser.Tests.Infrastructure.UiSteps;
 
 namespace Workspace.Browser.Tests.Kernel;
 
-/// <summary>A first run that guides: next steps, a joint plan to start from, hints in an empty document, equal partners.</summary>
+/// <summary>A first run that guides: next steps, a joint plan to start from, hints in an empty document, equal
+/// partners.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class FirstRunTests(BrowserFixture fixture)
 {
@@ -13,7 +14,12 @@ public sealed class FirstRunTests(BrowserFixture fixture)
     public async Task ANewPartnershipShowsNextStepsThatTickOffAsTheyAreDone()
     {
         var rina = await fixture.NewPageAsync();
-        await SignUpAsync(rina, "Rina Wijaya", "Koperasi Maju", $"rina.{Guid.NewGuid():N}@example.org", "tanam-padi-2026");
+        await SignUpAsync(
+            rina,
+            "Rina Wijaya",
+            "Koperasi Maju",
+            $"rina.{Guid.NewGuid():N}@example.org",
+            "tanam-padi-2026");
         var pid = await CreatePartnershipAsync(rina, "Rice supply 2027");
         var steps = rina.Locator("#next-steps li");
         await Assertions.Expect(steps).ToHaveCountAsync(3);
@@ -23,7 +29,9 @@ public sealed class FirstRunTests(BrowserFixture fixture)
         await Assertions.Expect(rina.Locator("#next-steps li.done")).ToHaveCountAsync(0);
 
         // The plan: "New document" starts the first one from the joint partnership plan.
-        await rina.Locator("#next-steps").GetByRole(AriaRole.Link, new() { Name = "Start the joint plan" }).ClickAsync();
+        await rina.Locator("#next-steps")
+            .GetByRole(AriaRole.Link, new() { Name = "Start the joint plan" })
+            .ClickAsync();
         await Assertions.Expect(rina.GetByLabel("Start from")).ToHaveValueAsync("plan");
         await rina.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
         await Assertions.Expect(rina.Locator("#doc-title")).ToHaveTextAsync("Joint partnership plan");
@@ -33,18 +41,44 @@ public sealed class FirstRunTests(BrowserFixture fixture)
         await Assertions.Expect(rina.Locator("#next-steps li[data-step=plan]")).ToHaveClassAsync(new Regex("done"));
 
         // A goal, set through the API, ticks its step live.
-        var party = (await ApiSeed.GetAsync(rina, $"/api/partnerships/{pid}")).GetProperty("parties")[0].GetProperty("id").GetString();
-        await ApiSeed.PostAsync(rina, $"/api/partnerships/{pid}/goals", new { title = "Deliver 500 t", description = "", successCriteria = "", ownerPartyId = party, targetDate = "2027-06-30", status = "OnTrack", version = 0 });
+        var party = (await ApiSeed.GetAsync(rina, $"/api/partnerships/{pid}"))
+            .GetProperty("parties")[0]
+            .GetProperty("id")
+            .GetString();
+        await ApiSeed.PostAsync(
+            rina,
+            $"/api/partnerships/{pid}/goals",
+            new {
+                title = "Deliver 500 t",
+                description = "",
+                successCriteria = "",
+                ownerPartyId = party,
+                targetDate = "2027-06-30",
+                status = "OnTrack",
+                version = 0
+            });
         await Assertions.Expect(rina.Locator("#next-steps li[data-step=goal]")).ToHaveClassAsync(new Regex("done"));
-        await Assertions.Expect(rina.Locator("#next-steps li[data-step=invite]")).Not.ToHaveClassAsync(new Regex("done"));
+        await Assertions.Expect(rina.Locator("#next-steps li[data-step=invite]"))
+            .Not.ToHaveClassAsync(new Regex("done"));
         await BrowserFixture.ScreenshotAsync(rina, "first-run-next-steps-en");
 
         // The partner joins: every step is done and the card goes.
         var budi = await fixture.NewPageAsync();
         var budiEmail = await ApiSeed.SignUpAsync(budi, "Budi Santoso", "Dinas Pertanian");
-        var partner = (await ApiSeed.PostAsync(rina, $"/api/partnerships/{pid}/parties", new { name = "Dinas Pertanian" })).GetProperty("id").GetString();
-        var invitation = await ApiSeed.PostAsync(rina, $"/api/partnerships/{pid}/invitations", new { partyId = partner, email = budiEmail, role = "Editor", isPartyAdmin = true });
-        await ApiSeed.PostAsync(budi, $"/api/invitations/{invitation.GetProperty("token").GetString()}/accept", new { });
+        var partner = (await ApiSeed.PostAsync(
+            rina,
+            $"/api/partnerships/{pid}/parties",
+            new { name = "Dinas Pertanian" }))
+            .GetProperty("id")
+            .GetString();
+        var invitation = await ApiSeed.PostAsync(
+            rina,
+            $"/api/partnerships/{pid}/invitations",
+            new { partyId = partner, email = budiEmail, role = "Editor", isPartyAdmin = true });
+        await ApiSeed.PostAsync(
+            budi,
+            $"/api/invitations/{invitation.GetProperty("token").GetString()}/accept",
+            new { });
         await Assertions.Expect(rina.Locator("#next-steps")).ToHaveCountAsync(0);
     }
 
@@ -53,7 +87,12 @@ public sealed class FirstRunTests(BrowserFixture fixture)
     {
         var ayu = await fixture.NewPageAsync("id-ID");
         await ApiSeed.SignUpAsync(ayu, "Ayu Lestari", "Yayasan Air Bersih");
-        var pid = (await ApiSeed.PostAsync(ayu, "/api/partnerships", new { name = "Air bersih 2027", organisation = "Yayasan Air Bersih" })).GetProperty("id").GetString();
+        var pid = (await ApiSeed.PostAsync(
+            ayu,
+            "/api/partnerships",
+            new { name = "Air bersih 2027", organisation = "Yayasan Air Bersih" }))
+            .GetProperty("id")
+            .GetString();
 
         await ayu.GotoAsync($"/p/{pid}/docs");
         await Assertions.Expect(ayu.GetByLabel("Mulai dari")).ToHaveValueAsync("plan");
@@ -63,10 +102,19 @@ public sealed class FirstRunTests(BrowserFixture fixture)
 
         // Saved on the server, as the first edit: every section of the article, in Bahasa Indonesia.
         var docId = Regex.Match(ayu.Url, "/docs/([0-9a-f-]{36})").Groups[1].Value;
-        var text = (await ApiSeed.GetAsync(ayu, $"/api/partnerships/{pid}/documents/{docId}")).GetProperty("text").GetString()!;
-        string[] sections = ["## 1. Tujuan bersama (SMART)", "## 2. Peran dan tanggung jawab", "## 3. Komunikasi dan rapat",
-            "## 4. Indikator kinerja utama (KPI)", "## 5. Pembagian keuntungan dan biaya", "## 6. Hak kekayaan intelektual",
-            "## 7. Penyelesaian sengketa", "## 8. Evaluasi dan tinjauan"];
+        var text = (await ApiSeed.GetAsync(ayu, $"/api/partnerships/{pid}/documents/{docId}"))
+            .GetProperty("text")
+            .GetString()!;
+        string[] sections = [
+            "## 1. Tujuan bersama (SMART)",
+            "## 2. Peran dan tanggung jawab",
+            "## 3. Komunikasi dan rapat",
+            "## 4. Indikator kinerja utama (KPI)",
+            "## 5. Pembagian keuntungan dan biaya",
+            "## 6. Hak kekayaan intelektual",
+            "## 7. Penyelesaian sengketa",
+            "## 8. Evaluasi dan tinjauan",
+        ];
         Assert.All(sections, s => Assert.Contains(s, text, StringComparison.Ordinal));
         Assert.DoesNotContain("Roles and responsibilities", text, StringComparison.Ordinal);
         await Assertions.Expect(ayu.Locator(".cm-content")).ToContainTextAsync("Peran dan tanggung jawab");
@@ -78,7 +126,12 @@ public sealed class FirstRunTests(BrowserFixture fixture)
     {
         var rina = await fixture.NewPageAsync();
         await ApiSeed.SignUpAsync(rina, "Rina Wijaya", "Koperasi Maju");
-        var pid = (await ApiSeed.PostAsync(rina, "/api/partnerships", new { name = "Rice", organisation = "Koperasi Maju" })).GetProperty("id").GetString();
+        var pid = (await ApiSeed.PostAsync(
+            rina,
+            "/api/partnerships",
+            new { name = "Rice", organisation = "Koperasi Maju" }))
+            .GetProperty("id")
+            .GetString();
         await rina.GotoAsync($"/p/{pid}/docs");
         await rina.GetByLabel("Start from").SelectOptionAsync("blank");
         await rina.GetByLabel("Title").FillAsync("Meeting notes");
@@ -98,11 +151,18 @@ public sealed class FirstRunTests(BrowserFixture fixture)
     {
         var rina = await fixture.NewPageAsync();
         await ApiSeed.SignUpAsync(rina, "Rina Wijaya", "Koperasi Maju");
-        var pid = (await ApiSeed.PostAsync(rina, "/api/partnerships", new { name = "Rice supply 2027", organisation = "Koperasi Maju" })).GetProperty("id").GetString();
+        var pid = (await ApiSeed.PostAsync(
+            rina,
+            "/api/partnerships",
+            new { name = "Rice supply 2027", organisation = "Koperasi Maju" }))
+            .GetProperty("id")
+            .GetString();
         await rina.GotoAsync($"/p/{pid}/members");
         await rina.GetByLabel("Organisation name").FillAsync("Rijst Import BV");
         await rina.GetByRole(AriaRole.Button, new() { Name = "Add organisation" }).ClickAsync();
-        var partner = rina.Locator(".party-card", new() { Has = rina.GetByRole(AriaRole.Heading, new() { Name = "Rijst Import BV" }) });
+        var partner = rina.Locator(
+            ".party-card",
+            new() { Has = rina.GetByRole(AriaRole.Heading, new() { Name = "Rijst Import BV" }) });
         await Assertions.Expect(partner.GetByLabel("Party admin")).ToBeCheckedAsync();
         var joostEmail = $"joost.{Guid.NewGuid():N}@example.org";
         await partner.GetByLabel("E-mail address").FillAsync(joostEmail);
@@ -126,8 +186,14 @@ public sealed class FirstRunTests(BrowserFixture fixture)
 
         // As the organisation's admin, Joost invites his own colleagues.
         await joost.Locator("#sidenav").GetByRole(AriaRole.Link, new() { Name = "Members" }).ClickAsync();
-        await Assertions.Expect(joost.GetByRole(AriaRole.Heading, new() { Name = "Invite someone to Rijst Import BV" })).ToBeVisibleAsync();
-        var members = (await ApiSeed.GetAsync(joost, $"/api/partnerships/{pid}")).GetProperty("members").EnumerateArray();
-        Assert.True(members.Single(m => m.GetProperty("displayName").GetString() == "Joost de Vries").GetProperty("isPartyAdmin").GetBoolean());
+        await Assertions.Expect(joost.GetByRole(AriaRole.Heading, new() { Name = "Invite someone to Rijst Import BV" }))
+            .ToBeVisibleAsync();
+        var members = (await ApiSeed.GetAsync(joost, $"/api/partnerships/{pid}"))
+            .GetProperty("members")
+            .EnumerateArray();
+        Assert.True(
+            members.Single(m => m.GetProperty("displayName").GetString() == "Joost de Vries")
+                .GetProperty("isPartyAdmin")
+                .GetBoolean());
     }
 }

@@ -29,10 +29,12 @@ public sealed class ResponsiveTests(BrowserFixture fixture)
         var (pid, docId) = await PartnershipSeed.FilledAsync(rina.Context, budi.Context);
 
         await rina.GotoAsync("/");
-        await Assertions.Expect(rina.GetByRole(AriaRole.Heading, new() { Name = "Your partnerships" })).ToBeVisibleAsync();
+        await Assertions.Expect(rina.GetByRole(AriaRole.Heading, new() { Name = "Your partnerships" }))
+            .ToBeVisibleAsync();
         await LayoutChecks.AssertFitsAsync(rina, "home");
         await rina.GetByRole(AriaRole.Link, new() { Name = "Rice supply 2027" }).TapAsync();
-        await Assertions.Expect(rina.GetByRole(AriaRole.Heading, new() { Name = "Rice supply 2027" })).ToBeVisibleAsync();
+        await Assertions.Expect(rina.GetByRole(AriaRole.Heading, new() { Name = "Rice supply 2027" }))
+            .ToBeVisibleAsync();
 
         // On narrow windows the side navigation is behind the menu button; each section is one tap in the drawer.
         await Assertions.Expect(rina.Locator("#sidenav")).Not.ToBeInViewportAsync();
@@ -76,9 +78,22 @@ public sealed class ResponsiveTests(BrowserFixture fixture)
     {
         var rina = await fixture.NewPageAsync();
         await ApiSeed.SignUpAsync(rina, "Rina Wijaya", "Koperasi Maju");
-        var pid = (await ApiSeed.PostAsync(rina, "/api/partnerships", new { name = "Rice supply 2027", organisation = "Koperasi Maju" })).GetProperty("id").GetString();
-        var party = (await ApiSeed.PostAsync(rina, $"/api/partnerships/{pid}/parties", new { name = "Dinas Pertanian" })).GetProperty("id").GetString();
-        var invitation = await ApiSeed.PostAsync(rina, $"/api/partnerships/{pid}/invitations", new { partyId = party, email = "budi@example.org", role = "Editor", isPartyAdmin = true });
+        var pid = (await ApiSeed.PostAsync(
+            rina,
+            "/api/partnerships",
+            new { name = "Rice supply 2027", organisation = "Koperasi Maju" }))
+            .GetProperty("id")
+            .GetString();
+        var party = (await ApiSeed.PostAsync(
+            rina,
+            $"/api/partnerships/{pid}/parties",
+            new { name = "Dinas Pertanian" }))
+            .GetProperty("id")
+            .GetString();
+        var invitation = await ApiSeed.PostAsync(
+            rina,
+            $"/api/partnerships/{pid}/invitations",
+            new { partyId = party, email = "budi@example.org", role = "Editor", isPartyAdmin = true });
 
         var page = await fixture.NewPageAsync(width: width, height: height);
         await page.GotoAsync("/");
@@ -88,7 +103,8 @@ public sealed class ResponsiveTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Create account" })).ToBeVisibleAsync();
         await LayoutChecks.AssertFitsAsync(page, "sign up");
         await page.GotoAsync($"/invite/{invitation.GetProperty("token").GetString()}");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You are invited" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You are invited" }))
+            .ToBeVisibleAsync();
         await LayoutChecks.AssertFitsAsync(page, "invitation");
 
         await page.Locator("#menu").TapAsync();
@@ -104,7 +120,8 @@ public sealed class ResponsiveTests(BrowserFixture fixture)
         var budi = await fixture.NewPageAsync(width: 390, height: 844);
         var (pid, _) = await ApiSeed.TwoOrganisationsAsync(rina.Context, budi.Context, "Budi Santoso", "Editor");
         await rina.GotoAsync($"/p/{pid}");
-        await Assertions.Expect(rina.GetByRole(AriaRole.Heading, new() { Name = "Rice supply 2027" })).ToBeVisibleAsync();
+        await Assertions.Expect(rina.GetByRole(AriaRole.Heading, new() { Name = "Rice supply 2027" }))
+            .ToBeVisibleAsync();
 
         await rina.Locator("#menu").FocusAsync();
         await rina.Keyboard.PressAsync("Enter");

@@ -22,8 +22,16 @@ public sealed class ScreenshotTests(BrowserFixture fixture)
         var rina = await fixture.NewPageAsync(locale, width, height);
         var budi = await fixture.NewPageAsync(locale, width, height);
         var (pid, docId) = await PartnershipSeed.FilledAsync(rina.Context, budi.Context);
-        var party = (await ApiSeed.PostAsync(rina, $"/api/partnerships/{pid}/parties", new { name = "Dutch Rice Imports" })).GetProperty("id").GetString();
-        var invitation = await ApiSeed.PostAsync(rina, $"/api/partnerships/{pid}/invitations", new { partyId = party, email = "joost@example.org", role = "Editor", isPartyAdmin = true });
+        var party = (await ApiSeed.PostAsync(
+            rina,
+            $"/api/partnerships/{pid}/parties",
+            new { name = "Dutch Rice Imports" }))
+            .GetProperty("id")
+            .GetString();
+        var invitation = await ApiSeed.PostAsync(
+            rina,
+            $"/api/partnerships/{pid}/invitations",
+            new { partyId = party, email = "joost@example.org", role = "Editor", isPartyAdmin = true });
 
         async Task ShootAsync(IPage page, string name)
         {
@@ -70,6 +78,9 @@ public sealed class ScreenshotTests(BrowserFixture fixture)
     {
         var dir = Path.Combine(Path.GetDirectoryName(BrowserFixture.ScreenshotDir)!, "..", "screenshots");
         Directory.CreateDirectory(dir);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions {
+            Path = Path.Combine(dir, name + ".png"),
+            FullPage = true
+        });
     }
 }

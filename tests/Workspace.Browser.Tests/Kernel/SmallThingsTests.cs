@@ -4,7 +4,8 @@ using Workspace.Browser.Tests.Infrastructure;
 
 namespace Workspace.Browser.Tests.Kernel;
 
-/// <summary>Small things that looked broken: sections not built yet, badges, toasts, counts, long titles, history authors.</summary>
+/// <summary>Small things that looked broken: sections not built yet, badges, toasts, counts, long titles, history
+/// authors.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class SmallThingsTests(BrowserFixture fixture)
 {
@@ -13,21 +14,31 @@ public sealed class SmallThingsTests(BrowserFixture fixture)
     {
         var rina = await fixture.NewPageAsync();
         await ApiSeed.SignUpAsync(rina, "Rina Wijaya", "Koperasi Maju");
-        var pid = (await ApiSeed.PostAsync(rina, "/api/partnerships", new { name = "Rice", organisation = "Koperasi Maju" })).GetProperty("id").GetString();
+        var pid = (await ApiSeed.PostAsync(
+            rina,
+            "/api/partnerships",
+            new { name = "Rice", organisation = "Koperasi Maju" }))
+            .GetProperty("id")
+            .GetString();
         await rina.GotoAsync($"/p/{pid}");
         // Every section is named from the first page on, not only once its own page's code has loaded.
-        await Assertions.Expect(rina.Locator("#sidenav").GetByRole(AriaRole.Link, new() { Name = "Settings", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(rina.Locator("#sidenav").GetByRole(
+            AriaRole.Link,
+            new() { Name = "Settings", Exact = true }))
+            .ToBeVisibleAsync();
         await Assertions.Expect(rina.Locator("#sidenav")).Not.ToContainTextAsync("nav.");
         foreach (var section in new[] { "Reviews", "Files" })
         {
             await rina.Locator("#sidenav").GetByRole(AriaRole.Link, new() { Name = section }).ClickAsync();
-            await Assertions.Expect(rina.GetByRole(AriaRole.Heading, new() { Name = section, Exact = true })).ToBeVisibleAsync();
+            await Assertions.Expect(rina.GetByRole(AriaRole.Heading, new() { Name = section, Exact = true }))
+                .ToBeVisibleAsync();
             await Assertions.Expect(rina.Locator("#sidenav a[aria-current=page]")).ToContainTextAsync(section);
             await Assertions.Expect(rina.Locator(".soon-card")).ToContainTextAsync(new Regex(@"\w+ \w+ \w+ \w+"));
             await Assertions.Expect(rina.Locator("#main")).Not.ToContainTextAsync("Not found");
         }
         await rina.Locator("#language").SelectOptionAsync("id");
-        await Assertions.Expect(rina.GetByRole(AriaRole.Heading, new() { Name = "Berkas", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(rina.GetByRole(AriaRole.Heading, new() { Name = "Berkas", Exact = true }))
+            .ToBeVisibleAsync();
         await Assertions.Expect(rina.Locator(".soon-card")).ToContainTextAsync("Bagikan berkas");
         await Assertions.Expect(rina.Locator("#sidenav a[aria-current=page]")).ToContainTextAsync("Berkas");
     }
@@ -40,7 +51,12 @@ public sealed class SmallThingsTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#connection")).ToBeHiddenAsync();
 
-        await UiSteps.SignUpAsync(page, "Rina Wijaya", "Koperasi Maju", $"rina.{Guid.NewGuid():N}@example.org", "tanam-padi-2026");
+        await UiSteps.SignUpAsync(
+            page,
+            "Rina Wijaya",
+            "Koperasi Maju",
+            $"rina.{Guid.NewGuid():N}@example.org",
+            "tanam-padi-2026");
         await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("Online");
     }
 
@@ -54,7 +70,11 @@ public sealed class SmallThingsTests(BrowserFixture fixture)
         {
             if (route.Request.Method == "POST")
             {
-                await route.FulfillAsync(new() { Status = 500, ContentType = "application/problem+json", Body = "{\"title\":\"Server trouble\",\"status\":500}" });
+                await route.FulfillAsync(new() {
+                    Status = 500,
+                    ContentType = "application/problem+json",
+                    Body = "{\"title\":\"Server trouble\",\"status\":500}"
+                });
             }
             else
             {
@@ -63,7 +83,8 @@ public sealed class SmallThingsTests(BrowserFixture fixture)
         });
         await page.GetByLabel("Partnership name").FillAsync("Rice");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.Locator(".toast-error")).ToContainTextAsync("Something went wrong on the server (500)");
+        await Assertions.Expect(page.Locator(".toast-error"))
+            .ToContainTextAsync("Something went wrong on the server (500)");
 
         await page.Locator("#me").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your account" })).ToBeVisibleAsync();
@@ -94,7 +115,8 @@ public sealed class SmallThingsTests(BrowserFixture fixture)
         await rina.GotoAsync($"/p/{pid}/actions");
         var title = rina.Locator(".item-card .item-title", new() { HasText = "Confirm the warehouse" });
         await Assertions.Expect(title).ToHaveAttributeAsync("title", PartnershipSeed.LongTitle);
-        var size = await title.EvaluateAsync<double[]>("el => [el.clientHeight, el.scrollHeight, parseFloat(getComputedStyle(el).lineHeight) || 22]");
+        var size = await title.EvaluateAsync<double[]>(
+            "el => [el.clientHeight, el.scrollHeight, parseFloat(getComputedStyle(el).lineHeight) || 22]");
         var (shown, full, line) = (size[0], size[1], size[2]);
         Assert.True(shown < full, $"the title is cut ({shown} of {full} px shown)");
         Assert.True(shown <= 2.5 * line, $"at most two lines show ({shown} px, a line is {line} px)");
@@ -107,7 +129,8 @@ public sealed class SmallThingsTests(BrowserFixture fixture)
         await rina.Keyboard.TypeAsync("b");
         await Assertions.Expect(rina.Locator(".length-hint")).ToHaveTextAsync("171 of 200 characters");
         await rina.Keyboard.InsertTextAsync(new string('c', 60));
-        await Assertions.Expect(rina.Locator(".length-hint")).ToHaveTextAsync("Limit of 200 characters reached: anything longer is cut off.");
+        await Assertions.Expect(rina.Locator(".length-hint"))
+            .ToHaveTextAsync("Limit of 200 characters reached: anything longer is cut off.");
         await Assertions.Expect(field).ToHaveValueAsync(new Regex("^a{170}bc{29}$"));
     }
 
@@ -122,7 +145,8 @@ public sealed class SmallThingsTests(BrowserFixture fixture)
         await Assertions.Expect(rina.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
         await Assertions.Expect(budi.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
 
-        // Rina writes a task line (task sync links it to an item); Budi takes over within the pause that would join them.
+        // Rina writes a task line (task sync links it to an item); Budi takes over within the pause that would join
+        // them.
         await rina.Locator(".cm-content").ClickAsync();
         await rina.Keyboard.TypeAsync("# Plan\n- [ ] Ship rice\n");
         await Assertions.Expect(rina.Locator(".cm-content")).ToContainTextAsync("#A1");

@@ -13,32 +13,121 @@ public sealed class WorkspaceTests(BrowserFixture fixture)
     private static async Task<Seeded> SeedAsync(IPage page)
     {
         await ApiSeed.SignUpAsync(page, "Dewi Lestari", "PT Nusantara Agro");
-        var p = await ApiSeed.PostAsync(page, "/api/partnerships", new { name = "Rice supply 2027", organisation = "PT Nusantara Agro" });
+        var p = await ApiSeed.PostAsync(
+            page,
+            "/api/partnerships",
+            new { name = "Rice supply 2027", organisation = "PT Nusantara Agro" });
         var pid = p.GetProperty("id").GetGuid();
         var party = p.GetProperty("parties")[0].GetProperty("id").GetGuid();
         var me = p.GetProperty("members")[0].GetProperty("userId").GetString();
         string Url(string path) => $"/api/partnerships/{pid}{path}";
 
-        var goal = await ApiSeed.PostAsync(page, Url("/goals"), new { title = "Deliver 500 t of rice to partner mills", description = "Joint supply plan for 2027", successCriteria = "500 t delivered\nLess than 2% spoilage", ownerPartyId = party, targetDate = "2027-06-30", status = "OnTrack", version = 0 });
-        await ApiSeed.PostAsync(page, Url("/goals"), new { title = "Train 40 farmers in post-harvest handling", description = "", successCriteria = "40 farmers certified", ownerPartyId = party, targetDate = "2027-03-31", status = "AtRisk", version = 0 });
-        var kpi = await ApiSeed.PostAsync(page, Url("/kpis"), new { name = "Tonnes delivered", unit = "t", direction = "HigherIsBetter", baseline = 0, target = 500, ownerPartyId = party, goalId = goal.GetProperty("id").GetGuid(), version = 0 });
+        var goal = await ApiSeed.PostAsync(
+            page,
+            Url("/goals"),
+            new {
+                title = "Deliver 500 t of rice to partner mills",
+                description = "Joint supply plan for 2027",
+                successCriteria = "500 t delivered\nLess than 2% spoilage",
+                ownerPartyId = party,
+                targetDate = "2027-06-30",
+                status = "OnTrack",
+                version = 0
+            });
+        await ApiSeed.PostAsync(
+            page,
+            Url("/goals"),
+            new {
+                title = "Train 40 farmers in post-harvest handling",
+                description = "",
+                successCriteria = "40 farmers certified",
+                ownerPartyId = party,
+                targetDate = "2027-03-31",
+                status = "AtRisk",
+                version = 0
+            });
+        var kpi = await ApiSeed.PostAsync(
+            page,
+            Url("/kpis"),
+            new {
+                name = "Tonnes delivered",
+                unit = "t",
+                direction = "HigherIsBetter",
+                baseline = 0,
+                target = 500,
+                ownerPartyId = party,
+                goalId = goal.GetProperty("id").GetGuid(),
+                version = 0
+            });
         var kpiId = kpi.GetProperty("id").GetGuid();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         double[] values = [60, 140, 230, 310];
         for (var i = 0; i < values.Length; i++)
         {
-            await ApiSeed.PostAsync(page, Url($"/kpis/{kpiId}/measurements"), new { date = today.AddMonths(i - 4).ToString("yyyy-MM-dd"), value = values[i], note = "" });
+            await ApiSeed.PostAsync(
+                page,
+                Url($"/kpis/{kpiId}/measurements"),
+                new { date = today.AddMonths(i - 4).ToString("yyyy-MM-dd"), value = values[i], note = "" });
         }
-        var spoilage = await ApiSeed.PostAsync(page, Url("/kpis"), new { name = "Spoilage", unit = "%", direction = "LowerIsBetter", target = 2, ownerPartyId = party, version = 0 });
-        await ApiSeed.PostAsync(page, Url($"/kpis/{spoilage.GetProperty("id").GetGuid()}/measurements"), new { date = today.AddDays(-20).ToString("yyyy-MM-dd"), value = 3.1, note = "" });
-        await ApiSeed.PostAsync(page, Url($"/kpis/{spoilage.GetProperty("id").GetGuid()}/measurements"), new { date = today.AddDays(-2).ToString("yyyy-MM-dd"), value = 1.8, note = "new silos" });
+        var spoilage = await ApiSeed.PostAsync(
+            page,
+            Url("/kpis"),
+            new {
+                name = "Spoilage",
+                unit = "%",
+                direction = "LowerIsBetter",
+                target = 2,
+                ownerPartyId = party,
+                version = 0
+            });
+        await ApiSeed.PostAsync(
+            page,
+            Url($"/kpis/{spoilage.GetProperty("id").GetGuid()}/measurements"),
+            new { date = today.AddDays(-20).ToString("yyyy-MM-dd"), value = 3.1, note = "" });
+        await ApiSeed.PostAsync(
+            page,
+            Url($"/kpis/{spoilage.GetProperty("id").GetGuid()}/measurements"),
+            new { date = today.AddDays(-2).ToString("yyyy-MM-dd"), value = 1.8, note = "new silos" });
 
         string Day(int d) => today.AddDays(d).ToString("yyyy-MM-dd");
-        await ApiSeed.PostAsync(page, Url("/action-items"), new { title = "Send draft MoU to partner", ownerUserId = me, dueDate = Day(5), status = "Open", version = 0 });
-        await ApiSeed.PostAsync(page, Url("/action-items"), new { title = "Confirm warehouse capacity", ownerUserId = me, dueDate = Day(-2), status = "Open", version = 0 });
-        await ApiSeed.PostAsync(page, Url("/action-items"), new { title = "Agree on price formula", dueDate = Day(12), status = "InProgress", version = 0 });
-        await ApiSeed.PostAsync(page, Url("/action-items"), new { title = "Customs paperwork for export", ownerUserId = me, dueDate = Day(20), status = "Blocked", version = 0 });
-        await ApiSeed.PostAsync(page, Url("/action-items"), new { title = "Kick-off meeting", ownerUserId = me, dueDate = Day(-10), status = "Done", version = 0 });
+        await ApiSeed.PostAsync(
+            page,
+            Url("/action-items"),
+            new {
+                title = "Send draft MoU to partner",
+                ownerUserId = me,
+                dueDate = Day(5),
+                status = "Open",
+                version = 0
+            });
+        await ApiSeed.PostAsync(
+            page,
+            Url("/action-items"),
+            new {
+                title = "Confirm warehouse capacity",
+                ownerUserId = me,
+                dueDate = Day(-2),
+                status = "Open",
+                version = 0
+            });
+        await ApiSeed.PostAsync(
+            page,
+            Url("/action-items"),
+            new { title = "Agree on price formula", dueDate = Day(12), status = "InProgress", version = 0 });
+        await ApiSeed.PostAsync(
+            page,
+            Url("/action-items"),
+            new {
+                title = "Customs paperwork for export",
+                ownerUserId = me,
+                dueDate = Day(20),
+                status = "Blocked",
+                version = 0
+            });
+        await ApiSeed.PostAsync(
+            page,
+            Url("/action-items"),
+            new { title = "Kick-off meeting", ownerUserId = me, dueDate = Day(-10), status = "Done", version = 0 });
         return new Seeded(pid, party, kpiId);
     }
 
@@ -54,10 +143,17 @@ public sealed class WorkspaceTests(BrowserFixture fixture)
         await Assertions.Expect(other.Locator(".column[data-status=Open] .item-card")).ToHaveCountAsync(2);
         await Assertions.Expect(other.Locator("#online")).ToContainTextAsync("Dewi Lestari");
 
-        await page.Locator(".item-card", new() { HasText = "Send draft MoU" }).DragToAsync(page.Locator(".column[data-status=InProgress] .column-body"));
+        await page.Locator(".item-card", new() { HasText = "Send draft MoU" })
+            .DragToAsync(page.Locator(".column[data-status=InProgress] .column-body"));
 
-        await Assertions.Expect(other.Locator(".column[data-status=InProgress] .item-card", new() { HasText = "Send draft MoU" })).ToBeVisibleAsync(new() { Timeout = 2000 });
-        await Assertions.Expect(page.Locator(".column[data-status=InProgress] .item-card", new() { HasText = "Send draft MoU" })).ToBeVisibleAsync();
+        await Assertions.Expect(other.Locator(
+            ".column[data-status=InProgress] .item-card",
+            new() { HasText = "Send draft MoU" }))
+            .ToBeVisibleAsync(new() { Timeout = 2000 });
+        await Assertions.Expect(page.Locator(
+            ".column[data-status=InProgress] .item-card",
+            new() { HasText = "Send draft MoU" }))
+            .ToBeVisibleAsync();
 
         await page.GotoAsync($"/p/{seeded.PartnershipId}/goals");
         await other.GotoAsync($"/p/{seeded.PartnershipId}/goals");
@@ -65,8 +161,10 @@ public sealed class WorkspaceTests(BrowserFixture fixture)
         await form.Locator("input[name=value]").FillAsync("420");
         await form.GetByRole(AriaRole.Button).ClickAsync();
 
-        await Assertions.Expect(other.Locator($"[data-kpi='{seeded.KpiId}'] .latest")).ToHaveTextAsync("420", new() { Timeout = 2000 });
-        await Assertions.Expect(other.Locator($"canvas[data-chart='{seeded.KpiId}']")).ToHaveAttributeAsync("data-points", "5");
+        await Assertions.Expect(other.Locator($"[data-kpi='{seeded.KpiId}'] .latest"))
+            .ToHaveTextAsync("420", new() { Timeout = 2000 });
+        await Assertions.Expect(other.Locator($"canvas[data-chart='{seeded.KpiId}']"))
+            .ToHaveAttributeAsync("data-points", "5");
     }
 
     [Fact]
@@ -75,8 +173,21 @@ public sealed class WorkspaceTests(BrowserFixture fixture)
         var (ayu, budi, pid) = await new AccessTests(fixture).PartnerUpAsync();
         string Url(string path) => $"/api/partnerships/{pid}{path}";
         var party = (await ApiSeed.GetAsync(ayu, Url(""))).GetProperty("parties")[0].GetProperty("id").GetGuid();
-        await ApiSeed.PostAsync(ayu, Url("/action-items"), new { title = "Test water samples", status = "Open", version = 0 });
-        var kpi = await ApiSeed.PostAsync(ayu, Url("/kpis"), new { name = "Villages with clean water", unit = "", direction = "HigherIsBetter", target = 12, ownerPartyId = party, version = 0 });
+        await ApiSeed.PostAsync(
+            ayu,
+            Url("/action-items"),
+            new { title = "Test water samples", status = "Open", version = 0 });
+        var kpi = await ApiSeed.PostAsync(
+            ayu,
+            Url("/kpis"),
+            new {
+                name = "Villages with clean water",
+                unit = "",
+                direction = "HigherIsBetter",
+                target = 12,
+                ownerPartyId = party,
+                version = 0
+            });
         var kpiId = kpi.GetProperty("id").GetGuid();
 
         await ayu.GotoAsync($"/p/{pid}/actions");
@@ -85,9 +196,11 @@ public sealed class WorkspaceTests(BrowserFixture fixture)
         await Assertions.Expect(ayu.Locator("#online")).ToContainTextAsync("Budi Santoso");
 
         // Budi (the invited organisation) moves the item; Ayu sees it move (how soon goes to the test output).
-        await budi.Locator(".item-card", new() { HasText = "Test water samples" }).DragToAsync(budi.Locator(".column[data-status=Done] .column-body"));
+        await budi.Locator(".item-card", new() { HasText = "Test water samples" })
+            .DragToAsync(budi.Locator(".column[data-status=Done] .column-body"));
         await LiveDelay.SeenAsync("a board move", () => Assertions.Expect(
-            ayu.Locator(".column[data-status=Done] .item-card", new() { HasText = "Test water samples" })).ToBeVisibleAsync());
+            ayu.Locator(".column[data-status=Done] .item-card", new() { HasText = "Test water samples" }))
+                .ToBeVisibleAsync());
 
         // Ayu enters a measurement; it appears in Budi's chart.
         await ayu.GotoAsync($"/p/{pid}/goals");
@@ -115,7 +228,10 @@ public sealed class WorkspaceTests(BrowserFixture fixture)
         await ayu.Keyboard.TypeAsync("- [ ] Collect water samples @budi");
 
         var card = budi.Locator(".item-card", new() { HasText = "Collect water samples" });
-        await Assertions.Expect(budi.Locator(".column[data-status=Open]").Locator(".item-card", new() { HasText = "Collect water samples" })).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(budi.Locator(".column[data-status=Open]").Locator(
+            ".item-card",
+            new() { HasText = "Collect water samples" }))
+            .ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Assertions.Expect(card).ToContainTextAsync("Budi Santoso");
         await Assertions.Expect(ayu.Locator(".cm-content")).ToContainTextAsync("#A1", new() { Timeout = 15_000 });
 
@@ -124,21 +240,28 @@ public sealed class WorkspaceTests(BrowserFixture fixture)
         await Assertions.Expect(box).ToBeEnabledAsync();
         await box.ClickAsync();
         await Assertions.Expect(ayu.Locator(".cm-content")).ToContainTextAsync("- [x] Collect water samples");
-        await Assertions.Expect(budi.Locator(".column[data-status=Done]").Locator(".item-card", new() { HasText = "Collect water samples" })).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(budi.Locator(".column[data-status=Done]").Locator(
+            ".item-card",
+            new() { HasText = "Collect water samples" }))
+            .ToBeVisibleAsync(new() { Timeout = 15_000 });
 
         // Budi renames the item on his board; the line in Ayu's editor says so a moment later.
-        await budi.Locator(".item-card", new() { HasText = "Collect water samples" }).Locator(".item-title").ClickAsync();
+        await budi.Locator(".item-card", new() { HasText = "Collect water samples" })
+            .Locator(".item-title")
+            .ClickAsync();
         var dialog = budi.Locator("dialog[open]");
         await dialog.GetByLabel("What needs doing").FillAsync("Collect river water samples");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await Assertions.Expect(ayu.Locator(".cm-content")).ToContainTextAsync("- [x] Collect river water samples @budi #A1", new() { Timeout = 15_000 });
+        await Assertions.Expect(ayu.Locator(".cm-content"))
+            .ToContainTextAsync("- [x] Collect river water samples @budi #A1", new() { Timeout = 15_000 });
         await Assertions.Expect(ayu.Locator("#preview")).ToContainTextAsync("Collect river water samples");
         await BrowserFixture.ScreenshotAsync(ayu, "plan-checklist-en");
 
         // The item reference in the preview opens the item.
         await ayu.Locator("#preview a.item-ref", new() { HasText = "A1" }).ClickAsync();
         await ayu.WaitForURLAsync($"**/p/{pid}/actions?item=1");
-        await Assertions.Expect(ayu.Locator("dialog[open]").GetByLabel("What needs doing")).ToHaveValueAsync("Collect river water samples");
+        await Assertions.Expect(ayu.Locator("dialog[open]").GetByLabel("What needs doing"))
+            .ToHaveValueAsync("Collect river water samples");
     }
 
     [Theory]
@@ -153,7 +276,8 @@ public sealed class WorkspaceTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator(".tile")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator(".mini-items").Last).ToContainTextAsync("Confirm warehouse capacity");
         // Activity sentences follow the reader's language too.
-        await Assertions.Expect(page.Locator(".activity").First).ToContainTextAsync(suffix == "id" ? "menambahkan tugas A5" : "added the action item A5");
+        await Assertions.Expect(page.Locator(".activity").First)
+            .ToContainTextAsync(suffix == "id" ? "menambahkan tugas A5" : "added the action item A5");
         await BrowserFixture.ScreenshotAsync(page, $"dashboard-{suffix}");
 
         await page.GotoAsync($"/p/{seeded.PartnershipId}/actions");

@@ -24,12 +24,16 @@ public static class CrossCheckRunner
     public static void EnsurePrerequisites()
     {
         var package = Path.Combine(WwwRoot, "node_modules", "ot-text-unicode", "package.json");
-        Assert.True(File.Exists(package), $"ot-text-unicode is not installed ({package} is missing). Run infra/install.sh (npm ci in wwwroot).");
+        Assert.True(
+            File.Exists(package),
+            $"ot-text-unicode is not installed ({package} is missing). Run infra/install.sh (npm ci in wwwroot).");
         Assert.True(File.Exists(Script), $"The cross-check script is missing from the test output: {Script}.");
     }
 
     /// <summary>Node's answer per case id ("&lt;error&gt;" when the package threw), plus the package version.</summary>
-    public static (string Version, Dictionary<int, string> Answers) RunNode(IReadOnlyList<CrossCase> cases, CancellationToken cancellationToken)
+    public static (string Version, Dictionary<int, string> Answers) RunNode(
+        IReadOnlyList<CrossCase> cases,
+        CancellationToken cancellationToken)
     {
         var dir = Directory.CreateTempSubdirectory("ot-crosscheck-");
         try
@@ -104,7 +108,9 @@ public static class CrossCheckRunner
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            Assert.True(process.ExitCode == 0, $"node crosscheck.mjs exited with {process.ExitCode}: {stderr.Result}{stdout.Result}");
+            Assert.True(
+                process.ExitCode == 0,
+                $"node crosscheck.mjs exited with {process.ExitCode}: {stderr.Result}{stdout.Result}");
         }
     }
 }

@@ -17,7 +17,11 @@ public sealed class NpmCrossCheckTests
         CrossCheckRunner.EnsurePrerequisites();
 
         // OT_CROSSCHECK_SEED reproduces another run; the seed used is always printed.
-        var seed = int.TryParse(Environment.GetEnvironmentVariable("OT_CROSSCHECK_SEED"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : DefaultSeed;
+        var seed = int.TryParse(
+            Environment.GetEnvironmentVariable("OT_CROSSCHECK_SEED"),
+            NumberStyles.Integer,
+            CultureInfo.InvariantCulture,
+            out var s) ? s : DefaultSeed;
         output.WriteLine($"cross-check seed {seed}, {CaseCount} cases");
 
         var cases = CaseGenerator.Generate(seed, CaseCount);
@@ -27,7 +31,8 @@ public sealed class NpmCrossCheckTests
 
         var failures = cases.Where(c => CSharpOracle.Evaluate(c) != answers[c.Id]).ToList();
         var kinds = cases.GroupBy(c => c.Kind).Select(g => $"{g.Key}={g.Count()}");
-        output.WriteLine($"npm ot-text-unicode {version}; kinds: {string.Join(", ", kinds)}; disagreements: {failures.Count}");
+        output.WriteLine(
+            $"npm ot-text-unicode {version}; kinds: {string.Join(", ", kinds)}; disagreements: {failures.Count}");
         if (failures.Count == 0)
         {
             return;
@@ -36,7 +41,9 @@ public sealed class NpmCrossCheckTests
         var smallest = Shrinker.Shrink(failures.MinBy(c => c.Size)!, candidates => StillFails(candidates, ct));
         var (_, final) = CrossCheckRunner.RunNode([smallest], ct);
         var report = new StringBuilder()
-            .AppendLine(CultureInfo.InvariantCulture, $"{failures.Count} of {cases.Count} cases disagree with npm (seed {seed}). Smallest (shrunk):")
+            .AppendLine(
+                CultureInfo.InvariantCulture,
+                $"{failures.Count} of {cases.Count} cases disagree with npm (seed {seed}). Smallest (shrunk):")
             .AppendLine(CaseGenerator.Describe(smallest, CSharpOracle.Evaluate(smallest), final[smallest.Id]));
         foreach (var f in failures.Take(5))
         {

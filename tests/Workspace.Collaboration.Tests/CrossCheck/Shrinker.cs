@@ -13,12 +13,17 @@ public static class Shrinker
     /// <param name="failing">The failing case.</param>
     /// <param name="stillFails">Given candidates, says for each whether it still fails.</param>
     /// <param name="maxRounds">Upper bound on rounds.</param>
-    public static CrossCase Shrink(CrossCase failing, Func<IReadOnlyList<CrossCase>, bool[]> stillFails, int maxRounds = 200)
+    public static CrossCase Shrink(
+        CrossCase failing,
+        Func<IReadOnlyList<CrossCase>, bool[]> stillFails,
+        int maxRounds = 200)
     {
         var current = failing;
         for (var round = 0; round < maxRounds; round++)
         {
-            var candidates = Candidates(current).Where(c => c.Size < current.Size && c.IsWellFormed() && c.OpFitsDoc() == failing.OpFitsDoc()).ToList();
+            var candidates = Candidates(current)
+                .Where(c => c.Size < current.Size && c.IsWellFormed() && c.OpFitsDoc() == failing.OpFitsDoc())
+                .ToList();
             if (candidates.Count == 0)
             {
                 break;
@@ -96,9 +101,11 @@ public static class Shrinker
             {
                 OpComponentKind.Retain when c.Count > 1 => OpComponent.Retain(c.Count - 1),
                 OpComponentKind.Delete when c.Text is null && c.Count > 1 => OpComponent.Delete(c.Count - 1),
-                OpComponentKind.Delete when c.Text is not null && c.Count > 1 => OpComponent.Delete(string.Concat(OpGen.CodePointsOf(c.Text)[..^1])),
+                OpComponentKind.Delete when c.Text is not null && c.Count > 1 =>
+                    OpComponent.Delete(string.Concat(OpGen.CodePointsOf(c.Text)[..^1])),
                 OpComponentKind.Delete when c.Text is not null => OpComponent.Delete(1),
-                OpComponentKind.Insert when c.Count > 1 => OpComponent.Insert(string.Concat(OpGen.CodePointsOf(c.Text!)[..^1])),
+                OpComponentKind.Insert when c.Count > 1 =>
+                    OpComponent.Insert(string.Concat(OpGen.CodePointsOf(c.Text!)[..^1])),
                 OpComponentKind.Insert when c.Text != "a" => OpComponent.Insert("a"),
                 _ => null,
             };

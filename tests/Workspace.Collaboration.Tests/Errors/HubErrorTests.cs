@@ -8,7 +8,8 @@ public sealed class HubErrorTests
     [Fact]
     public void ARefusalIsReadBackFromSignalRsWrappedMessage()
     {
-        var sent = new HubError(ErrorCodes.PartyExists, "“Koperasi Maju” already takes part in this partnership.", Final: true,
+        var sent = new HubError(ErrorCodes.PartyExists, "“Koperasi Maju” already takes part in this "
+            + "partnership.", Final: true,
             new Dictionary<string, string> { ["name"] = "Koperasi Maju" });
         var wrapped = new InvalidOperationException(
             "An unexpected error occurred invoking 'AddParty' on the server. HubException: " + sent.ToMessage());

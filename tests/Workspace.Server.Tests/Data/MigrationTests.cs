@@ -16,11 +16,14 @@ public sealed class MigrationTests
     [InlineData(DatabaseProvider.Postgres)]
     public void EveryModelChangeHasAMigration(DatabaseProvider provider)
     {
-        using var db = Context(provider, provider == DatabaseProvider.Sqlite ? "Data Source=:memory:" : "Host=localhost;Database=unused");
+        using var db = Context(
+            provider,
+            provider == DatabaseProvider.Sqlite ? "Data Source=:memory:" : "Host=localhost;Database=unused");
 
         Assert.NotEmpty(db.Database.GetMigrations());
         Assert.False(db.Database.HasPendingModelChanges(),
-            $"The model changed without a migration: run `WORKSPACE_DB_PROVIDER={provider} dotnet ef migrations add <Name>` (see README).");
+            $"The model changed without a migration: run `WORKSPACE_DB_PROVIDER={provider} "
+            + "dotnet ef migrations add <Name>` (see README).");
     }
 
     [Fact]
@@ -56,7 +59,9 @@ public sealed class MigrationTests
     private static WorkspaceDb Context(DatabaseProvider provider, string connectionString)
     {
         var builder = new DbContextOptionsBuilder<WorkspaceDb>();
-        DatabaseExtensions.Configure(builder, new DatabaseOptions { Provider = provider, ConnectionString = connectionString });
+        DatabaseExtensions.Configure(
+            builder,
+            new DatabaseOptions { Provider = provider, ConnectionString = connectionString });
         return new WorkspaceDb(builder.Options);
     }
 }

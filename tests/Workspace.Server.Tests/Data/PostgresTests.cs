@@ -12,7 +12,10 @@ public sealed class PostgresTests
     public static string? ConnectionString(string database)
     {
         var server = Environment.GetEnvironmentVariable("WORKSPACE_TEST_POSTGRES");
-        return string.IsNullOrEmpty(server) ? null : server.Replace("Database=postgres", $"Database={database}", StringComparison.Ordinal);
+        return string.IsNullOrEmpty(server) ? null : server.Replace(
+            "Database=postgres",
+            $"Database={database}",
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -23,18 +26,28 @@ public sealed class PostgresTests
 
         Guid partnershipId;
         TestUser owner;
-        await using (var first = new WorkspaceFactory().With("Database:Provider", "Postgres").With("Database:ConnectionString", cs))
+        await using (var first = new WorkspaceFactory().With(
+            "Database:Provider",
+            "Postgres").With("Database:ConnectionString", cs))
         {
             var p = await TestPartnership.CreateAsync(first, ct: _ct);
             partnershipId = p.Id;
             owner = p.Owner;
-            var (goal, _) = await p.Owner.Http.PostJsonAsync(p.Url("/goals"), new { title = "Goal on Postgres", ownerPartyId = p.OwnerPartyId, status = "OnTrack", version = 0 }, _ct);
-            var (item, _) = await p.Owner.Http.PostJsonAsync(p.Url("/action-items"), new { title = "Item on Postgres", status = "Open", version = 0 }, _ct);
+            var (goal, _) = await p.Owner.Http.PostJsonAsync(
+                p.Url("/goals"),
+                new { title = "Goal on Postgres", ownerPartyId = p.OwnerPartyId, status = "OnTrack", version = 0 },
+                _ct);
+            var (item, _) = await p.Owner.Http.PostJsonAsync(
+                p.Url("/action-items"),
+                new { title = "Item on Postgres", status = "Open", version = 0 },
+                _ct);
             Assert.Equal(HttpStatusCode.OK, goal);
             Assert.Equal(HttpStatusCode.OK, item);
         }
 
-        await using var second = new WorkspaceFactory().With("Database:Provider", "Postgres").With("Database:ConnectionString", cs);
+        await using var second = new WorkspaceFactory()
+            .With("Database:Provider", "Postgres")
+            .With("Database:ConnectionString", cs);
         var http = second.CreateClient();
         http.DefaultRequestHeaders.Add("Cookie", owner.Cookie);
         var (status, board) = await http.GetJsonAsync($"/api/partnerships/{partnershipId}/goals", _ct);
@@ -54,7 +67,11 @@ public sealed class PostgresTests
         string text;
         TestUser owner;
         Guid pid, docId;
-        await using (var first = new WorkspaceFactory().With("Database:Provider", "Postgres").With("Database:ConnectionString", cs).With("Documents:SnapshotInterval", "7"))
+        await using (var first = new WorkspaceFactory().With(
+            "Database:Provider",
+            "Postgres").With("Database:ConnectionString", cs).With(
+            "Documents:SnapshotInterval",
+            "7"))
         {
             owner = await first.SignUpAsync("Pg Editor", ct: _ct);
             (pid, docId) = await CreateDocumentAsync(owner, _ct);
@@ -69,12 +86,18 @@ public sealed class PostgresTests
             await a.Session.WaitSyncedAsync(_ct).WaitAsync(TimeSpan.FromSeconds(20), _ct);
             await b.Session.WaitSyncedAsync(_ct).WaitAsync(TimeSpan.FromSeconds(20), _ct);
             text = await ServerTextAsync(owner, pid, docId, _ct);
-            await EventuallyAsync(() => a.Session.Text == text && b.Session.Text == text, TimeSpan.FromSeconds(10), "both clients converge", _ct);
+            await EventuallyAsync(
+                () => a.Session.Text == text && b.Session.Text == text,
+                TimeSpan.FromSeconds(10),
+                "both clients converge",
+                _ct);
             await a.Connection.DisposeAsync();
             await b.Connection.DisposeAsync();
         }
 
-        await using var second = new WorkspaceFactory().With("Database:Provider", "Postgres").With("Database:ConnectionString", cs);
+        await using var second = new WorkspaceFactory()
+            .With("Database:Provider", "Postgres")
+            .With("Database:ConnectionString", cs);
         var http = second.CreateClient();
         http.DefaultRequestHeaders.Add("Cookie", owner.Cookie);
         var (status, document) = await http.GetJsonAsync($"/api/partnerships/{pid}/documents/{docId}", _ct);

@@ -20,7 +20,8 @@ public sealed class BoundsCodeTests(WorkspaceFactory factory) : IClassFixture<Wo
 
     private static object Kpi(Guid party, double target) => new
     {
-        name = "Tonnes", unit = "t", direction = "HigherIsBetter", baseline = 0, target, ownerPartyId = party, version = 0,
+        name = "Tonnes", unit = "t", direction = "HigherIsBetter", baseline = 0, target, ownerPartyId = party,
+        version = 0,
     };
 
     [Fact]
@@ -75,7 +76,9 @@ public sealed class BoundsCodeTests(WorkspaceFactory factory) : IClassFixture<Wo
 
         var (party, partyProblem) =
             await p.Owner.Http.GetJsonAsync(p.Url($"/action-items?party={other.OwnerPartyId}"), _ct);
-        var (owner, ownerProblem) = await p.Owner.Http.GetJsonAsync(p.Url($"/action-items?owner={other.Owner.Id}"), _ct);
+        var (owner, ownerProblem) = await p.Owner.Http.GetJsonAsync(
+            p.Url($"/action-items?owner={other.Owner.Id}"),
+            _ct);
         var (meeting, meetingProblem) = await p.Owner.Http.PostJsonAsync(p.Url("/action-items"), new
         {
             title = "Linked", status = "Open", meetingId = Guid.NewGuid(), version = 0,

@@ -23,7 +23,8 @@ public static class ContractWalk
 {
     private static readonly HashSet<Type> Simple =
     [
-        typeof(string), typeof(Guid), typeof(bool), typeof(int), typeof(long), typeof(double), typeof(float), typeof(decimal),
+        typeof(string), typeof(Guid), typeof(bool), typeof(int), typeof(long), typeof(double), typeof(float),
+        typeof(decimal),
         typeof(DateOnly), typeof(DateTime), typeof(DateTimeOffset),
     ];
 
@@ -54,17 +55,23 @@ public static class ContractWalk
     public static IEnumerable<string> RouteNames(string pattern) =>
         pattern.Split('/').Where(s => s.StartsWith('{')).Select(s => s.Trim('{', '}').Split(':')[0]);
 
-    public static bool IsSimple(Type type) => Simple.Contains(Nullable.GetUnderlyingType(type) ?? type) || (Nullable.GetUnderlyingType(type) ?? type).IsEnum;
+    public static bool IsSimple(Type type) =>
+        Simple.Contains(Nullable.GetUnderlyingType(type) ?? type) || (Nullable.GetUnderlyingType(type) ?? type).IsEnum;
 
     public static bool IsNumber(Type type) =>
-        (Nullable.GetUnderlyingType(type) ?? type) is var t && (t == typeof(int) || t == typeof(long) || t == typeof(double) || t == typeof(float) || t == typeof(decimal));
+        (Nullable.GetUnderlyingType(type) ?? type) is var t
+            && (t == typeof(int) || t == typeof(long) || t == typeof(double)
+                || t == typeof(float) || t == typeof(decimal));
 
-    public static bool IsInteger(Type type) => (Nullable.GetUnderlyingType(type) ?? type) is var t && (t == typeof(int) || t == typeof(long));
+    public static bool IsInteger(Type type) =>
+        (Nullable.GetUnderlyingType(type) ?? type) is var t && (t == typeof(int) || t == typeof(long));
 
     /// <summary>A field or parameter that points at another entity: a Guid, or a string named like an id.</summary>
     public static bool IsReference(string name, Type type) =>
         (Nullable.GetUnderlyingType(type) ?? type) == typeof(Guid)
-        || (type == typeof(string) && (name.EndsWith("Id", StringComparison.OrdinalIgnoreCase) || ReferenceNames.Contains(name)));
+        || (type == typeof(string) && (name.EndsWith(
+            "Id",
+            StringComparison.OrdinalIgnoreCase) || ReferenceNames.Contains(name)));
 
     /// <summary>
     /// The fields of a contract as JSON paths (records inside it too: <c>anchor.from</c>), with their types and
@@ -76,7 +83,9 @@ public static class ContractWalk
         {
             var path = prefix + JsonName(property.Name);
             var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-            if (type.IsClass && type != typeof(string) && type.Namespace?.StartsWith("Workspace.", StringComparison.Ordinal) == true)
+            if (type.IsClass && type != typeof(string) && type.Namespace?.StartsWith(
+                "Workspace.",
+                StringComparison.Ordinal) == true)
             {
                 foreach (var inner in Fields(type, path + "."))
                 {

@@ -46,7 +46,12 @@ public sealed class ErrorCodeTests(WorkspaceFactory factory) : IClassFixture<Wor
         var http = await factory.AnonymousClientAsync(_ct);
 
         var (status, problem) = await http.PostJsonAsync("/api/account/signup",
-            new { email = $"short.{Guid.NewGuid():N}@example.org", password = "abc", displayName = "Sari", organisation = "K" },
+            new {
+                email = $"short.{Guid.NewGuid():N}@example.org",
+                password = "abc",
+                displayName = "Sari",
+                organisation = "K"
+            },
             _ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
@@ -98,9 +103,23 @@ public sealed class ErrorCodeTests(WorkspaceFactory factory) : IClassFixture<Wor
         var p = await TestPartnership.CreateAsync(factory, ownerName: "Dewi Lestari", ct: _ct);
         var partner = await factory.JoinAsync(p.Owner, p.Id, PartnershipRole.Editor, "Joost de Vries", ct: _ct);
         object Goal(string title, int version) =>
-            new { title, description = "", successCriteria = "", ownerPartyId = p.OwnerPartyId, status = "OnTrack", version };
+            new {
+                title,
+                description = "",
+                successCriteria = "",
+                ownerPartyId = p.OwnerPartyId,
+                status = "OnTrack",
+                version
+            };
         object Kpi(string name, int version) =>
-            new { name, unit = "t", direction = "HigherIsBetter", target = 500, ownerPartyId = p.OwnerPartyId, version };
+            new {
+                name,
+                unit = "t",
+                direction = "HigherIsBetter",
+                target = 500,
+                ownerPartyId = p.OwnerPartyId,
+                version
+            };
         var (_, goal) = await p.Owner.Http.PostJsonAsync(p.Url("/goals"), Goal("Deliver rice", 0), _ct);
         var (_, kpi) = await p.Owner.Http.PostJsonAsync(p.Url("/kpis"), Kpi("Tonnes", 0), _ct);
         var goalUrl = p.Url($"/goals/{goal.GetProperty("id").GetGuid()}");

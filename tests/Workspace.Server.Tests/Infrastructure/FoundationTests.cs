@@ -50,7 +50,9 @@ public sealed class FoundationTests(WorkspaceFactory factory) : IClassFixture<Wo
         Assert.Equal(user.Email, await signedIn.InvokeAsync<string>("WhoAmI", _ct));
 
         await using var anonymous = new HubConnectionBuilder()
-            .WithUrl(new Uri(factory.Server.BaseAddress, "/hubs/live"), o => o.HttpMessageHandlerFactory = _ => factory.Server.CreateHandler())
+            .WithUrl(
+                new Uri(factory.Server.BaseAddress, "/hubs/live"),
+                o => o.HttpMessageHandlerFactory = _ => factory.Server.CreateHandler())
             .Build();
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => anonymous.StartAsync(_ct));
     }

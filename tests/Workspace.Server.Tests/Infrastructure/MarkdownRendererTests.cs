@@ -42,14 +42,19 @@ public sealed class MarkdownRendererTests
     [Fact]
     public void OrdinaryMarkdownKeepsItsFormatting()
     {
-        var html = Renderer.Render("# Plan\n\n**bold** and *em*, [site](https://example.org), [doc](/p/1/docs), [mail](mailto:a@example.org)\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] open\n\n`code`");
+        var html = Renderer.Render(
+            "# Plan\n\n**bold** and *em*, [site](https://example.org), [doc](/p/1/docs), "
+                + "[mail](mailto:a@example.org)\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] "
+                    + "open\n\n`code`");
         var doc = new HtmlParser().ParseDocument(html);
 
         Assert.NotNull(doc.QuerySelector("h1"));
         Assert.NotNull(doc.QuerySelector("strong"));
         Assert.NotNull(doc.QuerySelector("table td"));
         Assert.NotNull(doc.QuerySelector("code"));
-        Assert.Equal(["https://example.org", "/p/1/docs", "mailto:a@example.org"], doc.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(
+            ["https://example.org", "/p/1/docs", "mailto:a@example.org"],
+            doc.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
         var boxes = doc.QuerySelectorAll("input[type=checkbox]");
         Assert.Equal(2, boxes.Length);
         Assert.All(boxes, b => Assert.True(b.HasAttribute("disabled")));
@@ -70,7 +75,27 @@ public sealed class MarkdownRendererTests
 public static class HtmlSafety
 {
     private static readonly string[] ForbiddenElements =
-        ["script", "iframe", "frame", "object", "embed", "svg", "math", "style", "link", "meta", "base", "form", "template", "noscript", "video", "audio", "source", "button", "textarea", "select"];
+        [
+            "script",
+            "iframe",
+            "frame",
+            "object",
+            "embed",
+            "svg",
+            "math",
+            "style",
+            "link",
+            "meta",
+            "base",
+            "form",
+            "template",
+            "noscript",
+            "video",
+            "audio",
+            "source",
+            "button",
+            "textarea",
+            "select"];
 
     /// <summary>No element, attribute or URL in <paramref name="html"/> can run script.</summary>
     public static void AssertInert(string html)
@@ -88,11 +113,16 @@ public static class HtmlSafety
                 Assert.NotEqual("formaction", name);
                 if (name is "href" or "src" or "action" or "xlink:href" or "background" or "poster" or "data" or "cite")
                 {
-                    var url = new string(attribute.Value.Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).ToArray()).ToLowerInvariant();
+                    var url = new string(
+                        attribute.Value.Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).ToArray())
+                        .ToLowerInvariant();
                     var decoded = Uri.UnescapeDataString(url);
                     foreach (var scheme in new[] { "javascript:", "data:", "vbscript:" })
                     {
-                        Assert.False(url.StartsWith(scheme, StringComparison.Ordinal) || decoded.StartsWith(scheme, StringComparison.Ordinal), $"{name}={attribute.Value} in {html}");
+                        Assert.False(
+                            url.StartsWith(scheme, StringComparison.Ordinal)
+                                || decoded.StartsWith(scheme, StringComparison.Ordinal),
+                            $"{name}={attribute.Value} in {html}");
                     }
                     var colon = decoded.IndexOf(':', StringComparison.Ordinal);
                     var slash = decoded.IndexOfAny(['/', '?', '#']);

@@ -32,7 +32,8 @@ public sealed class NumericBoundsTests(WorkspaceFactory factory) : IClassFixture
             var fields = endpoint.Body is null ? [] : ContractWalk.Fields(endpoint.Body).ToList();
             if (body is null && fields.Count > 0)
             {
-                failures.Add($"{endpoint}: no valid {endpoint.Body!.Name} known; add one to PartnershipWorld.ValidBodyAsync");
+                failures.Add(
+                    $"{endpoint}: no valid {endpoint.Body!.Name} known; add one to PartnershipWorld.ValidBodyAsync");
                 continue;
             }
             foreach (var (path, property) in fields)
@@ -67,9 +68,18 @@ public sealed class NumericBoundsTests(WorkspaceFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, (await world.Owner.Http.GetAsync(world.Url("/goals"), _ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await world.Owner.Http.GetAsync(world.Url("/dashboard"), _ct)).StatusCode);
         // The control: each body the probes started from is accepted as it is, so every refusal was the probed field's.
-        foreach (var endpoint in ContractWalk.PartnershipEndpoints(factory).Where(e => e.Body is not null && !e.RouteParameters.Contains("revision")))
+        foreach (
+            var endpoint in ContractWalk.PartnershipEndpoints(factory)
+                .Where(e => e.Body is not null && !e.RouteParameters.Contains("revision")))
         {
-            var (status, text) = await ReferenceIntegrityTests.SendAsync(world, endpoint, await world.ValidBodyAsync(endpoint.Body!, endpoint, _ct), "", "", "", _ct);
+            var (status, text) = await ReferenceIntegrityTests.SendAsync(
+                world,
+                endpoint,
+                await world.ValidBodyAsync(endpoint.Body!, endpoint, _ct),
+                "",
+                "",
+                "",
+                _ct);
             Assert.True((int)status is >= 200 and < 300, $"control {endpoint} answered {(int)status}: {Cut(text)}");
         }
     }
@@ -110,13 +120,18 @@ public sealed class NumericBoundsTests(WorkspaceFactory factory) : IClassFixture
         var shown = text.Length > 20 ? text[..20] + "…" : text;
         if (where == "route")
         {
-            return status is HttpStatusCode.BadRequest or HttpStatusCode.NotFound ? [] : [$"{endpoint} route {path}={shown}: {(int)status} {answer}"];
+            return status is HttpStatusCode.BadRequest or HttpStatusCode.NotFound
+                ? []
+                : [$"{endpoint} route {path}={shown}: {(int)status} {answer}"];
         }
         if (status != HttpStatusCode.BadRequest)
         {
             return [$"{endpoint} {where} {path}={shown}: {(int)status} {Cut(answer)}"];
         }
-        var errors = JsonDocument.Parse(answer).RootElement.TryGetProperty("errors", out var e) ? e.EnumerateObject().Select(p => p.Name).ToList() : [];
+        var errors = JsonDocument.Parse(answer)
+            .RootElement.TryGetProperty("errors", out var e) ? e.EnumerateObject()
+            .Select(p => p.Name)
+            .ToList() : [];
         // A refusal of a whole record inside the body (the anchor is no passage of the document) names that record.
         var named = new[] { path, path.Contains('.', StringComparison.Ordinal) ? path[..path.LastIndexOf('.')] : path };
         return errors.Any(n => named.Contains(n, StringComparer.OrdinalIgnoreCase))
@@ -140,7 +155,11 @@ public sealed class NumericBoundsTests(WorkspaceFactory factory) : IClassFixture
         await connection.InvokeCoreAsync("OpenDocument", typeof(object), [world.DocumentId, null], _ct);
 
         var error = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() =>
-            connection.InvokeCoreAsync("UpdatePresence", typeof(object), [world.DocumentId, revision, anchor, head], _ct));
+            connection.InvokeCoreAsync(
+                "UpdatePresence",
+                typeof(object),
+                [world.DocumentId, revision, anchor, head],
+                _ct));
         Assert.Contains("cursor", error.Message, StringComparison.Ordinal);
         // The control: a cursor inside the document is taken.
         await connection.InvokeCoreAsync("UpdatePresence", typeof(object), [world.DocumentId, 0L, 0, 0], _ct);
@@ -159,38 +178,60 @@ public sealed class NumericBoundsTests(WorkspaceFactory factory) : IClassFixture
             owner = world.Owner;
             var lower = await owner.Http.PostJsonAsync(world.Url("/kpis"), new
             {
-                name = "Rejected lots", unit = "", direction = "LowerIsBetter", target = 100, ownerPartyId = world.PartyId, goalId = world.GoalId, version = 0,
+                name = "Rejected lots", unit = "", direction = "LowerIsBetter", target = 100,
+                ownerPartyId = world.PartyId, goalId = world.GoalId, version = 0,
             }, _ct);
             var lowerId = lower.Body.GetProperty("id").GetGuid();
-            await owner.Http.PostJsonAsync(world.Url($"/kpis/{lowerId}/measurements"), new { date = PartnershipWorld.Today, value = 5, note = "" }, _ct);
+            await owner.Http.PostJsonAsync(
+                world.Url($"/kpis/{lowerId}/measurements"),
+                new { date = PartnershipWorld.Today, value = 5, note = "" },
+                _ct);
         }
 
         // What the review stored before numbers were bounded, and what only a damaged file can hold.
-        await using (var sqlite = new SqliteConnection($"Data Source={Path.Combine(directory, "workspace.db")};Pooling=False"))
+        await using (
+            var sqlite = new SqliteConnection($"Data Source={Path.Combine(directory, "workspace.db")};Pooling=False"))
         {
             await sqlite.OpenAsync(_ct);
             await ExecuteAsync(sqlite, "UPDATE Kpi SET Target = 1e308 WHERE Direction = 'LowerIsBetter'");
-            await ExecuteAsync(sqlite, "UPDATE KpiMeasurement SET Value = 1e-300 WHERE KpiId IN (SELECT Id FROM Kpi WHERE Direction = 'LowerIsBetter')");
+            await ExecuteAsync(
+                sqlite,
+                "UPDATE KpiMeasurement SET Value = 1e-300 WHERE KpiId IN (SELECT Id FROM Kpi WHERE Direction = "
+                    + "'LowerIsBetter')");
             await ExecuteAsync(sqlite, "UPDATE Kpi SET Baseline = -1e308 WHERE Direction = 'HigherIsBetter'");
-            await ExecuteAsync(sqlite, "UPDATE KpiMeasurement SET Value = 9e999 WHERE KpiId IN (SELECT Id FROM Kpi WHERE Direction = 'HigherIsBetter')");
+            await ExecuteAsync(
+                sqlite,
+                "UPDATE KpiMeasurement SET Value = 9e999 WHERE KpiId IN (SELECT Id FROM Kpi WHERE Direction = "
+                    + "'HigherIsBetter')");
             await ExecuteAsync(sqlite, "UPDATE ActionItem SET DueDate = '0001-01-01', Status = 'Open'");
         }
 
         await using var second = new WorkspaceFactory().With("Database:DataDirectory", directory);
         using var http = second.CreateClient();
         http.DefaultRequestHeaders.Add("Cookie", owner.Cookie);
-        foreach (var path in new[] { "/goals", "/dashboard", "/action-items?dueWithinDays=3650", "/action-items?overdue=true" })
+        foreach (var path in new[] {
+            "/goals",
+            "/dashboard",
+            "/action-items?dueWithinDays=3650",
+            "/action-items?overdue=true"
+        })
         {
             using var response = await http.GetAsync(world.Url(path), _ct);
-            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(_ct)}");
+            Assert.True(
+                response.StatusCode == HttpStatusCode.OK,
+                $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(_ct)}");
         }
         var board = JsonDocument.Parse(await http.GetStringAsync(world.Url("/goals"), _ct)).RootElement;
         foreach (var kpi in board.GetProperty("kpis").EnumerateArray())
         {
-            Assert.True(kpi.GetProperty("attainment").ValueKind is JsonValueKind.Null or JsonValueKind.Number, kpi.ToString());
+            Assert.True(
+                kpi.GetProperty("attainment").ValueKind is JsonValueKind.Null or JsonValueKind.Number,
+                kpi.ToString());
         }
         var progress = board.GetProperty("goals")[0].GetProperty("progress");
-        Assert.True(progress.ValueKind == JsonValueKind.Null || progress.GetDouble() is >= 0 and <= 1, progress.ToString());
+        Assert.True(
+            progress.ValueKind == JsonValueKind.Null || progress.GetDouble() is >= 0 and <= 1,
+            progress.ToString());
         Directory.Delete(directory, recursive: true);
     }
 

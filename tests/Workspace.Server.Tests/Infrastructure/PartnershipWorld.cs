@@ -12,8 +12,9 @@ namespace Workspace.Server.Tests.Infrastructure;
 /// tests that send requests naming these things or another partnership's.
 /// </summary>
 public sealed record PartnershipWorld(
-    TestUser Owner, Guid Id, Guid PartyId, string MemberId, Guid DocumentId, Guid GoalId, Guid KpiId, Guid MeasurementId,
-    Guid ItemId, Guid CommentId, Guid InvitationId, Guid MeetingId, Guid AgendaItemId, Guid DecisionId, Guid AgreementId)
+    TestUser Owner, Guid Id, Guid PartyId, string MemberId, Guid DocumentId, Guid GoalId, Guid KpiId,
+    Guid MeasurementId, Guid ItemId, Guid CommentId, Guid InvitationId, Guid MeetingId, Guid AgendaItemId,
+    Guid DecisionId, Guid AgreementId)
 {
     /// <summary>A dispute the owner's party raised against a second party, with a proposal and a message.</summary>
     public Guid DisputeId { get; init; }
@@ -37,24 +38,38 @@ public sealed record PartnershipWorld(
         var documentId = document.GetProperty("id").GetGuid();
         var goal = await OkAsync(owner.Http.PostJsonAsync(url("/goals"), new
         {
-            title = $"{name} goal", description = "", successCriteria = "", ownerPartyId = party, targetDate = "2027-06-30", status = "OnTrack", version = 0,
+            title = $"{name} goal", description = "", successCriteria = "", ownerPartyId = party,
+            targetDate = "2027-06-30", status = "OnTrack", version = 0,
         }, ct));
         var goalId = goal.GetProperty("id").GetGuid();
         var kpi = await OkAsync(owner.Http.PostJsonAsync(url("/kpis"), new
         {
-            name = $"{name} tonnes", unit = "t", direction = "HigherIsBetter", baseline = 0, target = 100, ownerPartyId = party, goalId, version = 0,
+            name = $"{name} tonnes", unit = "t", direction = "HigherIsBetter", baseline = 0, target = 100,
+            ownerPartyId = party, goalId, version = 0,
         }, ct));
         var kpiId = kpi.GetProperty("id").GetGuid();
-        var measured = await OkAsync(owner.Http.PostJsonAsync(url($"/kpis/{kpiId}/measurements"), new { date = Today, value = 40, note = "" }, ct));
+        var measured = await OkAsync(owner.Http.PostJsonAsync(
+            url($"/kpis/{kpiId}/measurements"),
+            new { date = Today, value = 40, note = "" },
+            ct));
         var item = await OkAsync(owner.Http.PostJsonAsync(url("/action-items"), new
         {
-            title = $"{name} task", notes = "", ownerUserId = owner.Id, dueDate = "2027-01-15", status = "Open", goalId, version = 0,
+            title = $"{name} task", notes = "", ownerUserId = owner.Id, dueDate = "2027-01-15", status = "Open",
+            goalId, version = 0,
         }, ct));
-        var comment = await OkAsync(owner.Http.PostJsonAsync(url($"/documents/{documentId}/comments"), new { body = $"{name} comment" }, ct));
-        var invitation = await owner.InviteOkAsync(id, party, $"pending.{Guid.NewGuid():N}@example.org", PartnershipRole.Viewer, ct: ct);
+        var comment = await OkAsync(owner.Http.PostJsonAsync(
+            url($"/documents/{documentId}/comments"),
+            new { body = $"{name} comment" },
+            ct));
+        var invitation = await owner.InviteOkAsync(
+            id, party, $"pending.{Guid.NewGuid():N}@example.org", PartnershipRole.Viewer, ct: ct);
         var (meetingId, agendaItemId, decisionId) = await MeetingAsync(owner, url, name, party, goalId, ct);
-        var agreement = await OkAsync(owner.Http.PostJsonAsync(url("/agreements"), new { title = $"{name} agreement", language = "en" }, ct));
-        await OkAsync(owner.Http.PostJsonAsync(url($"/agreements/{agreement.GetProperty("id").GetGuid()}/review"), new { }, ct));
+        var agreement = await OkAsync(owner.Http.PostJsonAsync(
+            url("/agreements"),
+            new { title = $"{name} agreement", language = "en" },
+            ct));
+        await OkAsync(owner.Http.PostJsonAsync(
+            url($"/agreements/{agreement.GetProperty("id").GetGuid()}/review"), new { }, ct));
         var world = new PartnershipWorld(owner, id, party, member.Id, documentId, goalId, kpiId,
             measured.GetProperty("measurements")[0].GetProperty("id").GetGuid(), item.GetProperty("id").GetGuid(),
             comment.GetProperty("id").GetGuid(), invitation.Invitation.Id, meetingId, agendaItemId, decisionId,
@@ -70,7 +85,8 @@ public sealed record PartnershipWorld(
         var dispute = await OkAsync(Owner.Http.PostJsonAsync(Url("/disputes"), new
         {
             title = $"{name} dispute", description = "", category = "Quality", severity = "Low",
-            clause = new { agreementId = AgreementId, clause = "7" }, evidence = new[] { new { kind = "Goal", id = GoalId } },
+            clause = new { agreementId = AgreementId, clause = "7" },
+            evidence = new[] { new { kind = "Goal", id = GoalId } },
         }, ct));
         var disputeId = dispute.GetProperty("id").GetGuid();
         var proposed = await OkAsync(Owner.Http.PostJsonAsync(Url($"/disputes/{disputeId}/proposals"),
@@ -79,7 +95,8 @@ public sealed record PartnershipWorld(
             new { text = "Probe message" }, ct));
         return this with
         {
-            Partner = partner, DisputeId = disputeId, ProposalId = proposed.GetProperty("proposals")[0].GetProperty("id").GetGuid(),
+            Partner = partner, DisputeId = disputeId,
+            ProposalId = proposed.GetProperty("proposals")[0].GetProperty("id").GetGuid(),
             MessageId = talked.GetProperty("messages")[0].GetProperty("id").GetGuid(),
         };
     }
@@ -116,7 +133,8 @@ public sealed record PartnershipWorld(
         links = new[] { new { kind = "Goal", id = goalId } }, supersedesId = (Guid?)null,
     };
 
-    public static string Today => DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Today =>
+        DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     public string Url(string path) => $"/api/partnerships/{Id}{path}";
 
@@ -156,7 +174,8 @@ public sealed record PartnershipWorld(
         var text = new StringBuilder();
         foreach (var path in new[]
         {
-            "", "/goals", "/action-items", "/documents", $"/documents/{DocumentId}", $"/documents/{DocumentId}/comments", "/invitations", "/activity",
+            "", "/goals", "/action-items", "/documents", $"/documents/{DocumentId}",
+            $"/documents/{DocumentId}/comments", "/invitations", "/activity",
             $"/meetings/{MeetingId}", $"/meetings/{MeetingId}/agenda?occurrence={OccurrenceKey}", "/decisions",
             "/disputes", $"/disputes/{DisputeId}", $"/disputes/{DisputeId}/notes",
         })
@@ -179,23 +198,33 @@ public sealed record PartnershipWorld(
         {
             "ActionItemInput" => new
             {
-                title = "Probe", notes = "", ownerUserId = Owner.Id, dueDate = "2027-02-01", status = "Open", goalId = GoalId,
+                title = "Probe", notes = "", ownerUserId = Owner.Id, dueDate = "2027-02-01", status = "Open",
+                goalId = GoalId,
                 meetingId = MeetingId, documentId = DocumentId,
                 version = update ? await VersionAsync("/action-items", ItemId, ct) : 0,
             },
-            "MoveInput" => new { status = "InProgress", sortOrder = 3.5, version = await VersionAsync("/action-items", ItemId, ct) },
+            "MoveInput" => new
+            {
+                status = "InProgress", sortOrder = 3.5, version = await VersionAsync("/action-items", ItemId, ct),
+            },
             "GoalInput" => new
             {
-                title = "Probe goal", description = "", successCriteria = "", ownerPartyId = PartyId, targetDate = "2027-06-30", status = "AtRisk",
+                title = "Probe goal", description = "", successCriteria = "", ownerPartyId = PartyId,
+                targetDate = "2027-06-30", status = "AtRisk",
                 version = update ? await VersionAsync("/goals", GoalId, ct) : 0,
             },
             "KpiInput" => new
             {
-                name = "Probe KPI", unit = "t", direction = "HigherIsBetter", baseline = 1.5, target = 90, ownerPartyId = PartyId, goalId = GoalId,
+                name = "Probe KPI", unit = "t", direction = "HigherIsBetter", baseline = 1.5, target = 90,
+                ownerPartyId = PartyId, goalId = GoalId,
                 version = update ? await VersionAsync("/kpis", KpiId, ct) : 0,
             },
             "MeasurementInput" => new { date = Today, value = 41.25, note = "probe" },
-            "InviteRequest" => new { partyId = PartyId, email = $"probe.{Guid.NewGuid():N}@example.org", role = "Viewer", isPartyAdmin = false },
+            "InviteRequest" => new
+            {
+                partyId = PartyId, email = $"probe.{Guid.NewGuid():N}@example.org", role = "Viewer",
+                isPartyAdmin = false,
+            },
             "AddCommentRequest" => new { body = "probe", quote = (string?)null, anchor = (object?)null },
             "ChangeMemberRequest" => new { role = "Commenter", isPartyAdmin = false },
             "ResolveCommentRequest" => new { resolved = true },
@@ -228,7 +257,8 @@ public sealed record PartnershipWorld(
             "ApproveRequest" => new { revision = await ReviewedRevisionAsync(ct) },
             "SignatoriesRequest" => new { userIds = new[] { Owner.Id } },
             "LinkClauseRequest" => new { number = "5" },
-            "ResolveClauseRequest" => new { agreementId = AgreementId, revision = 1, from = 0, to = 5, number = "1", title = "Parties" },
+            "ResolveClauseRequest" =>
+                new { agreementId = AgreementId, revision = 1, from = 0, to = 5, number = "1", title = "Parties" },
             "CreateObligationRequest" => new
             {
                 clauseNumber = "5", title = "Probe report", partyId = PartyId, schedule = "once", start = "2027-01-01",
@@ -250,19 +280,23 @@ public sealed record PartnershipWorld(
         "RaiseDisputeInput" => new
         {
             title = "Probe dispute", description = "", category = "Payment", severity = "High",
-            clause = new { agreementId = AgreementId, clause = "4" }, evidence = new[] { new { kind = "Document", id = DocumentId } },
+            clause = new { agreementId = AgreementId, clause = "4" },
+            evidence = new[] { new { kind = "Document", id = DocumentId } },
             steps = new[] { new { name = "Talk", days = 7 } },
         },
         "AdvanceStepInput" => new
         {
-            fromStep = (await OkAsync(Owner.Http.GetJsonAsync(Url($"/disputes/{DisputeId}"), ct))).GetProperty("currentStep").GetInt32(),
+            fromStep = (await OkAsync(Owner.Http.GetJsonAsync(Url($"/disputes/{DisputeId}"), ct)))
+                .GetProperty("currentStep")
+                .GetInt32(),
             note = "Probe",
         },
         "DisputeMessageInput" => new { text = "Probe reply", replyToId = MessageId },
         "DisputeNoteInput" => new { text = "Probe note" },
         "ProposalInput" => new
         {
-            text = "Probe proposal", actionItems = new[] { new { title = "Probe item", ownerUserId = Owner.Id, dueDate = "2027-02-01" } },
+            text = "Probe proposal",
+            actionItems = new[] { new { title = "Probe item", ownerUserId = Owner.Id, dueDate = "2027-02-01" } },
             decision = new { meetingId = MeetingId, occurrence = Occurrence, text = "Probe decision" },
         },
         "AnswerInput" => new { accept = true },

@@ -15,7 +15,8 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public ServerProcess(string? dataDirectory = null, IDictionary<string, string>? settings = null)
     {
-        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "workspace-process", Guid.NewGuid().ToString("N"));
+        DataDirectory = dataDirectory
+            ?? Path.Combine(Path.GetTempPath(), "workspace-process", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
         Port = WorkspaceFactory.FreeTcpPort();
         _settings = new Dictionary<string, string>(settings ?? new Dictionary<string, string>());
@@ -54,7 +55,8 @@ public sealed class ServerProcess : IAsyncDisposable
             ["urls"] = BaseUrl,
             ["Database:DataDirectory"] = DataDirectory,
             // A fresh silo port per start: the killed silo's port may linger for a moment.
-            ["Orleans:SiloPort"] = WorkspaceFactory.FreeTcpPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:SiloPort"] = WorkspaceFactory.FreeTcpPort()
+                .ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:GatewayPort"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
         };
@@ -110,7 +112,10 @@ public sealed class ServerProcess : IAsyncDisposable
     /// Runs one of the server's commands (<c>backup PATH</c>, <c>restore PATH</c>, <c>acknowledge</c>) on
     /// <paramref name="dataDirectory"/> and returns its exit code and output.
     /// </summary>
-    public static async Task<(int ExitCode, string Output)> RunCommandAsync(string dataDirectory, CancellationToken ct, params string[] command)
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(
+        string dataDirectory,
+        CancellationToken ct,
+        params string[] command)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -138,13 +143,23 @@ public sealed class ServerProcess : IAsyncDisposable
     /// name="cookies"/>,
     /// good for every node on this machine) and a fresh antiforgery token.
     /// </summary>
-    public async Task<HttpClient> SignUpAsync(string name, CookieContainer cookies, string? email = null, CancellationToken ct = default)
+    public async Task<HttpClient> SignUpAsync(
+        string name,
+        CookieContainer cookies,
+        string? email = null,
+        CancellationToken ct = default)
     {
-        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri(BaseUrl) };
+        var http = new HttpClient(
+            new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri(BaseUrl) };
         email ??= $"{name.Split(' ')[0].ToLowerInvariant()}.{Guid.NewGuid():N}@example.org";
         await WorkspaceFactory.UseAntiforgeryTokenAsync(http, ct);
-        (await http.PostAsJsonAsync("/api/account/signup", new { email, password = "correct-horse-9", displayName = name, organisation = "Org" }, ct)).EnsureSuccessStatusCode();
-        (await http.PostAsJsonAsync("/api/account/signin", new { email, password = "correct-horse-9" }, ct)).EnsureSuccessStatusCode();
+        (await http.PostAsJsonAsync(
+            "/api/account/signup",
+            new { email, password = "correct-horse-9", displayName = name, organisation = "Org" },
+            ct))
+            .EnsureSuccessStatusCode();
+        (await http.PostAsJsonAsync("/api/account/signin", new { email, password = "correct-horse-9" }, ct))
+            .EnsureSuccessStatusCode();
         await WorkspaceFactory.UseAntiforgeryTokenAsync(http, ct);
         return http;
     }

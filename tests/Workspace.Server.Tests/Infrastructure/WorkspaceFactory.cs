@@ -74,14 +74,24 @@ public class WorkspaceFactory : WebApplicationFactory<Program>
     /// Signs a new person up and returns their HTTP client (sending their auth and antiforgery cookies and token) and
     /// account.
     /// </summary>
-    public async Task<TestUser> SignUpAsync(string name, string organisation = "Org", string? email = null, CancellationToken ct = default)
+    public async Task<TestUser> SignUpAsync(
+        string name,
+        string organisation = "Org",
+        string? email = null,
+        CancellationToken ct = default)
     {
         email ??= $"{name.ToLowerInvariant().Replace(' ', '.')}.{Guid.NewGuid():N}@example.org";
         var anonymous = await AnonymousClientAsync(ct);
-        var signUp = await anonymous.PostAsJsonAsync("/api/account/signup", new { email, password = TestUser.Password, displayName = name, organisation }, ct);
+        var signUp = await anonymous.PostAsJsonAsync(
+            "/api/account/signup",
+            new { email, password = TestUser.Password, displayName = name, organisation },
+            ct);
         signUp.EnsureSuccessStatusCode();
         // Sign-up answers alike whether or not the address had an account; signing in is what proves it is ours.
-        var response = await anonymous.PostAsJsonAsync("/api/account/signin", new { email, password = TestUser.Password }, ct);
+        var response = await anonymous.PostAsJsonAsync(
+            "/api/account/signin",
+            new { email, password = TestUser.Password },
+            ct);
         response.EnsureSuccessStatusCode();
         var me = await response.Content.ReadFromJsonAsync<Me>(ct);
         var (http, cookie) = await ClientForAsync(CookiesOf(response), ct);
@@ -91,14 +101,21 @@ public class WorkspaceFactory : WebApplicationFactory<Program>
     /// <summary>
     /// A signed-out client that already holds an antiforgery cookie and token, as the SPA does before signing in.
     /// </summary>
-    public async Task<HttpClient> AnonymousClientAsync(CancellationToken ct = default) => (await ClientForAsync("", ct)).Http;
+    public async Task<HttpClient> AnonymousClientAsync(CancellationToken ct = default) =>
+        (await ClientForAsync("", ct)).Http;
 
     /// <summary>
     /// A client sending <paramref name="authCookies"/> plus a fresh antiforgery cookie and token for that identity.
     /// </summary>
-    public async Task<(HttpClient Http, string Cookie)> ClientForAsync(string authCookies, CancellationToken ct = default)
+    public async Task<(HttpClient Http, string Cookie)> ClientForAsync(
+        string authCookies,
+        CancellationToken ct = default)
     {
-        var http = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientOptions.BaseAddress, HandleCookies = false, AllowAutoRedirect = false });
+        var http = CreateClient(new WebApplicationFactoryClientOptions {
+            BaseAddress = ClientOptions.BaseAddress,
+            HandleCookies = false,
+            AllowAutoRedirect = false
+        });
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/account/antiforgery");
         if (authCookies.Length > 0)
         {
@@ -126,7 +143,9 @@ public class WorkspaceFactory : WebApplicationFactory<Program>
 
     /// <summary>The name=value pairs of a response's Set-Cookie headers.</summary>
     public static string CookiesOf(HttpResponseMessage response) =>
-        response.Headers.TryGetValues("Set-Cookie", out var values) ? string.Join("; ", values.Select(c => c.Split(';')[0])) : "";
+        response.Headers.TryGetValues("Set-Cookie", out var values) ? string.Join(
+            "; ",
+            values.Select(c => c.Split(';')[0])) : "";
 
     /// <summary>A SignalR connection authenticated with the user's cookie, through the in-memory test server.</summary>
     public HubConnection Hub(TestUser user, string path)
@@ -144,7 +163,9 @@ public class WorkspaceFactory : WebApplicationFactory<Program>
                 };
                 o.Headers["Cookie"] = cookies;
             })
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()))
+            .AddJsonProtocol(
+                o => o.PayloadSerializerOptions.Converters.Add(
+                    new System.Text.Json.Serialization.JsonStringEnumConverter()))
             .Build();
     }
 
@@ -187,5 +208,6 @@ public sealed class TestClock : TimeProvider
 
     public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
 
-    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
+    public override DateTimeOffset GetUtcNow() =>
+        base.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
 }

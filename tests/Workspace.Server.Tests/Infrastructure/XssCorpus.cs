@@ -67,7 +67,8 @@ public static class XssCorpus
         "<template><img src=x onerror=window.__xss=1></template>",
         "[ok](https://example.org/ok) [bad](javascript:window.__xss=1) [worse](data:text/html,x)",
         "<https://example.org/safe> <mailto:someone@example.org> www.example.org/\"onmouseover=\"window.__xss=1",
-        "[relative](/p/x/docs \"t\\\" onclick=window.__xss=1\") ![pic](https://example.org/i.png\" onerror=\"window.__xss=1)",
+        "[relative](/p/x/docs \"t\\\" onclick=window.__xss=1\") ![pic](https://example.org/i.png\" "
+            + "onerror=\"window.__xss=1)",
         "Footnote[^1]\n\n[^1]: <img src=x onerror=window.__xss=1> [x](javascript:window.__xss=1)",
     ];
 }

@@ -61,7 +61,9 @@ public sealed partial class CrossPartnershipIsolationTests(WorkspaceFactory fact
             using var response = await alice.Http.SendAsync(request, _ct);
             var text = await response.Content.ReadAsStringAsync(_ct);
 
-            Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, $"{method} {pattern} answered {(int)response.StatusCode}: {text}");
+            Assert.True(
+                response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden,
+                $"{method} {pattern} answered {(int)response.StatusCode}: {text}");
             Assert.DoesNotContain("Secret partnership B", text, StringComparison.Ordinal);
             Assert.DoesNotContain(bob.Email, text, StringComparison.Ordinal);
         }
@@ -72,10 +74,15 @@ public sealed partial class CrossPartnershipIsolationTests(WorkspaceFactory fact
         Assert.False(after.Archived);
         Assert.Single(after.Parties);
         Assert.Equal([bob.Id], after.Members.Select(m => m.UserId));
-        Assert.Single(await bob.Http.GetFromJsonAsync<InvitationView[]>($"/api/partnerships/{b.Id}/invitations", PartnershipKit.Json, _ct) ?? []);
+        Assert.Single(await bob.Http.GetFromJsonAsync<InvitationView[]>(
+            $"/api/partnerships/{b.Id}/invitations",
+            PartnershipKit.Json,
+            _ct) ?? []);
         Assert.Equal(bobsActivityBefore, await bob.Http.GetStringAsync($"/api/partnerships/{b.Id}/activity", _ct));
         // The control: the same requests work on Alice's own partnership, so the test can fail.
-        Assert.Equal(HttpStatusCode.OK, (await alice.Http.GetAsync($"/api/partnerships/{a.Id}/activity", _ct)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await alice.Http.GetAsync($"/api/partnerships/{a.Id}/activity", _ct)).StatusCode);
     }
 
     [Fact]
@@ -93,15 +100,24 @@ public sealed partial class CrossPartnershipIsolationTests(WorkspaceFactory fact
         {
             await using var connection = factory.Hub(alice, path);
             await connection.StartAsync(_ct);
-            foreach (var method in hubType.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            foreach (
+                var method in hubType.GetMethods(
+                    BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             {
                 var parameters = method.GetParameters();
-                if (!parameters.Any(p => p.Name == "partnershipId") || method.Name.StartsWith("On", StringComparison.Ordinal))
+                if (!parameters.Any(p => p.Name == "partnershipId") || method.Name.StartsWith(
+                    "On",
+                    StringComparison.Ordinal))
                 {
                     continue;
                 }
-                var args = parameters.Select(p => p.Name == "partnershipId" ? b.Id : Placeholder(p.ParameterType)).ToArray();
-                var error = await Assert.ThrowsAsync<HubException>(() => connection.InvokeCoreAsync(method.Name, typeof(object), args, _ct));
+                var args = parameters.Select(p => p.Name == "partnershipId" ? b.Id : Placeholder(p.ParameterType))
+                    .ToArray();
+                var error = await Assert.ThrowsAsync<HubException>(() => connection.InvokeCoreAsync(
+                    method.Name,
+                    typeof(object),
+                    args,
+                    _ct));
                 Assert.DoesNotContain("Hub B", error.Message, StringComparison.Ordinal);
                 checkedMethods++;
             }
@@ -115,8 +131,10 @@ public sealed partial class CrossPartnershipIsolationTests(WorkspaceFactory fact
         await live.StartAsync(_ct);
         await Assert.ThrowsAsync<HubException>(() => live.InvokeAsync<PartnershipView>("JoinPartnership", b.Id, _ct));
         await live.InvokeAsync<PartnershipView>("JoinPartnership", a.Id, _ct);
-        (await bob.Http.PutAsJsonAsync($"/api/partnerships/{b.Id}/name", new { name = "Hub B renamed" }, _ct)).EnsureSuccessStatusCode();
-        (await alice.Http.PutAsJsonAsync($"/api/partnerships/{a.Id}/name", new { name = "Hub A renamed" }, _ct)).EnsureSuccessStatusCode();
+        (await bob.Http.PutAsJsonAsync($"/api/partnerships/{b.Id}/name", new { name = "Hub B renamed" }, _ct))
+            .EnsureSuccessStatusCode();
+        (await alice.Http.PutAsJsonAsync($"/api/partnerships/{a.Id}/name", new { name = "Hub A renamed" }, _ct))
+            .EnsureSuccessStatusCode();
         await Eventually.TrueAsync(() => { lock (seen) { return seen.Any(e => e.PartnershipId == a.Id); } }, _ct);
         await Task.Delay(200, _ct);
         lock (seen)
@@ -131,7 +149,9 @@ public sealed partial class CrossPartnershipIsolationTests(WorkspaceFactory fact
         var source = factory.Services.GetRequiredService<EndpointDataSource>();
         return [.. source.Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.Parameters.Any(p => p.Name == "partnershipId"))
-            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (m, "/" + e.RoutePattern.RawText!.TrimStart('/'))))
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (
+                m,
+                "/" + e.RoutePattern.RawText!.TrimStart('/'))))
             .Distinct()];
     }
 

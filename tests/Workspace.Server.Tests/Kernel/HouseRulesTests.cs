@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -6,8 +7,9 @@ namespace Workspace.Server.Tests.Kernel;
 
 /// <summary>
 /// The house rules for C# under src/ (generated migrations excepted): no file over 400 lines, no method,
-/// constructor, accessor, local function or lambda body over 80 lines, no line over 120 characters. Read with Roslyn
-/// from the source, so a new file is checked the moment it exists.
+/// constructor, accessor, local function or lambda body over 80 lines, no line over 120 characters. The file and line
+/// rules hold for the tests under tests/ too. Read with Roslyn from the source, so a new file is checked the moment it
+/// exists.
 /// </summary>
 public sealed class HouseRulesTests
 {
@@ -30,15 +32,32 @@ public sealed class HouseRulesTests
         "src/Workspace.Server/Features/Documents/OperationWriter.cs",
     ];
 
+    /// <summary>
+    /// TEMPORARY: test files other engineers were changing when the tests were wrapped (the benchmarks were being
+    /// edited; agreement tests were being added), so they were left alone. The lead empties this at merge.
+    /// </summary>
+    private static readonly Regex[] TemporarilyAllowedTestFiles =
+    [
+        new(@"^tests/Workspace\.Benchmarks/"),
+        new(@"^tests/.*/Agreements[^/]*/"),
+        new(@"/[^/]*Agreement[^/]*Tests\.cs$"),
+    ];
+
     [Fact]
-    public void NoFileIsLongerThan400Lines() => AssertNone(FileFindings());
+    public void NoFileIsLongerThan400Lines() => AssertNone(FileFindings(Sources()));
+
+    [Fact]
+    public void NoTestFileIsLongerThan400Lines() => AssertNone(FileFindings(TestSources()));
+
+    [Fact]
+    public void NoTestLineIsLongerThan120Characters() => AssertNone(LineFindings(TestSources()));
 
     [Fact]
     public void NoBodyIsLongerThan80Lines() => AssertNone(BodyFindings());
 
     [Fact]
     public void NoLineIsLongerThan120Characters() =>
-        AssertNone(LineFindings().Where(f => !TemporarilyAllowedLongLineFiles.Any(
+        AssertNone(LineFindings(Sources()).Where(f => !TemporarilyAllowedLongLineFiles.Any(
             file => f.StartsWith(file + ":", StringComparison.Ordinal))));
 
     [Fact]
@@ -51,18 +70,22 @@ public sealed class HouseRulesTests
         var bodies = sources.SelectMany(s => Bodies(s.Tree)).ToList();
         Assert.Contains(bodies, b => b.Name.Contains("lambda", StringComparison.Ordinal));
         Assert.Contains(bodies, b => b.Lines > 10);
+        var tests = TestSources().ToList();
+        Assert.Contains(tests, s => s.Path.EndsWith("/Kernel/HouseRulesTests.cs", StringComparison.Ordinal));
+        Assert.DoesNotContain(tests, s => s.Path.Contains("/obj/", StringComparison.Ordinal));
+        Assert.DoesNotContain(tests, s => s.Path.StartsWith("src/", StringComparison.Ordinal));
     }
 
-    private static IEnumerable<string> FileFindings() =>
-        Sources().Where(s => s.Lines.Length > MaxFileLines)
+    private static IEnumerable<string> FileFindings(IEnumerable<Source> sources) =>
+        sources.Where(s => s.Lines.Length > MaxFileLines)
             .Select(s => $"{s.Path}: {s.Lines.Length} lines (max {MaxFileLines})");
 
     private static IEnumerable<string> BodyFindings() =>
         Sources().SelectMany(s => Bodies(s.Tree).Where(b => b.Lines > MaxBodyLines)
             .Select(b => $"{s.Path}:{b.Line}: {b.Name} body has {b.Lines} lines (max {MaxBodyLines})"));
 
-    private static IEnumerable<string> LineFindings() =>
-        Sources().SelectMany(s => s.Lines.Select((text, i) => (text, i))
+    private static IEnumerable<string> LineFindings(IEnumerable<Source> sources) =>
+        sources.SelectMany(s => s.Lines.Select((text, i) => (text, i))
             .Where(l => l.text.Length > MaxLineLength)
             .Select(l => $"{s.Path}:{l.i + 1}: {l.text.Length} characters (max {MaxLineLength})"));
 
@@ -76,11 +99,16 @@ public sealed class HouseRulesTests
 
     private sealed record Body(string Name, int Line, int Lines);
 
-    private static IEnumerable<Source> Sources()
+    private static IEnumerable<Source> Sources() => SourcesUnder("src");
+
+    private static IEnumerable<Source> TestSources() =>
+        SourcesUnder("tests").Where(s => !TemporarilyAllowedTestFiles.Any(allowed => allowed.IsMatch(s.Path)));
+
+    private static IEnumerable<Source> SourcesUnder(string folder)
     {
         var root = Root();
-        var src = Path.Combine(root, "src");
-        foreach (var file in Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories).Order())
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, folder), "*.cs", SearchOption.AllDirectories)
+            .Order())
         {
             var path = Path.GetRelativePath(root, file).Replace('\\', '/');
             if (new[] { "/Migrations/", "/obj/", "/bin/" }.Any(skip => path.Contains(skip, StringComparison.Ordinal)))

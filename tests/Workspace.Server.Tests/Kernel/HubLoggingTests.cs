@@ -30,7 +30,10 @@ public sealed class HubLoggingTests
         await documents.StartAsync(_ct);
         await partnership.StartAsync(_ct);
         await documents.InvokeAsync<DocumentState>(DocumentHubNames.OpenDocument, docId, null, _ct);
-        await documents.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, SubmitRequest.Of(docId, "ana", 1, 0, TextOperation.Insert(0, "abc")), _ct);
+        await documents.InvokeAsync<SubmitResult>(
+            DocumentHubNames.Submit,
+            SubmitRequest.Of(docId, "ana", 1, 0, TextOperation.Insert(0, "abc")),
+            _ct);
         var before = logs.Entries.Count;
 
         var refused = 0;
@@ -49,7 +52,9 @@ public sealed class HubLoggingTests
         var flood = logs.Entries.Skip(before).ToList();
         var refusals = flood.Where(e => e.Category == typeof(HubCallLogging).FullName).ToList();
         Assert.Equal(240, refused);
-        Assert.True(!flood.Any(e => e.Level >= LogLevel.Error), string.Join("\n", flood.Where(e => e.Level >= LogLevel.Error).Take(3)));
+        Assert.True(
+            !flood.Any(e => e.Level >= LogLevel.Error),
+            string.Join("\n", flood.Where(e => e.Level >= LogLevel.Error).Take(3)));
         Assert.DoesNotContain(flood, e => e.Exception is HubException or CommandRejectedException);
         Assert.Equal(240, refusals.Count);
         Assert.All(refusals, e => Assert.True(e.Level == LogLevel.Information && e.Exception is null, e.ToString()));
@@ -87,11 +92,24 @@ public sealed class HubLoggingTests
     private Task BadCallAsync(int kind, HubConnection documents, HubConnection partnership, Guid docId) => kind switch
     {
         0 => documents.InvokeAsync<SubmitResult>(DocumentHubNames.Submit,
-            new { documentId = docId, clientId = "ana", clientSeq = 2, baseRevision = 1, op = JsonDocument.Parse("[{\"x\":1}]").RootElement }, _ct),
+            new {
+                documentId = docId,
+                clientId = "ana",
+                clientSeq = 2,
+                baseRevision = 1,
+                op = JsonDocument.Parse("[{\"x\":1}]").RootElement
+            },
+            _ct),
         1 => documents.InvokeAsync<SubmitResult>(DocumentHubNames.Submit,
             SubmitRequest.Of(docId, "ana", 2, 1, TextOperation.Create(OpComponent.Delete("ZZZ"))), _ct),
-        2 => documents.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, SubmitRequest.Of(docId, "ana", 0, 1, TextOperation.Insert(0, "x")), _ct),
-        3 => documents.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, SubmitRequest.Of(Guid.NewGuid(), "ana", 2, 1, TextOperation.Insert(0, "x")), _ct),
+        2 => documents.InvokeAsync<SubmitResult>(
+            DocumentHubNames.Submit,
+            SubmitRequest.Of(docId, "ana", 0, 1, TextOperation.Insert(0, "x")),
+            _ct),
+        3 => documents.InvokeAsync<SubmitResult>(
+            DocumentHubNames.Submit,
+            SubmitRequest.Of(Guid.NewGuid(), "ana", 2, 1, TextOperation.Insert(0, "x")),
+            _ct),
         4 => partnership.InvokeAsync<PartnershipView>("JoinPartnership", Guid.NewGuid(), _ct),
         _ => documents.InvokeAsync(DocumentHubNames.UpdatePresence, Guid.NewGuid(), 0L, 0, 0, _ct),
     };
@@ -99,7 +117,11 @@ public sealed class HubLoggingTests
     /// <summary>Stands for a defect of the server: one hub method throws an unexpected exception.</summary>
     private sealed class FaultyWhoAmI : IHubFilter
     {
-        public ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next) =>
-            invocationContext.HubMethodName == "WhoAmI" ? throw new InvalidOperationException("A defect.") : next(invocationContext);
+        public ValueTask<object?> InvokeMethodAsync(
+            HubInvocationContext invocationContext,
+            Func<HubInvocationContext, ValueTask<object?>> next) =>
+            invocationContext.HubMethodName == "WhoAmI"
+                ? throw new InvalidOperationException("A defect.")
+                : next(invocationContext);
     }
 }

@@ -56,7 +56,11 @@ public sealed class LiveConnectionsTests(WorkspaceFactory factory) : IClassFixtu
     {
         var live = new LiveConnections();
         var (p, q) = (Guid.NewGuid(), Guid.NewGuid());
-        var (ana1, ana2, anaQ, budi) = (new FakeContext("a1"), new FakeContext("a2"), new FakeContext("aq"), new FakeContext("b"));
+        var (ana1, ana2, anaQ, budi) = (
+            new FakeContext("a1"),
+            new FakeContext("a2"),
+            new FakeContext("aq"),
+            new FakeContext("b"));
         live.Track(ana1, "ana", p);
         live.Track(ana1, "ana", p); // hubs track on every call
         live.Track(ana2, "ana", p);
@@ -91,7 +95,12 @@ public sealed class LiveConnectionsTests(WorkspaceFactory factory) : IClassFixtu
         {
             if (e.Kind == "presence")
             {
-                var online = ((JsonElement)e.Payload).GetProperty("userIds").EnumerateArray().Select(u => u.GetString()!).Order(StringComparer.Ordinal).ToArray();
+                var online = ((JsonElement)e.Payload)
+                    .GetProperty("userIds")
+                    .EnumerateArray()
+                    .Select(u => u.GetString()!)
+                    .Order(StringComparer.Ordinal)
+                    .ToArray();
                 lock (heard) { heard.Add(online); }
             }
         });
@@ -99,11 +108,19 @@ public sealed class LiveConnectionsTests(WorkspaceFactory factory) : IClassFixtu
         await budiHub.StartAsync(_ct);
         await anaHub.InvokeAsync<PartnershipView>("JoinPartnership", partnership.Id, _ct);
         await budiHub.InvokeAsync<PartnershipView>("JoinPartnership", partnership.Id, _ct);
-        await EventuallyAsync(() => { lock (heard) { return heard.Any(h => h.Length == 2); } }, TimeSpan.FromSeconds(5), "Budi joined", _ct);
+        await EventuallyAsync(
+            () => { lock (heard) { return heard.Any(h => h.Length == 2); } },
+            TimeSpan.FromSeconds(5),
+            "Budi joined",
+            _ct);
 
         await budiHub.DisposeAsync();
 
-        await EventuallyAsync(() => { lock (heard) { return heard[^1].SequenceEqual([ana.Id]); } }, TimeSpan.FromSeconds(5), "Budi left", _ct);
+        await EventuallyAsync(
+            () => { lock (heard) { return heard[^1].SequenceEqual([ana.Id]); } },
+            TimeSpan.FromSeconds(5),
+            "Budi left",
+            _ct);
         Assert.Equal(new[] { ana.Id, budi.Id }.Order(StringComparer.Ordinal), heard.First(h => h.Length == 2));
     }
 

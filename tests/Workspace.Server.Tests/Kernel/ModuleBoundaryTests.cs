@@ -15,7 +15,9 @@ public sealed partial class ModuleBoundaryTests
         [("Dashboard", "Goals")] = "the dashboard is a read model that summarises goals",
         [("Dashboard", "ActionItems")] = "the dashboard is a read model that summarises action items",
         [("ActionItems", "Goals")] = "an action item may link to a goal of its partnership",
-        [("ActionItems", "Meetings")] = "an action item remembers the meeting it was captured in, one of its partnership",
+        [(
+            "ActionItems",
+            "Meetings")] = "an action item remembers the meeting it was captured in, one of its partnership",
         [("Meetings", "Goals")] = "an agenda item or decision links to a goal or KPI of the same partnership",
         [("Meetings", "ActionItems")] = "an agenda item or decision links to an action item of the same partnership, "
             + "and the minutes list the meeting's action items",
@@ -28,7 +30,8 @@ public sealed partial class ModuleBoundaryTests
         [("Disputes", "Goals")] = "evidence may name a goal of the same partnership",
         [("Disputes", "Documents")] = "evidence may name a document of the same partnership",
         [("Agreements", "Disputes")] = "agreements answer the disputes' IDisputeStepsSource (a dispute's steps come "
-            + "from the agreement's text); clause links go through Kernel.ClauseLinks, so disputes never import agreements",
+            + "from the agreement's text); clause links go through Kernel.ClauseLinks, so disputes never import "
+                + "agreements",
         [("Agreements", "Documents")] = "an agreement's text is a co-edited document: its sign-off is the document's "
             + "guard (IDocumentGuard: the document's grain asks it before each edit, so one authority orders edits and "
             + "approvals), and comparisons read the document's history",

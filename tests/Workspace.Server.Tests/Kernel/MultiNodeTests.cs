@@ -24,7 +24,9 @@ public sealed class MultiNodeTests
     {
         var postgres = PostgresTests.ConnectionString($"ws_{Guid.NewGuid():N}");
         var redis = Environment.GetEnvironmentVariable("WORKSPACE_TEST_REDIS");
-        Assert.SkipWhen(postgres is null || string.IsNullOrEmpty(redis), "WORKSPACE_TEST_POSTGRES and WORKSPACE_TEST_REDIS are not set; infra/test.sh starts both.");
+        Assert.SkipWhen(
+            postgres is null || string.IsNullOrEmpty(redis),
+            "WORKSPACE_TEST_POSTGRES and WORKSPACE_TEST_REDIS are not set; infra/test.sh starts both.");
         var cluster = Guid.NewGuid().ToString("N");
         var settings = new Dictionary<string, string>
         {
@@ -43,8 +45,16 @@ public sealed class MultiNodeTests
         // cookie container serves both, as cookies are not kept apart by port.
         var cookies = new CookieContainer();
         using var httpA = await nodeA.SignUpAsync("Rina Nodes", cookies, ct: _ct);
-        var partnership = await (await httpA.PostAsJsonAsync("/api/partnerships", new { name = "Two nodes", organisation = "Org" }, _ct)).Content.ReadFromJsonAsync<Created>(_ct);
-        var document = await (await httpA.PostAsJsonAsync($"/api/partnerships/{partnership!.Id}/documents", new { title = "Joint plan" }, _ct)).Content.ReadFromJsonAsync<Created>(_ct);
+        var partnership = await (await httpA.PostAsJsonAsync(
+            "/api/partnerships",
+            new { name = "Two nodes", organisation = "Org" },
+            _ct))
+            .Content.ReadFromJsonAsync<Created>(_ct);
+        var document = await (await httpA.PostAsJsonAsync(
+            $"/api/partnerships/{partnership!.Id}/documents",
+            new { title = "Joint plan" },
+            _ct))
+            .Content.ReadFromJsonAsync<Created>(_ct);
 
         await using var nodeB = new ServerProcess(settings: settings);
         await nodeB.StartAsync(_ct);
@@ -70,20 +80,33 @@ public sealed class MultiNodeTests
         await a.WaitSyncedAsync(_ct).WaitAsync(TimeSpan.FromSeconds(30), _ct);
         await b.WaitSyncedAsync(_ct).WaitAsync(TimeSpan.FromSeconds(30), _ct);
         var expected = new string('a', 30) + "|" + new string('b', 30);
-        await EventuallyAsync(() => a.Text == expected && b.Text == expected, TimeSpan.FromSeconds(15), "both nodes' editors converge", _ct);
+        await EventuallyAsync(
+            () => a.Text == expected && b.Text == expected,
+            TimeSpan.FromSeconds(15),
+            "both nodes' editors converge",
+            _ct);
 
         // A partnership change made through node A reaches a partnership connection on node B.
         await using var liveB = Connect(nodeB, cookies, "/hubs/partnership");
         var kinds = new List<string>();
-        liveB.On<PartnershipEvent>(nameof(IPartnershipClient.PartnershipChanged), e => { lock (kinds) { kinds.Add(e.Kind); } });
+        liveB.On<PartnershipEvent>(
+            nameof(IPartnershipClient.PartnershipChanged),
+            e => { lock (kinds) { kinds.Add(e.Kind); } });
         await liveB.StartAsync(_ct);
         await liveB.InvokeAsync<JsonElement>("JoinPartnership", partnership.Id, _ct);
-        (await httpA.PostAsJsonAsync($"/api/partnerships/{partnership.Id}/action-items", new { title = "Made on node A", status = "Open", version = 0 }, _ct)).EnsureSuccessStatusCode();
+        (await httpA.PostAsJsonAsync(
+            $"/api/partnerships/{partnership.Id}/action-items",
+            new { title = "Made on node A", status = "Open", version = 0 },
+            _ct))
+            .EnsureSuccessStatusCode();
         await Eventually.TrueAsync(() => { lock (kinds) { return kinds.Contains("action.updated"); } }, _ct);
 
         // Both nodes serve the same stored text.
-        using var httpB = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri(nodeB.BaseUrl) };
-        var fromB = await httpB.GetFromJsonAsync<DocumentContentDto>($"/api/partnerships/{partnership.Id}/documents/{document.Id}", _ct);
+        using var httpB = new HttpClient(
+            new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri(nodeB.BaseUrl) };
+        var fromB = await httpB.GetFromJsonAsync<DocumentContentDto>(
+            $"/api/partnerships/{partnership.Id}/documents/{document.Id}",
+            _ct);
         Assert.Equal(expected, fromB!.Text);
 
         // A colleague connected to node B is removed through node A: node B cuts their connection at once.
@@ -94,9 +117,19 @@ public sealed class MultiNodeTests
             var jar = new CookieContainer();
             var email = $"{name.ToLowerInvariant()}.{Guid.NewGuid():N}@example.org";
             using var http = await nodeB.SignUpAsync(name, jar, email, _ct);
-            var invitation = await (await httpA.PostAsJsonAsync($"/api/partnerships/{partnership.Id}/invitations", new { partyId, email, role = "Editor", isPartyAdmin = false }, _ct)).Content.ReadFromJsonAsync<JsonElement>(_ct);
-            (await http.PostAsJsonAsync($"/api/invitations/{invitation.GetProperty("token").GetString()}/accept", new { }, _ct)).EnsureSuccessStatusCode();
-            return (jar, (await http.GetFromJsonAsync<JsonElement>("/api/account/me", _ct)).GetProperty("id").GetString()!);
+            var invitation = await (await httpA.PostAsJsonAsync(
+                $"/api/partnerships/{partnership.Id}/invitations",
+                new { partyId, email, role = "Editor", isPartyAdmin = false },
+                _ct))
+                .Content.ReadFromJsonAsync<JsonElement>(_ct);
+            (await http.PostAsJsonAsync(
+                $"/api/invitations/{invitation.GetProperty("token").GetString()}/accept",
+                new { },
+                _ct))
+                .EnsureSuccessStatusCode();
+            return (
+                jar,
+                (await http.GetFromJsonAsync<JsonElement>("/api/account/me", _ct)).GetProperty("id").GetString()!);
         }
         var (colleagueCookies, colleagueId) = await JoinThroughNodeBAsync("Colleague");
         // Who is online joins both nodes: Rina, now connected to node A only, sees the colleague who connected to node
@@ -110,7 +143,11 @@ public sealed class MultiNodeTests
         {
             if (e.Kind == "presence")
             {
-                var ids = ((JsonElement)e.Payload).GetProperty("userIds").EnumerateArray().Select(i => i.GetString()!).ToArray();
+                var ids = ((JsonElement)e.Payload)
+                    .GetProperty("userIds")
+                    .EnumerateArray()
+                    .Select(i => i.GetString()!)
+                    .ToArray();
                 lock (online) { online.Add(ids); }
             }
         });
@@ -121,9 +158,12 @@ public sealed class MultiNodeTests
         colleagueLive.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };
         await colleagueLive.StartAsync(_ct);
         await colleagueLive.InvokeAsync<JsonElement>("JoinPartnership", partnership.Id, _ct);
-        await Eventually.TrueAsync(() => { lock (online) { return online.Any(ids => ids.Contains(colleagueId) && ids.Contains(rinaId)); } }, _ct);
+        await Eventually.TrueAsync(
+            () => { lock (online) { return online.Any(ids => ids.Contains(colleagueId) && ids.Contains(rinaId)); } },
+            _ct);
 
-        (await httpA.DeleteAsync($"/api/partnerships/{partnership.Id}/members/{colleagueId}", _ct)).EnsureSuccessStatusCode();
+        (await httpA.DeleteAsync($"/api/partnerships/{partnership.Id}/members/{colleagueId}", _ct))
+            .EnsureSuccessStatusCode();
 
         await closed.Task.WaitAsync(TimeSpan.FromSeconds(10), _ct);
 
@@ -133,9 +173,20 @@ public sealed class MultiNodeTests
         await using var dewiLive = Connect(nodeB, dewiCookies, "/hubs/partnership");
         await dewiLive.StartAsync(_ct);
         await dewiLive.InvokeAsync<JsonElement>("JoinPartnership", partnership.Id, _ct);
-        await Eventually.TrueAsync(() => { lock (online) { return online.Count > 0 && online[^1].Contains(dewiId) && online[^1].Contains(rinaId); } }, _ct);
+        await Eventually.TrueAsync(
+            () =>
+            {
+                lock (online)
+                {
+                    return online.Count > 0 && online[^1].Contains(dewiId) && online[^1].Contains(rinaId);
+                }
+            },
+            _ct);
         nodeB.Kill();
-        await Eventually.TrueAsync(() => { lock (online) { return !online[^1].Contains(dewiId) && online[^1].Contains(rinaId); } }, _ct, timeoutMs: 15_000);
+        await Eventually.TrueAsync(
+            () => { lock (online) { return !online[^1].Contains(dewiId) && online[^1].Contains(rinaId); } },
+            _ct,
+            timeoutMs: 15_000);
         await onA.DisposeAsync();
         await onB.DisposeAsync();
     }

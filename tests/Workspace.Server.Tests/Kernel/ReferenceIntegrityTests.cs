@@ -32,7 +32,8 @@ public sealed partial class ReferenceIntegrityTests(WorkspaceFactory factory) : 
             var slots = ReferenceSlots(endpoint).ToList();
             if (endpoint.Body is not null && body is null && slots.Any(s => s.Where == "body"))
             {
-                failures.Add($"{endpoint}: no valid {endpoint.Body.Name} known; add one to PartnershipWorld.ValidBodyAsync");
+                failures.Add(
+                    $"{endpoint}: no valid {endpoint.Body.Name} known; add one to PartnershipWorld.ValidBodyAsync");
                 continue;
             }
             foreach (var (where, path) in slots)
@@ -41,7 +42,9 @@ public sealed partial class ReferenceIntegrityTests(WorkspaceFactory factory) : 
                 var foreign = a.IdFor(leaf);
                 if (foreign is null)
                 {
-                    failures.Add($"{endpoint} {where} {path}: the test knows no entity of that kind; teach PartnershipWorld.IdFor it");
+                    failures.Add(
+                        $"{endpoint} {where} {path}: the test knows no entity of that kind; "
+                        + "teach PartnershipWorld.IdFor it");
                     continue;
                 }
                 foreach (var bad in new[] { foreign, Guid.NewGuid().ToString() }.OfType<string>())
@@ -50,7 +53,9 @@ public sealed partial class ReferenceIntegrityTests(WorkspaceFactory factory) : 
                     probes++;
                     if (status is not (HttpStatusCode.BadRequest or HttpStatusCode.NotFound))
                     {
-                        failures.Add($"{endpoint} {where} {path}={(bad == foreign ? "other partnership's" : "unknown")} answered {(int)status}: {text}");
+                        failures.Add(
+                            $"{endpoint} {where} {path}={(bad == foreign ? "other partnership's" : "unknown")} "
+                            + $"answered {(int)status}: {text}");
                     }
                     else if (!text.Contains("\"status\"", StringComparison.Ordinal))
                     {
@@ -74,7 +79,14 @@ public sealed partial class ReferenceIntegrityTests(WorkspaceFactory factory) : 
             !c.Endpoint.Pattern.EndsWith("/cancel", StringComparison.Ordinal) ? 0
             : c.Endpoint.RouteParameters.Contains("occurrence") ? 1 : 2))
         {
-            var (status, text) = await SendAsync(b, endpoint, body is null ? null : await b.ValidBodyAsync(endpoint.Body!, endpoint, _ct), "", "", "", _ct);
+            var (status, text) = await SendAsync(
+                b,
+                endpoint,
+                body is null ? null : await b.ValidBodyAsync(endpoint.Body!, endpoint, _ct),
+                "",
+                "",
+                "",
+                _ct);
             Assert.True((int)status is >= 200 and < 300, $"control {endpoint} answered {(int)status}: {text}");
         }
     }
@@ -90,16 +102,25 @@ public sealed partial class ReferenceIntegrityTests(WorkspaceFactory factory) : 
         {
             await using var connection = factory.Hub(b.Owner, path);
             await connection.StartAsync(_ct);
-            foreach (var method in hubType.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            foreach (
+                var method in hubType.GetMethods(
+                    BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             {
-                if (method.Name.StartsWith("On", StringComparison.Ordinal) || !method.GetParameters().Any(p => CarriesReference(p.Name!, p.ParameterType)))
+                if (method.Name.StartsWith(
+                    "On",
+                    StringComparison.Ordinal)
+                        || !method.GetParameters().Any(p => CarriesReference(p.Name!, p.ParameterType)))
                 {
                     continue;
                 }
                 foreach (var idOf in new Func<string, string?>[] { a.IdFor, _ => Guid.NewGuid().ToString() })
                 {
                     var args = method.GetParameters().Select(p => Argument(p.Name!, p.ParameterType, idOf)).ToArray();
-                    await Assert.ThrowsAsync<HubException>(() => connection.InvokeCoreAsync(method.Name, typeof(object), args, _ct));
+                    await Assert.ThrowsAsync<HubException>(() => connection.InvokeCoreAsync(
+                        method.Name,
+                        typeof(object),
+                        args,
+                        _ct));
                     calls++;
                 }
             }
@@ -118,7 +139,9 @@ public sealed partial class ReferenceIntegrityTests(WorkspaceFactory factory) : 
     /// </summary>
     private static IEnumerable<(string Where, string Path)> ReferenceSlots(ApiEndpoint endpoint)
     {
-        foreach (var name in endpoint.RouteParameters.Where(n => n != "partnershipId" && n.EndsWith("Id", StringComparison.Ordinal)))
+        foreach (var name in endpoint.RouteParameters.Where(n => n != "partnershipId" && n.EndsWith(
+            "Id",
+            StringComparison.Ordinal)))
         {
             yield return ("route", name);
         }
@@ -128,7 +151,9 @@ public sealed partial class ReferenceIntegrityTests(WorkspaceFactory factory) : 
         }
         if (endpoint.Body is { } contract)
         {
-            foreach (var (path, property) in ContractWalk.Fields(contract).Where(f => ContractWalk.IsReference(f.Property.Name, f.Property.PropertyType)))
+            foreach (var (path, property) in ContractWalk.Fields(contract).Where(f => ContractWalk.IsReference(
+                f.Property.Name,
+                f.Property.PropertyType)))
             {
                 yield return ("body", path);
             }
@@ -136,11 +161,12 @@ public sealed partial class ReferenceIntegrityTests(WorkspaceFactory factory) : 
     }
 
     /// <summary>
-    /// Sends <paramref name="endpoint"/> about <paramref name="world"/> with its own ids, except <paramref
-    /// name="path"/> set to <paramref name="value"/>.
+    /// Sends <paramref name="endpoint"/> about <paramref name="world"/> with its own ids, except
+    /// <paramref name="path"/> set to <paramref name="value"/>.
     /// </summary>
     internal static async Task<(HttpStatusCode Status, string Text)> SendAsync(
-        PartnershipWorld world, ApiEndpoint endpoint, JsonObject? body, string where, string path, string value, CancellationToken ct = default)
+        PartnershipWorld world, ApiEndpoint endpoint, JsonObject? body, string where, string path, string value,
+        CancellationToken ct = default)
     {
         var url = string.Join('/', endpoint.Pattern.Split('/').Select(segment =>
         {
@@ -168,7 +194,9 @@ public sealed partial class ReferenceIntegrityTests(WorkspaceFactory factory) : 
                 query.Add($"{p.Name}={Uri.EscapeDataString(key)}");
             }
         }
-        using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), url + (query.Count > 0 ? "?" + string.Join('&', query) : ""));
+        using var request = new HttpRequestMessage(
+            new HttpMethod(endpoint.Method),
+            url + (query.Count > 0 ? "?" + string.Join('&', query) : ""));
         if (body is not null)
         {
             var sent = where == "body" ? body.With(path, value) : body;
@@ -180,7 +208,9 @@ public sealed partial class ReferenceIntegrityTests(WorkspaceFactory factory) : 
 
     private static bool CarriesReference(string name, Type type) =>
         ContractWalk.IsReference(name, type)
-        || (type.IsClass && type != typeof(string) && ContractWalk.Fields(type).Any(f => ContractWalk.IsReference(f.Property.Name, f.Property.PropertyType)));
+        || (type.IsClass && type != typeof(string) && ContractWalk.Fields(type).Any(f => ContractWalk.IsReference(
+            f.Property.Name,
+            f.Property.PropertyType)));
 
     /// <summary>
     /// A hub argument whose ids all come from <paramref name="idOf"/>; a record becomes JSON with every field filled.

@@ -6,7 +6,8 @@ using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Tests.Kernel;
 
-/// <summary>Every grain command refuses with the one <see cref="Refusal"/>, which maps to HTTP and SignalR once.</summary>
+/// <summary>Every grain command refuses with the one <see cref="Refusal"/>, which maps to HTTP and SignalR
+/// once.</summary>
 public sealed class RefusalTests
 {
     private static readonly Assembly Server = typeof(Refusal).Assembly;
@@ -73,5 +74,6 @@ public sealed class RefusalTests
                 ?? method.ReturnType.GetGenericArguments()[0]
             : null;
 
-    private static bool IsOutcome(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Outcome<>);
+    private static bool IsOutcome(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Outcome<>);
 }

@@ -13,9 +13,24 @@ public sealed class RolePermissionTests(WorkspaceFactory factory) : IClassFixtur
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
-    public enum Action { Read, ReadActivity, PreviewMarkdown, ListInvitations, Rename, AddParty, Archive, InviteIntoOwnParty, ChangeColleagueRole, RemoveColleague }
+    public enum Action {
+        Read,
+        ReadActivity,
+        PreviewMarkdown,
+        ListInvitations,
+        Rename,
+        AddParty,
+        Archive,
+        InviteIntoOwnParty,
+        ChangeColleagueRole,
+        RemoveColleague
+    }
 
-    private static readonly PartnershipRole[] Roles = [PartnershipRole.Viewer, PartnershipRole.Commenter, PartnershipRole.Editor, PartnershipRole.Owner];
+    private static readonly PartnershipRole[] Roles = [
+        PartnershipRole.Viewer,
+        PartnershipRole.Commenter,
+        PartnershipRole.Editor,
+        PartnershipRole.Owner];
 
     /// <summary>What a member who is not a party admin may do; party-admin rights are tested separately.</summary>
     private static bool Allowed(PartnershipRole role, Action action) => action switch
@@ -54,13 +69,20 @@ public sealed class RolePermissionTests(WorkspaceFactory factory) : IClassFixtur
         {
             Action.Read => await member.Http.GetAsync(url, _ct),
             Action.ReadActivity => await member.Http.GetAsync($"{url}/activity", _ct),
-            Action.PreviewMarkdown => await member.Http.PostAsJsonAsync($"{url}/markdown/preview", new { markdown = "**x**" }, _ct),
+            Action.PreviewMarkdown =>
+                await member.Http.PostAsJsonAsync($"{url}/markdown/preview", new { markdown = "**x**" }, _ct),
             Action.ListInvitations => await member.Http.GetAsync($"{url}/invitations", _ct),
             Action.Rename => await member.Http.PutAsJsonAsync($"{url}/name", new { name = "Renamed" }, _ct),
             Action.AddParty => await member.Http.PostAsJsonAsync($"{url}/parties", new { name = "New org" }, _ct),
             Action.Archive => await member.Http.PostAsync($"{url}/archive", null, _ct),
-            Action.InviteIntoOwnParty => await member.InviteAsync(p.Id, p.Parties[0].Id, "friend@example.org", PartnershipRole.Viewer, ct: _ct),
-            Action.ChangeColleagueRole => await member.Http.PutAsJsonAsync($"{url}/members/{colleague.Id}", new { role = "Commenter", isPartyAdmin = false }, PartnershipKit.Json, _ct),
+            Action.InviteIntoOwnParty =>
+                await member.InviteAsync(p.Id, p.Parties[0].Id, "friend@example.org", PartnershipRole.Viewer, ct: _ct),
+            Action.ChangeColleagueRole =>
+                await member.Http.PutAsJsonAsync(
+                    $"{url}/members/{colleague.Id}",
+                    new { role = "Commenter", isPartyAdmin = false },
+                    PartnershipKit.Json,
+                    _ct),
             Action.RemoveColleague => await member.Http.DeleteAsync($"{url}/members/{colleague.Id}", _ct),
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         };
@@ -72,7 +94,9 @@ public sealed class RolePermissionTests(WorkspaceFactory factory) : IClassFixtur
         }
         else
         {
-            Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{role} {action}: {(int)response.StatusCode} {body}");
+            Assert.True(
+                response.StatusCode == HttpStatusCode.Forbidden,
+                $"{role} {action}: {(int)response.StatusCode} {body}");
             var after = await owner.GetPartnershipAsync(p.Id, _ct);
             Assert.Equal(before.Name, after.Name);
             Assert.Equal(before.Archived, after.Archived);
@@ -100,11 +124,19 @@ public sealed class RolePermissionTests(WorkspaceFactory factory) : IClassFixtur
     /// </summary>
     [Theory]
     [MemberData(nameof(FilterTable))]
-    public async Task RequireMemberLetsThroughExactlyTheRolesAtOrAboveTheMinimum(PartnershipRole role, PartnershipRole minimum, bool allowed)
+    public async Task RequireMemberLetsThroughExactlyTheRolesAtOrAboveTheMinimum(
+        PartnershipRole role,
+        PartnershipRole minimum,
+        bool allowed)
     {
         var owner = await factory.SignUpAsync("Filter owner", "Org", ct: _ct);
         var p = await owner.CreatePartnershipAsync("Filter", _ct);
-        var member = role == PartnershipRole.Owner ? owner : await factory.JoinAsync(owner, p.Id, role, $"{role} filter", ct: _ct);
+        var member = role == PartnershipRole.Owner ? owner : await factory.JoinAsync(
+            owner,
+            p.Id,
+            role,
+            $"{role} filter",
+            ct: _ct);
 
         var result = await RunFilterAsync(new RequireMemberFilter(minimum), p.Id, member.Id, "POST");
 
@@ -132,7 +164,11 @@ public sealed class RolePermissionTests(WorkspaceFactory factory) : IClassFixtur
         Assert.Equal("handler ran", read);
     }
 
-    private async Task<object?> RunFilterAsync(RequireMemberFilter filter, Guid partnershipId, string userId, string method)
+    private async Task<object?> RunFilterAsync(
+        RequireMemberFilter filter,
+        Guid partnershipId,
+        string userId,
+        string method)
     {
         var http = new DefaultHttpContext
         {

@@ -60,7 +60,9 @@ test('an unknown code falls back to the server\'s English detail; no answer at a
 test('a hub refusal is read from SignalR\'s message and worded', () => {
   setLang('id');
   const error = new Error('An unexpected error occurred invoking \'Submit\' on the server. HubException: '
-    + JSON.stringify({ code: 'operationTooLarge', detail: 'The operation changes …', final: true, args: { max: '100000' } }));
+    + JSON.stringify({
+      code: 'operationTooLarge', detail: 'The operation changes …', final: true, args: { max: '100000' },
+    }));
   assert.equal(describeHubError(error),
     'Lebih dari 100.000 karakter sekaligus tidak dapat diterima. Tempelkan sebagian demi sebagian.');
 });

@@ -35,7 +35,10 @@ test('empty, null and missing are the same value; numbers equal their text', () 
   assert.ok(sameValue(500, '500'));
   assert.ok(!sameValue(0, ''));
   const { merged, clashes } = mergeFields(
-    { target: 500, baseline: null }, { target: '500', baseline: '' }, { target: 600, baseline: 10 }, ['target', 'baseline']);
+    { target: 500, baseline: null },
+    { target: '500', baseline: '' },
+    { target: 600, baseline: 10 },
+    ['target', 'baseline']);
   assert.deepEqual(merged, { target: 600, baseline: 10 });
   assert.deepEqual(clashes, []);
 });

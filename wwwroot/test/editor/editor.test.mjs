@@ -51,7 +51,10 @@ test('opToChanges turns an OT op into CodeMirror changes that give the same text
     const del = Math.floor(r() * (len - at + 1));
     const op = type.normalize([at, { d: del }, randomText(r, 4)]);
     const changes = ChangeSet.of(opToChanges(op, before), before.length);
-    assert.equal(changes.apply(Text.of(before.split('\n'))).toString(), type.apply(before, op), `case ${i}: ${JSON.stringify([before, op])}`);
+    assert.equal(
+      changes.apply(Text.of(before.split('\n'))).toString(),
+      type.apply(before, op),
+      `case ${i}: ${JSON.stringify([before, op])}`);
   }
 });
 

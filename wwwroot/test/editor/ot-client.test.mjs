@@ -7,7 +7,10 @@ import { type } from 'ot-text-unicode';
 import { OtClient, positionBefore } from '../../src/editor/ot-client.js';
 import { diffOp } from '../../src/editor/unicode.js';
 
-/** The server side of the protocol: ordered ops, transform against what the sender had not seen, dedup by (client, seq). */
+/**
+ * The server side of the protocol: ordered ops, transform against what the sender had not seen, dedup by
+ * (client, seq).
+ */
 class FakeHub {
   constructor(text = '') {
     this.text = text;
@@ -37,23 +40,38 @@ class FakeHub {
         if (connection.state !== 'Connected') throw new Error('Invocation canceled: the connection is not active.');
         if (method === 'OpenDocument' || method === 'CatchUp') {
           const [documentId, known] = args;
-          const operations = known === null || known === undefined || known < 0 || known > hub.ops.length ? null : hub.ops.filter(o => o.revision > known).map(o => ({ documentId, ...o }));
-          return { document: { id: documentId, title: 'Plan' }, text: hub.text, revision: hub.ops.length, operations, presence: [] };
+          const operations = known === null || known === undefined || known < 0 || known > hub.ops.length
+            ? null
+            : hub.ops.filter(o => o.revision > known).map(o => ({ documentId, ...o }));
+          return {
+            document: { id: documentId, title: 'Plan' }, text: hub.text, revision: hub.ops.length, operations,
+            presence: [],
+          };
         }
         if (method === 'Submit' && hub.failSaves > 0) {
           // The database refused the write: nothing applied, the connection stays up.
           hub.failSaves -= 1;
-          throw new Error("An unexpected error occurred invoking 'Submit' on the server. HubException: The change could not be saved; it will be retried.");
+          throw new Error("An unexpected error occurred invoking 'Submit' on the server. "
+            + 'HubException: The change could not be saved; it will be retried.');
         }
         if (method === 'Submit') {
           const owner = hub.owners.get(args[0].clientId) ?? user;
           if (owner !== user) {
-            throw new Error("An unexpected error occurred invoking 'Submit' on the server. HubException: " + JSON.stringify({ code: 'clientIdTaken', detail: 'This client id is already used by someone else in this document; start a new one.', final: true }));
+            throw new Error("An unexpected error occurred invoking 'Submit' on the server. HubException: "
+              + JSON.stringify({
+                code: 'clientIdTaken',
+                detail: 'This client id is already used by someone else in this document; start a new one.',
+                final: true,
+              }));
           }
           hub.owners.set(args[0].clientId, user);
           const result = hub.submit(connection, args[0]);
           // Applied and stored, but the answer is lost with the connection.
-          if (connection.loseNextAck) { connection.loseNextAck = false; connection.drop(); throw new Error('Invocation canceled: connection lost.'); }
+          if (connection.loseNextAck) {
+            connection.loseNextAck = false;
+            connection.drop();
+            throw new Error('Invocation canceled: connection lost.');
+          }
           return result;
         }
         if (method === 'CloseDocument') return null;
@@ -85,7 +103,10 @@ class FakeHub {
 function editor(hub, documentId = 'doc', user = 'anon') {
   const shown = { text: '' };
   const client = new OtClient(hub.connect(user), documentId, {
-    onRemote(op, before) { assert.equal(before, shown.text, 'a remote op arrives for the text the editor shows'); shown.text = type.apply(before, op); },
+    onRemote(op, before) {
+      assert.equal(before, shown.text, 'a remote op arrives for the text the editor shows');
+      shown.text = type.apply(before, op);
+    },
     onReset(text) { shown.text = text; },
     onStatus() {},
     onRejected(message) { throw new Error(`unexpected refusal: ${message}`); },
@@ -200,7 +221,9 @@ test('dropped connections and lost answers lose no edit and apply none twice', a
       if (r() < 0.5) await settle();
     }
     for (const e of editors) e.client.connection.loseNextAck = false;
-    for (const e of editors) if (e.client.connection.state !== 'Connected') { e.client.connection.reconnect(); await e.client.open(); }
+    for (const e of editors) {
+      if (e.client.connection.state !== 'Connected') { e.client.connection.reconnect(); await e.client.open(); }
+    }
     await settle();
     for (const e of editors) await e.client.open(); // a last catch-up, as after any reconnect
     await settle();
@@ -208,7 +231,9 @@ test('dropped connections and lost answers lose no edit and apply none twice', a
       assert.equal(e.client.pendingEdits, 0, `seed ${seed}: everything acknowledged`);
       assert.equal(e.shown.text, hub.text, `seed ${seed}: the editor shows the server's text`);
     }
-    for (const token of typed) assert.equal(hub.text.split(token).length - 1, 1, `seed ${seed}: ${token} is there exactly once`);
+    for (const token of typed) {
+      assert.equal(hub.text.split(token).length - 1, 1, `seed ${seed}: ${token} is there exactly once`);
+    }
   }
 });
 
@@ -271,7 +296,9 @@ test('positionBefore finds each character again in the text before an op, over e
       const q = positionBefore(op, p);
       assert.ok(q >= last && q <= was.length, `round ${round}: positions keep their order and stay in the text`);
       last = q;
-      if (p < now.length && was.includes(now[p])) assert.equal(was[q], now[p], `round ${round}: character ${p} found again`);
+      if (p < now.length && was.includes(now[p])) {
+        assert.equal(was[q], now[p], `round ${round}: character ${p} found again`);
+      }
     }
   }
 });
@@ -291,7 +318,8 @@ test('a passage chosen while edits are on their way is given in the text the ser
   const passage = a.client.confirmedPassage(at('40 tonnes of rice'), at(' by March.'));
   assert.equal(a.client.revision, 1);
   assert.equal([...a.client.confirmed].slice(passage.from, passage.to).join(''), '40 tonnes');
-  assert.equal(a.client.confirmedPassage(at('Each'), at(' We')), null, 'text typed since is not in the server\'s text yet');
+  assert.equal(a.client.confirmedPassage(at('Each'), at(' We')), null,
+    'text typed since is not in the server\'s text yet');
   await settle();
   assert.equal(hub.text, local);
 });
@@ -323,7 +351,8 @@ test('a server that lost revisions this editor saw hands the person their copy b
   assert.equal(a.client.pendingEdits, 0);
 });
 
-test('a cursor given in the server\'s text lands on the same words of this editor\'s text, over edits on their way', async () => {
+test('a cursor given in the server\'s text lands on the same words of this editor\'s text, '
+  + 'over edits on their way', async () => {
   const hub = new FakeHub('We deliver 40 tonnes by March.');
   hub.ops.push({ revision: 1, op: ['We deliver 40 tonnes by March.'], clientId: 'x', clientSeq: 1 });
   const a = editor(hub);

@@ -4,7 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { taskLines, lineProblem, isDate, handleMatches, taskMarks } from '../../src/editor/tasks.js';
 
-const members = [{ displayName: 'Rina Wijaya', email: 'rina.w@example.org' }, { displayName: 'Budi', email: 'budi@example.org' }];
+const members = [
+  { displayName: 'Rina Wijaya', email: 'rina.w@example.org' },
+  { displayName: 'Budi', email: 'budi@example.org' },
+];
 const only = text => { const lines = taskLines(text); assert.equal(lines.length, 1); return lines[0]; };
 
 test('a task line gives its title, the @handle and due: tokens with their offsets', () => {

@@ -84,8 +84,11 @@ test('the app\'s routes are all there, all under the first path segments the ser
 test('installing the registry registers each route and the words of each manifest', () => {
   const routes = [];
   const tables = [];
-  installFeatures(list, { route: (path, render) => routes.push({ path, render }), lazy: (load, pick) => ({ load, pick }),
-    addMessages: table => tables.push(table) });
+  installFeatures(list, {
+    route: (path, render) => routes.push({ path, render }),
+    lazy: (load, pick) => ({ load, pick }),
+    addMessages: table => tables.push(table),
+  });
   assert.equal(routes.length, list.flatMap(f => f.routes).length);
   assert.ok(tables.some(t => t.id?.['nav.goals'] === 'Tujuan & KPI'));
   assert.ok(tables.some(t => t.en?.['activity.goal.created']));

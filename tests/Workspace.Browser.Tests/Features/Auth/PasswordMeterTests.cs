@@ -5,7 +5,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Workspace.Browser.Tests.Features.Auth;
 
-/// <summary>The sign-up form rates the password as it is typed; the server refuses weak ones in the person's language.</summary>
+/// <summary>The sign-up form rates the password as it is typed; the server refuses weak ones in the person's
+/// language.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class PasswordMeterTests(BrowserFixture fixture)
 {
@@ -31,13 +32,15 @@ public sealed class PasswordMeterTests(BrowserFixture fixture)
         await Expect(page.Locator("#auth-strength")).ToHaveAttributeAsync("data-score", new Regex("^[01]$"));
         Assert.Single(estimator);
         await page.GetByLabel("Password").FillAsync("short");
-        await Expect(page.Locator("#auth-strength .strength-text")).ToHaveTextAsync("Too short: at least 10 characters.");
+        await Expect(page.Locator("#auth-strength .strength-text"))
+            .ToHaveTextAsync("Too short: at least 10 characters.");
         await page.GetByLabel("Password").FillAsync(UiSteps.StrongPassword);
         await Expect(page.Locator("#auth-strength")).ToHaveAttributeAsync("data-score", new Regex("^[34]$"));
 
         await page.GetByLabel("Password").FillAsync("password1234");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await Expect(page.Locator("#auth-error")).ToHaveTextAsync("This password is too easy to guess: use a longer phrase of unrelated words.");
+        await Expect(page.Locator("#auth-error"))
+            .ToHaveTextAsync("This password is too easy to guess: use a longer phrase of unrelated words.");
         await page.SetViewportSizeAsync(390, 800);
         await BrowserFixture.ScreenshotAsync(page, "signup-weak-password-390");
     }
@@ -52,7 +55,8 @@ public sealed class PasswordMeterTests(BrowserFixture fixture)
         await page.GetByLabel("Alamat e-mail").FillAsync($"wati.{Guid.NewGuid():N}@example.org");
 
         await page.GetByLabel("Kata sandi").FillAsync("pendek");
-        await Expect(page.Locator("#auth-strength .strength-text")).ToHaveTextAsync("Terlalu pendek: minimal 10 karakter.");
+        await Expect(page.Locator("#auth-strength .strength-text"))
+            .ToHaveTextAsync("Terlalu pendek: minimal 10 karakter.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Buat akun" }).ClickAsync();
 
         await Expect(page.Locator("#auth-error")).ToHaveTextAsync("Kata sandi minimal 10 karakter.");

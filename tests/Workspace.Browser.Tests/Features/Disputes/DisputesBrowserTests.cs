@@ -19,7 +19,10 @@ public sealed class DisputesBrowserTests(BrowserFixture fixture)
         var rina = await fixture.NewPageAsync();
         var budi = await fixture.NewPageAsync("id-ID", width: 390, height: 844);
         var (pid, _) = await ApiSeed.TwoOrganisationsAsync(rina.Context, budi.Context, "Budi Santoso", "Editor");
-        await ApiSeed.PostAsync(rina.Context, $"/api/partnerships/{pid}/agreements", new { title = "Joint plan", language = "en" });
+        await ApiSeed.PostAsync(
+            rina.Context,
+            $"/api/partnerships/{pid}/agreements",
+            new { title = "Joint plan", language = "en" });
         await rina.GotoAsync($"/p/{pid}/disputes");
         await budi.GotoAsync($"/p/{pid}/disputes");
         await Assertions.Expect(budi.Locator("h1")).ToHaveTextAsync("Sengketa");
@@ -38,17 +41,20 @@ public sealed class DisputesBrowserTests(BrowserFixture fixture)
 
         await rina.GetByRole(AriaRole.Button, new() { Name = "Make a proposal" }).ClickAsync();
         var dialog = rina.Locator("dialog.form-dialog");
-        await dialog.GetByLabel("Proposal", new() { Exact = true }).FillAsync("We pay the March invoice in full by Friday.");
+        await dialog.GetByLabel("Proposal", new() { Exact = true })
+            .FillAsync("We pay the March invoice in full by Friday.");
         await dialog.GetByLabel("Action item on resolution (optional)").FillAsync("Pay the March invoice in full");
         await dialog.Locator("button[type=submit]").ClickAsync();
-        await Assertions.Expect(budi.Locator(".proposal")).ToContainTextAsync("We pay the March invoice in full by Friday.");
+        await Assertions.Expect(budi.Locator(".proposal"))
+            .ToContainTextAsync("We pay the March invoice in full by Friday.");
         await rina.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
         await Assertions.Expect(budi.Locator(".answers")).ToContainTextAsync("Koperasi Maju: menerima");
         await LayoutChecks.AssertFitsAsync(budi, "dispute page at 390 px");
         await BrowserFixture.ScreenshotAsync(budi, "dispute-open-id-390");
         var dashboard = await rina.Context.NewPageAsync();
         await dashboard.GotoAsync($"/p/{pid}");
-        await Assertions.Expect(dashboard.Locator("#disputes-tile")).ToContainTextAsync("Late payment of the March invoice");
+        await Assertions.Expect(dashboard.Locator("#disputes-tile"))
+            .ToContainTextAsync("Late payment of the March invoice");
         await Assertions.Expect(dashboard.Locator("#disputes-tile")).ToContainTextAsync("Deadline");
         await BrowserFixture.ScreenshotAsync(dashboard, "dashboard-open-dispute-en-1280");
         await dashboard.CloseAsync();

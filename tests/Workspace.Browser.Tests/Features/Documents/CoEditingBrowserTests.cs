@@ -24,8 +24,10 @@ public sealed class CoEditingBrowserTests : ServerProcessBrowserTest
         var pageA = await rina.NewPageAsync();
         var pageB = await budi.NewPageAsync();
         // Anything the editors warn about (a failed submit, say) goes to the test output.
-        pageA.Console += (_, m) => { if (m.Type is "warning" or "error") Console.WriteLine($"page A {m.Type}: {m.Text}"); };
-        pageB.Console += (_, m) => { if (m.Type is "warning" or "error") Console.WriteLine($"page B {m.Type}: {m.Text}"); };
+        pageA.Console += (_, m) =>
+            { if (m.Type is "warning" or "error") Console.WriteLine($"page A {m.Type}: {m.Text}"); };
+        pageB.Console += (_, m) =>
+            { if (m.Type is "warning" or "error") Console.WriteLine($"page B {m.Type}: {m.Text}"); };
         await pageA.GotoAsync($"/p/{pid}/docs/{docId}");
         await Expect(pageA.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
         await pageA.Locator(".cm-content").ClickAsync();
@@ -73,7 +75,9 @@ public sealed class CoEditingBrowserTests : ServerProcessBrowserTest
         await RestartAsync();
         await pageA.ReloadAsync();
         await Expect(pageA.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 30_000 });
-        await AssertEventuallyAsync(async () => await EditorTextAsync(pageA) == before, "the text survived the restart");
+        await AssertEventuallyAsync(
+            async () => await EditorTextAsync(pageA) == before,
+            "the text survived the restart");
         await pageA.Locator(".cm-content").ClickAsync();
         await pageA.Keyboard.PressAsync("Control+End");
         await pageA.Keyboard.TypeAsync("After the restart.");
@@ -85,7 +89,12 @@ public sealed class CoEditingBrowserTests : ServerProcessBrowserTest
     {
         var person = await NewPersonAsync("Sari", "id-ID");
         await ApiSeed.SignUpAsync(person, "Sari", "Koperasi");
-        var pid = (await ApiSeed.PostAsync(person, "/api/partnerships", new { name = "Kopi", organisation = "Koperasi" })).GetProperty("id").GetString();
+        var pid = (await ApiSeed.PostAsync(
+            person,
+            "/api/partnerships",
+            new { name = "Kopi", organisation = "Koperasi" }))
+            .GetProperty("id")
+            .GetString();
         var page = await person.NewPageAsync();
 
         await page.GotoAsync($"/p/{pid}/docs");
@@ -119,7 +128,8 @@ public sealed class CoEditingBrowserTests : ServerProcessBrowserTest
     }
 
     private static Task<string> EditorTextAsync(IPage page) =>
-        page.EvaluateAsync<string>("() => [...document.querySelectorAll('.cm-content .cm-line')].map(l => l.textContent).join('\\n')");
+        page.EvaluateAsync<string>(
+            "() => [...document.querySelectorAll('.cm-content .cm-line')].map(l => l.textContent).join('\\n')");
 
     private static async Task AssertEventuallyAsync(Func<Task<bool>> condition, string what)
     {

@@ -3,7 +3,8 @@ using Workspace.Browser.Tests.Infrastructure;
 
 namespace Workspace.Browser.Tests.Features.Documents;
 
-/// <summary>A commenter from the partner organisation comments on a passage; the plan's editor sees it live and resolves it.</summary>
+/// <summary>A commenter from the partner organisation comments on a passage; the plan's editor sees it live and
+/// resolves it.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class CommentTests(BrowserFixture fixture)
 {
@@ -27,7 +28,8 @@ public sealed class CommentTests(BrowserFixture fixture)
         await sari.Locator(".cm-line", new() { HasText = "40 tonnes" }).ClickAsync(new() { ClickCount = 3 });
         await sari.GetByRole(AriaRole.Tab, new() { Name = "Comments" }).ClickAsync();
         await sari.GetByLabel("Add a comment").FocusAsync();
-        await Assertions.Expect(sari.Locator("#comment-quote")).ToContainTextAsync("We deliver 40 tonnes of rice by March.");
+        await Assertions.Expect(sari.Locator("#comment-quote"))
+            .ToContainTextAsync("We deliver 40 tonnes of rice by March.");
         await sari.GetByLabel("Add a comment").FillAsync("Can the warehouse hold 40 tonnes at once?");
         await sari.GetByRole(AriaRole.Button, new() { Name = "Comment", Exact = true }).ClickAsync();
         await Assertions.Expect(sari.GetByLabel("Add a comment")).ToHaveValueAsync("");
@@ -45,12 +47,15 @@ public sealed class CommentTests(BrowserFixture fixture)
         // Clicking the tinted passage shows the comment about it.
         await rina.GetByRole(AriaRole.Tab, new() { Name = "Preview" }).ClickAsync();
         await rina.Locator(".cm-commented").First.ClickAsync();
-        await Assertions.Expect(rina.GetByRole(AriaRole.Tab, new() { Name = "Comments" })).ToHaveAttributeAsync("aria-selected", "true");
+        await Assertions.Expect(rina.GetByRole(AriaRole.Tab, new() { Name = "Comments" }))
+            .ToHaveAttributeAsync("aria-selected", "true");
         await Assertions.Expect(comment).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bfocused\b"));
         await BrowserFixture.ScreenshotAsync(rina, "documents-comments-en");
         // The quote leads to the passage: clicking it selects that line's text in Rina's editor.
         await comment.Locator(".quote").ClickAsync();
-        Assert.Equal("We deliver 40 tonnes of rice by March.", await rina.EvaluateAsync<string>("() => getSelection().toString()"));
+        Assert.Equal(
+            "We deliver 40 tonnes of rice by March.",
+            await rina.EvaluateAsync<string>("() => getSelection().toString()"));
 
         // Rina answers by changing the passage (40 → 45) and adding a line above it: the tint follows the words in
         // both editors, and the quote still leads to the passage, now rewritten.
@@ -63,7 +68,9 @@ public sealed class CommentTests(BrowserFixture fixture)
         await WaitForTintAsync(rina, "We deliver 45 tonnes of rice by March.");
         await WaitForTintAsync(sari, "We deliver 45 tonnes of rice by March.");
         await comment.Locator(".quote").ClickAsync();
-        Assert.Equal("We deliver 45 tonnes of rice by March.", await rina.EvaluateAsync<string>("() => getSelection().toString()"));
+        Assert.Equal(
+            "We deliver 45 tonnes of rice by March.",
+            await rina.EvaluateAsync<string>("() => getSelection().toString()"));
         // Opened afresh, Sari's editor finds the passage as it reads now: the server followed it through the edits.
         await sari.ReloadAsync();
         await WaitForTintAsync(sari, "We deliver 45 tonnes of rice by March.");
@@ -73,10 +80,12 @@ public sealed class CommentTests(BrowserFixture fixture)
         await Assertions.Expect(sari.Locator("#comment-count")).ToHaveTextAsync("");
         await Assertions.Expect(sari.Locator(".cm-commented")).ToHaveCountAsync(0);
         await Assertions.Expect(rina.Locator(".cm-commented")).ToHaveCountAsync(0);
-        await Assertions.Expect(sari.GetByRole(AriaRole.Button, new() { Name = "Show resolved (1)" })).ToBeVisibleAsync();
+        await Assertions.Expect(sari.GetByRole(AriaRole.Button, new() { Name = "Show resolved (1)" }))
+            .ToBeVisibleAsync();
     }
 
-    /// <summary>Waits until the editor's tinted (commented) text, joined, is exactly <paramref name="passage"/>.</summary>
+    /// <summary>Waits until the editor's tinted (commented) text, joined, is exactly
+    /// <paramref name="passage"/>.</summary>
     private static Task WaitForTintAsync(IPage page, string passage) =>
         page.WaitForFunctionAsync(
             "passage => [...document.querySelectorAll('.cm-commented')].map(e => e.textContent).join('') === passage",

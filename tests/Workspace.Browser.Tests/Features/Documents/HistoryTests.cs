@@ -3,7 +3,8 @@ using Workspace.Browser.Tests.Infrastructure;
 
 namespace Workspace.Browser.Tests.Features.Documents;
 
-/// <summary>A partner opens the plan's history, reads an earlier version and brings it back; the other editor sees it live.</summary>
+/// <summary>A partner opens the plan's history, reads an earlier version and brings it back; the other editor sees it
+/// live.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class HistoryTests(BrowserFixture fixture)
 {
@@ -50,7 +51,8 @@ public sealed class HistoryTests(BrowserFixture fixture)
         await Assertions.Expect(versions).ToHaveCountAsync(3);
         await Assertions.Expect(versions.First).ToContainTextAsync("Ayu Lestari restored an earlier version");
         // Rina's open history list follows on its own.
-        await Assertions.Expect(rina.Locator("button.version").First).ToContainTextAsync("Ayu Lestari restored an earlier version");
+        await Assertions.Expect(rina.Locator("button.version").First)
+            .ToContainTextAsync("Ayu Lestari restored an earlier version");
         await Assertions.Expect(rina.Locator("button.version")).ToHaveCountAsync(3);
         await BrowserFixture.ScreenshotAsync(ayu, "documents-history-restored-en");
     }

@@ -12,7 +12,10 @@ public sealed class OfflineTabTests(BrowserFixture fixture)
     {
         var first = await fixture.NewPageAsync();
         await ApiSeed.SignUpAsync(first, "Wulan Sari", "Koperasi Tani");
-        var p = await ApiSeed.PostAsync(first, "/api/partnerships", new { name = "Seed bank", organisation = "Koperasi Tani" });
+        var p = await ApiSeed.PostAsync(
+            first,
+            "/api/partnerships",
+            new { name = "Seed bank", organisation = "Koperasi Tani" });
         var pid = p.GetProperty("id").GetGuid();
         var doc = await ApiSeed.PostAsync(first, $"/api/partnerships/{pid}/documents", new { title = "Field notes" });
         var url = $"/p/{pid}/docs/{doc.GetProperty("id").GetGuid()}";
@@ -25,7 +28,9 @@ public sealed class OfflineTabTests(BrowserFixture fixture)
         await Assertions.Expect(first.Locator("#sync")).ToContainTextAsync("changes pending");
 
         // Leaving now would ask first (the page cancels beforeunload while edits are pending)…
-        var wouldAsk = await first.EvaluateAsync<bool>("() => { const e = new Event('beforeunload', { cancelable: true }); window.dispatchEvent(e); return e.defaultPrevented; }");
+        var wouldAsk = await first.EvaluateAsync<bool>(
+            "() => { const e = new Event('beforeunload', { cancelable: true }); window.dispatchEvent(e); return "
+                + "e.defaultPrevented; }");
         Assert.True(wouldAsk);
         // …and if the person leaves anyway, the edits stay in this browser's storage.
         await first.CloseAsync();
@@ -34,8 +39,11 @@ public sealed class OfflineTabTests(BrowserFixture fixture)
         var again = await first.Context.NewPageAsync();
         await again.GotoAsync(url);
         await Assertions.Expect(again.Locator(".cm-content")).ToContainTextAsync("Written on the train, no signal.");
-        await Assertions.Expect(again.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 15_000 });
-        var stored = await ApiSeed.GetAsync(again, $"/api/partnerships/{pid}/documents/{doc.GetProperty("id").GetGuid()}");
+        await Assertions.Expect(again.Locator("#sync"))
+            .ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 15_000 });
+        var stored = await ApiSeed.GetAsync(
+            again,
+            $"/api/partnerships/{pid}/documents/{doc.GetProperty("id").GetGuid()}");
         Assert.Equal("Written on the train, no signal.", stored.GetProperty("text").GetString());
     }
 }

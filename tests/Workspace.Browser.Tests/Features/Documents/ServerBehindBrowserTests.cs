@@ -25,7 +25,10 @@ public sealed class ServerBehindBrowserTests : ServerProcessBrowserTest
         });
         rina.SetDefaultTimeout(20_000);
         await ApiSeed.SignUpAsync(rina, "Rina Wijaya", "Koperasi Maju");
-        var pid = (await ApiSeed.PostAsync(rina, "/api/partnerships", new { name = "Rice supply", organisation = "Koperasi Maju" }))
+        var pid = (await ApiSeed.PostAsync(
+            rina,
+            "/api/partnerships",
+            new { name = "Rice supply", organisation = "Koperasi Maju" }))
             .GetProperty("id").GetString();
         var docId = (await ApiSeed.PostAsync(rina, $"/api/partnerships/{pid}/documents", new { title = "Joint plan" }))
             .GetProperty("id").GetString();
@@ -37,7 +40,9 @@ public sealed class ServerBehindBrowserTests : ServerProcessBrowserTest
         await Expect(page.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
 
         Server.Kill();
-        await using (var db = new SqliteConnection($"Data Source={Path.Combine(Server.DataDirectory, "workspace.db")};Pooling=false"))
+        await using (
+            var db = new SqliteConnection(
+                $"Data Source={Path.Combine(Server.DataDirectory, "workspace.db")};Pooling=false"))
         {
             await db.OpenAsync(ct);
             await using var command = db.CreateCommand();
@@ -49,13 +54,16 @@ public sealed class ServerBehindBrowserTests : ServerProcessBrowserTest
         await Server.StartAsync(ct);
 
         var notice = page.Locator(".server-behind");
-        await Expect(notice).ToContainTextAsync("older version of this document than your copy", new() { Timeout = 40_000 });
+        await Expect(notice)
+            .ToContainTextAsync("older version of this document than your copy", new() { Timeout = 40_000 });
         var download = await page.RunAndWaitForDownloadAsync(() => notice.Locator("a[download]").ClickAsync());
         Assert.Equal(Plan, await File.ReadAllTextAsync((await download.PathAsync())!, ct));
         await BrowserFixture.ScreenshotAsync(page, "documents-server-behind-390");
         using (var http = new HttpClient())
         {
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await http.GetAsync(Server.BaseUrl + "/health", ct)).StatusCode);
+            Assert.Equal(
+                HttpStatusCode.ServiceUnavailable,
+                (await http.GetAsync(Server.BaseUrl + "/health", ct)).StatusCode);
         }
 
         await notice.Locator("[data-restore]").ClickAsync();

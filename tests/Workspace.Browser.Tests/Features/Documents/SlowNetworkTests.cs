@@ -19,15 +19,22 @@ public sealed class SlowNetworkTests(BrowserFixture fixture)
         await rina.Keyboard.PressAsync("Home");
         for (var i = 0; i < "We deliver ".Length; i++) await rina.Keyboard.PressAsync("ArrowRight");
         await rina.Keyboard.TypeAsync("40 tonnes of ", new() { Delay = 20 });
-        await Assertions.Expect(rina.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 10_000 });
+        await Assertions.Expect(rina.Locator("#sync"))
+            .ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 10_000 });
 
-        await Assertions.Expect(budi.Locator(".cm-content")).ToContainTextAsync("We deliver 40 tonnes of rice by March.");
+        await Assertions.Expect(budi.Locator(".cm-content"))
+            .ToContainTextAsync("We deliver 40 tonnes of rice by March.");
         // Budi sees Rina's cursor where she is typing: right after "40 tonnes of ", not as many characters further.
-        const string BeforeCaret = "() => { const caret = document.querySelector('.cm-remote-caret'); if (!caret) return null;" +
-            " const r = document.createRange(); r.setStart(caret.closest('.cm-line'), 0); r.setEndBefore(caret); return r.toString(); }";
+        const string BeforeCaret = "() => { const caret = document.querySelector('.cm-remote-caret'); if (!caret) "
+            + "return null;" +
+            " const r = document.createRange(); r.setStart(caret.closest('.cm-line'), 0); r.setEndBefore(caret); "
+                + "return r.toString(); }";
         try
         {
-            await budi.WaitForFunctionAsync($"() => ({BeforeCaret})() === 'We deliver 40 tonnes of '", null, new() { Timeout = 5_000 });
+            await budi.WaitForFunctionAsync(
+                $"() => ({BeforeCaret})() === 'We deliver 40 tonnes of '",
+                null,
+                new() { Timeout = 5_000 });
         }
         catch (TimeoutException)
         {
@@ -51,26 +58,31 @@ public sealed class SlowNetworkTests(BrowserFixture fixture)
         await Assertions.Expect(rina.Locator("#sync")).ToHaveAttributeAsync("data-state", "saving"); // still on its way
         await rina.GetByLabel("Add a comment").FillAsync("Which mill takes the second shipment?");
         await rina.GetByRole(AriaRole.Button, new() { Name = "Comment", Exact = true }).ClickAsync();
-        await Assertions.Expect(rina.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 15_000 });
+        await Assertions.Expect(rina.Locator("#sync"))
+            .ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 15_000 });
 
         // Budi, opening the plan afresh, sees the third line tinted, not the second.
         await Assertions.Expect(budi.Locator(".cm-content")).ToContainTextAsync("Agreed: Budget");
         await budi.ReloadAsync();
-        await Assertions.Expect(budi.Locator(".cm-line").Nth(2).Locator(".cm-commented")).ToHaveTextAsync("Rice by March.");
+        await Assertions.Expect(budi.Locator(".cm-line").Nth(2).Locator(".cm-commented"))
+            .ToHaveTextAsync("Rice by March.");
         await Assertions.Expect(budi.Locator(".cm-line").Nth(1).Locator(".cm-commented")).ToHaveCountAsync(0);
 
-        // Resolved and reopened (a change that does not say where the passage is): the tint comes back on the same line.
+        // Resolved and reopened (a change that does not say where the passage is): the tint comes back on the same
+        // line.
         await budi.GetByRole(AriaRole.Tab, new() { Name = "Comments" }).ClickAsync();
         await budi.GetByRole(AriaRole.Button, new() { Name = "Resolve" }).ClickAsync();
         await Assertions.Expect(budi.Locator(".cm-commented")).ToHaveCountAsync(0);
         await budi.GetByRole(AriaRole.Button, new() { Name = "Show resolved (1)" }).ClickAsync();
         await budi.GetByRole(AriaRole.Button, new() { Name = "Reopen" }).ClickAsync();
-        await Assertions.Expect(budi.Locator(".cm-line").Nth(2).Locator(".cm-commented")).ToHaveTextAsync("Rice by March.");
+        await Assertions.Expect(budi.Locator(".cm-line").Nth(2).Locator(".cm-commented"))
+            .ToHaveTextAsync("Rice by March.");
         await Assertions.Expect(budi.Locator(".cm-line").Nth(1).Locator(".cm-commented")).ToHaveCountAsync(0);
     }
 
     /// <summary>
-    /// Rina (whose page's hub socket goes through <see cref="SlowAnswers"/>, not slowed yet) writes <paramref name="text"/>
+    /// Rina (whose page's hub socket goes through <see cref="SlowAnswers"/>, not slowed yet) writes
+    /// <paramref name="text"/>
     /// into a new plan; Budi, from the partner organisation, has it open too.
     /// </summary>
     private async Task<(IPage Rina, IPage Budi, SlowAnswers Slow)> RinaAndBudiCoEditAsync(string text)
@@ -86,11 +98,13 @@ public sealed class SlowNetworkTests(BrowserFixture fixture)
         await rina.Keyboard.TypeAsync(text);
         await Assertions.Expect(rina.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
         await budi.GotoAsync($"/p/{pid}/docs/{docId}");
-        await Assertions.Expect(budi.Locator(".cm-content")).ToContainTextAsync(text.Replace("\n", "", StringComparison.Ordinal));
+        await Assertions.Expect(budi.Locator(".cm-content"))
+            .ToContainTextAsync(text.Replace("\n", "", StringComparison.Ordinal));
         return (rina, budi, slow);
     }
 
-    /// <summary>Passes the page's hub socket through, holding what the server sends for <see cref="Latency"/>.</summary>
+    /// <summary>Passes the page's hub socket through, holding what the server sends for
+    /// <see cref="Latency"/>.</summary>
     private sealed class SlowAnswers
     {
         public TimeSpan Latency { get; set; }
@@ -105,7 +119,8 @@ public sealed class SlowNetworkTests(BrowserFixture fixture)
         }
     }
 
-    /// <summary>One direction of a socket: frames arrive in order, each after the latency in force when it was sent.</summary>
+    /// <summary>One direction of a socket: frames arrive in order, each after the latency in force when it was
+    /// sent.</summary>
     private sealed class Pipe(IWebSocketRoute to, Func<TimeSpan> latency)
     {
         private readonly Lock _gate = new();

@@ -98,7 +98,8 @@ public sealed partial class MeetingRunBrowserTests(BrowserFixture fixture)
         return (pid, meetingId);
     }
 
-    /// <summary>Rina types a line into the capture bar and presses Enter; Budi sees it (how soon goes to the test output).</summary>
+    /// <summary>Rina types a line into the capture bar and presses Enter; Budi sees it (how soon goes to the test
+    /// output).</summary>
     private static async Task CaptureAsync(IPage rina, IPage budi, string line, string text)
     {
         var bar = rina.GetByRole(AriaRole.Textbox, new() { Name = "Capture" });

@@ -20,7 +20,9 @@ public sealed partial class AccessTests(BrowserFixture fixture)
         // Ayu's open members page updates live when Budi joins.
         var ayuCards = ayu.Locator(".party-grid");
         await Assertions.Expect(ayuCards).ToContainTextAsync("Budi Santoso");
-        await Assertions.Expect(ayu.Locator(".party-card", new() { Has = ayu.GetByRole(AriaRole.Heading, new() { Name = "Dinas Kesehatan" }) }))
+        await Assertions.Expect(ayu.Locator(
+            ".party-card",
+            new() { Has = ayu.GetByRole(AriaRole.Heading, new() { Name = "Dinas Kesehatan" }) }))
             .ToContainTextAsync("Budi Santoso");
         await BrowserFixture.ScreenshotAsync(ayu, "members-after-join-en");
         await BrowserFixture.ScreenshotAsync(budi, "members-invitee-en");
@@ -53,7 +55,8 @@ public sealed partial class AccessTests(BrowserFixture fixture)
         await budi.Keyboard.PressAsync("Control+End");
         await budi.Keyboard.TypeAsync(" Budi: the agency pays the lab.");
 
-        await Assertions.Expect(ayu.Locator(".cm-content")).ToContainTextAsync("Ayu: water tests in every village. Budi: the agency pays the lab.");
+        await Assertions.Expect(ayu.Locator(".cm-content"))
+            .ToContainTextAsync("Ayu: water tests in every village. Budi: the agency pays the lab.");
         await Assertions.Expect(ayu.Locator("#presence")).ToContainTextAsync("BS");
     }
 
@@ -62,15 +65,23 @@ public sealed partial class AccessTests(BrowserFixture fixture)
     {
         var page = await fixture.NewPageAsync();
         var email = await ApiSeed.SignUpAsync(page, "Sari Dewi", "Koperasi Sejahtera");
-        var pid = (await ApiSeed.PostAsync(page, "/api/partnerships", new { name = "Form keeps", organisation = "Koperasi Sejahtera" })).GetProperty("id").GetString();
+        var pid = (await ApiSeed.PostAsync(
+            page,
+            "/api/partnerships",
+            new { name = "Form keeps", organisation = "Koperasi Sejahtera" }))
+            .GetProperty("id")
+            .GetString();
         await page.GotoAsync($"/p/{pid}/members");
-        var card = page.Locator(".party-card", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Koperasi Sejahtera" }) });
+        var card = page.Locator(
+            ".party-card",
+            new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Koperasi Sejahtera" }) });
         await card.GetByLabel("Role").SelectOptionAsync("Viewer");
         await card.GetByLabel("E-mail address").FillAsync("half.typed@exam");
 
         // Another tab (same person) adds an organisation: the page redraws live while the form is half filled.
         await ApiSeed.PostAsync(page, $"/api/partnerships/{pid}/parties", new { name = "Dinas Sosial" });
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dinas Sosial", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dinas Sosial", Exact = true }))
+            .ToBeVisibleAsync();
 
         await Assertions.Expect(card.GetByLabel("E-mail address")).ToHaveValueAsync("half.typed@exam");
         await Assertions.Expect(card.GetByLabel("E-mail address")).ToBeFocusedAsync();
@@ -86,7 +97,8 @@ public sealed partial class AccessTests(BrowserFixture fixture)
         await card.GetByRole(AriaRole.Button, new() { Name = "Create invitation link" }).ClickAsync();
         await Assertions.Expect(page.Locator(".toast-error")).ToBeVisibleAsync();
         await ApiSeed.PostAsync(page, $"/api/partnerships/{pid}/parties", new { name = "Dinas Pendidikan" });
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dinas Pendidikan", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dinas Pendidikan", Exact = true }))
+            .ToBeVisibleAsync();
         await Assertions.Expect(card.GetByLabel("E-mail address")).ToHaveValueAsync(email);
     }
 
@@ -98,13 +110,20 @@ public sealed partial class AccessTests(BrowserFixture fixture)
     public async Task<(IPage Ayu, IPage Budi, string PartnershipId)> PartnerUpAsync(bool screenshots = false)
     {
         var ayu = await fixture.NewPageAsync();
-        await SignUpAsync(ayu, "Ayu Lestari", "Yayasan Air Bersih", $"ayu.{Guid.NewGuid():N}@example.org", "Sumur-dalam-jernih-2027");
+        await SignUpAsync(
+            ayu,
+            "Ayu Lestari",
+            "Yayasan Air Bersih",
+            $"ayu.{Guid.NewGuid():N}@example.org",
+            "Sumur-dalam-jernih-2027");
         var pid = await CreatePartnershipAsync(ayu, "Clean water 2027");
 
         await ayu.Locator("#sidenav").GetByRole(AriaRole.Link, new() { Name = "Members" }).ClickAsync();
         await ayu.GetByLabel("Organisation name").FillAsync("Dinas Kesehatan");
         await ayu.GetByRole(AriaRole.Button, new() { Name = "Add organisation" }).ClickAsync();
-        var partyB = ayu.Locator(".party-card", new() { Has = ayu.GetByRole(AriaRole.Heading, new() { Name = "Dinas Kesehatan" }) });
+        var partyB = ayu.Locator(
+            ".party-card",
+            new() { Has = ayu.GetByRole(AriaRole.Heading, new() { Name = "Dinas Kesehatan" }) });
         await Assertions.Expect(partyB).ToBeVisibleAsync();
 
         var budiEmail = $"budi.{Guid.NewGuid():N}@example.org";
@@ -125,7 +144,8 @@ public sealed partial class AccessTests(BrowserFixture fixture)
 
         var budi = await fixture.NewPageAsync();
         await budi.GotoAsync(link);
-        await Assertions.Expect(budi.GetByRole(AriaRole.Heading, new() { Name = "You are invited" })).ToBeVisibleAsync();
+        await Assertions.Expect(budi.GetByRole(AriaRole.Heading, new() { Name = "You are invited" }))
+            .ToBeVisibleAsync();
         await Assertions.Expect(budi.Locator("#invitation")).ToContainTextAsync("Clean water 2027");
         await Assertions.Expect(budi.GetByLabel("E-mail address")).ToHaveValueAsync(budiEmail);
         if (screenshots)
@@ -161,7 +181,8 @@ public sealed partial class AccessTests(BrowserFixture fixture)
             document.body.append(host);
             for (const markdown of cases) {
                 const response = await fetch(`/api/partnerships/${pid}/markdown/preview`, {
-                    method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-TOKEN': token }, body: JSON.stringify({ markdown }) });
+                    method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-TOKEN': token }, "
+            + @"body: JSON.stringify({ markdown }) });
                 if (!response.ok) throw new Error(`preview answered ${response.status}`);
                 const div = document.createElement('div');
                 div.className = 'xss-case';
@@ -170,7 +191,8 @@ public sealed partial class AccessTests(BrowserFixture fixture)
             }
             // Poke everything a person could: hover, focus, click (links only where they stay on the page).
             for (const el of host.querySelectorAll('*')) {
-                for (const type of ['mouseover', 'mouseenter', 'focus', 'toggle', 'load', 'error']) el.dispatchEvent(new Event(type, { bubbles: true }));
+                for (const type of ['mouseover', 'mouseenter', 'focus', 'toggle', 'load', 'error']) "
+            + @"el.dispatchEvent(new Event(type, { bubbles: true }));
                 if (!el.closest('a')) el.dispatchEvent(new MouseEvent('click', { bubbles: true }));
             }
             return host.children.length;
@@ -179,15 +201,19 @@ public sealed partial class AccessTests(BrowserFixture fixture)
 
         Assert.Equal(XssCorpus.Cases.Length, rendered);
         Assert.Equal(XssCorpus.Cases.Length, await page.Locator("#xss-host > .xss-case").CountAsync());
-        Assert.True(await page.Locator("#xss-host a[href]").CountAsync() >= 3, "the corpus should leave some safe links to check");
+        Assert.True(
+            await page.Locator("#xss-host a[href]").CountAsync() >= 3,
+            "the corpus should leave some safe links to check");
         Assert.Equal(0, dialogs);
         Assert.True(await page.EvaluateAsync<bool>("() => window.__xss === undefined"));
-        var badLinks = await page.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll('#xss-host [href], #xss-host [src]')]
+        var badLinks = await page.EvaluateAsync<string[]>(
+            @"() => [...document.querySelectorAll('#xss-host [href], #xss-host [src]')]
             .map(el => el.href || el.src).filter(u => !/^(https?:|mailto:)/i.test(u))");
         Assert.Empty(badLinks);
         await BrowserFixture.ScreenshotAsync(page, "xss-corpus-rendered");
 
-        // The sanitiser itself, whatever the Content-Security-Policy would still stop: no event handler attribute is left.
+        // The sanitiser itself, whatever the Content-Security-Policy would still stop: no event handler attribute is
+        // left.
         Assert.Equal(0, await page.EvaluateAsync<int>(@"() => [...document.querySelectorAll('#xss-host *')]
             .filter(el => [...el.attributes].some(a => a.name.toLowerCase().startsWith('on'))).length"));
 
@@ -195,7 +221,8 @@ public sealed partial class AccessTests(BrowserFixture fixture)
         // before there was one), so the checks above would see a script that got through.
         await page.EvaluateAsync(@"() => { window.__refused = [];
             document.addEventListener('securitypolicyviolation', e => window.__refused.push(e.violatedDirective));
-            const d = document.createElement('div'); d.innerHTML = '<img src=""data:,x"" onerror=""window.__xss=1"">'; document.body.append(d); }");
+            const d = document.createElement('div'); d.innerHTML = '<img src=""data:,x"" onerror=""window.__xss=1"">';"
+            + @" document.body.append(d); }");
         await page.WaitForFunctionAsync("() => window.__refused.some(d => d.startsWith('script-src'))");
         Assert.True(await page.EvaluateAsync<bool>("() => window.__xss === undefined"));
     }
@@ -237,30 +264,43 @@ public sealed partial class AccessTests(BrowserFixture fixture)
     public async Task PartyAdminChangesARoleAndRemovesAMemberFromTheMembersPage()
     {
         var page = await fixture.NewPageAsync();
-        await SignUpAsync(page, "Dewi Admin", "Koperasi Laut", $"dewi.{Guid.NewGuid():N}@example.org", "ombak-tenang-3");
+        await SignUpAsync(
+            page,
+            "Dewi Admin",
+            "Koperasi Laut",
+            $"dewi.{Guid.NewGuid():N}@example.org",
+            "ombak-tenang-3");
         var pid = await CreatePartnershipAsync(page, "Fish market");
         await page.Locator("#sidenav").GetByRole(AriaRole.Link, new() { Name = "Members" }).ClickAsync();
 
         // A colleague joins through the API while Dewi watches the page.
-        var citra = await fixture.Server.SignUpAsync("Citra Colleague", "Koperasi Laut", ct: TestContext.Current.CancellationToken);
+        var citra = await fixture.Server.SignUpAsync(
+            "Citra Colleague",
+            "Koperasi Laut",
+            ct: TestContext.Current.CancellationToken);
         var party = page.Locator(".party-card").First;
         await party.GetByLabel("E-mail address").FillAsync(citra.Email);
         await party.GetByLabel("Role").SelectOptionAsync("Viewer");
         await party.GetByRole(AriaRole.Button, new() { Name = "Create invitation link" }).ClickAsync();
         var link = await party.GetByLabel("Invitation link").InputValueAsync();
-        (await citra.AcceptAsync(link[(link.LastIndexOf('/') + 1)..], TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        (await citra.AcceptAsync(link[(link.LastIndexOf('/') + 1)..], TestContext.Current.CancellationToken))
+            .EnsureSuccessStatusCode();
         var row = page.Locator(".member-row", new() { HasText = "Citra Colleague" });
         await Assertions.Expect(row).ToBeVisibleAsync();
 
         await row.GetByLabel("Role of Citra Colleague").SelectOptionAsync("Commenter");
         await Assertions.Expect(page.Locator(".toast").Last).ToHaveTextAsync("Saved.");
         var view = await citra.GetPartnershipAsync(Guid.Parse(pid), TestContext.Current.CancellationToken);
-        Assert.Equal(Workspace.Server.Kernel.PartnershipRole.Commenter, view.Members.Single(m => m.UserId == citra.Id).Role);
+        Assert.Equal(
+            Workspace.Server.Kernel.PartnershipRole.Commenter,
+            view.Members.Single(m => m.UserId == citra.Id).Role);
         await BrowserFixture.ScreenshotAsync(page, "members-manage-en");
 
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await row.GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
         await Assertions.Expect(row).ToHaveCountAsync(0);
-        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await citra.Http.GetAsync($"/api/partnerships/{pid}", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(
+            System.Net.HttpStatusCode.NotFound,
+            (await citra.Http.GetAsync($"/api/partnerships/{pid}", TestContext.Current.CancellationToken)).StatusCode);
     }
 }

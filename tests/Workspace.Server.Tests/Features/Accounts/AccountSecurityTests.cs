@@ -18,17 +18,41 @@ public sealed class AccountSecurityTests(WorkspaceFactory factory) : IClassFixtu
     {
         var user = await factory.SignUpAsync("Pat Password", ct: _ct);
 
-        var wrong = await user.Http.PostAsJsonAsync("/api/account/password", new { currentPassword = "not-it-123", newPassword = "brand-new-42" }, _ct);
-        var tooShort = await user.Http.PostAsJsonAsync("/api/account/password", new { currentPassword = TestUser.Password, newPassword = "short" }, _ct);
-        var ok = await user.Http.PostAsJsonAsync("/api/account/password", new { currentPassword = TestUser.Password, newPassword = "brand-new-42" }, _ct);
+        var wrong = await user.Http.PostAsJsonAsync(
+            "/api/account/password",
+            new { currentPassword = "not-it-123", newPassword = "brand-new-42" },
+            _ct);
+        var tooShort = await user.Http.PostAsJsonAsync(
+            "/api/account/password",
+            new { currentPassword = TestUser.Password, newPassword = "short" },
+            _ct);
+        var ok = await user.Http.PostAsJsonAsync(
+            "/api/account/password",
+            new { currentPassword = TestUser.Password, newPassword = "brand-new-42" },
+            _ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
-        Assert.Contains("current password is not right", await wrong.Content.ReadAsStringAsync(_ct), StringComparison.Ordinal);
+        Assert.Contains(
+            "current password is not right",
+            await wrong.Content.ReadAsStringAsync(_ct),
+            StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, tooShort.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, ok.StatusCode);
         var anonymous = await factory.AnonymousClientAsync(_ct);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/account/signin", new { email = user.Email, password = TestUser.Password }, _ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsJsonAsync("/api/account/signin", new { email = user.Email, password = "brand-new-42" }, _ct)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Unauthorized,
+            (await anonymous.PostAsJsonAsync(
+                "/api/account/signin",
+                new { email = user.Email, password = TestUser.Password },
+                _ct))
+                .StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await anonymous.PostAsJsonAsync(
+                "/api/account/signin",
+                new { email = user.Email, password = "brand-new-42" },
+                _ct))
+                .StatusCode);
     }
 
     [Fact]
@@ -41,9 +65,16 @@ public sealed class AccountSecurityTests(WorkspaceFactory factory) : IClassFixtu
         wrongToken.DefaultRequestHeaders.Add("Cookie", user.Cookie);
         wrongToken.DefaultRequestHeaders.Add("X-CSRF-TOKEN", "forged");
 
-        var created = await noToken.PostAsJsonAsync("/api/partnerships", new { name = "Forged", organisation = "Evil" }, _ct);
-        var forged = await wrongToken.PostAsJsonAsync("/api/partnerships", new { name = "Forged", organisation = "Evil" }, _ct);
-        var signIn = await factory.CreateClient().PostAsJsonAsync("/api/account/signin", new { email = user.Email, password = TestUser.Password }, _ct);
+        var created = await noToken.PostAsJsonAsync(
+            "/api/partnerships",
+            new { name = "Forged", organisation = "Evil" },
+            _ct);
+        var forged = await wrongToken.PostAsJsonAsync(
+            "/api/partnerships",
+            new { name = "Forged", organisation = "Evil" },
+            _ct);
+        var signIn = await factory.CreateClient()
+            .PostAsJsonAsync("/api/account/signin", new { email = user.Email, password = TestUser.Password }, _ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, created.StatusCode);
         Assert.Contains("antiforgery", await created.Content.ReadAsStringAsync(_ct), StringComparison.Ordinal);
@@ -88,20 +119,33 @@ public sealed class AccountSecurityTests(WorkspaceFactory factory) : IClassFixtu
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 6; i++)
         {
-            statuses.Add((await anonymous.PostAsJsonAsync("/api/account/signin", new { email = owner.Email, password = "wrong-password-1" }, _ct)).StatusCode);
+            statuses.Add((await anonymous.PostAsJsonAsync(
+                "/api/account/signin",
+                new { email = owner.Email, password = "wrong-password-1" },
+                _ct)).StatusCode);
         }
         Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
         var invites = new List<HttpStatusCode>();
         for (var i = 0; i < 4; i++)
         {
-            invites.Add((await owner.InviteAsync(p.Id, p.Parties[0].Id, $"n{i}@example.org", PartnershipRole.Viewer, ct: _ct)).StatusCode);
+            invites.Add((await owner.InviteAsync(
+                p.Id,
+                p.Parties[0].Id,
+                $"n{i}@example.org",
+                PartnershipRole.Viewer,
+                ct: _ct)).StatusCode);
         }
-        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], invites);
+        Assert.Equal(
+            [HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests],
+            invites);
 
         await using var hub = strict.Hub(owner, "/hubs/partnership");
         await hub.StartAsync(_ct);
-        var calls = Enumerable.Range(0, 20).Select(_ => hub.InvokeAsync<PartnershipView>("JoinPartnership", p.Id, _ct)).ToArray();
-        var outcomes = await Task.WhenAll(calls.Select(async c => { try { await c; return "ok"; } catch (HubException e) { return e.Message; } }));
+        var calls = Enumerable.Range(0, 20)
+            .Select(_ => hub.InvokeAsync<PartnershipView>("JoinPartnership", p.Id, _ct))
+            .ToArray();
+        var outcomes = await Task.WhenAll(
+            calls.Select(async c => { try { await c; return "ok"; } catch (HubException e) { return e.Message; } }));
 
         Assert.Contains("ok", outcomes);
         Assert.Contains(outcomes, o => o.Contains("Too many messages", StringComparison.Ordinal));

@@ -9,7 +9,12 @@ public sealed class ActionItemsTests(WorkspaceFactory factory) : IClassFixture<W
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
-    private static object Item(string title, string? owner = null, string? due = null, string status = "Open", int version = 0) =>
+    private static object Item(
+        string title,
+        string? owner = null,
+        string? due = null,
+        string status = "Open",
+        int version = 0) =>
         new { title, notes = "", ownerUserId = owner, dueDate = due, status, version };
 
     [Fact]
@@ -17,13 +22,19 @@ public sealed class ActionItemsTests(WorkspaceFactory factory) : IClassFixture<W
     {
         var p = await TestPartnership.CreateAsync(factory, ct: _ct);
 
-        var (_, first) = await p.Owner.Http.PostJsonAsync(p.Url("/action-items"), Item("Send draft MoU", p.Owner.Id, "2026-12-15"), _ct);
+        var (_, first) = await p.Owner.Http.PostJsonAsync(
+            p.Url("/action-items"),
+            Item("Send draft MoU", p.Owner.Id, "2026-12-15"),
+            _ct);
         var (_, second) = await p.Owner.Http.PostJsonAsync(p.Url("/action-items"), Item("Book venue"), _ct);
         Assert.Equal(1, first.GetProperty("number").GetInt32());
         Assert.Equal(2, second.GetProperty("number").GetInt32());
         Assert.Equal(p.Owner.Name, first.GetProperty("ownerName").GetString());
 
-        var (moved, after) = await p.Owner.Http.PostJsonAsync(p.Url($"/action-items/{first.GetProperty("id").GetGuid()}/move"), new { status = "InProgress", version = 1 }, _ct);
+        var (moved, after) = await p.Owner.Http.PostJsonAsync(
+            p.Url($"/action-items/{first.GetProperty("id").GetGuid()}/move"),
+            new { status = "InProgress", version = 1 },
+            _ct);
         Assert.Equal(HttpStatusCode.OK, moved);
         Assert.Equal("InProgress", after.GetProperty("status").GetString());
         Assert.Equal(2, after.GetProperty("version").GetInt32());
@@ -49,12 +60,21 @@ public sealed class ActionItemsTests(WorkspaceFactory factory) : IClassFixture<W
         var p = await TestPartnership.CreateAsync(factory, ct: _ct);
         var outsider = await factory.SignUpAsync("Outsider", ct: _ct);
 
-        var (ownerStatus, ownerProblem) = await p.Owner.Http.PostJsonAsync(p.Url("/action-items"), Item("Task", outsider.Id), _ct);
+        var (ownerStatus, ownerProblem) = await p.Owner.Http.PostJsonAsync(
+            p.Url("/action-items"),
+            Item("Task", outsider.Id),
+            _ct);
         var (titleStatus, _) = await p.Owner.Http.PostJsonAsync(p.Url("/action-items"), Item(""), _ct);
-        var (badStatus, _) = await p.Owner.Http.PostJsonAsync(p.Url("/action-items"), new { title = "x", status = "Finished", version = 0 }, _ct);
+        var (badStatus, _) = await p.Owner.Http.PostJsonAsync(
+            p.Url("/action-items"),
+            new { title = "x", status = "Finished", version = 0 },
+            _ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, ownerStatus);
-        Assert.Contains("member", ownerProblem.GetProperty("errors").GetProperty("ownerUserId")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "member",
+            ownerProblem.GetProperty("errors").GetProperty("ownerUserId")[0].GetString(),
+            StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, titleStatus);
         Assert.Equal(HttpStatusCode.BadRequest, badStatus);
         var (_, all) = await p.Owner.Http.GetJsonAsync(p.Url("/action-items"), _ct);
@@ -66,9 +86,18 @@ public sealed class ActionItemsTests(WorkspaceFactory factory) : IClassFixture<W
     {
         var p = await TestPartnership.CreateAsync(factory, ct: _ct);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        await p.Owner.Http.PostJsonAsync(p.Url("/action-items"), Item("Overdue", p.Owner.Id, today.AddDays(-3).ToString("yyyy-MM-dd")), _ct);
-        await p.Owner.Http.PostJsonAsync(p.Url("/action-items"), Item("Soon", null, today.AddDays(2).ToString("yyyy-MM-dd")), _ct);
-        await p.Owner.Http.PostJsonAsync(p.Url("/action-items"), Item("Done late", p.Owner.Id, today.AddDays(-9).ToString("yyyy-MM-dd"), "Done"), _ct);
+        await p.Owner.Http.PostJsonAsync(
+            p.Url("/action-items"),
+            Item("Overdue", p.Owner.Id, today.AddDays(-3).ToString("yyyy-MM-dd")),
+            _ct);
+        await p.Owner.Http.PostJsonAsync(
+            p.Url("/action-items"),
+            Item("Soon", null, today.AddDays(2).ToString("yyyy-MM-dd")),
+            _ct);
+        await p.Owner.Http.PostJsonAsync(
+            p.Url("/action-items"),
+            Item("Done late", p.Owner.Id, today.AddDays(-9).ToString("yyyy-MM-dd"), "Done"),
+            _ct);
 
         var (_, mine) = await p.Owner.Http.GetJsonAsync(p.Url("/action-items?owner=me"), _ct);
         var (_, overdue) = await p.Owner.Http.GetJsonAsync(p.Url("/action-items?overdue=true"), _ct);
@@ -96,7 +125,10 @@ public sealed class ActionItemsTests(WorkspaceFactory factory) : IClassFixture<W
         await watcher.StartAsync(_ct);
         await watcher.InvokeAsync<JsonElement>("JoinPartnership", p.Id, _ct);
 
-        await p.Owner.Http.PostJsonAsync(p.Url($"/action-items/{item.GetProperty("id").GetGuid()}/move"), new { status = "Blocked", version = 1 }, _ct);
+        await p.Owner.Http.PostJsonAsync(
+            p.Url($"/action-items/{item.GetProperty("id").GetGuid()}/move"),
+            new { status = "Blocked", version = 1 },
+            _ct);
 
         var payload = await received.Task.WaitAsync(TimeSpan.FromSeconds(5), _ct);
         Assert.Equal("Blocked", payload.GetProperty("status").GetString());
@@ -119,5 +151,6 @@ public sealed class ActionItemsTests(WorkspaceFactory factory) : IClassFixture<W
         Assert.True(dashboard.GetProperty("recentActivity").GetArrayLength() >= 3);
     }
 
-    private static List<string> Titles(JsonElement items) => items.EnumerateArray().Select(i => i.GetProperty("title").GetString()!).ToList();
+    private static List<string> Titles(JsonElement items) =>
+        items.EnumerateArray().Select(i => i.GetProperty("title").GetString()!).ToList();
 }

@@ -30,7 +30,9 @@ public sealed class DisputeDeadlineTests
         var w = await TwoParties.CreateAsync(factory, "Overdue", _ct);
         object[] steps = [new { name = "Talk", days = 1 }, new { name = "Board", days = 2 }];
         var clause = new { agreementId = await w.AgreementAsync(_ct), clause = "9" };
-        var id = (await w.RaiseAsync(w.A, TwoParties.Raise(clause: clause, steps: steps), _ct)).GetProperty("id").GetGuid();
+        var id = (await w.RaiseAsync(w.A, TwoParties.Raise(clause: clause, steps: steps), _ct))
+            .GetProperty("id")
+            .GetGuid();
         Assert.False((await w.GetAsync(w.B, id, _ct)).GetProperty("overdue").GetBoolean());
 
         factory.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
@@ -39,7 +41,10 @@ public sealed class DisputeDeadlineTests
         Assert.True(late.GetProperty("overdue").GetBoolean());
         var list = await TwoParties.OkAsync(w.B.Http.GetJsonAsync(w.Url("/disputes"), _ct));
         Assert.True(list[0].GetProperty("overdue").GetBoolean());
-        await TwoParties.OkAsync(w.B.Http.PostJsonAsync(w.Url($"/disputes/{id}/steps/next"), new { fromStep = 0 }, _ct));
+        await TwoParties.OkAsync(w.B.Http.PostJsonAsync(
+            w.Url($"/disputes/{id}/steps/next"),
+            new { fromStep = 0 },
+            _ct));
         var moved = await w.GetAsync(w.B, id, _ct);
         Assert.False(moved.GetProperty("overdue").GetBoolean());
         Assert.True(moved.GetProperty("steps")[0].GetProperty("deadline").GetDateTimeOffset()

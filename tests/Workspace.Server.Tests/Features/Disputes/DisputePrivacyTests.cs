@@ -23,12 +23,20 @@ public sealed class DisputePrivacyTests(WorkspaceFactory factory) : IClassFixtur
         await using (hubA)
         await using (hubB)
         {
-            var note = await TwoParties.OkAsync(w.A.Http.PostJsonAsync(w.Url($"/disputes/{id}/notes"), new { text = Secret }, _ct));
+            var note = await TwoParties.OkAsync(w.A.Http.PostJsonAsync(
+                w.Url($"/disputes/{id}/notes"),
+                new { text = Secret },
+                _ct));
             // A later public change B does receive, so B's silence about the note is not a dead connection.
-            await TwoParties.OkAsync(w.B.Http.PostJsonAsync(w.Url($"/disputes/{id}/messages"), new { text = "We can talk Monday." }, _ct));
+            await TwoParties.OkAsync(w.B.Http.PostJsonAsync(
+                w.Url($"/disputes/{id}/messages"),
+                new { text = "We can talk Monday." },
+                _ct));
 
             await Eventually.TrueAsync(() => Received(toA).Contains(Secret, StringComparison.Ordinal), _ct);
-            await Eventually.TrueAsync(() => Received(toB).Contains("We can talk Monday.", StringComparison.Ordinal), _ct);
+            await Eventually.TrueAsync(
+                () => Received(toB).Contains("We can talk Monday.", StringComparison.Ordinal),
+                _ct);
             Assert.Equal(w.PartyA, note.GetProperty("partyId").GetGuid());
             Assert.DoesNotContain(Secret, Received(toB), StringComparison.Ordinal);
             Assert.DoesNotContain("dispute.note", Received(toB), StringComparison.Ordinal);
@@ -48,7 +56,9 @@ public sealed class DisputePrivacyTests(WorkspaceFactory factory) : IClassFixtur
     {
         var events = new List<string>();
         var hub = factory.Hub(user, "/hubs/partnership");
-        hub.On<JsonElement>(nameof(IPartnershipClient.PartnershipChanged), e => { lock (events) { events.Add(e.GetRawText()); } });
+        hub.On<JsonElement>(
+            nameof(IPartnershipClient.PartnershipChanged),
+            e => { lock (events) { events.Add(e.GetRawText()); } });
         await hub.StartAsync(_ct);
         await hub.InvokeAsync<JsonElement>("JoinPartnership", partnershipId, _ct);
         return (events, hub);
@@ -75,12 +85,27 @@ public sealed class DisputeAccessTests(WorkspaceFactory factory) : IClassFixture
         var id = (await w.RaiseAsync(w.B, TwoParties.Raise(), _ct)).GetProperty("id").GetGuid();
 
         Assert.Equal(HttpStatusCode.OK, (await viewer.Http.GetJsonAsync(w.Url($"/disputes/{id}"), _ct)).Status);
-        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.Http.PostJsonAsync(w.Url("/disputes"), TwoParties.Raise(), _ct)).Status);
-        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.Http.PostJsonAsync(w.Url($"/disputes/{id}/messages"), new { text = "x" }, _ct)).Status);
-        Assert.Equal(HttpStatusCode.OK, (await commenter.Http.PostJsonAsync(w.Url($"/disputes/{id}/messages"), new { text = "Noted." }, _ct)).Status);
-        Assert.Equal(HttpStatusCode.OK, (await commenter.Http.PostJsonAsync(w.Url($"/disputes/{id}/notes"), new { text = "Internal" }, _ct)).Status);
-        Assert.Equal(HttpStatusCode.Forbidden, (await commenter.Http.PostJsonAsync(w.Url($"/disputes/{id}/proposals"), new { text = "x" }, _ct)).Status);
-        Assert.Equal(HttpStatusCode.Forbidden, (await commenter.Http.PostJsonAsync(w.Url($"/disputes/{id}/steps/next"), new { fromStep = 0 }, _ct)).Status);
+        Assert.Equal(
+            HttpStatusCode.Forbidden,
+            (await viewer.Http.PostJsonAsync(w.Url("/disputes"), TwoParties.Raise(), _ct)).Status);
+        Assert.Equal(
+            HttpStatusCode.Forbidden,
+            (await viewer.Http.PostJsonAsync(w.Url($"/disputes/{id}/messages"), new { text = "x" }, _ct)).Status);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await commenter.Http.PostJsonAsync(w.Url($"/disputes/{id}/messages"), new { text = "Noted." }, _ct))
+                .Status);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await commenter.Http.PostJsonAsync(w.Url($"/disputes/{id}/notes"), new { text = "Internal" }, _ct))
+                .Status);
+        Assert.Equal(
+            HttpStatusCode.Forbidden,
+            (await commenter.Http.PostJsonAsync(w.Url($"/disputes/{id}/proposals"), new { text = "x" }, _ct)).Status);
+        Assert.Equal(
+            HttpStatusCode.Forbidden,
+            (await commenter.Http.PostJsonAsync(w.Url($"/disputes/{id}/steps/next"), new { fromStep = 0 }, _ct))
+                .Status);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.Http.GetJsonAsync(w.Url($"/disputes/{id}"), _ct)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.Http.GetJsonAsync(w.Url("/disputes"), _ct)).Status);
         var d = await w.GetAsync(viewer, id, _ct);
@@ -117,10 +142,15 @@ public sealed class DisputeAccessTests(WorkspaceFactory factory) : IClassFixture
         var foreignOwner = await w.A.Http.PostJsonAsync(w.Url($"/disputes/{mine}/proposals"),
             new { text = "x", actionItems = new[] { new { title = "y", ownerUserId = other.Owner.Id } } }, _ct);
         var foreignDispute = await w.A.Http.GetJsonAsync(w.Url($"/disputes/{Guid.NewGuid()}"), _ct);
-        var foreignReply = await w.A.Http.PostJsonAsync(w.Url($"/disputes/{mine}/messages"), new { text = "x", replyToId = Guid.NewGuid() }, _ct);
+        var foreignReply = await w.A.Http.PostJsonAsync(
+            w.Url($"/disputes/{mine}/messages"),
+            new { text = "x", replyToId = Guid.NewGuid() },
+            _ct);
         Assert.Equal("unknownMeeting", TwoParties.Code(foreignMeeting.Body));
         Assert.Equal("notAMember", TwoParties.Code(foreignOwner.Body));
-        Assert.Equal((HttpStatusCode.NotFound, "unknownDispute"), (foreignDispute.Status, TwoParties.Code(foreignDispute.Body)));
+        Assert.Equal(
+            (HttpStatusCode.NotFound, "unknownDispute"),
+            (foreignDispute.Status, TwoParties.Code(foreignDispute.Body)));
         Assert.Equal("unknownMessage", TwoParties.Code(foreignReply.Body));
         Assert.Equal(before, await SnapshotAsync(w));
     }
@@ -136,9 +166,18 @@ public sealed class DisputeAccessTests(WorkspaceFactory factory) : IClassFixture
             ("/disputes", TwoParties.Raise(title: " "), "required"),
             ("/disputes", TwoParties.Raise(title: new string('x', 201)), "tooLong"),
             ("/disputes", TwoParties.Raise(category: "Gossip"), "invalidValue"),
-            ("/disputes", TwoParties.Raise(evidence: Enumerable.Range(0, 21).Select(_ => (object)new { kind = "Document", id = Guid.NewGuid() }).ToArray()), "tooLong"),
+            (
+                "/disputes",
+                TwoParties.Raise(evidence: Enumerable.Range(0, 21).Select(_ => (object)new {
+                    kind = "Document",
+                    id = Guid.NewGuid()
+                }).ToArray()),
+                "tooLong"),
             ($"/disputes/{id}/proposals", new { text = "" }, "required"),
-            ($"/disputes/{id}/proposals", new { text = "x", actionItems = new[] { new { title = "y", dueDate = "1999-12-31" } } }, "dateOutOfRange"),
+            (
+                $"/disputes/{id}/proposals",
+                new { text = "x", actionItems = new[] { new { title = "y", dueDate = "1999-12-31" } } },
+                "dateOutOfRange"),
             ($"/disputes/{id}/messages", new { text = new string('m', 4001) }, "tooLong"),
             ($"/disputes/{id}/notes", new { text = "  " }, "required"),
             ($"/disputes/{id}/steps/next", new { fromStep = 2 }, "stepChanged"),

@@ -27,7 +27,8 @@ public sealed class DisputeRaceTests
         public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
             InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
-            if (Armed && eventData.Context!.ChangeTracker.Entries<DisputeAnswer>().Any(e => e.State == EntityState.Added))
+            if (Armed
+                && eventData.Context!.ChangeTracker.Entries<DisputeAnswer>().Any(e => e.State == EntityState.Added))
             {
                 Saving.TrySetResult();
                 await Task.Delay(800, cancellationToken);
@@ -53,12 +54,17 @@ public sealed class DisputeRaceTests
 
         var acceptance = w.AnswerAsync(w.B, id, proposal, true, _ct);
         await slow.Saving.Task.WaitAsync(TimeSpan.FromSeconds(10), _ct);
-        var withdrawal = await w.A.Http.PostJsonAsync(w.Url($"/disputes/{id}/proposals/{proposal}/withdraw"), new { }, _ct);
+        var withdrawal = await w.A.Http.PostJsonAsync(
+            w.Url($"/disputes/{id}/proposals/{proposal}/withdraw"),
+            new { },
+            _ct);
         var accepted = await acceptance;
 
         Assert.Equal(HttpStatusCode.OK, accepted.Status);
         Assert.Equal("Resolved", accepted.Body.GetProperty("status").GetString());
-        Assert.Equal((HttpStatusCode.BadRequest, "disputeResolved"), (withdrawal.Status, TwoParties.Code(withdrawal.Body)));
+        Assert.Equal(
+            (HttpStatusCode.BadRequest, "disputeResolved"),
+            (withdrawal.Status, TwoParties.Code(withdrawal.Body)));
         var d = await w.GetAsync(w.B, id, _ct);
         Assert.Equal("Accepted", d.GetProperty("proposals")[0].GetProperty("status").GetString());
         var items = await TwoParties.OkAsync(w.A.Http.GetJsonAsync(w.Url("/action-items"), _ct));

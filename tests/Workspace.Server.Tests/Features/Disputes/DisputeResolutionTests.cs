@@ -22,7 +22,11 @@ public sealed class DisputeResolutionTests(WorkspaceFactory factory) : IClassFix
         var proposal = TwoParties.LastProposal(await w.ProposeAsync(w.A, id, new
         {
             text = "We ship batch 4 free of charge.",
-            actionItems = new[] { new { title = "Ship batch 4 at no charge", ownerUserId = w.A.Id, dueDate = "2027-01-20" } },
+            actionItems = new[] { new {
+                title = "Ship batch 4 at no charge",
+                ownerUserId = w.A.Id,
+                dueDate = "2027-01-20"
+            } },
             decision = new { meetingId = meeting.GetProperty("id").GetGuid(), text = "Batch 4 ships free of charge" },
         }, _ct));
 
@@ -37,7 +41,10 @@ public sealed class DisputeResolutionTests(WorkspaceFactory factory) : IClassFix
         var pending = await w.GetAsync(w.B, id, _ct);
         Assert.Equal("Open", pending.GetProperty("status").GetString());
         Assert.Single(pending.GetProperty("proposals")[0].GetProperty("answers").EnumerateArray());
-        Assert.DoesNotContain("Ship batch 4", await w.A.Http.GetStringAsync(w.Url("/action-items"), _ct), StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            "Ship batch 4",
+            await w.A.Http.GetStringAsync(w.Url("/action-items"), _ct),
+            StringComparison.Ordinal);
 
         var resolved = await TwoParties.OkAsync(w.AnswerAsync(w.B, id, proposal, true, _ct));
 
@@ -46,13 +53,20 @@ public sealed class DisputeResolutionTests(WorkspaceFactory factory) : IClassFix
         // The item and decision are made after the resolution is stored, in turns of their own.
         resolved = await w.UntilAsync(w.B, id, d => d.GetProperty("timeline").GetArrayLength() == 7, _ct);
         var items = await TwoParties.OkAsync(w.B.Http.GetJsonAsync(w.Url("/action-items"), _ct));
-        var item = Assert.Single(items.EnumerateArray(), i => i.GetProperty("title").GetString() == "Ship batch 4 at no charge");
+        var item = Assert.Single(
+            items.EnumerateArray(),
+            i => i.GetProperty("title").GetString() == "Ship batch 4 at no charge");
         Assert.Equal(w.A.Id, item.GetProperty("ownerUserId").GetString());
         Assert.Equal("2027-01-20", item.GetProperty("dueDate").GetString());
         var decisions = await w.B.Http.GetStringAsync(w.Url("/decisions"), _ct);
         Assert.Contains("Batch 4 ships free of charge", decisions, StringComparison.Ordinal);
-        var kinds = resolved.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
-        Assert.Equal(["raised", "proposed", "accepted", "accepted", "resolved", "itemCreated", "decisionRecorded"], kinds);
+        var kinds = resolved.GetProperty("timeline")
+            .EnumerateArray()
+            .Select(e => e.GetProperty("kind").GetString())
+            .ToList();
+        Assert.Equal(
+            ["raised", "proposed", "accepted", "accepted", "resolved", "itemCreated", "decisionRecorded"],
+            kinds);
         var after = await w.AnswerAsync(w.B, id, proposal, false, _ct);
         Assert.Equal("disputeResolved", TwoParties.Code(after.Body));
     }
@@ -67,13 +81,21 @@ public sealed class DisputeResolutionTests(WorkspaceFactory factory) : IClassFix
 
         await TwoParties.OkAsync(w.AnswerAsync(w.B, id, first, false, _ct));
         var late = await w.AnswerAsync(w.A, id, first, true, _ct);
-        var (notTheirs, problem) = await w.B.Http.PostJsonAsync(w.Url($"/disputes/{id}/proposals/{second}/withdraw"), new { }, _ct);
-        await TwoParties.OkAsync(w.A.Http.PostJsonAsync(w.Url($"/disputes/{id}/proposals/{second}/withdraw"), new { }, _ct));
+        var (notTheirs, problem) = await w.B.Http.PostJsonAsync(
+            w.Url($"/disputes/{id}/proposals/{second}/withdraw"),
+            new { },
+            _ct);
+        await TwoParties.OkAsync(w.A.Http.PostJsonAsync(
+            w.Url($"/disputes/{id}/proposals/{second}/withdraw"),
+            new { },
+            _ct));
 
         Assert.Equal("proposalClosed", TwoParties.Code(late.Body));
         Assert.Equal((HttpStatusCode.Forbidden, "notYourProposal"), (notTheirs, TwoParties.Code(problem)));
         var d = await w.GetAsync(w.A, id, _ct);
-        Assert.Equal(["Rejected", "Withdrawn"], d.GetProperty("proposals").EnumerateArray().Select(p => p.GetProperty("status").GetString()));
+        Assert.Equal(
+            ["Rejected", "Withdrawn"],
+            d.GetProperty("proposals").EnumerateArray().Select(p => p.GetProperty("status").GetString()));
         Assert.Equal("Open", d.GetProperty("status").GetString());
     }
 
@@ -101,9 +123,13 @@ public sealed class DisputeResolutionTests(WorkspaceFactory factory) : IClassFix
             var loser = accepted.Status == HttpStatusCode.OK ? withdrawn : accepted;
             Assert.Contains(TwoParties.Code(loser.Body), new[] { "proposalClosed", "disputeResolved" });
             var d = await w.GetAsync(w.B, id, _ct);
-            Assert.Equal(accepted.Status == HttpStatusCode.OK ? "Resolved" : "Open", d.GetProperty("status").GetString());
+            Assert.Equal(
+                accepted.Status == HttpStatusCode.OK ? "Resolved" : "Open",
+                d.GetProperty("status").GetString());
             var items = await w.A.Http.GetStringAsync(w.Url("/action-items"), _ct);
-            Assert.Equal(accepted.Status == HttpStatusCode.OK, items.Contains($"Split invoice {round}", StringComparison.Ordinal));
+            Assert.Equal(
+                accepted.Status == HttpStatusCode.OK,
+                items.Contains($"Split invoice {round}", StringComparison.Ordinal));
         }
     }
 
@@ -119,12 +145,18 @@ public sealed class DisputeResolutionTests(WorkspaceFactory factory) : IClassFix
             await TwoParties.OkAsync(w.AnswerAsync(w.A, id, one, true, _ct));
             await TwoParties.OkAsync(w.AnswerAsync(w.A, id, two, true, _ct));
 
-            var answers = await Task.WhenAll(w.AnswerAsync(w.B, id, one, true, _ct), w.AnswerAsync(w.B, id, two, true, _ct));
+            var answers = await Task.WhenAll(
+                w.AnswerAsync(w.B, id, one, true, _ct),
+                w.AnswerAsync(w.B, id, two, true, _ct));
 
             Assert.Single(answers, a => a.Status == HttpStatusCode.OK);
             var d = await w.GetAsync(w.A, id, _ct);
-            Assert.Single(d.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("kind").GetString() == "resolved");
-            Assert.Single(d.GetProperty("proposals").EnumerateArray(), p => p.GetProperty("status").GetString() == "Accepted");
+            Assert.Single(
+                d.GetProperty("timeline").EnumerateArray(),
+                e => e.GetProperty("kind").GetString() == "resolved");
+            Assert.Single(
+                d.GetProperty("proposals").EnumerateArray(),
+                p => p.GetProperty("status").GetString() == "Accepted");
         }
     }
 

@@ -47,7 +47,9 @@ public sealed class DisputeStepsTests(WorkspaceFactory factory) : IClassFixture<
         Assert.Equal("Done", steps[0].GetProperty("state").GetString());
         Assert.Equal(steps[1].GetProperty("startedAt").GetDateTimeOffset().AddDays(14),
             d.GetProperty("deadline").GetDateTimeOffset());
-        var moved = Assert.Single(d.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("kind").GetString() == "step");
+        var moved = Assert.Single(
+            d.GetProperty("timeline").EnumerateArray(),
+            e => e.GetProperty("kind").GetString() == "step");
         Assert.Equal("escalation", moved.GetProperty("args").GetProperty("to").GetString());
 
         await TwoParties.OkAsync(w.A.Http.PostJsonAsync(next, new { fromStep = 1 }, _ct));
@@ -69,7 +71,9 @@ public sealed class DisputeStepsTests(WorkspaceFactory factory) : IClassFixture<
 
         Assert.Equal(["Talk between contacts", "Board"],
             d.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
-        Assert.Equal(d.GetProperty("createdAt").GetDateTimeOffset().AddDays(5), d.GetProperty("deadline").GetDateTimeOffset());
+        Assert.Equal(
+            d.GetProperty("createdAt").GetDateTimeOffset().AddDays(5),
+            d.GetProperty("deadline").GetDateTimeOffset());
         Assert.Equal("7", d.GetProperty("clause").GetProperty("clause").GetString());
         Assert.Equal("MoU § 7 Confidentiality", d.GetProperty("clause").GetProperty("title").GetString());
 
@@ -77,7 +81,10 @@ public sealed class DisputeStepsTests(WorkspaceFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("stepsNeedClause", TwoParties.Code(problem));
         object[] tooLong = [new { name = "Talk", days = 400 }];
-        (status, problem) = await w.A.Http.PostJsonAsync(w.Url("/disputes"), TwoParties.Raise(clause: clause, steps: tooLong), _ct);
+        (status, problem) = await w.A.Http.PostJsonAsync(
+            w.Url("/disputes"),
+            TwoParties.Raise(clause: clause, steps: tooLong),
+            _ct);
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("outOfRange", TwoParties.Code(problem));
         Assert.Equal(1, (await TwoParties.OkAsync(w.A.Http.GetJsonAsync(w.Url("/disputes"), _ct))).GetArrayLength());

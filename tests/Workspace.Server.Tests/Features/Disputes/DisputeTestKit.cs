@@ -23,8 +23,13 @@ internal sealed record TwoParties(WorkspaceFactory Factory, TestPartnership P, G
     public Task<TestUser> JoinBAsync(PartnershipRole role, string name, CancellationToken ct) =>
         Factory.JoinAsync(A, P.Id, role, name, PartyB, ct: ct);
 
-    public static object Raise(string title = "Late delivery of batch 3", object? clause = null, object[]? evidence = null,
-        Guid[]? partyIds = null, object[]? steps = null, string category = "Delivery") => new
+    public static object Raise(
+        string title = "Late delivery of batch 3",
+        object? clause = null,
+        object[]? evidence = null,
+        Guid[]? partyIds = null,
+        object[]? steps = null,
+        string category = "Delivery") => new
         {
             title, description = "Batch 3 arrived 12 days late.", category, severity = "High", clause,
             evidence = evidence ?? [], partyIds, steps,

@@ -23,23 +23,38 @@ public sealed class ClientIdentityTests(WorkspaceFactory factory) : IClassFixtur
     [Fact]
     public async Task AnotherPersonsClientIdIsRefusedAndTheirLaterEditsStillLand()
     {
-        var (ana, pid, docId, budi) = await DocumentWithMemberAsync(factory, "Ana", PartnershipRole.Editor, "Budi", _ct);
+        var (ana, pid, docId, budi) = await DocumentWithMemberAsync(
+            factory,
+            "Ana",
+            PartnershipRole.Editor,
+            "Budi",
+            _ct);
         var (anaConnection, anaSession) = await OpenAsync(factory, ana, docId, _ct);
         await using var budiHub = factory.Hub(budi, DocumentHubNames.Path);
         var broadcast = new List<AppliedOperation>();
-        budiHub.On<AppliedOperation>(DocumentHubNames.OperationApplied, op => { lock (broadcast) { broadcast.Add(op); } });
+        budiHub.On<AppliedOperation>(
+            DocumentHubNames.OperationApplied,
+            op => { lock (broadcast) { broadcast.Add(op); } });
         await budiHub.StartAsync(_ct);
         await budiHub.InvokeAsync<DocumentState>(DocumentHubNames.OpenDocument, docId, null, _ct);
 
         anaSession.Insert(0, "Ana 1. ");
         await SyncedAsync(anaSession, _ct);
-        await EventuallyAsync(() => { lock (broadcast) { return broadcast.Count > 0; } }, TimeSpan.FromSeconds(5), "Budi sees Ana's edit", _ct);
+        await EventuallyAsync(
+            () => { lock (broadcast) { return broadcast.Count > 0; } },
+            TimeSpan.FromSeconds(5),
+            "Budi sees Ana's edit",
+            _ct);
         var anaClientId = broadcast[0].ClientId; // what every co-editor learns from the broadcast
         // Budi tries to make Ana's next edits look like duplicates: a far sequence number, and her very next one.
-        var far = await Assert.ThrowsAsync<HubException>(() => budiHub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit,
-            SubmitRequest.Of(docId, anaClientId, 1_000_000, 1, TextOperation.Insert(0, "PWNED ")), _ct));
-        var next = await Assert.ThrowsAsync<HubException>(() => budiHub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit,
-            SubmitRequest.Of(docId, anaClientId, 2, 1, TextOperation.Insert(0, "PWNED ")), _ct));
+        var far = await Assert.ThrowsAsync<HubException>(() => budiHub.InvokeAsync<SubmitResult>(
+            DocumentHubNames.Submit,
+            SubmitRequest.Of(docId, anaClientId, 1_000_000, 1, TextOperation.Insert(0, "PWNED ")),
+            _ct));
+        var next = await Assert.ThrowsAsync<HubException>(() => budiHub.InvokeAsync<SubmitResult>(
+            DocumentHubNames.Submit,
+            SubmitRequest.Of(docId, anaClientId, 2, 1, TextOperation.Insert(0, "PWNED ")),
+            _ct));
         for (var i = 2; i <= 4; i++)
         {
             anaSession.Insert(anaSession.Length, $"Ana {i}. ");
@@ -52,7 +67,11 @@ public sealed class ClientIdentityTests(WorkspaceFactory factory) : IClassFixtur
         Assert.Equal(ErrorCodes.ClientIdTaken, HubError.From(next)?.Code);
         Assert.False(own.Duplicate);
         Assert.Equal("Budi. Ana 1. Ana 2. Ana 3. Ana 4. ", await ServerTextAsync(ana, pid, docId, _ct));
-        await EventuallyAsync(() => anaSession.Text == "Budi. Ana 1. Ana 2. Ana 3. Ana 4. ", TimeSpan.FromSeconds(5), "Ana converges", _ct);
+        await EventuallyAsync(
+            () => anaSession.Text == "Budi. Ana 1. Ana 2. Ana 3. Ana 4. ",
+            TimeSpan.FromSeconds(5),
+            "Ana converges",
+            _ct);
         await anaConnection.DisposeAsync();
     }
 
@@ -62,18 +81,27 @@ public sealed class ClientIdentityTests(WorkspaceFactory factory) : IClassFixtur
         var ana = await factory.SignUpAsync("Citra", ct: _ct);
         var (pid, docId) = await CreateDocumentAsync(ana, _ct);
         await using var hub = await OpenHubAsync(factory, ana, docId, _ct);
-        Task<SubmitResult> Submit(string clientId, long seq, string text) => hub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit,
+        Task<SubmitResult> Submit(string clientId, long seq, string text) =>
+            hub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit,
             SubmitRequest.Of(docId, clientId, seq, 0, TextOperation.Insert(0, text)), _ct);
 
         var zero = await Assert.ThrowsAsync<HubException>(() => Submit("c", 0, "zero "));
         var negative = await Assert.ThrowsAsync<HubException>(() => Submit("c", -5, "negative "));
-        var farForANewId = await Assert.ThrowsAsync<HubException>(() => Submit("c", DocumentGrain.MaxSequenceJump + 1, "far "));
+        var farForANewId = await Assert.ThrowsAsync<HubException>(() => Submit(
+            "c",
+            DocumentGrain.MaxSequenceJump + 1,
+            "far "));
         await Submit("c", 1, "one ");
         await Submit("c", 3, "three "); // 2 was refused on the way (a client skips the numbers of refused ops)
-        var farAhead = await Assert.ThrowsAsync<HubException>(() => Submit("c", 3 + DocumentGrain.MaxSequenceJump + 1, "far "));
+        var farAhead = await Assert.ThrowsAsync<HubException>(() => Submit(
+            "c",
+            3 + DocumentGrain.MaxSequenceJump + 1,
+            "far "));
         var last = await Submit("c", 3 + DocumentGrain.MaxSequenceJump, "last ");
 
-        Assert.All([zero, negative, farForANewId, farAhead], e => Assert.Equal(ErrorCodes.InvalidClientSeq, HubError.From(e)?.Code));
+        Assert.All(
+            [zero, negative, farForANewId, farAhead],
+            e => Assert.Equal(ErrorCodes.InvalidClientSeq, HubError.From(e)?.Code));
         Assert.False(last.Duplicate);
         Assert.Equal("last three one ", await ServerTextAsync(ana, pid, docId, _ct));
     }
@@ -81,10 +109,21 @@ public sealed class ClientIdentityTests(WorkspaceFactory factory) : IClassFixtur
     [Fact]
     public async Task AfterAReloadIdsStayBoundAndOnlyTheOwnersOwnOpsCountAsSeen()
     {
-        var (ana, pid, docId, budi) = await DocumentWithMemberAsync(factory, "Dewi", PartnershipRole.Editor, "Eko", _ct);
+        var (ana, pid, docId, budi) = await DocumentWithMemberAsync(
+            factory,
+            "Dewi",
+            PartnershipRole.Editor,
+            "Eko",
+            _ct);
         await using var anaHub = await OpenHubAsync(factory, ana, docId, _ct);
-        var first = await anaHub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, SubmitRequest.Of(docId, "ana-1", 1, 0, TextOperation.Insert(0, "one. ")), _ct);
-        await anaHub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, SubmitRequest.Of(docId, "ana-1", 2, 1, TextOperation.Insert(5, "two. ")), _ct);
+        var first = await anaHub.InvokeAsync<SubmitResult>(
+            DocumentHubNames.Submit,
+            SubmitRequest.Of(docId, "ana-1", 1, 0, TextOperation.Insert(0, "one. ")),
+            _ct);
+        await anaHub.InvokeAsync<SubmitResult>(
+            DocumentHubNames.Submit,
+            SubmitRequest.Of(docId, "ana-1", 2, 1, TextOperation.Insert(5, "two. ")),
+            _ct);
 
         // A log written before ids were bound to people: Budi's op stored under Ana's id with a huge sequence number.
         await ReloadWithAsync(new DocumentOperation
@@ -93,10 +132,18 @@ public sealed class ClientIdentityTests(WorkspaceFactory factory) : IClassFixtur
             Operation = "[\"old. \"]", At = DateTimeOffset.UtcNow,
         });
         await using var budiHub = await OpenHubAsync(factory, budi, docId, _ct);
-        var resent = await anaHub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, SubmitRequest.Of(docId, "ana-1", 1, 0, TextOperation.Insert(0, "one. ")), _ct);
-        var third = await anaHub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, SubmitRequest.Of(docId, "ana-1", 3, 3, TextOperation.Insert(15, "three.")), _ct);
-        var hijack = await Assert.ThrowsAsync<HubException>(() => budiHub.InvokeAsync<SubmitResult>(DocumentHubNames.Submit,
-            SubmitRequest.Of(docId, "ana-1", 2_000_000, 4, TextOperation.Insert(0, "PWNED ")), _ct));
+        var resent = await anaHub.InvokeAsync<SubmitResult>(
+            DocumentHubNames.Submit,
+            SubmitRequest.Of(docId, "ana-1", 1, 0, TextOperation.Insert(0, "one. ")),
+            _ct);
+        var third = await anaHub.InvokeAsync<SubmitResult>(
+            DocumentHubNames.Submit,
+            SubmitRequest.Of(docId, "ana-1", 3, 3, TextOperation.Insert(15, "three.")),
+            _ct);
+        var hijack = await Assert.ThrowsAsync<HubException>(() => budiHub.InvokeAsync<SubmitResult>(
+            DocumentHubNames.Submit,
+            SubmitRequest.Of(docId, "ana-1", 2_000_000, 4, TextOperation.Insert(0, "PWNED ")),
+            _ct));
 
         Assert.Equal((first.Revision, true), (resent.Revision, resent.Duplicate));
         Assert.Equal((4L, false), (third.Revision, third.Duplicate));

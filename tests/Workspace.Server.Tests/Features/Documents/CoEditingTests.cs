@@ -42,7 +42,9 @@ public sealed class CoEditingTests(WorkspaceFactory factory) : IClassFixture<Wor
                 }
                 else
                 {
-                    c.Session.Insert(random.Next(length + 1), roll == 9 ? "😀é" : ((char)('a' + random.Next(26))).ToString());
+                    c.Session.Insert(
+                        random.Next(length + 1),
+                        roll == 9 ? "😀é" : ((char)('a' + random.Next(26))).ToString());
                 }
                 await Task.Delay(random.Next(1, 8), _ct);
             }
@@ -53,7 +55,11 @@ public sealed class CoEditingTests(WorkspaceFactory factory) : IClassFixture<Wor
             await session.WaitSyncedAsync(_ct).WaitAsync(TimeSpan.FromSeconds(20), _ct);
         }
         var server = await ServerTextAsync(owner, pid, docId, _ct);
-        await EventuallyAsync(() => clients.All(c => c.Session.Text == server), TimeSpan.FromSeconds(10), "every client shows the server text", _ct);
+        await EventuallyAsync(
+            () => clients.All(c => c.Session.Text == server),
+            TimeSpan.FromSeconds(10),
+            "every client shows the server text",
+            _ct);
         Assert.True(server.Length > 50, "the clients typed something");
         Assert.All(clients, c => Assert.Equal(server, c.Session.Text));
     }
@@ -111,7 +117,11 @@ public sealed class CoEditingTests(WorkspaceFactory factory) : IClassFixture<Wor
             Assert.Equal(1, Count(server, $"<a{i}>"));
             Assert.Equal(1, Count(server, $"<b{i}>"));
         }
-        await EventuallyAsync(() => session.Text == server && other.Text == server, TimeSpan.FromSeconds(10), "both clients converge", _ct);
+        await EventuallyAsync(
+            () => session.Text == server && other.Text == server,
+            TimeSpan.FromSeconds(10),
+            "both clients converge",
+            _ct);
         await otherConnection.DisposeAsync();
         await connection.DisposeAsync();
     }
@@ -123,8 +133,14 @@ public sealed class CoEditingTests(WorkspaceFactory factory) : IClassFixture<Wor
         var (pid, docId) = await CreateDocumentAsync(owner, _ct);
         await using var hub = await OpenHubAsync(factory, owner, docId, _ct);
 
-        await hub.InvokeAsync<SubmitResult>("Submit", SubmitRequest.Of(docId, "a", 1, 0, TextOperation.Insert(0, "world")), _ct);
-        await hub.InvokeAsync<SubmitResult>("Submit", SubmitRequest.Of(docId, "a", 2, 1, TextOperation.Insert(0, "🌏 ")), _ct);
+        await hub.InvokeAsync<SubmitResult>(
+            "Submit",
+            SubmitRequest.Of(docId, "a", 1, 0, TextOperation.Insert(0, "world")),
+            _ct);
+        await hub.InvokeAsync<SubmitResult>(
+            "Submit",
+            SubmitRequest.Of(docId, "a", 2, 1, TextOperation.Insert(0, "🌏 ")),
+            _ct);
         // Written against revision 1 ("world"): insert "hello " before "world" and "!" after it.
         var stale = TextOperation.Create(OpComponent.Insert("hello "), OpComponent.Retain(5), OpComponent.Insert("!"));
         var result = await hub.InvokeAsync<SubmitResult>("Submit", SubmitRequest.Of(docId, "b", 1, 1, stale), _ct);
@@ -145,10 +161,21 @@ public sealed class CoEditingTests(WorkspaceFactory factory) : IClassFixture<Wor
         var owner = await factory.SignUpAsync("Eka", ct: _ct);
         var (pid, docId) = await CreateDocumentAsync(owner, _ct);
         await using var hub = await OpenHubAsync(factory, owner, docId, _ct);
-        await hub.InvokeAsync<SubmitResult>("Submit", SubmitRequest.Of(docId, "a", 1, 0, TextOperation.Insert(0, "abc")), _ct);
+        await hub.InvokeAsync<SubmitResult>(
+            "Submit",
+            SubmitRequest.Of(docId, "a", 1, 0, TextOperation.Insert(0, "abc")),
+            _ct);
 
         var error = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<SubmitResult>(
-            "Submit", new { documentId = docId, clientId = "a", clientSeq = 2, baseRevision = 1, op = JsonDocument.Parse(opJson).RootElement }, _ct));
+            "Submit",
+            new {
+                documentId = docId,
+                clientId = "a",
+                clientSeq = 2,
+                baseRevision = 1,
+                op = JsonDocument.Parse(opJson).RootElement
+            },
+            _ct));
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
         var state = await hub.InvokeAsync<DocumentState>("CatchUp", docId, -1L, _ct);
@@ -161,15 +188,23 @@ public sealed class CoEditingTests(WorkspaceFactory factory) : IClassFixture<Wor
         var owner = await factory.SignUpAsync("Eko", ct: _ct);
         var (pid, docId) = await CreateDocumentAsync(owner, _ct);
         await using var hub = await OpenHubAsync(factory, owner, docId, _ct);
-        await hub.InvokeAsync<SubmitResult>("Submit", SubmitRequest.Of(docId, "a", 1, 0, TextOperation.Insert(0, "abc")), _ct);
-        await hub.InvokeAsync<SubmitResult>("Submit", SubmitRequest.Of(docId, "a", 2, 1, TextOperation.Insert(1, "X")), _ct);
+        await hub.InvokeAsync<SubmitResult>(
+            "Submit",
+            SubmitRequest.Of(docId, "a", 1, 0, TextOperation.Insert(0, "abc")),
+            _ct);
+        await hub.InvokeAsync<SubmitResult>(
+            "Submit",
+            SubmitRequest.Of(docId, "a", 2, 1, TextOperation.Insert(1, "X")),
+            _ct);
 
         // Both written against revision 1 ("abc"); after "X" went in they delete at code point 2 of "aXbc".
         var wrong = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<SubmitResult>("Submit",
-            SubmitRequest.Of(docId, "b", 1, 1, TextOperation.Create(OpComponent.Retain(1), OpComponent.Delete("Xb"))), _ct));
+            SubmitRequest.Of(docId, "b", 1, 1, TextOperation.Create(OpComponent.Retain(1), OpComponent.Delete("Xb"))),
+            _ct));
         var textAfterWrong = await ServerTextAsync(owner, pid, docId, _ct);
         var right = await hub.InvokeAsync<SubmitResult>("Submit",
-            SubmitRequest.Of(docId, "b", 2, 1, TextOperation.Create(OpComponent.Retain(1), OpComponent.Delete("bc"))), _ct);
+            SubmitRequest.Of(docId, "b", 2, 1, TextOperation.Create(OpComponent.Retain(1), OpComponent.Delete("bc"))),
+            _ct);
 
         Assert.Equal(ErrorCodes.InvalidOperation, HubError.From(wrong)?.Code);
         Assert.Equal("aXbc", textAfterWrong);
@@ -184,9 +219,15 @@ public sealed class CoEditingTests(WorkspaceFactory factory) : IClassFixture<Wor
         var (_, docId) = await CreateDocumentAsync(owner, _ct);
         await using var hub = await OpenHubAsync(factory, owner, docId, _ct);
 
-        var error = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<SubmitResult>("Submit", SubmitRequest.Of(docId, "a", 1, 7, TextOperation.Insert(0, "x")), _ct));
+        var error = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<SubmitResult>(
+            "Submit",
+            SubmitRequest.Of(docId, "a", 1, 7, TextOperation.Insert(0, "x")),
+            _ct));
 
-        Assert.Contains("Resync required: base revision 7 is ahead of the server's 0", error.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "Resync required: base revision 7 is ahead of the server's 0",
+            error.Message,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -198,15 +239,28 @@ public sealed class CoEditingTests(WorkspaceFactory factory) : IClassFixture<Wor
         await using var hub = factory.Hub(stranger, DocumentHubNames.Path);
         await hub.StartAsync(_ct);
 
-        var open = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<DocumentState>("OpenDocument", docId, null, _ct));
-        var missing = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<DocumentState>("OpenDocument", Guid.NewGuid(), null, _ct));
-        var submit = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<SubmitResult>("Submit", SubmitRequest.Of(docId, "x", 1, 0, TextOperation.Insert(0, "spam")), _ct));
+        var open = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<DocumentState>(
+            "OpenDocument",
+            docId,
+            null,
+            _ct));
+        var missing = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<DocumentState>(
+            "OpenDocument",
+            Guid.NewGuid(),
+            null,
+            _ct));
+        var submit = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<SubmitResult>(
+            "Submit",
+            SubmitRequest.Of(docId, "x", 1, 0, TextOperation.Insert(0, "spam")),
+            _ct));
         var list = await stranger.Http.GetAsync($"/api/partnerships/{pid}/documents", _ct);
 
         // The same final refusal for a document one may not see and one that does not exist.
         foreach (var error in new[] { open, missing, submit })
         {
-            Assert.Equal(new HubError(ErrorCodes.UnknownDocument, "Unknown document.", Final: true), HubError.From(error));
+            Assert.Equal(
+                new HubError(ErrorCodes.UnknownDocument, "Unknown document.", Final: true),
+                HubError.From(error));
         }
         Assert.Equal(HttpStatusCode.NotFound, list.StatusCode);
         Assert.Equal("", await ServerTextAsync(owner, pid, docId, _ct));
@@ -223,11 +277,19 @@ public sealed class CoEditingTests(WorkspaceFactory factory) : IClassFixture<Wor
         await hub.StartAsync(_ct);
         await hub.InvokeAsync("WatchDocuments", pid, _ct);
 
-        var rename = await owner.Http.PatchAsJsonAsync($"/api/partnerships/{pid}/documents/{docId}", new { title = "Joint plan 2027" }, _ct);
-        var emptyTitle = await owner.Http.PostAsJsonAsync($"/api/partnerships/{pid}/documents", new { title = "" }, _ct);
+        var rename = await owner.Http.PatchAsJsonAsync(
+            $"/api/partnerships/{pid}/documents/{docId}",
+            new { title = "Joint plan 2027" },
+            _ct);
+        var emptyTitle = await owner.Http.PostAsJsonAsync(
+            $"/api/partnerships/{pid}/documents",
+            new { title = "" },
+            _ct);
         var listed = await owner.Http.GetFromJsonAsync<List<DocumentInfo>>($"/api/partnerships/{pid}/documents", _ct);
         var delete = await owner.Http.DeleteAsync($"/api/partnerships/{pid}/documents/{docId}", _ct);
-        var afterDelete = await owner.Http.GetFromJsonAsync<List<DocumentInfo>>($"/api/partnerships/{pid}/documents", _ct);
+        var afterDelete = await owner.Http.GetFromJsonAsync<List<DocumentInfo>>(
+            $"/api/partnerships/{pid}/documents",
+            _ct);
         var get = await owner.Http.GetAsync($"/api/partnerships/{pid}/documents/{docId}", _ct);
 
         Assert.Equal(HttpStatusCode.OK, rename.StatusCode);
@@ -236,7 +298,11 @@ public sealed class CoEditingTests(WorkspaceFactory factory) : IClassFixture<Wor
         Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
         Assert.Empty(afterDelete!);
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
-        await EventuallyAsync(() => { lock (changes) { return changes.Count >= 2; } }, TimeSpan.FromSeconds(5), "rename and delete pushed", _ct);
+        await EventuallyAsync(
+            () => { lock (changes) { return changes.Count >= 2; } },
+            TimeSpan.FromSeconds(5),
+            "rename and delete pushed",
+            _ct);
         Assert.Equal(["Joint plan 2027", "Joint plan 2027"], changes.Select(c => c.Title));
         Assert.True(changes[^1].Deleted);
     }
@@ -272,12 +338,20 @@ public sealed class CoEditingTests(WorkspaceFactory factory) : IClassFixture<Wor
         await editor.WaitSyncedAsync(_ct);
 
         await editorConnection.InvokeAsync("UpdatePresence", docId, editor.Revision, 1, 3, _ct);
-        await EventuallyAsync(() => { lock (seen) { return seen.Count == 1; } }, TimeSpan.FromSeconds(5), "presence arrives", _ct);
+        await EventuallyAsync(
+            () => { lock (seen) { return seen.Count == 1; } },
+            TimeSpan.FromSeconds(5),
+            "presence arrives",
+            _ct);
         watcher.Insert(0, "XY");
         await watcher.WaitSyncedAsync(_ct);
         var state = await watcherConnection.InvokeAsync<DocumentState>("CatchUp", docId, -1L, _ct);
         await editorConnection.StopAsync(_ct);
-        await EventuallyAsync(() => { lock (removed) { return removed.Count == 1; } }, TimeSpan.FromSeconds(5), "presence removed", _ct);
+        await EventuallyAsync(
+            () => { lock (removed) { return removed.Count == 1; } },
+            TimeSpan.FromSeconds(5),
+            "presence removed",
+            _ct);
 
         Assert.Equal((1, 3), (seen[0].Anchor, seen[0].Head));
         var moved = Assert.Single(state.Presence);
@@ -289,7 +363,10 @@ public sealed class CoEditingTests(WorkspaceFactory factory) : IClassFixture<Wor
     private static int Count(string text, string token)
     {
         var count = 0;
-        for (var i = text.IndexOf(token, StringComparison.Ordinal); i >= 0; i = text.IndexOf(token, i + 1, StringComparison.Ordinal))
+        for (var i = text.IndexOf(token, StringComparison.Ordinal); i >= 0; i = text.IndexOf(
+            token,
+            i + 1,
+            StringComparison.Ordinal))
         {
             count++;
         }

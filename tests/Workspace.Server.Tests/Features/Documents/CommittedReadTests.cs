@@ -26,7 +26,9 @@ public sealed class CommittedReadTests
             // Someone opens the document while that edit is still in the writer's batch.
             await Task.Delay(50, _ct);
             var (content, revision) = await OpenedAsync(owner, pid, docId);
-            Assert.True(await StoredRevisionAsync(factory, docId) >= revision, $"revision {revision} was handed out before it was stored");
+            Assert.True(
+                await StoredRevisionAsync(factory, docId) >= revision,
+                $"revision {revision} was handed out before it was stored");
             Assert.Contains($"line {i}\n", content, StringComparison.Ordinal);
             await SyncedAsync(session, _ct);
         }
@@ -41,7 +43,8 @@ public sealed class CommittedReadTests
 
     private async Task<long> StoredRevisionAsync(WorkspaceFactory factory, Guid docId)
     {
-        await using var db = new SqliteConnection($"Data Source={Path.Combine(factory.DataDirectory, "workspace.db")};Pooling=false;Mode=ReadOnly");
+        await using var db = new SqliteConnection(
+            $"Data Source={Path.Combine(factory.DataDirectory, "workspace.db")};Pooling=false;Mode=ReadOnly");
         await db.OpenAsync(_ct);
         await using var command = db.CreateCommand();
         command.CommandText = "SELECT COALESCE(MAX(Revision), 0) FROM DocumentOperations WHERE DocumentId = $id";

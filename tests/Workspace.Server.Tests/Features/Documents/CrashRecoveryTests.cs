@@ -23,13 +23,22 @@ public sealed partial class CrashRecoveryTests
     [Fact]
     public async Task KilledServerKeepsEveryAcknowledgedEditAndPendingEditsLandExactlyOnce()
     {
-        await using var server = new ServerProcess(settings: new Dictionary<string, string> { ["Documents:SnapshotInterval"] = "25" });
+        await using var server = new ServerProcess(
+            settings: new Dictionary<string, string> { ["Documents:SnapshotInterval"] = "25" });
         await server.StartAsync(_ct);
 
         var cookies = new CookieContainer();
         using var http = await server.SignUpAsync("Crash Tester", cookies, ct: _ct);
-        var partnership = await (await http.PostAsJsonAsync("/api/partnerships", new { name = "Crash", organisation = "Org" }, _ct)).Content.ReadFromJsonAsync<DocumentTestKit.Created>(_ct);
-        var document = await (await http.PostAsJsonAsync($"/api/partnerships/{partnership!.Id}/documents", new { title = "Under load" }, _ct)).Content.ReadFromJsonAsync<DocumentTestKit.Created>(_ct);
+        var partnership = await (await http.PostAsJsonAsync(
+            "/api/partnerships",
+            new { name = "Crash", organisation = "Org" },
+            _ct))
+            .Content.ReadFromJsonAsync<DocumentTestKit.Created>(_ct);
+        var document = await (await http.PostAsJsonAsync(
+            $"/api/partnerships/{partnership!.Id}/documents",
+            new { title = "Under load" },
+            _ct))
+            .Content.ReadFromJsonAsync<DocumentTestKit.Created>(_ct);
         var docId = document!.Id;
 
         var clients = new List<(HubConnection Connection, CoEditingSession Session)>();
@@ -88,7 +97,10 @@ public sealed partial class CrashRecoveryTests
         }
         catch (HttpRequestException ex)
         {
-            throw new InvalidOperationException($"Reading the document after the restart failed; server said:\n{server.Output[^Math.Min(4000, server.Output.Length)..]}", ex);
+            throw new InvalidOperationException(
+                "Reading the document after the restart failed; server said:\n"
+                + server.Output[^Math.Min(4000, server.Output.Length)..],
+                ex);
         }
         var missing = acknowledged.Where(t => !afterRestart.Contains(t, StringComparison.Ordinal)).ToList();
         Assert.True(acknowledged.Count > 50, $"only {acknowledged.Count} edits were acknowledged before the kill");
@@ -106,7 +118,11 @@ public sealed partial class CrashRecoveryTests
         Assert.True(lost.Count == 0, $"lost: {string.Join(", ", lost.Take(10))}");
         Assert.True(doubled.Count == 0, $"applied twice: {string.Join(", ", doubled.Take(10))}");
         Assert.Equal(all.Count, counts.Count);
-        await DocumentTestKit.EventuallyAsync(() => clients.All(c => c.Session.Text == final), TimeSpan.FromSeconds(20), "clients converge after the restart", _ct);
+        await DocumentTestKit.EventuallyAsync(
+            () => clients.All(c => c.Session.Text == final),
+            TimeSpan.FromSeconds(20),
+            "clients converge after the restart",
+            _ct);
         foreach (var (connection, _) in clients)
         {
             await connection.DisposeAsync();
@@ -114,7 +130,9 @@ public sealed partial class CrashRecoveryTests
     }
 
     private static async Task<string> DocumentTextAsync(HttpClient http, Guid partnershipId, Guid documentId) =>
-        (await http.GetFromJsonAsync<DocumentTestKit.DocumentContentDto>($"/api/partnerships/{partnershipId}/documents/{documentId}"))!.Text;
+        (await http.GetFromJsonAsync<DocumentTestKit.DocumentContentDto>(
+            $"/api/partnerships/{partnershipId}/documents/{documentId}"))!
+            .Text;
 
     private static IEnumerable<string> Tokens(string text) => TokenPattern().Matches(text).Select(m => m.Value);
 

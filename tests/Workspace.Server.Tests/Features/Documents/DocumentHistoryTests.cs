@@ -61,7 +61,9 @@ public sealed class DocumentHistoryTests : IAsyncLifetime
         // Newest first; each version ends where the next older one's edits stop.
         Assert.Equal([7L, 6L, 2L], versions.Select(v => v.GetProperty("revision").GetInt64()));
         Assert.Equal([1, 4, 2], versions.Select(v => v.GetProperty("edits").GetInt32()));
-        Assert.All(versions, v => Assert.Equal(["Rina"], v.GetProperty("authors").EnumerateArray().Select(a => a.GetString())));
+        Assert.All(
+            versions,
+            v => Assert.Equal(["Rina"], v.GetProperty("authors").EnumerateArray().Select(a => a.GetString())));
 
         foreach (var (revision, expected) in new[] { (2L, first), (6L, second), (7L, third), (0L, "") })
         {
@@ -93,7 +95,11 @@ public sealed class DocumentHistoryTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(5, restored.GetProperty("revision").GetInt64());
-        await EventuallyAsync(() => ownerSession.Text == good && editorSession.Text == good, TimeSpan.FromSeconds(10), "both editors show the restored text", _ct);
+        await EventuallyAsync(
+            () => ownerSession.Text == good && editorSession.Text == good,
+            TimeSpan.FromSeconds(10),
+            "both editors show the restored text",
+            _ct);
         Assert.Equal(good, await ServerTextAsync(owner, pid, docId, _ct));
         // Nothing is lost: the restore by Ayu is a version of its own, so the text just before it is one too (and can
         // be restored).
@@ -107,12 +113,19 @@ public sealed class DocumentHistoryTests : IAsyncLifetime
         var (_, beforeRestore) = await owner.Http.GetJsonAsync($"{History(pid, docId)}/4", _ct);
         Assert.Equal(before, beforeRestore.GetProperty("text").GetString());
         var (_, activity) = await owner.Http.GetJsonAsync($"/api/partnerships/{pid}/activity", _ct);
-        Assert.Contains(activity.EnumerateArray(), e => e.GetProperty("kind").GetString() == "document.restored" && e.GetProperty("actorName").GetString() == "Ayu");
+        Assert.Contains(
+            activity.EnumerateArray(),
+            e => e.GetProperty("kind").GetString() == "document.restored"
+                && e.GetProperty("actorName").GetString() == "Ayu");
 
         // Co-editing carries on from the restored text.
         editorSession.Insert(good.Length, "End: June\n");
         await editorSession.WaitSyncedAsync(_ct);
-        await EventuallyAsync(() => ownerSession.Text == good + "End: June\n", TimeSpan.FromSeconds(10), "the next edit after the restore", _ct);
+        await EventuallyAsync(
+            () => ownerSession.Text == good + "End: June\n",
+            TimeSpan.FromSeconds(10),
+            "the next edit after the restore",
+            _ct);
         await ownerConnection.DisposeAsync();
         await editorConnection.DisposeAsync();
     }
@@ -152,23 +165,35 @@ public sealed class DocumentHistoryTests : IAsyncLifetime
         {
             var (read, problem) = await owner.Http.GetJsonAsync($"{History(pid, docId)}/{revision}", _ct);
             Assert.Equal(HttpStatusCode.NotFound, read);
-            Assert.Contains($"no stored revision {revision}", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-            var (restore, _) = await owner.Http.PostJsonAsync($"{History(pid, docId)}/{revision}/restore", new { }, _ct);
+            Assert.Contains(
+                $"no stored revision {revision}",
+                problem.GetProperty("detail").GetString(),
+                StringComparison.Ordinal);
+            var (restore, _) = await owner.Http.PostJsonAsync(
+                $"{History(pid, docId)}/{revision}/restore",
+                new { },
+                _ct);
             Assert.Equal(HttpStatusCode.NotFound, restore);
         }
         Assert.Equal("kept\n", await ServerTextAsync(owner, pid, docId, _ct));
         Assert.Equal(1, session.Revision);
 
-        Assert.Equal(HttpStatusCode.NoContent, (await owner.Http.DeleteAsync($"/api/partnerships/{pid}/documents/{docId}", _ct)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (await owner.Http.DeleteAsync($"/api/partnerships/{pid}/documents/{docId}", _ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await owner.Http.GetJsonAsync(History(pid, docId), _ct)).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await owner.Http.PostJsonAsync($"{History(pid, docId)}/0/restore", new { }, _ct)).Status);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await owner.Http.PostJsonAsync($"{History(pid, docId)}/0/restore", new { }, _ct)).Status);
         await connection.DisposeAsync();
     }
 
     [Fact]
     public async Task ALongHistoryListsItsNewestVersionsWhole()
     {
-        await using var factory = new WorkspaceFactory().With("Documents:HistoryGap", "00:00:01").With("Documents:HistoryOperations", "4");
+        await using var factory = new WorkspaceFactory()
+            .With("Documents:HistoryGap", "00:00:01")
+            .With("Documents:HistoryOperations", "4");
         var owner = await factory.SignUpAsync("Dewi", ct: _ct);
         var (pid, docId) = await CreateDocumentAsync(owner, _ct);
         var (connection, session) = await OpenAsync(factory, owner, docId, _ct);
@@ -182,7 +207,9 @@ public sealed class DocumentHistoryTests : IAsyncLifetime
         // Only revisions 3 to 6 were read: the version ending at 3 began before them, so it is left out rather than
         // shown cut.
         Assert.False(history.GetProperty("complete").GetBoolean());
-        Assert.Equal([6L, 5L], history.GetProperty("versions").EnumerateArray().Select(v => v.GetProperty("revision").GetInt64()));
+        Assert.Equal(
+            [6L, 5L],
+            history.GetProperty("versions").EnumerateArray().Select(v => v.GetProperty("revision").GetInt64()));
         var (_, oldest) = await owner.Http.GetJsonAsync($"{History(pid, docId)}/3", _ct);
         Assert.Equal("abc", oldest.GetProperty("text").GetString()); // still kept and readable
         await connection.DisposeAsync();

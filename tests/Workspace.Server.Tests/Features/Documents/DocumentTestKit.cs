@@ -12,7 +12,10 @@ internal static class DocumentTestKit
 {
     public sealed record Created(Guid Id);
 
-    public static async Task<(Guid PartnershipId, Guid DocumentId)> CreateDocumentAsync(TestUser owner, CancellationToken ct, string title = "Joint plan")
+    public static async Task<(Guid PartnershipId, Guid DocumentId)> CreateDocumentAsync(
+        TestUser owner,
+        CancellationToken ct,
+        string title = "Joint plan")
     {
         var partnership = await owner.CreatePartnershipAsync("Rice supply", ct);
         var d = await owner.Http.PostAsJsonAsync($"/api/partnerships/{partnership.Id}/documents", new { title }, ct);
@@ -23,7 +26,12 @@ internal static class DocumentTestKit
 
     /// <summary>An owner's partnership with a document and one more member in <paramref name="role"/>.</summary>
     public static async Task<(TestUser Owner, Guid PartnershipId, Guid DocumentId, TestUser Member)>
-        DocumentWithMemberAsync(WorkspaceFactory factory, string ownerName, PartnershipRole role, string memberName, CancellationToken ct)
+        DocumentWithMemberAsync(
+            WorkspaceFactory factory,
+            string ownerName,
+            PartnershipRole role,
+            string memberName,
+            CancellationToken ct)
     {
         var owner = await factory.SignUpAsync(ownerName, ct: ct);
         var (pid, docId) = await CreateDocumentAsync(owner, ct);
@@ -31,7 +39,11 @@ internal static class DocumentTestKit
         return (owner, pid, docId, member);
     }
 
-    public static async Task<(HubConnection Connection, CoEditingSession Session)> OpenAsync(WorkspaceFactory factory, TestUser user, Guid documentId, CancellationToken ct)
+    public static async Task<(HubConnection Connection, CoEditingSession Session)> OpenAsync(
+        WorkspaceFactory factory,
+        TestUser user,
+        Guid documentId,
+        CancellationToken ct)
     {
         var connection = factory.Hub(user, DocumentHubNames.Path);
         await connection.StartAsync(ct);
@@ -66,9 +78,15 @@ internal static class DocumentTestKit
     public static Task SyncedAsync(CoEditingSession session, CancellationToken ct) =>
         session.WaitSyncedAsync(ct).WaitAsync(TimeSpan.FromSeconds(10), ct);
 
-    public static async Task<string> ServerTextAsync(TestUser user, Guid partnershipId, Guid documentId, CancellationToken ct)
+    public static async Task<string> ServerTextAsync(
+        TestUser user,
+        Guid partnershipId,
+        Guid documentId,
+        CancellationToken ct)
     {
-        var content = await user.Http.GetFromJsonAsync<DocumentContentDto>($"/api/partnerships/{partnershipId}/documents/{documentId}", ct);
+        var content = await user.Http.GetFromJsonAsync<DocumentContentDto>(
+            $"/api/partnerships/{partnershipId}/documents/{documentId}",
+            ct);
         return content!.Text;
     }
 

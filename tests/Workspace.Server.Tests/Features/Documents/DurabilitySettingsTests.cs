@@ -27,7 +27,9 @@ public sealed class DurabilitySettingsTests
     public async Task NormalSynchronousIsAnOptIn()
     {
         await using var factory = new WorkspaceFactory();
-        await using var store = await OperationWriter.RowStore.OpenAsync(Databases(factory), new DocumentOptions { SqliteSynchronousNormal = true });
+        await using var store = await OperationWriter.RowStore.OpenAsync(
+            Databases(factory),
+            new DocumentOptions { SqliteSynchronousNormal = true });
 
         Assert.Equal(1, await store.SqlitePragmaAsync("synchronous")); // NORMAL: survives kill -9, not a power cut
         Assert.Equal(0, await store.SqlitePragmaAsync("wal_autocheckpoint"));
@@ -40,14 +42,27 @@ public sealed class DurabilitySettingsTests
         var dbs = Databases(factory);
         // A writer of its own, so the test controls when it stops (one row per commit: the queue drains slowly).
         var writer = new OperationWriter(dbs, Options.Create(new DocumentOptions { MaxBatchSize = 1 }),
-            new CommitMarker(Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Postgres })), NullLogger<OperationWriter>.Instance);
+            new CommitMarker(Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Postgres })),
+            NullLogger<OperationWriter>.Instance);
         await writer.StartAsync(TestContext.Current.CancellationToken);
         var document = Guid.NewGuid();
         var writes = Enumerable.Range(1, 300)
-            .Select(r => writer.WriteAsync(new DocumentOperation { DocumentId = document, Revision = r, ClientId = "c", ClientSeq = r, AuthorId = "a", Operation = "[]", At = DateTimeOffset.UnixEpoch }, Guid.Empty))
+            .Select(r => writer.WriteAsync(
+                new DocumentOperation {
+                    DocumentId = document,
+                    Revision = r,
+                    ClientId = "c",
+                    ClientSeq = r,
+                    AuthorId = "a",
+                    Operation = "[]",
+                    At = DateTimeOffset.UnixEpoch
+                },
+                Guid.Empty))
             .ToList();
 
-        await writes[0].ConfigureAwait(ConfigureAwaitOptions.ForceYielding | ConfigureAwaitOptions.ContinueOnCapturedContext); // the writer is running; go on beside it
+        // the writer is running; go on beside it
+        await writes[0].ConfigureAwait(
+            ConfigureAwaitOptions.ForceYielding | ConfigureAwaitOptions.ContinueOnCapturedContext);
 
         // A test host stops twice at once (its own Stop and the app's Run returning), and a host whose shutdown
         // timeout elapsed stops waiting: both calls return while commits are still running.
@@ -58,8 +73,13 @@ public sealed class DurabilitySettingsTests
         Assert.False(writer.HoldsConnection); // closed once, by the writer, after its last commit
 
         await using var db = await dbs.CreateDbContextAsync(TestContext.Current.CancellationToken);
-        Assert.Equal(300, await db.Set<DocumentOperation>().CountAsync(o => o.DocumentId == document, TestContext.Current.CancellationToken));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => writer.WriteAsync(new DocumentSnapshot { DocumentId = document }, Guid.Empty)); // the writer is closed
+        Assert.Equal(
+            300,
+            await db.Set<DocumentOperation>()
+                .CountAsync(o => o.DocumentId == document, TestContext.Current.CancellationToken));
+        // the writer is closed
+        await Assert.ThrowsAsync<InvalidOperationException>(
+            () => writer.WriteAsync(new DocumentSnapshot { DocumentId = document }, Guid.Empty));
     }
 
     private static IDbContextFactory<WorkspaceDb> Databases(WorkspaceFactory factory) =>

@@ -23,7 +23,8 @@ public sealed class FailedSaveTests
         session.Insert(0, "hello");
         await SyncedAsync(session, _ct);
 
-        await using var db = new SqliteConnection($"Data Source={Path.Combine(factory.DataDirectory, "workspace.db")};Pooling=false");
+        await using var db = new SqliteConnection(
+            $"Data Source={Path.Combine(factory.DataDirectory, "workspace.db")};Pooling=false");
         await db.OpenAsync(_ct);
         await ExecuteAsync(db, "ALTER TABLE DocumentOperations RENAME TO DocumentOperationsAway");
         session.Insert(5, " world");

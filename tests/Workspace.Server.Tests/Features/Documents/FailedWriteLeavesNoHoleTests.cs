@@ -27,23 +27,27 @@ public sealed partial class FailedWriteLeavesNoHoleTests
         {
             sessions.Add((await OpenAsync(factory, owner, docId, _ct)).Session);
         }
-        await using var db = new SqliteConnection($"Data Source={Path.Combine(factory.DataDirectory, "workspace.db")};Pooling=false");
+        await using var db = new SqliteConnection(
+            $"Data Source={Path.Combine(factory.DataDirectory, "workspace.db")};Pooling=false");
         await db.OpenAsync(_ct);
         // Slow as well as failing: the revisions after it are applied and queued while it fails, so they reach the
         // writer in a later batch than the failing one — the case a per-batch guard does not catch.
-        await ExecuteAsync(db, """
-            CREATE TABLE SlowDown (X INTEGER);
-            WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 2500) INSERT INTO SlowDown SELECT x FROM n;
-            CREATE TRIGGER FailOneRevision BEFORE INSERT ON DocumentOperations WHEN NEW.Revision = 5
-            BEGIN SELECT RAISE(ABORT, 'injected failure') FROM (SELECT COUNT(*) AS c FROM SlowDown a, SlowDown b) WHERE c > 0; END;
-            """);
+        await ExecuteAsync(db,
+            "CREATE TABLE SlowDown (X INTEGER);\n"
+            + "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 2500) "
+            + "INSERT INTO SlowDown SELECT x FROM n;\n"
+            + "CREATE TRIGGER FailOneRevision BEFORE INSERT ON DocumentOperations WHEN NEW.Revision = 5\n"
+            + "BEGIN SELECT RAISE(ABORT, 'injected failure') FROM (SELECT COUNT(*) AS c FROM SlowDown a, SlowDown b) "
+            + "WHERE c > 0; END;");
 
         var typed = new List<string>();
         using var stop = new CancellationTokenSource();
         var typing = sessions.Select((s, i) => Task.Run(() => TypeAsync(s, i, typed, stop.Token))).ToArray();
         await Task.Delay(2500, _ct);
         var (count, max) = await RevisionsAsync(db);
-        Assert.True(max == FailingRevision - 1, $"while revision {FailingRevision} cannot be stored, revisions up to {max} were ({count} rows)");
+        Assert.True(
+            max == FailingRevision - 1,
+            $"while revision {FailingRevision} cannot be stored, revisions up to {max} were ({count} rows)");
 
         await ExecuteAsync(db, "DROP TRIGGER FailOneRevision;");
         await Task.Delay(1000, _ct);
@@ -67,7 +71,8 @@ public sealed partial class FailedWriteLeavesNoHoleTests
         for (var n = 0; !stop.IsCancellationRequested; n++)
         {
             var token = $"[t{who}-{n}]";
-            session.Edit(text => TextOperation.Insert(text.LastIndexOf(']') + 1, token)); // between tokens, never inside one
+            // between tokens, never inside one
+            session.Edit(text => TextOperation.Insert(text.LastIndexOf(']') + 1, token));
             lock (typed)
             {
                 typed.Add(token);

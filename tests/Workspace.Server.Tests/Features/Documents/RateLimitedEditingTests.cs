@@ -22,7 +22,9 @@ public sealed class RateLimitedEditingTests
         await using var hub = factory.Hub(owner, DocumentHubNames.Path);
         await hub.StartAsync(_ct);
 
-        var calls = Enumerable.Range(0, 5).Select(_ => hub.InvokeAsync<DocumentState>("CatchUp", docId, 0L, _ct)).ToArray();
+        var calls = Enumerable.Range(0, 5)
+            .Select(_ => hub.InvokeAsync<DocumentState>("CatchUp", docId, 0L, _ct))
+            .ToArray();
         var refused = await Assert.ThrowsAsync<HubException>(() => Task.WhenAll(calls));
 
         Assert.True(HubRefusals.IsSlowDown(refused), refused.Message);
@@ -76,7 +78,11 @@ public sealed class RateLimitedEditingTests
         await b.Session.WaitSyncedAsync(_ct).WaitAsync(TimeSpan.FromSeconds(90), _ct);
 
         var server = await ServerTextAsync(owner, pid, docId, _ct);
-        await EventuallyAsync(() => a.Session.Text == server && b.Session.Text == server, TimeSpan.FromSeconds(30), "both editors show the server text", _ct);
+        await EventuallyAsync(
+            () => a.Session.Text == server && b.Session.Text == server,
+            TimeSpan.FromSeconds(30),
+            "both editors show the server text",
+            _ct);
         Assert.Equal(30, server.Count(c => c == 'a'));
         Assert.Equal(30, server.Count(c => c == 'b'));
         Assert.Equal(0, refused);

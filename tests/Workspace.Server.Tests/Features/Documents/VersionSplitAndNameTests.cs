@@ -11,7 +11,10 @@ namespace Workspace.Server.Tests.Features.Documents;
 public sealed class VersionSplitAndNameTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
-    private static readonly DocumentOptions Options = new() { HistoryGap = TimeSpan.FromMinutes(5), HistoryMaxSpan = TimeSpan.FromMinutes(30) };
+    private static readonly DocumentOptions Options = new() {
+        HistoryGap = TimeSpan.FromMinutes(5),
+        HistoryMaxSpan = TimeSpan.FromMinutes(30)
+    };
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
     private readonly WorkspaceFactory _factory = new();
 
@@ -19,7 +22,8 @@ public sealed class VersionSplitAndNameTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 
-    private static Edit At(long revision, string author, int minute, bool byServer = false) => new(revision, author, Start.AddMinutes(minute), byServer);
+    private static Edit At(long revision, string author, int minute, bool byServer = false) =>
+        new(revision, author, Start.AddMinutes(minute), byServer);
 
     private static long[] Ends(List<VersionGroup> groups) => [.. groups.Select(g => g.Last)];
 
@@ -40,7 +44,8 @@ public sealed class VersionSplitAndNameTests : IAsyncLifetime
     {
         var edits = new[]
         {
-            At(1, "rina", 0), At(2, "rina", 1), At(3, "", 1, byServer: true), At(4, "budi", 2), At(5, "budi", 3), At(6, "rina", 3),
+            At(1, "rina", 0), At(2, "rina", 1), At(3, "", 1, byServer: true), At(4, "budi", 2), At(5, "budi", 3),
+            At(6, "rina", 3),
         };
 
         var groups = GroupEdits(edits, Options, new HashSet<long>());
@@ -74,7 +79,10 @@ public sealed class VersionSplitAndNameTests : IAsyncLifetime
         }
         var history = $"/api/partnerships/{pid}/documents/{docId}/history";
 
-        var (named, _) = await owner.Http.PutJsonAsync($"{history}/2/name", new { name = "  Draft for the board " }, _ct);
+        var (named, _) = await owner.Http.PutJsonAsync(
+            $"{history}/2/name",
+            new { name = "  Draft for the board " },
+            _ct);
 
         Assert.Equal(HttpStatusCode.NoContent, named);
         var (_, list) = await viewer.Http.GetJsonAsync(history, _ct);
@@ -83,16 +91,26 @@ public sealed class VersionSplitAndNameTests : IAsyncLifetime
         Assert.Equal("Draft for the board", versions[1].GetProperty("name").GetString());
 
         // Bad input changes nothing: too long, an unknown revision, a viewer.
-        Assert.Equal(HttpStatusCode.BadRequest, (await owner.Http.PutJsonAsync($"{history}/2/name", new { name = new string('x', 81) }, _ct)).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await owner.Http.PutJsonAsync($"{history}/99/name", new { name = "Later" }, _ct)).Status);
-        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.Http.PutJsonAsync($"{history}/2/name", new { name = "Mine" }, _ct)).Status);
+        Assert.Equal(
+            HttpStatusCode.BadRequest,
+            (await owner.Http.PutJsonAsync($"{history}/2/name", new { name = new string('x', 81) }, _ct)).Status);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await owner.Http.PutJsonAsync($"{history}/99/name", new { name = "Later" }, _ct)).Status);
+        Assert.Equal(
+            HttpStatusCode.Forbidden,
+            (await viewer.Http.PutJsonAsync($"{history}/2/name", new { name = "Mine" }, _ct)).Status);
         (_, list) = await owner.Http.GetJsonAsync(history, _ct);
         Assert.Equal("Draft for the board", list.GetProperty("versions")[1].GetProperty("name").GetString());
 
         // An empty name takes it away; the version then joins the next again.
-        Assert.Equal(HttpStatusCode.NoContent, (await owner.Http.PutJsonAsync($"{history}/2/name", new { name = "" }, _ct)).Status);
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (await owner.Http.PutJsonAsync($"{history}/2/name", new { name = "" }, _ct)).Status);
         (_, list) = await owner.Http.GetJsonAsync(history, _ct);
-        Assert.Equal([3L], list.GetProperty("versions").EnumerateArray().Select(v => v.GetProperty("revision").GetInt64()));
+        Assert.Equal(
+            [3L],
+            list.GetProperty("versions").EnumerateArray().Select(v => v.GetProperty("revision").GetInt64()));
         await connection.DisposeAsync();
     }
 }

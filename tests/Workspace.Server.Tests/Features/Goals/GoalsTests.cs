@@ -9,8 +9,20 @@ public sealed class GoalsTests(WorkspaceFactory factory) : IClassFixture<Workspa
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
-    private static object Goal(Guid party, string title = "Joint rice supply of 500 t", int version = 0, string status = "OnTrack") =>
-        new { title, description = "Both sides deliver", successCriteria = "500 t delivered\nNo late shipment", ownerPartyId = party, targetDate = "2027-06-30", status, version };
+    private static object Goal(
+        Guid party,
+        string title = "Joint rice supply of 500 t",
+        int version = 0,
+        string status = "OnTrack") =>
+        new {
+            title,
+            description = "Both sides deliver",
+            successCriteria = "500 t delivered\nNo late shipment",
+            ownerPartyId = party,
+            targetDate = "2027-06-30",
+            status,
+            version
+        };
 
     [Fact]
     public async Task GoalIsCreatedUpdatedAndListedWithItsVersion()
@@ -22,7 +34,10 @@ public sealed class GoalsTests(WorkspaceFactory factory) : IClassFixture<Workspa
         Assert.Equal(1, goal.GetProperty("version").GetInt32());
 
         var id = goal.GetProperty("id").GetGuid();
-        var (updated, after) = await p.Owner.Http.PutJsonAsync(p.Url($"/goals/{id}"), Goal(p.OwnerPartyId, "Renamed goal", version: 1, status: "AtRisk"), _ct);
+        var (updated, after) = await p.Owner.Http.PutJsonAsync(
+            p.Url($"/goals/{id}"),
+            Goal(p.OwnerPartyId, "Renamed goal", version: 1, status: "AtRisk"),
+            _ct);
         Assert.Equal(HttpStatusCode.OK, updated);
         Assert.Equal(2, after.GetProperty("version").GetInt32());
         Assert.Equal("AtRisk", after.GetProperty("status").GetString());
@@ -40,7 +55,10 @@ public sealed class GoalsTests(WorkspaceFactory factory) : IClassFixture<Workspa
         var id = goal.GetProperty("id").GetGuid();
         await p.Owner.Http.PutJsonAsync(p.Url($"/goals/{id}"), Goal(p.OwnerPartyId, "Second", version: 1), _ct);
 
-        var (status, conflict) = await p.Owner.Http.PutJsonAsync(p.Url($"/goals/{id}"), Goal(p.OwnerPartyId, "Stale write", version: 1), _ct);
+        var (status, conflict) = await p.Owner.Http.PutJsonAsync(
+            p.Url($"/goals/{id}"),
+            Goal(p.OwnerPartyId, "Stale write", version: 1),
+            _ct);
 
         Assert.Equal(HttpStatusCode.Conflict, status);
         Assert.Equal("Second", conflict.GetProperty("current").GetProperty("title").GetString());
@@ -58,7 +76,10 @@ public sealed class GoalsTests(WorkspaceFactory factory) : IClassFixture<Workspa
         var (status, problem) = await p.Owner.Http.PostJsonAsync(p.Url("/goals"), Goal(p.OwnerPartyId, title), _ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _) || problem.GetProperty("errors").TryGetProperty("Title", out _), problem.ToString());
+        Assert.True(
+            problem.GetProperty("errors").TryGetProperty(field, out _)
+                || problem.GetProperty("errors").TryGetProperty("Title", out _),
+            problem.ToString());
         var (_, board) = await p.Owner.Http.GetJsonAsync(p.Url("/goals"), _ct);
         Assert.Empty(board.GetProperty("goals").EnumerateArray());
     }
@@ -71,7 +92,10 @@ public sealed class GoalsTests(WorkspaceFactory factory) : IClassFixture<Workspa
         var (status, problem) = await p.Owner.Http.PostJsonAsync(p.Url("/goals"), Goal(Guid.NewGuid()), _ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Contains("organisations", problem.GetProperty("errors").GetProperty("ownerPartyId")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "organisations",
+            problem.GetProperty("errors").GetProperty("ownerPartyId")[0].GetString(),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -83,8 +107,10 @@ public sealed class GoalsTests(WorkspaceFactory factory) : IClassFixture<Workspa
         // Half-way along a plan from 0 to 500 t: 250 t are expected by now.
         var kpiInput = new
         {
-            name = "Tonnes delivered", unit = "t", direction = "HigherIsBetter", baseline = 0, target = 500, ownerPartyId = p.OwnerPartyId,
-            goalId = goal.GetProperty("id").GetGuid(), version = 0, startDate = today.AddDays(-150), targetDate = today.AddDays(150),
+            name = "Tonnes delivered", unit = "t", direction = "HigherIsBetter", baseline = 0, target = 500,
+            ownerPartyId = p.OwnerPartyId,
+            goalId = goal.GetProperty("id").GetGuid(), version = 0, startDate = today.AddDays(-150),
+            targetDate = today.AddDays(150),
         };
         var (created, kpi) = await p.Owner.Http.PostJsonAsync(p.Url("/kpis"), kpiInput, _ct);
         Assert.Equal(HttpStatusCode.OK, created);
@@ -94,22 +120,37 @@ public sealed class GoalsTests(WorkspaceFactory factory) : IClassFixture<Workspa
         var kpiId = kpi.GetProperty("id").GetGuid();
         string Day(int d) => today.AddDays(d).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-        var (_, red) = await p.Owner.Http.PostJsonAsync(p.Url($"/kpis/{kpiId}/measurements"), new { date = Day(-60), value = 100, note = "first shipment" }, _ct);
+        var (_, red) = await p.Owner.Http.PostJsonAsync(
+            p.Url($"/kpis/{kpiId}/measurements"),
+            new { date = Day(-60), value = 100, note = "first shipment" },
+            _ct);
         Assert.Equal("Red", red.GetProperty("status").GetString());
-        var (_, amber) = await p.Owner.Http.PostJsonAsync(p.Url($"/kpis/{kpiId}/measurements"), new { date = Day(-30), value = 210 }, _ct);
+        var (_, amber) = await p.Owner.Http.PostJsonAsync(
+            p.Url($"/kpis/{kpiId}/measurements"),
+            new { date = Day(-30), value = 210 },
+            _ct);
         Assert.Equal("Amber", amber.GetProperty("status").GetString());
         Assert.Equal(210, amber.GetProperty("latest").GetDouble());
         var (_, board) = await p.Owner.Http.GetJsonAsync(p.Url("/goals"), _ct);
         Assert.Equal("Amber", board.GetProperty("goals")[0].GetProperty("kpiStatus").GetString());
 
         // An older value entered later does not become the latest.
-        var (_, stillAmber) = await p.Owner.Http.PostJsonAsync(p.Url($"/kpis/{kpiId}/measurements"), new { date = Day(-90), value = 10 }, _ct);
+        var (_, stillAmber) = await p.Owner.Http.PostJsonAsync(
+            p.Url($"/kpis/{kpiId}/measurements"),
+            new { date = Day(-90), value = 10 },
+            _ct);
         Assert.Equal(210, stillAmber.GetProperty("latest").GetDouble());
         Assert.Equal(3, stillAmber.GetProperty("measurements").GetArrayLength());
 
-        var (_, onTrack) = await p.Owner.Http.PostJsonAsync(p.Url($"/kpis/{kpiId}/measurements"), new { date = Day(0), value = 260 }, _ct);
+        var (_, onTrack) = await p.Owner.Http.PostJsonAsync(
+            p.Url($"/kpis/{kpiId}/measurements"),
+            new { date = Day(0), value = 260 },
+            _ct);
         Assert.Equal("Green", onTrack.GetProperty("status").GetString());
-        var (_, met) = await p.Owner.Http.PostJsonAsync(p.Url($"/kpis/{kpiId}/measurements"), new { date = Day(0), value = 510 }, _ct);
+        var (_, met) = await p.Owner.Http.PostJsonAsync(
+            p.Url($"/kpis/{kpiId}/measurements"),
+            new { date = Day(0), value = 510 },
+            _ct);
         Assert.Equal("Green", met.GetProperty("status").GetString());
 
         (_, board) = await p.Owner.Http.GetJsonAsync(p.Url("/goals"), _ct);
@@ -121,9 +162,22 @@ public sealed class GoalsTests(WorkspaceFactory factory) : IClassFixture<Workspa
     public async Task MeasurementInTheFutureIsRejected()
     {
         var p = await TestPartnership.CreateAsync(factory, ct: _ct);
-        var (_, kpi) = await p.Owner.Http.PostJsonAsync(p.Url("/kpis"), new { name = "Cost", unit = "IDR", direction = "LowerIsBetter", target = 10, ownerPartyId = p.OwnerPartyId, version = 0 }, _ct);
+        var (_, kpi) = await p.Owner.Http.PostJsonAsync(
+            p.Url("/kpis"),
+            new {
+                name = "Cost",
+                unit = "IDR",
+                direction = "LowerIsBetter",
+                target = 10,
+                ownerPartyId = p.OwnerPartyId,
+                version = 0
+            },
+            _ct);
 
-        var (status, problem) = await p.Owner.Http.PostJsonAsync(p.Url($"/kpis/{kpi.GetProperty("id").GetGuid()}/measurements"), new { date = "2099-01-01", value = 5 }, _ct);
+        var (status, problem) = await p.Owner.Http.PostJsonAsync(
+            p.Url($"/kpis/{kpi.GetProperty("id").GetGuid()}/measurements"),
+            new { date = "2099-01-01", value = 5 },
+            _ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.True(problem.GetProperty("errors").TryGetProperty("date", out _));
@@ -158,16 +212,33 @@ public sealed class GoalsAndItemsCommandTests(WorkspaceFactory factory) : IClass
     public async Task KpiUpdateDeleteAndMeasurementDeletionFollowVersions()
     {
         var p = await TestPartnership.CreateAsync(factory, ct: _ct);
-        object Kpi(string name, int version) => new { name, unit = "t", direction = "HigherIsBetter", target = 100, ownerPartyId = p.OwnerPartyId, version };
+        object Kpi(string name, int version) =>
+            new {
+                name,
+                unit = "t",
+                direction = "HigherIsBetter",
+                target = 100,
+                ownerPartyId = p.OwnerPartyId,
+                version
+            };
         var (_, kpi) = await p.Owner.Http.PostJsonAsync(p.Url("/kpis"), Kpi("Deliveries", 0), _ct);
         var id = kpi.GetProperty("id").GetGuid();
-        var (_, measured) = await p.Owner.Http.PostJsonAsync(p.Url($"/kpis/{id}/measurements"), new { date = "2026-11-01", value = 40 }, _ct);
+        var (_, measured) = await p.Owner.Http.PostJsonAsync(
+            p.Url($"/kpis/{id}/measurements"),
+            new { date = "2026-11-01", value = 40 },
+            _ct);
         var measurementId = measured.GetProperty("measurements")[0].GetProperty("id").GetGuid();
 
         var (renamed, after) = await p.Owner.Http.PutJsonAsync(p.Url($"/kpis/{id}"), Kpi("Tonnes delivered", 1), _ct);
         var (stale, conflict) = await p.Owner.Http.PutJsonAsync(p.Url($"/kpis/{id}"), Kpi("Stale", 1), _ct);
-        var (staleDelete, _) = await p.Owner.Http.SendJsonAsync(HttpMethod.Delete, p.Url($"/kpis/{id}?version=1"), ct: _ct);
-        var (removed, withoutMeasurement) = await p.Owner.Http.SendJsonAsync(HttpMethod.Delete, p.Url($"/kpis/{id}/measurements/{measurementId}"), ct: _ct);
+        var (staleDelete, _) = await p.Owner.Http.SendJsonAsync(
+            HttpMethod.Delete,
+            p.Url($"/kpis/{id}?version=1"),
+            ct: _ct);
+        var (removed, withoutMeasurement) = await p.Owner.Http.SendJsonAsync(
+            HttpMethod.Delete,
+            p.Url($"/kpis/{id}/measurements/{measurementId}"),
+            ct: _ct);
         var (deleted, _) = await p.Owner.Http.SendJsonAsync(HttpMethod.Delete, p.Url($"/kpis/{id}?version=2"), ct: _ct);
         var (missing, _) = await p.Owner.Http.PutJsonAsync(p.Url($"/kpis/{id}"), Kpi("Gone", 3), _ct);
 
@@ -188,19 +259,55 @@ public sealed class GoalsAndItemsCommandTests(WorkspaceFactory factory) : IClass
     public async Task GoalAndActionItemUpdatesAndDeletesFollowVersions()
     {
         var p = await TestPartnership.CreateAsync(factory, ct: _ct);
-        var (_, goal) = await p.Owner.Http.PostJsonAsync(p.Url("/goals"), new { title = "Goal", ownerPartyId = p.OwnerPartyId, status = "OnTrack", version = 0 }, _ct);
+        var (_, goal) = await p.Owner.Http.PostJsonAsync(
+            p.Url("/goals"),
+            new { title = "Goal", ownerPartyId = p.OwnerPartyId, status = "OnTrack", version = 0 },
+            _ct);
         var goalId = goal.GetProperty("id").GetGuid();
-        var (_, item) = await p.Owner.Http.PostJsonAsync(p.Url("/action-items"), new { title = "Item", status = "Open", goalId, version = 0 }, _ct);
+        var (_, item) = await p.Owner.Http.PostJsonAsync(
+            p.Url("/action-items"),
+            new { title = "Item", status = "Open", goalId, version = 0 },
+            _ct);
         var itemId = item.GetProperty("id").GetGuid();
-        object Edit(string title, int version) => new { title, notes = "n", ownerUserId = p.Owner.Id, dueDate = "2027-01-31", status = "InProgress", goalId, version };
+        object Edit(string title, int version) =>
+            new {
+                title,
+                notes = "n",
+                ownerUserId = p.Owner.Id,
+                dueDate = "2027-01-31",
+                status = "InProgress",
+                goalId,
+                version
+            };
 
-        var (edited, afterEdit) = await p.Owner.Http.PutJsonAsync(p.Url($"/action-items/{itemId}"), Edit("Renamed", 1), _ct);
-        var (staleEdit, conflict) = await p.Owner.Http.PutJsonAsync(p.Url($"/action-items/{itemId}"), Edit("Stale", 1), _ct);
-        var (badGoal, _) = await p.Owner.Http.PostJsonAsync(p.Url("/action-items"), new { title = "x", status = "Open", goalId = Guid.NewGuid(), version = 0 }, _ct);
-        var (staleItemDelete, _) = await p.Owner.Http.SendJsonAsync(HttpMethod.Delete, p.Url($"/action-items/{itemId}?version=1"), ct: _ct);
-        var (itemDeleted, _) = await p.Owner.Http.SendJsonAsync(HttpMethod.Delete, p.Url($"/action-items/{itemId}?version=2"), ct: _ct);
-        var (staleGoalDelete, _) = await p.Owner.Http.SendJsonAsync(HttpMethod.Delete, p.Url($"/goals/{goalId}?version=7"), ct: _ct);
-        var (goalDeleted, _) = await p.Owner.Http.SendJsonAsync(HttpMethod.Delete, p.Url($"/goals/{goalId}?version=1"), ct: _ct);
+        var (edited, afterEdit) = await p.Owner.Http.PutJsonAsync(
+            p.Url($"/action-items/{itemId}"),
+            Edit("Renamed", 1),
+            _ct);
+        var (staleEdit, conflict) = await p.Owner.Http.PutJsonAsync(
+            p.Url($"/action-items/{itemId}"),
+            Edit("Stale", 1),
+            _ct);
+        var (badGoal, _) = await p.Owner.Http.PostJsonAsync(
+            p.Url("/action-items"),
+            new { title = "x", status = "Open", goalId = Guid.NewGuid(), version = 0 },
+            _ct);
+        var (staleItemDelete, _) = await p.Owner.Http.SendJsonAsync(
+            HttpMethod.Delete,
+            p.Url($"/action-items/{itemId}?version=1"),
+            ct: _ct);
+        var (itemDeleted, _) = await p.Owner.Http.SendJsonAsync(
+            HttpMethod.Delete,
+            p.Url($"/action-items/{itemId}?version=2"),
+            ct: _ct);
+        var (staleGoalDelete, _) = await p.Owner.Http.SendJsonAsync(
+            HttpMethod.Delete,
+            p.Url($"/goals/{goalId}?version=7"),
+            ct: _ct);
+        var (goalDeleted, _) = await p.Owner.Http.SendJsonAsync(
+            HttpMethod.Delete,
+            p.Url($"/goals/{goalId}?version=1"),
+            ct: _ct);
 
         Assert.Equal(HttpStatusCode.OK, edited);
         Assert.Equal("InProgress", afterEdit.GetProperty("status").GetString());

@@ -20,17 +20,22 @@ public sealed class KpiPlanApiTests(WorkspaceFactory factory) : IClassFixture<Wo
         var (_, goal) = await p.Owner.Http.PostJsonAsync(p.Url("/goals"), new
         {
             title = "Supply 200 t of rice", description = "", successCriteria = "", ownerPartyId = p.OwnerPartyId,
-            targetDate = Today.AddMonths(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), status = "OnTrack", version = 0,
+            targetDate = Today.AddMonths(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), status = "OnTrack",
+            version = 0,
         }, _ct);
         // No start date (today), no baseline (the first value), no target date of its own (the goal's).
         var (_, kpi) = await p.Owner.Http.PostJsonAsync(p.Url("/kpis"), new
         {
-            name = "Rice delivered", unit = "t", direction = "HigherIsBetter", target = 200, ownerPartyId = p.OwnerPartyId,
+            name = "Rice delivered", unit = "t", direction = "HigherIsBetter", target = 200,
+            ownerPartyId = p.OwnerPartyId,
             goalId = goal.GetProperty("id").GetGuid(), version = 0,
         }, _ct);
         Assert.Equal(Day(0), kpi.GetProperty("startDate").GetString());
 
-        var (status, measured) = await p.Owner.Http.PostJsonAsync(p.Url($"/kpis/{kpi.GetProperty("id").GetGuid()}/measurements"), new { date = Day(0), value = 90 }, _ct);
+        var (status, measured) = await p.Owner.Http.PostJsonAsync(
+            p.Url($"/kpis/{kpi.GetProperty("id").GetGuid()}/measurements"),
+            new { date = Day(0), value = 90 },
+            _ct);
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Green", measured.GetProperty("status").GetString());
@@ -49,11 +54,16 @@ public sealed class KpiPlanApiTests(WorkspaceFactory factory) : IClassFixture<Wo
         var p = await TestPartnership.CreateAsync(factory, ct: _ct);
         var (created, kpi) = await p.Owner.Http.PostJsonAsync(p.Url("/kpis"), new
         {
-            name = "Farmers trained", unit = "", direction = "HigherIsBetter", baseline = 0, target = 40, ownerPartyId = p.OwnerPartyId, version = 0,
-            startDate = Day(-100), targetDate = Day(100), milestones = new[] { new { date = Day(0), value = 5 }, new { date = Day(50), value = 10 } },
+            name = "Farmers trained", unit = "", direction = "HigherIsBetter", baseline = 0, target = 40,
+            ownerPartyId = p.OwnerPartyId, version = 0,
+            startDate = Day(-100), targetDate = Day(100),
+            milestones = new[] { new { date = Day(0), value = 5 }, new { date = Day(50), value = 10 } },
         }, _ct);
         Assert.Equal(HttpStatusCode.OK, created);
-        var (_, measured) = await p.Owner.Http.PostJsonAsync(p.Url($"/kpis/{kpi.GetProperty("id").GetGuid()}/measurements"), new { date = Day(0), value = 6 }, _ct);
+        var (_, measured) = await p.Owner.Http.PostJsonAsync(
+            p.Url($"/kpis/{kpi.GetProperty("id").GetGuid()}/measurements"),
+            new { date = Day(0), value = 6 },
+            _ct);
 
         Assert.Equal(5, measured.GetProperty("expected").GetDouble());
         Assert.Equal("Green", measured.GetProperty("status").GetString());
@@ -66,14 +76,20 @@ public sealed class KpiPlanApiTests(WorkspaceFactory factory) : IClassFixture<Wo
     [InlineData(0, -5, 0, "targetDate")]
     [InlineData(-10, 10, 20, "milestones")]
     [InlineData(-10, 10, -20, "milestones")]
-    public async Task PlanThatCannotBeFollowedIsRefusedAndNothingIsSaved(int start, int end, int milestone, string field)
+    public async Task PlanThatCannotBeFollowedIsRefusedAndNothingIsSaved(
+        int start,
+        int end,
+        int milestone,
+        string field)
     {
         var p = await TestPartnership.CreateAsync(factory, ct: _ct);
 
         var (status, problem) = await p.Owner.Http.PostJsonAsync(p.Url("/kpis"), new
         {
-            name = "Farmers trained", unit = "", direction = "HigherIsBetter", baseline = 0, target = 40, ownerPartyId = p.OwnerPartyId, version = 0,
-            startDate = Day(start), targetDate = Day(end), milestones = milestone == 0 ? null : new[] { new { date = Day(milestone), value = 5 } },
+            name = "Farmers trained", unit = "", direction = "HigherIsBetter", baseline = 0, target = 40,
+            ownerPartyId = p.OwnerPartyId, version = 0,
+            startDate = Day(start), targetDate = Day(end),
+            milestones = milestone == 0 ? null : new[] { new { date = Day(milestone), value = 5 } },
         }, _ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);

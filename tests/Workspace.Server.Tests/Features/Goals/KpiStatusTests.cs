@@ -12,7 +12,15 @@ public sealed class KpiStatusTests
 
     private static KpiPace Pace(double? baseline, double target, int startInDays, int? endInDays, double? latest,
         KpiDirection direction = KpiDirection.HigherIsBetter, params KpiMilestone[] milestones) =>
-        KpiStatus.Pace(direction, baseline, target, Today.AddDays(startInDays), endInDays is { } e ? Today.AddDays(e) : null, milestones, latest, Today);
+        KpiStatus.Pace(
+            direction,
+            baseline,
+            target,
+            Today.AddDays(startInDays),
+            endInDays is { } e ? Today.AddDays(e) : null,
+            milestones,
+            latest,
+            Today);
 
     [Fact]
     public void NinetyOfTwoHundredOnTheFirstDayOfTenMonthsIsOnTrack()

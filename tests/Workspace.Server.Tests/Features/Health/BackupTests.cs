@@ -25,12 +25,22 @@ public sealed partial class BackupTests
         await server.StartAsync(_ct);
         var cookies = new CookieContainer();
         using var http = await server.SignUpAsync("Backup Tester", cookies, ct: _ct);
-        var partnership = await (await http.PostAsJsonAsync("/api/partnerships", new { name = "Backup", organisation = "Org" }, _ct)).Content.ReadFromJsonAsync<DocumentTestKit.Created>(_ct);
-        var document = await (await http.PostAsJsonAsync($"/api/partnerships/{partnership!.Id}/documents", new { title = "Plan" }, _ct)).Content.ReadFromJsonAsync<DocumentTestKit.Created>(_ct);
+        var partnership = await (await http.PostAsJsonAsync(
+            "/api/partnerships",
+            new { name = "Backup", organisation = "Org" },
+            _ct))
+            .Content.ReadFromJsonAsync<DocumentTestKit.Created>(_ct);
+        var document = await (await http.PostAsJsonAsync(
+            $"/api/partnerships/{partnership!.Id}/documents",
+            new { title = "Plan" },
+            _ct))
+            .Content.ReadFromJsonAsync<DocumentTestKit.Created>(_ct);
         var sessions = new List<CoEditingSession>();
         for (var i = 0; i < 3; i++)
         {
-            var connection = new HubConnectionBuilder().WithUrl(server.BaseUrl + DocumentHubNames.Path, o => o.Cookies = cookies).Build();
+            var connection = new HubConnectionBuilder()
+                .WithUrl(server.BaseUrl + DocumentHubNames.Path, o => o.Cookies = cookies)
+                .Build();
             await connection.StartAsync(_ct);
             sessions.Add(new CoEditingSession(connection, document!.Id));
             await sessions[^1].OpenAsync(_ct);
@@ -54,10 +64,15 @@ public sealed partial class BackupTests
         Assert.True(exit == 0, output);
         await restored.StartAsync(_ct);
         // The sign-in cookie is good there too: the data-protection keys are in the restored database.
-        using var readBack = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri(restored.BaseUrl) };
-        var content = await readBack.GetFromJsonAsync<DocumentTestKit.DocumentContentDto>($"/api/partnerships/{partnership.Id}/documents/{document!.Id}", _ct);
+        using var readBack = new HttpClient(
+            new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri(restored.BaseUrl) };
+        var content = await readBack.GetFromJsonAsync<DocumentTestKit.DocumentContentDto>(
+            $"/api/partnerships/{partnership.Id}/documents/{document!.Id}",
+            _ct);
         var missing = acknowledged.Except(Tokens(content!.Text)).ToList();
-        Assert.True(missing.Count == 0, $"acknowledged before the backup but not in it: {string.Join(", ", missing.Take(10))}");
+        Assert.True(
+            missing.Count == 0,
+            $"acknowledged before the backup but not in it: {string.Join(", ", missing.Take(10))}");
         File.Delete(backup);
     }
 

@@ -42,7 +42,9 @@ public sealed class ClientAheadTests
         var response = await health.GetAsync("/health", _ct);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var report = await response.Content.ReadFromJsonAsync<HealthReport>(_ct);
-        Assert.Contains(report!.Integrity, r => r.Contains($"knew revision 40 of document {docId}", StringComparison.Ordinal)
+        Assert.Contains(report!.Integrity, r => r.Contains(
+            $"knew revision 40 of document {docId}",
+            StringComparison.Ordinal)
             && r.Contains(owner.Id, StringComparison.Ordinal));
 
         Assert.NotEmpty(IntegrityAlarm.Acknowledge(factory.DataDirectory));
@@ -50,7 +52,10 @@ public sealed class ClientAheadTests
 
         // An edit based on a revision the server lacks is refused for resync, and raises the alarm as well.
         var submit = SubmitRequest.Of(docId, "ahead-client", 1, 41, TextOperation.Insert(0, "x"));
-        var error = await Assert.ThrowsAsync<HubException>(() => other.InvokeAsync<SubmitResult>(DocumentHubNames.Submit, submit, _ct));
+        var error = await Assert.ThrowsAsync<HubException>(() => other.InvokeAsync<SubmitResult>(
+            DocumentHubNames.Submit,
+            submit,
+            _ct));
         Assert.Equal(ErrorCodes.Resync, HubError.From(error)?.Code);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await health.GetAsync("/health", _ct)).StatusCode);
         await connection.DisposeAsync();

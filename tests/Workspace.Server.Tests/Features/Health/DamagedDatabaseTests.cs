@@ -17,7 +17,10 @@ namespace Workspace.Server.Tests.Features.Health;
 /// </summary>
 public sealed class DamagedDatabaseFixture : IAsyncLifetime
 {
-    public string Template { get; } = Path.Combine(Path.GetTempPath(), "workspace-damage", Guid.NewGuid().ToString("N"));
+    public string Template { get; } = Path.Combine(
+        Path.GetTempPath(),
+        "workspace-damage",
+        Guid.NewGuid().ToString("N"));
     public Guid PartnershipId { get; private set; }
     public Guid DocumentId { get; private set; }
     public string Text { get; private set; } = "";
@@ -25,14 +28,26 @@ public sealed class DamagedDatabaseFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
-        var server = new ServerProcess(Template, new Dictionary<string, string> { ["Documents:CheckpointInterval"] = "01:00:00" });
+        var server = new ServerProcess(
+            Template,
+            new Dictionary<string, string> { ["Documents:CheckpointInterval"] = "01:00:00" });
         await server.StartAsync(ct);
         var cookies = new CookieContainer();
         using var http = await server.SignUpAsync("Damage Tester", cookies, ct: ct);
-        var partnership = await (await http.PostAsJsonAsync("/api/partnerships", new { name = "Damage", organisation = "Org" }, ct)).Content.ReadFromJsonAsync<DocumentTestKit.Created>(ct);
-        var document = await (await http.PostAsJsonAsync($"/api/partnerships/{partnership!.Id}/documents", new { title = "Plan" }, ct)).Content.ReadFromJsonAsync<DocumentTestKit.Created>(ct);
+        var partnership = await (await http.PostAsJsonAsync(
+            "/api/partnerships",
+            new { name = "Damage", organisation = "Org" },
+            ct))
+            .Content.ReadFromJsonAsync<DocumentTestKit.Created>(ct);
+        var document = await (await http.PostAsJsonAsync(
+            $"/api/partnerships/{partnership!.Id}/documents",
+            new { title = "Plan" },
+            ct))
+            .Content.ReadFromJsonAsync<DocumentTestKit.Created>(ct);
         (PartnershipId, DocumentId) = (partnership.Id, document!.Id);
-        await using var connection = new HubConnectionBuilder().WithUrl(server.BaseUrl + DocumentHubNames.Path, o => o.Cookies = cookies).Build();
+        await using var connection = new HubConnectionBuilder()
+            .WithUrl(server.BaseUrl + DocumentHubNames.Path, o => o.Cookies = cookies)
+            .Build();
         await connection.StartAsync(ct);
         var session = new CoEditingSession(connection, DocumentId);
         await session.OpenAsync(ct);
@@ -43,7 +58,9 @@ public sealed class DamagedDatabaseFixture : IAsyncLifetime
         }
         Text = session.ConfirmedText;
         server.Kill(); // not DisposeAsync: that deletes the folder
-        Assert.True(new FileInfo(Path.Combine(Template, "workspace.db-wal")).Length > 100_000, "the edits are in the WAL");
+        Assert.True(
+            new FileInfo(Path.Combine(Template, "workspace.db-wal")).Length > 100_000,
+            "the edits are in the WAL");
     }
 
     /// <summary>A copy of the killed server's files to damage.</summary>
@@ -75,7 +92,8 @@ public sealed class DamagedDatabaseTests(DamagedDatabaseFixture fixture) : IClas
         await using var server = new ServerProcess(fixture.Copy());
         await server.StartAsync(_ct); // waits for 200 from /health
 
-        await using var db = new SqliteConnection($"Data Source={Path.Combine(server.DataDirectory, "workspace.db")};Mode=ReadOnly;Pooling=false");
+        await using var db = new SqliteConnection(
+            $"Data Source={Path.Combine(server.DataDirectory, "workspace.db")};Mode=ReadOnly;Pooling=false");
         await db.OpenAsync(_ct);
         await using var command = db.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM DocumentOperations;";
@@ -98,13 +116,17 @@ public sealed class DamagedDatabaseTests(DamagedDatabaseFixture fixture) : IClas
         Assert.Contains("is damaged", error.Message, StringComparison.Ordinal);
         Assert.Contains("restore", error.Message, StringComparison.Ordinal);
 
-        await using var degraded = new ServerProcess(data, new Dictionary<string, string> { ["Database:StartDespiteDamage"] = "true" });
+        await using var degraded = new ServerProcess(
+            data,
+            new Dictionary<string, string> { ["Database:StartDespiteDamage"] = "true" });
         await degraded.StartAsync(healthy: false, _ct);
         using var http = new HttpClient { BaseAddress = new Uri(degraded.BaseUrl) };
         var health = await http.GetAsync("/health", _ct);
         var report = await health.Content.ReadFromJsonAsync<HealthReport>(_ct);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
-        Assert.Contains(report!.Integrity, r => r.Contains("Started despite a damaged database", StringComparison.Ordinal));
+        Assert.Contains(
+            report!.Integrity,
+            r => r.Contains("Started despite a damaged database", StringComparison.Ordinal));
 
         var (exit, output) = await ServerProcess.RunCommandAsync(data, _ct, "acknowledge");
         Assert.True(exit == 0, output);
@@ -151,7 +173,8 @@ public sealed class DamagedDatabaseTests(DamagedDatabaseFixture fixture) : IClas
                 {
                     file.ReadExactly(header);
                 }
-                Flip(db, (root - 1) * BinaryPrimitives.ReadUInt16BigEndian(header.AsSpan(16)), 8); // page header: type, cell count
+                // page header: type, cell count
+                Flip(db, (root - 1) * BinaryPrimitives.ReadUInt16BigEndian(header.AsSpan(16)), 8);
                 break;
         }
     }

@@ -27,7 +27,11 @@ public sealed class WalCheckpointTests
         wal.Refresh();
         Assert.True(wal.Exists && wal.Length > 100_000, $"the burst left {(wal.Exists ? wal.Length : 0)} bytes of WAL");
 
-        await EventuallyAsync(() => { wal.Refresh(); return !wal.Exists || wal.Length == 0; }, TimeSpan.FromSeconds(10), "the WAL is truncated", _ct);
+        await EventuallyAsync(
+            () => { wal.Refresh(); return !wal.Exists || wal.Length == 0; },
+            TimeSpan.FromSeconds(10),
+            "the WAL is truncated",
+            _ct);
 
         // A reader holding a snapshot keeps the WAL from being truncated; the attempt must not stall the writer.
         await using var reader = new SqliteConnection($"Data Source={wal.FullName[..^4]};Pooling=false");
@@ -44,7 +48,9 @@ public sealed class WalCheckpointTests
         var timer = Stopwatch.StartNew();
         session.Insert(0, "while a reader waits\n");
         await SyncedAsync(session, _ct);
-        Assert.True(timer.ElapsedMilliseconds < 1000, $"an edit took {timer.ElapsedMilliseconds} ms while the checkpoint waited for a reader");
+        Assert.True(
+            timer.ElapsedMilliseconds < 1000,
+            $"an edit took {timer.ElapsedMilliseconds} ms while the checkpoint waited for a reader");
         await connection.DisposeAsync();
     }
 }

@@ -28,7 +28,8 @@ internal static class MeetingTestKit
         return body;
     }
 
-    /// <summary>A partnership with a commenter (Cora) and a viewer (Vic), a weekly meeting and its agenda's URL.</summary>
+    /// <summary>A partnership with a commenter (Cora) and a viewer (Vic), a weekly meeting and its agenda's
+    /// URL.</summary>
     public static async Task<AgendaWorld> AgendaWorldAsync(WorkspaceFactory factory, CancellationToken ct)
     {
         var p = await TestPartnership.CreateAsync(factory, ct: ct);

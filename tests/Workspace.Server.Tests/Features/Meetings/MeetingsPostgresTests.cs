@@ -5,7 +5,8 @@ using static Workspace.Server.Tests.Features.Meetings.MeetingTestKit;
 
 namespace Workspace.Server.Tests.Features.Meetings;
 
-/// <summary>Meetings on the production database: wall-clock times, occurrence changes and decisions survive a restart.</summary>
+/// <summary>Meetings on the production database: wall-clock times, occurrence changes and decisions survive a
+/// restart.</summary>
 public sealed class MeetingsPostgresTests
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
@@ -18,7 +19,9 @@ public sealed class MeetingsPostgresTests
 
         TestPartnership p;
         Guid id;
-        await using (var first = new WorkspaceFactory().With("Database:Provider", "Postgres").With("Database:ConnectionString", cs))
+        await using (var first = new WorkspaceFactory().With(
+            "Database:Provider",
+            "Postgres").With("Database:ConnectionString", cs))
         {
             p = await TestPartnership.CreateAsync(first, ct: _ct);
             id = (await ScheduleAsync(p, p.Owner, Meeting(p.Owner.Id), _ct)).GetProperty("id").GetGuid();
@@ -30,7 +33,9 @@ public sealed class MeetingsPostgresTests
             Assert.Equal(HttpStatusCode.OK, decided);
         }
 
-        await using var second = new WorkspaceFactory().With("Database:Provider", "Postgres").With("Database:ConnectionString", cs);
+        await using var second = new WorkspaceFactory()
+            .With("Database:Provider", "Postgres")
+            .With("Database:ConnectionString", cs);
         var http = second.CreateClient();
         http.DefaultRequestHeaders.Add("Cookie", p.Owner.Cookie);
         var (_, list) = await http.GetJsonAsync(

@@ -20,18 +20,37 @@ public sealed class InvitationTests(WorkspaceFactory factory) : IClassFixture<Wo
         var orgB = await owner.AddPartyAsync(p.Id, "Org B", _ct);
         var invitee = await factory.SignUpAsync("Invitee", "Org B", ct: _ct);
 
-        var invitation = await owner.InviteOkAsync(p.Id, orgB.Id, invitee.Email.ToUpperInvariant(), PartnershipRole.Editor, isPartyAdmin: true, _ct);
+        var invitation = await owner.InviteOkAsync(
+            p.Id,
+            orgB.Id,
+            invitee.Email.ToUpperInvariant(),
+            PartnershipRole.Editor,
+            isPartyAdmin: true,
+            _ct);
         Assert.Contains($"/invite/{invitation.Token}", invitation.Link, StringComparison.Ordinal);
-        var preview = await (await factory.AnonymousClientAsync(_ct)).GetFromJsonAsync<InvitationPreview>($"/api/invitations/{invitation.Token}", PartnershipKit.Json, _ct);
-        Assert.Equal(("Invites", "Org B", InvitationStatus.Pending), (preview!.PartnershipName, preview.PartyName, preview.Status));
+        var preview = await (await factory.AnonymousClientAsync(_ct))
+            .GetFromJsonAsync<InvitationPreview>($"/api/invitations/{invitation.Token}", PartnershipKit.Json, _ct);
+        Assert.Equal(
+            ("Invites", "Org B", InvitationStatus.Pending),
+            (preview!.PartnershipName, preview.PartyName, preview.Status));
         var accepted = await invitee.AcceptAsync(invitation.Token, _ct);
 
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         var member = (await invitee.GetPartnershipAsync(p.Id, _ct)).Members.Single(m => m.UserId == invitee.Id);
         Assert.Equal((orgB.Id, PartnershipRole.Editor, true), (member.PartyId, member.Role, member.IsPartyAdmin));
-        Assert.Empty(await owner.Http.GetFromJsonAsync<InvitationView[]>($"/api/partnerships/{p.Id}/invitations", PartnershipKit.Json, _ct) ?? []);
-        var activity = await invitee.Http.GetFromJsonAsync<ActivityView[]>($"/api/partnerships/{p.Id}/activity", PartnershipKit.Json, _ct);
-        Assert.Contains(activity!, a => a.Kind == "member.joined" && a.ActorName == "Invitee" && a.Summary.Contains("Org B", StringComparison.Ordinal));
+        Assert.Empty(await owner.Http.GetFromJsonAsync<InvitationView[]>(
+            $"/api/partnerships/{p.Id}/invitations",
+            PartnershipKit.Json,
+            _ct) ?? []);
+        var activity = await invitee.Http.GetFromJsonAsync<ActivityView[]>(
+            $"/api/partnerships/{p.Id}/activity",
+            PartnershipKit.Json,
+            _ct);
+        Assert.Contains(
+            activity!,
+            a => a.Kind == "member.joined"
+                && a.ActorName == "Invitee"
+                && a.Summary.Contains("Org B", StringComparison.Ordinal));
         Assert.Contains(activity!, a => a.Kind == "invitation.created" && a.ActorName == "Owner I");
     }
 
@@ -41,7 +60,12 @@ public sealed class InvitationTests(WorkspaceFactory factory) : IClassFixture<Wo
         var owner = await factory.SignUpAsync("Owner once", ct: _ct);
         var p = await owner.CreatePartnershipAsync("Once", _ct);
         var invitee = await factory.SignUpAsync("Once invitee", ct: _ct);
-        var invitation = await owner.InviteOkAsync(p.Id, p.Parties[0].Id, invitee.Email, PartnershipRole.Viewer, ct: _ct);
+        var invitation = await owner.InviteOkAsync(
+            p.Id,
+            p.Parties[0].Id,
+            invitee.Email,
+            PartnershipRole.Viewer,
+            ct: _ct);
         (await invitee.AcceptAsync(invitation.Token, _ct)).EnsureSuccessStatusCode();
 
         var again = await invitee.AcceptAsync(invitation.Token, _ct);
@@ -56,14 +80,24 @@ public sealed class InvitationTests(WorkspaceFactory factory) : IClassFixture<Wo
         var owner = await factory.SignUpAsync("Owner revoke", ct: _ct);
         var p = await owner.CreatePartnershipAsync("Revoke", _ct);
         var invitee = await factory.SignUpAsync("Revoked invitee", ct: _ct);
-        var invitation = await owner.InviteOkAsync(p.Id, p.Parties[0].Id, invitee.Email, PartnershipRole.Editor, ct: _ct);
+        var invitation = await owner.InviteOkAsync(
+            p.Id,
+            p.Parties[0].Id,
+            invitee.Email,
+            PartnershipRole.Editor,
+            ct: _ct);
 
-        Assert.Equal(HttpStatusCode.NoContent, (await owner.Http.DeleteAsync($"/api/partnerships/{p.Id}/invitations/{invitation.Invitation.Id}", _ct)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (await owner.Http.DeleteAsync($"/api/partnerships/{p.Id}/invitations/{invitation.Invitation.Id}", _ct))
+                .StatusCode);
         var accept = await invitee.AcceptAsync(invitation.Token, _ct);
 
         Assert.Equal(HttpStatusCode.Gone, accept.StatusCode);
         Assert.Contains("revoked", await accept.Content.ReadAsStringAsync(_ct), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, (await invitee.Http.GetAsync($"/api/partnerships/{p.Id}", _ct)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await invitee.Http.GetAsync($"/api/partnerships/{p.Id}", _ct)).StatusCode);
         Assert.DoesNotContain((await owner.GetPartnershipAsync(p.Id, _ct)).Members, m => m.UserId == invitee.Id);
     }
 
@@ -75,17 +109,28 @@ public sealed class InvitationTests(WorkspaceFactory factory) : IClassFixture<Wo
         var owner = await own.SignUpAsync("Owner expiry", ct: _ct);
         var p = await owner.CreatePartnershipAsync("Expiry", _ct);
         var invitee = await own.SignUpAsync("Late invitee", ct: _ct);
-        var invitation = await owner.InviteOkAsync(p.Id, p.Parties[0].Id, invitee.Email, PartnershipRole.Viewer, ct: _ct);
+        var invitation = await owner.InviteOkAsync(
+            p.Id,
+            p.Parties[0].Id,
+            invitee.Email,
+            PartnershipRole.Viewer,
+            ct: _ct);
         Assert.Equal(TimeSpan.FromDays(2), invitation.Invitation.ExpiresAt - invitation.Invitation.CreatedAt);
 
         own.Clock.Advance(TimeSpan.FromDays(2) + TimeSpan.FromMinutes(1));
         var accept = await invitee.AcceptAsync(invitation.Token, _ct);
-        var preview = await invitee.Http.GetFromJsonAsync<InvitationPreview>($"/api/invitations/{invitation.Token}", PartnershipKit.Json, _ct);
+        var preview = await invitee.Http.GetFromJsonAsync<InvitationPreview>(
+            $"/api/invitations/{invitation.Token}",
+            PartnershipKit.Json,
+            _ct);
 
         Assert.Equal(HttpStatusCode.Gone, accept.StatusCode);
         Assert.Contains("expired", await accept.Content.ReadAsStringAsync(_ct), StringComparison.Ordinal);
         Assert.Equal(InvitationStatus.Expired, preview!.Status);
-        Assert.Empty(await owner.Http.GetFromJsonAsync<InvitationView[]>($"/api/partnerships/{p.Id}/invitations", PartnershipKit.Json, _ct) ?? []);
+        Assert.Empty(await owner.Http.GetFromJsonAsync<InvitationView[]>(
+            $"/api/partnerships/{p.Id}/invitations",
+            PartnershipKit.Json,
+            _ct) ?? []);
         Assert.DoesNotContain((await owner.GetPartnershipAsync(p.Id, _ct)).Members, m => m.UserId == invitee.Id);
     }
 
@@ -95,12 +140,20 @@ public sealed class InvitationTests(WorkspaceFactory factory) : IClassFixture<Wo
         var owner = await factory.SignUpAsync("Owner addr", ct: _ct);
         var p = await owner.CreatePartnershipAsync("Address", _ct);
         var stranger = await factory.SignUpAsync("Stranger", ct: _ct);
-        var invitation = await owner.InviteOkAsync(p.Id, p.Parties[0].Id, "someone.else@example.org", PartnershipRole.Editor, ct: _ct);
+        var invitation = await owner.InviteOkAsync(
+            p.Id,
+            p.Parties[0].Id,
+            "someone.else@example.org",
+            PartnershipRole.Editor,
+            ct: _ct);
 
         var accept = await stranger.AcceptAsync(invitation.Token, _ct);
 
         Assert.Equal(HttpStatusCode.Forbidden, accept.StatusCode);
-        Assert.Single(await owner.Http.GetFromJsonAsync<InvitationView[]>($"/api/partnerships/{p.Id}/invitations", PartnershipKit.Json, _ct) ?? []);
+        Assert.Single(await owner.Http.GetFromJsonAsync<InvitationView[]>(
+            $"/api/partnerships/{p.Id}/invitations",
+            PartnershipKit.Json,
+            _ct) ?? []);
     }
 
     [Fact]
@@ -109,7 +162,9 @@ public sealed class InvitationTests(WorkspaceFactory factory) : IClassFixture<Wo
         var user = await factory.SignUpAsync("Guesser", ct: _ct);
 
         Assert.Equal(HttpStatusCode.NotFound, (await user.AcceptAsync("not-a-real-token", _ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await user.Http.GetAsync("/api/invitations/not-a-real-token", _ct)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await user.Http.GetAsync("/api/invitations/not-a-real-token", _ct)).StatusCode);
     }
 
     [Fact]
@@ -117,9 +172,15 @@ public sealed class InvitationTests(WorkspaceFactory factory) : IClassFixture<Wo
     {
         var owner = await factory.SignUpAsync("Owner hash", ct: _ct);
         var p = await owner.CreatePartnershipAsync("Hash", _ct);
-        var invitation = await owner.InviteOkAsync(p.Id, p.Parties[0].Id, "hash@example.org", PartnershipRole.Viewer, ct: _ct);
+        var invitation = await owner.InviteOkAsync(
+            p.Id,
+            p.Parties[0].Id,
+            "hash@example.org",
+            PartnershipRole.Viewer,
+            ct: _ct);
 
-        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<WorkspaceDb>>().CreateDbContextAsync(_ct);
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<WorkspaceDb>>()
+            .CreateDbContextAsync(_ct);
         var row = await db.Invitations.SingleAsync(i => i.Id == invitation.Invitation.Id, _ct);
 
         Assert.NotEqual(invitation.Token, row.TokenHash);
@@ -133,10 +194,22 @@ public sealed class InvitationTests(WorkspaceFactory factory) : IClassFixture<Wo
         var owner = await factory.SignUpAsync("Owner limit", ct: _ct);
         var p = await owner.CreatePartnershipAsync("Limits", _ct);
         var orgB = await owner.AddPartyAsync(p.Id, "Org B", _ct);
-        var adminB = await factory.JoinAsync(owner, p.Id, PartnershipRole.Editor, "Admin B", orgB.Id, isPartyAdmin: true, ct: _ct);
+        var adminB = await factory.JoinAsync(
+            owner,
+            p.Id,
+            PartnershipRole.Editor,
+            "Admin B",
+            orgB.Id,
+            isPartyAdmin: true,
+            ct: _ct);
 
         var tooHigh = await adminB.InviteAsync(p.Id, orgB.Id, "boss@example.org", PartnershipRole.Owner, ct: _ct);
-        var otherParty = await adminB.InviteAsync(p.Id, p.Parties[0].Id, "spy@example.org", PartnershipRole.Viewer, ct: _ct);
+        var otherParty = await adminB.InviteAsync(
+            p.Id,
+            p.Parties[0].Id,
+            "spy@example.org",
+            PartnershipRole.Viewer,
+            ct: _ct);
         var fine = await adminB.InviteAsync(p.Id, orgB.Id, "colleague@example.org", PartnershipRole.Editor, ct: _ct);
         // Org B has an admin now, so Org A's owner no longer manages Org B's people.
         var ownerIntoB = await owner.InviteAsync(p.Id, orgB.Id, "plant@example.org", PartnershipRole.Viewer, ct: _ct);
@@ -153,9 +226,17 @@ public sealed class InvitationTests(WorkspaceFactory factory) : IClassFixture<Wo
         var owner = await factory.SignUpAsync("Owner bad", ct: _ct);
         var p = await owner.CreatePartnershipAsync("Bad input", _ct);
 
-        var badEmail = await owner.InviteAsync(p.Id, p.Parties[0].Id, "not an address", PartnershipRole.Viewer, ct: _ct);
+        var badEmail = await owner.InviteAsync(
+            p.Id,
+            p.Parties[0].Id,
+            "not an address",
+            PartnershipRole.Viewer,
+            ct: _ct);
         var badParty = await owner.InviteAsync(p.Id, Guid.NewGuid(), "x@example.org", PartnershipRole.Viewer, ct: _ct);
-        var badRole = await owner.Http.PostAsJsonAsync($"/api/partnerships/{p.Id}/invitations", new { partyId = p.Parties[0].Id, email = "x@example.org", role = "Emperor" }, _ct);
+        var badRole = await owner.Http.PostAsJsonAsync(
+            $"/api/partnerships/{p.Id}/invitations",
+            new { partyId = p.Parties[0].Id, email = "x@example.org", role = "Emperor" },
+            _ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, badEmail.StatusCode);
         Assert.Equal("application/problem+json", badEmail.Content.Headers.ContentType?.MediaType);
@@ -163,6 +244,9 @@ public sealed class InvitationTests(WorkspaceFactory factory) : IClassFixture<Wo
         Assert.Equal(HttpStatusCode.NotFound, badParty.StatusCode);
         Assert.Equal("application/problem+json", badParty.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.BadRequest, badRole.StatusCode);
-        Assert.Empty(await owner.Http.GetFromJsonAsync<InvitationView[]>($"/api/partnerships/{p.Id}/invitations", PartnershipKit.Json, _ct) ?? []);
+        Assert.Empty(await owner.Http.GetFromJsonAsync<InvitationView[]>(
+            $"/api/partnerships/{p.Id}/invitations",
+            PartnershipKit.Json,
+            _ct) ?? []);
     }
 }

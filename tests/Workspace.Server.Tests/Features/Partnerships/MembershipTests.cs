@@ -21,8 +21,12 @@ public sealed class MembershipTests(WorkspaceFactory factory) : IClassFixture<Wo
         await using var memberHub = factory.Hub(member, "/hubs/partnership");
         var ownerSaw = new List<PartnershipEvent>();
         var memberSaw = new List<PartnershipEvent>();
-        ownerHub.On<PartnershipEvent>(nameof(IPartnershipClient.PartnershipChanged), e => { lock (ownerSaw) { ownerSaw.Add(e); } });
-        memberHub.On<PartnershipEvent>(nameof(IPartnershipClient.PartnershipChanged), e => { lock (memberSaw) { memberSaw.Add(e); } });
+        ownerHub.On<PartnershipEvent>(
+            nameof(IPartnershipClient.PartnershipChanged),
+            e => { lock (ownerSaw) { ownerSaw.Add(e); } });
+        memberHub.On<PartnershipEvent>(
+            nameof(IPartnershipClient.PartnershipChanged),
+            e => { lock (memberSaw) { memberSaw.Add(e); } });
         var memberClosed = new TaskCompletionSource();
         memberHub.Closed += _ => { memberClosed.TrySetResult(); return Task.CompletedTask; };
         await ownerHub.StartAsync(_ct);
@@ -31,18 +35,27 @@ public sealed class MembershipTests(WorkspaceFactory factory) : IClassFixture<Wo
         await memberHub.InvokeAsync<PartnershipView>("JoinPartnership", p.Id, _ct);
 
         // While a member, they hear about changes.
-        (await owner.Http.PutAsJsonAsync($"/api/partnerships/{p.Id}/name", new { name = "Live 2" }, _ct)).EnsureSuccessStatusCode();
-        await Eventually.TrueAsync(() => { lock (memberSaw) { return memberSaw.Any(e => e.Kind == "partnership.renamed"); } }, _ct);
+        (await owner.Http.PutAsJsonAsync($"/api/partnerships/{p.Id}/name", new { name = "Live 2" }, _ct))
+            .EnsureSuccessStatusCode();
+        await Eventually.TrueAsync(
+            () => { lock (memberSaw) { return memberSaw.Any(e => e.Kind == "partnership.renamed"); } },
+            _ct);
 
-        Assert.Equal(HttpStatusCode.NoContent, (await owner.Http.DeleteAsync($"/api/partnerships/{p.Id}/members/{member.Id}", _ct)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (await owner.Http.DeleteAsync($"/api/partnerships/{p.Id}/members/{member.Id}", _ct)).StatusCode);
         await memberClosed.Task.WaitAsync(TimeSpan.FromSeconds(5), _ct);
         int before;
         lock (memberSaw)
         {
             before = memberSaw.Count;
         }
-        (await owner.Http.PutAsJsonAsync($"/api/partnerships/{p.Id}/name", new { name = "After removal" }, _ct)).EnsureSuccessStatusCode();
-        await Eventually.TrueAsync(() => { lock (ownerSaw) { return ownerSaw.Any(e => e.Kind == "partnership.renamed" && ownerSaw.Count >= 3); } }, _ct);
+        (await owner.Http.PutAsJsonAsync($"/api/partnerships/{p.Id}/name", new { name = "After removal" }, _ct))
+            .EnsureSuccessStatusCode();
+        await Eventually.TrueAsync(
+            () => { lock (ownerSaw) { return ownerSaw.Any(
+                e => e.Kind == "partnership.renamed" && ownerSaw.Count >= 3); } },
+            _ct);
         await Task.Delay(200, _ct);
 
         lock (memberSaw)
@@ -54,7 +67,9 @@ public sealed class MembershipTests(WorkspaceFactory factory) : IClassFixture<Wo
         await using var again = factory.Hub(member, "/hubs/partnership");
         await again.StartAsync(_ct);
         await Assert.ThrowsAsync<HubException>(() => again.InvokeAsync<PartnershipView>("JoinPartnership", p.Id, _ct));
-        Assert.Equal(HttpStatusCode.NotFound, (await member.Http.GetAsync($"/api/partnerships/{p.Id}", _ct)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await member.Http.GetAsync($"/api/partnerships/{p.Id}", _ct)).StatusCode);
     }
 
     [Fact]
@@ -63,13 +78,28 @@ public sealed class MembershipTests(WorkspaceFactory factory) : IClassFixture<Wo
         var owner = await factory.SignUpAsync("Owner log", "Org A", ct: _ct);
         var p = await owner.CreatePartnershipAsync("Logged", _ct);
         var orgB = await owner.AddPartyAsync(p.Id, "Org B", _ct);
-        var adminB = await factory.JoinAsync(owner, p.Id, PartnershipRole.Editor, "Admin B", orgB.Id, isPartyAdmin: true, ct: _ct);
+        var adminB = await factory.JoinAsync(
+            owner,
+            p.Id,
+            PartnershipRole.Editor,
+            "Admin B",
+            orgB.Id,
+            isPartyAdmin: true,
+            ct: _ct);
         var colleague = await factory.JoinAsync(owner, p.Id, PartnershipRole.Viewer, "Colleague A", ct: _ct);
 
-        (await owner.Http.PutAsJsonAsync($"/api/partnerships/{p.Id}/members/{colleague.Id}", new { role = "Commenter", isPartyAdmin = false }, _ct)).EnsureSuccessStatusCode();
-        (await owner.Http.DeleteAsync($"/api/partnerships/{p.Id}/members/{colleague.Id}", _ct)).EnsureSuccessStatusCode();
+        (await owner.Http.PutAsJsonAsync(
+            $"/api/partnerships/{p.Id}/members/{colleague.Id}",
+            new { role = "Commenter", isPartyAdmin = false },
+            _ct))
+            .EnsureSuccessStatusCode();
+        (await owner.Http.DeleteAsync($"/api/partnerships/{p.Id}/members/{colleague.Id}", _ct))
+            .EnsureSuccessStatusCode();
 
-        var log = await adminB.Http.GetFromJsonAsync<ActivityView[]>($"/api/partnerships/{p.Id}/activity", PartnershipKit.Json, _ct);
+        var log = await adminB.Http.GetFromJsonAsync<ActivityView[]>(
+            $"/api/partnerships/{p.Id}/activity",
+            PartnershipKit.Json,
+            _ct);
         var kinds = log!.Select(a => a.Kind).ToList();
         Assert.Contains("party.added", kinds);
         Assert.Equal(2, kinds.Count(k => k == "member.joined"));
@@ -88,14 +118,30 @@ public sealed class MembershipTests(WorkspaceFactory factory) : IClassFixture<Wo
         var owner = await factory.SignUpAsync("Owner scope", "Org A", ct: _ct);
         var p = await owner.CreatePartnershipAsync("Scope", _ct);
         var orgB = await owner.AddPartyAsync(p.Id, "Org B", _ct);
-        var adminB = await factory.JoinAsync(owner, p.Id, PartnershipRole.Editor, "Admin B", orgB.Id, isPartyAdmin: true, ct: _ct);
+        var adminB = await factory.JoinAsync(
+            owner,
+            p.Id,
+            PartnershipRole.Editor,
+            "Admin B",
+            orgB.Id,
+            isPartyAdmin: true,
+            ct: _ct);
         var memberB = await factory.JoinAsync(adminB, p.Id, PartnershipRole.Viewer, "Member B", orgB.Id, ct: _ct);
         var memberA = await factory.JoinAsync(owner, p.Id, PartnershipRole.Viewer, "Member A", ct: _ct);
         var url = $"/api/partnerships/{p.Id}/members";
 
-        var promoteOwn = await adminB.Http.PutAsJsonAsync($"{url}/{memberB.Id}", new { role = "Editor", isPartyAdmin = false }, _ct);
-        var promoteAboveSelf = await adminB.Http.PutAsJsonAsync($"{url}/{memberB.Id}", new { role = "Owner", isPartyAdmin = false }, _ct);
-        var touchOtherParty = await adminB.Http.PutAsJsonAsync($"{url}/{memberA.Id}", new { role = "Editor", isPartyAdmin = false }, _ct);
+        var promoteOwn = await adminB.Http.PutAsJsonAsync(
+            $"{url}/{memberB.Id}",
+            new { role = "Editor", isPartyAdmin = false },
+            _ct);
+        var promoteAboveSelf = await adminB.Http.PutAsJsonAsync(
+            $"{url}/{memberB.Id}",
+            new { role = "Owner", isPartyAdmin = false },
+            _ct);
+        var touchOtherParty = await adminB.Http.PutAsJsonAsync(
+            $"{url}/{memberA.Id}",
+            new { role = "Editor", isPartyAdmin = false },
+            _ct);
         var removeOtherParty = await adminB.Http.DeleteAsync($"{url}/{memberA.Id}", _ct);
         var ownerTouchesB = await owner.Http.DeleteAsync($"{url}/{memberB.Id}", _ct);
         var removeOwn = await adminB.Http.DeleteAsync($"{url}/{memberB.Id}", _ct);
@@ -136,26 +182,53 @@ public sealed class MembershipTests(WorkspaceFactory factory) : IClassFixture<Wo
         var owner = await factory.SignUpAsync("Owner archive", ct: _ct);
         var p = await owner.CreatePartnershipAsync("Archive me", _ct);
         var editor = await factory.JoinAsync(owner, p.Id, PartnershipRole.Editor, "Editor archive", ct: _ct);
-        var pending = await owner.InviteOkAsync(p.Id, p.Parties[0].Id, "late@example.org", PartnershipRole.Viewer, ct: _ct);
+        var pending = await owner.InviteOkAsync(
+            p.Id,
+            p.Parties[0].Id,
+            "late@example.org",
+            PartnershipRole.Viewer,
+            ct: _ct);
         var url = $"/api/partnerships/{p.Id}";
 
         Assert.Equal(HttpStatusCode.OK, (await owner.Http.PostAsync($"{url}/archive", null, _ct)).StatusCode);
 
-        Assert.Equal(HttpStatusCode.Conflict, (await owner.Http.PutAsJsonAsync($"{url}/name", new { name = "New" }, _ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await owner.Http.PostAsJsonAsync($"{url}/parties", new { name = "Org X" }, _ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await owner.InviteAsync(p.Id, p.Parties[0].Id, "x@example.org", PartnershipRole.Viewer, ct: _ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await owner.Http.PutAsJsonAsync($"{url}/members/{editor.Id}", new { role = "Viewer", isPartyAdmin = false }, _ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await owner.Http.DeleteAsync($"{url}/members/{editor.Id}", _ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await owner.Http.DeleteAsync($"{url}/invitations/{pending.Invitation.Id}", _ct)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Conflict,
+            (await owner.Http.PutAsJsonAsync($"{url}/name", new { name = "New" }, _ct)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Conflict,
+            (await owner.Http.PostAsJsonAsync($"{url}/parties", new { name = "Org X" }, _ct)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Conflict,
+            (await owner.InviteAsync(p.Id, p.Parties[0].Id, "x@example.org", PartnershipRole.Viewer, ct: _ct))
+                .StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Conflict,
+            (await owner.Http.PutAsJsonAsync(
+                $"{url}/members/{editor.Id}",
+                new { role = "Viewer", isPartyAdmin = false },
+                _ct))
+                .StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Conflict,
+            (await owner.Http.DeleteAsync($"{url}/members/{editor.Id}", _ct)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Conflict,
+            (await owner.Http.DeleteAsync($"{url}/invitations/{pending.Invitation.Id}", _ct)).StatusCode);
         var view = await editor.GetPartnershipAsync(p.Id, _ct);
         Assert.True(view.Archived);
         Assert.Equal("Archive me", view.Name);
         Assert.Equal(HttpStatusCode.OK, (await editor.Http.GetAsync($"{url}/activity", _ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await editor.Http.PostAsJsonAsync($"{url}/markdown/preview", new { markdown = "*read*" }, _ct)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await editor.Http.PostAsJsonAsync($"{url}/markdown/preview", new { markdown = "*read*" }, _ct))
+                .StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await editor.Http.PostAsync($"{url}/restore", null, _ct)).StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, (await owner.Http.PostAsync($"{url}/restore", null, _ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await owner.Http.PutAsJsonAsync($"{url}/name", new { name = "Back" }, _ct)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await owner.Http.PutAsJsonAsync($"{url}/name", new { name = "Back" }, _ct)).StatusCode);
     }
 
     [Fact]
@@ -166,14 +239,22 @@ public sealed class MembershipTests(WorkspaceFactory factory) : IClassFixture<Wo
         var viewer = await factory.JoinAsync(owner, p.Id, PartnershipRole.Viewer, "Viewer push", ct: _ct);
         await using var hub = factory.Hub(viewer, "/hubs/partnership");
         var kinds = new List<string>();
-        hub.On<PartnershipEvent>(nameof(IPartnershipClient.PartnershipChanged), e => { lock (kinds) { kinds.Add(e.Kind); } });
+        hub.On<PartnershipEvent>(
+            nameof(IPartnershipClient.PartnershipChanged),
+            e => { lock (kinds) { kinds.Add(e.Kind); } });
         await hub.StartAsync(_ct);
         await hub.InvokeAsync<PartnershipView>("JoinPartnership", p.Id, _ct);
 
-        (await owner.Http.PutAsJsonAsync($"/api/partnerships/{p.Id}/members/{viewer.Id}", new { role = "Editor", isPartyAdmin = false }, _ct)).EnsureSuccessStatusCode();
+        (await owner.Http.PutAsJsonAsync(
+            $"/api/partnerships/{p.Id}/members/{viewer.Id}",
+            new { role = "Editor", isPartyAdmin = false },
+            _ct))
+            .EnsureSuccessStatusCode();
         await owner.AddPartyAsync(p.Id, "Org push", _ct);
 
-        await Eventually.TrueAsync(() => { lock (kinds) { return kinds.Contains("member.changed") && kinds.Contains("party.added"); } }, _ct);
+        await Eventually.TrueAsync(
+            () => { lock (kinds) { return kinds.Contains("member.changed") && kinds.Contains("party.added"); } },
+            _ct);
     }
 
     [Fact]
@@ -183,8 +264,14 @@ public sealed class MembershipTests(WorkspaceFactory factory) : IClassFixture<Wo
         var p = await owner.CreatePartnershipAsync("Input", _ct);
 
         var emptyName = await owner.Http.PutAsJsonAsync($"/api/partnerships/{p.Id}/name", new { name = "" }, _ct);
-        var longName = await owner.Http.PutAsJsonAsync($"/api/partnerships/{p.Id}/name", new { name = new string('x', 201) }, _ct);
-        var unknownMember = await owner.Http.PutAsJsonAsync($"/api/partnerships/{p.Id}/members/nobody", new { role = "Editor", isPartyAdmin = false }, _ct);
+        var longName = await owner.Http.PutAsJsonAsync(
+            $"/api/partnerships/{p.Id}/name",
+            new { name = new string('x', 201) },
+            _ct);
+        var unknownMember = await owner.Http.PutAsJsonAsync(
+            $"/api/partnerships/{p.Id}/members/nobody",
+            new { role = "Editor", isPartyAdmin = false },
+            _ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, emptyName.StatusCode);
         Assert.Contains("name", await emptyName.Content.ReadAsStringAsync(_ct), StringComparison.Ordinal);

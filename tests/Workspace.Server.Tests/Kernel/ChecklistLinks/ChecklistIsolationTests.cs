@@ -20,7 +20,8 @@ namespace Workspace.Server.Tests.Kernel.ChecklistLinks;
 public sealed class ChecklistIsolationTests : IAsyncLifetime
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
-    private readonly WorkspaceFactory _factory = new WorkspaceFactory().With("Documents:ChecklistDelay", "00:00:00.150");
+    private readonly WorkspaceFactory _factory = new WorkspaceFactory()
+        .With("Documents:ChecklistDelay", "00:00:00.150");
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
@@ -36,7 +37,9 @@ public sealed class ChecklistIsolationTests : IAsyncLifetime
         var document = grains.GetGrain<IDocumentGrain>(docA);
         var actor = new Actor(bob.Id, "Bob", bob.Email);
 
-        await document.MirrorChecklistLineAsync(b.Id, new ChecklistMirror(1, true, "PWNED by Bob", false, null, null, false, null, 50));
+        await document.MirrorChecklistLineAsync(
+            b.Id,
+            new ChecklistMirror(1, true, "PWNED by Bob", false, null, null, false, null, 50));
         // An unlinked line, which B tries to link to its item A77 before A's own scan links it.
         session.Insert(session.Text.Length, "- [ ] Third task\n");
         await SyncedAsync(session, _ct);
@@ -44,12 +47,20 @@ public sealed class ChecklistIsolationTests : IAsyncLifetime
         // Lines said to come from another document of A's (each its own, so one's new item cannot be taken for the
         // other's).
         var (injectedInto, controlFrom) = (await DocumentAsync(alice, a), await DocumentAsync(alice, a));
-        await grains.GetGrain<IActionItemsGrain>(a).SyncChecklistAsync(b.Id, injectedInto, Checklist.Parse("- [ ] Injected by Bob\n"), actor);
+        await grains.GetGrain<IActionItemsGrain>(a)
+            .SyncChecklistAsync(b.Id, injectedInto, Checklist.Parse("- [ ] Injected by Bob\n"), actor);
         // The controls, sent after: the same calls from Alice's own partnership are carried out.
-        await document.MirrorChecklistLineAsync(a, new ChecklistMirror(2, null, "Renamed by Alice's board", false, null, null, false, null, 50));
-        await grains.GetGrain<IActionItemsGrain>(a).SyncChecklistAsync(a, controlFrom, Checklist.Parse("- [ ] Control line\n"), actor);
+        await document.MirrorChecklistLineAsync(
+            a,
+            new ChecklistMirror(2, null, "Renamed by Alice's board", false, null, null, false, null, 50));
+        await grains.GetGrain<IActionItemsGrain>(a)
+            .SyncChecklistAsync(a, controlFrom, Checklist.Parse("- [ ] Control line\n"), actor);
 
-        await EventuallyAsync(() => session.Text.Contains("Renamed by Alice's board #A2", StringComparison.Ordinal), TimeSpan.FromSeconds(10), "the control", _ct);
+        await EventuallyAsync(
+            () => session.Text.Contains("Renamed by Alice's board #A2", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(10),
+            "the control",
+            _ct);
         var until = DateTime.UtcNow.AddSeconds(10);
         while (!(await ItemTitles(alice, a)).Contains("Control line"))
         {
@@ -71,7 +82,8 @@ public sealed class ChecklistIsolationTests : IAsyncLifetime
         // As the review left it: an item of B linked to A's document (written before references were checked).
         var hijack = new ActionItem
         {
-            Id = Guid.NewGuid(), PartnershipId = b.Id, Number = 1, Title = "Secret task", DocumentId = docA, Version = 1,
+            Id = Guid.NewGuid(), PartnershipId = b.Id, Number = 1, Title = "Secret task", DocumentId = docA,
+            Version = 1,
             CreatedByUserId = bob.Id, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
         };
         var dbs = _factory.Services.GetRequiredService<IDbContextFactory<WorkspaceDb>>();
@@ -87,10 +99,22 @@ public sealed class ChecklistIsolationTests : IAsyncLifetime
         await Task.Delay(300, _ct);
         // The control: Alice's own board still reaches her other line.
         var other = (await Items(alice, a)).Single(i => i.GetProperty("number").GetInt32() == 2);
-        var (retitled, _) = await alice.Http.PutJsonAsync($"/api/partnerships/{a}/action-items/{other.GetProperty("id").GetGuid()}",
-            new { title = "Other task, retitled by Alice", notes = "", status = "Open", documentId = docA, version = other.GetProperty("version").GetInt32() }, _ct);
+        var (retitled, _) = await alice.Http.PutJsonAsync(
+            $"/api/partnerships/{a}/action-items/{other.GetProperty("id").GetGuid()}",
+            new {
+                title = "Other task, retitled by Alice",
+                notes = "",
+                status = "Open",
+                documentId = docA,
+                version = other.GetProperty("version").GetInt32()
+            },
+            _ct);
         Assert.Equal(HttpStatusCode.OK, retitled);
-        await EventuallyAsync(() => session.Text.Contains("Other task, retitled by Alice #A2", StringComparison.Ordinal), TimeSpan.FromSeconds(10), "the control", _ct);
+        await EventuallyAsync(
+            () => session.Text.Contains("Other task, retitled by Alice #A2", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(10),
+            "the control",
+            _ct);
         await Task.Delay(300, _ct);
 
         Assert.StartsWith("- [ ] Secret task #A1\n", session.Text, StringComparison.Ordinal);
@@ -102,13 +126,21 @@ public sealed class ChecklistIsolationTests : IAsyncLifetime
     /// <summary>
     /// Alice's partnership with a document whose task lines are linked to her items A1 and A2, open in an editor.
     /// </summary>
-    private async Task<(TestUser Alice, Guid Partnership, Guid Document, Workspace.Client.CoEditingSession Session)> SecretTaskAsync()
+    private async Task<(
+        TestUser Alice,
+        Guid Partnership,
+        Guid Document,
+        Workspace.Client.CoEditingSession Session)> SecretTaskAsync()
     {
         var alice = await _factory.SignUpAsync("Alice", ct: _ct);
         var (a, docA) = await CreateDocumentAsync(alice, _ct);
         var (_, session) = await OpenAsync(_factory, alice, docA, _ct);
         session.Insert(0, "- [ ] Secret task\n- [ ] Other task\n");
-        await EventuallyAsync(() => session.Text == "- [ ] Secret task #A1\n- [ ] Other task #A2\n", TimeSpan.FromSeconds(10), "the lines linked", _ct);
+        await EventuallyAsync(
+            () => session.Text == "- [ ] Secret task #A1\n- [ ] Other task #A2\n",
+            TimeSpan.FromSeconds(10),
+            "the lines linked",
+            _ct);
         var until = DateTime.UtcNow.AddSeconds(10);
         while ((await Items(alice, a)).Count(i => i.GetProperty("documentId").ValueKind != JsonValueKind.Null) < 2)
         {
@@ -120,7 +152,10 @@ public sealed class ChecklistIsolationTests : IAsyncLifetime
 
     private async Task<Guid> DocumentAsync(TestUser user, Guid partnershipId)
     {
-        var (status, created) = await user.Http.PostJsonAsync($"/api/partnerships/{partnershipId}/documents", new { title = "Another plan" }, _ct);
+        var (status, created) = await user.Http.PostJsonAsync(
+            $"/api/partnerships/{partnershipId}/documents",
+            new { title = "Another plan" },
+            _ct);
         Assert.Equal(HttpStatusCode.Created, status);
         return created.GetProperty("id").GetGuid();
     }

@@ -29,7 +29,11 @@ public sealed class ChecklistProblemTests : IAsyncLifetime
             + "- [ ] - [ ] Pay the mill @rina due:2026-12-01\n"
             + "- [ ] Book the hall due:2026-12-02\n");
 
-        await EventuallyAsync(() => session.Text.Contains("#A2", StringComparison.Ordinal), TimeSpan.FromSeconds(10), "two lines linked", _ct);
+        await EventuallyAsync(
+            () => session.Text.Contains("#A2", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(10),
+            "two lines linked",
+            _ct);
         await Task.Delay(600, _ct);
         var items = await ItemsAsync(owner, pid, _ct);
         Assert.Equal(["Book the hall", "Pay the mill"], items.Select(i => i.GetProperty("title").GetString()).Order());
@@ -80,13 +84,21 @@ public sealed class ChecklistProblemTests : IAsyncLifetime
         await Task.Delay(600, _ct);
         var item = Assert.Single(await ItemsAsync(owner, pid, _ct));
 
-        var (status, _) = await owner.Http.PutJsonAsync($"/api/partnerships/{pid}/action-items/{item.GetProperty("id").GetGuid()}", new
-        {
-            title = "Book the village hall", dueDate = "2026-12-02", status = "Open", documentId = docId, version = item.GetProperty("version").GetInt32(),
-        }, _ct);
+        var (status, _) = await owner.Http.PutJsonAsync(
+            $"/api/partnerships/{pid}/action-items/{item.GetProperty("id").GetGuid()}",
+            new
+            {
+                title = "Book the village hall", dueDate = "2026-12-02", status = "Open", documentId = docId,
+                version = item.GetProperty("version").GetInt32(),
+            },
+            _ct);
 
         Assert.Equal(System.Net.HttpStatusCode.OK, status);
-        await EventuallyAsync(() => session.Text == "- [ ] Book the village hall due:2026-12-02 #A1\n", TimeSpan.FromSeconds(10), "the line rewritten", _ct);
+        await EventuallyAsync(
+            () => session.Text == "- [ ] Book the village hall due:2026-12-02 #A1\n",
+            TimeSpan.FromSeconds(10),
+            "the line rewritten",
+            _ct);
         await Task.Delay(600, _ct);
         Assert.Equal("2026-12-02", Assert.Single(await ItemsAsync(owner, pid, _ct)).GetProperty("dueDate").GetString());
         await connection.DisposeAsync();

@@ -52,7 +52,11 @@ internal static class ChecklistTestKit
     /// <summary>Waits up to ten seconds until the server has written <paramref name="link"/> into the text.</summary>
     public static Task LinkedAsync(
         CoEditingSession session, CancellationToken ct, string link = "#A1", string what = "the line linked") =>
-        EventuallyAsync(() => session.Text.Contains(link, StringComparison.Ordinal), TimeSpan.FromSeconds(10), what, ct);
+        EventuallyAsync(
+            () => session.Text.Contains(link, StringComparison.Ordinal),
+            TimeSpan.FromSeconds(10),
+            what,
+            ct);
 
     /// <summary>Replaces the first <paramref name="what"/> in the text by <paramref name="with"/>, as a user
     /// would: a delete and an insert.</summary>

@@ -97,7 +97,8 @@ public sealed class ChecklistTests
     [Fact]
     public void ADueDateOutsideTheYears2000To2100IsNoDueDate()
     {
-        var lines = Checklist.Parse("- [ ] Far off due:9999-12-31\n- [ ] Long ago due:0001-01-01\n- [ ] Last day due:2100-12-31\n");
+        var lines = Checklist.Parse(
+            "- [ ] Far off due:9999-12-31\n- [ ] Long ago due:0001-01-01\n- [ ] Last day due:2100-12-31\n");
 
         Assert.Equal(["Far off", "Long ago", "Last day"], lines.Select(l => l.Title));
         Assert.Null(lines[0].Due);

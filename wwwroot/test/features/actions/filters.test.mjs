@@ -32,7 +32,8 @@ test('the filters let through mine, overdue, due within a week, and one organisa
     { id: 'soon', ownerUserId: 'x', ownerPartyId: 'B', status: 'InProgress', dueDate: '2026-12-03' },
     { id: 'done', ownerUserId: 'me', ownerPartyId: 'A', status: 'Done', dueDate: '2026-12-02' },
   ];
-  const ids = filters => filterItems(items, { filter: 'all', party: '', ...filters }, 'me', '2026-12-01').map(i => i.id);
+  const ids = filters => filterItems(items, { filter: 'all', party: '', ...filters }, 'me', '2026-12-01')
+    .map(i => i.id);
   assert.deepEqual(ids({}), ['mine', 'late', 'soon', 'done']);
   assert.deepEqual(ids({ filter: 'mine' }), ['mine', 'done']);
   assert.deepEqual(ids({ filter: 'overdue' }), ['late']);
