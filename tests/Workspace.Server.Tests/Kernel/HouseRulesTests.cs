@@ -39,8 +39,6 @@ public sealed class HouseRulesTests
     private static readonly Regex[] TemporarilyAllowedTestFiles =
     [
         new(@"^tests/Workspace\.Benchmarks/"),
-        new(@"^tests/.*/Agreements[^/]*/"),
-        new(@"/[^/]*Agreement[^/]*Tests\.cs$"),
     ];
 
     [Fact]

@@ -30,9 +30,11 @@ public sealed class AgreementLifecycleTests(BrowserFixture fixture)
 
         await RaiseAndSettleAsync(rina, budi, pid);
         await budi.GotoAsync($"/p/{pid}/actions");
-        await Assertions.Expect(budi.GetByText("Transfer the Q1 profit share of Rp 40 juta")).ToBeVisibleAsync(AgreementSteps.Visible);
+        await Assertions.Expect(budi.GetByText("Transfer the Q1 profit share of Rp 40 juta"))
+            .ToBeVisibleAsync(AgreementSteps.Visible);
         await rina.GotoAsync($"/p/{pid}/actions");
-        await Assertions.Expect(rina.GetByText("Transfer the Q1 profit share of Rp 40 juta")).ToBeVisibleAsync(AgreementSteps.Visible);
+        await Assertions.Expect(rina.GetByText("Transfer the Q1 profit share of Rp 40 juta"))
+            .ToBeVisibleAsync(AgreementSteps.Visible);
         await AgreementSteps.ShootAsync(budi, "lifecycle-action-board-id-390");
         await rina.Context.CloseAsync();
         await budi.Context.CloseAsync();
@@ -61,9 +63,11 @@ public sealed class AgreementLifecycleTests(BrowserFixture fixture)
         await budiDoc.GotoAsync(await budi.Locator("#agr-edit").GetAttributeAsync("href") ?? "");
 
         await AgreementSteps.TypeAtEndAsync(rinaDoc, "\nSigned in Yogyakarta.");
-        await Assertions.Expect(budiDoc.Locator(".cm-content")).ToContainTextAsync("Signed in Yogyakarta.", AgreementSteps.Contains);
+        await Assertions.Expect(budiDoc.Locator(".cm-content"))
+            .ToContainTextAsync("Signed in Yogyakarta.", AgreementSteps.Contains);
         await AgreementSteps.TypeAtEndAsync(budiDoc, "\nPengiriman dimulai bulan Maret.");
-        await Assertions.Expect(rinaDoc.Locator(".cm-content")).ToContainTextAsync("Pengiriman dimulai bulan Maret.", AgreementSteps.Contains);
+        await Assertions.Expect(rinaDoc.Locator(".cm-content"))
+            .ToContainTextAsync("Pengiriman dimulai bulan Maret.", AgreementSteps.Contains);
         return (rinaDoc, budiDoc);
     }
 
@@ -72,7 +76,8 @@ public sealed class AgreementLifecycleTests(BrowserFixture fixture)
     {
         // A draft's page is drawn when it opens: Rina reloads it to send the text both wrote.
         await rina.ReloadAsync();
-        await Assertions.Expect(rina.Locator("#agr-text")).ToContainTextAsync("Pengiriman dimulai bulan Maret.", AgreementSteps.Contains);
+        await Assertions.Expect(rina.Locator("#agr-text"))
+            .ToContainTextAsync("Pengiriman dimulai bulan Maret.", AgreementSteps.Contains);
         await rina.GetByRole(AriaRole.Button, new() { Name = "Send for approval" }).ClickAsync();
         await rina.GetByRole(AriaRole.Button, new() { NameRegex = AgreementSteps.ApproveButton() }).ClickAsync();
         var rinaParty = rina.Locator(".agr-party", new() { HasText = "Koperasi Maju" });
@@ -81,37 +86,47 @@ public sealed class AgreementLifecycleTests(BrowserFixture fixture)
             .ToContainTextAsync("Disetujui oleh Rina Wijaya", AgreementSteps.Contains);
 
         await AgreementSteps.TypeAtEndAsync(budiDoc, " Harga tetap per triwulan.");
-        await Assertions.Expect(rina.Locator("#agr-reset")).ToContainTextAsync("Budi Santoso edited the text", AgreementSteps.Contains);
-        await Assertions.Expect(rina.Locator("#agr-reset")).ToContainTextAsync("after Rina Wijaya had approved", AgreementSteps.Contains);
+        await Assertions.Expect(rina.Locator("#agr-reset"))
+            .ToContainTextAsync("Budi Santoso edited the text", AgreementSteps.Contains);
+        await Assertions.Expect(rina.Locator("#agr-reset"))
+            .ToContainTextAsync("after Rina Wijaya had approved", AgreementSteps.Contains);
         await Assertions.Expect(rinaParty).ToContainTextAsync("Waiting for approval", AgreementSteps.Contains);
-        await Assertions.Expect(budi.Locator("#agr-reset")).ToContainTextAsync("Budi Santoso mengubah teks", AgreementSteps.Contains);
-        await Assertions.Expect(budi.Locator("#agr-reset")).ToContainTextAsync("setelah Rina Wijaya menyetujui", AgreementSteps.Contains);
+        await Assertions.Expect(budi.Locator("#agr-reset"))
+            .ToContainTextAsync("Budi Santoso mengubah teks", AgreementSteps.Contains);
+        await Assertions.Expect(budi.Locator("#agr-reset"))
+            .ToContainTextAsync("setelah Rina Wijaya menyetujui", AgreementSteps.Contains);
         Assert.Equal(agreementUrl, budi.Url);
         await AgreementSteps.ShootAsync(budi, "lifecycle-reset-id-390");
         await AgreementSteps.ShootAsync(rina, "lifecycle-reset-en-1280");
     }
 
-    /// <summary>Both approve the revision on their screens (the pages follow the text as it is typed): signed.</summary>
+    /// <summary>
+    /// Both approve the revision on their screens (the pages follow the text as it is typed): signed.
+    /// </summary>
     private static async Task BothApproveAsync(IPage rina, IPage budi)
     {
         foreach (var page in new[] { rina, budi })
         {
-            await Assertions.Expect(page.Locator("#agr-text")).ToContainTextAsync("Harga tetap per triwulan.", AgreementSteps.Contains);
+            await Assertions.Expect(page.Locator("#agr-text"))
+                .ToContainTextAsync("Harga tetap per triwulan.", AgreementSteps.Contains);
         }
         await rina.GetByRole(AriaRole.Button, new() { NameRegex = AgreementSteps.ApproveButton() }).ClickAsync();
         await Assertions.Expect(budi.Locator(".agr-party", new() { HasText = "Koperasi Maju" }))
             .ToContainTextAsync("Disetujui oleh Rina Wijaya", AgreementSteps.Contains);
         await budi.GetByRole(AriaRole.Button, new() { NameRegex = AgreementSteps.ApproveButton() }).ClickAsync();
         await Assertions.Expect(rina.Locator(".page-head .agr-status")).ToHaveTextAsync("Signed", AgreementSteps.Text);
-        await Assertions.Expect(budi.Locator(".page-head .agr-status")).ToHaveTextAsync("Ditandatangani", AgreementSteps.Text);
+        await Assertions.Expect(budi.Locator(".page-head .agr-status"))
+            .ToHaveTextAsync("Ditandatangani", AgreementSteps.Text);
         foreach (var page in new[] { rina, budi })
         {
             var signatures = page.Locator("#signature-page");
-            await Assertions.Expect(signatures).ToContainTextAsync("Koperasi Maju: Rina Wijaya", AgreementSteps.Contains);
-            await Assertions.Expect(signatures).ToContainTextAsync("Dinas Pertanian: Budi Santoso", AgreementSteps.Contains);
+            await Assertions.Expect(signatures)
+                .ToContainTextAsync("Koperasi Maju: Rina Wijaya", AgreementSteps.Contains);
+            await Assertions.Expect(signatures)
+                .ToContainTextAsync("Dinas Pertanian: Budi Santoso", AgreementSteps.Contains);
             await Assertions.Expect(page.Locator("#agr-edit")).ToHaveCountAsync(0, AgreementSteps.Count);
-            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = AgreementSteps.ApproveButton() }))
-                .ToHaveCountAsync(0, AgreementSteps.Count);
+            var approve = page.GetByRole(AriaRole.Button, new() { NameRegex = AgreementSteps.ApproveButton() });
+            await Assertions.Expect(approve).ToHaveCountAsync(0, AgreementSteps.Count);
         }
         await AgreementSteps.ShootAsync(budi, "lifecycle-signed-id-390");
     }
@@ -120,15 +135,20 @@ public sealed class AgreementLifecycleTests(BrowserFixture fixture)
     /// reaches the agreement.</summary>
     private static async Task SignedIsReadOnlyAsync(IPage budi, IPage budiDoc, string agreementUrl)
     {
-        await Assertions.Expect(budiDoc.Locator(".cm-edit-refused")).ToContainTextAsync("Sudah ditandatangani", AgreementSteps.Contains);
+        await Assertions.Expect(budiDoc.Locator(".cm-edit-refused"))
+            .ToContainTextAsync("Sudah ditandatangani", AgreementSteps.Contains);
         await AgreementSteps.TypeAtEndAsync(budiDoc, " Perubahan terlambat.", waitSaved: false);
         // Nothing typed reaches the editor: it shows the signed text.
-        await Assertions.Expect(budiDoc.Locator(".cm-content")).Not.ToContainTextAsync("Perubahan terlambat.", AgreementSteps.Contains);
-        await Assertions.Expect(budiDoc.Locator(".cm-content")).ToContainTextAsync("Harga tetap per triwulan.", AgreementSteps.Contains);
+        await Assertions.Expect(budiDoc.Locator(".cm-content"))
+            .Not.ToContainTextAsync("Perubahan terlambat.", AgreementSteps.Contains);
+        await Assertions.Expect(budiDoc.Locator(".cm-content"))
+            .ToContainTextAsync("Harga tetap per triwulan.", AgreementSteps.Contains);
         await budi.GotoAsync(agreementUrl);
         await Assertions.Expect(budi.Locator("#signature-page")).ToBeVisibleAsync(AgreementSteps.Visible);
-        await Assertions.Expect(budi.Locator("#agr-text")).ToContainTextAsync("Harga tetap per triwulan.", AgreementSteps.Contains);
-        await Assertions.Expect(budi.Locator("#agr-text")).Not.ToContainTextAsync("Perubahan terlambat.", AgreementSteps.Contains);
+        await Assertions.Expect(budi.Locator("#agr-text"))
+            .ToContainTextAsync("Harga tetap per triwulan.", AgreementSteps.Contains);
+        await Assertions.Expect(budi.Locator("#agr-text"))
+            .Not.ToContainTextAsync("Perubahan terlambat.", AgreementSteps.Contains);
         await budiDoc.CloseAsync();
     }
 
@@ -146,22 +166,28 @@ public sealed class AgreementLifecycleTests(BrowserFixture fixture)
         await dialog.GetByLabel("Clause of an agreement").SelectOptionAsync(
             new SelectOptionValue { Label = $"{Title} § 5 Profit and cost sharing" });
         await dialog.Locator("button[type=submit]").ClickAsync();
-        await Assertions.Expect(rina.Locator("#clause-link")).ToHaveTextAsync($"{Title} § 5 Profit and cost sharing", AgreementSteps.Text);
+        await Assertions.Expect(rina.Locator("#clause-link"))
+            .ToHaveTextAsync($"{Title} § 5 Profit and cost sharing", AgreementSteps.Text);
 
-        await Assertions.Expect(budi.Locator(".dispute-row")).ToContainTextAsync("Q1 profit share not transferred", AgreementSteps.Contains);
+        await Assertions.Expect(budi.Locator(".dispute-row"))
+            .ToContainTextAsync("Q1 profit share not transferred", AgreementSteps.Contains);
         await budi.Locator(".dispute-row a.title").ClickAsync();
         await Assertions.Expect(budi.Locator("#clause-link")).ToContainTextAsync("§ 5", AgreementSteps.Contains);
 
         await rina.GetByRole(AriaRole.Button, new() { Name = "Make a proposal" }).ClickAsync();
-        await dialog.GetByLabel("Proposal", new() { Exact = true }).FillAsync("Dinas Pertanian transfers it this week.");
+        await dialog.GetByLabel("Proposal", new() { Exact = true })
+            .FillAsync("Dinas Pertanian transfers it this week.");
         await dialog.GetByLabel("Action item on resolution (optional)")
             .FillAsync("Transfer the Q1 profit share of Rp 40 juta");
         await dialog.Locator("button[type=submit]").ClickAsync();
         await rina.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
-        await Assertions.Expect(budi.Locator(".answers")).ToContainTextAsync("Koperasi Maju: menerima", AgreementSteps.Contains);
+        await Assertions.Expect(budi.Locator(".answers"))
+            .ToContainTextAsync("Koperasi Maju: menerima", AgreementSteps.Contains);
         await budi.GetByRole(AriaRole.Button, new() { Name = "Terima" }).ClickAsync();
-        await Assertions.Expect(budi.Locator(".page-head .badge").First).ToHaveTextAsync("Selesai", AgreementSteps.Text);
-        await Assertions.Expect(rina.Locator(".page-head .badge").First).ToHaveTextAsync("Resolved", AgreementSteps.Text);
+        await Assertions.Expect(budi.Locator(".page-head .badge").First)
+            .ToHaveTextAsync("Selesai", AgreementSteps.Text);
+        await Assertions.Expect(rina.Locator(".page-head .badge").First)
+            .ToHaveTextAsync("Resolved", AgreementSteps.Text);
         await Assertions.Expect(rina.Locator(".timeline"))
             .ToContainTextAsync("“Transfer the Q1 profit share of Rp 40 juta”", AgreementSteps.Contains);
         await AgreementSteps.ShootAsync(budi, "lifecycle-dispute-resolved-id-390");

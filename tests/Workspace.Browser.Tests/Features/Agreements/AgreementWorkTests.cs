@@ -31,7 +31,8 @@ public sealed class AgreementWorkTests(BrowserFixture fixture)
         // Budi, admin of Dinas Pertanian, may change only his own party's signatories; Sari (no admin) none.
         await budi.GotoAsync($"/p/{pid}/agreements/{id}");
         var budiParty = budi.Locator(".agr-party", new() { HasText = "Dinas Pertanian" });
-        await Assertions.Expect(budiParty).ToContainTextAsync("Penanda tangan: Budi Santoso (adminnya, secara bawaan)", AgreementSteps.Contains);
+        await Assertions.Expect(budiParty)
+            .ToContainTextAsync("Penanda tangan: Budi Santoso (adminnya, secara bawaan)", AgreementSteps.Contains);
         await Assertions.Expect(budi.Locator(".agr-sig-edit")).ToHaveCountAsync(1, AgreementSteps.Count);
         await sari.GotoAsync($"/p/{pid}/agreements/{id}");
         await Assertions.Expect(sari.Locator(".agr-party", new() { HasText = "Dinas Pertanian" }))
@@ -63,7 +64,8 @@ public sealed class AgreementWorkTests(BrowserFixture fixture)
         await dialog.GetByLabel("Sari Dewi").UncheckAsync();
         await dialog.GetByLabel("Budi Santoso (admin)").CheckAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Simpan penanda tangan" }).ClickAsync();
-        await Assertions.Expect(budiParty).ToContainTextAsync("Penanda tangan: Budi Santoso (adminnya, secara bawaan)", AgreementSteps.Contains);
+        await Assertions.Expect(budiParty)
+            .ToContainTextAsync("Penanda tangan: Budi Santoso (adminnya, secara bawaan)", AgreementSteps.Contains);
         foreach (var page in new[] { rina, budi, sari })
         {
             await page.Context.CloseAsync();
@@ -85,14 +87,18 @@ public sealed class AgreementWorkTests(BrowserFixture fixture)
 
         // The agreement now reads as amended, and clause 5 names the amendment that changed it.
         await budi.GotoAsync(agreementUrl);
-        await Assertions.Expect(budi.Locator("#agr-text")).ToContainTextAsync("Reports follow within 15 days. Costs are shared", AgreementSteps.Contains);
+        await Assertions.Expect(budi.Locator("#agr-text"))
+            .ToContainTextAsync("Reports follow within 15 days. Costs are shared", AgreementSteps.Contains);
         await Assertions.Expect(budi.Locator(".agr-clause-list li[data-clause='5']"))
             .ToContainTextAsync("diubah oleh adendum 1", AgreementSteps.Contains);
-        await Assertions.Expect(budi.Locator(".agr-clause-list li[data-clause='4']")).Not.ToContainTextAsync("adendum", AgreementSteps.Contains);
+        await Assertions.Expect(budi.Locator(".agr-clause-list li[data-clause='4']"))
+            .Not.ToContainTextAsync("adendum", AgreementSteps.Contains);
         await Assertions.Expect(budi.Locator("#agr-text h2", new() { HasText = "Profit and cost sharing" }))
             .ToContainTextAsync("diubah oleh adendum 1", AgreementSteps.Contains);
-        await Assertions.Expect(budi.Locator(".agr-amendments")).ToContainTextAsync("Adendum 1", AgreementSteps.Contains);
-        await Assertions.Expect(budi.Locator("#agr-as-amended")).ToContainTextAsync("sampai dengan adendum 1", AgreementSteps.Contains);
+        await Assertions.Expect(budi.Locator(".agr-amendments"))
+            .ToContainTextAsync("Adendum 1", AgreementSteps.Contains);
+        await Assertions.Expect(budi.Locator("#agr-as-amended"))
+            .ToContainTextAsync("sampai dengan adendum 1", AgreementSteps.Contains);
 
         await RaiseDisputeAsync(rina, pid, id);
         await ScreenshotsAsync(rina, pid, agreementUrl, amendmentUrl);
@@ -100,63 +106,82 @@ public sealed class AgreementWorkTests(BrowserFixture fixture)
         await budi.Context.CloseAsync();
     }
 
-    /// <summary>Rina adds a quarterly report to clause 5 for Dinas Pertanian: four items, Budi's, on his board.</summary>
+    /// <summary>
+    /// Rina adds a quarterly report to clause 5 for Dinas Pertanian: four items, Budi's, on his board.
+    /// </summary>
     private static async Task AddObligationAsync(IPage rina, IPage budi, string pid, string agreementUrl)
     {
         await rina.GotoAsync(agreementUrl);
         await rina.GetByRole(AriaRole.Button, new() { Name = "Add an obligation" }).ClickAsync();
         var dialog = rina.Locator("dialog.form-dialog");
-        await dialog.GetByLabel("Clause number").SelectOptionAsync(new SelectOptionValue { Label = "§5 Profit and cost sharing" });
+        await dialog.GetByLabel("Clause number")
+            .SelectOptionAsync(new SelectOptionValue { Label = "§5 Profit and cost sharing" });
         await dialog.GetByLabel("What is due").FillAsync("Quarterly profit-sharing report");
-        await dialog.GetByLabel("Responsible organisation").SelectOptionAsync(new SelectOptionValue { Label = "Dinas Pertanian" });
+        await dialog.GetByLabel("Responsible organisation")
+            .SelectOptionAsync(new SelectOptionValue { Label = "Dinas Pertanian" });
         await dialog.GetByLabel("Start (first period)").FillAsync("2027-01-01");
         await dialog.Locator("button[type=submit]").ClickAsync();
         var obligation = rina.Locator(".agr-obl");
-        await Assertions.Expect(obligation).ToContainTextAsync("§5 · Quarterly profit-sharing report", AgreementSteps.Contains);
-        await Assertions.Expect(obligation).ToContainTextAsync("Dinas Pertanian · Every quarter", AgreementSteps.Contains);
+        await Assertions.Expect(obligation)
+            .ToContainTextAsync("§5 · Quarterly profit-sharing report", AgreementSteps.Contains);
+        await Assertions.Expect(obligation)
+            .ToContainTextAsync("Dinas Pertanian · Every quarter", AgreementSteps.Contains);
         await Assertions.Expect(obligation.Locator(".agr-obl-items li")).ToHaveCountAsync(4, AgreementSteps.Count);
-        await Assertions.Expect(obligation.Locator(".agr-obl-items li").First).ToContainTextAsync("due 15 Apr 2027 · Budi Santoso", AgreementSteps.Contains);
+        await Assertions.Expect(obligation.Locator(".agr-obl-items li").First)
+            .ToContainTextAsync("due 15 Apr 2027 · Budi Santoso", AgreementSteps.Contains);
 
         await budi.GotoAsync(agreementUrl);
-        await Assertions.Expect(budi.Locator(".agr-obl")).ToContainTextAsync("Dinas Pertanian · Setiap triwulan", AgreementSteps.Contains);
+        await Assertions.Expect(budi.Locator(".agr-obl"))
+            .ToContainTextAsync("Dinas Pertanian · Setiap triwulan", AgreementSteps.Contains);
         await budi.Locator(".agr-obl-items a").First.ClickAsync();
-        await Assertions.Expect(budi).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/actions\\?item=\\d+$"), AgreementSteps.Url);
+        await Assertions.Expect(budi)
+            .ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/actions\\?item=\\d+$"), AgreementSteps.Url);
         await Assertions.Expect(budi.Locator("dialog.form-dialog input[name=title]"))
             .ToHaveValueAsync("Quarterly profit-sharing report", AgreementSteps.Value);
         await budi.Keyboard.PressAsync("Escape");
-        await Assertions.Expect(budi.GetByText("Quarterly profit-sharing report").First).ToBeVisibleAsync(AgreementSteps.Visible);
+        await Assertions.Expect(budi.GetByText("Quarterly profit-sharing report").First)
+            .ToBeVisibleAsync(AgreementSteps.Visible);
     }
 
     /// <summary>Rina starts amendment 1, changes clause 5 and compares the signed text with it.</summary>
     private static async Task<string> AmendAndCompareAsync(IPage rina)
     {
         await rina.GetByRole(AriaRole.Button, new() { Name = "Start an amendment" }).ClickAsync();
-        await Assertions.Expect(rina.Locator("#page-title")).ToHaveTextAsync($"{Title} — Amendment 1", AgreementSteps.Text);
+        await Assertions.Expect(rina.Locator("#page-title"))
+            .ToHaveTextAsync($"{Title} — Amendment 1", AgreementSteps.Text);
         await Assertions.Expect(rina.Locator(".page-head .agr-status")).ToHaveTextAsync("Draft", AgreementSteps.Text);
         var amendmentUrl = rina.Url;
         var doc = await rina.Context.NewPageAsync();
         await doc.GotoAsync(await rina.Locator("#agr-edit").GetAttributeAsync("href") ?? "");
-        await Assertions.Expect(doc.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved", AgreementSteps.Attribute);
+        await Assertions.Expect(doc.Locator("#sync"))
+            .ToHaveAttributeAsync("data-state", "saved", AgreementSteps.Attribute);
         // The clause's heading is one short line; the next character starts the clause's (wrapped) paragraph.
         await doc.Locator(".cm-line", new() { HasText = "5. Profit and cost sharing" }).ClickAsync();
         await doc.Keyboard.PressAsync("End");
         await doc.Keyboard.PressAsync("ArrowRight");
         await doc.Keyboard.TypeAsync("Reports follow within 15 days. ");
-        await Assertions.Expect(doc.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved", AgreementSteps.Attribute);
+        await Assertions.Expect(doc.Locator("#sync"))
+            .ToHaveAttributeAsync("data-state", "saved", AgreementSteps.Attribute);
         await doc.CloseAsync();
 
         await rina.ReloadAsync();
-        await Assertions.Expect(rina.Locator("#agr-compare-form select[name=from]")).ToHaveValueAsync("signed", AgreementSteps.Value);
+        await Assertions.Expect(rina.Locator("#agr-compare-form select[name=from]"))
+            .ToHaveValueAsync("signed", AgreementSteps.Value);
         await rina.Locator("#agr-compare-form button[type=submit]").ClickAsync();
         // Word runs: the added sentence is marked, the words around it are not.
-        await Assertions.Expect(rina.Locator("#diff-inline ins").First).ToContainTextAsync("Reports follow within", AgreementSteps.Contains);
-        await Assertions.Expect(rina.Locator("#diff-inline ins", new() { HasText = "quarter" })).ToHaveCountAsync(0, AgreementSteps.Count);
+        await Assertions.Expect(rina.Locator("#diff-inline ins").First)
+            .ToContainTextAsync("Reports follow within", AgreementSteps.Contains);
+        await Assertions.Expect(rina.Locator("#diff-inline ins", new() { HasText = "quarter" }))
+            .ToHaveCountAsync(0, AgreementSteps.Count);
         await rina.Locator("#diff-tab-sides").ClickAsync();
         var changed = rina.Locator("#diff-sides tr:not(.agr-same)", new() { HasText = "Reports follow" });
         await Assertions.Expect(changed).ToHaveCountAsync(1, AgreementSteps.Count);
-        await Assertions.Expect(changed.Locator("td").Nth(1).Locator("ins").First).ToContainTextAsync("Reports follow", AgreementSteps.Contains);
-        await Assertions.Expect(changed.Locator("td").First).Not.ToContainTextAsync("Reports follow", AgreementSteps.Contains);
-        await Assertions.Expect(rina.Locator("#diff-sides th").First).ToHaveTextAsync("Before (signed text)", AgreementSteps.Text);
+        await Assertions.Expect(changed.Locator("td").Nth(1).Locator("ins").First)
+            .ToContainTextAsync("Reports follow", AgreementSteps.Contains);
+        await Assertions.Expect(changed.Locator("td").First)
+            .Not.ToContainTextAsync("Reports follow", AgreementSteps.Contains);
+        await Assertions.Expect(rina.Locator("#diff-sides th").First)
+            .ToHaveTextAsync("Before (signed text)", AgreementSteps.Text);
         return amendmentUrl;
     }
 
@@ -170,9 +195,11 @@ public sealed class AgreementWorkTests(BrowserFixture fixture)
         await budi.GotoAsync(amendmentUrl);
         await Assertions.Expect(budi.Locator(".page-head")).ToContainTextAsync("Adendum 1", AgreementSteps.Contains);
         await budi.GetByRole(AriaRole.Button, new() { NameRegex = AgreementSteps.ApproveButton() }).ClickAsync();
-        await Assertions.Expect(budi.Locator(".page-head .agr-status")).ToHaveTextAsync("Ditandatangani", AgreementSteps.Text);
+        await Assertions.Expect(budi.Locator(".page-head .agr-status"))
+            .ToHaveTextAsync("Ditandatangani", AgreementSteps.Text);
         await Assertions.Expect(rina.Locator(".page-head .agr-status")).ToHaveTextAsync("Signed", AgreementSteps.Text);
-        await Assertions.Expect(rina.Locator("#signature-page")).ToContainTextAsync("Dinas Pertanian: Budi Santoso", AgreementSteps.Contains);
+        await Assertions.Expect(rina.Locator("#signature-page"))
+            .ToContainTextAsync("Dinas Pertanian: Budi Santoso", AgreementSteps.Contains);
     }
 
     private static async Task RaiseDisputeAsync(IPage rina, string pid, string agreementId)
@@ -180,7 +207,8 @@ public sealed class AgreementWorkTests(BrowserFixture fixture)
         await ApiSeed.PostAsync(rina, $"/api/partnerships/{pid}/disputes", new
         {
             title = "Q1 profit share not transferred", description = "The Q1 profit share is 20 days late.",
-            category = "Payment", severity = "High", clause = new { agreementId, clause = "5" }, evidence = Array.Empty<object>(),
+            category = "Payment", severity = "High", clause = new { agreementId, clause = "5" },
+            evidence = Array.Empty<object>(),
         });
     }
 
@@ -193,7 +221,8 @@ public sealed class AgreementWorkTests(BrowserFixture fixture)
             .First(p => p.GetProperty("name").GetString() == "Dinas Pertanian").GetProperty("id").GetString();
         JsonElement invitation = await ApiSeed.PostAsync(owner, $"/api/partnerships/{pid}/invitations",
             new { partyId = party, email, role = "Editor", isPartyAdmin = false });
-        await ApiSeed.PostAsync(person, $"/api/invitations/{invitation.GetProperty("token").GetString()}/accept", new { });
+        var token = invitation.GetProperty("token").GetString();
+        await ApiSeed.PostAsync(person, $"/api/invitations/{token}/accept", new { });
     }
 
     /// <summary>
@@ -203,7 +232,8 @@ public sealed class AgreementWorkTests(BrowserFixture fixture)
     private static async Task ScreenshotsAsync(IPage page, string pid, string agreementUrl, string amendmentUrl)
     {
         var found = new List<string>();
-        var dispute = (await ApiSeed.GetAsync(page, $"/api/partnerships/{pid}/disputes"))[0].GetProperty("id").GetString();
+        var dispute = (await ApiSeed.GetAsync(page, $"/api/partnerships/{pid}/disputes"))[0]
+            .GetProperty("id").GetString();
         foreach (var language in new[] { "en", "id" })
         {
             await page.EvaluateAsync($"() => localStorage.setItem('lang', '{language}')");

@@ -66,7 +66,8 @@ public sealed partial class AgreementsBrowserTests(BrowserFixture fixture)
         {
             await Assertions.Expect(page.Locator(".page-head .agr-status")).ToHaveTextAsync("Signed");
             await Assertions.Expect(page.Locator("#signature-page")).ToContainTextAsync("Koperasi Maju: Rina Wijaya");
-            await Assertions.Expect(page.Locator("#signature-page")).ToContainTextAsync("Dinas Pertanian: Budi Santoso");
+            await Assertions.Expect(page.Locator("#signature-page"))
+                .ToContainTextAsync("Dinas Pertanian: Budi Santoso");
             await Assertions.Expect(page.Locator("#agr-edit")).ToHaveCountAsync(0);
             await Assertions.Expect(page.Locator("#agr-text")).ToContainTextAsync("Prices are fixed per quarter.");
         }

@@ -42,7 +42,8 @@ public sealed class AgreementClauseTests(WorkspaceFactory factory) : IClassFixtu
     public void StepsAreReadInTheirOrderWithTheirDays()
     {
         var steps =
-            Clauses.DisputeSteps("## 3. Disputes\n- Step 2: Mediation — within 21 days\n- Step 1: Talk - 7 days\n\n## 4. Other\n- Step 9: Not read — 3 days\n");
+            Clauses.DisputeSteps("## 3. Disputes\n- Step 2: Mediation — within 21 days\n- Step 1: Talk - 7 days\n\n"
+                + "## 4. Other\n- Step 9: Not read — 3 days\n");
         Assert.Equal([(1, "Talk", 7), (2, "Mediation", 21)], steps.Select(s => (s.Order, s.Name, s.Days)));
     }
 
