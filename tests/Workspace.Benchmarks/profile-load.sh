@@ -5,7 +5,7 @@
 # Writes OUT.txt (the run's table), OUT.data (perf), OUT.children.txt (inclusive), OUT.self.txt (by library),
 # OUT.threads.txt (by thread name).
 # W^X off so perf can name JIT-compiled frames (with it on they land in "memfd:doublemapper").
-set -euo pipefail
+set -euo pipefail   # (the reports' pipes end early at head, hence their || true)
 out=$1; shift
 cd "$(dirname "$0")/../.."
 DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 taskset -c 1 \
@@ -18,8 +18,8 @@ done
 sleep 20   # the run's default warm-up
 perf record -F "${PERF_FREQ:-999}" -g -p "$pid" -o "$out.data" -- sleep 12 > /dev/null 2>&1
 wait $run || true
-perf report -i "$out.data" --children --sort symbol --stdio -g none 2>/dev/null | grep -E '^ +[0-9]' | grep -v ' 0x0000' | head -40 > "$out.children.txt"
-perf report -i "$out.data" --no-children --sort dso --stdio -g none 2>/dev/null | grep -E '^ +[0-9]' | head -15 > "$out.self.txt"
+perf report -i "$out.data" --children --sort symbol --stdio -g none 2>/dev/null | grep -E '^ +[0-9]' | grep -v ' 0x0000' | head -40 > "$out.children.txt" || true
+perf report -i "$out.data" --no-children --sort dso --stdio -g none 2>/dev/null | grep -E '^ +[0-9]' | head -15 > "$out.self.txt" || true
 # By thread name: the JIT's tiering thread (".NET Tiered Com") has no symbols, so it shows only here.
-perf report -i "$out.data" --no-children --sort comm --stdio -g none 2>/dev/null | grep -E '^ +[0-9]' | head -10 > "$out.threads.txt"
+perf report -i "$out.data" --no-children --sort comm --stdio -g none 2>/dev/null | grep -E '^ +[0-9]' | head -10 > "$out.threads.txt" || true
 echo "$out.children.txt, $out.self.txt, $out.threads.txt"
