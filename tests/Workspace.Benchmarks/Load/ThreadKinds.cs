@@ -60,7 +60,8 @@ public sealed class ThreadKinds
         }
     }
 
-    public static Dictionary<string, Usage> Difference(Dictionary<string, Usage> end, Dictionary<string, Usage> start) =>
+    public static Dictionary<string, Usage> Difference(
+        Dictionary<string, Usage> end, Dictionary<string, Usage> start) =>
         All.ToDictionary(k => k, k => end[k] - start[k]);
 
     private static (string Kind, Usage Usage) ReadThread(string task)
