@@ -16,7 +16,8 @@ public static class CompareRun
         int ServerCore, double MaxGeneratorCpu, double MaxDelayMs, string[] ProductArgs, string? ServerDll);
 
     public sealed record Result(string Name, double Seconds, ProcSample Server, long PeakRss, ProcSample Generator,
-        long Inserts, long Acks, long Deliveries, double[] Latencies, double[] Delays, bool Converged);
+        long Inserts, long Acks, long Deliveries, double[] Latencies, double[] Delays, bool Converged,
+        Dictionary<string, ThreadKinds.Usage> Threads);
 
     private sealed class Probe : IProbe
     {
@@ -103,6 +104,8 @@ public static class CompareRun
             }
         })).ToList();
         await Task.Delay(TimeSpan.FromSeconds(o.Warmup));
+        var threads = new ThreadKinds(target.Pid);
+        var threads0 = threads.Read();
         var (server0, generator0) = (ProcSample.Of(target.Pid), ProcSample.Of(Environment.ProcessId));
         var wall = Stopwatch.StartNew();
         probe.Measuring = true;
@@ -119,10 +122,12 @@ public static class CompareRun
                 // Every ~100 ms: peak memory, and the threads' counters before the thread pool retires any of them.
                 peakRss = Math.Max(peakRss, ProcSample.Of(target.Pid).RssBytes);
                 ThreadCounters.For(Environment.ProcessId).Read();
+                threads.Read();
             }
         }
         probe.Measuring = false;
         var (server1, generator1) = (ProcSample.Of(target.Pid), ProcSample.Of(Environment.ProcessId));
+        var byThread = ThreadKinds.Difference(threads.Read(), threads0);
         var seconds = wall.Elapsed.TotalSeconds;
         await Task.WhenAll(typing);
         var converged = await ConvergedAsync(writers);
@@ -131,7 +136,8 @@ public static class CompareRun
             await w.Close();
         }
         return new Result(target.Name, seconds, server1 - server0, peakRss, generator1 - generator0,
-            Interlocked.Read(ref inserts), probe.Acks, probe.Deliveries, probe.Latencies, [.. delays], converged);
+            Interlocked.Read(ref inserts), probe.Acks, probe.Deliveries, probe.Latencies, [.. delays], converged,
+            byThread);
     }
 
     /// <summary>Every client has no edit left unacknowledged and reads the same text as the others of its document.

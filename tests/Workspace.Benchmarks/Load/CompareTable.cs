@@ -21,6 +21,10 @@ public static class CompareTable
                 r => F(r.Server.Cpu.TotalMicroseconds / Math.Max(1, r.Deliveries), "0.0")),
             ("server context switches per insert",
                 r => F((double)r.Server.ContextSwitches / Math.Max(1, r.Inserts), "0.00")),
+            ($"  µs by thread: {string.Join(" / ", ThreadKinds.All)}",
+                r => ByThread(r, u => u.Cpu.TotalMicroseconds, "0")),
+            ("  voluntary switches by thread", r => ByThread(r, u => u.Voluntary, "0.00")),
+            ("  involuntary switches by thread", r => ByThread(r, u => u.Involuntary, "0.00")),
             ("latency p50 / p95 / p99 / max ms", r => Latency(r.Latencies)),
             ("server peak RSS MB", r => F(r.PeakRss / 1048576.0, "0")),
             ("generator CPU (share of its core)", r => F(r.Generator.Cpu.TotalSeconds / r.Seconds, "0.00")),
@@ -59,6 +63,10 @@ public static class CompareTable
             "ran more than " +
             $"{maxDelayMs} ms late at p99: the numbers then describe the generator, not the server.");
     }
+
+    /// <summary>Per insert, for each kind of server thread (see <see cref="ThreadKinds"/>).</summary>
+    private static string ByThread(CompareRun.Result r, Func<ThreadKinds.Usage, double> value, string format) =>
+        string.Join(" / ", ThreadKinds.All.Select(k => F(value(r.Threads[k]) / Math.Max(1, r.Inserts), format)));
 
     private static string Verdict(CompareRun.Result r, double maxGeneratorCpu, double maxDelayMs)
     {
