@@ -50,7 +50,9 @@ const bench = (name, ops, fn, rounds = 7, minMs = 200) => {
 };
 
 let sink = 0;
-console.log(`node ${process.version}, ot-text-unicode ${JSON.parse(readFileSync(path.join(wwwroot, 'node_modules', 'ot-text-unicode', 'package.json'), 'utf8')).version}, corpus seed ${corpus.seed}`);
+const otPackage = path.join(wwwroot, 'node_modules', 'ot-text-unicode', 'package.json');
+const otVersion = JSON.parse(readFileSync(otPackage, 'utf8')).version;
+console.log(`node ${process.version}, ot-text-unicode ${otVersion}, corpus seed ${corpus.seed}`);
 bench('ApplyKeystrokeString4KB', corpus.smallKeystrokes.length, () => {
   let doc = corpus.smallDoc;
   for (const op of corpus.smallKeystrokes) doc = type.apply(doc, op);

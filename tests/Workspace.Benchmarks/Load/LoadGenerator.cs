@@ -14,16 +14,20 @@ namespace Workspace.Benchmarks.Load;
 /// Co-editing load against a real server process: D documents × C clients, each inserting one character
 /// every T ms for S seconds. Reports fan-out latency (an op's submit → every other client of the document
 /// receiving it), throughput, server CPU and peak memory, and checks that every client converged.
-/// Usage: load [--docs 50] [--clients 5] [--interval 100] [--seconds 20] [--warmup 5] [--server-dll path] [--url http://host:port]
+/// Usage: load [--docs 50] [--clients 5] [--interval 100] [--seconds 20] [--warmup 5] [--server-dll path]
+///   [--url http://host:port]
 /// </summary>
 public static class LoadGenerator
 {
-    internal sealed record Options(int Docs, int Clients, int IntervalMs, int Seconds, int WarmupSeconds, string? ServerDll, string? Url, int SnapshotInterval, string? DataRoot, string[] Extra);
+    internal sealed record Options(
+        int Docs, int Clients, int IntervalMs, int Seconds, int WarmupSeconds, string? ServerDll, string? Url,
+        int SnapshotInterval, string? DataRoot, string[] Extra);
 
     public static async Task<int> RunAsync(string[] args)
     {
         var o = Parse(args);
-        Console.WriteLine($"Load: {o.Docs} documents × {o.Clients} clients, one char every {o.IntervalMs} ms for {o.Seconds} s after {o.WarmupSeconds} s of warm-up");
+        Console.WriteLine($"Load: {o.Docs} documents × {o.Clients} clients, one char every {o.IntervalMs} ms "
+            + $"for {o.Seconds} s after {o.WarmupSeconds} s of warm-up");
         using var server = o.Url is null ? StartServer(o) : null;
         var baseUrl = o.Url ?? server!.Url;
         await WaitHealthyAsync(baseUrl);
@@ -39,7 +43,8 @@ public static class LoadGenerator
         {
             for (var c = 0; c < o.Clients; c++)
             {
-                var connection = new HubConnectionBuilder().WithUrl(baseUrl + DocumentHubNames.Path, h => h.Cookies = cookies).Build();
+                var connection = new HubConnectionBuilder()
+                    .WithUrl(baseUrl + DocumentHubNames.Path, h => h.Cookies = cookies).Build();
                 connection.ServerTimeout = TimeSpan.FromSeconds(60);
                 await connection.StartAsync();
                 var session = new CoEditingSession(connection, doc);
@@ -122,9 +127,11 @@ public static class LoadGenerator
         var diverged = 0;
         foreach (var doc in docs)
         {
-            var serverText = (await http.GetFromJsonAsync<ContentDto>($"/api/partnerships/{pid}/documents/{doc}"))!.Text;
+            var serverText =
+                (await http.GetFromJsonAsync<ContentDto>($"/api/partnerships/{pid}/documents/{doc}"))!.Text;
             var deadline = DateTime.UtcNow.AddSeconds(20);
-            while (clients.Where(c => c.Doc == doc).Any(c => c.Session.Text != serverText) && DateTime.UtcNow < deadline)
+            while (clients.Where(c => c.Doc == doc).Any(c => c.Session.Text != serverText)
+                && DateTime.UtcNow < deadline)
             {
                 await Task.Delay(50);
             }
@@ -133,11 +140,19 @@ public static class LoadGenerator
 
         var sorted = latencies.ToArray();
         Array.Sort(sorted);
-        string P(double q) => sorted.Length == 0 ? "-" : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)].ToString("0.00", CultureInfo.InvariantCulture);
-        Console.WriteLine($"fan-out latency ms: p50 {P(0.50)}  p95 {P(0.95)}  p99 {P(0.99)}  max {P(1.0)}  (samples {sorted.Length})");
-        Console.WriteLine($"throughput: {ackedDuringRun / elapsed.TotalSeconds:0} ops/s acknowledged, {sorted.Length / elapsed.TotalSeconds:0} deliveries/s");
-        Console.WriteLine($"server CPU: {cpu.TotalSeconds / elapsed.TotalSeconds * 100:0}% of one core ({cpu.TotalSeconds:0.0} s); peak RSS {peakRss / 1024 / 1024} MB; load generator CPU {selfCpu.TotalSeconds / elapsed.TotalSeconds * 100:0}%");
-        Console.WriteLine(diverged == 0 ? $"convergence: OK — all {clients.Count} clients equal the server text" : $"convergence: FAILED — {diverged} clients differ from the server");
+        string P(double q) => sorted.Length == 0 ? "-"
+            : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)]
+                .ToString("0.00", CultureInfo.InvariantCulture);
+        Console.WriteLine($"fan-out latency ms: p50 {P(0.50)}  p95 {P(0.95)}  p99 {P(0.99)}  max {P(1.0)}  "
+            + $"(samples {sorted.Length})");
+        Console.WriteLine($"throughput: {ackedDuringRun / elapsed.TotalSeconds:0} ops/s acknowledged, "
+            + $"{sorted.Length / elapsed.TotalSeconds:0} deliveries/s");
+        Console.WriteLine($"server CPU: {cpu.TotalSeconds / elapsed.TotalSeconds * 100:0}% of one core "
+            + $"({cpu.TotalSeconds:0.0} s); peak RSS {peakRss / 1024 / 1024} MB; "
+            + $"load generator CPU {selfCpu.TotalSeconds / elapsed.TotalSeconds * 100:0}%");
+        Console.WriteLine(diverged == 0
+            ? $"convergence: OK — all {clients.Count} clients equal the server text"
+            : $"convergence: FAILED — {diverged} clients differ from the server");
         await TimeHistoryAsync(http, pid, docs[0]);
 
         foreach (var c in clients)
@@ -148,14 +163,21 @@ public static class LoadGenerator
     }
 
     /// <summary>One signed-in user, one partnership and <paramref name="count"/> empty documents.</summary>
-    internal static async Task<(HttpClient Http, CookieContainer Cookies, Guid Partnership, List<Guid> Docs)> SeedAsync(string baseUrl, int count)
+    internal static async Task<(HttpClient Http, CookieContainer Cookies, Guid Partnership, List<Guid> Docs)> SeedAsync(
+        string baseUrl, int count)
     {
         var cookies = new CookieContainer();
-        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri(baseUrl) };
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies })
+        {
+            BaseAddress = new Uri(baseUrl),
+        };
         await UseAntiforgeryTokenAsync(http);
         var email = $"load.{Guid.NewGuid():N}@example.org";
-        (await http.PostAsJsonAsync("/api/account/signup", new { email, password = "Quiet-harbour-lantern-47", displayName = "Load", organisation = "Load" })).EnsureSuccessStatusCode();
-        (await http.PostAsJsonAsync("/api/account/signin", new { email, password = "Quiet-harbour-lantern-47" })).EnsureSuccessStatusCode();
+        const string Password = "Quiet-harbour-lantern-47";
+        (await http.PostAsJsonAsync("/api/account/signup",
+            new { email, password = Password, displayName = "Load", organisation = "Load" })).EnsureSuccessStatusCode();
+        (await http.PostAsJsonAsync("/api/account/signin", new { email, password = Password }))
+            .EnsureSuccessStatusCode();
         await UseAntiforgeryTokenAsync(http);
         var pid = await PostForIdAsync(http, "/api/partnerships", new { name = "Load", organisation = "Load" });
         var docs = new List<Guid>();
@@ -179,30 +201,48 @@ public static class LoadGenerator
             (await http.GetAsync($"/api/partnerships/{pid}/documents/{doc}/history")).EnsureSuccessStatusCode();
             list.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             started = Stopwatch.GetTimestamp();
-            (await http.GetAsync($"/api/partnerships/{pid}/documents/{doc}/history/{random.NextInt64(1, revision + 1)}")).EnsureSuccessStatusCode();
+            var version = random.NextInt64(1, revision + 1);
+            (await http.GetAsync($"/api/partnerships/{pid}/documents/{doc}/history/{version}"))
+                .EnsureSuccessStatusCode();
             read.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
-        static string Stats(List<double> ms) => string.Create(CultureInfo.InvariantCulture, $"p50 {ms.Order().ElementAt(ms.Count / 2):0.0} ms, max {ms.Max():0.0} ms");
-        Console.WriteLine($"history of a document at revision {revision}: version list {Stats(list)}; a version's text {Stats(read)} (20 each, first included)");
+        static string Stats(List<double> ms) => string.Create(CultureInfo.InvariantCulture,
+            $"p50 {ms.Order().ElementAt(ms.Count / 2):0.0} ms, max {ms.Max():0.0} ms");
+        Console.WriteLine($"history of a document at revision {revision}: version list {Stats(list)}; "
+            + $"a version's text {Stats(read)} (20 each, first included)");
     }
 
     private static Options Parse(string[] args)
     {
         string? Get(string name) => Option(args, name);
         int Int(string name, int fallback) => IntOption(args, name, fallback);
-        return new Options(Int("--docs", 50), Int("--clients", 5), Int("--interval", 100), Int("--seconds", 20), Int("--warmup", 5), Get("--server-dll"), Get("--url"), Int("--snapshot", 200), Get("--data"),
-            args.Where(a => a.StartsWith("--Documents:", StringComparison.Ordinal) || a.StartsWith("--Database:", StringComparison.Ordinal)).ToArray());
+        return new Options(Int("--docs", 50), Int("--clients", 5), Int("--interval", 100), Int("--seconds", 20),
+            Int("--warmup", 5), Get("--server-dll"), Get("--url"), Int("--snapshot", 200), Get("--data"),
+            args.Where(a => a.StartsWith("--Documents:", StringComparison.Ordinal)
+                || a.StartsWith("--Database:", StringComparison.Ordinal)).ToArray());
     }
 
     internal static ServerUnderTest StartServer(Options o)
     {
         var dll = o.ServerDll ?? FindServerDll();
-        var data = Path.Combine(o.DataRoot ?? Path.Combine(Path.GetTempPath(), "workspace-load"), Guid.NewGuid().ToString("N"));
+        var data = Path.Combine(o.DataRoot ?? Path.Combine(Path.GetTempPath(), "workspace-load"),
+            Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
         var url = $"http://127.0.0.1:{FreePort()}";
-        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
+        var info = new ProcessStartInfo("dotnet")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+        };
         info.ArgumentList.Add(dll);
-        foreach (var a in ServerSettings(url, data).Concat(["--Logging:LogLevel:Workspace.Server.Features.Documents.OperationWriter=Information", $"--Documents:SnapshotInterval={o.SnapshotInterval}"]))
+        string[] logging =
+        [
+            "--Logging:LogLevel:Workspace.Server.Features.Documents.OperationWriter=Information",
+            $"--Documents:SnapshotInterval={o.SnapshotInterval}",
+        ];
+        foreach (var a in ServerSettings(url, data).Concat(logging))
         {
             info.ArgumentList.Add(a);
         }
@@ -212,8 +252,21 @@ public static class LoadGenerator
         }
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, e) => { if (e.Data is { } line && (line.Contains("fail", StringComparison.Ordinal) || line.Contains("Group commit", StringComparison.Ordinal))) { Console.Error.WriteLine("server: " + line.Trim()); } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("server: " + e.Data); } };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line && (line.Contains("fail", StringComparison.Ordinal)
+                || line.Contains("Group commit", StringComparison.Ordinal)))
+            {
+                Console.Error.WriteLine("server: " + line.Trim());
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                Console.Error.WriteLine("server: " + e.Data);
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         Console.WriteLine($"server pid {process.Id}, {dll}, data in {data}");

@@ -176,7 +176,8 @@ public static class StorageBenchmark
         (await http.PostAsJsonAsync("/api/account/signup", account)).EnsureSuccessStatusCode();
         await UseAntiforgeryTokenAsync(http);
         // Signing up does not sign in (it answers alike for a taken address).
-        (await http.PostAsJsonAsync("/api/account/signin", new { account.email, account.password })).EnsureSuccessStatusCode();
+        (await http.PostAsJsonAsync("/api/account/signin", new { account.email, account.password }))
+            .EnsureSuccessStatusCode();
         await UseAntiforgeryTokenAsync(http);
         return http;
     }

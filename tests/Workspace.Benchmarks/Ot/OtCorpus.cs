@@ -38,7 +38,9 @@ public sealed class OtCorpus
     /// <summary>About 1 MB of text: the largest document the server should meet.</summary>
     public string BigDoc { get; }
 
-    /// <summary>Alternating 1-character inserts and deletes at random positions, applied in sequence (net length change 0).</summary>
+    /// <summary>
+    /// Alternating 1-character inserts and deletes at random positions, applied in sequence (net length change 0).
+    /// </summary>
     public List<TextOperation> SmallKeystrokes { get; }
 
     public List<TextOperation> BigKeystrokes { get; }
@@ -51,7 +53,8 @@ public sealed class OtCorpus
 
     public string ToJson()
     {
-        static TextOperation[][] Pairs(List<(TextOperation A, TextOperation B)> pairs) => [.. pairs.Select(p => new[] { p.A, p.B })];
+        static TextOperation[][] Pairs(List<(TextOperation A, TextOperation B)> pairs) =>
+            [.. pairs.Select(p => new[] { p.A, p.B })];
         return JsonSerializer.Serialize(
             new
             {
@@ -71,7 +74,9 @@ public sealed class OtCorpus
         var sb = new StringBuilder(utf16Length + 8);
         while (sb.Length < utf16Length)
         {
-            sb.Append(rng.Next(20) == 0 ? Exotic[rng.Next(Exotic.Length)] : (char)('a' + rng.Next(27)) switch { '{' => " ", var c => c.ToString() });
+            sb.Append(rng.Next(20) == 0
+                ? Exotic[rng.Next(Exotic.Length)]
+                : (char)('a' + rng.Next(27)) switch { '{' => " ", var c => c.ToString() });
         }
 
         return sb.ToString();
@@ -83,12 +88,16 @@ public sealed class OtCorpus
         for (var i = 0; i < count; i++)
         {
             // Insert then delete, so the sequence can be replayed on the same document forever.
-            ops.Add(i % 2 == 0 ? TextOperation.Insert(rng.Next(length + 1), "x") : TextOperation.Delete(rng.Next(length + 1), 1));
+            ops.Add(i % 2 == 0
+                ? TextOperation.Insert(rng.Next(length + 1), "x")
+                : TextOperation.Delete(rng.Next(length + 1), 1));
         }
 
         return ops;
     }
 
     private static TextOperation Keystroke(Random rng, int length, bool delete) =>
-        delete ? TextOperation.Delete(rng.Next(length), 1) : TextOperation.Insert(rng.Next(length + 1), Exotic[rng.Next(Exotic.Length)]);
+        delete
+            ? TextOperation.Delete(rng.Next(length), 1)
+            : TextOperation.Insert(rng.Next(length + 1), Exotic[rng.Next(Exotic.Length)]);
 }

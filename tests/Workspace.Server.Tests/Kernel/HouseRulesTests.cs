@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -30,15 +29,6 @@ public sealed class HouseRulesTests
         "src/Workspace.Server/Features/Documents/DocumentGrain.Snapshots.cs",
         "src/Workspace.Server/Features/Documents/DocumentGrain.cs",
         "src/Workspace.Server/Features/Documents/OperationWriter.cs",
-    ];
-
-    /// <summary>
-    /// TEMPORARY: test files other engineers were changing when the tests were wrapped (the benchmarks were being
-    /// edited; agreement tests were being added), so they were left alone. The lead empties this at merge.
-    /// </summary>
-    private static readonly Regex[] TemporarilyAllowedTestFiles =
-    [
-        new(@"^tests/Workspace\.Benchmarks/"),
     ];
 
     [Fact]
@@ -99,8 +89,7 @@ public sealed class HouseRulesTests
 
     private static IEnumerable<Source> Sources() => SourcesUnder("src");
 
-    private static IEnumerable<Source> TestSources() =>
-        SourcesUnder("tests").Where(s => !TemporarilyAllowedTestFiles.Any(allowed => allowed.IsMatch(s.Path)));
+    private static IEnumerable<Source> TestSources() => SourcesUnder("tests");
 
     private static IEnumerable<Source> SourcesUnder(string folder)
     {
