@@ -16,21 +16,6 @@ public sealed class HouseRulesTests
     private const int MaxBodyLines = 80;
     private const int MaxLineLength = 120;
 
-    /// <summary>
-    /// TEMPORARY: files of the co-editing hot path that still have lines over 120 characters (they were being changed
-    /// for performance while every other file was wrapped). No other file may gain one; a listed file drops out once
-    /// wrapped.
-    /// </summary>
-    private static readonly string[] TemporarilyAllowedLongLineFiles =
-    [
-        "src/Workspace.Server/Features/Documents/DocumentGrain.Checklist.cs",
-        "src/Workspace.Server/Features/Documents/DocumentGrain.Passages.cs",
-        "src/Workspace.Server/Features/Documents/DocumentGrain.Presence.cs",
-        "src/Workspace.Server/Features/Documents/DocumentGrain.Snapshots.cs",
-        "src/Workspace.Server/Features/Documents/DocumentGrain.cs",
-        "src/Workspace.Server/Features/Documents/OperationWriter.cs",
-    ];
-
     [Fact]
     public void NoFileIsLongerThan400Lines() => AssertNone(FileFindings(Sources()));
 
@@ -44,9 +29,7 @@ public sealed class HouseRulesTests
     public void NoBodyIsLongerThan80Lines() => AssertNone(BodyFindings());
 
     [Fact]
-    public void NoLineIsLongerThan120Characters() =>
-        AssertNone(LineFindings(Sources()).Where(f => !TemporarilyAllowedLongLineFiles.Any(
-            file => f.StartsWith(file + ":", StringComparison.Ordinal))));
+    public void NoLineIsLongerThan120Characters() => AssertNone(LineFindings(Sources()));
 
     [Fact]
     public void TheRulesSeeAKnownFileAndBody()

@@ -44,7 +44,8 @@ public sealed partial class DocumentGrain
         }
         if (_checklistTimer is null)
         {
-            _checklistTimer = this.RegisterGrainTimer(ScanChecklistAsync, _options.ChecklistDelay, Timeout.InfiniteTimeSpan);
+            _checklistTimer = this.RegisterGrainTimer(ScanChecklistAsync,
+                _options.ChecklistDelay, Timeout.InfiniteTimeSpan);
         }
         else
         {
@@ -79,7 +80,8 @@ public sealed partial class DocumentGrain
     }
 
     public Task<bool> IsLiveDocumentOfAsync(Guid partnershipId) =>
-        Task.FromResult(_document is not null && Info() is { Deleted: false } info && info.PartnershipId == partnershipId);
+        Task.FromResult(_document is not null && Info() is { Deleted: false } info
+            && info.PartnershipId == partnershipId);
 
     public Task LinkChecklistLinesAsync(Guid partnershipId, IReadOnlyList<ChecklistLink> links)
     {
@@ -147,7 +149,8 @@ public sealed partial class DocumentGrain
         }
         var title = item.Title ?? line.Title;
         var due = item.DueChanged ? item.Due : line.Due;
-        var handle = item.OwnerChanged ? Checklist.HandleFor(item.OwnerDisplayName, item.OwnerEmail, line.Handle) : line.Handle;
+        var handle = item.OwnerChanged
+            ? Checklist.HandleFor(item.OwnerDisplayName, item.OwnerEmail, line.Handle) : line.Handle;
         if (title != line.Title || due != line.Due || handle != line.Handle)
         {
             // A date the line could not be read with was never the item's: rewritten, the line carries the item's own.

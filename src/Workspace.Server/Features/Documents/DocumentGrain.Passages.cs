@@ -15,7 +15,8 @@ public sealed partial class DocumentGrain
         // Documents:HistoryOperations of them), to the revision just before the first one kept.
         var caughtUp = new Dictionary<PassageAnchor, PassageAnchor?>();
         var kept = _firstRecent - 1;
-        var older = anchors.Where(a => a.Revision >= 0 && a.Revision < kept && a.To > a.From && a.From >= 0).Distinct().ToList();
+        var older = anchors.Where(a => a.Revision >= 0 && a.Revision < kept && a.To > a.From && a.From >= 0)
+            .Distinct().ToList();
         if (older.Count > 0 && kept - older.Min(a => a.Revision) <= _options.HistoryOperations)
         {
             var since = older.Min(a => a.Revision);
@@ -26,16 +27,19 @@ public sealed partial class DocumentGrain
             var parsed = ops.ConvertAll(o => (o.Revision, Op: TextOperation.Parse(o.Operation)));
             foreach (var anchor in older)
             {
-                var (from, to) = Follow(anchor.From, anchor.To, parsed.Where(p => p.Revision > anchor.Revision).Select(p => p.Op));
+                var (from, to) = Follow(anchor.From, anchor.To,
+                    parsed.Where(p => p.Revision > anchor.Revision).Select(p => p.Op));
                 caughtUp[anchor] = to > from ? new PassageAnchor(kept, from, to) : null;
             }
         }
-        return [.. anchors.Select(a => caughtUp.TryGetValue(a, out var moved) ? (moved is null ? null : Locate(moved)) : Locate(a))];
+        return [.. anchors.Select(a => caughtUp.TryGetValue(a, out var moved)
+            ? (moved is null ? null : Locate(moved)) : Locate(a))];
     }
 
     private LocatedPassage? Locate(PassageAnchor anchor)
     {
-        if (anchor.Revision > _revision || anchor.Revision < _firstRecent - 1 || anchor.From < 0 || anchor.To <= anchor.From)
+        if (anchor.Revision > _revision || anchor.Revision < _firstRecent - 1
+            || anchor.From < 0 || anchor.To <= anchor.From)
         {
             return null;
         }
@@ -44,8 +48,10 @@ public sealed partial class DocumentGrain
         {
             return null;
         }
-        var (from, to) = Follow(anchor.From, anchor.To, _recent.Skip((int)(anchor.Revision + 1 - _firstRecent)).Select(a => a.Op));
-        return to > from && to <= _text.Length ? new LocatedPassage(new PassageAnchor(_revision, from, to), _text.Slice(from, to - from)) : null;
+        var (from, to) = Follow(anchor.From, anchor.To,
+            _recent.Skip((int)(anchor.Revision + 1 - _firstRecent)).Select(a => a.Op));
+        return to > from && to <= _text.Length
+            ? new LocatedPassage(new PassageAnchor(_revision, from, to), _text.Slice(from, to - from)) : null;
     }
 
     /// <summary>

@@ -45,9 +45,11 @@ public sealed partial class DocumentGrain
             (anchor, head) = TextType.TransformSelection((anchor, head), _recent[(int)(r - _firstRecent)].Op, false);
         }
         var length = _text.Length;
-        var view = new PresenceView(Id, connectionId, actor.UserId, actor.DisplayName, ColourOf(actor.UserId), Math.Clamp(anchor, 0, length), Math.Clamp(head, 0, length), _revision);
+        var view = new PresenceView(Id, connectionId, actor.UserId, actor.DisplayName,
+            ColourOf(actor.UserId), Math.Clamp(anchor, 0, length), Math.Clamp(head, 0, length), _revision);
         _presence[connectionId] = new Presence { View = view, SeenAt = DateTimeOffset.UtcNow };
-        _presenceTimer ??= this.RegisterGrainTimer(ExpirePresenceAsync, _options.PresenceTimeout / 2, _options.PresenceTimeout / 2);
+        _presenceTimer ??= this.RegisterGrainTimer(ExpirePresenceAsync,
+            _options.PresenceTimeout / 2, _options.PresenceTimeout / 2);
         await hub.Clients.GroupExcept(DocumentHub.Group(Id), connectionId).PresenceChanged(view);
     }
 
@@ -73,7 +75,8 @@ public sealed partial class DocumentGrain
         foreach (var presence in _presence.Values)
         {
             var v = presence.View;
-            var (anchor, head) = TextType.TransformSelection((v.Anchor, v.Head), op, v.ConnectionId == authorConnection);
+            var (anchor, head) = TextType.TransformSelection((v.Anchor, v.Head), op,
+                v.ConnectionId == authorConnection);
             presence.View = v with { Anchor = anchor, Head = head, Revision = _revision };
         }
     }

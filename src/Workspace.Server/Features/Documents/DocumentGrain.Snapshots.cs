@@ -24,7 +24,8 @@ public sealed partial class DocumentGrain
             if (dropped.Count > 0)
             {
                 await Task.WhenAll(dropped.Select(old => writer.WriteAsync(
-                        new OperationWriter.Removal(new DocumentSnapshot { DocumentId = id, Revision = old }), activation)))
+                        new OperationWriter.Removal(new DocumentSnapshot { DocumentId = id, Revision = old }),
+                        activation)))
                     .ConfigureAwait(OffTheGrain);
             }
         }).ContinueWith(

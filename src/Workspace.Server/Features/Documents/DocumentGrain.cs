@@ -120,12 +120,14 @@ public sealed partial class DocumentGrain(
         _firstRecent = rows.Count > 0 ? rows[0].Revision : snapshotRevision + 1;
         foreach (var row in rows)
         {
-            var applied = new AppliedOperation(Id, row.Revision, TextOperation.Parse(row.Operation), row.ClientId, row.ClientSeq, row.AuthorId, "");
+            var applied = new AppliedOperation(Id, row.Revision, TextOperation.Parse(row.Operation),
+                row.ClientId, row.ClientSeq, row.AuthorId, "");
             if (row.Revision > snapshotRevision)
             {
                 if (row.Revision != _revision + 1)
                 {
-                    throw new InvalidOperationException($"Document {Id}: revision {row.Revision} follows {_revision}; the log has a gap.");
+                    throw new InvalidOperationException(
+                        $"Document {Id}: revision {row.Revision} follows {_revision}; the log has a gap.");
                 }
                 _text.Apply(applied.Op);
                 _revision = row.Revision;
@@ -151,7 +153,8 @@ public sealed partial class DocumentGrain(
                 ErrorCodes.DocumentExists, "This document already exists.") { StatusCode = 409 };
         }
         var now = DateTimeOffset.UtcNow;
-        var document = new Document { Id = Id, PartnershipId = partnershipId, Title = CheckTitle(title), CreatedBy = actor.UserId, CreatedAt = now, UpdatedAt = now };
+        var document = new Document { Id = Id, PartnershipId = partnershipId, Title = CheckTitle(title),
+            CreatedBy = actor.UserId, CreatedAt = now, UpdatedAt = now };
         await using (var db = await dbs.CreateDbContextAsync())
         {
             db.Add(document);
@@ -201,7 +204,8 @@ public sealed partial class DocumentGrain(
                 // The submit that queued it logs the failure and marks the grain broken.
                 throw new CommandRejectedException(
                     ErrorCodes.DocumentReloading,
-                    "The document is being reloaded after a failed save; try again in a moment.", ex) { StatusCode = 503 };
+                    "The document is being reloaded after a failed save; try again in a moment.", ex)
+                    { StatusCode = 503 };
             }
         }
         if (_broken)
@@ -215,7 +219,8 @@ public sealed partial class DocumentGrain(
         {
             ops = _recent.GetRange((int)(known + 1 - _firstRecent), (int)(_revision - known));
         }
-        return new DocumentState(Info(), _revision, ops is null ? _text.ToString() : null, ops, _presence.Values.Select(p => p.View).ToList());
+        return new DocumentState(Info(), _revision, ops is null ? _text.ToString() : null,
+            ops, _presence.Values.Select(p => p.View).ToList());
     }
 
     public async Task<long> RestoreAsync(string text, Actor actor)
@@ -269,7 +274,8 @@ public sealed partial class DocumentGrain(
     /// <summary>
     /// Applies a transformed op at the head revision and queues its durable write (the caller awaits it).
     /// </summary>
-    private (AppliedOperation Applied, Task Write) Apply(TextOperation op, string clientId, long clientSeq, Actor author, string connectionId)
+    private (AppliedOperation Applied, Task Write) Apply(TextOperation op, string clientId, long clientSeq,
+        Actor author, string connectionId)
     {
         var revision = _revision + 1;
         var applied = new AppliedOperation(Id, revision, op, clientId, clientSeq, author.UserId, author.DisplayName);
@@ -320,7 +326,8 @@ public sealed partial class DocumentGrain(
         if (clean.Length == 0 || clean.Length > _options.MaxTitleLength)
         {
             throw new CommandRejectedException(
-                clean.Length == 0 ? ErrorCodes.Required : ErrorCodes.TooLong, $"A document needs a title of 1 to {_options.MaxTitleLength} characters.",
+                clean.Length == 0 ? ErrorCodes.Required : ErrorCodes.TooLong,
+                $"A document needs a title of 1 to {_options.MaxTitleLength} characters.",
                 ("field", "title"), ("max", _options.MaxTitleLength));
         }
         return clean;
@@ -346,6 +353,7 @@ public sealed partial class DocumentGrain(
     private async Task PublishInfoAsync()
     {
         var info = Info();
-        await hub.Clients.Groups(DocumentHub.Group(Id), DocumentHub.ListGroup(info.PartnershipId)).DocumentChanged(info);
+        await hub.Clients.Groups(DocumentHub.Group(Id), DocumentHub.ListGroup(info.PartnershipId))
+            .DocumentChanged(info);
     }
 }

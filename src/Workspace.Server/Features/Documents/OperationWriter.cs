@@ -25,7 +25,8 @@ public sealed partial class OperationWriter(
     /// <summary>Deletes the row with <paramref name="Row"/>'s primary key, in queue order like an insert.</summary>
     public sealed record Removal(object Row);
 
-    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<PendingWrite> _queue =
+        Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>
     /// Activations whose write failed. A grain applies revision r+1 before r's write is known to have failed, so once
@@ -247,7 +248,9 @@ public sealed partial class OperationWriter(
         {
             return;
         }
-        log.LogInformation("Group commit: {Batches} batches, {Rows} rows ({PerBatch:0.0}/batch), commit avg {Avg:0.00} ms, max {Max:0.00} ms.",
+        log.LogInformation(
+            "Group commit: {Batches} batches, {Rows} rows ({PerBatch:0.0}/batch), "
+                + "commit avg {Avg:0.00} ms, max {Max:0.00} ms.",
             Batches, _rows, (double)_rows / Batches, _commitMs / Batches, _maxCommitMs);
         _reportedAt = System.Diagnostics.Stopwatch.GetTimestamp();
     }
