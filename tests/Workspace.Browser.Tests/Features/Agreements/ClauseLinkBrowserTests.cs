@@ -42,8 +42,8 @@ public sealed class ClauseLinkBrowserTests(BrowserFixture fixture)
 
         await InsertClauseBeforeFiveAsync(rina, agreementId, pid);
 
-        // On reload the item names the clause it was linked to by its new number, not the new clause 5.
-        await rina.ReloadAsync();
+        // Loaded again, the item names the clause it was linked to by its new number, not the new clause 5.
+        await rina.GotoAsync($"/p/{pid}/actions");
         await Assertions.Expect(chip).ToHaveTextAsync("§6 Profit and cost sharing", AgreementSteps.Text);
         await rina.Locator(".item-card", new() { HasText = Item }).ClickAsync();
         await Assertions.Expect(dialog.GetByLabel("Agreement clause"))
@@ -81,8 +81,8 @@ public sealed class ClauseLinkBrowserTests(BrowserFixture fixture)
             AgreementSteps.Attribute);
         await doc.CloseAsync();
         await rina.ReloadAsync();
-        await Assertions.Expect(rina.Locator(".agr-clause-list li[data-clause='6']"))
-            .ToContainTextAsync("Profit and cost sharing", AgreementSteps.Contains);
+        await Assertions.Expect(rina.Locator(".agr-clause-list li", new() { HasText = "Profit and cost sharing" }))
+            .ToHaveAttributeAsync("data-clause", "6", AgreementSteps.Attribute);
     }
 
     /// <summary>In a meeting Rina records a decision on clause 6; the decision log shows its chip.</summary>
