@@ -39,13 +39,20 @@ export function clauseChip(pid, clause) {
 export async function clauseOptions(pid) {
   const agreements = (await get(`/api/partnerships/${pid}/agreements`)).filter(a => !a.amendsId);
   const lists = await Promise.all(agreements.map(a => get(`/api/partnerships/${pid}/agreements/${a.id}/clauses`)));
-  return agreements.flatMap((a, i) => lists[i].map(c => ({
+  // Numbers are typed in the headings, so two clauses may share one while a party renumbers; the server links the
+  // first of them, and so the picker offers only that one.
+  const options = agreements.flatMap((a, i) => lists[i].map(c => ({
     value: `${a.id}|${c.number}`, label: `${a.title} § ${c.number} ${c.title}`,
   })));
+  return options.filter((o, i) => options.findIndex(x => x.value === o.value) === i);
 }
 
-/** The picker's value for a link: "agreement|number", or null for none (as an empty select reads). */
-export const clauseValue = clause => (clause ? `${clause.agreementId}|${clause.number}` : null);
+/**
+ * The picker's value for a link: "agreement|number" ("…|deleted" for a deleted clause, whose number another clause
+ * may now carry), or null for none (as an empty select reads).
+ */
+export const clauseValue = clause => (clause
+  ? `${clause.agreementId}|${clause.number}${clause.deleted ? '|deleted' : ''}` : null);
 
 /**
  * The dialog field "Agreement clause" for an item or decision linked to `current` (or nothing). A link to a deleted
@@ -54,10 +61,10 @@ export const clauseValue = clause => (clause ? `${clause.agreementId}|${clause.n
 export async function clauseField(pid, current) {
   const options = await clauseOptions(pid);
   const value = clauseValue(current) ?? '';
-  if (current && !options.some(o => o.value === value)) {
-    options.unshift({ value, label: `${current.agreementTitle} § ${current.number} ${current.heading} · ${
-      t('clause.deleted')}` });
-  }
+  const label = current && `${current.agreementTitle} § ${current.number} ${current.heading}`;
+  const linked = !current?.deleted && options.find(o => o.value === value);
+  if (current && linked) linked.label = label;
+  else if (current) options.unshift({ value, label: `${label} · ${t('clause.deleted')}` });
   return { name: 'clause', label: t('clause.field'), type: 'select', value,
     options: [{ value: '', label: t('clause.none') }, ...options] };
 }
