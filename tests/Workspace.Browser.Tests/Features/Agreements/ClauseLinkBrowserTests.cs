@@ -123,5 +123,15 @@ public sealed class ClauseLinkBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(budi.Locator("dialog.form-dialog").GetByLabel("Pasal perjanjian"))
             .ToBeVisibleAsync(AgreementSteps.Visible);
         await BrowserFixture.ScreenshotAsync(budi, "clause-link-item-dialog-id-390");
+
+        // "No clause" removes the link: the card loses its chip, for Rina too.
+        await budi.Locator("dialog.form-dialog").GetByLabel("Pasal perjanjian")
+            .SelectOptionAsync(new SelectOptionValue { Label = "Tanpa pasal" });
+        await budi.Locator("dialog.form-dialog button[type=submit]").ClickAsync();
+        await Assertions.Expect(budi.Locator("dialog.form-dialog")).ToHaveCountAsync(0, AgreementSteps.Count);
+        await Assertions.Expect(budi.Locator(".item-card", new() { HasText = Item }).Locator(".clause-chip"))
+            .ToHaveCountAsync(0, AgreementSteps.Count);
+        await Assertions.Expect(rina.Locator(".item-card", new() { HasText = Item }).Locator(".clause-chip"))
+            .ToHaveCountAsync(0, AgreementSteps.Count);
     }
 }
