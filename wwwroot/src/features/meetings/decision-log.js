@@ -130,7 +130,7 @@ function decisionCard({ pid, partnership, meetings, board, all }, d, open) {
     <p class="muted small">${t('plan.inMeeting', { meeting: meeting?.title ?? '', date: when
       ? formatDate(when.slice(0, 10)) : '' })}${parties.length ? ` · ${t('plan.agreedBy', { parties: parties
       .join(', ') })}` : ''}</p>
-    ${d.clause ? html`<p class="small decision-clause">${clauseChip(pid, d.clause)}</p>` : ''}
+    ${d.clause ? html`<div class="decision-clause">${clauseChip(pid, d.clause)}</div>` : ''}
     ${d.links.length ? html`<p class="small">${t('plan.links')}: ${d.links.map(linkName).join(', ')}</p>` : ''}
     ${d.supersedesId ? html`<p class="small">${t('plan.supersedes')}:
       <a href="/p/${pid}/decisions/${d.supersedesId}">${textOf(d.supersedesId)}</a></p>` : ''}
