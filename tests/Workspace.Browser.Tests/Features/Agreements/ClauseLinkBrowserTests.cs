@@ -67,9 +67,13 @@ public sealed class ClauseLinkBrowserTests(BrowserFixture fixture)
         await doc.GotoAsync(await rina.Locator("#agr-edit").GetAttributeAsync("href") ?? "");
         await Assertions.Expect(doc.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved",
             AgreementSteps.Attribute);
-        await doc.Locator(".cm-line", new() { HasText = "5. Profit and cost sharing" }).ClickAsync();
+        // Typed at the end of clause 4's text, so no insert lands on the linked heading's own boundary.
+        await doc.Locator(".cm-line", new() { HasText = "Each party contributes the money" }).ClickAsync();
+        await doc.Keyboard.PressAsync("End");
+        await doc.Keyboard.TypeAsync("\n\n## 5. Payment schedule\nPayments follow within 30 days.");
+        await doc.Keyboard.PressAsync("ArrowDown");
+        await doc.Keyboard.PressAsync("ArrowDown");
         await doc.Keyboard.PressAsync("Home");
-        await doc.Keyboard.TypeAsync("## 5. Payment schedule\nPayments follow within 30 days.\n\n");
         await doc.Keyboard.PressAsync("ArrowRight");
         await doc.Keyboard.PressAsync("ArrowRight");
         await doc.Keyboard.PressAsync("ArrowRight");
