@@ -1,6 +1,7 @@
 // Entry point: who am I → app shell → router. The features' routes, words and styles come from the registry.
 import './styles.css';
 import './core/access.css';
+import './core/clause-link.css';
 import { onLangChange, addMessages } from './core/i18n.js';
 import { route, lazy, preloadCurrent, startRouter, onNavigate } from './core/router.js';
 import { installFeatures, manifests } from './core/registry.js';

@@ -10,6 +10,7 @@ import { watchPartnership, on } from '../../core/partnershipLive.js';
 import { updateNav } from '../../core/nav.js';
 import { initials } from '../../core/people.js';
 import { learnMeetings, meetingBadge } from './item-meeting.js';
+import { clauseChip, clauseField, clauseInput, clauseValue } from '../../core/clause-link.js';
 
 addMessages({
   en: {
@@ -188,6 +189,7 @@ function card(i) {
         title="${t('actions.fromDoc')}">☑ ${t('actions.inPlan')}</a>` : ''}
         ${meetingBadge(session.partnership.id, i)}</div>
       <div class="item-title" title="${i.title}">${i.title}</div>
+      ${i.clause ? html`<div class="item-clause">${clauseChip(session.partnership.id, i.clause)}</div>` : ''}
       <div class="item-meta">
         ${i.ownerName ? html`<span class="who"><span class="avatar sm"
           aria-hidden="true">${initials(i.ownerName)}</span>${i.ownerName}</span>`
@@ -219,7 +221,9 @@ function list(items) {
     <tbody>${sorted.map(i => html`<tr data-item="${i.id}" tabindex="0" class="${isOverdue(i) ? 'overdue' : ''}">
       <td>${can('Editor') ? html`<button class="tick" data-id="${i.id}" aria-label="${statusLabel('Done')}"
         aria-pressed="${i.status === 'Done'}">${i.status === 'Done' ? '☑' : '☐'}</button>` : ''}</td>
-      <td class="num">A${i.number}</td><td>${i.title}</td><td>${i.ownerName ?? t('actions.unassigned')}</td>
+      <td class="num">A${i.number}</td><td>${i.title}${i.clause
+        ? html` ${clauseChip(session.partnership.id, i.clause)}` : ''}</td>
+      <td>${i.ownerName ?? t('actions.unassigned')}</td>
       <td class="${isOverdue(i) ? 'late' : ''}">${i.dueDate ? formatDate(i.dueDate) : ''}</td><td><span
         class="status s-${i.status}">${statusLabel(i.status)}</span></td></tr>`)}</tbody></table>`;
 }
@@ -280,10 +284,11 @@ async function move(pid, item, status, sortOrder) {
   redraw();
 }
 
-function editDialog(pid, item) {
+async function editDialog(pid, item) {
   const partnership = session.partnership;
   const members = partnership.members;
   if (!can('Editor') && item) return;
+  const clause = await clauseField(pid, item?.clause);
   versionedDialog({
     entity: item,
     event: 'action.updated',
@@ -300,8 +305,10 @@ function editDialog(pid, item) {
       { name: 'goalId', label: t('actions.field.goal'), type: 'select', value: item?.goalId ?? '',
         options: [{ value: '', label: t('actions.noGoal') }, ...state.goals.map(g => ({ value: g.id,
           label: g.title }))] },
+      clause,
       { name: 'notes', label: t('actions.field.notes'), type: 'textarea', value: item?.notes },
     ],
+    formOf: i => ({ ...i, clause: clauseValue(i.clause) }),
     extra: item ? { label: t('common.delete'), className: 'danger', onClick: async () => {
       if (!confirm(t('actions.deleteConfirm'))) return false;
       const version = state.items.find(i => i.id === item.id)?.version ?? item.version;
@@ -312,8 +319,9 @@ function editDialog(pid, item) {
     } } : null,
     onConflict: current => { upsert(current); redraw(); },
     save: async (values, version) => {
+      const latest = item && (state.items.find(i => i.id === item.id) ?? item);
       const body = { ...values, notes: values.notes ?? '', meetingId: item?.meetingId ?? null,
-        documentId: item?.documentId ?? null, version };
+        documentId: item?.documentId ?? null, version, clause: clauseInput(values.clause, latest?.clause) };
       const saved = item ? await put(`/api/partnerships/${pid}/action-items/${item.id}`, body)
         : await post(`/api/partnerships/${pid}/action-items`, body);
       upsert(saved);

@@ -8,6 +8,7 @@ import { formDialog } from '../../core/dialog.js';
 import { watchPartnership, on } from '../../core/partnershipLive.js';
 import { navigate } from '../../core/router.js';
 import { updateNav } from '../../core/nav.js';
+import { clauseOptions } from '../../core/clause-link.js';
 import { categories, severities, stepName, deadlineBadge, statusBadge, severityBadge, partyName } from './words.js';
 
 export async function renderDisputes({ pid }, main) {
@@ -43,16 +44,6 @@ function row(pid, partnership, d) {
     ${d.status === 'Open' ? html`<span class="step">${t('disputes.step', { name: stepName(d.stepName) })}</span>` : ''}
     ${deadlineBadge(d)}
   </li>`;
-}
-
-// Every clause of the partnership's agreements (amendments are read through their agreement's consolidated text),
-// so the one picker names both the agreement and a clause that exists.
-async function clauseOptions(pid) {
-  const agreements = (await get(`/api/partnerships/${pid}/agreements`)).filter(a => !a.amendsId);
-  const lists = await Promise.all(agreements.map(a => get(`/api/partnerships/${pid}/agreements/${a.id}/clauses`)));
-  return agreements.flatMap((a, i) => lists[i].map(c => ({
-    value: `${a.id}|${c.number}`, label: `${a.title} § ${c.number} ${c.title}`,
-  })));
 }
 
 async function raiseDialog(pid, partnership) {

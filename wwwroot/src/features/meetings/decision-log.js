@@ -9,6 +9,7 @@ import { watchPartnership, on } from '../../core/partnershipLive.js';
 import { updateNav } from '../../core/nav.js';
 import { meetingMessages } from './meetings-i18n.js';
 import { planMessages } from './plan-i18n.js';
+import { clauseChip } from '../../core/clause-link.js';
 
 addMessages(meetingMessages);
 addMessages(planMessages);
@@ -129,6 +130,7 @@ function decisionCard({ pid, partnership, meetings, board, all }, d, open) {
     <p class="muted small">${t('plan.inMeeting', { meeting: meeting?.title ?? '', date: when
       ? formatDate(when.slice(0, 10)) : '' })}${parties.length ? ` · ${t('plan.agreedBy', { parties: parties
       .join(', ') })}` : ''}</p>
+    ${d.clause ? html`<div class="decision-clause">${clauseChip(pid, d.clause)}</div>` : ''}
     ${d.links.length ? html`<p class="small">${t('plan.links')}: ${d.links.map(linkName).join(', ')}</p>` : ''}
     ${d.supersedesId ? html`<p class="small">${t('plan.supersedes')}:
       <a href="/p/${pid}/decisions/${d.supersedesId}">${textOf(d.supersedesId)}</a></p>` : ''}

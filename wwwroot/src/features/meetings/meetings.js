@@ -15,6 +15,7 @@ import { moveAgendaItem, wireAgendaOrder } from './agenda-order.js';
 import { editMeeting, mayManage } from './meeting-edit.js';
 import { bothTimes } from './when.js';
 import { mountMeetingPapers } from './papers.js';
+import { clauseChip, clauseField, clauseInput } from '../../core/clause-link.js';
 
 addMessages(meetingMessages);
 addMessages(planMessages);
@@ -277,12 +278,14 @@ function decisionRow(d) {
     <div class="text"><strong>${d.text}</strong> ${revision}
       ${d.supersededById ? html`<span class="badge muted">${t('meetings.superseded')}</span>` : ''}</div>
     ${d.why ? html`<div class="muted">${t('meetings.why')}: ${d.why}</div>` : ''}
+    ${d.clause ? html`<div class="decision-clause">${clauseChip(session.partnership.id, d.clause)}</div>` : ''}
     ${can('Editor') && !d.supersededById ? html`<button data-revise="${d.id}">${t('meetings.revise')}</button>` : ''}
     ${history}
   </div>`;
 }
 
-function decisionDialog(partnership, url, extra, current) {
+// A revision keeps the decision's clause (revisions name none), so only a new decision offers the picker.
+async function decisionDialog(partnership, url, extra, current) {
   const fields = [
     { name: 'text', label: t('meetings.field.decision'), type: 'textarea', value: current?.text, maxlength: 2000 },
     { name: 'why', label: t('meetings.why'), type: 'textarea', value: current?.why },
@@ -291,11 +294,13 @@ function decisionDialog(partnership, url, extra, current) {
         ...partnership.parties.map(p => ({ value: p.id, label: p.name }))] },
   ];
   if (current) fields.push({ name: 'reason', label: t('meetings.field.reason'), required: true, maxlength: 1000 });
+  else fields.push(await clauseField(partnership.id, null));
   formDialog({
     title: current ? t('meetings.revise') : t('meetings.decide'), fields,
     onSubmit: async v => {
       const partyIds = v.partyIds ? [v.partyIds] : partnership.parties.map(p => p.id);
-      await post(url, { ...extra, ...v, partyIds });
+      const clause = current ? undefined : clauseInput(v.clause, null);
+      await post(url, { ...extra, ...v, partyIds, clause });
     },
   });
 }
