@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Workspace.Collaboration.Errors;
 using Workspace.Server.Data;
 using Workspace.Server.Features.Documents;
+using Workspace.Server.Kernel;
 using Workspace.Server.Kernel.ClauseLinks;
 
 namespace Workspace.Server.Features.Agreements;
@@ -48,7 +49,14 @@ public sealed class AgreementClauses(IGrainFactory grains, IDbContextFactory<Wor
     {
         ArgumentNullException.ThrowIfNull(link);
         var agreement = await FindAsync(partnershipId, link.AgreementId, ct);
-        return agreement is null ? null : (await FollowInAsync(agreement, [link]))[0];
+        if (agreement is null)
+        {
+            return null;
+        }
+        var found = await FollowInAsync(agreement, [link])
+            ?? throw new CommandRejectedException(ErrorCodes.SlowDown,
+                "The agreement is being typed into right now; try again in a moment.") { StatusCode = 503 };
+        return found[0];
     }
 
     public async Task<ClauseLinkResult> LinkAsync(Guid partnershipId, ClauseLinkInput input,
@@ -76,6 +84,10 @@ public sealed class AgreementClauses(IGrainFactory grains, IDbContextFactory<Wor
             var agreement = await FindAsync(partnershipId, group.Key, ct);
             var members = group.ToList();
             var found = agreement is null ? null : await FollowInAsync(agreement, [.. members.Select(m => m.link.Ref)]);
+            if (agreement is not null && found is null)
+            {
+                continue; // typed into all along: these links stay as last seen, the next read follows them
+            }
             for (var k = 0; k < members.Count; k++)
             {
                 var (link, i) = members[k];
@@ -90,23 +102,28 @@ public sealed class AgreementClauses(IGrainFactory grains, IDbContextFactory<Wor
     /// <summary>
     /// Each link's clause in the agreement's current text: followed through the edits, else (its heading deleted and
     /// typed again) found by its title; null when the clause is gone. Never by its number alone: once a clause is
-    /// deleted and the rest renumbered, its number names another clause.
+    /// deleted and the rest renumbered, its number names another clause. Null when every attempt found the text
+    /// changed between locating the links and reading it (positions of one revision read in another's text name
+    /// another clause: a link once moved onto a clause just typed above it).
     /// </summary>
-    private async Task<IReadOnlyList<ResolvedClause?>> FollowInAsync(Agreement agreement, IReadOnlyList<ClauseRef> refs)
+    private async Task<IReadOnlyList<ResolvedClause?>?> FollowInAsync(Agreement agreement,
+        IReadOnlyList<ClauseRef> refs)
     {
         var grain = grains.GetGrain<IDocumentGrain>(agreement.DocumentId);
-        for (var attempt = 0; ; attempt++)
+        for (var attempt = 0; attempt < 10; attempt++)
         {
             var located = await grain.LocatePassagesAsync([.. refs.Select(r => new PassageAnchor(r.Revision, r.From,
                 r.To))]);
             var state = await grain.OpenAsync(null);
-            if (located.Any(l => l is not null && l.Anchor.Revision != state.Revision) && attempt < 3)
+            if (located.Any(l => l is not null && l.Anchor.Revision != state.Revision))
             {
-                continue; // an edit came between the two reads
+                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt)); // an edit came between the two reads
+                continue;
             }
             var clauses = Clauses.Parse(state.Text ?? "");
             return [.. refs.Zip(located, (link, at) => Resolved(link, at, clauses, state.Revision))];
         }
+        return null;
     }
 
     private static ResolvedClause? Resolved(ClauseRef link, LocatedPassage? at, IReadOnlyList<Clause> clauses,
