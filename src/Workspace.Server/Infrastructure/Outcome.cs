@@ -15,6 +15,8 @@ public enum OutcomeKind
     Conflict,
     /// <summary>A member whose role (or part, such as facilitator) does not allow this command.</summary>
     Forbidden,
+    /// <summary>Any other refusal; its <see cref="Kernel.Refusal.Status"/> says which (a 409, a 413, a 503).</summary>
+    Refused,
 }
 
 /// <summary>
@@ -58,6 +60,24 @@ public sealed record Outcome<T>(
     /// <summary>A conflict of another kind than an edit's (its own code and words), with the current state.</summary>
     public static Outcome<T> Conflict(T current, Refusal refusal) => new(OutcomeKind.Conflict, current, refusal);
 
+    /// <summary>The command refused with <paramref name="refusal"/>; the kind follows its status.</summary>
+    public static Outcome<T> Refuse(Refusal refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        return new(refusal.Status switch
+        {
+            StatusCodes.Status400BadRequest => OutcomeKind.Invalid,
+            StatusCodes.Status403Forbidden => OutcomeKind.Forbidden,
+            StatusCodes.Status404NotFound => OutcomeKind.NotFound,
+            _ => OutcomeKind.Refused,
+        }, default, refusal);
+    }
+
+    /// <summary>Lets a command <c>return</c> its value, or its refusal, as its outcome.</summary>
+    public static implicit operator Outcome<T>(T value) => Ok(value);
+
+    public static implicit operator Outcome<T>(Refusal refusal) => Refuse(refusal);
+
     /// <summary>Another command's refusal, passed on as this one's.</summary>
     public static Outcome<T> Refused<TOther>(Outcome<TOther> refused)
     {
@@ -72,6 +92,31 @@ public sealed record ConflictResponse<T>(
 
 public static class OutcomeHttp
 {
+    /// <summary>The value of an accepted command; a refused one becomes its hub refusal
+    /// (<see cref="Refusal.ToHub()"/>), for a hub method to raise.</summary>
+    public static T OrHubRefusal<T>(this Outcome<T> outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return outcome.Kind == OutcomeKind.Ok ? outcome.Value! : throw outcome.Refusal!.ToHub();
+    }
+
+    /// <summary>The value of an accepted command; a refused one is raised for the exception handler to answer with
+    /// its ProblemDetails. Only in endpoint code that answers by raising: never in a grain, whose refusals are
+    /// returned.</summary>
+    public static T OrRaise<T>(this Outcome<T> outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return outcome.Kind == OutcomeKind.Ok ? outcome.Value! : throw new CommandRejectedException(outcome.Refusal!);
+    }
+
+    /// <summary>The value of an accepted command, or its refusal as ProblemDetails (for an endpoint that answers
+    /// something other than the value itself).</summary>
+    public static (T? Value, ProblemHttpResult? Problem) OrProblem<T>(this Outcome<T> outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return outcome.Kind == OutcomeKind.Ok ? (outcome.Value, null) : (default, outcome.Refusal!.ToProblem());
+    }
+
     /// <summary>200 with the value, or the refusal: 400 ValidationProblem, ProblemDetails, or 409 with the current
     /// state.</summary>
     public static Results<Ok<T>, ValidationProblem, ProblemHttpResult, Conflict<ConflictResponse<T>>> ToHttp<T>(

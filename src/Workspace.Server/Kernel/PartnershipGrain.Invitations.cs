@@ -11,36 +11,45 @@ namespace Workspace.Server.Kernel;
 /// </summary>
 public sealed partial class PartnershipGrain
 {
-    public async Task<CreatedInvitation> InviteAsync(Actor actor, InviteMember command)
+    public async Task<Outcome<CreatedInvitation>> InviteAsync(Actor actor, InviteMember command)
     {
-        var me = RequireWritable(actor);
-        var party = _parties.Find(p => p.Id == command.PartyId) ?? throw Rejected(
-            ErrorCodes.UnknownParty, "That organisation is not part of this partnership.", 404);
-        RequireManages(me, party.Id);
+        if (RequireWritable(actor, out var me) is { } refused)
+        {
+            return refused;
+        }
+        var party = _parties.Find(p => p.Id == command.PartyId);
+        if (party is null)
+        {
+            return Rejected(ErrorCodes.UnknownParty, "That organisation is not part of this partnership.", 404);
+        }
+        if (RequireManages(me, party.Id) is { } notAdmin)
+        {
+            return notAdmin;
+        }
         var email = (command.Email ?? "").Trim();
         if (email.Length is 0 or > 256
             || !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email))
         {
-            throw Rejected(ErrorCodes.InvalidEmail, "Enter a valid e-mail address.", 400, ("field", "email"));
+            return Rejected(ErrorCodes.InvalidEmail, "Enter a valid e-mail address.", 400, ("field", "email"));
         }
         if (!Enum.IsDefined(command.Role))
         {
-            throw Rejected(ErrorCodes.UnknownRole, "Unknown role.");
+            return Rejected(ErrorCodes.UnknownRole, "Unknown role.");
         }
         if (command.Role > me.Role)
         {
-            throw Rejected(
+            return Rejected(
                 ErrorCodes.RoleAboveYours,
                 $"You cannot invite someone with a role above your own ({me.Role}).", 403, ("role", me.Role));
         }
         if (_members.Any(m => string.Equals(m.Email, email, StringComparison.OrdinalIgnoreCase)))
         {
-            throw Rejected(
+            return Rejected(
                 ErrorCodes.AlreadyMember, $"{email} is already a member of this partnership.", 409, ("email", email));
         }
         if (_invitations.Count(i => Status(i) == InvitationStatus.Pending) >= 200)
         {
-            throw Rejected(ErrorCodes.TooManyInvitations, "Too many pending invitations: revoke some first.", 409);
+            return Rejected(ErrorCodes.TooManyInvitations, "Too many pending invitations: revoke some first.", 409);
         }
 
         var token = Base64Url(RandomNumberGenerator.GetBytes(32));
@@ -71,23 +80,35 @@ public sealed partial class PartnershipGrain
         return new CreatedInvitation(ToView(invitation), token);
     }
 
-    public Task<IReadOnlyList<InvitationView>> GetInvitationsAsync(Actor actor)
+    public Task<Outcome<IReadOnlyList<InvitationView>>> GetInvitationsAsync(Actor actor)
     {
-        var me = RequireExisting(actor);
+        if (RequireExisting(actor, out var me) is { } refused)
+        {
+            return Task.FromResult(Outcome<IReadOnlyList<InvitationView>>.Refuse(refused));
+        }
         IReadOnlyList<InvitationView> list = [.. _invitations
             .Where(i => Status(i) == InvitationStatus.Pending
                 && (me.Role == PartnershipRole.Owner || (me.IsPartyAdmin && me.PartyId == i.PartyId)))
             .OrderBy(i => i.CreatedAt)
             .Select(ToView)];
-        return Task.FromResult(list);
+        return Task.FromResult(Outcome<IReadOnlyList<InvitationView>>.Ok(list));
     }
 
-    public async Task RevokeInvitationAsync(Actor actor, Guid invitationId)
+    public async Task<Outcome<bool>> RevokeInvitationAsync(Actor actor, Guid invitationId)
     {
-        var me = RequireWritable(actor);
-        var invitation = _invitations.Find(i => i.Id == invitationId) ?? throw Rejected(
-            ErrorCodes.UnknownInvitation, "There is no such open invitation.", 404);
-        RequireManages(me, invitation.PartyId);
+        if (RequireWritable(actor, out var me) is { } refused)
+        {
+            return refused;
+        }
+        var invitation = _invitations.Find(i => i.Id == invitationId);
+        if (invitation is null)
+        {
+            return Rejected(ErrorCodes.UnknownInvitation, "There is no such open invitation.", 404);
+        }
+        if (RequireManages(me, invitation.PartyId) is { } notAdmin)
+        {
+            return notAdmin;
+        }
         var revokedAt = Now;
         await SaveAsync(async db =>
         {
@@ -99,6 +120,7 @@ public sealed partial class PartnershipGrain
         });
         _invitations.Remove(invitation);
         await PublishViewAsync("invitation.revoked");
+        return true;
     }
 
     public async Task<InvitationPreview?> PreviewInvitationAsync(string tokenHash)
@@ -109,26 +131,29 @@ public sealed partial class PartnershipGrain
             invitation.InvitedByName, invitation.ExpiresAt, Status(invitation));
     }
 
-    public async Task<MemberView> AcceptInvitationAsync(Actor actor, string tokenHash)
+    public async Task<Outcome<MemberView>> AcceptInvitationAsync(Actor actor, string tokenHash)
     {
-        var invitation = await FindInvitationAsync(tokenHash) ?? throw Rejected(
-            ErrorCodes.InvitationInvalid, "This invitation link is not valid.", 404);
+        var invitation = await FindInvitationAsync(tokenHash);
+        if (invitation is null)
+        {
+            return Rejected(ErrorCodes.InvitationInvalid, "This invitation link is not valid.", 404);
+        }
         switch (Status(invitation))
         {
-            case InvitationStatus.Accepted: throw Rejected(
+            case InvitationStatus.Accepted: return Rejected(
                 ErrorCodes.InvitationUsed, "This invitation has already been used.", 410);
-            case InvitationStatus.Revoked: throw Rejected(
+            case InvitationStatus.Revoked: return Rejected(
                 ErrorCodes.InvitationRevoked, "This invitation has been revoked.", 410);
-            case InvitationStatus.Expired: throw Rejected(
+            case InvitationStatus.Expired: return Rejected(
                 ErrorCodes.InvitationExpired, "This invitation has expired; ask for a new one.", 410);
         }
         if (_partnership!.ArchivedAt is not null)
         {
-            throw Rejected(ErrorCodes.Archived, "This partnership is archived and read-only.", 409);
+            return Rejected(ErrorCodes.Archived, "This partnership is archived and read-only.", 409);
         }
         if (!string.Equals(actor.Email, invitation.Email, StringComparison.OrdinalIgnoreCase))
         {
-            throw Rejected(
+            return Rejected(
                 ErrorCodes.InvitationForOther,
                 $"This invitation is for {invitation.Email}. Sign in with that address to accept it.",
                 403,
@@ -136,7 +161,7 @@ public sealed partial class PartnershipGrain
         }
         if (_members.Any(m => m.UserId == actor.UserId))
         {
-            throw Rejected(ErrorCodes.AlreadyJoined, "You are already a member of this partnership.", 409);
+            return Rejected(ErrorCodes.AlreadyJoined, "You are already a member of this partnership.", 409);
         }
         var now = Now;
         var member = new MemberView(

@@ -6,30 +6,39 @@ namespace Workspace.Server.Kernel;
 /// <summary>Changing a member's role or admin right, and removing a member (or leaving).</summary>
 public sealed partial class PartnershipGrain
 {
-    public async Task<MemberView> ChangeMemberAsync(Actor actor, ChangeMember command)
+    public async Task<Outcome<MemberView>> ChangeMemberAsync(Actor actor, ChangeMember command)
     {
-        var me = RequireWritable(actor);
-        var target = _members.Find(m => m.UserId == command.UserId) ?? throw Rejected(
-            ErrorCodes.UnknownMember, "That person is not a member of this partnership.", 404);
-        RequireManages(me, target.PartyId);
+        if (RequireWritable(actor, out var me) is { } refused)
+        {
+            return refused;
+        }
+        var target = _members.Find(m => m.UserId == command.UserId);
+        if (target is null)
+        {
+            return Rejected(ErrorCodes.UnknownMember, "That person is not a member of this partnership.", 404);
+        }
+        if (RequireManages(me, target.PartyId) is { } notAdmin)
+        {
+            return notAdmin;
+        }
         if (!Enum.IsDefined(command.Role))
         {
-            throw Rejected(ErrorCodes.UnknownRole, "Unknown role.");
+            return Rejected(ErrorCodes.UnknownRole, "Unknown role.");
         }
         if (target.Role > me.Role || command.Role > me.Role)
         {
-            throw Rejected(
+            return Rejected(
                 ErrorCodes.RoleAboveYours,
                 $"You cannot give or change a role above your own ({me.Role}).", 403, ("role", me.Role));
         }
         if (target.Role == PartnershipRole.Owner && command.Role != PartnershipRole.Owner && OwnerCount() == 1)
         {
-            throw Rejected(ErrorCodes.LastOwner, "A partnership needs at least one owner.", 409);
+            return Rejected(ErrorCodes.LastOwner, "A partnership needs at least one owner.", 409);
         }
         if (target.IsPartyAdmin && !command.IsPartyAdmin
             && _members.Count(m => m.PartyId == target.PartyId && m.IsPartyAdmin) == 1)
         {
-            throw Rejected(ErrorCodes.PartyNeedsAdmin, "Each organisation needs at least one admin.", 409);
+            return Rejected(ErrorCodes.PartyNeedsAdmin, "Each organisation needs at least one admin.", 409);
         }
         if (target.Role == command.Role && target.IsPartyAdmin == command.IsPartyAdmin)
         {
@@ -55,24 +64,33 @@ public sealed partial class PartnershipGrain
         return changed;
     }
 
-    public async Task RemoveMemberAsync(Actor actor, string userId)
+    public async Task<Outcome<bool>> RemoveMemberAsync(Actor actor, string userId)
     {
-        var me = RequireWritable(actor);
-        var target = _members.Find(m => m.UserId == userId) ?? throw Rejected(
-            ErrorCodes.UnknownMember, "That person is not a member of this partnership.", 404);
+        if (RequireWritable(actor, out var me) is { } refused)
+        {
+            return refused;
+        }
+        var target = _members.Find(m => m.UserId == userId);
+        if (target is null)
+        {
+            return Rejected(ErrorCodes.UnknownMember, "That person is not a member of this partnership.", 404);
+        }
         if (target.UserId != me.UserId)
         {
-            RequireManages(me, target.PartyId);
+            if (RequireManages(me, target.PartyId) is { } notAdmin)
+            {
+                return notAdmin;
+            }
             if (target.Role > me.Role)
             {
-                throw Rejected(
+                return Rejected(
                     ErrorCodes.RoleAboveYours,
                     $"You cannot remove someone whose role is above your own ({me.Role}).", 403, ("role", me.Role));
             }
         }
         if (target.Role == PartnershipRole.Owner && OwnerCount() == 1)
         {
-            throw Rejected(ErrorCodes.LastOwner, "A partnership needs at least one owner.", 409);
+            return Rejected(ErrorCodes.LastOwner, "A partnership needs at least one owner.", 409);
         }
         await SaveAsync(async db =>
         {
@@ -88,5 +106,6 @@ public sealed partial class PartnershipGrain
         // Cut the removed person off before anyone else hears about it, so they see nothing more.
         connections.Revoke(Id, target.UserId);
         await PublishViewAsync("member.removed");
+        return true;
     }
 }

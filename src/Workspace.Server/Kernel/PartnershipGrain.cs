@@ -3,12 +3,13 @@ using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Workspace.Collaboration.Errors;
 using Workspace.Server.Data;
+using Workspace.Server.Infrastructure;
 
 namespace Workspace.Server.Kernel;
 
 public interface IPartnershipGrain : IGrainWithGuidKey
 {
-    Task<PartnershipView> CreateAsync(Actor actor, CreatePartnership command);
+    Task<Outcome<PartnershipView>> CreateAsync(Actor actor, CreatePartnership command);
 
     /// <summary>The partnership, or null when it does not exist.</summary>
     Task<PartnershipView?> GetAsync();
@@ -29,26 +30,26 @@ public interface IPartnershipGrain : IGrainWithGuidKey
 
     Task<IReadOnlyList<ActivityView>> GetActivityAsync(int take);
 
-    Task<PartnershipView> RenameAsync(Actor actor, string name);
+    Task<Outcome<PartnershipView>> RenameAsync(Actor actor, string name);
 
-    Task<PartnershipView> SetArchivedAsync(Actor actor, bool archived);
+    Task<Outcome<PartnershipView>> SetArchivedAsync(Actor actor, bool archived);
 
-    Task<PartyView> AddPartyAsync(Actor actor, string name);
+    Task<Outcome<PartyView>> AddPartyAsync(Actor actor, string name);
 
-    Task<MemberView> ChangeMemberAsync(Actor actor, ChangeMember command);
+    Task<Outcome<MemberView>> ChangeMemberAsync(Actor actor, ChangeMember command);
 
-    Task RemoveMemberAsync(Actor actor, string userId);
+    Task<Outcome<bool>> RemoveMemberAsync(Actor actor, string userId);
 
-    Task<CreatedInvitation> InviteAsync(Actor actor, InviteMember command);
+    Task<Outcome<CreatedInvitation>> InviteAsync(Actor actor, InviteMember command);
 
     /// <summary>Pending invitations of the parties the actor administers (owners see all).</summary>
-    Task<IReadOnlyList<InvitationView>> GetInvitationsAsync(Actor actor);
+    Task<Outcome<IReadOnlyList<InvitationView>>> GetInvitationsAsync(Actor actor);
 
-    Task RevokeInvitationAsync(Actor actor, Guid invitationId);
+    Task<Outcome<bool>> RevokeInvitationAsync(Actor actor, Guid invitationId);
 
     Task<InvitationPreview?> PreviewInvitationAsync(string tokenHash);
 
-    Task<MemberView> AcceptInvitationAsync(Actor actor, string tokenHash);
+    Task<Outcome<MemberView>> AcceptInvitationAsync(Actor actor, string tokenHash);
 }
 
 public sealed class InvitationOptions
@@ -110,15 +111,22 @@ public sealed partial class PartnershipGrain(
         return [.. rows.OrderBy(r => r.JoinedAt).Select(r => r.View)];
     }
 
-    public async Task<PartnershipView> CreateAsync(Actor actor, CreatePartnership command)
+    public async Task<Outcome<PartnershipView>> CreateAsync(Actor actor, CreatePartnership command)
     {
         if (_partnership is not null)
         {
-            throw Rejected(ErrorCodes.PartnershipExists, "This partnership already exists.", 409);
+            return Rejected(ErrorCodes.PartnershipExists, "This partnership already exists.", 409);
         }
-        var name = CheckName(command.Name, "name", "A partnership needs a name of 1 to 200 characters.");
-        var organisation = CheckName(command.OrganisationName, "organisation",
-            "Your organisation needs a name of 1 to 200 characters.");
+        if (CheckName(command.Name, "name", "A partnership needs a name of 1 to 200 characters.", out var name)
+            is { } badName)
+        {
+            return badName;
+        }
+        if (CheckName(command.OrganisationName, "organisation",
+            "Your organisation needs a name of 1 to 200 characters.", out var organisation) is { } badOrganisation)
+        {
+            return badOrganisation;
+        }
 
         var now = Now;
         var partnership = new Partnership { Id = Id, Name = name, CreatedAt = now, Version = 1 };
@@ -163,10 +171,13 @@ public sealed partial class PartnershipGrain(
             .ToListAsync();
     }
 
-    public async Task<PartnershipView> RenameAsync(Actor actor, string name)
+    public async Task<Outcome<PartnershipView>> RenameAsync(Actor actor, string name)
     {
-        RequireOwner(RequireWritable(actor));
-        name = CheckName(name, "name", "A partnership needs a name of 1 to 200 characters.");
+        if ((RequireWritable(actor, out var me) ?? RequireOwner(me)
+            ?? CheckName(name, "name", "A partnership needs a name of 1 to 200 characters.", out name)) is { } refused)
+        {
+            return refused;
+        }
         if (name == _partnership!.Name)
         {
             return View();
@@ -185,9 +196,12 @@ public sealed partial class PartnershipGrain(
         return await PublishViewAsync("partnership.renamed");
     }
 
-    public async Task<PartnershipView> SetArchivedAsync(Actor actor, bool archived)
+    public async Task<Outcome<PartnershipView>> SetArchivedAsync(Actor actor, bool archived)
     {
-        RequireOwner(RequireExisting(actor));
+        if ((RequireExisting(actor, out var me) ?? RequireOwner(me)) is { } refused)
+        {
+            return refused;
+        }
         if (archived == (_partnership!.ArchivedAt is not null))
         {
             return View();
@@ -207,18 +221,21 @@ public sealed partial class PartnershipGrain(
         return await PublishViewAsync(archived ? "partnership.archived" : "partnership.restored");
     }
 
-    public async Task<PartyView> AddPartyAsync(Actor actor, string name)
+    public async Task<Outcome<PartyView>> AddPartyAsync(Actor actor, string name)
     {
-        RequireOwner(RequireWritable(actor));
-        name = CheckName(name, "name", "An organisation needs a name of 1 to 200 characters.");
+        if ((RequireWritable(actor, out var me) ?? RequireOwner(me) ?? CheckName(
+            name, "name", "An organisation needs a name of 1 to 200 characters.", out name)) is { } refused)
+        {
+            return refused;
+        }
         if (_parties.Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
         {
-            throw Rejected(
+            return Rejected(
                 ErrorCodes.PartyExists, $"“{name}” already takes part in this partnership.", 409, ("name", name));
         }
         if (_parties.Count >= 50)
         {
-            throw Rejected(
+            return Rejected(
                 ErrorCodes.TooManyParties, "A partnership can have at most 50 organisations.", 400, ("max", 50));
         }
         var party = new Party { Id = Guid.NewGuid(), PartnershipId = Id, Name = name, CreatedAt = Now };
@@ -232,37 +249,43 @@ public sealed partial class PartnershipGrain(
         return new PartyView(party.Id, party.Name);
     }
 
-    private MemberView RequireExisting(Actor actor) =>
-        _partnership is null ? throw Rejected(ErrorCodes.UnknownPartnership, "Unknown partnership.", 404)
-        : _members.Find(m => m.UserId == actor.UserId) ?? throw Rejected(
-            ErrorCodes.UnknownPartnership, "Unknown partnership.", 404);
-
-    private MemberView RequireWritable(Actor actor)
+    /// <summary>The actor as a member of this (existing) partnership; otherwise the refusal.</summary>
+    private Refusal? RequireExisting(Actor actor, out MemberView me)
     {
-        var me = RequireExisting(actor);
-        return _partnership!.ArchivedAt is not null ? throw Rejected(
-            ErrorCodes.Archived, "This partnership is archived and read-only.", 409) : me;
+        me = null!;
+        var found = _partnership is null ? null : _members.Find(m => m.UserId == actor.UserId);
+        if (found is null)
+        {
+            return Rejected(ErrorCodes.UnknownPartnership, "Unknown partnership.", 404);
+        }
+        me = found;
+        return null;
     }
 
-    private static MemberView RequireOwner(MemberView me) =>
-        me.Role == PartnershipRole.Owner ? me : throw Rejected(
+    /// <summary>As <see cref="RequireExisting"/>, and the partnership is not archived.</summary>
+    private Refusal? RequireWritable(Actor actor, out MemberView me) =>
+        RequireExisting(actor, out me) ?? (_partnership!.ArchivedAt is not null
+            ? Rejected(ErrorCodes.Archived, "This partnership is archived and read-only.", 409) : null);
+
+    private static Refusal? RequireOwner(MemberView me) =>
+        me.Role == PartnershipRole.Owner ? null : Rejected(
             ErrorCodes.OwnerOnly, $"Only an owner can do this; you are {me.Role}.", 403, ("role", me.Role));
 
     /// <summary>
     /// Each organisation manages its own people: only that party's admins. An owner may also act for
     /// a party that has no admin yet, so a newly added organisation can get its first admin.
     /// </summary>
-    private void RequireManages(MemberView me, Guid partyId)
+    private Refusal? RequireManages(MemberView me, Guid partyId)
     {
         if (me.IsPartyAdmin && me.PartyId == partyId)
         {
-            return;
+            return null;
         }
         if (me.Role == PartnershipRole.Owner && !_members.Any(m => m.PartyId == partyId && m.IsPartyAdmin))
         {
-            return;
+            return null;
         }
-        throw Rejected(
+        return Rejected(
             ErrorCodes.PartyAdminOnly,
             $"Only an admin of {PartyName(partyId)} can manage its members.", 403, ("party", PartyName(partyId)));
     }
@@ -275,20 +298,20 @@ public sealed partial class PartnershipGrain(
 
     private static string Describe(PartnershipRole role, bool admin) => admin ? $"{role} (admin)" : role.ToString();
 
-    private static string CheckName(string? value, string field, string message)
+    private static Refusal? CheckName(string? value, string field, string message, out string name)
     {
-        var name = value?.Trim() ?? "";
+        name = value?.Trim() ?? "";
         return name.Length switch
         {
-            0 => throw Rejected(ErrorCodes.Required, message, 400, ("field", field)),
-            > 200 => throw Rejected(ErrorCodes.TooLong, message, 400, ("field", field), ("max", 200)),
-            _ => name,
+            0 => Rejected(ErrorCodes.Required, message, 400, ("field", field)),
+            > 200 => Rejected(ErrorCodes.TooLong, message, 400, ("field", field), ("max", 200)),
+            _ => null,
         };
     }
 
-    private static CommandRejectedException Rejected(
+    private static Refusal Rejected(
         string code, string message, int status = 400, params (string Name, object? Value)[] args) =>
-        new(code, message, args) { StatusCode = status };
+        Refusal.Of(status, code, message, args);
 
     private Task SaveAsync(Action<WorkspaceDb> change) => SaveAsync(db => { change(db); return Task.CompletedTask; });
 

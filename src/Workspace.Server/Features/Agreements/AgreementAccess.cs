@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Workspace.Collaboration.Errors;
 using Workspace.Server.Data;
 using Workspace.Server.Features.Documents;
+using Workspace.Server.Infrastructure;
 using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.Agreements;
@@ -29,8 +30,8 @@ internal static class AgreementAccess
         Guid? amends, int number, Actor actor, CancellationToken ct)
     {
         var documentId = Guid.NewGuid();
-        await grains.GetGrain<IDocumentGrain>(documentId).CreateAsync(partnershipId, title, actor);
-        await AgreementDocument.Of(grains, documentId).StartAgreementAsync(partnershipId, text, actor);
+        (await grains.GetGrain<IDocumentGrain>(documentId).CreateAsync(partnershipId, title, actor)).OrRaise();
+        (await AgreementDocument.Of(grains, documentId).StartAgreementAsync(partnershipId, text, actor)).OrRaise();
         var agreement = new Agreement
         {
             Id = Guid.NewGuid(), PartnershipId = partnershipId, DocumentId = documentId, Title = title, Language =

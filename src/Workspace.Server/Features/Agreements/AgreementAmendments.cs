@@ -74,7 +74,8 @@ public static class AgreementAmendments
         var root = agreement.AmendsId is { } rootId ? await AgreementAccess.LoadAsync(db, agreement.PartnershipId,
             rootId, ct) : agreement;
         var versions = await SignedVersionsAsync(db, await FamilyAsync(db, root, ct), ct);
-        var current = (await grains.GetGrain<IDocumentGrain>(agreement.DocumentId).OpenAsync(null)).Text ?? "";
+        var current = (await grains.GetGrain<IDocumentGrain>(agreement.DocumentId).OpenAsync(null)).OrRaise().Text
+            ?? "";
         if (agreement.AmendmentNumber == 0)
         {
             // Unsigned: the draft itself; signed: the newest signed text (the last signed amendment's, if any).

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Workspace.Collaboration.Errors;
 using Workspace.Server.Data;
 using Workspace.Server.Features.Documents;
+using Workspace.Server.Infrastructure;
 using Workspace.Server.Kernel;
 using Workspace.Server.Kernel.ClauseLinks;
 
@@ -112,9 +113,9 @@ public sealed class AgreementClauses(IGrainFactory grains, IDbContextFactory<Wor
         var grain = grains.GetGrain<IDocumentGrain>(agreement.DocumentId);
         for (var attempt = 0; attempt < 10; attempt++)
         {
-            var located = await grain.LocatePassagesAsync([.. refs.Select(r => new PassageAnchor(r.Revision, r.From,
-                r.To))]);
-            var state = await grain.OpenAsync(null);
+            var located = (await grain.LocatePassagesAsync([.. refs.Select(r => new PassageAnchor(r.Revision, r.From,
+                r.To))])).OrRaise();
+            var state = (await grain.OpenAsync(null)).OrRaise();
             if (located.Any(l => l is not null && l.Anchor.Revision != state.Revision))
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt)); // an edit came between the two reads
@@ -163,7 +164,7 @@ public sealed class AgreementClauses(IGrainFactory grains, IDbContextFactory<Wor
         {
             return null;
         }
-        var state = await grains.GetGrain<IDocumentGrain>(agreement.DocumentId).OpenAsync(null);
+        var state = (await grains.GetGrain<IDocumentGrain>(agreement.DocumentId).OpenAsync(null)).OrRaise();
         return (state.Text ?? "", state.Revision);
     }
 }

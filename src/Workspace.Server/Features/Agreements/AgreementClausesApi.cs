@@ -92,7 +92,7 @@ public static class AgreementClausesApi
     {
         from = string.IsNullOrEmpty(from) ? "0" : from;
         var agreement = await AgreementAccess.LoadAsync(db, partnershipId, agreementId, ct);
-        var current = await grains.GetGrain<IDocumentGrain>(agreement.DocumentId).OpenAsync(null);
+        var current = (await grains.GetGrain<IDocumentGrain>(agreement.DocumentId).OpenAsync(null)).OrRaise();
         var newRevision = to ?? current.Revision;
         if (newRevision < 0 || newRevision > current.Revision)
         {

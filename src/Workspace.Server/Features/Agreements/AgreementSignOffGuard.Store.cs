@@ -36,7 +36,8 @@ internal sealed class AgreementGuardKind(
 /// <summary>Storing, publishing and loading the sign-off.</summary>
 internal sealed partial class AgreementSignOffGuard
 {
-    private Task QueueSignOffWrite()
+    /// <summary>Stores the sign-off as it is now (after every earlier write); its refusal when that failed.</summary>
+    private Task<Refusal?> QueueSignOffWrite()
     {
         var s = _signOff!;
         var row = new AgreementSignOff
@@ -54,16 +55,10 @@ internal sealed partial class AgreementSignOffGuard
         return write;
     }
 
-    private async Task WriteSignOffAfterAsync(Task previous, AgreementSignOff row)
+    private async Task<Refusal?> WriteSignOffAfterAsync(Task previous, AgreementSignOff row)
     {
-        try
-        {
-            await previous;
-        }
-        catch (Exception)
-        {
-            // The earlier write's caller was told; this one stores the newer, complete state anyway.
-        }
+        // The earlier write's caller was told how it went; this one stores the newer, complete state anyway.
+        await previous;
         try
         {
             await using var db = await kind.Dbs.CreateDbContextAsync();
@@ -82,8 +77,9 @@ internal sealed partial class AgreementSignOffGuard
         {
             kind.Log.LogError(ex, "Could not store the sign-off of document {Id}.", document.Id);
             document.Break();
-            throw SignOffRefused(ErrorCodes.SaveFailed, "The approval could not be saved; try again.", 503);
+            return SignOffRefused(ErrorCodes.SaveFailed, "The approval could not be saved; try again.", 503);
         }
+        return null;
     }
 
     private void PublishSignOff()

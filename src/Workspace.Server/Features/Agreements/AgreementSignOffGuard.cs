@@ -1,6 +1,7 @@
 using Workspace.Collaboration.Errors;
 using Workspace.Collaboration.Ot;
 using Workspace.Server.Features.Documents;
+using Workspace.Server.Infrastructure;
 using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.Agreements;
@@ -32,14 +33,10 @@ internal sealed partial class AgreementSignOffGuard(IGuardedDocument document, A
 
     public string? EditRefusal => ReadOnly ? ErrorCodes.AgreementSigned : null;
 
-    public void CheckEdit()
-    {
-        if (ReadOnly)
-        {
-            throw SignOffRefused(ErrorCodes.AgreementSigned,
-                "This agreement is signed: its text cannot change any more (amend it instead).", 423);
-        }
-    }
+    public Refusal? CheckEdit() => ReadOnly
+        ? SignOffRefused(ErrorCodes.AgreementSigned,
+            "This agreement is signed: its text cannot change any more (amend it instead).", 423)
+        : null;
 
     /// <summary>
     /// An edit after an approval voids every approval of the round and starts a new round, remembering who edited
@@ -58,61 +55,82 @@ internal sealed partial class AgreementSignOffGuard(IGuardedDocument document, A
         _ = QueueSignOffWrite();
     }
 
-    public async Task<object?> HandleAsync(IDocumentGuardCommand command) => command switch
+    public async Task<Outcome<object?>> HandleAsync(IDocumentGuardCommand command)
     {
-        StartAgreement c => await StartAsync(c),
-        GetSignOff => _signOff is null || !document.Live ? null : SignOffViewOf(),
-        BeginReview c => await BeginReviewAsync(c.Parties, c.Actor),
-        BackToDraft c => await BackToDraftAsync(c.Actor),
-        Approve c => await ApproveAsync(c.PartyId, c.Revision, c.Hash, c.Actor),
-        Terminate c => await TerminateAsync(c.Actor),
-        _ => throw SignOffRefused(ErrorCodes.UnknownAgreement, "Unknown agreement.", 404),
-    };
+        if (command is GetSignOff)
+        {
+            return Outcome<object?>.Ok(_signOff is null || !document.Live ? null : SignOffViewOf());
+        }
+        var answer = command switch
+        {
+            StartAgreement c => await StartAsync(c),
+            BeginReview c => await BeginReviewAsync(c.Parties, c.Actor),
+            BackToDraft c => await BackToDraftAsync(c.Actor),
+            Approve c => await ApproveAsync(c.PartyId, c.Revision, c.Hash, c.Actor),
+            Terminate c => await TerminateAsync(c.Actor),
+            _ => (Outcome<SignOffView>)SignOffRefused(ErrorCodes.UnknownAgreement, "Unknown agreement.", 404),
+        };
+        return answer.Kind == OutcomeKind.Ok
+            ? Outcome<object?>.Ok(answer.Value)
+            : Outcome<object?>.Refused(answer);
+    }
 
-    private async Task<SignOffView> StartAsync(StartAgreement command)
+    private async Task<Outcome<SignOffView>> StartAsync(StartAgreement command)
     {
-        document.EnsureLive();
+        if (!document.Live)
+        {
+            return UnknownDocument;
+        }
         if (_signOff is not null || document.PartnershipId != command.PartnershipId)
         {
-            throw new CommandRejectedException(ErrorCodes.DocumentExists, "This document is already in use.")
-            { StatusCode = 409 };
+            return SignOffRefused(ErrorCodes.DocumentExists, "This document is already in use.", 409);
         }
-        await document.AttachAsync(kind, this);
+        if (await document.AttachAsync(kind, this) is { } refused)
+        {
+            return refused;
+        }
         _signOff = new SignOffState(SignOffStatus.Draft, 1, [], [], null);
-        await QueueSignOffWrite();
+        if (await QueueSignOffWrite() is { } failed)
+        {
+            return failed;
+        }
         var text = command.Text;
         if (text.Length > 0
             && await document.EditAsync(TextOperation.Replace(document.Text, text), command.Actor) is null)
         {
-            throw new CommandRejectedException(ErrorCodes.SaveFailed, "The agreement's text could not be saved.")
-            { StatusCode = 503 };
+            return SignOffRefused(ErrorCodes.SaveFailed, "The agreement's text could not be saved.", 503);
         }
         return SignOffViewOf();
     }
 
-    private async Task<SignOffView> BeginReviewAsync(IReadOnlyList<Guid> parties, Actor actor)
+    private async Task<Outcome<SignOffView>> BeginReviewAsync(IReadOnlyList<Guid> parties, Actor actor)
     {
         if (_signOff?.Status == SignOffStatus.Review && document.Live)
         {
             return SignOffViewOf(); // sent twice (two people at once, or a retry): already in review
         }
-        var state = AgreementState(SignOffStatus.Draft);
+        if (AgreementState(SignOffStatus.Draft, out var state) is { } refused)
+        {
+            return refused;
+        }
         if (parties.Count == 0)
         {
-            throw SignOffRefused(ErrorCodes.UnknownParty, "An agreement needs at least one party.", 400);
+            return SignOffRefused(ErrorCodes.UnknownParty, "An agreement needs at least one party.", 400);
         }
         _signOff = state with { Status = SignOffStatus.Review, Required = [.. parties.Distinct()], Approvals = [] };
-        await QueueSignOffWrite();
-        return SignOffViewOf();
+        return await SaveAsync();
     }
 
-    private async Task<SignOffView> BackToDraftAsync(Actor actor)
+    private async Task<Outcome<SignOffView>> BackToDraftAsync(Actor actor)
     {
         if (_signOff?.Status == SignOffStatus.Draft && document.Live)
         {
             return SignOffViewOf();
         }
-        var state = AgreementState(SignOffStatus.Review);
+        if (AgreementState(SignOffStatus.Review, out var state) is { } refused)
+        {
+            return refused;
+        }
         var reset = state.Approvals.Count == 0 ? state.LastReset : new RoundReset(
             state.Round, actor.UserId, actor.DisplayName, DateTimeOffset.UtcNow, document.Revision, state.Approvals,
             RoundReset.Withdrawn);
@@ -120,23 +138,25 @@ internal sealed partial class AgreementSignOffGuard(IGuardedDocument document, A
         {
             Status = SignOffStatus.Draft, Round = state.Round + 1, Approvals = [], LastReset = reset,
         };
-        await QueueSignOffWrite();
-        return SignOffViewOf();
+        return await SaveAsync();
     }
 
-    private async Task<SignOffView> ApproveAsync(Guid partyId, long revision, string? hash, Actor actor)
+    private async Task<Outcome<SignOffView>> ApproveAsync(Guid partyId, long revision, string? hash, Actor actor)
     {
         // From here to the state change nothing awaits: no edit can slip in between the check and the approval.
-        var state = AgreementState(SignOffStatus.Review);
+        if (AgreementState(SignOffStatus.Review, out var state) is { } refused)
+        {
+            return refused;
+        }
         if (!state.Required.Contains(partyId))
         {
-            throw SignOffRefused(ErrorCodes.UnknownParty, "That organisation is not a party to this agreement.", 400);
+            return SignOffRefused(ErrorCodes.UnknownParty, "That organisation is not a party to this agreement.", 400);
         }
         var head = document.Revision;
         var current = TextHash.Of(document.Text);
         if (revision != head || (hash is not null && !string.Equals(hash, current, StringComparison.Ordinal)))
         {
-            throw SignOffRefused(ErrorCodes.AgreementRevisionChanged,
+            return SignOffRefused(ErrorCodes.AgreementRevisionChanged,
                 $"The text changed: revision {head} is current, not {revision}. Read it again, then approve.",
                 409, ("revision", head));
         }
@@ -152,20 +172,25 @@ internal sealed partial class AgreementSignOffGuard(IGuardedDocument document, A
             }
             : state with { Approvals = approvals };
         await document.Stored; // the approved revision is on disk before the approval is
-        await QueueSignOffWrite();
-        return SignOffViewOf();
+        return await SaveAsync();
     }
 
-    private async Task<SignOffView> TerminateAsync(Actor actor)
+    private async Task<Outcome<SignOffView>> TerminateAsync(Actor actor)
     {
-        var state = AgreementState(SignOffStatus.Signed);
+        if (AgreementState(SignOffStatus.Signed, out var state) is { } refused)
+        {
+            return refused;
+        }
         _signOff = state with
         {
             Status = SignOffStatus.Terminated, TerminatedAt = DateTimeOffset.UtcNow, TerminatedBy = actor.DisplayName,
         };
-        await QueueSignOffWrite();
-        return SignOffViewOf();
+        return await SaveAsync();
     }
+
+    /// <summary>The sign-off as it is now, once stored; the refusal when it could not be.</summary>
+    private async Task<Outcome<SignOffView>> SaveAsync() =>
+        await QueueSignOffWrite() is { } failed ? failed : SignOffViewOf();
 
     /// <summary>
     /// Agreement pages show the revision a signatory approves, so they hear of new text: once typing pauses for
@@ -186,26 +211,35 @@ internal sealed partial class AgreementSignOffGuard(IGuardedDocument document, A
         });
     }
 
-    private SignOffState AgreementState(string expected)
+    /// <summary>The sign-off when it is in the <paramref name="expected"/> status; otherwise the refusal.</summary>
+    private Refusal? AgreementState(string expected, out SignOffState state)
     {
-        document.EnsureLive();
+        state = _signOff!;
+        if (!document.Live)
+        {
+            return UnknownDocument;
+        }
         if (document.Broken)
         {
-            throw SignOffRefused(ErrorCodes.DocumentReloading, "The document is being reloaded; try again.", 503);
+            return SignOffRefused(ErrorCodes.DocumentReloading, "The document is being reloaded; try again.", 503);
         }
-        var state = _signOff ?? throw SignOffRefused(ErrorCodes.UnknownAgreement, "Unknown agreement.", 404);
-        if (state.Status != expected)
+        if (_signOff is null)
         {
-            throw SignOffRefused(ErrorCodes.AgreementWrongStatus,
-                $"This needs the agreement to be {expected}; it is {state.Status}.", 409,
-                ("status", state.Status), ("needed", expected));
+            return SignOffRefused(ErrorCodes.UnknownAgreement, "Unknown agreement.", 404);
         }
-        return state;
+        return state.Status != expected
+            ? SignOffRefused(ErrorCodes.AgreementWrongStatus,
+                $"This needs the agreement to be {expected}; it is {state.Status}.", 409,
+                ("status", state.Status), ("needed", expected))
+            : null;
     }
 
-    private static CommandRejectedException SignOffRefused(
+    private static readonly Refusal UnknownDocument =
+        Refusal.Of(StatusCodes.Status404NotFound, ErrorCodes.UnknownDocument, "Unknown document.");
+
+    private static Refusal SignOffRefused(
         string code, string detail, int status, params (string Name, object? Value)[] args) =>
-        new(code, detail, args) { StatusCode = status };
+        Refusal.Of(status, code, detail, args);
 
     private SignOffView SignOffViewOf()
     {

@@ -114,7 +114,7 @@ public static class AgreementsApi
         var partnership = await grains.GetGrain<IPartnershipGrain>(partnershipId).GetAsync();
         var grain = AgreementDocument.Of(grains, agreement.DocumentId);
         var before = await AgreementAccess.SignOffAsync(grains, agreement);
-        await grain.BeginReviewAsync([.. partnership!.Parties.Select(p => p.Id)], DocumentApi.Actor(http));
+        (await grain.BeginReviewAsync([.. partnership!.Parties.Select(p => p.Id)], DocumentApi.Actor(http))).OrRaise();
         if (before.Status == SignOffStatus.Review)
         {
             return TypedResults.Ok(await AgreementAccess.DetailAsync(db, grains, agreement, http.Member(), ct));
@@ -129,7 +129,7 @@ public static class AgreementsApi
             CancellationToken ct)
     {
         var agreement = await AgreementAccess.LoadAsync(db, partnershipId, agreementId, ct);
-        await AgreementDocument.Of(grains, agreement.DocumentId).BackToDraftAsync(DocumentApi.Actor(http));
+        (await AgreementDocument.Of(grains, agreement.DocumentId).BackToDraftAsync(DocumentApi.Actor(http))).OrRaise();
         return TypedResults.Ok(await AgreementAccess.DetailAsync(db, grains, agreement, http.Member(), ct));
     }
 
@@ -145,8 +145,8 @@ public static class AgreementsApi
                 "Only an authorised signatory of your organisation can approve.");
         }
         var actor = DocumentApi.Actor(http);
-        var signOff = await AgreementDocument.Of(grains, agreement.DocumentId)
-            .ApproveAsync(member.PartyId, request.Revision, request.Hash, actor);
+        var signOff = (await AgreementDocument.Of(grains, agreement.DocumentId)
+            .ApproveAsync(member.PartyId, request.Revision, request.Hash, actor)).OrRaise();
         var signed = signOff.Status == SignOffStatus.Signed;
         await feed.SaveAsync(partnershipId, _ => { }, actor, signed ? "agreement.signed" : "agreement.approved",
             signed ? $"signed “{agreement.Title}” for every party (revision {request.Revision})"
@@ -165,7 +165,7 @@ public static class AgreementsApi
             return Problems.Of(StatusCodes.Status403Forbidden, ErrorCodes.NotASignatory,
                 "Only an authorised signatory can terminate an agreement.");
         }
-        await AgreementDocument.Of(grains, agreement.DocumentId).TerminateAsync(DocumentApi.Actor(http));
+        (await AgreementDocument.Of(grains, agreement.DocumentId).TerminateAsync(DocumentApi.Actor(http))).OrRaise();
         await feed.SaveAsync(partnershipId, _ => { }, DocumentApi.Actor(http), "agreement.terminated",
             $"terminated “{agreement.Title}”", new { title = agreement.Title });
         return TypedResults.Ok(await AgreementAccess.DetailAsync(db, grains, agreement, http.Member(), ct));

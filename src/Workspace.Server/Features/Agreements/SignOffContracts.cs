@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Workspace.Server.Features.Documents;
+using Workspace.Server.Infrastructure;
 using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.Agreements;
@@ -62,32 +63,37 @@ public sealed class AgreementDocument(IDocumentGrain grain)
 
     /// <summary>Makes a new, empty document an agreement in draft and writes its first text (one edit by the
     /// actor).</summary>
-    public async Task<SignOffView> StartAgreementAsync(Guid partnershipId, string text, Actor actor) =>
-        (SignOffView)(await grain.GuardAsync(new StartAgreement(partnershipId, text, actor)))!;
+    public Task<Outcome<SignOffView>> StartAgreementAsync(Guid partnershipId, string text, Actor actor) =>
+        AskAsync(new StartAgreement(partnershipId, text, actor));
 
     /// <summary>The sign-off, or null when the document is not an agreement.</summary>
-    public async Task<SignOffView?> GetSignOffAsync() => (SignOffView?)await grain.GuardAsync(new GetSignOff());
+    public async Task<SignOffView?> GetSignOffAsync() => (await AskAsync(new GetSignOff())).Value;
 
     /// <summary>
     /// Draft → in review: every party in <paramref name="parties"/> must approve the same revision.
     /// </summary>
-    public async Task<SignOffView> BeginReviewAsync(IReadOnlyList<Guid> parties, Actor actor) =>
-        (SignOffView)(await grain.GuardAsync(new BeginReview(parties, actor)))!;
+    public Task<Outcome<SignOffView>> BeginReviewAsync(IReadOnlyList<Guid> parties, Actor actor) =>
+        AskAsync(new BeginReview(parties, actor));
 
     /// <summary>In review → draft: the approvals so far are dropped.</summary>
-    public async Task<SignOffView> BackToDraftAsync(Actor actor) =>
-        (SignOffView)(await grain.GuardAsync(new BackToDraft(actor)))!;
+    public Task<Outcome<SignOffView>> BackToDraftAsync(Actor actor) => AskAsync(new BackToDraft(actor));
 
     /// <summary>
     /// <paramref name="partyId"/> approves <paramref name="revision"/>, which must be the current one (and, when
     /// given, its text must hash to <paramref name="hash"/>). The last party's approval signs the agreement.
     /// </summary>
-    public async Task<SignOffView> ApproveAsync(Guid partyId, long revision, string? hash, Actor actor) =>
-        (SignOffView)(await grain.GuardAsync(new Approve(partyId, revision, hash, actor)))!;
+    public Task<Outcome<SignOffView>> ApproveAsync(Guid partyId, long revision, string? hash, Actor actor) =>
+        AskAsync(new Approve(partyId, revision, hash, actor));
 
     /// <summary>Signed → terminated (the text stays read-only).</summary>
-    public async Task<SignOffView> TerminateAsync(Actor actor) =>
-        (SignOffView)(await grain.GuardAsync(new Terminate(actor)))!;
+    public Task<Outcome<SignOffView>> TerminateAsync(Actor actor) => AskAsync(new Terminate(actor));
+
+    private async Task<Outcome<SignOffView>> AskAsync(SignOffCommand command)
+    {
+        var answer = await grain.GuardAsync(command);
+        return answer.Kind == OutcomeKind.Ok ? Outcome<SignOffView>.Ok((SignOffView)answer.Value!)
+            : Outcome<SignOffView>.Refused(answer);
+    }
 }
 
 /// <summary>The commands of an agreement's sign-off, each run by its document's grain.</summary>

@@ -71,8 +71,9 @@ public static class DocumentApi
         Guid partnershipId, CreateDocumentRequest request, HttpContext http, IGrainFactory grains)
     {
         var id = Guid.NewGuid();
-        var (info, problem) = await TryAsync(() =>
-            grains.GetGrain<IDocumentGrain>(id).CreateAsync(partnershipId, request.Title, Actor(http)));
+        var (info, problem) =
+            (await grains.GetGrain<IDocumentGrain>(id).CreateAsync(partnershipId, request.Title, Actor(http)))
+            .OrProblem();
         return problem is not null
             ? problem
             : TypedResults.Created($"/api/partnerships/{partnershipId}/documents/{id}", info);
@@ -86,7 +87,7 @@ public static class DocumentApi
         {
             return NotFound();
         }
-        var (state, problem) = await TryAsync(() => grain.OpenAsync(null));
+        var (state, problem) = (await grain.OpenAsync(null)).OrProblem();
         return problem is not null
             ? problem
             : TypedResults.Ok(new DocumentContent(
@@ -101,7 +102,7 @@ public static class DocumentApi
         {
             return NotFound();
         }
-        var (info, problem) = await TryAsync(() => grain.RenameAsync(request.Title, Actor(http)));
+        var (info, problem) = (await grain.RenameAsync(request.Title, Actor(http))).OrProblem();
         return problem is not null ? problem : TypedResults.Ok(info);
     }
 
@@ -113,7 +114,7 @@ public static class DocumentApi
         {
             return NotFound();
         }
-        var (_, problem) = await TryAsync(async () => { await grain.DeleteAsync(Actor(http)); return true; });
+        var (_, problem) = (await grain.DeleteAsync(Actor(http))).OrProblem();
         return problem is not null ? problem : TypedResults.NoContent();
     }
 
@@ -125,8 +126,10 @@ public static class DocumentApi
         {
             return NotFound();
         }
-        var state = await grain.OpenAsync(null);
-        return TypedResults.Ok(new PreviewResponse(markdown.Render(state.Text ?? "")));
+        var (state, problem) = (await grain.OpenAsync(null)).OrProblem();
+        return problem is not null
+            ? problem
+            : TypedResults.Ok(new PreviewResponse(markdown.Render(state!.Text ?? "")));
     }
 
     /// <summary>The document when it is live and belongs to this partnership (otherwise it is "not found").</summary>
@@ -139,19 +142,4 @@ public static class DocumentApi
     internal static ProblemHttpResult NotFound() => Problems.NotFound(ErrorCodes.UnknownDocument, "Unknown document.");
 
     internal static Actor Actor(HttpContext http) => PartnershipAccess.ActorOf(http.User, http.Member());
-
-    /// <summary>
-    /// Runs a grain command; a refusal becomes its ProblemDetails.
-    /// </summary>
-    internal static async Task<(T? Value, ProblemHttpResult? Problem)> TryAsync<T>(Func<Task<T>> action)
-    {
-        try
-        {
-            return (await action(), null);
-        }
-        catch (CommandRejectedException ex)
-        {
-            return (default, ex.Refusal.ToProblem());
-        }
-    }
 }

@@ -119,9 +119,9 @@ public static class DocumentCommentsApi
         {
             return passages;
         }
-        var located = await grains.GetGrain<IDocumentGrain>(documentId)
+        var located = (await grains.GetGrain<IDocumentGrain>(documentId)
             .LocatePassagesAsync([.. anchored.Select(c =>
-                new PassageAnchor(c.AnchorRevision!.Value, c.AnchorFrom ?? 0, c.AnchorTo ?? 0))]);
+                new PassageAnchor(c.AnchorRevision!.Value, c.AnchorFrom ?? 0, c.AnchorTo ?? 0))])).OrRaise();
         foreach (var (comment, passage) in anchored.Zip(located))
         {
             Anchor(comment, passage?.Anchor);
@@ -154,7 +154,8 @@ public static class DocumentCommentsApi
         }
         LocatedPassage? passage = null;
         if (request.Anchor is { } anchor
-            && (passage = (await grains.GetGrain<IDocumentGrain>(documentId).LocatePassagesAsync([anchor]))[0]) is null)
+            && (passage = (await grains.GetGrain<IDocumentGrain>(documentId).LocatePassagesAsync([anchor]))
+                .OrRaise()[0]) is null)
         {
             return Problems.Invalid("anchor", ErrorCodes.PassageLost,
                 $"Characters {anchor.From} to {anchor.To} are not a passage of revision {anchor.Revision} "

@@ -50,29 +50,27 @@ public sealed partial class DocumentGrain
     }
 
     /// <summary>What is known of the command's client id; refuses someone else's id and impossible numbers.</summary>
-    private ClientSeen? CheckClient(SubmitCommand command)
+    private Refusal? CheckClient(SubmitCommand command, out ClientSeen? seen)
     {
+        seen = null;
         if (command.ClientSeq < 1)
         {
-            throw new CommandRejectedException(ErrorCodes.InvalidClientSeq,
+            return Refusal.Of(StatusCodes.Status400BadRequest, ErrorCodes.InvalidClientSeq,
                 $"Sequence number {command.ClientSeq} is not valid; a client counts from 1.");
         }
-        var seen = _clients.GetValueOrDefault(command.ClientId);
+        seen = _clients.GetValueOrDefault(command.ClientId);
         if (seen is not null && !string.Equals(seen.Owner, command.Author.UserId, StringComparison.Ordinal))
         {
             // Not told whose it is: the id is someone else's, and that is all the sender needs to know.
-            throw new CommandRejectedException(ErrorCodes.ClientIdTaken,
-                "This client id is already used by someone else in this document; start a new one.")
-            {
-                StatusCode = 403,
-            };
+            return Refusal.Of(StatusCodes.Status403Forbidden, ErrorCodes.ClientIdTaken,
+                "This client id is already used by someone else in this document; start a new one.");
         }
         if (command.ClientSeq > (seen?.Seq ?? 0) + MaxSequenceJump)
         {
-            throw new CommandRejectedException(ErrorCodes.InvalidClientSeq,
+            return Refusal.Of(StatusCodes.Status400BadRequest, ErrorCodes.InvalidClientSeq,
                 $"Sequence number {command.ClientSeq} jumps too far past this client's last one ({seen?.Seq ?? 0}).");
         }
-        return seen;
+        return null;
     }
 
     private async Task<long> RevisionOfAsync(string clientId, long seq, ClientSeen seen)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Workspace.Collaboration.Errors;
 using Workspace.Collaboration.Ot;
 using Workspace.Server.Data;
+using Workspace.Server.Infrastructure;
 using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.Documents;
@@ -16,7 +17,7 @@ public sealed partial class DocumentGrain : IGuardedDocument
 
     private bool ReadOnlyByGuard => _guard?.ReadOnly == true;
 
-    public async Task<object?> GuardAsync(IDocumentGuardCommand command)
+    public async Task<Outcome<object?>> GuardAsync(IDocumentGuardCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
         var guard = _guard ?? GuardKind(command.Guard).Create(this);
@@ -35,8 +36,8 @@ public sealed partial class DocumentGrain : IGuardedDocument
         }
     }
 
-    /// <summary>Refuses an edit the guard does not allow; called before anything is applied.</summary>
-    private void CheckEditAllowed() => _guard?.CheckEdit();
+    /// <summary>The refusal of an edit the guard does not allow; asked before anything is applied.</summary>
+    private Refusal? CheckEditAllowed() => _guard?.CheckEdit();
 
     private async Task LoadGuardAsync(WorkspaceDb db, CancellationToken cancellationToken)
     {
@@ -64,15 +65,17 @@ public sealed partial class DocumentGrain : IGuardedDocument
 
     Task IGuardedDocument.Stored => _lastWrite;
 
-    void IGuardedDocument.EnsureLive() => Live();
-
-    async Task IGuardedDocument.AttachAsync(IDocumentGuardKind kind, IDocumentGuard guard)
+    async Task<Refusal?> IGuardedDocument.AttachAsync(IDocumentGuardKind kind, IDocumentGuard guard)
     {
-        var document = Live();
+        if (Gone() is { } gone)
+        {
+            return gone;
+        }
+        var document = _document!;
         if (_guard is not null)
         {
-            throw new CommandRejectedException(ErrorCodes.DocumentExists, "This document is already in use.")
-            { StatusCode = 409 };
+            return Refusal.Of(StatusCodes.Status409Conflict, ErrorCodes.DocumentExists,
+                "This document is already in use.");
         }
         _guard = guard; // edits meanwhile already meet it
         try
@@ -87,6 +90,7 @@ public sealed partial class DocumentGrain : IGuardedDocument
             throw;
         }
         document.Guard = kind.Name;
+        return null;
     }
 
     Task<long?> IGuardedDocument.EditAsync(TextOperation op, Actor actor) => ServerEditAsync(op, actor);

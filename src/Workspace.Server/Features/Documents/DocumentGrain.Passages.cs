@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Workspace.Collaboration.Ot;
+using Workspace.Server.Infrastructure;
 
 namespace Workspace.Server.Features.Documents;
 
@@ -8,9 +9,13 @@ namespace Workspace.Server.Features.Documents;
 /// </summary>
 public sealed partial class DocumentGrain
 {
-    public async Task<IReadOnlyList<LocatedPassage?>> LocatePassagesAsync(IReadOnlyList<PassageAnchor> anchors)
+    public async Task<Outcome<IReadOnlyList<LocatedPassage?>>> LocatePassagesAsync(
+        IReadOnlyList<PassageAnchor> anchors)
     {
-        Live();
+        if (Gone() is { } gone)
+        {
+            return gone;
+        }
         // A passage older than the operations kept in memory first catches up through the stored ones (at most
         // Documents:HistoryOperations of them), to the revision just before the first one kept.
         var caughtUp = new Dictionary<PassageAnchor, PassageAnchor?>();
@@ -32,8 +37,8 @@ public sealed partial class DocumentGrain
                 caughtUp[anchor] = to > from ? new PassageAnchor(kept, from, to) : null;
             }
         }
-        return [.. anchors.Select(a => caughtUp.TryGetValue(a, out var moved)
-            ? (moved is null ? null : Locate(moved)) : Locate(a))];
+        return Outcome<IReadOnlyList<LocatedPassage?>>.Ok([.. anchors.Select(a =>
+            caughtUp.TryGetValue(a, out var moved) ? (moved is null ? null : Locate(moved)) : Locate(a))]);
     }
 
     private LocatedPassage? Locate(PassageAnchor anchor)

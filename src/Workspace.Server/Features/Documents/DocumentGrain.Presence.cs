@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.SignalR;
 using Workspace.Collaboration.Documents;
 using Workspace.Collaboration.Errors;
 using Workspace.Collaboration.Ot;
+using Workspace.Server.Infrastructure;
 using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.Documents;
@@ -27,12 +28,16 @@ public sealed partial class DocumentGrain
     private readonly Dictionary<string, Presence> _presence = new(StringComparer.Ordinal);
     private IGrainTimer? _presenceTimer;
 
-    public async Task UpdatePresenceAsync(string connectionId, Actor actor, long revision, int anchor, int head)
+    public async Task<Outcome<bool>> UpdatePresenceAsync(
+        string connectionId, Actor actor, long revision, int anchor, int head)
     {
-        Live();
+        if (Gone() is { } gone)
+        {
+            return gone;
+        }
         if (revision < 0 || anchor < 0 || head < 0 || Math.Max(anchor, head) > _options.MaxDocumentLength)
         {
-            throw new CommandRejectedException(
+            return Refusal.Of(StatusCodes.Status400BadRequest,
                 ErrorCodes.CursorOutside, "A cursor must lie within the document (0 to its length, revision 0 on).");
         }
         if (revision > _revision || revision < _firstRecent - 1)
@@ -51,6 +56,7 @@ public sealed partial class DocumentGrain
         _presenceTimer ??= this.RegisterGrainTimer(ExpirePresenceAsync,
             _options.PresenceTimeout / 2, _options.PresenceTimeout / 2);
         await hub.Clients.GroupExcept(DocumentHub.Group(Id), connectionId).PresenceChanged(view);
+        return true;
     }
 
     public async Task LeaveAsync(string connectionId)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.SignalR;
 using Workspace.Collaboration.Documents;
 using Workspace.Collaboration.Errors;
 using Workspace.Collaboration.Ot;
+using Workspace.Server.Infrastructure;
 using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.Documents;
@@ -11,23 +12,28 @@ namespace Workspace.Server.Features.Documents;
 /// </summary>
 public sealed partial class DocumentGrain
 {
-    public async Task<SubmitResult> SubmitAsync(SubmitCommand command)
+    public async Task<Outcome<SubmitResult>> SubmitAsync(SubmitCommand command)
     {
-        Live();
+        if (Gone() is { } gone)
+        {
+            return gone;
+        }
         if (string.IsNullOrEmpty(command.ClientId) || command.ClientId.Length > DocumentLimits.ClientIdMax
             || command.ClientId.StartsWith(ServerClientId, StringComparison.Ordinal))
         {
-            throw new CommandRejectedException(
+            return Refusal.Of(StatusCodes.Status400BadRequest,
                 ErrorCodes.InvalidClientId,
                 $"A client id of 1 to {DocumentLimits.ClientIdMax} characters is needed "
                 + "(and it may not start with \"server\").");
         }
         if (_broken)
         {
-            throw new CommandRejectedException(
-                ErrorCodes.SaveFailed, "The change could not be saved; it will be retried.") { StatusCode = 503 };
+            return SaveFailed;
         }
-        var seen = CheckClient(command);
+        if (CheckClient(command, out var seen) is { } badClient)
+        {
+            return badClient;
+        }
         // Idempotence first: a resubmitted op is answered, never applied twice, whatever else changed since.
         if (seen is not null && command.ClientSeq <= seen.Seq)
         {
@@ -35,9 +41,14 @@ public sealed partial class DocumentGrain
             await _lastWrite; // it may still be on its way to the disk
             return new SubmitResult(original, Duplicate: true);
         }
-        CheckEditAllowed();
-        CheckBaseRevision(command);
-        var op = ToHead(command);
+        if ((CheckEditAllowed() ?? CheckBaseRevision(command)) is { } refused)
+        {
+            return refused;
+        }
+        if (ToHead(command, out var op) is { } badOp)
+        {
+            return badOp;
+        }
 
         // Ordered and applied before the first await (see the interface); acknowledged and broadcast only once durable.
         var (applied, write) = Apply(op, command.ClientId, command.ClientSeq, command.Author, command.ConnectionId);
@@ -53,16 +64,18 @@ public sealed partial class DocumentGrain
             // Memory is now ahead of the database: refuse everything and reload from the database on next use.
             _broken = true;
             DeactivateOnIdle();
-            throw new CommandRejectedException(
-                ErrorCodes.SaveFailed, "The change could not be saved; it will be retried.") { StatusCode = 503 };
+            return SaveFailed;
         }
 
         await hub.Clients.GroupExcept(DocumentHub.Group(Id), command.ConnectionId).OperationApplied(applied);
         return new SubmitResult(revision, Duplicate: false);
     }
 
+    private static readonly Refusal SaveFailed = Refusal.Of(StatusCodes.Status503ServiceUnavailable,
+        ErrorCodes.SaveFailed, "The change could not be saved; it will be retried.");
+
     /// <summary>Refuses an operation based on a revision the server does not have in memory.</summary>
-    private void CheckBaseRevision(SubmitCommand command)
+    private Refusal? CheckBaseRevision(SubmitCommand command)
     {
         if (command.BaseRevision > _revision)
         {
@@ -70,37 +83,39 @@ public sealed partial class DocumentGrain
             alarm.Raise($"ahead:{Id}", $"User {command.Author.UserId} edited revision {command.BaseRevision} of "
                 + $"document {Id}, but the server has only revision {_revision}: "
                 + "saved edits are missing from the database.");
-            throw new CommandRejectedException(
+            return Refusal.Of(StatusCodes.Status409Conflict,
                 ErrorCodes.Resync,
-                $"Resync required: base revision {command.BaseRevision} is ahead of the server's {_revision}.")
-            { StatusCode = 409 };
+                $"Resync required: base revision {command.BaseRevision} is ahead of the server's {_revision}.");
         }
         if (command.BaseRevision < 0)
         {
-            throw new CommandRejectedException(
+            return Refusal.Of(StatusCodes.Status400BadRequest,
                 ErrorCodes.UnknownRevision,
                 $"Base revision {command.BaseRevision} does not exist; the document is at revision {_revision}.",
                 ("revision", command.BaseRevision));
         }
         if (command.BaseRevision < _firstRecent - 1)
         {
-            throw new CommandRejectedException(
+            return Refusal.Of(StatusCodes.Status409Conflict,
                 ErrorCodes.Resync,
                 $"Resync required: the operation is based on revision {command.BaseRevision}, "
-                + $"but the server keeps only revisions after {_firstRecent - 1}.")
-            { StatusCode = 409 };
+                + $"but the server keeps only revisions after {_firstRecent - 1}.");
         }
+        return null;
     }
 
     /// <summary>The operation checked against its base revision and transformed to apply at the head.</summary>
-    private TextOperation ToHead(SubmitCommand command)
+    private Refusal? ToHead(SubmitCommand command, out TextOperation op)
     {
-        var op = command.Op;
-        CheckSize(op);
+        op = command.Op;
+        if (CheckSize(op) is { } tooLarge)
+        {
+            return tooLarge;
+        }
         var baseLength = LengthAt(command.BaseRevision);
         if (baseLength >= 0 && op.BaseLength > baseLength)
         {
-            throw new CommandRejectedException(
+            return Refusal.Of(StatusCodes.Status400BadRequest,
                 ErrorCodes.InvalidOperation,
                 $"The operation reaches code point {op.BaseLength}, "
                 + $"but the document had {baseLength} at revision {command.BaseRevision}.");
@@ -113,7 +128,7 @@ public sealed partial class DocumentGrain
             }
             if (op.BaseLength > _text.Length)
             {
-                throw new CommandRejectedException(
+                return Refusal.Of(StatusCodes.Status400BadRequest,
                     ErrorCodes.InvalidOperation,
                     $"The operation reaches code point {op.BaseLength}, but the document has {_text.Length}.");
             }
@@ -121,17 +136,17 @@ public sealed partial class DocumentGrain
         }
         catch (OtException ex)
         {
-            throw new CommandRejectedException(ErrorCodes.InvalidOperation, $"Invalid operation: {ex.Message}");
+            return Refusal.Of(StatusCodes.Status400BadRequest, ErrorCodes.InvalidOperation,
+                $"Invalid operation: {ex.Message}");
         }
         if ((long)_text.Length + op.LengthDelta > _options.MaxDocumentLength)
         {
-            throw new CommandRejectedException(
+            return Refusal.Of(StatusCodes.Status413PayloadTooLarge,
                 ErrorCodes.DocumentTooLong,
                 $"The document would exceed its limit of {_options.MaxDocumentLength} characters.",
-                ("max", _options.MaxDocumentLength))
-            { StatusCode = 413 };
+                ("max", _options.MaxDocumentLength));
         }
-        return op;
+        return null;
     }
 
     /// <summary>
@@ -142,15 +157,15 @@ public sealed partial class DocumentGrain
         : revision == _firstRecent - 1 ? -1
         : _lengthAfter[(int)(revision - _firstRecent)];
 
-    private void CheckSize(TextOperation op)
+    private Refusal? CheckSize(TextOperation op)
     {
         if (op.Components.Count > _options.MaxOperationComponents)
         {
-            throw new CommandRejectedException(
+            return Refusal.Of(StatusCodes.Status413PayloadTooLarge,
                 ErrorCodes.OperationTooLarge,
                 $"The operation has {op.Components.Count} parts; "
                 + $"at most {_options.MaxOperationComponents} are allowed.",
-                ("parts", _options.MaxOperationComponents)) { StatusCode = 413 };
+                ("parts", _options.MaxOperationComponents));
         }
         long changed = 0;
         foreach (var c in op.Components)
@@ -162,11 +177,12 @@ public sealed partial class DocumentGrain
         }
         if (changed > _options.MaxOperationLength)
         {
-            throw new CommandRejectedException(
+            return Refusal.Of(StatusCodes.Status413PayloadTooLarge,
                 ErrorCodes.OperationTooLarge,
                 $"The operation changes {changed} characters; "
                 + $"at most {_options.MaxOperationLength} are allowed at once.",
-                ("max", _options.MaxOperationLength)) { StatusCode = 413 };
+                ("max", _options.MaxOperationLength));
         }
+        return null;
     }
 }

@@ -7,6 +7,7 @@ using Workspace.Collaboration.Errors;
 using Workspace.Collaboration.Ot;
 using Workspace.Server.Data;
 using Workspace.Server.Features.Health;
+using Workspace.Server.Infrastructure;
 using Workspace.Server.Kernel;
 using Workspace.Server.Kernel.ChecklistLinks;
 
@@ -14,19 +15,19 @@ namespace Workspace.Server.Features.Documents;
 
 public interface IDocumentGrain : IChecklistDocument
 {
-    Task<DocumentInfo> CreateAsync(Guid partnershipId, string title, Actor actor);
+    Task<Outcome<DocumentInfo>> CreateAsync(Guid partnershipId, string title, Actor actor);
 
     /// <summary>
     /// The document, or null when it does not exist (deleted ones are returned with <c>Deleted</c> set).
     /// </summary>
     Task<DocumentInfo?> GetInfoAsync();
 
-    Task<DocumentInfo> RenameAsync(string title, Actor actor);
+    Task<Outcome<DocumentInfo>> RenameAsync(string title, Actor actor);
 
-    Task DeleteAsync(Actor actor);
+    Task<Outcome<bool>> DeleteAsync(Actor actor);
 
     /// <summary>The text (or the operations after <paramref name="knownRevision"/>) and who else is here.</summary>
-    Task<DocumentState> OpenAsync(long? knownRevision);
+    Task<Outcome<DocumentState>> OpenAsync(long? knownRevision);
 
     /// <summary>
     /// Interleaves with itself: everything that orders and changes the text runs before the first await, so ops are
@@ -34,9 +35,9 @@ public interface IDocumentGrain : IChecklistDocument
     /// document then share a group commit instead of each paying a full commit latency.
     /// </summary>
     [AlwaysInterleave]
-    Task<SubmitResult> SubmitAsync(SubmitCommand command);
+    Task<Outcome<SubmitResult>> SubmitAsync(SubmitCommand command);
 
-    Task UpdatePresenceAsync(string connectionId, Actor actor, long revision, int anchor, int head);
+    Task<Outcome<bool>> UpdatePresenceAsync(string connectionId, Actor actor, long revision, int anchor, int head);
 
     Task LeaveAsync(string connectionId);
 
@@ -45,19 +46,19 @@ public interface IDocumentGrain : IChecklistDocument
     /// <paramref name="actor"/>, stored and broadcast to every co-editor. Returns the new revision (the current one
     /// when the text already reads so).
     /// </summary>
-    Task<long> RestoreAsync(string text, Actor actor);
+    Task<Outcome<long>> RestoreAsync(string text, Actor actor);
 
     /// <summary>
     /// Where each passage is now, moved through every operation since its revision; null for one that is not a
     /// passage of that revision, was deleted since, or is more than <c>Documents:HistoryOperations</c> old.
     /// </summary>
-    Task<IReadOnlyList<LocatedPassage?>> LocatePassagesAsync(IReadOnlyList<PassageAnchor> anchors);
+    Task<Outcome<IReadOnlyList<LocatedPassage?>>> LocatePassagesAsync(IReadOnlyList<PassageAnchor> anchors);
 
     /// <summary>
     /// A command of the document's guard (<see cref="IDocumentGuard"/>), run in this grain's turn: ordered with the
     /// edits. A document without a guard answers it as the guard's kind says for an unguarded document.
     /// </summary>
-    Task<object?> GuardAsync(IDocumentGuardCommand command);
+    Task<Outcome<object?>> GuardAsync(IDocumentGuardCommand command);
 }
 
 /// <summary>
@@ -145,15 +146,19 @@ public sealed partial class DocumentGrain(
         log.LogDebug("Document {Id} activated at revision {Revision}.", Id, _revision);
     }
 
-    public async Task<DocumentInfo> CreateAsync(Guid partnershipId, string title, Actor actor)
+    public async Task<Outcome<DocumentInfo>> CreateAsync(Guid partnershipId, string title, Actor actor)
     {
         if (_document is not null)
         {
-            throw new CommandRejectedException(
-                ErrorCodes.DocumentExists, "This document already exists.") { StatusCode = 409 };
+            return Refusal.Of(
+                StatusCodes.Status409Conflict, ErrorCodes.DocumentExists, "This document already exists.");
+        }
+        if (CheckTitle(title, out var clean) is { } invalid)
+        {
+            return invalid;
         }
         var now = DateTimeOffset.UtcNow;
-        var document = new Document { Id = Id, PartnershipId = partnershipId, Title = CheckTitle(title),
+        var document = new Document { Id = Id, PartnershipId = partnershipId, Title = clean,
             CreatedBy = actor.UserId, CreatedAt = now, UpdatedAt = now };
         await using (var db = await dbs.CreateDbContextAsync())
         {
@@ -167,29 +172,43 @@ public sealed partial class DocumentGrain(
 
     public Task<DocumentInfo?> GetInfoAsync() => Task.FromResult(_document is null ? null : Info());
 
-    public async Task<DocumentInfo> RenameAsync(string title, Actor actor)
+    public async Task<Outcome<DocumentInfo>> RenameAsync(string title, Actor actor)
     {
-        var document = Live();
-        var clean = CheckTitle(title);
+        if (Gone() is { } gone)
+        {
+            return gone;
+        }
+        if (CheckTitle(title, out var clean) is { } invalid)
+        {
+            return invalid;
+        }
+        var document = _document!;
         await UpdateAsync(d => d.Title = clean);
         document.Title = clean;
         await PublishInfoAsync();
         return Info();
     }
 
-    public async Task DeleteAsync(Actor actor)
+    public async Task<Outcome<bool>> DeleteAsync(Actor actor)
     {
-        var document = Live();
-        CheckEditAllowed();
+        if ((Gone() ?? CheckEditAllowed()) is { } refused)
+        {
+            return refused;
+        }
+        var document = _document!;
         var now = DateTimeOffset.UtcNow;
         await UpdateAsync(d => d.DeletedAt = now);
         document.DeletedAt = now;
         await PublishInfoAsync();
+        return true;
     }
 
-    public async Task<DocumentState> OpenAsync(long? knownRevision)
+    public async Task<Outcome<DocumentState>> OpenAsync(long? knownRevision)
     {
-        Live();
+        if (Gone() is { } gone)
+        {
+            return gone;
+        }
         // Only what is on disk is handed out: a revision still on its way to the group commit could be taken back by
         // a crash, and a client that had seen it would then edit against text the server no longer has. Ops applied
         // meanwhile (submits interleave) are waited for too, so the state below is captured with nothing in flight.
@@ -199,20 +218,15 @@ public sealed partial class DocumentGrain(
             {
                 await _lastWrite;
             }
-            catch (Exception ex)
+            catch (Exception)
             {
                 // The submit that queued it logs the failure and marks the grain broken.
-                throw new CommandRejectedException(
-                    ErrorCodes.DocumentReloading,
-                    "The document is being reloaded after a failed save; try again in a moment.", ex)
-                    { StatusCode = 503 };
+                return Reloading;
             }
         }
         if (_broken)
         {
-            throw new CommandRejectedException(
-                ErrorCodes.DocumentReloading,
-                "The document is being reloaded after a failed save; try again in a moment.") { StatusCode = 503 };
+            return Reloading;
         }
         IReadOnlyList<AppliedOperation>? ops = null;
         if (knownRevision is { } known && known >= _firstRecent - 1 && known <= _revision)
@@ -223,21 +237,20 @@ public sealed partial class DocumentGrain(
             ops, _presence.Values.Select(p => p.View).ToList());
     }
 
-    public async Task<long> RestoreAsync(string text, Actor actor)
+    public async Task<Outcome<long>> RestoreAsync(string text, Actor actor)
     {
-        Live();
-        CheckEditAllowed();
-        if (_broken)
+        if ((Gone() ?? CheckEditAllowed() ?? (_broken ? Reloading : null)) is { } refused)
         {
-            throw new CommandRejectedException(
-                ErrorCodes.DocumentReloading,
-                "The document is being reloaded after a failed save; try again in a moment.") { StatusCode = 503 };
+            return refused;
         }
-        return await ServerEditAsync(TextOperation.Replace(_text.ToString(), text), actor)
-            ?? throw new CommandRejectedException(
-                ErrorCodes.SaveFailed,
-                "The earlier version could not be saved; try again in a moment.") { StatusCode = 503 };
+        return await ServerEditAsync(TextOperation.Replace(_text.ToString(), text), actor) is { } revision
+            ? revision
+            : Refusal.Of(StatusCodes.Status503ServiceUnavailable, ErrorCodes.SaveFailed,
+                "The earlier version could not be saved; try again in a moment.");
     }
+
+    private static readonly Refusal Reloading = Refusal.Of(StatusCodes.Status503ServiceUnavailable,
+        ErrorCodes.DocumentReloading, "The document is being reloaded after a failed save; try again in a moment.");
 
     /// <summary>
     /// An edit the server makes at the head revision (a checklist link, a board change, a restored version), on behalf
@@ -320,22 +333,22 @@ public sealed partial class DocumentGrain(
         }
     }
 
-    private string CheckTitle(string? title)
+    private Refusal? CheckTitle(string? title, out string clean)
     {
-        var clean = title?.Trim() ?? "";
-        if (clean.Length == 0 || clean.Length > _options.MaxTitleLength)
-        {
-            throw new CommandRejectedException(
+        clean = title?.Trim() ?? "";
+        return clean.Length == 0 || clean.Length > _options.MaxTitleLength
+            ? Refusal.Of(StatusCodes.Status400BadRequest,
                 clean.Length == 0 ? ErrorCodes.Required : ErrorCodes.TooLong,
                 $"A document needs a title of 1 to {_options.MaxTitleLength} characters.",
-                ("field", "title"), ("max", _options.MaxTitleLength));
-        }
-        return clean;
+                ("field", "title"), ("max", _options.MaxTitleLength))
+            : null;
     }
 
-    private Document Live() =>
-        _document is { DeletedAt: null } d ? d : throw new CommandRejectedException(
-            ErrorCodes.UnknownDocument, "Unknown document.") { StatusCode = 404 };
+    /// <summary>Refuses a command on a document that does not exist (or was deleted).</summary>
+    private Refusal? Gone() => _document is { DeletedAt: null } ? null : UnknownDocument;
+
+    private static readonly Refusal UnknownDocument =
+        Refusal.Of(StatusCodes.Status404NotFound, ErrorCodes.UnknownDocument, "Unknown document.");
 
     private async Task UpdateAsync(Action<Document> change)
     {

@@ -1,5 +1,6 @@
 using Workspace.Collaboration.Ot;
 using Workspace.Server.Data;
+using Workspace.Server.Infrastructure;
 using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.Documents;
@@ -21,15 +22,15 @@ public interface IDocumentGuard
     /// read-only from the start. Read from the guard's state in memory: no I/O.</summary>
     string? EditRefusal { get; }
 
-    /// <summary>Refuses an edit (raises its refusal) before anything of it is applied.</summary>
-    void CheckEdit();
+    /// <summary>The refusal of an edit (null when it is allowed), asked before anything of it is applied.</summary>
+    Refusal? CheckEdit();
 
     /// <summary>An edit by <paramref name="author"/> made <paramref name="revision"/> (synchronously, as applied).
     /// </summary>
     void Edited(Actor author, long revision);
 
-    /// <summary>One of the guard's own commands; what it answers goes back to the caller.</summary>
-    Task<object?> HandleAsync(IDocumentGuardCommand command);
+    /// <summary>One of the guard's own commands; what it answers (or its refusal) goes back to the caller.</summary>
+    Task<Outcome<object?>> HandleAsync(IDocumentGuardCommand command);
 }
 
 /// <summary>A command for a document's guard of the kind <see cref="Guard"/> names.</summary>
@@ -72,11 +73,9 @@ public interface IGuardedDocument
     /// <summary>Completes once every edit applied so far is stored.</summary>
     Task Stored { get; }
 
-    /// <summary>Raises the document's "unknown document" refusal unless it is live.</summary>
-    void EnsureLive();
-
-    /// <summary>Marks the document as guarded by <paramref name="kind"/> (stored first), with this guard.</summary>
-    Task AttachAsync(IDocumentGuardKind kind, IDocumentGuard guard);
+    /// <summary>Marks the document as guarded by <paramref name="kind"/> (stored first), with this guard; the
+    /// refusal when it is not live or already guarded.</summary>
+    Task<Refusal?> AttachAsync(IDocumentGuardKind kind, IDocumentGuard guard);
 
     /// <summary>An edit the server makes on behalf of <paramref name="actor"/>; the revision afterwards, or null when
     /// it could not be stored.</summary>

@@ -169,7 +169,7 @@ public static class DocumentHistory
         }
         var actor = DocumentApi.Actor(http);
         var grain = grains.GetGrain<IDocumentGrain>(documentId);
-        var (now, problem) = await DocumentApi.TryAsync(() => grain.RestoreAsync(text, actor));
+        var (now, problem) = (await grain.RestoreAsync(text, actor)).OrProblem();
         if (problem is not null)
         {
             return problem;

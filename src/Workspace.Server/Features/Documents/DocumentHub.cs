@@ -6,6 +6,7 @@ using Workspace.Collaboration.Documents;
 using Workspace.Collaboration.Errors;
 using Workspace.Collaboration.Ot;
 using Workspace.Server.Features.Health;
+using Workspace.Server.Infrastructure;
 using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.Documents;
@@ -40,7 +41,7 @@ public sealed class DocumentHub(
         // Join before reading the state, so no operation falls between the two.
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(documentId));
         Opened.TryAdd(documentId, 0);
-        var state = await Grain(documentId).OpenAsync(knownRevision);
+        var state = (await Grain(documentId).OpenAsync(knownRevision)).OrHubRefusal();
         return CheckNotAhead(documentId, knownRevision, state);
     }
 
@@ -51,7 +52,7 @@ public sealed class DocumentHub(
     public async Task<DocumentState> CatchUp(Guid documentId, long knownRevision)
     {
         await AuthoriseAsync(documentId, PartnershipRole.Viewer);
-        var state = await Grain(documentId).OpenAsync(knownRevision);
+        var state = (await Grain(documentId).OpenAsync(knownRevision)).OrHubRefusal();
         return CheckNotAhead(documentId, knownRevision, state);
     }
 
@@ -87,7 +88,7 @@ public sealed class DocumentHub(
         var author = PartnershipAccess.ActorOf(Context.User!, access.Member);
         var command = new SubmitCommand(
             request.ClientId ?? "", request.ClientSeq, request.BaseRevision, op!, author, Context.ConnectionId);
-        return await Grain(request.DocumentId).SubmitAsync(command);
+        return (await Grain(request.DocumentId).SubmitAsync(command)).OrHubRefusal();
     }
 
     public async Task UpdatePresence(Guid documentId, long revision, int anchor, int head)
@@ -98,7 +99,8 @@ public sealed class DocumentHub(
             throw Refusal.ToHub(ErrorCodes.OpenFirst, "Open the document first.", final: false);
         }
         var actor = PartnershipAccess.ActorOf(Context.User!, access.Member);
-        await Grain(documentId).UpdatePresenceAsync(Context.ConnectionId, actor, revision, anchor, head);
+        (await Grain(documentId).UpdatePresenceAsync(Context.ConnectionId, actor, revision, anchor, head))
+            .OrHubRefusal();
     }
 
     public async Task CloseDocument(Guid documentId)

@@ -69,10 +69,10 @@ public sealed partial class MeetingPapersGrain
     private async Task<MeetingDocument> RegenerateAsync(Actor actor, MeetingDocument current, string title, string text)
     {
         var document = GrainFactory.GetGrain<IDocumentGrain>(current.DocumentId);
-        var revision = await document.RestoreAsync(text, actor);
+        var revision = (await document.RestoreAsync(text, actor)).OrRaise();
         if ((await document.GetInfoAsync())?.Title != title)
         {
-            await document.RenameAsync(title, actor);
+            (await document.RenameAsync(title, actor)).OrRaise();
         }
         current.GeneratedRevision = revision;
         current.Generation++;

@@ -97,8 +97,8 @@ public sealed partial class MeetingPapersGrain(
     {
         var documentId = Guid.NewGuid();
         var document = GrainFactory.GetGrain<IDocumentGrain>(documentId);
-        await document.CreateAsync(PartnershipId, title, actor);
-        var revision = text is null ? 0 : await document.RestoreAsync(text, actor);
+        (await document.CreateAsync(PartnershipId, title, actor)).OrRaise();
+        var revision = text is null ? 0 : (await document.RestoreAsync(text, actor)).OrRaise();
         var key = (meetingId, OccurrenceKey(occurrence), kind);
         var replaced = _papers.GetValueOrDefault(key);
         var row = new MeetingDocument

@@ -81,15 +81,15 @@ public static class PartnershipApi
         return TypedResults.Ok(list);
     }
 
-    private static async Task<Results<Created<PartnershipView>, ValidationProblem>> CreateAsync(
+    private static async Task<Results<Created<PartnershipView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreatePartnershipRequest request, ClaimsPrincipal user, IGrainFactory grains, WorkspaceDb db,
         CancellationToken ct)
     {
         var actor = await PartnershipAccess.ActorAsync(user, db, ct);
         var id = Guid.NewGuid();
-        var view = await grains.GetGrain<IPartnershipGrain>(id)
-            .CreateAsync(actor, new CreatePartnership(request.Name, request.Organisation));
-        return TypedResults.Created($"/api/partnerships/{id}", view);
+        var (view, problem) = (await grains.GetGrain<IPartnershipGrain>(id)
+            .CreateAsync(actor, new CreatePartnership(request.Name, request.Organisation))).OrProblem();
+        return problem is not null ? problem : TypedResults.Created($"/api/partnerships/{id}", view);
     }
 
     private static async Task<Ok<PartnershipView>> GetAsync(Guid partnershipId, IGrainFactory grains) =>
@@ -101,55 +101,50 @@ public static class PartnershipApi
             ? invalid
             : TypedResults.Ok(await grains.GetGrain<IPartnershipGrain>(partnershipId).GetActivityAsync(take ?? 100));
 
-    private static async Task<Results<Ok<PartnershipView>, ValidationProblem>> RenameAsync(
-        Guid partnershipId, RenameRequest request, HttpContext http, IGrainFactory grains)
-    {
-        return TypedResults.Ok(await grains.GetGrain<IPartnershipGrain>(partnershipId)
-            .RenameAsync(Actor(http), request.Name));
-    }
+    private static async Task<Results<Ok<PartnershipView>, ValidationProblem, ProblemHttpResult>> RenameAsync(
+        Guid partnershipId, RenameRequest request, HttpContext http, IGrainFactory grains) =>
+        Answer(await grains.GetGrain<IPartnershipGrain>(partnershipId).RenameAsync(Actor(http), request.Name));
 
-    private static async Task<Ok<PartnershipView>> ArchiveAsync(
+    private static async Task<Results<Ok<PartnershipView>, ValidationProblem, ProblemHttpResult>> ArchiveAsync(
         Guid partnershipId, HttpContext http, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IPartnershipGrain>(partnershipId)
-            .SetArchivedAsync(Actor(http), archived: true));
+        Answer(await grains.GetGrain<IPartnershipGrain>(partnershipId).SetArchivedAsync(Actor(http), archived: true));
 
-    private static async Task<Ok<PartnershipView>> RestoreAsync(
+    private static async Task<Results<Ok<PartnershipView>, ValidationProblem, ProblemHttpResult>> RestoreAsync(
         Guid partnershipId, HttpContext http, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IPartnershipGrain>(partnershipId)
-            .SetArchivedAsync(Actor(http), archived: false));
+        Answer(await grains.GetGrain<IPartnershipGrain>(partnershipId).SetArchivedAsync(Actor(http), archived: false));
 
-    private static async Task<Results<Created<PartyView>, ValidationProblem>> AddPartyAsync(
+    private static async Task<Results<Created<PartyView>, ValidationProblem, ProblemHttpResult>> AddPartyAsync(
         Guid partnershipId, AddPartyRequest request, HttpContext http, IGrainFactory grains)
     {
-        var party = await grains.GetGrain<IPartnershipGrain>(partnershipId).AddPartyAsync(Actor(http), request.Name);
-        return TypedResults.Created($"/api/partnerships/{partnershipId}", party);
+        var (party, problem) = (await grains.GetGrain<IPartnershipGrain>(partnershipId)
+            .AddPartyAsync(Actor(http), request.Name)).OrProblem();
+        return problem is not null ? problem : TypedResults.Created($"/api/partnerships/{partnershipId}", party);
     }
 
-    private static async Task<Results<Ok<MemberView>, ValidationProblem>> ChangeMemberAsync(
-        Guid partnershipId, string userId, ChangeMemberRequest request, HttpContext http, IGrainFactory grains)
-    {
-        return TypedResults.Ok(await grains.GetGrain<IPartnershipGrain>(partnershipId)
+    private static async Task<Results<Ok<MemberView>, ValidationProblem, ProblemHttpResult>> ChangeMemberAsync(
+        Guid partnershipId, string userId, ChangeMemberRequest request, HttpContext http, IGrainFactory grains) =>
+        Answer(await grains.GetGrain<IPartnershipGrain>(partnershipId)
             .ChangeMemberAsync(Actor(http), new ChangeMember(userId, request.Role, request.IsPartyAdmin)));
-    }
 
-    private static async Task<NoContent> RemoveMemberAsync(
-        Guid partnershipId, string userId, HttpContext http, IGrainFactory grains)
-    {
-        await grains.GetGrain<IPartnershipGrain>(partnershipId).RemoveMemberAsync(Actor(http), userId);
-        return TypedResults.NoContent();
-    }
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveMemberAsync(
+        Guid partnershipId, string userId, HttpContext http, IGrainFactory grains) =>
+        Done(await grains.GetGrain<IPartnershipGrain>(partnershipId).RemoveMemberAsync(Actor(http), userId));
 
-    private static async Task<Ok<IReadOnlyList<InvitationView>>> InvitationsAsync(
-        Guid partnershipId, HttpContext http, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IPartnershipGrain>(partnershipId).GetInvitationsAsync(Actor(http)));
+    private static async Task<Results<Ok<IReadOnlyList<InvitationView>>, ValidationProblem, ProblemHttpResult>>
+        InvitationsAsync(Guid partnershipId, HttpContext http, IGrainFactory grains) =>
+        Answer(await grains.GetGrain<IPartnershipGrain>(partnershipId).GetInvitationsAsync(Actor(http)));
 
-    private static async Task<Results<Created<InviteResponse>, ValidationProblem>> InviteAsync(
+    private static async Task<Results<Created<InviteResponse>, ValidationProblem, ProblemHttpResult>> InviteAsync(
         Guid partnershipId, InviteRequest request, HttpContext http, IGrainFactory grains,
         ILogger<InviteRequest> logger)
     {
-        var created = await grains.GetGrain<IPartnershipGrain>(partnershipId)
+        var (created, problem) = (await grains.GetGrain<IPartnershipGrain>(partnershipId)
             .InviteAsync(Actor(http),
-                new InviteMember(request.PartyId, request.Email, request.Role, request.IsPartyAdmin));
+                new InviteMember(request.PartyId, request.Email, request.Role, request.IsPartyAdmin))).OrProblem();
+        if (created is null)
+        {
+            return problem!;
+        }
         var link = $"{http.Request.Scheme}://{http.Request.Host}/invite/{created.Token}";
         // No mail server: the inviter passes the link on, and operators can find it in the log.
         logger.LogInformation("Invitation {InvitationId} for {Email} into partnership {PartnershipId}: {Link}",
@@ -158,12 +153,21 @@ public static class PartnershipApi
             new InviteResponse(created.Invitation, created.Token, link));
     }
 
-    private static async Task<NoContent> RevokeAsync(
-        Guid partnershipId, Guid invitationId, HttpContext http, IGrainFactory grains)
-    {
-        await grains.GetGrain<IPartnershipGrain>(partnershipId).RevokeInvitationAsync(Actor(http), invitationId);
-        return TypedResults.NoContent();
-    }
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
+        Guid partnershipId, Guid invitationId, HttpContext http, IGrainFactory grains) =>
+        Done(await grains.GetGrain<IPartnershipGrain>(partnershipId).RevokeInvitationAsync(Actor(http), invitationId));
+
+    /// <summary>200 with the value, or the refusal's ProblemDetails (a membership command has no edit conflict).
+    /// </summary>
+    private static Results<Ok<T>, ValidationProblem, ProblemHttpResult> Answer<T>(Outcome<T> outcome) =>
+        outcome.OrProblem() switch
+        {
+            (_, { } problem) => problem,
+            (var value, _) => TypedResults.Ok(value!),
+        };
+
+    private static Results<NoContent, ProblemHttpResult> Done(Outcome<bool> outcome) =>
+        outcome.OrProblem().Problem is { } problem ? problem : TypedResults.NoContent();
 
     private static Results<Ok<MarkdownPreviewResponse>, ValidationProblem> PreviewMarkdown(
         MarkdownPreviewRequest request, MarkdownRenderer markdown)
@@ -191,8 +195,9 @@ public static class PartnershipApi
             return Problems.NotFound(ErrorCodes.InvitationInvalid, "This invitation link is not valid.");
         }
         var actor = await PartnershipAccess.ActorAsync(user, db, ct);
-        return TypedResults.Ok(await grains.GetGrain<IPartnershipGrain>(partnershipId)
-            .AcceptInvitationAsync(actor, PartnershipGrain.HashToken(token)));
+        var (member, problem) = (await grains.GetGrain<IPartnershipGrain>(partnershipId)
+            .AcceptInvitationAsync(actor, PartnershipGrain.HashToken(token))).OrProblem();
+        return problem is not null ? problem : TypedResults.Ok(member!);
     }
 
     private static async Task<Guid?> FindPartnershipOfTokenAsync(string token, WorkspaceDb db, CancellationToken ct)

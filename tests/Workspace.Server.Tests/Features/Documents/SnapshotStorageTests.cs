@@ -35,7 +35,7 @@ public sealed class SnapshotStorageTests
             await using (var factory = Factory(dir))
             {
                 // Restarted on the same file: the document opens from its newest (compressed) snapshot.
-                var opened = await Grain(factory, docId).OpenAsync(null);
+                var opened = (await Grain(factory, docId).OpenAsync(null)).Value!;
                 Assert.Equal(head, opened.Revision);
                 Assert.Equal(final, opened.Text);
                 await CheckStoredAsync(factory, docId, typed);
@@ -54,7 +54,7 @@ public sealed class SnapshotStorageTests
             Assert.Equal(1, await ReplaceWithPlainSnapshotAsync(dir, docId, head, final));
             await using (var factory = Factory(dir))
             {
-                var opened = await Grain(factory, docId).OpenAsync(null);
+                var opened = (await Grain(factory, docId).OpenAsync(null)).Value!;
                 Assert.Equal(final, opened.Text);
                 await using var db = await Db(factory);
                 Assert.Equal(SnapshotCodec.Plain, await db.Set<DocumentSnapshot>()
@@ -171,7 +171,7 @@ public sealed class SnapshotStorageTests
         async Task SubmitAsync(TextOperation op, Action change)
         {
             var command = new SubmitCommand("typist", typed.Count + 1, typed.Count, op, actor, "");
-            var result = await grain.SubmitAsync(command);
+            var result = (await grain.SubmitAsync(command)).Value!;
             typed.Add(op);
             Assert.Equal(typed.Count, result.Revision);
             change();

@@ -1,5 +1,6 @@
 using Workspace.Server.Features.ActionItems;
 using Workspace.Server.Features.Documents;
+using Workspace.Server.Infrastructure;
 using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.Meetings.Minutes;
@@ -27,7 +28,7 @@ public sealed class MinutesSource(IGrainFactory grains)
             .Where(c => c.Kind == "action").Select(c => c.Id).ToHashSet() ?? [];
         var notes = notesDocumentId is { } notesId
             && await grains.GetGrain<IDocumentGrain>(notesId).GetInfoAsync() is { Deleted: false }
-            ? (await grains.GetGrain<IDocumentGrain>(notesId).OpenAsync(null)).Text ?? "" : "";
+            ? (await grains.GetGrain<IDocumentGrain>(notesId).OpenAsync(null)).OrRaise().Text ?? "" : "";
         string Name(string? userId) => partnership.Members.FirstOrDefault(m => m.UserId == userId)?.DisplayName ?? "";
         var parties = partnership.Parties.ToDictionary(p => p.Id, p => p.Name);
         return new MinutesModel(
