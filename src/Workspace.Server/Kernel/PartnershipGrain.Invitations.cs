@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Collaboration.Errors;
+using Workspace.Server.Infrastructure;
 
 namespace Workspace.Server.Kernel;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Workspace.Collaboration.Errors;
+using Workspace.Server.Infrastructure;
 
 namespace Workspace.Server.Kernel;
 

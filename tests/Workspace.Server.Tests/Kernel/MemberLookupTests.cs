@@ -39,7 +39,7 @@ public sealed class MemberLookupTests
             // Let the rename finish whatever happened, so the server can stop and report the real failure.
             gate.Open();
         }
-        Assert.Equal("Renamed while broadcasting", (await rename.WaitAsync(TimeSpan.FromSeconds(20), _ct)).Name);
+        Assert.Equal("Renamed while broadcasting", (await rename.WaitAsync(TimeSpan.FromSeconds(20), _ct)).Value?.Name);
     }
 
     private sealed class BroadcastGate
