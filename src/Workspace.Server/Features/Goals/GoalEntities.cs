@@ -9,7 +9,15 @@ public enum GoalStatus { NotStarted, OnTrack, AtRisk, OffTrack, Achieved, Droppe
 
 public enum KpiDirection { HigherIsBetter, LowerIsBetter }
 
-public sealed class Goal
+/// <summary>What the goals grain's one update ritual changes on a goal or a KPI.</summary>
+public interface IGoalRecord
+{
+    int Version { get; set; }
+    string UpdatedByName { get; set; }
+    DateTimeOffset? DeletedAt { get; set; }
+}
+
+public sealed class Goal : IGoalRecord
 {
     public Guid Id { get; set; }
     public Guid PartnershipId { get; set; }
@@ -28,7 +36,7 @@ public sealed class Goal
     public DateTimeOffset? DeletedAt { get; set; }
 }
 
-public sealed class Kpi
+public sealed class Kpi : IGoalRecord
 {
     public Guid Id { get; set; }
     public Guid PartnershipId { get; set; }

@@ -83,56 +83,33 @@ public sealed partial class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, Partn
         return await PublishAsync("goal.updated", View(goal));
     }
 
-    public async Task<Outcome<GoalView>> UpdateGoalAsync(Actor actor, Guid goalId, GoalInput input)
-    {
-        if (CheckGoal(goalId, input.Version, out var current) is { } refused)
+    public Task<Outcome<GoalView>> UpdateGoalAsync(Actor actor, Guid goalId, GoalInput input) => ChangeAsync(
+        Goals, goalId, input.Version, actor, () => ValidateAsync(input),
+        g =>
         {
-            return refused;
-        }
-        if (await ValidateAsync(input) is { } invalid)
+            Apply(g, input, clock.GetUtcNow());
+            g.UpdatedByName = actor.DisplayName;
+        },
+        (before, g) => g.Status != before.Status
+            ? new("goal.status", $"set the goal “{g.Title}” to {g.Status}",
+                new { title = g.Title, status = g.Status.ToString() })
+            : new("goal.updated", $"updated the goal “{g.Title}”", new { title = g.Title }),
+        async (before, g) =>
         {
-            return Outcome<GoalView>.Invalid(invalid);
-        }
-        var updated = Copy(current);
-        Apply(updated, input, clock.GetUtcNow());
-        updated.Version++;
-        updated.UpdatedByName = actor.DisplayName;
-        if (updated.Status != current.Status)
-        {
-            await SaveAsync(db => db.Update(updated), actor, "goal.status",
-                $"set the goal “{updated.Title}” to {updated.Status}",
-                new { title = updated.Title, status = updated.Status.ToString() });
-        }
-        else
-        {
-            await SaveAsync(db => db.Update(updated), actor, "goal.updated", $"updated the goal “{updated.Title}”",
-                new { title = updated.Title });
-        }
-        _goals[goalId] = updated;
-        // KPIs without a target date of their own are planned to the goal's.
-        var replanned = _kpis.Values.Where(k =>
-            k.GoalId == goalId && k.TargetDate is null && updated.TargetDate != current.TargetDate);
-        foreach (var kpi in replanned)
-        {
-            await feed.PublishAsync(PartnershipId, "kpi.updated", View(kpi));
-        }
-        return await PublishAsync("goal.updated", View(updated));
-    }
+            // KPIs without a target date of their own are planned to the goal's.
+            var replanned = _kpis.Values.Where(k =>
+                k.GoalId == goalId && k.TargetDate is null && g.TargetDate != before.TargetDate);
+            foreach (var kpi in replanned)
+            {
+                await feed.PublishAsync(PartnershipId, "kpi.updated", View(kpi));
+            }
+            return await PublishAsync("goal.updated", View(g));
+        });
 
-    public async Task<Outcome<GoalView>> DeleteGoalAsync(Actor actor, Guid goalId, int version)
-    {
-        if (CheckGoal(goalId, version, out var current) is { } refused)
-        {
-            return refused;
-        }
-        var deleted = Copy(current);
-        deleted.DeletedAt = clock.GetUtcNow();
-        deleted.Version++;
-        await SaveAsync(db => db.Update(deleted), actor, "goal.deleted", $"deleted the goal “{deleted.Title}”",
-            new { title = deleted.Title });
-        _goals.Remove(goalId);
-        return await PublishAsync("goal.deleted", View(deleted));
-    }
+    public Task<Outcome<GoalView>> DeleteGoalAsync(Actor actor, Guid goalId, int version) => ChangeAsync(
+        Goals, goalId, version, actor, validate: null, g => g.DeletedAt = clock.GetUtcNow(),
+        (_, g) => new("goal.deleted", $"deleted the goal “{g.Title}”", new { title = g.Title }),
+        (_, g) => PublishAsync("goal.deleted", View(g)));
 
     public async Task<Outcome<KpiView>> CreateKpiAsync(Actor actor, KpiInput input)
     {
@@ -154,43 +131,26 @@ public sealed partial class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, Partn
         return await PublishKpiAsync(kpi);
     }
 
-    public async Task<Outcome<KpiView>> UpdateKpiAsync(Actor actor, Guid kpiId, KpiInput input)
-    {
-        if (CheckKpi(kpiId, input.Version, out var current) is { } refused)
+    public Task<Outcome<KpiView>> UpdateKpiAsync(Actor actor, Guid kpiId, KpiInput input) => ChangeAsync(
+        Kpis, kpiId, input.Version, actor, () => ValidateAsync(input),
+        k =>
         {
-            return refused;
-        }
-        if (await ValidateAsync(input) is { } invalid)
-        {
-            return Outcome<KpiView>.Invalid(invalid);
-        }
-        var updated = Copy(current);
-        Apply(updated, input);
-        updated.Version++;
-        updated.UpdatedByName = actor.DisplayName;
-        await SaveAsync(db => db.Update(updated), actor, "kpi.updated", $"updated the KPI “{updated.Name}”",
-            new { name = updated.Name });
-        _kpis[kpiId] = updated;
-        return await PublishKpiAsync(updated);
-    }
+            Apply(k, input);
+            k.UpdatedByName = actor.DisplayName;
+        },
+        (_, k) => new("kpi.updated", $"updated the KPI “{k.Name}”", new { name = k.Name }),
+        (_, k) => PublishKpiAsync(k));
 
-    public async Task<Outcome<KpiView>> DeleteKpiAsync(Actor actor, Guid kpiId, int version)
-    {
-        if (CheckKpi(kpiId, version, out var current) is { } refused)
+    public Task<Outcome<KpiView>> DeleteKpiAsync(Actor actor, Guid kpiId, int version) => ChangeAsync(
+        Kpis, kpiId, version, actor, validate: null, k => k.DeletedAt = clock.GetUtcNow(),
+        (_, k) => new("kpi.deleted", $"deleted the KPI “{k.Name}”", new { name = k.Name }),
+        async (_, k) =>
         {
-            return refused;
-        }
-        var deleted = Copy(current);
-        deleted.DeletedAt = clock.GetUtcNow();
-        deleted.Version++;
-        await SaveAsync(db => db.Update(deleted), actor, "kpi.deleted", $"deleted the KPI “{deleted.Name}”",
-            new { name = deleted.Name });
-        var view = View(deleted);
-        _kpis.Remove(kpiId);
-        _measurements.Remove(kpiId);
-        await feed.PublishAsync(PartnershipId, "kpi.deleted", view);
-        return Outcome<KpiView>.Ok(view);
-    }
+            var view = View(k);
+            _measurements.Remove(kpiId);
+            await feed.PublishAsync(PartnershipId, "kpi.deleted", view);
+            return Outcome<KpiView>.Ok(view);
+        });
 
     public async Task<Outcome<KpiView>> AddMeasurementAsync(Actor actor, Guid kpiId, MeasurementInput input)
     {
@@ -251,28 +211,6 @@ public sealed partial class GoalsGrain(IDbContextFactory<WorkspaceDb> dbs, Partn
             new { name = kpi.Name, date = measurement.Date });
         _measurements[kpiId].Remove(measurement);
         return await PublishKpiAsync(kpi);
-    }
-
-    /// <summary>The one check before a goal changes: it exists and the caller saw its current version.</summary>
-    private Outcome<GoalView>? CheckGoal(Guid goalId, int version, out Goal current)
-    {
-        if (!_goals.TryGetValue(goalId, out current!))
-        {
-            return Outcome<GoalView>.NotFound(
-                ErrorCodes.UnknownGoal, "This goal does not exist (it may have been deleted).");
-        }
-        return current.Version == version ? null : Outcome<GoalView>.Conflict(View(current), current.UpdatedByName);
-    }
-
-    /// <summary>The one check before a KPI changes: it exists and the caller saw its current version.</summary>
-    private Outcome<KpiView>? CheckKpi(Guid kpiId, int version, out Kpi current)
-    {
-        if (!_kpis.TryGetValue(kpiId, out current!))
-        {
-            return Outcome<KpiView>.NotFound(
-                ErrorCodes.UnknownKpi, "This KPI does not exist (it may have been deleted).");
-        }
-        return current.Version == version ? null : Outcome<KpiView>.Conflict(View(current), current.UpdatedByName);
     }
 
     private Task SaveAsync(Action<WorkspaceDb> change, Actor actor, string kind, string summary, object? args = null) =>
