@@ -68,6 +68,25 @@ public static class PartnershipKit
         CancellationToken ct = default) =>
         user.Http.PostAsync($"/api/invitations/{token}/accept", null, ct);
 
+    public sealed record WithSecondParty(TestUser Owner, PartnershipView Partnership, PartyView OrgB, TestUser AdminB);
+
+    /// <summary>A new partnership of <paramref name="ownerName"/> (of <paramref name="organisation"/>) with a second
+    /// organisation, "Org B", and Org B's first admin, "Admin B", an editor.</summary>
+    public static async Task<WithSecondParty> PartnershipWithSecondPartyAsync(
+        this WorkspaceFactory factory,
+        string ownerName,
+        string organisation,
+        string partnershipName,
+        CancellationToken ct = default)
+    {
+        var owner = await factory.SignUpAsync(ownerName, organisation, ct: ct);
+        var p = await owner.CreatePartnershipAsync(partnershipName, ct);
+        var orgB = await owner.AddPartyAsync(p.Id, "Org B", ct);
+        var adminB = await factory.JoinAsync(
+            owner, p.Id, PartnershipRole.Editor, "Admin B", orgB.Id, isPartyAdmin: true, ct: ct);
+        return new WithSecondParty(owner, p, orgB, adminB);
+    }
+
     /// <summary>
     /// A new person, invited by <paramref name="admin"/> into <paramref name="partyId"/> (default: the admin's party)
     /// with a role, who accepted.

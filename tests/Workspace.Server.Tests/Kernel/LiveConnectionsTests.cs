@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Workspace.Server.Kernel;
@@ -152,24 +150,5 @@ public sealed class LiveConnectionsTests(WorkspaceFactory factory) : IClassFixtu
             }
         }
         return live.Work - before;
-    }
-
-    private sealed class FakeContext(string connectionId) : HubCallerContext
-    {
-        public bool Aborted { get; private set; }
-
-        public override string ConnectionId => connectionId;
-
-        public override string? UserIdentifier => null;
-
-        public override ClaimsPrincipal? User => null;
-
-        public override IDictionary<object, object?> Items { get; } = new Dictionary<object, object?>();
-
-        public override IFeatureCollection Features { get; } = new FeatureCollection();
-
-        public override CancellationToken ConnectionAborted => CancellationToken.None;
-
-        public override void Abort() => Aborted = true;
     }
 }

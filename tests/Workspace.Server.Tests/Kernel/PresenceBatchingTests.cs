@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.SignalR;
 using Workspace.Server.Kernel;
 
@@ -144,24 +142,5 @@ public sealed class PresenceBatchingTests
         public IPartnershipClient User(string userId) => recorder;
 
         public IPartnershipClient Users(IReadOnlyList<string> userIds) => recorder;
-    }
-
-    private sealed class FakeContext(string connectionId) : HubCallerContext
-    {
-        public override string ConnectionId => connectionId;
-
-        public override string? UserIdentifier => null;
-
-        public override ClaimsPrincipal? User => null;
-
-        public override IDictionary<object, object?> Items { get; } = new Dictionary<object, object?>();
-
-        public override IFeatureCollection Features { get; } = new FeatureCollection();
-
-        public override CancellationToken ConnectionAborted => CancellationToken.None;
-
-        public override void Abort()
-        {
-        }
     }
 }

@@ -82,12 +82,7 @@ public static class DocumentApi
     private static async Task<Results<Ok<DocumentContent>, ProblemHttpResult>> GetAsync(
         Guid partnershipId, Guid documentId, IGrainFactory grains)
     {
-        var grain = grains.GetGrain<IDocumentGrain>(documentId);
-        if (await Find(grain, partnershipId) is null)
-        {
-            return NotFound();
-        }
-        var (state, problem) = (await grain.OpenAsync(null)).OrProblem();
+        var (state, problem) = await ReadAsync(grains, partnershipId, documentId);
         return problem is not null
             ? problem
             : TypedResults.Ok(new DocumentContent(
@@ -121,15 +116,20 @@ public static class DocumentApi
     private static async Task<Results<Ok<PreviewResponse>, ProblemHttpResult>> PreviewDocumentAsync(
         Guid partnershipId, Guid documentId, IGrainFactory grains, MarkdownRenderer markdown)
     {
-        var grain = grains.GetGrain<IDocumentGrain>(documentId);
-        if (await Find(grain, partnershipId) is null)
-        {
-            return NotFound();
-        }
-        var (state, problem) = (await grain.OpenAsync(null)).OrProblem();
+        var (state, problem) = await ReadAsync(grains, partnershipId, documentId);
         return problem is not null
             ? problem
             : TypedResults.Ok(new PreviewResponse(markdown.Render(state!.Text ?? "")));
+    }
+
+    /// <summary>The text of a live document of this partnership, or why not (not found, being reloaded).</summary>
+    private static async Task<(DocumentState? State, ProblemHttpResult? Problem)> ReadAsync(
+        IGrainFactory grains, Guid partnershipId, Guid documentId)
+    {
+        var grain = grains.GetGrain<IDocumentGrain>(documentId);
+        return await Find(grain, partnershipId) is null
+            ? (null, NotFound())
+            : (await grain.OpenAsync(null)).OrProblem();
     }
 
     /// <summary>The document when it is live and belongs to this partnership (otherwise it is "not found").</summary>

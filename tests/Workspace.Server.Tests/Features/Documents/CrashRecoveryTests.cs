@@ -29,17 +29,7 @@ public sealed partial class CrashRecoveryTests
 
         var cookies = new CookieContainer();
         using var http = await server.SignUpAsync("Crash Tester", cookies, ct: _ct);
-        var partnership = await (await http.PostAsJsonAsync(
-            "/api/partnerships",
-            new { name = "Crash", organisation = "Org" },
-            _ct))
-            .Content.ReadFromJsonAsync<DocumentTestKit.Created>(_ct);
-        var document = await (await http.PostAsJsonAsync(
-            $"/api/partnerships/{partnership!.Id}/documents",
-            new { title = "Under load" },
-            _ct))
-            .Content.ReadFromJsonAsync<DocumentTestKit.Created>(_ct);
-        var docId = document!.Id;
+        var (partnershipId, docId) = await DocumentTestKit.CreateDocumentAsync(http, "Crash", "Under load", _ct);
 
         var clients = new List<(HubConnection Connection, CoEditingSession Session)>();
         for (var i = 0; i < 3; i++)
@@ -93,7 +83,7 @@ public sealed partial class CrashRecoveryTests
         string afterRestart;
         try
         {
-            afterRestart = await DocumentTextAsync(http, partnership.Id, docId);
+            afterRestart = await DocumentTextAsync(http, partnershipId, docId);
         }
         catch (HttpRequestException ex)
         {
@@ -110,7 +100,7 @@ public sealed partial class CrashRecoveryTests
         {
             await session.WaitSyncedAsync(_ct).WaitAsync(TimeSpan.FromSeconds(60), _ct);
         }
-        var final = await DocumentTextAsync(http, partnership.Id, docId);
+        var final = await DocumentTextAsync(http, partnershipId, docId);
         var counts = Tokens(final).GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
         var all = typed.SelectMany(t => t).ToList();
         var lost = all.Where(t => !counts.ContainsKey(t)).ToList();

@@ -24,6 +24,24 @@ internal static class DocumentTestKit
         return (partnership.Id, document.Id);
     }
 
+    /// <summary>A new partnership named <paramref name="partnership"/> with a document, made over plain HTTP by a
+    /// signed-in client (of a server in its own process).</summary>
+    public static async Task<(Guid PartnershipId, Guid DocumentId)> CreateDocumentAsync(
+        HttpClient http, string partnership, string title, CancellationToken ct)
+    {
+        var created = await (await http.PostAsJsonAsync(
+            "/api/partnerships",
+            new { name = partnership, organisation = "Org" },
+            ct))
+            .Content.ReadFromJsonAsync<Created>(ct);
+        var document = await (await http.PostAsJsonAsync(
+            $"/api/partnerships/{created!.Id}/documents",
+            new { title },
+            ct))
+            .Content.ReadFromJsonAsync<Created>(ct);
+        return (created.Id, document!.Id);
+    }
+
     /// <summary>An owner's partnership with a document and one more member in <paramref name="role"/>.</summary>
     public static async Task<(TestUser Owner, Guid PartnershipId, Guid DocumentId, TestUser Member)>
         DocumentWithMemberAsync(

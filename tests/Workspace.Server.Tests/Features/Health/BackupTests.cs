@@ -25,16 +25,7 @@ public sealed partial class BackupTests
         await server.StartAsync(_ct);
         var cookies = new CookieContainer();
         using var http = await server.SignUpAsync("Backup Tester", cookies, ct: _ct);
-        var partnership = await (await http.PostAsJsonAsync(
-            "/api/partnerships",
-            new { name = "Backup", organisation = "Org" },
-            _ct))
-            .Content.ReadFromJsonAsync<DocumentTestKit.Created>(_ct);
-        var document = await (await http.PostAsJsonAsync(
-            $"/api/partnerships/{partnership!.Id}/documents",
-            new { title = "Plan" },
-            _ct))
-            .Content.ReadFromJsonAsync<DocumentTestKit.Created>(_ct);
+        var (partnershipId, documentId) = await DocumentTestKit.CreateDocumentAsync(http, "Backup", "Plan", _ct);
         var sessions = new List<CoEditingSession>();
         for (var i = 0; i < 3; i++)
         {
@@ -42,7 +33,7 @@ public sealed partial class BackupTests
                 .WithUrl(server.BaseUrl + DocumentHubNames.Path, o => o.Cookies = cookies)
                 .Build();
             await connection.StartAsync(_ct);
-            sessions.Add(new CoEditingSession(connection, document!.Id));
+            sessions.Add(new CoEditingSession(connection, documentId));
             await sessions[^1].OpenAsync(_ct);
         }
         using var stop = new CancellationTokenSource();
@@ -67,7 +58,7 @@ public sealed partial class BackupTests
         using var readBack = new HttpClient(
             new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri(restored.BaseUrl) };
         var content = await readBack.GetFromJsonAsync<DocumentTestKit.DocumentContentDto>(
-            $"/api/partnerships/{partnership.Id}/documents/{document!.Id}",
+            $"/api/partnerships/{partnershipId}/documents/{documentId}",
             _ct);
         var missing = acknowledged.Except(Tokens(content!.Text)).ToList();
         Assert.True(

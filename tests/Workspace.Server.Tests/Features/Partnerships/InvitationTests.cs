@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Workspace.Server.Data;
+using Workspace.Server.Features.Partnerships;
 using Workspace.Server.Kernel;
 using Workspace.Server.Tests.Infrastructure;
 
@@ -38,10 +39,7 @@ public sealed class InvitationTests(WorkspaceFactory factory) : IClassFixture<Wo
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         var member = (await invitee.GetPartnershipAsync(p.Id, _ct)).Members.Single(m => m.UserId == invitee.Id);
         Assert.Equal((orgB.Id, PartnershipRole.Editor, true), (member.PartyId, member.Role, member.IsPartyAdmin));
-        Assert.Empty(await owner.Http.GetFromJsonAsync<InvitationView[]>(
-            $"/api/partnerships/{p.Id}/invitations",
-            PartnershipKit.Json,
-            _ct) ?? []);
+        Assert.Empty(await PendingAsync(owner, p.Id));
         var activity = await invitee.Http.GetFromJsonAsync<ActivityView[]>(
             $"/api/partnerships/{p.Id}/activity",
             PartnershipKit.Json,
@@ -57,15 +55,8 @@ public sealed class InvitationTests(WorkspaceFactory factory) : IClassFixture<Wo
     [Fact]
     public async Task InvitationLinkWorksOnlyOnce()
     {
-        var owner = await factory.SignUpAsync("Owner once", ct: _ct);
-        var p = await owner.CreatePartnershipAsync("Once", _ct);
-        var invitee = await factory.SignUpAsync("Once invitee", ct: _ct);
-        var invitation = await owner.InviteOkAsync(
-            p.Id,
-            p.Parties[0].Id,
-            invitee.Email,
-            PartnershipRole.Viewer,
-            ct: _ct);
+        var (_, _, invitee, invitation) =
+            await InvitedAsync(factory, "Owner once", "Once", "Once invitee", PartnershipRole.Viewer);
         (await invitee.AcceptAsync(invitation.Token, _ct)).EnsureSuccessStatusCode();
 
         var again = await invitee.AcceptAsync(invitation.Token, _ct);
@@ -77,15 +68,8 @@ public sealed class InvitationTests(WorkspaceFactory factory) : IClassFixture<Wo
     [Fact]
     public async Task RevokedInvitationCannotBeUsed()
     {
-        var owner = await factory.SignUpAsync("Owner revoke", ct: _ct);
-        var p = await owner.CreatePartnershipAsync("Revoke", _ct);
-        var invitee = await factory.SignUpAsync("Revoked invitee", ct: _ct);
-        var invitation = await owner.InviteOkAsync(
-            p.Id,
-            p.Parties[0].Id,
-            invitee.Email,
-            PartnershipRole.Editor,
-            ct: _ct);
+        var (owner, p, invitee, invitation) =
+            await InvitedAsync(factory, "Owner revoke", "Revoke", "Revoked invitee", PartnershipRole.Editor);
 
         Assert.Equal(
             HttpStatusCode.NoContent,
@@ -106,15 +90,8 @@ public sealed class InvitationTests(WorkspaceFactory factory) : IClassFixture<Wo
     {
         // Its own server, because only this test moves the clock.
         await using var own = new WorkspaceFactory().With("Invitations:Lifetime", "2.00:00:00");
-        var owner = await own.SignUpAsync("Owner expiry", ct: _ct);
-        var p = await owner.CreatePartnershipAsync("Expiry", _ct);
-        var invitee = await own.SignUpAsync("Late invitee", ct: _ct);
-        var invitation = await owner.InviteOkAsync(
-            p.Id,
-            p.Parties[0].Id,
-            invitee.Email,
-            PartnershipRole.Viewer,
-            ct: _ct);
+        var (owner, p, invitee, invitation) =
+            await InvitedAsync(own, "Owner expiry", "Expiry", "Late invitee", PartnershipRole.Viewer);
         Assert.Equal(TimeSpan.FromDays(2), invitation.Invitation.ExpiresAt - invitation.Invitation.CreatedAt);
 
         own.Clock.Advance(TimeSpan.FromDays(2) + TimeSpan.FromMinutes(1));
@@ -127,33 +104,20 @@ public sealed class InvitationTests(WorkspaceFactory factory) : IClassFixture<Wo
         Assert.Equal(HttpStatusCode.Gone, accept.StatusCode);
         Assert.Contains("expired", await accept.Content.ReadAsStringAsync(_ct), StringComparison.Ordinal);
         Assert.Equal(InvitationStatus.Expired, preview!.Status);
-        Assert.Empty(await owner.Http.GetFromJsonAsync<InvitationView[]>(
-            $"/api/partnerships/{p.Id}/invitations",
-            PartnershipKit.Json,
-            _ct) ?? []);
+        Assert.Empty(await PendingAsync(owner, p.Id));
         Assert.DoesNotContain((await owner.GetPartnershipAsync(p.Id, _ct)).Members, m => m.UserId == invitee.Id);
     }
 
     [Fact]
     public async Task InvitationForAnotherAddressIsRefused()
     {
-        var owner = await factory.SignUpAsync("Owner addr", ct: _ct);
-        var p = await owner.CreatePartnershipAsync("Address", _ct);
-        var stranger = await factory.SignUpAsync("Stranger", ct: _ct);
-        var invitation = await owner.InviteOkAsync(
-            p.Id,
-            p.Parties[0].Id,
-            "someone.else@example.org",
-            PartnershipRole.Editor,
-            ct: _ct);
+        var (owner, p, stranger, invitation) = await InvitedAsync(
+            factory, "Owner addr", "Address", "Stranger", PartnershipRole.Editor, "someone.else@example.org");
 
         var accept = await stranger.AcceptAsync(invitation.Token, _ct);
 
         Assert.Equal(HttpStatusCode.Forbidden, accept.StatusCode);
-        Assert.Single(await owner.Http.GetFromJsonAsync<InvitationView[]>(
-            $"/api/partnerships/{p.Id}/invitations",
-            PartnershipKit.Json,
-            _ct) ?? []);
+        Assert.Single(await PendingAsync(owner, p.Id));
     }
 
     [Fact]
@@ -191,17 +155,8 @@ public sealed class InvitationTests(WorkspaceFactory factory) : IClassFixture<Wo
     [Fact]
     public async Task PartyAdminCannotInviteAboveTheirOwnRole()
     {
-        var owner = await factory.SignUpAsync("Owner limit", ct: _ct);
-        var p = await owner.CreatePartnershipAsync("Limits", _ct);
-        var orgB = await owner.AddPartyAsync(p.Id, "Org B", _ct);
-        var adminB = await factory.JoinAsync(
-            owner,
-            p.Id,
-            PartnershipRole.Editor,
-            "Admin B",
-            orgB.Id,
-            isPartyAdmin: true,
-            ct: _ct);
+        var (owner, p, orgB, adminB) =
+            await factory.PartnershipWithSecondPartyAsync("Owner limit", "Org", "Limits", _ct);
 
         var tooHigh = await adminB.InviteAsync(p.Id, orgB.Id, "boss@example.org", PartnershipRole.Owner, ct: _ct);
         var otherParty = await adminB.InviteAsync(
@@ -244,9 +199,25 @@ public sealed class InvitationTests(WorkspaceFactory factory) : IClassFixture<Wo
         Assert.Equal(HttpStatusCode.NotFound, badParty.StatusCode);
         Assert.Equal("application/problem+json", badParty.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.BadRequest, badRole.StatusCode);
-        Assert.Empty(await owner.Http.GetFromJsonAsync<InvitationView[]>(
-            $"/api/partnerships/{p.Id}/invitations",
-            PartnershipKit.Json,
-            _ct) ?? []);
+        Assert.Empty(await PendingAsync(owner, p.Id));
     }
+
+    /// <summary>A new partnership of <paramref name="ownerName"/> and an invitation into its first party for the
+    /// new user <paramref name="inviteeName"/> (to <paramref name="email"/> when given, else to the invitee).</summary>
+    private async Task<(TestUser Owner, PartnershipView Partnership, TestUser Invitee, InviteResponse Invitation)>
+        InvitedAsync(WorkspaceFactory on, string ownerName, string partnershipName, string inviteeName,
+            PartnershipRole role, string? email = null)
+    {
+        var owner = await on.SignUpAsync(ownerName, ct: _ct);
+        var p = await owner.CreatePartnershipAsync(partnershipName, _ct);
+        var invitee = await on.SignUpAsync(inviteeName, ct: _ct);
+        var invitation = await owner.InviteOkAsync(p.Id, p.Parties[0].Id, email ?? invitee.Email, role, ct: _ct);
+        return (owner, p, invitee, invitation);
+    }
+
+    private async Task<InvitationView[]> PendingAsync(TestUser owner, Guid partnershipId) =>
+        await owner.Http.GetFromJsonAsync<InvitationView[]>(
+            $"/api/partnerships/{partnershipId}/invitations",
+            PartnershipKit.Json,
+            _ct) ?? [];
 }

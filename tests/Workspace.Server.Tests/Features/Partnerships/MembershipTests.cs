@@ -75,17 +75,8 @@ public sealed class MembershipTests(WorkspaceFactory factory) : IClassFixture<Wo
     [Fact]
     public async Task EveryMembershipChangeIsInTheActivityLogReadableByAllParties()
     {
-        var owner = await factory.SignUpAsync("Owner log", "Org A", ct: _ct);
-        var p = await owner.CreatePartnershipAsync("Logged", _ct);
-        var orgB = await owner.AddPartyAsync(p.Id, "Org B", _ct);
-        var adminB = await factory.JoinAsync(
-            owner,
-            p.Id,
-            PartnershipRole.Editor,
-            "Admin B",
-            orgB.Id,
-            isPartyAdmin: true,
-            ct: _ct);
+        var (owner, p, orgB, adminB) =
+            await factory.PartnershipWithSecondPartyAsync("Owner log", "Org A", "Logged", _ct);
         var colleague = await factory.JoinAsync(owner, p.Id, PartnershipRole.Viewer, "Colleague A", ct: _ct);
 
         (await owner.Http.PutAsJsonAsync(
@@ -115,17 +106,8 @@ public sealed class MembershipTests(WorkspaceFactory factory) : IClassFixture<Wo
     [Fact]
     public async Task PartyAdminsManageOnlyTheirOwnPartyAndNeverAboveTheirRole()
     {
-        var owner = await factory.SignUpAsync("Owner scope", "Org A", ct: _ct);
-        var p = await owner.CreatePartnershipAsync("Scope", _ct);
-        var orgB = await owner.AddPartyAsync(p.Id, "Org B", _ct);
-        var adminB = await factory.JoinAsync(
-            owner,
-            p.Id,
-            PartnershipRole.Editor,
-            "Admin B",
-            orgB.Id,
-            isPartyAdmin: true,
-            ct: _ct);
+        var (owner, p, orgB, adminB) =
+            await factory.PartnershipWithSecondPartyAsync("Owner scope", "Org A", "Scope", _ct);
         var memberB = await factory.JoinAsync(adminB, p.Id, PartnershipRole.Viewer, "Member B", orgB.Id, ct: _ct);
         var memberA = await factory.JoinAsync(owner, p.Id, PartnershipRole.Viewer, "Member A", ct: _ct);
         var url = $"/api/partnerships/{p.Id}/members";

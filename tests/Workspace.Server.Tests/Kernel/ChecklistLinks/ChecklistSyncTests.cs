@@ -95,20 +95,8 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
     [Fact]
     public async Task BoardTickAndConcurrentEditOfTheSameLineBothSurvive()
     {
-        var owner = await _factory.SignUpAsync("Citra", ct: _ct);
-        var (pid, docId) = await CreateDocumentAsync(owner, _ct);
-        var (connectionA, a) = await OpenAsync(_factory, owner, docId, _ct);
-        var (connectionB, b) = await OpenAsync(_factory, owner, docId, _ct);
-        a.Insert(0, "- [ ] Sign the MoU\n");
-        var item = await EventuallyItemAsync(
-            owner, pid, i => i.GetProperty("title").GetString() == "Sign the MoU",
-            "item",
-            _ct);
-        await EventuallyAsync(
-            () => b.Text.Contains("#A1", StringComparison.Ordinal),
-            TimeSpan.FromSeconds(10),
-            "link reaches B",
-            _ct);
+        var (owner, pid, docId, connectionA, a, connectionB, b, item) = await TwoEditorsOfALinkedLineAsync(
+            _factory, "Citra", "- [ ] Sign the MoU\n", "Sign the MoU", "#A1", _ct);
 
         // B edits the title of that very line while the board marks the item done.
         var moveTask = owner.Http.PostJsonAsync(
@@ -162,20 +150,8 @@ public sealed class ChecklistSyncTests : IAsyncLifetime
     [Fact]
     public async Task ChangingAnItemOnTheBoardRewritesItsLineForEveryCoEditor()
     {
-        var owner = await _factory.SignUpAsync("Budi Santoso", ct: _ct);
-        var (pid, docId) = await CreateDocumentAsync(owner, _ct);
-        var (connectionA, a) = await OpenAsync(_factory, owner, docId, _ct);
-        var (connectionB, b) = await OpenAsync(_factory, owner, docId, _ct);
-        a.Insert(0, "Intro\n  - [ ] Book venue\nOutro\n");
-        var item = await EventuallyItemAsync(
-            owner, pid, i => i.GetProperty("title").GetString() == "Book venue",
-            "item",
-            _ct);
-        await EventuallyAsync(
-            () => b.Text.Contains("Book venue #A1", StringComparison.Ordinal),
-            TimeSpan.FromSeconds(10),
-            "link reaches B",
-            _ct);
+        var (owner, pid, docId, connectionA, a, connectionB, b, item) = await TwoEditorsOfALinkedLineAsync(
+            _factory, "Budi Santoso", "Intro\n  - [ ] Book venue\nOutro\n", "Book venue", "Book venue #A1", _ct);
 
         var (status, _) = await owner.Http.PutJsonAsync(
             $"/api/partnerships/{pid}/action-items/{item.GetProperty("id").GetGuid()}",

@@ -26,6 +26,30 @@ internal static class ChecklistTestKit
         return new Editing(owner, pid, docId, connection, session);
     }
 
+    public sealed record TwoEditors(
+        TestUser Owner, Guid PartnershipId, Guid DocumentId, HubConnection ConnectionA, CoEditingSession A,
+        HubConnection ConnectionB, CoEditingSession B, JsonElement Item);
+
+    /// <summary>Signs up <paramref name="name"/>, opens a new document twice, types <paramref name="text"/> in the
+    /// first editor and waits for its task line's item <paramref name="title"/> and for the link
+    /// <paramref name="linked"/> to reach the second editor.</summary>
+    public static async Task<TwoEditors> TwoEditorsOfALinkedLineAsync(
+        WorkspaceFactory factory, string name, string text, string title, string linked, CancellationToken ct)
+    {
+        var owner = await factory.SignUpAsync(name, ct: ct);
+        var (pid, docId) = await CreateDocumentAsync(owner, ct);
+        var (connectionA, a) = await OpenAsync(factory, owner, docId, ct);
+        var (connectionB, b) = await OpenAsync(factory, owner, docId, ct);
+        a.Insert(0, text);
+        var item = await EventuallyItemAsync(owner, pid, i => i.GetProperty("title").GetString() == title, "item", ct);
+        await EventuallyAsync(
+            () => b.Text.Contains(linked, StringComparison.Ordinal),
+            TimeSpan.FromSeconds(10),
+            "link reaches B",
+            ct);
+        return new TwoEditors(owner, pid, docId, connectionA, a, connectionB, b, item);
+    }
+
     public static async Task<List<JsonElement>> ItemsAsync(TestUser user, Guid pid, CancellationToken ct)
     {
         var (_, items) = await user.Http.GetJsonAsync($"/api/partnerships/{pid}/action-items", ct);
