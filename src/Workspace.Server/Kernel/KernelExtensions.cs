@@ -7,7 +7,7 @@ namespace Workspace.Server.Kernel;
 /// The shared kernel every feature builds on: membership and roles (<see cref="PartnershipGrain"/>, the member filter
 /// <see cref="RequireMemberFilter"/>), the activity feed and live events (<see cref="PartnershipFeed"/>,
 /// <see cref="PartnershipHub"/>), live connections and cluster presence, and the one refusal of a grain command
-/// (<see cref="CommandRejectedException"/>, mapped by <see cref="Refusal"/>). It references no feature.
+/// (<see cref="Refusal"/>, returned in an <see cref="Infrastructure.Outcome{T}"/>). It references no feature.
 /// </summary>
 public static class KernelExtensions
 {

@@ -7,11 +7,11 @@ using Workspace.Server.Infrastructure;
 namespace Workspace.Server.Kernel;
 
 /// <summary>
-/// The one refusal of a grain command, whatever the grain and whichever way it travels (the refused half of an
-/// <see cref="Outcome{T}"/>, or raised as a <see cref="CommandRejectedException"/> where a command returns its value
-/// plainly): an HTTP status, a code from <see cref="ErrorCodes"/> with its arguments, English words as fallback and,
-/// for a bad input, the field. It becomes ProblemDetails in <see cref="ToProblemDetails"/> (or, naming a field, a
-/// ValidationProblem in <see cref="ToValidationProblem"/>) and a hub refusal in <see cref="ToHub()"/>, nowhere else.
+/// The one refusal of a grain command, whatever the grain: the refused half of the <see cref="Outcome{T}"/> every
+/// command returns (a grain never raises it across its boundary). It holds an HTTP status, a code from
+/// <see cref="ErrorCodes"/> with its arguments, English words as fallback and, for a bad input, the field. It becomes
+/// ProblemDetails in <see cref="ToProblemDetails"/> (or, naming a field, a ValidationProblem in
+/// <see cref="ToValidationProblem"/>) and a hub refusal in <see cref="ToHub()"/>, nowhere else.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record Refusal(
@@ -64,9 +64,10 @@ public sealed record Refusal(
 }
 
 /// <summary>
-/// A <see cref="Refusal"/> raised rather than returned: by grain commands that return their value plainly (the
-/// partnership's membership, the co-editing path, whose refusals arise deep inside one synchronous turn). The
-/// exception handler and the hub filter turn it back into its refusal, so it maps exactly like a returned one.
+/// A <see cref="Refusal"/> raised rather than returned, by code that answers by raising rather than by a result:
+/// endpoint helpers of agreements ("unknown agreement" deep in a lookup), the clause-link reads, and
+/// <see cref="OutcomeHttp.OrRaise{T}"/> where such code meets a refused outcome. The exception handler and the hub
+/// filter turn it back into its refusal, so it maps exactly like a returned one.
 /// </summary>
 [GenerateSerializer]
 public sealed class CommandRejectedException : Exception

@@ -35,6 +35,21 @@ public sealed class RefusalTests
     }
 
     [Fact]
+    public void MembershipAndCoEditingCommandsReturnTheirRefusalInsteadOfRaisingIt()
+    {
+        // Commands of the partnership and document grains answer an Outcome: a refusal is returned, never raised
+        // across the grain boundary. Only reads (and leaving, which cannot be refused) answer plainly.
+        string[] reads = ["GetAsync", "GetMemberAsync", "IsArchivedAsync", "GetActivityAsync", "GetInfoAsync",
+            "PreviewInvitationAsync", "LeaveAsync"];
+        var plain = new[] { typeof(IPartnershipGrain), typeof(Workspace.Server.Features.Documents.IDocumentGrain) }
+            .SelectMany(t => t.GetMethods())
+            .Where(m => m.DeclaringType != typeof(Workspace.Server.Kernel.ChecklistLinks.IChecklistDocument)
+                && !reads.Contains(m.Name) && !(Answer(m) is { } answer && IsOutcome(answer)))
+            .Select(m => $"{m.DeclaringType!.Name}.{m.Name}").ToList();
+        Assert.Empty(plain);
+    }
+
+    [Fact]
     public void ARaisedRefusalAndAReturnedOneMapAlike()
     {
         var returned = Outcome<int>.NotFound(ErrorCodes.UnknownDocument, "Unknown document.");
