@@ -9,14 +9,9 @@ public sealed partial class PartnershipGrain
 {
     public async Task<Outcome<MemberView>> ChangeMemberAsync(Actor actor, ChangeMember command)
     {
-        if (RequireWritable(actor, out var me) is { } refused)
+        if (RequireMember(actor, command.UserId, out var me, out var target) is { } refused)
         {
             return refused;
-        }
-        var target = _members.Find(m => m.UserId == command.UserId);
-        if (target is null)
-        {
-            return Rejected(ErrorCodes.UnknownMember, "That person is not a member of this partnership.", 404);
         }
         if (RequireManages(me, target.PartyId) is { } notAdmin)
         {
@@ -67,14 +62,9 @@ public sealed partial class PartnershipGrain
 
     public async Task<Outcome<bool>> RemoveMemberAsync(Actor actor, string userId)
     {
-        if (RequireWritable(actor, out var me) is { } refused)
+        if (RequireMember(actor, userId, out var me, out var target) is { } refused)
         {
             return refused;
-        }
-        var target = _members.Find(m => m.UserId == userId);
-        if (target is null)
-        {
-            return Rejected(ErrorCodes.UnknownMember, "That person is not a member of this partnership.", 404);
         }
         if (target.UserId != me.UserId)
         {
@@ -108,5 +98,23 @@ public sealed partial class PartnershipGrain
         connections.Revoke(Id, target.UserId);
         await PublishViewAsync("member.removed");
         return true;
+    }
+
+    /// <summary>The actor (who may change this partnership) and the member <paramref name="userId"/>; otherwise the
+    /// refusal.</summary>
+    private Refusal? RequireMember(Actor actor, string userId, out MemberView me, out MemberView target)
+    {
+        target = null!;
+        if (RequireWritable(actor, out me) is { } refused)
+        {
+            return refused;
+        }
+        var found = _members.Find(m => m.UserId == userId);
+        if (found is null)
+        {
+            return Rejected(ErrorCodes.UnknownMember, "That person is not a member of this partnership.", 404);
+        }
+        target = found;
+        return null;
     }
 }
