@@ -99,6 +99,8 @@ public sealed partial class MeetingsGrain
             ?? (current.SupersededById is not null ? new FieldError("revision", ErrorCodes.DecisionSuperseded,
                 "A superseded decision is not changed; record a new one.", null) : null)
             ?? await ValidateWordingAsync(input.Text, input.Why, input.PartyIds, input.Links);
+        var (clauseInvalid, clause) = invalid is null ? await RevisedClauseAsync(input.Clause, current) : (null, null);
+        invalid ??= clauseInvalid;
         if (invalid is not null)
         {
             return Outcome<DecisionView>.Invalid(invalid);
@@ -107,6 +109,7 @@ public sealed partial class MeetingsGrain
         var updated = Copied(current, d =>
         {
             Word(d, input.Text, input.Why, input.PartyIds, input.Links);
+            d.ClauseLink = clause;
             d.Revision++;
         });
         var revision = RevisionOf(updated, actor, reason, now);
