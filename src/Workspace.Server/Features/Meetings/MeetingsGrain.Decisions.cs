@@ -83,6 +83,8 @@ public sealed partial class MeetingsGrain
     public async Task<Outcome<DecisionView>> ReviseDecisionAsync(Actor actor, Guid decisionId,
         DecisionRevisionInput input)
     {
+        // The link as the form showed it (followed on read) is compared with the link followed to now, not as stored.
+        await FollowClausesAsync();
         if (!_decisions.TryGetValue(decisionId, out var current))
         {
             return Outcome<DecisionView>.NotFound(ErrorCodes.UnknownDecision, "This decision does not exist.");

@@ -83,7 +83,8 @@ public sealed class DecisionClauseRevisionTests(WorkspaceFactory factory) : ICla
     private static string? Code(JsonElement problem) =>
         problem.GetProperty("errorCodes").EnumerateObject().First().Value[0].GetProperty("code").GetString();
 
-    private static string Field(JsonElement problem) => problem.GetProperty("errorCodes").EnumerateObject().First().Name;
+    private static string Field(JsonElement problem) =>
+        problem.GetProperty("errorCodes").EnumerateObject().First().Name;
 
     private static async Task<JsonElement> OkAsync(Task<(HttpStatusCode Status, JsonElement Body)> call)
     {
