@@ -20,6 +20,7 @@ public sealed class DecisionClauseRevisionTests(WorkspaceFactory factory) : ICla
         var (p, agreementId, url) = await DecidedAsync("Revise links");
         await ReplaceAsync(factory, p.B, p.Id, agreementId, "## 2. Purpose",
             "## 2. Background\nWhy we met.\n\n## 3. Purpose", _ct);
+        await ReplaceAsync(factory, p.A, p.Id, agreementId, "## 5. Profit", "## 6. Profit", _ct);
 
         // Left alone (no clause sent), and sent back as shown before the renumbering: kept, at its number now.
         var kept = await ReviseAsync(p, url, 1, null);
@@ -27,8 +28,8 @@ public sealed class DecisionClauseRevisionTests(WorkspaceFactory factory) : ICla
         var shown = await ReviseAsync(p, url, 2, new { agreementId, number = "6" });
         Assert.Equal(("6", "Profit and cost sharing", false), Clause(shown));
 
-        var changed = await ReviseAsync(p, url, 3, new { agreementId, number = "11" });
-        Assert.Equal(("11", "Dispute resolution", false), Clause(changed));
+        var changed = await ReviseAsync(p, url, 3, new { agreementId, number = "10" });
+        Assert.Equal(("10", "Dispute resolution", false), Clause(changed));
         var cleared = await ReviseAsync(p, url, 4, new { agreementId = Guid.Empty, number = "0" });
         Assert.Equal(JsonValueKind.Null, cleared.GetProperty("clause").ValueKind);
         Assert.Equal(5, cleared.GetProperty("revision").GetInt32());
