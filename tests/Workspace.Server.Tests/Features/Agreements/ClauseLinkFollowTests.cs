@@ -112,6 +112,10 @@ public sealed class ClauseLinkFollowTests
         ops.Add(Op(documentId, head + count, TextOperation.Parse(JsonSerializer.Serialize(
             new object[] { rename, new { d = find.Length }, replacement }))));
         db.AddRange(ops);
+        // A snapshot at the head, as the server takes them: the document opens keeping only the newest
+        // operations in memory, so the link's revision is older than any kept there.
+        var final = current.Remove(rename, find.Length).Insert(rename, replacement);
+        db.Add(SnapshotCodec.Encode(documentId, head + count, final, DateTimeOffset.UtcNow));
         await db.SaveChangesAsync(_ct);
     }
 
