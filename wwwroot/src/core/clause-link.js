@@ -33,17 +33,24 @@ export function clauseChip(pid, clause) {
 }
 
 /**
- * Every clause of the partnership's agreements (amendments are read through their agreement's consolidated text),
- * as options "agreement|number" naming both the agreement and a clause that exists.
+ * Every clause of the partnership's agreements (amendments are read through their agreement's consolidated text):
+ * { agreementId, agreementTitle, number, title }.
  */
-export async function clauseOptions(pid) {
+export async function clauseList(pid) {
   const agreements = (await get(`/api/partnerships/${pid}/agreements`)).filter(a => !a.amendsId);
   const lists = await Promise.all(agreements.map(a => get(`/api/partnerships/${pid}/agreements/${a.id}/clauses`)));
+  return agreements.flatMap((a, i) => lists[i].map(c => ({
+    agreementId: a.id, agreementTitle: a.title, number: c.number, title: c.title,
+  })));
+}
+
+/** Every clause as options "agreement|number" naming both the agreement and a clause that exists. */
+export async function clauseOptions(pid) {
   // Numbers are typed in the headings, so two clauses may share one while a party renumbers; the server links the
   // first of them, and so the picker offers only that one.
-  const options = agreements.flatMap((a, i) => lists[i].map(c => ({
-    value: `${a.id}|${c.number}`, label: `${a.title} § ${c.number} ${c.title}`,
-  })));
+  const options = (await clauseList(pid)).map(c => ({
+    value: `${c.agreementId}|${c.number}`, label: `${c.agreementTitle} § ${c.number} ${c.title}`,
+  }));
   return options.filter((o, i) => options.findIndex(x => x.value === o.value) === i);
 }
 

@@ -26,6 +26,12 @@ public sealed record ClauseView(string Number, string Title, int Level, int From
 /// </summary>
 public sealed class AgreementClauses(IGrainFactory grains, IDbContextFactory<WorkspaceDb> dbs) : IClauseLinks
 {
+    /// <summary>
+    /// Awaited between locating the links and reading the text, with the attempt's number: a test orders an edit
+    /// there to prove the follow retries rather than mixing two revisions. Null in the product.
+    /// </summary>
+    internal Func<int, Task>? BetweenReads { get; set; }
+
     /// <summary>The clauses of the agreement's current text (its consolidated text once amendments are
     /// signed).</summary>
     public async Task<IReadOnlyList<ClauseView>?> ListAsync(Guid partnershipId, Guid agreementId, CancellationToken ct)
@@ -115,6 +121,10 @@ public sealed class AgreementClauses(IGrainFactory grains, IDbContextFactory<Wor
         {
             var located = (await grain.LocatePassagesAsync([.. refs.Select(r => new PassageAnchor(r.Revision, r.From,
                 r.To))])).OrRaise();
+            if (BetweenReads is { } between)
+            {
+                await between(attempt);
+            }
             var state = (await grain.OpenAsync(null)).OrRaise();
             if (located.Any(l => l is not null && l.Anchor.Revision != state.Revision))
             {

@@ -16,24 +16,39 @@ public sealed partial class DocumentGrain
         {
             return gone;
         }
-        // A passage older than the operations kept in memory first catches up through the stored ones (at most
-        // Documents:HistoryOperations of them), to the revision just before the first one kept.
+        // A passage older than the operations kept in memory first catches up through the stored ones, to the
+        // revision just before the first one kept. They are read a page (Documents:HistoryOperations) at a time, so
+        // an anchor however old is followed (a clause link made long ago must not read as deleted) in bounded memory.
         var caughtUp = new Dictionary<PassageAnchor, PassageAnchor?>();
         var kept = _firstRecent - 1;
         var older = anchors.Where(a => a.Revision >= 0 && a.Revision < kept && a.To > a.From && a.From >= 0)
             .Distinct().ToList();
-        if (older.Count > 0 && kept - older.Min(a => a.Revision) <= _options.HistoryOperations)
+        var moving = older.ToDictionary(a => a, a => (a.From, a.To));
+        if (older.Count > 0)
         {
-            var since = older.Min(a => a.Revision);
             await using var db = await dbs.CreateDbContextAsync();
-            var ops = await db.Set<DocumentOperation>().AsNoTracking()
-                .Where(o => o.DocumentId == Id && o.Revision > since && o.Revision <= kept)
-                .OrderBy(o => o.Revision).Select(o => new { o.Revision, o.Operation }).ToListAsync();
-            var parsed = ops.ConvertAll(o => (o.Revision, Op: TextOperation.Parse(o.Operation)));
+            for (var since = older.Min(a => a.Revision); since < kept;)
+            {
+                var page = await db.Set<DocumentOperation>().AsNoTracking()
+                    .Where(o => o.DocumentId == Id && o.Revision > since && o.Revision <= kept)
+                    .OrderBy(o => o.Revision).Take(Math.Max(1, _options.HistoryOperations))
+                    .Select(o => new { o.Revision, o.Operation }).ToListAsync();
+                if (page.Count == 0)
+                {
+                    break;
+                }
+                var parsed = page.ConvertAll(o => (o.Revision, Op: TextOperation.Parse(o.Operation)));
+                foreach (var anchor in older)
+                {
+                    var (from, to) = moving[anchor];
+                    moving[anchor] = Follow(from, to,
+                        parsed.Where(p => p.Revision > anchor.Revision).Select(p => p.Op));
+                }
+                since = page[^1].Revision;
+            }
             foreach (var anchor in older)
             {
-                var (from, to) = Follow(anchor.From, anchor.To,
-                    parsed.Where(p => p.Revision > anchor.Revision).Select(p => p.Op));
+                var (from, to) = moving[anchor];
                 caughtUp[anchor] = to > from ? new PassageAnchor(kept, from, to) : null;
             }
         }

@@ -50,7 +50,8 @@ public interface IDocumentGrain : IChecklistDocument
 
     /// <summary>
     /// Where each passage is now, moved through every operation since its revision; null for one that is not a
-    /// passage of that revision, was deleted since, or is more than <c>Documents:HistoryOperations</c> old.
+    /// passage of that revision or was deleted since. However old, a passage is followed (stored operations are
+    /// read a page at a time).
     /// </summary>
     Task<Outcome<IReadOnlyList<LocatedPassage?>>> LocatePassagesAsync(IReadOnlyList<PassageAnchor> anchors);
 

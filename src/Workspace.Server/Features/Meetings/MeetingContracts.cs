@@ -119,7 +119,8 @@ public sealed record DecisionRevisionInput(
     [property: Id(2)] IReadOnlyList<Guid>? PartyIds,
     [property: Id(3)] IReadOnlyList<MeetingLink>? Links,
     [property: Id(4)] string Reason,
-    [property: Id(5), VersionNumber] int Revision);
+    [property: Id(5), VersionNumber] int Revision,
+    [property: Id(6)] ClauseLinkInput? Clause = null);
 
 [GenerateSerializer, Immutable]
 public sealed record DecisionRevisionView(

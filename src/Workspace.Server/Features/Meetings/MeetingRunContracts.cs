@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Workspace.Server.Features.ActionItems;
 using Workspace.Server.Infrastructure;
+using Workspace.Server.Kernel.ClauseLinks;
 
 namespace Workspace.Server.Features.Meetings;
 
@@ -41,7 +42,8 @@ public sealed record EndRunInput(
 public sealed record CaptureDecisionInput(
     [property: Id(0)] DateTime? Occurrence,
     [property: Id(1), Required, MaxLength(MeetingLimits.DecisionTextMax)] string Text,
-    [property: Id(2), MaxLength(MeetingLimits.DecisionWhyMax)] string? Why);
+    [property: Id(2), MaxLength(MeetingLimits.DecisionWhyMax)] string? Why,
+    [property: Id(3)] ClauseLinkInput? Clause = null);
 
 /// <summary>An action item captured under the current agenda item; it remembers the meeting.</summary>
 [GenerateSerializer, Immutable]
@@ -49,7 +51,8 @@ public sealed record CaptureActionInput(
     [property: Id(0)] DateTime? Occurrence,
     [property: Id(1), Required, MaxLength(ActionItemLimits.TitleMax)] string Title,
     [property: Id(2), MaxLength(MeetingLimits.UserIdMax)] string? OwnerUserId,
-    [property: Id(3), SensibleDate] DateOnly? DueDate);
+    [property: Id(3), SensibleDate] DateOnly? DueDate,
+    [property: Id(4)] ClauseLinkInput? Clause = null);
 
 [GenerateSerializer, Immutable]
 public sealed record RunItemView(

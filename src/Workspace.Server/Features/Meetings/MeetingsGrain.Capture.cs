@@ -18,7 +18,8 @@ public sealed partial class MeetingsGrain
             return refused;
         }
         var decided = await RecordDecisionAsync(actor, meetingId,
-            new DecisionInput(input.Occurrence, input.Text, input.Why, await AgreeingPartiesAsync(at!.Run), null, null),
+            new DecisionInput(input.Occurrence, input.Text, input.Why, await AgreeingPartiesAsync(at!.Run), null, null,
+                input.Clause),
             at.Run.CurrentItemId);
         return decided.Kind == OutcomeKind.Ok ? await PublishRunAsync(at.Meeting, at.Run) : Relay(decided);
     }
@@ -31,7 +32,7 @@ public sealed partial class MeetingsGrain
             return refused;
         }
         var item = new ActionItemInput(input.Title, "", input.OwnerUserId, input.DueDate, ActionStatus.Open, null,
-            meetingId, null, 0);
+            meetingId, null, 0, input.Clause);
         Outcome<ActionItemView> created;
         // The action-item grain asks this grain whether the meeting exists while this call waits for it.
         using (RequestContext.AllowCallChainReentrancy())

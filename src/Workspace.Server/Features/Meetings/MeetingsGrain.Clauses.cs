@@ -27,6 +27,21 @@ public sealed partial class MeetingsGrain
         return await ClauseLinks.StoredLinkAsync(PartnershipId, named);
     }
 
+    /// <summary>
+    /// The link a revision stores: none given keeps the current one (a client that does not show it must not drop
+    /// it), an empty agreement id removes it, the link as it is shown keeps it (however that clause is numbered by
+    /// now), anything else must name a clause of an agreement of this partnership.
+    /// </summary>
+    private async Task<(FieldError? Error, string? Stored)> RevisedClauseAsync(ClauseLinkInput? named,
+        Decision current)
+    {
+        if (named is null || ClauseLinkState.Read(current.ClauseLink)?.IsNamedBy(named) == true)
+        {
+            return (null, current.ClauseLink);
+        }
+        return named.AgreementId == Guid.Empty ? (null, null) : await ClauseOfAsync(named);
+    }
+
     /// <summary>Moves every decision's clause link to the agreement's current text and stores it there.</summary>
     private Task FollowClausesAsync() => ClauseLinks.FollowAsync(PartnershipId, _decisions.Values,
         d => d.ClauseLink, (d, link) => d.ClauseLink = link, async changed =>

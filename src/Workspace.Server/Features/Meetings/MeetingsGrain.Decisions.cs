@@ -83,6 +83,8 @@ public sealed partial class MeetingsGrain
     public async Task<Outcome<DecisionView>> ReviseDecisionAsync(Actor actor, Guid decisionId,
         DecisionRevisionInput input)
     {
+        // The link as the form showed it (followed on read) is compared with the link followed to now, not as stored.
+        await FollowClausesAsync();
         if (!_decisions.TryGetValue(decisionId, out var current))
         {
             return Outcome<DecisionView>.NotFound(ErrorCodes.UnknownDecision, "This decision does not exist.");
@@ -99,6 +101,8 @@ public sealed partial class MeetingsGrain
             ?? (current.SupersededById is not null ? new FieldError("revision", ErrorCodes.DecisionSuperseded,
                 "A superseded decision is not changed; record a new one.", null) : null)
             ?? await ValidateWordingAsync(input.Text, input.Why, input.PartyIds, input.Links);
+        var (clauseInvalid, clause) = invalid is null ? await RevisedClauseAsync(input.Clause, current) : (null, null);
+        invalid ??= clauseInvalid;
         if (invalid is not null)
         {
             return Outcome<DecisionView>.Invalid(invalid);
@@ -107,6 +111,7 @@ public sealed partial class MeetingsGrain
         var updated = Copied(current, d =>
         {
             Word(d, input.Text, input.Why, input.PartyIds, input.Links);
+            d.ClauseLink = clause;
             d.Revision++;
         });
         var revision = RevisionOf(updated, actor, reason, now);

@@ -284,7 +284,7 @@ function decisionRow(d) {
   </div>`;
 }
 
-// A revision keeps the decision's clause (revisions name none), so only a new decision offers the picker.
+// A revision offers the decision's clause as it is: left alone it is kept, picked anew it changes, "No clause" clears.
 async function decisionDialog(partnership, url, extra, current) {
   const fields = [
     { name: 'text', label: t('meetings.field.decision'), type: 'textarea', value: current?.text, maxlength: 2000 },
@@ -293,13 +293,13 @@ async function decisionDialog(partnership, url, extra, current) {
       options: [{ value: '', label: t('meetings.allParties') },
         ...partnership.parties.map(p => ({ value: p.id, label: p.name }))] },
   ];
+  fields.push(await clauseField(partnership.id, current?.clause ?? null));
   if (current) fields.push({ name: 'reason', label: t('meetings.field.reason'), required: true, maxlength: 1000 });
-  else fields.push(await clauseField(partnership.id, null));
   formDialog({
     title: current ? t('meetings.revise') : t('meetings.decide'), fields,
     onSubmit: async v => {
       const partyIds = v.partyIds ? [v.partyIds] : partnership.parties.map(p => p.id);
-      const clause = current ? undefined : clauseInput(v.clause, null);
+      const clause = clauseInput(v.clause, current?.clause ?? null);
       await post(url, { ...extra, ...v, partyIds, clause });
     },
   });

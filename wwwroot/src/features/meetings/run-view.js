@@ -87,11 +87,14 @@ function captureBar(page) {
 /** Says what the capture line will record, or what is wrong with it. */
 export function hint(parsed) {
   if (parsed.problem) return t(`run.hint.${parsed.problem.code}`, { value: parsed.problem.value ?? '' });
-  if (parsed.kind === 'decision') return t('run.hint.decision', { text: parsed.text });
+  const clause = parsed.clause ? t('run.hint.clause', parsed.clause) : '';
+  if (parsed.kind === 'decision') {
+    return [t('run.hint.decision', { text: parsed.text }), clause].filter(Boolean).join(' · ');
+  }
   if (parsed.kind === 'action') {
     return [t('run.hint.action', { title: parsed.title }),
       parsed.owner ? t('run.hint.owner', { name: parsed.owner.displayName }) : '',
-      parsed.due ? t('run.hint.due', { date: formatDate(parsed.due) }) : ''].filter(Boolean).join(' · ');
+      parsed.due ? t('run.hint.due', { date: formatDate(parsed.due) }) : '', clause].filter(Boolean).join(' · ');
   }
   return t(`run.hint.${parsed.kind}`);
 }

@@ -12,6 +12,7 @@ import { meetingMessages } from './meetings-i18n.js';
 import { runMessages } from './run-i18n.js';
 import { runView, hint, clock } from './run-view.js';
 import { parseCapture } from './capture.js';
+import { clauseList } from '../../core/clause-link.js';
 
 addMessages(meetingMessages);
 addMessages(runMessages);
@@ -44,6 +45,8 @@ export async function renderRun({ pid, meetingId }, main) {
     if (main.isConnected) document.title = `${page.meeting.title} · ${t('run.open')} · ${t('shell.brand')}`;
   });
   await load();
+  // The capture bar's § names a clause of these; a partnership without agreements simply has none to name.
+  page.clauses = can('Editor') ? await clauseList(pid).catch(() => []) : [];
   page.draw();
   $('#capture', main)?.focus();
   const timer = setInterval(() => tick(page), 1000);
@@ -137,7 +140,7 @@ function wire(page) {
   const input = $('#capture', main);
   if (!input) return;
   const showHint = () => {
-    const parsed = parseCapture(input.value, page.partnership.members);
+    const parsed = parseCapture(input.value, page.partnership.members, new Date(), page.clauses);
     const el = $('#capture-hint', main);
     el.textContent = hint(parsed);
     el.classList.toggle('problem', !!parsed.problem || parsed.kind === 'unknown');
@@ -153,13 +156,14 @@ function wire(page) {
 
 /** Records what the capture line says against the current agenda item; the line empties once it is saved. */
 async function capture(page, input) {
-  const parsed = parseCapture(input.value, page.partnership.members);
+  const parsed = parseCapture(input.value, page.partnership.members, new Date(), page.clauses);
   if (parsed.problem || !['decision', 'action'].includes(parsed.kind)) {
     input.focus();
     return;
   }
-  const body = parsed.kind === 'decision' ? { text: parsed.text }
-    : { title: parsed.title, ownerUserId: parsed.owner?.userId ?? null, dueDate: parsed.due };
+  const clause = parsed.clause ? { agreementId: parsed.clause.agreementId, number: parsed.clause.number } : null;
+  const body = parsed.kind === 'decision' ? { text: parsed.text, clause }
+    : { title: parsed.title, ownerUserId: parsed.owner?.userId ?? null, dueDate: parsed.due, clause };
   const done = await command(page, parsed.kind === 'decision' ? '/decisions' : '/action-items', body);
   if (!done) return;
   const field = $('#capture', page.main);
