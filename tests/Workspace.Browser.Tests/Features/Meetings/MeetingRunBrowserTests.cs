@@ -38,6 +38,9 @@ public sealed partial class MeetingRunBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(budi.GetByRole(AriaRole.Button, new() { Name = "Mulai rapat" })).ToHaveCountAsync(0);
 
         await rina.GetByRole(AriaRole.Button, new() { Name = "Start the meeting" }).ClickAsync();
+        // Keys do nothing while the page waits for the answer to its start; with the answer, the capture bar has the
+        // focus (the push can reach both pages before the answer does).
+        await Assertions.Expect(rina.GetByRole(AriaRole.Textbox, new() { Name = "Capture" })).ToBeFocusedAsync();
         await Assertions.Expect(budi.Locator(".run-item-title")).ToHaveTextAsync(Agenda[0]);
         await Assertions.Expect(budi.Locator("#now-title")).ToHaveTextAsync("Butir 1 dari 3");
         await Assertions.Expect(budi.Locator("#run-elapsed")).Not.ToHaveTextAsync("0:00");
