@@ -11,9 +11,14 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    /// <summary>A pause of two seconds starts a new version in a document's history (five minutes in production), so a
-    /// test can make two.</summary>
-    public WorkspaceFactory Server { get; } = new WorkspaceFactory().With("Documents:HistoryGap", "00:00:02");
+    /// <summary>A pause of five seconds starts a new version in a document's history (five minutes in production), so a
+    /// test can make two. Not less: task sync writes a task line's item reference 1.5 s after the typing stops
+    /// (Documents:ChecklistDelay), and that edit has to join the typist's version even on a loaded machine (with two
+    /// seconds, half a second late made it a version of its own).</summary>
+    public WorkspaceFactory Server { get; } = new WorkspaceFactory().With("Documents:HistoryGap", "00:00:05");
+
+    /// <summary>A pause longer than the history's gap between two edits: the later ones start a new version.</summary>
+    public static readonly TimeSpan HistoryPause = TimeSpan.FromSeconds(5.5);
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
     private IPlaywright? _playwright;

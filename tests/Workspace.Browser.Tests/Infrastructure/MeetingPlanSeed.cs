@@ -63,13 +63,14 @@ public sealed record MeetingPlanSeed(string SeriesId, string NextKey, string[] A
             await ApiSeed.PostAsync(owner, Url($"/meetings/{series}/agenda"),
                 new { occurrence = $"{Day(1)}T10:00:00", title, ownerUserId = me, minutes = 15 });
         }
-        await StoreAsync(fixture, Guid.Parse(pid), Guid.Parse(series), Guid.Parse(unreached));
+        var next = DateTime.SpecifyKind(today.AddDays(1).AddHours(10), DateTimeKind.Unspecified);
+        await StoreAsync(fixture, Guid.Parse(pid), Guid.Parse(series), Guid.Parse(unreached), next);
         return new MeetingPlanSeed(series, $"{today.AddDays(1):yyyyMMdd}T100000", agenda);
     }
 
     /// <summary>What the API does not take yet: items that remember the series, and the last meeting ended with an
     /// item unreached (the facilitator mode's part); written to the store, then the grain reloads.</summary>
-    private static async Task StoreAsync(BrowserFixture fixture, Guid pid, Guid series, Guid unreached)
+    private static async Task StoreAsync(BrowserFixture fixture, Guid pid, Guid series, Guid unreached, DateTime next)
     {
         var services = fixture.Server.Services;
         var dbs = services.GetRequiredService<IDbContextFactory<WorkspaceDb>>();
@@ -81,9 +82,16 @@ public sealed record MeetingPlanSeed(string SeriesId, string NextKey, string[] A
             (await db.Set<AgendaItem>().SingleAsync(a => a.Id == unreached)).Outcome = AgendaOutcome.Carry;
             await db.SaveChangesAsync();
         }
-        await services.GetRequiredService<IGrainFactory>().GetGrain<IMeetingsGrain>(pid)
-            .Cast<IGrainManagementExtension>().DeactivateOnIdle();
-        await Task.Delay(300);
+        var grain = services.GetRequiredService<IGrainFactory>().GetGrain<IMeetingsGrain>(pid);
+        await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        // The old activation answers until it is idle, with the item still unreached as it was: a fixed pause was
+        // sometimes too short on a loaded machine. Asked until the fresh activation (read from the store) answers.
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        patience.CancelAfter(TimeSpan.FromSeconds(30));
+        while (!(await grain.GetCarryOverAsync(series, next)).Value!.Unreached.Any(u => u.Item.Id == unreached))
+        {
+            await Task.Delay(50, patience.Token);
+        }
     }
 
     private static ActionItem Item(Guid pid, Guid series, int number, string title, DateTimeOffset at) => new()

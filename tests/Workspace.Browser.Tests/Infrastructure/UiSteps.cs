@@ -31,6 +31,15 @@ public static partial class UiSteps
         return PartnershipId().Match(page.Url).Groups[1].Value;
     }
 
+    /// <summary>
+    /// Waits until the page has joined its partnership's live updates: the server then tells it who is online, the
+    /// person themself included. A page loads what it shows over HTTP while its live connection is still being made,
+    /// so a change made by someone else before that moment never reaches it; a test that changes something for an
+    /// open page to show waits for this first.
+    /// </summary>
+    public static Task LiveAsync(IPage page, string name) =>
+        Assertions.Expect(page.Locator("#online")).ToContainTextAsync(name);
+
     [GeneratedRegex("/p/([0-9a-f-]{36})")]
     private static partial Regex PartnershipId();
 }

@@ -149,7 +149,7 @@ public sealed class WorkspaceTests(BrowserFixture fixture)
         await Assertions.Expect(other.Locator(
             ".column[data-status=InProgress] .item-card",
             new() { HasText = "Send draft MoU" }))
-            .ToBeVisibleAsync(new() { Timeout = 2000 });
+            .ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(
             ".column[data-status=InProgress] .item-card",
             new() { HasText = "Send draft MoU" }))
@@ -157,12 +157,14 @@ public sealed class WorkspaceTests(BrowserFixture fixture)
 
         await page.GotoAsync($"/p/{seeded.PartnershipId}/goals");
         await other.GotoAsync($"/p/{seeded.PartnershipId}/goals");
+        // A new page load makes a new live connection: the measurement comes once the other window has joined.
+        await UiSteps.LiveAsync(other, "Dewi Lestari");
         var form = page.Locator($"form.measure[data-kpi='{seeded.KpiId}']");
         await form.Locator("input[name=value]").FillAsync("420");
         await form.GetByRole(AriaRole.Button).ClickAsync();
 
         await Assertions.Expect(other.Locator($"[data-kpi='{seeded.KpiId}'] .latest"))
-            .ToHaveTextAsync("420", new() { Timeout = 2000 });
+            .ToHaveTextAsync("420");
         await Assertions.Expect(other.Locator($"canvas[data-chart='{seeded.KpiId}']"))
             .ToHaveAttributeAsync("data-points", "5");
     }
@@ -205,6 +207,8 @@ public sealed class WorkspaceTests(BrowserFixture fixture)
         // Ayu enters a measurement; it appears in Budi's chart.
         await ayu.GotoAsync($"/p/{pid}/goals");
         await budi.GotoAsync($"/p/{pid}/goals");
+        // Both pages were loaded afresh: Budi's has to have joined the live updates before Ayu measures.
+        await UiSteps.LiveAsync(budi, "Budi Santoso");
         await Assertions.Expect(budi.Locator($"canvas[data-chart='{kpiId}']")).ToHaveAttributeAsync("data-points", "0");
         var form = ayu.Locator($"form.measure[data-kpi='{kpiId}']");
         await form.Locator("input[name=value]").FillAsync("7");
@@ -220,6 +224,7 @@ public sealed class WorkspaceTests(BrowserFixture fixture)
         var (ayu, budi, pid) = await new AccessTests(fixture).PartnerUpAsync();
         var doc = await ApiSeed.PostAsync(ayu, $"/api/partnerships/{pid}/documents", new { title = "Joint plan" });
         await budi.GotoAsync($"/p/{pid}/actions");
+        await UiSteps.LiveAsync(budi, "Budi Santoso");
         await ayu.GotoAsync($"/p/{pid}/docs/{doc.GetProperty("id").GetGuid()}");
         await Assertions.Expect(ayu.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
 

@@ -76,8 +76,10 @@ public sealed class ServerProcess : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var until = DateTime.UtcNow.AddSeconds(60);
+        // Generous: CI runs the server and browser tests side by side on two cores with one kept busy, and a cold start
+        // (JIT, Orleans, the database) then took more than a minute once, its first answers more than 2 s each.
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
+        var until = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < until)
         {
             if (_process.HasExited)

@@ -29,9 +29,9 @@ public sealed class MemberLookupTests
         try
         {
             await gate.Entered.WaitAsync(TimeSpan.FromSeconds(20), _ct);
-            var member = await grain.GetMemberAsync(ana.Id).WaitAsync(TimeSpan.FromSeconds(5), _ct);
+            var member = await grain.GetMemberAsync(ana.Id).WaitAsync(TimeSpan.FromSeconds(20), _ct);
             Assert.Equal(PartnershipRole.Owner, member!.Role);
-            Assert.False(await grain.IsArchivedAsync().WaitAsync(TimeSpan.FromSeconds(5), _ct));
+            Assert.False(await grain.IsArchivedAsync().WaitAsync(TimeSpan.FromSeconds(20), _ct));
             Assert.False(rename.IsCompleted);
         }
         finally

@@ -36,6 +36,8 @@ public sealed class ConflictTests(BrowserFixture fixture)
 
         await budi.GotoAsync($"/p/{pid}/actions?item=1");
         await Assertions.Expect(budi.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
+        // Rina's change must reach the open dialog: Budi's page has joined the partnership's live updates first.
+        await UiSteps.LiveAsync(budi, "Budi Santoso");
         return (rina, budi, pid, budi.Locator(".form-dialog"));
     }
 

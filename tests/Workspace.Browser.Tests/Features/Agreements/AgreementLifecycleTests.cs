@@ -157,6 +157,7 @@ public sealed class AgreementLifecycleTests(BrowserFixture fixture)
     {
         await budi.GotoAsync($"/p/{pid}/disputes");
         await Assertions.Expect(budi.Locator("#page-title")).ToHaveTextAsync("Sengketa", AgreementSteps.Text);
+        await UiSteps.LiveAsync(budi, "Budi Santoso"); // the dispute Rina raises reaches Budi's open list live
         await rina.GotoAsync($"/p/{pid}/disputes");
         await rina.GetByRole(AriaRole.Button, new() { Name = "Raise a dispute" }).ClickAsync();
         var dialog = rina.Locator("dialog.form-dialog");

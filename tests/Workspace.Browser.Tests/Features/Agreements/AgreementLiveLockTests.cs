@@ -89,6 +89,7 @@ public sealed class AgreementLiveLockTests(BrowserFixture fixture)
     private static async Task SignatoriesShowLiveAsync(IPage rina, IPage budi, string pid, string id)
     {
         await rina.GotoAsync($"/p/{pid}/agreements/{id}");
+        await UiSteps.LiveAsync(rina, "Rina Wijaya"); // Budi's choice below reaches this page live
         var party = rina.Locator(".agr-party", new() { HasText = "Dinas Pertanian" });
         await Assertions.Expect(party).ToContainTextAsync("Signs: Budi Santoso", AgreementSteps.Contains);
         await budi.GotoAsync($"/p/{pid}/agreements/{id}");

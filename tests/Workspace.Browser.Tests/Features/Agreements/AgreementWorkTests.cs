@@ -60,6 +60,8 @@ public sealed class AgreementWorkTests(BrowserFixture fixture)
         // Rina, the owner, may change either party's; ticking exactly the admins goes back to the default.
         await rina.GotoAsync($"/p/{pid}/agreements/{id}");
         await Assertions.Expect(rina.Locator(".agr-sig-edit")).ToHaveCountAsync(2, AgreementSteps.Count);
+        // Sari's approval redraws Budi's page live: his dialog opens on the page as it is after that.
+        await Assertions.Expect(budiParty).ToContainTextAsync("Disetujui oleh Sari Dewi", AgreementSteps.Contains);
         await budi.GetByRole(AriaRole.Button, new() { Name = ChangeOwn }).ClickAsync();
         await dialog.GetByLabel("Sari Dewi").UncheckAsync();
         await dialog.GetByLabel("Budi Santoso (admin)").CheckAsync();

@@ -26,6 +26,7 @@ public sealed class DisputesBrowserTests(BrowserFixture fixture)
         await rina.GotoAsync($"/p/{pid}/disputes");
         await budi.GotoAsync($"/p/{pid}/disputes");
         await Assertions.Expect(budi.Locator("h1")).ToHaveTextAsync("Sengketa");
+        await UiSteps.LiveAsync(budi, "Budi Santoso"); // the dispute Rina raises reaches Budi's open list live
 
         await RaiseAsync(rina);
         await Assertions.Expect(rina.Locator("h1")).ToContainTextAsync("Late payment of the March invoice");
@@ -63,8 +64,8 @@ public sealed class DisputesBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(rina.Locator(".page-head .badge").First).ToHaveTextAsync("Resolved");
         await Assertions.Expect(budi.Locator(".page-head .badge").First).ToHaveTextAsync("Selesai");
         await Assertions.Expect(rina.Locator(".timeline li")).ToHaveCountAsync(6);
-        Assert.Contains("created the action item A1 “Pay the March invoice in full”",
-            await rina.Locator(".timeline").InnerTextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(rina.Locator(".timeline"))
+            .ToContainTextAsync("created the action item A1 “Pay the March invoice in full”");
 
         // A message Budi sees proves his page kept receiving live changes all along; the note was never among them.
         await rina.Locator("#message-form textarea").FillAsync("Thank you, settled.");

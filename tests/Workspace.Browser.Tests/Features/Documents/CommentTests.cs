@@ -17,6 +17,7 @@ public sealed class CommentTests(BrowserFixture fixture)
 
         await rina.GotoAsync($"/p/{pid}/docs/{docId}");
         await Assertions.Expect(rina.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
+        await UiSteps.LiveAsync(rina, "Rina Wijaya"); // Sari's comment reaches this page live
         await rina.Locator(".cm-content").ClickAsync();
         await rina.Keyboard.TypeAsync("# Joint plan\n\nWe deliver 40 tonnes of rice by March.\n");
         await rina.GetByRole(AriaRole.Tab, new() { Name = "Comments" }).ClickAsync();
@@ -73,6 +74,7 @@ public sealed class CommentTests(BrowserFixture fixture)
             await rina.EvaluateAsync<string>("() => getSelection().toString()"));
         // Opened afresh, Sari's editor finds the passage as it reads now: the server followed it through the edits.
         await sari.ReloadAsync();
+        await UiSteps.LiveAsync(sari, "Sari Dewi"); // Rina's resolve below reaches the reloaded page live
         await WaitForTintAsync(sari, "We deliver 45 tonnes of rice by March.");
         await sari.GetByRole(AriaRole.Tab, new() { Name = "Comments" }).ClickAsync();
 

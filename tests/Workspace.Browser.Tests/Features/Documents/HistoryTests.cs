@@ -20,7 +20,8 @@ public sealed class HistoryTests(BrowserFixture fixture)
         await rina.Locator(".cm-content").ClickAsync();
         await rina.Keyboard.TypeAsync("# Joint plan\n\nBudget: 100 million\n");
         await Assertions.Expect(rina.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
-        await Task.Delay(2500, TestContext.Current.CancellationToken); // a pause: the next edits make a new version
+        // The first edits are on the server ("saved"), so after this pause the next ones make a new version.
+        await Task.Delay(BrowserFixture.HistoryPause, TestContext.Current.CancellationToken);
         await rina.Keyboard.TypeAsync("Budget cut to 50 million.\n");
         await Assertions.Expect(rina.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
 

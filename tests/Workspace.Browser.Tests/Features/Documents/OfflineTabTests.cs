@@ -23,6 +23,8 @@ public sealed class OfflineTabTests(BrowserFixture fixture)
         await Assertions.Expect(first.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
 
         await first.Context.SetOfflineAsync(true);
+        // The page drops its socket when the browser says it is offline; typed before that, the words would still go.
+        await Assertions.Expect(first.Locator("#sync")).ToHaveAttributeAsync("data-state", "offline");
         await first.Locator(".cm-content").ClickAsync();
         await first.Keyboard.TypeAsync("Written on the train, no signal.");
         await Assertions.Expect(first.Locator("#sync")).ToContainTextAsync("changes pending");

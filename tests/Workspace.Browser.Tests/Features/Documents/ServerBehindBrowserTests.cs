@@ -51,7 +51,9 @@ public sealed class ServerBehindBrowserTests : ServerProcessBrowserTest
         }
         // The commit record would rightly refuse this start; the loss is meant to reach the editor here.
         File.Delete(Path.Combine(Server.DataDirectory, "workspace.db.commits"));
-        await Server.StartAsync(ct);
+        // Not "until healthy": the open page reconnects on its own, and the loss it reports turns /health to 503 (as
+        // checked below) — when that came before the first health probe, the start waited for a 200 that never came.
+        await Server.StartAsync(healthy: false, ct);
 
         var notice = page.Locator(".server-behind");
         await Expect(notice)

@@ -20,7 +20,7 @@ public sealed class SlowNetworkTests(BrowserFixture fixture)
         for (var i = 0; i < "We deliver ".Length; i++) await rina.Keyboard.PressAsync("ArrowRight");
         await rina.Keyboard.TypeAsync("40 tonnes of ", new() { Delay = 20 });
         await Assertions.Expect(rina.Locator("#sync"))
-            .ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 10_000 });
+            .ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 20_000 });
 
         await Assertions.Expect(budi.Locator(".cm-content"))
             .ToContainTextAsync("We deliver 40 tonnes of rice by March.");
@@ -34,7 +34,7 @@ public sealed class SlowNetworkTests(BrowserFixture fixture)
             await budi.WaitForFunctionAsync(
                 $"() => ({BeforeCaret})() === 'We deliver 40 tonnes of '",
                 null,
-                new() { Timeout = 5_000 });
+                new() { Timeout = 15_000 });
         }
         catch (TimeoutException)
         {
@@ -48,8 +48,9 @@ public sealed class SlowNetworkTests(BrowserFixture fixture)
         // The same words twice: only the comment's own passage tells which one it is about.
         var (rina, budi, slow) = await RinaAndBudiCoEditAsync("Budget\nRice by March.\nRice by March.");
 
-        // Rina edits the first line and, while that edit is still on its way, comments on the second "Rice by March.".
-        slow.Latency = TimeSpan.FromSeconds(5);
+        // Rina edits the first line and, while that edit is still on its way (the server's answers are held back until
+        // the comment is written, however long that takes on a loaded machine), comments on the second line.
+        slow.Hold();
         await rina.Keyboard.PressAsync("Control+Home");
         await rina.Keyboard.TypeAsync("Agreed: ");
         await rina.Locator(".cm-line").Nth(2).ClickAsync(new() { ClickCount = 3 });
@@ -58,6 +59,9 @@ public sealed class SlowNetworkTests(BrowserFixture fixture)
         await Assertions.Expect(rina.Locator("#sync")).ToHaveAttributeAsync("data-state", "saving"); // still on its way
         await rina.GetByLabel("Add a comment").FillAsync("Which mill takes the second shipment?");
         await rina.GetByRole(AriaRole.Button, new() { Name = "Comment", Exact = true }).ClickAsync();
+        await Assertions.Expect(rina.GetByLabel("Add a comment")).ToHaveValueAsync(""); // the comment is made
+        await Assertions.Expect(rina.Locator("#sync")).ToHaveAttributeAsync("data-state", "saving");
+        slow.Release();
         await Assertions.Expect(rina.Locator("#sync"))
             .ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 15_000 });
 
@@ -104,24 +108,37 @@ public sealed class SlowNetworkTests(BrowserFixture fixture)
     }
 
     /// <summary>Passes the page's hub socket through, holding what the server sends for
-    /// <see cref="Latency"/>.</summary>
+    /// <see cref="Latency"/>, or from <see cref="Hold"/> until <see cref="Release"/>.</summary>
     private sealed class SlowAnswers
     {
+        private TaskCompletionSource _open = Opened();
+
         public TimeSpan Latency { get; set; }
+
+        public void Hold() => _open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Release() => _open.TrySetResult();
 
         public void Route(IWebSocketRoute page)
         {
             var server = page.ConnectToServer();
-            var up = new Pipe(server, () => TimeSpan.Zero);
-            var down = new Pipe(page, () => Latency);
+            var up = new Pipe(server, () => TimeSpan.Zero, () => Task.CompletedTask);
+            var down = new Pipe(page, () => Latency, () => _open.Task);
             page.OnMessage(up.Forward);
             server.OnMessage(down.Forward);
+        }
+
+        private static TaskCompletionSource Opened()
+        {
+            var open = new TaskCompletionSource();
+            open.SetResult();
+            return open;
         }
     }
 
     /// <summary>One direction of a socket: frames arrive in order, each after the latency in force when it was
-    /// sent.</summary>
-    private sealed class Pipe(IWebSocketRoute to, Func<TimeSpan> latency)
+    /// sent, and not before the gate in force then opens.</summary>
+    private sealed class Pipe(IWebSocketRoute to, Func<TimeSpan> latency, Func<Task> gate)
     {
         private readonly Lock _gate = new();
         private Task _last = Task.CompletedTask;
@@ -129,10 +146,12 @@ public sealed class SlowNetworkTests(BrowserFixture fixture)
         public void Forward(IWebSocketFrame frame)
         {
             var due = DateTime.UtcNow + latency();
+            var open = gate();
             lock (_gate)
             {
                 _last = _last.ContinueWith(async _ =>
                 {
+                    await open;
                     var wait = due - DateTime.UtcNow;
                     if (wait > TimeSpan.Zero) await Task.Delay(wait);
                     if (frame.Text is { } text) to.Send(text); else if (frame.Binary is { } bytes) to.Send(bytes);

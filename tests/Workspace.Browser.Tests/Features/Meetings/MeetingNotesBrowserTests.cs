@@ -32,6 +32,7 @@ public sealed class MeetingNotesBrowserTests(BrowserFixture fixture)
         {
             await Expect(page.Locator("#notes-sync")).ToHaveAttributeAsync("data-state", "saved");
         }
+        await UiSteps.LiveAsync(budi, "Budi Santoso"); // the minutes Rina produces reach Budi's page live
         await rina.Locator(".meeting-notes .cm-content").ClickAsync();
         await budi.Locator(".meeting-notes .cm-content").ClickAsync();
         await Task.WhenAll(

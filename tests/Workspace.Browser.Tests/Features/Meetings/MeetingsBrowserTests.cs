@@ -29,6 +29,8 @@ public sealed class MeetingsBrowserTests(BrowserFixture fixture)
 
         await rina.GotoAsync($"/p/{pid}/meetings");
         await budi.GotoAsync($"/p/{pid}/meetings");
+        await UiSteps.LiveAsync(rina, "Rina Wijaya"); // Budi's agenda item reaches Rina's page live
+        await UiSteps.LiveAsync(budi, "Budi Santoso"); // and Rina's decision Budi's
         await Assertions.Expect(budi.Locator(".meeting-row .badge").First).ToHaveTextAsync("Mingguan");
         await LayoutChecks.AssertFitsAsync(budi, "meetings list at 390 px");
         await BrowserFixture.ScreenshotAsync(budi, "meetings-list-id-390");

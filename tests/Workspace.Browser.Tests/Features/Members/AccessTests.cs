@@ -72,6 +72,8 @@ public sealed partial class AccessTests(BrowserFixture fixture)
             .GetProperty("id")
             .GetString();
         await page.GotoAsync($"/p/{pid}/members");
+        // The organisation added below must reach this page live: it has joined the live updates first.
+        await LiveAsync(page, "Sari Dewi");
         var card = page.Locator(
             ".party-card",
             new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Koperasi Sejahtera" }) });

@@ -130,7 +130,7 @@ public sealed class ActionItemsTests(WorkspaceFactory factory) : IClassFixture<W
             new { status = "Blocked", version = 1 },
             _ct);
 
-        var payload = await received.Task.WaitAsync(TimeSpan.FromSeconds(5), _ct);
+        var payload = await received.Task.WaitAsync(TimeSpan.FromSeconds(20), _ct);
         Assert.Equal("Blocked", payload.GetProperty("status").GetString());
     }
 

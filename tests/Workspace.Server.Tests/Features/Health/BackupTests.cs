@@ -38,7 +38,10 @@ public sealed partial class BackupTests
         }
         using var stop = new CancellationTokenSource();
         var typing = sessions.Select((s, i) => Task.Run(() => TypeAsync(s, i, stop.Token))).ToArray();
-        await Task.Delay(1500, _ct);
+        // Enough acknowledged edits before the backup starts, however slowly a loaded machine acknowledges them.
+        await DocumentTestKit.EventuallyAsync(
+            () => sessions.SelectMany(s => Tokens(s.ConfirmedText)).Count() > 30, TimeSpan.FromSeconds(60),
+            "more than 30 acknowledged edits", _ct);
 
         var acknowledged = sessions.SelectMany(s => Tokens(s.ConfirmedText)).ToHashSet();
         var backup = Path.Combine(server.DataDirectory, "..", $"backup-{Guid.NewGuid():N}.db");

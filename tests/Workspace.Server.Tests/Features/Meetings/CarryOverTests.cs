@@ -132,19 +132,29 @@ public sealed class CarryOverTests(WorkspaceFactory factory) : IClassFixture<Wor
     /// <summary>Ends a meeting as the facilitator mode does: each agenda item reached or carried.</summary>
     private async Task EndAsync(Guid partnershipId, params (Guid Id, bool Reached)[] items)
     {
+        var stored = new List<AgendaItem>();
         await using (var db = await factory.Services.GetRequiredService<IDbContextFactory<WorkspaceDb>>()
             .CreateDbContextAsync(_ct))
         {
             foreach (var (id, reached) in items)
             {
-                (await db.Set<AgendaItem>().SingleAsync(a => a.Id == id, _ct)).Outcome =
-                    reached ? AgendaOutcome.Reached : AgendaOutcome.Carry;
+                stored.Add(await db.Set<AgendaItem>().SingleAsync(a => a.Id == id, _ct));
+                stored[^1].Outcome = reached ? AgendaOutcome.Reached : AgendaOutcome.Carry;
             }
             await db.SaveChangesAsync(_ct);
         }
         var grain = factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IMeetingsGrain>(partnershipId);
         await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle();
-        await Task.Delay(200, _ct);
+        // The old activation answers until it is idle, without the outcomes (a fixed pause was not always enough on a
+        // loaded machine): asked until the fresh activation, read from the store, has them.
+        var outcomes = items.ToDictionary(i => i.Id, i => (bool?)i.Reached);
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(_ct);
+        patience.CancelAfter(TimeSpan.FromSeconds(30));
+        while (!(await grain.GetAgendaAsync(stored[0].MeetingId, stored[0].Occurrence)).Value!
+            .Where(a => outcomes.ContainsKey(a.Id)).All(a => a.Reached == outcomes[a.Id]))
+        {
+            await Task.Delay(25, patience.Token);
+        }
     }
 
     [Fact]

@@ -88,12 +88,12 @@ internal sealed class LiveWatcher : IAsyncDisposable
         return watcher;
     }
 
-    /// <summary>The first push received that satisfies <paramref name="match"/> (5 s: the test machine is shared;
-    /// the browser test holds the one-second promise).</summary>
+    /// <summary>The first push received that satisfies <paramref name="match"/> (20 s: the test machine is shared,
+    /// with one core kept busy in CI; push latency is measured by the benchmarks).</summary>
     public async Task<JsonElement> NextAsync(Func<JsonElement, bool> match, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(5));
+        timeout.CancelAfter(TimeSpan.FromSeconds(20));
         while (true)
         {
             var payload = await _received.Reader.ReadAsync(timeout.Token);

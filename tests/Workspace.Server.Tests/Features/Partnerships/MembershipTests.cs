@@ -44,7 +44,7 @@ public sealed class MembershipTests(WorkspaceFactory factory) : IClassFixture<Wo
         Assert.Equal(
             HttpStatusCode.NoContent,
             (await owner.Http.DeleteAsync($"/api/partnerships/{p.Id}/members/{member.Id}", _ct)).StatusCode);
-        await memberClosed.Task.WaitAsync(TimeSpan.FromSeconds(5), _ct);
+        await memberClosed.Task.WaitAsync(TimeSpan.FromSeconds(20), _ct);
         int before;
         lock (memberSaw)
         {
