@@ -1,10 +1,17 @@
 // Live events of the open partnership over /hubs/partnership. Pages subscribe to event kinds
-// ('action.updated', 'goal.updated', 'kpi.updated', 'presence', …); after a reconnect every
+// ('action.updated', 'goal.updated', 'kpi.updated', 'presence', …); whenever events may have been missed — after a
+// reconnect, a restart of a closed connection, or a join that came after the page had read its data — every
 // subscriber is told to reload (kind '*resync'), because push is best effort.
 import { hubConnection, keepConnected } from './live.js';
 
+// How long a page's first read waits for the join, so that it reads after it and misses nothing (usually a few
+// round trips); a join later than that makes the page read again instead.
+const joinWaitMs = 2000;
+
 let connection = null;
 let joined = null;
+let starts = 0;
+let pending = null; // the join a page is waiting for: { done, resolve, late }
 const handlers = new Map();
 let presence = () => {};
 
@@ -18,14 +25,33 @@ function emit(kind, payload) {
 
 async function join(reconnected) {
   if (!joined) return;
+  const waiting = pending;
+  pending = null;
   try {
     await connection.invoke('JoinPartnership', joined);
   } catch {
     // No longer a member (removed meanwhile): stop asking; the next page load shows it.
     joined = null;
     return;
+  } finally {
+    waiting?.resolve();
   }
-  if (reconnected) emit('*resync', null);
+  if (reconnected || waiting?.late) emit('*resync', null);
+}
+
+/** Waits (a bounded time) for the join the connection will make once it is up. */
+async function awaitJoin() {
+  if (!pending) {
+    let resolve;
+    const done = new Promise(r => { resolve = r; });
+    pending = { done, resolve, late: false };
+  }
+  const waiting = pending;
+  let timer;
+  const timedOut = await Promise.race([waiting.done.then(() => false),
+    new Promise(r => { timer = setTimeout(() => r(true), joinWaitMs); })]);
+  clearTimeout(timer);
+  if (timedOut) waiting.late = true;
 }
 
 /** Makes sure we receive the events of partnership `pid`. */
@@ -37,16 +63,27 @@ export async function watchPartnership(pid) {
       if (change.kind === 'presence') presence(change.payload.userIds);
       emit(change.kind, change.payload);
     });
-    keepConnected(connection, () => {}, join);
+    // A start after the first follows a closed connection: what happened in between was not pushed.
+    keepConnected(connection, () => {}, reconnected => join(reconnected || starts++ > 0));
   }
-  if (joined === pid) return;
+  if (joined === pid) {
+    if (pending) await awaitJoin(); // asked again (shell, then page) before the connection was up
+    return;
+  }
   const previous = joined;
   joined = pid;
   presence([]);
   if (connection.state === 'Connected') {
     if (previous) await connection.invoke('LeavePartnership', previous).catch(() => {});
     await join(false);
+  } else {
+    await awaitJoin();
   }
+}
+
+/** Whether the events of partnership `pid` are already coming (a read now misses nothing). */
+export function liveIn(pid) {
+  return joined === pid && !pending && connection?.state === 'Connected';
 }
 
 /** Subscribes to an event kind; returns the unsubscribe function (use it as page cleanup). */

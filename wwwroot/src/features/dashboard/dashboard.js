@@ -5,7 +5,7 @@ import { get } from '../../core/api.js';
 import { openPartnership, session, myMembership } from '../../core/session.js';
 import { roleLabel } from '../../core/labels.js';
 import { statusLabel } from '../../core/labels.js';
-import { watchPartnership, on } from '../../core/partnershipLive.js';
+import { watchPartnership, on, liveIn } from '../../core/partnershipLive.js';
 import { updateNav } from '../../core/nav.js';
 import { activitySentence } from '../../core/activity.js';
 import { partyName } from '../../core/people.js';
@@ -49,7 +49,10 @@ addMessages({
 
 export async function renderDashboard({ pid }, main) {
   updateNav(pid);
-  watchPartnership(pid);
+  // The first page people see is drawn without waiting for the live join; read before it, it is read once more
+  // after it, so a change made in between is not missed.
+  const readBeforeJoin = !liveIn(pid);
+  const joining = watchPartnership(pid);
 
   // Arriving from an accepted invitation (?welcome): a short welcome until closed or the person moves on.
   let welcome = new URLSearchParams(location.search).has('welcome');
@@ -82,7 +85,9 @@ export async function renderDashboard({ pid }, main) {
     pending = setTimeout(draw, 150);
   };
   const off = on('*', soon);
-  return () => { off(); clearTimeout(pending); };
+  let left = false;
+  if (readBeforeJoin) joining.then(() => { if (!left) soon({ kind: 'joined' }); });
+  return () => { left = true; off(); clearTimeout(pending); };
 }
 
 /** The goals, KPIs, the sections' tiles (meetings, disputes…), my items, overdue items and recent activity. */
