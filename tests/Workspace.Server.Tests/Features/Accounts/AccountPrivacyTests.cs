@@ -67,8 +67,9 @@ public sealed class AccountPrivacyTests(WorkspaceFactory factory) : IClassFixtur
 
     /// <summary>
     /// Alternating unknown-address and wrong-password sign-ins, so both see the same load on a busy machine; their
-    /// medians must be within a factor of two (a wrong password costs a password hash: ~40-80 ms; without the
-    /// stand-in hash an unknown address answered in ~2 ms, a factor of 30 or more).
+    /// medians must be within a factor of three (a wrong password costs a password hash: ~40-80 ms; without the
+    /// stand-in hash an unknown address answered in ~2 ms, a factor of 30 or more; three, not two, leaves room for a
+    /// machine whose load changes between the two kinds of sign-in).
     /// </summary>
     [Fact]
     public async Task SigningInToAnUnknownAddressTakesAsLongAsAWrongPassword()
@@ -86,7 +87,7 @@ public sealed class AccountPrivacyTests(WorkspaceFactory factory) : IClassFixtur
         }
 
         var ratio = Median(unknown) / Median(wrong);
-        Assert.True(ratio is > 0.5 and < 2.0,
+        Assert.True(ratio is > 1 / 3.0 and < 3.0,
             $"unknown address: median {Median(unknown):F1} ms, wrong password: median {Median(wrong):F1} ms");
     }
 
