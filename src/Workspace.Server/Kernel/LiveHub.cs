@@ -30,7 +30,8 @@ public static class LiveExtensions
         // of queueing it again: a received message is parsed and dispatched on the pool thread that read it, and a
         // broadcast is handed to the sockets by the thread that wrote it (one thread-pool hand-off less each way per
         // message; see tests/Workspace.Benchmarks/RESULTS-load.md). Socket completions still arrive on the thread pool
-        // (the runtime's inline socket completions stay off), so no application code runs on the socket engine's thread.
+        // (the runtime's inline socket completions stay off), so no application code runs on the socket engine's
+        // thread.
         builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = true);
     }
 
