@@ -15,6 +15,7 @@ public static class KernelExtensions
     {
         builder.Services.AddSingleton<PartnershipAccess>();
         builder.Services.AddSingleton<LiveConnections>();
+        builder.Services.AddSingleton<MemberDirectory>();
         builder.Services.AddSingleton<PartnershipFeed>();
         builder.Services.AddExceptionHandler<CommandRejectedHandler>();
         builder.Services.AddSignalR(o => o.AddFilter<CommandRejectedHubFilter>());

@@ -26,6 +26,13 @@ public static class LiveExtensions
             o.AddFilter<HubCallLogging>();
         });
         builder.Logging.AddFilter(HubCallLogging.DispatcherCategory, LogLevel.Critical);
+        // The socket transport goes on with what a completed read or a flush makes possible on the same thread instead
+        // of queueing it again: a received message is parsed and dispatched on the pool thread that read it, and a
+        // broadcast is handed to the sockets by the thread that wrote it (one thread-pool hand-off less each way per
+        // message; see tests/Workspace.Benchmarks/RESULTS-load.md). Socket completions still arrive on the thread pool
+        // (the runtime's inline socket completions stay off), so no application code runs on the socket engine's
+        // thread.
+        builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = true);
     }
 
     public static void MapLive(this WebApplication app)

@@ -6,25 +6,29 @@ using Workspace.Server.Infrastructure;
 namespace Workspace.Server.Kernel;
 
 /// <summary>
-/// Answers "is this signed-in person a member of that partnership, and with which role?" from the grain.
+/// Answers "is this signed-in person a member of that partnership, and with which role?": from this node's
+/// <see cref="MemberDirectory"/> when the partnership's grain is active here, else from the grain.
 /// </summary>
-public sealed class PartnershipAccess(IGrainFactory grains)
+public sealed class PartnershipAccess(IGrainFactory grains, MemberDirectory directory)
 {
-    public async Task<MemberView?> FindMemberAsync(ClaimsPrincipal user, Guid partnershipId)
+    public Task<MemberView?> FindMemberAsync(ClaimsPrincipal user, Guid partnershipId) =>
+        FindMemberAsync(user, partnershipId, null);
+
+    /// <summary>
+    /// The same question, with a reference to the partnership's grain the caller keeps (resolving one costs a lookup).
+    /// </summary>
+    public Task<MemberView?> FindMemberAsync(ClaimsPrincipal user, Guid partnershipId, IPartnershipGrain? partnership)
     {
         var userId = UserId(user);
         if (userId is null)
         {
-            return null;
+            return Task.FromResult<MemberView?>(null);
         }
-        return await grains.GetGrain<IPartnershipGrain>(partnershipId).GetMemberAsync(userId);
-    }
-
-    /// <summary>The same question, of a grain reference the caller keeps (resolving one costs a lookup).</summary>
-    public static async Task<MemberView?> FindMemberAsync(ClaimsPrincipal user, IPartnershipGrain partnership)
-    {
-        var userId = UserId(user);
-        return userId is null ? null : await partnership.GetMemberAsync(userId);
+        if (directory.TryFind(partnershipId, userId, out var member))
+        {
+            return Task.FromResult(member);
+        }
+        return (partnership ?? grains.GetGrain<IPartnershipGrain>(partnershipId)).GetMemberAsync(userId);
     }
 
     public static string? UserId(ClaimsPrincipal user) =>

@@ -191,6 +191,7 @@ public sealed partial class PartnershipGrain
         });
         _invitations.Remove(invitation);
         _members.Add(member);
+        MembersChanged();
         await PublishViewAsync("member.joined");
         return member;
     }

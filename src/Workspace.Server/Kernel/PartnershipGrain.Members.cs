@@ -56,6 +56,7 @@ public sealed partial class PartnershipGrain
                 }));
         });
         _members[_members.IndexOf(target)] = changed;
+        MembersChanged();
         await PublishViewAsync("member.changed");
         return changed;
     }
@@ -94,6 +95,7 @@ public sealed partial class PartnershipGrain
                     new { name = target.DisplayName, party = PartyName(target.PartyId) }));
         });
         _members.Remove(target);
+        MembersChanged();
         // Cut the removed person off before anyone else hears about it, so they see nothing more.
         connections.Revoke(Id, target.UserId);
         await PublishViewAsync("member.removed");

@@ -69,6 +69,7 @@ public sealed partial class PartnershipGrain(
     IDbContextFactory<WorkspaceDb> dbs,
     PartnershipFeed feed,
     LiveConnections connections,
+    MemberDirectory directory,
     TimeProvider clock,
     IOptions<InvitationOptions> invitationOptions,
     ILogger<PartnershipGrain> logger) : Grain, IPartnershipGrain
@@ -77,6 +78,7 @@ public sealed partial class PartnershipGrain(
     private List<Party> _parties = [];
     private List<MemberView> _members = [];
     private List<Invitation> _invitations = [];
+    private MemberDirectory.Members? _published;
 
     private Guid Id => this.GetPrimaryKey();
     private DateTimeOffset Now => clock.GetUtcNow();
@@ -95,7 +97,23 @@ public sealed partial class PartnershipGrain(
         _invitations = await db.Invitations.AsNoTracking()
             .Where(i => i.PartnershipId == Id && i.AcceptedAt == null && i.RevokedAt == null)
             .ToListAsync(cancellationToken);
+        MembersChanged();
     }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_published is not null)
+        {
+            directory.Withdraw(Id, _published);
+        }
+        return base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    /// <summary>
+    /// Hands the member list to this node's <see cref="MemberDirectory"/>; called in the turn that changed it, right
+    /// after the change, so hub calls answered from there see exactly what <see cref="GetMemberAsync"/> would.
+    /// </summary>
+    private void MembersChanged() => _published = directory.Publish(Id, _members);
 
     private async Task<List<MemberView>> LoadMembersAsync(WorkspaceDb db, CancellationToken ct)
     {
@@ -151,6 +169,7 @@ public sealed partial class PartnershipGrain(
         _parties = [party];
         _members =
             [new MemberView(actor.UserId, actor.DisplayName, actor.Email, party.Id, PartnershipRole.Owner, true)];
+        MembersChanged();
         return View();
     }
 

@@ -170,16 +170,16 @@ public sealed class DocumentHub(
             : Context.Items["documents.opened"] = new ConcurrentDictionary<Guid, byte>());
 
     /// <summary>
-    /// Who the caller is in the document's partnership, asked of the partnership grain on every call (it holds its
-    /// members in memory, so this is cheap): a removal or a role change counts from the very next call, on every node,
-    /// whatever this connection did before. Only the document's partnership, which never changes, and the grain
-    /// references are remembered.
+    /// Who the caller is in the document's partnership, looked up on every call (in the partnership grain's own list,
+    /// which <see cref="MemberDirectory"/> holds on the grain's node, or by asking the grain): a removal or a role
+    /// change counts from the very next call, on every node, whatever this connection did before. Only the document's
+    /// partnership, which never changes, and the grain references are remembered.
     /// Every connection that passes is tracked, so a removal also aborts it at once.
     /// </summary>
     private async Task<Access> AuthoriseAsync(Guid documentId, PartnershipRole minimum, bool fresh = false)
     {
         var (partnershipId, partnership) = await PartnershipOfAsync(documentId, fresh);
-        var member = await PartnershipAccess.FindMemberAsync(Context.User!, partnership)
+        var member = await access.FindMemberAsync(Context.User!, partnershipId, partnership)
             ?? throw Refused(ErrorCodes.UnknownDocument, UnknownDocument);
         connections.Track(Context, member.UserId, partnershipId);
         if (member.Role < minimum)
