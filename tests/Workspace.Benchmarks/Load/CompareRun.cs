@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace Workspace.Benchmarks.Load;
@@ -8,59 +7,27 @@ namespace Workspace.Benchmarks.Load;
 /// core, and both printed in one table. Usage (the generator itself should run on the other core, see
 /// run-load-compare.sh): compare [--docs 10] [--writers 5] [--interval 100] [--warmup 20] [--seconds 15]
 /// [--targets product,sharedb] [--server-core 0] [--max-generator-cpu 85] [--max-delay 5] [--server-dll path]
-/// [--Documents:Key=value ...]
+/// [--generator lite|full] [--Documents:Key=value ...]
 /// </summary>
 public static class CompareRun
 {
     private sealed record Options(int Docs, int Writers, int IntervalMs, int Warmup, int Seconds, string[] Targets,
-        int ServerCore, double MaxGeneratorCpu, double MaxDelayMs, string[] ProductArgs, string? ServerDll);
+        int ServerCore, double MaxGeneratorCpu, double MaxDelayMs, string[] ProductArgs, string? ServerDll,
+        string Generator);
 
     public sealed record Result(string Name, double Seconds, ProcSample Server, long PeakRss, ProcSample Generator,
         long Inserts, long Acks, long Deliveries, double[] Latencies, double[] Delays, bool Converged,
-        Dictionary<string, ThreadKinds.Usage> Threads);
-
-    private sealed class Probe : IProbe
-    {
-        private readonly ConcurrentDictionary<(string, long), long> _sentAt = new();
-        private readonly ConcurrentQueue<double> _latencies = new();
-        private long _acks;
-        private long _deliveries;
-
-        public volatile bool Measuring;
-
-        public long Acks => Interlocked.Read(ref _acks);
-
-        public long Deliveries => Interlocked.Read(ref _deliveries);
-
-        public double[] Latencies => [.. _latencies];
-
-        public void Sent(string src, long seq) => _sentAt[(src, seq)] = Stopwatch.GetTimestamp();
-
-        public void Acked()
-        {
-            if (Measuring)
-            {
-                Interlocked.Increment(ref _acks);
-            }
-        }
-
-        public void Applied(string src, long seq)
-        {
-            if (Measuring && _sentAt.TryGetValue((src, seq), out var start))
-            {
-                _latencies.Enqueue(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-                Interlocked.Increment(ref _deliveries);
-            }
-        }
-    }
+        Dictionary<string, ThreadKinds.Usage> Threads, string Clients, double[] TypingLate);
 
     public static async Task<int> RunAsync(string[] args)
     {
         var o = Parse(args);
         Console.WriteLine($"Compare: {o.Docs} documents × {o.Writers} writers, one insert per writer every " +
-            $"{o.IntervalMs} ms, {o.Warmup} s warm-up, {o.Seconds} s measured; servers on core {o.ServerCore}, " +
+            $"{o.IntervalMs} ms, {o.Warmup} s warm-up, {o.Seconds} s measured; {o.Generator} generator; " +
+            $"servers on core {o.ServerCore}, " +
             $"generator pid {Environment.ProcessId} " +
             $"on {AffinityOfSelf()}; load average before: {File.ReadAllText("/proc/loadavg").Trim()}");
+        Lite.LiteWireCheck.Run();
         var results = new List<Result>();
         foreach (var name in o.Targets)
         {
@@ -76,39 +43,20 @@ public static class CompareRun
     private static async Task<Result> MeasureAsync(LoadTarget target, Options o)
     {
         await target.StartAsync(o.ServerCore);
-        var probe = new Probe();
-        var writers = await target.ConnectAsync(o.Docs, o.Writers, probe);
-        Console.WriteLine($"{target.Name}: pid {target.Pid}, {writers.Count} clients connected; typing.");
+        await using var clients = o.Generator == "full"
+            ? await target.ConnectFullAsync(o.Docs, o.Writers)
+            : await target.ConnectLiteAsync(o.Docs, o.Writers);
+        Console.WriteLine($"{target.Name}: pid {target.Pid}, {clients.Count} {clients.Generator} clients connected; " +
+            "typing.");
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(o.Warmup + o.Seconds));
         long inserts = 0;
-        var typing = writers.Select((w, i) => Task.Run(async () =>
-        {
-            var random = new Random(i);
-            await Task.Delay(random.Next(o.IntervalMs));
-            using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(o.IntervalMs));
-            try
-            {
-                do
-                {
-                    w.Writer.Insert(random.Next(w.Writer.Length() + 1), ((char)('a' + random.Next(26))).ToString());
-                    if (probe.Measuring)
-                    {
-                        Interlocked.Increment(ref inserts);
-                    }
-                }
-                while (await timer.WaitForNextTickAsync(stop.Token));
-            }
-            catch (OperationCanceledException)
-            {
-                // Time is up.
-            }
-        })).ToList();
+        var typing = clients.TypeAsync(o.IntervalMs, () => Interlocked.Increment(ref inserts), stop.Token);
         await Task.Delay(TimeSpan.FromSeconds(o.Warmup));
         var threads = new ThreadKinds(target.Pid);
         var threads0 = threads.Read();
         var (server0, generator0) = (ProcSample.Of(target.Pid), ProcSample.Of(Environment.ProcessId));
         var wall = Stopwatch.StartNew();
-        probe.Measuring = true;
+        clients.Measuring = true;
         var delays = new List<double>();
         var peakRss = 0L;
         while (!stop.IsCancellationRequested)
@@ -125,36 +73,15 @@ public static class CompareRun
                 threads.Read();
             }
         }
-        probe.Measuring = false;
+        clients.Measuring = false;
         var (server1, generator1) = (ProcSample.Of(target.Pid), ProcSample.Of(Environment.ProcessId));
         var byThread = ThreadKinds.Difference(threads.Read(), threads0);
         var seconds = wall.Elapsed.TotalSeconds;
-        await Task.WhenAll(typing);
-        var converged = await ConvergedAsync(writers);
-        foreach (var (_, w) in writers)
-        {
-            await w.Close();
-        }
+        await typing;
+        var converged = await clients.ConvergedAsync();
         return new Result(target.Name, seconds, server1 - server0, peakRss, generator1 - generator0,
-            Interlocked.Read(ref inserts), probe.Acks, probe.Deliveries, probe.Latencies, [.. delays], converged,
-            byThread);
-    }
-
-    /// <summary>Every client has no edit left unacknowledged and reads the same text as the others of its document.
-    /// </summary>
-    private static async Task<bool> ConvergedAsync(List<(int Doc, Writer Writer)> writers)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            if (writers.All(w => w.Writer.Synced())
-                && writers.GroupBy(w => w.Doc).All(g => g.Select(w => w.Writer.Text()).Distinct().Count() == 1))
-            {
-                return true;
-            }
-            await Task.Delay(100);
-        }
-        return false;
+            Interlocked.Read(ref inserts), clients.Acks, clients.Deliveries, clients.Latencies, [.. delays], converged,
+            byThread, clients.Generator, clients.TypingLate);
     }
 
     private static string AffinityOfSelf()
@@ -186,6 +113,6 @@ public static class CompareRun
             Int("--max-generator-cpu", 85), Int("--max-delay", 5),
             [.. args.Where(a => a.StartsWith("--Documents:", StringComparison.Ordinal)
                 || a.StartsWith("--Database:", StringComparison.Ordinal))],
-            Get("--server-dll"));
+            Get("--server-dll"), Get("--generator") ?? "lite");
     }
 }

@@ -11,6 +11,7 @@ public static class CompareTable
         var rows = new List<(string Metric, Func<CompareRun.Result, string> Value)>
         {
             ("run", r => Verdict(r, maxGeneratorCpu, maxDelayMs)),
+            ("generator clients", r => r.Clients),
             ("measured seconds", r => F(r.Seconds, "0.0")),
             ("inserts typed / acknowledged per s",
                 r => $"{F(r.Inserts / r.Seconds, "0")} / {F(r.Acks / r.Seconds, "0")}"),
@@ -29,6 +30,8 @@ public static class CompareTable
             ("server peak RSS MB", r => F(r.PeakRss / 1048576.0, "0")),
             ("generator CPU (share of its core)", r => F(r.Generator.Cpu.TotalSeconds / r.Seconds, "0.00")),
             ("generator timer delay p99 / max ms", r => $"{Q(r.Delays, 0.99)} / {Q(r.Delays, 1)}"),
+            ("generator typing lateness p99 / max ms",
+                r => r.TypingLate.Length == 0 ? "-" : $"{Q(r.TypingLate, 0.99)} / {Q(r.TypingLate, 1)}"),
             ("generator run-queue wait ms per s",
                 r => F(r.Generator.RunQueueWait.TotalMilliseconds / r.Seconds, "0.0")),
             ("converged", r => r.Converged ? "yes" : "NO"),
@@ -77,8 +80,12 @@ public static class CompareTable
             : !r.Converged ? "INVALID (diverged)" : "valid";
     }
 
-    private static string Latency(double[] samples) =>
-        samples.Length == 0 ? "-" : $"{Q(samples, 0.5)} / {Q(samples, 0.95)} / {Q(samples, 0.99)} / {Q(samples, 1)}";
+    private static string Latency(double[] samples)
+    {
+        var sorted = samples.Order().ToArray();
+        return sorted.Length == 0 ? "-"
+            : $"{Q(sorted, 0.5)} / {Q(sorted, 0.95)} / {Q(sorted, 0.99)} / {Q(sorted, 1)}";
+    }
 
     private static string Q(double[] samples, double q) => F(Quantile(samples, q), "0.00");
 
@@ -88,8 +95,20 @@ public static class CompareTable
         {
             return double.NaN;
         }
-        var sorted = samples.Order().ToArray();
+        var sorted = IsSorted(samples) ? samples : samples.Order().ToArray();
         return sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1)];
+    }
+
+    private static bool IsSorted(double[] samples)
+    {
+        for (var i = 1; i < samples.Length; i++)
+        {
+            if (samples[i] < samples[i - 1])
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);

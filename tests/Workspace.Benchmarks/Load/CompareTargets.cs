@@ -1,7 +1,10 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR.Client;
+using Workspace.Benchmarks.Load.Lite;
 using Workspace.Client;
 using Workspace.Collaboration.Documents;
+using Workspace.Collaboration.Ot;
 
 namespace Workspace.Benchmarks.Load;
 
@@ -31,6 +34,16 @@ public abstract class LoadTarget : IAsyncDisposable
     public abstract Task StartAsync(int core);
 
     public abstract Task<List<(int Doc, Writer Writer)>> ConnectAsync(int docs, int writers, IProbe probe);
+
+    /// <summary>D × W full clients (see <see cref="FullClients"/>).</summary>
+    public async Task<ILoadClients> ConnectFullAsync(int docs, int writers)
+    {
+        var probe = new FullClients.Probe();
+        return new FullClients(await ConnectAsync(docs, writers, probe), probe);
+    }
+
+    /// <summary>D × W lite clients (see <see cref="LiteClient"/>).</summary>
+    public abstract Task<LiteRun> ConnectLiteAsync(int docs, int writers);
 
     /// <summary>Starts <paramref name="file"/> under <c>taskset -c core</c> (it execs: same pid).</summary>
     protected Process StartPinned(int core, string file, string workingDirectory, IEnumerable<string> args,
@@ -101,6 +114,7 @@ public sealed class ProductTarget(string[] extraArgs, string? serverDll) : LoadT
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "workspace-compare", Guid.NewGuid().ToString("N"));
     private string _url = "";
+    private HttpClient? _http;
 
     public override string Name => "this product";
 
@@ -143,8 +157,34 @@ public sealed class ProductTarget(string[] extraArgs, string? serverDll) : LoadT
         return result;
     }
 
+    public override async Task<LiteRun> ConnectLiteAsync(int docs, int writers)
+    {
+        var (http, cookies, pid, ids) = await LoadGenerator.SeedAsync(_url, docs);
+        _http = http;
+        var run = new LiteRun();
+        var hub = new Uri(string.Concat("ws", _url.AsSpan(4), DocumentHubNames.Path));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(300));
+        for (var d = 0; d < docs; d++)
+        {
+            for (var w = 0; w < writers; w++)
+            {
+                var client = new LiteHubClient(run.Count, d, run, ids[d]);
+                await client.ConnectAsync(hub, cookies, timeout.Token);
+                run.Add(client);
+            }
+        }
+        run.Seal(async d =>
+        {
+            var content = await http.GetFromJsonAsync<BenchmarkServer.ContentDto>(
+                $"/api/partnerships/{pid}/documents/{ids[d]}");
+            return (content!.Revision, TextType.CodePointLength(content.Text));
+        });
+        return run;
+    }
+
     public override async ValueTask DisposeAsync()
     {
+        _http?.Dispose();
         await base.DisposeAsync();
         try
         {
@@ -197,5 +237,28 @@ public sealed class ShareDbTarget(string scriptDirectory) : LoadTarget
             }
         }
         return result;
+    }
+
+    public override async Task<LiteRun> ConnectLiteAsync(int docs, int writers)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(300));
+        var run = new LiteRun();
+        var first = new LiteShareDbClient[docs];
+        for (var d = 0; d < docs; d++)
+        {
+            for (var w = 0; w < writers; w++)
+            {
+                var client = new LiteShareDbClient(run.Count, d, run, "docs", $"doc{d}");
+                await client.ConnectAsync(_url, create: w == 0, timeout.Token);
+                run.Add(client);
+                first[d] ??= client;
+            }
+        }
+        run.Seal(async d =>
+        {
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            return await first[d].FetchAsync(wait.Token);
+        });
+        return run;
     }
 }
