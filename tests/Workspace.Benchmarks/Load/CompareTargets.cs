@@ -25,6 +25,8 @@ public interface IProbe
 /// <summary>A server process pinned to one core, and how to open D × W writers on it.</summary>
 public abstract class LoadTarget : IAsyncDisposable
 {
+    public const string InlineCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
+
     private Process? _process;
 
     public abstract string Name { get; }
@@ -65,6 +67,8 @@ public abstract class LoadTarget : IAsyncDisposable
         {
             info.Environment[key] = value;
         }
+        // The generator's own socket setting (run-load-compare.sh) is not the server's.
+        info.Environment.Remove(InlineCompletions);
         _process = Process.Start(info)!;
         // A generator stopped with Ctrl+C or SIGTERM must not leave its server running on the benchmark core.
         var started = _process;
