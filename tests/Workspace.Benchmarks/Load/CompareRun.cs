@@ -24,7 +24,8 @@ public static class CompareRun
         var o = Parse(args);
         Console.WriteLine($"Compare: {o.Docs} documents × {o.Writers} writers, one insert per writer every " +
             $"{o.IntervalMs} ms, {o.Warmup} s warm-up, {o.Seconds} s measured; {o.Generator} generator " +
-            $"(inline socket completions: {Environment.GetEnvironmentVariable(LoadTarget.InlineCompletions) == "1"}); " +
+            $"(inline socket completions: {Environment.GetEnvironmentVariable(LoadTarget.InlineCompletions) == "1"}" +
+            "); " +
             $"servers on core {o.ServerCore}, " +
             $"generator pid {Environment.ProcessId} " +
             $"on {AffinityOfSelf()}; load average before: {File.ReadAllText("/proc/loadavg").Trim()}");

@@ -191,8 +191,10 @@ public abstract class LiteClient(int index, int doc, LiteRun run) : IAsyncDispos
         var slot = (int)(seq % SentSlots);
         Volatile.Write(ref _sentAt[slot], Stopwatch.GetTimestamp());
         Volatile.Write(ref _sentSeq[slot], seq);
-        // One send at a time per socket: the op before has been acknowledged, so its send has finished (or is about to).
-        _lastSend = _lastSend.IsCompleted ? SendAsync(message) : _lastSend.ContinueWith(_ => SendAsync(message)).Unwrap();
+        // One send at a time per socket: the op before has been acknowledged, so its send has finished (or is about
+        // to).
+        _lastSend = _lastSend.IsCompleted ? SendAsync(message)
+            : _lastSend.ContinueWith(_ => SendAsync(message), TaskScheduler.Default).Unwrap();
     }
 
     /// <summary>Tells the server the client is alive (for servers that close silent connections).</summary>
@@ -213,7 +215,8 @@ public abstract class LiteClient(int index, int doc, LiteRun run) : IAsyncDispos
         }
     }
 
-    /// <summary>Reads whole WebSocket messages and hands each to <see cref="Handle"/> until the socket closes.</summary>
+    /// <summary>Reads whole WebSocket messages and hands each to <see cref="Handle"/> until the socket closes.
+    /// </summary>
     protected async Task ReceiveLoopAsync()
     {
         var buffer = new byte[4096];

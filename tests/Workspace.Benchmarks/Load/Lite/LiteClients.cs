@@ -10,7 +10,8 @@ namespace Workspace.Benchmarks.Load.Lite;
 /// </summary>
 public sealed class LiteHubClient(int index, int doc, LiteRun run, Guid documentId) : LiteClient(index, doc, run)
 {
-    private static readonly byte[] HandshakeRequest = Encoding.UTF8.GetBytes("{\"protocol\":\"json\",\"version\":1}\u001e");
+    private static readonly byte[] HandshakeRequest =
+        Encoding.UTF8.GetBytes("{\"protocol\":\"json\",\"version\":1}\u001e");
     private static readonly byte[] PingMessage = Encoding.UTF8.GetBytes("{\"type\":6}\u001e");
     private readonly TaskCompletionSource _handshake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -33,8 +34,8 @@ public sealed class LiteHubClient(int index, int doc, LiteRun run, Guid document
     public override Task PingAsync() => SendAsync(PingMessage);
 
     protected override byte[] Submit(long seq, long baseRevision, string op) => Invocation(seq, "Submit",
-        $"{{\"documentId\":\"{documentId}\",\"clientId\":\"{Src}\",\"clientSeq\":{seq},\"baseRevision\":{baseRevision}" +
-        $",\"op\":{op}}}");
+        $"{{\"documentId\":\"{documentId}\",\"clientId\":\"{Src}\",\"clientSeq\":{seq}," +
+        $"\"baseRevision\":{baseRevision},\"op\":{op}}}");
 
     private static byte[] Invocation(long id, string target, string arguments) => Encoding.UTF8.GetBytes(
         $"{{\"type\":1,\"invocationId\":\"{id}\",\"target\":\"{target}\",\"arguments\":[{arguments}]}}\u001e");

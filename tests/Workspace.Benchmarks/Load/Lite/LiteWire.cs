@@ -189,7 +189,8 @@ public static class LiteWire
         }
     }
 
-    /// <summary>Code points an ot-text-unicode op adds: its inserts minus its deletes (retains change nothing).</summary>
+    /// <summary>Code points an ot-text-unicode op adds: its inserts minus its deletes (retains change nothing).
+    /// </summary>
     private static int OpDelta(ref Utf8JsonReader reader)
     {
         var delta = 0;
