@@ -17,7 +17,7 @@ public static class CompareRun
 
     public sealed record Result(string Name, double Seconds, ProcSample Server, long PeakRss, ProcSample Generator,
         long Inserts, long Acks, long Deliveries, double[] Latencies, double[] Delays, bool Converged,
-        Dictionary<string, ThreadKinds.Usage> Threads, string Clients, double[] TypingLate);
+        Dictionary<string, ThreadKinds.Usage> Threads, string Clients, double[] TypingLate, long MessagesIn);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -83,7 +83,7 @@ public static class CompareRun
         var converged = await clients.ConvergedAsync();
         return new Result(target.Name, seconds, server1 - server0, peakRss, generator1 - generator0,
             Interlocked.Read(ref inserts), clients.Acks, clients.Deliveries, clients.Latencies, [.. delays], converged,
-            byThread, clients.Generator, clients.TypingLate);
+            byThread, clients.Generator, clients.TypingLate, clients.MessagesIn);
     }
 
     private static string AffinityOfSelf()

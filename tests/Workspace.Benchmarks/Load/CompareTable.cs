@@ -32,6 +32,7 @@ public static class CompareTable
             ("generator timer delay p99 / max ms", r => $"{Q(r.Delays, 0.99)} / {Q(r.Delays, 1)}"),
             ("generator typing lateness p99 / max ms",
                 r => r.TypingLate.Length == 0 ? "-" : $"{Q(r.TypingLate, 0.99)} / {Q(r.TypingLate, 1)}"),
+            ("generator messages received per s", r => r.MessagesIn < 0 ? "-" : F(r.MessagesIn / r.Seconds, "0")),
             ("generator run-queue wait ms per s",
                 r => F(r.Generator.RunQueueWait.TotalMilliseconds / r.Seconds, "0.0")),
             ("converged", r => r.Converged ? "yes" : "NO"),

@@ -21,6 +21,10 @@ public interface ILoadClients : IAsyncDisposable
     /// <summary>Fan-out latencies (ms): one client's insert to another client of its document applying it.</summary>
     double[] Latencies { get; }
 
+    /// <summary>Server messages received while measuring (every kind), or -1 where the generator does not count them.
+    /// </summary>
+    long MessagesIn { get; }
+
     /// <summary>How late each insert was typed (ms), where the generator knows it.</summary>
     double[] TypingLate { get; }
 
@@ -90,6 +94,8 @@ public sealed class FullClients(List<(int Doc, Writer Writer)> writers, FullClie
     public double[] Latencies => probe.Latencies;
 
     public double[] TypingLate => [];
+
+    public long MessagesIn => -1;
 
     public Task TypeAsync(int intervalMs, Action typed, CancellationToken stop) =>
         Task.WhenAll(writers.Select((w, i) => Task.Run(async () =>

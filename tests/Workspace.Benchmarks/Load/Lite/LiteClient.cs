@@ -45,6 +45,18 @@ public abstract class LiteClient(int index, int doc, LiteRun run) : IAsyncDispos
 
     public long Deliveries;
 
+    /// <summary>Server messages (records) this client received while the run was measuring.</summary>
+    public long MessagesIn;
+
+    /// <summary>Counts one received message (called by the receive loop only).</summary>
+    protected void Counted()
+    {
+        if (run.Measuring)
+        {
+            MessagesIn++;
+        }
+    }
+
     /// <summary>Fan-out latencies measured by this client as a receiver (only its receive loop adds).</summary>
     public List<double> Latencies { get; } = new(1 << 16);
 

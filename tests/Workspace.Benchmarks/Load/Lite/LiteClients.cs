@@ -63,6 +63,7 @@ public sealed class LiteHubClient(int index, int doc, LiteRun run, Guid document
                 : _handshake.TrySetException(new InvalidOperationException("SignalR handshake refused: " + answer));
             return;
         }
+        Counted();
         var m = LiteWire.ReadSignalR(record);
         if (m.Kind == WireKind.Applied)
         {
@@ -154,6 +155,7 @@ public sealed class LiteShareDbClient(int index, int doc, LiteRun run, string co
 
     protected override int Handle(Span<byte> received)
     {
+        Counted();
         var m = LiteWire.ReadShareDb(received);
         switch (m.Kind)
         {

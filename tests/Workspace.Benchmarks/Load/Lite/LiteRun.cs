@@ -39,6 +39,8 @@ public sealed class LiteRun : ILoadClients
 
     public double[] TypingLate => [.. _typingLate];
 
+    public long MessagesIn => _clients.Sum(c => c.MessagesIn);
+
     /// <summary>A connected client; SignalR clients ping every 15 s from then on (as the .NET client does).</summary>
     public void Add(LiteClient client)
     {
