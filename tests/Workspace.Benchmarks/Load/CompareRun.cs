@@ -114,7 +114,8 @@ public static class CompareRun
             Int("--seconds", 15), (Get("--targets") ?? "product,sharedb").Split(','), Int("--server-core", 0),
             Int("--max-generator-cpu", 85), Int("--max-delay", 5),
             [.. args.Where(a => a.StartsWith("--Documents:", StringComparison.Ordinal)
-                || a.StartsWith("--Database:", StringComparison.Ordinal))],
+                || a.StartsWith("--Database:", StringComparison.Ordinal)
+                || a.StartsWith("--Logging:", StringComparison.Ordinal))],
             Get("--server-dll"), Get("--generator") ?? "lite");
     }
 }

@@ -130,6 +130,14 @@ public sealed class ProductTarget(string[] extraArgs, string? serverDll) : LoadT
         var process = StartPinned(core, "dotnet", Path.GetDirectoryName(dll)!,
             new[] { dll }.Concat(BenchmarkServer.ServerSettings(_url, _data)).Concat(extraArgs),
             new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+        // With --Logging:LogLevel:Workspace.Server.Features.Documents.OperationWriter=Information: rows per commit.
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line && line.Contains("Group commit", StringComparison.Ordinal))
+            {
+                Console.Error.WriteLine("server: " + line.Trim());
+            }
+        };
         process.BeginOutputReadLine();
         await BenchmarkServer.WaitHealthyAsync(_url);
     }
