@@ -4,11 +4,12 @@
 # PERF_FREQ sets the sampling rate (default 999 Hz: a server using a fifth of a core gives ~2,400 samples in 12 s).
 # Writes OUT.txt (the run's table), OUT.data (perf), OUT.children.txt (inclusive), OUT.self.txt (by library),
 # OUT.threads.txt (by thread name).
-# W^X off so perf can name JIT-compiled frames (with it on they land in "memfd:doublemapper").
+# W^X off so perf can name JIT-compiled frames (with it on they land in "memfd:doublemapper"). The generator (lite
+# clients, as run-load-compare.sh runs them) handles socket completions inline; the server does not inherit that.
 set -euo pipefail   # (the reports' pipes end early at head, hence their || true)
 out=$1; shift
 cd "$(dirname "$0")/../.."
-DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 taskset -c 1 \
+DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 taskset -c 1 \
   dotnet tests/Workspace.Benchmarks/bin/Release/net10.0/Workspace.Benchmarks.dll compare --targets product "$@" > "$out.txt" 2>&1 &
 run=$!
 pid=""
