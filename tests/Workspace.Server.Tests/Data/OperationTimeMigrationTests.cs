@@ -18,7 +18,9 @@ public sealed class OperationTimeMigrationTests
 {
     private const string Before = "20261130154422_ClauseLinksAndResolutionEffects";
 
-    /// <summary>Times as Microsoft.Data.Sqlite wrote them: up to 7 digits of fraction, trailing zeros left out.</summary>
+    /// <summary>
+    /// Times as Microsoft.Data.Sqlite wrote them: up to 7 digits of fraction, trailing zeros left out.
+    /// </summary>
     private static readonly string[] StoredAsText =
     [
         "2026-11-30 20:24:26.5714458+00:00",

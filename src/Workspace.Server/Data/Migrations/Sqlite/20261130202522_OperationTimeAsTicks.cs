@@ -7,7 +7,7 @@ namespace Workspace.Server.Data.Migrations.Sqlite
     /// <inheritdoc />
     public partial class OperationTimeAsTicks : Migration
     {
-        /// <summary>Seconds from 0001-01-01 (where .NET ticks start) to 1970-01-01 (where SQLite's 'unixepoch' does).</summary>
+        /// <summary>Seconds from 0001-01-01 (.NET ticks) to 1970-01-01 (SQLite's 'unixepoch').</summary>
         private const string EpochSeconds = "62135596800";
 
         /// <summary>
@@ -32,9 +32,9 @@ namespace Workspace.Server.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // One row per keystroke: the time as an INTEGER (8 bytes) instead of 33 characters of text. EF would rebuild
-            // the table without WITHOUT ROWID (see CompactOperationLog) and copy the text unconverted, so the rebuild
-            // is written here.
+            // One row per keystroke: the time as an INTEGER (8 bytes) instead of 33 characters of text. EF would
+            // rebuild the table without WITHOUT ROWID (see CompactOperationLog) and copy the text unconverted (SQLite
+            // casts '2026-11-30 ...' to 2026, year 1), so the rebuild is written here.
             Rebuild(migrationBuilder, "INTEGER", TicksOfText);
         }
 
