@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Workspace.Server.Features.Documents;
 using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Data;
@@ -24,5 +25,10 @@ public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(WorkspaceDb).Assembly);
+        if (Database.IsSqlite())
+        {
+            // Column types that differ by provider; each provider has its own migrations (ProviderMigrations).
+            DocumentConfiguration.ConfigureSqlite(builder);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Workspace.Server.Features.Documents;
 
@@ -75,6 +76,9 @@ internal sealed class DocumentConfiguration :
     IEntityTypeConfiguration<Document>, IEntityTypeConfiguration<DocumentOperation>,
     IEntityTypeConfiguration<DocumentSnapshot>, IEntityTypeConfiguration<DocumentVersionName>
 {
+    private static readonly ValueConverter<DateTimeOffset, long> UtcTicks =
+        new(at => at.UtcTicks, ticks => new DateTimeOffset(ticks, TimeSpan.Zero));
+
     public void Configure(EntityTypeBuilder<Document> e)
     {
         e.ToTable("Documents");
@@ -92,6 +96,14 @@ internal sealed class DocumentConfiguration :
         e.Property(o => o.AuthorId).HasMaxLength(450);
         e.HasIndex(o => new { o.DocumentId, o.ClientId, o.ClientSeq }).IsUnique();
     }
+
+    /// <summary>
+    /// SQLite only (PostgreSQL keeps <c>timestamptz</c>, already 8 bytes): an operation's time as its UTC ticks, an
+    /// INTEGER of 8 bytes instead of 33 characters of text, in the row written for every keystroke. Ticks keep every
+    /// instant exactly as the text did. The migration <c>OperationTimeAsTicks</c> converts the rows stored as text.
+    /// </summary>
+    internal static void ConfigureSqlite(ModelBuilder builder) =>
+        builder.Entity<DocumentOperation>().Property(o => o.At).HasConversion(UtcTicks);
 
     public void Configure(EntityTypeBuilder<DocumentSnapshot> e)
     {

@@ -903,8 +903,8 @@ namespace Workspace.Server.Data.Migrations.Sqlite
                     b.Property<long>("Revision")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("AuthorId")
                         .IsRequired()
