@@ -92,7 +92,9 @@ public static class ConnectionsBenchmark
         var closed = Stopwatch.GetElapsedTime(started);
         var settled = await WaitQuietAsync(server, baseline);
         var cpu = (server.CpuTime - cpuBefore).TotalSeconds - baseline * settled.TotalSeconds;
-        var (maxWait, acknowledged) = probe is null ? (typist!.MaxWaitMs, typist.Acknowledged) : await probe.ReportAsync();
+        var (maxWait, acknowledged) = probe is null
+            ? (typist!.MaxWaitMs, typist.Acknowledged)
+            : await probe.ReportAsync();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"closes: all {count} closed by the clients in {closed.TotalSeconds:0.0} s, server quiet after "
             + $"{settled.TotalSeconds:0.0} s; server CPU for the closes {cpu:0.00} s (beyond the typist's "
@@ -127,7 +129,8 @@ public static class ConnectionsBenchmark
 
     /// <summary>The server this process started: its only child process.</summary>
     private static int ServerPid() => Directory.GetDirectories($"/proc/{Environment.ProcessId}/task")
-        .SelectMany(t => File.ReadAllText(Path.Combine(t, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        .SelectMany(t => File.ReadAllText(Path.Combine(t, "children"))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries))
         .Select(c => int.Parse(c, CultureInfo.InvariantCulture)).Single();
 
     private static double LoadAverage() =>
