@@ -16,6 +16,11 @@ if (args.Length > 0 && args[0] == "connections")
     return await Workspace.Benchmarks.Load.ConnectionsBenchmark.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "connections-probe")
+{
+    return await Workspace.Benchmarks.Load.ConnectionsProbe.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "compare")
 {
     return await Workspace.Benchmarks.Load.CompareRun.RunAsync(args[1..]);

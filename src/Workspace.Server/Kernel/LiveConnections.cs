@@ -122,6 +122,25 @@ public sealed class LiveConnections
         }
     }
 
+    /// <summary>This node's live connections to the partnership (of every hub that tracks them).</summary>
+    public IReadOnlyList<string> ConnectionIds(Guid partnershipId)
+    {
+        if (!_byPartnership.TryGetValue(partnershipId, out var members))
+        {
+            return [];
+        }
+        lock (members)
+        {
+            var ids = new List<string>();
+            foreach (var connections in members.ByUser.Values)
+            {
+                ids.AddRange(connections.Keys);
+            }
+            Interlocked.Add(ref _work, ids.Count);
+            return ids;
+        }
+    }
+
     /// <summary>
     /// With several nodes: tells the other nodes to revoke too (set by the scale-out set-up, see
     /// <c>OrleansExtensions</c>); each node then runs <see cref="RevokeHere"/>.

@@ -16,6 +16,13 @@ public sealed partial class PartnershipFeed
     /// <summary>The shortest time between two "who is online" pushes to one partnership.</summary>
     public static readonly TimeSpan PresenceWindow = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// How many connections one step of a push writes to before it lets other work run: a push hands each
+    /// connection's send to the thread pool, so one step queues at most this many sends ahead of, say, another
+    /// document's acknowledgement (a push to 10,000 connections at once queued 10,000).
+    /// </summary>
+    public const int PushStep = 256;
+
     private const int Idle = 0, Pushing = 1, PushingAndChanged = 2;
 
     /// <summary>
@@ -33,7 +40,26 @@ public sealed partial class PartnershipFeed
     /// without waiting when a push to the partnership is already under way; that push's round then sends the list
     /// again, read after this change.
     /// </summary>
-    public Task PublishOnlineAsync(Guid partnershipId)
+    public Task PublishOnlineAsync(Guid partnershipId) =>
+        StartRound(partnershipId) is { } round ? PushRoundsAsync(partnershipId, round) : Task.CompletedTask;
+
+    /// <summary>
+    /// A connection left (disconnects call this): the partnership's round is started on the thread pool, so the leave
+    /// itself never waits for a push to the partnership's other connections (nor runs one on the thread that tears
+    /// the connection down); the leaves of a crowd are gathered into that round.
+    /// </summary>
+    public void PublishOnlineSoon(Guid partnershipId)
+    {
+        if (StartRound(partnershipId) is { } round)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(
+                static s => _ = s.Feed.PushRoundsAsync(s.Id, s.Round), (Feed: this, Id: partnershipId, Round: round),
+                preferLocal: false);
+        }
+    }
+
+    /// <summary>The partnership's round when this change starts it; null when a running round takes it in.</summary>
+    private PresenceRound? StartRound(Guid partnershipId)
     {
         var round = _presenceRounds.GetOrAdd(partnershipId, _ => new PresenceRound());
         while (true)
@@ -41,12 +67,42 @@ public sealed partial class PartnershipFeed
             switch (Volatile.Read(ref round.State))
             {
                 case Idle when Interlocked.CompareExchange(ref round.State, Pushing, Idle) == Idle:
-                    return PushRoundsAsync(partnershipId, round);
+                    return round;
                 case Pushing when Interlocked.CompareExchange(ref round.State, PushingAndChanged, Pushing) == Pushing:
                 case PushingAndChanged:
-                    return Task.CompletedTask;
+                    return null;
                 default:
                     continue; // the state changed under us: look again
+            }
+        }
+    }
+
+    /// <summary>
+    /// On one node, a push goes to the partnership's connections <see cref="PushStep"/> at a time, and each step
+    /// waits behind the work queued before it; with several nodes it goes to the group (the backplane reaches the
+    /// other nodes' connections).
+    /// </summary>
+    private async Task PushOnlineAsync(Guid partnershipId, PartnershipEvent change)
+    {
+        if (connections.AcrossNodes is not null)
+        {
+            await PublishAsync(partnershipId, change.Kind, change.Payload);
+            return;
+        }
+        var ids = connections.ConnectionIds(partnershipId);
+        for (var from = 0; from < ids.Count; from += PushStep)
+        {
+            if (from > 0)
+            {
+                await Task.Yield(); // to the back of the thread pool's queue, behind this step's sends
+            }
+            try
+            {
+                await hub.Clients.Clients(ids.Skip(from).Take(PushStep).ToList()).PartnershipChanged(change);
+            }
+            catch (Exception)
+            {
+                // Best effort, as every push.
             }
         }
     }

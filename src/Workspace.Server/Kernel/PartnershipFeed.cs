@@ -79,7 +79,8 @@ public sealed partial class PartnershipFeed(
             return;
         }
         _lastOnline[partnershipId] = key;
-        await PublishAsync(partnershipId, "presence", new OnlineMembers(online));
+        await PushOnlineAsync(partnershipId,
+            new PartnershipEvent(partnershipId, "presence", new OnlineMembers(online)));
     }
 
     /// <summary>Push is best effort: the change is already saved, and clients reload on reconnect.</summary>

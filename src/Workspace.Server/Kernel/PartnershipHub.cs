@@ -29,13 +29,17 @@ public sealed class PartnershipHub(
         return (await grains.GetGrain<IPartnershipGrain>(partnershipId).GetAsync())!;
     }
 
-    public override async Task OnDisconnectedAsync(Exception? exception)
+    /// <summary>
+    /// Cheap and never waiting for others: when thousands leave at once, each leave only leaves the index and marks
+    /// its partnership changed; the push of who is still there runs on its own, once per round.
+    /// </summary>
+    public override Task OnDisconnectedAsync(Exception? exception)
     {
         foreach (var partnershipId in connections.Forget(Context.ConnectionId))
         {
-            await PublishPresence(partnershipId);
+            feed.PublishOnlineSoon(partnershipId);
         }
-        await base.OnDisconnectedAsync(exception);
+        return base.OnDisconnectedAsync(exception);
     }
 
     private Task PublishPresence(Guid partnershipId) => feed.PublishOnlineAsync(partnershipId);

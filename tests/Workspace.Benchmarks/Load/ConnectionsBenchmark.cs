@@ -30,6 +30,14 @@ public static class ConnectionsBenchmark
                 "--RateLimits:AuthPermitLimit=100000", "--RateLimits:InvitationPermitLimit=100000"]).ToArray();
         using var server = LoadGenerator.StartServer(new LoadGenerator.Options(
             0, 0, 0, 0, 0, Option(args, "--server-dll"), null, 200, Option(args, "--data"), extra));
+        if (args.Contains("--pin"))
+        {
+            // As the compare command: the server alone on core 0, this generator on core 1, so that a stall measured
+            // here is the server's and not the generator's 10,000 clients closing on the same cores.
+            Pin(ServerPid(), 0);
+            Pin(Environment.ProcessId, 1);
+            Console.WriteLine("pinned: server on core 0, generator on core 1");
+        }
         await WaitHealthyAsync(server.Url);
         var loadAtStart = LoadAverage();
         Console.WriteLine(
@@ -50,7 +58,10 @@ public static class ConnectionsBenchmark
             });
         Console.WriteLine($"{people} people in the partnership ({Stopwatch.GetElapsedTime(started).TotalSeconds:0} s)");
 
-        await using var typist = await TypistAsync(server.Url, ownerCookies, docs[0]);
+        var separate = args.Contains("--probe-process");
+        await using var typist = separate ? null : await TypistAsync(server.Url, ownerCookies, docs[0]);
+        await using var probe = separate ? await ConnectionsProbe.StartAsync(server.Url, ownerCookies, pid, docs[0])
+            : null;
         await Task.Delay(2_000);
         var rssBefore = server.Rss;
         started = Stopwatch.GetTimestamp();
@@ -65,27 +76,36 @@ public static class ConnectionsBenchmark
             + $"{rssOpen >> 20} MB with them: {(rssOpen - rssBefore) / 1024.0 / count:0.0} KB per connection"));
 
         var baseline = await CpuRateAsync(server, TimeSpan.FromSeconds(3));
-        typist.Reset();
+        typist?.Reset();
+        if (probe is not null)
+        {
+            await probe.ResetAsync();
+        }
         var cpuBefore = server.CpuTime;
         started = Stopwatch.GetTimestamp();
         var closing = Task.WhenAll(idle.Select(c => c.DisposeAsync().AsTask()));
         await Task.Delay(200);
         var joinStarted = Stopwatch.GetTimestamp();
-        await using (await JoinAsync(server.Url, ownerCookies, pid))
+        var joiner = probe is null ? await JoinAsync(server.Url, ownerCookies, pid) : null;
+        var join = probe is null ? Stopwatch.GetElapsedTime(joinStarted).TotalMilliseconds : await probe.JoinAsync();
+        await closing;
+        var closed = Stopwatch.GetElapsedTime(started);
+        var settled = await WaitQuietAsync(server, baseline);
+        var cpu = (server.CpuTime - cpuBefore).TotalSeconds - baseline * settled.TotalSeconds;
+        var (maxWait, acknowledged) = probe is null
+            ? (typist!.MaxWaitMs, typist.Acknowledged)
+            : await probe.ReportAsync();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"closes: all {count} closed by the clients in {closed.TotalSeconds:0.0} s, server quiet after "
+            + $"{settled.TotalSeconds:0.0} s; server CPU for the closes {cpu:0.00} s (beyond the typist's "
+            + $"{baseline:0.000} core)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"meanwhile{(probe is null ? "" : " (typist and joiner in a process of their own)")}: the typist's "
+            + $"longest wait for an acknowledgement {maxWait:0.0} ms ({acknowledged} edits acknowledged); "
+            + $"a new person joined in {join:0.0} ms"));
+        if (joiner is not null)
         {
-            var join = Stopwatch.GetElapsedTime(joinStarted);
-            await closing;
-            var closed = Stopwatch.GetElapsedTime(started);
-            var settled = await WaitQuietAsync(server, baseline);
-            var cpu = (server.CpuTime - cpuBefore).TotalSeconds - baseline * settled.TotalSeconds;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"closes: all {count} closed by the clients in {closed.TotalSeconds:0.0} s, server quiet after "
-                + $"{settled.TotalSeconds:0.0} s; server CPU for the closes {cpu:0.00} s (beyond the typist's "
-                + $"{baseline:0.000} core)"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"meanwhile: the typist's longest wait for an acknowledgement {typist.MaxWaitMs:0.0} ms "
-                + $"({typist.Acknowledged} edits acknowledged); "
-                + $"a new person joined in {join.TotalMilliseconds:0.0} ms"));
+            await joiner.DisposeAsync();
         }
         var loadAtEnd = LoadAverage();
         // Other processes on the machine delay the typist and the joiner as much as the server does.
@@ -94,6 +114,24 @@ public static class ConnectionsBenchmark
             $"machine load average {loadAtStart:0.00} at the start, {loadAtEnd:0.00} at the end: {verdict}"));
         return 0;
     }
+
+    /// <summary>Every thread of process <paramref name="pid"/> onto one core (new threads inherit it).</summary>
+    private static void Pin(int pid, int core)
+    {
+        using var taskset = Process.Start("taskset", ["-a", "-p", "-c", core.ToString(CultureInfo.InvariantCulture),
+            pid.ToString(CultureInfo.InvariantCulture)]);
+        taskset.WaitForExit();
+        if (taskset.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"taskset failed for pid {pid}");
+        }
+    }
+
+    /// <summary>The server this process started: its only child process.</summary>
+    private static int ServerPid() => Directory.GetDirectories($"/proc/{Environment.ProcessId}/task")
+        .SelectMany(t => File.ReadAllText(Path.Combine(t, "children"))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        .Select(c => int.Parse(c, CultureInfo.InvariantCulture)).Single();
 
     private static double LoadAverage() =>
         double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
@@ -143,7 +181,7 @@ public static class ConnectionsBenchmark
     private sealed record PartnershipDto(IReadOnlyList<PartyDto> Parties);
 
     /// <summary>A connection to the partnership's live updates that joined it (and so counts as online).</summary>
-    private static async Task<HubConnection> JoinAsync(string baseUrl, CookieContainer cookies, Guid pid)
+    internal static async Task<HubConnection> JoinAsync(string baseUrl, CookieContainer cookies, Guid pid)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -172,7 +210,7 @@ public static class ConnectionsBenchmark
         }
     }
 
-    private static async Task<Typist> TypistAsync(string baseUrl, CookieContainer cookies, Guid doc)
+    internal static async Task<Typist> TypistAsync(string baseUrl, CookieContainer cookies, Guid doc)
     {
         var connection = new HubConnectionBuilder().WithUrl(baseUrl + DocumentHubNames.Path, h => h.Cookies = cookies)
             .Build();
@@ -186,7 +224,7 @@ public static class ConnectionsBenchmark
     /// <summary>
     /// Types one character every 20 ms and keeps the longest time from sending an edit to its acknowledgement.
     /// </summary>
-    private sealed class Typist : IAsyncDisposable
+    internal sealed class Typist : IAsyncDisposable
     {
         private readonly HubConnection _connection;
         private readonly CancellationTokenSource _stop = new();

@@ -127,7 +127,7 @@ public sealed class DocumentHub(
     {
         foreach (var partnershipId in connections.Forget(Context.ConnectionId))
         {
-            await feed.PublishOnlineAsync(partnershipId);
+            feed.PublishOnlineSoon(partnershipId); // never waits for the push (see PartnershipHub)
         }
         foreach (var documentId in Opened.Keys)
         {
