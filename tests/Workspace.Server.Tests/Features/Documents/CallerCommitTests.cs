@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Workspace.Server.Data;
+using Workspace.Server.Features.Documents;
+using Workspace.Server.Features.Health;
+using Workspace.Server.Infrastructure;
+using Workspace.Server.Tests.Infrastructure;
+using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
+
+namespace Workspace.Server.Tests.Features.Documents;
+
+/// <summary>
+/// Who commits an op: at low load its own caller, on its own thread (no wake-up of the writer, no hop back to the
+/// grain); a write arriving while a commit runs is queued and shares the next commit with the others queued beside it.
+/// </summary>
+public sealed class CallerCommitTests
+{
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ALoneWriteIsCommittedByItsCallerBeforeWriteAsyncReturns()
+    {
+        await using var factory = new WorkspaceFactory();
+        var (writer, dbs) = await StartWriterAsync(factory);
+        var document = Guid.NewGuid();
+        await writer.WriteAsync(Op(document, 1), Guid.Empty); // opens the writer's connection
+        await EventuallyAsync(() => !writer.Busy, TimeSpan.FromSeconds(10), "the writer is idle", _ct);
+        var handOvers = writer.HandOvers;
+
+        var write = writer.WriteAsync(Op(document, 2), Guid.Empty);
+
+        Assert.True(write.IsCompletedSuccessfully, "the caller's own write was not committed when WriteAsync returned");
+        Assert.Equal(handOvers, writer.HandOvers); // the writer's loop was not woken
+        await using (var db = await dbs.CreateDbContextAsync(_ct))
+        {
+            Assert.True(await db.Set<DocumentOperation>().AnyAsync(
+                o => o.DocumentId == document && o.Revision == 2, _ct), "the row is not in the database");
+        }
+        await writer.StopAsync(_ct);
+    }
+
+    [Fact]
+    public async Task EditsTypedOneAfterAnotherNeverWakeTheWriter()
+    {
+        await using var factory = new WorkspaceFactory();
+        var owner = await factory.SignUpAsync("Lone typist", ct: _ct);
+        var (_, docId) = await CreateDocumentAsync(owner, _ct);
+        var (connection, session) = await OpenAsync(factory, owner, docId, _ct);
+        var writer = factory.Services.GetRequiredService<OperationWriter>();
+        session.Insert(0, "first\n"); // the first write opens the writer's connection, on the writer's loop
+        await SyncedAsync(session, _ct);
+        await EventuallyAsync(() => !writer.Busy, TimeSpan.FromSeconds(10), "the writer is idle", _ct);
+        var (handOvers, led) = (writer.HandOvers, writer.LedCommits);
+
+        for (var i = 0; i < 20; i++)
+        {
+            session.Insert(session.Length, $"edit {i}\n");
+            await SyncedAsync(session, _ct);
+        }
+
+        Assert.Equal(handOvers, writer.HandOvers);
+        Assert.Equal(led + 20, writer.LedCommits);
+        await connection.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task WritesArrivingWhileACallerCommitsShareTheNextCommit()
+    {
+        await using var factory = new WorkspaceFactory();
+        var (writer, dbs) = await StartWriterAsync(factory);
+        var slow = Guid.NewGuid();
+        await writer.WriteAsync(Op(slow, 1), Guid.Empty); // opens the writer's connection
+        await EventuallyAsync(() => !writer.Busy, TimeSpan.FromSeconds(10), "the writer is idle", _ct);
+        await SlowDownRevisionAsync(factory, 2);
+        var (batches, handOvers) = (writer.Batches, writer.HandOvers);
+
+        var caller = Task.Run(() =>
+        {
+            var started = Stopwatch.StartNew();
+            var write = writer.WriteAsync(Op(slow, 2), Guid.Empty);
+            return (write.IsCompletedSuccessfully, started.Elapsed);
+        }, _ct);
+        await EventuallyAsync(() => writer.Busy, TimeSpan.FromSeconds(10), "the caller commits", _ct);
+        var others = Enumerable.Range(101, 50)
+            .Select(r => writer.WriteAsync(Op(Guid.NewGuid(), r), Guid.Empty)).ToList();
+        var (committedOnReturn, took) = await caller;
+        await Task.WhenAll(others).WaitAsync(TimeSpan.FromSeconds(30), _ct);
+
+        Assert.True(committedOnReturn, "the caller's write was not committed when WriteAsync returned");
+        Assert.True(took > TimeSpan.FromMilliseconds(100), $"the slow commit took only {took}: nothing overlapped it");
+        // The caller's own commit, then one commit for the 50 queued behind it, by the loop woken once.
+        Assert.Equal(batches + 2, writer.Batches);
+        Assert.Equal(handOvers + 1, writer.HandOvers);
+        await using var db = await dbs.CreateDbContextAsync(_ct);
+        Assert.Equal(52, await db.Set<DocumentOperation>().CountAsync(_ct));
+        await writer.StopAsync(_ct);
+    }
+
+    /// <summary>A writer of its own (the host's is idle: nothing else is edited), on the test's SQLite file.</summary>
+    private async Task<(OperationWriter Writer, IDbContextFactory<WorkspaceDb> Dbs)> StartWriterAsync(
+        WorkspaceFactory factory)
+    {
+        var dbs = factory.Services.GetRequiredService<IDbContextFactory<WorkspaceDb>>();
+        var writer = new OperationWriter(dbs, Options.Create(new DocumentOptions()),
+            new CommitMarker(Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Postgres })),
+            NullLogger<OperationWriter>.Instance);
+        await writer.StartAsync(_ct);
+        return (writer, dbs);
+    }
+
+    /// <summary>Inserting <paramref name="revision"/> takes a while (a trigger counting a large cross join).</summary>
+    private async Task SlowDownRevisionAsync(WorkspaceFactory factory, long revision)
+    {
+        await using var db = new SqliteConnection(
+            $"Data Source={Path.Combine(factory.DataDirectory, "workspace.db")};Pooling=false");
+        await db.OpenAsync(_ct);
+        await using var command = db.CreateCommand();
+        command.CommandText = "CREATE TABLE SlowDown (X INTEGER);\n"
+            + "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 3000) "
+            + "INSERT INTO SlowDown SELECT x FROM n;\n"
+            + $"CREATE TRIGGER SlowRevision BEFORE INSERT ON DocumentOperations WHEN NEW.Revision = {revision}\n"
+            + "BEGIN SELECT COUNT(*) FROM SlowDown a, SlowDown b WHERE a.X + b.X > 0; END;";
+        await command.ExecuteNonQueryAsync(_ct);
+    }
+
+    private static DocumentOperation Op(Guid document, long revision) => new()
+    {
+        DocumentId = document,
+        Revision = revision,
+        ClientId = "c",
+        ClientSeq = revision,
+        AuthorId = "a",
+        Operation = "[]",
+        At = DateTimeOffset.UnixEpoch,
+    };
+}
