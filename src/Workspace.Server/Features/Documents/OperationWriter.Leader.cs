@@ -23,7 +23,7 @@ public sealed partial class OperationWriter
     /// <summary>Writes committed by their own caller (tests and diagnostics).</summary>
     internal long LedCommits => Interlocked.Read(ref _led);
 
-    /// <summary>Times the queue was handed to the writer's loop, each a wake-up of it (tests and diagnostics).</summary>
+    /// <summary>Times the queue was handed to the writer's loop, each a wake-up of it (tests, diagnostics).</summary>
     internal long HandOvers => Interlocked.Read(ref _handOvers);
 
     /// <summary>Whether a commit is running or rows wait for one (tests).</summary>
@@ -90,7 +90,7 @@ public sealed partial class OperationWriter
         }
     }
 
-    /// <summary>After a caller's commit: the loop takes over what was queued meanwhile (or everything at shutdown).</summary>
+    /// <summary>After a caller's commit: the loop takes what was queued meanwhile (or all at shutdown).</summary>
     private void HandOver()
     {
         lock (_gate)
