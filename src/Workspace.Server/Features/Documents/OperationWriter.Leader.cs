@@ -18,6 +18,7 @@ public sealed partial class OperationWriter
     private bool _busy;
     private bool _closed;
     private long _led;
+    private long _commitTicks;
     private long _handOvers;
 
     /// <summary>Writes committed by their own caller (tests and diagnostics).</summary>
@@ -25,6 +26,13 @@ public sealed partial class OperationWriter
 
     /// <summary>Times the queue was handed to the writer's loop, each a wake-up of it (tests, diagnostics).</summary>
     internal long HandOvers => Interlocked.Read(ref _handOvers);
+
+    /// <summary>
+    /// How long the latest commit took, from its first row to the end of its fsync. A document whose next op comes
+    /// sooner than this after its last one was stored is busy: it should let its op be queued, not lead (see
+    /// <see cref="DocumentGrain"/>).
+    /// </summary>
+    public TimeSpan LastCommitTook => TimeSpan.FromTicks(Volatile.Read(ref _commitTicks));
 
     /// <summary>Whether a commit is running or rows wait for one (tests).</summary>
     internal bool Busy
@@ -44,7 +52,7 @@ public sealed partial class OperationWriter
     /// (Microsoft.Data.Sqlite's async methods run synchronously) on a connection already open, and no batch window
     /// (a window asks for rows to be gathered). PostgreSQL's commits are truly asynchronous and stay on the loop.
     /// </summary>
-    private bool Enqueue(PendingWrite write)
+    private bool Enqueue(PendingWrite write, bool mayLead)
     {
         bool wake;
         lock (_gate)
@@ -53,7 +61,7 @@ public sealed partial class OperationWriter
             {
                 throw new InvalidOperationException("The server is shutting down.");
             }
-            if (!_busy && _store is { Synchronous: true } && options.Value.BatchWindow == TimeSpan.Zero)
+            if (mayLead && !_busy && _store is { Synchronous: true } && options.Value.BatchWindow == TimeSpan.Zero)
             {
                 _busy = true;
                 return true;

@@ -54,14 +54,15 @@ public sealed partial class OperationWriter(
     /// <summary>
     /// Completes once <paramref name="row"/> is committed; faults when the write failed, or when an earlier write of
     /// the same <paramref name="activation"/> of its document failed. When no commit is running (SQLite, no batch
-    /// window) the caller commits the row itself, here on its own thread, and gets a completed task: a grain's
-    /// <c>await</c> then goes on in the same turn, with no wake of the writer and no hop back to the grain. Otherwise
+    /// window) and <paramref name="mayLead"/> is set, the caller commits the row itself, here on its own thread, and
+    /// gets a completed task: a grain's <c>await</c> then goes on in the same turn, with no wake of the writer and no
+    /// hop back to the grain. Otherwise
     /// the row is queued for the writer's loop, which commits everything queued at once and completes each task inline
     /// (a grain's <c>await</c> posts to its activation's scheduler anyway, so that saves a thread-pool hop per op).
     /// Await it from a grain (or with <c>ConfigureAwait(ConfigureAwaitOptions.ForceYielding)</c>) — a continuation
     /// without a scheduler would run on the writer and delay the next commit.
     /// </summary>
-    public Task WriteAsync(object row, Guid activation)
+    public Task WriteAsync(object row, Guid activation, bool mayLead = true)
     {
         var document = row switch
         {
@@ -72,7 +73,7 @@ public sealed partial class OperationWriter(
         };
         var lineage = document is { } d ? new Lineage(d, activation) : (Lineage?)null;
         var write = new PendingWrite(row, lineage, new TaskCompletionSource());
-        if (Enqueue(write))
+        if (Enqueue(write, mayLead))
         {
             Lead(write);
         }
@@ -172,7 +173,9 @@ public sealed partial class OperationWriter(
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             await SaveAsync(batch.ConvertAll(w => w.Row));
             Batches++;
-            Report(batch.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var took = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            Volatile.Write(ref _commitTicks, took.Ticks);
+            Report(batch.Count, took.TotalMilliseconds);
             foreach (var write in batch)
             {
                 write.Done.TrySetResult();

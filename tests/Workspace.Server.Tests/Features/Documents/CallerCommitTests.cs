@@ -44,7 +44,7 @@ public sealed class CallerCommitTests
     }
 
     [Fact]
-    public async Task EditsTypedOneAfterAnotherNeverWakeTheWriter()
+    public async Task EditsTypedOneAfterAnotherAreCommittedByTheirCallers()
     {
         await using var factory = new WorkspaceFactory();
         var owner = await factory.SignUpAsync("Lone typist", ct: _ct);
@@ -58,6 +58,7 @@ public sealed class CallerCommitTests
 
         for (var i = 0; i < 20; i++)
         {
+            await Task.Delay(10, _ct); // faster than anyone types, slower than an op waiting for the one before
             session.Insert(session.Length, $"edit {i}\n");
             await SyncedAsync(session, _ct);
         }
@@ -100,6 +101,52 @@ public sealed class CallerCommitTests
         await writer.StopAsync(_ct);
     }
 
+    [Fact]
+    public async Task OpsOfABusyDocumentStillShareCommits()
+    {
+        await using var factory = new WorkspaceFactory();
+        var owner = await factory.SignUpAsync("Busy typists", ct: _ct);
+        var (_, docId) = await CreateDocumentAsync(owner, _ct);
+        var sessions = new List<Workspace.Client.CoEditingSession>();
+        for (var i = 0; i < 3; i++)
+        {
+            sessions.Add((await OpenAsync(factory, owner, docId, _ct)).Session);
+        }
+        var writer = factory.Services.GetRequiredService<OperationWriter>();
+        sessions[0].Insert(0, "start\n");
+        await SyncedAsync(sessions[0], _ct);
+        // Every op now takes a while to commit, so the three typists' ops come faster than they can be stored one
+        // by one: committed each in its own turn of the grain they would queue up behind each other.
+        await SlowDownRevisionAsync(factory, null);
+        var batches = writer.Batches;
+        var revision = await StoredRevisionsAsync(factory);
+
+        for (var round = 0; round < 8; round++)
+        {
+            foreach (var session in sessions)
+            {
+                session.Insert(session.Length, "x");
+            }
+            await Task.Delay(20, _ct);
+        }
+        foreach (var session in sessions)
+        {
+            await session.WaitSyncedAsync(_ct).WaitAsync(TimeSpan.FromSeconds(60), _ct);
+        }
+
+        var ops = await StoredRevisionsAsync(factory) - revision;
+        var commits = writer.Batches - batches;
+        Assert.True(ops >= 6, $"only {ops} ops were stored");
+        Assert.True(commits < ops, $"{ops} ops took {commits} commits: none shared one");
+    }
+
+    private async Task<long> StoredRevisionsAsync(WorkspaceFactory factory)
+    {
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<WorkspaceDb>>()
+            .CreateDbContextAsync(_ct);
+        return await db.Set<DocumentOperation>().CountAsync(_ct);
+    }
+
     /// <summary>A writer of its own (the host's is idle: nothing else is edited), on the test's SQLite file.</summary>
     private async Task<(OperationWriter Writer, IDbContextFactory<WorkspaceDb> Dbs)> StartWriterAsync(
         WorkspaceFactory factory)
@@ -112,17 +159,21 @@ public sealed class CallerCommitTests
         return (writer, dbs);
     }
 
-    /// <summary>Inserting <paramref name="revision"/> takes a while (a trigger counting a large cross join).</summary>
-    private async Task SlowDownRevisionAsync(WorkspaceFactory factory, long revision)
+    /// <summary>
+    /// Inserting <paramref name="revision"/> (null: every one) takes a while (a trigger counting a large cross join).
+    /// </summary>
+    private async Task SlowDownRevisionAsync(WorkspaceFactory factory, long? revision)
     {
         await using var db = new SqliteConnection(
             $"Data Source={Path.Combine(factory.DataDirectory, "workspace.db")};Pooling=false");
         await db.OpenAsync(_ct);
+        var rows = revision is null ? 700 : 3000; // ~20 ms for every op, or ~0.5 s for one
         await using var command = db.CreateCommand();
         command.CommandText = "CREATE TABLE SlowDown (X INTEGER);\n"
-            + "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 3000) "
+            + $"WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < {rows}) "
             + "INSERT INTO SlowDown SELECT x FROM n;\n"
-            + $"CREATE TRIGGER SlowRevision BEFORE INSERT ON DocumentOperations WHEN NEW.Revision = {revision}\n"
+            + "CREATE TRIGGER SlowRevision BEFORE INSERT ON DocumentOperations "
+            + (revision is null ? "" : $"WHEN NEW.Revision = {revision}") + "\n"
             + "BEGIN SELECT COUNT(*) FROM SlowDown a, SlowDown b WHERE a.X + b.X > 0; END;";
         await command.ExecuteNonQueryAsync(_ct);
     }
