@@ -58,7 +58,8 @@ public sealed class DocumentOptions
 
     /// <summary>
     /// How long the writer waits after the first write of a batch for more to join it. Zero batches
-    /// whatever queued up while the previous transaction committed, which keeps latency lowest.
+    /// whatever queued up while the previous transaction committed, which keeps latency lowest, and lets a write that
+    /// finds no commit running be committed at once by its caller; any window queues every write for the writer.
     /// </summary>
     public TimeSpan BatchWindow { get; set; } = TimeSpan.Zero;
 
