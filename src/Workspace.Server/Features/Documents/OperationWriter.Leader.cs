@@ -48,7 +48,8 @@ public sealed partial class OperationWriter
 
     /// <summary>
     /// Queues <paramref name="write"/>, or returns true when the caller is to commit it itself: no commit is running,
-    /// so nothing is queued ahead of it. A caller leads only when the commit completes synchronously: SQLite
+    /// so nothing is queued ahead of it (and <see cref="DocumentOptions.CallerCommits"/> is on). A caller leads only
+    /// when the commit completes synchronously: SQLite
     /// (Microsoft.Data.Sqlite's async methods run synchronously) on a connection already open, and no batch window
     /// (a window asks for rows to be gathered). PostgreSQL's commits are truly asynchronous and stay on the loop.
     /// </summary>
@@ -61,7 +62,8 @@ public sealed partial class OperationWriter
             {
                 throw new InvalidOperationException("The server is shutting down.");
             }
-            if (mayLead && !_busy && _store is { Synchronous: true } && options.Value.BatchWindow == TimeSpan.Zero)
+            if (mayLead && !_busy && _store is { Synchronous: true } && options.Value.CallerCommits
+                && options.Value.BatchWindow == TimeSpan.Zero)
             {
                 _busy = true;
                 return true;

@@ -24,7 +24,7 @@ public sealed class CallerCommitTests
     [Fact]
     public async Task ALoneWriteIsCommittedByItsCallerBeforeWriteAsyncReturns()
     {
-        await using var factory = new WorkspaceFactory();
+        await using var factory = new WorkspaceFactory().With("Documents:CallerCommits", "true");
         var (writer, dbs) = await StartWriterAsync(factory);
         var document = Guid.NewGuid();
         await writer.WriteAsync(Op(document, 1), Guid.Empty); // opens the writer's connection
@@ -46,7 +46,7 @@ public sealed class CallerCommitTests
     [Fact]
     public async Task EditsTypedOneAfterAnotherAreCommittedByTheirCallers()
     {
-        await using var factory = new WorkspaceFactory();
+        await using var factory = new WorkspaceFactory().With("Documents:CallerCommits", "true");
         var owner = await factory.SignUpAsync("Lone typist", ct: _ct);
         var (_, docId) = await CreateDocumentAsync(owner, _ct);
         var (connection, session) = await OpenAsync(factory, owner, docId, _ct);
@@ -71,7 +71,7 @@ public sealed class CallerCommitTests
     [Fact]
     public async Task WritesArrivingWhileACallerCommitsShareTheNextCommit()
     {
-        await using var factory = new WorkspaceFactory();
+        await using var factory = new WorkspaceFactory().With("Documents:CallerCommits", "true");
         var (writer, dbs) = await StartWriterAsync(factory);
         var slow = Guid.NewGuid();
         await writer.WriteAsync(Op(slow, 1), Guid.Empty); // opens the writer's connection
@@ -104,7 +104,7 @@ public sealed class CallerCommitTests
     [Fact]
     public async Task OpsOfABusyDocumentStillShareCommits()
     {
-        await using var factory = new WorkspaceFactory();
+        await using var factory = new WorkspaceFactory().With("Documents:CallerCommits", "true");
         var owner = await factory.SignUpAsync("Busy typists", ct: _ct);
         var (_, docId) = await CreateDocumentAsync(owner, _ct);
         var sessions = new List<Workspace.Client.CoEditingSession>();
@@ -152,7 +152,7 @@ public sealed class CallerCommitTests
         WorkspaceFactory factory)
     {
         var dbs = factory.Services.GetRequiredService<IDbContextFactory<WorkspaceDb>>();
-        var writer = new OperationWriter(dbs, Options.Create(new DocumentOptions()),
+        var writer = new OperationWriter(dbs, Options.Create(new DocumentOptions { CallerCommits = true }),
             new CommitMarker(Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Postgres })),
             NullLogger<OperationWriter>.Instance);
         await writer.StartAsync(_ct);
