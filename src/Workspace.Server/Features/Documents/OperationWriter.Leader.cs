@@ -1,3 +1,5 @@
+using System.Threading.Channels;
+
 namespace Workspace.Server.Features.Documents;
 
 /// <summary>
@@ -10,8 +12,12 @@ public sealed partial class OperationWriter
 {
     private readonly Lock _gate = new();
     private readonly Queue<PendingWrite> _queue = new();
-    /// <summary>Released once per hand-over of the queue to the loop (never more than one pending).</summary>
-    private readonly SemaphoreSlim _handOver = new(0);
+    /// <summary>
+    /// One item per hand-over of the queue to the loop (never more than one pending). A channel, as the writer's queue
+    /// was before: a SemaphoreSlim waited for with a token wraps each wait in another task and cost more per wake.
+    /// </summary>
+    private readonly Channel<bool> _handOver =
+        Channel.CreateUnbounded<bool>(new UnboundedChannelOptions { SingleReader = true });
     /// <summary>
     /// A committer is at work; every queued row is its to commit (or the loop's, once handed over). Guarded by _gate.
     /// </summary>
@@ -117,7 +123,7 @@ public sealed partial class OperationWriter
     private void Wake()
     {
         Interlocked.Increment(ref _handOvers);
-        _handOver.Release();
+        _handOver.Writer.TryWrite(true);
     }
 
     /// <summary>

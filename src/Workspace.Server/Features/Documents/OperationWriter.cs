@@ -89,7 +89,7 @@ public sealed partial class OperationWriter(
         {
             while (true)
             {
-                await _handOver.WaitAsync(stoppingToken);
+                await _handOver.Reader.ReadAsync(stoppingToken);
                 handedOver = true;
                 await DrainAsync(stoppingToken);
                 handedOver = false;
@@ -100,7 +100,7 @@ public sealed partial class OperationWriter(
             // Shutting down: what is already queued still gets written, once a caller's own commit has ended.
             if (Close(handedOver))
             {
-                await _handOver.WaitAsync(CancellationToken.None);
+                await _handOver.Reader.ReadAsync(CancellationToken.None);
             }
             await DrainAsync(CancellationToken.None);
         }
