@@ -68,6 +68,7 @@ public sealed partial class DocumentGrain
         }
 
         await hub.Clients.GroupExcept(DocumentHub.Group(Id), command.ConnectionId).OperationApplied(applied);
+        _sentAt = System.Diagnostics.Stopwatch.GetTimestamp();
         return new SubmitResult(revision, Duplicate: false);
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -88,6 +89,8 @@ public sealed partial class DocumentGrain(
     private readonly Dictionary<string, ClientSeen> _clients = new(StringComparer.Ordinal);
     /// <summary>The latest queued write; writes commit in order, so awaiting it awaits every earlier one.</summary>
     private Task _lastWrite = Task.CompletedTask;
+    /// <summary>When the latest op was stored and sent (a Stopwatch timestamp): the end of its turn.</summary>
+    private long _sentAt;
     /// <summary>
     /// Set when a write failed: memory may be ahead of the database, so nothing more is accepted here.
     /// </summary>
@@ -282,6 +285,7 @@ public sealed partial class DocumentGrain(
             return null;
         }
         await hub.Clients.Group(DocumentHub.Group(Id)).OperationApplied(applied);
+        _sentAt = Stopwatch.GetTimestamp();
         return applied.Revision;
     }
 
@@ -293,6 +297,11 @@ public sealed partial class DocumentGrain(
     {
         var revision = _revision + 1;
         var applied = new AppliedOperation(Id, revision, op, clientId, clientSeq, author.UserId, author.DisplayName);
+        // The op is committed right here, in this turn, unless it was already waiting when the last one's turn ended
+        // (which is then only microseconds ago; an op sent after that takes at least a network round trip to come).
+        // Waiting ops would otherwise each wait for the one before to be fsynced on its own; queued instead, while
+        // this turn ends and the next ones are applied, they share the writer's next commit.
+        var quiet = _lastWrite.IsCompleted && Stopwatch.GetElapsedTime(_sentAt) >= QueuedGap;
         var write = writer.WriteAsync(new DocumentOperation
         {
             DocumentId = Id,
@@ -302,7 +311,7 @@ public sealed partial class DocumentGrain(
             AuthorId = author.UserId,
             Operation = op.ToJson(),
             At = DateTimeOffset.UtcNow,
-        }, _activation);
+        }, _activation, quiet);
         _lastWrite = write;
         _text.Apply(op);
         _revision = revision;
@@ -321,6 +330,14 @@ public sealed partial class DocumentGrain(
         _guard?.Edited(author, revision);
         return (applied, write);
     }
+
+    /// <summary>
+    /// Below this gap after the previous op's turn, an op is taken to have waited for that turn: see
+    /// <see cref="Apply"/>. Longer than the grain's own hand-over from one turn to the next, shorter than any round
+    /// trip from a client.
+    /// </summary>
+    private TimeSpan QueuedGap =>
+        TimeSpan.FromTicks(Math.Min(writer.LastCommitTook.Ticks, TimeSpan.TicksPerMillisecond / 4));
 
     private void Trim()
     {

@@ -58,9 +58,17 @@ public sealed class DocumentOptions
 
     /// <summary>
     /// How long the writer waits after the first write of a batch for more to join it. Zero batches
-    /// whatever queued up while the previous transaction committed, which keeps latency lowest.
+    /// whatever queued up while the previous transaction committed, which keeps latency lowest; any window also turns
+    /// <see cref="CallerCommits"/> off.
     /// </summary>
     public TimeSpan BatchWindow { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// SQLite: an op that finds no commit running is committed by its caller, in its grain's turn (no wake-up of the
+    /// writer, no hop back to the grain). Off by default: on the shared test machine it lowered latency but cost more
+    /// CPU and context switches per insert at low load (RESULTS-load.md, fifth session); to be decided in a quiet run.
+    /// </summary>
+    public bool CallerCommits { get; set; }
 
     /// <summary>
     /// How long a document must be quiet before its task lines are matched with action items, so a

@@ -29,6 +29,9 @@ public sealed partial class OperationWriter
             _sqlite = sqlite;
         }
 
+        /// <summary>Whether a commit runs to its end before InsertAsync returns (SQLite: no truly async I/O).</summary>
+        internal bool Synchronous => _sqlite;
+
         /// <summary>A SQLite pragma's value on the writer's connection (tests check the durability settings).</summary>
         internal async Task<long> SqlitePragmaAsync(string name)
         {

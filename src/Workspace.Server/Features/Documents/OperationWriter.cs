@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Workspace.Server.Data;
@@ -9,7 +8,8 @@ namespace Workspace.Server.Features.Documents;
 /// <summary>
 /// Group commit: every document grain hands its rows to this one writer, which inserts everything queued
 /// in a single transaction and then completes each caller's task. Under load a commit carries hundreds of
-/// operations, so durability costs one fsync (or WAL append) per batch instead of one per keystroke.
+/// operations, so durability costs one fsync (or WAL append) per batch instead of one per keystroke. A row that finds
+/// no commit running is committed by its caller at once (see OperationWriter.Leader.cs).
 /// </summary>
 public sealed partial class OperationWriter(
     IDbContextFactory<WorkspaceDb> dbs,
@@ -24,9 +24,6 @@ public sealed partial class OperationWriter(
 
     /// <summary>Deletes the row with <paramref name="Row"/>'s primary key, in queue order like an insert.</summary>
     public sealed record Removal(object Row);
-
-    private readonly Channel<PendingWrite> _queue =
-        Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>
     /// Activations whose write failed. A grain applies revision r+1 before r's write is known to have failed, so once
@@ -57,13 +54,16 @@ public sealed partial class OperationWriter(
 
     /// <summary>
     /// Completes once <paramref name="row"/> is committed; faults when the write failed, or when an earlier write of
-    /// the same <paramref name="activation"/> of its document failed. Continuations are not forced
-    /// onto the thread pool: a grain's <c>await</c> posts to its activation's scheduler anyway, so completing inline
-    /// saves a thread-pool hop per op. Await it from a grain (or with
-    /// <c>ConfigureAwait(ConfigureAwaitOptions.ForceYielding)</c>)
-    /// — a continuation without a scheduler would run on the writer and delay the next commit.
+    /// the same <paramref name="activation"/> of its document failed. When no commit is running (SQLite, no batch
+    /// window) and <paramref name="mayLead"/> is set, the caller commits the row itself, here on its own thread, and
+    /// gets a completed task: a grain's <c>await</c> then goes on in the same turn, with no wake of the writer and no
+    /// hop back to the grain. Otherwise
+    /// the row is queued for the writer's loop, which commits everything queued at once and completes each task inline
+    /// (a grain's <c>await</c> posts to its activation's scheduler anyway, so that saves a thread-pool hop per op).
+    /// Await it from a grain (or with <c>ConfigureAwait(ConfigureAwaitOptions.ForceYielding)</c>) — a continuation
+    /// without a scheduler would run on the writer and delay the next commit.
     /// </summary>
-    public Task WriteAsync(object row, Guid activation)
+    public Task WriteAsync(object row, Guid activation, bool mayLead = true)
     {
         var document = row switch
         {
@@ -74,9 +74,9 @@ public sealed partial class OperationWriter(
         };
         var lineage = document is { } d ? new Lineage(d, activation) : (Lineage?)null;
         var write = new PendingWrite(row, lineage, new TaskCompletionSource());
-        if (!_queue.Writer.TryWrite(write))
+        if (Enqueue(write, mayLead))
         {
-            throw new InvalidOperationException("The server is shutting down.");
+            Lead(write);
         }
         return write.Done.Task;
     }
@@ -84,34 +84,25 @@ public sealed partial class OperationWriter(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var checkpoints = CheckpointAsync(stoppingToken);
-        var batch = new List<PendingWrite>();
-        var max = options.Value.MaxBatchSize;
-        var window = options.Value.BatchWindow;
+        var handedOver = false;
         try
         {
-            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            while (true)
             {
-                if (window > TimeSpan.Zero)
-                {
-                    await Task.Delay(window, stoppingToken);
-                }
-                while (batch.Count < max && _queue.Reader.TryRead(out var write))
-                {
-                    batch.Add(write);
-                }
-                await CommitAsync(batch);
-                batch.Clear();
+                await _handOver.Reader.ReadAsync(stoppingToken);
+                handedOver = true;
+                await DrainAsync(stoppingToken);
+                handedOver = false;
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: what is already queued still gets written.
-            _queue.Writer.TryComplete();
-            while (_queue.Reader.TryRead(out var write))
+            // Shutting down: what is already queued still gets written, once a caller's own commit has ended.
+            if (Close(handedOver))
             {
-                batch.Add(write);
+                await _handOver.Reader.ReadAsync(CancellationToken.None);
             }
-            await CommitAsync(batch);
+            await DrainAsync(CancellationToken.None);
         }
         finally
         {
@@ -183,7 +174,9 @@ public sealed partial class OperationWriter(
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             await SaveAsync(batch.ConvertAll(w => w.Row));
             Batches++;
-            Report(batch.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var took = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            Volatile.Write(ref _commitTicks, took.Ticks);
+            Report(batch.Count, took.TotalMilliseconds);
             foreach (var write in batch)
             {
                 write.Done.TrySetResult();
@@ -249,9 +242,9 @@ public sealed partial class OperationWriter(
             return;
         }
         log.LogInformation(
-            "Group commit: {Batches} batches, {Rows} rows ({PerBatch:0.0}/batch), "
-                + "commit avg {Avg:0.00} ms, max {Max:0.00} ms.",
-            Batches, _rows, (double)_rows / Batches, _commitMs / Batches, _maxCommitMs);
+            "Group commit: {Batches} batches, {Rows} rows ({PerBatch:0.0}/batch), {Led} committed by their caller, "
+                + "{HandOvers} hand-overs to the writer, commit avg {Avg:0.00} ms, max {Max:0.00} ms.",
+            Batches, _rows, (double)_rows / Batches, LedCommits, HandOvers, _commitMs / Batches, _maxCommitMs);
         _reportedAt = System.Diagnostics.Stopwatch.GetTimestamp();
     }
 
