@@ -159,6 +159,10 @@ public sealed partial class OperationWriter
             }
             await CommitAsync(batch);
             batch.Clear();
+            if (_finishCheckpoint && !stopping)
+            {
+                await FinishCheckpointAsync();
+            }
         }
     }
 

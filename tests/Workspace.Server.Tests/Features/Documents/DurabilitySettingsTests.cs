@@ -31,7 +31,7 @@ public sealed class DurabilitySettingsTests
 
         // A WAL that starts over after a checkpoint is cut back only beyond 32 MB (a few seconds of busy editing);
         // with 4 MB it was cut and grown again every second at 10 documents x 5 writers.
-        Assert.Equal(32L * 1024 * 1024, await store.SqlitePragmaAsync("journal_size_limit"));
+        Assert.Equal(128L * 1024 * 1024, await store.SqlitePragmaAsync("journal_size_limit"));
     }
 
     [Fact]

@@ -1,0 +1,71 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Workspace.Server.Data;
+using Workspace.Server.Features.Documents;
+using Workspace.Server.Features.Health;
+using Workspace.Server.Infrastructure;
+using Workspace.Server.Tests.Infrastructure;
+
+namespace Workspace.Server.Tests.Features.Documents;
+
+/// <summary>
+/// A writer that never pauses (rows always queued behind its commit) still lets the WAL start over from its
+/// beginning, instead of growing by every page of every commit for as long as the load lasts.
+/// </summary>
+public sealed class WalRestartTests
+{
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task TheWalStartsOverWhileTheWriterNeverPauses()
+    {
+        await using var factory = new WorkspaceFactory();
+        var dbs = factory.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<WorkspaceDb>>();
+        var writer = new OperationWriter(dbs,
+            Options.Create(new DocumentOptions { CheckpointInterval = TimeSpan.FromMilliseconds(100) }),
+            new CommitMarker(Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Postgres })),
+            NullLogger<OperationWriter>.Instance);
+        await writer.StartAsync(_ct);
+        var wal = Path.Combine(factory.DataDirectory, "workspace.db-wal");
+        await writer.WriteAsync(Op(Guid.NewGuid(), 1), Guid.Empty);
+        var first = CheckpointSequence(wal);
+
+        // Sixteen typists each with an op always queued: the writer goes from one commit straight to the next.
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        var typists = Enumerable.Range(0, 16).Select(t => Task.Run(async () =>
+        {
+            var document = Guid.NewGuid();
+            for (var revision = 1L; !stop.IsCancellationRequested; revision++)
+            {
+                await writer.WriteAsync(Op(document, revision), Guid.Empty);
+            }
+        }, _ct)).ToList();
+        await Task.WhenAll(typists);
+        var last = CheckpointSequence(wal);
+
+        Assert.True(writer.WriterCheckpoints > 0, "the writer never finished a checkpoint between its commits");
+        // The WAL header's checkpoint sequence number goes up each time the log starts over from its beginning.
+        Assert.True(last > first, $"the WAL never started over in 3 s of writing (sequence {first} -> {last})");
+        await writer.StopAsync(_ct);
+    }
+
+    private static uint CheckpointSequence(string wal)
+    {
+        using var file = new FileStream(wal, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var header = new byte[16];
+        file.ReadExactly(header);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(12));
+    }
+
+    private static DocumentOperation Op(Guid document, long revision) => new()
+    {
+        DocumentId = document,
+        Revision = revision,
+        ClientId = "c",
+        ClientSeq = revision,
+        AuthorId = "a",
+        Operation = "[\"" + new string('x', 200) + "\"]",
+        At = DateTimeOffset.UnixEpoch,
+    };
+}
