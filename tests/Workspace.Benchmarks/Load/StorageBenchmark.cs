@@ -88,7 +88,7 @@ public static class StorageBenchmark
         return 0;
     }
 
-    /// <summary>Who may read the kept document, and which it is: the account's address, partnership, document.</summary>
+    /// <summary>Who may read the kept document, and which it is: account's address, partnership, document.</summary>
     private const string KeptFile = "storage-benchmark.txt";
 
     /// <summary>
@@ -206,7 +206,8 @@ public static class StorageBenchmark
 
     private static async Task<HttpClient> SignUpAsync(string url, CookieContainer cookies, string email)
     {
-        using (var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new(url) })
+        var handler = new HttpClientHandler { CookieContainer = cookies };
+        using (var http = new HttpClient(handler) { BaseAddress = new Uri(url) })
         {
             await UseAntiforgeryTokenAsync(http);
             var account = new { email, password = Password, displayName = "Storage", organisation = "Storage" };
