@@ -15,7 +15,9 @@ namespace Workspace.Benchmarks.Load;
 /// waiting for its acknowledgement (durable) before the next. Prints the database and peak WAL size, then restarts the
 /// server on the same file and times opening the document (cold: first after the restart; warm: again) and reading
 /// versions of its history. Usage: storage [--size 1000000] [--edits 100000] [--writers 20] [--server-dll path]
-/// [--Documents:Key=value ...]
+/// [--Documents:Key=value ...] [--keep dir] [--reuse dir]. <c>--keep</c> copies the stopped server's data folder (and
+/// who may read the document) to dir; <c>--reuse</c> skips the typing and times the reads on a copy of such a folder,
+/// so two server builds can be timed on the very same file, one after the other.
 /// </summary>
 public static class StorageBenchmark
 {
@@ -29,18 +31,29 @@ public static class StorageBenchmark
                 $"--Documents:MaxDocumentLength={size + edits + 1000}"))
             .ToArray();
         var data = Path.Combine(Path.GetTempPath(), "workspace-storage", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(data);
         var dll = Option(args, "--server-dll") ?? FindServerDll();
+        if (Option(args, "--reuse") is { } reuse)
+        {
+            CopyFolder(reuse, data);
+            var kept = File.ReadAllLines(Path.Combine(data, KeptFile));
+            var reader = new CookieContainer();
+            Console.WriteLine($"Reads on a copy of {reuse} in {data}");
+            await ReadAsync(dll, data, extra, reader, Guid.Parse(kept[1]), Guid.Parse(kept[2]), kept[0]);
+            TryDelete(data);
+            return 0;
+        }
+        Directory.CreateDirectory(data);
         Console.WriteLine($"Storage: {size:N0} code points, then {edits:N0} one-character edits " +
             $"from {writers} writers; " +
             $"data in {data}");
         Guid pid, doc;
+        var email = $"storage.{Guid.NewGuid():N}@example.org";
         var peakWal = 0L;
         var cookies = new CookieContainer();
         var watch = Stopwatch.StartNew();
         using (var server = await Server.StartAsync(dll, data, extra))
         {
-            using var http = await SignUpAsync(server.Url, cookies);
+            using var http = await SignUpAsync(server.Url, cookies, email);
             pid = await PostForIdAsync(http, "/api/partnerships", new { name = "Storage", organisation = "Storage" });
             doc = await PostForIdAsync(http, $"/api/partnerships/{pid}/documents", new { title = "Large" });
             using var sampling = new CancellationTokenSource();
@@ -65,27 +78,56 @@ public static class StorageBenchmark
         Console.WriteLine($"after shutdown: database {Mb(FileSize(Path.Combine(data, "workspace.db")))}, " +
             $"WAL {Mb(FileSize(Path.Combine(data, "workspace.db-wal")))}");
 
-        using (var server = await Server.StartAsync(dll, data, extra))
+        if (Option(args, "--keep") is { } keep)
         {
-            var open = new List<double>();
-            for (var i = 0; i < 6; i++)
-            {
-                var connection = Connect(server.Url, cookies);
-                await connection.StartAsync();
-                var session = new CoEditingSession(connection, doc);
-                var started = Stopwatch.GetTimestamp();
-                await session.OpenAsync();
-                open.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                await connection.DisposeAsync();
-            }
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"open after restart: cold {open[0]:0.0} ms; warm p50 {open.Skip(1).Order().ElementAt(2):0.0} ms, " +
-                $"max {open.Skip(1).Max():0.0} ms"));
-            await TimeVersionsAsync(server.Url, cookies, pid, doc);
-            await server.StopAsync();
+            CopyFolder(data, keep);
+            File.WriteAllLines(Path.Combine(keep, KeptFile), [email, pid.ToString(), doc.ToString()]);
         }
+        await ReadAsync(dll, data, extra, cookies, pid, doc, signIn: null);
         TryDelete(data);
         return 0;
+    }
+
+    /// <summary>Who may read the kept document, and which it is: account's address, partnership, document.</summary>
+    private const string KeptFile = "storage-benchmark.txt";
+
+    /// <summary>
+    /// Restarts the server on the folder and times opening the document and reading versions; signs in first when
+    /// <paramref name="signIn"/> names the account (a reused folder).
+    /// </summary>
+    private static async Task ReadAsync(string dll, string data, string[] extra, CookieContainer cookies, Guid pid,
+        Guid doc, string? signIn)
+    {
+        using var server = await Server.StartAsync(dll, data, extra);
+        if (signIn is not null)
+        {
+            using var http = await SignInAsync(server.Url, cookies, signIn);
+        }
+        var open = new List<double>();
+        for (var i = 0; i < 6; i++)
+        {
+            var connection = Connect(server.Url, cookies);
+            await connection.StartAsync();
+            var session = new CoEditingSession(connection, doc);
+            var started = Stopwatch.GetTimestamp();
+            await session.OpenAsync();
+            open.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            await connection.DisposeAsync();
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"open after restart: cold {open[0]:0.0} ms; warm p50 {open.Skip(1).Order().ElementAt(2):0.0} ms, " +
+            $"max {open.Skip(1).Max():0.0} ms"));
+        await TimeVersionsAsync(server.Url, cookies, pid, doc);
+        await server.StopAsync();
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)), overwrite: true);
+        }
     }
 
     /// <summary>Pastes the text, then every writer inserts one character at a time, each acknowledged first.</summary>
@@ -162,21 +204,26 @@ public static class StorageBenchmark
             $"p50 {read.Order().ElementAt(read.Count / 2):0.0} ms, max {read.Max():0.0} ms"));
     }
 
-    private static async Task<HttpClient> SignUpAsync(string url, CookieContainer cookies)
+    private static async Task<HttpClient> SignUpAsync(string url, CookieContainer cookies, string email)
+    {
+        var handler = new HttpClientHandler { CookieContainer = cookies };
+        using (var http = new HttpClient(handler) { BaseAddress = new Uri(url) })
+        {
+            await UseAntiforgeryTokenAsync(http);
+            var account = new { email, password = Password, displayName = "Storage", organisation = "Storage" };
+            (await http.PostAsJsonAsync("/api/account/signup", account)).EnsureSuccessStatusCode();
+        }
+        // Signing up does not sign in (it answers alike for a taken address).
+        return await SignInAsync(url, cookies, email);
+    }
+
+    private const string Password = "Quiet-harbour-lantern-47";
+
+    private static async Task<HttpClient> SignInAsync(string url, CookieContainer cookies, string email)
     {
         var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri(url) };
         await UseAntiforgeryTokenAsync(http);
-        var account = new
-        {
-            email = $"storage.{Guid.NewGuid():N}@example.org",
-            password = "Quiet-harbour-lantern-47",
-            displayName = "Storage",
-            organisation = "Storage",
-        };
-        (await http.PostAsJsonAsync("/api/account/signup", account)).EnsureSuccessStatusCode();
-        await UseAntiforgeryTokenAsync(http);
-        // Signing up does not sign in (it answers alike for a taken address).
-        (await http.PostAsJsonAsync("/api/account/signin", new { account.email, account.password }))
+        (await http.PostAsJsonAsync("/api/account/signin", new { email, password = Password }))
             .EnsureSuccessStatusCode();
         await UseAntiforgeryTokenAsync(http);
         return http;

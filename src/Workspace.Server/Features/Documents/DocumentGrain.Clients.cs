@@ -26,26 +26,39 @@ public sealed partial class DocumentGrain
     /// first op, and only that author's sequence numbers count. (Logs written before ids were bound to users may
     /// hold someone else's ops under an id; they must not make the owner's later edits look like duplicates.)
     /// </summary>
+    /// <remarks>
+    /// Reads the (DocumentId, ClientId, ClientSeq) index, which holds each row's revision too, then the first and the
+    /// latest row of each id by key: grouping by author as well would read every row of the log (a 1 MB text with
+    /// 100,000 edits: ~150 ms against ~10 ms, on every activation). Only an id whose highest number is not on its
+    /// latest row or not its owner's (logs from before ids were bound) has its owner's own rows scanned.
+    /// </remarks>
     private async Task LoadClientsAsync(WorkspaceDb db, CancellationToken ct)
     {
-        var byAuthor = await db.Set<DocumentOperation>().AsNoTracking()
-            .Where(o => o.DocumentId == Id)
-            .GroupBy(o => new { o.ClientId, o.AuthorId })
+        var stored = db.Set<DocumentOperation>().AsNoTracking().Where(o => o.DocumentId == Id);
+        var heads = await stored
+            .GroupBy(o => o.ClientId)
             .Select(g => new
             {
-                g.Key.ClientId,
-                g.Key.AuthorId,
-                Seq = g.Max(o => o.ClientSeq),
+                ClientId = g.Key,
                 First = g.Min(o => o.Revision),
+                Last = g.Max(o => o.Revision),
+                Seq = g.Max(o => o.ClientSeq),
             })
             .ToListAsync(ct);
-        foreach (var client in byAuthor.GroupBy(c => c.ClientId))
+        var keys = heads.SelectMany(h => new[] { h.First, h.Last }).Distinct().ToList();
+        var rows = await stored.Where(o => keys.Contains(o.Revision))
+            .Select(o => new { o.Revision, o.ClientSeq, o.AuthorId })
+            .ToDictionaryAsync(o => o.Revision, ct);
+        foreach (var head in heads)
         {
-            var owner = client.MinBy(c => c.First)!;
+            var owner = rows[head.First].AuthorId;
+            var last = rows[head.Last];
             // The workspace's own edits are made on behalf of several people under one id and one sequence.
-            _clients[client.Key] = client.Key == ServerClientId
-                ? new ClientSeen("", client.Max(c => c.Seq), -1)
-                : new ClientSeen(owner.AuthorId, owner.Seq, -1);
+            _clients[head.ClientId] = head.ClientId == ServerClientId ? new ClientSeen("", head.Seq, -1)
+                : last.ClientSeq == head.Seq && last.AuthorId == owner ? new ClientSeen(owner, head.Seq, -1)
+                : new ClientSeen(owner, await stored
+                    .Where(o => o.ClientId == head.ClientId && o.AuthorId == owner)
+                    .MaxAsync(o => o.ClientSeq, ct), -1);
         }
     }
 

@@ -149,6 +149,25 @@ public sealed class ClientIdentityTests(WorkspaceFactory factory) : IClassFixtur
         Assert.Equal((4L, false), (third.Revision, third.Duplicate));
         Assert.Equal(ErrorCodes.ClientIdTaken, HubError.From(hijack)?.Code);
         Assert.Equal("old. one. two. three.", await ServerTextAsync(ana, pid, docId, _ct));
+
+        // Reloaded again: Ana's latest op (3) is not the id's highest number (Budi's), so hers are counted apart.
+        await ReloadWithAsync(new DocumentOperation
+        {
+            DocumentId = docId, Revision = 5, ClientId = "ana-2", ClientSeq = 1, AuthorId = ana.Id,
+            Operation = "[21, \"!\"]", At = DateTimeOffset.UtcNow,
+        });
+        await using var anaAgain = await OpenHubAsync(factory, ana, docId, _ct);
+        var third2 = await anaAgain.InvokeAsync<SubmitResult>(
+            DocumentHubNames.Submit,
+            SubmitRequest.Of(docId, "ana-1", 3, 3, TextOperation.Insert(15, "three.")),
+            _ct);
+        var fourth = await anaAgain.InvokeAsync<SubmitResult>(
+            DocumentHubNames.Submit,
+            SubmitRequest.Of(docId, "ana-1", 4, 5, TextOperation.Insert(0, "0. ")),
+            _ct);
+        Assert.Equal((4L, true), (third2.Revision, third2.Duplicate));
+        Assert.Equal((6L, false), (fourth.Revision, fourth.Duplicate));
+        Assert.Equal("0. old. one. two. three.!", await ServerTextAsync(ana, pid, docId, _ct));
     }
 
     /// <summary>
