@@ -26,14 +26,24 @@ public sealed class SessionStamps(IServiceScopeFactory scopes, TimeProvider cloc
         principal?.FindFirstValue(identity.Value.ClaimsIdentity.UserIdClaimType);
 
     /// <summary>True when <paramref name="principal"/> carries its person's current security stamp.</summary>
-    public async ValueTask<bool> IsCurrentAsync(ClaimsPrincipal? principal, CancellationToken ct = default)
+    public ValueTask<bool> IsCurrentAsync(ClaimsPrincipal? principal, CancellationToken ct = default) =>
+        SessionOf(principal) is { } session ? IsCurrentAsync(session, ct) : ValueTask.FromResult(false);
+
+    /// <summary>
+    /// Who signed in and with which stamp (what a session is checked by); null when <paramref name="principal"/>
+    /// lacks either, as no current session does.
+    /// </summary>
+    public (string UserId, string Stamp)? SessionOf(ClaimsPrincipal? principal)
     {
         var userId = UserId(principal);
         var stamp = principal?.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
-        if (userId is null || string.IsNullOrEmpty(stamp))
-        {
-            return false;
-        }
+        return userId is null || string.IsNullOrEmpty(stamp) ? null : (userId, stamp);
+    }
+
+    /// <summary>True when <paramref name="session"/>'s stamp is its person's current one.</summary>
+    public async ValueTask<bool> IsCurrentAsync((string UserId, string Stamp) session, CancellationToken ct = default)
+    {
+        var (userId, stamp) = session;
         var now = clock.GetUtcNow();
         if (!_stamps.TryGetValue(userId, out var known) || now - known.ReadAt > CacheFor)
         {
