@@ -53,12 +53,17 @@ public sealed partial class DocumentGrain
         {
             var owner = rows[head.First].AuthorId;
             var last = rows[head.Last];
-            // The workspace's own edits are made on behalf of several people under one id and one sequence.
-            _clients[head.ClientId] = head.ClientId == ServerClientId ? new ClientSeen("", head.Seq, -1)
-                : last.ClientSeq == head.Seq && last.AuthorId == owner ? new ClientSeen(owner, head.Seq, -1)
-                : new ClientSeen(owner, await stored
-                    .Where(o => o.ClientId == head.ClientId && o.AuthorId == owner)
-                    .MaxAsync(o => o.ClientSeq, ct), -1);
+            if (head.ClientId == ServerClientId)
+            {
+                // The workspace's own edits are made on behalf of several people under one id and one sequence.
+                _clients[head.ClientId] = new ClientSeen("", head.Seq, -1);
+                continue;
+            }
+            var seq = last.ClientSeq == head.Seq && last.AuthorId == owner
+                ? head.Seq
+                : await stored.Where(o => o.ClientId == head.ClientId && o.AuthorId == owner)
+                    .MaxAsync(o => o.ClientSeq, ct);
+            _clients[head.ClientId] = new ClientSeen(owner, seq, -1);
         }
     }
 

@@ -49,7 +49,7 @@ public sealed partial class OperationWriter
         /// A passive checkpoint on the writer's connection (SQLite): never waits for a reader, whose snapshot it leaves
         /// in the WAL; gives way at once to a checkpoint already running elsewhere.
         /// </summary>
-        internal async Task CheckpointAsync()
+        internal async Task CopyWalAsync()
         {
             await using var command = _connection.CreateCommand();
             command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";

@@ -196,7 +196,7 @@ public sealed partial class OperationWriter(
         }
         try
         {
-            await store.CheckpointAsync();
+            await store.CopyWalAsync();
             WriterCheckpoints++;
         }
         catch (Exception ex)
