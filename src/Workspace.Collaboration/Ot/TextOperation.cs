@@ -128,6 +128,24 @@ public sealed class TextOperation : IEquatable<TextOperation>
         }
     }
 
+    /// <summary>Like <see cref="Parse(ReadOnlySpan{byte})"/> but returns false (and the reason) instead of throwing.
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<byte> utf8Json, out TextOperation? op, out string? error)
+    {
+        try
+        {
+            op = Parse(utf8Json);
+            error = null;
+            return true;
+        }
+        catch (OtException ex)
+        {
+            op = null;
+            error = ex.Message;
+            return false;
+        }
+    }
+
     /// <summary>
     /// Insert <paramref name="text"/> at code point <paramref name="pos"/> (npm <c>insert(pos, text)</c>).
     /// </summary>

@@ -57,7 +57,7 @@ public static class RateLimits
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<HubRateLimitFilter>();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSignalR(o => o.AddFilter<HubRateLimitFilter>());
+        builder.Services.AddOptions<HubOptions>().Configure<HubRateLimitFilter>((o, filter) => o.AddFilter(filter));
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

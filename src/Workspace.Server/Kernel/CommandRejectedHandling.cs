@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.SignalR;
 
 namespace Workspace.Server.Kernel;
 
@@ -24,23 +23,5 @@ public sealed class CommandRejectedHandler(IProblemDetailsService problems) : IE
             Exception = exception,
             ProblemDetails = refusal.ToProblemDetails(title: refusal.Detail),
         });
-    }
-}
-
-/// <summary>In a hub, a refusal a grain raised reaches the caller as its hub refusal (<see cref="Refusal.ToHub()"/>).
-/// </summary>
-public sealed class CommandRejectedHubFilter : IHubFilter
-{
-    public async ValueTask<object?> InvokeMethodAsync(
-        HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
-    {
-        try
-        {
-            return await next(invocationContext);
-        }
-        catch (CommandRejectedException rejected)
-        {
-            throw rejected.Refusal.ToHub();
-        }
     }
 }

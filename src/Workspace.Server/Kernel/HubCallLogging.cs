@@ -15,19 +15,46 @@ public sealed partial class HubCallLogging(ILogger<HubCallLogging> log) : IHubFi
     /// <summary>The logger category of SignalR's dispatcher, whose error entries this filter replaces.</summary>
     public const string DispatcherCategory = "Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher";
 
-    public async ValueTask<object?> InvokeMethodAsync(
+    /// <summary>
+    /// Logs a failed call, and turns a refusal a grain raised into its hub refusal (<see cref="Refusal.ToHub()"/>).
+    /// One filter for both, and no state machine of its own unless the call is still running when the hub method
+    /// returns: each filter's awaiting wrapper cost an allocation and a continuation per call (RESULTS-load.md).
+    /// </summary>
+    public ValueTask<object?> InvokeMethodAsync(
         HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        ValueTask<object?> call;
+        try
+        {
+            call = next(invocationContext);
+        }
+        catch (Exception ex) when (Failed(invocationContext, ex) is { } refusal)
+        {
+            throw refusal;
+        }
+        return call.IsCompletedSuccessfully ? call : AwaitAsync(call, invocationContext);
+    }
+
+    private async ValueTask<object?> AwaitAsync(ValueTask<object?> call, HubInvocationContext invocationContext)
     {
         try
         {
-            return await next(invocationContext);
+            return await call;
         }
-        catch (Exception ex)
+        catch (Exception ex) when (Failed(invocationContext, ex) is { } refusal)
         {
-            var hub = invocationContext.Hub.GetType().Name;
-            Log(hub, invocationContext.HubMethodName, invocationContext.Context.UserIdentifier, ex);
-            throw;
+            throw refusal;
         }
+    }
+
+    /// <summary>Logs the failure (in the catch's filter, so a fault goes on with its own stack); returns the hub refusal
+    /// to raise instead, or null to let the exception go on as it is.</summary>
+    private HubException? Failed(HubInvocationContext invocationContext, Exception ex)
+    {
+        var refusal = ex is CommandRejectedException rejected ? rejected.Refusal.ToHub() : null;
+        Log(invocationContext.Hub.GetType().Name, invocationContext.HubMethodName,
+            invocationContext.Context.UserIdentifier, refusal ?? ex);
+        return refusal;
     }
 
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)

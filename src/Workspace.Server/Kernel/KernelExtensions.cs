@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.AspNetCore.SignalR;
 
 namespace Workspace.Server.Kernel;
 
@@ -18,7 +17,6 @@ public static class KernelExtensions
         builder.Services.AddSingleton<MemberDirectory>();
         builder.Services.AddSingleton<PartnershipFeed>();
         builder.Services.AddExceptionHandler<CommandRejectedHandler>();
-        builder.Services.AddSignalR(o => o.AddFilter<CommandRejectedHubFilter>());
         builder.Services.AddOptions<InvitationOptions>().BindConfiguration(InvitationOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);

@@ -22,9 +22,10 @@ public static class LiveExtensions
         {
             o.MaximumReceiveMessageSize = MaximumReceiveMessageSize;
             o.EnableDetailedErrors = false;
-            // Added first, so it is the outermost filter and sees every refusal (the rate limit's too).
-            o.AddFilter<HubCallLogging>();
         });
+        // Before the rate limit, so it sees its refusals too. Every filter is added as its (singleton) instance: one
+        // added by type is wrapped in SignalR's factory, which awaits it, an async state machine per filter per call.
+        builder.Services.AddOptions<HubOptions>().Configure<HubCallLogging>((o, filter) => o.AddFilter(filter));
         builder.Logging.AddFilter(HubCallLogging.DispatcherCategory, LogLevel.Critical);
         // The socket transport goes on with what a completed read or a flush makes possible on the same thread instead
         // of queueing it again: a received message is parsed and dispatched on the pool thread that read it, and a

@@ -17,7 +17,19 @@ public static class CompareRun
 
     public sealed record Result(string Name, double Seconds, ProcSample Server, long PeakRss, ProcSample Generator,
         long Inserts, long Acks, long Deliveries, double[] Latencies, double[] Delays, bool Converged,
-        Dictionary<string, ThreadKinds.Usage> Threads, string Clients, double[] TypingLate, long MessagesIn);
+        Dictionary<string, ThreadKinds.Usage> Threads, string Clients, double[] TypingLate, long MessagesIn,
+        GeneratorGc Gc, (double Delay, long Messages)[] Windows);
+
+    /// <summary>The generator's own collections (gen 0 / 1 / 2) and the time they paused it, over the measured span.
+    /// </summary>
+    public readonly record struct GeneratorGc(int Gen0, int Gen1, int Gen2, TimeSpan Pause)
+    {
+        public static GeneratorGc Now() =>
+            new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+
+        public static GeneratorGc operator -(GeneratorGc a, GeneratorGc b) =>
+            new(a.Gen0 - b.Gen0, a.Gen1 - b.Gen1, a.Gen2 - b.Gen2, a.Pause - b.Pause);
+    }
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -57,16 +69,20 @@ public static class CompareRun
         var threads = new ThreadKinds(target.Pid);
         var threads0 = threads.Read();
         var (server0, generator0) = (ProcSample.Of(target.Pid), ProcSample.Of(Environment.ProcessId));
+        var gc0 = GeneratorGc.Now();
         var wall = Stopwatch.StartNew();
         clients.Measuring = true;
         var delays = new List<double>();
+        var windows = new List<(double Delay, long Messages)>();
         var peakRss = 0L;
         while (!stop.IsCancellationRequested)
         {
             // The generator's own scheduling delay: how late a 10 ms timer continuation runs on its thread pool.
-            var started = Stopwatch.GetTimestamp();
+            var (started, received) = (Stopwatch.GetTimestamp(), clients.MessagesIn);
             await Task.Delay(10);
             delays.Add(Math.Max(0, Stopwatch.GetElapsedTime(started).TotalMilliseconds - 10));
+            // What the generator received meanwhile: are the late windows the ones with a burst of broadcasts?
+            windows.Add((delays[^1], clients.MessagesIn - received));
             if (delays.Count % 10 == 0)
             {
                 // Every ~100 ms: peak memory, and the threads' counters before the thread pool retires any of them.
@@ -77,13 +93,14 @@ public static class CompareRun
         }
         clients.Measuring = false;
         var (server1, generator1) = (ProcSample.Of(target.Pid), ProcSample.Of(Environment.ProcessId));
+        var gc = GeneratorGc.Now() - gc0;
         var byThread = ThreadKinds.Difference(threads.Read(), threads0);
         var seconds = wall.Elapsed.TotalSeconds;
         await typing;
         var converged = await clients.ConvergedAsync();
         return new Result(target.Name, seconds, server1 - server0, peakRss, generator1 - generator0,
             Interlocked.Read(ref inserts), clients.Acks, clients.Deliveries, clients.Latencies, [.. delays], converged,
-            byThread, clients.Generator, clients.TypingLate, clients.MessagesIn);
+            byThread, clients.Generator, clients.TypingLate, clients.MessagesIn, gc, [.. windows]);
     }
 
     private static string AffinityOfSelf()

@@ -35,6 +35,10 @@ public static class CompareTable
             ("generator messages received per s", r => r.MessagesIn < 0 ? "-" : F(r.MessagesIn / r.Seconds, "0")),
             ("generator run-queue wait ms per s",
                 r => F(r.Generator.RunQueueWait.TotalMilliseconds / r.Seconds, "0.0")),
+            ("generator messages per 10 ms timer window: late / on time",
+                r => Burst(r.Windows, maxDelayMs)),
+            ("generator GCs gen0 / gen1 / gen2, pause ms",
+                r => $"{r.Gc.Gen0} / {r.Gc.Gen1} / {r.Gc.Gen2}, {F(r.Gc.Pause.TotalMilliseconds, "0.0")}"),
             ("converged", r => r.Converged ? "yes" : "NO"),
         };
         var width = rows.Max(r => r.Metric.Length);
@@ -79,6 +83,17 @@ public static class CompareTable
         return cpu > maxGeneratorCpu ? $"INVALID (generator {cpu:0}% CPU)"
             : delay > maxDelayMs ? $"INVALID (generator {delay:0.0} ms late)"
             : !r.Converged ? "INVALID (diverged)" : "valid";
+    }
+
+    /// <summary>Mean messages received in the timer's windows that ran late (over the limit) and in the others.
+    /// </summary>
+    private static string Burst((double Delay, long Messages)[] windows, double maxDelayMs)
+    {
+        var late = windows.Where(w => w.Delay > maxDelayMs).ToArray();
+        var onTime = windows.Where(w => w.Delay <= maxDelayMs).ToArray();
+        static string Mean((double, long Messages)[] w) => w.Length == 0 ? "-" : F(w.Average(x => x.Messages), "0");
+        return windows.Length == 0 || windows.All(w => w.Messages < 0) ? "-"
+            : $"{Mean(late)} ({late.Length}) / {Mean(onTime)} ({onTime.Length})";
     }
 
     private static string Latency(double[] samples)

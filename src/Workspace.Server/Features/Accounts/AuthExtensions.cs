@@ -99,7 +99,7 @@ public static class AuthExtensions
         builder.Services.AddSingleton<SessionStamps>();
         builder.Services.AddSingleton<SessionHubFilter>();
         builder.Services.AddHostedService<SessionSweep>();
-        builder.Services.AddSignalR(o => o.AddFilter<SessionHubFilter>());
+        builder.Services.AddOptions<HubOptions>().Configure<SessionHubFilter>((o, filter) => o.AddFilter(filter));
         // The external cookie must survive the cross-site redirect back from the provider.
         builder.Services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(
             IdentityConstants.ExternalScheme, o => o.Cookie.SameSite = SameSiteMode.Lax);

@@ -50,16 +50,34 @@ public sealed class SessionHubFilter(SessionStamps stamps) : IHubFilter
         await next(context);
     }
 
-    public async ValueTask<object?> InvokeMethodAsync(
+    public ValueTask<object?> InvokeMethodAsync(
         HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         var connection = invocationContext.Context;
-        if (!await stamps.IsCurrentAsync(connection.User, connection.ConnectionAborted))
+        var current = stamps.IsCurrentAsync(connection.User, connection.ConnectionAborted);
+        if (!current.IsCompletedSuccessfully)
         {
-            Cut(connection);
-            throw new HubException(SessionEnded);
+            return CheckThenInvokeAsync(current.AsTask(), invocationContext, next);
+        }
+        // Nearly always answered from the stamp cache: then the call is passed on as it is, without awaiting it here.
+        return current.Result ? next(invocationContext) : throw Ended(connection);
+    }
+
+    private async ValueTask<object?> CheckThenInvokeAsync(Task<bool> current,
+        HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        if (!await current)
+        {
+            throw Ended(invocationContext.Context);
         }
         return await next(invocationContext);
+    }
+
+    /// <summary>Cuts the connection of an ended session; the refusal its call gets.</summary>
+    private HubException Ended(HubCallerContext connection)
+    {
+        Cut(connection);
+        return new HubException(SessionEnded);
     }
 
     public Task OnDisconnectedAsync(

@@ -67,10 +67,15 @@ public sealed partial class DocumentGrain
             return SaveFailed;
         }
 
-        await hub.Clients.GroupExcept(DocumentHub.Group(Id), command.ConnectionId).OperationApplied(applied);
+        await hub.Clients.GroupExcept(Group, command.ConnectionId).OperationApplied(applied);
         _sentAt = System.Diagnostics.Stopwatch.GetTimestamp();
         return new SubmitResult(revision, Duplicate: false);
     }
+
+    /// <summary>The document's SignalR group, named once per activation (not formatted again per op).</summary>
+    private string Group => _group ??= DocumentHub.Group(Id);
+
+    private string? _group;
 
     private static readonly Refusal SaveFailed = Refusal.Of(StatusCodes.Status503ServiceUnavailable,
         ErrorCodes.SaveFailed, "The change could not be saved; it will be retried.");

@@ -284,7 +284,7 @@ public sealed partial class DocumentGrain(
             DeactivateOnIdle();
             return null;
         }
-        await hub.Clients.Group(DocumentHub.Group(Id)).OperationApplied(applied);
+        await hub.Clients.Group(Group).OperationApplied(applied);
         _sentAt = Stopwatch.GetTimestamp();
         return applied.Revision;
     }

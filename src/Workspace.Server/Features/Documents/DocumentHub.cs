@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -81,7 +82,9 @@ public sealed class DocumentHub(
         {
             throw Refused(ErrorCodes.InvalidOperation, "Invalid operation: an operation is a JSON array.");
         }
-        if (!TextOperation.TryParse(request.Op.GetRawText(), out var op, out var error))
+        // Parsed from the message's own UTF-8 bytes (valid UTF-8: the hub protocol's reader checked them), not from a
+        // string copy of them.
+        if (!TextOperation.TryParse(JsonMarshal.GetRawUtf8Value(request.Op), out var op, out var error))
         {
             throw Refused(ErrorCodes.InvalidOperation, $"Invalid operation: {error}");
         }
@@ -176,7 +179,7 @@ public sealed class DocumentHub(
     /// partnership, which never changes, and the grain references are remembered.
     /// Every connection that passes is tracked, so a removal also aborts it at once.
     /// </summary>
-    private async Task<Access> AuthoriseAsync(Guid documentId, PartnershipRole minimum, bool fresh = false)
+    private async ValueTask<Access> AuthoriseAsync(Guid documentId, PartnershipRole minimum, bool fresh = false)
     {
         var (partnershipId, partnership) = await PartnershipOfAsync(documentId, fresh);
         var member = await access.FindMemberAsync(Context.User!, partnershipId, partnership)
@@ -190,7 +193,7 @@ public sealed class DocumentHub(
         return new Access(partnershipId, member);
     }
 
-    private async Task<(Guid Id, IPartnershipGrain Grain)> PartnershipOfAsync(Guid documentId, bool fresh)
+    private async ValueTask<(Guid Id, IPartnershipGrain Grain)> PartnershipOfAsync(Guid documentId, bool fresh)
     {
         var slot = SlotOf(documentId);
         if (!fresh && slot.Partnership is { } known)
@@ -213,7 +216,7 @@ public sealed class DocumentHub(
     /// <summary>
     /// A refusal the client must not retry: the edit can never apply, so it is dropped (and the person told).
     /// Every other error (a failed save, an unexpected fault) leaves the edit pending, to be sent again; the grain's
-    /// own refusals are turned into hub errors by <see cref="CommandRejectedHubFilter"/>.
+    /// own refusals are turned into hub errors by <see cref="HubCallLogging"/>.
     /// </summary>
     private static HubException Refused(string code, string message, params (string Name, object? Value)[] args) =>
         Refusal.ToHub(code, message, final: true, args);

@@ -88,6 +88,16 @@ public abstract class LiteClient(int index, int doc, LiteRun run) : IAsyncDispos
             {
                 return;
             }
+            if (_opened && revision == Revision + 1 && _early.Count == 0)
+            {
+                // The usual case, in order: applied without a node in the buffer (no allocation per message, so the
+                // generator's collections stay rare and short).
+                if (ApplyLocked(revision, (delta, mine, from, seq)))
+                {
+                    SendLocked();
+                }
+                return;
+            }
             _early[revision] = (delta, mine, from, seq);
             DrainLocked();
         }
@@ -159,26 +169,33 @@ public abstract class LiteClient(int index, int doc, LiteRun run) : IAsyncDispos
                 break;
             }
             _early.Remove(revision);
-            (Revision, Length) = (revision, Length + entry.Delta);
-            if (entry.Mine)
-            {
-                _inflight = false;
-                acked = true;
-                if (run.Measuring)
-                {
-                    Interlocked.Increment(ref Acks);
-                }
-            }
-            else if (entry.From is { } from && run.Measuring && from.SentAt(entry.Seq) is { } start)
-            {
-                Latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-                Deliveries++;
-            }
+            acked |= ApplyLocked(revision, entry);
         }
         if (acked)
         {
             SendLocked();
         }
+    }
+
+    /// <summary>Applies the next revision; true when it was this client's op (acknowledged).</summary>
+    private bool ApplyLocked(long revision, (int Delta, bool Mine, LiteClient? From, long Seq) entry)
+    {
+        (Revision, Length) = (revision, Length + entry.Delta);
+        if (entry.Mine)
+        {
+            _inflight = false;
+            if (run.Measuring)
+            {
+                Interlocked.Increment(ref Acks);
+            }
+            return true;
+        }
+        if (entry.From is { } from && run.Measuring && from.SentAt(entry.Seq) is { } start)
+        {
+            Latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            Deliveries++;
+        }
+        return false;
     }
 
     private long? SentAt(long seq)

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -62,7 +63,8 @@ public static class LiteWire
             }
             else if (name.SequenceEqual("invocationId"u8))
             {
-                m.InvocationId = long.Parse(reader.GetString()!, CultureInfo.InvariantCulture);
+                m.InvocationId = !reader.ValueIsEscaped && Utf8Parser.TryParse(reader.ValueSpan, out long id, out _) ? id
+                    : long.Parse(reader.GetString()!, CultureInfo.InvariantCulture);
             }
             else if (name.SequenceEqual("target"u8))
             {
