@@ -47,8 +47,8 @@ public sealed partial class HubCallLogging(ILogger<HubCallLogging> log) : IHubFi
         }
     }
 
-    /// <summary>Logs the failure (in the catch's filter, so a fault goes on with its own stack); returns the hub refusal
-    /// to raise instead, or null to let the exception go on as it is.</summary>
+    /// <summary>Logs the failure (in the catch's filter, so a fault goes on with its own stack); returns the hub
+    /// refusal to raise instead, or null to let the exception go on as it is.</summary>
     private HubException? Failed(HubInvocationContext invocationContext, Exception ex)
     {
         var refusal = ex is CommandRejectedException rejected ? rejected.Refusal.ToHub() : null;

@@ -20,6 +20,9 @@ public sealed class SessionHubFilter(SessionStamps stamps) : IHubFilter
     /// </summary>
     private readonly Dictionary<(string UserId, string Stamp), Dictionary<string, HubCallerContext>> _sessions = [];
 
+    /// <summary>The connection's session (person and stamp) in its items, kept from its connecting on.</summary>
+    private static readonly object SessionKey = new();
+
     /// <summary>How many sessions (person and stamp) have connections on this node.</summary>
     internal int SessionCount
     {
@@ -47,6 +50,7 @@ public sealed class SessionHubFilter(SessionStamps stamps) : IHubFilter
             }
             connections[context.Context.ConnectionId] = context.Context;
         }
+        context.Context.Items[SessionKey] = session;
         await next(context);
     }
 
@@ -54,7 +58,11 @@ public sealed class SessionHubFilter(SessionStamps stamps) : IHubFilter
         HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         var connection = invocationContext.Context;
-        var current = stamps.IsCurrentAsync(connection.User, connection.ConnectionAborted);
+        // A connection's principal never changes: its session was read from it once, on connecting.
+        var current = connection.Items.TryGetValue(SessionKey, out var known)
+            && known is ValueTuple<string, string> session
+            ? stamps.IsCurrentAsync(session, connection.ConnectionAborted)
+            : stamps.IsCurrentAsync(connection.User, connection.ConnectionAborted);
         if (!current.IsCompletedSuccessfully)
         {
             return CheckThenInvokeAsync(current.AsTask(), invocationContext, next);

@@ -63,8 +63,8 @@ public static class LiteWire
             }
             else if (name.SequenceEqual("invocationId"u8))
             {
-                m.InvocationId = !reader.ValueIsEscaped && Utf8Parser.TryParse(reader.ValueSpan, out long id, out _) ? id
-                    : long.Parse(reader.GetString()!, CultureInfo.InvariantCulture);
+                m.InvocationId = !reader.ValueIsEscaped && Utf8Parser.TryParse(reader.ValueSpan, out long id, out _)
+                    ? id : long.Parse(reader.GetString()!, CultureInfo.InvariantCulture);
             }
             else if (name.SequenceEqual("target"u8))
             {
