@@ -13,12 +13,14 @@ namespace Workspace.Server.Features.Documents;
 /// Replays a stretch of a document's stored operations onto a text, straight off the database reader: a version read
 /// replays up to half as many operations as the version is old (thousands for a large, busy document), and through EF
 /// each row was materialised as an object, its JSON turned into a string and back into UTF-8, and the whole list held
-/// before the first one was applied. Here each row is parsed from the UTF-8 the reader holds (SQLite) and applied at once.
+/// before the first one was applied. Here each row is parsed from the UTF-8 the reader holds (SQLite) and applied at
+/// once.
 /// </summary>
 public static class OperationReplay
 {
     /// <summary>One stored operation; the client columns are empty unless they were asked for.</summary>
-    public readonly record struct Row(long Revision, TextOperation Op, string ClientId, long ClientSeq, string AuthorId);
+    public readonly record struct Row(
+        long Revision, TextOperation Op, string ClientId, long ClientSeq, string AuthorId);
 
     /// <summary>
     /// Applies every stored operation of <paramref name="documentId"/> with a revision above <paramref name="after"/>
@@ -89,7 +91,8 @@ public static class OperationReplay
                 nameof(DocumentOperation.AuthorId)) : "")
             + $" FROM {sql.DelimitIdentifier(table.Name, table.Schema)} "
             + $"WHERE {Column(documentColumn)} = {Parameter("document")} "
-            + $"AND {Column(revisionColumn)} > {Parameter("after")} AND {Column(revisionColumn)} <= {Parameter("upTo")} "
+            + $"AND {Column(revisionColumn)} > {Parameter("after")} "
+            + $"AND {Column(revisionColumn)} <= {Parameter("upTo")} "
             + $"ORDER BY {Column(revisionColumn)}";
         command.Parameters.Add(documentColumn.GetRelationalTypeMapping()
             .CreateParameter(command, sql.GenerateParameterName("document"), documentId, nullable: false));
