@@ -67,8 +67,9 @@ public sealed partial class DocumentGrain
     {
         if (_activationLineKeys is { } atActivation)
         {
-            _lastLineKeys = await atActivation;
+            // Taken first: should the parse have failed, every line then counts as edited, as with no keys at all.
             _activationLineKeys = null;
+            _lastLineKeys = await atActivation;
         }
         if (_document is not { DeletedAt: null } document || _lastAuthor is null)
         {
