@@ -151,15 +151,32 @@ public sealed class TextDocument
 
     /// <summary>
     /// Finds the chunk holding code point <paramref name="cp"/>: its index, UTF-16 offset and code point offset within
-    /// it.
+    /// it. A position on a boundary between two chunks is the end of the first. Walks the chunk counts from whichever
+    /// end of the text is nearer (half the walk on average: a replay of many edits at scattered places is mostly this
+    /// walk).
     /// </summary>
     private (int Index, int Offset, int CpOffset) Locate(int cp)
     {
         var index = 0;
-        while (index < _chunks.Count - 1 && cp > _chunks[index].CodePoints)
+        if (cp > Length / 2)
         {
-            cp -= _chunks[index].CodePoints;
-            index++;
+            index = _chunks.Count - 1;
+            var start = Length - _chunks[index].CodePoints;
+            while (index > 0 && cp <= start)
+            {
+                index--;
+                start -= _chunks[index].CodePoints;
+            }
+
+            cp -= start;
+        }
+        else
+        {
+            while (index < _chunks.Count - 1 && cp > _chunks[index].CodePoints)
+            {
+                cp -= _chunks[index].CodePoints;
+                index++;
+            }
         }
 
         var chunk = _chunks[index];
@@ -171,15 +188,18 @@ public sealed class TextDocument
 
     private void InsertAt(int pos, string text, int count)
     {
-        Length += count;
-        Utf16Length += text.Length;
         if (_chunks.Count == 0)
         {
+            Length += count;
+            Utf16Length += text.Length;
             _chunks.AddRange(MakeChunks(text));
             return;
         }
 
+        // Located before the lengths change: Locate counts from the end too.
         var (index, offset, _) = Locate(pos);
+        Length += count;
+        Utf16Length += text.Length;
         var chunk = _chunks[index];
         if (chunk.Length + text.Length <= MaxChunk)
         {
@@ -199,8 +219,8 @@ public sealed class TextDocument
 
     private void DeleteAt(int pos, int count)
     {
-        Length -= count;
         var (index, offset, cpOffset) = Locate(pos);
+        Length -= count;
         var first = index;
         var remaining = count;
         while (remaining > 0)

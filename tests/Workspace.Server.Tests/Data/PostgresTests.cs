@@ -107,5 +107,15 @@ public sealed class PostgresTests
         Assert.Equal(40, text.Count(c => c == 'a'));
         Assert.Equal(40, text.Count(c => c == 'ß'));
         Assert.Equal(40, text.Split("😀").Length - 1);
+        // A version is rebuilt from a snapshot and the operations read straight off Npgsql's reader.
+        var head = document.GetProperty("revision").GetInt64();
+        var (headStatus, atHead) = await http.GetJsonAsync(
+            $"/api/partnerships/{pid}/documents/{docId}/history/{head}", _ct);
+        Assert.Equal(HttpStatusCode.OK, headStatus);
+        Assert.Equal(text, atHead.GetProperty("text").GetString());
+        var (firstStatus, atFirst) = await http.GetJsonAsync(
+            $"/api/partnerships/{pid}/documents/{docId}/history/1", _ct);
+        Assert.Equal(HttpStatusCode.OK, firstStatus);
+        Assert.Contains(atFirst.GetProperty("text").GetString(), new[] { "a", "ß😀" });
     }
 }

@@ -34,7 +34,17 @@ public sealed partial class DocumentGrain
     /// </summary>
     private readonly HashSet<int> _speakAgain = [];
 
-    private void RememberChecklist() => _lastLineKeys = [.. Checklist.Parse(_text.ToString()).Select(l => l.Key)];
+    /// <summary>
+    /// The task lines of the text at activation, worked out off the grain's turn: only the first scan after an edit
+    /// needs them, and parsing a large text held up every cold open.
+    /// </summary>
+    private Task<HashSet<string>>? _activationLineKeys;
+
+    private void RememberChecklist()
+    {
+        var text = Text;
+        _activationLineKeys = Task.Run(() => Checklist.Parse(text).Select(l => l.Key).ToHashSet());
+    }
 
     private void TextChanged(Actor author)
     {
@@ -53,17 +63,23 @@ public sealed partial class DocumentGrain
         }
     }
 
-    private Task ScanChecklistAsync(CancellationToken ct)
+    private async Task ScanChecklistAsync(CancellationToken ct)
     {
+        if (_activationLineKeys is { } atActivation)
+        {
+            // Taken first: should the parse have failed, every line then counts as edited, as with no keys at all.
+            _activationLineKeys = null;
+            _lastLineKeys = await atActivation;
+        }
         if (_document is not { DeletedAt: null } document || _lastAuthor is null)
         {
-            return Task.CompletedTask;
+            return;
         }
-        var parsed = Checklist.Parse(_text.ToString());
+        var parsed = Checklist.Parse(Text);
         var signature = string.Join('\n', parsed.Select(l => l.Key));
         if (signature == _lastChecklist && _speakAgain.Count == 0)
         {
-            return Task.CompletedTask;
+            return;
         }
         _lastChecklist = signature;
         // Only a line someone edited speaks for its item's title, owner and due date; an unchanged line may simply
@@ -75,7 +91,7 @@ public sealed partial class DocumentGrain
         }).ToList();
         _lastLineKeys = [.. parsed.Select(l => l.Key)];
         _speakAgain.Clear();
-        return GrainFactory.GetGrain<IChecklistItems>(document.PartnershipId)
+        await GrainFactory.GetGrain<IChecklistItems>(document.PartnershipId)
             .SyncChecklistAsync(document.PartnershipId, Id, lines, _lastAuthor);
     }
 
@@ -89,7 +105,7 @@ public sealed partial class DocumentGrain
         {
             return Task.CompletedTask;
         }
-        var lines = Checklist.Parse(_text.ToString());
+        var lines = Checklist.Parse(Text);
         var used = new HashSet<int>();
         var inserts = new SortedDictionary<int, string>();
         foreach (var link in links)
@@ -131,7 +147,7 @@ public sealed partial class DocumentGrain
         // now.
         _speakAgain.Add(item.Number);
         TextChanged(ServerAuthor);
-        var line = Checklist.Parse(_text.ToString()).FirstOrDefault(l => l.Number == item.Number);
+        var line = Checklist.Parse(Text).FirstOrDefault(l => l.Number == item.Number);
         if (line is null)
         {
             return Task.CompletedTask;

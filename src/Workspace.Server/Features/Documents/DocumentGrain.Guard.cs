@@ -61,7 +61,7 @@ public sealed partial class DocumentGrain : IGuardedDocument
 
     long IGuardedDocument.Revision => _revision;
 
-    string IGuardedDocument.Text => _text.ToString();
+    string IGuardedDocument.Text => Text;
 
     Task IGuardedDocument.Stored => _lastWrite;
 

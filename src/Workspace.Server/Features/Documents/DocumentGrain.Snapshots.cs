@@ -1,7 +1,25 @@
+using Workspace.Collaboration.Ot;
+
 namespace Workspace.Server.Features.Documents;
 
 public sealed partial class DocumentGrain
 {
+    /// <summary>The text as one string, made at most once per revision (see <see cref="Text"/>).</summary>
+    private string? _textString;
+
+    /// <summary>
+    /// The current text as a string. Opens, snapshots and checklist scans of one revision share it: each copy of a
+    /// large text is megabytes (a 1 MB text is 2 MB of UTF-16), and many people open a document between two edits.
+    /// Every change of <see cref="_text"/> goes through <see cref="ApplyToText"/>, which lets it go.
+    /// </summary>
+    private string Text => _textString ??= _text.ToString();
+
+    private void ApplyToText(TextOperation op)
+    {
+        _textString = null;
+        _text.Apply(op);
+    }
+
     /// <summary>
     /// Queues a compressed snapshot of the text at <paramref name="revision"/> behind that revision's op, then the
     /// removal of the snapshots the policy thinned out (only once the new one is stored). Not awaited: the log already
@@ -11,7 +29,7 @@ public sealed partial class DocumentGrain
     /// </summary>
     private void TakeSnapshot(long revision)
     {
-        var text = _text.ToString();
+        var text = Text;
         var id = Id;
         var activation = _activation;
         var dropped = _snapshots.Taken(revision);

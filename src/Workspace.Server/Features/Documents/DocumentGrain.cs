@@ -112,21 +112,35 @@ public sealed partial class DocumentGrain(
         var snapshot = await db.Set<DocumentSnapshot>().AsNoTracking()
             .Where(s => s.DocumentId == Id).OrderByDescending(s => s.Revision).FirstOrDefaultAsync(cancellationToken);
         var snapshotRevision = snapshot?.Revision ?? 0;
-        _text = new TextDocument(snapshot is null ? "" : SnapshotCodec.TextOf(snapshot));
+        _textString = snapshot is null ? "" : SnapshotCodec.TextOf(snapshot);
+        _text = new TextDocument(_textString);
         _snapshots.Load(await db.Set<DocumentSnapshot>().AsNoTracking()
             .Where(s => s.DocumentId == Id).Select(s => s.Revision).ToListAsync(cancellationToken));
         _revision = snapshotRevision;
 
+        await ReplayLogAsync(db, snapshotRevision, cancellationToken);
+        await LoadClientsAsync(db, cancellationToken);
+        await LoadGuardAsync(db, cancellationToken);
+        RememberChecklist();
+        log.LogDebug("Document {Id} activated at revision {Revision}.", Id, _revision);
+    }
+
+    /// <summary>
+    /// Replays the log after the snapshot onto the text and keeps the latest <see cref="DocumentOptions
+    /// .RetainedOperations"/> in memory (those before the snapshot only kept, not applied). Lengths before the snapshot
+    /// are not known without replaying; -1 there means "cannot check, let transform decide".
+    /// </summary>
+    private async Task ReplayLogAsync(WorkspaceDb db, long snapshotRevision, CancellationToken ct)
+    {
+        _firstRecent = snapshotRevision + 1;
         var from = Math.Max(0, snapshotRevision - _options.RetainedOperations);
-        var rows = await db.Set<DocumentOperation>().AsNoTracking()
-            .Where(o => o.DocumentId == Id && o.Revision > from)
-            .OrderBy(o => o.Revision)
-            .ToListAsync(cancellationToken);
-        _firstRecent = rows.Count > 0 ? rows[0].Revision : snapshotRevision + 1;
-        foreach (var row in rows)
+        await OperationReplay.ReadAsync(db, Id, from, long.MaxValue, withClients: true, row =>
         {
-            var applied = new AppliedOperation(Id, row.Revision, TextOperation.Parse(row.Operation),
-                row.ClientId, row.ClientSeq, row.AuthorId, "");
+            if (_recent.Count == 0)
+            {
+                _firstRecent = row.Revision;
+            }
+            var applied = new AppliedOperation(Id, row.Revision, row.Op, row.ClientId, row.ClientSeq, row.AuthorId, "");
             if (row.Revision > snapshotRevision)
             {
                 if (row.Revision != _revision + 1)
@@ -134,20 +148,13 @@ public sealed partial class DocumentGrain(
                     throw new InvalidOperationException(
                         $"Document {Id}: revision {row.Revision} follows {_revision}; the log has a gap.");
                 }
-                _text.Apply(applied.Op);
+                ApplyToText(applied.Op);
                 _revision = row.Revision;
                 _snapshots.Count(applied.Op, row.Revision);
             }
             _recent.Add(applied);
             _lengthAfter.Add(row.Revision > snapshotRevision ? _text.Length : -1);
-        }
-        // Lengths before the snapshot are not known without replaying; -1 there means "cannot check, let transform
-        // decide".
-
-        await LoadClientsAsync(db, cancellationToken);
-        await LoadGuardAsync(db, cancellationToken);
-        RememberChecklist();
-        log.LogDebug("Document {Id} activated at revision {Revision}.", Id, _revision);
+        }, ct);
     }
 
     public async Task<Outcome<DocumentInfo>> CreateAsync(Guid partnershipId, string title, Actor actor)
@@ -237,7 +244,7 @@ public sealed partial class DocumentGrain(
         {
             ops = _recent.GetRange((int)(known + 1 - _firstRecent), (int)(_revision - known));
         }
-        return new DocumentState(Info(), _revision, ops is null ? _text.ToString() : null,
+        return new DocumentState(Info(), _revision, ops is null ? Text : null,
             ops, _presence.Values.Select(p => p.View).ToList());
     }
 
@@ -247,7 +254,7 @@ public sealed partial class DocumentGrain(
         {
             return refused;
         }
-        return await ServerEditAsync(TextOperation.Replace(_text.ToString(), text), actor) is { } revision
+        return await ServerEditAsync(TextOperation.Replace(Text, text), actor) is { } revision
             ? revision
             : Refusal.Of(StatusCodes.Status503ServiceUnavailable, ErrorCodes.SaveFailed,
                 "The earlier version could not be saved; try again in a moment.");
@@ -313,7 +320,7 @@ public sealed partial class DocumentGrain(
             At = DateTimeOffset.UtcNow,
         }, _activation, quiet);
         _lastWrite = write;
-        _text.Apply(op);
+        ApplyToText(op);
         _revision = revision;
         _recent.Add(applied);
         _lengthAfter.Add(_text.Length);

@@ -232,19 +232,10 @@ public static class DocumentHistory
             .FirstOrDefaultAsync(ct);
         var from = snapshot?.Revision ?? 0;
         var text = new TextDocument(snapshot is null ? "" : SnapshotCodec.TextOf(snapshot));
-        var ops = await db.Set<DocumentOperation>().AsNoTracking()
-            .Where(o => o.DocumentId == documentId && o.Revision > from && o.Revision <= revision)
-            .OrderBy(o => o.Revision)
-            .Select(o => new { o.Revision, o.Operation })
-            .ToListAsync(ct);
         // Stored means: the snapshot is at that very revision (or it is the empty start), or the last op read is.
-        if ((ops.Count > 0 ? ops[^1].Revision : from) != revision)
+        if (await OperationReplay.ApplyAsync(db, documentId, from, revision, text, ct) != revision)
         {
             return null;
-        }
-        foreach (var op in ops)
-        {
-            text.Apply(TextOperation.Parse(op.Operation));
         }
         return text.ToString();
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Text;
 using Workspace.Collaboration.Ot;
@@ -43,12 +44,41 @@ public static class SnapshotCodec
             $"Snapshot {snapshot.Revision} of document {snapshot.DocumentId} has unknown format {snapshot.Format}."),
     };
 
+    /// <summary>
+    /// Decodes into one pooled buffer, grown as needed, then into the string at once: through a stream and a reader
+    /// the text of a large snapshot was copied in small pieces several times over, on every version read.
+    /// </summary>
     private static string Decompress(byte[] data)
     {
-        using var input = new MemoryStream(data, writable: false);
-        using var brotli = new BrotliStream(input, CompressionMode.Decompress);
-        using var reader = new StreamReader(brotli, Encoding.UTF8, detectEncodingFromByteOrderMarks: false);
-        return reader.ReadToEnd();
+        using var decoder = new BrotliDecoder();
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(64 * 1024, data.Length * 8));
+        try
+        {
+            var (read, written) = (0, 0);
+            while (true)
+            {
+                var status = decoder.Decompress(data.AsSpan(read), buffer.AsSpan(written), out var used, out var made);
+                read += used;
+                written += made;
+                switch (status)
+                {
+                    case OperationStatus.Done:
+                        return Encoding.UTF8.GetString(buffer, 0, written);
+                    case OperationStatus.DestinationTooSmall:
+                        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                        buffer.AsSpan(0, written).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                        break;
+                    default:
+                        throw new InvalidDataException("A snapshot's compressed text is cut short or damaged.");
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }
 
