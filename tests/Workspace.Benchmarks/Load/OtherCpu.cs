@@ -69,7 +69,10 @@ public sealed class OtherCpu
         }
     }
 
-    /// <summary>CPU-seconds over <see cref="Seconds"/> of wall time on <see cref="Cores"/> cores.</summary>
+    /// <summary>
+    /// CPU-seconds over <see cref="Seconds"/> of wall time on <see cref="Cores"/> cores. Both sides are counted in
+    /// 10 ms ticks, so <see cref="Others"/> can come out a few hundredths below zero on a quiet machine.
+    /// </summary>
     public readonly record struct Reading(
         double Seconds, int Cores, double Others, double Own, double Interrupts, double Steal)
     {
@@ -77,7 +80,7 @@ public sealed class OtherCpu
         public double OthersShare => Seconds <= 0 ? 0 : Math.Max(0, Others) / (Seconds * Cores);
 
         public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-            $"over {Seconds:0.0} s other processes used {Math.Max(0, Others):0.00} CPU-s ({OthersShare:0.0%} of the "
+            $"over {Seconds:0.0} s other processes used {Others:0.00} CPU-s ({OthersShare:0.0%} of the "
             + $"{Cores} cores; steal by other machines {Steal:0.00} s included), this run's processes {Own:0.00} s, "
             + $"interrupts {Interrupts:0.00} s (mostly this run's own loopback traffic, not counted as others)");
     }
