@@ -7,8 +7,9 @@ namespace Workspace.Benchmarks.Load;
 /// How much CPU processes other than the run's own used during a window: the machine's busy time from /proc/stat
 /// (user, nice, system and steal over all cores) minus the CPU of the run's own processes (/proc/PID/stat utime +
 /// stime). The load average cannot tell this: a run's own thousands of clients and the previous run keep it high
-/// on an otherwise idle machine. Interrupt time (irq, softirq) is kept apart: the kernel does not charge it to any
-/// process, and in these runs it is mostly the run's own loopback traffic.
+/// on an otherwise idle machine. Interrupt time (irq, softirq) counts as busy: the kernel lists it apart in
+/// /proc/stat but also charges it to the process that was running (measured: without it "others" came out at minus
+/// the interrupt time on a quiet machine); in these runs it is mostly the run's own loopback traffic.
 /// </summary>
 public sealed class OtherCpu
 {
@@ -65,7 +66,7 @@ public sealed class OtherCpu
         {
             var f = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)
                 .Skip(1).Select(v => long.Parse(v, CultureInfo.InvariantCulture)).ToArray();
-            return new Machine(f[0] + f[1] + f[2] + f[7], f[5] + f[6], f[7]);
+            return new Machine(f[0] + f[1] + f[2] + f[5] + f[6] + f[7], f[5] + f[6], f[7]);
         }
     }
 
@@ -82,6 +83,6 @@ public sealed class OtherCpu
         public override string ToString() => string.Create(CultureInfo.InvariantCulture,
             $"over {Seconds:0.0} s other processes used {Others:0.00} CPU-s ({OthersShare:0.0%} of the "
             + $"{Cores} cores; steal by other machines {Steal:0.00} s included), this run's processes {Own:0.00} s, "
-            + $"interrupts {Interrupts:0.00} s (mostly this run's own loopback traffic, not counted as others)");
+            + $"interrupts {Interrupts:0.00} s (in the busy time; mostly this run's own loopback traffic)");
     }
 }
