@@ -35,7 +35,8 @@ public sealed class OtherCpu
         var own = OwnTicks() - _ownAtStart;
         var seconds = Stopwatch.GetElapsedTime(_started).TotalSeconds;
         return new Reading(seconds, Environment.ProcessorCount, (machine.Busy - _machineAtStart.Busy - own) / Hz,
-            own / Hz, (machine.Interrupts - _machineAtStart.Interrupts) / Hz, (machine.Steal - _machineAtStart.Steal) / Hz);
+            own / Hz, (machine.Interrupts - _machineAtStart.Interrupts) / Hz,
+            (machine.Steal - _machineAtStart.Steal) / Hz);
     }
 
     private long OwnTicks() => _own.Sum(ProcessTicks);
