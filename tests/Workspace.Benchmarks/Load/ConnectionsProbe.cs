@@ -17,6 +17,8 @@ internal sealed class ConnectionsProbe : IAsyncDisposable
 
     private ConnectionsProbe(Process process) => _process = process;
 
+    public int Pid => _process.Id;
+
     /// <summary>Starts the probe process (it inherits this process's cores) and waits until it types.</summary>
     public static async Task<ConnectionsProbe> StartAsync(string url, CookieContainer cookies, Guid pid, Guid doc)
     {

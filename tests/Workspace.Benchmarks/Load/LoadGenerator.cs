@@ -21,7 +21,7 @@ public static class LoadGenerator
 {
     internal sealed record Options(
         int Docs, int Clients, int IntervalMs, int Seconds, int WarmupSeconds, string? ServerDll, string? Url,
-        int SnapshotInterval, string? DataRoot, string[] Extra);
+        int SnapshotInterval, string? DataRoot, string[] Extra, int? Core = null);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -229,13 +229,22 @@ public static class LoadGenerator
             Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
         var url = $"http://127.0.0.1:{FreePort()}";
-        var info = new ProcessStartInfo("dotnet")
+        // With a core, the server starts under taskset (which execs: same pid), as the compare command's servers do:
+        // the runtime then sizes its thread pool and GC for the one CPU it is allowed to use.
+        var info = new ProcessStartInfo(o.Core is null ? "dotnet" : "taskset")
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
+        if (o.Core is { } core)
+        {
+            foreach (var a in new[] { "-c", core.ToString(CultureInfo.InvariantCulture), "dotnet" })
+            {
+                info.ArgumentList.Add(a);
+            }
+        }
         info.ArgumentList.Add(dll);
         string[] logging =
         [
@@ -276,6 +285,8 @@ public static class LoadGenerator
     internal sealed class ServerUnderTest(Process process, string url, string data) : IDisposable
     {
         public string Url => url;
+
+        public int Pid => process.Id;
 
         /// <summary>User + system CPU of the server process, from /proc.</summary>
         public TimeSpan CpuTime
