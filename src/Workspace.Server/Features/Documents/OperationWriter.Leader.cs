@@ -106,12 +106,16 @@ public sealed partial class OperationWriter
         }
     }
 
-    /// <summary>After a caller's commit: the loop takes what was queued meanwhile (or all at shutdown).</summary>
+    /// <summary>
+    /// After a caller's commit: the loop takes what was queued meanwhile (or all at shutdown), and finishes a
+    /// checkpoint at once when one waits for it: with every op committed by its caller the loop would otherwise never
+    /// run, and the WAL would never start over while typing went on.
+    /// </summary>
     private void HandOver()
     {
         lock (_gate)
         {
-            if (_queue.Count == 0 && !_closed)
+            if (_queue.Count == 0 && !_closed && !_finishCheckpoint)
             {
                 _busy = false;
                 return;
@@ -138,13 +142,20 @@ public sealed partial class OperationWriter
         var batch = new List<PendingWrite>();
         while (true)
         {
+            bool finish;
             lock (_gate)
             {
-                if (_queue.Count == 0)
+                finish = _queue.Count == 0 && _finishCheckpoint && !stopping;
+                if (_queue.Count == 0 && !finish)
                 {
                     _busy = stopping;
                     return;
                 }
+            }
+            if (finish)
+            {
+                await FinishCheckpointAsync();
+                continue;
             }
             if (!stopping && window > TimeSpan.Zero)
             {

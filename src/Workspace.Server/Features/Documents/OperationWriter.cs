@@ -83,7 +83,7 @@ public sealed partial class OperationWriter(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var checkpoints = CheckpointAsync(stoppingToken);
+        var checkpoints = StartCheckpoints(stoppingToken);
         var handedOver = false;
         try
         {
@@ -112,60 +112,6 @@ public sealed partial class OperationWriter(
             await DisposeStoreAsync();
         }
         await checkpoints.ContinueWith(_ => { }, TaskScheduler.Default);
-    }
-
-    /// <summary>
-    /// Copies the SQLite WAL into the database file every second, off the commit path, while the writer commits. Once
-    /// the writer has been idle for a whole period, the WAL is also truncated to zero bytes: passive checkpoints never
-    /// shrink the file, and a reader that was busy when one ran keeps the WAL from being reused, so without this it
-    /// grows with every burst.
-    /// </summary>
-    private async Task CheckpointAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.CheckpointInterval);
-        long seen = -1;
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            var commits = Interlocked.Read(ref _commitsSinceTruncate);
-            if (commits == 0)
-            {
-                // Nothing written since the WAL was truncated: no connection, no statement, no disk access. An idle
-                // server then wakes here once a second and nothing more (other connections checkpoint themselves).
-                continue;
-            }
-            try
-            {
-                await using var db = await dbs.CreateDbContextAsync(stoppingToken);
-                if (!db.Database.IsSqlite())
-                {
-                    return;
-                }
-                var idle = commits == seen;
-                seen = commits;
-                // TRUNCATE waits for readers only through a busy handler, and these connections have none (the
-                // provider retries failed statements itself; a checkpoint that cannot finish is no failure): with a
-                // reader present it does what PASSIVE does and gives way at once. WalCheckpointTests holds a reader.
-                Interlocked.Increment(ref _checkpoints);
-                await db.Database.ExecuteSqlRawAsync(
-                    idle ? "PRAGMA wal_checkpoint(TRUNCATE);" : "PRAGMA wal_checkpoint(PASSIVE);", stoppingToken);
-                if (Interlocked.Read(ref _commitsSinceTruncate) != commits)
-                {
-                    // Commits landed while it copied: the WAL cannot start over until those are copied too, which
-                    // the writer does between two of its commits (see FinishCheckpointAsync).
-                    _finishCheckpoint = true;
-                }
-                var wal = marker.DatabasePath is null ? null : new FileInfo(marker.DatabasePath + "-wal");
-                if (idle && wal is null or { Exists: false } or { Length: 0 })
-                {
-                    Interlocked.Add(ref _commitsSinceTruncate, -commits);
-                    seen = -1;
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                log.LogWarning(ex, "WAL checkpoint failed; retrying in a second.");
-            }
-        }
     }
 
     /// <summary>
