@@ -88,6 +88,8 @@ public sealed class TextOperation : IEquatable<TextOperation>
         return builder.Build();
     }
 
+    private const string LoneSurrogate = "Invalid op: the JSON text contains a lone surrogate.";
+
     /// <summary>
     /// Parses the npm wire format strictly: every component must be valid and the op normalised,
     /// otherwise an <see cref="OtException"/> says which component is wrong and why.
@@ -102,7 +104,7 @@ public sealed class TextOperation : IEquatable<TextOperation>
         }
         catch (EncoderFallbackException ex)
         {
-            throw new OtException("Invalid op: the JSON text contains a lone surrogate.", ex);
+            throw new OtException(LoneSurrogate, ex);
         }
 
         return Parse(utf8);
@@ -114,18 +116,19 @@ public sealed class TextOperation : IEquatable<TextOperation>
     /// <summary>Like <see cref="Parse(string)"/> but returns false (and the reason) instead of throwing.</summary>
     public static bool TryParse(string json, out TextOperation? op, out string? error)
     {
+        ArgumentNullException.ThrowIfNull(json);
+        byte[] utf8;
         try
         {
-            op = Parse(json);
-            error = null;
-            return true;
+            utf8 = StrictUtf8.GetBytes(json);
         }
-        catch (OtException ex)
+        catch (EncoderFallbackException)
         {
             op = null;
-            error = ex.Message;
+            error = LoneSurrogate;
             return false;
         }
+        return TryParse(utf8, out op, out error);
     }
 
     /// <summary>Like <see cref="Parse(ReadOnlySpan{byte})"/> but returns false (and the reason) instead of throwing.

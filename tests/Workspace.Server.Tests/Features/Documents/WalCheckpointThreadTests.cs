@@ -50,7 +50,7 @@ public sealed class WalCheckpointThreadTests
     {
         await using var factory = new WorkspaceFactory();
         var writer = await StartWriterAsync(factory, callerCommits: false);
-        await writer.WriteAsync(Op(Guid.NewGuid(), 1), Guid.Empty);
+        await writer.WriteAsync(WalFiles.Op(Guid.NewGuid(), 1), Guid.Empty);
 
         // Sixteen typists keep the writer committing without a pause, so every copy has company.
         await TypeAsync(writer, typists: 16, TimeSpan.FromSeconds(2));
@@ -68,9 +68,10 @@ public sealed class WalCheckpointThreadTests
         await using var factory = new WorkspaceFactory();
         var writer = await StartWriterAsync(factory, callerCommits: true);
         var wal = Path.Combine(factory.DataDirectory, "workspace.db-wal");
-        await writer.WriteAsync(Op(Guid.NewGuid(), 1), Guid.Empty); // opens the writer's connection, on its loop
+        // Opens the writer's connection, on its loop.
+        await writer.WriteAsync(WalFiles.Op(Guid.NewGuid(), 1), Guid.Empty);
         await EventuallyAsync(() => !writer.Busy, TimeSpan.FromSeconds(10), "the writer is idle", _ct);
-        var (first, led) = (CheckpointSequence(wal), writer.LedCommits);
+        var (first, led) = (WalFiles.CheckpointSequence(wal), writer.LedCommits);
 
         // One typist, one edit after another: each is committed by its caller, the writer's loop is never needed.
         await TypeAsync(writer, typists: 1, TimeSpan.FromSeconds(2));
@@ -79,7 +80,7 @@ public sealed class WalCheckpointThreadTests
         // edit comes while it still runs).
         Assert.True(writer.LedCommits > led, "no edit was committed by its caller");
         Assert.True(writer.WriterCheckpoints > 0, "the writer never finished a checkpoint between two commits");
-        Assert.True(CheckpointSequence(wal) > first, "the WAL never started over in 2 s of typing");
+        Assert.True(WalFiles.CheckpointSequence(wal) > first, "the WAL never started over in 2 s of typing");
         await writer.StopAsync(_ct);
     }
 
@@ -104,31 +105,10 @@ public sealed class WalCheckpointThreadTests
             var document = Guid.NewGuid();
             for (var revision = 1L; !stop.IsCancellationRequested; revision++)
             {
-                await writer.WriteAsync(Op(document, revision), Guid.Empty);
+                await writer.WriteAsync(WalFiles.Op(document, revision), Guid.Empty);
             }
         }, _ct)));
     }
-
-    /// <summary>The WAL header's checkpoint sequence: it goes up each time the log starts over from its beginning.
-    /// </summary>
-    private static uint CheckpointSequence(string wal)
-    {
-        using var file = new FileStream(wal, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        var header = new byte[16];
-        file.ReadExactly(header);
-        return System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(12));
-    }
-
-    private static DocumentOperation Op(Guid document, long revision) => new()
-    {
-        DocumentId = document,
-        Revision = revision,
-        ClientId = "c",
-        ClientSeq = revision,
-        AuthorId = "a",
-        Operation = "[\"" + new string('x', 200) + "\"]",
-        At = DateTimeOffset.UnixEpoch,
-    };
 
     /// <summary>The nice value of every thread of this process named like the checkpoint thread.</summary>
     private static List<int> CheckpointThreadNices()

@@ -28,8 +28,8 @@ public sealed class WalRestartTests
             NullLogger<OperationWriter>.Instance);
         await writer.StartAsync(_ct);
         var wal = Path.Combine(factory.DataDirectory, "workspace.db-wal");
-        await writer.WriteAsync(Op(Guid.NewGuid(), 1), Guid.Empty);
-        var first = CheckpointSequence(wal);
+        await writer.WriteAsync(WalFiles.Op(Guid.NewGuid(), 1), Guid.Empty);
+        var first = WalFiles.CheckpointSequence(wal);
 
         // Sixteen typists each with an op always queued: the writer goes from one commit straight to the next.
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(3));
@@ -38,34 +38,15 @@ public sealed class WalRestartTests
             var document = Guid.NewGuid();
             for (var revision = 1L; !stop.IsCancellationRequested; revision++)
             {
-                await writer.WriteAsync(Op(document, revision), Guid.Empty);
+                await writer.WriteAsync(WalFiles.Op(document, revision), Guid.Empty);
             }
         }, _ct)).ToList();
         await Task.WhenAll(typists);
-        var last = CheckpointSequence(wal);
+        var last = WalFiles.CheckpointSequence(wal);
 
         Assert.True(writer.WriterCheckpoints > 0, "the writer never finished a checkpoint between its commits");
         // The WAL header's checkpoint sequence number goes up each time the log starts over from its beginning.
         Assert.True(last > first, $"the WAL never started over in 3 s of writing (sequence {first} -> {last})");
         await writer.StopAsync(_ct);
     }
-
-    private static uint CheckpointSequence(string wal)
-    {
-        using var file = new FileStream(wal, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        var header = new byte[16];
-        file.ReadExactly(header);
-        return System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(12));
-    }
-
-    private static DocumentOperation Op(Guid document, long revision) => new()
-    {
-        DocumentId = document,
-        Revision = revision,
-        ClientId = "c",
-        ClientSeq = revision,
-        AuthorId = "a",
-        Operation = "[\"" + new string('x', 200) + "\"]",
-        At = DateTimeOffset.UnixEpoch,
-    };
 }
