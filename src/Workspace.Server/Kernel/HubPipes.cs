@@ -37,6 +37,34 @@ public static class HubPipes
     }
 
     private static PipeOptions InlineReader(long maxBufferSize) => new(pauseWriterThreshold: maxBufferSize,
-        resumeWriterThreshold: maxBufferSize / 2, readerScheduler: PipeScheduler.Inline,
+        resumeWriterThreshold: maxBufferSize / 2, readerScheduler: InlineOutsideSchedulers.Instance,
         useSynchronizationContext: false);
+}
+
+/// <summary>
+/// Runs a woken pipe reader on the writing thread, unless that thread is running a task of some scheduler other than
+/// the thread pool's, such as an Orleans grain's turn broadcasting an edit: there the reader (SignalR's send loop, and
+/// whatever it goes on to: a connection's teardown, the hub's disconnect handler) would adopt the grain's scheduler
+/// for every await after, queueing behind the grain's turns and calling grains as if from inside that grain. Such a
+/// wake-up goes to the thread pool, as SignalR's default does.
+/// </summary>
+public sealed class InlineOutsideSchedulers : PipeScheduler
+{
+    public static readonly InlineOutsideSchedulers Instance = new();
+
+    private InlineOutsideSchedulers()
+    {
+    }
+
+    public override void Schedule(Action<object?> action, object? state)
+    {
+        if (TaskScheduler.Current == TaskScheduler.Default && SynchronizationContext.Current is null)
+        {
+            action(state);
+        }
+        else
+        {
+            PipeScheduler.ThreadPool.Schedule(action, state);
+        }
+    }
 }
