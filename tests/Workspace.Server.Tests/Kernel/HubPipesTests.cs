@@ -50,9 +50,10 @@ public sealed class HubPipesTests(WorkspaceFactory factory) : IClassFixture<Work
     {
         foreach (var pipe in Pipes)
         {
-            var (readerThread, writerThread) = await ReadAfterWriteAsync(NewPipe(pipe));
+            var (readerThread, writerThread, ranInFlush) = await ReadAfterWriteAsync(NewPipe(pipe));
 
-            Assert.True(readerThread == writerThread, $"{pipe}: the reader went on on another thread");
+            Assert.True(ranInFlush && readerThread == writerThread,
+                $"{pipe}: the reader went on later (thread {readerThread}, the writer's {writerThread})");
         }
     }
 
@@ -116,23 +117,27 @@ public sealed class HubPipesTests(WorkspaceFactory factory) : IClassFixture<Work
         }
     }
 
-    private static async Task<(int Reader, int Writer)> ReadAfterWriteAsync(Pipe pipe)
+    /// <summary>The reader's thread, the writer's, and whether the reader had run before the flush returned.
+    /// </summary>
+    private static async Task<(int Reader, int Writer, bool RanInFlush)> ReadAfterWriteAsync(Pipe pipe)
     {
         var readerThread = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var read = 0;
         var reading = Task.Run(async () =>
         {
             await pipe.Reader.ReadAsync();
+            Volatile.Write(ref read, 1);
             readerThread.SetResult(Environment.CurrentManagedThreadId);
         }, TestContext.Current.CancellationToken);
         await Task.Delay(50, TestContext.Current.CancellationToken); // the reader waits
-        var writerThread = await Task.Factory.StartNew(() =>
+        var (writerThread, ranInFlush) = await Task.Factory.StartNew(() =>
         {
             _ = WriteAndFlush(pipe);
-            return Environment.CurrentManagedThreadId;
+            return (Environment.CurrentManagedThreadId, Volatile.Read(ref read) == 1);
         }, CancellationToken.None, TaskCreationOptions.None, TaskScheduler.Default);
         var reader = await readerThread.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
         await reading;
-        return (reader, writerThread);
+        return (reader, writerThread, ranInFlush);
     }
 
     private static Task WriteAndFlush(Pipe pipe)
