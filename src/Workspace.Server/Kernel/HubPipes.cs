@@ -25,7 +25,8 @@ public static class HubPipes
     private static readonly FieldInfo? AppPipe =
         typeof(HttpConnectionDispatcherOptions).GetField("_appPipeOptions", Private);
 
-    /// <summary>For <c>MapHub</c>'s options: both pipes' readers continue inline, thresholds as SignalR's own.</summary>
+    /// <summary>For <c>MapHub</c>'s options: both pipes' readers continue inline (outside other schedulers), thresholds
+    /// as SignalR's own.</summary>
     public static void Inline(HttpConnectionDispatcherOptions options)
     {
         if (TransportPipe is null || AppPipe is null)

@@ -109,7 +109,8 @@ public sealed class HubPipesTests(WorkspaceFactory factory) : IClassFixture<Work
                 {
                     break;
                 }
-                await Task.Delay(2, TestContext.Current.CancellationToken); // a slow reader: the writer is paused and resumed many times
+                // A slow reader: the writer is paused and resumed many times.
+                await Task.Delay(2, TestContext.Current.CancellationToken);
             }
 
             await writing.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
