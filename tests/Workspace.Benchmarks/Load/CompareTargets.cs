@@ -28,6 +28,7 @@ public abstract class LoadTarget : IAsyncDisposable
     public const string InlineCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
 
     private Process? _process;
+    private volatile bool _stopping;
 
     public abstract string Name { get; }
 
@@ -82,6 +83,15 @@ public abstract class LoadTarget : IAsyncDisposable
             }
         };
         _process.BeginErrorReadLine();
+        // A server that ends before the generator stops it says so (and how), instead of a table that never comes.
+        _process.EnableRaisingEvents = true;
+        _process.Exited += (_, _) =>
+        {
+            if (!_stopping)
+            {
+                Console.Error.WriteLine($"{Name}: the server exited by itself, code {started.ExitCode}");
+            }
+        };
         return _process;
     }
 
@@ -101,15 +111,23 @@ public abstract class LoadTarget : IAsyncDisposable
         }
     }
 
-    public virtual ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
-        if (_process is not null)
+        if (_process is { } process)
         {
-            Stop(_process);
+            _stopping = true;
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            // Not Stop's blocking WaitForExit(): that also waits for the end of the server's redirected output, whose
+            // reads complete on the socket engine's thread when the generator runs with inline socket completions
+            // (run-load-compare.sh). Reached on that thread (the last client's close completing there), it waited for
+            // itself: the server was gone and the table never printed (RESULTS-load.md, inline hub pipes).
+            await process.WaitForExitAsync();
+            process.Dispose();
         }
-        _process?.Dispose();
         GC.SuppressFinalize(this);
-        return ValueTask.CompletedTask;
     }
 }
 
