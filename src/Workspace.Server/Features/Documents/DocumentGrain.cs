@@ -118,8 +118,16 @@ public sealed partial class DocumentGrain(
             .Where(s => s.DocumentId == Id).Select(s => s.Revision).ToListAsync(cancellationToken));
         _revision = snapshotRevision;
 
+        var heads = snapshot is null ? [] : SnapshotClients.Decode(snapshot.Clients);
+        foreach (var (client, head) in heads ?? [])
+        {
+            _clients[client] = new ClientSeen(head.Owner, head.Seq, head.Revision);
+        }
         await ReplayLogAsync(db, snapshotRevision, cancellationToken);
-        await LoadClientsAsync(db, cancellationToken);
+        if (heads is null)
+        {
+            await LoadClientsFromLogAsync(db, cancellationToken);
+        }
         await LoadGuardAsync(db, cancellationToken);
         RememberChecklist();
         log.LogDebug("Document {Id} activated at revision {Revision}.", Id, _revision);
@@ -149,6 +157,7 @@ public sealed partial class DocumentGrain(
                         $"Document {Id}: revision {row.Revision} follows {_revision}; the log has a gap.");
                 }
                 ApplyToText(applied.Op);
+                SeeStored(row.ClientId, row.ClientSeq, row.AuthorId, row.Revision);
                 _revision = row.Revision;
                 _snapshots.Count(applied.Op, row.Revision);
             }
