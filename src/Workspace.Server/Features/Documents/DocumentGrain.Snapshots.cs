@@ -40,8 +40,8 @@ public sealed partial class DocumentGrain
             ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.ForceYielding;
         _ = Task.Run(async () =>
         {
-            await writer.WriteAsync(SnapshotCodec.Encode(id, revision, text, DateTimeOffset.UtcNow, clients), activation)
-                .ConfigureAwait(OffTheGrain);
+            var snapshot = SnapshotCodec.Encode(id, revision, text, DateTimeOffset.UtcNow, clients);
+            await writer.WriteAsync(snapshot, activation).ConfigureAwait(OffTheGrain);
             if (dropped.Count > 0)
             {
                 await Task.WhenAll(dropped.Select(old => writer.WriteAsync(
