@@ -22,7 +22,29 @@ public sealed partial class DocumentGrain
     public const long MaxSequenceJump = 10_000;
 
     /// <summary>
-    /// Rebuilds the dedupe state from the whole log, per (client id, author): a client id belongs to the author of its
+    /// Starts the dedupe state from the client ids kept with <paramref name="snapshot"/> (the ops after it are taken in
+    /// by <see cref="SeeStored"/> as they are replayed). False when the snapshot kept none (stored before they were
+    /// kept): then <see cref="LoadClientsFromLogAsync"/> reads them from the log.
+    /// </summary>
+    private bool LoadClients(DocumentSnapshot? snapshot)
+    {
+        if (snapshot is null)
+        {
+            return true;
+        }
+        if (SnapshotClients.Decode(snapshot.Clients) is not { } heads)
+        {
+            return false;
+        }
+        foreach (var (client, head) in heads)
+        {
+            _clients[client] = new ClientSeen(head.Owner, head.Seq, head.Revision);
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Unless <paramref name="clientsKept"/>, rebuilds the dedupe state from the whole log, per (client id, author): a client id belongs to the author of its
     /// first op, and only that author's sequence numbers count. (Logs written before ids were bound to users may
     /// hold someone else's ops under an id; they must not make the owner's later edits look like duplicates.)
     /// </summary>
@@ -33,8 +55,12 @@ public sealed partial class DocumentGrain
     /// each id are read by key; only an id whose highest number is not on its latest row or not its owner's (logs
     /// from before ids were bound) has its owner's own rows scanned.
     /// </remarks>
-    private async Task LoadClientsFromLogAsync(WorkspaceDb db, CancellationToken ct)
+    private async Task LoadClientsFromLogAsync(WorkspaceDb db, bool clientsKept, CancellationToken ct)
     {
+        if (clientsKept)
+        {
+            return;
+        }
         _clients.Clear();
         var stored = db.Set<DocumentOperation>().AsNoTracking().Where(o => o.DocumentId == Id);
         var heads = await stored

@@ -118,16 +118,9 @@ public sealed partial class DocumentGrain(
             .Where(s => s.DocumentId == Id).Select(s => s.Revision).ToListAsync(cancellationToken));
         _revision = snapshotRevision;
 
-        var heads = snapshot is null ? [] : SnapshotClients.Decode(snapshot.Clients);
-        foreach (var (client, head) in heads ?? [])
-        {
-            _clients[client] = new ClientSeen(head.Owner, head.Seq, head.Revision);
-        }
+        var clientsKept = LoadClients(snapshot);
         await ReplayLogAsync(db, snapshotRevision, cancellationToken);
-        if (heads is null)
-        {
-            await LoadClientsFromLogAsync(db, cancellationToken);
-        }
+        await LoadClientsFromLogAsync(db, clientsKept, cancellationToken);
         await LoadGuardAsync(db, cancellationToken);
         RememberChecklist();
         log.LogDebug("Document {Id} activated at revision {Revision}.", Id, _revision);
