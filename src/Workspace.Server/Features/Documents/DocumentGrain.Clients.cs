@@ -44,9 +44,10 @@ public sealed partial class DocumentGrain
     }
 
     /// <summary>
-    /// Unless <paramref name="clientsKept"/>, rebuilds the dedupe state from the whole log, per (client id, author): a client id belongs to the author of its
-    /// first op, and only that author's sequence numbers count. (Logs written before ids were bound to users may
-    /// hold someone else's ops under an id; they must not make the owner's later edits look like duplicates.)
+    /// Unless <paramref name="clientsKept"/>, rebuilds the dedupe state from the whole log, per (client id, author):
+    /// a client id belongs to the author of its first op, and only that author's sequence numbers count. (Logs written
+    /// before ids were bound to users may hold someone else's ops under an id; they must not make the owner's later
+    /// edits look like duplicates.)
     /// </summary>
     /// <remarks>
     /// Only for a document whose latest snapshot was stored before snapshots kept the client ids (see <see
