@@ -22,7 +22,10 @@ public sealed class Document
 
 /// <summary>
 /// One accepted operation, as applied (already transformed). Append-only; (DocumentId, Revision) is the key,
-/// so the log is gap-free and a revision can never be written twice. (ClientId, ClientSeq) makes resubmits idempotent.
+/// so the log is gap-free and a revision can never be written twice. (ClientId, ClientSeq) makes resubmits idempotent:
+/// the document's grain answers them from each client's latest op, which it rebuilds on activation from the latest
+/// snapshot's <see cref="DocumentSnapshot.Clients"/> and the operations after it. There is no index on them: with
+/// one, every op also wrote a leaf of that index (another scattered page in the WAL and in every checkpoint).
 /// </summary>
 public sealed class DocumentOperation
 {
@@ -58,6 +61,11 @@ public sealed class DocumentSnapshot
     /// <summary>The compressed text (see <see cref="Format"/>); null for plain rows.</summary>
     public byte[]? Data { get; set; }
     public DateTimeOffset At { get; set; }
+    /// <summary>
+    /// Every client id's owner and latest op up to <see cref="Revision"/> (<see cref="SnapshotClients"/>), so
+    /// activation need not read the whole log to answer resubmits; null in snapshots stored before it was kept.
+    /// </summary>
+    public string? Clients { get; set; }
 }
 
 /// <summary>
@@ -94,7 +102,6 @@ internal sealed class DocumentConfiguration :
         e.HasKey(o => new { o.DocumentId, o.Revision });
         e.Property(o => o.ClientId).HasMaxLength(DocumentLimits.ClientIdMax);
         e.Property(o => o.AuthorId).HasMaxLength(450);
-        e.HasIndex(o => new { o.DocumentId, o.ClientId, o.ClientSeq }).IsUnique();
     }
 
     /// <summary>

@@ -22,18 +22,47 @@ public sealed partial class DocumentGrain
     public const long MaxSequenceJump = 10_000;
 
     /// <summary>
-    /// Rebuilds the dedupe state from the log, per (client id, author): a client id belongs to the author of its
-    /// first op, and only that author's sequence numbers count. (Logs written before ids were bound to users may
-    /// hold someone else's ops under an id; they must not make the owner's later edits look like duplicates.)
+    /// Starts the dedupe state from the client ids kept with <paramref name="snapshot"/> (the ops after it are taken in
+    /// by <see cref="SeeStored"/> as they are replayed). False when the snapshot kept none (stored before they were
+    /// kept): then <see cref="LoadClientsFromLogAsync"/> reads them from the log.
+    /// </summary>
+    private bool LoadClients(DocumentSnapshot? snapshot)
+    {
+        if (snapshot is null)
+        {
+            return true;
+        }
+        if (SnapshotClients.Decode(snapshot.Clients) is not { } heads)
+        {
+            return false;
+        }
+        foreach (var (client, head) in heads)
+        {
+            _clients[client] = new ClientSeen(head.Owner, head.Seq, head.Revision);
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Unless <paramref name="clientsKept"/>, rebuilds the dedupe state from the whole log, per (client id, author):
+    /// a client id belongs to the author of its first op, and only that author's sequence numbers count. (Logs written
+    /// before ids were bound to users may hold someone else's ops under an id; they must not make the owner's later
+    /// edits look like duplicates.)
     /// </summary>
     /// <remarks>
-    /// Reads the (DocumentId, ClientId, ClientSeq) index, which holds each row's revision too, then the first and the
-    /// latest row of each id by key: grouping by author as well would read every row of the log (a 1 MB text with
-    /// 100,000 edits: ~150 ms against ~10 ms, on every activation). Only an id whose highest number is not on its
-    /// latest row or not its owner's (logs from before ids were bound) has its owner's own rows scanned.
+    /// Only for a document whose latest snapshot was stored before snapshots kept the client ids (see <see
+    /// cref="DocumentSnapshot.Clients"/>): it reads every row of the document's log (there is no index on the client
+    /// ids any more), once per activation until the document's next snapshot. Then the first and the latest row of
+    /// each id are read by key; only an id whose highest number is not on its latest row or not its owner's (logs
+    /// from before ids were bound) has its owner's own rows scanned.
     /// </remarks>
-    private async Task LoadClientsAsync(WorkspaceDb db, CancellationToken ct)
+    private async Task LoadClientsFromLogAsync(WorkspaceDb db, bool clientsKept, CancellationToken ct)
     {
+        if (clientsKept)
+        {
+            return;
+        }
+        _clients.Clear();
         var stored = db.Set<DocumentOperation>().AsNoTracking().Where(o => o.DocumentId == Id);
         var heads = await stored
             .GroupBy(o => o.ClientId)
@@ -64,6 +93,24 @@ public sealed partial class DocumentGrain
                 : await stored.Where(o => o.ClientId == head.ClientId && o.AuthorId == owner)
                     .MaxAsync(o => o.ClientSeq, ct);
             _clients[head.ClientId] = new ClientSeen(owner, seq, -1);
+        }
+    }
+
+    /// <summary>
+    /// Takes a stored op (replayed on activation, after the snapshot) into the dedupe state by the rule of <see
+    /// cref="LoadClientsFromLogAsync"/>: the id's first author owns it, only the owner's numbers count (the
+    /// workspace's own id counts every number).
+    /// </summary>
+    private void SeeStored(string clientId, long seq, string author, long revision)
+    {
+        if (!_clients.TryGetValue(clientId, out var seen))
+        {
+            _clients[clientId] = new ClientSeen(clientId == ServerClientId ? "" : author, seq, revision);
+        }
+        else if ((clientId == ServerClientId || string.Equals(author, seen.Owner, StringComparison.Ordinal))
+            && seq >= seen.Seq)
+        {
+            _clients[clientId] = seen with { Seq = seq, Revision = revision };
         }
     }
 

@@ -21,7 +21,8 @@ public sealed partial class DocumentGrain
     }
 
     /// <summary>
-    /// Queues a compressed snapshot of the text at <paramref name="revision"/> behind that revision's op, then the
+    /// Queues a compressed snapshot of the text and the client ids at <paramref name="revision"/> (the head: taken in
+    /// the turn that applied it) behind that revision's op, then the
     /// removal of the snapshots the policy thinned out (only once the new one is stored). Not awaited: the log already
     /// holds the op, and a lost snapshot only means a longer replay. Compression runs on the thread pool, not in the
     /// grain's turn (inside Task.Run the captured context is the pool's, so its awaits stay there); the text is
@@ -30,6 +31,8 @@ public sealed partial class DocumentGrain
     private void TakeSnapshot(long revision)
     {
         var text = Text;
+        var clients = SnapshotClients.Encode(_clients.Select(c => KeyValuePair.Create(c.Key,
+            new SnapshotClients.Head(c.Value.Owner, c.Value.Seq, c.Value.Revision))));
         var id = Id;
         var activation = _activation;
         var dropped = _snapshots.Taken(revision);
@@ -37,8 +40,8 @@ public sealed partial class DocumentGrain
             ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.ForceYielding;
         _ = Task.Run(async () =>
         {
-            await writer.WriteAsync(SnapshotCodec.Encode(id, revision, text, DateTimeOffset.UtcNow), activation)
-                .ConfigureAwait(OffTheGrain);
+            var snapshot = SnapshotCodec.Encode(id, revision, text, DateTimeOffset.UtcNow, clients);
+            await writer.WriteAsync(snapshot, activation).ConfigureAwait(OffTheGrain);
             if (dropped.Count > 0)
             {
                 await Task.WhenAll(dropped.Select(old => writer.WriteAsync(

@@ -118,8 +118,9 @@ public sealed partial class DocumentGrain(
             .Where(s => s.DocumentId == Id).Select(s => s.Revision).ToListAsync(cancellationToken));
         _revision = snapshotRevision;
 
+        var clientsKept = LoadClients(snapshot);
         await ReplayLogAsync(db, snapshotRevision, cancellationToken);
-        await LoadClientsAsync(db, cancellationToken);
+        await LoadClientsFromLogAsync(db, clientsKept, cancellationToken);
         await LoadGuardAsync(db, cancellationToken);
         RememberChecklist();
         log.LogDebug("Document {Id} activated at revision {Revision}.", Id, _revision);
@@ -149,6 +150,7 @@ public sealed partial class DocumentGrain(
                         $"Document {Id}: revision {row.Revision} follows {_revision}; the log has a gap.");
                 }
                 ApplyToText(applied.Op);
+                SeeStored(row.ClientId, row.ClientSeq, row.AuthorId, row.Revision);
                 _revision = row.Revision;
                 _snapshots.Count(applied.Op, row.Revision);
             }

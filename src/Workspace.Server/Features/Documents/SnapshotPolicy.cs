@@ -22,7 +22,8 @@ public static class SnapshotCodec
 
     private const int Window = 22;
 
-    public static DocumentSnapshot Encode(Guid documentId, long revision, string text, DateTimeOffset at)
+    public static DocumentSnapshot Encode(Guid documentId, long revision, string text, DateTimeOffset at,
+        string? clients = null)
     {
         var utf8 = Encoding.UTF8.GetBytes(text);
         var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(utf8.Length)];
@@ -33,6 +34,7 @@ public static class SnapshotCodec
         return new DocumentSnapshot
         {
             DocumentId = documentId, Revision = revision, Format = Brotli, Data = buffer[..written], At = at,
+            Clients = clients,
         };
     }
 

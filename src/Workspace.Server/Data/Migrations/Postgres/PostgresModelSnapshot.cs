@@ -936,9 +936,6 @@ namespace Workspace.Server.Data.Migrations.Postgres
 
                     b.HasKey("DocumentId", "Revision");
 
-                    b.HasIndex("DocumentId", "ClientId", "ClientSeq")
-                        .IsUnique();
-
                     b.ToTable("DocumentOperations", (string)null);
                 });
 
@@ -952,6 +949,9 @@ namespace Workspace.Server.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Clients")
+                        .HasColumnType("text");
 
                     b.Property<byte[]>("Data")
                         .HasColumnType("bytea");

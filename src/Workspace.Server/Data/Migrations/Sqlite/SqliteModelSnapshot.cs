@@ -925,9 +925,6 @@ namespace Workspace.Server.Data.Migrations.Sqlite
 
                     b.HasKey("DocumentId", "Revision");
 
-                    b.HasIndex("DocumentId", "ClientId", "ClientSeq")
-                        .IsUnique();
-
                     b.ToTable("DocumentOperations", (string)null);
                 });
 
@@ -940,6 +937,9 @@ namespace Workspace.Server.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Clients")
                         .HasColumnType("TEXT");
 
                     b.Property<byte[]>("Data")
