@@ -97,12 +97,20 @@ public readonly record struct OpComponent
         return sb.ToString();
     }
 
+    /// <summary>The count's digits, with no string made for them (this runs for every op the server writes).</summary>
+    private void AppendCount(StringBuilder sb)
+    {
+        Span<char> digits = stackalloc char[11];
+        Count.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture);
+        sb.Append(digits[..length]);
+    }
+
     internal void WriteJson(StringBuilder sb)
     {
         switch (Kind)
         {
             case OpComponentKind.Retain:
-                sb.Append(Count.ToString(CultureInfo.InvariantCulture));
+                AppendCount(sb);
                 break;
             case OpComponentKind.Insert:
                 OtJson.WriteString(sb, Text!);
@@ -111,7 +119,7 @@ public readonly record struct OpComponent
                 sb.Append("{\"d\":");
                 if (Text is null)
                 {
-                    sb.Append(Count.ToString(CultureInfo.InvariantCulture));
+                    AppendCount(sb);
                 }
                 else
                 {

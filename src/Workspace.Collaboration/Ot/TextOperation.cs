@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Collections.ObjectModel;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Workspace.Collaboration.Ot;
@@ -221,8 +223,45 @@ public sealed class TextOperation : IEquatable<TextOperation>
     /// <summary>The op in npm wire format, byte-for-byte what <c>JSON.stringify</c> produces.</summary>
     public string ToJson()
     {
-        var sb = new StringBuilder(2 + (_components.Length * 8));
-        sb.Append('[');
+        var sb = AppendJson();
+        var json = sb.ToString();
+        Release(sb);
+        return json;
+    }
+
+    /// <summary>
+    /// Writes <see cref="ToJson"/>'s text as a raw JSON value without making a string of it: a server writes every op
+    /// into each broadcast, so that string and its builder were garbage on every edit.
+    /// </summary>
+    internal void WriteJsonTo(Utf8JsonWriter writer)
+    {
+        var sb = AppendJson();
+        var length = sb.Length;
+        var chars = ArrayPool<char>.Shared.Rent(length);
+        sb.CopyTo(0, chars, length);
+        Release(sb);
+        try
+        {
+            writer.WriteRawValue(chars.AsSpan(0, length), skipInputValidation: true);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    /// <summary>One builder per thread, reused for every op's JSON (taken while in use, so never shared).</summary>
+    [ThreadStatic]
+    private static StringBuilder? t_json;
+
+    /// <summary>A builder grown past this by a large op is let go rather than kept for the thread's lifetime.</summary>
+    private const int MaxKeptBuilder = 4096;
+
+    private StringBuilder AppendJson()
+    {
+        var sb = t_json ?? new StringBuilder(64);
+        t_json = null;
+        sb.Clear().Append('[');
         for (var i = 0; i < _components.Length; i++)
         {
             if (i > 0)
@@ -233,7 +272,15 @@ public sealed class TextOperation : IEquatable<TextOperation>
             _components[i].WriteJson(sb);
         }
 
-        return sb.Append(']').ToString();
+        return sb.Append(']');
+    }
+
+    private static void Release(StringBuilder sb)
+    {
+        if (sb.Capacity <= MaxKeptBuilder)
+        {
+            t_json = sb;
+        }
     }
 
     public override string ToString() => ToJson();

@@ -27,6 +27,6 @@ public sealed class TextOperationJsonConverter : JsonConverter<TextOperation>
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(value);
         // Raw so the bytes match JSON.stringify whatever encoder the options carry (STJ escapes non-ASCII by default).
-        writer.WriteRawValue(value.ToJson(), skipInputValidation: true);
+        value.WriteJsonTo(writer);
     }
 }

@@ -305,6 +305,7 @@ public sealed partial class DocumentGrain(
         Actor author, string connectionId)
     {
         var revision = _revision + 1;
+        clientId = StoredClientId(clientId);
         var applied = new AppliedOperation(Id, revision, op, clientId, clientSeq, author.UserId, author.DisplayName);
         // The op is committed right here, in this turn, unless it was already waiting when the last one's turn ended
         // (which is then only microseconds ago; an op sent after that takes at least a network round trip to come).

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -22,9 +23,11 @@ public sealed class CommitMarker : IDisposable
 {
     public const string Suffix = ".commits";
     private const int RecordLength = 160;
+    private const int SumLength = 16;
 
     private readonly Lock _lock = new();
     private SafeFileHandle? _file;
+    private readonly byte[] _record = new byte[RecordLength];
     private long _rows;
 
     public CommitMarker(IOptions<DatabaseOptions> options)
@@ -64,7 +67,7 @@ public sealed class CommitMarker : IDisposable
         lock (_lock)
         {
             _rows = rows;
-            Write(new Mark(rows, Guid.Empty, 0));
+            Write(rows, Guid.Empty, 0);
         }
     }
 
@@ -77,9 +80,10 @@ public sealed class CommitMarker : IDisposable
         }
         DocumentOperation? last = null;
         var count = 0;
-        foreach (var row in rows)
+        // Indexed, not foreach: enumerating the interface would box an enumerator on every commit.
+        for (var i = 0; i < rows.Count; i++)
         {
-            if (row is DocumentOperation op)
+            if (rows[i] is DocumentOperation op)
             {
                 last = op;
                 count++;
@@ -92,27 +96,57 @@ public sealed class CommitMarker : IDisposable
         lock (_lock)
         {
             _rows += count;
-            Write(new Mark(_rows, last.DocumentId, last.Revision));
+            Write(_rows, last.DocumentId, last.Revision);
         }
     }
 
-    private void Write(Mark mark)
+    /// <summary>
+    /// Formats the record into one buffer kept for the purpose (under the lock): this runs after every commit, so it
+    /// allocates nothing (it used to build five strings and two arrays a commit, ~0.7 KB per insert at 50 x 5).
+    /// </summary>
+    private void Write(long rows, Guid document, long revision)
     {
         if (DatabasePath is null)
         {
             return;
         }
-        var body = string.Create(CultureInfo.InvariantCulture,
-            $"workspace-commits v1 {mark.Rows} {mark.Document:N} {mark.Revision}");
-        var bytes = Encoding.ASCII.GetBytes((body + " " + Sum(body)).PadRight(RecordLength - 1) + "\n");
+        var record = _record.AsSpan();
+        var invariant = CultureInfo.InvariantCulture;
+        "workspace-commits v1 "u8.CopyTo(record);
+        var length = "workspace-commits v1 "u8.Length;
+        var ok = rows.TryFormat(record[length..], out var n, default, invariant);
+        length += n;
+        record[length++] = (byte)' ';
+        ok &= document.TryFormat(record[length..], out n, "N");
+        length += n;
+        record[length++] = (byte)' ';
+        ok &= revision.TryFormat(record[length..], out n, default, invariant);
+        length += n;
+        Debug.Assert(ok && length + 1 + SumLength < RecordLength, "The record has room for the longest fields.");
+        record[length] = (byte)' ';
+        WriteSum(record[..length], record.Slice(length + 1, SumLength));
+        record[(length + 1 + SumLength)..^1].Fill((byte)' ');
+        record[^1] = (byte)'\n';
         // One fixed-length record rewritten in place: a kill cannot leave it half replaced by a shorter one.
         _file ??= File.OpenHandle(
             DatabasePath + Suffix, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite);
-        RandomAccess.Write(_file, bytes, 0);
+        RandomAccess.Write(_file, _record, 0);
+    }
+
+    /// <summary>The first 8 bytes of the body's SHA-256, as 16 lower-case hex digits.</summary>
+    private static void WriteSum(ReadOnlySpan<byte> body, Span<byte> destination)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(body, hash);
+        for (var i = 0; i < SumLength / 2; i++)
+        {
+            destination[2 * i] = (byte)"0123456789abcdef"[hash[i] >> 4];
+            destination[(2 * i) + 1] = (byte)"0123456789abcdef"[hash[i] & 0xF];
+        }
     }
 
     private static string Sum(string body) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(body)).AsSpan(0, 8));
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(body)).AsSpan(0, SumLength / 2));
 
     public void Dispose() => _file?.Dispose();
 }
