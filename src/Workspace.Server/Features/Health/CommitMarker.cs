@@ -133,16 +133,12 @@ public sealed class CommitMarker : IDisposable
         RandomAccess.Write(_file, _record, 0);
     }
 
-    /// <summary>The first 8 bytes of the body's SHA-256, as 16 lower-case hex digits.</summary>
+    /// <summary>The first 8 bytes of the body's SHA-256 in lower-case hex, as <see cref="Sum"/> reads them.</summary>
     private static void WriteSum(ReadOnlySpan<byte> body, Span<byte> destination)
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(body, hash);
-        for (var i = 0; i < SumLength / 2; i++)
-        {
-            destination[2 * i] = (byte)"0123456789abcdef"[hash[i] >> 4];
-            destination[(2 * i) + 1] = (byte)"0123456789abcdef"[hash[i] & 0xF];
-        }
+        Convert.TryToHexStringLower(hash[..(SumLength / 2)], destination, out _);
     }
 
     private static string Sum(string body) =>

@@ -162,7 +162,8 @@ public sealed class CallerCommitTests
         WorkspaceFactory factory)
     {
         var dbs = factory.Services.GetRequiredService<IDbContextFactory<WorkspaceDb>>();
-        var writer = new OperationWriter(dbs, Options.Create(new DocumentOptions { CallerCommits = true, CheckpointInterval = NoCheckpoint }),
+        var options = new DocumentOptions { CallerCommits = true, CheckpointInterval = NoCheckpoint };
+        var writer = new OperationWriter(dbs, Options.Create(options),
             new CommitMarker(Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Postgres })),
             NullLogger<OperationWriter>.Instance);
         await writer.StartAsync(_ct);
