@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Workspace.Server.Data;
 using Workspace.Server.Features.Documents;
-using Workspace.Server.Infrastructure;
+using static Workspace.Server.Tests.Data.SqliteFiles;
 
 namespace Workspace.Server.Tests.Data;
 
@@ -30,7 +30,7 @@ public sealed class ClientIndexMigrationTests
         {
             await using var db = Context(file);
             await db.GetService<IMigrator>().MigrateAsync(Before, cancellationToken: _ct);
-            Assert.Single(await ScalarsAsync(file, $"SELECT name FROM sqlite_schema WHERE name = '{Index}';"));
+            Assert.Single(await ScalarsAsync<string>(file, $"SELECT name FROM sqlite_schema WHERE name = '{Index}';"));
             var at = new DateTimeOffset(2026, 11, 30, 20, 24, 26, TimeSpan.Zero).AddTicks(5714458);
             for (var r = 1; r <= 5; r++)
             {
@@ -58,14 +58,14 @@ public sealed class ClientIndexMigrationTests
                 .SingleAsync(s => s.DocumentId == docId, _ct);
             Assert.Equal(("123", 3L, (string?)null),
                 (SnapshotCodec.TextOf(snapshot), snapshot.Revision, snapshot.Clients));
-            Assert.Empty(await ScalarsAsync(file, $"SELECT name FROM sqlite_schema WHERE name = '{Index}';"));
-            Assert.EndsWith("WITHOUT ROWID", (await ScalarsAsync(file,
+            Assert.Empty(await ScalarsAsync<string>(file, $"SELECT name FROM sqlite_schema WHERE name = '{Index}';"));
+            Assert.EndsWith("WITHOUT ROWID", (await ScalarsAsync<string>(file,
                     "SELECT sql FROM sqlite_schema WHERE name = 'DocumentOperations';")).Single(),
                 StringComparison.Ordinal);
 
             await db.GetService<IMigrator>().MigrateAsync(Before, cancellationToken: _ct);
-            Assert.Single(await ScalarsAsync(file, $"SELECT name FROM sqlite_schema WHERE name = '{Index}';"));
-            Assert.Equal(operations.Count, (await ScalarsAsync(file,
+            Assert.Single(await ScalarsAsync<string>(file, $"SELECT name FROM sqlite_schema WHERE name = '{Index}';"));
+            Assert.Equal(operations.Count, (await ScalarsAsync<long>(file,
                 $"SELECT Revision FROM DocumentOperations INDEXED BY \"{Index}\";")).Count);
         }
         finally
@@ -80,28 +80,5 @@ public sealed class ClientIndexMigrationTests
             .ToListAsync(_ct))
         .Select(o => $"{o.Revision} {o.ClientId} {o.ClientSeq} {o.AuthorId} {o.Operation} {o.At:O}").ToList();
 
-    private async Task<List<string>> ScalarsAsync(string file, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={file};Pooling=false");
-        await connection.OpenAsync(_ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        var values = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(_ct);
-        while (await reader.ReadAsync(_ct))
-        {
-            values.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
-        }
-        return values;
-    }
-
-    private static WorkspaceDb Context(string file)
-    {
-        var builder = new DbContextOptionsBuilder<WorkspaceDb>();
-        DatabaseExtensions.Configure(builder, new DatabaseOptions
-        {
-            Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={file};Pooling=false",
-        });
-        return new WorkspaceDb(builder.Options);
-    }
+    private Task<List<T>> ScalarsAsync<T>(string file, string sql) => SqliteFiles.ScalarsAsync<T>(file, sql, _ct);
 }

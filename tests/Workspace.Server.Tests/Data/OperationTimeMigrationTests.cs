@@ -3,9 +3,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Workspace.Server.Data;
 using Workspace.Server.Features.Documents;
-using Workspace.Server.Infrastructure;
+using static Workspace.Server.Tests.Data.SqliteFiles;
 
 namespace Workspace.Server.Tests.Data;
 
@@ -102,28 +101,5 @@ public sealed class OperationTimeMigrationTests
         }
     }
 
-    private async Task<List<T>> ScalarsAsync<T>(string file, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={file};Pooling=false");
-        await connection.OpenAsync(_ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        var values = new List<T>();
-        await using var reader = await command.ExecuteReaderAsync(_ct);
-        while (await reader.ReadAsync(_ct))
-        {
-            values.Add(reader.GetFieldValue<T>(0));
-        }
-        return values;
-    }
-
-    private static WorkspaceDb Context(string file)
-    {
-        var builder = new DbContextOptionsBuilder<WorkspaceDb>();
-        DatabaseExtensions.Configure(builder, new DatabaseOptions
-        {
-            Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={file};Pooling=false",
-        });
-        return new WorkspaceDb(builder.Options);
-    }
+    private Task<List<T>> ScalarsAsync<T>(string file, string sql) => SqliteFiles.ScalarsAsync<T>(file, sql, _ct);
 }
