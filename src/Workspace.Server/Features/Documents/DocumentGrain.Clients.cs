@@ -44,7 +44,7 @@ public sealed partial class DocumentGrain
     }
 
     /// <summary>
-    /// Unless <paramref name="clientsKept"/>, rebuilds the dedupe state from the whole log, per (client id, author):
+    /// Rebuilds the dedupe state from the whole log, per (client id, author):
     /// a client id belongs to the author of its first op, and only that author's sequence numbers count. (Logs written
     /// before ids were bound to users may hold someone else's ops under an id; they must not make the owner's later
     /// edits look like duplicates.)
@@ -56,12 +56,8 @@ public sealed partial class DocumentGrain
     /// each id are read by key; only an id whose highest number is not on its latest row or not its owner's (logs
     /// from before ids were bound) has its owner's own rows scanned.
     /// </remarks>
-    private async Task LoadClientsFromLogAsync(WorkspaceDb db, bool clientsKept, CancellationToken ct)
+    private async Task LoadClientsFromLogAsync(WorkspaceDb db, CancellationToken ct)
     {
-        if (clientsKept)
-        {
-            return;
-        }
         _clients.Clear();
         var stored = db.Set<DocumentOperation>().AsNoTracking().Where(o => o.DocumentId == Id);
         var heads = await stored

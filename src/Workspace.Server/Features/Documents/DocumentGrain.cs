@@ -120,7 +120,7 @@ public sealed partial class DocumentGrain(
 
         var clientsKept = LoadClients(snapshot);
         await ReplayLogAsync(db, snapshotRevision, cancellationToken);
-        await LoadClientsFromLogAsync(db, clientsKept, cancellationToken);
+        await (clientsKept ? Task.CompletedTask : LoadClientsFromLogAsync(db, cancellationToken));
         await LoadGuardAsync(db, cancellationToken);
         RememberChecklist();
         log.LogDebug("Document {Id} activated at revision {Revision}.", Id, _revision);
