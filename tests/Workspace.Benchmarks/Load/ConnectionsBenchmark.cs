@@ -32,9 +32,14 @@ public static class ConnectionsBenchmark
         // --pin starts the server on core 0 (the runtime sizes its thread pool and GC for one CPU, as in the compare
         // command); --pin-late moves an already started server there (the runtime counted every core: the way of
         // the fifth to seventh sessions' figures, kept to compare with them).
+        // --server-stats: the server samples its GCs and thread-pool queue into a file (ServerStats), read back below.
+        var stats = args.Contains("--server-stats") ? Path.GetTempFileName() : null;
         using var server = LoadGenerator.StartServer(new LoadGenerator.Options(
             0, 0, 0, 0, 0, Option(args, "--server-dll"), null, 200, Option(args, "--data"), extra,
-            args.Contains("--pin") ? 0 : null));
+            args.Contains("--pin") ? 0 : null, stats,
+            // --server-env NAME=VALUE (repeatable): a runtime setting for the server process only, not the generator.
+            [.. args.Select((a, i) => (a, i)).Where(p => p.a == "--server-env" && p.i + 1 < args.Length)
+                .Select(p => args[p.i + 1])]));
         if (pin)
         {
             // The server alone on core 0, this generator on core 1, so that a stall measured here is the server's and
@@ -74,6 +79,7 @@ public static class ConnectionsBenchmark
         await Task.Delay(2_000);
         var rssBefore = server.Rss;
         started = Stopwatch.GetTimestamp();
+        var openStarted = started;
         var idle = new ConcurrentBag<HubConnection>();
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 32 },
             async (i, _) => idle.Add(await JoinAsync(server.Url, cookies[i % cookies.Count], pid)));
@@ -102,8 +108,8 @@ public static class ConnectionsBenchmark
         var closed = Stopwatch.GetElapsedTime(started);
         var settled = await WaitQuietAsync(server, baseline);
         var cpu = (server.CpuTime - cpuBefore).TotalSeconds - baseline * settled.TotalSeconds;
-        var (maxWait, acknowledged) = probe is null
-            ? (typist!.MaxWaitMs, typist.Acknowledged)
+        var (maxWait, acknowledged, maxSentAt) = probe is null
+            ? (typist!.MaxWaitMs, typist.Acknowledged, typist.MaxSentAt)
             : await probe.ReportAsync();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"closes: all {count} closed by the clients in {closed.TotalSeconds:0.0} s, server quiet after "
@@ -113,6 +119,12 @@ public static class ConnectionsBenchmark
             $"meanwhile{(probe is null ? "" : " (typist and joiner in a process of their own)")}: the typist's "
             + $"longest wait for an acknowledgement {maxWait:0.0} ms ({acknowledged} edits acknowledged); "
             + $"a new person joined in {join:0.0} ms"));
+        if (stats is not null)
+        {
+            await Task.Delay(300); // the sampler's last lines
+            Console.WriteLine("server before the connections opened: " + ServerStats.HeapAt(stats, openStarted));
+            PrintStats(stats, started, Stopwatch.GetTimestamp(), maxSentAt, maxWait);
+        }
         if (joiner is not null)
         {
             await joiner.DisposeAsync();
@@ -120,6 +132,20 @@ public static class ConnectionsBenchmark
         var loadAtEnd = LoadAverage();
         Console.WriteLine(Verdict(others.Read(), loadAtStart, loadAtEnd));
         return 0;
+    }
+
+    /// <summary>The server's GCs and queue (<see cref="ServerStats"/>): before the closes, over the closes until the
+    /// server was quiet, and inside the typist's longest wait.</summary>
+    private static void PrintStats(string stats, long closesStarted, long quiet, long maxSentAt, double maxWaitMs)
+    {
+        Console.WriteLine("server before the closes: " + ServerStats.HeapAt(stats, closesStarted));
+        Console.WriteLine("server from the closes until quiet: " + ServerStats.Describe(stats, closesStarted, quiet));
+        var waitEnd = maxSentAt + (long)(maxWaitMs * Stopwatch.Frequency / 1000);
+        var sentAfter = (maxSentAt - closesStarted) * 1000.0 / Stopwatch.Frequency;
+        var during = ServerStats.Describe(stats, maxSentAt, waitEnd);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"server during the typist's longest wait (sent {sentAfter:0} ms after the closes started): {during}"));
+        Console.WriteLine($"server stats kept in {stats}");
     }
 
     /// <summary>Share of the machine that other processes may use while the closes are measured.</summary>
@@ -250,6 +276,7 @@ public static class ConnectionsBenchmark
         private readonly Task _typing;
         private readonly ConcurrentDictionary<long, long> _sentAt = new();
         private double _maxWaitMs;
+        private long _maxSentAt;
         private int _acknowledged;
 
         public Typist(HubConnection connection, CoEditingSession session)
@@ -263,7 +290,10 @@ public static class ConnectionsBenchmark
                     var ms = Stopwatch.GetElapsedTime(at).TotalMilliseconds;
                     lock (_stop)
                     {
-                        _maxWaitMs = Math.Max(_maxWaitMs, ms);
+                        if (ms > _maxWaitMs)
+                        {
+                            (_maxWaitMs, _maxSentAt) = (ms, at);
+                        }
                         _acknowledged++;
                     }
                 }
@@ -291,6 +321,12 @@ public static class ConnectionsBenchmark
             get { lock (_stop) { return _maxWaitMs; } }
         }
 
+        /// <summary>When the edit that waited longest was sent (<see cref="Stopwatch.GetTimestamp"/>).</summary>
+        public long MaxSentAt
+        {
+            get { lock (_stop) { return _maxSentAt; } }
+        }
+
         public int Acknowledged
         {
             get { lock (_stop) { return _acknowledged; } }
@@ -300,7 +336,7 @@ public static class ConnectionsBenchmark
         {
             lock (_stop)
             {
-                (_maxWaitMs, _acknowledged) = (0, 0);
+                (_maxWaitMs, _maxSentAt, _acknowledged) = (0, 0, 0);
             }
         }
 

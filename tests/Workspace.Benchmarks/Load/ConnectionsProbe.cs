@@ -42,10 +42,10 @@ internal sealed class ConnectionsProbe : IAsyncDisposable
 
     public async Task<double> JoinAsync() => Number(await AskAsync("join"), 0);
 
-    public async Task<(double MaxWaitMs, int Acknowledged)> ReportAsync()
+    public async Task<(double MaxWaitMs, int Acknowledged, long MaxSentAt)> ReportAsync()
     {
         var line = await AskAsync("report");
-        return (Number(line, 0), (int)Number(line, 1));
+        return (Number(line, 0), (int)Number(line, 1), long.Parse(line.Split(' ')[2], CultureInfo.InvariantCulture));
     }
 
     private static double Number(string line, int i) =>
@@ -98,7 +98,7 @@ internal sealed class ConnectionsProbe : IAsyncDisposable
                     break;
                 case "report":
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{typist.MaxWaitMs:0.0} {typist.Acknowledged}"));
+                        $"{typist.MaxWaitMs:0.0} {typist.Acknowledged} {typist.MaxSentAt}"));
                     break;
             }
         }

@@ -21,7 +21,8 @@ public static class LoadGenerator
 {
     internal sealed record Options(
         int Docs, int Clients, int IntervalMs, int Seconds, int WarmupSeconds, string? ServerDll, string? Url,
-        int SnapshotInterval, string? DataRoot, string[] Extra, int? Core = null);
+        int SnapshotInterval, string? DataRoot, string[] Extra, int? Core = null, string? StatsFile = null,
+        string[]? ServerEnvironment = null);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -260,6 +261,21 @@ public static class LoadGenerator
             info.ArgumentList.Add(extra);
         }
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var pair in o.ServerEnvironment ?? [])
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new ArgumentException($"--server-env takes NAME=VALUE, not '{pair}'.");
+            }
+            info.Environment[pair[..equals]] = pair[(equals + 1)..];
+        }
+        if (o.StatsFile is { } stats)
+        {
+            // The server samples its GC and thread pool into this file (ServerStats): a startup hook, no product code.
+            info.Environment["DOTNET_STARTUP_HOOKS"] = typeof(ServerStats).Assembly.Location;
+            info.Environment[ServerStats.FileVariable] = stats;
+        }
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, e) =>
         {
