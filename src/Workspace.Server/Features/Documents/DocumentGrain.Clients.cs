@@ -151,10 +151,10 @@ public sealed partial class DocumentGrain
         {
             return seen.Revision;
         }
-        var recent = _recent.FindLast(clientId, seen.Owner, seq);
-        if (recent >= 0)
+        var recent = _recent.FindLast(o => o.ClientId == clientId && o.AuthorId == seen.Owner && o.ClientSeq == seq);
+        if (recent is not null)
         {
-            return _firstRecent + recent;
+            return recent.Revision;
         }
         await using var db = await dbs.CreateDbContextAsync();
         var revision = await db.Set<DocumentOperation>().AsNoTracking()

@@ -69,7 +69,7 @@ public sealed partial class DocumentGrain
             return null;
         }
         var (from, to) = Follow(anchor.From, anchor.To,
-            _recent.OpsFrom((int)(anchor.Revision + 1 - _firstRecent)));
+            _recent.Skip((int)(anchor.Revision + 1 - _firstRecent)).Select(a => a.Op));
         return to > from && to <= _text.Length
             ? new LocatedPassage(new PassageAnchor(_revision, from, to), _text.Slice(from, to - from)) : null;
     }

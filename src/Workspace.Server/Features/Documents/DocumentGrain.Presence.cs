@@ -47,7 +47,7 @@ public sealed partial class DocumentGrain
         }
         for (var r = revision + 1; r <= _revision; r++)
         {
-            (anchor, head) = TextType.TransformSelection((anchor, head), _recent.OpAt((int)(r - _firstRecent)), false);
+            (anchor, head) = TextType.TransformSelection((anchor, head), _recent[(int)(r - _firstRecent)].Op, false);
         }
         var length = _text.Length;
         var view = new PresenceView(Id, connectionId, actor.UserId, actor.DisplayName,

@@ -130,7 +130,7 @@ public sealed partial class DocumentGrain
         {
             for (var r = command.BaseRevision + 1; r <= _revision; r++)
             {
-                op = TextType.Transform(op, _recent.OpAt((int)(r - _firstRecent)), Side.Left);
+                op = TextType.Transform(op, _recent[(int)(r - _firstRecent)].Op, Side.Left);
             }
             if (op.BaseLength > _text.Length)
             {

@@ -81,8 +81,8 @@ public sealed partial class DocumentGrain(
     private Document? _document;
     private TextDocument _text = new("");
     private long _revision;
-    /// <summary>The most recent operations; the one at index <c>i</c> has revision <c>_firstRecent + i</c>.</summary>
-    private readonly KeptOperations _recent = new();
+    /// <summary>The most recent operations; <c>_recent[i]</c> has revision <c>_firstRecent + i</c>.</summary>
+    private readonly List<AppliedOperation> _recent = [];
     private readonly List<int> _lengthAfter = [];
     private long _firstRecent = 1;
     private readonly SnapshotPolicy _snapshots = new(options.Value);
@@ -141,6 +141,7 @@ public sealed partial class DocumentGrain(
             {
                 _firstRecent = row.Revision;
             }
+            var applied = new AppliedOperation(Id, row.Revision, row.Op, row.ClientId, row.ClientSeq, row.AuthorId, "");
             if (row.Revision > snapshotRevision)
             {
                 if (row.Revision != _revision + 1)
@@ -148,12 +149,12 @@ public sealed partial class DocumentGrain(
                     throw new InvalidOperationException(
                         $"Document {Id}: revision {row.Revision} follows {_revision}; the log has a gap.");
                 }
-                ApplyToText(row.Op);
+                ApplyToText(applied.Op);
                 SeeStored(row.ClientId, row.ClientSeq, row.AuthorId, row.Revision);
                 _revision = row.Revision;
-                _snapshots.Count(row.Op, row.Revision);
+                _snapshots.Count(applied.Op, row.Revision);
             }
-            _recent.Add(row.Op, row.ClientId, row.ClientSeq, row.AuthorId, "");
+            _recent.Add(applied);
             _lengthAfter.Add(row.Revision > snapshotRevision ? _text.Length : -1);
         }, ct);
     }
@@ -243,12 +244,7 @@ public sealed partial class DocumentGrain(
         IReadOnlyList<AppliedOperation>? ops = null;
         if (knownRevision is { } known && known >= _firstRecent - 1 && known <= _revision)
         {
-            var list = new List<AppliedOperation>((int)(_revision - known));
-            for (var r = known + 1; r <= _revision; r++)
-            {
-                list.Add(_recent.At((int)(r - _firstRecent), Id, r));
-            }
-            ops = list;
+            ops = _recent.GetRange((int)(known + 1 - _firstRecent), (int)(_revision - known));
         }
         return new DocumentState(Info(), _revision, ops is null ? Text : null,
             ops, _presence.Values.Select(p => p.View).ToList());
@@ -329,7 +325,7 @@ public sealed partial class DocumentGrain(
         _lastWrite = write;
         ApplyToText(op);
         _revision = revision;
-        _recent.Add(op, clientId, clientSeq, author.UserId, author.DisplayName);
+        _recent.Add(applied);
         _lengthAfter.Add(_text.Length);
         Trim();
         var owner = _clients.GetValueOrDefault(clientId)?.Owner ?? (clientId == ServerClientId ? "" : author.UserId);
@@ -359,7 +355,7 @@ public sealed partial class DocumentGrain(
         // Trim in chunks so the copy is amortised over many operations.
         if (excess >= Math.Max(1, _options.RetainedOperations / 4))
         {
-            _recent.RemoveOldest(excess);
+            _recent.RemoveRange(0, excess);
             _lengthAfter.RemoveRange(0, excess);
             _firstRecent += excess;
         }
