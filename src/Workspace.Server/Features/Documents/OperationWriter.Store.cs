@@ -92,66 +92,9 @@ public sealed partial class OperationWriter
 
         public async Task InsertAsync(IReadOnlyList<object> rows)
         {
-            if (!_sqlite)
-            {
-                await using var transaction = await _connection.BeginTransactionAsync();
-                await InsertRowsAsync(rows, transaction);
-                await transaction.CommitAsync();
-                return;
-            }
-            // SQLite: the same BEGIN IMMEDIATE and COMMIT that a SqliteTransaction runs, from two statements prepared
-            // once per connection. A SqliteTransaction parses and prepares its statements anew on every commit (a
-            // command object each) and sets and clears a rollback hook; at low load a commit holds one row, so that
-            // was paid per edit (RESULTS-load.md, ninth session).
-            await Prepared(ref _begin, "BEGIN IMMEDIATE;").ExecuteNonQueryAsync();
-            try
-            {
-                await InsertRowsAsync(rows, null);
-                await Prepared(ref _commit, "COMMIT;").ExecuteNonQueryAsync();
-            }
-            catch
-            {
-                RollBackIfOpen();
-                throw;
-            }
-        }
-
-        private DbCommand? _begin;
-        private DbCommand? _commit;
-
-        private DbCommand Prepared(ref DbCommand? command, string sql)
-        {
-            if (command is null)
-            {
-                command = _connection.CreateCommand();
-                command.CommandText = sql;
-                command.Prepare();
-            }
-            return command;
-        }
-
-        /// <summary>
-        /// After a failed insert or COMMIT: rolls back the transaction if SQLite has not already done so itself, so the
-        /// connection (pooled once the store is disposed) is never left inside one.
-        /// </summary>
-        private void RollBackIfOpen()
-        {
-            var handle = ((Microsoft.Data.Sqlite.SqliteConnection)_connection).Handle;
-            if (handle is null || SQLitePCL.raw.sqlite3_get_autocommit(handle) != 0)
-            {
-                return;
-            }
-            using var rollback = _connection.CreateCommand();
-            rollback.CommandText = "ROLLBACK;";
-            rollback.ExecuteNonQuery();
-        }
-
-        /// <summary>
-        /// Rows are inserted in queue order (a document's revisions ascending), grouped by table only within a run of
-        /// the same type, so a failing row never lets a later revision of its document in first.
-        /// </summary>
-        private async Task InsertRowsAsync(IReadOnlyList<object> rows, DbTransaction? transaction)
-        {
+            await using var transaction = await _connection.BeginTransactionAsync();
+            // Rows are inserted in queue order (a document's revisions ascending), grouped by table only within
+            // a run of the same type, so a failing row never lets a later revision of its document in first.
             var start = 0;
             while (start < rows.Count)
             {
@@ -192,6 +135,7 @@ public sealed partial class OperationWriter
                 }
                 start = end;
             }
+            await transaction.CommitAsync();
         }
 
         private Table TableOf(Type type)
@@ -212,8 +156,6 @@ public sealed partial class OperationWriter
             {
                 table.Dispose();
             }
-            _begin?.Dispose();
-            _commit?.Dispose();
             await _db.DisposeAsync();
         }
     }
