@@ -72,6 +72,7 @@ public interface IDocumentGrain : IChecklistDocument
 public sealed partial class DocumentGrain(
     IDbContextFactory<WorkspaceDb> dbs,
     OperationWriter writer,
+    SnapshotTexts snapshotTexts,
     IOptions<DocumentOptions> options,
     IHubContext<DocumentHub, IDocumentClient> hub,
     IntegrityAlarm alarm,
@@ -113,6 +114,11 @@ public sealed partial class DocumentGrain(
             .Where(s => s.DocumentId == Id).OrderByDescending(s => s.Revision).FirstOrDefaultAsync(cancellationToken);
         var snapshotRevision = snapshot?.Revision ?? 0;
         _textString = snapshot is null ? "" : SnapshotCodec.TextOf(snapshot);
+        if (snapshot is not null)
+        {
+            // The newest versions start from it: a read of one right after the activation need not decode it again.
+            snapshotTexts.Keep(Id, snapshotRevision, _textString);
+        }
         _text = new TextDocument(_textString);
         _snapshots.Load(await db.Set<DocumentSnapshot>().AsNoTracking()
             .Where(s => s.DocumentId == Id).Select(s => s.Revision).ToListAsync(cancellationToken));
@@ -212,6 +218,7 @@ public sealed partial class DocumentGrain(
         var now = DateTimeOffset.UtcNow;
         await UpdateAsync(d => d.DeletedAt = now);
         document.DeletedAt = now;
+        snapshotTexts.Forget(Id);
         await PublishInfoAsync();
         return true;
     }
