@@ -356,18 +356,6 @@ public sealed partial class DocumentGrain(
     private TimeSpan QueuedGap =>
         TimeSpan.FromTicks(Math.Min(writer.LastCommitTook.Ticks, TimeSpan.TicksPerMillisecond / 4));
 
-    private void Trim()
-    {
-        var excess = _recent.Count - _options.RetainedOperations;
-        // Trim in chunks so the copy is amortised over many operations.
-        if (excess >= Math.Max(1, _options.RetainedOperations / 4))
-        {
-            _recent.RemoveRange(0, excess);
-            _lengthAfter.RemoveRange(0, excess);
-            _firstRecent += excess;
-        }
-    }
-
     private Refusal? CheckTitle(string? title, out string clean)
     {
         clean = title?.Trim() ?? "";

@@ -81,7 +81,9 @@ public sealed class SnapshotTexts(IOptions<DocumentOptions> options)
         return null;
     }
 
-    /// <summary>Keeps the text of the snapshot of <paramref name="documentId"/> at <paramref name="revision"/>.</summary>
+    /// <summary>
+    /// Keeps the text of the snapshot of <paramref name="documentId"/> at <paramref name="revision"/>.
+    /// </summary>
     public void Keep(Guid documentId, long revision, string text)
     {
         var size = 2L * text.Length;
