@@ -36,8 +36,6 @@ public sealed partial class DocumentGrain
         var id = Id;
         var activation = _activation;
         var dropped = _snapshots.Taken(revision);
-        // Dropped here, not once removed: a read choosing one of them meanwhile still finds its row or reads again.
-        snapshotTexts.Forget(id, dropped);
         const ConfigureAwaitOptions OffTheGrain =
             ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.ForceYielding;
         _ = Task.Run(async () =>

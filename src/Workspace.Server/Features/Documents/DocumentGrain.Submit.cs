@@ -191,16 +191,4 @@ public sealed partial class DocumentGrain
         }
         return null;
     }
-
-    private void Trim()
-    {
-        var excess = _recent.Count - _options.RetainedOperations;
-        // Trim in chunks so the copy is amortised over many operations.
-        if (excess >= Math.Max(1, _options.RetainedOperations / 4))
-        {
-            _recent.RemoveRange(0, excess);
-            _lengthAfter.RemoveRange(0, excess);
-            _firstRecent += excess;
-        }
-    }
 }

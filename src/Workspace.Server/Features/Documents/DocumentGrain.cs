@@ -72,7 +72,6 @@ public interface IDocumentGrain : IChecklistDocument
 public sealed partial class DocumentGrain(
     IDbContextFactory<WorkspaceDb> dbs,
     OperationWriter writer,
-    SnapshotTexts snapshotTexts,
     IOptions<DocumentOptions> options,
     IHubContext<DocumentHub, IDocumentClient> hub,
     IntegrityAlarm alarm,
@@ -114,11 +113,6 @@ public sealed partial class DocumentGrain(
             .Where(s => s.DocumentId == Id).OrderByDescending(s => s.Revision).FirstOrDefaultAsync(cancellationToken);
         var snapshotRevision = snapshot?.Revision ?? 0;
         _textString = snapshot is null ? "" : SnapshotCodec.TextOf(snapshot);
-        if (snapshot is not null)
-        {
-            // The newest versions start from it: a read of one right after the activation need not decode it again.
-            snapshotTexts.Keep(Id, snapshotRevision, _textString);
-        }
         _text = new TextDocument(_textString);
         _snapshots.Load(await db.Set<DocumentSnapshot>().AsNoTracking()
             .Where(s => s.DocumentId == Id).Select(s => s.Revision).ToListAsync(cancellationToken));
@@ -218,7 +212,6 @@ public sealed partial class DocumentGrain(
         var now = DateTimeOffset.UtcNow;
         await UpdateAsync(d => d.DeletedAt = now);
         document.DeletedAt = now;
-        snapshotTexts.Forget(Id);
         await PublishInfoAsync();
         return true;
     }
@@ -355,6 +348,18 @@ public sealed partial class DocumentGrain(
     /// </summary>
     private TimeSpan QueuedGap =>
         TimeSpan.FromTicks(Math.Min(writer.LastCommitTook.Ticks, TimeSpan.TicksPerMillisecond / 4));
+
+    private void Trim()
+    {
+        var excess = _recent.Count - _options.RetainedOperations;
+        // Trim in chunks so the copy is amortised over many operations.
+        if (excess >= Math.Max(1, _options.RetainedOperations / 4))
+        {
+            _recent.RemoveRange(0, excess);
+            _lengthAfter.RemoveRange(0, excess);
+            _firstRecent += excess;
+        }
+    }
 
     private Refusal? CheckTitle(string? title, out string clean)
     {

@@ -142,13 +142,13 @@ public static class DocumentHistory
 
     private static async Task<Results<Ok<VersionText>, ProblemHttpResult>> ReadAsync(
         Guid partnershipId, Guid documentId, long revision, IGrainFactory grains, WorkspaceDb db,
-        MarkdownRenderer markdown, SnapshotTexts texts, CancellationToken ct)
+        MarkdownRenderer markdown, CancellationToken ct)
     {
         if (await DocumentApi.FindAsync(grains, documentId, partnershipId) is null)
         {
             return DocumentApi.NotFound();
         }
-        if (await TextAtAsync(db, documentId, revision, ct, texts) is not { } text)
+        if (await TextAtAsync(db, documentId, revision, ct) is not { } text)
         {
             return NoSuchRevision(revision);
         }
@@ -218,34 +218,25 @@ public static class DocumentHistory
 
     /// <summary>
     /// The text at <paramref name="revision"/>: the nearest snapshot at or before it plus the operations after it; null
-    /// when not stored. With <paramref name="texts"/> the snapshot's decoded text is taken from (and kept in) it.
+    /// when not stored.
     /// </summary>
-    public static async Task<string?> TextAtAsync(WorkspaceDb db, Guid documentId, long revision, CancellationToken ct,
-        SnapshotTexts? texts = null)
+    public static async Task<string?> TextAtAsync(WorkspaceDb db, Guid documentId, long revision, CancellationToken ct)
     {
         if (revision < 0)
         {
             return null;
         }
-        var (from, start) = texts is not null
-            ? await texts.NearestAsync(db, documentId, revision, ct) ?? (0, "")
-            : await NearestSnapshotAsync(db, documentId, revision, ct);
-        var text = new TextDocument(start);
+        var snapshot = await db.Set<DocumentSnapshot>().AsNoTracking()
+            .Where(s => s.DocumentId == documentId && s.Revision <= revision)
+            .OrderByDescending(s => s.Revision)
+            .FirstOrDefaultAsync(ct);
+        var from = snapshot?.Revision ?? 0;
+        var text = new TextDocument(snapshot is null ? "" : SnapshotCodec.TextOf(snapshot));
         // Stored means: the snapshot is at that very revision (or it is the empty start), or the last op read is.
         if (await OperationReplay.ApplyAsync(db, documentId, from, revision, text, ct) != revision)
         {
             return null;
         }
         return text.ToString();
-    }
-
-    private static async Task<(long Revision, string Text)> NearestSnapshotAsync(WorkspaceDb db, Guid documentId,
-        long revision, CancellationToken ct)
-    {
-        var snapshot = await db.Set<DocumentSnapshot>().AsNoTracking()
-            .Where(s => s.DocumentId == documentId && s.Revision <= revision)
-            .OrderByDescending(s => s.Revision)
-            .FirstOrDefaultAsync(ct);
-        return snapshot is null ? (0, "") : (snapshot.Revision, SnapshotCodec.TextOf(snapshot));
     }
 }

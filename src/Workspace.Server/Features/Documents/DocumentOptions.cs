@@ -34,21 +34,6 @@ public sealed class DocumentOptions
     [Range(1, 100_000_000)]
     public int SnapshotChange { get; set; } = 16_384;
 
-    /// <summary>
-    /// Thinning keeps snapshots at most this many revisions apart (and the oldest at most this far above revision 0),
-    /// however old: a version then replays at most this many operations. Each kept snapshot of a 1 MB text is ~170 KB
-    /// against ~800 KB of the operations it spans, so the log stays the larger part (see <see cref="SnapshotPolicy"/>).
-    /// </summary>
-    [Range(1, 100_000_000)]
-    public int SnapshotKeepGap { get; set; } = 4_096;
-
-    /// <summary>
-    /// Bytes (UTF-16) of decoded snapshot texts each server keeps for version reads (see <see cref="SnapshotTexts"/>);
-    /// 0 keeps none.
-    /// </summary>
-    [Range(0, 1L << 34)]
-    public long SnapshotCacheBytes { get; set; } = 32L << 20;
-
     /// <summary>In the version history, a pause in editing at least this long starts a new version.</summary>
     public TimeSpan HistoryGap { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -157,7 +157,7 @@ public sealed class SnapshotPolicy(DocumentOptions options)
         _revisions.Add(revision);
         _last = revision;
         _change = 0;
-        var dropped = Thin(_revisions, revision, options.SnapshotKeepGap);
+        var dropped = Thin(_revisions, revision);
         _revisions.RemoveAll(dropped.Contains);
         return dropped;
     }
@@ -166,14 +166,11 @@ public sealed class SnapshotPolicy(DocumentOptions options)
     /// Which of <paramref name="revisions"/> (ascending) can go when the document is at <paramref name="head"/>. The
     /// newest <see cref="NewestKept"/> stay; going back from them, a snapshot stays only if, without it, the next older
     /// one (or revision 0, the empty text) would lie further below the last kept one than half its age (how far that
-    /// one lies below the head) or than <paramref name="maxGap"/>. So gaps grow by at most half going back, up to
-    /// <paramref name="maxGap"/>: a version replays at most about half as many operations as it is old and at most
-    /// <paramref name="maxGap"/> (once the snapshots taken were that close), and a later pass never needs one an
-    /// earlier pass removed (the allowed gap only grows with the head). Without the cap about log1.5(revisions)
-    /// snapshots remain, and the oldest third of a long history replayed from the empty text (~15,000 operations for
-    /// the 1 MB benchmark document); with it, about one per <paramref name="maxGap"/> revisions.
+    /// one lies below the head). So gaps grow by at most half going back: about log1.5(revisions) snapshots remain, a
+    /// version replays at most about half as many operations as it is old, and a later pass never needs one an earlier
+    /// pass removed (the allowed gap only grows with the head).
     /// </summary>
-    public static IReadOnlyList<long> Thin(IReadOnlyList<long> revisions, long head, long maxGap)
+    public static IReadOnlyList<long> Thin(IReadOnlyList<long> revisions, long head)
     {
         var dropped = new List<long>();
         var older = revisions.Count - NewestKept;
@@ -185,8 +182,7 @@ public sealed class SnapshotPolicy(DocumentOptions options)
         for (var i = older - 1; i >= 0; i--)
         {
             var next = i > 0 ? revisions[i - 1] : 0;
-            var gap = lastKept - next;
-            if (2 * gap > head - lastKept || gap > maxGap)
+            if (2 * (lastKept - next) > head - lastKept)
             {
                 lastKept = revisions[i];
             }

@@ -124,7 +124,7 @@ public sealed class SnapshotStorageTests
         for (long head = 500; head <= 200_000; head += 500)
         {
             stored.Add(head);
-            var dropped = SnapshotPolicy.Thin(stored, head, long.MaxValue);
+            var dropped = SnapshotPolicy.Thin(stored, head);
             Assert.DoesNotContain(head, dropped);
             Assert.All(dropped, r => Assert.True(removed.Add(r), $"{r} was removed twice"));
             stored.RemoveAll(dropped.Contains);
