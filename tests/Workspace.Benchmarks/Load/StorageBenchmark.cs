@@ -118,6 +118,7 @@ public static class StorageBenchmark
             $"open after restart: cold {open[0]:0.0} ms; warm p50 {open.Skip(1).Order().ElementAt(2):0.0} ms, " +
             $"max {open.Skip(1).Max():0.0} ms"));
         await TimeVersionsAsync(server.Url, cookies, pid, doc);
+        Console.WriteLine($"server RSS after the reads: {Mb(server.Rss())}");
         await server.StopAsync();
     }
 
@@ -278,6 +279,18 @@ public static class StorageBenchmark
                 server.Dispose();
                 throw;
             }
+        }
+
+        /// <summary>The server's resident memory now (VmRSS), in bytes; 0 where /proc is not there.</summary>
+        public long Rss()
+        {
+            var status = $"/proc/{process.Id}/status";
+            var line = File.Exists(status)
+                ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
+                : null;
+            return line is null
+                ? 0
+                : long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
         }
 
         /// <summary>A graceful stop (SIGTERM): the writer commits what is queued and the WAL is checkpointed.</summary>
