@@ -281,16 +281,11 @@ public static class StorageBenchmark
             }
         }
 
-        /// <summary>The server's resident memory now (VmRSS), in bytes; 0 where /proc is not there.</summary>
+        /// <summary>The server's resident memory now, in bytes (as the load generator reads it).</summary>
         public long Rss()
         {
-            var status = $"/proc/{process.Id}/status";
-            var line = File.Exists(status)
-                ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
-                : null;
-            return line is null
-                ? 0
-                : long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+            process.Refresh();
+            return process.WorkingSet64;
         }
 
         /// <summary>A graceful stop (SIGTERM): the writer commits what is queued and the WAL is checkpointed.</summary>
