@@ -32,7 +32,6 @@ public static class StorageBenchmark
             .ToArray();
         var data = Path.Combine(Path.GetTempPath(), "workspace-storage", Guid.NewGuid().ToString("N"));
         var dll = Option(args, "--server-dll") ?? FindServerDll();
-        OpenTrip.Count = Int("--trip", 0);
         if (Option(args, "--reuse") is { } reuse)
         {
             CopyFolder(reuse, data);
@@ -118,7 +117,6 @@ public static class StorageBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"open after restart: cold {open[0]:0.0} ms; warm p50 {open.Skip(1).Order().ElementAt(2):0.0} ms, " +
             $"max {open.Skip(1).Max():0.0} ms"));
-        if (OpenTrip.Count > 0) { await OpenTrip.RunAsync(server.Url, cookies, doc); await server.StopAsync(); return; }
         await TimeVersionsAsync(server.Url, cookies, pid, doc);
         Console.WriteLine($"server RSS after the reads: {Mb(server.Rss())}");
         await server.StopAsync();
