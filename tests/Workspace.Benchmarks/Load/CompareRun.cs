@@ -132,7 +132,8 @@ public static class CompareRun
             Int("--max-generator-cpu", 85), Int("--max-delay", 5),
             [.. args.Where(a => a.StartsWith("--Documents:", StringComparison.Ordinal)
                 || a.StartsWith("--Database:", StringComparison.Ordinal)
-                || a.StartsWith("--Logging:", StringComparison.Ordinal))],
+                || a.StartsWith("--Logging:", StringComparison.Ordinal)
+                || a.StartsWith("--Live:", StringComparison.Ordinal))],
             Get("--server-dll"), Get("--generator") ?? "lite");
     }
 }
