@@ -15,9 +15,6 @@ public static class LiveExtensions
     /// <summary>Largest message any hub accepts (the document hub raises it to fit its largest edit).</summary>
     public const long MaximumReceiveMessageSize = 256 * 1024;
 
-    /// <summary>Configuration key of the socket transport's inline scheduling (on unless set to false).</summary>
-    public const string InlineSocketSchedulingKey = "Live:InlineSocketScheduling";
-
     public static void AddWorkspaceLive(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<HubCallLogging>();
@@ -36,8 +33,7 @@ public static class LiveExtensions
         // message; see tests/Workspace.Benchmarks/RESULTS-load.md). Socket completions still arrive on the thread pool
         // (the runtime's inline socket completions stay off), so no application code runs on the socket engine's
         // thread.
-        var inline = builder.Configuration.GetValue(InlineSocketSchedulingKey, true);
-        builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = inline);
+        builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = true);
     }
 
     public static void MapLive(this WebApplication app)

@@ -132,8 +132,7 @@ public static class CompareRun
             Int("--max-generator-cpu", 85), Int("--max-delay", 5),
             [.. args.Where(a => a.StartsWith("--Documents:", StringComparison.Ordinal)
                 || a.StartsWith("--Database:", StringComparison.Ordinal)
-                || a.StartsWith("--Logging:", StringComparison.Ordinal)
-                || a.StartsWith("--Live:", StringComparison.Ordinal))],
+                || a.StartsWith("--Logging:", StringComparison.Ordinal))],
             Get("--server-dll"), Get("--generator") ?? "lite");
     }
 }
