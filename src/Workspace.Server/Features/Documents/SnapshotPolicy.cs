@@ -157,7 +157,7 @@ public sealed class SnapshotPolicy(DocumentOptions options)
         _revisions.Add(revision);
         _last = revision;
         _change = 0;
-        var dropped = Thin(_revisions, revision);
+        var dropped = Thin(_revisions, revision, options.SnapshotKeepGap);
         _revisions.RemoveAll(dropped.Contains);
         return dropped;
     }
@@ -166,11 +166,13 @@ public sealed class SnapshotPolicy(DocumentOptions options)
     /// Which of <paramref name="revisions"/> (ascending) can go when the document is at <paramref name="head"/>. The
     /// newest <see cref="NewestKept"/> stay; going back from them, a snapshot stays only if, without it, the next older
     /// one (or revision 0, the empty text) would lie further below the last kept one than half its age (how far that
-    /// one lies below the head). So gaps grow by at most half going back: about log1.5(revisions) snapshots remain, a
-    /// version replays at most about half as many operations as it is old, and a later pass never needs one an earlier
-    /// pass removed (the allowed gap only grows with the head).
+    /// one lies below the head) or further than <paramref name="maxGap"/>. So gaps grow by at most half going back, up
+    /// to <paramref name="maxGap"/> (or the distance at which the snapshots were taken, if wider): a version replays at
+    /// most about half as many operations as it is old and at most about <paramref name="maxGap"/>, and a later pass
+    /// never needs one an earlier pass removed (the allowed gap only grows with the head). Without a cap about
+    /// log1.5(revisions) snapshots remain; with it, about one per <paramref name="maxGap"/> revisions.
     /// </summary>
-    public static IReadOnlyList<long> Thin(IReadOnlyList<long> revisions, long head)
+    public static IReadOnlyList<long> Thin(IReadOnlyList<long> revisions, long head, long maxGap)
     {
         var dropped = new List<long>();
         var older = revisions.Count - NewestKept;
@@ -182,7 +184,8 @@ public sealed class SnapshotPolicy(DocumentOptions options)
         for (var i = older - 1; i >= 0; i--)
         {
             var next = i > 0 ? revisions[i - 1] : 0;
-            if (2 * (lastKept - next) > head - lastKept)
+            var gap = lastKept - next;
+            if (2 * gap > head - lastKept || gap > maxGap)
             {
                 lastKept = revisions[i];
             }

@@ -124,7 +124,7 @@ public sealed class SnapshotStorageTests
         for (long head = 500; head <= 200_000; head += 500)
         {
             stored.Add(head);
-            var dropped = SnapshotPolicy.Thin(stored, head);
+            var dropped = SnapshotPolicy.Thin(stored, head, long.MaxValue);
             Assert.DoesNotContain(head, dropped);
             Assert.All(dropped, r => Assert.True(removed.Add(r), $"{r} was removed twice"));
             stored.RemoveAll(dropped.Contains);
@@ -138,6 +138,28 @@ public sealed class SnapshotStorageTests
         }
         // 400 snapshots taken; about log1.5(400) + the newest kept remain.
         Assert.InRange(stored.Count, SnapshotPolicy.NewestKept + 8, SnapshotPolicy.NewestKept + 16);
+    }
+
+    [Fact]
+    public void ThinningKeepsNoGapWiderThanTheConfiguredCapAndNeverNeedsARemovedSnapshotAgain()
+    {
+        const int cap = 4_096;
+        var policy = new SnapshotPolicy(new DocumentOptions { SnapshotKeepGap = cap });
+        var removed = new HashSet<long>();
+        for (long head = 500; head <= 200_000; head += 500)
+        {
+            var dropped = policy.Taken(head);
+            Assert.All(dropped, r => Assert.True(removed.Add(r), $"{r} was removed twice"));
+            var stored = policy.Revisions;
+            Assert.Equal(head, stored[^1]);
+            for (var i = 0; i < stored.Count; i++)
+            {
+                var older = i == 0 ? 0 : stored[i - 1];
+                Assert.True(stored[i] - older <= cap, $"gap below {stored[i]} at head {head}");
+            }
+        }
+        // 400 snapshots taken; about one per cap's worth of revisions remains, not all of them.
+        Assert.InRange(policy.Revisions.Count, 200_000 / cap, 2 * 200_000 / cap);
     }
 
     private static IDocumentGrain Grain(WorkspaceFactory factory, Guid docId) =>
