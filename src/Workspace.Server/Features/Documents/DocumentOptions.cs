@@ -36,9 +36,12 @@ public sealed class DocumentOptions
 
     /// <summary>
     /// Thinning keeps old snapshots at most this many revisions apart (and the oldest at most this far above revision
-    /// 0), so no version replays more operations than this from its nearest snapshot. Without it a long history's
-    /// oldest third replays from the empty text (RESULTS-load.md, ninth and tenth sessions: the 1 MB benchmark
-    /// document's version reads −22 % at p50, −26 % at their slowest, for 21.7 instead of 19.0 MB).
+    /// 0), so a version replays at most this many operations from its nearest snapshot, unless the snapshots were
+    /// taken further apart (<see cref="SnapshotInterval"/>) or thinned before this cap existed. Without it a long
+    /// history's oldest third replays from the empty text. The price: kept snapshots grow with the revisions (one per
+    /// cap's worth), each ~170 KB for a 1 MB text against ~400–800 KB of the operations it spans, so the log stays
+    /// the larger part (RESULTS-load.md, tenth session: the 1 MB benchmark document's version reads −22 % at p50,
+    /// −26 % at their slowest, for 21.7 instead of 19.0 MB).
     /// </summary>
     [Range(1, 100_000_000)]
     public int SnapshotKeepGap { get; set; } = 4_096;
