@@ -43,14 +43,18 @@ public sealed partial class FailedWriteLeavesNoHoleTests
         var typed = new List<string>();
         using var stop = new CancellationTokenSource();
         var typing = sessions.Select((s, i) => Task.Run(() => TypeAsync(s, i, typed, stop.Token))).ToArray();
-        await Task.Delay(2500, _ct);
+        // Progress is awaited, not assumed from a fixed pause: on a busy machine the first revisions can take seconds.
+        await StoredAsync(db, FailingRevision - 1);
+        await Task.Delay(2500, _ct); // the typists go on; a missing guard stores 6, 7… in this time
         var (count, max) = await RevisionsAsync(db);
         Assert.True(
             max == FailingRevision - 1,
             $"while revision {FailingRevision} cannot be stored, revisions up to {max} were ({count} rows)");
 
         await ExecuteAsync(db, "DROP TRIGGER FailOneRevision;");
-        await Task.Delay(1000, _ct);
+        // The typists back off while saves fail (up to 5 s between tries), so they keep typing until their retries
+        // got through and revisions well past the failed one are stored, however long the back-off happens to be.
+        await StoredAsync(db, FailingRevision + 11);
         await stop.CancelAsync();
         await Task.WhenAll(typing);
         foreach (var session in sessions)
@@ -78,6 +82,16 @@ public sealed partial class FailedWriteLeavesNoHoleTests
                 typed.Add(token);
             }
             await Task.Delay(15, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Waits (30 s at most) until revision <paramref name="revision"/> or a later one is stored.</summary>
+    private async Task StoredAsync(SqliteConnection db, long revision)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await RevisionsAsync(db)).Max < revision && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, _ct);
         }
     }
 
