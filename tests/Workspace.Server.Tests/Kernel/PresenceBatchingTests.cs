@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Workspace.Server.Kernel;
+using Workspace.Server.Tests.Infrastructure;
 
 namespace Workspace.Server.Tests.Kernel;
 
@@ -32,6 +33,8 @@ public sealed class PresenceBatchingTests
                 await feed.PublishOnlineAsync(left); // what both hubs do on disconnect
             }
         }
+        // The last list comes in a follow-up push of its own: awaited, not assumed to be out within a quiet spell.
+        await Eventually.TrueAsync(() => hub.LastOnline.SequenceEqual(["user-0"]), _ct, timeoutMs: 30_000);
         await WaitUntilQuietAsync(hub);
 
         Assert.Equal(["user-0"], hub.LastOnline); // the last push holds who is still here
@@ -55,6 +58,7 @@ public sealed class PresenceBatchingTests
 
         live.Track(new FakeContext("b"), "budi", partnership);
         await feed.PublishOnlineAsync(partnership); // within the window of the first push: gathered
+        await Eventually.TrueAsync(() => hub.LastOnline.Length == 2, _ct, timeoutMs: 30_000);
         await WaitUntilQuietAsync(hub);
 
         Assert.Equal(2, hub.Pushes);

@@ -25,14 +25,33 @@ public sealed class CommittedReadTests
             session.Insert(session.Text.Length, $"line {i}\n");
             // Someone opens the document while that edit is still in the writer's batch.
             await Task.Delay(50, _ct);
+            await OpenedOnceStoredAsync(factory, owner, pid, docId, $"line {i}\n");
+            await SyncedAsync(session, _ct);
+        }
+        await connection.DisposeAsync();
+    }
+
+    /// <summary>
+    /// Opens the document until its text has <paramref name="edit"/>, checking that every open hands out a stored
+    /// revision: on a stalled machine the edit may reach the server only after the first open.
+    /// </summary>
+    private async Task OpenedOnceStoredAsync(
+        WorkspaceFactory factory, TestUser owner, Guid pid, Guid docId, string edit)
+    {
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
             var (content, revision) = await OpenedAsync(owner, pid, docId);
             Assert.True(
                 await StoredRevisionAsync(factory, docId) >= revision,
                 $"revision {revision} was handed out before it was stored");
-            Assert.Contains($"line {i}\n", content, StringComparison.Ordinal);
-            await SyncedAsync(session, _ct);
+            if (content.Contains(edit, StringComparison.Ordinal))
+            {
+                return;
+            }
+            Assert.True(DateTime.UtcNow < until, $"the edit “{edit.Trim()}” never showed in an opened document");
+            await Task.Delay(25, _ct);
         }
-        await connection.DisposeAsync();
     }
 
     private async Task<(string Text, long Revision)> OpenedAsync(TestUser user, Guid pid, Guid docId)

@@ -71,10 +71,19 @@ public sealed partial class CrashRecoveryTests
             }
         })).ToArray();
 
-        await Task.Delay(2000, _ct);
+        await Task.Delay(2000, _ct); // two seconds of load at least
+        // Enough acknowledged edits before the kill, however long a stalled test host took to hear the answers.
+        await DocumentTestKit.EventuallyAsync(
+            () => clients.SelectMany(c => Tokens(c.Session.ConfirmedText)).Distinct().Count() > 50,
+            TimeSpan.FromSeconds(30), "more than 50 acknowledged edits", _ct);
         var acknowledged = clients.SelectMany(c => Tokens(c.Session.ConfirmedText)).ToHashSet();
         server.Kill();
+        var typedAtKill = typed.Select(t => { lock (t) { return t.Count; } }).ToArray();
         await Task.Delay(700, _ct); // still typing while the server is down: these edits are pending
+        // Each typist typed while the server was down, even if the test host stalled through the pause.
+        await DocumentTestKit.EventuallyAsync(
+            () => typed.Select((t, i) => { lock (t) { return t.Count > typedAtKill[i]; } }).All(more => more),
+            TimeSpan.FromSeconds(30), "edits typed while the server is down", _ct);
         await stopTyping.CancelAsync();
         await Task.WhenAll(typing);
         Assert.Contains(clients, c => !c.Session.IsSynced);

@@ -52,13 +52,20 @@ public sealed class WalCheckpointThreadTests
         var writer = await StartWriterAsync(factory, callerCommits: false);
         await writer.WriteAsync(WalFiles.Op(Guid.NewGuid(), 1), Guid.Empty);
 
-        // Sixteen typists keep the writer committing without a pause, so every copy has company.
-        await TypeAsync(writer, typists: 16, TimeSpan.FromSeconds(2));
+        // Sixteen typists keep the writer committing without a pause, so every copy has company; until a copy was
+        // made again. Passes are read before checkpoints (a checkpoint counts itself before its passes), so a count
+        // taken while one runs never shows more passes than there were.
+        long passes = 0, checkpoints = 0;
+        await WalFiles.TypeUntilAsync(writer, typists: 16, () =>
+        {
+            passes = writer.CheckpointPasses;
+            checkpoints = writer.Checkpoints;
+            return checkpoints > 0 && passes > checkpoints;
+        }, _ct);
 
-        Assert.True(writer.Checkpoints > 0, "no checkpoint ran");
-        Assert.True(writer.CheckpointPasses > writer.Checkpoints,
-            $"{writer.CheckpointPasses} passes in {writer.Checkpoints} checkpoints: "
-            + "none copied again what came meanwhile");
+        Assert.True(checkpoints > 0, "no checkpoint ran");
+        Assert.True(passes > checkpoints,
+            $"{passes} passes in {checkpoints} checkpoints: none copied again what came meanwhile");
         await writer.StopAsync(_ct);
     }
 
@@ -74,13 +81,14 @@ public sealed class WalCheckpointThreadTests
         var (first, led) = (WalFiles.CheckpointSequence(wal), writer.LedCommits);
 
         // One typist, one edit after another: each is committed by its caller, the writer's loop is never needed.
-        await TypeAsync(writer, typists: 1, TimeSpan.FromSeconds(2));
+        await WalFiles.TypeUntilAsync(writer, typists: 1, () => writer.LedCommits > led
+            && writer.WriterCheckpoints > 0 && WalFiles.CheckpointSequence(wal) > first, _ct);
 
         // Callers commit until a checkpoint waits; the loop then takes over for a while (it keeps a typist whose next
         // edit comes while it still runs).
         Assert.True(writer.LedCommits > led, "no edit was committed by its caller");
         Assert.True(writer.WriterCheckpoints > 0, "the writer never finished a checkpoint between two commits");
-        Assert.True(WalFiles.CheckpointSequence(wal) > first, "the WAL never started over in 2 s of typing");
+        Assert.True(WalFiles.CheckpointSequence(wal) > first, "the WAL never started over in 30 s of typing");
         await writer.StopAsync(_ct);
     }
 
@@ -95,19 +103,6 @@ public sealed class WalCheckpointThreadTests
             NullLogger<OperationWriter>.Instance);
         await writer.StartAsync(_ct);
         return writer;
-    }
-
-    private async Task TypeAsync(OperationWriter writer, int typists, TimeSpan time)
-    {
-        using var stop = new CancellationTokenSource(time);
-        await Task.WhenAll(Enumerable.Range(0, typists).Select(_ => Task.Run(async () =>
-        {
-            var document = Guid.NewGuid();
-            for (var revision = 1L; !stop.IsCancellationRequested; revision++)
-            {
-                await writer.WriteAsync(WalFiles.Op(document, revision), Guid.Empty);
-            }
-        }, _ct)));
     }
 
     /// <summary>The nice value of every thread of this process named like the checkpoint thread.</summary>

@@ -15,6 +15,31 @@ internal static class WalFiles
         return System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(12));
     }
 
+    /// <summary>
+    /// <paramref name="typists"/> write one op after another through <paramref name="writer"/> until
+    /// <paramref name="done"/> holds, 30 s at most. What the load brings about is awaited, not assumed to come within
+    /// a fixed time: a stalled test host, or a checkpoint thread at nice 10 on busy cores, takes longer.
+    /// </summary>
+    public static async Task TypeUntilAsync(OperationWriter writer, int typists, Func<bool> done, CancellationToken ct)
+    {
+        using var stop = new CancellationTokenSource();
+        var typing = Enumerable.Range(0, typists).Select(_ => Task.Run(async () =>
+        {
+            var document = Guid.NewGuid();
+            for (var revision = 1L; !stop.IsCancellationRequested; revision++)
+            {
+                await writer.WriteAsync(Op(document, revision), Guid.Empty);
+            }
+        }, ct)).ToList();
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (!done() && DateTime.UtcNow < until && typing.All(t => !t.IsCompleted))
+        {
+            await Task.Delay(25, ct);
+        }
+        await stop.CancelAsync();
+        await Task.WhenAll(typing);
+    }
+
     /// <summary>An operation row of ~200 characters for <paramref name="document"/> at <paramref name="revision"/>.
     /// </summary>
     public static DocumentOperation Op(Guid document, long revision) => new()
