@@ -34,7 +34,7 @@ public sealed class LeaveFloodTests(WorkspaceFactory factory) : IClassFixture<Wo
         var left = leaving.OnDisconnectedAsync(null); // the push it causes is held at the gate
 
         Assert.True(left.IsCompletedSuccessfully, "the disconnect waited for the push to the others");
-        await EventuallyAsync(() => hub.Calls > 0, TimeSpan.FromSeconds(5), "the push started", _ct);
+        await EventuallyAsync(() => hub.Calls > 0, TimeSpan.FromSeconds(30), "the push started", _ct);
         hub.Open();
         await EventuallyAsync(() => hub.Idle(PartnershipFeed.PresenceWindow * 4), TimeSpan.FromSeconds(5),
             "pushes settled", _ct);

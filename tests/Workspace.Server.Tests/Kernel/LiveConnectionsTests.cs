@@ -108,7 +108,7 @@ public sealed class LiveConnectionsTests(WorkspaceFactory factory) : IClassFixtu
         await budiHub.InvokeAsync<PartnershipView>("JoinPartnership", partnership.Id, _ct);
         await EventuallyAsync(
             () => { lock (heard) { return heard.Any(h => h.Length == 2); } },
-            TimeSpan.FromSeconds(5),
+            TimeSpan.FromSeconds(30),
             "Budi joined",
             _ct);
 
@@ -116,7 +116,7 @@ public sealed class LiveConnectionsTests(WorkspaceFactory factory) : IClassFixtu
 
         await EventuallyAsync(
             () => { lock (heard) { return heard[^1].SequenceEqual([ana.Id]); } },
-            TimeSpan.FromSeconds(5),
+            TimeSpan.FromSeconds(30),
             "Budi left",
             _ct);
         Assert.Equal(new[] { ana.Id, budi.Id }.Order(StringComparer.Ordinal), heard.First(h => h.Length == 2));

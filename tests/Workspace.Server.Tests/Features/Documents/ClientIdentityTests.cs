@@ -42,7 +42,7 @@ public sealed class ClientIdentityTests(WorkspaceFactory factory) : IClassFixtur
         await SyncedAsync(anaSession, _ct);
         await EventuallyAsync(
             () => { lock (broadcast) { return broadcast.Count > 0; } },
-            TimeSpan.FromSeconds(5),
+            TimeSpan.FromSeconds(30),
             "Budi sees Ana's edit",
             _ct);
         var anaClientId = broadcast[0].ClientId; // what every co-editor learns from the broadcast
@@ -69,7 +69,7 @@ public sealed class ClientIdentityTests(WorkspaceFactory factory) : IClassFixtur
         Assert.Equal("Budi. Ana 1. Ana 2. Ana 3. Ana 4. ", await ServerTextAsync(ana, pid, docId, _ct));
         await EventuallyAsync(
             () => anaSession.Text == "Budi. Ana 1. Ana 2. Ana 3. Ana 4. ",
-            TimeSpan.FromSeconds(5),
+            TimeSpan.FromSeconds(30),
             "Ana converges",
             _ct);
         await anaConnection.DisposeAsync();

@@ -300,7 +300,7 @@ public sealed class CoEditingTests(WorkspaceFactory factory) : IClassFixture<Wor
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
         await EventuallyAsync(
             () => { lock (changes) { return changes.Count >= 2; } },
-            TimeSpan.FromSeconds(5),
+            TimeSpan.FromSeconds(30),
             "rename and delete pushed",
             _ct);
         Assert.Equal(["Joint plan 2027", "Joint plan 2027"], changes.Select(c => c.Title));
@@ -340,7 +340,7 @@ public sealed class CoEditingTests(WorkspaceFactory factory) : IClassFixture<Wor
         await editorConnection.InvokeAsync("UpdatePresence", docId, editor.Revision, 1, 3, _ct);
         await EventuallyAsync(
             () => { lock (seen) { return seen.Count == 1; } },
-            TimeSpan.FromSeconds(5),
+            TimeSpan.FromSeconds(30),
             "presence arrives",
             _ct);
         watcher.Insert(0, "XY");
@@ -349,7 +349,7 @@ public sealed class CoEditingTests(WorkspaceFactory factory) : IClassFixture<Wor
         await editorConnection.StopAsync(_ct);
         await EventuallyAsync(
             () => { lock (removed) { return removed.Count == 1; } },
-            TimeSpan.FromSeconds(5),
+            TimeSpan.FromSeconds(30),
             "presence removed",
             _ct);
 

@@ -115,8 +115,9 @@ public sealed class SnapshotClientsTests : IAsyncLifetime
 
     private async Task<DocumentSnapshot> LatestSnapshotAsync(Guid docId)
     {
-        // Snapshots are queued behind their op, not awaited by it.
-        for (var i = 0; i < 100; i++)
+        // Snapshots are queued behind their op, not awaited by it: waited for, 30 s at most.
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < until)
         {
             await using var db = await Db();
             var snapshot = await db.Set<DocumentSnapshot>().AsNoTracking().Where(s => s.DocumentId == docId)
