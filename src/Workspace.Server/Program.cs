@@ -53,7 +53,7 @@ app.UseWorkspaceFrontEnd();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseWorkspaceAntiforgery();
-app.UseRateLimiter();
+app.UseWorkspaceRateLimiting();
 
 app.MapOpenApi();
 app.MapHealth();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -58,46 +59,88 @@ public static class RateLimits
         builder.Services.AddSingleton<HubRateLimitFilter>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOptions<HubOptions>().Configure<HubRateLimitFilter>((o, filter) => o.AddFilter(filter));
-        builder.Services.AddRateLimiter(limiter =>
+        builder.Services.AddSingleton<HttpRateLimiter>();
+    }
+
+    /// <summary>
+    /// Applies the endpoint's policy (<c>RequireRateLimiting</c>). Not ASP.NET Core's <c>UseRateLimiter</c>: its
+    /// middleware starts a partitioned limiter whose timer nothing ever stops, and that timer kept every stopped
+    /// app reachable with all its services; a process that starts many apps (the test host) grew by ~20 MB per app.
+    /// </summary>
+    public static IApplicationBuilder UseWorkspaceRateLimiting(this IApplicationBuilder app) =>
+        app.Use(async (http, next) =>
         {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = async (context, ct) =>
+            if (PolicyOf(http) is null)
             {
-                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
-                {
-                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds))
-                        .ToString(System.Globalization.CultureInfo.InvariantCulture);
-                }
-                await problems.WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context.HttpContext,
-                    ProblemDetails =
-                    {
-                        Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests",
-                        Detail = "Too many requests: wait a moment and try again.",
-                        Extensions = { ["code"] = ErrorCodes.TooManyRequests },
-                    },
-                });
-            };
-            limiter.AddPolicy(Auth, http => Window(http, o => (o.AuthPermitLimit, o.AuthWindow), byUser: false));
-            limiter.AddPolicy(CalendarFeed, http =>
-                Window(http, o => (o.CalendarFeedPermitLimit, o.CalendarFeedWindow), byUser: false));
-            limiter.AddPolicy(Invitations, http =>
-                Window(http, o => (o.InvitationPermitLimit, o.InvitationWindow), byUser: true));
+                await next(http);
+                return;
+            }
+            using var lease = http.RequestServices.GetRequiredService<HttpRateLimiter>().Limiter.AttemptAcquire(http);
+            if (lease.IsAcquired)
+            {
+                await next(http);
+                return;
+            }
+            await RejectAsync(http, lease);
+        });
+
+    private static string? PolicyOf(HttpContext http) =>
+        http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
+
+    private static async Task RejectAsync(HttpContext http, RateLimitLease lease)
+    {
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        if (lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
+        {
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds))
+                .ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests",
+                Detail = "Too many requests: wait a moment and try again.",
+                Extensions = { ["code"] = ErrorCodes.TooManyRequests },
+            },
         });
     }
 
+    /// <summary>One fixed window per policy and client; an endpoint naming an unknown policy is a bug.</summary>
+    internal static RateLimitPartition<string> Partition(HttpContext http)
+    {
+        var policy = PolicyOf(http);
+        return policy switch
+        {
+            Auth => Window(http, policy, o => (o.AuthPermitLimit, o.AuthWindow), byUser: false),
+            CalendarFeed => Window(http, policy, o => (o.CalendarFeedPermitLimit, o.CalendarFeedWindow), byUser: false),
+            Invitations => Window(http, policy, o => (o.InvitationPermitLimit, o.InvitationWindow), byUser: true),
+            _ => throw new InvalidOperationException($"No rate-limit policy named '{policy}'."),
+        };
+    }
+
     private static RateLimitPartition<string> Window(
-        HttpContext http, Func<RateLimitOptions, (int Limit, TimeSpan Window)> pick, bool byUser)
+        HttpContext http, string policy, Func<RateLimitOptions, (int Limit, TimeSpan Window)> pick, bool byUser)
     {
         var options = http.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitOptions>>().CurrentValue;
         var (limit, window) = pick(options);
         var user = byUser ? http.User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
-        var key = user is not null ? $"u:{user}" : $"ip:{http.Connection.RemoteIpAddress}";
+        var key = user is not null ? $"{policy}:u:{user}" : $"{policy}:ip:{http.Connection.RemoteIpAddress}";
         return RateLimitPartition.GetFixedWindowLimiter(key, _ =>
             new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = window, QueueLimit = 0 });
     }
+}
+
+/// <summary>
+/// The app's HTTP rate limiter, a singleton so the container disposes it (and stops its timer) when the app stops.
+/// </summary>
+public sealed class HttpRateLimiter : IDisposable
+{
+    public PartitionedRateLimiter<HttpContext> Limiter { get; } =
+        PartitionedRateLimiter.Create<HttpContext, string>(RateLimits.Partition);
+
+    public void Dispose() => Limiter.Dispose();
 }
 
 /// <summary>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Workspace.Server.Tests.Infrastructure;
@@ -181,6 +182,7 @@ public class WorkspaceFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
+            ReleaseSqlitePool();
             try
             {
                 Directory.Delete(DataDirectory, recursive: true);
@@ -190,6 +192,18 @@ public class WorkspaceFactory : WebApplicationFactory<Program>
                 // SQLite may still hold the file for a moment; the temp folder is cleaned by the OS.
             }
         }
+    }
+
+    /// <summary>
+    /// Microsoft.Data.Sqlite keeps a pool per connection string, with a timer, until its idle connections age out
+    /// (minutes); that timer's captured context reaches this whole server, so each stopped server stayed in memory
+    /// that long. An emptied pool is released at Sqlite's next prune rounds (every 30 s).
+    /// </summary>
+    private void ReleaseSqlitePool()
+    {
+        var directory = _settings["Database:DataDirectory"] ?? DataDirectory;
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(directory, "workspace.db")}");
+        SqliteConnection.ClearPool(connection);
     }
 
     public sealed record Me(string Id, string Email, string DisplayName, string Organisation);
