@@ -24,11 +24,8 @@ public sealed partial class OperationWriter
     /// <summary>When the queue's oldest row was queued: the window is counted from there.</summary>
     private long _headQueuedAt;
 
-    /// <summary>
-    /// Mean gap between queued rows (Stopwatch ticks, moving average over about 8 rows); it starts as the longest gap,
-    /// so a server just started commits at once until rows come often.
-    /// </summary>
-    private long _meanGap = long.MaxValue;
+    /// <summary>Mean gap between queued rows (Stopwatch ticks, moving average over about 8 rows).</summary>
+    private long _meanGap = long.MaxValue / 2;
 
     /// <summary>Completed by the next row queued while the loop waits for a second row.</summary>
     private TaskCompletionSource? _companion;
@@ -48,8 +45,7 @@ public sealed partial class OperationWriter
         var now = Stopwatch.GetTimestamp();
         var longest = options.Value.AdaptiveWindow.Ticks * LongestGapInWindows * Stopwatch.Frequency
             / TimeSpan.TicksPerSecond;
-        var mean = Math.Min(_meanGap, longest);
-        _meanGap = mean + (Math.Min(now - _lastQueuedAt, longest) - mean) / 8;
+        _meanGap += (Math.Min(now - _lastQueuedAt, longest) - _meanGap) / 8;
         _lastQueuedAt = now;
         if (_queue.Count == 0)
         {
