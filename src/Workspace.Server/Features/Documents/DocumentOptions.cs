@@ -76,17 +76,6 @@ public sealed class DocumentOptions
     public TimeSpan BatchWindow { get; set; } = TimeSpan.Zero;
 
     /// <summary>
-    /// Adaptive window (zero, the default, turns it off; ignored while <see cref="BatchWindow"/> is set). When the
-    /// writer's loop is about to commit a lone row and rows have lately come at most four windows apart (so a second
-    /// is likely within one), it waits for that second row to share the fsync, at most this long after the lone row
-    /// was queued (rounded up to whole milliseconds, the timer's resolution). A commit that already has two rows, and
-    /// any row when rows come seldom, is committed at once. Per commit saved, the rows wait about one gap between rows
-    /// in all, the least any window can charge.
-    /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:00:00.100")]
-    public TimeSpan AdaptiveWindow { get; set; } = TimeSpan.Zero;
-
-    /// <summary>
     /// SQLite: an op that finds no commit running is committed by its caller, in its grain's turn (no wake-up of the
     /// writer, no hop back to the grain). Off by default: on the shared test machine it lowered latency but cost more
     /// CPU and context switches per insert at low load (RESULTS-load.md, fifth session); to be decided in a quiet run.

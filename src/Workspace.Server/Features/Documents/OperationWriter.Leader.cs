@@ -62,7 +62,6 @@ public sealed partial class OperationWriter
     private bool Enqueue(PendingWrite write, bool mayLead)
     {
         bool wake;
-        TaskCompletionSource? companion;
         lock (_gate)
         {
             if (_closed)
@@ -75,12 +74,10 @@ public sealed partial class OperationWriter
                 _busy = true;
                 return true;
             }
-            companion = options.Value.AdaptiveWindow > TimeSpan.Zero ? Arrived() : null;
             _queue.Enqueue(write);
             wake = !_busy;
             _busy = true;
         }
-        companion?.TrySetResult();
         if (wake)
         {
             Wake();
@@ -163,10 +160,6 @@ public sealed partial class OperationWriter
             if (!stopping && window > TimeSpan.Zero)
             {
                 await Task.Delay(window, token);
-            }
-            else if (!stopping && options.Value.AdaptiveWindow > TimeSpan.Zero)
-            {
-                await GatherAsync(token);
             }
             lock (_gate)
             {

@@ -233,9 +233,9 @@ public sealed partial class OperationWriter(
         log.LogInformation(
             "Group commit: {Batches} batches, {Rows} rows ({PerBatch:0.0}/batch), {Led} committed by their caller, "
                 + "{HandOvers} hand-overs to the writer, commit avg {Avg:0.00} ms, max {Max:0.00} ms, "
-            + "{Checkpoints} checkpoints finished by the writer, {Waits} adaptive waits ({Gathered} gathered a row).",
+            + "{Checkpoints} checkpoints finished by the writer.",
             Batches, _rows, (double)_rows / Batches, LedCommits, HandOvers, _commitMs / Batches, _maxCommitMs,
-            WriterCheckpoints, AdaptiveWaits, AdaptiveGathered);
+            WriterCheckpoints);
         _reportedAt = System.Diagnostics.Stopwatch.GetTimestamp();
     }
 
