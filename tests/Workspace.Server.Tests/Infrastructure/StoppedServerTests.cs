@@ -1,9 +1,9 @@
 namespace Workspace.Server.Tests.Infrastructure;
 
 /// <summary>
-/// A stopped server must leave nothing behind: the test host starts a server per test class (and more), and while
-/// each stopped one stayed reachable (ASP.NET Core's rate-limiting middleware never stops its limiter's timer) the
-/// test host grew to 3 GB and stalled in GC pauses.
+/// A stopped server must leave nothing behind: the test host starts a server for almost every test, and while each
+/// stopped one stayed reachable (ASP.NET Core's rate-limiting middleware never stops its limiter's timer) the test
+/// host grew to 3 GB and stalled in GC pauses.
 /// </summary>
 public sealed class StoppedServerTests
 {
