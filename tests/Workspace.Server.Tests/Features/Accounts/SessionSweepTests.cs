@@ -60,7 +60,8 @@ public sealed class SessionSweepTests(WorkspaceFactory factory) : IClassFixture<
         {
             await tab.DisposeAsync();
         }
-        await WaitUntilAsync(() => filter.SessionCount == before);
+        // 30 s at most: the disconnects are handled by the server in the background.
+        await Eventually.TrueAsync(() => filter.SessionCount == before, _ct, 30_000);
     }
 
     private async Task<List<HubConnection>> OpenAsync(TestUser user)
@@ -73,16 +74,5 @@ public sealed class SessionSweepTests(WorkspaceFactory factory) : IClassFixture<
             tabs.Add(tab);
         }
         return tabs;
-    }
-
-    private async Task WaitUntilAsync(Func<bool> condition)
-    {
-        // 30 s at most: the disconnects are handled by the server in the background.
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (!condition() && DateTime.UtcNow < until)
-        {
-            await Task.Delay(25, _ct);
-        }
-        Assert.True(condition());
     }
 }

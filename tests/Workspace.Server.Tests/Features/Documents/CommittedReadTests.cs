@@ -38,20 +38,18 @@ public sealed class CommittedReadTests
     private async Task OpenedOnceStoredAsync(
         WorkspaceFactory factory, TestUser owner, Guid pid, Guid docId, string edit)
     {
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var (content, revision) = await OpenedAsync(owner, pid, docId);
-            Assert.True(
-                await StoredRevisionAsync(factory, docId) >= revision,
-                $"revision {revision} was handed out before it was stored");
-            if (content.Contains(edit, StringComparison.Ordinal))
+        await Eventually.TrueAsync(
+            async () =>
             {
-                return;
-            }
-            Assert.True(DateTime.UtcNow < until, $"the edit “{edit.Trim()}” never showed in an opened document");
-            await Task.Delay(25, _ct);
-        }
+                var (content, revision) = await OpenedAsync(owner, pid, docId);
+                Assert.True(
+                    await StoredRevisionAsync(factory, docId) >= revision,
+                    $"revision {revision} was handed out before it was stored");
+                return content.Contains(edit, StringComparison.Ordinal);
+            },
+            _ct,
+            30_000,
+            $"the edit “{edit.Trim()}” showing in an opened document");
     }
 
     private async Task<(string Text, long Revision)> OpenedAsync(TestUser user, Guid pid, Guid docId)

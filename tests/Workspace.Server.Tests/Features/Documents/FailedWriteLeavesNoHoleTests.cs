@@ -86,14 +86,9 @@ public sealed partial class FailedWriteLeavesNoHoleTests
     }
 
     /// <summary>Waits (30 s at most) until revision <paramref name="revision"/> or a later one is stored.</summary>
-    private async Task StoredAsync(SqliteConnection db, long revision)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await RevisionsAsync(db)).Max < revision && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50, _ct);
-        }
-    }
+    private Task StoredAsync(SqliteConnection db, long revision) =>
+        Eventually.TrueAsync(
+            async () => (await RevisionsAsync(db)).Max >= revision, _ct, 30_000, $"revision {revision} stored");
 
     private async Task<(long Count, long Max)> RevisionsAsync(SqliteConnection db)
     {

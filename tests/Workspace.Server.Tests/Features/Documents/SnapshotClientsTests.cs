@@ -116,19 +116,19 @@ public sealed class SnapshotClientsTests : IAsyncLifetime
     private async Task<DocumentSnapshot> LatestSnapshotAsync(Guid docId)
     {
         // Snapshots are queued behind their op, not awaited by it: waited for, 30 s at most.
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < until)
-        {
-            await using var db = await Db();
-            var snapshot = await db.Set<DocumentSnapshot>().AsNoTracking().Where(s => s.DocumentId == docId)
-                .OrderByDescending(s => s.Revision).FirstOrDefaultAsync(_ct);
-            if (snapshot?.Revision == 7)
+        DocumentSnapshot? latest = null;
+        await Eventually.TrueAsync(
+            async () =>
             {
-                return snapshot;
-            }
-            await Task.Delay(50, _ct);
-        }
-        throw new TimeoutException("No snapshot at revision 7 was stored.");
+                await using var db = await Db();
+                latest = await db.Set<DocumentSnapshot>().AsNoTracking().Where(s => s.DocumentId == docId)
+                    .OrderByDescending(s => s.Revision).FirstOrDefaultAsync(_ct);
+                return latest?.Revision == 7;
+            },
+            _ct,
+            30_000,
+            "a snapshot at revision 7");
+        return latest!;
     }
 
     private Task<WorkspaceDb> Db() =>
