@@ -1,21 +1,36 @@
 namespace Workspace.Server.Tests.Infrastructure;
 
-/// <summary>Waits for a condition that another connection makes true, failing after a timeout.</summary>
+/// <summary>Waits for a condition that another connection or the server's background work makes true, failing
+/// after a timeout. Tests wait for the progress they assert, never for a fixed pause.</summary>
 public static class Eventually
 {
     // 15 s, not 5: CI runs these beside the browser tests on two cores with one kept busy, and a live push then
     // takes more than 5 s now and then. A condition that never comes still fails.
-    public static Task TrueAsync(Func<bool> condition, CancellationToken ct, int timeoutMs = 15_000) =>
-        TrueAsync(() => Task.FromResult(condition()), ct, timeoutMs);
+    private const int DefaultTimeoutMs = 15_000;
+
+    public static Task TrueAsync(Func<bool> condition, CancellationToken ct, int timeoutMs = DefaultTimeoutMs,
+        string because = "the condition") =>
+        TrueAsync(() => Task.FromResult(condition()), ct, timeoutMs, because);
 
     /// <summary>Waits for a condition that has to ask something (a database, an endpoint) to know.</summary>
-    public static async Task TrueAsync(
-        Func<Task<bool>> condition, CancellationToken ct, int timeoutMs = 15_000, string because = "condition")
+    public static async Task TrueAsync(Func<Task<bool>> condition, CancellationToken ct,
+        int timeoutMs = DefaultTimeoutMs, string because = "the condition") =>
+        await ValueAsync(condition, done => done, ct, timeoutMs, because);
+
+    /// <summary>Reads until the value read is <paramref name="done"/> and returns it; on timeout the message shows the
+    /// last value read.</summary>
+    public static async Task<T> ValueAsync<T>(Func<Task<T>> read, Func<T, bool> done, CancellationToken ct,
+        int timeoutMs = DefaultTimeoutMs, string because = "the value")
     {
         var until = DateTime.UtcNow.AddMilliseconds(timeoutMs);
-        while (!await condition())
+        while (true)
         {
-            Assert.True(DateTime.UtcNow < until, $"{because} not met in time");
+            var value = await read();
+            if (done(value))
+            {
+                return value;
+            }
+            Assert.True(DateTime.UtcNow < until, $"Timed out waiting for: {because}; last read: {value}");
             await Task.Delay(25, ct);
         }
     }

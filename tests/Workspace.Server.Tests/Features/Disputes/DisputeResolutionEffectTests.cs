@@ -90,12 +90,8 @@ public sealed class DisputeResolutionEffectTests
         {
             _ = restarted.Server;
             var dbs = restarted.Services.GetRequiredService<IDbContextFactory<WorkspaceDb>>();
-            var until = DateTime.UtcNow.AddSeconds(30);
-            while (await PendingAsync(dbs) > 0)
-            {
-                Assert.True(DateTime.UtcNow < until, "the undone effect was not made after the restart");
-                await Task.Delay(50, _ct);
-            }
+            await Eventually.TrueAsync(
+                async () => await PendingAsync(dbs) == 0, _ct, 30_000, "the undone effect made after the restart");
             await using var db = await dbs.CreateDbContextAsync(_ct);
             Assert.Equal(1, await db.Set<ActionItem>().CountAsync(i => i.Title == "Refund batch 3 after restart", _ct));
             Assert.Equal(1, await db.Set<DisputeEvent>().CountAsync(e => e.Kind == "itemCreated", _ct));

@@ -54,21 +54,9 @@ internal sealed record TwoParties(WorkspaceFactory Factory, TestPartnership P, G
         await OkAsync(by.Http.GetJsonAsync(Url($"/disputes/{disputeId}"), ct));
 
     /// <summary>The dispute once <paramref name="done"/> holds for it (read again until then, at most 30 s).</summary>
-    public async Task<JsonElement> UntilAsync(TestUser by, Guid disputeId, Func<JsonElement, bool> done,
-        CancellationToken ct)
-    {
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var dispute = await GetAsync(by, disputeId, ct);
-            if (done(dispute))
-            {
-                return dispute;
-            }
-            Assert.True(DateTime.UtcNow < until, $"Timed out; the dispute is now {dispute}");
-            await Task.Delay(50, ct);
-        }
-    }
+    public Task<JsonElement> UntilAsync(TestUser by, Guid disputeId, Func<JsonElement, bool> done,
+        CancellationToken ct) =>
+        Eventually.ValueAsync(() => GetAsync(by, disputeId, ct), done, ct, 30_000, "the dispute's state");
 
     public static Guid LastProposal(JsonElement dispute) =>
         dispute.GetProperty("proposals").EnumerateArray().Last().GetProperty("id").GetGuid();

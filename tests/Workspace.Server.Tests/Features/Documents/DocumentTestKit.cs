@@ -111,16 +111,6 @@ internal static class DocumentTestKit
     public sealed record DocumentContentDto(Guid Id, Guid PartnershipId, string Title, long Revision, string Text);
 
     /// <summary>Waits until <paramref name="condition"/> holds, failing after <paramref name="timeout"/>.</summary>
-    public static async Task EventuallyAsync(Func<bool> condition, TimeSpan timeout, string what, CancellationToken ct)
-    {
-        var until = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > until)
-            {
-                Assert.Fail($"Timed out waiting for: {what}");
-            }
-            await Task.Delay(25, ct);
-        }
-    }
+    public static Task EventuallyAsync(Func<bool> condition, TimeSpan timeout, string what, CancellationToken ct) =>
+        Eventually.TrueAsync(condition, ct, (int)timeout.TotalMilliseconds, what);
 }

@@ -284,20 +284,16 @@ public sealed class MinutesTests(WorkspaceFactory factory) : IClassFixture<Works
             .Select(w => w.Text))));
     }
 
-    private async Task EventuallyItemAsync(Setup s, string title)
-    {
-        var until = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            var (_, items) = await s.P.Owner.Http.GetJsonAsync(s.P.Url("/action-items"), _ct);
-            if (items.EnumerateArray().Any(i => i.GetProperty("title").GetString() == title))
+    private Task EventuallyItemAsync(Setup s, string title) =>
+        Eventually.TrueAsync(
+            async () =>
             {
-                return;
-            }
-            Assert.True(DateTime.UtcNow < until, $"no item “{title}” from the notes");
-            await Task.Delay(100, _ct);
-        }
-    }
+                var (_, items) = await s.P.Owner.Http.GetJsonAsync(s.P.Url("/action-items"), _ct);
+                return items.EnumerateArray().Any(i => i.GetProperty("title").GetString() == title);
+            },
+            _ct,
+            10_000,
+            $"an item “{title}” from the notes");
 
     private static async Task<JsonElement> Ok(Task<(HttpStatusCode Status, JsonElement Body)> call)
     {

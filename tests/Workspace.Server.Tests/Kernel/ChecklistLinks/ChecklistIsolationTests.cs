@@ -61,12 +61,8 @@ public sealed class ChecklistIsolationTests : IAsyncLifetime
             TimeSpan.FromSeconds(10),
             "the control",
             _ct);
-        var until = DateTime.UtcNow.AddSeconds(10);
-        while (!(await ItemTitles(alice, a)).Contains("Control line"))
-        {
-            Assert.True(DateTime.UtcNow < until, "the control item never came");
-            await Task.Delay(50, _ct);
-        }
+        await Eventually.TrueAsync(
+            async () => (await ItemTitles(alice, a)).Contains("Control line"), _ct, 10_000, "the control item");
         await Task.Delay(300, _ct);
         Assert.StartsWith("- [ ] Secret task #A1\n", session.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("#A77", session.Text, StringComparison.Ordinal);
@@ -141,12 +137,12 @@ public sealed class ChecklistIsolationTests : IAsyncLifetime
             TimeSpan.FromSeconds(10),
             "the lines linked",
             _ct);
-        var until = DateTime.UtcNow.AddSeconds(10);
-        while ((await Items(alice, a)).Count(i => i.GetProperty("documentId").ValueKind != JsonValueKind.Null) < 2)
-        {
-            Assert.True(DateTime.UtcNow < until, "A1 and A2 never linked");
-            await Task.Delay(50, _ct);
-        }
+        await Eventually.TrueAsync(
+            async () => (await Items(alice, a)).Count(i => i.GetProperty("documentId").ValueKind != JsonValueKind.Null)
+                >= 2,
+            _ct,
+            10_000,
+            "A1 and A2 linked");
         return (alice, a, docA, session);
     }
 

@@ -58,20 +58,10 @@ internal static class ChecklistTestKit
 
     /// <summary>Waits up to ten seconds for an action item that <paramref name="match"/>es and returns it.</summary>
     public static async Task<JsonElement> EventuallyItemAsync(
-        TestUser user, Guid pid, Func<JsonElement, bool> match, string what, CancellationToken ct)
-    {
-        var until = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            var found = (await ItemsAsync(user, pid, ct)).Where(match).ToList();
-            if (found.Count > 0)
-            {
-                return found[0];
-            }
-            Assert.True(DateTime.UtcNow < until, $"Timed out waiting for: {what}");
-            await Task.Delay(50, ct);
-        }
-    }
+        TestUser user, Guid pid, Func<JsonElement, bool> match, string what, CancellationToken ct) =>
+        (await Eventually.ValueAsync(
+            async () => (await ItemsAsync(user, pid, ct)).Where(match).ToList(), found => found.Count > 0, ct, 10_000,
+            what))[0];
 
     /// <summary>Waits up to ten seconds until the server has written <paramref name="link"/> into the text.</summary>
     public static Task LinkedAsync(
