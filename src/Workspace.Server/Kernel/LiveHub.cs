@@ -38,6 +38,6 @@ public static class LiveExtensions
 
     public static void MapLive(this WebApplication app)
     {
-        app.MapHub<LiveHub>("/hubs/live", HubPipes.InlineReceive);
+        app.MapHub<LiveHub>("/hubs/live");
     }
 }

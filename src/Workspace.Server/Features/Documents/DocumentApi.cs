@@ -42,7 +42,7 @@ public static class DocumentApi
 
     public static void MapDocuments(this WebApplication app)
     {
-        app.MapHub<DocumentHub>(DocumentHubNames.Path, HubPipes.InlineReceive);
+        app.MapHub<DocumentHub>(DocumentHubNames.Path);
 
         var group = app.MapGroup("/api/partnerships/{partnershipId:guid}/documents").WithTags("Documents")
             .RequireAuthorization().RequireMember().ValidateRequests();

@@ -42,7 +42,7 @@ public static class PartnershipApi
 {
     public static void MapPartnerships(this WebApplication app)
     {
-        app.MapHub<PartnershipHub>("/hubs/partnership", HubPipes.InlineReceive);
+        app.MapHub<PartnershipHub>("/hubs/partnership");
 
         var group = app.MapGroup("/api/partnerships").WithTags("Partnerships").RequireAuthorization();
         group.MapGet("/", ListMineAsync);
