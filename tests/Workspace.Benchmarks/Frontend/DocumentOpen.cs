@@ -42,9 +42,9 @@ public static class DocumentOpen
         foreach (var viewport in viewports)
         {
             Print(viewport, "hub OpenDocument", await OnFreshServerAsync(browser, viewport, target, restart,
-                page => HubAsync(page, target, opens), signalR));
+                page => HubAsync(page, target, opens), signalR + Stamps));
             Print(viewport, "route list -> text", await OnFreshServerAsync(browser, viewport, target, restart,
-                page => RouteAsync(page, target, opens), init: null));
+                page => RouteAsync(page, target, opens), Stamps));
             Print(viewport, "version read + render", await OnFreshServerAsync(browser, viewport, target, restart,
                 page => VersionsAsync(page, target, revisions.Take(opens + 1).ToList()), init: null));
         }
@@ -75,6 +75,25 @@ public static class DocumentOpen
         return await measure(page);
     }
 
+    /// <summary>Stamps (performance.now()) of the page's WebSocket traffic: when an OpenDocument invocation is sent
+    /// and when a message of over 100,000 characters reaches the page's JavaScript (before the client parses it; the
+    /// listener added here runs before the client's own onmessage).</summary>
+    private const string Stamps = """
+        window.__ws = {};
+        window.WebSocket = class extends window.WebSocket {
+          constructor(...a) {
+            super(...a);
+            this.addEventListener('message', e => {
+              if (typeof e.data === 'string' && e.data.length > 100000) window.__ws.received = performance.now();
+            });
+          }
+          send(data) {
+            if (typeof data === 'string' && data.includes('"OpenDocument"')) window.__ws.sent = performance.now();
+            super.send(data);
+          }
+        };
+        """;
+
     private static string DocumentLink(Target t) => $"a[href='/p/{t.Partnership}/docs/{t.Document}']";
 
     /// <summary>Times given by the page: the first (cold) run, then the warm ones; Extra: a second time per run (or
@@ -86,23 +105,25 @@ public static class DocumentOpen
           const c = new signalR.HubConnectionBuilder().withUrl('/hubs/documents')
             .configureLogging(signalR.LogLevel.Warning).build();
           await c.start();
-          const times = [];
+          const times = [], arrived = [];
           let length = 0;
           for (let i = 0; i < n; i++) {
             const started = performance.now();
             const state = await c.invoke('OpenDocument', doc, null);
             times.push(performance.now() - started);
+            arrived.push(window.__ws.received - started);
             length = state.text.length;
           }
           await c.stop();
-          return { times, length };
+          return { times, arrived, length };
         }
         """;
 
     private static async Task<Runs> HubAsync(IPage page, Target target, int opens)
     {
         var result = await page.EvaluateAsync<JsonElement>(HubScript, new object[] { target.Document, opens + 1 });
-        return new Runs(Numbers(result.GetProperty("times")), null, "",
+        return new Runs(Numbers(result.GetProperty("times")), Numbers(result.GetProperty("arrived")),
+            "of which until the message reached the page",
             $"text {result.GetProperty("length").GetInt32():N0} UTF-16 units");
     }
 
@@ -127,6 +148,8 @@ public static class DocumentOpen
             setTimeout(() => finish(), 50);
           });
           const finish = () => {
+            r.sent = window.__ws.sent - started;
+            r.received = window.__ws.received - started;
             observer.disconnect();
             previews.disconnect();
             r.drawn = document.querySelector('#preview')?.childElementCount ?? 0;
@@ -135,31 +158,38 @@ public static class DocumentOpen
           observer.observe(document.body, { subtree: true, childList: true, attributes: true });
           previews.observe({ type: 'resource' });
           setTimeout(finish, 20000);
+          window.__ws = {};
           document.querySelector(link).click();
         })
         """;
 
     private static async Task<Runs> RouteAsync(IPage page, Target target, int opens)
     {
-        var (painted, preview, saved, lengths) = (new List<double>(), new List<double>(), new List<double>(),
-            new HashSet<int>());
-        var previews = new HashSet<string>();
+        string[] names = ["saved", "painted", "preview", "sent", "received"];
+        var times = names.ToDictionary(n => n, _ => new List<double>());
+        var (lengths, previews) = (new HashSet<int>(), new HashSet<string>());
         for (var i = 0; i <= opens; i++)
         {
             var r = await page.EvaluateAsync<JsonElement>(RouteScript, DocumentLink(target));
             double Of(string name) => r.TryGetProperty(name, out var v) ? v.GetDouble() : double.NaN;
-            saved.Add(Of("saved"));
-            painted.Add(Of("painted"));
-            preview.Add(Of("preview"));
+            foreach (var name in names)
+            {
+                times[name].Add(Of(name));
+            }
             lengths.Add(r.TryGetProperty("length", out var n) ? n.GetInt32() : -1);
             previews.Add($"{Of("status")}/{Of("drawn")}");
             await page.Locator("a.back").ClickAsync();
             await page.Locator(DocumentLink(target)).WaitForAsync(new() { Timeout = 60_000 });
         }
-        return new Runs(painted, preview, "preview answered",
+        // The stages of each run: click -> invocation sent -> its answer in the page -> "saved".
+        string Stages(int i) => string.Create(CultureInfo.InvariantCulture, $"{times["sent"][i]:0}+"
+            + $"{times["received"][i] - times["sent"][i]:0}+{times["saved"][i] - times["received"][i]:0}");
+        return new Runs(times["painted"], times["preview"], "preview answered",
             $"editor text {string.Join("/", lengths.Select(n => n.ToString("N0", CultureInfo.InvariantCulture)))}; "
             + $"preview status/elements {string.Join(" ", previews)}; "
-            + $"\"saved\" p50 {Percentile(saved.Skip(1), 50):0.0} ms");
+            + $"\"saved\" p50 {Percentile(times["saved"].Skip(1), 50):0.0} ms; "
+            + "stages (click to invoke sent)+(to its answer in the page)+(to \"saved\") ms: "
+            + string.Join(" ", Enumerable.Range(0, opens + 1).Select(Stages)));
     }
 
     /// <summary>As the history view's open(revision): its GET, then the HTML in the history pane; until the next
