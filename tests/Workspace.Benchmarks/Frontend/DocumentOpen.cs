@@ -42,7 +42,7 @@ public static class DocumentOpen
         foreach (var viewport in viewports)
         {
             Print(viewport, "hub OpenDocument", await OnFreshServerAsync(browser, viewport, target, restart,
-                page => HubAsync(page, target, opens), signalR + Stamps));
+                page => HubAsync(page, target, opens), signalR + "\n" + Stamps));
             Print(viewport, "route list -> text", await OnFreshServerAsync(browser, viewport, target, restart,
                 page => RouteAsync(page, target, opens), Stamps));
             Print(viewport, "version read + render", await OnFreshServerAsync(browser, viewport, target, restart,
