@@ -18,8 +18,8 @@ namespace Workspace.Benchmarks.Load;
 /// versions of its history. Usage: storage [--size 1000000] [--edits 100000] [--writers 20] [--server-dll path]
 /// [--Documents:Key=value ...] [--keep dir] [--reuse dir [--browser ...]]. <c>--keep</c> copies the stopped server's
 /// data folder (and who may read the document) to dir; <c>--reuse</c> skips the typing and times the reads on a copy
-/// of such a folder, so two server builds can be timed on the very same file, one after the other; with <c>--browser</c> it then times
-/// the same document in Chromium (<see cref="DocumentOpen"/>).
+/// of such a folder, so two server builds can be timed on the very same file, one after the other; with
+/// <c>--browser</c> it then times the same document in Chromium (<see cref="DocumentOpen"/>).
 /// </summary>
 public static class StorageBenchmark
 {
