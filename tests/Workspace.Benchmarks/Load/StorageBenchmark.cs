@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR.Client;
+using Workspace.Benchmarks.Frontend;
 using Workspace.Client;
 using Workspace.Collaboration.Documents;
 using static Workspace.Benchmarks.BenchmarkServer;
@@ -15,9 +16,10 @@ namespace Workspace.Benchmarks.Load;
 /// waiting for its acknowledgement (durable) before the next. Prints the database and peak WAL size, then restarts the
 /// server on the same file and times opening the document (cold: first after the restart; warm: again) and reading
 /// versions of its history. Usage: storage [--size 1000000] [--edits 100000] [--writers 20] [--server-dll path]
-/// [--Documents:Key=value ...] [--keep dir] [--reuse dir]. <c>--keep</c> copies the stopped server's data folder (and
-/// who may read the document) to dir; <c>--reuse</c> skips the typing and times the reads on a copy of such a folder,
-/// so two server builds can be timed on the very same file, one after the other.
+/// [--Documents:Key=value ...] [--keep dir] [--reuse dir [--browser ...]]. <c>--keep</c> copies the stopped server's
+/// data folder (and who may read the document) to dir; <c>--reuse</c> skips the typing and times the reads on a copy
+/// of such a folder, so two server builds can be timed on the very same file, one after the other; with
+/// <c>--browser</c> it then times the same document in Chromium (<see cref="DocumentOpen"/>).
 /// </summary>
 public static class StorageBenchmark
 {
@@ -38,7 +40,12 @@ public static class StorageBenchmark
             var kept = File.ReadAllLines(Path.Combine(data, KeptFile));
             var reader = new CookieContainer();
             Console.WriteLine($"Reads on a copy of {reuse} in {data}");
-            await ReadAsync(dll, data, extra, reader, Guid.Parse(kept[1]), Guid.Parse(kept[2]), kept[0]);
+            var target = new DocumentOpen.Target(kept[0], Password, Guid.Parse(kept[1]), Guid.Parse(kept[2]));
+            var head = await ReadAsync(dll, data, extra, reader, target.Partnership, target.Document, kept[0]);
+            if (args.Contains("--browser"))
+            {
+                await InBrowserAsync(args, dll, data, extra, target, VersionsToRead(head, 30));
+            }
             TryDelete(data);
             return 0;
         }
@@ -91,12 +98,38 @@ public static class StorageBenchmark
     /// <summary>Who may read the kept document, and which it is: account's address, partnership, document.</summary>
     private const string KeptFile = "storage-benchmark.txt";
 
+    /// <summary>The same reads in Chromium (<see cref="DocumentOpen"/>), each part on a freshly started
+    /// server.</summary>
+    private static async Task InBrowserAsync(string[] args, string dll, string data, string[] extra,
+        DocumentOpen.Target target, IReadOnlyList<long> revisions)
+    {
+        Server? server = null;
+        async Task<string> RestartAsync()
+        {
+            if (server is not null)
+            {
+                await server.StopAsync();
+                server.Dispose();
+            }
+            server = await Server.StartAsync(dll, data, extra);
+            return server.Url;
+        }
+        try
+        {
+            await DocumentOpen.RunAsync(args, target, RestartAsync, revisions);
+        }
+        finally
+        {
+            server?.Dispose();
+        }
+    }
+
     /// <summary>
     /// Restarts the server on the folder and times opening the document and reading versions; signs in first when
-    /// <paramref name="signIn"/> names the account (a reused folder).
+    /// <paramref name="signIn"/> names the account (a reused folder). Returns the document's revision.
     /// </summary>
-    private static async Task ReadAsync(string dll, string data, string[] extra, CookieContainer cookies, Guid pid,
-        Guid doc, string? signIn)
+    private static async Task<long> ReadAsync(string dll, string data, string[] extra, CookieContainer cookies,
+        Guid pid, Guid doc, string? signIn)
     {
         using var server = await Server.StartAsync(dll, data, extra);
         if (signIn is not null)
@@ -117,9 +150,10 @@ public static class StorageBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"open after restart: cold {open[0]:0.0} ms; warm p50 {open.Skip(1).Order().ElementAt(2):0.0} ms, " +
             $"max {open.Skip(1).Max():0.0} ms"));
-        await TimeVersionsAsync(server.Url, cookies, pid, doc);
+        var revision = await TimeVersionsAsync(server.Url, cookies, pid, doc);
         Console.WriteLine($"server RSS after the reads: {Mb(server.Rss())}");
         await server.StopAsync();
+        return revision;
     }
 
     private static void CopyFolder(string from, string to)
@@ -181,19 +215,15 @@ public static class StorageBenchmark
         }
     }
 
-    private static async Task TimeVersionsAsync(string url, CookieContainer cookies, Guid pid, Guid doc)
+    private static async Task<long> TimeVersionsAsync(string url, CookieContainer cookies, Guid pid, Guid doc)
     {
         using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies })
         {
             BaseAddress = new Uri(url),
         };
         var revision = (await http.GetFromJsonAsync<ContentDto>($"/api/partnerships/{pid}/documents/{doc}"))!.Revision;
-        var random = new Random(1);
         var read = new List<double>();
-        // The newest, the oldest edits and random ones in between.
-        var revisions = new List<long> { revision, 1, 11, revision / 2 };
-        revisions.AddRange(Enumerable.Range(0, 16).Select(_ => random.NextInt64(1, revision + 1)));
-        foreach (var r in revisions)
+        foreach (var r in VersionsToRead(revision, 16))
         {
             var started = Stopwatch.GetTimestamp();
             (await http.GetAsync($"/api/partnerships/{pid}/documents/{doc}/history/{r}")).EnsureSuccessStatusCode();
@@ -204,6 +234,17 @@ public static class StorageBenchmark
             $"first {read[0]:0.0} ms, " +
             $"p50 {read.Order().ElementAt(read.Count / 2):0.0} ms, max {read.Max():0.0} ms, " +
             $"slowest after the first {read.Skip(1).Max():0.0} ms"));
+        return revision;
+    }
+
+    /// <summary>The newest, the oldest edits, the middle and <paramref name="random"/> ones in between (the same
+    /// ones for the same head).</summary>
+    private static List<long> VersionsToRead(long revision, int random)
+    {
+        var seeded = new Random(1);
+        var revisions = new List<long> { revision, 1, 11, revision / 2 };
+        revisions.AddRange(Enumerable.Range(0, random).Select(_ => seeded.NextInt64(1, revision + 1)));
+        return revisions;
     }
 
     private static async Task<HttpClient> SignUpAsync(string url, CookieContainer cookies, string email)
