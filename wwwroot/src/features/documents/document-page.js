@@ -31,7 +31,8 @@ export function documentPage(pid, narrow) {
             aria-controls="history">${t('history.title')}</button>
         </div>
         <section class="doc-preview" id="preview-pane" role="tabpanel" tabindex="0"
-          aria-label="${t('docs.preview')}"><div class="markdown" id="preview"></div></section>
+          aria-label="${t('docs.preview')}"><p class="muted" id="preview-cut" hidden></p>
+          <div class="markdown" id="preview"></div></section>
         <section class="doc-comments" id="comments" role="tabpanel" aria-label="${t('comments.title')}"
           hidden></section>
         <section class="doc-history" id="history" role="tabpanel" aria-label="${t('history.title')}" hidden></section>

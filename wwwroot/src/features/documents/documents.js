@@ -4,7 +4,7 @@ import { EditorState } from '@codemirror/state';
 import { placeholder } from '@codemirror/view';
 import { markdown } from '@codemirror/lang-markdown';
 import { html, mount, $, toast } from '../../core/dom.js';
-import { t, addMessages, formatDateTime } from '../../core/i18n.js';
+import { t, addMessages, formatDateTime, formatNumber } from '../../core/i18n.js';
 import { get, post, patch, del } from '../../core/api.js';
 import { openPartnership, can, session } from '../../core/session.js';
 import { hubConnection, keepConnected } from '../../core/live.js';
@@ -186,6 +186,20 @@ function editorCallbacks(main, editable, view) {
   };
 }
 
+// The server renders at most this many UTF-16 units (MarkdownRenderer.MaxLength); a longer text is previewed up to it.
+const previewMax = 200_000;
+
+/** The first previewMax units of text, not splitting a character made of two; the note above the preview says so. */
+function previewedPart(main, text) {
+  const cut = $('#preview-cut', main);
+  cut.hidden = text.length <= previewMax;
+  if (cut.hidden) return text;
+  cut.textContent = t('docs.previewCut', { n: formatNumber(previewMax) });
+  const high = text.charCodeAt(previewMax - 1);
+  const end = high >= 0xd800 && high <= 0xdbff ? previewMax - 1 : previewMax;
+  return text.slice(0, end);
+}
+
 /** The preview, drawn by the server a moment after the text stops changing; returns the function that asks for it. */
 function previewOf(main, pid, editable, text) {
   let timer = null;
@@ -193,7 +207,8 @@ function previewOf(main, pid, editable, text) {
     clearTimeout(timer);
     timer = setTimeout(async () => {
       try {
-        const { html: rendered } = await post(`/api/partnerships/${pid}/markdown/preview`, { markdown: text() });
+        const markdown = previewedPart(main, text());
+        const { html: rendered } = await post(`/api/partnerships/${pid}/markdown/preview`, { markdown });
         $('#preview', main).innerHTML = rendered; // sanitised on the server (Markdig without HTML + HtmlSanitizer)
         linkItemReferences($('#preview', main), pid);
         // Task checkboxes in the preview can be ticked by editors: the click edits the Markdown line.
