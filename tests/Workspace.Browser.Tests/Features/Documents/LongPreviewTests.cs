@@ -58,7 +58,8 @@ public sealed class LongPreviewTests(BrowserFixture fixture)
             (editor, text) => {
               const data = new DataTransfer();
               data.setData('text/plain', text);
-              editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+              const paste = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+              editor.dispatchEvent(paste);
             }
             """,
             text);
