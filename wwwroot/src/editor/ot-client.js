@@ -4,6 +4,7 @@
 // (clientId, seq) it has seen with the original revision and never applies it twice.
 import { type } from 'ot-text-unicode';
 import { diffOp } from './unicode.js';
+import { changedCodePoints, splitOp } from './op-size.js';
 import { hubError } from '../core/hub-error.js';
 
 // Error codes of the server (ErrorCodes in Workspace.Collaboration). Behind what the server keeps: catch up first.
@@ -14,17 +15,10 @@ const SLOW_DOWN = 'slowDown';
 // storage may be someone else's (another person signed in here before): take a new one and send the edit again.
 const CLIENT_ID_TAKEN = 'clientIdTaken';
 const newClientId = () => crypto.randomUUID().replaceAll('-', '');
-// Default of the server's Documents:MaxOperationLength.
+// Defaults of the server's Documents:MaxOperationLength and MaxOperationComponents.
 const MAX_EDIT = 100_000;
+const MAX_COMPONENTS = 10_000;
 
-function changedCodePoints(op) {
-  let n = 0;
-  for (const c of op) {
-    if (typeof c === 'string') n += [...c].length;
-    else if (typeof c === 'object') n += typeof c.d === 'number' ? c.d : [...c.d].length;
-  }
-  return n;
-}
 function applyOrNull(text, op) {
   try { return type.apply(text, op); } catch { return null; }
 }
@@ -166,8 +160,11 @@ export class OtClient {
     if (this.sending || this.resyncing || !this.opened || !this.online) return;
     if (!this.inflight) {
       if (!this.buffer) return;
-      this.inflight = { op: this.buffer.op, edits: this.buffer.edits, seq: ++this.seq };
-      this.buffer = null;
+      const { op, edits } = this.buffer;
+      const [first, rest] = changedCodePoints(op) > MAX_EDIT || op.length > MAX_COMPONENTS
+        ? splitOp(op, MAX_EDIT, MAX_COMPONENTS) : [op, []];
+      this.inflight = { op: first, edits: rest.length ? 1 : edits, seq: ++this.seq };
+      this.buffer = rest.length ? { op: rest, edits: Math.max(1, edits - 1) } : null;
       this.save();
     }
     this.sending = true;

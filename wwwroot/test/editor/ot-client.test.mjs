@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { type } from 'ot-text-unicode';
 import { OtClient, positionBefore } from '../../src/editor/ot-client.js';
+import { changedCodePoints as changed } from '../../src/editor/op-size.js';
 import { diffOp } from '../../src/editor/unicode.js';
 
 /**
@@ -65,6 +66,12 @@ class FakeHub {
               }));
           }
           hub.owners.set(args[0].clientId, user);
+          if (changed(args[0].op) > 100_000) {
+            // As the server does (Documents:MaxOperationLength): refused for good.
+            const refusal = { code: 'operationTooLarge', detail: 'Too large.', final: true, args: { max: 100000 } };
+            throw new Error(`An unexpected error occurred invoking 'Submit' on the server. HubException: ${
+              JSON.stringify(refusal)}`);
+          }
           const result = hub.submit(connection, args[0]);
           // Applied and stored, but the answer is lost with the connection.
           if (connection.loseNextAck) {
@@ -364,4 +371,21 @@ test('a cursor given in the server\'s text lands on the same words of this edito
   assert.equal([...a.shown.text].slice(anchor, head).join(''), '40 tonnes of rice by ');
   await settle();
   assert.deepEqual(a.client.overPending(3, 5), [3, 5], 'nothing on its way: the cursor stays');
+});
+
+test('edits that add up to more than one op may hold, made offline, are sent in parts and all land', async () => {
+  const hub = new FakeHub('Plan\n');
+  const a = editor(hub);
+  await a.client.open();
+  a.client.connection.drop();
+  a.typeAt(5, `${'padi '.repeat(12_000)}\n`); // 60,001 code points each: under the limit alone, over it together
+  a.typeAt(5, `${'🌾 '.repeat(30_000)}\n`);
+  a.typeAt(5, 'Harvest notes\n');
+  const shown = a.shown.text;
+  a.client.connection.reconnect();
+  await a.client.open();
+  for (let i = 0; i < 20 && a.client.pendingEdits > 0; i++) await settle();
+  assertSettled(hub, a, shown);
+  assert.ok(hub.ops.length >= 2, 'sent as more than one op');
+  for (const o of hub.ops) assert.ok(changed(o.op) <= 100_000);
 });

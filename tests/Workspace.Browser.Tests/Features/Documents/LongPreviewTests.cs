@@ -34,7 +34,7 @@ public sealed class LongPreviewTests(BrowserFixture fixture)
         // In parts: one change may hold at most 100,000 characters (Documents:MaxOperationLength).
         foreach (var part in LongText().Chunk(80_000))
         {
-            await PasteAsync(page, new string(part));
+            await EditorInput.PasteAsync(page, new string(part));
             await Assertions.Expect(page.Locator("#sync"))
                 .ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 30_000 });
         }
@@ -49,20 +49,6 @@ public sealed class LongPreviewTests(BrowserFixture fixture)
         }
         await BrowserFixture.ScreenshotAsync(page, $"documents-long-preview-{locale}-{width}");
     }
-
-    /// <summary>Pastes as a person does (a paste event carrying the text), which the editor takes in one change.
-    /// </summary>
-    private static Task PasteAsync(IPage page, string text) =>
-        page.Locator(".cm-content").EvaluateAsync(
-            """
-            (editor, text) => {
-              const data = new DataTransfer();
-              data.setData('text/plain', text);
-              const paste = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
-              editor.dispatchEvent(paste);
-            }
-            """,
-            text);
 
     /// <summary>About 260,000 characters of paragraphs, the last one past the preview's end.</summary>
     private static string LongText()

@@ -48,4 +48,35 @@ public sealed class OfflineTabTests(BrowserFixture fixture)
             $"/api/partnerships/{pid}/documents/{doc.GetProperty("id").GetGuid()}");
         Assert.Equal("Written on the train, no signal.", stored.GetProperty("text").GetString());
     }
+
+    // Each paste is under the 100,000 characters one change may hold, both together are over it. The page composes
+    // edits made offline into one; sent as one, the server refused it and the page dropped both pastes.
+    [Fact]
+    public async Task TwoLargePastesMadeOfflineBothLandOnceBackOnline()
+    {
+        var page = await fixture.NewPageAsync();
+        await ApiSeed.SignUpAsync(page, "Wulan Sari", "Koperasi Tani");
+        var pid = (await ApiSeed.PostAsync(
+            page, "/api/partnerships", new { name = "Seed bank", organisation = "Koperasi Tani" }))
+            .GetProperty("id").GetGuid();
+        var docId = (await ApiSeed.PostAsync(page, $"/api/partnerships/{pid}/documents", new { title = "Field notes" }))
+            .GetProperty("id").GetGuid();
+        await page.GotoAsync($"/p/{pid}/docs/{docId}");
+        await Assertions.Expect(page.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
+
+        await page.Context.SetOfflineAsync(true);
+        await Assertions.Expect(page.Locator("#sync")).ToHaveAttributeAsync("data-state", "offline");
+        await page.Locator(".cm-content").ClickAsync();
+        var first = string.Concat(Enumerable.Repeat("Seed lot A: 40 kg of padi.\n", 2_400));
+        var second = string.Concat(Enumerable.Repeat("Seed lot B: 25 kg of jagung 🌽.\n", 2_000));
+        await EditorInput.PasteAsync(page, first);
+        await EditorInput.PasteAsync(page, second);
+        await Assertions.Expect(page.Locator("#sync")).ToContainTextAsync("changes pending");
+
+        await page.Context.SetOfflineAsync(false);
+        await Assertions.Expect(page.Locator("#sync"))
+            .ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 30_000 });
+        var stored = await ApiSeed.GetAsync(page, $"/api/partnerships/{pid}/documents/{docId}");
+        Assert.Equal(first + second, stored.GetProperty("text").GetString());
+    }
 }
