@@ -41,10 +41,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
         _playwright = await Playwright.CreateAsync();
         Browser = await LaunchChromiumAsync(_playwright);
-        // CI runs the server tests beside these on two cores, one of them kept busy: a page's first load or a live
-        // round trip then takes more than Playwright's default 5 s now and then (a CI run failed so). A state that
-        // never comes still fails, 10 s later.
-        Assertions.SetDefaultExpectTimeout(10_000);
     }
 
     /// <summary>Debian's Chromium, headless, without the background traffic that would blur network tests.</summary>
