@@ -98,7 +98,9 @@ function wireFilters(page, search) {
     for (const name of filterNames) if (form.elements[name].value) page.filters.set(name, form.elements[name].value);
   };
   form.addEventListener('submit', e => { e.preventDefault(); read(); search(); });
-  form.addEventListener('change', () => { read(); search(); });
+  // The search box asks as it is typed in (below); its change event, on leaving the box, would ask again and redraw
+  // the list under a tap on one of its results, which then landed on nothing (seen on a loaded machine).
+  form.addEventListener('change', e => { if (e.target.name !== 'q') { read(); search(); } });
   form.addEventListener('input', e => {
     if (e.target.name !== 'q') return;
     clearTimeout(typing);
