@@ -23,7 +23,7 @@ function splitComponent(c, n) {
  * Splits `op` into `first`, which changes at most `max` code points in at most `maxComponents` components, and
  * `rest`, which applies after it: applying both equals applying `op`. Edits each under the server's limits, composed
  * while offline or while one was on its way, can add up to more than them; sent as one op they would be refused and
- * lost.
+ * lost. `maxComponents` must be at least 2 (a retain and a change), or a part could hold no change.
  */
 export function splitOp(op, max, maxComponents = Infinity) {
   const first = [];
