@@ -203,12 +203,16 @@ function previewedPart(main, text) {
 /** The preview, drawn by the server a moment after the text stops changing; returns the function that asks for it. */
 function previewOf(main, pid, editable, text) {
   let timer = null;
+  let asked = 0;
   return () => {
     clearTimeout(timer);
     timer = setTimeout(async () => {
+      // Answers can come back out of order (the first render after a restart is slow): only the latest is drawn.
+      const mine = ++asked;
       try {
         const markdown = previewedPart(main, text());
         const { html: rendered } = await post(`/api/partnerships/${pid}/markdown/preview`, { markdown });
+        if (mine !== asked) return;
         $('#preview', main).innerHTML = rendered; // sanitised on the server (Markdig without HTML + HtmlSanitizer)
         linkItemReferences($('#preview', main), pid);
         // Task checkboxes in the preview can be ticked by editors: the click edits the Markdown line.
