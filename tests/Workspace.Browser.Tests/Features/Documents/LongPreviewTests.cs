@@ -18,14 +18,7 @@ public sealed class LongPreviewTests(BrowserFixture fixture)
     public async Task ALongDocumentPreviewsItsBeginningUnderANoteThatSaysSo(string locale, int width, string note)
     {
         var page = await fixture.NewPageAsync(locale, width, width < 500 ? 844 : 800);
-        await ApiSeed.SignUpAsync(page, "Rina Wijaya", "Koperasi Maju");
-        var pid = (await ApiSeed.PostAsync(
-            page, "/api/partnerships", new { name = "Rice supply 2027", organisation = "Koperasi Maju" }))
-            .GetProperty("id").GetString();
-        var docId = (await ApiSeed.PostAsync(page, $"/api/partnerships/{pid}/documents", new { title = "Long plan" }))
-            .GetProperty("id").GetString();
-        await page.GotoAsync($"/p/{pid}/docs/{docId}");
-        await Assertions.Expect(page.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
+        await EditorInput.OpenNewDocumentAsync(page, "Rina Wijaya", "Koperasi Maju", "Rice supply 2027", "Long plan");
         await page.Locator(".cm-content").ClickAsync();
         await page.Keyboard.InsertTextAsync("# Harvest plan\n\nShort for now.\n");
         await Assertions.Expect(page.Locator(".doc-preview h1")).ToHaveTextAsync("Harvest plan");

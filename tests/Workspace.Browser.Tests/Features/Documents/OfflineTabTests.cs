@@ -55,14 +55,8 @@ public sealed class OfflineTabTests(BrowserFixture fixture)
     public async Task TwoLargePastesMadeOfflineBothLandOnceBackOnline()
     {
         var page = await fixture.NewPageAsync();
-        await ApiSeed.SignUpAsync(page, "Wulan Sari", "Koperasi Tani");
-        var pid = (await ApiSeed.PostAsync(
-            page, "/api/partnerships", new { name = "Seed bank", organisation = "Koperasi Tani" }))
-            .GetProperty("id").GetGuid();
-        var docId = (await ApiSeed.PostAsync(page, $"/api/partnerships/{pid}/documents", new { title = "Field notes" }))
-            .GetProperty("id").GetGuid();
-        await page.GotoAsync($"/p/{pid}/docs/{docId}");
-        await Assertions.Expect(page.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
+        var (pid, docId) = await EditorInput.OpenNewDocumentAsync(
+            page, "Wulan Sari", "Koperasi Tani", "Seed bank", "Field notes");
 
         await page.Context.SetOfflineAsync(true);
         await Assertions.Expect(page.Locator("#sync")).ToHaveAttributeAsync("data-state", "offline");

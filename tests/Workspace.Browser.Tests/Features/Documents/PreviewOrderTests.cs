@@ -14,14 +14,7 @@ public sealed class PreviewOrderTests(BrowserFixture fixture)
     public async Task AnOlderPreviewAnsweredLateDoesNotReplaceANewerOne()
     {
         var page = await fixture.NewPageAsync();
-        await ApiSeed.SignUpAsync(page, "Rina Wijaya", "Koperasi Maju");
-        var pid = (await ApiSeed.PostAsync(
-            page, "/api/partnerships", new { name = "Rice supply 2027", organisation = "Koperasi Maju" }))
-            .GetProperty("id").GetString();
-        var docId = (await ApiSeed.PostAsync(page, $"/api/partnerships/{pid}/documents", new { title = "Plan" }))
-            .GetProperty("id").GetString();
-        await page.GotoAsync($"/p/{pid}/docs/{docId}");
-        await Assertions.Expect(page.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved");
+        await EditorInput.OpenNewDocumentAsync(page, "Rina Wijaya", "Koperasi Maju", "Rice supply 2027", "Plan");
 
         // The first render asked for is held back until the second has been answered and drawn.
         var firstAsked = new TaskCompletionSource();
