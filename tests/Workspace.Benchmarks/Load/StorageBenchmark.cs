@@ -16,7 +16,8 @@ namespace Workspace.Benchmarks.Load;
 /// waiting for its acknowledgement (durable) before the next. Prints the database and peak WAL size, then restarts the
 /// server on the same file and times opening the document (cold: first after the restart; warm: again) and reading
 /// versions of its history. Usage: storage [--size 1000000] [--edits 100000] [--writers 20] [--server-dll path]
-/// [--Documents:Key=value ...] [--keep dir] [--reuse dir [--browser ...]]. <c>--keep</c> copies the stopped server's
+/// [--Documents:Key=value ...] [--paragraphs] [--keep dir] [--reuse dir [--browser ...]]. <c>--paragraphs</c> pastes
+/// Markdown of headings and paragraphs (a blank line every few sentences) instead of one paragraph of short lines. <c>--keep</c> copies the stopped server's
 /// data folder (and who may read the document) to dir; <c>--reuse</c> skips the typing and times the reads on a copy
 /// of such a folder, so two server builds can be timed on the very same file, one after the other; with
 /// <c>--browser</c> it then times the same document in Chromium (<see cref="DocumentOpen"/>).
@@ -72,7 +73,7 @@ public static class StorageBenchmark
                     await Task.Delay(200);
                 }
             });
-            await TypeAsync(server.Url, cookies, doc, size, edits, writers);
+            await TypeAsync(server.Url, cookies, doc, (size, edits, writers), args.Contains("--paragraphs"));
             peakWal = Math.Max(peakWal, FileSize(Path.Combine(data, "workspace.db-wal")));
             await sampling.CancelAsync();
             await wal;
@@ -166,8 +167,10 @@ public static class StorageBenchmark
     }
 
     /// <summary>Pastes the text, then every writer inserts one character at a time, each acknowledged first.</summary>
-    private static async Task TypeAsync(string url, CookieContainer cookies, Guid doc, int size, int edits, int writers)
+    private static async Task TypeAsync(string url, CookieContainer cookies, Guid doc,
+        (int Size, int Edits, int Writers) work, bool paragraphs)
     {
+        var (size, edits, writers) = work;
         var sessions = new List<(HubConnection Connection, CoEditingSession Session)>();
         for (var w = 0; w < writers; w++)
         {
@@ -179,7 +182,10 @@ public static class StorageBenchmark
             sessions.Add((connection, session));
         }
         var random = new Random(14);
-        string[] words = ["rice ", "supply ", "farmers ", "warehouse ", "district ", "training ", "target.\n"];
+        string[] words = paragraphs
+            ? ["rice ", "supply ", "farmers ", "warehouse ", "district ", "training ", "target. ", "target.\n\n",
+                "\n\n## District plan\n\n"]
+            : ["rice ", "supply ", "farmers ", "warehouse ", "district ", "training ", "target.\n"];
         var first = sessions[0].Session;
         while (first.Length < size)
         {
