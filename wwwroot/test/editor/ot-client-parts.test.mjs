@@ -68,7 +68,7 @@ test('replacing the whole text sends its deletions first, so no part passes the 
   const a = editor(hub);
   await a.client.open();
   a.shown.text = 'b'.repeat(34);
-  a.client.edit([{ d: 30 }, 'b'.repeat(34)]); // sent inserts first, the text would pass 36 half way
+  a.client.edit(['b'.repeat(34), { d: 30 }]); // as ops compose; cut in that order, the text would pass 36 half way
   for (let i = 0; i < 40 && a.client.pendingEdits > 0; i++) await settle();
   assertSettled(hub, a, 'b'.repeat(34));
 });
