@@ -24,7 +24,7 @@ public sealed partial class CoEditingSession : IAsyncDisposable
     private long _inflightBase;
     private long? _ackRevision;
     private TextOperation? _buffer;
-    /// <summary>The server's limits on one op (its open answer names them), by which the buffer is sent in parts.</summary>
+    /// <summary>The server's limits on one op (from its open answer): the buffer goes in parts within them.</summary>
     private EditLimits _limits = EditLimits.Defaults;
     private long _seq;
     private bool _resyncing;

@@ -78,7 +78,6 @@ public sealed partial class DocumentGrain(
     ILogger<DocumentGrain> log) : Grain, IDocumentGrain
 {
     private readonly DocumentOptions _options = options.Value;
-    private EditLimits? _limits;
     private Document? _document;
     private TextDocument _text = new("");
     private long _revision;
@@ -248,9 +247,7 @@ public sealed partial class DocumentGrain(
             ops = _recent.GetRange((int)(known + 1 - _firstRecent), (int)(_revision - known));
         }
         return new DocumentState(Info(), _revision, ops is null ? Text : null,
-            ops, _presence.Values.Select(p => p.View).ToList(),
-            _limits ??= new EditLimits(
-                _options.MaxOperationLength, _options.MaxOperationComponents, _options.MaxDocumentLength));
+            ops, _presence.Values.Select(p => p.View).ToList(), _options.Limits());
     }
 
     public async Task<Outcome<long>> RestoreAsync(string text, Actor actor)

@@ -105,4 +105,7 @@ public sealed class DocumentOptions
 
     [Range(1, 1000)]
     public int MaxTitleLength { get; set; } = DocumentLimits.TitleMax;
+
+    /// <summary>The limits on edits as the open answer gives them to clients.</summary>
+    public EditLimits Limits() => new(MaxOperationLength, MaxOperationComponents, MaxDocumentLength);
 }

@@ -59,6 +59,7 @@ public sealed class OpPartsTests
         var removed = string.Concat(codePoints.Skip(at).Take(random.Next(6)));
         var delete = removed.Length == 0 ? default
             : random.Next(2) == 0 ? OpComponent.Delete(removed) : OpComponent.Delete(TextType.CodePointLength(removed));
-        return TextOperation.Create(OpComponent.Retain(at), delete, OpComponent.Insert(RandomText(random, random.Next(9))));
+        var insert = OpComponent.Insert(RandomText(random, random.Next(9)));
+        return TextOperation.Create(OpComponent.Retain(at), delete, insert);
     }
 }
