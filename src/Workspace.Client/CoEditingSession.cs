@@ -24,6 +24,8 @@ public sealed partial class CoEditingSession : IAsyncDisposable
     private long _inflightBase;
     private long? _ackRevision;
     private TextOperation? _buffer;
+    /// <summary>The server's limits on one op (from its open answer): the buffer goes in parts within them.</summary>
+    private EditLimits _limits = EditLimits.Defaults;
     private long _seq;
     private bool _resyncing;
     private bool _sending;
@@ -99,6 +101,7 @@ public sealed partial class CoEditingSession : IAsyncDisposable
             _local = new TextDocument(state.Text ?? "");
             _confirmed = new TextDocument(state.Text ?? "");
             Revision = state.Revision;
+            _limits = state.Limits ?? EditLimits.Defaults;
             _opened = true;
         }
         Drain(); // broadcasts that overtook the answer
@@ -192,8 +195,10 @@ public sealed partial class CoEditingSession : IAsyncDisposable
                 {
                     return;
                 }
-                _inflight = _buffer;
-                _buffer = null;
+                // One op larger than the server accepts goes in parts, one after another, each acknowledged first.
+                var (first, rest) = OpParts.Next(_buffer, _limits);
+                _inflight = first;
+                _buffer = rest.IsNoop ? null : rest;
                 _inflightSeq = ++_seq;
                 _inflightBase = Revision;
             }

@@ -49,13 +49,31 @@ public sealed record PresenceView(
 /// What a client needs to (re)join: either the whole text at <see cref="Revision"/> (<see cref="Text"/> set),
 /// or just the operations after the revision it already knows (<see cref="Operations"/> set).
 /// </summary>
+/// <remarks><see cref="Limits"/>: the server's configured limits on edits (null from a server that predates them:
+/// <see cref="EditLimits.Defaults"/> then).</remarks>
 [GenerateSerializer, Immutable]
 public sealed record DocumentState(
     [property: Id(0)] DocumentInfo Document,
     [property: Id(1)] long Revision,
     [property: Id(2)] string? Text,
     [property: Id(3)] IReadOnlyList<AppliedOperation>? Operations,
-    [property: Id(4)] IReadOnlyList<PresenceView> Presence);
+    [property: Id(4)] IReadOnlyList<PresenceView> Presence,
+    [property: Id(5)] EditLimits? Limits = null);
+
+/// <summary>
+/// The server's limits on edits, in code points (section <c>Documents</c>). A client cuts a local edit larger than one
+/// operation may be into parts the server accepts, and takes back at once one that would make the text longer than
+/// <see cref="MaxDocumentLength"/> (half of it would otherwise be saved before the rest was refused).
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record EditLimits(
+    [property: Id(0)] int MaxOperationLength,
+    [property: Id(1)] int MaxOperationComponents,
+    [property: Id(2)] int MaxDocumentLength)
+{
+    /// <summary>The server's defaults.</summary>
+    public static EditLimits Defaults { get; } = new(100_000, 10_000, 1_000_000);
+}
 
 /// <summary>
 /// What a client submits. <see cref="Op"/> is raw JSON rather than a <see cref="TextOperation"/> because the server

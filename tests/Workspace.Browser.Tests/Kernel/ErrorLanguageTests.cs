@@ -89,10 +89,11 @@ public sealed partial class ErrorLanguageTests(BrowserFixture fixture)
         await page.Locator("#comment-form button[type=submit]").ClickAsync();
         await ExpectIndonesianAsync(Toast(page), "Komentar wajib diisi");
 
-        // A paste beyond the server's limit for one edit (Documents:MaxOperationLength) is refused by the editor.
+        // A paste that would make the document longer than its limit (Documents:MaxDocumentLength) is refused by the
+        // editor (a longer one within it is sent in parts).
         await page.Locator(".cm-content").ClickAsync();
-        await page.Keyboard.InsertTextAsync(new string('a', 100_001));
-        await ExpectIndonesianAsync(Toast(page), "Perubahan ditolak: Lebih dari 100.000 karakter sekaligus");
+        await page.Keyboard.InsertTextAsync(new string('a', 1_000_001));
+        await ExpectIndonesianAsync(Toast(page), "Perubahan ditolak: Dokumen akan melebihi batas 1.000.000 karakter");
         await BrowserFixture.ScreenshotAsync(page, "error-paste-limit-id");
 
         await page.GotoAsync($"/p/{pid}/docs");

@@ -45,3 +45,45 @@ export function splitOp(op, max, maxComponents = Infinity) {
   }
   return [type.normalize(first), []];
 }
+
+/**
+ * The part of `op` to send next and the rest (`[]` when `op` fits `limits` whole, the server's maxOperationLength and
+ * maxOperationComponents). Deletions go first: then no part makes the text longer than `op` does, where a select-all
+ * and paste sent insertions first could pass the document's length limit half way and be refused there.
+ */
+export function nextPart(op, { maxOperationLength: max, maxOperationComponents: components }) {
+  if (changedCodePoints(op) <= max && op.length <= components) return [op, []];
+  const deletions = type.normalize(op.filter(c => typeof c !== 'string'));
+  if (!deletions.length) return splitOp(op, max, components);
+  const insertions = type.normalize(op.filter(c => typeof c !== 'object'));
+  const [first, rest] = splitOp(deletions, max, components);
+  return [first, type.compose(rest, insertions)];
+}
+
+/** Code points of `text`. */
+export const codePointLength = text => text.length - (text.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0);
+
+/**
+ * Whether the server would refuse `op` on `text` as making it longer than `max` code points: it checks the length
+ * after the op, so on a text already over a lowered limit even a shorter result is refused.
+ */
+export function exceedsLength(text, op, max) {
+  let delta = 0;
+  for (const c of op) {
+    if (typeof c === 'string') delta += [...c].length;
+    else if (typeof c === 'object') delta -= typeof c.d === 'number' ? c.d : [...c.d].length;
+  }
+  // UTF-16 units are never fewer than code points: counting the latter is needed only near the limit.
+  return text.length + delta > max && codePointLength(text) + delta > max;
+}
+
+/** The server's limits on edits as its open answer gives them, or its defaults (Documents options) if it gives none. */
+export function editLimits(given) {
+  const limits = { maxOperationLength: 100_000, maxOperationComponents: 10_000, maxDocumentLength: 1_000_000 };
+  for (const name of Object.keys(limits)) {
+    if (Number.isSafeInteger(given?.[name]) && given[name] > 0) limits[name] = given[name];
+  }
+  // A part needs room for a retain and a change.
+  limits.maxOperationComponents = Math.max(2, limits.maxOperationComponents);
+  return limits;
+}

@@ -4,7 +4,7 @@
 // (clientId, seq) it has seen with the original revision and never applies it twice.
 import { type } from 'ot-text-unicode';
 import { diffOp } from './unicode.js';
-import { changedCodePoints, splitOp } from './op-size.js';
+import { editLimits, exceedsLength, nextPart } from './op-size.js';
 import { hubError } from '../core/hub-error.js';
 
 // Error codes of the server (ErrorCodes in Workspace.Collaboration). Behind what the server keeps: catch up first.
@@ -15,9 +15,6 @@ const SLOW_DOWN = 'slowDown';
 // storage may be someone else's (another person signed in here before): take a new one and send the edit again.
 const CLIENT_ID_TAKEN = 'clientIdTaken';
 const newClientId = () => crypto.randomUUID().replaceAll('-', '');
-// Defaults of the server's Documents:MaxOperationLength and MaxOperationComponents.
-const MAX_EDIT = 100_000;
-const MAX_COMPONENTS = 10_000;
 
 function applyOrNull(text, op) {
   try { return type.apply(text, op); } catch { return null; }
@@ -74,6 +71,7 @@ export class OtClient {
     this.failedSends = 0; // consecutive failed submits, for the retry back-off
     this.resyncing = false;
     this.opened = false;
+    this.limits = editLimits(null); // until the open answer names the server's
     const saved = this.load();
     this.clientId = saved?.clientId ?? newClientId();
     this.seq = saved?.seq ?? 0;
@@ -118,6 +116,7 @@ export class OtClient {
     const known = this.opened || this.saved ? this.revision : null;
     const state = await this.connection.invoke('OpenDocument', this.documentId, known);
     this.document = state.document;
+    this.limits = editLimits(state.limits);
     if (state.operations) {
       this.receive(state.operations);
     } else if (known === null) {
@@ -139,17 +138,22 @@ export class OtClient {
     return state;
   }
 
-  /** A local edit (already shown in the editor). */
+  /**
+   * A local edit (already shown in the editor), of any size: flush() sends it in parts the server accepts. One that
+   * would make the text longer than the server allows is taken back out of the editor now, before any part of it is
+   * saved and the rest refused.
+   */
   edit(op) {
     if (!op.length) return;
-    if (changedCodePoints(op) > MAX_EDIT) {
-      // The server would refuse it (Documents:MaxOperationLength); take it back out of the editor now.
-      this.h.onRejected({ code: 'operationTooLarge', args: { max: MAX_EDIT } });
+    const max = this.limits.maxDocumentLength;
+    if (exceedsLength(this.text, op, max)) {
+      this.h.onRejected({ code: 'documentTooLong', args: { max } });
       this.h.onReset(this.text);
       return;
     }
     this.text = type.apply(this.text, op);
-    this.buffer = this.buffer ? { op: type.compose(this.buffer.op, op), edits: this.buffer.edits + 1 }
+    this.buffer = this.buffer
+      ? { op: type.compose(this.buffer.op, op), edits: this.buffer.edits + 1, parted: this.buffer.parted }
       : { op, edits: 1 };
     this.save();
     this.flush();
@@ -160,11 +164,11 @@ export class OtClient {
     if (this.sending || this.resyncing || !this.opened || !this.online) return;
     if (!this.inflight) {
       if (!this.buffer) return;
-      const { op, edits } = this.buffer;
-      const [first, rest] = changedCodePoints(op) > MAX_EDIT || op.length > MAX_COMPONENTS
-        ? splitOp(op, MAX_EDIT, MAX_COMPONENTS) : [op, []];
-      this.inflight = { op: first, edits: rest.length ? 1 : edits, seq: ++this.seq };
-      this.buffer = rest.length ? { op: rest, edits: Math.max(1, edits - 1) } : null;
+      const { op, edits, parted } = this.buffer;
+      const [first, rest] = nextPart(op, this.limits);
+      // `parted`: earlier parts of the same edit are saved; if this one is refused, the person must hear that too.
+      this.inflight = { op: first, edits: rest.length ? 1 : edits, seq: ++this.seq, parted: Boolean(parted) };
+      this.buffer = rest.length ? { op: rest, edits: Math.max(1, edits - 1), parted: true } : null;
       this.save();
     }
     this.sending = true;
@@ -196,8 +200,9 @@ export class OtClient {
         return;
       }
       if (error?.final) {
-        // Refused for good (invalid, too large, no permission): drop it and realign with the server.
-        this.h.onRejected(error);
+        // Refused for good (invalid, too large, no permission): drop it and realign with the server. A part of a large
+        // edit is refused with what follows it, its parts before it already saved: the person is told so.
+        this.h.onRejected(this.inflight?.parted ? { ...error, partly: true } : error);
         this.inflight = null;
         await this.resync(false, null, true);
         return;

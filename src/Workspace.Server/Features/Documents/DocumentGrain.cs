@@ -247,7 +247,7 @@ public sealed partial class DocumentGrain(
             ops = _recent.GetRange((int)(known + 1 - _firstRecent), (int)(_revision - known));
         }
         return new DocumentState(Info(), _revision, ops is null ? Text : null,
-            ops, _presence.Values.Select(p => p.View).ToList());
+            ops, _presence.Values.Select(p => p.View).ToList(), _options.Limits());
     }
 
     public async Task<Outcome<long>> RestoreAsync(string text, Actor actor)

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Workspace.Collaboration.Documents;
 
 namespace Workspace.Server.Features.Documents;
 
@@ -9,15 +10,15 @@ public sealed class DocumentOptions
 
     /// <summary>Most code points one operation may insert or delete.</summary>
     [Range(1, 10_000_000)]
-    public int MaxOperationLength { get; set; } = 100_000;
+    public int MaxOperationLength { get; set; } = EditLimits.Defaults.MaxOperationLength;
 
     /// <summary>Most components (retain/insert/delete runs) in one operation.</summary>
     [Range(1, 1_000_000)]
-    public int MaxOperationComponents { get; set; } = 10_000;
+    public int MaxOperationComponents { get; set; } = EditLimits.Defaults.MaxOperationComponents;
 
     /// <summary>Longest document, in code points.</summary>
     [Range(1, 100_000_000)]
-    public int MaxDocumentLength { get; set; } = 1_000_000;
+    public int MaxDocumentLength { get; set; } = EditLimits.Defaults.MaxDocumentLength;
 
     /// <summary>Operations each document keeps in memory; an op based on an older revision must resync.</summary>
     [Range(1, 1_000_000)]
@@ -104,4 +105,7 @@ public sealed class DocumentOptions
 
     [Range(1, 1000)]
     public int MaxTitleLength { get; set; } = DocumentLimits.TitleMax;
+
+    /// <summary>The limits on edits as the open answer gives them to clients.</summary>
+    public EditLimits Limits() => new(MaxOperationLength, MaxOperationComponents, MaxDocumentLength);
 }

@@ -35,4 +35,9 @@ public static class EditorInput
             }
             """,
             text);
+
+    /// <summary>The whole text in the editor's state: the page draws only the lines in view, so a long text cannot be
+    /// read from the screen. (Read through CodeMirror's own link from its content element to its view.)</summary>
+    public static Task<string> TextAsync(IPage page) =>
+        page.Locator(".cm-content").EvaluateAsync<string>("editor => editor.cmTile.root.view.state.doc.toString()");
 }

@@ -24,7 +24,7 @@ public sealed class LongPreviewTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator(".doc-preview h1")).ToHaveTextAsync("Harvest plan");
         await Assertions.Expect(page.Locator("#preview-cut")).ToBeHiddenAsync();
 
-        // In parts: one change may hold at most 100,000 characters (Documents:MaxOperationLength).
+        // In several pastes, each saved before the next (the server takes at most 100,000 characters per change).
         foreach (var part in LongText().Chunk(80_000))
         {
             await EditorInput.PasteAsync(page, new string(part));

@@ -178,7 +178,9 @@ function editorCallbacks(main, editable, view) {
       // Set through the DOM: a style attribute in markup would be refused by the Content-Security-Policy.
       for (const avatar of host.querySelectorAll('[data-colour]')) avatar.style.background = avatar.dataset.colour;
     },
-    onRejected: error => toast(t('docs.rejected', { message: describeHubError(error) }), 'error'),
+    // `partly`: a part of a large edit was refused after the parts before it were saved.
+    onRejected: error => toast(t(error.partly ? 'docs.rejectedPart' : 'docs.rejected',
+      { message: describeHubError(error) }), 'error'),
     onServerBehind: copy => {
       const restore = editable ? text => coEditingOf(view()).replaceText(text) : null;
       showServerBehind($('.doc-page', main), copy, `${$('#doc-title', main)?.textContent || 'document'}.md`, restore);
