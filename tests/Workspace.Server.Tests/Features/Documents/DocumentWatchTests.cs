@@ -95,7 +95,8 @@ public sealed class DocumentWatchTests(WorkspaceFactory factory) : IClassFixture
 
     private async Task RenameAsync(TestUser owner, Guid pid, Guid docId, string title)
     {
-        var response = await owner.Http.PatchAsJsonAsync($"/api/partnerships/{pid}/documents/{docId}", new { title }, _ct);
+        var response = await owner.Http.PatchAsJsonAsync(
+            $"/api/partnerships/{pid}/documents/{docId}", new { title }, _ct);
         response.EnsureSuccessStatusCode();
     }
 }
