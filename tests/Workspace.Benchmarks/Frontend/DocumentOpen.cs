@@ -6,10 +6,11 @@ using static Workspace.Benchmarks.BenchmarkServer;
 namespace Workspace.Benchmarks.Frontend;
 
 /// <summary>
-/// <c>storage --reuse dir --browser [--opens 20] [--cpu 4] [--chromium /usr/bin/chromium]</c>: opening the kept
-/// large document in Chromium, as the app does it, at desktop size (1280 × 800) and at 390 × 844, without CPU
-/// throttling (plus a 390 × 844 row at --cpu N × when given). Three parts, each on a freshly restarted server (so its
-/// first run is the cold one) in a fresh browser context that starts on the documents list:
+/// <c>storage --reuse dir --browser [--opens 20] [--cpu 4] [--parts hub,route,version] [--chromium path]</c>:
+/// opening the kept large document in Chromium, as the app does it, at desktop size (1280 × 800) and at 390 × 844,
+/// without CPU throttling (plus a 390 × 844 row at --cpu N × when given). Three parts (or those --parts names), each on
+/// a freshly restarted server (so its first run is the cold one) in a fresh browser context that starts on the
+/// documents list:
 /// <b>hub</b>, <c>OpenDocument</c> through the app's SignalR client library (its browser build, the same version),
 /// timed in the page from the invoke to the parsed result; <b>route</b>, a click on the document in the list until
 /// the editor holds the text and the page says "saved" (then the next frame, and the preview); <b>version</b>, a
@@ -39,14 +40,25 @@ public static class DocumentOpen
         });
         var signalR = await File.ReadAllTextAsync(SignalRBrowserBuild());
         Console.WriteLine($"Browser: Chromium {browser.Version}; {opens} warm runs after the first (cold) one");
+        // Only some parts (an A/B of one of them fits in one hold of the machine).
+        var parts = (Option(args, "--parts") ?? "hub,route,version").Split(',');
         foreach (var viewport in viewports)
         {
-            Print(viewport, "hub OpenDocument", await OnFreshServerAsync(browser, viewport, target, restart,
-                page => HubAsync(page, target, opens), signalR + "\n" + Stamps));
-            Print(viewport, "route list -> text", await OnFreshServerAsync(browser, viewport, target, restart,
-                page => RouteAsync(page, target, opens), Stamps));
-            Print(viewport, "version read + render", await OnFreshServerAsync(browser, viewport, target, restart,
-                page => VersionsAsync(page, target, revisions.Take(opens + 1).ToList()), init: null));
+            if (parts.Contains("hub"))
+            {
+                Print(viewport, "hub OpenDocument", await OnFreshServerAsync(browser, viewport, target, restart,
+                    page => HubAsync(page, target, opens), signalR + "\n" + Stamps));
+            }
+            if (parts.Contains("route"))
+            {
+                Print(viewport, "route list -> text", await OnFreshServerAsync(browser, viewport, target, restart,
+                    page => RouteAsync(page, target, opens), Stamps));
+            }
+            if (parts.Contains("version"))
+            {
+                Print(viewport, "version read + render", await OnFreshServerAsync(browser, viewport, target, restart,
+                    page => VersionsAsync(page, target, revisions.Take(opens + 1).ToList()), init: null));
+            }
         }
     }
 

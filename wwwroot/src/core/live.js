@@ -23,13 +23,17 @@ export function hubConnection(url) {
 
 /**
  * Starts the connection and keeps it up: retries the first start, restarts after a close.
- * onState receives 'connecting' | 'connected' | 'reconnecting' | 'disconnected'.
+ * onState receives 'connecting' | 'connected' | 'reconnecting' | 'disconnected'. Returns the function that stops it;
+ * its `startNow()` starts a disconnected connection now instead of at the next retry (the browser is online again).
  */
 export function keepConnected(connection, onState = () => {}, onConnected = () => {}) {
   let stopped = false;
   let attempt = 0;
+  let retry = null;
   const start = async () => {
-    if (stopped) return;
+    clearTimeout(retry);
+    // Already connected or on its way (a retry and startNow crossing): starting again would fail and retry forever.
+    if (stopped || connection.state !== 'Disconnected') return;
     onState('connecting');
     try {
       await connection.start();
@@ -39,14 +43,16 @@ export function keepConnected(connection, onState = () => {}, onConnected = () =
     } catch (err) {
       if (unauthorized(err)) sessionEnded();
       onState('disconnected');
-      setTimeout(start, backoff({ previousRetryCount: attempt++ }));
+      retry = setTimeout(start, backoff({ previousRetryCount: attempt++ }));
     }
   };
   connection.onreconnecting(() => onState('reconnecting'));
   connection.onreconnected(async () => { onState('connected'); await onConnected(true); });
-  connection.onclose(() => { onState('disconnected'); if (!stopped) setTimeout(start, 1000); });
+  connection.onclose(() => { onState('disconnected'); if (!stopped) retry = setTimeout(start, 1000); });
   start();
-  return () => { stopped = true; connection.stop(); };
+  const stop = () => { stopped = true; clearTimeout(retry); connection.stop(); };
+  stop.startNow = start;
+  return stop;
 }
 
 let live = null;

@@ -7,7 +7,7 @@ import { type } from 'ot-text-unicode';
 import { OtClient } from './ot-client.js';
 import { changesToOp, opToChanges, toUtf16, toCodePoint, diffOp } from './unicode.js';
 import { remoteCursors, setRemoteCursors } from './remote-cursors.js';
-import { keepConnected } from '../core/live.js';
+import { subscribeDocuments } from '../core/documentsLive.js';
 import { hubError } from '../core/hub-error.js';
 import { editRefusal, setEditRefusal } from './edit-refusal.js';
 
@@ -16,19 +16,20 @@ const remote = Annotation.define();
 const writable = new Compartment();
 
 /**
- * The co-editing extension of document `docId` over a /hubs/documents `connection`. `options`: editable, and the
+ * The co-editing extension of document `docId`, over the tab's shared /hubs/documents connection (see
+ * core/documentsLive.js; the document is closed on it when the editor goes). `options`: editable, and the
  * page's callbacks (all optional): onOpen(state) once the server's text is here (again), onOpenFailed(error),
  * onStatus({ state, pending }) with state 'offline' | 'loading' | 'saving' | 'saved', onChange() after an edit (local
  * or remote), onReset() after the whole text was (re)loaded, onPeople([{ name, colour, userId }]) for who is here,
  * onRejected(error), onServerBehind(copy), resetEffects() (effects to add when the whole text is replaced),
  * refusalLink(code) ({ href, label } to show with the notice of a text that refuses edits, or null).
  */
-export function coEditing(connection, docId, options) {
+export function coEditing(docId, options) {
   return [
     remoteCursors,
     writable.of(EditorState.readOnly.of(true)),
     editRefusal,
-    setup.of({ connection, docId, options }),
+    setup.of({ docId, options }),
     plugin,
     // After the update (a plugin's own update may not dispatch): a local edit goes to the server.
     EditorView.updateListener.of(u => u.view.plugin(plugin)?.local(u)),
@@ -42,14 +43,17 @@ const setup = Facet.define({ combine: values => values[0] });
 
 class CoEditingPlugin {
   constructor(view) {
-    const { connection, docId, options } = view.state.facet(setup);
-    Object.assign(this, { view, connection, docId, options, editable: options.editable });
+    const { docId, options } = view.state.facet(setup);
+    Object.assign(this, { view, docId, options, editable: options.editable });
     this.presence = new Map(); // connectionId -> { name, colour, userId, anchor, head } in code points of the text
     this.presenceAfterSave = false; // a cursor move waits for this editor's edits to be saved (see sendPresence)
     this.openFailures = 0;
-    this.client = new OtClient(connection, docId, this.clientHandlers());
-    this.listen();
-    this.stop = keepConnected(connection, () => this.status(), () => this.onConnected());
+    // onConnected runs a turn later at the earliest, so the client below is there by then.
+    this.live = subscribeDocuments({
+      handlers: this.hubHandlers(), onState: () => this.status(), onConnected: () => this.onConnected(),
+    });
+    this.connection = this.live.connection;
+    this.client = new OtClient(this.connection, docId, this.clientHandlers());
     this.windowEvents(true);
     this.heartbeat = setInterval(() => this.sendPresence(), 20000);
   }
@@ -79,19 +83,21 @@ class CoEditingPlugin {
     };
   }
 
-  listen() {
-    this.connection.on('PresenceChanged', p => {
-      if (p.documentId !== this.docId) return;
-      let { anchor, head } = p;
-      // Server coordinates at my revision: moved over my unacknowledged edits.
-      if (p.revision === this.client.revision) [anchor, head] = this.client.overPending(anchor, head);
-      this.presence.set(p.connectionId, { name: p.name, colour: p.colour, userId: p.userId, anchor, head });
-      this.renderCursors();
-    });
-    this.connection.on('PresenceRemoved', (id, connectionId) => {
-      if (id === this.docId) { this.presence.delete(connectionId); this.renderCursors(); }
-    });
-    this.connection.on('DocumentChanged', d => { if (d.id === this.docId) this.refuseEdits(d.editRefusal); });
+  hubHandlers() {
+    return {
+      PresenceChanged: p => {
+        if (p.documentId !== this.docId) return;
+        let { anchor, head } = p;
+        // Server coordinates at my revision: moved over my unacknowledged edits.
+        if (p.revision === this.client.revision) [anchor, head] = this.client.overPending(anchor, head);
+        this.presence.set(p.connectionId, { name: p.name, colour: p.colour, userId: p.userId, anchor, head });
+        this.renderCursors();
+      },
+      PresenceRemoved: (id, connectionId) => {
+        if (id === this.docId) { this.presence.delete(connectionId); this.renderCursors(); }
+      },
+      DocumentChanged: d => { if (d.id === this.docId) this.refuseEdits(d.editRefusal); },
+    };
   }
 
   /** The server refuses edits of this text (`code` says why) or accepts them again (no code). */
@@ -189,14 +195,9 @@ class CoEditingPlugin {
     this.status();
   }
 
-  // Going offline: drop the socket at once so edits queue visibly; coming back: reconnect now. Leaving the page with
-  // edits not yet saved asks first.
+  // Leaving the page with edits not yet saved asks first. (Going offline and back: core/documentsLive.js.)
   windowEvents(on) {
     this.handlers ??= {
-      offline: () => { this.connection.stop(); this.status(); },
-      online: () => {
-        if (this.connection.state === 'Disconnected') this.connection.start().then(() => this.onConnected(), () => {});
-      },
       beforeunload: e => { if (this.client.pendingEdits > 0) { e.preventDefault(); e.returnValue = ''; } },
     };
     for (const [name, fn] of Object.entries(this.handlers)) {
@@ -234,8 +235,9 @@ class CoEditingPlugin {
     clearInterval(this.heartbeat);
     clearTimeout(this.reopenTimer);
     this.windowEvents(false);
+    // Closed on the server (its broadcasts stop, this cursor goes for the others), then off the shared connection.
     this.client.close();
-    this.stop();
+    this.live.unsubscribe();
     this.destroyed = true;
   }
 }

@@ -76,7 +76,8 @@ export class OtClient {
     this.clientId = saved?.clientId ?? newClientId();
     this.seq = saved?.seq ?? 0;
     this.saved = saved;
-    connection.on('OperationApplied', m => { if (m.documentId === documentId) this.receive([m]); });
+    this.applied = m => { if (m.documentId === documentId) this.receive([m]); };
+    connection.on('OperationApplied', this.applied);
   }
 
   /**
@@ -102,7 +103,8 @@ export class OtClient {
   }
 
   get pendingEdits() { return (this.inflight?.edits ?? 0) + (this.buffer?.edits ?? 0); }
-  get online() { return this.connection.state === 'Connected'; }
+  // A closed client is offline: the connection it used may go on serving other documents.
+  get online() { return !this.closed && this.connection.state === 'Connected'; }
 
   /** Joins (or rejoins after a reconnect) and catches up. */
   async open() {
@@ -392,5 +394,7 @@ export class OtClient {
   close() {
     if (this.catchUpTimer) clearTimeout(this.catchUpTimer);
     if (this.online) this.connection.invoke('CloseDocument', this.documentId).catch(() => {});
+    this.connection.off('OperationApplied', this.applied);
+    this.closed = true;
   }
 }

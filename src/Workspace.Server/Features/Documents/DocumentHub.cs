@@ -115,6 +115,10 @@ public sealed class DocumentHub(
         }
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(documentId));
         await Grain(documentId).LeaveAsync(Context.ConnectionId);
+        if (SlotOf(documentId).Partnership is { } partnership)
+        {
+            LeaveIfUnused(partnership.Id);
+        }
     }
 
     /// <summary>Receive <c>DocumentChanged</c> for every document of a partnership (the documents list).</summary>
@@ -123,7 +127,36 @@ public sealed class DocumentHub(
         var member = await access.FindMemberAsync(Context.User!, partnershipId) ?? throw Refusal.ToHub(
             ErrorCodes.UnknownPartnership, "Unknown partnership.", final: false);
         await Groups.AddToGroupAsync(Context.ConnectionId, ListGroup(partnershipId));
+        Watched.TryAdd(partnershipId, 0);
         connections.Track(Context, member.UserId, partnershipId);
+    }
+
+    /// <summary>
+    /// The documents list was left: no more <c>DocumentChanged</c> for the partnership's documents. The connection is
+    /// kept (the browser shares one per tab), so it also stops counting as online in the partnership unless a document
+    /// of it is still open here.
+    /// </summary>
+    public async Task UnwatchDocuments(Guid partnershipId)
+    {
+        _ = await access.FindMemberAsync(Context.User!, partnershipId) ?? throw Refusal.ToHub(
+            ErrorCodes.UnknownPartnership, "Unknown partnership.", final: false);
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, ListGroup(partnershipId));
+        Watched.TryRemove(partnershipId, out _);
+        LeaveIfUnused(partnershipId);
+    }
+
+    /// <summary>
+    /// Untracks the connection in a partnership it neither watches nor has a document of open: tracked, it would
+    /// count as the person being online there (and it receives nothing of it that a removal would have to cut).
+    /// </summary>
+    private void LeaveIfUnused(Guid partnershipId)
+    {
+        var used = Watched.ContainsKey(partnershipId)
+            || Opened.Keys.Any(id => SlotOf(id).Partnership is { } p && p.Id == partnershipId);
+        if (!used && connections.Leave(Context.ConnectionId, partnershipId))
+        {
+            feed.PublishOnlineSoon(partnershipId);
+        }
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
@@ -166,6 +199,12 @@ public sealed class DocumentHub(
 
         public (Guid Id, IPartnershipGrain Grain)? Partnership { get; set; }
     }
+
+    /// <summary>The partnerships whose documents list this connection watches.</summary>
+    private ConcurrentDictionary<Guid, byte> Watched =>
+        (ConcurrentDictionary<Guid, byte>)(Context.Items.TryGetValue("documents.watched", out var o)
+            ? o!
+            : Context.Items["documents.watched"] = new ConcurrentDictionary<Guid, byte>());
 
     private ConcurrentDictionary<Guid, byte> Opened =>
         (ConcurrentDictionary<Guid, byte>)(Context.Items.TryGetValue("documents.opened", out var o)

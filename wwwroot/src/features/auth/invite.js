@@ -4,6 +4,7 @@ import { html, mount, $, toast } from '../../core/dom.js';
 import { t, addMessages, formatDateTime } from '../../core/i18n.js';
 import { get, post } from '../../core/api.js';
 import { session, loadMe } from '../../core/session.js';
+import { stopDocumentsConnection } from '../../core/documentsLive.js';
 import { renderAuth } from './auth.js';
 import { roleLabel } from '../../core/labels.js';
 
@@ -84,6 +85,8 @@ export async function renderInvite({ token }, main) {
   $('#switch-account', main)?.addEventListener('click', async () => {
     await post('/api/account/signout');
     session.me = null;
+    // This page does not reload: the next person must not go on with the documents connection of this one.
+    stopDocumentsConnection();
     await renderInvite({ token }, main);
   });
 }

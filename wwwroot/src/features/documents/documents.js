@@ -7,7 +7,7 @@ import { html, mount, $, toast } from '../../core/dom.js';
 import { t, addMessages, formatDateTime, formatNumber } from '../../core/i18n.js';
 import { get, post, patch, del } from '../../core/api.js';
 import { openPartnership, can, session } from '../../core/session.js';
-import { hubConnection, keepConnected } from '../../core/live.js';
+import { subscribeDocuments } from '../../core/documentsLive.js';
 import { styleNonce } from '../../core/csp.js';
 import { navigate } from '../../core/router.js';
 import { updateNav } from '../../core/nav.js';
@@ -76,10 +76,16 @@ export async function renderDocuments({ pid }, main) {
     await groupMeetingDocuments(main, pid);
   };
   await draw();
-  const connection = hubConnection('/hubs/documents');
-  connection.on('DocumentChanged', () => draw());
-  const stop = keepConnected(connection, () => {}, () => connection.invoke('WatchDocuments', pid));
-  return () => { active = false; stop(); };
+  const live = subscribeDocuments({
+    handlers: { DocumentChanged: () => draw() },
+    onConnected: () => active && live.connection.invoke('WatchDocuments', pid),
+  });
+  return () => {
+    active = false;
+    live.unsubscribe();
+    // The connection stays for the next page: stop this list's pushes on it.
+    if (live.connection.state === 'Connected') live.connection.invoke('UnwatchDocuments', pid).catch(() => {});
+  };
 }
 
 /** "New document": a template (the joint plan first) and a title. A partnership's first document starts as the plan. */
@@ -104,7 +110,6 @@ export async function renderDocument({ pid, docId }, main) {
   const historyTab = mountHistory($('#history', main), { pid, docId });
   let view;
   const { showTab, showComment } = documentTabs(main, historyTab, () => view.focus());
-  const connection = hubConnection('/hubs/documents');
   const preview = previewOf(main, pid, editable, () => view.state.doc.toString());
   let openPassages = []; // the open comments' passages ({ text, near }), tinted in the editor
   view = new EditorView({
@@ -120,7 +125,7 @@ export async function renderDocument({ pid, docId }, main) {
           click: (e, v) => { showComment(commentAt(v.state, v.posAtCoords({ x: e.clientX, y: e.clientY }) ?? -1)); },
         }),
         editable ? placeholder(emptyHint()) : [],
-        coEditing(connection, docId, {
+        coEditing(docId, {
           editable, ...editorCallbacks(main, editable, () => view),
           onChange: () => { preview(); historyTab.changed(); },
           onReset: preview,
@@ -136,11 +141,11 @@ export async function renderDocument({ pid, docId }, main) {
   // opened.
   openPartnership(pid, { force: true }).then(() => view.dispatch({ effects: membersChanged.of(null) })).catch(() => {});
   tickTaskLinesFromPreview($('#preview', main), editable, () => view);
-  connection.on('DocumentChanged', d => {
+  const live = subscribeDocuments({ handlers: { DocumentChanged: d => {
     if (d.id !== docId) return;
     $('#doc-title', main).textContent = d.title;
     if (d.deleted) toast(t('docs.deleted'), 'error');
-  });
+  } } });
   const stopComments = await mountComments($('#comments', main), {
     pid, docId,
     quote: () => { const sel = view.state.selection.main; return view.state.sliceDoc(sel.from, sel.to); },
@@ -152,7 +157,7 @@ export async function renderDocument({ pid, docId }, main) {
       if (view.dom.isConnected) view.dispatch({ effects: setCommentPassages.of(passages) });
     },
   }).catch(() => () => {});
-  return () => { stopComments(); view.destroy(); };
+  return () => { stopComments(); live.unsubscribe(); view.destroy(); };
 }
 
 /** What the document page shows of the co-editing: title, who is here, saved or not, refusals, a server behind. */

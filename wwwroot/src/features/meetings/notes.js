@@ -9,7 +9,6 @@ import { t, addMessages } from '../../core/i18n.js';
 import { get, post } from '../../core/api.js';
 import { can, session } from '../../core/session.js';
 import { on } from '../../core/partnershipLive.js';
-import { hubConnection } from '../../core/live.js';
 import { styleNonce } from '../../core/csp.js';
 import { initials } from '../../core/people.js';
 import { describeHubError } from '../../core/errors.js';
@@ -63,7 +62,6 @@ export async function mountNotes(host, { pid, meetingId, occurrence }) {
 /** The notes' editor: Markdown with task lines, co-edited live; returns its cleanup. */
 function notesEditor(parent, host, docId) {
   const editable = can('Editor');
-  const connection = hubConnection('/hubs/documents');
   const view = new EditorView({
     parent,
     state: EditorState.create({
@@ -71,7 +69,7 @@ function notesEditor(parent, host, docId) {
       extensions: [
         basicSetup, markdown(), EditorView.lineWrapping, taskMarks(() => session.partnership?.members ?? null),
         EditorView.cspNonce.of(styleNonce()), EditorView.contentAttributes.of({ 'aria-label': t('notes.text') }),
-        coEditing(connection, docId, {
+        coEditing(docId, {
           editable,
           onOpenFailed: e => toast(describeHubError(e), 'error'),
           onRejected: e => toast(describeHubError(e), 'error'),
