@@ -76,8 +76,7 @@ export class OtClient {
     this.clientId = saved?.clientId ?? newClientId();
     this.seq = saved?.seq ?? 0;
     this.saved = saved;
-    this.applied = m => { if (m.documentId === documentId) this.receive([m]); };
-    connection.on('OperationApplied', this.applied);
+    connection.on('OperationApplied', this.applied = m => { if (m.documentId === documentId) this.receive([m]); });
   }
 
   /**
