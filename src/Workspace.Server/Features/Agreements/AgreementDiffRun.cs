@@ -90,6 +90,7 @@ internal sealed class DiffRun(TextLines older, TextLines newer)
     /// side by side, line against line as DiffPlex pairs them, then the lines left over against blanks.</summary>
     private void Hunk(int a, int aCount, int b, int bCount, bool whole)
     {
+        Coarse |= whole;
         var words = whole ? null : Words(older.Join(a, aCount), newer.Join(b, bCount));
         if (words is null)
         {
@@ -175,8 +176,10 @@ internal sealed class DiffRun(TextLines older, TextLines newer)
             {
                 words.Add(("equal", diff.PiecesOld[a]));
             }
-            words.AddRange(diff.PiecesOld.Skip(block.DeleteStartA).Take(block.DeleteCountA).Select(p => ("deleted", p)));
-            words.AddRange(diff.PiecesNew.Skip(block.InsertStartB).Take(block.InsertCountB).Select(p => ("inserted", p)));
+            words.AddRange(diff.PiecesOld.Skip(block.DeleteStartA).Take(block.DeleteCountA)
+                .Select(p => ("deleted", p)));
+            words.AddRange(diff.PiecesNew.Skip(block.InsertStartB).Take(block.InsertCountB)
+                .Select(p => ("inserted", p)));
             a = block.DeleteStartA + block.DeleteCountA;
         }
         for (; a < diff.PiecesOld.Count; a++)
@@ -190,7 +193,8 @@ internal sealed class DiffRun(TextLines older, TextLines newer)
     {
         if (kind is "inserted" or "deleted")
         {
-            var count = text.Length == 0 ? 0 : WordChunker.Instance.Chunk(text).Count(w => !string.IsNullOrWhiteSpace(w));
+            var count = text.Length == 0 ? 0
+                : WordChunker.Instance.Chunk(text).Count(w => !string.IsNullOrWhiteSpace(w));
             Inserted += kind == "inserted" ? count : 0;
             Deleted += kind == "deleted" ? count : 0;
         }
