@@ -8,6 +8,11 @@ namespace Workspace.Server.Features.Agreements;
 /// <summary>One comparison: builds the inline and the side-by-side view in one pass over the changed lines.</summary>
 internal sealed class DiffRun(TextLines older, TextLines newer)
 {
+    /// <summary>DiffPlex's word chunker, plus line breaks: a changed run of lines is diffed as one text, and a word
+    /// must not take the break and the next line's first word with it.</summary>
+    private static readonly DelimiterChunker Chunker =
+        new([' ', '\t', '.', '(', ')', '{', '}', ',', '!', '?', ';', '\r', '\n']);
+
     private long _budget = AgreementDiff.WordBudget;
 
     private readonly SegmentRuns _inline = new();
@@ -127,8 +132,8 @@ internal sealed class DiffRun(TextLines older, TextLines newer)
     /// </summary>
     private List<(string Kind, string Text)>? Words(string x, string y)
     {
-        var tx = WordChunker.Instance.Chunk(x);
-        var ty = WordChunker.Instance.Chunk(y);
+        var tx = Chunker.Chunk(x);
+        var ty = Chunker.Chunk(y);
         var shorter = Math.Min(tx.Count, ty.Count);
         var head = 0;
         while (head < shorter && tx[head] == ty[head])
@@ -159,7 +164,7 @@ internal sealed class DiffRun(TextLines older, TextLines newer)
         }
         else
         {
-            Middle(Differ.Instance.CreateDiffs(midX, midY, false, false, WordChunker.Instance), words);
+            Middle(Differ.Instance.CreateDiffs(midX, midY, false, false, Chunker), words);
         }
         words.AddRange(Enumerable.Range(tx.Count - tail, tail).Select(i => ("equal", tx[i])));
         return words;
@@ -194,7 +199,7 @@ internal sealed class DiffRun(TextLines older, TextLines newer)
         if (kind is "inserted" or "deleted")
         {
             var count = text.Length == 0 ? 0
-                : WordChunker.Instance.Chunk(text).Count(w => !string.IsNullOrWhiteSpace(w));
+                : Chunker.Chunk(text).Count(w => !string.IsNullOrWhiteSpace(w));
             Inserted += kind == "inserted" ? count : 0;
             Deleted += kind == "deleted" ? count : 0;
         }

@@ -43,14 +43,16 @@ public sealed class AgreementDiffTests
         var was = words[3];
         words[3] = "perhaps";
         lines[10] = string.Join(' ', words);
-        lines[2900] += " promptly";
+        var far = lines[2900].Split(' ').ToList();
+        far.Insert(2, "promptly");
+        lines[2900] = string.Join(' ', far);
         var newer = string.Join('\n', lines);
 
         var diff = await CompareAsync(older, newer);
 
         Assert.False(diff.Coarse);
         Assert.Equal([was], diff.Inline.Where(s => s.Kind == "deleted").Select(s => s.Text));
-        Assert.Equal(["perhaps", " promptly"], diff.Inline.Where(s => s.Kind == "inserted").Select(s => s.Text));
+        Assert.Equal(["perhaps", "promptly "], diff.Inline.Where(s => s.Kind == "inserted").Select(s => s.Text));
         Assert.Equal((2, 1), (diff.Inserted, diff.Deleted));
         Assert.Equal([11, 2901], diff.New.Where(l => l.Kind == "changed").Select(l => l.Number));
         AssertNothingLost(older, newer, diff);
