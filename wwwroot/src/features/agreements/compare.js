@@ -1,6 +1,7 @@
 // Compare two revisions of an agreement, or its signed text with a draft amendment: inline (word runs over the
 // whole text) and side by side (lines, words within). Side by side folds long unchanged stretches so the changes
-// are on screen at once; on phones it stacks each changed line's before over its after (agreements.css).
+// are on screen at once; on phones it stacks each changed line's before over its after (agreements.css). A large
+// rewrite comes back `coarse` (the server bounds its work): some changed lines are whole, not word by word.
 import { html, mount, $, toast } from '../../core/dom.js';
 import { t } from '../../core/i18n.js';
 import { arrowTabs } from '../../core/tabs.js';
@@ -91,6 +92,7 @@ function showDiff(target, shown) {
   const after = t('agr.diffSide', { side: t('agr.diffNew'), name: sideName(diff.toLabel) });
   const rows = foldRows(diff.old, diff.new);
   mount(target, html`<p class="muted">${t('agr.diffCount', { inserted: diff.inserted, deleted: diff.deleted })}</p>
+    ${diff.coarse ? html`<p class="agr-diff-coarse" role="note">${t('agr.diffCoarse')}</p>` : ''}
     <div class="tabs" role="tablist">
       <button type="button" role="tab" id="diff-tab-inline" aria-selected="true"
         aria-controls="diff-inline">${t('agr.inline')}</button>
