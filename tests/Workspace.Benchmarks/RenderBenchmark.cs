@@ -102,14 +102,16 @@ public static class RenderBenchmark
     {
         var path = Path.GetFullPath(serverDll);
         var context = new ServerContext(path);
-        var type = context.LoadFromAssemblyPath(path).GetType("Workspace.Server.Infrastructure.MarkdownRenderer", true)!;
+        var type = context.LoadFromAssemblyPath(path)
+            .GetType("Workspace.Server.Infrastructure.MarkdownRenderer", true)!;
         var constructor = type.GetConstructors()[0];
         var renderer = constructor.Invoke(constructor.GetParameters().Select(_ => (object?)null).ToArray());
         var method = type.GetMethod("Render", BindingFlags.Public | BindingFlags.Instance)!;
         return text => (string)method.Invoke(renderer, [text])!;
     }
 
-    /// <summary>The server's own dependencies (its Markdig, its sanitiser), then the ASP.NET shared framework.</summary>
+    /// <summary>The server's own dependencies (its Markdig, its sanitiser), then the ASP.NET shared framework.
+    /// </summary>
     private sealed class ServerContext(string serverDll) : AssemblyLoadContext(serverDll)
     {
         private readonly AssemblyDependencyResolver _resolver = new(serverDll);
