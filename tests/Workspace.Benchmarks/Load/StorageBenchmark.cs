@@ -17,7 +17,8 @@ namespace Workspace.Benchmarks.Load;
 /// server on the same file and times opening the document (cold: first after the restart; warm: again) and reading
 /// versions of its history. Usage: storage [--size 1000000] [--edits 100000] [--writers 20] [--server-dll path]
 /// [--Documents:Key=value ...] [--paragraphs] [--keep dir] [--reuse dir [--browser ...]]. <c>--paragraphs</c> pastes
-/// Markdown of headings and paragraphs (a blank line every few sentences) instead of one paragraph of short lines. <c>--keep</c> copies the stopped server's
+/// Markdown of headings and paragraphs (a blank line every few sentences) instead of one paragraph of short lines.
+/// <c>--keep</c> copies the stopped server's
 /// data folder (and who may read the document) to dir; <c>--reuse</c> skips the typing and times the reads on a copy
 /// of such a folder, so two server builds can be timed on the very same file, one after the other; with
 /// <c>--browser</c> it then times the same document in Chromium (<see cref="DocumentOpen"/>).
