@@ -31,6 +31,11 @@ if (args.Length > 0 && args[0] == "frontend")
     return await Workspace.Benchmarks.Frontend.FrontendBenchmark.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "render")
+{
+    return Workspace.Benchmarks.RenderBenchmark.Run(args[1..]);
+}
+
 if (args.Contains("--ot-compare"))
 {
     return OtCompare.Run();

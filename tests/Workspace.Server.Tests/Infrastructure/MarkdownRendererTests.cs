@@ -63,6 +63,90 @@ public sealed class MarkdownRendererTests
     }
 
     [Fact]
+    public void SameNamedHeadingsGetUniquePrefixedIdsAndLinksFollowThem()
+    {
+        var html = Renderer.Render("# a\n\n# a-1\n\n# a\n\n# a\n\n[x](#a-2) [y](#a-1)");
+        var doc = new HtmlParser().ParseDocument(html);
+
+        // The heading literally named "a-1" keeps its id; the same-named ones skip it.
+        Assert.Equal(
+            ["user-content-a", "user-content-a-1", "user-content-a-2", "user-content-a-3"],
+            doc.QuerySelectorAll("h1").Select(h => h.Id));
+        Assert.Equal(
+            ["#user-content-a-2", "#user-content-a-1"],
+            doc.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+    }
+
+    // A regression guard against the quadratic heading ids of Markdig's AutoIdentifiers (minutes of CPU for
+    // this text); the timeout is far above the expected time (well under a second), not a timing assertion.
+    [Fact(Timeout = 60_000)]
+    public async Task FortyThousandSameNamedHeadingsRenderWithDistinctIds()
+    {
+        var text = string.Concat(Enumerable.Repeat("# a\n\n", 40_000));
+        Assert.Equal(MarkdownRenderer.MaxLength, text.Length);
+
+        var html = await Task.Run(() => Renderer.Render(text), TestContext.Current.CancellationToken);
+
+        var ids = new HtmlParser().ParseDocument(html).QuerySelectorAll("h1").Select(h => h.Id).ToList();
+        Assert.Equal(40_000, ids.Count);
+        Assert.Equal(40_000, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public void UsersCannotWriteIdsOrClasses()
+    {
+        var html = Renderer.Render(
+            "# Sync {#sync .overlay}\n\nText {#editor .overlay}\n\n[link](https://example.org){#presence .overlay}"
+                + "\n\n::: overlay\ninside\n:::\n\n```overlay\ncode\n```");
+        var doc = new HtmlParser().ParseDocument(html);
+
+        foreach (var element in doc.Body!.QuerySelectorAll("*"))
+        {
+            var id = element.GetAttribute("id");
+            Assert.True(id is null || id.StartsWith(MarkdownRenderer.IdPrefix, StringComparison.Ordinal), id);
+            Assert.Empty(element.ClassList);
+        }
+        Assert.Null(doc.GetElementById("sync"));
+        // The braces are text now: shown, and part of the heading's id.
+        Assert.Equal("user-content-sync-sync.overlay", doc.QuerySelector("h1")!.Id);
+    }
+
+    [Fact]
+    public void MarkdigsOwnClassesStay()
+    {
+        var html = Renderer.Render(
+            "- [x] done\n- [ ] open\n\n| a | b |\n|:-:|--:|\n| 1 | 2 |\n\nNote[^1]\n\n[^1]: The note.");
+        var doc = new HtmlParser().ParseDocument(html);
+
+        Assert.NotNull(doc.QuerySelector("ul.contains-task-list > li.task-list-item > input[type=checkbox]"));
+        Assert.NotNull(doc.QuerySelector("table th"));
+        Assert.NotNull(doc.QuerySelector("div.footnotes"));
+        var reference = doc.QuerySelector("a.footnote-ref")!;
+        var note = doc.GetElementById(reference.GetAttribute("href")![1..]);
+        Assert.NotNull(note);
+        Assert.StartsWith(MarkdownRenderer.IdPrefix, note.Id);
+        Assert.NotNull(doc.QuerySelector("a.footnote-back-ref"));
+    }
+
+    public static TheoryData<string> TooDeeplyNested() =>
+    [
+        new string('>', 100_000) + " <script>alert(1)</script>",
+        new string('[', 100_000) + "<img src=x onerror=alert(1)>",
+        string.Concat(Enumerable.Repeat("*a ", 60_000)),
+    ];
+
+    [Theory]
+    [MemberData(nameof(TooDeeplyNested))]
+    public void TooDeeplyNestedTextIsShownEscapedInFull(string text)
+    {
+        var html = Renderer.Render(text);
+
+        var doc = new HtmlParser().ParseDocument(html);
+        Assert.Equal(text, doc.QuerySelector("pre")!.TextContent);
+        HtmlSafety.AssertInert(html);
+    }
+
+    [Fact]
     public void RawHtmlIsShownAsText()
     {
         var html = Renderer.Render("<b>not bold</b>");

@@ -97,6 +97,11 @@ export function startRouter(element) {
     if (e.ctrlKey || e.metaKey || e.shiftKey || a.hasAttribute('download')) return;
     if (a.pathname.startsWith('/api/')) return;
     e.preventDefault();
+    // A link within the page (a heading or footnote of a rendered preview) scrolls to its target, not reloads.
+    if (a.hash && a.pathname === location.pathname && a.search === location.search) {
+      document.getElementById(decodeURIComponent(a.hash.slice(1)))?.scrollIntoView();
+      return;
+    }
     navigate(a.pathname + a.search);
   });
   return dispatch();
