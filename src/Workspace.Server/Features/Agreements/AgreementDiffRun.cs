@@ -65,7 +65,9 @@ internal sealed class DiffRun(TextLines older, TextLines newer)
         {
             return [];
         }
-        if (aCount == 0 || bCount == 0 || whole)
+        // DiffPlex cuts "" into no line at all, where it is one (empty) line here: such a side is one block.
+        if (aCount == 0 || bCount == 0 || whole || OneEmptyLine(older, aFrom, aCount)
+            || OneEmptyLine(newer, bFrom, bCount))
         {
             return [new DiffBlock(aFrom, aCount, bFrom, bCount)];
         }
@@ -74,6 +76,8 @@ internal sealed class DiffRun(TextLines older, TextLines newer)
         return [.. lines.DiffBlocks.Select(d => new DiffBlock(d.DeleteStartA + aFrom, d.DeleteCountA,
             d.InsertStartB + bFrom, d.InsertCountB))];
     }
+
+    private static bool OneEmptyLine(TextLines text, int from, int count) => count == 1 && text.Text[from].Length == 0;
 
     private void Same(int a, int b)
     {

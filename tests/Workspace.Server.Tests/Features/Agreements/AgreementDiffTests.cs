@@ -97,6 +97,21 @@ public sealed class AgreementDiffTests
         AssertNothingLost(older, newer, diff);
     }
 
+    [Theory]
+    [InlineData("", "1. First clause.\n2. Second clause.")]
+    [InlineData("1. First clause.", "")]
+    [InlineData("1. Pay.\n\n3. Notice.", "1. Pay.\n2. Costs are shared.\n\n\n3. Notice.")]
+    [InlineData("1. Pay.\n2. Costs.\n3. Notice.", "1. Pay.\n\n3. Notice.")]
+    [InlineData("\n", "a\n")]
+    public async Task AnEmptyTextOrAnEmptyLineBetweenTheCommonLinesIsCompared(string older, string newer)
+    {
+        // DiffPlex cuts an empty text into no line at all; the first version of an agreement (revision 0) is empty.
+        var diff = await CompareAsync(older, newer);
+
+        Assert.False(diff.Coarse);
+        AssertNothingLost(older, newer, diff);
+    }
+
     private static Task<DiffView> CompareAsync(string older, string newer) =>
         Task.Run(() => AgreementDiff.Compare(older, newer, "r1", "r2"), TestContext.Current.CancellationToken);
 
