@@ -45,7 +45,9 @@ public sealed class AgreementCompareBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("#agr-diff .agr-diff-coarse")).ToHaveTextAsync(note, AgreementSteps.Text);
         await Assertions.Expect(page.Locator("#diff-inline ins").First)
             .ToContainTextAsync("Clause 1:", AgreementSteps.Contains);
-        await page.Locator("#agr-diff").ScrollIntoViewIfNeededAsync();
+        // In one turn of the page: a live refresh of the agreement (its text was just edited) redraws the page, and
+        // #agr-diff with it (the comparison is kept), which detached the element under a Playwright scroll in a CI run.
+        await page.EvaluateAsync("() => document.querySelector('#agr-diff').scrollIntoView({ block: 'nearest' })");
         await LayoutChecks.AssertFitsAsync(page, shot);
         await AgreementSteps.ShootAsync(page, shot);
     }
