@@ -9,6 +9,7 @@ import { hubConnection, keepConnected } from './live.js';
 const joinWaitMs = 2000;
 
 let connection = null;
+let keeper = null; // stops the connection (keepConnected's stop)
 let joined = null;
 let starts = 0;
 let pending = null; // the join a page is waiting for: { done, resolve, late }
@@ -64,7 +65,7 @@ export async function watchPartnership(pid) {
       emit(change.kind, change.payload);
     });
     // A start after the first follows a closed connection: what happened in between was not pushed.
-    keepConnected(connection, () => {}, reconnected => join(reconnected || starts++ > 0));
+    keeper = keepConnected(connection, () => {}, reconnected => join(reconnected || starts++ > 0));
   }
   if (joined === pid) {
     if (pending) await awaitJoin(); // asked again (shell, then page) before the connection was up
@@ -79,6 +80,19 @@ export async function watchPartnership(pid) {
   } else {
     await awaitJoin();
   }
+}
+
+/**
+ * Stops the connection and forgets the joined partnership: the person signed out on a page that does not reload
+ * (the invitation's "switch account"); the next person must not go on with this one's connection and its retries.
+ */
+export function stopPartnershipConnection() {
+  if (!connection) return;
+  keeper();
+  pending?.resolve();
+  connection = keeper = pending = joined = null;
+  starts = 0;
+  presence([]);
 }
 
 /** Whether the events of partnership `pid` are already coming (a read now misses nothing). */

@@ -5,6 +5,7 @@ import { t, addMessages, formatDateTime } from '../../core/i18n.js';
 import { get, post } from '../../core/api.js';
 import { session, loadMe } from '../../core/session.js';
 import { stopDocumentsConnection } from '../../core/documentsLive.js';
+import { stopPartnershipConnection } from '../../core/partnershipLive.js';
 import { renderAuth } from './auth.js';
 import { roleLabel } from '../../core/labels.js';
 
@@ -85,8 +86,9 @@ export async function renderInvite({ token }, main) {
   $('#switch-account', main)?.addEventListener('click', async () => {
     await post('/api/account/signout');
     session.me = null;
-    // This page does not reload: the next person must not go on with the documents connection of this one.
+    // This page does not reload: the next person must not go on with the live connections of this one.
     stopDocumentsConnection();
+    stopPartnershipConnection();
     await renderInvite({ token }, main);
   });
 }
