@@ -63,7 +63,7 @@ public sealed class ReviewChange
     public string ByUserId { get; set; } = "";
     public string ByName { get; set; } = "";
     public DateTimeOffset At { get; set; }
-    /// <summary>The action item's id, stored before the item is made so a second attempt makes the same one.</summary>
+    /// <summary>The action item made of it (its id is the change's own, so a second attempt finds it).</summary>
     public Guid? ActionItemId { get; set; }
     /// <summary>The item's number on the board once it is made.</summary>
     public int? ActionItemNumber { get; set; }

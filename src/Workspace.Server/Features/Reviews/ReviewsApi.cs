@@ -20,10 +20,15 @@ public static class ReviewsApi
             IGrainFactory grains) => (await Grain(grains, partnershipId).GetAsync(Who(http).Actor.UserId, roundId))
                 .ToHttp()).RequireMember();
 
+        // Mapped in the order a round lives: answered, closed, then its agreed changes noted and made items of.
         var member = group.MapGroup("").RequireMember().ValidateRequests();
         member.MapPut("/{roundId:guid}/answer", async (Guid partnershipId, Guid roundId, ReviewAnswerInput input,
             HttpContext http, IGrainFactory grains) =>
             (await Grain(grains, partnershipId).AnswerAsync(Who(http), roundId, input)).ToHttp());
+
+        var closer = group.MapGroup("").RequireMember(PartnershipRole.Editor).ValidateRequests();
+        closer.MapPost("/{roundId:guid}/close", async (Guid partnershipId, Guid roundId, HttpContext http,
+            IGrainFactory grains) => (await Grain(grains, partnershipId).CloseAsync(Who(http), roundId)).ToHttp());
 
         var commenter = group.MapGroup("").RequireMember(PartnershipRole.Commenter).ValidateRequests();
         commenter.MapPost("/{roundId:guid}/changes", async (Guid partnershipId, Guid roundId,
@@ -33,11 +38,9 @@ public static class ReviewsApi
         var editor = group.MapGroup("").RequireMember(PartnershipRole.Editor).ValidateRequests();
         editor.MapPost("", async (Guid partnershipId, OpenReviewInput input, HttpContext http,
             IGrainFactory grains) => (await Grain(grains, partnershipId).OpenAsync(Who(http), input)).ToHttp());
-        editor.MapPost("/{roundId:guid}/close", async (Guid partnershipId, Guid roundId, HttpContext http,
-            IGrainFactory grains) => (await Grain(grains, partnershipId).CloseAsync(Who(http), roundId)).ToHttp());
-        editor.MapPost("/{roundId:guid}/changes/{changeId:guid}/action-item", async (Guid partnershipId,
-            Guid roundId, Guid changeId, ChangeToItemInput input, HttpContext http, IGrainFactory grains) =>
-            (await Grain(grains, partnershipId).ChangeToItemAsync(Who(http), roundId, changeId, input)).ToHttp());
+        editor.MapPost("/changes/{changeId:guid}/action-item", async (Guid partnershipId, Guid changeId,
+            ChangeToItemInput input, HttpContext http, IGrainFactory grains) =>
+            (await Grain(grains, partnershipId).ChangeToItemAsync(Who(http), changeId, input)).ToHttp());
     }
 
     private static IReviewsGrain Grain(IGrainFactory grains, Guid partnershipId) =>

@@ -11,7 +11,7 @@ public sealed partial class ReviewsGrain
     {
         if (input.UserId is { Length: > 0 } named && named != who.Actor.UserId)
         {
-            return Outcome<ReviewView>.Forbidden(ErrorCodes.AnswerNotYours,
+            return Outcome<ReviewView>.Invalid("userId", ErrorCodes.AnswerNotYours,
                 "Each member answers for themselves only.");
         }
         if (await OpenRoundAsync(roundId) is var (state, refused) && refused is not null)

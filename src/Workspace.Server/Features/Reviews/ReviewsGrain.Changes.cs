@@ -41,50 +41,38 @@ public sealed partial class ReviewsGrain
         return await PublishAsync(state, who.Actor.UserId);
     }
 
-    public async Task<Outcome<ReviewView>> ChangeToItemAsync(ReviewActor who, Guid roundId, Guid changeId,
-        ChangeToItemInput input)
+    public async Task<Outcome<ReviewView>> ChangeToItemAsync(ReviewActor who, Guid changeId, ChangeToItemInput input)
     {
         if (who.Role < PartnershipRole.Editor)
         {
             return RoleTooLow(who);
         }
-        if (await ClosedRoundAsync(roundId) is var (state, refused) && refused is not null)
-        {
-            return refused;
-        }
-        var index = state!.Changes.FindIndex(c => c.Id == changeId);
-        if (index < 0)
+        var state = _rounds.Values.FirstOrDefault(s => s.Changes.Any(c => c.Id == changeId));
+        if (state is null)
         {
             return Outcome<ReviewView>.NotFound(ErrorCodes.UnknownChange, "This agreed change does not exist.");
         }
+        var index = state.Changes.FindIndex(c => c.Id == changeId); // noted on a closed round only
         var change = state.Changes[index];
         if (change.ActionItemNumber is not null)
         {
             return View(state, await PartnershipAsync(), who.Actor.UserId); // made already: the same item
         }
-        if (change.ActionItemId is null)
-        {
-            // The item's id is kept before the item is made, so a retry after a failure makes this same item.
-            change = change.Copy();
-            change.ActionItemId = Guid.NewGuid();
-            var planned = change;
-            await using var db = await dbs.CreateDbContextAsync();
-            db.Update(planned);
-            await db.SaveChangesAsync();
-            state.Changes[index] = planned;
-        }
         var round = state.Round;
         var notes = $"Agreed in the review R{round.Number} “{round.Title}” ({round.PeriodFrom:yyyy-MM-dd} – "
             + $"{round.PeriodTo:yyyy-MM-dd}): /p/{PartnershipId}/reviews/{round.Id}";
+        // The item takes the change's id: a second attempt (after a failure between making and linking) finds the
+        // item the first one made instead of making another.
         var made = await GrainFactory.GetGrain<IActionItemsGrain>(PartnershipId).CreateOnceAsync(who.Actor,
-            change.ActionItemId!.Value, new ActionItemInput(Cut(change.Text, ActionItemLimits.TitleMax), notes,
+            change.Id, new ActionItemInput(Cut(change.Text, ActionItemLimits.TitleMax), notes,
                 input.OwnerUserId, input.DueDate, ActionStatus.Open, null, null, null, 0));
         if (made.Kind != OutcomeKind.Ok)
         {
             return Outcome<ReviewView>.Refused(made); // e.g. an owner who is not a member: worded by the items
         }
         var linked = change.Copy();
-        linked.ActionItemNumber = made.Value!.Number;
+        linked.ActionItemId = made.Value!.Id;
+        linked.ActionItemNumber = made.Value.Number;
         await feed.SaveAsync(PartnershipId, db => db.Update(linked), who.Actor, "review.itemCreated",
             $"made an action item of an agreed change in the review R{round.Number} “{round.Title}”",
             new { number = round.Number, title = round.Title, item = made.Value.Number });

@@ -17,8 +17,8 @@ public interface IReviewsGrain : IGrainWithGuidKey
     Task<Outcome<ReviewView>> AnswerAsync(ReviewActor who, Guid roundId, ReviewAnswerInput input);
     Task<Outcome<ReviewView>> CloseAsync(ReviewActor who, Guid roundId);
     Task<Outcome<ReviewView>> AddChangeAsync(ReviewActor who, Guid roundId, ReviewChangeInput input);
-    Task<Outcome<ReviewView>> ChangeToItemAsync(ReviewActor who, Guid roundId, Guid changeId,
-        ChangeToItemInput input);
+    /// <summary>Makes an action item of an agreed change (of any round: the change's id names it).</summary>
+    Task<Outcome<ReviewView>> ChangeToItemAsync(ReviewActor who, Guid changeId, ChangeToItemInput input);
 }
 
 /// <summary>
@@ -90,7 +90,8 @@ public sealed partial class ReviewsGrain(
         if (_rounds.Count >= ReviewLimits.RoundsMax)
         {
             return Outcome<ReviewView>.Invalid("title", ErrorCodes.TooManyReviews,
-                $"A partnership holds at most {ReviewLimits.RoundsMax} review rounds.", ("max", ReviewLimits.RoundsMax));
+                $"A partnership holds at most {ReviewLimits.RoundsMax} review rounds.",
+                ("max", ReviewLimits.RoundsMax));
         }
         var board = await GrainFactory.GetGrain<IGoalsGrain>(PartnershipId).GetBoardAsync();
         var goals = board.Goals.Take(ReviewLimits.GoalsMax)
