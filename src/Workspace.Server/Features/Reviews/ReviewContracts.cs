@@ -137,7 +137,8 @@ public sealed record ReviewSummary(
     [property: Id(6)] ReviewStatus Status,
     [property: Id(7)] IReadOnlyList<PartyProgress> Progress,
     [property: Id(8)] IReadOnlyDictionary<Guid, double?>? OverallByParty,
-    [property: Id(9)] bool AnsweredByMe);
+    [property: Id(9)] bool AnsweredByMe,
+    [property: Id(10)] DateTimeOffset? ClosedAt);
 
 /// <summary>The list page: the rounds (newest first) and the parties, named for the trend's legend.</summary>
 [GenerateSerializer, Immutable]

@@ -28,7 +28,8 @@ public sealed partial class ReviewsGrain
         var overall = s.Round.Status == ReviewStatus.Closed
             ? Averages(s, partnership, a => a.Overall) : null;
         return new ReviewSummary(s.Round.Id, s.Round.Number, s.Round.Title, s.Round.PeriodFrom, s.Round.PeriodTo,
-            s.Round.ClosesOn, s.Round.Status, Progress(s, partnership), overall, s.Answers.ContainsKey(userId));
+            s.Round.ClosesOn, s.Round.Status, Progress(s, partnership), overall, s.Answers.ContainsKey(userId),
+            s.Round.ClosedAt);
     }
 
     /// <summary>Per party: its answers and its members now (a member who left keeps their answer).</summary>

@@ -15,6 +15,17 @@ const base = (extra = {}) => ({
   ...extra,
 });
 
+/** A label in lines of at most `width` characters (Chart.js draws an array as lines), so a phone shows it whole. */
+export function wrap(label, width = 18) {
+  const lines = [];
+  for (const word of label.split(' ')) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + word.length < width) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
 /** Bars: one group per question, one bar per party and one for all parties. */
 export async function resultsChart(canvas, labels, parties, questions) {
   const Chart = await loadCharts();
@@ -23,7 +34,7 @@ export async function resultsChart(canvas, labels, parties, questions) {
   }));
   datasets.push({ label: t('reviews.allParties'), data: questions.map(q => q.all), backgroundColor: '#9aa3af' });
   return new Chart(canvas, {
-    type: 'bar', data: { labels, datasets },
+    type: 'bar', data: { labels: labels.map(l => wrap(l, canvas.clientWidth < 600 ? 16 : 30)), datasets },
     options: base({ indexAxis: 'y', scales: { x: scale, y: { ticks: { autoSkip: false } } } }),
   });
 }
@@ -37,6 +48,7 @@ export async function trendChart(canvas, parties, rounds) {
   }));
   return new Chart(canvas, {
     type: 'line', data: { labels: rounds.map(r => `R${r.number}`), datasets },
-    options: base({ scales: { y: scale } }),
+    // offset: a single round sits in the middle, not on the axis.
+    options: base({ scales: { x: { offset: true }, y: scale } }),
   });
 }

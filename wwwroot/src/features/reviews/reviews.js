@@ -56,7 +56,8 @@ function row(pid, r) {
     ${r.status === 'Open' ? html`<span class="badge ${r.answeredByMe ? 'ok' : 'muted'}">${
       t(r.answeredByMe ? 'reviews.answered' : 'reviews.notAnswered')}</span>` : ''}
     <span class="muted grow">${t('reviews.period', { from: formatDate(r.periodFrom), to: formatDate(r.periodTo) })}
-      · ${t(r.status === 'Open' ? 'reviews.closesOn' : 'reviews.closedOn', { date: formatDate(r.closesOn) })}</span>
+      · ${r.status === 'Open' ? t('reviews.closesOn', { date: formatDate(r.closesOn) })
+      : t('reviews.closedOn', { date: formatDate(r.closedAt ?? r.closesOn) })}</span>
     <span class="review-progress">${r.progress.map(progressLine).join(' · ')}</span>
   </li>`;
 }
