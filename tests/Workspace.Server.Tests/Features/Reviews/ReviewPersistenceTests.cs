@@ -1,4 +1,5 @@
 using System.Net;
+using Workspace.Server.Tests.Data;
 using Workspace.Server.Tests.Infrastructure;
 using static Workspace.Server.Tests.Features.Reviews.ReviewWorld;
 
@@ -14,9 +15,24 @@ public sealed class ReviewPersistenceTests
     {
         var directory = Path.Combine(Path.GetTempPath(), "workspace-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
+        await SurvivesARestartAsync(() => new WorkspaceFactory().With("Database:DataDirectory", directory));
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task RoundsAnswersResultsAndAgreedChangesSurviveARestartOnPostgres()
+    {
+        var cs = PostgresTests.ConnectionString($"ws_{Guid.NewGuid():N}");
+        Assert.SkipWhen(cs is null, "WORKSPACE_TEST_POSTGRES is not set; infra/test.sh starts PostgreSQL and sets it.");
+        await SurvivesARestartAsync(() => new WorkspaceFactory().With("Database:Provider", "Postgres")
+            .With("Database:ConnectionString", cs));
+    }
+
+    private async Task SurvivesARestartAsync(Func<WorkspaceFactory> server)
+    {
         ReviewWorld w;
         Guid closed, open;
-        await using (var first = new WorkspaceFactory().With("Database:DataDirectory", directory))
+        await using (var first = server())
         {
             w = await ReviewWorld.CreateAsync(first, "Restart", _ct);
             closed = await w.OpenAsync(w.A, _ct, Round("Closed before"));
@@ -29,7 +45,7 @@ public sealed class ReviewPersistenceTests
             await OkAsync(w.AnswerAsync(w.B, open, Answer(3, 3, 3, 1), _ct));
         }
 
-        await using var second = new WorkspaceFactory().With("Database:DataDirectory", directory);
+        await using var second = server();
         var again = w with { Factory = second };
         var (a, b) = (await AgainAsync(second, w.A), await AgainAsync(second, w.B));
         var results = await OkAsync(a.GetJsonAsync(again.Url($"/reviews/{closed}"), _ct));
@@ -43,7 +59,6 @@ public sealed class ReviewPersistenceTests
         Assert.Equal(1, stillOpen.GetProperty("mine").GetProperty("progress").GetInt32());
         var changed = await OkAsync(b.PutJsonAsync(again.Url($"/reviews/{open}/answer"), Answer(5, 3, 3, 1), _ct));
         Assert.Equal(5, changed.GetProperty("mine").GetProperty("overall").GetInt32());
-        Directory.Delete(directory, recursive: true);
     }
 
     [Fact]
