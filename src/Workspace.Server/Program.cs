@@ -8,6 +8,7 @@ using Workspace.Server.Features.Goals;
 using Workspace.Server.Features.Health;
 using Workspace.Server.Features.Meetings;
 using Workspace.Server.Features.Partnerships;
+using Workspace.Server.Features.Reviews;
 using Workspace.Server.Infrastructure;
 using Workspace.Server.Kernel;
 
@@ -63,6 +64,7 @@ app.MapGoals();
 app.MapActionItems();
 app.MapMeetings();
 app.MapDisputes();
+app.MapReviews();
 app.MapDashboard();
 app.MapDocuments();
 app.MapAgreements();

@@ -153,4 +153,16 @@ public static class ErrorCodes
     public const string NotASignatory = "notASignatory";
     public const string AmendmentInProgress = "amendmentInProgress";
     public const string NotPartyAdmin = "notPartyAdmin";
+
+    // Reviews; arguments: max, goalId.
+    public const string UnknownReview = "unknownReview";
+    public const string ReviewClosed = "reviewClosed";
+    public const string ReviewStillOpen = "reviewStillOpen";
+    public const string PeriodEndsBeforeStart = "periodEndsBeforeStart";
+    public const string PeriodTooLong = "periodTooLong";
+    public const string ClosingDateOutOfRange = "closingDateOutOfRange";
+    public const string GoalNotInReview = "goalNotInReview";
+    public const string AnswerNotYours = "answerNotYours";
+    public const string TooManyReviews = "tooManyReviews";
+    public const string UnknownChange = "unknownChange";
 }

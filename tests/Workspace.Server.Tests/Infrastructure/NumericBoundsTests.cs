@@ -72,6 +72,7 @@ public sealed class NumericBoundsTests(WorkspaceFactory factory) : IClassFixture
             var endpoint in ContractWalk.PartnershipEndpoints(factory)
                 .Where(e => e.Body is not null && !e.RouteParameters.Contains("revision")))
         {
+            await world.BeforeControlAsync(endpoint, _ct);
             var (status, text) = await ReferenceIntegrityTests.SendAsync(
                 world,
                 endpoint,

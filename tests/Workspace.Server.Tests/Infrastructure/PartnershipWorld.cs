@@ -11,7 +11,7 @@ namespace Workspace.Server.Tests.Infrastructure;
 /// invitation, a second member, a weekly meeting with an agenda item and a decision on its first occurrence), for
 /// tests that send requests naming these things or another partnership's.
 /// </summary>
-public sealed record PartnershipWorld(
+public sealed partial record PartnershipWorld(
     TestUser Owner, Guid Id, Guid PartyId, string MemberId, Guid DocumentId, Guid GoalId, Guid KpiId,
     Guid MeasurementId, Guid ItemId, Guid CommentId, Guid InvitationId, Guid MeetingId, Guid AgendaItemId,
     Guid DecisionId, Guid AgreementId)
@@ -74,7 +74,7 @@ public sealed record PartnershipWorld(
             measured.GetProperty("measurements")[0].GetProperty("id").GetGuid(), item.GetProperty("id").GetGuid(),
             comment.GetProperty("id").GetGuid(), invitation.Invitation.Id, meetingId, agendaItemId, decisionId,
             agreement.GetProperty("id").GetGuid());
-        return await world.WithDisputeAsync(factory, name, ct);
+        return await (await world.WithDisputeAsync(factory, name, ct)).WithReviewsAsync(ct);
     }
 
     private async Task<PartnershipWorld> WithDisputeAsync(WorkspaceFactory factory, string name, CancellationToken ct)
@@ -158,6 +158,8 @@ public sealed record PartnershipWorld(
         "proposalid" => ProposalId.ToString(),
         "replytoid" => MessageId.ToString(),
         "agreementid" => AgreementId.ToString(),
+        "roundid" => RoundId.ToString(),
+        "changeid" => ChangeId.ToString(),
         "occurrence" => OccurrenceKey,
         // The id of a meeting link: the valid bodies link a goal.
         "id" => GoalId.ToString(),
@@ -177,7 +179,7 @@ public sealed record PartnershipWorld(
             "", "/goals", "/action-items", "/documents", $"/documents/{DocumentId}",
             $"/documents/{DocumentId}/comments", "/invitations", "/activity",
             $"/meetings/{MeetingId}", $"/meetings/{MeetingId}/agenda?occurrence={OccurrenceKey}", "/decisions",
-            "/disputes", $"/disputes/{DisputeId}", $"/disputes/{DisputeId}/notes",
+            "/disputes", $"/disputes/{DisputeId}", $"/disputes/{DisputeId}/notes", "/reviews", $"/reviews/{RoundId}",
         })
         {
             using var response = await Owner.Http.GetAsync(Url(path), ct);
@@ -300,7 +302,7 @@ public sealed record PartnershipWorld(
             decision = new { meetingId = MeetingId, occurrence = Occurrence, text = "Probe decision" },
         },
         "AnswerInput" => new { accept = true },
-        _ => null,
+        _ => ReviewBody(contract),
     };
 
     /// <summary>

@@ -36,6 +36,8 @@ public sealed partial class ModuleBoundaryTests
             + "guard (IDocumentGuard: the document's grain asks it before each edit, so one authority orders edits and "
             + "approvals), and comparisons read the document's history",
         [("Agreements", "ActionItems")] = "a clause's dated obligations become action items of the responsible party",
+        [("Reviews", "Goals")] = "a review round asks one score per goal of the partnership, taken when it opens",
+        [("Reviews", "ActionItems")] = "an agreed change of a review becomes an ordinary action item on the board",
     };
 
     [Fact]

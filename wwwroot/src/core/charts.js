@@ -10,7 +10,11 @@ let loading = null;
 export async function loadCharts() {
   loading ??= import('./chart-lib.js');
   ({ Chart } = await loading);
+  return Chart;
 }
+
+/** The colours of the KPI charts, for other charts to draw each party in (first party first). */
+export const palette = ['#2155c4', '#1f8a4c', '#b5651d', '#8a3ab9', '#c0392b', '#117a8b', '#6b7280'];
 
 addMessages({
   en: {

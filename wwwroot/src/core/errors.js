@@ -346,3 +346,31 @@ addMessages({
     'error.notPartyAdmin': 'Hanya admin organisasi itu (atau pemilik) yang dapat menunjuk penanda tangannya.',
   },
 });
+
+// Reviews.
+addMessages({
+  en: {
+    'error.unknownReview': 'That review round does not exist in this partnership.',
+    'error.reviewClosed': 'This review round is closed; answers can no longer change.',
+    'error.reviewStillOpen': 'Agreed changes are noted once the round is closed and the results are in.',
+    'error.periodEndsBeforeStart': 'The period must end on or after the day it starts.',
+    'error.periodTooLong': 'A review covers at most {max} days.',
+    'error.closingDateOutOfRange': 'The closing date must be between today and {max} days from now.',
+    'error.goalNotInReview': 'One of the goals scored is not a goal this round asks about.',
+    'error.answerNotYours': 'Each member answers for themselves only.',
+    'error.tooManyReviews': 'There can be at most {max} here.',
+    'error.unknownChange': 'That agreed change does not exist (reload the round).',
+  },
+  id: {
+    'error.unknownReview': 'Putaran tinjauan itu tidak ada di kemitraan ini.',
+    'error.reviewClosed': 'Putaran tinjauan ini sudah ditutup; jawaban tidak dapat diubah lagi.',
+    'error.reviewStillOpen': 'Perubahan yang disepakati dicatat setelah putaran ditutup dan hasilnya keluar.',
+    'error.periodEndsBeforeStart': 'Periode harus berakhir pada atau setelah tanggal mulainya.',
+    'error.periodTooLong': 'Satu tinjauan mencakup paling lama {max} hari.',
+    'error.closingDateOutOfRange': 'Tanggal penutupan harus antara hari ini dan {max} hari dari sekarang.',
+    'error.goalNotInReview': 'Salah satu tujuan yang dinilai bukan tujuan yang ditanyakan dalam putaran ini.',
+    'error.answerNotYours': 'Setiap anggota hanya menjawab untuk dirinya sendiri.',
+    'error.tooManyReviews': 'Paling banyak {max} di sini.',
+    'error.unknownChange': 'Perubahan yang disepakati itu tidak ada (muat ulang putarannya).',
+  },
+});

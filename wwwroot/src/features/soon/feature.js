@@ -7,5 +7,4 @@ const soon = (key, order, en, id) => ({
   messages: { en: { [`nav.${key}`]: en }, id: { [`nav.${key}`]: id } },
 });
 
-export const reviews = soon('reviews', 80, 'Reviews', 'Tinjauan');
 export const files = soon('files', 90, 'Files', 'Berkas');

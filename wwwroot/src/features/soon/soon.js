@@ -13,8 +13,6 @@ addMessages({
       + 'and have each party sign them off, with every version kept.',
     'soon.disputes': 'Raise a disagreement and take it through the steps the parties agreed on, from a first talk to '
       + 'mediation, with what was decided at each step.',
-    'soon.reviews': 'Review the partnership at agreed intervals: each party scores goals, KPIs and how the cooperation '
-      + 'feels, and you agree on what to change.',
     'soon.files': 'Share files with every party in one place: contracts, reports and photos, next to the plan and '
       + 'the goals they belong to.',
   },
@@ -26,8 +24,6 @@ addMessages({
       + 'pengakhiran) dan minta persetujuan tiap pihak, dengan setiap versinya tersimpan.',
     'soon.disputes': 'Ajukan perselisihan dan selesaikan lewat tahapan yang sudah disepakati, dari musyawarah awal '
       + 'hingga mediasi, lengkap dengan keputusan di tiap tahap.',
-    'soon.reviews': 'Tinjau kemitraan secara berkala: tiap pihak menilai tujuan, KPI, dan jalannya kerja sama, lalu '
-      + 'bersama-sama menyepakati perbaikan.',
     'soon.files': 'Bagikan berkas ke semua pihak di satu tempat: kontrak, laporan, dan foto, berdampingan dengan '
       + 'rencana dan tujuan terkait.',
   },
