@@ -28,6 +28,7 @@ public static class DocumentApi
         builder.Services.AddOptions<DocumentOptions>().BindConfiguration(DocumentOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<OperationWriter>();
+        builder.Services.AddSingleton<VersionHtmlCache>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OperationWriter>());
         // The largest edit the limits allow must fit in one hub message, or the connection would be
         // closed and the edit resent forever: a code point takes at most 12 bytes of JSON ("\\uD83D\\uDE00").

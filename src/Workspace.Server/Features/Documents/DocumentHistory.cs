@@ -142,8 +142,9 @@ public static class DocumentHistory
 
     private static async Task<Results<Ok<VersionText>, ProblemHttpResult>> ReadAsync(
         Guid partnershipId, Guid documentId, long revision, IGrainFactory grains, WorkspaceDb db,
-        MarkdownRenderer markdown, CancellationToken ct)
+        VersionHtmlCache rendered, CancellationToken ct)
     {
+        // Membership (the endpoint's filter) and the document's partnership are checked before the cache is asked.
         if (await DocumentApi.FindAsync(grains, documentId, partnershipId) is null)
         {
             return DocumentApi.NotFound();
@@ -152,7 +153,7 @@ public static class DocumentHistory
         {
             return NoSuchRevision(revision);
         }
-        return TypedResults.Ok(new VersionText(revision, text, markdown.Render(text)));
+        return TypedResults.Ok(new VersionText(revision, text, rendered.Render(documentId, text)));
     }
 
     private static async Task<Results<Ok<RestoreResponse>, ProblemHttpResult>> RestoreAsync(

@@ -103,6 +103,13 @@ public sealed class DocumentOptions
     /// </summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Most bytes of rendered version HTML kept for reading a version again (<see cref="VersionHtmlCache"/>); 0 keeps
+    /// none. A 200,000-character Markdown text renders to ~0.3 M characters (0.6 MB), so the default holds ~50.
+    /// </summary>
+    [Range(0, 4L * 1024 * 1024 * 1024)]
+    public long VersionHtmlCacheBytes { get; set; } = 32L * 1024 * 1024;
+
     [Range(1, 1000)]
     public int MaxTitleLength { get; set; } = DocumentLimits.TitleMax;
 
