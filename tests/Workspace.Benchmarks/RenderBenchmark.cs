@@ -47,7 +47,8 @@ public static class RenderBenchmark
                     var shape = label.Split(' ')[0];
                     if (skipped.Contains((name, shape)))
                     {
-                        Console.WriteLine($"pair {pair} {name} {label,-28} chars {text.Length,7} skipped (smaller size over --skip-after)");
+                        Console.WriteLine(
+                            $"pair {pair} {name} {label,-28} chars {text.Length,7} skipped (a smaller one was slow)");
                         continue;
                     }
                     var (ms, outcome, html) = Measure(render, text, ms => ms > skipAfter ? 1 : repeat);

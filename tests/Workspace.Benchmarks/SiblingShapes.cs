@@ -69,7 +69,8 @@ public static class SiblingShapes
         return numbered ? refs + "\n\n" + text + tail : text + tail;
     }
 
-    /// <summary>An ordinary plan: headings, paragraphs with emphasis and links, short lists, a table, a quote.</summary>
+    /// <summary>An ordinary plan: headings, paragraphs with emphasis and links, short lists, tables, quotes.
+    /// </summary>
     private static string RealisticPlan()
     {
         var words = "the partners agree to share the quarterly report and review the open actions".Split(' ');
@@ -83,7 +84,8 @@ public static class SiblingShapes
             plan.Append($"- [ ] {Words(i, 6)}\n- [x] {Words(i + 1, 5)}\n- {Words(i + 2, 8)}\n\n");
             if (i % 3 == 0)
             {
-                plan.Append($"| owner | due | status |\n|---|---|---|\n| {Words(i, 1)} | 2027-01-{i % 28 + 1:00} | open |\n")
+                plan.Append("| owner | due | status |\n|---|---|---|\n")
+                    .Append($"| {Words(i, 1)} | 2027-01-{i % 28 + 1:00} | open |\n")
                     .Append($"| {Words(i + 1, 1)} | 2027-02-01 | done |\n\n");
             }
             if (i % 5 == 0)

@@ -34,7 +34,12 @@ public sealed partial class MarkdownRendererTests
         Assert.Contains(doc.QuerySelectorAll("img"), img => img.GetAttribute("alt") == "i" && !img.HasAttribute("src"));
         Assert.Contains("&lt;img src=x onerror=alert(3)&gt;", html, StringComparison.Ordinal);
         Assert.DoesNotContain("javascript", html, StringComparison.OrdinalIgnoreCase);
-        HtmlSafety.AssertInert(html);
+        // HtmlSafety.AssertInert formats the whole HTML into each message; on megabytes that takes minutes.
+        var tags = new HashSet<string>(["ul", "ol", "li", "p", "a", "img", "input", "code", "br", "table", "thead",
+            "tbody", "tr", "th", "td", "div", "hr", "sup", "blockquote"]);
+        var elements = doc.Body!.QuerySelectorAll("*");
+        Assert.All(elements, e => Assert.Contains(e.LocalName, tags));
+        Assert.DoesNotContain(elements, e => e.Attributes.Any(x => x.Name.StartsWith("on", StringComparison.Ordinal)));
     }
 
     [Theory]
@@ -73,7 +78,8 @@ public sealed partial class MarkdownRendererTests
         Assert.Null(WideBlockSanitizer.Parse("<ul><li>a</ul>"));
         Assert.Null(WideBlockSanitizer.Parse("<p>a</p><"));
         Assert.Null(WideBlockSanitizer.Parse("<ul>"));
-        Assert.False(WideBlockSanitizer.Parse("<ul>" + string.Concat(Enumerable.Repeat("<li>a</li>", 128)) + "</ul>")!.Wide);
+        var items = string.Concat(Enumerable.Repeat("<li>a</li>", 128));
+        Assert.False(WideBlockSanitizer.Parse("<ul>" + items + "</ul>")!.Wide);
         Assert.True(WideBlockSanitizer.Parse("<p>" + string.Concat(Enumerable.Repeat("<br />a", 65)) + "</p>")!.Wide);
     }
 
