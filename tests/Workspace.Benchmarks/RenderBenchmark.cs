@@ -10,6 +10,10 @@ namespace Workspace.Benchmarks;
 /// on large ordinary texts and on the pathological ones (same-named headings, deep nesting). Each build is
 /// loaded from its Workspace.Server.dll in its own load context, so both can be measured side by side.
 /// Usage: render --a DIR/Workspace.Server.dll --b DIR/Workspace.Server.dll [--pairs 3] [--repeat 3]
+/// [--shapes siblings [--sizes 50000,100000,200000] [--only NAME] [--skip-after MS]]: with --shapes siblings, the
+/// texts whose many elements are siblings inside ONE block (a list of 50,000 items, a table of 20,000 rows, a
+/// paragraph of 40,000 emphases) at each size, and the realistic plan for comparison; a build whose render of a
+/// shape took longer than --skip-after ms (default 20,000) is not given that shape's larger sizes (minutes).
 /// </summary>
 public static class RenderBenchmark
 {
@@ -20,7 +24,12 @@ public static class RenderBenchmark
         var builds = new[] { ("A", Load(Arg("--a", ""))), ("B", Load(Arg("--b", ""))) };
         var pairs = int.Parse(Arg("--pairs", "3"));
         var repeat = int.Parse(Arg("--repeat", "3"));
-        var cases = Cases();
+        var cases = Arg("--shapes", "") == "siblings"
+            ? SiblingShapes.Cases(Arg("--sizes", "50000,100000,200000"), Arg("--only", ""))
+            : Cases();
+        var skipAfter = double.Parse(Arg("--skip-after", "20000"));
+        var skipped = new HashSet<(string Build, string Shape)>();
+        var outputOfA = new Dictionary<string, string?>();
         foreach (var (_, render) in builds)
         {
             render("# warm *up*\n\n- [x] a\n\n| a |\n|---|\n| 1 |");
@@ -35,7 +44,26 @@ public static class RenderBenchmark
                     {
                         continue;
                     }
-                    var (ms, outcome) = Measure(render, text, repeat);
+                    var shape = label.Split(' ')[0];
+                    if (skipped.Contains((name, shape)))
+                    {
+                        Console.WriteLine(
+                            $"pair {pair} {name} {label,-28} chars {text.Length,7} skipped (a smaller one was slow)");
+                        continue;
+                    }
+                    var (ms, outcome, html) = Measure(render, text, ms => ms > skipAfter ? 1 : repeat);
+                    if (name == "A")
+                    {
+                        outputOfA[label] = html;
+                    }
+                    else if (outputOfA.TryGetValue(label, out var ofA))
+                    {
+                        outcome += ofA == html ? ", same as A" : ", DIFFERENT from A";
+                    }
+                    if (ms > skipAfter)
+                    {
+                        skipped.Add((name, shape));
+                    }
                     Console.WriteLine(
                         $"pair {pair} {name} {label,-28} chars {text.Length,7} median {ms,9:F1} ms  {outcome}");
                 }
@@ -44,16 +72,19 @@ public static class RenderBenchmark
         return 0;
     }
 
-    private static (double Ms, string Outcome) Measure(Func<string, string> render, string text, int repeat)
+    private static (double Ms, string Outcome, string? Html) Measure(
+        Func<string, string> render, string text, Func<double, int> repeatAfterFirst)
     {
         var times = new List<double>();
         var outcome = "";
-        for (var i = 0; i < repeat; i++)
+        string? html = null;
+        for (var i = 0; i < (times.Count == 0 ? 1 : repeatAfterFirst(times[0])); i++)
         {
             var watch = Stopwatch.StartNew();
             try
             {
-                outcome = $"html {render(text).Length} chars";
+                html = render(text);
+                outcome = $"html {html.Length} chars";
             }
             catch (Exception e)
             {
@@ -62,7 +93,7 @@ public static class RenderBenchmark
             times.Add(watch.Elapsed.TotalMilliseconds);
         }
         times.Sort();
-        return (times[times.Count / 2], outcome);
+        return (times[times.Count / 2], outcome, html);
     }
 
     private static List<(string Label, string Text, bool BOnly)> Cases()
