@@ -68,37 +68,58 @@ public sealed class MarkdownRenderer(ILogger<MarkdownRenderer>? logger = null)
             text = text[..MaxLength];
         }
         var html = new StringBuilder();
-        foreach (var chunk in ToHtml(text))
+        foreach (var (chunk, wide) in ToHtml(text))
         {
-            html.Append(_sanitizer.Sanitize(chunk));
+            html.Append(wide is null ? _sanitizer.Sanitize(chunk) : WideBlockSanitizer.Sanitize(chunk, wide, SanitizeIn));
         }
         return html.ToString();
     }
+
+    /// <summary>A fragment sanitised as the content of an element named <paramref name="parent"/>.</summary>
+    private string SanitizeIn(string html, string parent) => _sanitizer.SanitizeFragment(html, parent);
 
     /// <summary>
     /// The HTML in chunks of <see cref="BlocksPerChunk"/> top-level blocks, each sanitised on its own: AngleSharp
     /// finds a node's sibling by its index in the parent, so the sanitiser's walk over n sibling blocks costs n²
     /// (40,000 headings took seconds). Each chunk is whole blocks, and the sanitiser's output is serialised from a
     /// DOM with only allowed (no raw-text) elements, every one closed, so the chunks joined are exactly as safe.
+    /// A block with an element of very many children (one list of 50,000 items) is a chunk of its own, given with
+    /// its tree, and is sanitised in pieces by <see cref="WideBlockSanitizer"/>.
     /// </summary>
-    private IEnumerable<string> ToHtml(string text)
+    private List<(string Html, WideBlockSanitizer.Node? Wide)> ToHtml(string text)
     {
         try
         {
             var document = Markdown.Parse(text, _pipeline);
             HeadingIds.Assign(document);
-            var chunks = new List<string>();
+            var chunks = new List<(string, WideBlockSanitizer.Node?)>();
             var writer = new StringWriter();
+            var html = writer.GetStringBuilder();
             var renderer = new HtmlRenderer(writer);
             _pipeline.Setup(renderer);
+            var blocks = 0;
             for (var i = 0; i < document.Count; i++)
             {
+                var start = html.Length;
                 renderer.Render(document[i]);
-                if ((i + 1) % BlocksPerChunk == 0 || i == document.Count - 1)
+                writer.Flush();
+                blocks++;
+                if (WideBlockSanitizer.MayBeWide(CountTags(html, start))
+                    && WideBlockSanitizer.Parse(html.ToString(start, html.Length - start)) is { Wide: true } wide)
                 {
-                    writer.Flush();
-                    chunks.Add(writer.ToString());
-                    writer.GetStringBuilder().Clear();
+                    if (start > 0)
+                    {
+                        chunks.Add((html.ToString(0, start), null));
+                    }
+                    chunks.Add((html.ToString(start, html.Length - start), wide));
+                    html.Clear();
+                    blocks = 0;
+                }
+                else if (blocks == BlocksPerChunk || i == document.Count - 1)
+                {
+                    chunks.Add((html.ToString(), null));
+                    html.Clear();
+                    blocks = 0;
                 }
             }
             return chunks;
@@ -111,8 +132,24 @@ public sealed class MarkdownRenderer(ILogger<MarkdownRenderer>? logger = null)
             {
                 logger?.LogWarning(e, "Markdown refused ({Length} chars); shown as plain text", text.Length);
             }
-            return [$"<pre>{WebUtility.HtmlEncode(text)}</pre>"];
+            return [($"<pre>{WebUtility.HtmlEncode(text)}</pre>", null)];
         }
+    }
+
+    private static int CountTags(StringBuilder html, int from)
+    {
+        var count = 0;
+        var offset = 0;
+        foreach (var chunk in html.GetChunks())
+        {
+            var span = chunk.Span;
+            if (offset + span.Length > from)
+            {
+                count += span[Math.Max(0, from - offset)..].Count('<');
+            }
+            offset += span.Length;
+        }
+        return count;
     }
 
     private static MarkdownPipeline CreatePipeline()

@@ -3,7 +3,7 @@ using Workspace.Server.Infrastructure;
 
 namespace Workspace.Server.Tests.Infrastructure;
 
-public sealed class MarkdownRendererTests
+public sealed partial class MarkdownRendererTests
 {
     private static readonly MarkdownRenderer Renderer = new();
 
