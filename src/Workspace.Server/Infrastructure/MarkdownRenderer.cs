@@ -70,7 +70,9 @@ public sealed class MarkdownRenderer(ILogger<MarkdownRenderer>? logger = null)
         var html = new StringBuilder();
         foreach (var (chunk, wide) in ToHtml(text))
         {
-            html.Append(wide is null ? _sanitizer.Sanitize(chunk) : WideBlockSanitizer.Sanitize(chunk, wide, SanitizeIn));
+            html.Append(wide is null
+                ? _sanitizer.Sanitize(chunk)
+                : WideBlockSanitizer.Sanitize(chunk, wide, SanitizeIn));
         }
         return html.ToString();
     }
