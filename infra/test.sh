@@ -33,6 +33,10 @@ passed=$(( $(grep -E '^\s+succeeded: [0-9]+' "$log" | awk '{s+=$2} END {print s+
 failed=$(( $(grep -E '^\s+failed: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}') + $(grep -E '^# fail [0-9]+' "$jslog" | awk '{s+=$3} END {print s+0}') ))
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 # Name the failures again at the end, where a reader of a long log looks first.
-if grep -qE '^failed ' "$log"; then echo "Failed tests:"; grep -E '^failed ' "$log" | sed 's/^/  /'; fi
+# The first report of each failure carries its message and stack; a log's tail is often the server's chatter.
+if grep -qE '^failed ' "$log"; then
+  echo "Failed tests, with what each one said:"
+  awk '/^failed / { if (!seen[$2]++) n = 30; else n = 0 } n > 0 { print "  " substr($0, 1, 300); n-- }' "$log"
+fi
 echo "$passed passed, $failed failed"
 exit "$status"

@@ -8,7 +8,7 @@ public static partial class AgreementSteps
 {
     // Each wait below follows a write the server makes durable (a new agreement, an approval, a signature, a
     // dispute); on a loaded machine one can take longer than Playwright's 5 s default. Still waits for a state.
-    private const float Wait = 20_000;
+    private const float Wait = 30_000;
     public static readonly LocatorAssertionsToHaveTextOptions Text = new() { Timeout = Wait };
     public static readonly LocatorAssertionsToContainTextOptions Contains = new() { Timeout = Wait };
     public static readonly LocatorAssertionsToHaveCountOptions Count = new() { Timeout = Wait };

@@ -71,7 +71,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             // Phones and tablets get touch, so taps work as on the device.
             HasTouch = width <= 900,
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 

@@ -68,7 +68,7 @@ public sealed partial class KeyboardTests
             new Regex($"^{number} "));
         // Every move reached the server in order: the partner's board ends where Rina's does, and stays there.
         await budi.GotoAsync($"/p/{pid}/actions");
-        await Assertions.Expect(CardIn(budi, "Done")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(CardIn(budi, "Done")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(CardIn(rina, "Done")).ToBeVisibleAsync();
         await rina.Context.CloseAsync();
         await budi.Context.CloseAsync();

@@ -45,7 +45,7 @@ public sealed class LiveJoinTests(BrowserFixture fixture)
         });
         await rina.GotoAsync($"/p/{pid}/{section}");
         await joinHeld.Task.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
-        await Assertions.Expect(rina.Locator("h1")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(rina.Locator("h1")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(rina.GetByText("Send draft MoU to partner").First).ToBeVisibleAsync();
 
         await ApiSeed.PostAsync(budi.Context, $"/api/partnerships/{pid}/action-items", new

@@ -236,9 +236,9 @@ public sealed class WorkspaceTests(BrowserFixture fixture)
         await Assertions.Expect(budi.Locator(".column[data-status=Open]").Locator(
             ".item-card",
             new() { HasText = "Collect water samples" }))
-            .ToBeVisibleAsync(new() { Timeout = 15_000 });
+            .ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(card).ToContainTextAsync("Budi Santoso");
-        await Assertions.Expect(ayu.Locator(".cm-content")).ToContainTextAsync("#A1", new() { Timeout = 15_000 });
+        await Assertions.Expect(ayu.Locator(".cm-content")).ToContainTextAsync("#A1", new() { Timeout = 30_000 });
 
         // Ayu ticks the box in the live preview; the item turns done on Budi's board.
         var box = ayu.Locator("#preview input[type=checkbox]");
@@ -248,7 +248,7 @@ public sealed class WorkspaceTests(BrowserFixture fixture)
         await Assertions.Expect(budi.Locator(".column[data-status=Done]").Locator(
             ".item-card",
             new() { HasText = "Collect water samples" }))
-            .ToBeVisibleAsync(new() { Timeout = 15_000 });
+            .ToBeVisibleAsync(new() { Timeout = 30_000 });
 
         // Budi renames the item on his board; the line in Ayu's editor says so a moment later.
         await budi.Locator(".item-card", new() { HasText = "Collect water samples" })
@@ -258,7 +258,7 @@ public sealed class WorkspaceTests(BrowserFixture fixture)
         await dialog.GetByLabel("What needs doing").FillAsync("Collect river water samples");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(ayu.Locator(".cm-content"))
-            .ToContainTextAsync("- [x] Collect river water samples @budi #A1", new() { Timeout = 15_000 });
+            .ToContainTextAsync("- [x] Collect river water samples @budi #A1", new() { Timeout = 30_000 });
         await Assertions.Expect(ayu.Locator("#preview")).ToContainTextAsync("Collect river water samples");
         await BrowserFixture.ScreenshotAsync(ayu, "plan-checklist-en");
 

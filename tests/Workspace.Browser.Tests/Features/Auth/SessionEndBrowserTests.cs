@@ -25,7 +25,7 @@ public sealed class SessionEndBrowserTests(BrowserFixture fixture)
         await laptop.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
 
         await Expect(phone.Locator("#session-ended"))
-            .ToHaveTextAsync("Your session has ended: sign in again.", new() { Timeout = 15_000 });
+            .ToHaveTextAsync("Your session has ended: sign in again.", new() { Timeout = 30_000 });
         await Expect(phone.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(phone, "session-ended-390");
     }

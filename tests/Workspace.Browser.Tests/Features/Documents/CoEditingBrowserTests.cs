@@ -43,8 +43,8 @@ public sealed class CoEditingBrowserTests : ServerProcessBrowserTest
             pageB.Keyboard.TypeAsync("Budi: the agency approves the storage budget.\n", new() { Delay = 15 }));
 
         // Generous: on a loaded CI machine two pages typing at once can take a while to drain.
-        await Expect(pageA.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 20_000 });
-        await Expect(pageB.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 20_000 });
+        await Expect(pageA.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 30_000 });
+        await Expect(pageB.Locator("#sync")).ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 30_000 });
         // "Saved" on a page says its own edits are on the server, not that the other's last edits have reached it yet:
         // both pages are read again until they agree.
         var textA = await SameTextAsync(pageA, pageB, "both pages show the same text");
@@ -119,7 +119,7 @@ public sealed class CoEditingBrowserTests : ServerProcessBrowserTest
             Locale = locale,
             ViewportSize = new ViewportSize { Width = 1280, Height = 760 },
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         return context;
     }
 

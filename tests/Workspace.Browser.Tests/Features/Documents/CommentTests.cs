@@ -91,5 +91,5 @@ public sealed class CommentTests(BrowserFixture fixture)
     private static Task WaitForTintAsync(IPage page, string passage) =>
         page.WaitForFunctionAsync(
             "passage => [...document.querySelectorAll('.cm-commented')].map(e => e.textContent).join('') === passage",
-            passage, new() { Timeout = 10_000 });
+            passage, new() { Timeout = 30_000 });
 }

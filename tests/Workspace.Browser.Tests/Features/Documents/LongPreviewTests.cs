@@ -32,7 +32,7 @@ public sealed class LongPreviewTests(BrowserFixture fixture)
                 .ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 30_000 });
         }
         await Assertions.Expect(page.Locator(".doc-preview"))
-            .ToContainTextAsync("Week 1 of the season", new() { Timeout = 15_000 });
+            .ToContainTextAsync("Week 1 of the season", new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("#preview-cut")).ToContainTextAsync(note);
         await Assertions.Expect(page.Locator(".doc-preview h1")).ToHaveTextAsync("Harvest plan");
         await Assertions.Expect(page.Locator(".doc-preview")).Not.ToContainTextAsync("The last week");

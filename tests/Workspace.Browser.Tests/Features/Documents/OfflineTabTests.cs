@@ -42,7 +42,7 @@ public sealed class OfflineTabTests(BrowserFixture fixture)
         await again.GotoAsync(url);
         await Assertions.Expect(again.Locator(".cm-content")).ToContainTextAsync("Written on the train, no signal.");
         await Assertions.Expect(again.Locator("#sync"))
-            .ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 15_000 });
+            .ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 30_000 });
         var stored = await ApiSeed.GetAsync(
             again,
             $"/api/partnerships/{pid}/documents/{doc.GetProperty("id").GetGuid()}");

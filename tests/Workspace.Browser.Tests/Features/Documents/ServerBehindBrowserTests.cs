@@ -23,7 +23,7 @@ public sealed class ServerBehindBrowserTests : ServerProcessBrowserTest
             Locale = "en-GB",
             ViewportSize = new ViewportSize { Width = 390, Height = 800 },
         });
-        rina.SetDefaultTimeout(20_000);
+        rina.SetDefaultTimeout(30_000);
         await ApiSeed.SignUpAsync(rina, "Rina Wijaya", "Koperasi Maju");
         var pid = (await ApiSeed.PostAsync(
             rina,

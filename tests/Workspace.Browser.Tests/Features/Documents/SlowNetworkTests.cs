@@ -20,7 +20,7 @@ public sealed class SlowNetworkTests(BrowserFixture fixture)
         for (var i = 0; i < "We deliver ".Length; i++) await rina.Keyboard.PressAsync("ArrowRight");
         await rina.Keyboard.TypeAsync("40 tonnes of ", new() { Delay = 20 });
         await Assertions.Expect(rina.Locator("#sync"))
-            .ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 20_000 });
+            .ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 30_000 });
 
         await Assertions.Expect(budi.Locator(".cm-content"))
             .ToContainTextAsync("We deliver 40 tonnes of rice by March.");
@@ -34,7 +34,7 @@ public sealed class SlowNetworkTests(BrowserFixture fixture)
             await budi.WaitForFunctionAsync(
                 $"() => ({BeforeCaret})() === 'We deliver 40 tonnes of '",
                 null,
-                new() { Timeout = 15_000 });
+                new() { Timeout = 30_000 });
         }
         catch (TimeoutException)
         {
@@ -63,7 +63,7 @@ public sealed class SlowNetworkTests(BrowserFixture fixture)
         await Assertions.Expect(rina.Locator("#sync")).ToHaveAttributeAsync("data-state", "saving");
         slow.Release();
         await Assertions.Expect(rina.Locator("#sync"))
-            .ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 15_000 });
+            .ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 30_000 });
 
         // Budi, opening the plan afresh, sees the third line tinted, not the second.
         await Assertions.Expect(budi.Locator(".cm-content")).ToContainTextAsync("Agreed: Budget");

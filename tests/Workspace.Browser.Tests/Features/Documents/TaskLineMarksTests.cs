@@ -74,7 +74,7 @@ public sealed class TaskLineMarksTests(BrowserFixture fixture)
         await BrowserFixture.ScreenshotAsync(page, $"task-line-marks-{locale[..2]}");
 
         // The server agrees: only the line without a problem became an item, titled without the doubled marker.
-        await Assertions.Expect(content).ToContainTextAsync("due:2026-12-15 #A1", new() { Timeout = 10_000 });
+        await Assertions.Expect(content).ToContainTextAsync("due:2026-12-15 #A1", new() { Timeout = 30_000 });
         await page.WaitForTimeoutAsync(2000);
         var items = await ApiSeed.GetAsync(page, $"/api/partnerships/{pid}/action-items");
         Assert.Equal(["Send the MoU"], items.EnumerateArray().Select(i => i.GetProperty("title").GetString()));

@@ -41,7 +41,7 @@ public sealed class MeetingNotesBrowserTests(BrowserFixture fixture)
         foreach (var page in new[] { rina, budi })
         {
             await Expect(page.Locator("#notes-sync")).ToHaveAttributeAsync("data-state", "saved",
-                new() { Timeout = 20_000 });
+                new() { Timeout = 30_000 });
         }
         foreach (var page in new[] { rina, budi })
         {
