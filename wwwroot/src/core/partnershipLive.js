@@ -100,6 +100,33 @@ export function liveIn(pid) {
   return joined === pid && !pending && connection?.state === 'Connected';
 }
 
+/**
+ * A page's first read and its live changes without a gap between them. The handlers ({ kind: fn }) listen from
+ * before `read` runs; what they receive meanwhile is held and handed to them in order once the read (and whatever
+ * `read` draws) is done — a change made while the page loaded is not lost. A held change may already be in the
+ * read, so handlers must take a change twice safely (versions, upserts by id, or reading again). Returns the
+ * function that stops them; if the read fails, nothing stays subscribed.
+ */
+export async function follow(handlers, read) {
+  let held = [];
+  const offs = Object.entries(handlers).map(([kind, fn]) =>
+    on(kind, payload => (held ? held.push(() => fn(payload)) : fn(payload))));
+  const stop = () => offs.forEach(off => off());
+  try {
+    await read();
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  const waiting = held;
+  held = null;
+  waiting.forEach(run => run());
+  return stop;
+}
+
+/** `follow` for a page that reads everything again on any of these kinds. */
+export const refreshOn = (kinds, refresh) => follow(Object.fromEntries(kinds.map(kind => [kind, refresh])), refresh);
+
 /** Subscribes to an event kind; returns the unsubscribe function (use it as page cleanup). */
 export function on(kind, fn) {
   if (!handlers.has(kind)) handlers.set(kind, new Set());

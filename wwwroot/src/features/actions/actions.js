@@ -6,7 +6,7 @@ import { session, openPartnership, can } from '../../core/session.js';
 import { actionStatuses, statusLabel, isOverdue } from '../../core/labels.js';
 import { filtersFor, filterItems } from './filters.js';
 import { versionedDialog } from '../../core/versioned.js';
-import { watchPartnership, on } from '../../core/partnershipLive.js';
+import { watchPartnership, follow } from '../../core/partnershipLive.js';
 import { updateNav } from '../../core/nav.js';
 import { initials } from '../../core/people.js';
 import { learnMeetings, meetingBadge } from './item-meeting.js';
@@ -64,7 +64,6 @@ export async function renderActions({ pid }, main) {
     state.goals = board.goals;
     await learnMeetings(pid, items);
   };
-  await load();
 
   const draw = () => keepFocus(main, () => {
     mount(main, html`
@@ -112,18 +111,17 @@ export async function renderActions({ pid }, main) {
     if (state.view === 'board' && can('Editor')) enableDrag(pid, main);
   });
 
-  draw();
+  const stop = await follow({
+    'action.updated': async item => { upsert(item); draw(); if (await learnMeetings(pid, [item])) draw(); },
+    'action.deleted': item => { state.items = state.items.filter(i => i.id !== item.id); draw(); },
+    '*resync': async () => { await load(); draw(); },
+  }, async () => { await load(); draw(); });
   redraw = draw;
   // A link from a task line in a document (…/actions?item=12) opens that item.
   const wanted = Number(new URLSearchParams(location.search).get('item'));
   const linked = wanted ? state.items.find(i => i.number === wanted) : null;
   if (linked) editDialog(pid, linked);
-  const offs = [
-    on('action.updated', async item => { upsert(item); draw(); if (await learnMeetings(pid, [item])) draw(); }),
-    on('action.deleted', item => { state.items = state.items.filter(i => i.id !== item.id); draw(); }),
-    on('*resync', async () => { await load(); draw(); }),
-  ];
-  return () => { redraw = () => {}; offs.forEach(off => off()); };
+  return () => { redraw = () => {}; stop(); };
 }
 
 // Cards and rows are one Tab stop each: Enter or Space opens one, Alt + Left/Right moves a card a column over

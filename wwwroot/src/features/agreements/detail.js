@@ -3,7 +3,7 @@
 import { html, mount, $, keepFocus, toast, announce, raw } from '../../core/dom.js';
 import { t, addMessages, lang, formatDateTime } from '../../core/i18n.js';
 import { openPartnership, can, session } from '../../core/session.js';
-import { watchPartnership, on } from '../../core/partnershipLive.js';
+import { watchPartnership, follow } from '../../core/partnershipLive.js';
 import { navigate } from '../../core/router.js';
 import { updateNav } from '../../core/nav.js';
 import { agreementMessages } from './i18n.js';
@@ -64,16 +64,16 @@ export async function renderAgreement({ pid, agreementId }, main) {
     }));
     wireCompare(main, pid, agreementId, shownDiff);
   }
-  await refresh();
-  const off = on('agreement', payload => {
-    if (payload?.documentId !== detail.documentId) return;
-    announce(t('agr.live', { status: t(`agr.status.${payload.status}`) }));
-    refresh();
-  });
-  const offResync = on('*resync', refresh);
-  // Another party named its signatories: the approvals panel shows them without a reload.
-  const offSignatories = on('signatories', refresh);
-  return () => { off(); offResync(); offSignatories(); };
+  return follow({
+    agreement: payload => {
+      if (payload?.documentId !== detail.documentId) return;
+      announce(t('agr.live', { status: t(`agr.status.${payload.status}`) }));
+      refresh();
+    },
+    '*resync': refresh,
+    // Another party named its signatories: the approvals panel shows them without a reload.
+    signatories: refresh,
+  }, refresh);
 }
 
 function page(pid, partnership, detail, read, obligations) {

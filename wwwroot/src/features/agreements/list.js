@@ -3,7 +3,7 @@ import { html, mount, $, keepFocus, toast } from '../../core/dom.js';
 import { t, addMessages, lang, formatDate } from '../../core/i18n.js';
 import { openPartnership, can } from '../../core/session.js';
 import { formDialog } from '../../core/dialog.js';
-import { watchPartnership, on } from '../../core/partnershipLive.js';
+import { watchPartnership, refreshOn } from '../../core/partnershipLive.js';
 import { navigate } from '../../core/router.js';
 import { updateNav } from '../../core/nav.js';
 import { agreementMessages } from './i18n.js';
@@ -51,7 +51,5 @@ export async function renderAgreements({ pid }, main) {
       },
     }));
   };
-  await refresh();
-  const offs = ['agreement', '*resync'].map(kind => on(kind, refresh));
-  return () => offs.forEach(off => off());
+  return refreshOn(['agreement', '*resync'], refresh);
 }

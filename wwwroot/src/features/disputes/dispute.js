@@ -5,7 +5,7 @@ import { t } from '../../core/i18n.js';
 import { get, post } from '../../core/api.js';
 import { openPartnership, can, myMembership, session } from '../../core/session.js';
 import { formDialog } from '../../core/dialog.js';
-import { watchPartnership, on } from '../../core/partnershipLive.js';
+import { watchPartnership, follow } from '../../core/partnershipLive.js';
 import { updateNav } from '../../core/nav.js';
 import { disputeView } from './dispute-view.js';
 
@@ -30,17 +30,15 @@ export async function renderDispute({ pid, disputeId }, main) {
     if (main.isConnected) document.title = `D${page.d.number} ${page.d.title} · ${t('shell.brand')}`;
   });
   const refresh = async () => { await load(); page.draw(); };
-  await refresh();
-  const offs = [
-    on('dispute.updated', d => { if (d.id === disputeId) { page.d = d; page.draw(); } }),
-    on('dispute.note', n => {
+  return follow({
+    'dispute.updated': d => { if (d.id === disputeId) { page.d = d; page.draw(); } },
+    'dispute.note': n => {
       if (n.disputeId !== disputeId || page.notes.some(x => x.id === n.id)) return;
       page.notes = [...page.notes, n];
       page.draw();
-    }),
-    on('*resync', refresh),
-  ];
-  return () => offs.forEach(off => off());
+    },
+    '*resync': refresh,
+  }, refresh);
 }
 
 function wire(page) {

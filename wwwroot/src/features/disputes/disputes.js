@@ -5,7 +5,7 @@ import { t, formatDate } from '../../core/i18n.js';
 import { get, post } from '../../core/api.js';
 import { openPartnership, can, myMembership } from '../../core/session.js';
 import { formDialog } from '../../core/dialog.js';
-import { watchPartnership, on } from '../../core/partnershipLive.js';
+import { watchPartnership, refreshOn } from '../../core/partnershipLive.js';
 import { navigate } from '../../core/router.js';
 import { updateNav } from '../../core/nav.js';
 import { clauseOptions } from '../../core/clause-link.js';
@@ -29,9 +29,7 @@ export async function renderDisputes({ pid }, main) {
     draw();
     main.querySelector('#raise')?.addEventListener('click', () => raiseDialog(pid, partnership));
   };
-  await refresh();
-  const offs = ['dispute.updated', '*resync'].map(kind => on(kind, refresh));
-  return () => offs.forEach(off => off());
+  return refreshOn(['dispute.updated', '*resync'], refresh);
 }
 
 function row(pid, partnership, d) {

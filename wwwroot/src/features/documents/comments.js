@@ -5,7 +5,7 @@ import { html, mount, $, $$, toast } from '../../core/dom.js';
 import { t, addMessages, formatDateTime } from '../../core/i18n.js';
 import { get, post, del } from '../../core/api.js';
 import { session, can, myMembership } from '../../core/session.js';
-import { watchPartnership, on } from '../../core/partnershipLive.js';
+import { watchPartnership, follow } from '../../core/partnershipLive.js';
 import { initials } from '../../core/people.js';
 
 addMessages({
@@ -50,14 +50,12 @@ export async function mountComments(host, { pid, docId, quote, anchor, reveal, o
   const gone = c => { state.comments = state.comments.filter(x => x.id !== c.id); draw(ctx); };
 
   await watchPartnership(pid);
-  await load();
-  draw(ctx);
-  const offs = [
-    on('comment.updated', c => { if (c.documentId === docId) { upsert(state, c); draw(ctx); } }),
-    on('comment.deleted', c => { if (c.documentId === docId) gone(c); }),
-    on('*resync', async () => { await load(); draw(ctx); }),
-  ];
-  return () => offs.forEach(off => off());
+  const reload = async () => { await load(); draw(ctx); };
+  return follow({
+    'comment.updated': c => { if (c.documentId === docId) { upsert(state, c); draw(ctx); } },
+    'comment.deleted': c => { if (c.documentId === docId) gone(c); },
+    '*resync': reload,
+  }, reload);
 }
 
 function commentItem({ mayComment, me }, c) {

@@ -8,7 +8,7 @@ import { partyName } from '../../core/people.js';
 import { progressBar, goalBadge, kpiStatusLabel } from '../../core/goal-view.js';
 import { versionedDialog } from '../../core/versioned.js';
 import { kpiChart, chartSummary, loadCharts } from '../../core/charts.js';
-import { watchPartnership, on } from '../../core/partnershipLive.js';
+import { watchPartnership, follow } from '../../core/partnershipLive.js';
 import { updateNav } from '../../core/nav.js';
 
 addMessages({
@@ -79,17 +79,18 @@ export async function renderGoals({ pid }, main) {
   const partnership = await openPartnership(pid);
   updateNav(pid);
   await watchPartnership(pid);
-  const [board, items] = await Promise.all([get(`/api/partnerships/${pid}/goals`),
-    get(`/api/partnerships/${pid}/action-items`), loadCharts()]);
   // The page's state, shared by its parts below.
   const page = {
-    pid, main, board, items, charts: new Map(), editor: can('Editor'),
+    pid, main, board: null, items: [], charts: new Map(), editor: can('Editor'),
     partyOptions: partnership.parties.map(p => ({ value: p.id, label: p.name })),
     myParty: partnership.members.find(m => m.userId === session.me.id)?.partyId,
   };
-  draw(page);
-  const offs = liveUpdates(page);
-  return () => { offs.forEach(off => off()); page.charts.forEach(c => c.destroy()); };
+  const stop = await follow(liveUpdates(page), async () => {
+    [page.board, page.items] = await Promise.all([get(`/api/partnerships/${pid}/goals`),
+      get(`/api/partnerships/${pid}/action-items`), loadCharts()]);
+    draw(page);
+  });
+  return () => { stop(); page.charts.forEach(c => c.destroy()); };
 }
 
 function draw(page) {
@@ -295,32 +296,33 @@ function kpiDialog(page, kpi) {
   });
 }
 
+/** The goals page's live handlers ({ kind: fn }) for `follow`. */
 function liveUpdates(page) {
   const { pid, main } = page;
-  return [
-    on('kpi.updated', kpi => {
+  return {
+    'kpi.updated': kpi => {
       upsertKpi(page, kpi);
       // Only the changed card is redrawn, so a half-typed measurement elsewhere survives.
       if (main.querySelector(`[data-kpi="${kpi.id}"]`)) replaceCard(page, kpi.id, kpiCard(page, kpi)); else draw(page);
-    }),
-    on('kpi.deleted', kpi => { page.board.kpis = page.board.kpis.filter(k => k.id !== kpi.id); draw(page); }),
-    on('goal.updated', goal => {
+    },
+    'kpi.deleted': kpi => { page.board.kpis = page.board.kpis.filter(k => k.id !== kpi.id); draw(page); },
+    'goal.updated': goal => {
       upsertGoal(page, goal);
       if (!main.querySelector(`[data-goal="${goal.id}"]`)) { draw(page); return; }
       replaceCard(page, goal.id, goalCard(page, page.board.goals.find(g => g.id === goal.id)));
-    }),
-    on('goal.deleted', goal => { page.board.goals = page.board.goals.filter(g => g.id !== goal.id); draw(page); }),
-    on('action.updated', item => {
+    },
+    'goal.deleted': goal => { page.board.goals = page.board.goals.filter(g => g.id !== goal.id); draw(page); },
+    'action.updated': item => {
       const before = page.items.find(i => i.id === item.id);
       page.items = [...page.items.filter(i => i.id !== item.id), item];
       for (const goal of page.board.goals.filter(g => g.id === before?.goalId || g.id === item.goalId)) {
         replaceCard(page, goal.id, goalCard(page, goal));
       }
-    }),
-    on('*resync', async () => {
+    },
+    '*resync': async () => {
       page.board = await get(`/api/partnerships/${pid}/goals`);
       page.items = await get(`/api/partnerships/${pid}/action-items`);
       draw(page);
-    }),
-  ];
+    },
+  };
 }

@@ -5,7 +5,7 @@ import { html, mount, $, keepFocus } from '../../core/dom.js';
 import { t, addMessages, formatDate, formatDateTime } from '../../core/i18n.js';
 import { get } from '../../core/api.js';
 import { openPartnership } from '../../core/session.js';
-import { watchPartnership, on } from '../../core/partnershipLive.js';
+import { watchPartnership, follow } from '../../core/partnershipLive.js';
 import { updateNav } from '../../core/nav.js';
 import { meetingMessages } from './meetings-i18n.js';
 import { planMessages } from './plan-i18n.js';
@@ -47,12 +47,11 @@ export async function renderDecisionLog({ pid }, main) {
     <form class="card log-filters" role="search">${filterForm(page)}</form>
     <p class="muted" id="log-count" role="status"></p><div id="log-results"></div>`);
   wireFilters(page, search);
-  await search();
-  const offs = ['decision.updated', '*resync'].map(kind => on(kind, async () => {
+  const again = async () => {
     Object.assign(page, await context(pid));
     await search();
-  }));
-  return () => offs.forEach(off => off());
+  };
+  return follow({ 'decision.updated': again, '*resync': again }, search);
 }
 
 export async function renderDecision({ pid, decisionId }, main) {
@@ -65,9 +64,9 @@ export async function renderDecision({ pid, decisionId }, main) {
       <h1 id="page-title" tabindex="-1">${decision.text}</h1>
       ${decisionCard(page, decision, true)}`));
   };
-  await draw();
-  const off = on('decision.updated', d => { if (d.id === decisionId || d.supersedesId === decisionId) draw(); });
-  return off;
+  return follow({
+    'decision.updated': d => { if (d.id === decisionId || d.supersedesId === decisionId) draw(); },
+  }, draw);
 }
 
 function filterForm({ filters, partnership, meetings, board }) {

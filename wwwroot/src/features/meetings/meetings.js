@@ -6,7 +6,7 @@ import { t, addMessages, locale } from '../../core/i18n.js';
 import { get, post, del } from '../../core/api.js';
 import { session, openPartnership, can } from '../../core/session.js';
 import { formDialog } from '../../core/dialog.js';
-import { watchPartnership, on } from '../../core/partnershipLive.js';
+import { watchPartnership, follow, refreshOn } from '../../core/partnershipLive.js';
 import { updateNav } from '../../core/nav.js';
 import { meetingMessages } from './meetings-i18n.js';
 import { planMessages } from './plan-i18n.js';
@@ -72,9 +72,7 @@ export async function renderMeetings({ pid }, main) {
     });
   };
   const refresh = async () => { await load(); draw(); wire(); };
-  await refresh();
-  const offs = ['meeting.updated', '*resync'].map(kind => on(kind, refresh));
-  return () => offs.forEach(off => off());
+  return refreshOn(['meeting.updated', '*resync'], refresh);
 }
 
 function row(pid, partnership, o) {
@@ -150,17 +148,20 @@ export async function renderMeeting({ pid, meetingId }, main) {
     if (main.isConnected) document.title = `${page.meeting.title} · ${t('shell.brand')}`;
   });
   const refresh = async () => { await load(); page.draw(); };
-  await refresh();
-  const offs = ['agenda.updated', 'agenda.reordered', 'agenda.removed', 'decision.updated', 'meeting.updated',
-    '*resync']
-    .map(kind => on(kind, refresh));
-  // Only a start or an end of this meeting's run changes the page (the banner), not every step or capture.
-  offs.push(on('meeting.run', run => {
-    const running = run.state === 'Running';
-    if (run.meetingId !== meetingId || (run.occurrence ?? null) !== page.occurrence || running === page.running) return;
-    page.running = running;
-    page.draw();
-  }));
+  const kinds = ['agenda.updated', 'agenda.reordered', 'agenda.removed', 'decision.updated', 'meeting.updated',
+    '*resync'];
+  const offs = [await follow({
+    ...Object.fromEntries(kinds.map(kind => [kind, refresh])),
+    // Only a start or an end of this meeting's run changes the page (the banner), not every step or capture.
+    'meeting.run': run => {
+      const running = run.state === 'Running';
+      if (run.meetingId !== meetingId || (run.occurrence ?? null) !== page.occurrence || running === page.running) {
+        return;
+      }
+      page.running = running;
+      page.draw();
+    },
+  }, refresh)];
   offs.push(await mountMeetingPapers(papers,
     { pid, meetingId, occurrence: page.occurrence, meeting: () => page.meeting }));
   return () => offs.forEach(off => off());

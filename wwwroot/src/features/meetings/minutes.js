@@ -5,7 +5,7 @@ import { html, mount, $, toast, keepFocus } from '../../core/dom.js';
 import { t, addMessages, lang, formatDateTime } from '../../core/i18n.js';
 import { get, post } from '../../core/api.js';
 import { can, session } from '../../core/session.js';
-import { on } from '../../core/partnershipLive.js';
+import { follow } from '../../core/partnershipLive.js';
 import { paperMessages } from './papers-i18n.js';
 import { papersUrl } from './notes.js';
 
@@ -66,12 +66,14 @@ export async function mountMinutes(host, { pid, meetingId, occurrence, meeting }
   }, t('minutes.producedToast'));
   const share = () => act(() => post(`${base}/minutes/share`, { occurrence }), t('minutes.sharedToast'));
 
-  minutes = (await get(papersUrl(pid, meetingId, occurrence))).minutes;
-  draw();
-  const off = on('meeting.papers', p => {
-    if (p.meetingId !== meetingId || (p.occurrence ?? null) !== occurrence || p.kind !== 'Minutes') return;
-    minutes = p;
-    keepFocus(host, draw);
+  return follow({
+    'meeting.papers': p => {
+      if (p.meetingId !== meetingId || (p.occurrence ?? null) !== occurrence || p.kind !== 'Minutes') return;
+      minutes = p;
+      keepFocus(host, draw);
+    },
+  }, async () => {
+    minutes = (await get(papersUrl(pid, meetingId, occurrence))).minutes;
+    draw();
   });
-  return off;
 }

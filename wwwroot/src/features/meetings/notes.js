@@ -8,7 +8,7 @@ import { html, mount, $, toast } from '../../core/dom.js';
 import { t, addMessages } from '../../core/i18n.js';
 import { get, post } from '../../core/api.js';
 import { can, session } from '../../core/session.js';
-import { on } from '../../core/partnershipLive.js';
+import { follow } from '../../core/partnershipLive.js';
 import { styleNonce } from '../../core/csp.js';
 import { initials } from '../../core/people.js';
 import { describeHubError } from '../../core/errors.js';
@@ -50,11 +50,14 @@ export async function mountNotes(host, { pid, meetingId, occurrence }) {
     $('.notes-head', host).append(link);
     stopEditor = notesEditor(box, host, notes.documentId);
   };
-  const papers = await get(papersUrl(pid, meetingId, occurrence));
-  show(papers.notes ?? (can('Editor') ? await post(`/api/partnerships/${pid}/meetings/${meetingId}/notes`,
-    { occurrence }) : null));
-  const off = on('meeting.papers', p => {
-    if (p.meetingId === meetingId && (p.occurrence ?? null) === occurrence && p.kind === 'Notes') show(p);
+  const off = await follow({
+    'meeting.papers': p => {
+      if (p.meetingId === meetingId && (p.occurrence ?? null) === occurrence && p.kind === 'Notes') show(p);
+    },
+  }, async () => {
+    const papers = await get(papersUrl(pid, meetingId, occurrence));
+    show(papers.notes ?? (can('Editor') ? await post(`/api/partnerships/${pid}/meetings/${meetingId}/notes`,
+      { occurrence }) : null));
   });
   return () => { closed = true; off(); stopEditor?.(); };
 }

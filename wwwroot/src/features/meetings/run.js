@@ -6,7 +6,7 @@ import { t, addMessages } from '../../core/i18n.js';
 import { get, post } from '../../core/api.js';
 import { session, openPartnership, can } from '../../core/session.js';
 import { formDialog } from '../../core/dialog.js';
-import { watchPartnership, on } from '../../core/partnershipLive.js';
+import { watchPartnership, follow } from '../../core/partnershipLive.js';
 import { updateNav } from '../../core/nav.js';
 import { meetingMessages } from './meetings-i18n.js';
 import { runMessages } from './run-i18n.js';
@@ -44,26 +44,27 @@ export async function renderRun({ pid, meetingId }, main) {
     tick(page);
     if (main.isConnected) document.title = `${page.meeting.title} · ${t('run.open')} · ${t('shell.brand')}`;
   });
-  await load();
-  // The capture bar's § names a clause of these; a partnership without agreements simply has none to name.
-  page.clauses = can('Editor') ? await clauseList(pid).catch(() => []) : [];
-  page.draw();
-  $('#capture', main)?.focus();
-  const timer = setInterval(() => tick(page), 1000);
-  const keys = e => shortcut(page, e);
-  document.addEventListener('keydown', keys);
-  const offs = [
-    on('meeting.run', run => {
+  const stop = await follow({
+    'meeting.run': run => {
       if (run.meetingId !== meetingId || (run.occurrence ?? null) !== page.occurrence) return;
       const was = page.run.currentItemId;
       accept(page, run, Date.now());
       page.draw();
       if (run.currentItemId && run.currentItemId !== was) sayCurrent(page);
-    }),
-    on('meeting.updated', m => { if (m.id === meetingId) { page.meeting = m; page.draw(); } }),
-    on('*resync', async () => { await load(); page.draw(); }),
-  ];
-  return () => { clearInterval(timer); document.removeEventListener('keydown', keys); offs.forEach(off => off()); };
+    },
+    'meeting.updated': m => { if (m.id === meetingId) { page.meeting = m; page.draw(); } },
+    '*resync': async () => { await load(); page.draw(); },
+  }, async () => {
+    await load();
+    // The capture bar's § names a clause of these; a partnership without agreements simply has none to name.
+    page.clauses = can('Editor') ? await clauseList(pid).catch(() => []) : [];
+    page.draw();
+  });
+  $('#capture', main)?.focus();
+  const timer = setInterval(() => tick(page), 1000);
+  const keys = e => shortcut(page, e);
+  document.addEventListener('keydown', keys);
+  return () => { clearInterval(timer); document.removeEventListener('keydown', keys); stop(); };
 }
 
 /** Takes a run view; `at` is this device's time when the server made it (for the clock offset). A push older

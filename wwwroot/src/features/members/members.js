@@ -5,7 +5,7 @@ import { html, mount, $, $$, toast } from '../../core/dom.js';
 import { t, addMessages, formatDateTime } from '../../core/i18n.js';
 import { get, post, put, del } from '../../core/api.js';
 import { openPartnership, myMembership } from '../../core/session.js';
-import { on } from '../../core/partnershipLive.js';
+import { follow } from '../../core/partnershipLive.js';
 import { updateNav } from '../../core/nav.js';
 import { initials } from '../../core/people.js';
 import { roleLabel } from '../../core/labels.js';
@@ -66,14 +66,13 @@ function manages(p, me, partyId) {
 export async function renderMembers({ pid }, main) {
   const page = { pid, main, state: { p: null, invitations: [], lastLink: null } };
   updateNav(pid);
-  await load(page);
-  draw(page);
-
   // Live: any change to the partnership (someone joins, a role changes) redraws the page; presence does not.
-  return on('*', async ({ kind }) => {
-    if (kind === 'presence' || !main.isConnected) return;
-    try { await load(page); draw(page); } catch { /* removed from the partnership: the next navigation shows it */ }
-  });
+  return follow({
+    '*': async ({ kind }) => {
+      if (kind === 'presence' || !main.isConnected) return;
+      try { await load(page); draw(page); } catch { /* removed from the partnership: the next navigation shows it */ }
+    },
+  }, async () => { await load(page); draw(page); });
 }
 
 async function load({ pid, state }) {

@@ -7,7 +7,7 @@ import { t } from '../../core/i18n.js';
 import { get, put, post } from '../../core/api.js';
 import { openPartnership, can, session } from '../../core/session.js';
 import { formDialog } from '../../core/dialog.js';
-import { watchPartnership, on } from '../../core/partnershipLive.js';
+import { watchPartnership, follow } from '../../core/partnershipLive.js';
 import { updateNav } from '../../core/nav.js';
 import { reviewView, progressItems } from './review-view.js';
 import { resultsChart } from './charts.js';
@@ -29,9 +29,8 @@ export async function renderReview({ pid, roundId }, main) {
     if (main.isConnected) document.title = `R${page.r.number} ${page.r.title} · ${t('shell.brand')}`;
   });
   const refresh = async () => { page.r = await get(base); page.draw(); };
-  await refresh();
-  const offs = [
-    on('review.updated', async r => {
+  const stop = await follow({
+    'review.updated': async r => {
       if (r.id !== roundId) return;
       const before = page.r;
       page.r = await get(base);
@@ -39,10 +38,10 @@ export async function renderReview({ pid, roundId }, main) {
         && before.changes.every((c, i) => c.actionItemNumber === page.r.changes[i].actionItemNumber);
       if (quiet && $('#progress', main)) mount($('#progress', main), progressItems(page.r));
       else page.draw();
-    }),
-    on('*resync', refresh),
-  ];
-  return () => { offs.forEach(off => off()); page.chart?.destroy(); };
+    },
+    '*resync': refresh,
+  }, refresh);
+  return () => { stop(); page.chart?.destroy(); };
 }
 
 function wire(page) {

@@ -5,7 +5,7 @@ import { t, formatDate } from '../../core/i18n.js';
 import { get, post } from '../../core/api.js';
 import { openPartnership, can } from '../../core/session.js';
 import { formDialog } from '../../core/dialog.js';
-import { watchPartnership, on } from '../../core/partnershipLive.js';
+import { watchPartnership, refreshOn } from '../../core/partnershipLive.js';
 import { navigate } from '../../core/router.js';
 import { updateNav } from '../../core/nav.js';
 import { trendChart } from './charts.js';
@@ -44,9 +44,8 @@ export async function renderReviews({ pid }, main) {
     list = await get(`/api/partnerships/${pid}/reviews`);
     if (main.isConnected) draw();
   };
-  await refresh();
-  const offs = ['review.updated', '*resync'].map(kind => on(kind, refresh));
-  return () => { offs.forEach(off => off()); chart?.destroy(); };
+  const stop = await refreshOn(['review.updated', '*resync'], refresh);
+  return () => { stop(); chart?.destroy(); };
 }
 
 function row(pid, r) {
