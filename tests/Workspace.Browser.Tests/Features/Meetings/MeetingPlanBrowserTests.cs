@@ -131,7 +131,7 @@ public sealed class MeetingPlanBrowserTests(BrowserFixture fixture)
         var meeting = await ApiSeed.GetAsync(budi, $"/api/partnerships/{pid}/meetings/{seed.SeriesId}");
         var body = JsonSerializer.Deserialize<Dictionary<string, object?>>(meeting.GetRawText())!;
         body["location"] = "Subang mill";
-        await PutAsync(budi, $"/api/partnerships/{pid}/meetings/{seed.SeriesId}", body);
+        await ApiSeed.PutAsync(budi, $"/api/partnerships/{pid}/meetings/{seed.SeriesId}", body);
         await Assertions.Expect(dialog.GetByLabel("Place or video link")).ToHaveValueAsync("Subang mill");
         await Assertions.Expect(dialog.Locator(".notice")).ToContainTextAsync("Budi Santoso");
 
@@ -146,16 +146,6 @@ public sealed class MeetingPlanBrowserTests(BrowserFixture fixture)
         Assert.Single(saved.GetProperty("kpiIds").EnumerateArray());
         await rina.Context.CloseAsync();
         await budi.Context.CloseAsync();
-    }
-
-    private static async Task PutAsync(IPage page, string url, object body)
-    {
-        var token = (await ApiSeed.GetAsync(page, "/api/account/antiforgery")).GetProperty("token").GetString()!;
-        var response = await page.Context.APIRequest.PutAsync(url, new()
-        {
-            DataObject = body, Headers = new Dictionary<string, string> { ["X-CSRF-TOKEN"] = token },
-        });
-        Assert.True(response.Ok, await response.TextAsync());
     }
 
     /// <summary>Desktop (1280 px) and phone (390 px) screenshots of the page as it is, then back to its size.</summary>

@@ -9,6 +9,8 @@ export default {
     { path: '/p/:pid/reviews', load: () => import('./reviews.js'), render: m => m.renderReviews },
     { path: '/p/:pid/reviews/:roundId', load: () => import('./review.js'), render: m => m.renderReview },
   ],
+  // The dashboard's tile of open rounds (core/tiles.js).
+  tiles: [{ key: 'reviews', load: () => import('./tile.js') }],
   messages: { en: { 'nav.reviews': 'Reviews' }, id: { 'nav.reviews': 'Tinjauan' } },
   activity: {
     en: {
