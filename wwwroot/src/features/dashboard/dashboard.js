@@ -5,7 +5,7 @@ import { get } from '../../core/api.js';
 import { openPartnership, session, myMembership } from '../../core/session.js';
 import { roleLabel } from '../../core/labels.js';
 import { statusLabel } from '../../core/labels.js';
-import { watchPartnership, on, liveIn } from '../../core/partnershipLive.js';
+import { watchPartnership, follow, liveIn } from '../../core/partnershipLive.js';
 import { updateNav } from '../../core/nav.js';
 import { activitySentence } from '../../core/activity.js';
 import { partyName } from '../../core/people.js';
@@ -75,7 +75,6 @@ export async function renderDashboard({ pid }, main) {
     if (e.target.closest('#welcome-close')) { welcome = false; $('#welcome', main)?.remove(); }
   });
 
-  await draw(false);
   let pending = null;
   // Bursts of changes (a drag, a batch of measurements) redraw once. Who is online (the shell shows it) changes
   // nothing drawn here, and it arrives as soon as the page joins: no second fetch for it.
@@ -84,7 +83,7 @@ export async function renderDashboard({ pid }, main) {
     clearTimeout(pending);
     pending = setTimeout(draw, 150);
   };
-  const off = on('*', soon);
+  const off = await follow({ '*': soon }, () => draw(false));
   let left = false;
   if (readBeforeJoin) joining.then(() => { if (!left) soon({ kind: 'joined' }); });
   return () => { left = true; off(); clearTimeout(pending); };
