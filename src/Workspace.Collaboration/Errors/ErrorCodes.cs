@@ -166,7 +166,7 @@ public static class ErrorCodes
     public const string TooManyReviews = "tooManyReviews";
     public const string UnknownChange = "unknownChange";
 
-    // Files; arguments: max, quota, used (bytes).
+    // Files; arguments: maxBytes, usedBytes, quotaBytes, max (files).
     public const string UnknownFile = "unknownFile";
     public const string FileTooLarge = "fileTooLarge";
     public const string FileQuotaExceeded = "fileQuotaExceeded";

@@ -55,7 +55,8 @@ public static partial class FileNames
     public static string ContentType(string? declared)
     {
         var type = (declared ?? "").Split(';')[0].Trim().ToLowerInvariant();
-        return type.Length <= FileLimits.ContentTypeMax && MediaType().IsMatch(type) ? type : "application/octet-stream";
+        return type.Length <= FileLimits.ContentTypeMax && MediaType().IsMatch(type)
+            ? type : "application/octet-stream";
     }
 
     /// <summary>The type a download is served with: anything a browser would run or render as a page is served as

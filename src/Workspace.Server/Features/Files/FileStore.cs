@@ -4,7 +4,8 @@ namespace Workspace.Server.Features.Files;
 
 /// <summary>
 /// Where the bytes of shared files live. Bytes never pass through a grain: the endpoints stream them between the
-/// request or response and the store. Keys are made by the server (<see cref="FileKeys.KeyOf"/>), never from a file's name.
+/// request or response and the store. Keys are made by the server (<see cref="FileKeys.KeyOf"/>), never from a
+/// file's name.
 /// </summary>
 public interface IFileStore
 {

@@ -87,7 +87,7 @@ public static class FileUpload
 
     private static Refusal? TooLarge(long size, long max) => size <= max ? null : Refusal.Of(
         StatusCodes.Status413PayloadTooLarge, ErrorCodes.FileTooLarge,
-        $"The file is too large: at most {FileWords.Human(max)}.", ("max", max));
+        $"The file is too large: at most {FileWords.Human(max)}.", ("maxBytes", max));
 
     private static Refusal? Empty(long size) => size > 0 ? null : Refusal.Of(StatusCodes.Status400BadRequest,
         ErrorCodes.FileEmpty, "An empty file cannot be uploaded.");

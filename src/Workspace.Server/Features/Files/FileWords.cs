@@ -28,9 +28,9 @@ public static class FileWords
 
     private static string? Indonesian(Refusal r) => r.Code switch
     {
-        ErrorCodes.FileTooLarge => $"Berkas terlalu besar: maksimal {Bytes(r, "max", "id")}.",
+        ErrorCodes.FileTooLarge => $"Berkas terlalu besar: maksimal {Bytes(r, "maxBytes", "id")}.",
         ErrorCodes.FileQuotaExceeded => $"Ruang berkas kemitraan ini tidak cukup: sudah terpakai "
-            + $"{Bytes(r, "used", "id")} dari {Bytes(r, "quota", "id")}. Hapus berkas lama terlebih dahulu.",
+            + $"{Bytes(r, "usedBytes", "id")} dari {Bytes(r, "quotaBytes", "id")}. Hapus berkas lama terlebih dahulu.",
         ErrorCodes.FileEmpty => "Berkas kosong tidak dapat diunggah.",
         ErrorCodes.UnknownFile => "Berkas ini tidak ada di kemitraan ini (mungkin sudah dihapus).",
         ErrorCodes.NotYourFile => "Hanya pengunggah atau pemilik yang dapat menghapus berkas ini.",
@@ -55,7 +55,8 @@ public static class FileWords
             value /= 1024;
             unit++;
         }
-        var shown = unit == 0 || value >= 10 ? Math.Round(value).ToString("0", culture) : value.ToString("0.#", culture);
+        var shown = unit == 0 || value >= 10
+            ? Math.Round(value).ToString("0", culture) : value.ToString("0.#", culture);
         return $"{shown} {units[unit]}";
     }
 }

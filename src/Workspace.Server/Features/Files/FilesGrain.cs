@@ -112,7 +112,7 @@ public sealed class FilesGrain(
         used + size <= quota ? null : Refusal.Of(StatusCodes.Status413RequestEntityTooLarge,
             ErrorCodes.FileQuotaExceeded,
             $"Not enough room for this file: the partnership's files take {FileWords.Human(used)} of "
-            + $"{FileWords.Human(quota)}. Delete older files first.", ("used", used), ("quota", quota));
+            + $"{FileWords.Human(quota)}. Delete older files first.", ("usedBytes", used), ("quotaBytes", quota));
 
     private static FileView View(SharedFile f, IReadOnlyDictionary<Guid, string> parties) => new(f.Id, f.Name,
         f.ContentType, f.Size, f.Sha256, f.UploadedByUserId, f.UploadedByName, f.UploadedByPartyId,

@@ -48,7 +48,14 @@ public sealed class LocalFileStore(string root) : IFileStore
 
     public Task DeleteAsync(string key, CancellationToken ct)
     {
-        File.Delete(PathOf(key));
+        try
+        {
+            File.Delete(PathOf(key)); // no error for a missing file
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // nor for a partnership that has no folder yet
+        }
         return Task.CompletedTask;
     }
 
