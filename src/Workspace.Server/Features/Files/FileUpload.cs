@@ -64,7 +64,7 @@ public static class FileUpload
     }
 
     /// <summary>Streams the body to the store; on any failure nothing is left under the key. A body past the
-    /// maximum is the refusal returned; a dropped connection or a store failure is raised.</summary>
+    /// maximum or a cancelled upload is the refusal returned; a store failure is raised.</summary>
     private static async Task<Refusal?> StoreAsync(IFileStore store, string key, MeteredStream body, long max,
         CancellationToken ct)
     {
@@ -80,6 +80,12 @@ public static class FileUpload
                 || e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
             {
                 return TooLarge(max + 1, max);
+            }
+            if (ct.IsCancellationRequested)
+            {
+                // The person cancelled (or the connection dropped): nobody reads this answer.
+                return Refusal.Of(StatusCodes.Status400BadRequest, ErrorCodes.UnreadableRequest,
+                    "The upload was cancelled before it was complete.");
             }
             throw;
         }
