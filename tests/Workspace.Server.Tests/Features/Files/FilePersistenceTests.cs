@@ -49,8 +49,8 @@ public sealed class FilePersistenceTests
 
         var file = Assert.Single(list.GetProperty("files").EnumerateArray());
         Assert.Equal((keptId, "Laporan triwulan.pdf", "Restart B editor", "Restart B"),
-            (file.GetProperty("id").GetGuid(), file.GetProperty("name").GetString(), file.GetProperty("uploadedByName").GetString(),
-            file.GetProperty("partyName").GetString()));
+            (file.GetProperty("id").GetGuid(), file.GetProperty("name").GetString(),
+                file.GetProperty("uploadedByName").GetString(), file.GetProperty("partyName").GetString()));
         Assert.Equal(kept, await download.Content.ReadAsByteArrayAsync(_ct));
         var again = await CreatedAsync(UploadAsync(a, w.Url(""), "after.pdf", gone, _ct));
         Assert.Equal(kept.Length + gone.Length, (await OkAsync(a.GetJsonAsync(w.Url("/files"), _ct)))
