@@ -47,6 +47,11 @@ public sealed class FilesBrowserTests(BrowserFixture fixture)
             TestContext.Current.CancellationToken));
         await LayoutChecks.AssertFitsAsync(budi, "files list at 390 px");
         await ShootBothAsync(rina, budi, "files-list");
+        await rina.GotoAsync($"/p/{pid}");
+        await Assertions.Expect(rina.Locator("#files-tile h2")).ToContainTextAsync("Shared files (1)");
+        await Assertions.Expect(rina.Locator("#files-tile")).ToContainTextAsync("Rencana panen 2027.pdf");
+        await rina.Locator("#files-tile a.more").ClickAsync();
+        await Assertions.Expect(rina.Locator(".file-row")).ToContainTextAsync("Rencana panen 2027.pdf");
 
         await rina.Locator(".file-row button[data-delete]").ClickAsync();
         await rina.Locator("dialog.form-dialog button[type=submit]").ClickAsync();

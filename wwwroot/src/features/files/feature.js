@@ -7,6 +7,8 @@ export default {
   nav: { path: '/files', label: 'nav.files', order: 90, ready: true },
   routes: [{ path: '/p/:pid/files', load: () => import('./files.js'), render: m => m.renderFiles }],
   messages: { en: { 'nav.files': 'Files' }, id: { 'nav.files': 'Berkas' } },
+  // The dashboard's tile: how many files, the newest ones (core/tiles.js).
+  tiles: [{ key: 'files', load: () => import('./tile.js') }],
   activity: {
     en: { 'file.uploaded': 'uploaded the file “{name}”', 'file.deleted': 'deleted the file “{name}”' },
     id: { 'file.uploaded': 'mengunggah berkas “{name}”', 'file.deleted': 'menghapus berkas “{name}”' },

@@ -17,6 +17,7 @@ addMessages({
     'files.cancel': 'Cancel', 'files.cancelled': 'Cancelled', 'files.dismiss': 'Dismiss',
     'files.tooLarge': '“{name}” is too large: at most {max} per file.',
     'files.progress': 'Upload of {name}',
+    'files.tile': 'Shared files ({n})', 'files.all': 'All files',
   },
   id: {
     'files.title': 'Berkas',
@@ -34,5 +35,6 @@ addMessages({
     'files.cancel': 'Batalkan', 'files.cancelled': 'Dibatalkan', 'files.dismiss': 'Tutup',
     'files.tooLarge': '“{name}” terlalu besar: maksimal {max} per berkas.',
     'files.progress': 'Unggahan {name}',
+    'files.tile': 'Berkas bersama ({n})', 'files.all': 'Semua berkas',
   },
 });
