@@ -62,7 +62,7 @@ public sealed class FilesBrowserTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task AnUploadInProgressShowsItsProgressAndCanBeCancelled()
+    public async Task AnUploadInProgressShowsItsProgressAndCanBeCancelledAndDroppedFilesAreUploaded()
     {
         var rina = await fixture.NewPageAsync();
         var budi = await fixture.NewPageAsync("id-ID", width: 390, height: 844);
@@ -96,6 +96,15 @@ public sealed class FilesBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(budi.Locator(".upload")).ToContainTextAsync("Dibatalkan");
         var files = await ApiSeed.GetAsync(rina, $"/api/partnerships/{pid}/files");
         Assert.Equal(0, files.GetProperty("files").GetArrayLength());
+
+        // A file dropped anywhere on the page (here on the list) is uploaded too.
+        await rina.Locator("#file-list").EvaluateAsync(@"el => {
+            const files = new DataTransfer();
+            files.items.add(new File(['dropped bytes'], 'Dropped notes.txt', { type: 'text/plain' }));
+            el.dispatchEvent(new DragEvent('drop', { dataTransfer: files, bubbles: true, cancelable: true }));
+        }");
+        await Assertions.Expect(rina.Locator(".file-row")).ToContainTextAsync("Dropped notes.txt");
+        await Assertions.Expect(budi.Locator(".file-row")).ToContainTextAsync("Dropped notes.txt");
         await rina.Context.CloseAsync();
         await budi.Context.CloseAsync();
     }

@@ -126,13 +126,17 @@ function uploadArea(pid, main, maxBytes, uploaded) {
   };
   $('#upload-button', zone).addEventListener('click', () => input.click());
   input.addEventListener('change', () => { start([...input.files]); input.value = ''; });
-  zone.addEventListener('dragover', e => { e.preventDefault(); zone.classList.add('dragging'); });
-  zone.addEventListener('dragleave', () => zone.classList.remove('dragging'));
-  zone.addEventListener('drop', e => {
+  // Files dropped anywhere on the page are uploaded (the browser would otherwise leave the app to show them).
+  const over = e => { e.preventDefault(); zone.classList.add('dragging'); };
+  const leave = e => { if (!main.contains(e.relatedTarget)) zone.classList.remove('dragging'); };
+  const drop = e => {
     e.preventDefault();
     zone.classList.remove('dragging');
     start([...(e.dataTransfer?.files ?? [])]);
-  });
+  };
+  main.addEventListener('dragover', over);
+  main.addEventListener('dragleave', leave);
+  main.addEventListener('drop', drop);
   box.addEventListener('click', e => {
     const button = e.target.closest('button[data-upload]');
     const index = entries.findIndex(x => x.key === button?.dataset.upload);
@@ -141,7 +145,14 @@ function uploadArea(pid, main, maxBytes, uploaded) {
     else entries.splice(index, 1);
     draw();
   });
-  return { cancelAll: () => entries.forEach(x => x.state === 'sending' && x.abort?.()) };
+  return {
+    cancelAll() {
+      entries.forEach(x => x.state === 'sending' && x.abort?.());
+      main.removeEventListener('dragover', over);
+      main.removeEventListener('dragleave', leave);
+      main.removeEventListener('drop', drop);
+    },
+  };
 }
 
 function uploadRow(x) {
