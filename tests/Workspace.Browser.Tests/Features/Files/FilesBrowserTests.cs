@@ -50,6 +50,7 @@ public sealed class FilesBrowserTests(BrowserFixture fixture)
         await rina.GotoAsync($"/p/{pid}");
         await Assertions.Expect(rina.Locator("#files-tile h2")).ToContainTextAsync("Shared files (1)");
         await Assertions.Expect(rina.Locator("#files-tile")).ToContainTextAsync("Rencana panen 2027.pdf");
+        await BrowserFixture.ScreenshotAsync(rina, "files-dashboard-tile-en-1280");
         await rina.Locator("#files-tile a.more").ClickAsync();
         await Assertions.Expect(rina.Locator(".file-row")).ToContainTextAsync("Rencana panen 2027.pdf");
 
