@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need when it is missing: Debian packages (chromium,
-# postgresql, redis-server, fonts) and the front end's npm packages.
+# postgresql, redis-server, fonts), the front end's npm packages and Azurite (the Azure Storage
+# emulator the blob file store is tested against) in a cache folder outside the checkout.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 
@@ -22,4 +23,12 @@ fi
 command -v node >/dev/null || { echo "node (20 or newer) is required" >&2; exit 1; }
 if [ ! -f "$root/wwwroot/node_modules/.package-lock.json" ]; then
   (cd "$root/wwwroot" && npm ci --no-audit --no-fund)
+fi
+
+# Azurite: once per machine, into $AZURITE_HOME (services.sh finds it there).
+azurite_home="${AZURITE_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/workspace-azurite}"
+if [ ! -x "$azurite_home/node_modules/.bin/azurite-blob" ]; then
+  mkdir -p "$azurite_home"
+  (cd "$azurite_home" && npm install --no-audit --no-fund --no-save azurite@3.37.0 >/dev/null) \
+    || echo "azurite could not be installed: the blob-store tests will be skipped" >&2
 fi

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Throwaway PostgreSQL and Redis servers on loopback for tests and local multi-node runs.
-# Source this file, then: services_start; ...; services_stop
-# Exports WORKSPACE_TEST_POSTGRES (an Npgsql connection string) and WORKSPACE_TEST_REDIS (host:port).
+# Throwaway PostgreSQL, Redis and Azurite (Azure Blob Storage emulator) servers on loopback for tests and local
+# multi-node runs. Source this file, then: services_start; ...; services_stop
+# Exports WORKSPACE_TEST_POSTGRES (an Npgsql connection string), WORKSPACE_TEST_REDIS (host:port) and
+# WORKSPACE_TEST_AZURITE (an Azure Storage connection string). Azurite comes from infra/install.sh; when it is
+# missing only the blob-store tests are skipped.
 
 SERVICES_DIR="${SERVICES_DIR:-$(mktemp -d /tmp/workspace-services.XXXXXX)}"
 
@@ -50,5 +52,28 @@ redis_stop() {
   [ -f "$SERVICES_DIR/redis.pid" ] && kill "$(cat "$SERVICES_DIR/redis.pid")" 2>/dev/null || true
 }
 
-services_start() { postgres_start; redis_start; }
-services_stop() { redis_stop; postgres_stop; rm -rf "$SERVICES_DIR"; }
+azurite_start() {
+  local home="${AZURITE_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/workspace-azurite}"
+  local bin="$home/node_modules/.bin/azurite-blob"
+  if [ ! -x "$bin" ]; then echo "azurite is not installed (infra/install.sh); blob tests are skipped" >&2; return 0; fi
+  local port; port=$(free_port)
+  mkdir -p "$SERVICES_DIR/azurite"
+  "$bin" --blobHost 127.0.0.1 --blobPort "$port" --location "$SERVICES_DIR/azurite" --skipApiVersionCheck \
+    --loose --silent >"$SERVICES_DIR/azurite.log" 2>&1 &
+  echo $! >"$SERVICES_DIR/azurite.pid"
+  for _ in $(seq 100); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+    sleep 0.1
+  done
+  # Azurite's well-known development account (public, documented by Microsoft; not a secret).
+  local key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+  export WORKSPACE_TEST_AZURITE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$port/devstoreaccount1;"
+  echo "azurite on 127.0.0.1:$port"
+}
+
+azurite_stop() {
+  [ -f "$SERVICES_DIR/azurite.pid" ] && kill "$(cat "$SERVICES_DIR/azurite.pid")" 2>/dev/null || true
+}
+
+services_start() { postgres_start; redis_start; azurite_start; }
+services_stop() { azurite_stop; redis_stop; postgres_stop; rm -rf "$SERVICES_DIR"; }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: installs what is missing, starts throwaway PostgreSQL and Redis on loopback,
+# Runs every test: installs what is missing, starts throwaway PostgreSQL, Redis and Azurite on loopback,
 # builds, runs `dotnet test` for the whole solution, stops what it started, and ends with the
 # line "N passed, N failed".
 set -euo pipefail

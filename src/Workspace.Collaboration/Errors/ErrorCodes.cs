@@ -165,4 +165,12 @@ public static class ErrorCodes
     public const string AnswerNotYours = "answerNotYours";
     public const string TooManyReviews = "tooManyReviews";
     public const string UnknownChange = "unknownChange";
+
+    // Files; arguments: maxBytes, usedBytes, quotaBytes, max (files).
+    public const string UnknownFile = "unknownFile";
+    public const string FileTooLarge = "fileTooLarge";
+    public const string FileQuotaExceeded = "fileQuotaExceeded";
+    public const string FileEmpty = "fileEmpty";
+    public const string NotYourFile = "notYourFile";
+    public const string TooManyFiles = "tooManyFiles";
 }

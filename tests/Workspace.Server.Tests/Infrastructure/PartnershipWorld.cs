@@ -74,7 +74,7 @@ public sealed partial record PartnershipWorld(
             measured.GetProperty("measurements")[0].GetProperty("id").GetGuid(), item.GetProperty("id").GetGuid(),
             comment.GetProperty("id").GetGuid(), invitation.Invitation.Id, meetingId, agendaItemId, decisionId,
             agreement.GetProperty("id").GetGuid());
-        return await (await world.WithDisputeAsync(factory, name, ct)).WithReviewsAsync(ct);
+        return await (await (await world.WithDisputeAsync(factory, name, ct)).WithReviewsAsync(ct)).WithFilesAsync(ct);
     }
 
     private async Task<PartnershipWorld> WithDisputeAsync(WorkspaceFactory factory, string name, CancellationToken ct)
@@ -160,6 +160,7 @@ public sealed partial record PartnershipWorld(
         "agreementid" => AgreementId.ToString(),
         "roundid" => RoundId.ToString(),
         "changeid" => ChangeId.ToString(),
+        "fileid" => FileId.ToString(),
         "occurrence" => OccurrenceKey,
         // The id of a meeting link: the valid bodies link a goal.
         "id" => GoalId.ToString(),
@@ -180,6 +181,7 @@ public sealed partial record PartnershipWorld(
             $"/documents/{DocumentId}/comments", "/invitations", "/activity",
             $"/meetings/{MeetingId}", $"/meetings/{MeetingId}/agenda?occurrence={OccurrenceKey}", "/decisions",
             "/disputes", $"/disputes/{DisputeId}", $"/disputes/{DisputeId}/notes", "/reviews", $"/reviews/{RoundId}",
+            "/files",
         })
         {
             using var response = await Owner.Http.GetAsync(Url(path), ct);

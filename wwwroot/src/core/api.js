@@ -16,8 +16,9 @@ export class ApiError extends Error {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 let csrfToken = null;
 
-// The token is bound to who is signed in, so it is fetched again after signing in or out.
-async function antiforgeryToken() {
+// The token is bound to who is signed in, so it is fetched again after signing in or out. Exported for uploads,
+// which go through XMLHttpRequest to report their progress (features/files/upload.js).
+export async function antiforgeryToken() {
   if (!csrfToken) {
     const response = await fetch('/api/account/antiforgery',
       { credentials: 'same-origin', headers: { Accept: 'application/json' } });

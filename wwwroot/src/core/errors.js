@@ -3,6 +3,7 @@
 // for a code this catalogue does not know yet.
 import { addMessages, t, formatDate, formatNumber } from './i18n.js';
 import { hubError } from './hub-error.js';
+import { formatBytes } from './bytes.js';
 import './labels.js'; // role names for the role arguments
 
 addMessages({
@@ -274,6 +275,7 @@ const has = key => t(key) !== key;
 /** An argument as the person reads it: numbers and dates in their format, roles in their language. */
 function word(name, value) {
   const text = String(value ?? '');
+  if (name.endsWith('Bytes') && /^\d+$/.test(text)) return formatBytes(Number(text));
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return formatDate(text);
   if (/^-?\d+(\.\d+)?$/.test(text)) return formatNumber(Number(text));
   if ((name === 'role' || name === 'needed') && has(`role.${text}`)) return t(`role.${text}`);
@@ -360,6 +362,13 @@ addMessages({
     'error.answerNotYours': 'Each member answers for themselves only.',
     'error.tooManyReviews': 'There can be at most {max} here.',
     'error.unknownChange': 'That agreed change does not exist (reload the round).',
+    'error.unknownFile': 'That file does not exist in this partnership (it may have been deleted).',
+    'error.fileTooLarge': 'The file is too large: at most {maxBytes}.',
+    'error.fileQuotaExceeded': 'Not enough room: the partnership\'s files take {usedBytes} of {quotaBytes}. '
+      + 'Delete older files first.',
+    'error.fileEmpty': 'An empty file cannot be uploaded.',
+    'error.notYourFile': 'Only the person who uploaded this file or an owner can delete it.',
+    'error.tooManyFiles': 'This partnership holds the most files it can ({max}).',
   },
   id: {
     'error.unknownReview': 'Putaran tinjauan itu tidak ada di kemitraan ini.',
@@ -372,5 +381,12 @@ addMessages({
     'error.answerNotYours': 'Setiap anggota hanya menjawab untuk dirinya sendiri.',
     'error.tooManyReviews': 'Paling banyak {max} di sini.',
     'error.unknownChange': 'Perubahan yang disepakati itu tidak ada (muat ulang putarannya).',
+    'error.unknownFile': 'Berkas itu tidak ada di kemitraan ini (mungkin sudah dihapus).',
+    'error.fileTooLarge': 'Berkas terlalu besar: maksimal {maxBytes}.',
+    'error.fileQuotaExceeded': 'Ruang berkas kemitraan ini tidak cukup: sudah terpakai {usedBytes} dari {quotaBytes}. '
+      + 'Hapus berkas lama terlebih dahulu.',
+    'error.fileEmpty': 'Berkas kosong tidak dapat diunggah.',
+    'error.notYourFile': 'Hanya pengunggah atau pemilik yang dapat menghapus berkas ini.',
+    'error.tooManyFiles': 'Kemitraan ini sudah menyimpan jumlah berkas maksimum ({max}).',
   },
 });

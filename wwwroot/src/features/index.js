@@ -9,7 +9,7 @@ export { default as actions } from './actions/feature.js';
 export { default as meetings } from './meetings/feature.js';
 export { default as agreements } from './agreements/feature.js';
 export { default as reviews } from './reviews/feature.js';
-export { files } from './soon/feature.js';
+export { default as files } from './files/feature.js';
 export { default as disputes } from './disputes/feature.js';
 export { default as members } from './members/feature.js';
 export { default as activity } from './activity/feature.js';
