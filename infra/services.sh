@@ -55,7 +55,7 @@ redis_stop() {
 azurite_start() {
   local home="${AZURITE_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/workspace-azurite}"
   local bin="$home/node_modules/.bin/azurite-blob"
-  if [ ! -x "$bin" ]; then echo "azurite is not installed (infra/install.sh); blob tests are skipped" >&2; return 0; fi
+  if [ ! -x "$bin" ]; then echo "azurite is not installed (infra/install.sh installs it)" >&2; return 1; fi
   local port; port=$(free_port)
   mkdir -p "$SERVICES_DIR/azurite"
   "$bin" --blobHost 127.0.0.1 --blobPort "$port" --location "$SERVICES_DIR/azurite" --skipApiVersionCheck \
