@@ -6,7 +6,7 @@ import { t, formatDateTime } from '../../core/i18n.js';
 import { get, del } from '../../core/api.js';
 import { openPartnership, can, session } from '../../core/session.js';
 import { formDialog } from '../../core/dialog.js';
-import { watchPartnership, on } from '../../core/partnershipLive.js';
+import { watchPartnership, refreshOn } from '../../core/partnershipLive.js';
 import { updateNav } from '../../core/nav.js';
 import { uploadFile } from './upload.js';
 import { formatBytes } from '../../core/bytes.js';
@@ -47,9 +47,8 @@ export async function renderFiles({ pid }, main) {
     if (file && copy) copyLink(pid, file);
     if (file && remove) confirmDelete(pid, file, refresh);
   });
-  await refresh();
-  const offs = ['file.added', 'file.deleted', '*resync'].map(kind => on(kind, refresh));
-  return () => { offs.forEach(off => off()); uploads.cancelAll(); };
+  const stop = await refreshOn(['file.added', 'file.deleted', '*resync'], refresh);
+  return () => { stop(); uploads.cancelAll(); };
 }
 
 const contentUrl = (pid, f) => `/api/partnerships/${pid}/files/${f.id}/content`;
