@@ -165,4 +165,7 @@ public static class ErrorCodes
     public const string AnswerNotYours = "answerNotYours";
     public const string TooManyReviews = "tooManyReviews";
     public const string UnknownChange = "unknownChange";
+
+    // Notifications.
+    public const string UnknownNotification = "unknownNotification";
 }
