@@ -374,3 +374,9 @@ addMessages({
     'error.unknownChange': 'Perubahan yang disepakati itu tidak ada (muat ulang putarannya).',
   },
 });
+
+// Notifications.
+addMessages({
+  en: { 'error.unknownNotification': 'That notification does not exist (it may be someone else’s).' },
+  id: { 'error.unknownNotification': 'Notifikasi itu tidak ada (mungkin milik orang lain).' },
+});

@@ -22,7 +22,7 @@ public sealed class Notification
     public bool IsRead { get; set; }
 }
 
-/// <summary>A person's choices: the language their e-mails are written in, and whether they get e-mails at all.</summary>
+/// <summary>A person's choices: the language of their e-mails, and whether they get e-mails at all.</summary>
 public sealed class NotificationSettings
 {
     public string UserId { get; set; } = "";

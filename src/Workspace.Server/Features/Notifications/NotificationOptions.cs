@@ -3,7 +3,8 @@ using MailKit.Security;
 
 namespace Workspace.Server.Features.Notifications;
 
-/// <summary>Notifications (README, "Configuration"): e-mails go out only when <see cref="Smtp"/> names a host.</summary>
+/// <summary>Notifications (README, "Configuration"): e-mails go out only when <see cref="Smtp"/> names a host.
+/// </summary>
 public sealed class NotificationOptions
 {
     public const string Section = "Notifications";

@@ -45,10 +45,6 @@ public static partial class NotificationTexts
         },
     };
 
-    /// <summary>The known kinds (the browser has a sentence for each).</summary>
-    public static IEnumerable<string> Kinds => Words["en"].Keys.Where(k => !k.StartsWith("mail.", StringComparison.Ordinal)
-        && k != "other");
-
     public static string Language(string? language) =>
         language is not null && Languages.Contains(language) ? language : DefaultLanguage;
 

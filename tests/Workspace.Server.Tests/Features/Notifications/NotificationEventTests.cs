@@ -79,6 +79,51 @@ public sealed class NotificationEventTests(WorkspaceFactory factory) : IClassFix
         Assert.Empty(await ItemsAsync(w.Other.Owner, _ct));
     }
 
+    [Fact]
+    public async Task AMeetingStartedTellsItsAttendeesButNotTheFacilitatorWhoStartedIt()
+    {
+        var w = await NotificationWorld.CreateAsync(factory, "Meeting", _ct);
+        var meeting = await OkAsync(w.Rina.Http.PostJsonAsync(w.P.Url("/meetings"), new
+        {
+            title = "Pilot kick-off", start = "2026-10-20T10:00:00", durationMinutes = 60,
+            timeZone = "Asia/Jakarta", location = "Online", facilitatorUserId = w.Rina.Id,
+            attendeeUserIds = new[] { w.Rina.Id, w.Budi.Id }, recurrence = "None", until = (string?)null, version = 0,
+        }, _ct));
+        var id = meeting.GetProperty("id").GetGuid();
+        await OkAsync(w.Rina.Http.PostJsonAsync(w.P.Url($"/meetings/{id}/agenda"),
+            new { occurrence = (string?)null, title = "Budget", minutes = 10 }, _ct));
+
+        await OkAsync(w.Rina.Http.PostJsonAsync(w.P.Url($"/meetings/{id}/run/start"),
+            new { occurrence = (string?)null }, _ct));
+
+        var budi = Assert.Single(await ItemsAsync(w.Budi, _ct));
+        Assert.Equal(("meeting.started", "Pilot kick-off", $"/p/{w.P.Id}/meetings/{id}/run"),
+            (Kind(budi), Title(budi), budi.GetProperty("link").GetString()));
+        Assert.Empty(await ItemsAsync(w.Rina, _ct));
+        Assert.Empty(await ItemsAsync(w.Sari, _ct)); // not an attendee
+    }
+
+    [Fact]
+    public async Task AMentionInACommentTellsThePeopleNamedOnly()
+    {
+        var w = await NotificationWorld.CreateAsync(factory, "Mention", _ct);
+        var doc = (await OkAsync(w.Rina.Http.PostJsonAsync(w.P.Url("/documents"), new { title = "Joint plan" }, _ct)))
+            .GetProperty("id").GetGuid();
+        var otherPerson = w.Other.Owner.Email.Split('@')[0];
+
+        await OkAsync(w.Rina.Http.PostJsonAsync(w.P.Url($"/documents/{doc}/comments"), new
+        {
+            body = $"@MentionBudi please check; @MentionRina and @{otherPerson} and @nobody too.",
+        }, _ct));
+
+        var budi = Assert.Single(await ItemsAsync(w.Budi, _ct));
+        Assert.Equal(("comment.mention", "Joint plan", $"/p/{w.P.Id}/docs/{doc}"),
+            (Kind(budi), Title(budi), budi.GetProperty("link").GetString()));
+        Assert.Empty(await ItemsAsync(w.Rina, _ct));
+        Assert.Empty(await ItemsAsync(w.Sari, _ct));
+        Assert.Empty(await ItemsAsync(w.Other.Owner, _ct));
+    }
+
     private static string? Kind(JsonElement n) => n.GetProperty("kind").GetString();
 
     private static string? Title(JsonElement n) => n.GetProperty("args").GetProperty("title").GetString();
