@@ -50,6 +50,22 @@ public sealed class NotificationsBrowserTests(BrowserFixture fixture)
             .ToHaveValueAsync(Item);
         await Assertions.Expect(budi.Locator("#bell")).ToHaveAttributeAsync("data-unread", "0");
         await Assertions.Expect(budi.Locator("#bell-count")).ToBeHiddenAsync();
+
+        // The page of all of them, and the e-mail switch in the account settings.
+        await budi.GotoAsync("/account/notifications");
+        await Assertions.Expect(budi.Locator("h1")).ToHaveTextAsync("Notifikasi");
+        await Assertions.Expect(budi.Locator("main a.notification")).ToContainTextAsync("menugaskan tugas A1");
+        await Assertions.Expect(budi.Locator("main a.notification.unread")).ToHaveCountAsync(0);
+        await LayoutChecks.AssertFitsAsync(budi, "notifications page at 390 px");
+        await BrowserFixture.ScreenshotAsync(budi, "notifications-page-id-390");
+        await budi.GotoAsync("/account");
+        var email = budi.GetByLabel("Kirim juga setiap notifikasi ke e-mail saya");
+        await Assertions.Expect(email).ToBeCheckedAsync();
+        await email.UncheckAsync();
+        await Assertions.Expect(budi.Locator(".toast")).ToContainTextAsync("Tersimpan.");
+        Assert.False((await ApiSeed.GetAsync(budi, "/api/notifications/settings")).GetProperty("emailEnabled")
+            .GetBoolean());
+        await BrowserFixture.ScreenshotAsync(budi, "notifications-account-id-390");
         await rina.Context.CloseAsync();
         await budi.Context.CloseAsync();
     }

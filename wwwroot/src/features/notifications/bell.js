@@ -1,10 +1,10 @@
 // The bell in the top bar: my unread count, pushed live over the app-wide connection (only to me), and the list
 // of my notifications in a panel under it (newest first, "show older", opening one marks it read).
 import { html, mount, $ } from '../../core/dom.js';
-import { t, lang, locale } from '../../core/i18n.js';
+import { t, lang } from '../../core/i18n.js';
 import { navigate } from '../../core/router.js';
 import * as api from './api.js';
-import { relativeTime } from './relative.js';
+import { itemList } from './items.js';
 
 const state = { unread: 0, items: [], more: false, open: false, loading: false };
 let wired = null;
@@ -43,7 +43,7 @@ function renderBell() {
       V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1z"/></svg>
       <span class="sr-only" id="bell-label"></span><span class="bell-count" id="bell-count" aria-hidden="true"
       hidden></span></button>
-    <section class="notifications-panel" id="notifications-panel" hidden aria-labelledby="notifications-title">
+    <section class="notifications-panel" id="notifications-panel" hidden aria-label="${t('notifications.title')}">
     </section>`);
   $('#bell').addEventListener('click', () => setOpen(!state.open));
   renderCount();
@@ -86,30 +86,20 @@ async function loadMore(first = false) {
   }
 }
 
-function sentence(n) {
-  const key = `notify.${n.kind}`;
-  return t(key) === key ? t('notify.other') : t(key, n.args);
-}
-
 function renderPanel() {
   const panel = $('#notifications-panel');
   if (!panel || panel.hidden) return;
-  const now = Date.now();
   mount(panel, html`<header><h2 id="notifications-title">${t('notifications.title')}</h2>
       <button type="button" class="link" id="notifications-all" ${state.unread ? '' : 'disabled'}>${t(
   'notifications.markAll')}</button>
       <button type="button" class="link close" id="notifications-close" aria-label="${t('notifications.close')}"
         >×</button></header>
     ${state.items.length === 0 && !state.loading ? html`<p class="empty">${t('notifications.none')}</p>` : ''}
-    <ul class="notification-list">${state.items.map(n => html`<li><a href="${n.link}" data-id="${n.id}"
-      class="notification ${n.read ? '' : 'unread'}">${n.read ? '' : html`<span class="sr-only">${t(
-  'notifications.new')}: </span>`}<span class="what"><strong>${n.actorName}</strong> ${sentence(n)}</span>
-      <small class="muted">${t('notifications.in', { partnership: n.partnershipName })} ·
-        <time datetime="${n.at}" title="${new Date(n.at).toLocaleString(locale())}">${relativeTime(n.at, locale(),
-  now)}</time></small></a></li>`)}</ul>
+    ${itemList(state.items)}
     ${state.loading ? html`<p class="muted" role="status">${t('notifications.loading')}</p>` : ''}
-    ${state.more && !state.loading ? html`<button type="button" id="notifications-more">${t(
-    'notifications.more')}</button>` : ''}`);
+    <footer>${state.more && !state.loading ? html`<button type="button" id="notifications-more">${t(
+    'notifications.more')}</button>` : ''}<a href="/account/notifications" id="notifications-page">${t(
+    'notifications.all')}</a></footer>`);
   wirePanel(panel);
 }
 
@@ -121,6 +111,7 @@ function wirePanel(panel) {
     renderPanel();
   });
   $('#notifications-more', panel)?.addEventListener('click', () => loadMore());
+  $('#notifications-page', panel).addEventListener('click', () => setOpen(false));
   for (const link of panel.querySelectorAll('a.notification')) link.addEventListener('click', e => open(e, link));
 }
 

@@ -19,7 +19,7 @@ export const messages = {
     'notifications.emailLabel': 'Also send me each notification by e-mail',
     'notifications.emailHint': 'E-mails are written in the language you use here.',
     'notifications.emailUnavailable': 'This server does not send e-mail; notifications appear under the bell.',
-    'notifications.saved': 'Saved.',
+    'notifications.saved': 'Saved.', 'notifications.all': 'All notifications',
   },
   id: {
     'notifications.title': 'Notifikasi', 'notifications.open': 'Notifikasi',
@@ -39,6 +39,6 @@ export const messages = {
     'notifications.emailLabel': 'Kirim juga setiap notifikasi ke e-mail saya',
     'notifications.emailHint': 'E-mail ditulis dalam bahasa yang Anda gunakan di sini.',
     'notifications.emailUnavailable': 'Server ini tidak mengirim e-mail; notifikasi muncul di ikon lonceng.',
-    'notifications.saved': 'Tersimpan.',
+    'notifications.saved': 'Tersimpan.', 'notifications.all': 'Semua notifikasi',
   },
 };
