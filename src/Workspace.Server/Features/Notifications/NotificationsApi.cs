@@ -106,7 +106,23 @@ public static class NotificationsApi
         {
             return Problems.Invalid("language", ErrorCodes.UnknownOption, "The language is en or id.");
         }
-        var me = Me(user);
+        NotificationSettings saved;
+        try
+        {
+            saved = await SaveSettingsAsync(dbs, Me(user), input);
+        }
+        catch (DbUpdateException)
+        {
+            // The same person's first two changes crossed: the other one made the row; this change goes on top.
+            saved = await SaveSettingsAsync(dbs, Me(user), input);
+        }
+        return TypedResults.Ok(new NotificationSettingsView(!saved.EmailOff, saved.Language,
+            options.Value.Smtp.Enabled));
+    }
+
+    private static async Task<NotificationSettings> SaveSettingsAsync(IDbContextFactory<WorkspaceDb> dbs, string me,
+        NotificationSettingsInput input)
+    {
         await using var db = await dbs.CreateDbContextAsync();
         var s = await db.Set<NotificationSettings>().FirstOrDefaultAsync(x => x.UserId == me);
         if (s is null)
@@ -116,16 +132,8 @@ public static class NotificationsApi
         }
         s.EmailOff = input.EmailEnabled is { } enabled ? !enabled : s.EmailOff;
         s.Language = input.Language ?? s.Language;
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException)
-        {
-            // The same person's first two changes crossed: the other one made the row; this change goes on top.
-            return await ChangeSettingsAsync(input, user, dbs, options);
-        }
-        return TypedResults.Ok(new NotificationSettingsView(!s.EmailOff, s.Language, options.Value.Smtp.Enabled));
+        await db.SaveChangesAsync();
+        return s;
     }
 
     private static Task<int> UnreadAsync(WorkspaceDb db, string me) =>

@@ -64,6 +64,29 @@ public sealed class NotificationMailTests
     }
 
     [Fact]
+    public async Task AMailQueuedBeforeTheServerStopsIsSentAfterItStartsAgain()
+    {
+        var port = WorkspaceFactory.FreeTcpPort();
+        var directory = Path.Combine(Path.GetTempPath(), "workspace-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        await using (var first = WithSmtp(port).With("Database:DataDirectory", directory))
+        {
+            var w = await NotificationWorld.CreateAsync(first, "Crash", _ct);
+            await w.AssignAsync(w.Rina, "Survive the restart", w.Budi, _ct);
+            await Eventually.TrueAsync(async () => await AttemptsAsync(first) >= 1, _ct,
+                because: "a failed attempt while no SMTP server listens");
+        }
+        await using var smtp = LoopbackSmtp.Start(port);
+
+        await using var second = WithSmtp(port).With("Database:DataDirectory", directory);
+        _ = second.Services; // starts the host, and with it the sender
+
+        await Eventually.TrueAsync(() => !smtp.Received.IsEmpty, _ct, timeoutMs: 30_000, because: "the queued mail");
+        await Eventually.TrueAsync(async () => await OutboxCountAsync(second) == 0, _ct);
+        Assert.Contains("Survive the restart", Assert.Single(smtp.Received).Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task NoMailGoesToSomeoneWhoTurnedEmailOffButTheInAppNotificationStays()
     {
         var port = WorkspaceFactory.FreeTcpPort();
