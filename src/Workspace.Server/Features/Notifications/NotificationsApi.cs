@@ -37,7 +37,7 @@ public static class NotificationsApi
             await using var db = await dbs.CreateDbContextAsync();
             return TypedResults.Ok(new UnreadCount(await UnreadAsync(db, Me(user))));
         });
-        group.MapPost("/{id:long}/read", ReadAsync);
+        group.MapPost("/{id}/read", ReadAsync);
         group.MapPost("/read-all", ReadAllAsync);
         group.MapGet("/settings", SettingsAsync);
         group.MapPut("/settings", ChangeSettingsAsync);
@@ -63,13 +63,18 @@ public static class NotificationsApi
         return TypedResults.Ok(new NotificationPage(items, await UnreadAsync(db, me), rows.Count > size));
     }
 
-    private static async Task<Results<Ok<UnreadCount>, ProblemHttpResult>> ReadAsync(long id, ClaimsPrincipal user,
+    /// <summary>Marks one of mine read; an id that is not a number, unknown or someone else's is the same 404.
+    /// </summary>
+    private static async Task<Results<Ok<UnreadCount>, ProblemHttpResult>> ReadAsync(string id, ClaimsPrincipal user,
         IDbContextFactory<WorkspaceDb> dbs, Notifier notifier)
     {
         var me = Me(user);
         await using var db = await dbs.CreateDbContextAsync();
-        var found = await db.Set<Notification>().Where(n => n.Id == id && n.UserId == me)
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.IsRead, true));
+        var found = long.TryParse(id, System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var number)
+            ? await db.Set<Notification>().Where(n => n.Id == number && n.UserId == me)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.IsRead, true))
+            : 0;
         if (found == 0)
         {
             return Problems.NotFound(ErrorCodes.UnknownNotification, "This notification does not exist.");

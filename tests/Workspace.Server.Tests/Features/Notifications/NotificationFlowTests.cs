@@ -115,6 +115,8 @@ public sealed class NotificationFlowTests(WorkspaceFactory factory) : IClassFixt
         var (theirs, problem) = await w.Sari.Http.PostJsonAsync($"/api/notifications/{budis}/read", new { }, _ct);
         var (unknown, unknownProblem) = await w.Sari.Http.PostJsonAsync(
             $"/api/notifications/{long.MaxValue}/read", new { }, _ct);
+        var (notANumber, notANumberProblem) = await w.Budi.Http.PostJsonAsync("/api/notifications/abc/read",
+            new { }, _ct);
         var (badLanguage, _) = await w.Sari.Http.PutJsonAsync("/api/notifications/settings",
             new { language = "fr" }, _ct);
 
@@ -122,6 +124,8 @@ public sealed class NotificationFlowTests(WorkspaceFactory factory) : IClassFixt
             (theirs, problem.GetProperty("code").GetString()));
         Assert.Equal((HttpStatusCode.NotFound, "unknownNotification"),
             (unknown, unknownProblem.GetProperty("code").GetString()));
+        Assert.Equal((HttpStatusCode.NotFound, "unknownNotification"),
+            (notANumber, notANumberProblem.GetProperty("code").GetString()));
         Assert.Equal(HttpStatusCode.BadRequest, badLanguage);
         Assert.Equal(1, await UnreadAsync(w.Budi, _ct));
         var settings = await OkAsync(w.Sari.Http.GetJsonAsync("/api/notifications/settings", _ct));
