@@ -80,7 +80,7 @@ public sealed class NotificationEventTests(WorkspaceFactory factory) : IClassFix
     }
 
     [Fact]
-    public async Task AMeetingStartedTellsItsAttendeesButNotTheFacilitatorWhoStartedIt()
+    public async Task AMeetingStartedAndItsMinutesTellItsAttendeesButNotTheFacilitatorWhoActed()
     {
         var w = await NotificationWorld.CreateAsync(factory, "Meeting", _ct);
         var meeting = await OkAsync(w.Rina.Http.PostJsonAsync(w.P.Url("/meetings"), new
@@ -101,6 +101,15 @@ public sealed class NotificationEventTests(WorkspaceFactory factory) : IClassFix
             (Kind(budi), Title(budi), budi.GetProperty("link").GetString()));
         Assert.Empty(await ItemsAsync(w.Rina, _ct));
         Assert.Empty(await ItemsAsync(w.Sari, _ct)); // not an attendee
+
+        var papers = await OkAsync(w.Rina.Http.PostJsonAsync(w.P.Url($"/meetings/{id}/minutes"),
+            new { language = "id" }, _ct));
+        var minutes = (await ItemsAsync(w.Budi, _ct))[0];
+        Assert.Equal(("meeting.minutes", "Pilot kick-off"), (Kind(minutes), Title(minutes)));
+        Assert.Equal($"/p/{w.P.Id}/docs/{papers.GetProperty("documentId").GetGuid()}",
+            minutes.GetProperty("link").GetString());
+        Assert.Empty(await ItemsAsync(w.Rina, _ct));
+        Assert.Empty(await ItemsAsync(w.Sari, _ct));
     }
 
     [Fact]
