@@ -8,6 +8,7 @@ using Workspace.Server.Features.Documents;
 using Workspace.Server.Features.Goals;
 using Workspace.Server.Features.Health;
 using Workspace.Server.Features.Meetings;
+using Workspace.Server.Features.Notifications;
 using Workspace.Server.Features.Partnerships;
 using Workspace.Server.Features.Reviews;
 using Workspace.Server.Infrastructure;
@@ -30,7 +31,11 @@ builder.AddWorkspaceKernel();
 builder.AddWorkspaceDocuments();
 builder.AddWorkspaceAgreements();
 builder.AddWorkspaceDisputes();
+<<<<<<< HEAD
 builder.AddWorkspaceFiles();
+=======
+builder.AddWorkspaceNotifications();
+>>>>>>> notify
 builder.AddWorkspaceJson();
 builder.AddWorkspaceBadRequests();
 builder.AddWorkspaceMarkdown();
@@ -67,7 +72,11 @@ app.MapActionItems();
 app.MapMeetings();
 app.MapDisputes();
 app.MapReviews();
+<<<<<<< HEAD
 app.MapFiles();
+=======
+app.MapNotifications();
+>>>>>>> notify
 app.MapDashboard();
 app.MapDocuments();
 app.MapAgreements();

@@ -8,6 +8,7 @@ import { installFeatures, manifests } from './core/registry.js';
 import * as registry from './features/index.js';
 import { watchPartnership } from './core/partnershipLive.js';
 import { connectLive } from './core/live.js';
+import { mountBell } from './features/notifications/bell.js';
 import { session, loadMe, loadPartnerships } from './core/session.js';
 import { renderShell, setConnectionState } from './shell.js';
 import { renderAuth } from './features/auth/auth.js';
@@ -32,6 +33,7 @@ async function render() {
   if (session.me) {
     await loadPartnerships();
     live ??= connectLive(setConnectionState);
+    mountBell(live);
   } else {
     setConnectionState('disconnected');
   }

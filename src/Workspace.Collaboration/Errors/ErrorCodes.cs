@@ -173,4 +173,6 @@ public static class ErrorCodes
     public const string FileEmpty = "fileEmpty";
     public const string NotYourFile = "notYourFile";
     public const string TooManyFiles = "tooManyFiles";
+    // Notifications.
+    public const string UnknownNotification = "unknownNotification";
 }

@@ -390,3 +390,9 @@ addMessages({
     'error.tooManyFiles': 'Kemitraan ini sudah menyimpan jumlah berkas maksimum ({max}).',
   },
 });
+
+// Notifications.
+addMessages({
+  en: { 'error.unknownNotification': 'That notification does not exist (it may be someone else’s).' },
+  id: { 'error.unknownNotification': 'Notifikasi itu tidak ada (mungkin milik orang lain).' },
+});

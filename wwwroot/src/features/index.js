@@ -15,4 +15,5 @@ export { default as members } from './members/feature.js';
 export { default as activity } from './activity/feature.js';
 export { default as settings } from './settings/feature.js';
 export { default as account } from './account/feature.js';
+export { default as notifications } from './notifications/feature.js';
 export { default as auth } from './auth/feature.js';

@@ -80,6 +80,7 @@ public sealed partial class ActionItemsGrain
                 new { number = item.Number, title = item.Title });
             _lastNumber = item.Number;
             _items[item.Id] = item;
+            await AssignedAsync(actor, null, item);
             _unlinked[(documentId, line.Title, occurrence)] = (item.Number, now);
             claimed.Add(item.Number);
             links.Add(new ChecklistLink(line.Title, item.Number));
@@ -120,6 +121,7 @@ public sealed partial class ActionItemsGrain
         await SaveAsync(db => db.Update(updated), actor, "action.updated",
             $"updated A{current.Number} “{updated.Title}”", new { number = current.Number, title = updated.Title });
         _items[current.Id] = updated;
+        await AssignedAsync(actor, current.OwnerUserId, updated);
         await PublishAsync(updated, members);
         return current.Number;
     }
@@ -193,6 +195,7 @@ public sealed partial class ActionItemsGrain
             : ("action.unticked", $"unticked A{number} “{updated.Title}” in a checklist");
         await SaveAsync(db => db.Update(updated), actor, kind, summary, new { number, title = updated.Title });
         _items[current.Id] = updated;
+        await AssignedAsync(actor, current.OwnerUserId, updated);
         await PublishAsync(updated, members);
     }
 

@@ -38,6 +38,7 @@ public sealed partial class ActionItemsGrain
             new { number = item.Number, title = item.Title });
         _lastNumber = item.Number;
         _items[item.Id] = item;
+        await AssignedAsync(actor, null, item);
         return await PublishAsync(item, members);
     }
 

@@ -21,7 +21,8 @@ public interface IActionItemsGrain : IChecklistItems
 
 /// <summary>The single authority for one partnership's action items (keyed by partnership id).</summary>
 public sealed partial class ActionItemsGrain(
-    IDbContextFactory<WorkspaceDb> dbs, PartnershipFeed feed, TimeProvider clock, ILogger<ActionItemsGrain> log)
+    IDbContextFactory<WorkspaceDb> dbs, PartnershipFeed feed, TimeProvider clock, ILogger<ActionItemsGrain> log,
+    INotifier notifier)
     : Grain, IActionItemsGrain
 {
     private readonly Dictionary<Guid, ActionItem> _items = [];
@@ -139,6 +140,7 @@ public sealed partial class ActionItemsGrain(
         updated.UpdatedByName = actor.DisplayName;
         await SaveChangeAsync(db => db.Update(updated), actor, current, updated);
         _items[itemId] = updated;
+        await AssignedAsync(actor, current.OwnerUserId, updated);
         await MirrorLinkedLineAsync(current, updated, members);
         return await PublishAsync(updated, members);
     }

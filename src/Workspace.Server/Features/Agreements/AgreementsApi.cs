@@ -108,7 +108,7 @@ public static class AgreementsApi
 
     private static async Task<Ok<AgreementDetail>> ReviewAsync(
         Guid partnershipId, Guid agreementId, HttpContext http, WorkspaceDb db, IGrainFactory grains,
-        PartnershipFeed feed, CancellationToken ct)
+        PartnershipFeed feed, INotifier notifier, CancellationToken ct)
     {
         var agreement = await AgreementAccess.LoadAsync(db, partnershipId, agreementId, ct);
         var partnership = await grains.GetGrain<IPartnershipGrain>(partnershipId).GetAsync();
@@ -121,7 +121,12 @@ public static class AgreementsApi
         }
         await feed.SaveAsync(partnershipId, _ => { }, DocumentApi.Actor(http), "agreement.review",
             $"sent “{agreement.Title}” for approval", new { title = agreement.Title });
-        return TypedResults.Ok(await AgreementAccess.DetailAsync(db, grains, agreement, http.Member(), ct));
+        var detail = await AgreementAccess.DetailAsync(db, grains, agreement, http.Member(), ct);
+        // Each party's signatories are asked (its party admins unless the admins named others).
+        await notifier.NotifyAsync(new Notice(partnershipId, DocumentApi.Actor(http),
+            [.. detail.Parties.SelectMany(p => p.Signatories).Select(s => s.UserId)], "agreement.awaitsSignOff",
+            new { title = agreement.Title }, $"/p/{partnershipId}/agreements/{agreement.Id}"));
+        return TypedResults.Ok(detail);
     }
 
     private static async Task<Ok<AgreementDetail>> BackToDraftAsync(

@@ -33,7 +33,8 @@ public interface IDisputesGrain : IGrainWithGuidKey
 /// </summary>
 public sealed partial class DisputesGrain(
     IDbContextFactory<WorkspaceDb> dbs, PartnershipFeed feed, DisputePush push, IClauseLinks clauses,
-    IDisputeStepsSource agreementSteps, DisputeEffects effects, TimeProvider clock, ILogger<DisputesGrain> log)
+    IDisputeStepsSource agreementSteps, DisputeEffects effects, TimeProvider clock, ILogger<DisputesGrain> log,
+    INotifier notifier)
     : Grain, IDisputesGrain
 {
     private readonly Dictionary<Guid, DisputeState> _disputes = [];
@@ -155,6 +156,10 @@ public sealed partial class DisputesGrain(
             new { number = dispute.Number, title = dispute.Title });
         _disputes[dispute.Id] = state;
         state.Events.Add(raised);
+        await notifier.NotifyAsync(new Notice(PartnershipId, who.Actor,
+            (partnership?.Members ?? []).Where(m => state.Involves(m.PartyId)).Select(m => m.UserId).ToList(),
+            "dispute.raised", new { number = dispute.Number, title = dispute.Title },
+            $"/p/{PartnershipId}/disputes/{dispute.Id}"));
         return await PublishAsync(state);
     }
 

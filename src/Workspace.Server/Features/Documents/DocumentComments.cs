@@ -6,6 +6,7 @@ using Workspace.Collaboration.Errors;
 using Workspace.Server.Data;
 using Workspace.Server.Infrastructure;
 using Workspace.Server.Kernel;
+using Workspace.Server.Kernel.ChecklistLinks;
 
 namespace Workspace.Server.Features.Documents;
 
@@ -142,7 +143,7 @@ public static class DocumentCommentsApi
 
     private static async Task<Results<Created<CommentView>, ValidationProblem, ProblemHttpResult>> AddAsync(
         Guid partnershipId, Guid documentId, AddCommentRequest request, HttpContext http, IGrainFactory grains,
-        PartnershipFeed feed, TimeProvider clock)
+        PartnershipFeed feed, TimeProvider clock, INotifier notifier)
     {
         if (string.IsNullOrWhiteSpace(request.Body))
         {
@@ -182,6 +183,10 @@ public static class DocumentCommentsApi
             $"commented on “{document.Title}”", new { title = document.Title });
         var view = View(comment, passage);
         await feed.PublishAsync(partnershipId, "comment.updated", view);
+        var handles = Checklist.Handles(comment.Body, 20);
+        await notifier.NotifyAsync(new Notice(partnershipId, actor, [.. (partnership?.Members ?? [])
+            .Where(m => handles.Any(h => Checklist.HandleMatches(h, m.DisplayName, m.Email))).Select(m => m.UserId)],
+            "comment.mention", new { title = document.Title }, $"/p/{partnershipId}/docs/{documentId}"));
         return TypedResults.Created(
             $"/api/partnerships/{partnershipId}/documents/{documentId}/comments/{comment.Id}", view);
     }

@@ -63,6 +63,9 @@ public sealed partial class MeetingPapersGrain
         }, actor, "meeting.minutes-produced", $"produced the minutes of “{meeting.Title}”",
             new { title = meeting.Title, documentId = row.DocumentId, generation = row.Generation });
         await feed.PublishAsync(PartnershipId, "meeting.papers", View(row));
+        await notifier.NotifyAsync(new Notice(PartnershipId, actor,
+            [.. meeting.AttendeeUserIds, meeting.FacilitatorUserId], "meeting.minutes", new { title = meeting.Title },
+            $"/p/{PartnershipId}/docs/{row.DocumentId}"));
         return Outcome<MeetingDocumentView>.Ok(View(row));
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Collaboration.Errors;
 using Workspace.Server.Data;
@@ -58,8 +59,18 @@ public sealed partial class MeetingsGrain : IMeetingRunGrain
         var now = clock.GetUtcNow();
         var run = CopyRun(at!.Run, r => (r.StartedAt, r.CurrentItemId, r.CurrentSince) = (now, agenda[0].Id, now));
         var first = ChangedItem(agenda[0], a => a.Outcome = AgendaOutcome.Reached);
-        return await SaveRunAsync(at with { Run = run }, [first], actor,
+        var started = await SaveRunAsync(at with { Run = run }, [first], actor,
             ("meeting.started", $"started the meeting “{at.Meeting.Title}”"));
+        if (started.Kind == OutcomeKind.Ok)
+        {
+            var occurrence = input.Occurrence?.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);
+            await notifier.NotifyAsync(new Notice(PartnershipId, actor,
+                [.. at.Meeting.AttendeeUserIds.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+                    at.Meeting.FacilitatorUserId], "meeting.started", new { title = at.Meeting.Title },
+                $"/p/{PartnershipId}/meetings/{meetingId}/run"
+                + (occurrence is null ? "" : $"?occurrence={occurrence}")));
+        }
+        return started;
     }
 
     public async Task<Outcome<RunView>> StepRunAsync(Actor actor, PartnershipRole role, Guid meetingId,

@@ -27,7 +27,8 @@ public interface IReviewsGrain : IGrainWithGuidKey
 /// No party owns a round: any editor of any party opens or closes one, and every member of every party answers.
 /// </summary>
 public sealed partial class ReviewsGrain(
-    IDbContextFactory<WorkspaceDb> dbs, PartnershipFeed feed, TimeProvider clock) : Grain, IReviewsGrain
+    IDbContextFactory<WorkspaceDb> dbs, PartnershipFeed feed, TimeProvider clock, INotifier notifier)
+    : Grain, IReviewsGrain
 {
     private readonly Dictionary<Guid, RoundState> _rounds = [];
 
@@ -107,6 +108,10 @@ public sealed partial class ReviewsGrain(
             $"opened the review R{round.Number} “{round.Title}”", new { number = round.Number, title = round.Title });
         var state = new RoundState(round);
         _rounds[round.Id] = state;
+        // Every member answers for themselves, so every member but the one who opened it is asked.
+        await notifier.NotifyAsync(new Notice(PartnershipId, who.Actor,
+            (await PartnershipAsync()).Members.Select(m => m.UserId).ToList(), "review.opened",
+            new { number = round.Number, title = round.Title }, $"/p/{PartnershipId}/reviews/{round.Id}"));
         return await PublishAsync(state, who.Actor.UserId);
     }
 

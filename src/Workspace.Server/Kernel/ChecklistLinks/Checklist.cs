@@ -203,6 +203,12 @@ public static partial class Checklist
         return count;
     }
 
+    /// <summary>The <c>@handles</c> of a text (a comment's mentions), read as a task line's owner is; at most
+    /// <paramref name="max"/>.</summary>
+    public static IReadOnlyList<string> Handles(string text, int max) =>
+        [.. Handle().Matches(text).Select(m => m.Groups["handle"].Value.TrimEnd('.', '-', '_'))
+            .Where(h => h.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).Take(max)];
+
     /// <summary>
     /// Does <paramref name="handle"/> name this person: the e-mail's local part or the name without spaces, ignoring
     /// case.

@@ -1,7 +1,7 @@
 // My account: who I am, and changing my password.
 import { html, mount, $, toast } from '../../core/dom.js';
 import { t, addMessages } from '../../core/i18n.js';
-import { post } from '../../core/api.js';
+import { get, post, put } from '../../core/api.js';
 import { session } from '../../core/session.js';
 import { updateNav } from '../../core/nav.js';
 import { attachStrengthMeter, MIN_LENGTH } from '../../core/password-meter.js';
@@ -37,6 +37,9 @@ export function renderAccount(_params, main) {
           ${me.organisation ? html`<dt>${t('account.org')}</dt><dd>${me.organisation}</dd>` : ''}
         </dl>
       </section>
+      <section class="card" id="email-settings" aria-labelledby="email-title">
+        <h2 id="email-title">${t('notifications.email')}</h2><p class="muted">${t('notifications.loading')}</p>
+      </section>
       <section class="card">
         <h2>${t('account.password')}</h2>
         <form id="password-form" novalidate>
@@ -53,6 +56,7 @@ export function renderAccount(_params, main) {
         </form>
       </section>
     </div>`);
+  renderEmailSetting($('#email-settings', main));
   attachStrengthMeter($('#password-form', main).elements.newPassword, $('#password-strength', main),
     () => [me.email, me.displayName, me.organisation]);
   $('#password-form', main).addEventListener('submit', async e => {
@@ -76,5 +80,20 @@ export function renderAccount(_params, main) {
       error.textContent = err.message;
       error.hidden = false;
     }
+  });
+}
+
+// The switch of notification e-mails (the words are the notifications feature's, registered at start).
+async function renderEmailSetting(host) {
+  const settings = await get('/api/notifications/settings');
+  mount(host, html`<h2 id="email-title">${t('notifications.email')}</h2>
+    ${settings.emailAvailable ? '' : html`<p class="muted">${t('notifications.emailUnavailable')}</p>`}
+    <label class="check"><input type="checkbox" id="email-on" ${settings.emailEnabled ? 'checked' : ''}>
+      ${t('notifications.emailLabel')}</label>
+    <p class="muted">${t('notifications.emailHint')}</p>`);
+  $('#email-on', host).addEventListener('change', async e => {
+    const saved = await put('/api/notifications/settings', { emailEnabled: e.target.checked });
+    e.target.checked = saved.emailEnabled;
+    toast(t('notifications.saved'), 'ok');
   });
 }
