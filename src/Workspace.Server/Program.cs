@@ -31,11 +31,8 @@ builder.AddWorkspaceKernel();
 builder.AddWorkspaceDocuments();
 builder.AddWorkspaceAgreements();
 builder.AddWorkspaceDisputes();
-<<<<<<< HEAD
 builder.AddWorkspaceFiles();
-=======
 builder.AddWorkspaceNotifications();
->>>>>>> notify
 builder.AddWorkspaceJson();
 builder.AddWorkspaceBadRequests();
 builder.AddWorkspaceMarkdown();
@@ -72,11 +69,8 @@ app.MapActionItems();
 app.MapMeetings();
 app.MapDisputes();
 app.MapReviews();
-<<<<<<< HEAD
 app.MapFiles();
-=======
 app.MapNotifications();
->>>>>>> notify
 app.MapDashboard();
 app.MapDocuments();
 app.MapAgreements();
