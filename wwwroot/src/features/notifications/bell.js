@@ -18,7 +18,7 @@ export function mountBell(live) {
   renderBell();
   if (wired !== live) {
     wired = live;
-    live.on('notificationsChanged', ({ unread }) => setUnread(unread, true));
+    live.on('notificationsChanged', ({ unread }) => { pushes += 1; setUnread(unread, true); });
     live.onreconnected(() => refreshCount());
   }
   refreshCount();
@@ -26,8 +26,15 @@ export function mountBell(live) {
   api.saveSettings({ language: lang() }).catch(() => {});
 }
 
+// A count pushed while a read of it was on its way is newer than that read's answer, which is then dropped.
+let pushes = 0;
+
 async function refreshCount() {
-  try { setUnread((await api.unread()).unread, state.open); } catch { /* offline: the push or a reload will tell */ }
+  const before = pushes;
+  try {
+    const { unread } = await api.unread();
+    if (pushes === before) setUnread(unread, state.open);
+  } catch { /* offline: the push or a reload will tell */ }
 }
 
 function setUnread(count, reloadList) {
