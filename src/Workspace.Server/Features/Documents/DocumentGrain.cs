@@ -343,11 +343,10 @@ public sealed partial class DocumentGrain(
 
     /// <summary>
     /// Below this gap after the previous op's turn, an op is taken to have waited for that turn: see
-    /// <see cref="Apply"/>. Longer than the grain's own hand-over from one turn to the next, shorter than any round
-    /// trip from a client.
+    /// <see cref="Apply"/> and <see cref="DocumentOptions.QueuedGapMax"/>.
     /// </summary>
     private TimeSpan QueuedGap =>
-        TimeSpan.FromTicks(Math.Min(writer.LastCommitTook.Ticks, TimeSpan.TicksPerMillisecond / 4));
+        TimeSpan.FromTicks(Math.Min(writer.LastCommitTook.Ticks, _options.QueuedGapMax.Ticks));
 
     private void Trim()
     {

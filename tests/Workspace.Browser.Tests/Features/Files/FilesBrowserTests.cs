@@ -46,7 +46,7 @@ public sealed class FilesBrowserTests(BrowserFixture fixture)
         Assert.Equal(bytes, await File.ReadAllBytesAsync((await download.PathAsync())!,
             TestContext.Current.CancellationToken));
         await LayoutChecks.AssertFitsAsync(budi, "files list at 390 px");
-        await ShootBothAsync(rina, budi, "files-list");
+        await LayoutChecks.ShootBothAsync(rina, budi, "files-list");
         await rina.GotoAsync($"/p/{pid}");
         await Assertions.Expect(rina.Locator("#files-tile h2")).ToContainTextAsync("Shared files (1)");
         await Assertions.Expect(rina.Locator("#files-tile")).ToContainTextAsync("Rencana panen 2027.pdf");
@@ -89,7 +89,7 @@ public sealed class FilesBrowserTests(BrowserFixture fixture)
             await Assertions.Expect(upload.Locator("progress"))
                 .ToHaveAttributeAsync("value", new System.Text.RegularExpressions.Regex("^[1-9]"));
         }
-        await ShootBothAsync(rina, budi, "files-upload-in-progress");
+        await LayoutChecks.ShootBothAsync(rina, budi, "files-upload-in-progress");
 
         await rina.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
         await Assertions.Expect(rina.Locator(".upload")).ToContainTextAsync("Cancelled");
@@ -108,19 +108,5 @@ public sealed class FilesBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(budi.Locator(".file-row")).ToContainTextAsync("Dropped notes.txt");
         await rina.Context.CloseAsync();
         await budi.Context.CloseAsync();
-    }
-
-    /// <summary>Both people's pages at both widths, in their languages (en for Rina, id for Budi).</summary>
-    private static async Task ShootBothAsync(IPage rina, IPage budi, string name)
-    {
-        await BrowserFixture.ScreenshotAsync(rina, $"{name}-en-1280");
-        await BrowserFixture.ScreenshotAsync(budi, $"{name}-id-390");
-        await rina.SetViewportSizeAsync(390, 844);
-        await budi.SetViewportSizeAsync(1280, 800);
-        await LayoutChecks.AssertFitsAsync(rina, $"{name} (en) at 390 px");
-        await BrowserFixture.ScreenshotAsync(rina, $"{name}-en-390");
-        await BrowserFixture.ScreenshotAsync(budi, $"{name}-id-1280");
-        await rina.SetViewportSizeAsync(1280, 800);
-        await budi.SetViewportSizeAsync(390, 844);
     }
 }

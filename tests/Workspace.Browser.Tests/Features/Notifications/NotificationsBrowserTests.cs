@@ -79,15 +79,7 @@ public sealed class NotificationsBrowserTests(BrowserFixture fixture)
             await rina.Locator("#bell").ClickAsync();
             await Assertions.Expect(rina.Locator("#notifications-panel")).ToContainTextAsync("Nothing needs you");
         }
-        await BrowserFixture.ScreenshotAsync(rina, $"{name}-en-1280");
-        await BrowserFixture.ScreenshotAsync(budi, $"{name}-id-390");
-        await rina.SetViewportSizeAsync(390, 844);
-        await budi.SetViewportSizeAsync(1280, 800);
-        await LayoutChecks.AssertFitsAsync(rina, $"{name} (en) at 390 px");
-        await BrowserFixture.ScreenshotAsync(rina, $"{name}-en-390");
-        await BrowserFixture.ScreenshotAsync(budi, $"{name}-id-1280");
-        await rina.SetViewportSizeAsync(1280, 800);
-        await budi.SetViewportSizeAsync(390, 844);
+        await LayoutChecks.ShootBothAsync(rina, budi, name);
         if (open)
         {
             await rina.Keyboard.PressAsync("Escape");

@@ -48,7 +48,7 @@ public sealed class ReviewsBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(budi.Locator("#answer-form button[type=submit]"))
             .ToHaveTextAsync("Perbarui jawaban saya");
         await LayoutChecks.AssertFitsAsync(budi, "review answer form at 390 px");
-        await ShootBothAsync(rina, budi, "review-answer");
+        await LayoutChecks.ShootBothAsync(rina, budi, "review-answer");
 
         await rina.GetByRole(AriaRole.Button, new() { Name = "Close the round" }).ClickAsync();
         await rina.Locator("dialog.form-dialog button[type=submit]").ClickAsync();
@@ -68,14 +68,14 @@ public sealed class ReviewsBrowserTests(BrowserFixture fixture)
         await rina.Locator("dialog.form-dialog button[type=submit]").ClickAsync();
         await Assertions.Expect(budi.Locator(".change-list")).ToContainTextAsync("Tugas A1");
         await LayoutChecks.AssertFitsAsync(budi, "review results at 390 px");
-        await ShootBothAsync(rina, budi, "review-results");
+        await LayoutChecks.ShootBothAsync(rina, budi, "review-results");
 
         await budi.GotoAsync($"/p/{pid}/reviews");
         await Assertions.Expect(budi.Locator("#trend")).ToBeVisibleAsync();
         await LayoutChecks.AssertFitsAsync(budi, "reviews list at 390 px");
         await rina.GotoAsync($"/p/{pid}/reviews");
         await Assertions.Expect(rina.Locator("#trend")).ToBeVisibleAsync();
-        await ShootBothAsync(rina, budi, "reviews-list");
+        await LayoutChecks.ShootBothAsync(rina, budi, "reviews-list");
         await rina.GotoAsync($"/p/{pid}/actions");
         await Assertions.Expect(rina.GetByText("Pay invoices within 14 days")).ToBeVisibleAsync();
         await rina.Context.CloseAsync();
@@ -94,19 +94,5 @@ public sealed class ReviewsBrowserTests(BrowserFixture fixture)
         await page.Locator("#answer-form textarea[name=whatShouldChange]").FillAsync(change);
         await page.Locator("#answer-form button[type=submit]").ClickAsync();
         await Assertions.Expect(page.Locator("#answered-at")).ToBeVisibleAsync();
-    }
-
-    /// <summary>Both people's pages at both widths, in their languages (en for Rina, id for Budi).</summary>
-    private static async Task ShootBothAsync(IPage rina, IPage budi, string name)
-    {
-        await BrowserFixture.ScreenshotAsync(rina, $"{name}-en-1280");
-        await BrowserFixture.ScreenshotAsync(budi, $"{name}-id-390");
-        await rina.SetViewportSizeAsync(390, 844);
-        await budi.SetViewportSizeAsync(1280, 800);
-        await LayoutChecks.AssertFitsAsync(rina, $"{name} (en) at 390 px");
-        await BrowserFixture.ScreenshotAsync(rina, $"{name}-en-390");
-        await BrowserFixture.ScreenshotAsync(budi, $"{name}-id-1280");
-        await rina.SetViewportSizeAsync(1280, 800);
-        await budi.SetViewportSizeAsync(390, 844);
     }
 }
