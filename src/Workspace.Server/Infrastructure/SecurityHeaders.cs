@@ -14,6 +14,7 @@ public static class SecurityHeaders
     public const string NoncePlaceholder = "__CSP_NONCE__";
 
     private const string NonceItem = "workspace.csp-nonce";
+    private const string SandboxItem = "workspace.csp-sandbox";
 
     public static void AddWorkspaceSecurityHeaders(this WebApplicationBuilder builder)
     {
@@ -45,9 +46,24 @@ public static class SecurityHeaders
         return page.Replace(NoncePlaceholder, nonce, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Marks this response as someone's uploaded bytes: whatever a browser makes of them, they run nothing, load
+    /// nothing and share no origin with the product (a sandbox with no permissions).
+    /// </summary>
+    public static void AsUntrustedContent(HttpContext http) => http.Items[SandboxItem] = true;
+
     private static void Apply(HttpContext http)
     {
         var headers = http.Response.Headers;
+        if (http.Items.ContainsKey(SandboxItem))
+        {
+            headers.ContentSecurityPolicy = "default-src 'none'; sandbox; frame-ancestors 'none'";
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers.Remove("Server");
+            return;
+        }
         var nonce = http.Items.TryGetValue(NonceItem, out var value) ? $" 'nonce-{value}'" : "";
         var socket = (http.Request.IsHttps ? "wss://" : "ws://") + http.Request.Host.Value;
         headers.ContentSecurityPolicy = string.Join("; ",

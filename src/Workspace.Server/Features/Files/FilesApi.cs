@@ -62,7 +62,7 @@ public static class FilesApi
                 Workspace.Collaboration.Errors.ErrorCodes.UnknownFile, "This file's content is missing."), http)
                 .ToProblem();
         }
-        http.Response.Headers.XContentTypeOptions = "nosniff";
+        SecurityHeaders.AsUntrustedContent(http);
         http.Response.Headers.CacheControl = "private, no-cache";
         // An attachment (never shown inline) with its name as filename and RFC 5987 filename*; ranges let a phone
         // resume, and the SHA-256 entity tag makes If-Range resume only the same bytes.

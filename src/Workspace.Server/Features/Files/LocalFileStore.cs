@@ -3,12 +3,48 @@ namespace Workspace.Server.Features.Files;
 /// <summary>
 /// Files on this machine: <c>&lt;root&gt;/&lt;partnership&gt;/&lt;file&gt;</c>. An upload is written to
 /// <c>tmp/</c>, flushed to disk, then renamed into place, so a name under the root always holds a whole file.
+/// Uploads that a crash cut off leave a part file in <c>tmp/</c>; the store removes those untouched for
+/// <see cref="AbandonedAfter"/> when it starts.
 /// </summary>
-public sealed class LocalFileStore(string root) : IFileStore
+public sealed class LocalFileStore : IFileStore
 {
     private const int BufferSize = 81920;
 
-    public string Root { get; } = Path.GetFullPath(root);
+    /// <summary>An upload still under way writes to its part file at least this often (a very slow phone too).
+    /// </summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromHours(6);
+
+    public LocalFileStore(string root)
+    {
+        Root = Path.GetFullPath(root);
+        RemoveAbandonedParts(DateTime.UtcNow - AbandonedAfter);
+    }
+
+    public string Root { get; }
+
+    /// <summary>Deletes the part files last written before <paramref name="cutoff"/>; returns how many.</summary>
+    public int RemoveAbandonedParts(DateTime cutoff)
+    {
+        var folder = new DirectoryInfo(Path.Combine(Root, "tmp"));
+        if (!folder.Exists)
+        {
+            return 0;
+        }
+        var removed = 0;
+        foreach (var part in folder.EnumerateFiles("*.part").Where(f => f.LastWriteTimeUtc < cutoff))
+        {
+            try
+            {
+                part.Delete();
+                removed++;
+            }
+            catch (IOException)
+            {
+                // still open somewhere: left for the next start
+            }
+        }
+        return removed;
+    }
 
     public async Task WriteAsync(string key, Stream content, CancellationToken ct)
     {

@@ -49,7 +49,7 @@ public static class NotificationsApi
         var me = Me(user);
         var size = Math.Clamp(take ?? NotificationLimits.PageDefault, 1, NotificationLimits.PageMax);
         await using var db = await dbs.CreateDbContextAsync();
-        var query = db.Set<Notification>().AsNoTracking().Where(n => n.UserId == me);
+        var query = Mine(db, me).AsNoTracking();
         if (before is { } b)
         {
             query = query.Where(n => n.Id < b);
@@ -141,8 +141,16 @@ public static class NotificationsApi
         return s;
     }
 
-    private static Task<int> UnreadAsync(WorkspaceDb db, string me) =>
-        db.Set<Notification>().CountAsync(n => n.UserId == me && !n.IsRead);
+    private static Task<int> UnreadAsync(WorkspaceDb db, string me) => Mine(db, me).CountAsync(n => !n.IsRead);
+
+    /// <summary>
+    /// My notifications from the partnerships I am still in: one I left or was removed from says nothing more about
+    /// its work (its rows stay, and come back if I am invited in again).
+    /// </summary>
+    private static IQueryable<Notification> Mine(WorkspaceDb db, string me) => Current(db).Where(n => n.UserId == me);
+
+    internal static IQueryable<Notification> Current(WorkspaceDb db) => db.Set<Notification>()
+        .Where(n => db.Memberships.Any(m => m.UserId == n.UserId && m.PartnershipId == n.PartnershipId));
 
     private static string Me(ClaimsPrincipal user) =>
         PartnershipAccess.UserId(user) ?? throw new InvalidOperationException("Not signed in.");

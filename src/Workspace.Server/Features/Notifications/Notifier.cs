@@ -100,7 +100,7 @@ public sealed class Notifier(
         try
         {
             await using var db = await dbs.CreateDbContextAsync();
-            var counts = await db.Set<Notification>().AsNoTracking()
+            var counts = await NotificationsApi.Current(db).AsNoTracking()
                 .Where(n => userIds.Contains(n.UserId) && !n.IsRead)
                 .GroupBy(n => n.UserId).Select(g => new { g.Key, Count = g.Count() })
                 .ToDictionaryAsync(g => g.Key, g => g.Count);

@@ -91,6 +91,11 @@ public sealed class FileFlowTests(WorkspaceFactory factory) : IClassFixture<Work
         Assert.Equal("attachment", html.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal("application/octet-stream", image.Content.Headers.ContentType!.MediaType);
         Assert.Equal(page, await html.Content.ReadAsByteArrayAsync(_ct));
+        var policy = string.Join(";", html.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("sandbox", policy, StringComparison.Ordinal);
+        Assert.Contains("default-src 'none'", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("script-src 'self'", policy, StringComparison.Ordinal);
+        Assert.Equal("nosniff", Assert.Single(html.Headers.GetValues("X-Content-Type-Options")));
     }
 
     [Theory]

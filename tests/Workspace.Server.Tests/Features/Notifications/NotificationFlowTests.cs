@@ -106,6 +106,21 @@ public sealed class NotificationFlowTests(WorkspaceFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task SomeoneWhoLeftThePartnershipNoLongerSeesItsNotifications()
+    {
+        var w = await NotificationWorld.CreateAsync(factory, "Removed", _ct);
+        await w.AssignAsync(w.Rina, "Draft the budget annex", w.Budi, _ct);
+        Assert.Single(await ItemsAsync(w.Budi, _ct));
+
+        Assert.Equal(HttpStatusCode.NoContent,
+            (await w.Budi.Http.DeleteAsync(w.P.Url($"/members/{w.Budi.Id}"), _ct)).StatusCode);
+
+        Assert.Empty(await ItemsAsync(w.Budi, _ct));
+        Assert.Equal(0, await UnreadAsync(w.Budi, _ct));
+        Assert.Equal(0, (await ListAsync(w.Budi, _ct)).GetProperty("unread").GetInt32());
+    }
+
+    [Fact]
     public async Task SomeoneElsesOrAnUnknownNotificationIsNotFoundAndChangesNothing()
     {
         var w = await NotificationWorld.CreateAsync(factory, "Foreign", _ct);
