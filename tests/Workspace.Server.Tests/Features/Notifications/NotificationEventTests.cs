@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Workspace.Server.Kernel;
+using Workspace.Server.Tests.Features.Documents;
 using Workspace.Server.Tests.Infrastructure;
 using static Workspace.Server.Tests.Features.Notifications.NotificationWorld;
 
@@ -131,6 +132,27 @@ public sealed class NotificationEventTests(WorkspaceFactory factory) : IClassFix
         Assert.Empty(await ItemsAsync(w.Rina, _ct));
         Assert.Empty(await ItemsAsync(w.Sari, _ct));
         Assert.Empty(await ItemsAsync(w.Other.Owner, _ct));
+    }
+
+    [Fact]
+    public async Task ATaskLineNamingAPartnerByHandleAssignsTheItemAndTellsThatPartner()
+    {
+        var w = await NotificationWorld.CreateAsync(factory, "Handle", _ct);
+        var doc = (await OkAsync(w.Rina.Http.PostJsonAsync(w.P.Url("/documents"), new { title = "Joint plan" },
+            _ct))).GetProperty("id").GetGuid();
+        var (connection, session) = await DocumentTestKit.OpenAsync(factory, w.Rina, doc, _ct);
+
+        session.Insert(0, "- [ ] Sign the annex @HandleBudi\n- [ ] Book the hall @HandleRina\n");
+
+        var budi = Assert.Single(await Eventually.ValueAsync(() => ItemsAsync(w.Budi, _ct), n => n.Count > 0, _ct,
+            because: "Budi's notification"));
+        Assert.Equal(("action.assigned", "Sign the annex", w.Rina.Name),
+            (Kind(budi), Title(budi), budi.GetProperty("actorName").GetString()));
+        var items = await OkAsync(w.Rina.Http.GetJsonAsync(w.P.Url("/action-items"), _ct));
+        Assert.Equal(2, items.GetArrayLength());
+        Assert.Empty(await ItemsAsync(w.Rina, _ct)); // her own line: she took it herself
+        Assert.Empty(await ItemsAsync(w.Sari, _ct));
+        await connection.DisposeAsync();
     }
 
     private static string? Kind(JsonElement n) => n.GetProperty("kind").GetString();
