@@ -32,11 +32,17 @@ public sealed partial class ReviewsGrain
             s.Round.ClosedAt);
     }
 
-    /// <summary>Per party: its answers and its members now (a member who left keeps their answer).</summary>
+    /// <summary>
+    /// Per party: how many of its members now have answered, of how many (a member who left keeps their answer in
+    /// the results, but is no longer one of those who answered: "3 of 2" would make no sense).
+    /// </summary>
     private static List<PartyProgress> Progress(RoundState s, PartnershipView partnership) =>
-        partnership.Parties.Select(p => new PartyProgress(p.Id, p.Name,
-            s.Answers.Values.Count(a => a.PartyId == p.Id),
-            partnership.Members.Count(m => m.PartyId == p.Id))).ToList();
+        partnership.Parties.Select(p =>
+        {
+            var members = partnership.Members.Where(m => m.PartyId == p.Id).ToList();
+            return new PartyProgress(p.Id, p.Name, members.Count(m => s.Answers.ContainsKey(m.UserId)),
+                members.Count);
+        }).ToList();
 
     private static ReviewResults Results(RoundState s, PartnershipView partnership)
     {

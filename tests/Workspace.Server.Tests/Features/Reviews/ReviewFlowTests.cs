@@ -56,6 +56,27 @@ public sealed class ReviewFlowTests(WorkspaceFactory factory) : IClassFixture<Wo
     }
 
     [Fact]
+    public async Task AMemberWhoLeftNoLongerCountsAsAnsweredButTheirAnswerStaysInTheResults()
+    {
+        var w = await ReviewWorld.CreateAsync(factory, "Left", _ct);
+        var leaver = await w.JoinAsync(w.PartyB, PartnershipRole.Viewer, "Left B viewer", _ct);
+        var round = await w.OpenAsync(w.A, _ct);
+        await OkAsync(w.AnswerAsync(leaver, round, Answer(1, 1, 1, 1), _ct));
+        await OkAsync(w.AnswerAsync(w.A, round, Answer(5, 5, 5, 5), _ct));
+
+        Assert.Equal(HttpStatusCode.NoContent,
+            (await leaver.Http.DeleteAsync(w.Url($"/members/{leaver.Id}"), _ct)).StatusCode);
+
+        var progress = (await w.GetAsync(w.B, round, _ct)).GetProperty("progress").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("partyId").GetGuid(),
+                p => (p.GetProperty("answered").GetInt32(), p.GetProperty("members").GetInt32()));
+        Assert.Equal((1, 1), progress[w.PartyA]);
+        Assert.Equal((0, 1), progress[w.PartyB]);
+        await OkAsync(w.A.Http.PostJsonAsync(w.Url($"/reviews/{round}/close"), new { }, _ct));
+        Assert.Equal((5.0, 1.0, 3.0), Averages(await w.GetAsync(w.B, round, _ct), "overall", w.PartyA, w.PartyB));
+    }
+
+    [Fact]
     public async Task AnAgreedChangeBecomesOneActionItemThatLinksBackToTheReview()
     {
         var w = await ReviewWorld.CreateAsync(factory, "Change", _ct);
