@@ -10,7 +10,8 @@ namespace Workspace.Server.Features.Agreements;
 /// <summary>The agreements' kind of document guard: an agreement's document loads its sign-off, no other does.
 /// </summary>
 internal sealed class AgreementGuardKind(
-    IDbContextFactory<WorkspaceDb> dbs, PartnershipFeed feed, ILogger<AgreementGuardKind> log) : IDocumentGuardKind
+    IDbContextFactory<WorkspaceDb> dbs, PartnershipFeed feed, INotifier notifier, ILogger<AgreementGuardKind> log)
+    : IDocumentGuardKind
 {
     public const string Agreement = "agreement";
 
@@ -19,6 +20,8 @@ internal sealed class AgreementGuardKind(
     internal IDbContextFactory<WorkspaceDb> Dbs => dbs;
 
     internal PartnershipFeed Feed => feed;
+
+    internal INotifier Notifier => notifier;
 
     internal ILogger Log => log;
 
@@ -53,6 +56,35 @@ internal sealed partial class AgreementSignOffGuard
         _signOffWrite = write;
         PublishSignOff();
         return write;
+    }
+
+    /// <summary>
+    /// Once the round that <paramref name="reset"/> ended is stored, tells the people whose approvals it voided
+    /// (never the person who voided them) that their organisation must approve again.
+    /// </summary>
+    private async Task TellVoidedAsync(Task<Refusal?> stored, RoundReset reset, Actor actor, string notice)
+    {
+        try
+        {
+            var recipients = reset.Voided.Select(a => a.UserId).Where(u => u != actor.UserId).Distinct().ToList();
+            if (await stored is not null || recipients.Count == 0)
+            {
+                return;
+            }
+            await using var db = await kind.Dbs.CreateDbContextAsync();
+            var agreement = await db.Set<Agreement>().AsNoTracking().Where(a => a.DocumentId == document.Id)
+                .Select(a => new { a.Id, a.Title }).FirstOrDefaultAsync();
+            if (agreement is not null)
+            {
+                await kind.Notifier.NotifyAsync(new Notice(document.PartnershipId, actor, recipients, notice,
+                    new { title = agreement.Title }, $"/p/{document.PartnershipId}/agreements/{agreement.Id}"));
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            kind.Log.LogWarning(e, "Could not tell the approvers of document {Id} that their approval was voided.",
+                document.Id);
+        }
     }
 
     private async Task<Refusal?> WriteSignOffAfterAsync(Task previous, AgreementSignOff row)

@@ -52,7 +52,7 @@ internal sealed partial class AgreementSignOffGuard(IGuardedDocument document, A
         var reset = new RoundReset(state.Round, author.UserId, author.DisplayName, DateTimeOffset.UtcNow, revision,
             state.Approvals);
         _signOff = state with { Round = state.Round + 1, Approvals = [], LastReset = reset };
-        _ = QueueSignOffWrite();
+        _ = TellVoidedAsync(QueueSignOffWrite(), reset, author, "agreement.approvalVoided");
     }
 
     public async Task<Outcome<object?>> HandleAsync(IDocumentGuardCommand command)
@@ -138,7 +138,12 @@ internal sealed partial class AgreementSignOffGuard(IGuardedDocument document, A
         {
             Status = SignOffStatus.Draft, Round = state.Round + 1, Approvals = [], LastReset = reset,
         };
-        return await SaveAsync();
+        var saved = await SaveAsync();
+        if (saved.Kind == OutcomeKind.Ok && state.Approvals.Count > 0)
+        {
+            _ = TellVoidedAsync(Task.FromResult<Refusal?>(null), reset!, actor, "agreement.withdrawn");
+        }
+        return saved;
     }
 
     private async Task<Outcome<SignOffView>> ApproveAsync(Guid partyId, long revision, string? hash, Actor actor)

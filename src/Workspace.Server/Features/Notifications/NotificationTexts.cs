@@ -19,6 +19,10 @@ public static partial class NotificationTexts
         {
             ["action.assigned"] = "{actor} assigned you the action item A{number} “{title}”",
             ["agreement.awaitsSignOff"] = "{actor} asks your organisation to sign off the agreement “{title}”",
+            ["agreement.approvalVoided"] =
+                "{actor} changed the agreement “{title}” after your approval; approve it again",
+            ["agreement.withdrawn"] =
+                "{actor} took the agreement “{title}” back to draft: your approval no longer counts",
             ["dispute.raised"] = "{actor} raised a dispute that involves your organisation: “{title}”",
             ["review.opened"] = "{actor} opened the review R{number} “{title}”; your answer is awaited",
             ["meeting.started"] = "{actor} started the meeting “{title}”",
@@ -33,6 +37,10 @@ public static partial class NotificationTexts
         {
             ["action.assigned"] = "{actor} menugaskan tugas A{number} “{title}” kepada Anda",
             ["agreement.awaitsSignOff"] = "{actor} meminta organisasi Anda menyetujui perjanjian “{title}”",
+            ["agreement.approvalVoided"] =
+                "{actor} mengubah perjanjian “{title}” setelah Anda setujui; mohon setujui lagi",
+            ["agreement.withdrawn"] =
+                "{actor} mengembalikan perjanjian “{title}” ke draf: persetujuan Anda tidak berlaku lagi",
             ["dispute.raised"] = "{actor} mengajukan sengketa yang melibatkan organisasi Anda: “{title}”",
             ["review.opened"] = "{actor} membuka tinjauan R{number} “{title}”; jawaban Anda ditunggu",
             ["meeting.started"] = "{actor} memulai rapat “{title}”",

@@ -53,6 +53,38 @@ public sealed class AgreementSignOffTests(WorkspaceFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task ThoseWhoseApprovalAnEditOrAWithdrawalVoidedAreToldToApproveAgain()
+    {
+        var p = await TwoParties.CreateAsync(factory, "Retold", _ct);
+        var agreement = await p.CreateAgreementAsync(_ct, "Supply MoU");
+        var revision = RevisionOf(await p.ReviewAsync(IdOf(agreement), _ct));
+        Assert.Equal(HttpStatusCode.OK, (await p.ApproveAsync(p.A, IdOf(agreement), revision, _ct)).Status);
+        await using var hub = await p.HubAsync(p.B, DocumentOf(agreement), _ct);
+
+        var edit = await InsertAsync(hub, DocumentOf(agreement), "b-1", 1, revision, 0, "Draft: ", _ct);
+
+        var toldA = await NoticesAsync(p.A, n => n.Count > 0);
+        Assert.Equal(("agreement.approvalVoided", "Supply MoU", p.B.Name, $"/p/{p.Id}/agreements/{IdOf(agreement)}"),
+            Described(Assert.Single(toldA)));
+        Assert.Equal(HttpStatusCode.OK, (await p.ApproveAsync(p.B, IdOf(agreement), edit.Revision, _ct)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await p.A.Http.PostJsonAsync(p.Url($"/{IdOf(agreement)}/draft"), new { },
+            _ct)).Status);
+        var toldB = await NoticesAsync(p.B, n => n.Any(x => Described(x).Kind == "agreement.withdrawn"));
+        Assert.Equal(["agreement.withdrawn", "agreement.awaitsSignOff"], toldB.Select(n => Described(n).Kind));
+        Assert.Equal(p.A.Name, Described(toldB[0]).Actor);
+        Assert.Single(await NoticesAsync(p.A, _ => true)); // nobody is told of their own edit or withdrawal
+    }
+
+    private async Task<List<JsonElement>> NoticesAsync(TestUser user, Func<List<JsonElement>, bool> done) =>
+        await Eventually.ValueAsync(async () =>
+            [.. (await user.Http.GetJsonAsync("/api/notifications", _ct)).Body.GetProperty("items").EnumerateArray()],
+            done, _ct, because: $"{user.Name}'s notifications");
+
+    private static (string? Kind, string? Title, string? Actor, string? Link) Described(JsonElement n) =>
+        (n.GetProperty("kind").GetString(), n.GetProperty("args").GetProperty("title").GetString(),
+            n.GetProperty("actorName").GetString(), n.GetProperty("link").GetString());
+
+    [Fact]
     public async Task EveryPartyApprovingTheSameRevisionSignsWithTheHashOfThatText()
     {
         var p = await TwoParties.CreateAsync(factory, "Sign", _ct);
