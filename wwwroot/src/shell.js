@@ -3,7 +3,7 @@
 // (switcher, language, who I am, sign out) live in a drawer that the menu button opens.
 import { html, mount, raw, $ } from './core/dom.js';
 import { t, addMessages, languages, lang, setLang } from './core/i18n.js';
-import { session } from './core/session.js';
+import { session, onPartnershipRead } from './core/session.js';
 import { post } from './core/api.js';
 import { onUpdateNav } from './core/nav.js';
 import { onPresence } from './core/partnershipLive.js';
@@ -174,3 +174,5 @@ function renderOnline() {
 
 onUpdateNav(updateNav);
 onPresence(setOnline);
+// Who is online may arrive before the partnership's members are read (a page that joins first): drawn again then.
+onPartnershipRead(renderOnline);

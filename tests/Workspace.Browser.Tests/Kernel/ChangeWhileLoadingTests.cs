@@ -49,6 +49,38 @@ public sealed class ChangeWhileLoadingTests(BrowserFixture fixture)
         await budi.Context.CloseAsync();
     }
 
+    /// <summary>
+    /// Who is online arrives on the live channel before the page has read the partnership's members (the dashboard
+    /// joins first): the shell draws the list once the members are in. Before, it stayed empty until someone else
+    /// came or went (the reviews tile test failed so on a loaded machine).
+    /// </summary>
+    [Fact]
+    public async Task WhoIsOnlineArrivingBeforeThePartnershipIsReadIsShown()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var rina = await fixture.NewPageAsync();
+        var budi = await fixture.NewPageAsync("id-ID", width: 390, height: 844);
+        var (pid, _) = await ApiSeed.TwoOrganisationsAsync(rina.Context, budi.Context, "Budi Santoso", "Editor");
+        var pushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        budi.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) =>
+        {
+            if (frame.Text?.Contains("\"presence\"", StringComparison.Ordinal) == true) pushed.TrySetResult();
+        };
+        await budi.RouteAsync($"**/api/partnerships/{pid}", async route =>
+        {
+            var answer = await route.FetchAsync();
+            await pushed.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
+            await route.FulfillAsync(new() { Response = answer });
+        });
+
+        await budi.GotoAsync($"/p/{pid}");
+
+        await pushed.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
+        await UiSteps.LiveAsync(budi, "Budi Santoso");
+        await rina.Context.CloseAsync();
+        await budi.Context.CloseAsync();
+    }
+
     /// <summary>The meeting week's last step (a CI run failed here): Rina produces the minutes while Budi's meeting
     /// page still reads its papers; his page shows them.</summary>
     [Fact]

@@ -17,9 +17,16 @@ export async function loadPartnerships() {
   return session.partnerships;
 }
 
+const opened = [];
+/** `fn` runs each time the open partnership is read (another one, or the same one again with its changes). */
+export function onPartnershipRead(fn) { opened.push(fn); }
+
 /** The partnership with its parties and members (cached until another one is opened or it changes). */
 export async function openPartnership(id, { force = false } = {}) {
-  if (force || session.partnership?.id !== id) session.partnership = await get(`/api/partnerships/${id}`);
+  if (force || session.partnership?.id !== id) {
+    session.partnership = await get(`/api/partnerships/${id}`);
+    for (const fn of opened) fn(session.partnership);
+  }
   return session.partnership;
 }
 
