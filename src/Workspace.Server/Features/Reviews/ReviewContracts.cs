@@ -34,11 +34,13 @@ public sealed record ReviewAnswerInput(
 [GenerateSerializer, Immutable]
 public sealed record ReviewChangeInput([property: Id(0), Required, MaxLength(ReviewLimits.ChangeMax)] string Text);
 
-/// <summary>Turning an agreed change into an action item: its owner (a member) and due date, both optional.</summary>
+/// <summary>Turning an agreed change into an action item: its owner (a member) and due date, both optional, and the
+/// language ("en" or "id") of the person making it, in which the item's note says where it came from.</summary>
 [GenerateSerializer, Immutable]
 public sealed record ChangeToItemInput(
     [property: Id(0), MaxLength(64)] string? OwnerUserId,
-    [property: Id(1), SensibleDate] DateOnly? DueDate);
+    [property: Id(1), SensibleDate] DateOnly? DueDate,
+    [property: Id(2), AllowedValues(null, "en", "id")] string? Language = null);
 
 /// <summary>Who acts: the person, and the party and role of their membership (never from the body).</summary>
 [GenerateSerializer, Immutable]

@@ -59,7 +59,8 @@ public sealed partial class ReviewsGrain
             return View(state, await PartnershipAsync(), who.Actor.UserId); // made already: the same item
         }
         var round = state.Round;
-        var notes = $"Agreed in the review R{round.Number} “{round.Title}” ({round.PeriodFrom:yyyy-MM-dd} – "
+        var notes = (input.Language == "id" ? "Disepakati dalam tinjauan" : "Agreed in the review")
+            + $" R{round.Number} “{round.Title}” ({round.PeriodFrom:yyyy-MM-dd} – "
             + $"{round.PeriodTo:yyyy-MM-dd}): /p/{PartnershipId}/reviews/{round.Id}";
         // The item takes the change's id: a second attempt (after a failure between making and linking) finds the
         // item the first one made instead of making another.

@@ -89,8 +89,11 @@ public sealed class ReviewFlowTests(WorkspaceFactory factory) : IClassFixture<Wo
             new { text = "Monthly joint steering call" }, _ct));
         var change = noted.GetProperty("changes")[0].GetProperty("id").GetGuid();
         var url = w.Url($"/reviews/changes/{change}/action-item");
-        var made = await OkAsync(w.A.Http.PostJsonAsync(url, new { ownerUserId = w.B.Id, dueDate = "2027-01-15" },
-            _ct));
+        var french = await w.A.Http.PostJsonAsync(url, new { ownerUserId = w.B.Id, language = "fr" }, _ct);
+        var made = await OkAsync(w.A.Http.PostJsonAsync(url, new
+        {
+            ownerUserId = w.B.Id, dueDate = "2027-01-15", language = "id",
+        }, _ct));
         var again = await OkAsync(w.B.Http.PostJsonAsync(url, new { }, _ct));
 
         Assert.Equal((HttpStatusCode.BadRequest, "reviewStillOpen"), (early.Status, Code(early.Body)));
@@ -103,6 +106,9 @@ public sealed class ReviewFlowTests(WorkspaceFactory factory) : IClassFixture<Wo
         Assert.Equal(w.B.Id, item.GetProperty("ownerUserId").GetString());
         Assert.Contains($"/p/{w.P.Id}/reviews/{round}", item.GetProperty("notes").GetString(),
             StringComparison.Ordinal);
+        Assert.StartsWith("Disepakati dalam tinjauan R1", item.GetProperty("notes").GetString(),
+            StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, french.Status);
     }
 
     [Fact]

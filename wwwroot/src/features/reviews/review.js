@@ -3,7 +3,7 @@
 // Live: 'review.updated' of this round updates the answer counts in place (a half-filled answer is never redrawn)
 // and redraws the page when the round closes or an agreed change arrives.
 import { mount, $, $$, toast, keepFocus, announce } from '../../core/dom.js';
-import { t } from '../../core/i18n.js';
+import { t, lang } from '../../core/i18n.js';
 import { get, put, post } from '../../core/api.js';
 import { openPartnership, can, session } from '../../core/session.js';
 import { formDialog } from '../../core/dialog.js';
@@ -114,7 +114,7 @@ function itemDialog(page, changeId) {
     ],
     onSubmit: async v => {
       page.r = await post(`/api/partnerships/${page.pid}/reviews/changes/${changeId}/action-item`,
-        { ownerUserId: v.owner || null, dueDate: v.due || null });
+        { ownerUserId: v.owner || null, dueDate: v.due || null, language: lang() });
       page.draw();
       const made = page.r.changes.find(c => c.id === changeId);
       toast(t('reviews.itemMade', { number: made?.actionItemNumber }));
