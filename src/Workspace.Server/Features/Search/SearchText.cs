@@ -35,8 +35,9 @@ public static class SearchText
         }
         var lower = char.ToLowerInvariant(c);
         var decomposed = lower.ToString().Normalize(NormalizationForm.FormD);
-        return decomposed.Length > 0 && CharUnicodeInfo.GetUnicodeCategory(decomposed[0]) != UnicodeCategory.NonSpacingMark
-            ? decomposed[0] : lower;
+        return decomposed.Length > 0
+            && CharUnicodeInfo.GetUnicodeCategory(decomposed[0]) != UnicodeCategory.NonSpacingMark
+                ? decomposed[0] : lower;
     }
 
     /// <summary>True when every (folded) term occurs in one of the texts.</summary>
