@@ -53,6 +53,8 @@ public sealed partial class SearchBrowserTests(BrowserFixture fixture)
         await documents.Locator("a.search-hit").ClickAsync();
         await Expect(rina).ToHaveURLAsync(new Regex($"/p/{pid}/docs/{docId}\\?line=5$"));
         await Expect(rina.Locator(".cm-content")).ToContainTextAsync("We sell Mangosteen in March.");
+        // The document opens with the cursor on the line where the word was found.
+        await Expect(rina.Locator(".cm-activeLine")).ToHaveTextAsync("We sell Mangosteen in March.");
         await rina.GoBackAsync();
         await Expect(actions.Locator("a.search-hit")).ToHaveAttributeAsync("href", $"/p/{pid}/actions?item=1");
         await Expect(rina.Locator("#search-input")).ToHaveValueAsync("mangosteen");
