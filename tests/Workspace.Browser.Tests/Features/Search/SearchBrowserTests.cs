@@ -49,6 +49,7 @@ public sealed partial class SearchBrowserTests(BrowserFixture fixture)
         await Expect(documents.Locator(".search-where")).ToHaveTextAsync("line 5 · under “Harvest”");
         await Expect(actions.Locator("a.search-hit mark")).ToHaveTextAsync("mangosteen");
         await Expect(rina.Locator(".search-summary")).ToHaveTextAsync("2 results for “mangosteen”");
+        await BrowserFixture.ScreenshotAsync(rina, "search-document-en-1280");
 
         await documents.Locator("a.search-hit").ClickAsync();
         await Expect(rina).ToHaveURLAsync(new Regex($"/p/{pid}/docs/{docId}\\?line=5$"));
