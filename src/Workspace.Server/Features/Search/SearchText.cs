@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Workspace.Server.Features.Search;
 
@@ -8,7 +9,7 @@ namespace Workspace.Server.Features.Search;
 /// UTF-16 unit to one unit, so a position in the folded text is the same position in the original (marks stay
 /// right, also for JavaScript, which counts the same units).
 /// </summary>
-public static class SearchText
+public static partial class SearchText
 {
     /// <summary>Lower case without accents, one unit for one unit ("Ékspor" → "ekspor").</summary>
     public static string Fold(string text)
@@ -95,8 +96,8 @@ public static class SearchText
     }
 
     /// <summary>
-    /// A short piece of one line of text around its first match (words not cut, line breaks as spaces), with "…"
-    /// where it was cut, and its marks; null when no term occurs.
+    /// A short piece of the line of the first match (words not cut, a Markdown heading's or list item's marker left
+    /// out), with "…" where it was cut, and its marks; null when no term occurs.
     /// </summary>
     public static (string Text, IReadOnlyList<SearchMark> Marks)? Snippet(string? text, IReadOnlyList<string> terms)
     {
@@ -109,18 +110,21 @@ public static class SearchText
         {
             return null;
         }
-        var from = WordStart(text, Math.Max(0, at - SearchLimits.SnippetBefore), at);
-        var to = WordEnd(text, Math.Min(text.Length, at + SearchLimits.SnippetAfter));
-        var piece = new StringBuilder();
-        piece.Append(from > 0 ? "…" : "");
-        foreach (var c in text.AsSpan(from, to - from))
-        {
-            piece.Append(c is '\n' or '\r' or '\t' ? ' ' : c);
-        }
-        piece.Append(to < text.Length ? "…" : "");
-        var snippet = piece.ToString();
+        var lineStart = at == 0 ? 0 : text.LastIndexOf('\n', at - 1) + 1;
+        var lineEnd = text.IndexOf('\n', at);
+        var line = text[lineStart..(lineEnd < 0 ? text.Length : lineEnd)].TrimEnd('\r').Replace('\t', ' ');
+        var inLine = at - lineStart;
+        var from = WordStart(line, Math.Max(0, inLine - SearchLimits.SnippetBefore), inLine);
+        var to = WordEnd(line, Math.Min(line.Length, inLine + SearchLimits.SnippetAfter));
+        var body = line[from..to];
+        var snippet = from > 0 ? "…" + body : MarkdownLead().Replace(body, "");
+        snippet += to < line.Length ? "…" : "";
         return (snippet, Marks(snippet, terms));
     }
+
+    /// <summary>What starts a Markdown heading, list item, task line or quote.</summary>
+    [GeneratedRegex(@"^\s*(#{1,6}\s+|[-*+]\s+(\[[ xX]\]\s+)?|\d{1,3}[.)]\s+|>\s*)")]
+    private static partial Regex MarkdownLead();
 
     private static int WordStart(string text, int from, int match)
     {

@@ -35,8 +35,8 @@ public sealed class SearchTextTests
     [Fact]
     public void ASnippetIsCutAtWordsAroundTheFirstMatchAndSaysSo()
     {
-        var text = string.Join(' ', Enumerable.Repeat("awal", 40)) + "\nKeuntungan dibagi rata setelah biaya ditutup. "
-            + string.Join(' ', Enumerable.Repeat("akhir", 60));
+        var text = "Judul\n" + string.Join(' ', Enumerable.Repeat("awal", 40))
+            + " Keuntungan dibagi rata setelah biaya ditutup. " + string.Join(' ', Enumerable.Repeat("akhir", 60));
 
         var (snippet, marks) = SearchText.Snippet(text, ["dibagi"])!.Value;
 
@@ -47,6 +47,16 @@ public sealed class SearchTextTests
         Assert.Equal("dibagi", snippet.Substring(marks[0].Start, marks[0].Length));
         Assert.DoesNotContain(" awa ", snippet + " ");
         Assert.Null(SearchText.Snippet(text, ["durian"]));
+    }
+
+    [Fact]
+    public void ASnippetStaysOnTheLineOfTheMatchWithoutItsMarkdownMarker()
+    {
+        const string text = "# Panen\n\n## Pembagian keuntungan\n\n- [ ] Kirim manggis @rina\nakhir";
+
+        Assert.Equal("Pembagian keuntungan", SearchText.Snippet(text, ["keuntungan"])!.Value.Text);
+        Assert.Equal("Kirim manggis @rina", SearchText.Snippet(text, ["manggis"])!.Value.Text);
+        Assert.Equal("akhir", SearchText.Snippet(text, ["akhir"])!.Value.Text);
     }
 
     [Fact]
