@@ -11,6 +11,7 @@ using Workspace.Server.Features.Meetings;
 using Workspace.Server.Features.Notifications;
 using Workspace.Server.Features.Partnerships;
 using Workspace.Server.Features.Reviews;
+using Workspace.Server.Features.Search;
 using Workspace.Server.Infrastructure;
 using Workspace.Server.Kernel;
 
@@ -70,6 +71,7 @@ app.MapMeetings();
 app.MapDisputes();
 app.MapReviews();
 app.MapFiles();
+app.MapSearch();
 app.MapNotifications();
 app.MapDashboard();
 app.MapDocuments();

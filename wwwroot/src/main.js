@@ -9,6 +9,7 @@ import * as registry from './features/index.js';
 import { watchPartnership } from './core/partnershipLive.js';
 import { connectLive } from './core/live.js';
 import { mountBell } from './features/notifications/bell.js';
+import { mountSearchBox } from './features/search/box.js';
 import { session, loadMe, loadPartnerships } from './core/session.js';
 import { renderShell, setConnectionState } from './shell.js';
 import { renderAuth } from './features/auth/auth.js';
@@ -34,6 +35,7 @@ async function render() {
     await loadPartnerships();
     live ??= connectLive(setConnectionState);
     mountBell(live);
+    mountSearchBox();
   } else {
     setConnectionState('disconnected');
   }

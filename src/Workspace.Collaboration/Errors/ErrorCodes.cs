@@ -175,4 +175,6 @@ public static class ErrorCodes
     public const string TooManyFiles = "tooManyFiles";
     // Notifications.
     public const string UnknownNotification = "unknownNotification";
+    // Search (a query that is too short or too long is tooShort or tooLong); arguments: max (words).
+    public const string TooManyWords = "tooManyWords";
 }

@@ -37,6 +37,14 @@ public sealed partial class ModuleBoundaryTests
             + "approvals), and comparisons read the document's history",
         [("Agreements", "ActionItems")] = "a clause's dated obligations become action items of the responsible party",
         [("Reviews", "Goals")] = "a review round asks one score per goal of the partnership, taken when it opens",
+        [("Search", "Documents")] = "search reads each document's current text from its grain",
+        [("Search", "Goals")] = "search is a read model that finds goals and KPIs",
+        [("Search", "ActionItems")] = "search is a read model that finds action items",
+        [("Search", "Meetings")] = "search is a read model that finds meetings, agenda items and decisions",
+        [("Search", "Agreements")] = "search reports an agreement's text as the agreement",
+        [("Search", "Disputes")] = "search is a read model that finds disputes (never the parties' notes)",
+        [("Search", "Reviews")] = "search is a read model that finds review rounds and agreed changes",
+        [("Search", "Files")] = "search is a read model that finds files by name",
         [("Reviews", "ActionItems")] = "an agreed change of a review becomes an ordinary action item on the board",
     };
 

@@ -366,7 +366,7 @@ addMessages({
     'error.fileTooLarge': 'The file is too large: at most {maxBytes}.',
     'error.fileQuotaExceeded': 'Not enough room: the partnership\'s files take {usedBytes} of {quotaBytes}. '
       + 'Delete older files first.',
-    'error.fileEmpty': 'An empty file cannot be uploaded.',
+    'error.fileEmpty': 'An empty file cannot be uploaded.', 'error.tooManyWords': 'Use at most {max} words.',
     'error.notYourFile': 'Only the person who uploaded this file or an owner can delete it.',
     'error.tooManyFiles': 'This partnership holds the most files it can ({max}).',
   },
@@ -385,7 +385,7 @@ addMessages({
     'error.fileTooLarge': 'Berkas terlalu besar: maksimal {maxBytes}.',
     'error.fileQuotaExceeded': 'Ruang berkas kemitraan ini tidak cukup: sudah terpakai {usedBytes} dari {quotaBytes}. '
       + 'Hapus berkas lama terlebih dahulu.',
-    'error.fileEmpty': 'Berkas kosong tidak dapat diunggah.',
+    'error.fileEmpty': 'Berkas kosong tidak dapat diunggah.', 'error.tooManyWords': 'Gunakan paling banyak {max} kata.',
     'error.notYourFile': 'Hanya pengunggah atau pemilik yang dapat menghapus berkas ini.',
     'error.tooManyFiles': 'Kemitraan ini sudah menyimpan jumlah berkas maksimum ({max}).',
   },

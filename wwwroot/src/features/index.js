@@ -16,4 +16,5 @@ export { default as activity } from './activity/feature.js';
 export { default as settings } from './settings/feature.js';
 export { default as account } from './account/feature.js';
 export { default as notifications } from './notifications/feature.js';
+export { default as search } from './search/feature.js';
 export { default as auth } from './auth/feature.js';

@@ -162,11 +162,14 @@ export async function renderDocument({ pid, docId }, main) {
 
 /** What the document page shows of the co-editing: title, who is here, saved or not, refusals, a server behind. */
 function editorCallbacks(main, editable, view) {
+  let opened = false;
   return {
     onOpen: state => {
       $('#doc-title', main).textContent = state.document.title;
       document.title = `${state.document.title} · ${t('shell.brand')}`;
       startFromTemplate(view(), editable);
+      if (!opened) goToLine(view());
+      opened = true;
     },
     onOpenFailed: e => toast(describeHubError(e), 'error'),
     onStatus: ({ state, pending: n }) => {
@@ -191,6 +194,14 @@ function editorCallbacks(main, editable, view) {
       showServerBehind($('.doc-page', main), copy, `${$('#doc-title', main)?.textContent || 'document'}.md`, restore);
     },
   };
+}
+
+/** A search result opens its document at the line where it matched (`?line=N`), once, when the text is first here. */
+function goToLine(view) {
+  const line = Number(new URLSearchParams(location.search).get('line'));
+  if (!Number.isInteger(line) || line < 1 || line > view.state.doc.lines) return;
+  const at = view.state.doc.line(line).from;
+  view.dispatch({ selection: { anchor: at }, effects: EditorView.scrollIntoView(at, { y: 'center' }) });
 }
 
 // The server renders at most this many UTF-16 units (MarkdownRenderer.MaxLength); a longer text is previewed up to it.
