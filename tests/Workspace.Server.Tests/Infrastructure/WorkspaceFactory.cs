@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.TestHost;
@@ -57,6 +58,14 @@ public class WorkspaceFactory : WebApplicationFactory<Program>
     /// </summary>
     public TestClock Clock { get; } = new();
 
+    /// <summary>
+    /// PBKDF2 rounds of this server's password hashes (set before the host starts). ASP.NET Identity's default,
+    /// which the product keeps, is 100,000: ~0.1 s of CPU per hash on the CI machine, and every sign-up hashes once
+    /// and signs in once, so the test runs spent minutes of their two cores on it. Tests keep the same hasher and
+    /// hash format with fewer rounds; null keeps the product's default (the test that times sign-ins needs it).
+    /// </summary>
+    public int? PasswordHashIterations { get; set; } = 1_000;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -67,6 +76,10 @@ public class WorkspaceFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            if (PasswordHashIterations is { } iterations)
+            {
+                services.Configure<PasswordHasherOptions>(o => o.IterationCount = iterations);
+            }
             _services.ForEach(configure => configure(services));
         });
     }
