@@ -7,15 +7,13 @@ using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
 
 namespace Workspace.Server.Tests.Kernel.ChecklistLinks;
 
-/// <summary>Task lines in documents and action items, kept in step both ways through normal OT edits.</summary>
-public sealed class ChecklistSyncTests : IAsyncLifetime
+/// <summary>Task lines in documents and action items, kept in step both ways through normal OT edits. One server for
+/// the class (each test signs up its own person with their own partnership and document); the tests that need other
+/// settings or services start their own.</summary>
+public sealed class ChecklistSyncTests(ChecklistServer server) : IClassFixture<ChecklistServer>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
-    private readonly WorkspaceFactory _factory = ChecklistFactory();
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+    private readonly WorkspaceFactory _factory = server;
 
     [Fact]
     public async Task TaskLineBecomesALinkedActionItemWithOwnerAndDueDate()

@@ -82,3 +82,10 @@ internal static class ChecklistTestKit
         session.Insert(at, with);
     }
 }
+
+/// <summary>A server for a whole test class whose documents scan their task lines 150 ms after the last change.
+/// </summary>
+public sealed class ChecklistServer : WorkspaceFactory
+{
+    public ChecklistServer() => With("Documents:ChecklistDelay", "00:00:00.150");
+}
