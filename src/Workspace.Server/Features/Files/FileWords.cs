@@ -1,5 +1,6 @@
 using System.Globalization;
 using Workspace.Collaboration.Errors;
+using Workspace.Server.Infrastructure;
 using Workspace.Server.Kernel;
 
 namespace Workspace.Server.Features.Files;
@@ -11,19 +12,13 @@ namespace Workspace.Server.Features.Files;
 /// </summary>
 public static class FileWords
 {
-    public static bool WantsIndonesian(HttpContext http)
-    {
-        ArgumentNullException.ThrowIfNull(http);
-        var first = http.Request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1)
-            .FirstOrDefault();
-        return first?.Value.Value?.StartsWith("id", StringComparison.OrdinalIgnoreCase) == true;
-    }
-
     /// <summary>The refusal in the request's language (English unless it asks for Indonesian).</summary>
     public static Refusal Worded(Refusal refusal, HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(refusal);
-        return WantsIndonesian(http) && Indonesian(refusal) is { } words ? refusal with { Detail = words } : refusal;
+        return RequestLanguage.WantsIndonesian(http) && Indonesian(refusal) is { } words
+            ? refusal with { Detail = words }
+            : refusal;
     }
 
     private static string? Indonesian(Refusal r) => r.Code switch

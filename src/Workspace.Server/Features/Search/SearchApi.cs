@@ -22,7 +22,7 @@ public static class SearchApi
     private static async Task<Results<Ok<SearchResults>, ValidationProblem>> SearchAsync(Guid partnershipId,
         string? q, HttpContext http, WorkspaceDb db, IGrainFactory grains, CancellationToken ct)
     {
-        var (words, problem) = SearchQuery.Parse(q, SearchWords.WantsIndonesian(http));
+        var (words, problem) = SearchQuery.Parse(q, RequestLanguage.WantsIndonesian(http));
         if (problem is not null)
         {
             return problem;
@@ -69,17 +69,5 @@ public static class SearchQuery
                 : $"Use at most {SearchLimits.TermsMax} words.", ("max", SearchLimits.TermsMax)));
         }
         return (words, null);
-    }
-}
-
-/// <summary>The language of a request's refusal: Indonesian when its <c>Accept-Language</c> puts it first.</summary>
-public static class SearchWords
-{
-    public static bool WantsIndonesian(HttpContext http)
-    {
-        ArgumentNullException.ThrowIfNull(http);
-        var first = http.Request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1)
-            .FirstOrDefault();
-        return first?.Value.Value?.StartsWith("id", StringComparison.OrdinalIgnoreCase) == true;
     }
 }
