@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Workspace.Server.Infrastructure;
 
 namespace Workspace.Server.Features.Disputes;
@@ -51,8 +52,12 @@ public sealed record ProposalInput(
     [property: Id(1)] IReadOnlyList<ResolutionItem>? ActionItems,
     [property: Id(2)] ResolutionDecision? Decision);
 
+/// <summary><see cref="Language"/>: the answering person's language (<c>en</c>, <c>id</c>); the action items of a
+/// resolution note their origin in it.</summary>
 [GenerateSerializer, Immutable]
-public sealed record AnswerInput([property: Id(0)] bool Accept);
+public sealed record AnswerInput(
+    [property: Id(0)] bool Accept,
+    [property: Id(1), AllowedValues(null, "en", "id")] string? Language = null);
 
 /// <summary>What a resolution will create (stored with the proposal).</summary>
 [GenerateSerializer, Immutable]

@@ -24,6 +24,8 @@ public sealed class DisputeEffect
     public string ActorUserId { get; set; } = "";
     public string ActorName { get; set; } = "";
     public Guid ActorPartyId { get; set; }
+    /// <summary>The resolver's language (<c>en</c>, <c>id</c>): the item's note is written in it.</summary>
+    public string Language { get; set; } = "en";
     public DateTimeOffset? DoneAt { get; set; }
     public int Attempts { get; set; }
 }
@@ -35,6 +37,7 @@ internal sealed class DisputeEffectConfiguration : IEntityTypeConfiguration<Disp
         e.HasIndex(x => new { x.PartnershipId, x.DoneAt });
         e.Property(x => x.ActorUserId).HasMaxLength(64);
         e.Property(x => x.ActorName).HasMaxLength(100);
+        e.Property(x => x.Language).HasMaxLength(8).HasDefaultValue("en");
     }
 }
 

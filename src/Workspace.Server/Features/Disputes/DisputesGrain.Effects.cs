@@ -21,7 +21,8 @@ public sealed partial class DisputesGrain
 
     public Task CarryOutAsync() => CarryOutPendingAsync();
 
-    private List<DisputeEffect> EffectsOf(DisputeActor who, Dispute dispute, DisputeProposal proposal)
+    private List<DisputeEffect> EffectsOf(DisputeActor who, Dispute dispute, DisputeProposal proposal,
+        string? language)
     {
         var plan = PlanOf(proposal);
         return [.. Enumerable.Range(0, plan.ActionItems.Count).Append(plan.Decision is null ? -2 : -1)
@@ -29,7 +30,7 @@ public sealed partial class DisputesGrain
             {
                 Id = Guid.NewGuid(), PartnershipId = PartnershipId, DisputeId = dispute.Id, ProposalId = proposal.Id,
                 Index = i, ActorUserId = who.Actor.UserId, ActorName = who.Actor.DisplayName,
-                ActorPartyId = who.PartyId,
+                ActorPartyId = who.PartyId, Language = language == "id" ? "id" : "en",
             })];
     }
 
@@ -83,7 +84,9 @@ public sealed partial class DisputesGrain
         if (effect.Index >= 0)
         {
             var item = plan.ActionItems[effect.Index];
-            var note = $"Resolution of dispute D{state.Dispute.Number} “{state.Dispute.Title}”";
+            var note = (effect.Language == "id" ? "Penyelesaian sengketa" : "Resolution of dispute")
+                + $" D{state.Dispute.Number} “{state.Dispute.Title}”: "
+                + $"/p/{PartnershipId}/disputes/{state.Dispute.Id}";
             var created = await effects.CreateItemAsync(PartnershipId, actor, effect.Id, new ActionItemInput(
                 item.Title, note, item.OwnerUserId, item.DueDate, ActionStatus.Open, null, null, null, 0, clause));
             done = Event(state, who, created.Value is null ? "itemFailed" : "itemCreated", new()

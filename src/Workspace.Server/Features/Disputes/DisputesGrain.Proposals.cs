@@ -89,7 +89,7 @@ public sealed partial class DisputesGrain
         {
             events.Add(Event(state, who, "resolved", new() { ["proposal"] = Number(proposal) }, pending: 1));
         }
-        var effects = resolves ? EffectsOf(who, dispute, updated) : [];
+        var effects = resolves ? EffectsOf(who, dispute, updated, input.Language) : [];
         await feed.SaveAsync(PartnershipId, db =>
         {
             db.Add(answer);

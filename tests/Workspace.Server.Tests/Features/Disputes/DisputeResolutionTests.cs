@@ -71,6 +71,39 @@ public sealed class DisputeResolutionTests(WorkspaceFactory factory) : IClassFix
         Assert.Equal("disputeResolved", TwoParties.Code(after.Body));
     }
 
+    /// <summary>The action item of a resolution notes where it came from in the language of the person whose
+    /// acceptance resolved the dispute; a language the product does not have is refused and records no
+    /// answer.</summary>
+    [Fact]
+    public async Task AResolutionNotesItsActionItemsOriginInTheResolversLanguage()
+    {
+        var w = await TwoParties.CreateAsync(factory, "Bahasa", _ct);
+        var id = (await w.RaiseAsync(w.A, TwoParties.Raise(partyIds: [w.PartyB]), _ct)).GetProperty("id").GetGuid();
+        var proposal = TwoParties.LastProposal(await w.ProposeAsync(w.A, id, new
+        {
+            text = "Kami kirim ulang batch 4.",
+            actionItems = new[] { new { title = "Kirim ulang batch 4", ownerUserId = w.A.Id, dueDate = "2027-02-01" } },
+        }, _ct));
+        var answer = w.Url($"/disputes/{id}/proposals/{proposal}/answer");
+
+        var (badStatus, bad) = await w.A.Http.PostJsonAsync(answer, new { accept = true, language = "fr" }, _ct);
+        Assert.Equal(HttpStatusCode.BadRequest, badStatus);
+        Assert.Empty((await w.GetAsync(w.A, id, _ct)).GetProperty("proposals")[0].GetProperty("answers")
+            .EnumerateArray());
+        await TwoParties.OkAsync(w.A.Http.PostJsonAsync(answer, new { accept = true, language = "en" }, _ct));
+        await TwoParties.OkAsync(w.B.Http.PostJsonAsync(answer, new { accept = true, language = "id" }, _ct));
+
+        await w.UntilAsync(w.B, id, d => d.GetProperty("timeline").GetArrayLength() == 6, _ct);
+        var items = await TwoParties.OkAsync(w.B.Http.GetJsonAsync(w.Url("/action-items"), _ct));
+        var item = Assert.Single(
+            items.EnumerateArray(),
+            i => i.GetProperty("title").GetString() == "Kirim ulang batch 4");
+        var notes = item.GetProperty("notes").GetString();
+        Assert.StartsWith("Penyelesaian sengketa D", notes, StringComparison.Ordinal);
+        Assert.EndsWith($"/p/{w.P.Id}/disputes/{id}", notes, StringComparison.Ordinal);
+        Assert.Contains("\"language\"", bad.GetRawText(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ARejectionClosesTheProposalAndOnlyItsPartyWithdrawsOne()
     {

@@ -1,7 +1,7 @@
 // One dispute: moving steps, proposals and answers, the discussion and my party's confidential notes.
 // Live: 'dispute.updated' (every member) redraws it; 'dispute.note' reaches only my own party's people.
 import { mount, $, $$, toast, keepFocus, announce } from '../../core/dom.js';
-import { t } from '../../core/i18n.js';
+import { t, lang } from '../../core/i18n.js';
 import { get, post } from '../../core/api.js';
 import { openPartnership, can, myMembership, session } from '../../core/session.js';
 import { formDialog } from '../../core/dialog.js';
@@ -52,9 +52,9 @@ function wire(page) {
   }));
   $('#propose', main)?.addEventListener('click', () => proposeDialog(page));
   $$('[data-accept]', main).forEach(b => b.addEventListener('click', () =>
-    act(page, post(`${base}/proposals/${b.dataset.accept}/answer`, { accept: true }), true)));
+    act(page, post(`${base}/proposals/${b.dataset.accept}/answer`, { accept: true, language: lang() }), true)));
   $$('[data-reject]', main).forEach(b => b.addEventListener('click', () =>
-    act(page, post(`${base}/proposals/${b.dataset.reject}/answer`, { accept: false }), true)));
+    act(page, post(`${base}/proposals/${b.dataset.reject}/answer`, { accept: false, language: lang() }), true)));
   $$('[data-withdraw]', main).forEach(b => b.addEventListener('click', () =>
     act(page, post(`${base}/proposals/${b.dataset.withdraw}/withdraw`), true)));
   $$('[data-reply]', main).forEach(b => b.addEventListener('click', () => {

@@ -608,6 +608,13 @@ namespace Workspace.Server.Data.Migrations.Postgres
                     b.Property<int>("Index")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasDefaultValue("en");
+
                     b.Property<Guid>("PartnershipId")
                         .HasColumnType("uuid");
 

@@ -597,6 +597,13 @@ namespace Workspace.Server.Data.Migrations.Sqlite
                     b.Property<int>("Index")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("en");
+
                     b.Property<Guid>("PartnershipId")
                         .HasColumnType("TEXT");
 
