@@ -41,6 +41,13 @@ public sealed class RateLimitOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan CalendarFeedWindow { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Searches per user per window (a search reads many tables and documents).</summary>
+    [Range(1, 100_000)]
+    public int SearchPermitLimit { get; set; } = 60;
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan SearchWindow { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Hub method calls per connection per second.</summary>
     [Range(1, 100_000)]
     public int HubMessagesPerSecond { get; set; } = 100;
@@ -51,6 +58,7 @@ public static class RateLimits
     public const string Auth = "auth";
     public const string Invitations = "invitations";
     public const string CalendarFeed = "calendarFeed";
+    public const string Search = "search";
 
     public static void AddWorkspaceRateLimiting(this WebApplicationBuilder builder)
     {
@@ -116,6 +124,7 @@ public static class RateLimits
             Auth => Window(http, policy, o => (o.AuthPermitLimit, o.AuthWindow), byUser: false),
             CalendarFeed => Window(http, policy, o => (o.CalendarFeedPermitLimit, o.CalendarFeedWindow), byUser: false),
             Invitations => Window(http, policy, o => (o.InvitationPermitLimit, o.InvitationWindow), byUser: true),
+            Search => Window(http, policy, o => (o.SearchPermitLimit, o.SearchWindow), byUser: true),
             _ => throw new InvalidOperationException($"No rate-limit policy named '{policy}'."),
         };
     }

@@ -7,16 +7,17 @@ using Workspace.Server.Kernel;
 namespace Workspace.Server.Features.Search;
 
 /// <summary>
-/// One box that finds anything of a partnership: documents (title and current text), goals and KPIs, action items,
-/// meetings (title, agenda, decisions), agreements, disputes, reviews and files. Every member may search (viewers
-/// too); only the partnership's own things are read, each query filtered by its id.
+/// One box that finds anything of a partnership: documents (title and current text) and their comments, goals, KPIs
+/// and measurement notes, action items, meetings (title, agenda, decisions), agreements, disputes (with proposals and
+/// discussion), reviews and files. Every member may search (viewers too), a bounded number of times a minute; only
+/// the partnership's own things are read, each query filtered by its id.
 /// </summary>
 public static class SearchApi
 {
     public static void MapSearch(this WebApplication app)
     {
         app.MapGroup("/api/partnerships/{partnershipId:guid}/search").WithTags("Search").RequireAuthorization()
-            .RequireMember().MapGet("", SearchAsync);
+            .RequireMember().MapGet("", SearchAsync).RequireRateLimiting(RateLimits.Search);
     }
 
     private static async Task<Results<Ok<SearchResults>, ValidationProblem>> SearchAsync(Guid partnershipId,
@@ -37,8 +38,9 @@ public static class SearchApi
         var disputes = await tables.DisputesAsync(partnershipId, terms, ct);
         var reviews = await tables.ReviewsAsync(partnershipId, terms, ct);
         var files = await tables.FilesAsync(partnershipId, terms, ct);
+        var comments = await tables.CommentsAsync(partnershipId, terms, ct);
         return TypedResults.Ok(new SearchResults(q!.Trim(), terms.Select(t => t.Folded).ToList(),
-            [documents, goals, actions, meetings, agreements, disputes, reviews, files]));
+            [documents, comments, goals, actions, meetings, agreements, disputes, reviews, files]));
     }
 }
 

@@ -32,6 +32,7 @@ public sealed record SearchResults(string Query, IReadOnlyList<string> Terms, IR
 public static class SearchKinds
 {
     public const string Documents = "documents";
+    public const string Comments = "comments";
     public const string Goals = "goals";
     public const string Actions = "actions";
     public const string Meetings = "meetings";

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Workspace.Server.Data;
 using Workspace.Server.Features.ActionItems;
 using Workspace.Server.Features.Disputes;
+using Workspace.Server.Features.Documents;
 using Workspace.Server.Features.Files;
 using Workspace.Server.Features.Goals;
 using Workspace.Server.Features.Meetings;
@@ -12,7 +13,8 @@ namespace Workspace.Server.Features.Search;
 
 /// <summary>
 /// The things kept in tables, searched in the database of one partnership (every table is indexed by partnership):
-/// what the members see of each, never a party's confidential notes or a member's own review answers.
+/// what the members see of each (a dispute's proposals and discussion too), never a party's confidential notes or a
+/// member's own review answers.
 /// </summary>
 internal sealed class SearchStructured(WorkspaceDb db)
 {
@@ -25,7 +27,10 @@ internal sealed class SearchStructured(WorkspaceDb db)
                 .Select(g => new Candidate(g.Id, "goal", g.Title, g.Description, g.SuccessCriteria, null, null))
                 .ToListAsync(ct),
             await Rows(db.Set<Kpi>().Where(k => k.PartnershipId == p && k.DeletedAt == null), terms, k => k.Name)
-                .Select(k => new Candidate(k.Id, "kpi", k.Name, "", "", k.GoalId, null)).ToListAsync(ct));
+                .Select(k => new Candidate(k.Id, "kpi", k.Name, "", "", k.GoalId, null)).ToListAsync(ct),
+            await Rows(db.Set<KpiMeasurement>().Where(m => m.PartnershipId == p
+                        && db.Set<Kpi>().Any(k => k.Id == m.KpiId && k.DeletedAt == null)), terms, m => m.Note)
+                .Select(m => new Candidate(m.Id, "measurement", m.Note, "", "", m.KpiId, null)).ToListAsync(ct));
 
     public async Task<SearchGroup> ActionsAsync(Guid p, IReadOnlyList<SearchTerm> terms, CancellationToken ct) =>
         Group(SearchKinds.Actions, terms,
@@ -49,6 +54,20 @@ internal sealed class SearchStructured(WorkspaceDb db)
             await Rows(db.Set<Dispute>().Where(d => d.PartnershipId == p), terms,
                     d => d.Title, d => d.Description, d => d.ClauseTitle)
                 .Select(d => new Candidate(d.Id, "dispute", d.Title, d.Description, d.ClauseTitle, null, d.Number))
+                .ToListAsync(ct),
+            await Rows(db.Set<DisputeProposal>().Where(x => x.PartnershipId == p), terms, x => x.Text)
+                .Select(x => new Candidate(x.Id, "proposal", x.Text, "", "", x.DisputeId, x.Number)).ToListAsync(ct),
+            await Rows(db.Set<DisputeMessage>().Where(x => x.PartnershipId == p), terms, x => x.Text)
+                .Select(x => new Candidate(x.Id, "message", x.Text, "", "", x.DisputeId, null)).ToListAsync(ct));
+
+    /// <summary>Comments on the documents that are not deleted, found in their text or in the words they quote.
+    /// </summary>
+    public async Task<SearchGroup> CommentsAsync(Guid p, IReadOnlyList<SearchTerm> terms, CancellationToken ct) =>
+        Group(SearchKinds.Comments, terms,
+            await Rows(db.Set<DocumentComment>().Where(c => c.PartnershipId == p && c.DeletedAt == null
+                        && db.Set<Document>().Any(d => d.Id == c.DocumentId && d.DeletedAt == null)), terms,
+                    c => c.Body, c => c.Quote ?? "")
+                .Select(c => new Candidate(c.Id, "comment", c.Body, c.Quote ?? "", "", c.DocumentId, null))
                 .ToListAsync(ct));
 
     public async Task<SearchGroup> ReviewsAsync(Guid p, IReadOnlyList<SearchTerm> terms, CancellationToken ct) =>

@@ -68,8 +68,10 @@ public sealed partial class SearchBrowserTests(BrowserFixture fixture)
     {
         var rina = await fixture.NewPageAsync();
         var budi = await fixture.NewPageAsync("id-ID", width: 390, height: 844);
-        var (pid, _) = await ApiSeed.TwoOrganisationsAsync(rina.Context, budi.Context, "Budi Santoso", "Viewer");
+        var (pid, docId) = await ApiSeed.TwoOrganisationsAsync(rina.Context, budi.Context, "Budi Santoso", "Viewer");
         await ItemAsync(rina, pid, "Kirim sampel manggis ke pembeli di Jakarta");
+        await ApiSeed.PostAsync(rina, $"/api/partnerships/{pid}/documents/{docId}/comments",
+            new { body = "Manggis dari Bogor lebih manis" });
         await ItemAsync(rina, pid, "Hitung biaya <b>gudang</b> manggis");
         var party = (await ApiSeed.GetAsync(rina, $"/api/partnerships/{pid}")).GetProperty("parties")[0]
             .GetProperty("id").GetString();
@@ -91,7 +93,10 @@ public sealed partial class SearchBrowserTests(BrowserFixture fixture)
 
         await budi.Locator("#search-again-input").FillAsync("manggis");
         await budi.Locator("#search-again-input").PressAsync("Enter");
-        await Expect(budi.Locator(".search-summary")).ToHaveTextAsync("3 hasil untuk “manggis”");
+        await Expect(budi.Locator(".search-summary")).ToHaveTextAsync("4 hasil untuk “manggis”");
+        var comments = budi.Locator(".search-group[data-kind=comments]");
+        await Expect(comments.Locator("h2")).ToContainTextAsync("Komentar 1");
+        await Expect(comments.Locator("a.search-hit")).ToHaveAttributeAsync("href", $"/p/{pid}/docs/{docId}");
         await Expect(budi.Locator(".search-group[data-kind=actions] h2")).ToContainTextAsync("Tindak lanjut 2");
         await Expect(budi.Locator(".search-group[data-kind=goals] h2")).ToContainTextAsync("Tujuan & KPI 1");
         // User text is text: the "<b>" of a title is shown, never made bold.
@@ -100,7 +105,8 @@ public sealed partial class SearchBrowserTests(BrowserFixture fixture)
         await Expect(budi.Locator(".search-page b")).ToHaveCountAsync(0);
         await Expect(budi.Locator(".search-group[data-kind=goals] .search-snippet mark")).ToHaveTextAsync("Manggis");
         await rina.GotoAsync($"/p/{pid}/search?q=manggis");
-        await Expect(rina.Locator(".search-summary")).ToHaveTextAsync("3 results for “manggis”");
+        await Expect(rina.Locator(".search-summary")).ToHaveTextAsync("4 results for “manggis”");
+        await Expect(rina.Locator(".search-group[data-kind=comments] h2")).ToContainTextAsync("Comments 1");
         await LayoutChecks.AssertFitsAsync(budi, "search results at 390 px");
         await LayoutChecks.ShootBothAsync(rina, budi, "search-results");
 

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using Workspace.Server.Kernel;
 using Workspace.Server.Tests.Infrastructure;
 using static Workspace.Server.Tests.Features.Documents.DocumentTestKit;
@@ -16,12 +18,22 @@ public sealed class SearchTests(WorkspaceFactory factory) : IClassFixture<Worksp
     public async Task FindsEveryKindOfThingOfThePartnership()
     {
         var w = await PartnershipWorld.CreateAsync(factory, "Mangga", _ct);
+        var yesterday = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await Ok(w.Owner.Http.PostJsonAsync(w.Url($"/kpis/{w.KpiId}/measurements"),
+            new { date = yesterday, value = 41, note = "Mangga counted at the port" }, _ct));
+        await Ok(w.Owner.Http.PostJsonAsync(w.Url($"/disputes/{w.DisputeId}/notes"),
+            new { text = "Probe zirconium: our party only" }, _ct));
 
         var mangga = await FoundAsync(w.Owner.Http, w.Id, "mangga", _ct);
         var probe = await FoundAsync(w.Owner.Http, w.Id, "PROBE", _ct);
+        var secret = await FoundAsync(w.Owner.Http, w.Id, "zirconium", _ct);
 
         Assert.Equal(["Mangga plan"], Titles(mangga, "documents"));
-        Assert.Equal(["Mangga goal", "Mangga tonnes"], Titles(mangga, "goals"));
+        Assert.Equal(["Mangga comment"], Titles(mangga, "comments"));
+        Assert.Equal(w.DocumentId, Hits(mangga, "comments")[0].GetProperty("parentId").GetGuid());
+        Assert.Equal(["Mangga counted at the port", "Mangga goal", "Mangga tonnes"], Titles(mangga, "goals"));
+        Assert.Equal(w.KpiId, Hits(mangga, "goals").Single(h => h.GetProperty("part").GetString()
+            == "measurement").GetProperty("parentId").GetGuid());
         Assert.Equal(["Mangga task"], Titles(mangga, "actions"));
         Assert.Equal(["Mangga sync"], Titles(mangga, "meetings"));
         Assert.Equal(["Mangga agreement"], Titles(mangga, "agreements"));
@@ -33,8 +45,20 @@ public sealed class SearchTests(WorkspaceFactory factory) : IClassFixture<Worksp
         Assert.Equal(w.MeetingId, Hits(probe, "meetings").Single(h => h.GetProperty("part").GetString()
             == "decision").GetProperty("parentId").GetGuid());
         Assert.Equal(["Mangga"], Marked(Hits(mangga, "disputes")[0]));
-        // The dispute's proposal and message are not searched; "Probe" finds no dispute.
-        Assert.Empty(Hits(probe, "disputes"));
+        // The dispute's proposal and discussion are found, each leading to its dispute; a party's confidential
+        // note never is, not even by its own author.
+        Assert.Equal(["Probe message", "Probe proposal"], Titles(probe, "disputes"));
+        Assert.All(Hits(probe, "disputes"), h => Assert.Equal(w.DisputeId, h.GetProperty("parentId").GetGuid()));
+        Assert.Equal(
+            ["message", "proposal"],
+            Hits(probe, "disputes").Select(h => h.GetProperty("part").GetString()).Order(StringComparer.Ordinal));
+        Assert.Empty(Ids(secret));
+    }
+
+    private static async Task Ok(Task<(HttpStatusCode Status, JsonElement Body)> call)
+    {
+        var (status, body) = await call;
+        Assert.True(status is HttpStatusCode.OK or HttpStatusCode.Created, body.ToString());
     }
 
     [Fact]

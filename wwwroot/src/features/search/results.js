@@ -9,12 +9,14 @@ export function hrefOf(pid, hit) {
   switch (hit.part) {
     case 'document': return `${p}/docs/${id}${hit.line ? `?line=${hit.line}` : ''}`;
     case 'agreement': return `${p}/agreements/${id}`;
-    case 'goal': case 'kpi': return `${p}/goals`;
+    case 'comment': return `${p}/docs/${parent}`;
+    case 'goal': case 'kpi': case 'measurement': return `${p}/goals`;
     case 'action': return `${p}/actions?item=${hit.number}`;
     case 'meeting': return `${p}/meetings/${id}`;
     case 'agenda': return `${p}/meetings/${parent}`;
     case 'decision': return `${p}/decisions/${id}`;
     case 'dispute': return `${p}/disputes/${id}`;
+    case 'proposal': case 'message': return `${p}/disputes/${parent}`;
     case 'round': return `${p}/reviews/${id}`;
     case 'change': return `${p}/reviews/${parent}`;
     default: return `${p}/files`;

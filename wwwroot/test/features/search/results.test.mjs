@@ -34,4 +34,8 @@ test('every kind of hit links to its page', () => {
   assert.equal(hrefOf(p, { part: 'change', id: 'c', parentId: 'r' }), '/p/p1/reviews/r');
   assert.equal(hrefOf(p, { part: 'agreement', id: 'g' }), '/p/p1/agreements/g');
   assert.equal(hrefOf(p, { part: 'file', id: 'f' }), '/p/p1/files');
+  assert.equal(hrefOf(p, { part: 'comment', id: 'c', parentId: 'd1' }), '/p/p1/docs/d1');
+  assert.equal(hrefOf(p, { part: 'proposal', id: 'x', parentId: 'q', number: 2 }), '/p/p1/disputes/q');
+  assert.equal(hrefOf(p, { part: 'message', id: 'x', parentId: 'q' }), '/p/p1/disputes/q');
+  assert.equal(hrefOf(p, { part: 'measurement', id: 'x', parentId: 'k' }), '/p/p1/goals');
 });
