@@ -16,7 +16,8 @@ public sealed partial class PartnershipFeed(
     IDbContextFactory<WorkspaceDb> dbs,
     IHubContext<PartnershipHub, IPartnershipClient> hub,
     LiveConnections connections,
-    TimeProvider clock)
+    TimeProvider clock,
+    INotifier? notifier = null)
 {
     /// <summary>
     /// An activity entry: <c>summary</c> is the English sentence (after the actor's name), kept for readers
@@ -36,14 +37,23 @@ public sealed partial class PartnershipFeed(
 
     private static string Truncated(string json) => json.Length <= 2000 ? json : "{}";
 
-    /// <summary>Saves a change together with its activity entry, in one transaction.</summary>
+    /// <summary>
+    /// Saves a change together with its activity entry and the notifications of <paramref name="notice"/>, in one
+    /// transaction; then the people told get their unread counts.
+    /// </summary>
     public async Task SaveAsync(Guid partnershipId, Action<WorkspaceDb> change, Actor actor, string kind,
-        string summary, object? args = null)
+        string summary, object? args = null, Notice? notice = null)
     {
         await using var db = await dbs.CreateDbContextAsync();
         change(db);
         db.Activity.Add(Activity(partnershipId, actor, kind, summary, args));
+        var staged = notice is null ? null
+            : await (notifier ?? throw new InvalidOperationException("No notifier")).StageAsync(db, notice);
         await db.SaveChangesAsync();
+        if (staged is not null)
+        {
+            await notifier!.AnnounceAsync(staged);
+        }
     }
 
     /// <summary>

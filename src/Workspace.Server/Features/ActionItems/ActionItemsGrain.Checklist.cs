@@ -77,10 +77,9 @@ public sealed partial class ActionItemsGrain
             };
             await SaveAsync(db => db.Add(item), actor, "action.from-checklist",
                 $"added the action item A{item.Number} “{item.Title}” from a checklist",
-                new { number = item.Number, title = item.Title });
+                new { number = item.Number, title = item.Title }, Assigned(actor, null, item));
             _lastNumber = item.Number;
             _items[item.Id] = item;
-            await AssignedAsync(actor, null, item);
             _unlinked[(documentId, line.Title, occurrence)] = (item.Number, now);
             claimed.Add(item.Number);
             links.Add(new ChecklistLink(line.Title, item.Number));
@@ -119,9 +118,9 @@ public sealed partial class ActionItemsGrain
         updated.Version++;
         updated.UpdatedByName = actor.DisplayName;
         await SaveAsync(db => db.Update(updated), actor, "action.updated",
-            $"updated A{current.Number} “{updated.Title}”", new { number = current.Number, title = updated.Title });
+            $"updated A{current.Number} “{updated.Title}”", new { number = current.Number, title = updated.Title },
+            Assigned(actor, current.OwnerUserId, updated));
         _items[current.Id] = updated;
-        await AssignedAsync(actor, current.OwnerUserId, updated);
         await PublishAsync(updated, members);
         return current.Number;
     }
@@ -193,9 +192,9 @@ public sealed partial class ActionItemsGrain
                 : ("action.updated", $"updated A{number} “{updated.Title}”")
             : line.Done ? ("action.ticked", $"ticked A{number} “{updated.Title}” in a checklist")
             : ("action.unticked", $"unticked A{number} “{updated.Title}” in a checklist");
-        await SaveAsync(db => db.Update(updated), actor, kind, summary, new { number, title = updated.Title });
+        await SaveAsync(db => db.Update(updated), actor, kind, summary, new { number, title = updated.Title },
+            Assigned(actor, current.OwnerUserId, updated));
         _items[current.Id] = updated;
-        await AssignedAsync(actor, current.OwnerUserId, updated);
         await PublishAsync(updated, members);
     }
 

@@ -35,10 +35,9 @@ public sealed partial class ActionItemsGrain
         item.ClauseLink = clause;
         await SaveAsync(db => db.Add(item), actor, "action.created",
             $"added the action item A{item.Number} “{item.Title}”",
-            new { number = item.Number, title = item.Title });
+            new { number = item.Number, title = item.Title }, Assigned(actor, null, item));
         _lastNumber = item.Number;
         _items[item.Id] = item;
-        await AssignedAsync(actor, null, item);
         return await PublishAsync(item, members);
     }
 

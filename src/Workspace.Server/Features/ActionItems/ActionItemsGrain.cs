@@ -21,8 +21,7 @@ public interface IActionItemsGrain : IChecklistItems
 
 /// <summary>The single authority for one partnership's action items (keyed by partnership id).</summary>
 public sealed partial class ActionItemsGrain(
-    IDbContextFactory<WorkspaceDb> dbs, PartnershipFeed feed, TimeProvider clock, ILogger<ActionItemsGrain> log,
-    INotifier notifier)
+    IDbContextFactory<WorkspaceDb> dbs, PartnershipFeed feed, TimeProvider clock, ILogger<ActionItemsGrain> log)
     : Grain, IActionItemsGrain
 {
     private readonly Dictionary<Guid, ActionItem> _items = [];
@@ -140,7 +139,6 @@ public sealed partial class ActionItemsGrain(
         updated.UpdatedByName = actor.DisplayName;
         await SaveChangeAsync(db => db.Update(updated), actor, current, updated);
         _items[itemId] = updated;
-        await AssignedAsync(actor, current.OwnerUserId, updated);
         await MirrorLinkedLineAsync(current, updated, members);
         return await PublishAsync(updated, members);
     }
@@ -175,8 +173,9 @@ public sealed partial class ActionItemsGrain(
     private double NextSortOrder(ActionStatus status) =>
         _items.Values.Where(i => i.Status == status).Select(i => i.SortOrder).DefaultIfEmpty(0).Max() + 1;
 
-    private Task SaveAsync(Action<WorkspaceDb> change, Actor actor, string kind, string summary, object? args = null) =>
-        feed.SaveAsync(PartnershipId, change, actor, kind, summary, args);
+    private Task SaveAsync(Action<WorkspaceDb> change, Actor actor, string kind, string summary, object? args = null,
+        Notice? notice = null) =>
+        feed.SaveAsync(PartnershipId, change, actor, kind, summary, args, notice);
 
     private async Task<Outcome<ActionItemView>> PublishAsync(ActionItem item, IReadOnlyList<MemberView> members)
     {
@@ -185,6 +184,7 @@ public sealed partial class ActionItemsGrain(
         return Outcome<ActionItemView>.Ok(view);
     }
 
+    /// <summary>Saves an edit, with the notice to a new owner when it gave the item to someone.</summary>
     private Task SaveChangeAsync(Action<WorkspaceDb> change, Actor actor, ActionItem before, ActionItem after) =>
         before.Status != after.Status
             ? SaveAsync(change, actor, "action.moved",
@@ -193,7 +193,7 @@ public sealed partial class ActionItemsGrain(
                 {
                     number = after.Number, title = after.Title,
                     fromStatus = before.Status.ToString(), toStatus = after.Status.ToString(),
-                })
+                }, Assigned(actor, before.OwnerUserId, after))
             : SaveAsync(change, actor, "action.updated", $"updated A{after.Number} “{after.Title}”",
-                new { number = after.Number, title = after.Title });
+                new { number = after.Number, title = after.Title }, Assigned(actor, before.OwnerUserId, after));
 }

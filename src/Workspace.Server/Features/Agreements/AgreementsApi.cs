@@ -108,7 +108,7 @@ public static class AgreementsApi
 
     private static async Task<Ok<AgreementDetail>> ReviewAsync(
         Guid partnershipId, Guid agreementId, HttpContext http, WorkspaceDb db, IGrainFactory grains,
-        PartnershipFeed feed, INotifier notifier, CancellationToken ct)
+        PartnershipFeed feed, CancellationToken ct)
     {
         var agreement = await AgreementAccess.LoadAsync(db, partnershipId, agreementId, ct);
         var partnership = await grains.GetGrain<IPartnershipGrain>(partnershipId).GetAsync();
@@ -119,13 +119,13 @@ public static class AgreementsApi
         {
             return TypedResults.Ok(await AgreementAccess.DetailAsync(db, grains, agreement, http.Member(), ct));
         }
-        await feed.SaveAsync(partnershipId, _ => { }, DocumentApi.Actor(http), "agreement.review",
-            $"sent “{agreement.Title}” for approval", new { title = agreement.Title });
         var detail = await AgreementAccess.DetailAsync(db, grains, agreement, http.Member(), ct);
         // Each party's signatories are asked (its party admins unless the admins named others).
-        await notifier.NotifyAsync(new Notice(partnershipId, DocumentApi.Actor(http),
-            [.. detail.Parties.SelectMany(p => p.Signatories).Select(s => s.UserId)], "agreement.awaitsSignOff",
-            new { title = agreement.Title }, $"/p/{partnershipId}/agreements/{agreement.Id}"));
+        await feed.SaveAsync(partnershipId, _ => { }, DocumentApi.Actor(http), "agreement.review",
+            $"sent “{agreement.Title}” for approval", new { title = agreement.Title }, new Notice(partnershipId,
+                DocumentApi.Actor(http), [.. detail.Parties.SelectMany(p => p.Signatories).Select(s => s.UserId)],
+                "agreement.awaitsSignOff", new { title = agreement.Title },
+                $"/p/{partnershipId}/agreements/{agreement.Id}"));
         return TypedResults.Ok(detail);
     }
 

@@ -33,8 +33,7 @@ public interface IDisputesGrain : IGrainWithGuidKey
 /// </summary>
 public sealed partial class DisputesGrain(
     IDbContextFactory<WorkspaceDb> dbs, PartnershipFeed feed, DisputePush push, IClauseLinks clauses,
-    IDisputeStepsSource agreementSteps, DisputeEffects effects, TimeProvider clock, ILogger<DisputesGrain> log,
-    INotifier notifier)
+    IDisputeStepsSource agreementSteps, DisputeEffects effects, TimeProvider clock, ILogger<DisputesGrain> log)
     : Grain, IDisputesGrain
 {
     private readonly Dictionary<Guid, DisputeState> _disputes = [];
@@ -148,18 +147,18 @@ public sealed partial class DisputesGrain(
         Link(dispute, clause);
         var state = new DisputeState(dispute);
         var raised = Event(state, who, "raised", new() { ["title"] = dispute.Title, ["step"] = steps[0].Name });
+        var involved = new Notice(PartnershipId, who.Actor,
+            (partnership?.Members ?? []).Where(m => state.Involves(m.PartyId)).Select(m => m.UserId).ToList(),
+            "dispute.raised", new { number = dispute.Number, title = dispute.Title },
+            $"/p/{PartnershipId}/disputes/{dispute.Id}");
         await feed.SaveAsync(PartnershipId, db =>
         {
             db.Add(dispute);
             db.Add(raised);
         }, who.Actor, "dispute.raised", $"raised the dispute D{dispute.Number} “{dispute.Title}”",
-            new { number = dispute.Number, title = dispute.Title });
+            new { number = dispute.Number, title = dispute.Title }, involved);
         _disputes[dispute.Id] = state;
         state.Events.Add(raised);
-        await notifier.NotifyAsync(new Notice(PartnershipId, who.Actor,
-            (partnership?.Members ?? []).Where(m => state.Involves(m.PartyId)).Select(m => m.UserId).ToList(),
-            "dispute.raised", new { number = dispute.Number, title = dispute.Title },
-            $"/p/{PartnershipId}/disputes/{dispute.Id}"));
         return await PublishAsync(state);
     }
 

@@ -143,7 +143,7 @@ public static class DocumentCommentsApi
 
     private static async Task<Results<Created<CommentView>, ValidationProblem, ProblemHttpResult>> AddAsync(
         Guid partnershipId, Guid documentId, AddCommentRequest request, HttpContext http, IGrainFactory grains,
-        PartnershipFeed feed, TimeProvider clock, INotifier notifier)
+        PartnershipFeed feed, TimeProvider clock)
     {
         if (string.IsNullOrWhiteSpace(request.Body))
         {
@@ -179,14 +179,14 @@ public static class DocumentCommentsApi
             CreatedAt = clock.GetUtcNow(),
         };
         Anchor(comment, passage?.Anchor);
+        var handles = Checklist.Handles(comment.Body, 20);
+        var mentioned = new Notice(partnershipId, actor, [.. (partnership?.Members ?? [])
+            .Where(m => handles.Any(h => Checklist.HandleMatches(h, m.DisplayName, m.Email))).Select(m => m.UserId)],
+            "comment.mention", new { title = document.Title }, $"/p/{partnershipId}/docs/{documentId}");
         await feed.SaveAsync(partnershipId, db => db.Add(comment), actor, "comment.added",
-            $"commented on “{document.Title}”", new { title = document.Title });
+            $"commented on “{document.Title}”", new { title = document.Title }, mentioned);
         var view = View(comment, passage);
         await feed.PublishAsync(partnershipId, "comment.updated", view);
-        var handles = Checklist.Handles(comment.Body, 20);
-        await notifier.NotifyAsync(new Notice(partnershipId, actor, [.. (partnership?.Members ?? [])
-            .Where(m => handles.Any(h => Checklist.HandleMatches(h, m.DisplayName, m.Email))).Select(m => m.UserId)],
-            "comment.mention", new { title = document.Title }, $"/p/{partnershipId}/docs/{documentId}"));
         return TypedResults.Created(
             $"/api/partnerships/{partnershipId}/documents/{documentId}/comments/{comment.Id}", view);
     }

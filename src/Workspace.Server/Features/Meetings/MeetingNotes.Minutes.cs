@@ -61,11 +61,10 @@ public sealed partial class MeetingPapersGrain
             db.Update(row);
             NameVersion(db, row, labels, actor);
         }, actor, "meeting.minutes-produced", $"produced the minutes of “{meeting.Title}”",
-            new { title = meeting.Title, documentId = row.DocumentId, generation = row.Generation });
+            new { title = meeting.Title, documentId = row.DocumentId, generation = row.Generation },
+            new Notice(PartnershipId, actor, [.. meeting.AttendeeUserIds, meeting.FacilitatorUserId],
+                "meeting.minutes", new { title = meeting.Title }, $"/p/{PartnershipId}/docs/{row.DocumentId}"));
         await feed.PublishAsync(PartnershipId, "meeting.papers", View(row));
-        await notifier.NotifyAsync(new Notice(PartnershipId, actor,
-            [.. meeting.AttendeeUserIds, meeting.FacilitatorUserId], "meeting.minutes", new { title = meeting.Title },
-            $"/p/{PartnershipId}/docs/{row.DocumentId}"));
         return Outcome<MeetingDocumentView>.Ok(View(row));
     }
 

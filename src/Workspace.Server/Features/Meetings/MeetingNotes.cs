@@ -33,7 +33,7 @@ public interface IMeetingPapersGrain : IGrainWithGuidKey
 
 public sealed partial class MeetingPapersGrain(
     IDbContextFactory<WorkspaceDb> dbs, PartnershipFeed feed, TimeProvider clock,
-    ILogger<MeetingPapersGrain> log, INotifier notifier) : Grain, IMeetingPapersGrain
+    ILogger<MeetingPapersGrain> log) : Grain, IMeetingPapersGrain
 {
     private const string WallClock = "yyyy-MM-dd'T'HH:mm:ss";
     private readonly Dictionary<(Guid Meeting, string Occurrence, MeetingDocumentKind Kind), MeetingDocument>

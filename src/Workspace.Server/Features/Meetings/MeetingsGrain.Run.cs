@@ -59,18 +59,13 @@ public sealed partial class MeetingsGrain : IMeetingRunGrain
         var now = clock.GetUtcNow();
         var run = CopyRun(at!.Run, r => (r.StartedAt, r.CurrentItemId, r.CurrentSince) = (now, agenda[0].Id, now));
         var first = ChangedItem(agenda[0], a => a.Outcome = AgendaOutcome.Reached);
-        var started = await SaveRunAsync(at with { Run = run }, [first], actor,
-            ("meeting.started", $"started the meeting “{at.Meeting.Title}”"));
-        if (started.Kind == OutcomeKind.Ok)
-        {
-            var occurrence = input.Occurrence?.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);
-            await notifier.NotifyAsync(new Notice(PartnershipId, actor,
-                [.. at.Meeting.AttendeeUserIds.Split(' ', StringSplitOptions.RemoveEmptyEntries),
-                    at.Meeting.FacilitatorUserId], "meeting.started", new { title = at.Meeting.Title },
-                $"/p/{PartnershipId}/meetings/{meetingId}/run"
-                + (occurrence is null ? "" : $"?occurrence={occurrence}")));
-        }
-        return started;
+        var occurrence = input.Occurrence?.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);
+        var invited = new Notice(PartnershipId, actor,
+            [.. at.Meeting.AttendeeUserIds.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+                at.Meeting.FacilitatorUserId], "meeting.started", new { title = at.Meeting.Title },
+            $"/p/{PartnershipId}/meetings/{meetingId}/run" + (occurrence is null ? "" : $"?occurrence={occurrence}"));
+        return await SaveRunAsync(at with { Run = run }, [first], actor,
+            ("meeting.started", $"started the meeting “{at.Meeting.Title}”"), notice: invited);
     }
 
     public async Task<Outcome<RunView>> StepRunAsync(Actor actor, PartnershipRole role, Guid meetingId,
@@ -262,7 +257,7 @@ public sealed partial class MeetingsGrain : IMeetingRunGrain
     /// <summary>Saves the run and the agenda items it changed in one transaction, then pushes the run to everyone.
     /// Steps and attendance leave no activity entry (they would drown the log).</summary>
     private async Task<Outcome<RunView>> SaveRunAsync(RunAt at, IReadOnlyList<AgendaItem> items, Actor actor,
-        (string Kind, string Summary)? activity, object? args = null)
+        (string Kind, string Summary)? activity, object? args = null, Notice? notice = null)
     {
         var run = at.Run;
         run.Version++;
@@ -275,7 +270,7 @@ public sealed partial class MeetingsGrain : IMeetingRunGrain
         if (activity is { } a)
         {
             await feed.SaveAsync(PartnershipId, Change, actor, a.Kind, a.Summary,
-                args ?? new { title = at.Meeting.Title });
+                args ?? new { title = at.Meeting.Title }, notice);
         }
         else
         {

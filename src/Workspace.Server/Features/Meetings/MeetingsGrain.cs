@@ -39,7 +39,7 @@ public interface IMeetingsGrain : IGrainWithGuidKey
 /// <summary>The single authority for one partnership's meetings, agendas and decisions (keyed by partnership
 /// id).</summary>
 public sealed partial class MeetingsGrain(
-    IDbContextFactory<WorkspaceDb> dbs, PartnershipFeed feed, TimeProvider clock, INotifier notifier)
+    IDbContextFactory<WorkspaceDb> dbs, PartnershipFeed feed, TimeProvider clock)
     : Grain, IMeetingsGrain
 {
     private readonly Dictionary<Guid, Meeting> _meetings = [];

@@ -8,9 +8,9 @@ using Workspace.Server.Kernel;
 namespace Workspace.Server.Features.Notifications;
 
 /// <summary>
-/// Writes a notice's notifications (and, with SMTP configured, their e-mails to the outbox) in one transaction, then
-/// pushes each recipient's unread count to that person's own connections only (SignalR's user addressing, which the
-/// Redis backplane carries to every node).
+/// Writes a notice's notifications (and, with SMTP configured, their e-mails to the outbox) in one transaction, the
+/// change's own when it is staged with it, then pushes each recipient's unread count to that person's own
+/// connections only (SignalR's user addressing, which the Redis backplane carries to every node).
 /// </summary>
 public sealed class Notifier(
     IDbContextFactory<WorkspaceDb> dbs, IHubContext<LiveHub> live, IOptions<NotificationOptions> options,
@@ -22,16 +22,12 @@ public sealed class Notifier(
     public async Task NotifyAsync(Notice notice)
     {
         ArgumentNullException.ThrowIfNull(notice);
-        var recipients = notice.Recipients
-            .Where(r => !string.IsNullOrEmpty(r) && r != notice.Actor.UserId)
-            .Distinct(StringComparer.Ordinal).Take(NotificationLimits.RecipientsMax).ToList();
-        if (recipients.Count == 0)
-        {
-            return;
-        }
+        StagedNotice? staged;
         try
         {
-            await WriteAsync(notice, recipients);
+            await using var db = await dbs.CreateDbContextAsync();
+            staged = await StageAsync(db, notice);
+            await db.SaveChangesAsync();
         }
         catch (Exception e)
         {
@@ -39,12 +35,23 @@ public sealed class Notifier(
             log.LogError(e, "Notice {Kind} in {Partnership} could not be written", notice.Kind, notice.PartnershipId);
             return;
         }
-        await PushUnreadAsync(recipients);
+        if (staged is not null)
+        {
+            await AnnounceAsync(staged);
+        }
     }
 
-    private async Task WriteAsync(Notice notice, List<string> recipients)
+    public async Task<StagedNotice?> StageAsync(WorkspaceDb db, Notice notice)
     {
-        await using var db = await dbs.CreateDbContextAsync();
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(notice);
+        var recipients = notice.Recipients
+            .Where(r => !string.IsNullOrEmpty(r) && r != notice.Actor.UserId)
+            .Distinct(StringComparer.Ordinal).Take(NotificationLimits.RecipientsMax).ToList();
+        if (recipients.Count == 0)
+        {
+            return null;
+        }
         var args = JsonSerializer.Serialize(notice.Args);
         var rows = recipients.Select(r => new Notification
         {
@@ -55,11 +62,17 @@ public sealed class Notifier(
         }).ToList();
         db.AddRange(rows);
         var mails = options.Value.Smtp.Enabled ? await MailsAsync(db, notice.PartnershipId, rows) : 0;
-        await db.SaveChangesAsync();
-        if (mails > 0)
+        return new StagedNotice(recipients, mails > 0);
+    }
+
+    public async Task AnnounceAsync(StagedNotice staged)
+    {
+        ArgumentNullException.ThrowIfNull(staged);
+        if (staged.Mails)
         {
             outbox.Wake();
         }
+        await PushUnreadAsync(staged.Recipients);
     }
 
     /// <summary>Adds an outbox entry per recipient who has an address and has not turned e-mail off.</summary>

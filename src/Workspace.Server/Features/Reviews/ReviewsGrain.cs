@@ -27,7 +27,7 @@ public interface IReviewsGrain : IGrainWithGuidKey
 /// No party owns a round: any editor of any party opens or closes one, and every member of every party answers.
 /// </summary>
 public sealed partial class ReviewsGrain(
-    IDbContextFactory<WorkspaceDb> dbs, PartnershipFeed feed, TimeProvider clock, INotifier notifier)
+    IDbContextFactory<WorkspaceDb> dbs, PartnershipFeed feed, TimeProvider clock)
     : Grain, IReviewsGrain
 {
     private readonly Dictionary<Guid, RoundState> _rounds = [];
@@ -104,14 +104,15 @@ public sealed partial class ReviewsGrain(
             Goals = JsonSerializer.Serialize(goals), Status = ReviewStatus.Open, OpenedByUserId = who.Actor.UserId,
             OpenedByName = who.Actor.DisplayName, OpenedAt = clock.GetUtcNow(),
         };
+        // Every member answers for themselves, so every member but the one who opened it is asked.
+        var asked = new Notice(PartnershipId, who.Actor,
+            (await PartnershipAsync()).Members.Select(m => m.UserId).ToList(), "review.opened",
+            new { number = round.Number, title = round.Title }, $"/p/{PartnershipId}/reviews/{round.Id}");
         await feed.SaveAsync(PartnershipId, db => db.Add(round), who.Actor, "review.opened",
-            $"opened the review R{round.Number} “{round.Title}”", new { number = round.Number, title = round.Title });
+            $"opened the review R{round.Number} “{round.Title}”", new { number = round.Number, title = round.Title },
+            asked);
         var state = new RoundState(round);
         _rounds[round.Id] = state;
-        // Every member answers for themselves, so every member but the one who opened it is asked.
-        await notifier.NotifyAsync(new Notice(PartnershipId, who.Actor,
-            (await PartnershipAsync()).Members.Select(m => m.UserId).ToList(), "review.opened",
-            new { number = round.Number, title = round.Title }, $"/p/{PartnershipId}/reviews/{round.Id}"));
         return await PublishAsync(state, who.Actor.UserId);
     }
 
