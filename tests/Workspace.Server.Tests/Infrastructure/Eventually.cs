@@ -8,9 +8,13 @@ public static class Eventually
     // takes more than 5 s now and then. A condition that never comes still fails.
     private const int DefaultTimeoutMs = 15_000;
 
+    /// <summary>How long to wait between two reads; a condition that is costly to ask (a full GC) asks less often.
+    /// </summary>
+    private const int DefaultPollMs = 25;
+
     public static Task TrueAsync(Func<bool> condition, CancellationToken ct, int timeoutMs = DefaultTimeoutMs,
-        string because = "the condition") =>
-        TrueAsync(() => Task.FromResult(condition()), ct, timeoutMs, because);
+        string because = "the condition", int pollMs = DefaultPollMs) =>
+        ValueAsync(() => Task.FromResult(condition()), done => done, ct, timeoutMs, because, pollMs);
 
     /// <summary>Waits for a condition that has to ask something (a database, an endpoint) to know.</summary>
     public static async Task TrueAsync(Func<Task<bool>> condition, CancellationToken ct,
@@ -20,7 +24,7 @@ public static class Eventually
     /// <summary>Reads until the value read is <paramref name="done"/> and returns it; on timeout the message shows the
     /// last value read.</summary>
     public static async Task<T> ValueAsync<T>(Func<Task<T>> read, Func<T, bool> done, CancellationToken ct,
-        int timeoutMs = DefaultTimeoutMs, string because = "the value")
+        int timeoutMs = DefaultTimeoutMs, string because = "the value", int pollMs = DefaultPollMs)
     {
         var until = DateTime.UtcNow.AddMilliseconds(timeoutMs);
         while (true)
@@ -31,7 +35,7 @@ public static class Eventually
                 return value;
             }
             Assert.True(DateTime.UtcNow < until, $"Timed out waiting for: {because}; last read: {value}");
-            await Task.Delay(25, ct);
+            await Task.Delay(pollMs, ct);
         }
     }
 }

@@ -15,14 +15,16 @@ public sealed class StoppedServerTests
         await RunAndStopAsync();
         var services = await RunAndStopAsync();
 
-        // A few background loops of the stopped server may still be finishing; a retained server never goes.
+        // A few background loops of the stopped server may still be finishing; a retained server never goes. Each
+        // ask is two full blocking GCs of the whole test host (which runs other tests beside this one, with a heap of
+        // every server they hold), so it asks twice a second, not forty times.
         await Eventually.TrueAsync(() =>
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
             GC.Collect();
             return !services.IsAlive;
-        }, TestContext.Current.CancellationToken);
+        }, TestContext.Current.CancellationToken, pollMs: 500);
     }
 
     // Its own async method, so that nothing of the server stays reachable from this test's locals. The database

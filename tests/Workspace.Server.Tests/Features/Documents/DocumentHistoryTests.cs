@@ -8,19 +8,13 @@ namespace Workspace.Server.Tests.Features.Documents;
 
 /// <summary>
 /// Version history: every earlier text can be read back, and an editor can bring one back for everyone.
+/// One server for the class (each test signs up its own people with their own partnership and document); the test
+/// that needs other settings starts its own.
 /// </summary>
-public sealed class DocumentHistoryTests : IAsyncLifetime
+public sealed class DocumentHistoryTests(HistoryServer server) : IClassFixture<HistoryServer>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
-
-    // A pause of a second starts a new version; a snapshot every 3 revisions, so reading a version goes through
-    // snapshots.
-    private readonly WorkspaceFactory _factory = new WorkspaceFactory()
-        .With("Documents:HistoryGap", "00:00:01").With("Documents:SnapshotInterval", "3");
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+    private readonly WorkspaceFactory _factory = server;
 
     private static string History(Guid pid, Guid docId) => $"/api/partnerships/{pid}/documents/{docId}/history";
 
@@ -214,4 +208,11 @@ public sealed class DocumentHistoryTests : IAsyncLifetime
         Assert.Equal("abc", oldest.GetProperty("text").GetString()); // still kept and readable
         await connection.DisposeAsync();
     }
+}
+
+/// <summary>A pause of a second starts a new version; a snapshot every 3 revisions, so reading a version goes through
+/// snapshots.</summary>
+public sealed class HistoryServer : WorkspaceFactory
+{
+    public HistoryServer() => With("Documents:HistoryGap", "00:00:01").With("Documents:SnapshotInterval", "3");
 }

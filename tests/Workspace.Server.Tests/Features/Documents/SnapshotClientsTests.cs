@@ -18,17 +18,13 @@ namespace Workspace.Server.Tests.Features.Documents;
 /// The operation log has no index on client ids (each op writes one B-tree leaf, not two); a reloaded document still
 /// answers resubmits as duplicates and keeps ids bound to their owners, from the latest snapshot's client ids plus the
 /// ops after it, and from the whole log when the snapshot was stored before snapshots kept them.
+/// One server for the class: each test uses its own people and document (the reloads deactivate every idle grain,
+/// which only makes the other test's next call load from the database too).
 /// </summary>
-public sealed class SnapshotClientsTests : IAsyncLifetime
+public sealed class SnapshotClientsTests(SnapshotEveryOpServer server) : IClassFixture<SnapshotEveryOpServer>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
-
-    // A snapshot after every op (each counts 32 code points), so the reloads below start from one.
-    private readonly WorkspaceFactory _factory = new WorkspaceFactory().With("Documents:SnapshotChange", "30");
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+    private readonly WorkspaceFactory _factory = server;
 
     [Fact]
     public async Task TheOperationLogHasNoIndexBesideItsKey()
@@ -150,4 +146,10 @@ public sealed class SnapshotClientsTests : IAsyncLifetime
         }
         return values;
     }
+}
+
+/// <summary>A snapshot after every op (each counts 32 code points), so the reloads start from one.</summary>
+public sealed class SnapshotEveryOpServer : WorkspaceFactory
+{
+    public SnapshotEveryOpServer() => With("Documents:SnapshotChange", "30");
 }

@@ -17,15 +17,11 @@ namespace Workspace.Server.Tests.Kernel.ChecklistLinks;
 /// grains check who is calling, so not even an item that already (wrongly) points at another partnership's document
 /// can rewrite it.
 /// </summary>
-public sealed class ChecklistIsolationTests : IAsyncLifetime
+/// <remarks>One server for the class: each test signs up its own people with their own partnerships.</remarks>
+public sealed class ChecklistIsolationTests(ChecklistServer server) : IClassFixture<ChecklistServer>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
-    private readonly WorkspaceFactory _factory = new WorkspaceFactory()
-        .With("Documents:ChecklistDelay", "00:00:00.150");
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+    private readonly WorkspaceFactory _factory = server;
 
     [Fact]
     public async Task GrainsRefuseTaskLineChangesFromAnotherPartnership()

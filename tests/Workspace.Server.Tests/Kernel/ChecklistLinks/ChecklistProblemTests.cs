@@ -9,14 +9,12 @@ namespace Workspace.Server.Tests.Kernel.ChecklistLinks;
 /// no member) change no action item, where before they made items with the date dropped or kept an owner silently;
 /// the editor marks the same lines (wwwroot/test/tasks.test.mjs, TaskLineMarksTests).
 /// </summary>
-public sealed class ChecklistProblemTests : IAsyncLifetime
+/// <remarks>One server for the class: each test signs up its own person with their own partnership and document.
+/// </remarks>
+public sealed class ChecklistProblemTests(ChecklistServer server) : IClassFixture<ChecklistServer>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
-    private readonly WorkspaceFactory _factory = ChecklistFactory();
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+    private readonly WorkspaceFactory _factory = server;
 
     [Fact]
     public async Task UnreadableTaskLinesMakeNoItemAndADoubledMarkerIsNotInTheTitle()
