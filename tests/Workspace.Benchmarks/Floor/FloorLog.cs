@@ -30,8 +30,8 @@ public sealed class FloorLog : IAsyncDisposable
 
     public Task AppendAsync(AppliedOperation applied)
     {
-        var line = Encoding.UTF8.GetBytes(
-            $"{applied.DocumentId:N}\t{applied.Revision}\t{applied.ClientId}\t{applied.ClientSeq}\t{applied.Op.ToJson()}\n");
+        var line = Encoding.UTF8.GetBytes($"{applied.DocumentId:N}\t{applied.Revision}\t{applied.ClientId}\t"
+            + $"{applied.ClientSeq}\t{applied.Op.ToJson()}\n");
         var done = new TaskCompletionSource();
         _queue.Writer.TryWrite((line, done));
         return done.Task;

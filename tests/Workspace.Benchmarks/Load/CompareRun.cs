@@ -6,7 +6,7 @@ namespace Workspace.Benchmarks.Load;
 /// The same co-editing workload against this product and ShareDB, one after the other, each server alone on one
 /// core, and both printed in one table. Usage (the generator itself should run on the other core, see
 /// run-load-compare.sh): compare [--docs 10] [--writers 5] [--interval 100] [--warmup 20] [--seconds 15]
-/// [--targets product,sharedb,floor-signalr,floor-orleans,floor-orleans-fsync] [--server-core 0]
+/// [--targets product,product-nofsync,sharedb,floor-signalr,floor-orleans,floor-orleans-fsync] [--server-core 0]
 /// [--max-generator-cpu 85] [--max-delay 5] [--server-dll path]
 /// [--generator lite|full] [--Documents:Key=value ...]
 /// </summary>
@@ -50,6 +50,9 @@ public static class CompareRun
             {
                 "sharedb" => new ShareDbTarget(ShareDbFolder()),
                 "product" => new ProductTarget(o.ProductArgs, o.ServerDll),
+                // Its cheapest storage setting: commits written to the OS, not fsynced.
+                "product-nofsync" => new ProductTarget([.. o.ProductArgs, "--Documents:SqliteSynchronousNormal=true"],
+                    o.ServerDll, "product, no fsync"),
                 // The fixed building blocks alone (Floor/): floor-signalr, floor-orleans, floor-orleans-fsync.
                 _ when name.StartsWith("floor-", StringComparison.Ordinal) => new FloorTarget(name["floor-".Length..]),
                 _ => throw new ArgumentException($"Unknown target {name}: product, sharedb or floor-<mode>."),
