@@ -13,6 +13,7 @@ namespace Workspace.Benchmarks.Load;
 /// </summary>
 public sealed class FloorTarget(string mode) : LoadTarget
 {
+    private readonly string _log = Path.Combine(Path.GetTempPath(), $"floor-{Guid.NewGuid():N}.log");
     private string _url = "";
     private HttpClient? _http;
 
@@ -41,7 +42,7 @@ public sealed class FloorTarget(string mode) : LoadTarget
         _url = $"http://127.0.0.1:{BenchmarkServer.FreePort()}";
         StartPinned(core, "dotnet", Path.GetDirectoryName(dll)!,
             [dll, $"--urls={_url}", $"--mode={mode}", $"--silo-port={BenchmarkServer.FreePort()}",
-                $"--log-file={Path.Combine(Path.GetTempPath(), $"floor-{Guid.NewGuid():N}.log")}",
+                $"--log-file={_log}",
                 "--Logging:LogLevel:Default=Warning"],
             new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
         await BenchmarkServer.WaitHealthyAsync(_url);
@@ -79,5 +80,6 @@ public sealed class FloorTarget(string mode) : LoadTarget
     {
         _http?.Dispose();
         await base.DisposeAsync();
+        File.Delete(_log); // the orleans-fsync mode's op log (nothing if absent)
     }
 }
