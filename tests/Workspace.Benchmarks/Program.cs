@@ -21,6 +21,16 @@ if (args.Length > 0 && args[0] == "connections-probe")
     return await Workspace.Benchmarks.Load.ConnectionsProbe.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "floor-closes")
+{
+    return await Workspace.Benchmarks.Load.FloorCloses.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "floor-closes-probe")
+{
+    return await Workspace.Benchmarks.Load.FloorClosesProbe.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "compare")
 {
     return await Workspace.Benchmarks.Load.CompareRun.RunAsync(args[1..]);

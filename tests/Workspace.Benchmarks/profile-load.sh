@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # CPU profile of this product's server under the side-by-side workload (Linux perf with the .NET perf map).
-# usage: profile-load.sh OUT-PREFIX [compare args, e.g. --docs 10 --writers 5 --server-dll path]
+# usage: [PROFILE_TARGET=floor-signalr] profile-load.sh OUT-PREFIX [compare args, e.g. --docs 10 --writers 5]
+# PROFILE_TARGET is one compare target (default product; floor-signalr etc. profile the floor server).
 # PERF_FREQ sets the sampling rate (default 999 Hz: a server using a fifth of a core gives ~2,400 samples in 12 s).
 # Writes OUT.txt (the run's table), OUT.data (perf), OUT.children.txt (inclusive), OUT.self.txt (by library),
 # OUT.threads.txt (by thread name).
@@ -10,11 +11,11 @@ set -euo pipefail   # (the reports' pipes end early at head, hence their || true
 out=$1; shift
 cd "$(dirname "$0")/../.."
 DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 taskset -c 1 \
-  dotnet tests/Workspace.Benchmarks/bin/Release/net10.0/Workspace.Benchmarks.dll compare --targets product "$@" > "$out.txt" 2>&1 &
+  dotnet tests/Workspace.Benchmarks/bin/Release/net10.0/Workspace.Benchmarks.dll compare --targets "${PROFILE_TARGET:-product}" "$@" > "$out.txt" 2>&1 &
 run=$!
 pid=""
 for _ in $(seq 1 300); do
-  pid=$(grep -oP 'this product: pid \K[0-9]+' "$out.txt" 2>/dev/null || true); [ -n "$pid" ] && break; sleep 1
+  pid=$(grep -oP ': pid \K[0-9]+' "$out.txt" 2>/dev/null || true); [ -n "$pid" ] && break; sleep 1
 done
 sleep 20   # the run's default warm-up
 perf record -F "${PERF_FREQ:-999}" -g -p "$pid" -o "$out.data" -- sleep 12 > /dev/null 2>&1

@@ -8,5 +8,6 @@ cd "$(dirname "$0")/../.."
 (cd tests/Workspace.Benchmarks/sharedb && npm ci --no-audit --no-fund --silent)
 dotnet build src/Workspace.Server -c Release -nologo -clp:ErrorsOnly
 dotnet build tests/Workspace.Benchmarks -c Release -nologo -clp:ErrorsOnly
+dotnet build tests/Workspace.Benchmarks/Floor -c Release -nologo -clp:ErrorsOnly
 export DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1
 exec taskset -c 1 dotnet tests/Workspace.Benchmarks/bin/Release/net10.0/Workspace.Benchmarks.dll compare "$@"

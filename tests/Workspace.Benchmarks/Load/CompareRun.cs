@@ -6,7 +6,8 @@ namespace Workspace.Benchmarks.Load;
 /// The same co-editing workload against this product and ShareDB, one after the other, each server alone on one
 /// core, and both printed in one table. Usage (the generator itself should run on the other core, see
 /// run-load-compare.sh): compare [--docs 10] [--writers 5] [--interval 100] [--warmup 20] [--seconds 15]
-/// [--targets product,sharedb] [--server-core 0] [--max-generator-cpu 85] [--max-delay 5] [--server-dll path]
+/// [--targets product,product-nofsync,sharedb,floor-signalr,floor-orleans,floor-orleans-fsync] [--server-core 0]
+/// [--max-generator-cpu 85] [--max-delay 5] [--server-dll path]
 /// [--generator lite|full] [--Documents:Key=value ...]
 /// </summary>
 public static class CompareRun
@@ -45,9 +46,17 @@ public static class CompareRun
         var results = new List<Result>();
         foreach (var name in o.Targets)
         {
-            await using LoadTarget target = name == "sharedb"
-                ? new ShareDbTarget(ShareDbFolder())
-                : new ProductTarget(o.ProductArgs, o.ServerDll);
+            await using LoadTarget target = name switch
+            {
+                "sharedb" => new ShareDbTarget(ShareDbFolder()),
+                "product" => new ProductTarget(o.ProductArgs, o.ServerDll),
+                // Its cheapest storage setting: commits written to the OS, not fsynced.
+                "product-nofsync" => new ProductTarget([.. o.ProductArgs, "--Documents:SqliteSynchronousNormal=true"],
+                    o.ServerDll, "product, no fsync"),
+                // The fixed building blocks alone (Floor/): floor-signalr, floor-orleans, floor-orleans-fsync.
+                _ when name.StartsWith("floor-", StringComparison.Ordinal) => new FloorTarget(name["floor-".Length..]),
+                _ => throw new ArgumentException($"Unknown target {name}: product, sharedb or floor-<mode>."),
+            };
             results.Add(await MeasureAsync(target, o));
         }
         CompareTable.Print(results, o.MaxGeneratorCpu, o.MaxDelayMs);

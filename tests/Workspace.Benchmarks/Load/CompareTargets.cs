@@ -132,13 +132,13 @@ public abstract class LoadTarget : IAsyncDisposable
 }
 
 /// <summary>This product: the Release server build, own SQLite file, durable storage as by default.</summary>
-public sealed class ProductTarget(string[] extraArgs, string? serverDll) : LoadTarget
+public sealed class ProductTarget(string[] extraArgs, string? serverDll, string name = "this product") : LoadTarget
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "workspace-compare", Guid.NewGuid().ToString("N"));
     private string _url = "";
     private HttpClient? _http;
 
-    public override string Name => "this product";
+    public override string Name => name;
 
     public override async Task StartAsync(int core)
     {
