@@ -60,6 +60,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseWorkspaceAntiforgery();
 app.UseWorkspaceRateLimiting();
+app.UseUnparsedParametersNamed();
 
 app.MapOpenApi();
 app.MapHealth();

@@ -1,6 +1,9 @@
+using System.Globalization;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Metadata;
 using Workspace.Collaboration.Errors;
 using Workspace.Server.Infrastructure;
 
@@ -65,6 +68,55 @@ public sealed partial class BadRequestHandler(IProblemDetailsService problems) :
 
 public static class BadRequestHandling
 {
+    /// <summary>
+    /// The request delegates generated at build time answer a route or query value they cannot parse into a nullable
+    /// parameter (<c>take=NaN</c>) with a bare 400 instead of throwing as the ones built at run time do; this finds
+    /// that parameter after the endpoint and throws the same exception, so <see cref="BadRequestHandler"/> names it.
+    /// </summary>
+    public static void UseUnparsedParametersNamed(this WebApplication app) =>
+        app.Use(async (http, next) =>
+        {
+            await next(http);
+            if (http.Response.StatusCode == StatusCodes.Status400BadRequest && !http.Response.HasStarted
+                && Unparsed(http) is { } failed)
+            {
+                throw new BadHttpRequestException(
+                    $"Failed to bind parameter \"{failed.Type} {failed.Name}\" from \"{failed.Value}\".");
+            }
+        });
+
+    private static (string Type, string Name, string Value)? Unparsed(HttpContext http)
+    {
+        foreach (var p in http.GetEndpoint()?.Metadata.GetOrderedMetadata<IParameterBindingMetadata>() ?? [])
+        {
+            var raw = http.Request.RouteValues.TryGetValue(p.Name, out var route) ? route?.ToString()
+                : http.Request.Query[p.Name].ToString();
+            var type = Nullable.GetUnderlyingType(p.ParameterInfo.ParameterType) ?? p.ParameterInfo.ParameterType;
+            if (p.HasTryParse && !string.IsNullOrEmpty(raw) && !Parses(type, raw))
+            {
+                return (type.Name, p.Name, raw);
+            }
+        }
+        return null;
+    }
+
+    private static bool Parses(Type type, string raw)
+    {
+        if (type.IsEnum)
+        {
+            return Enum.TryParse(type, raw, ignoreCase: true, out _);
+        }
+        var withCulture = type.GetMethod("TryParse", BindingFlags.Public | BindingFlags.Static,
+            [typeof(string), typeof(IFormatProvider), type.MakeByRefType()]);
+        if (withCulture is not null)
+        {
+            return (bool)withCulture.Invoke(null, [raw, CultureInfo.InvariantCulture, null])!;
+        }
+        var plain = type.GetMethod("TryParse", BindingFlags.Public | BindingFlags.Static,
+            [typeof(string), type.MakeByRefType()]);
+        return plain is null || (bool)plain.Invoke(null, [raw, null])!;
+    }
+
     public static void AddWorkspaceBadRequests(this WebApplicationBuilder builder)
     {
         // Binding failures are thrown (not just answered 400) so that the handler can name the field.
