@@ -39,8 +39,13 @@ internal sealed class AgreementGuardKind(
 /// <summary>Storing, publishing and loading the sign-off.</summary>
 internal sealed partial class AgreementSignOffGuard
 {
-    /// <summary>Stores the sign-off as it is now (after every earlier write); its refusal when that failed.</summary>
-    private Task<Refusal?> QueueSignOffWrite()
+    /// <summary>Why a write ends a round with approvals: the people whose approvals it voided are told in the same
+    /// transaction (never the person who voided them).</summary>
+    private sealed record Voided(RoundReset Reset, Actor Actor, string Kind);
+
+    /// <summary>Stores the sign-off as it is now (after every earlier write), with the notice of the approvals it
+    /// voided; its refusal when that failed.</summary>
+    private Task<Refusal?> QueueSignOffWrite(Voided? voided = null)
     {
         var s = _signOff!;
         var row = new AgreementSignOff
@@ -52,45 +57,34 @@ internal sealed partial class AgreementSignOffGuard
             TerminatedAt = s.TerminatedAt, TerminatedBy = s.TerminatedBy, Version = ++_signOffVersion,
         };
         var previous = _signOffWrite;
-        var write = WriteSignOffAfterAsync(previous, row);
+        var write = WriteSignOffAfterAsync(previous, row, voided);
         _signOffWrite = write;
         PublishSignOff();
         return write;
     }
 
-    /// <summary>
-    /// Once the round that <paramref name="reset"/> ended is stored, tells the people whose approvals it voided
-    /// (never the person who voided them) that their organisation must approve again.
+    /// <summary>The notice of approvals voided, added to the write that voids them (null when nobody is told).
     /// </summary>
-    private async Task TellVoidedAsync(Task<Refusal?> stored, RoundReset reset, Actor actor, string notice)
+    private async Task<StagedNotice?> StageVoidedAsync(WorkspaceDb db, Voided? voided)
     {
-        try
+        var recipients = voided?.Reset.Voided.Select(a => a.UserId).Where(u => u != voided.Actor.UserId).Distinct()
+            .ToList() ?? [];
+        if (recipients.Count == 0)
         {
-            var recipients = reset.Voided.Select(a => a.UserId).Where(u => u != actor.UserId).Distinct().ToList();
-            if (await stored is not null || recipients.Count == 0)
-            {
-                return;
-            }
-            await using var db = await kind.Dbs.CreateDbContextAsync();
-            var agreement = await db.Set<Agreement>().AsNoTracking().Where(a => a.DocumentId == document.Id)
-                .Select(a => new { a.Id, a.Title }).FirstOrDefaultAsync();
-            if (agreement is not null)
-            {
-                await kind.Notifier.NotifyAsync(new Notice(document.PartnershipId, actor, recipients, notice,
-                    new { title = agreement.Title }, $"/p/{document.PartnershipId}/agreements/{agreement.Id}"));
-            }
+            return null;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            kind.Log.LogWarning(e, "Could not tell the approvers of document {Id} that their approval was voided.",
-                document.Id);
-        }
+        var agreement = await db.Set<Agreement>().AsNoTracking().Where(a => a.DocumentId == document.Id)
+            .Select(a => new { a.Id, a.Title }).FirstOrDefaultAsync();
+        return agreement is null ? null : await kind.Notifier.StageAsync(db, new Notice(document.PartnershipId,
+            voided!.Actor, recipients, voided.Kind, new { title = agreement.Title },
+            $"/p/{document.PartnershipId}/agreements/{agreement.Id}"));
     }
 
-    private async Task<Refusal?> WriteSignOffAfterAsync(Task previous, AgreementSignOff row)
+    private async Task<Refusal?> WriteSignOffAfterAsync(Task previous, AgreementSignOff row, Voided? voided)
     {
         // The earlier write's caller was told how it went; this one stores the newer, complete state anyway.
         await previous;
+        StagedNotice? staged;
         try
         {
             await using var db = await kind.Dbs.CreateDbContextAsync();
@@ -103,6 +97,7 @@ internal sealed partial class AgreementSignOffGuard
             {
                 db.Entry(stored).CurrentValues.SetValues(row);
             }
+            staged = await StageVoidedAsync(db, voided);
             await db.SaveChangesAsync();
         }
         catch (Exception ex)
@@ -110,6 +105,10 @@ internal sealed partial class AgreementSignOffGuard
             kind.Log.LogError(ex, "Could not store the sign-off of document {Id}.", document.Id);
             document.Break();
             return SignOffRefused(ErrorCodes.SaveFailed, "The approval could not be saved; try again.", 503);
+        }
+        if (staged is not null)
+        {
+            await kind.Notifier.AnnounceAsync(staged);
         }
         return null;
     }

@@ -52,7 +52,7 @@ internal sealed partial class AgreementSignOffGuard(IGuardedDocument document, A
         var reset = new RoundReset(state.Round, author.UserId, author.DisplayName, DateTimeOffset.UtcNow, revision,
             state.Approvals);
         _signOff = state with { Round = state.Round + 1, Approvals = [], LastReset = reset };
-        _ = TellVoidedAsync(QueueSignOffWrite(), reset, author, "agreement.approvalVoided");
+        _ = QueueSignOffWrite(new Voided(reset, author, "agreement.approvalVoided"));
     }
 
     public async Task<Outcome<object?>> HandleAsync(IDocumentGuardCommand command)
@@ -138,12 +138,7 @@ internal sealed partial class AgreementSignOffGuard(IGuardedDocument document, A
         {
             Status = SignOffStatus.Draft, Round = state.Round + 1, Approvals = [], LastReset = reset,
         };
-        var saved = await SaveAsync();
-        if (saved.Kind == OutcomeKind.Ok && state.Approvals.Count > 0)
-        {
-            _ = TellVoidedAsync(Task.FromResult<Refusal?>(null), reset!, actor, "agreement.withdrawn");
-        }
-        return saved;
+        return await SaveAsync(state.Approvals.Count > 0 ? new Voided(reset!, actor, "agreement.withdrawn") : null);
     }
 
     private async Task<Outcome<SignOffView>> ApproveAsync(Guid partyId, long revision, string? hash, Actor actor)
@@ -194,8 +189,8 @@ internal sealed partial class AgreementSignOffGuard(IGuardedDocument document, A
     }
 
     /// <summary>The sign-off as it is now, once stored; the refusal when it could not be.</summary>
-    private async Task<Outcome<SignOffView>> SaveAsync() =>
-        await QueueSignOffWrite() is { } failed ? failed : SignOffViewOf();
+    private async Task<Outcome<SignOffView>> SaveAsync(Voided? voided = null) =>
+        await QueueSignOffWrite(voided) is { } failed ? failed : SignOffViewOf();
 
     /// <summary>
     /// Agreement pages show the revision a signatory approves, so they hear of new text: once typing pauses for

@@ -6,6 +6,7 @@ using Workspace.Server.Data;
 using Workspace.Server.Features.Notifications;
 using Workspace.Server.Tests.Infrastructure;
 using static Workspace.Server.Tests.Features.Notifications.NotificationWorld;
+using SignOff = Workspace.Server.Tests.Features.Agreements.TwoParties;
 
 namespace Workspace.Server.Tests.Features.Notifications;
 
@@ -55,5 +56,35 @@ public sealed class NotificationAtomicityTests
         Assert.Equal(retried.GetProperty("number").GetInt32(),
             told.GetProperty("args").GetProperty("number").GetInt32());
         Assert.Equal(1, retried.GetProperty("number").GetInt32());
+    }
+
+    /// <summary>Withdrawing an agreement from sign-off voids the approvals given, and their givers are told in the
+    /// same write: when that notice cannot be written the withdrawal fails and the approvals stand.</summary>
+    [Fact]
+    public async Task AWithdrawalWhoseNoticeCannotBeWrittenKeepsTheApprovals()
+    {
+        var failing = new FailingNotifications();
+        await using var factory = new WorkspaceFactory()
+            .WithServices(s => s.ConfigureDbContext<WorkspaceDb>(o => o.AddInterceptors(failing)));
+        var p = await SignOff.CreateAsync(factory, "Withdrawn", _ct);
+        var agreement = SignOff.IdOf(await p.CreateAgreementAsync(_ct, "Joint MoU"));
+        var revision = SignOff.RevisionOf(await p.ReviewAsync(agreement, _ct));
+        Assert.Equal(HttpStatusCode.OK, (await p.ApproveAsync(p.B, agreement, revision, _ct)).Status);
+        var draft = p.Url($"/{agreement}/draft");
+        failing.Armed = true;
+
+        var (refused, _) = await p.A.Http.PostJsonAsync(draft, new { }, _ct);
+        var kept = await Eventually.ValueAsync(async () =>
+            (await p.GetAsync(p.A, agreement, _ct)).GetProperty("signOff"),
+            s => s.GetProperty("status").GetString() == "review", _ct);
+        failing.Armed = false;
+        var (withdrawn, _) = await p.A.Http.PostJsonAsync(draft, new { }, _ct);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused);
+        Assert.Single(kept.GetProperty("approvals").EnumerateArray());
+        Assert.Equal(HttpStatusCode.OK, withdrawn);
+        var told = Assert.Single(await ItemsAsync(p.B, _ct), n => n.GetProperty("kind").GetString()
+            == "agreement.withdrawn");
+        Assert.Equal(p.A.Name, told.GetProperty("actorName").GetString());
     }
 }
