@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Workspace.Benchmarks.Load.Lite;
@@ -47,6 +48,31 @@ public abstract class LoadTarget : IAsyncDisposable
 
     /// <summary>D × W lite clients (see <see cref="LiteClient"/>).</summary>
     public abstract Task<LiteRun> ConnectLiteAsync(int docs, int writers);
+
+    /// <summary>W lite clients per document on a server speaking the product's documents hub; the end state of
+    /// document d is read from <paramref name="contentPath"/>(d).</summary>
+    protected static async Task<LiteRun> ConnectLiteHubAsync(string url, CookieContainer cookies,
+        IReadOnlyList<Guid> ids, int writers, HttpClient http, Func<int, string> contentPath)
+    {
+        var run = new LiteRun();
+        var hub = new Uri(string.Concat("ws", url.AsSpan(4), DocumentHubNames.Path));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(300));
+        for (var d = 0; d < ids.Count; d++)
+        {
+            for (var w = 0; w < writers; w++)
+            {
+                var client = new LiteHubClient(run.Count, d, run, ids[d]);
+                await client.ConnectAsync(hub, cookies, timeout.Token);
+                run.Add(client);
+            }
+        }
+        run.Seal(async d =>
+        {
+            var content = await http.GetFromJsonAsync<BenchmarkServer.ContentDto>(contentPath(d));
+            return (content!.Revision, TextType.CodePointLength(content.Text));
+        });
+        return run;
+    }
 
     /// <summary>Starts <paramref name="file"/> under <c>taskset -c core</c> (it execs: same pid).</summary>
     protected Process StartPinned(int core, string file, string workingDirectory, IEnumerable<string> args,
@@ -191,25 +217,8 @@ public sealed class ProductTarget(string[] extraArgs, string? serverDll, string 
     {
         var (http, cookies, pid, ids) = await LoadGenerator.SeedAsync(_url, docs);
         _http = http;
-        var run = new LiteRun();
-        var hub = new Uri(string.Concat("ws", _url.AsSpan(4), DocumentHubNames.Path));
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(300));
-        for (var d = 0; d < docs; d++)
-        {
-            for (var w = 0; w < writers; w++)
-            {
-                var client = new LiteHubClient(run.Count, d, run, ids[d]);
-                await client.ConnectAsync(hub, cookies, timeout.Token);
-                run.Add(client);
-            }
-        }
-        run.Seal(async d =>
-        {
-            var content = await http.GetFromJsonAsync<BenchmarkServer.ContentDto>(
-                $"/api/partnerships/{pid}/documents/{ids[d]}");
-            return (content!.Revision, TextType.CodePointLength(content.Text));
-        });
-        return run;
+        return await ConnectLiteHubAsync(_url, cookies, ids, writers, http,
+            d => $"/api/partnerships/{pid}/documents/{ids[d]}");
     }
 
     public override async ValueTask DisposeAsync()

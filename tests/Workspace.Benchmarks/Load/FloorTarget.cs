@@ -1,8 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
 using Workspace.Benchmarks.Load.Lite;
-using Workspace.Collaboration.Documents;
-using Workspace.Collaboration.Ot;
 
 namespace Workspace.Benchmarks.Load;
 
@@ -51,29 +48,11 @@ public sealed class FloorTarget(string mode) : LoadTarget
     public override Task<List<(int Doc, Writer Writer)>> ConnectAsync(int docs, int writers, IProbe probe) =>
         throw new NotSupportedException("The floor server is driven by the lite generator only.");
 
-    public override async Task<LiteRun> ConnectLiteAsync(int docs, int writers)
+    public override Task<LiteRun> ConnectLiteAsync(int docs, int writers)
     {
         var http = _http = new HttpClient { BaseAddress = new Uri(_url) };
         var ids = Enumerable.Range(0, docs).Select(_ => Guid.NewGuid()).ToArray();
-        var run = new LiteRun();
-        var hub = new Uri(string.Concat("ws", _url.AsSpan(4), DocumentHubNames.Path));
-        var cookies = new CookieContainer();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(300));
-        for (var d = 0; d < docs; d++)
-        {
-            for (var w = 0; w < writers; w++)
-            {
-                var client = new LiteHubClient(run.Count, d, run, ids[d]);
-                await client.ConnectAsync(hub, cookies, timeout.Token);
-                run.Add(client);
-            }
-        }
-        run.Seal(async d =>
-        {
-            var content = await http.GetFromJsonAsync<BenchmarkServer.ContentDto>($"/documents/{ids[d]}");
-            return (content!.Revision, TextType.CodePointLength(content.Text));
-        });
-        return run;
+        return ConnectLiteHubAsync(_url, new CookieContainer(), ids, writers, http, d => $"/documents/{ids[d]}");
     }
 
     public override async ValueTask DisposeAsync()
